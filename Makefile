@@ -1,0 +1,33 @@
+# openq -- `make run` starts a server on port 5000, `make test` runs every test layer.
+BUILD ?= build
+ASAN_BUILD ?= build-asan
+JOBS ?= $(shell nproc)
+CMAKE_FLAGS ?=
+
+.PHONY: all build asan run test bench conformance clean
+
+all: build
+
+build:
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+asan:
+	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DOPENQ_SANITIZE=address,undefined -DOPENQ_WITH_PYTHON=OFF $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(ASAN_BUILD) -j $(JOBS)
+
+run: build
+	./$(BUILD)/openq -p 5000
+
+# Every layer script in tests/layers runs in order; tests/run.sh sums their closing lines.
+test: build asan
+	@bash tests/run.sh
+
+bench: build
+	@bash bench/run.sh
+
+conformance: build
+	@python3 tests/conformance/run.py $(if $(CORPUS),--corpus $(CORPUS),)
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)

@@ -1,0 +1,34 @@
+/* defs.h -- the few macros and attributes every openq source file may use. */
+#ifndef OPENQ_DEFS_H
+#define OPENQ_DEFS_H
+
+#include <assert.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define LIKELY(x) __builtin_expect(!!(x), 1)
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define MIN(a, b) ((a) < (b) ? (a) : (b))
+#define MAX(a, b) ((a) > (b) ? (a) : (b))
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+#define UNUSED(x) (void)(x)
+
+/* NEVER(x): a condition we believe impossible but can survive; asserts in debug builds and
+ * evaluates to x in release builds, so callers still take the safe path. */
+#ifdef NDEBUG
+#define NEVER(x) (x)
+#else
+#define NEVER(x) (assert(!(x)), (x))
+#endif
+
+#if defined(__GNUC__)
+#define OQ_EXPORT __attribute__((visibility("default")))
+#define OQ_WEAK __attribute__((weak))
+#define OQ_NOINLINE __attribute__((noinline))
+#else
+#define OQ_EXPORT
+#define OQ_WEAK
+#define OQ_NOINLINE
+#endif
+
+#endif

@@ -1,0 +1,39 @@
+/* mem.h -- the one allocation seam.
+ *
+ * Every object and every large buffer comes from mem_alloc.  Blocks are powers of two
+ * (2^m bytes, m stored in the object header) so capacity is derivable and appends grow in
+ * place.  Release builds keep size-class free lists and reuse huge-page-backed blocks for
+ * large vectors; OPENQ_PLAIN_MALLOC (sanitizer builds) uses malloc/free directly so ASan
+ * sees every block.  Counters let tests assert that nothing leaked, and mem_fail_after
+ * injects an allocation failure to test the error paths.
+ */
+#ifndef OPENQ_MEM_H
+#define OPENQ_MEM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define MEM_MIN_CLASS 4  /* 16 bytes: the smallest block (an atom) */
+#define MEM_MAX_CLASS 47 /* 128 TiB: larger requests fail */
+
+/* smallest class m with 2^m >= bytes, or -1 when bytes is beyond MEM_MAX_CLASS */
+int mem_class(size_t bytes);
+/* a block of 2^m bytes, or NULL (out of memory, injected failure) */
+void *mem_alloc(int m);
+/* give back a block of class m */
+void mem_free(void *p, int m);
+
+typedef struct MemStats {
+    int64_t live_blocks; /* blocks handed out and not yet freed */
+    int64_t live_bytes;  /* their total size */
+    int64_t peak_bytes;  /* high-water mark of live_bytes */
+    int64_t pooled_bytes;/* bytes held in free lists for reuse */
+} MemStats;
+
+MemStats mem_stats(void);
+/* return pooled blocks to the operating system */
+void mem_trim(void);
+/* make the n-th allocation from now fail (n >= 1); 0 disables */
+void mem_fail_after(int64_t n);
+
+#endif

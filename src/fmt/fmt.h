@@ -1,0 +1,24 @@
+/* fmt.h -- how values print: the console display (q's default output, with \c and \P) and
+ * the one-line form of -3! / 0N! / .Q.s1.  Rules: ../shared/conformance/DISPLAY.md. */
+#ifndef OPENQ_FMT_H
+#define OPENQ_FMT_H
+
+#include "../obj/obj.h"
+
+typedef struct FmtSettings {
+    int precision;    /* \P: significant digits for floats, 0 = maximum (17); default 7 */
+    int console_rows; /* \c rows (default 25) */
+    int console_cols; /* \c columns (default 80) */
+} FmtSettings;
+
+extern FmtSettings fmt_settings;
+
+/* The console display of x (borrowed) as a char vector: lines joined by "\n", without a
+ * final newline; empty for (::) when the console would print nothing. */
+K fmt_console(const K x);
+/* The one-line form (-3!x), as a char vector (borrows x). */
+K fmt_oneline(const K x);
+/* `string x` for an atom: the text q's string gives (borrows x) */
+K fmt_atom_string(const K x);
+
+#endif

@@ -1,0 +1,26 @@
+/* lang.h -- the interpreter's entry points for the other layers (server, Python, console).
+ * Each returns NULL with the pending error set (obj.h) when evaluation fails. */
+#ifndef OPENQ_LANG_H
+#define OPENQ_LANG_H
+
+#include "../obj/obj.h"
+
+int lang_init(void);
+void lang_free(void);
+
+/* evaluate q source text (one or more lines, as a script would) in the current context */
+K lang_eval(const char *src, size_t n);
+/* q's `value`: a string is evaluated, a parse tree evaluated, a symbol looked up, ... */
+K lang_value(K x);
+/* apply f (consumed) to n consumed arguments: functions, lists and dicts (indexing) alike */
+K lang_apply(K f, K *args, int n);
+/* a global by name (e.g. ".z.pg"), a new reference; NULL without error when undefined */
+K lang_get(S name);
+/* assign a global (v consumed); 0 on success, -1 with the error pending */
+int lang_set(S name, K v);
+/* The console's handling of one input (a q expression or a \command): evaluates it and
+ * returns what the console prints (char vector, possibly empty), errors included as
+ * "'msg" lines.  Sets *quit when the input was \\ or exit. */
+K lang_console(const char *src, size_t n, int *quit);
+
+#endif

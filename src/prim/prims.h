@@ -1,0 +1,56 @@
+/* prims.h -- the primitive table (prims.def) as C: ids, the row type, dispatch entry points.
+ *
+ * A primitive object is a 101 (monadic use) or 102 (dyadic) K whose x->g is the row id.
+ * prim_apply runs it on n consumed arguments, choosing monad, dyad or nary by n; the
+ * evaluator makes projections itself (a 102 given one argument never reaches prim_apply). */
+#ifndef OPENQ_PRIMS_H
+#define OPENQ_PRIMS_H
+
+#include "../obj/obj.h"
+
+typedef K (*PrimMonad)(K x);
+typedef K (*PrimDyad)(K x, K y);
+typedef K (*PrimNary)(K *args, int n);
+
+enum PrimId {
+#define PRIM(id, text, u, b, m, d, n) P_##id,
+#define ALIAS(name, type, id)
+#include "prims.def"
+#undef PRIM
+#undef ALIAS
+    PRIM_COUNT
+};
+
+typedef struct PrimInfo {
+    const char *text; /* glyph or keyword */
+    int u_code;       /* q's opcode as a 101 object, -1 if none */
+    int b_code;       /* q's opcode as a 102 object, -1 if none */
+    PrimMonad monad;  /* NULL: no monadic form, or not built yet */
+    PrimDyad dyad;    /* NULL: no dyadic form, or not built yet */
+    PrimNary nary;    /* NULL: no form for 3+ arguments */
+} PrimInfo;
+
+typedef struct PrimAlias {
+    const char *name; /* keyword */
+    int type;         /* KUNARY or KBINARY */
+    int id;           /* the primitive it names */
+} PrimAlias;
+
+extern const PrimInfo prim_table[PRIM_COUNT];
+extern const PrimAlias prim_aliases[];
+extern const int prim_alias_count;
+
+/* the object a keyword or glyph names (e.g. "count" -> #: ; "+" -> +), or NULL if none */
+K prim_lookup(const char *text, size_t n);
+/* the object type a bare glyph/keyword makes: KBINARY for glyphs and dyadic keywords */
+int prim_default_type(int id);
+/* apply primitive object f (101/102, borrowed) to n consumed arguments */
+K prim_apply(const K f, K *args, int n);
+/* the text q displays for primitive object f (borrows): "+", "#:", "til", "::" */
+const char *prim_display(const K f, char buf[8]);
+/* id of the primitive that q's wire opcode `code` names as a 101 / 102 object, or -1 */
+int prim_from_code(int type, int code);
+/* names in prims.def with no definition linked yet; returns their count, fills out[] */
+int prims_missing(const char **out, int max);
+
+#endif
