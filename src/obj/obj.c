@@ -132,7 +132,10 @@ K r1(K x) {
 typedef struct Foreign {
     void *ptr;              /* the external object */
     void (*fin)(void *);    /* releases it, or NULL */
+    ForeignCall call;       /* applies it, or NULL when it is not callable */
+    intptr_t arity;         /* valence for the evaluator; 0 = any */
 } Foreign;
+#define FOREIGN_ITEMS (sizeof(Foreign) / sizeof(void *))
 
 void r0(K x) {
     if (!x)
@@ -232,21 +235,27 @@ K obj_prim(int t, int id) {
 
 K obj_identity(void) { return obj_prim(KUNARY, PRIM_IDENTITY); }
 
-K obj_foreign(void *ptr, void (*fin)(void *)) {
-    K x = obj_reserve(KFOREIGN, 2);
+K obj_foreign_fn(void *ptr, void (*fin)(void *), ForeignCall call, int arity) {
+    K x = obj_reserve(KFOREIGN, FOREIGN_ITEMS);
     if (!x) {
         if (fin)
             fin(ptr);
         return NULL;
     }
-    x->n = 2;
+    x->n = FOREIGN_ITEMS;
     Foreign *f = (Foreign *)kG(x);
     f->ptr = ptr;
     f->fin = fin;
+    f->call = call;
+    f->arity = arity;
     return x;
 }
 
+K obj_foreign(void *ptr, void (*fin)(void *)) { return obj_foreign_fn(ptr, fin, NULL, 0); }
+
 void *obj_foreign_ptr(const K x) { return ((Foreign *)kG(x))->ptr; }
+ForeignCall obj_foreign_call(const K x) { return ((Foreign *)kG(x))->call; }
+int obj_foreign_arity(const K x) { return (int)((Foreign *)kG(x))->arity; }
 
 K obj_strn(const char *s, size_t n) {
     K x = obj_vec(KC, (J)n);

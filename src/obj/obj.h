@@ -129,9 +129,17 @@ K obj_prim(int t, int id);
 /* (::) */
 K obj_identity(void);
 static inline bool obj_is_identity(const K x) { return x->t == KUNARY && x->g == PRIM_IDENTITY; }
-/* a foreign object: ptr is released with fin(ptr) when the last reference goes */
+/* A foreign object (type 112) wraps something outside q: a Python object, a C function
+ * loaded with 2:, a builtin of a namespace such as .pykx.  ptr is released with fin(ptr)
+ * when the last reference goes (fin may be NULL).  A callable foreign also has call, which
+ * the evaluator invokes with n consumed arguments; arity is its valence (0: variadic). */
+typedef K (*ForeignCall)(void *ptr, K *args, int n);
 K obj_foreign(void *ptr, void (*fin)(void *));
+K obj_foreign_fn(void *ptr, void (*fin)(void *), ForeignCall call, int arity);
 void *obj_foreign_ptr(const K x);
+/* NULL when x cannot be called */
+ForeignCall obj_foreign_call(const K x);
+int obj_foreign_arity(const K x);
 /* char vector from n bytes / from a C string */
 K obj_strn(const char *s, size_t n);
 K obj_str(const char *s);
