@@ -21,6 +21,13 @@ enum PrimId {
     PRIM_COUNT
 };
 
+/* every implementation, so families can call each other (prims.c re-declares them weak) */
+#define PRIM(id, text, u, b, m, d, n) K m(K); K d(K, K); K n(K *, int);
+#define ALIAS(name, type, id)
+#include "prims.def"
+#undef PRIM
+#undef ALIAS
+
 typedef struct PrimInfo {
     const char *text; /* glyph or keyword */
     int u_code;       /* q's opcode as a 101 object, -1 if none */

@@ -1,0 +1,872 @@
+/* fmt.c -- the console display and the one-line form of values.
+ *
+ * Atoms and vectors are rendered by fmt_item (one item's text, without type suffix); the
+ * suffix rules, general lists, dicts and tables are layered on top.  Rules:
+ * ../shared/conformance/DISPLAY.md. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "../prim/prims.h"
+#include "fmt.h"
+
+FmtSettings fmt_settings = {.precision = 7, .console_rows = 25, .console_cols = 80};
+
+/* ---- a growable text buffer ---------------------------------------------------------------- */
+
+typedef struct Buf {
+    char *p;    /* bytes */
+    size_t n;   /* used */
+    size_t cap; /* allocated */
+    bool oom;   /* an allocation failed: the text is incomplete */
+} Buf;
+
+static void buf_add(Buf *b, const char *s, size_t n) {
+    if (b->oom)
+        return;
+    if (b->n + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 64;
+        while (cap < b->n + n + 1)
+            cap *= 2;
+        char *p = realloc(b->p, cap);
+        if (!p) {
+            b->oom = true;
+            return;
+        }
+        b->p = p;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = 0;
+}
+
+static void buf_str(Buf *b, const char *s) { buf_add(b, s, strlen(s)); }
+
+static void buf_fmt(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void buf_fmt(Buf *b, const char *fmt, ...) {
+    char tmp[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    buf_add(b, tmp, n < 0 ? 0 : (size_t)(n < (int)sizeof tmp ? n : (int)sizeof tmp - 1));
+}
+
+static K buf_done(Buf *b) {
+    if (b->oom) {
+        free(b->p);
+        return kerr("wsfull");
+    }
+    K r = obj_strn(b->p ? b->p : "", b->n);
+    free(b->p);
+    return r;
+}
+
+/* ---- numbers ---------------------------------------------------------------------------------- */
+
+/* q's float text: %.{P}g, with q's exponent form (1e+10, 1.5e-05) */
+static void fmt_float(Buf *b, double f, int precision) {
+    if (f != f) {
+        buf_str(b, "0n");
+        return;
+    }
+    if (isinf(f)) {
+        buf_str(b, f > 0 ? "0w" : "-0w");
+        return;
+    }
+    int p = precision <= 0 ? 17 : precision;
+    char tmp[64];
+    snprintf(tmp, sizeof tmp, "%.*g", p, f);
+    /* q drops a '+' exponent's leading zeros only to two digits: 1e+10, 1.2e-05 */
+    buf_str(b, tmp);
+}
+
+static bool float_is_whole_text(double f, int precision) {
+    if (f != f || isinf(f))
+        return false;
+    char tmp[64];
+    snprintf(tmp, sizeof tmp, "%.*g", precision <= 0 ? 17 : precision, f);
+    return !strpbrk(tmp, ".e");
+}
+
+static void two(Buf *b, int v) { buf_fmt(b, "%02d", v); }
+
+static void fmt_date(Buf *b, I d) {
+    if (d == ni) {
+        buf_str(b, "0N");
+        return;
+    }
+    if (d == wi || d == -wi) {
+        buf_str(b, d > 0 ? "0W" : "-0W");
+        return;
+    }
+    I y, m, dd;
+    date_to_ymd(d, &y, &m, &dd);
+    buf_fmt(b, "%04d.%02d.%02d", y, m, dd);
+}
+
+static void fmt_clock_ns(Buf *b, J ns, bool with_days) {
+    bool neg = ns < 0;
+    if (neg) {
+        buf_str(b, "-");
+        ns = -ns;
+    }
+    J days = ns / NS_PER_DAY;
+    J rest = ns % NS_PER_DAY;
+    if (with_days)
+        buf_fmt(b, "%lldD", (long long)days);
+    J secs = rest / 1000000000LL;
+    buf_fmt(b, "%02lld:%02lld:%02lld.%09lld", (long long)(secs / 3600 + (with_days ? 0 : days * 24)),
+            (long long)(secs / 60 % 60), (long long)(secs % 60), (long long)(rest % 1000000000LL));
+}
+
+/* one item of type t (positive) at p, without suffix; plain: as in a vector */
+static void fmt_item(Buf *b, int t, const void *p) {
+    switch (t) {
+    case KB: buf_str(b, *(const G *)p ? "1" : "0"); break;
+    case KG: buf_fmt(b, "%02x", *(const G *)p); break;
+    case KH: {
+        H v = *(const H *)p;
+        if (v == nh) buf_str(b, "0N");
+        else if (v == wh) buf_str(b, "0W");
+        else if (v == -wh) buf_str(b, "-0W");
+        else buf_fmt(b, "%d", v);
+        break;
+    }
+    case KI: {
+        I v = *(const I *)p;
+        if (v == ni) buf_str(b, "0N");
+        else if (v == wi) buf_str(b, "0W");
+        else if (v == -wi) buf_str(b, "-0W");
+        else buf_fmt(b, "%d", v);
+        break;
+    }
+    case KJ: {
+        J v = *(const J *)p;
+        if (v == nj) buf_str(b, "0N");
+        else if (v == wj) buf_str(b, "0W");
+        else if (v == -wj) buf_str(b, "-0W");
+        else buf_fmt(b, "%lld", (long long)v);
+        break;
+    }
+    case KE: fmt_float(b, *(const E *)p, fmt_settings.precision); break;
+    case KF: fmt_float(b, *(const F *)p, fmt_settings.precision); break;
+    case KC: buf_add(b, (const char *)p, 1); break;
+    case KS: buf_str(b, *(const S *)p); break;
+    case UU: {
+        const G *g = p;
+        buf_fmt(b, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", g[0], g[1],
+                g[2], g[3], g[4], g[5], g[6], g[7], g[8], g[9], g[10], g[11], g[12], g[13], g[14], g[15]);
+        break;
+    }
+    case KP: {
+        J v = *(const J *)p;
+        if (v == nj) { buf_str(b, "0N"); break; }
+        if (v == wj || v == -wj) { buf_str(b, v > 0 ? "0W" : "-0W"); break; }
+        J days = v / NS_PER_DAY, rest = v % NS_PER_DAY;
+        if (rest < 0) { days--; rest += NS_PER_DAY; }
+        fmt_date(b, (I)days);
+        buf_str(b, "D");
+        fmt_clock_ns(b, rest, false);
+        break;
+    }
+    case KM: {
+        I v = *(const I *)p;
+        if (v == ni) { buf_str(b, "0N"); break; }
+        if (v == wi || v == -wi) { buf_str(b, v > 0 ? "0W" : "-0W"); break; }
+        I y = 2000 + (v >= 0 ? v / 12 : (v - 11) / 12), m = ((v % 12) + 12) % 12 + 1;
+        buf_fmt(b, "%04d.%02d", y, m);
+        break;
+    }
+    case KD: fmt_date(b, *(const I *)p); break;
+    case KZ: {
+        F v = *(const F *)p;
+        if (v != v) { buf_str(b, "0N"); break; }
+        if (isinf(v)) { buf_str(b, v > 0 ? "0w" : "-0w"); break; }
+        J ms = (J)llround(v * MS_PER_DAY);
+        J days = ms / MS_PER_DAY, rest = ms % MS_PER_DAY;
+        if (rest < 0) { days--; rest += MS_PER_DAY; }
+        fmt_date(b, (I)days);
+        buf_fmt(b, "T%02lld:%02lld:%02lld.%03lld", (long long)(rest / 3600000), (long long)(rest / 60000 % 60),
+                (long long)(rest / 1000 % 60), (long long)(rest % 1000));
+        break;
+    }
+    case KN: {
+        J v = *(const J *)p;
+        if (v == nj) { buf_str(b, "0N"); break; }
+        if (v == wj || v == -wj) { buf_str(b, v > 0 ? "0W" : "-0W"); break; }
+        fmt_clock_ns(b, v, true);
+        break;
+    }
+    case KU: case KV: case KT: {
+        I v = *(const I *)p;
+        if (v == ni) { buf_str(b, "0N"); break; }
+        if (v == wi || v == -wi) { buf_str(b, v > 0 ? "0W" : "-0W"); break; }
+        bool neg = v < 0;
+        if (neg) { buf_str(b, "-"); v = -v; }
+        if (t == KU) { two(b, v / 60); buf_str(b, ":"); two(b, v % 60); }
+        else if (t == KV) { two(b, v / 3600); buf_str(b, ":"); two(b, v / 60 % 60); buf_str(b, ":"); two(b, v % 60); }
+        else buf_fmt(b, "%02d:%02d:%02d.%03d", v / 3600000, v / 60000 % 60, v / 1000 % 60, v % 1000);
+        break;
+    }
+    }
+}
+
+static bool item_null(int t, const void *p) {
+    switch (t) {
+    case KH: return *(const H *)p == nh;
+    case KI: case KM: case KD: case KU: case KV: case KT: return *(const I *)p == ni;
+    case KJ: case KP: case KN: return *(const J *)p == nj;
+    case KE: { E e = *(const E *)p; return e != e; }
+    case KF: case KZ: { F f = *(const F *)p; return f != f; }
+    }
+    return false;
+}
+
+static const char suffix_of[20] = {0, 'b', 0, 0, 0, 'h', 'i', 0, 'e', 'f', 0, 0, 'p', 'm', 'd', 'z', 'n', 'u', 'v', 't'};
+
+/* a temporal or numeric null prints with its type letter: 0Nd, 0Ni */
+static void fmt_null_atom(Buf *b, int t) {
+    static const char *names[20] = {0, 0, 0, 0, 0, "0Nh", "0Ni", "0N", "0Ne", "0n", 0, 0,
+                                    "0Np", "0Nm", "0Nd", "0Nz", "0Nn", "0Nu", "0Nv", "0Nt"};
+    buf_str(b, names[t]);
+}
+
+static void fmt_char_escaped(Buf *b, unsigned char c) {
+    switch (c) {
+    case '"': buf_str(b, "\\\""); return;
+    case '\\': buf_str(b, "\\\\"); return;
+    case '\n': buf_str(b, "\\n"); return;
+    case '\r': buf_str(b, "\\r"); return;
+    case '\t': buf_str(b, "\\t"); return;
+    }
+    if (c < 32 || c > 126)
+        buf_fmt(b, "\\%03o", c);
+    else
+        buf_add(b, (const char *)&c, 1);
+}
+
+static void fmt_string(Buf *b, const char *s, J n) {
+    buf_str(b, "\"");
+    for (J i = 0; i < n; i++)
+        fmt_char_escaped(b, (unsigned char)s[i]);
+    buf_str(b, "\"");
+}
+
+static const char *type_names[20] = {"", "boolean", "guid", "", "byte", "short", "int", "long",
+                                     "real", "float", "char", "symbol", "timestamp", "month", "date",
+                                     "datetime", "timespan", "minute", "second", "time"};
+
+/* an atom in its display form (with suffix where q shows one) */
+static void fmt_atom(Buf *b, const K x) {
+    int t = -x->t;
+    const void *p = t == UU ? (const void *)kG(x) : (const void *)&x->g;
+    if (obj_is_enum(t)) {
+        /* enumerated atom: `sym$`a */
+        buf_fmt(b, "`%s$", enum_domain(t));
+        buf_str(b, "`?");
+        return;
+    }
+    if (t == KC) {
+        buf_str(b, "\"");
+        fmt_char_escaped(b, x->g);
+        buf_str(b, "\"");
+        return;
+    }
+    if (t == KS) {
+        buf_str(b, "`");
+        buf_str(b, x->s);
+        return;
+    }
+    if (t == KG) {
+        buf_str(b, "0x");
+        fmt_item(b, t, p);
+        return;
+    }
+    if (item_null(t, p)) {
+        fmt_null_atom(b, t);
+        return;
+    }
+    fmt_item(b, t, p);
+    if (t == KB || t == KH || t == KI || t == KE)
+        buf_add(b, &suffix_of[t], 1);
+    else if (t == KF && float_is_whole_text(x->f, fmt_settings.precision))
+        buf_str(b, "f");
+    else if ((t == KH || t == KI) && 0)
+        ;
+}
+
+static void fmt_vector(Buf *b, const K x, bool in_list);
+
+static void fmt_attr(Buf *b, const K x) {
+    static const char *attrs[] = {"", "`s#", "`u#", "`p#", "`g#"};
+    if (x->u > 0 && x->u < 5)
+        buf_str(b, attrs[(int)x->u]);
+}
+
+static void fmt_vector(Buf *b, const K x, bool in_list) {
+    int t = x->t;
+    fmt_attr(b, x);
+    if (obj_is_enum(t)) {
+        buf_fmt(b, "`%s$", enum_domain(t));
+        buf_str(b, "`long$()");
+        return;
+    }
+    if (x->n == 0) {
+        if (t == KC) buf_str(b, "\"\"");
+        else buf_fmt(b, "`%s$()", type_names[t]);
+        return;
+    }
+    if (x->n == 1 && !in_list)
+        buf_str(b, ",");
+    else if (x->n == 1)
+        buf_str(b, ",");
+    switch (t) {
+    case KC:
+        fmt_string(b, kC(x), x->n);
+        return;
+    case KS:
+        for (J i = 0; i < x->n; i++) {
+            buf_str(b, "`");
+            buf_str(b, kS(x)[i]);
+        }
+        return;
+    case KB:
+        for (J i = 0; i < x->n; i++)
+            buf_str(b, kG(x)[i] ? "1" : "0");
+        buf_str(b, "b");
+        return;
+    case KG:
+        buf_str(b, "0x");
+        for (J i = 0; i < x->n; i++)
+            buf_fmt(b, "%02x", kG(x)[i]);
+        return;
+    }
+    int w = obj_width(t);
+    bool all_null = true, float_whole = true;
+    for (J i = 0; i < x->n; i++) {
+        const void *p = kG(x) + (size_t)i * w;
+        if (i)
+            buf_str(b, " ");
+        bool null = item_null(t, p);
+        all_null = all_null && null;
+        if (t == KF)
+            float_whole = float_whole && float_is_whole_text(*(const F *)p, fmt_settings.precision);
+        if (null && t != KF && t != KE)
+            buf_str(b, "0N");
+        else
+            fmt_item(b, t, p);
+    }
+    if (t == KF) {
+        if (float_whole)
+            buf_str(b, "f");
+        return;
+    }
+    if (t == KJ && !all_null)
+        return;
+    if (t == KJ)
+        return;
+    if (all_null && t != KE && t != KH && t != KI) {
+        buf_add(b, &suffix_of[t], suffix_of[t] ? 1 : 0);
+        return;
+    }
+    if (t == KH || t == KI || t == KE)
+        buf_add(b, &suffix_of[t], 1);
+}
+
+/* ---- the one-line form (-3!) -------------------------------------------------------------- */
+
+static void fmt_one(Buf *b, const K x, bool top);
+
+static void fmt_func(Buf *b, const K x) {
+    char pb[8];
+    switch (x->t) {
+    case KLAMBDA: {
+        K src = kK(x)[LAMBDA_SRC];
+        buf_add(b, kC(src), (size_t)src->n);
+        return;
+    }
+    case KUNARY: case KBINARY:
+        buf_str(b, prim_display(x, pb));
+        return;
+    case KITER: {
+        static const char *it[] = {"'", "/", "\\", "':", "/:", "\\:"};
+        buf_str(b, x->g < 6 ? it[x->g] : "?");
+        return;
+    }
+    case KPROJ:
+        fmt_one(b, kK(x)[0], false);
+        buf_str(b, "[");
+        for (J i = 1; i < x->n; i++) {
+            if (i > 1)
+                buf_str(b, ";");
+            K a = kK(x)[i];
+            if (!(a->t == KUNARY && a->g == PRIM_ELIDED))
+                fmt_one(b, a, false);
+        }
+        buf_str(b, "]");
+        return;
+    case KCOMP:
+        for (J i = 0; i < x->n; i++)
+            fmt_one(b, kK(x)[i], false);
+        return;
+    case KEACH: case KOVER: case KSCAN: case KPRIOR: case KEACHR: case KEACHL: {
+        static const char *it[] = {"'", "/", "\\", "':", "/:", "\\:"};
+        K f = kK(x)[0];
+        bool paren = f->t == KPROJ || f->t == KCOMP;
+        if (paren) buf_str(b, "(");
+        fmt_one(b, f, false);
+        if (paren) buf_str(b, ")");
+        buf_str(b, it[x->t - KEACH]);
+        return;
+    }
+    case KFOREIGN:
+        buf_str(b, "foreign");
+        return;
+    }
+}
+
+static void fmt_one(Buf *b, const K x, bool top) {
+    if (x->t < 0) {
+        if (x->t == KERROR) {
+            buf_fmt(b, "'%s", x->s);
+            return;
+        }
+        fmt_atom(b, x);
+        return;
+    }
+    if (x->t > 0 && x->t < 20) {
+        fmt_vector(b, x, !top);
+        return;
+    }
+    if (obj_is_enum(x->t)) {
+        buf_fmt(b, "`%s$", enum_domain(x->t));
+        return;
+    }
+    if (x->t == 0) {
+        if (x->n == 1) {
+            buf_str(b, "enlist ");
+            fmt_one(b, kK(x)[0], false);
+            return;
+        }
+        buf_str(b, "(");
+        for (J i = 0; i < x->n; i++) {
+            if (i)
+                buf_str(b, ";");
+            fmt_one(b, kK(x)[i], false);
+        }
+        buf_str(b, ")");
+        return;
+    }
+    if (x->t == XD) {
+        K k = DICT_KEYS(x), v = DICT_VALS(x);
+        if (k->t == XT) {
+            buf_str(b, "(");
+            fmt_one(b, k, false);
+            buf_str(b, ")!");
+            fmt_one(b, v, false);
+            return;
+        }
+        bool paren = k->t == 0 || (k->t > 0 && k->n == 1 && 0);
+        if (paren) buf_str(b, "(");
+        fmt_one(b, k, false);
+        if (paren) buf_str(b, ")");
+        buf_str(b, "!");
+        fmt_one(b, v, false);
+        return;
+    }
+    if (x->t == XT) {
+        buf_str(b, "+");
+        fmt_one(b, x->k, false);
+        return;
+    }
+    fmt_func(b, x);
+}
+
+K fmt_oneline(const K x) {
+    Buf b = {0};
+    fmt_one(&b, x, true);
+    return buf_done(&b);
+}
+
+/* ---- console display ---------------------------------------------------------------------- */
+
+/* lines of text: an array of strings */
+typedef struct Lines {
+    char **line; /* owned strings */
+    size_t n;    /* count */
+    size_t cap;  /* allocated */
+} Lines;
+
+static void lines_add(Lines *l, const char *s, size_t n) {
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 16;
+        char **p = realloc(l->line, cap * sizeof *p);
+        if (!p)
+            return;
+        l->line = p;
+        l->cap = cap;
+    }
+    char *c = malloc(n + 1);
+    if (!c)
+        return;
+    memcpy(c, s, n);
+    c[n] = 0;
+    l->line[l->n++] = c;
+}
+
+static void lines_free(Lines *l) {
+    for (size_t i = 0; i < l->n; i++)
+        free(l->line[i]);
+    free(l->line);
+}
+
+/* the text of one cell of a table column or dict value list (no suffix for numbers) */
+static void cell_text(Buf *b, const K col, J i) {
+    int t = col->t;
+    if (t == 0) {
+        K item = kK(col)[i];
+        if (item->t == KC) {
+            buf_add(b, kC(item), (size_t)item->n);
+            return;
+        }
+        fmt_one(b, item, false);
+        return;
+    }
+    if (obj_is_enum(t)) {
+        buf_str(b, "?");
+        return;
+    }
+    const void *p = kG(col) + (size_t)i * obj_width(t);
+    if (t == KS) {
+        buf_str(b, kS(col)[i]);
+        return;
+    }
+    if (t == KB) {
+        buf_str(b, kG(col)[i] ? "1" : "0");
+        return;
+    }
+    if (item_null(t, p)) {
+        if (t != KF && t != KE)
+            return; /* nulls show blank in tables */
+    }
+    fmt_item(b, t, p);
+}
+
+static void cell_text_dict(Buf *b, const K col, J i) {
+    /* dict values print like atoms */
+    int t = col->t;
+    if (t == 0) {
+        K item = kK(col)[i];
+        if (item->t == XD || item->t == XT || (item->t == 0 && item->n != 1)) {
+            fmt_one(b, item, false);
+            return;
+        }
+        fmt_one(b, item, true);
+        return;
+    }
+    K a = NULL;
+    if (t > 0 && t < 20) {
+        a = obj_atom(-t);
+        if (!a)
+            return;
+        memcpy(t == UU ? (void *)kG(a) : (void *)&a->g, kG(col) + (size_t)i * obj_width(t), obj_width(t));
+        fmt_atom(b, a);
+        r0(a);
+    }
+}
+
+static void pad_to(Buf *b, size_t have, size_t width) {
+    for (size_t i = have; i < width; i++)
+        buf_str(b, " ");
+}
+
+static void console_lines(const K x, Lines *out);
+
+static void truncate_line(char *s) {
+    size_t cols = (size_t)fmt_settings.console_cols;
+    if (strlen(s) > cols && cols > 2) {
+        s[cols - 2] = '.';
+        s[cols - 1] = '.';
+        s[cols] = 0;
+    }
+}
+
+static void table_lines(const K t, J key_cols, Lines *out) {
+    K names = TABLE_COLS(t), cols = TABLE_DATA(t);
+    J nrows = obj_count(t);
+    J ncols = names->n;
+    J show = nrows;
+    J max_rows = fmt_settings.console_rows - 4;
+    bool cut = false;
+    if (max_rows > 0 && nrows > max_rows) {
+        show = max_rows;
+        cut = true;
+    }
+    size_t *width = calloc((size_t)(ncols ? ncols : 1), sizeof(size_t));
+    Buf *cells = calloc((size_t)((ncols ? ncols : 1) * (show ? show : 1)), sizeof(Buf));
+    if (!width || !cells) {
+        free(width);
+        free(cells);
+        return;
+    }
+    for (J c = 0; c < ncols; c++) {
+        width[c] = strlen(kS(names)[c]);
+        for (J r = 0; r < show; r++) {
+            Buf *cb = &cells[c * show + r];
+            cell_text(cb, kK(cols)[c], r);
+            if (cb->n > width[c])
+                width[c] = cb->n;
+        }
+    }
+    Buf line = {0};
+    for (J c = 0; c < ncols; c++) {
+        const char *nm = kS(names)[c];
+        buf_str(&line, nm);
+        if (c + 1 < ncols) {
+            pad_to(&line, strlen(nm), width[c]);
+            buf_str(&line, c + 1 == key_cols ? "| " : " ");
+        }
+    }
+    lines_add(out, line.p ? line.p : "", line.n);
+    line.n = 0;
+    for (J c = 0; c < ncols; c++) {
+        for (size_t k = 0; k < width[c]; k++)
+            buf_str(&line, "-");
+        if (c + 1 < ncols)
+            buf_str(&line, c + 1 == key_cols ? "| " : "-");
+    }
+    lines_add(out, line.p ? line.p : "", line.n);
+    for (J r = 0; r < show; r++) {
+        line.n = 0;
+        for (J c = 0; c < ncols; c++) {
+            Buf *cb = &cells[c * show + r];
+            buf_add(&line, cb->p ? cb->p : "", cb->n);
+            if (c + 1 < ncols) {
+                pad_to(&line, cb->n, width[c]);
+                buf_str(&line, c + 1 == key_cols ? "| " : " ");
+            }
+        }
+        while (line.n && line.p[line.n - 1] == ' ')
+            line.p[--line.n] = 0;
+        lines_add(out, line.p ? line.p : "", line.n);
+    }
+    if (cut)
+        lines_add(out, "..", 2);
+    free(line.p);
+    for (J i = 0; i < ncols * show; i++)
+        free(cells[i].p);
+    free(cells);
+    free(width);
+}
+
+static K join_tables(const K a, const K b) {
+    K na = TABLE_COLS(a), nb = TABLE_COLS(b);
+    K names = ktn(KS, na->n + nb->n), cols = ktn(0, na->n + nb->n);
+    for (J i = 0; i < na->n; i++) {
+        kS(names)[i] = kS(na)[i];
+        kK(cols)[i] = r1(kK(TABLE_DATA(a))[i]);
+    }
+    for (J i = 0; i < nb->n; i++) {
+        kS(names)[na->n + i] = kS(nb)[i];
+        kK(cols)[na->n + i] = r1(kK(TABLE_DATA(b))[i]);
+    }
+    return xT(xD(names, cols));
+}
+
+static void dict_lines(const K d, Lines *out) {
+    K keys = DICT_KEYS(d), vals = DICT_VALS(d);
+    if (keys->t == XT && vals->t == XT) {
+        K t = join_tables(keys, vals);
+        if (t) {
+            table_lines(t, TABLE_COLS(keys)->n, out);
+            r0(t);
+        } else {
+            kerr_clear();
+        }
+        return;
+    }
+    J n = obj_count(keys);
+    if (keys->t < 0 || vals->t < 0 || keys->t >= 98) {
+        Buf b = {0};
+        fmt_one(&b, d, true);
+        lines_add(out, b.p ? b.p : "", b.n);
+        free(b.p);
+        return;
+    }
+    size_t kw = 0;
+    Buf *kt = calloc((size_t)(n ? n : 1), sizeof(Buf));
+    for (J i = 0; i < n; i++) {
+        if (keys->t == 0)
+            fmt_one(&kt[i], kK(keys)[i], false);
+        else
+            cell_text(&kt[i], keys, i);
+        if (kt[i].n > kw)
+            kw = kt[i].n;
+    }
+    J show = n;
+    bool cut = false;
+    if (fmt_settings.console_rows > 3 && n > fmt_settings.console_rows - 3) {
+        show = fmt_settings.console_rows - 3;
+        cut = true;
+    }
+    for (J i = 0; i < show; i++) {
+        Buf line = {0};
+        buf_add(&line, kt[i].p ? kt[i].p : "", kt[i].n);
+        pad_to(&line, kt[i].n, kw);
+        buf_str(&line, "| ");
+        if (vals->t == 0) {
+            K v = kK(vals)[i];
+            if (v->t == XD || v->t == XT || (v->t == 0 && v->n > 1)) {
+                fmt_one(&line, v, false);
+            } else {
+                fmt_one(&line, v, true);
+            }
+        } else if (vals->t == XT) {
+            K row = NULL;
+            UNUSED(row);
+            buf_str(&line, "..");
+        } else {
+            cell_text_dict(&line, vals, i);
+        }
+        while (line.n && line.p[line.n - 1] == ' ')
+            line.p[--line.n] = 0;
+        lines_add(out, line.p ? line.p : "", line.n);
+        free(line.p);
+    }
+    if (cut)
+        lines_add(out, "..", 2);
+    for (J i = 0; i < n; i++)
+        free(kt[i].p);
+    free(kt);
+}
+
+static void console_lines(const K x, Lines *out) {
+    if (x->t == XT) {
+        table_lines(x, 0, out);
+        return;
+    }
+    if (x->t == XD) {
+        dict_lines(x, out);
+        return;
+    }
+    if (x->t == 0) {
+        J n = x->n;
+        if (n == 0) {
+            lines_add(out, "()", 2);
+            return;
+        }
+        J show = n;
+        bool cut = false;
+        if (fmt_settings.console_rows > 3 && n > fmt_settings.console_rows - 3) {
+            show = fmt_settings.console_rows - 3;
+            cut = true;
+        }
+        for (J i = 0; i < show; i++) {
+            Buf b = {0};
+            K item = kK(x)[i];
+            if (item->t == XT || item->t == XD) {
+                fmt_one(&b, item, false);
+            } else {
+                fmt_one(&b, item, true);
+            }
+            lines_add(out, b.p ? b.p : "", b.n);
+            free(b.p);
+        }
+        if (cut)
+            lines_add(out, "..", 2);
+        return;
+    }
+    Buf b = {0};
+    fmt_one(&b, x, true);
+    lines_add(out, b.p ? b.p : "", b.n);
+    free(b.p);
+}
+
+K fmt_console(const K x) {
+    if (obj_is_identity(x))
+        return obj_strn("", 0);
+    Lines l = {0};
+    console_lines(x, &l);
+    Buf b = {0};
+    for (size_t i = 0; i < l.n; i++) {
+        if (i)
+            buf_str(&b, "\n");
+        truncate_line(l.line[i]);
+        buf_str(&b, l.line[i]);
+    }
+    lines_free(&l);
+    return buf_done(&b);
+}
+
+/* ---- string -------------------------------------------------------------------------------- */
+
+K fmt_atom_string(const K x) {
+    Buf b = {0};
+    int t = -x->t;
+    if (t == KC) {
+        buf_add(&b, (const char *)&x->g, 1);
+    } else if (t == KS) {
+        buf_str(&b, x->s);
+    } else if (t > 0 && t < 20) {
+        const void *p = t == UU ? (const void *)kG(x) : (const void *)&x->g;
+        if (item_null(t, p) && t != KF && t != KE)
+            ;
+        else
+            fmt_item(&b, t, p);
+    } else {
+        fmt_one(&b, x, true);
+    }
+    return buf_done(&b);
+}
+
+K prim_string(K x) {
+    if (x->t < 0) {
+        K r = fmt_atom_string(x);
+        r0(x);
+        if (r && r->n == 1 && 0)
+            return r;
+        return r;
+    }
+    if (x->t == KC) {
+        /* string of a string: each char becomes a 1-char string */
+        K out = ktn(0, x->n);
+        for (J i = 0; out && i < x->n; i++)
+            kK(out)[i] = obj_strn(kC(x) + i, 1);
+        r0(x);
+        return out;
+    }
+    if (x->t > 0 && x->t < 20) {
+        K out = ktn(0, x->n);
+        for (J i = 0; out && i < x->n; i++) {
+            K a = obj_atom(-x->t);
+            memcpy(x->t == UU ? (void *)kG(a) : (void *)&a->g, kG(x) + (size_t)i * obj_width(x->t), obj_width(x->t));
+            kK(out)[i] = fmt_atom_string(a);
+            r0(a);
+        }
+        r0(x);
+        return out;
+    }
+    if (x->t == 0) {
+        K out = ktn(0, x->n);
+        for (J i = 0; out && i < x->n; i++)
+            kK(out)[i] = prim_string(r1(kK(x)[i]));
+        r0(x);
+        return out;
+    }
+    if (x->t == XD) {
+        K v = prim_string(r1(DICT_VALS(x)));
+        K k = r1(DICT_KEYS(x));
+        r0(x);
+        return xD(k, v);
+    }
+    if (x->t >= KLAMBDA) {
+        K r = fmt_oneline(x);
+        r0(x);
+        return r;
+    }
+    r0(x);
+    return kerr("type");
+}

@@ -1,0 +1,243 @@
+/* env.c -- global variables and namespaces.
+ *
+ * A namespace is an insertion-ordered table of (name, value) with a pointer-hash index.  The
+ * root namespace holds names without a leading dot; ".z.pg" lives in namespace ".z" under
+ * "pg" (split at the last dot).  q shows a namespace as a dict whose first entry is
+ * ` -> (::) (env_namespace_dict), which is what `key` and PyKX's context probe look at. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "lang_int.h"
+
+typedef struct Namespace {
+    S name;       /* "" for root, ".z" ... */
+    S *keys;      /* names in insertion order */
+    K *vals;      /* their values (owned) */
+    size_t n;     /* entries used */
+    size_t cap;   /* entries allocated */
+    size_t *slot; /* hash index: entry number + 1, 0 = empty */
+    size_t mask;  /* index size - 1 */
+} Namespace;
+
+static Namespace **spaces; /* every namespace, root first */
+static size_t nspaces;
+S env_context;             /* current context (\d), sym_null = root */
+
+static size_t ptr_hash(S s) { return (size_t)(((uintptr_t)s >> 3) * 0x9e3779b97f4a7c15ULL); }
+
+static Namespace *ns_find(S name, bool create) {
+    for (size_t i = 0; i < nspaces; i++)
+        if (spaces[i]->name == name)
+            return spaces[i];
+    if (!create)
+        return NULL;
+    Namespace *ns = calloc(1, sizeof *ns);
+    Namespace **grown = realloc(spaces, (nspaces + 1) * sizeof *spaces);
+    if (!ns || !grown) {
+        free(ns);
+        if (grown)
+            spaces = grown;
+        return NULL;
+    }
+    spaces = grown;
+    ns->name = name;
+    spaces[nspaces++] = ns;
+    return ns;
+}
+
+static long ns_index(const Namespace *ns, S key) {
+    if (!ns->slot)
+        return -1;
+    for (size_t j = ptr_hash(key) & ns->mask; ns->slot[j]; j = (j + 1) & ns->mask)
+        if (ns->keys[ns->slot[j] - 1] == key)
+            return (long)ns->slot[j] - 1;
+    return -1;
+}
+
+static bool ns_reindex(Namespace *ns) {
+    size_t size = 16;
+    while (size < ns->cap * 2)
+        size *= 2;
+    size_t *slot = calloc(size, sizeof *slot);
+    if (!slot)
+        return false;
+    free(ns->slot);
+    ns->slot = slot;
+    ns->mask = size - 1;
+    for (size_t i = 0; i < ns->n; i++) {
+        size_t j = ptr_hash(ns->keys[i]) & ns->mask;
+        while (slot[j])
+            j = (j + 1) & ns->mask;
+        slot[j] = i + 1;
+    }
+    return true;
+}
+
+static int ns_set(Namespace *ns, S key, K value) {
+    long i = ns_index(ns, key);
+    if (i >= 0) {
+        r0(ns->vals[i]);
+        ns->vals[i] = value;
+        return 0;
+    }
+    if (ns->n == ns->cap) {
+        size_t cap = ns->cap ? ns->cap * 2 : 16;
+        S *keys = realloc(ns->keys, cap * sizeof *keys);
+        if (keys)
+            ns->keys = keys;
+        K *vals = realloc(ns->vals, cap * sizeof *vals);
+        if (vals)
+            ns->vals = vals;
+        if (!keys || !vals) {
+            r0(value);
+            kerr("wsfull");
+            return -1;
+        }
+        ns->cap = cap;
+        if (!ns_reindex(ns)) {
+            r0(value);
+            kerr("wsfull");
+            return -1;
+        }
+    }
+    ns->keys[ns->n] = key;
+    ns->vals[ns->n] = value;
+    ns->n++;
+    size_t j = ptr_hash(key) & ns->mask;
+    while (ns->slot[j])
+        j = (j + 1) & ns->mask;
+    ns->slot[j] = ns->n;
+    return 0;
+}
+
+/* split ".a.b.c" into namespace ".a.b" and key "c"; names without a leading dot are in the
+ * root.  Returns false for a name that is itself a top-level namespace (".z"). */
+static bool split_name(S name, S *ns, S *key) {
+    if (name[0] != '.') {
+        *ns = sym_null;
+        *key = name;
+        return true;
+    }
+    const char *dot = strrchr(name, '.');
+    if (dot == name)
+        return false;
+    *ns = sym_intern(name, (size_t)(dot - name));
+    *key = ss((S)dot + 1);
+    return true;
+}
+
+S env_qualify(S name) {
+    if (name[0] == '.' || env_context == sym_null)
+        return name;
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s.%s", env_context, name);
+    return ss(buf);
+}
+
+bool env_is_namespace(S name) { return name[0] == '.' && ns_find(name, false) != NULL; }
+
+K zvals_get(S name);
+
+K env_get(S name) {
+    if (name[0] != '.' && env_context != sym_null) {
+        K v = env_get(env_qualify(name));
+        if (v)
+            return v;
+    }
+    S ns_name, key;
+    if (!split_name(name, &ns_name, &key))
+        return env_namespace_dict(name);
+    Namespace *ns = ns_find(ns_name, false);
+    if (!ns && ns_name[0] == '.' && ns_name[1] == 'z' && !ns_name[2])
+        return zvals_get(name);
+    if (!ns) {
+        /* ".a.b" where .a.b is itself a namespace */
+        return ns_find(name, false) ? env_namespace_dict(name) : NULL;
+    }
+    long i = ns_index(ns, key);
+    if (i < 0) {
+        if (ns_name[0] == '.' && ns_name[1] == 'z' && !ns_name[2])
+            return zvals_get(name);
+        return ns_find(name, false) ? env_namespace_dict(name) : NULL;
+    }
+    return r1(ns->vals[i]);
+}
+
+int env_set(S name, K value) {
+    S ns_name, key;
+    if (!split_name(name, &ns_name, &key)) {
+        r0(value);
+        kerr("assign");
+        return -1;
+    }
+    Namespace *ns = ns_find(ns_name, true);
+    if (!ns) {
+        r0(value);
+        kerr("wsfull");
+        return -1;
+    }
+    return ns_set(ns, key, value);
+}
+
+K env_names(S ns_name) {
+    Namespace *ns = ns_find(ns_name, false);
+    K v = ktn(KS, 0);
+    if (!ns || !v)
+        return v;
+    for (size_t i = 0; i < ns->n; i++)
+        js(&v, ns->keys[i]);
+    /* child namespaces of the root: .z .q ... are listed by `key `` only as themselves */
+    return v;
+}
+
+K env_namespace_dict(S name) {
+    Namespace *ns = ns_find(name, false);
+    if (!ns)
+        return NULL;
+    K keys = ktn(KS, 1), vals = ktn(0, 1);
+    if (!keys || !vals) {
+        r0(keys);
+        r0(vals);
+        return NULL;
+    }
+    kS(keys)[0] = sym_null;
+    kK(vals)[0] = obj_identity();
+    for (size_t i = 0; i < ns->n; i++) {
+        js(&keys, ns->keys[i]);
+        jk(&vals, r1(ns->vals[i]));
+    }
+    return xD(keys, vals);
+}
+
+/* every namespace name (for `key `) */
+K env_all_namespaces(void) {
+    K v = ktn(KS, 0);
+    for (size_t i = 0; v && i < nspaces; i++)
+        if (spaces[i]->name != sym_null && !strchr(spaces[i]->name + 1, '.'))
+            js(&v, spaces[i]->name);
+    return v;
+}
+
+void env_init(void) {
+    env_context = sym_null;
+    ns_find(sym_null, true);
+    ns_find(ss(".q"), true);
+    ns_find(ss(".Q"), true);
+    ns_find(ss(".h"), true);
+    ns_find(ss(".z"), true);
+}
+
+void env_free(void) {
+    for (size_t i = 0; i < nspaces; i++) {
+        Namespace *ns = spaces[i];
+        for (size_t j = 0; j < ns->n; j++)
+            r0(ns->vals[j]);
+        free(ns->keys);
+        free(ns->vals);
+        free(ns->slot);
+        free(ns);
+    }
+    free(spaces);
+    spaces = NULL;
+    nspaces = 0;
+}

@@ -1,0 +1,1128 @@
+/* eval.c -- the evaluator: parse trees to values, application of every kind of function,
+ * indexing, assignment and amend.  Errors travel as NULL + kerr (obj.h). */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "lang_int.h"
+
+#define MAX_DEPTH 2000 /* nested lambda calls before 'stack */
+
+struct Frame {
+    K lambda;      /* the running lambda (borrowed) */
+    K names;       /* its locals (borrowed symbol vector) */
+    K *vals;       /* their values, NULL while unset (owned) */
+    bool returning;/* a :x was evaluated: unwind to the lambda */
+};
+
+int eval_depth;
+
+static K release(K *args, int n) {
+    for (int i = 0; i < n; i++)
+        r0(args[i]);
+    return NULL;
+}
+
+static bool is_elided(const K x) { return x->t == KUNARY && x->g == PRIM_ELIDED; }
+
+/* ---- indexing ------------------------------------------------------------------------------ */
+
+static bool is_int_type(int t) { t = t < 0 ? -t : t; return t == KB || t == KG || t == KH || t == KI || t == KJ; }
+
+static J int_at(const K i, J k) {
+    switch (i->t < 0 ? -i->t : i->t) {
+    case KB: case KG: return i->t < 0 ? i->g : kG(i)[k];
+    case KH: { H h = i->t < 0 ? i->h : kH(i)[k]; return h == nh ? nj : h; }
+    case KI: { I v = i->t < 0 ? i->i : kI(i)[k]; return v == ni ? nj : v; }
+    default: return i->t < 0 ? i->j : kJ(i)[k];
+    }
+}
+
+/* find key (borrowed atom) in keys (borrowed): index or count if absent */
+static J find_key(const K keys, const K key);
+
+static K index_list(K x, K i);
+
+static K dict_lookup(K d, K key) {
+    K keys = DICT_KEYS(d), vals = DICT_VALS(d);
+    if (keys->t == XT || vals->t == XT) {
+        r0(d);
+        r0(key);
+        return kerr("nyi");
+    }
+    if (key->t >= 0 && !(keys->t == 0 && key->t == 0 && 0)) {
+        /* a list of keys: look each up (unless the keys are lists themselves) */
+        if (!(keys->t == 0) || key->t == 0) {
+            J n = obj_count(key);
+            K *out = malloc((size_t)(n ? n : 1) * sizeof(K));
+            if (!out) {
+                r0(d);
+                r0(key);
+                return kerr("wsfull");
+            }
+            for (J k = 0; k < n; k++)
+                out[k] = dict_lookup(r1(d), prim_item(key, k));
+            for (J k = 0; k < n; k++)
+                if (!out[k]) {
+                    for (J m = 0; m < n; m++)
+                        r0(out[m]);
+                    free(out);
+                    r0(d);
+                    r0(key);
+                    return NULL;
+                }
+            K r = prim_collect(out, n);
+            free(out);
+            r0(d);
+            r0(key);
+            return r;
+        }
+    }
+    J pos = find_key(keys, key);
+    K r;
+    if (pos < obj_count(keys)) {
+        r = vals->t == 0 ? r1(kK(vals)[pos]) : prim_item(vals, pos);
+    } else {
+        int vt = vals->t;
+        r = vt > 0 && vt < 20 ? prim_null_of(vt) : vt == 0 && vals->n ? prim_null_of(kK(vals)[0]->t) : obj_identity();
+    }
+    r0(d);
+    r0(key);
+    return r;
+}
+
+static J find_key(const K keys, const K key) {
+    J n = obj_count(keys);
+    if (keys->t == 0) {
+        for (J k = 0; k < n; k++) {
+            K a = kK(keys)[k];
+            if (a->t == key->t && a->t < 0 && memcmp(&a->g, &key->g, obj_width(a->t)) == 0)
+                return k;
+        }
+        return n;
+    }
+    if (keys->t != -key->t) {
+        if (is_int_type(keys->t) && is_int_type(key->t)) {
+            J want = int_at(key, 0);
+            for (J k = 0; k < n; k++)
+                if (int_at(keys, k) == want)
+                    return k;
+        }
+        return n;
+    }
+    int w = obj_width(keys->t);
+    const G *p = kG(keys);
+    const void *kp = key->t == -UU ? (const void *)kG(key) : (const void *)&key->g;
+    for (J k = 0; k < n; k++)
+        if (memcmp(p + k * w, kp, w) == 0)
+            return k;
+    return n;
+}
+
+static K table_row(K t, J r) {
+    K names = TABLE_COLS(t), cols = TABLE_DATA(t);
+    K vals = ktn(0, names->n);
+    for (J c = 0; vals && c < names->n; c++) {
+        K col = kK(cols)[c];
+        kK(vals)[c] = r < obj_count(col) ? prim_item(col, r) : prim_null_of(col->t ? col->t : 0);
+    }
+    K row = xD(r1(names), vals ? prim_collect(kK(vals), vals->n) : NULL);
+    if (vals) {
+        vals->n = 0;
+        r0(vals);
+    }
+    return row;
+}
+
+static K index_list(K x, K i) {
+    if (i->t < 0) {
+        if (!is_int_type(i->t)) {
+            r0(x);
+            r0(i);
+            return kerr("type");
+        }
+        J k = int_at(i, 0);
+        r0(i);
+        K r;
+        if (x->t == XT)
+            r = k >= 0 && k < obj_count(x) ? table_row(x, k) : table_row(x, obj_count(x));
+        else if (k >= 0 && k < x->n)
+            r = prim_item(x, k);
+        else
+            r = x->t == 0 ? (x->n ? prim_null_of(kK(x)[0]->t) : obj_identity()) : prim_null_of(x->t);
+        r0(x);
+        return r;
+    }
+    /* a vector or list of indices: result has the shape of the index */
+    J n = obj_count(i);
+    if (i->t > 0 && is_int_type(i->t) && x->t > 0 && x->t < 20) {
+        K r = obj_vec(x->t, n);
+        if (!r) {
+            r0(x);
+            r0(i);
+            return NULL;
+        }
+        int w = obj_width(x->t);
+        K nul = prim_null_of(x->t);
+        for (J k = 0; k < n; k++) {
+            J j = int_at(i, k);
+            const void *src = j >= 0 && j < x->n ? (const void *)(kG(x) + (size_t)j * w)
+                                                 : (x->t == UU ? (const void *)kG(nul) : (const void *)&nul->g);
+            memcpy(kG(r) + (size_t)k * w, src, w);
+        }
+        r0(nul);
+        r0(x);
+        r0(i);
+        return r;
+    }
+    if (i->t > 0 && !is_int_type(i->t) && i->t < 20) {
+        r0(x);
+        r0(i);
+        return kerr("type");
+    }
+    K *out = malloc((size_t)(n ? n : 1) * sizeof(K));
+    if (!out) {
+        r0(x);
+        r0(i);
+        return kerr("wsfull");
+    }
+    for (J k = 0; k < n; k++) {
+        out[k] = eval_index(r1(x), prim_item(i, k));
+        if (!out[k]) {
+            for (J m = 0; m < k; m++)
+                r0(out[m]);
+            free(out);
+            r0(x);
+            r0(i);
+            return NULL;
+        }
+    }
+    K r;
+    if (x->t == XT && i->t > 0) { /* rows of a table form a table */
+        r = prim_collect(out, n);
+    } else if (x->t == 0 || i->t == 0) {
+        r = obj_vec(0, n);
+        if (r)
+            memcpy(kK(r), out, (size_t)n * sizeof(K));
+        r = r ? r : NULL;
+        if (r && x->t != 0)
+            r = r; /* general list of results */
+        if (r && i->t != 0) {
+            /* indexing a general list by a vector may give atoms of one type: q keeps a list */
+        }
+    } else {
+        r = prim_collect(out, n);
+    }
+    free(out);
+    r0(x);
+    r0(i);
+    return r;
+}
+
+K eval_index(K x, K i) {
+    if (!x || !i) {
+        r0(x);
+        r0(i);
+        return NULL;
+    }
+    if (obj_is_identity(i)) {
+        r0(i);
+        return x;
+    }
+    if (x->t == XD)
+        return dict_lookup(x, i);
+    if (x->t == XT) {
+        if (i->t == -KS || (i->t == KS)) {
+            K names = TABLE_COLS(x);
+            if (i->t == -KS) {
+                J c = find_key(names, i);
+                K r = c < names->n ? r1(kK(TABLE_DATA(x))[c]) : kerr(i->s);
+                r0(x);
+                r0(i);
+                return r;
+            }
+            K out = ktn(0, 0);
+            for (J k = 0; k < i->n; k++) {
+                K s = prim_item(i, k);
+                K col = eval_index(r1(x), s);
+                if (!col) {
+                    r0(out);
+                    r0(x);
+                    r0(i);
+                    return NULL;
+                }
+                jk(&out, col);
+            }
+            r0(x);
+            r0(i);
+            return out;
+        }
+        return index_list(x, i);
+    }
+    if (x->t < 0 || x->t >= 100) {
+        r0(x);
+        r0(i);
+        return kerr("type");
+    }
+    return index_list(x, i);
+}
+
+K eval_index_deep(K x, K *idx, int n) {
+    if (n == 0)
+        return x;
+    K first = idx[0];
+    if (n == 1)
+        return eval_index(x, first);
+    if (obj_is_identity(first) || (first->t >= 0 && first->t < 20 && !(x->t == XD))) {
+        /* x[;j] or x[i vector; j]: index each selected item by the rest */
+        K sel = obj_is_identity(first) ? (r0(first), x) : eval_index(x, first);
+        if (!sel)
+            return release(idx + 1, n - 1);
+        bool many = obj_is_identity(first) || true;
+        UNUSED(many);
+        if (sel->t == XT) { /* t[rows; cols] */
+            K r = eval_index(sel, r1(idx[1]));
+            K rest = eval_index_deep(r, idx + 2, n - 2);
+            r0(idx[1]);
+            return rest;
+        }
+        J m = obj_count(sel);
+        K *out = malloc((size_t)(m ? m : 1) * sizeof(K));
+        if (!out) {
+            r0(sel);
+            return release(idx + 1, n - 1);
+        }
+        for (J k = 0; k < m; k++) {
+            K rest[8];
+            for (int a = 1; a < n && a < 9; a++)
+                rest[a - 1] = r1(idx[a]);
+            out[k] = eval_index_deep(prim_item(sel, k), rest, n - 1);
+            if (!out[k]) {
+                for (J q = 0; q < k; q++)
+                    r0(out[q]);
+                free(out);
+                r0(sel);
+                return release(idx + 1, n - 1);
+            }
+        }
+        K r = prim_collect(out, m);
+        free(out);
+        r0(sel);
+        release(idx + 1, n - 1);
+        return r;
+    }
+    K item = eval_index(x, first);
+    return eval_index_deep(item, idx + 1, n - 1);
+}
+
+/* ---- frames and names ---------------------------------------------------------------------- */
+
+static long local_slot(const Frame *f, S name) {
+    if (!f)
+        return -1;
+    for (J i = 0; i < f->names->n; i++)
+        if (kS(f->names)[i] == name)
+            return (long)i;
+    return -1;
+}
+
+static K lookup(S name, Frame *f) {
+    long i = local_slot(f, name);
+    if (i >= 0) {
+        if (f->vals[i])
+            return r1(f->vals[i]);
+        return kerr(name);
+    }
+    K v = env_get(name);
+    if (v)
+        return v;
+    if (name[0] != '.') { /* q's own functions live in .q */
+        char qname[256];
+        snprintf(qname, sizeof qname, ".q.%s", name);
+        v = env_get(ss(qname));
+        if (v)
+            return v;
+    }
+    if (f && f->lambda) { /* a lambda defined in a context sees that context's globals */
+        K ctx = kK(f->lambda)[LAMBDA_CTX];
+        if (ctx && ctx->t == -KS && ctx->s != sym_null && name[0] != '.') {
+            char buf[512];
+            snprintf(buf, sizeof buf, "%s.%s", ctx->s, name);
+            v = env_get(ss(buf));
+            if (v)
+                return v;
+        }
+    }
+    return kerr(name);
+}
+
+/* ---- amend ---------------------------------------------------------------------------------- */
+
+K eval_amend(K x, K *idx, int depth, K f, K y);
+
+/* x with item k replaced by v (x owned, v consumed); type must fit unless x is general */
+static K set_item(K x, J k, K v) {
+    if (x->t == 0) {
+        r0(kK(x)[k]);
+        kK(x)[k] = v;
+        return x;
+    }
+    if (v->t != -x->t) {
+        /* a list becomes general when an item of another type goes in */
+        K g = obj_vec(0, x->n);
+        if (!g) {
+            r0(x);
+            r0(v);
+            return NULL;
+        }
+        for (J i = 0; i < x->n; i++)
+            kK(g)[i] = prim_item(x, i);
+        r0(x);
+        r0(kK(g)[k]);
+        kK(g)[k] = v;
+        return g;
+    }
+    int w = obj_width(x->t);
+    memcpy(kG(x) + (size_t)k * w, x->t == UU ? (void *)kG(v) : (void *)&v->g, w);
+    r0(v);
+    return x;
+}
+
+/* apply the amend function: f[old;y] or y when f is NULL (plain assignment) */
+static K amend_value(K old, K f, K y) {
+    if (!f) {
+        r0(old);
+        return y;
+    }
+    K args[2] = {old, y};
+    int n = y ? 2 : 1;
+    return eval_apply(r1(f), args, n);
+}
+
+K eval_amend(K x, K *idx, int depth, K f, K y) {
+    if (depth == 0) {
+        return amend_value(x, f, y);
+    }
+    K i = idx[0];
+    if (obj_is_identity(i)) {
+        /* all items */
+        if (x->t == XD) {
+            K vals = r1(DICT_VALS(x));
+            K keys = r1(DICT_KEYS(x));
+            r0(x);
+            K nv = eval_amend(vals, &i, 1, f, y);
+            return nv ? xD(keys, nv) : (r0(keys), NULL);
+        }
+        J n = obj_count(x);
+        K all = ktn(KJ, n);
+        for (J k = 0; k < n; k++)
+            kJ(all)[k] = k;
+        K sub[8];
+        sub[0] = all;
+        for (int d = 1; d < depth; d++)
+            sub[d] = idx[d];
+        K r = eval_amend(x, sub, depth, f, y);
+        r0(all);
+        return r;
+    }
+    if (x->t == XD) {
+        K keys = DICT_KEYS(x);
+        if (i->t >= 0 && keys->t != 0 && i->t == keys->t) {
+            /* several keys */
+            for (J k = 0; k < i->n; k++) {
+                K yk = y ? (y->t >= 0 && obj_count(y) == i->n && y->t < 98 ? prim_item(y, k) : r1(y)) : NULL;
+                K ik = prim_item(i, k);
+                x = eval_amend(x, &ik, 1, f, yk);
+                r0(ik);
+                if (!x) {
+                    r0(y);
+                    return NULL;
+                }
+            }
+            r0(y);
+            return x;
+        }
+        x = obj_own(x);
+        if (!x) {
+            r0(y);
+            return NULL;
+        }
+        J pos = find_key(keys, i);
+        K old;
+        if (pos < obj_count(keys)) {
+            old = eval_index(r1(x), r1(i));
+        } else {
+            K vals = DICT_VALS(x);
+            old = vals->t > 0 && vals->t < 20 ? prim_null_of(vals->t) : obj_identity();
+        }
+        K nv = old ? eval_amend(old, idx + 1, depth - 1, f, y) : (r0(y), NULL);
+        if (!nv) {
+            r0(x);
+            return NULL;
+        }
+        if (pos < obj_count(keys)) {
+            K vals = obj_own(r1(DICT_VALS(x)));
+            r0(DICT_VALS(x));
+            DICT_VALS(x) = NULL;
+            vals = set_item(vals, pos, nv);
+            DICT_VALS(x) = vals;
+            if (!vals) {
+                DICT_VALS(x) = ktn(0, 0);
+                r0(x);
+                return NULL;
+            }
+            return x;
+        }
+        /* a new key */
+        K keys2 = r1(DICT_KEYS(x)), vals2 = r1(DICT_VALS(x));
+        r0(x);
+        K ki = r1(i);
+        if (keys2->t == -ki->t && keys2->t > 0)
+            keys2 = ja(&keys2, ki->t == -UU ? (void *)kG(ki) : (void *)&ki->g);
+        else
+            keys2 = jk(&keys2, r1(ki));
+        r0(ki);
+        if (vals2->t > 0 && vals2->t == -nv->t) {
+            vals2 = ja(&vals2, nv->t == -UU ? (void *)kG(nv) : (void *)&nv->g);
+            r0(nv);
+        } else if (vals2->t == 0) {
+            vals2 = jk(&vals2, nv);
+        } else {
+            K g = obj_vec(0, vals2->n);
+            for (J k = 0; k < vals2->n; k++)
+                kK(g)[k] = prim_item(vals2, k);
+            r0(vals2);
+            vals2 = jk(&g, nv);
+        }
+        return xD(keys2, vals2);
+    }
+    if (x->t < 0 || x->t >= 98) {
+        r0(x);
+        r0(y);
+        return kerr("type");
+    }
+    if (i->t < 0) {
+        if (!is_int_type(i->t)) {
+            r0(x);
+            r0(y);
+            return kerr("type");
+        }
+        J k = int_at(i, 0);
+        if (k < 0 || k >= x->n) {
+            r0(x);
+            r0(y);
+            return kerr("index");
+        }
+        K old = prim_item(x, k);
+        K nv = eval_amend(old, idx + 1, depth - 1, f, y);
+        if (!nv) {
+            r0(x);
+            return NULL;
+        }
+        x = obj_own(x);
+        return x ? set_item(x, k, nv) : (r0(nv), NULL);
+    }
+    /* a list of indices: amend each with the matching item of y (or y itself) */
+    J n = obj_count(i);
+    bool spread = y && y->t >= 0 && y->t < 98 && obj_count(y) == n;
+    if (y && y->t >= 0 && y->t < 98 && obj_count(y) != n && n != 0 && !(y->t == 0 && 0)) {
+        r0(x);
+        r0(y);
+        return kerr("length");
+    }
+    for (J k = 0; k < n; k++) {
+        K ik = prim_item(i, k);
+        K yk = y ? (spread ? prim_item(y, k) : r1(y)) : NULL;
+        K sub[8];
+        sub[0] = ik;
+        for (int d = 1; d < depth && d < 8; d++)
+            sub[d] = idx[d];
+        x = eval_amend(x, sub, depth, f, yk);
+        r0(ik);
+        if (!x) {
+            r0(y);
+            return NULL;
+        }
+    }
+    r0(y);
+    return x;
+}
+
+/* ---- assignment ------------------------------------------------------------------------------- */
+
+static K assign_name(S name, K v, Frame *f, bool global) {
+    long slot = global ? -1 : local_slot(f, name);
+    if (slot >= 0) {
+        r0(f->vals[slot]);
+        f->vals[slot] = r1(v);
+        return v;
+    }
+    if (env_set(env_qualify(name), r1(v)) < 0) {
+        r0(v);
+        return NULL;
+    }
+    return v;
+}
+
+static K eval_assign(const K e, Frame *f, bool global) {
+    K target = kK(e)[1];
+    K v = eval_node(kK(e)[2], f);
+    if (!v)
+        return NULL;
+    K op = e->n == 4 ? kK(e)[3] : NULL;
+    if (target->t == -KS) {
+        if (op) {
+            K old = lookup(target->s, f);
+            if (!old) {
+                r0(v);
+                return NULL;
+            }
+            K args[2] = {old, v};
+            v = eval_apply(r1(op), args, 2);
+            if (!v)
+                return NULL;
+        }
+        return assign_name(target->s, v, f, global);
+    }
+    /* indexed: (name; i; j ...) */
+    S name = kK(target)[0]->s;
+    int depth = (int)target->n - 1;
+    K idx[8];
+    if (depth > 8) {
+        r0(v);
+        return kerr("rank");
+    }
+    for (int d = depth; d >= 1; d--) {
+        K ie = kK(target)[d];
+        idx[d - 1] = is_elided(ie) ? obj_identity() : eval_node(ie, f);
+        if (!idx[d - 1]) {
+            release(idx + d, depth - d);
+            r0(v);
+            return NULL;
+        }
+    }
+    K old = lookup(name, f);
+    if (!old) {
+        if (op || kerr_msg() == NULL) {
+            release(idx, depth);
+            r0(v);
+            return NULL;
+        }
+        kerr_clear();
+        old = ktn(0, 0); /* a new dictionary-less name: start from an empty list */
+    }
+    K nv = eval_amend(old, idx, depth, op, r1(v));
+    release(idx, depth);
+    if (!nv) {
+        r0(v);
+        return NULL;
+    }
+    K stored = assign_name(name, nv, f, global);
+    if (!stored) {
+        r0(v);
+        return NULL;
+    }
+    r0(stored);
+    return v;
+}
+
+/* ---- truth -------------------------------------------------------------------------------- */
+
+static int truth(K c) {
+    if (!c)
+        return -1;
+    int r;
+    switch (c->t) {
+    case -KB: case -KG: case -KC: r = c->g != 0; break;
+    case -KH: r = c->h != 0; break;
+    case -KI: case -KM: case -KD: case -KU: case -KV: case -KT: r = c->i != 0; break;
+    case -KJ: case -KP: case -KN: r = c->j != 0; break;
+    case -KE: r = c->e != 0; break;
+    case -KF: case -KZ: r = c->f != 0; break;
+    default:
+        r0(c);
+        kerr("type");
+        return -1;
+    }
+    r0(c);
+    return r;
+}
+
+/* ---- special forms ------------------------------------------------------------------------ */
+
+static K eval_body(const K e, int from, Frame *f) {
+    K last = obj_identity();
+    for (J i = from; i < e->n; i++) {
+        r0(last);
+        last = eval_node(kK(e)[i], f);
+        if (!last || (f && f->returning))
+            return last;
+    }
+    return last;
+}
+
+static K table_from(K names, K cols) {
+    /* extend atoms to the common length */
+    J n = -1;
+    for (J i = 0; i < cols->n; i++)
+        if (kK(cols)[i]->t >= 0 && kK(cols)[i]->t < 98)
+            n = obj_count(kK(cols)[i]);
+    if (n < 0)
+        n = 1;
+    for (J i = 0; i < cols->n; i++) {
+        K c = kK(cols)[i];
+        if (c->t < 0) {
+            K v = obj_vec(c->t == -UU ? UU : -c->t, n);
+            if (!v) {
+                r0(names);
+                r0(cols);
+                return NULL;
+            }
+            for (J k = 0; k < n; k++)
+                memcpy(kG(v) + k * obj_width(v->t), c->t == -UU ? (void *)kG(c) : (void *)&c->g, obj_width(v->t));
+            r0(c);
+            kK(cols)[i] = v;
+        } else if (c->t >= 98) {
+            r0(names);
+            r0(cols);
+            return kerr("type");
+        }
+    }
+    return xT(xD(names, cols));
+}
+
+static K eval_table(const K e, Frame *f) {
+    K parts[2] = {NULL, NULL};
+    for (int side = 0; side < 2; side++) {
+        K names = kK(kK(e)[1 + 2 * side])[0];
+        K exprs = kK(kK(e)[2 + 2 * side])[0];
+        K cols = ktn(0, exprs->n);
+        for (J i = exprs->n - 1; i >= 0; i--) {
+            kK(cols)[i] = eval_node(kK(exprs)[i], f);
+            if (!kK(cols)[i]) {
+                r0(cols);
+                r0(parts[0]);
+                return NULL;
+            }
+        }
+        K nm = names->t == KS ? r1(names) : ktn(KS, 0);
+        if (side == 0 && exprs->n == 0) {
+            r0(nm);
+            r0(cols);
+            continue;
+        }
+        parts[side] = table_from(nm, cols);
+        if (!parts[side]) {
+            r0(parts[0]);
+            return NULL;
+        }
+    }
+    if (!parts[0])
+        return parts[1];
+    return xD(parts[0], parts[1]);
+}
+
+static K eval_special(const K e, Frame *f) {
+    K head = kK(e)[0];
+    switch (head->g) {
+    case SF_SEQ:
+        return eval_body(e, 1, f);
+    case SF_IF: {
+        int t = truth(eval_node(kK(e)[1], f));
+        if (t < 0)
+            return NULL;
+        if (!t)
+            return obj_identity();
+        K r = eval_body(e, 2, f);
+        if (r && f && f->returning)
+            return r;
+        r0(r);
+        return r ? obj_identity() : NULL;
+    }
+    case SF_WHILE:
+        for (;;) {
+            int t = truth(eval_node(kK(e)[1], f));
+            if (t < 0)
+                return NULL;
+            if (!t)
+                return obj_identity();
+            K r = eval_body(e, 2, f);
+            if (!r || (f && f->returning))
+                return r;
+            r0(r);
+        }
+    case SF_DO: {
+        K n = eval_node(kK(e)[1], f);
+        if (!n)
+            return NULL;
+        if (!is_int_type(n->t) || n->t > 0) {
+            r0(n);
+            return kerr("type");
+        }
+        J count = int_at(n, 0);
+        r0(n);
+        for (J i = 0; i < count; i++) {
+            K r = eval_body(e, 2, f);
+            if (!r || (f && f->returning))
+                return r;
+            r0(r);
+        }
+        return obj_identity();
+    }
+    case SF_COND: {
+        J i = 1;
+        for (; i + 1 < e->n; i += 2) {
+            int t = truth(eval_node(kK(e)[i], f));
+            if (t < 0)
+                return NULL;
+            if (t)
+                return eval_node(kK(e)[i + 1], f);
+        }
+        return i < e->n ? eval_node(kK(e)[i], f) : obj_identity();
+    }
+    case SF_RETURN: {
+        K v = eval_node(kK(e)[1], f);
+        if (v && f)
+            f->returning = true;
+        return v;
+    }
+    case SF_SIGNAL: {
+        K v = eval_node(kK(e)[1], f);
+        if (!v)
+            return NULL;
+        if (v->t == -KS)
+            kerr(v->s);
+        else if (v->t == KC)
+            kerrn(kC(v), (size_t)v->n);
+        else if (v->t == -KC)
+            kerrn((char *)&v->g, 1);
+        else
+            kerr("stype");
+        r0(v);
+        return NULL;
+    }
+    case SF_ASSIGN_G:
+        return eval_assign(e, f, true);
+    case SF_TABLE:
+        return eval_table(e, f);
+    }
+    return kerr("nyi");
+}
+
+/* ---- evaluation -------------------------------------------------------------------------------- */
+
+K eval_node(const K e, Frame *f) {
+    switch (e->t) {
+    case -KS:
+        return lookup(e->s, f);
+    case KS:
+        if (e->n == 1) {
+            K a = obj_atom(-KS);
+            if (a)
+                a->s = kS(e)[0];
+            return a;
+        }
+        return r1(e);
+    case 0:
+        break;
+    default:
+        return r1(e);
+    }
+    if (e->n == 0)
+        return r1(e);
+    if (e->n == 1)
+        return r1(kK(e)[0]);
+    K head = kK(e)[0];
+    if (head->t == KUNARY && head->g >= SF_FIRST_RESERVED && head->g != PRIM_ELIDED)
+        return eval_special(e, f);
+    if (head->t == KBINARY && head->g == P_IDENTITY && (e->n == 3 || e->n == 4))
+        return eval_assign(e, f, false);
+    int n = (int)e->n - 1;
+    K args[8];
+    K *argv = n <= 8 ? args : malloc(sizeof(K) * n);
+    if (!argv)
+        return kerr("wsfull");
+    for (int i = n; i >= 1; i--) {
+        K a = kK(e)[i];
+        argv[i - 1] = is_elided(a) ? r1(a) : eval_node(a, f);
+        if (!argv[i - 1] || (f && f->returning)) { /* error, or :x inside an argument */
+            K ret = argv[i - 1];
+            release(argv + i, n - i);
+            if (argv != args)
+                free(argv);
+            return ret;
+        }
+    }
+    K fn = eval_node(head, f);
+    if (fn && f && f->returning) {
+        release(argv, n);
+        if (argv != args)
+            free(argv);
+        return fn;
+    }
+    K r = fn ? eval_apply(fn, argv, n) : release(argv, n);
+    if (argv != args)
+        free(argv);
+    return r;
+}
+
+/* ---- application ------------------------------------------------------------------------------ */
+
+static K project(K f, K *args, int n, int valence) {
+    int total = n > valence ? n : valence;
+    K p = obj_vec(KPROJ, total + 1);
+    if (!p) {
+        r0(f);
+        return release(args, n);
+    }
+    kK(p)[0] = f;
+    for (int i = 0; i < total; i++)
+        kK(p)[i + 1] = i < n ? args[i] : obj_prim(KUNARY, PRIM_ELIDED);
+    return p;
+}
+
+static K call_lambda(K f, K *args, int n) {
+    f = lambda_ensure_parsed(f);
+    if (!f)
+        return release(args, n);
+    K params = kK(f)[LAMBDA_PARAMS];
+    int v = (int)params->n;
+    if (n == 1 && v == 0) { /* {1}[] */
+        r0(args[0]);
+        n = 0;
+    }
+    if (n > v) {
+        r0(f);
+        return kerr(release(args, n) ? "rank" : "rank");
+    }
+    if (n < v)
+        return project(f, args, n, v);
+    if (eval_depth >= MAX_DEPTH) {
+        r0(f);
+        release(args, n);
+        return kerr("stack");
+    }
+    K names = kK(f)[LAMBDA_LOCALS];
+    Frame frame = {.lambda = f, .names = names};
+    K stackvals[16];
+    frame.vals = names->n <= 16 ? stackvals : calloc((size_t)names->n, sizeof(K));
+    if (!frame.vals) {
+        r0(f);
+        return release(args, n);
+    }
+    for (J i = 0; i < names->n; i++)
+        frame.vals[i] = i < n ? args[i] : NULL;
+    S saved_ctx = env_context;
+    K ctx = kK(f)[LAMBDA_CTX];
+    if (ctx && ctx->t == -KS)
+        env_context = ctx->s;
+    eval_depth++;
+    K r = eval_node(kK(f)[LAMBDA_BODY], &frame);
+    eval_depth--;
+    env_context = saved_ctx;
+    for (J i = 0; i < names->n; i++)
+        r0(frame.vals[i]);
+    if (frame.vals != stackvals)
+        free(frame.vals);
+    r0(f);
+    return r;
+}
+
+/* fill a projection's elided slots with args */
+static K call_projection(K p, K *args, int n) {
+    J stored = p->n - 1;
+    int total = 0;
+    K merged[16];
+    int a = 0;
+    for (J i = 1; i <= stored && total < 16; i++) {
+        K s = kK(p)[i];
+        if (is_elided(s) && a < n)
+            merged[total++] = args[a++];
+        else
+            merged[total++] = r1(s);
+    }
+    while (a < n && total < 16)
+        merged[total++] = args[a++];
+    K f = r1(kK(p)[0]);
+    r0(p);
+    return eval_apply(f, merged, total);
+}
+
+K lang_internal_bang(K x, K y);
+
+/* the server's handles, when linked (src/net) */
+extern K net_handle_call(J handle, K msg) OQ_WEAK;
+
+/* h x: 0 evaluates, 1/-1 and 2/-2 write to stdout/stderr, other handles are connections */
+static K lang_handle_call(J h, K x) {
+    if (h == 0)
+        return lang_value(x);
+    if (h == 1 || h == -1 || h == 2 || h == -2) {
+        int fd = h == 1 || h == -1 ? 1 : 2;
+        if (x->t == KC || x->t == -KC) {
+            lang_print(fd, x->t == KC ? kC(x) : (char *)&x->g, x->t == KC ? (size_t)x->n : 1, h < 0);
+        } else if (x->t == 0) {
+            for (J i = 0; i < x->n; i++) {
+                K s = kK(x)[i];
+                if (s->t != KC) {
+                    r0(x);
+                    return kerr("type");
+                }
+                lang_print(fd, kC(s), (size_t)s->n, true);
+            }
+        } else {
+            r0(x);
+            return kerr("type");
+        }
+        r0(x);
+        return kj(h);
+    }
+    if (!net_handle_call) {
+        r0(x);
+        return kerr("nyi");
+    }
+    return net_handle_call(h, x);
+}
+
+K eval_apply(K f, K *args, int n) {
+    if (!f)
+        return release(args, n);
+    bool elision = false;
+    for (int i = 0; i < n; i++)
+        elision = elision || is_elided(args[i]);
+    if (elision && f->t >= KLAMBDA && f->t != KFOREIGN)
+        return project(f, args, n, n);
+    switch (f->t) {
+    case KLAMBDA:
+        return call_lambda(f, args, n);
+    case KUNARY:
+        if (f->g == PRIM_IDENTITY) {
+            r0(f);
+            if (n != 1)
+                return kerr(release(args, n) ? "rank" : "rank");
+            return args[0];
+        }
+        if (f->g >= SF_FIRST_RESERVED) {
+            r0(f);
+            release(args, n);
+            return kerr("nyi");
+        }
+        if (n > 1 && f->g != P_ENLIST) {
+            r0(f);
+            release(args, n);
+            return kerr("rank");
+        }
+        break;
+    case KBINARY:
+        if (n == 1)
+            return project(f, args, 1, 2);
+        if (f->g == P_BANG && n == 2 && args[0]->t < 0 && is_int_type(args[0]->t) &&
+            int_at(args[0], 0) <= 0) {
+            r0(f);
+            return lang_internal_bang(args[0], args[1]);
+        }
+        if (f->g == P_DOLLAR && n >= 3) { /* $[c;a;b] as a function */
+            r0(f);
+            for (int i = 0; i + 1 < n; i += 2) {
+                int t = truth(r1(args[i]));
+                if (t < 0)
+                    return release(args, n);
+                if (t) {
+                    K r = r1(args[i + 1]);
+                    release(args, n);
+                    return r;
+                }
+            }
+            K r = n % 2 ? r1(args[n - 1]) : obj_identity();
+            release(args, n);
+            return r;
+        }
+        break;
+    case KPROJ:
+        return call_projection(f, args, n);
+    case KCOMP: {
+        K r = eval_apply(r1(kK(f)[f->n - 1]), args, n);
+        for (J i = f->n - 2; r && i >= 0; i--)
+            r = eval_apply(r1(kK(f)[i]), &r, 1);
+        r0(f);
+        return r;
+    }
+    case KEACH: case KOVER: case KSCAN: case KPRIOR: case KEACHR: case KEACHL:
+        return iter_apply(f, args, n);
+    case KITER: { /* an iterator applied to its operand: the derived function */
+        if (n != 1) {
+            r0(f);
+            release(args, n);
+            return kerr("rank");
+        }
+        K d = obj_vec(KEACH + f->g, 1);
+        r0(f);
+        if (!d)
+            return release(args, n);
+        kK(d)[0] = args[0];
+        return d;
+    }
+    case KFOREIGN: {
+        ForeignCall call = obj_foreign_call(f);
+        if (!call) {
+            r0(f);
+            release(args, n);
+            return kerr("type");
+        }
+        K r = call(obj_foreign_ptr(f), args, n);
+        r0(f);
+        return r;
+    }
+    case -KS: { /* `f[x]: the global named f */
+        K g = lookup(f->s, NULL);
+        r0(f);
+        if (!g)
+            return release(args, n);
+        return eval_apply(g, args, n);
+    }
+    default:
+        if (f->t == -KJ || f->t == -KI || f->t == -KH) {
+            J h = f->t == -KJ ? f->j : f->t == -KI ? f->i : f->h;
+            r0(f);
+            if (n != 1)
+                return kerr(release(args, n) ? "rank" : "rank");
+            return lang_handle_call(h, args[0]);
+        }
+        if (f->t < 0) {
+            r0(f);
+            release(args, n);
+            return kerr("type");
+        }
+        /* data: index */
+        if (n == 1)
+            return eval_index(f, args[0]);
+        return eval_index_deep(f, args, n);
+    }
+    K r = prim_apply(f, args, n);
+    r0(f);
+    return r;
+}
+
+/* ---- the k.h and lang.h entry points ------------------------------------------------------ */
+
+K lang_apply(K f, K *args, int n) { return eval_apply(f, args, n); }
+
+K dot(K f, K args) {
+    if (!f || !args)
+        return NULL;
+    K fr = r1(f);
+    J n = obj_count(args);
+    K av[8];
+    if (n > 8) {
+        r0(fr);
+        return krr("rank");
+    }
+    for (J i = 0; i < n; i++)
+        av[i] = prim_item(args, i);
+    K r = eval_apply(fr, av, (int)n);
+    if (!r) {
+        K e = krr((S)(kerr_msg() ? kerr_msg() : "error"));
+        kerr_clear();
+        return e;
+    }
+    return r;
+}

@@ -1,0 +1,372 @@
+/* iter.c -- the iterators: each ('), over (/), scan (\), each-prior (':), each-right (/:),
+ * each-left (\:), in all their forms (map, reduce, converge, do, while, case). */
+#include <stdlib.h>
+
+#include "lang_int.h"
+
+
+/* item i of x as an argument: atoms repeat, dicts give values, lists give items */
+static K arg_item(const K x, J i) {
+    if (x->t < 0 || x->t >= KLAMBDA)
+        return r1(x);
+    if (x->t == XD)
+        return arg_item(DICT_VALS(x), i);
+    if (x->t == XT) {
+        K idx = kj(i);
+        return eval_index(r1(x), idx);
+    }
+    return prim_item(x, i);
+}
+
+static bool is_list(const K x) { return x->t >= 0 && x->t < KLAMBDA; }
+
+static K fail(K *items, J made, K *args, int n, K f) {
+    for (J i = 0; i < made; i++)
+        r0(items[i]);
+    free(items);
+    for (int i = 0; i < n; i++)
+        r0(args[i]);
+    r0(f);
+    return NULL;
+}
+
+/* f' applied to n args: map over the list arguments in lockstep */
+static K each(K f, K *args, int n) {
+    J len = -1;
+    K keys = NULL;
+    for (int i = 0; i < n; i++) {
+        if (!is_list(args[i]))
+            continue;
+        J c = obj_count(args[i]);
+        if (len >= 0 && c != len) {
+            for (int k = 0; k < n; k++)
+                r0(args[k]);
+            r0(f);
+            return kerr("length");
+        }
+        len = c;
+        if (args[i]->t == XD && !keys)
+            keys = r1(DICT_KEYS(args[i]));
+    }
+    if (len < 0) { /* all atoms: apply once */
+        return eval_apply(f, args, n);
+    }
+    K *out = malloc((size_t)(len ? len : 1) * sizeof(K));
+    if (!out) {
+        r0(keys);
+        return fail(NULL, 0, args, n, f);
+    }
+    for (J k = 0; k < len; k++) {
+        K av[8];
+        for (int i = 0; i < n; i++)
+            av[i] = arg_item(args[i], k);
+        out[k] = eval_apply(r1(f), av, n);
+        if (!out[k]) {
+            r0(keys);
+            return fail(out, k, args, n, f);
+        }
+    }
+    bool table_rows = n == 1 && args[0]->t == XT;
+    for (int i = 0; i < n; i++)
+        r0(args[i]);
+    r0(f);
+    K r = prim_collect(out, len);
+    free(out);
+    if (table_rows && r && r->t == 0 && len > 0 && kK(r)[0]->t == XD) {
+        /* rows that are dicts with the same keys form a table again: leave as list */
+    }
+    if (keys)
+        return xD(keys, r);
+    return r;
+}
+
+
+/* over/scan: fold or converge; keep every step when scan */
+static K fold(K f, K *args, int n, bool scan) {
+    int valence = func_valence(f);
+    if (n == 1 && (valence == 1 || f->t == KUNARY)) {
+        /* converge: apply until the result repeats */
+        K x = args[0];
+        K steps = scan ? ktn(0, 0) : NULL;
+        if (scan)
+            jk(&steps, r1(x));
+        K first = r1(x);
+        for (long iter = 0;; iter++) {
+            K y = eval_apply(r1(f), (K[]){r1(x)}, 1);
+            if (!y) {
+                r0(x);
+                r0(first);
+                r0(steps);
+                r0(f);
+                return NULL;
+            }
+            bool done = prim_match_borrow(y, x) || prim_match_borrow(y, first);
+            r0(x);
+            x = y;
+            if (done)
+                break;
+            if (scan)
+                jk(&steps, r1(x));
+        }
+        r0(first);
+        r0(f);
+        if (scan) {
+            r0(x);
+            K r = prim_collect(kK(steps), steps->n);
+            steps->n = 0;
+            r0(steps);
+            return r;
+        }
+        return x;
+    }
+    if (n == 2 && valence == 1) {
+        /* do (n f/x) or while (cond f/x) */
+        K ctl = args[0], x = args[1];
+        K steps = scan ? ktn(0, 0) : NULL;
+        if (scan)
+            jk(&steps, r1(x));
+        bool is_count = ctl->t < 0 && ctl->t >= -KJ && ctl->t != -KS && ctl->t != -KF && ctl->t != -KE;
+        J count = 0;
+        if (is_count)
+            count = ctl->t == -KJ ? ctl->j : ctl->t == -KI ? ctl->i : ctl->t == -KH ? ctl->h : ctl->g;
+        for (J k = 0; is_count ? k < count : true; k++) {
+            if (!is_count) {
+                K c = eval_apply(r1(ctl), (K[]){r1(x)}, 1);
+                if (!c)
+                    goto fail_ctl;
+                bool go = c->t < 0 && (c->t == -KB ? c->g : c->t == -KJ ? c->j != 0 : c->t == -KI ? c->i != 0 : 1);
+                r0(c);
+                if (!go)
+                    break;
+            }
+            K y = eval_apply(r1(f), (K[]){x}, 1);
+            x = y;
+            if (!x)
+                goto fail_ctl;
+            if (scan)
+                jk(&steps, r1(x));
+        }
+        r0(ctl);
+        r0(f);
+        if (scan) {
+            r0(x);
+            K r = prim_collect(kK(steps), steps->n);
+            steps->n = 0;
+            r0(steps);
+            return r;
+        }
+        return x;
+    fail_ctl:
+        r0(ctl);
+        r0(steps);
+        r0(f);
+        return NULL;
+    }
+    /* reduce: x f/ y, or f/ y starting from the first item */
+    K acc;
+    int first_list;
+    if (n == 1) {
+        K y = args[0];
+        J len = obj_count(y);
+        if (!is_list(y) || y->t == XT) {
+            r0(f);
+            return y;
+        }
+        if (len == 0) {
+            r0(f);
+            if (scan)
+                return y;
+            r0(y);
+            /* the identity of common reductions */
+            return obj_identity();
+        }
+        acc = arg_item(y, 0);
+        K *out = scan ? malloc((size_t)len * sizeof(K)) : NULL;
+        if (scan)
+            out[0] = r1(acc);
+        for (J k = 1; k < len; k++) {
+            acc = eval_apply(r1(f), (K[]){acc, arg_item(y, k)}, 2);
+            if (!acc) {
+                if (scan)
+                    for (J m = 0; m < k; m++)
+                        r0(out[m]);
+                free(out);
+                r0(y);
+                r0(f);
+                return NULL;
+            }
+            if (scan)
+                out[k] = r1(acc);
+        }
+        K keys = y->t == XD ? r1(DICT_KEYS(y)) : NULL;
+        r0(y);
+        r0(f);
+        if (scan) {
+            r0(acc);
+            K r = prim_collect(out, len);
+            free(out);
+            return keys ? xD(keys, r) : r;
+        }
+        r0(keys);
+        return acc;
+    }
+    /* n >= 2: the first argument is the seed, the others are walked in lockstep */
+    acc = args[0];
+    first_list = 1;
+    J len = -1;
+    for (int i = first_list; i < n; i++)
+        if (is_list(args[i])) {
+            J c = obj_count(args[i]);
+            if (len >= 0 && c != len) {
+                for (int k = 0; k < n; k++)
+                    r0(args[k]);
+                r0(f);
+                return kerr("length");
+            }
+            len = c;
+        }
+    if (len < 0)
+        len = 1;
+    K *out = scan ? malloc((size_t)(len ? len : 1) * sizeof(K)) : NULL;
+    for (J k = 0; k < len; k++) {
+        K av[8];
+        av[0] = acc;
+        for (int i = 1; i < n; i++)
+            av[i] = arg_item(args[i], k);
+        acc = eval_apply(r1(f), av, n);
+        if (!acc) {
+            if (scan)
+                for (J m = 0; m < k; m++)
+                    r0(out[m]);
+            free(out);
+            for (int i = 1; i < n; i++)
+                r0(args[i]);
+            r0(f);
+            return NULL;
+        }
+        if (scan)
+            out[k] = r1(acc);
+    }
+    for (int i = 1; i < n; i++)
+        r0(args[i]);
+    r0(f);
+    if (scan) {
+        r0(acc);
+        K r = prim_collect(out, len);
+        free(out);
+        return r;
+    }
+    return acc;
+}
+
+static K prior(K f, K *args, int n) {
+    K x = args[n - 1];
+    K seed = n == 2 ? args[0] : NULL;
+    if (!is_list(x)) {
+        K r = eval_apply(f, (K[]){x, seed ? seed : r1(x)}, 2);
+        return r;
+    }
+    J len = obj_count(x);
+    K *out = malloc((size_t)(len ? len : 1) * sizeof(K));
+    for (J k = 0; k < len; k++) {
+        K cur = arg_item(x, k);
+        if (k == 0 && !seed) {
+            /* the first item has no predecessor: q pairs it with the operator's identity
+             * for - and +, i.e. it is passed through */
+            out[k] = cur;
+            if (f->t == KBINARY && (f->g == P_MINUS || f->g == P_PLUS || f->g == P_PERCENT))
+                continue;
+            out[k] = eval_apply(r1(f), (K[]){cur, obj_identity()}, 2);
+            if (!out[k]) {
+                kerr_clear();
+                out[k] = arg_item(x, k);
+            }
+            continue;
+        }
+        K prev = k == 0 ? r1(seed) : arg_item(x, k - 1);
+        out[k] = eval_apply(r1(f), (K[]){cur, prev}, 2);
+        if (!out[k]) {
+            for (J m = 0; m < k; m++)
+                r0(out[m]);
+            free(out);
+            r0(x);
+            r0(seed);
+            r0(f);
+            return NULL;
+        }
+    }
+    r0(x);
+    r0(seed);
+    r0(f);
+    K r = prim_collect(out, len);
+    free(out);
+    return r;
+}
+
+/* x f/: y (each right) and x f\: y (each left) */
+static K each_side(K f, K *args, int n, bool right) {
+    if (n != 2) {
+        for (int i = 0; i < n; i++)
+            r0(args[i]);
+        r0(f);
+        return kerr("rank");
+    }
+    K walk = right ? args[1] : args[0];
+    K fixed = right ? args[0] : args[1];
+    if (!is_list(walk)) {
+        K r = eval_apply(f, right ? (K[]){fixed, walk} : (K[]){walk, fixed}, 2);
+        return r;
+    }
+    J len = obj_count(walk);
+    K *out = malloc((size_t)(len ? len : 1) * sizeof(K));
+    for (J k = 0; k < len; k++) {
+        K item = arg_item(walk, k);
+        K av[2] = {right ? r1(fixed) : item, right ? item : r1(fixed)};
+        out[k] = eval_apply(r1(f), av, 2);
+        if (!out[k]) {
+            for (J m = 0; m < k; m++)
+                r0(out[m]);
+            free(out);
+            r0(walk);
+            r0(fixed);
+            r0(f);
+            return NULL;
+        }
+    }
+    K keys = walk->t == XD ? r1(DICT_KEYS(walk)) : NULL;
+    r0(walk);
+    r0(fixed);
+    r0(f);
+    K r = prim_collect(out, len);
+    free(out);
+    return keys ? xD(keys, r) : r;
+}
+
+K iter_apply(K derived, K *args, int n) {
+    K f = r1(kK(derived)[0]);
+    int t = derived->t;
+    r0(derived);
+    /* a derived function given too few arguments projects */
+    switch (t) {
+    case KEACH:
+        if (f->t >= 0 && f->t < KLAMBDA && n == 1 && f->t != XD) {
+            /* case: int-vector' (list of lists) ... index each: x'[i] */
+            return each(f, args, n);
+        }
+        return each(f, args, n);
+    case KOVER:
+        return fold(f, args, n, false);
+    case KSCAN:
+        return fold(f, args, n, true);
+    case KPRIOR:
+        return prior(f, args, n);
+    case KEACHR:
+        return each_side(f, args, n, true);
+    case KEACHL:
+        return each_side(f, args, n, false);
+    }
+    r0(f);
+    for (int i = 0; i < n; i++)
+        r0(args[i]);
+    return kerr("nyi");
+}

@@ -1,0 +1,627 @@
+/* lang.c -- the interpreter's entry points (lang.h): init, eval of source text, value,
+ * the console's handling of one input, and the primitives about evaluation itself
+ * (value, parse, eval, @ . and amend, internal n!x functions, show, exit, getenv). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../fmt/fmt.h"
+#include "../ipc/ipc.h"
+#include "lang_int.h"
+
+
+/* the IPC codec, when linked (src/ipc) */
+extern K ipc_encode(const K x, int msgtype, int capability, int compress) OQ_WEAK;
+extern K ipc_decode(const G *msg, size_t n) OQ_WEAK;
+K eval_amend(K x, K *idx, int depth, K f, K y);
+K env_all_namespaces(void);
+
+/* q source run at start-up: the keywords q itself defines in q, kept in .q */
+static const char *boot_q =
+    ".q.each:{x'y}\n"
+    ".q.over:{x/y}\n"
+    ".q.scan:{x\\y}\n"
+    ".q.prior:{x':y}\n"
+    ".q.peach:{x'y}\n";
+
+void lang_print(int fd, const char *s, size_t n, bool newline) {
+    FILE *out = fd == 2 ? stderr : stdout;
+    fwrite(s, 1, n, out);
+    if (newline)
+        fputc('\n', out);
+    fflush(out);
+}
+
+static bool initialised;
+
+extern K (*prim_global_get)(S name);
+extern K (*prim_global_names)(S ns);
+void zvals_free(void);
+
+static K global_names(S ns) {
+    if (ns == sym_null) { /* key `: the root's names, then the namespaces */
+        K names = env_names(sym_null);
+        K spaces = env_all_namespaces();
+        if (names && spaces)
+            jv(&names, spaces); /* consumes spaces */
+        else
+            r0(spaces);
+        return names;
+    }
+    return env_names(ns);
+}
+
+int lang_init(void) {
+    if (initialised)
+        return 0;
+    initialised = true;
+    env_init();
+    prim_global_get = env_get;
+    prim_global_names = global_names;
+    K r = lang_eval(boot_q, strlen(boot_q));
+    if (!r) {
+        fprintf(stderr, "openq: boot failed: %s\n", kerr_msg());
+        kerr_clear();
+        return -1;
+    }
+    r0(r);
+    return 0;
+}
+
+void lang_free(void) {
+    if (!initialised)
+        return;
+    env_free();
+    zvals_free();
+    initialised = false;
+}
+
+/* Split a script into statements: a line that starts with a blank continues the previous
+ * one; a line with only "/" opens a comment block closed by a line with only "\";
+ * a line starting "\" alone ends the script's q part. */
+K lang_eval(const char *src, size_t n) {
+    K last = obj_identity();
+    size_t i = 0;
+    bool in_comment = false;
+    while (i < n) {
+        size_t st = i;
+        /* gather one statement: this line and its continuation lines */
+        size_t end = i;
+        for (;;) {
+            while (end < n && src[end] != '\n')
+                end++;
+            if (end + 1 < n && (src[end + 1] == ' ' || src[end + 1] == '\t') && !in_comment)
+                end++;
+            else
+                break;
+        }
+        i = end < n ? end + 1 : n;
+        size_t len = end - st;
+        const char *line = src + st;
+        while (len && (line[len - 1] == '\r' || line[len - 1] == ' '))
+            len--;
+        if (in_comment) {
+            if (len == 1 && line[0] == '\\')
+                in_comment = false;
+            continue;
+        }
+        if (len == 1 && line[0] == '/') {
+            in_comment = true;
+            continue;
+        }
+        if (len == 1 && line[0] == '\\')
+            break; /* end of the script */
+        if (len == 0 || line[0] == '/')
+            continue;
+        K r;
+        if (line[0] == '\\')
+            r = sys_command(line + 1, len - 1);
+        else if (len >= 2 && line[0] == 'k' && line[1] == ')') {
+            K tree = parse_text(line + 2, len - 2, true);
+            r = tree ? eval_node(tree, NULL) : NULL;
+            r0(tree);
+        } else {
+            K tree = parse_text(line, len, false);
+            r = tree ? eval_node(tree, NULL) : NULL;
+            r0(tree);
+        }
+        r0(last);
+        if (!r)
+            return NULL;
+        last = r;
+    }
+    return last;
+}
+
+static K eval_string(const char *s, size_t n) {
+    if (n && s[0] == '\\')
+        return sys_command(s + 1, n - 1);
+    bool k_mode = n >= 2 && s[0] == 'k' && s[1] == ')';
+    K tree = parse_text(s + (k_mode ? 2 : 0), n - (k_mode ? 2 : 0), k_mode);
+    if (!tree)
+        return NULL;
+    K r = eval_node(tree, NULL);
+    r0(tree);
+    return r;
+}
+
+/* q's value: strings evaluate, symbols look up, lists apply, dicts give values, lambdas
+ * show their parts */
+K lang_value(K x) {
+    if (!x)
+        return NULL;
+    switch (x->t) {
+    case KC: {
+        K r = eval_string(kC(x), (size_t)x->n);
+        r0(x);
+        return r;
+    }
+    case -KC: {
+        K r = eval_string((char *)&x->g, 1);
+        r0(x);
+        return r;
+    }
+    case -KS: {
+        K r = env_get(x->s);
+        if (!r && x->s[0] != '.') {
+            char buf[256];
+            snprintf(buf, sizeof buf, ".q.%s", x->s);
+            r = env_get(ss(buf));
+        }
+        K err = r ? NULL : kerr(x->s);
+        UNUSED(err);
+        r0(x);
+        return r;
+    }
+    case XD: {
+        K v = r1(DICT_VALS(x));
+        r0(x);
+        return v;
+    }
+    case 0: {
+        if (x->n == 0)
+            return x;
+        /* (f; a; b): f may be a name (symbol or string) or a function */
+        K head = r1(kK(x)[0]);
+        if (head->t == KC || head->t == -KC) {
+            K fn = lang_value(head);
+            head = fn;
+        } else if (head->t == -KS) {
+            K fn = lang_value(head);
+            head = fn;
+        }
+        if (!head) {
+            r0(x);
+            return NULL;
+        }
+        int n = (int)x->n - 1;
+        K args[8];
+        if (n > 8) {
+            r0(head);
+            r0(x);
+            return kerr("rank");
+        }
+        for (int i = 0; i < n; i++)
+            args[i] = r1(kK(x)[i + 1]);
+        r0(x);
+        return eval_apply(head, args, n);
+    }
+    case KLAMBDA: {
+        K f = lambda_ensure_parsed(x);
+        if (!f)
+            return NULL;
+        K r = obj_list(4, kj(0), r1(kK(f)[LAMBDA_PARAMS]), r1(kK(f)[LAMBDA_LOCALS]),
+                       r1(kK(f)[LAMBDA_SRC]));
+        r0(f);
+        return r;
+    }
+    case KPROJ: case KCOMP: {
+        K v = obj_vec(0, x->n);
+        for (J i = 0; v && i < x->n; i++)
+            kK(v)[i] = r1(kK(x)[i]);
+        r0(x);
+        return v;
+    }
+    case KEACH: case KOVER: case KSCAN: case KPRIOR: case KEACHR: case KEACHL: {
+        K v = r1(kK(x)[0]);
+        r0(x);
+        return v;
+    }
+    }
+    if (x->t > 0 && x->t < 20)
+        return x; /* value of a vector is itself */
+    return x;
+}
+
+K lang_get(S name) {
+    K v = env_get(name);
+    return v;
+}
+
+int lang_set(S name, K v) { return env_set(name, v); }
+
+/* ---- primitives about evaluation ----------------------------------------------------------- */
+
+K prim_identity(K x) { return x; }
+
+K prim_assign(K x, K y) {
+    r0(x);
+    return y;
+}
+
+K prim_value(K x) { return lang_value(x); }
+
+K prim_eval(K x) {
+    if (x->t == KC)
+        return lang_value(x);
+    K r = eval_node(x, NULL);
+    r0(x);
+    return r;
+}
+
+K prim_parse(K x) {
+    if (x->t != KC && x->t != -KC) {
+        r0(x);
+        return kerr("type");
+    }
+    const char *s = x->t == KC ? kC(x) : (const char *)&x->g;
+    size_t n = x->t == KC ? (size_t)x->n : 1;
+    K r = parse_text(s, n, false);
+    r0(x);
+    return r;
+}
+
+/* x@y: apply x to y (or index x at y) */
+K prim_at(K x, K y) { return eval_apply(x, &y, 1); }
+
+/* x . y: apply x to the items of y */
+K prim_dot(K x, K y) {
+    if (y->t < 0 && !obj_is_identity(y)) {
+        r0(x);
+        r0(y);
+        return kerr("rank");
+    }
+    if (obj_is_identity(y)) {
+        return eval_apply(x, &y, 1);
+    }
+    J n = obj_count(y);
+    if (n > 8) {
+        r0(x);
+        r0(y);
+        return kerr("rank");
+    }
+    K args[8];
+    for (J i = 0; i < n; i++)
+        args[i] = prim_item(y, i);
+    r0(y);
+    if (n == 0)
+        return eval_apply(x, (K[]){obj_identity()}, 1);
+    return eval_apply(x, args, (int)n);
+}
+
+static bool is_function(const K x) { return x->t >= KLAMBDA && x->t <= KFOREIGN; }
+
+/* @[f;x;handler] (trap) or @[x;i;f] / @[x;i;f;y] (amend) */
+K prim_amend_n(K *args, int n) {
+    if (n == 3 && is_function(args[0])) {
+        K r = eval_apply(args[0], &args[1], 1);
+        if (r) {
+            r0(args[2]);
+            return r;
+        }
+        const char *msg = kerr_msg() ? kerr_msg() : "";
+        K text = obj_str(msg);
+        kerr_clear();
+        K h = args[2];
+        if (is_function(h))
+            return eval_apply(h, &text, 1);
+        r0(text);
+        return h;
+    }
+    if (n != 3 && n != 4) {
+        for (int i = 0; i < n; i++)
+            r0(args[i]);
+        return kerr("rank");
+    }
+    K x = args[0], i = args[1], f = args[2], y = n == 4 ? args[3] : NULL;
+    bool by_name = x->t == -KS;
+    S name = by_name ? x->s : NULL;
+    if (by_name) {
+        r0(x);
+        x = env_get(env_qualify(name));
+        if (!x) {
+            r0(i); r0(f); r0(y);
+            return kerr(name);
+        }
+    }
+    K fn = obj_is_identity(f) || (f->t == KBINARY && f->g == P_IDENTITY) ? (r0(f), (K)NULL) : f;
+    if (!fn && !y) { /* @[x;i;:] needs a value */
+        r0(x); r0(i);
+        return kerr("rank");
+    }
+    K r;
+    if (i->t >= 0 && i->t < 20 && !obj_is_identity(i) && x->t != XD) {
+        r = eval_amend(x, &i, 1, fn, y);
+    } else {
+        r = eval_amend(x, &i, 1, fn, y);
+    }
+    r0(i);
+    r0(fn);
+    if (r && by_name) {
+        if (env_set(env_qualify(name), r) < 0)
+            return NULL;
+        K s = obj_atom(-KS);
+        s->s = name;
+        return s;
+    }
+    return r;
+}
+
+/* .[f;args;handler] (trap) or .[x;path;f] / .[x;path;f;y] (amend at depth) */
+K prim_dotamend_n(K *args, int n) {
+    if (n == 3 && is_function(args[0])) {
+        K fa = args[1];
+        K r = prim_dot(args[0], fa);
+        if (r) {
+            r0(args[2]);
+            return r;
+        }
+        K text = obj_str(kerr_msg() ? kerr_msg() : "");
+        kerr_clear();
+        K h = args[2];
+        if (is_function(h))
+            return eval_apply(h, &text, 1);
+        r0(text);
+        return h;
+    }
+    if (n != 3 && n != 4) {
+        for (int i = 0; i < n; i++)
+            r0(args[i]);
+        return kerr("rank");
+    }
+    K x = args[0], path = args[1], f = args[2], y = n == 4 ? args[3] : NULL;
+    bool by_name = x->t == -KS;
+    S name = by_name ? x->s : NULL;
+    if (by_name) {
+        r0(x);
+        x = env_get(env_qualify(name));
+        if (!x) {
+            r0(path); r0(f); r0(y);
+            return kerr(name);
+        }
+    }
+    K fn = obj_is_identity(f) || (f->t == KBINARY && f->g == P_IDENTITY) ? (r0(f), (K)NULL) : f;
+    J depth = path->t < 0 ? 1 : obj_count(path);
+    K idx[8];
+    if (depth > 8) {
+        r0(x); r0(path); r0(fn); r0(y);
+        return kerr("rank");
+    }
+    for (J d = 0; d < depth; d++)
+        idx[d] = path->t < 0 ? r1(path) : prim_item(path, d);
+    K r = depth == 0 ? eval_amend(x, idx, 0, fn, y) : eval_amend(x, idx, (int)depth, fn, y);
+    for (J d = 0; d < depth; d++)
+        r0(idx[d]);
+    r0(path);
+    r0(fn);
+    if (r && by_name) {
+        if (env_set(env_qualify(name), r) < 0)
+            return NULL;
+        K s = obj_atom(-KS);
+        s->s = name;
+        return s;
+    }
+    return r;
+}
+
+K prim_show(K x) {
+    K text = fmt_console(x);
+    r0(x);
+    if (!text)
+        return NULL;
+    lang_print(1, kC(text), (size_t)text->n, true);
+    r0(text);
+    return obj_identity();
+}
+
+K prim_exit(K x) {
+    int code = x->t == -KJ ? (int)x->j : x->t == -KI ? x->i : 0;
+    r0(x);
+    fflush(stdout);
+    exit(code);
+}
+
+static K string_arg(K x, char *buf, size_t cap) {
+    size_t n = 0;
+    if (x->t == -KS)
+        n = (size_t)snprintf(buf, cap, "%s", x->s);
+    else if (x->t == KC)
+        n = (size_t)snprintf(buf, cap, "%.*s", (int)x->n, kC(x));
+    else if (x->t == -KC)
+        n = (size_t)snprintf(buf, cap, "%c", x->g);
+    else
+        return kerr("type");
+    UNUSED(n);
+    return x;
+}
+
+K prim_getenv(K x) {
+    char name[512];
+    if (!string_arg(x, name, sizeof name)) {
+        r0(x);
+        return NULL;
+    }
+    r0(x);
+    const char *v = getenv(name);
+    return obj_str(v ? v : "");
+}
+
+K prim_setenv(K x, K y) {
+    char name[512], val[4096];
+    if (!string_arg(x, name, sizeof name) || !string_arg(y, val, sizeof val)) {
+        r0(x);
+        r0(y);
+        return NULL;
+    }
+    setenv(name, val, 1);
+    r0(x);
+    r0(y);
+    return obj_identity();
+}
+
+K prim_system(K x) {
+    if (x->t != KC && x->t != -KC) {
+        r0(x);
+        return kerr("type");
+    }
+    K r = x->t == KC ? sys_command(kC(x), (size_t)x->n) : sys_command((char *)&x->g, 1);
+    r0(x);
+    return r;
+}
+
+/* ---- internal functions n!x ------------------------------------------------------------------ */
+
+K lang_internal_bang(K x, K y) {
+    J n = x->t == -KJ ? x->j : x->t == -KI ? (x->i == ni ? nj : x->i) : x->t == -KH ? x->h : x->g;
+    r0(x);
+    if (n == nj) { /* 0N!y: print the one-line form, return y */
+        K text = fmt_oneline(y);
+        if (!text) {
+            r0(y);
+            return NULL;
+        }
+        lang_print(1, kC(text), (size_t)text->n, true);
+        r0(text);
+        return y;
+    }
+    switch (n) {
+    case -3: {
+        K r = fmt_oneline(y);
+        r0(y);
+        return r;
+    }
+    case -8: case -18: case -9:
+        if (!ipc_encode || !ipc_decode) {
+            r0(y);
+            return kerr("nyi");
+        }
+        break;
+    }
+    switch (n) {
+    case -8: {
+        K r = ipc_encode(y, IPC_ASYNC, 6, 0);
+        r0(y);
+        return r;
+    }
+    case -18: {
+        K r = ipc_encode(y, IPC_ASYNC, 6, 2);
+        r0(y);
+        return r;
+    }
+    case -9: {
+        if (y->t != KG) {
+            r0(y);
+            return kerr("type");
+        }
+        K r = ipc_decode(kG(y), (size_t)y->n);
+        r0(y);
+        return r;
+    }
+    case -16: {
+        K r = kj(y->r);
+        r0(y);
+        return r;
+    }
+    case -1: case -2: /* -1 "text": write a line to stdout/stderr */
+        if (y->t == KC || y->t == -KC) {
+            lang_print(n == -1 ? 1 : 2, y->t == KC ? kC(y) : (char *)&y->g, y->t == KC ? (size_t)y->n : 1, true);
+            return y;
+        }
+        if (y->t == 0) {
+            for (J i = 0; i < y->n; i++) {
+                K s = kK(y)[i];
+                if (s->t == KC)
+                    lang_print(n == -1 ? 1 : 2, kC(s), (size_t)s->n, true);
+            }
+            return y;
+        }
+        r0(y);
+        return kerr("type");
+    }
+    r0(y);
+    return kerr("nyi");
+}
+
+/* ---- the console --------------------------------------------------------------------------- */
+
+/* is this parse tree an assignment (console prints nothing for it)? */
+static bool is_assignment(const K tree) {
+    if (tree->t != 0 || tree->n < 3)
+        return false;
+    K h = kK(tree)[0];
+    if (h->t == KBINARY && h->g == P_IDENTITY)
+        return true;
+    if (h->t == KUNARY && h->g == SF_ASSIGN_G)
+        return true;
+    if (h->t == KUNARY && h->g == SF_SEQ)
+        return is_assignment(kK(tree)[tree->n - 1]);
+    return false;
+}
+
+static K error_text(const char *src, size_t n) {
+    const char *msg = kerr_msg() ? kerr_msg() : "error";
+    size_t len = strlen(msg) + n + 32;
+    K out = obj_vec(KC, 0);
+    out = obj_grow(out, (J)len);
+    if (!out)
+        return NULL;
+    out->n = snprintf(kC(out), (size_t)len, "'%s", msg);
+    UNUSED(src);
+    kerr_clear();
+    return out;
+}
+
+K lang_console(const char *src, size_t n, int *quit) {
+    *quit = 0;
+    while (n && (src[n - 1] == '\n' || src[n - 1] == '\r' || src[n - 1] == ' '))
+        n--;
+    size_t lead = 0;
+    while (lead < n && (src[lead] == ' ' || src[lead] == '\t'))
+        lead++;
+    src += lead;
+    n -= lead;
+    if (n == 0)
+        return obj_strn("", 0);
+    if (n == 2 && src[0] == '\\' && src[1] == '\\') {
+        *quit = 1;
+        return obj_strn("", 0);
+    }
+    if (src[0] == '/' && (n == 1 || src[1] == ' '))
+        return obj_strn("", 0);
+    K r;
+    bool silent = false;
+    if (src[0] == '\\') {
+        r = sys_command(src + 1, n - 1);
+    } else {
+        bool k_mode = n >= 2 && src[0] == 'k' && src[1] == ')';
+        K tree = parse_text(src + (k_mode ? 2 : 0), n - (k_mode ? 2 : 0), k_mode);
+        if (!tree)
+            return error_text(src, n);
+        silent = is_assignment(tree);
+        r = eval_node(tree, NULL);
+        r0(tree);
+    }
+    if (!r)
+        return error_text(src, n);
+    if (silent || obj_is_identity(r)) {
+        r0(r);
+        return obj_strn("", 0);
+    }
+    K text = fmt_console(r);
+    r0(r);
+    if (!text)
+        return error_text(src, n);
+    return text;
+}

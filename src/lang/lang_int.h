@@ -1,0 +1,94 @@
+/* lang_int.h -- what the files of src/lang share: parse-tree conventions, the environment,
+ * the evaluator's internal entry points.  Not for other layers (they use lang.h).
+ *
+ * Parse trees are q values, as `parse` shows them:
+ *   a non-symbol atom, a simple vector, a lambda ...   a constant
+ *   a symbol atom                                      a name to look up
+ *   a one-item general list (,x) or 1-item sym vector  quoted constant x
+ *   a general list (f;a;b)                             f applied to a and b
+ *   (::) in an argument position, from f[;1]           an elided argument (PRIM_ELIDED)
+ * Special forms are applications whose head is a 101 object with a reserved id (SF_*): they
+ * get their arguments unevaluated.
+ */
+#ifndef OPENQ_LANG_INT_H
+#define OPENQ_LANG_INT_H
+
+#include "../prim/primint.h"
+#include "../prim/prims.h"
+#include "lang.h"
+
+/* reserved 101 ids for special forms in parse trees (beyond the primitive table) */
+enum {
+    SF_IF = 0xf0,     /* if[c;e;...] */
+    SF_DO = 0xf1,     /* do[n;e;...] */
+    SF_WHILE = 0xf2,  /* while[c;e;...] */
+    SF_COND = 0xf3,   /* $[c;a;c;b;...;z] */
+    SF_RETURN = 0xf4, /* :x inside a lambda */
+    SF_SIGNAL = 0xf5, /* 'x */
+    SF_TABLE = 0xf6,  /* ([k..] c..): args are (keynames;keyexprs;names;exprs) */
+    SF_SEQ = 0xf7,    /* e1;e2;... evaluated in order, value of the last */
+    SF_ASSIGN_G = 0xf8, /* a::v global assignment inside a lambda */
+    SF_FIRST_RESERVED = 0xf0
+};
+
+static inline bool is_special(const K x, int sf) { return x->t == KUNARY && x->g == sf; }
+
+/* ---- parse.c -------------------------------------------------------------------------- */
+
+/* Parse q source into one parse tree (statements joined with SF_SEQ when more than one).
+ * k_mode: the text is k (after a "k)" prefix).  NULL + kerr on a syntax error. */
+K parse_text(const char *src, size_t n, bool k_mode);
+/* Parse a lambda's source "{...}" into a type-100 object (used for lambdas arriving over
+ * IPC, whose body is parsed on first use). */
+K parse_lambda_source(const char *src, size_t n, S ctx);
+/* make sure lambda f has its body parsed (after IPC decode); NULL + kerr on failure */
+K lambda_ensure_parsed(K f);
+/* the valence of a function value (borrows): lambdas their params, 101 1, 102 2, ... */
+int func_valence(const K f);
+
+/* ---- env.c ---------------------------------------------------------------------------- */
+
+/* Globals live in namespaces: the root (`.`) and dotted ones (.z, .q, .Q, user .a).  A
+ * variable's full name is interned once ("x", ".z.pg"). */
+K env_get(S name);            /* new reference or NULL (no error) */
+int env_set(S name, K value); /* consumes value; -1 + kerr on failure */
+K env_namespace_dict(S ns);   /* the namespace as a q dict, or NULL */
+K env_names(S ns);            /* symbol vector of the names in a namespace */
+bool env_is_namespace(S name);
+S env_qualify(S name);        /* name as it resolves in the current context (\d) */
+extern S env_context;         /* current context, sym_null for root */
+void env_init(void);
+void env_free(void);
+
+/* ---- eval.c --------------------------------------------------------------------------- */
+
+typedef struct Frame Frame;
+/* evaluate parse tree e (borrowed) in frame f (NULL at top level) */
+K eval_node(const K e, Frame *f);
+/* apply f (consumed) to n consumed args; projection when args are elided or too few */
+K eval_apply(K f, K *args, int n);
+/* index x by i (both consumed): list/dict/table lookup with q's null fill */
+K eval_index(K x, K i);
+/* index at depth: x . (i;j;...) (x and idx consumed) */
+K eval_index_deep(K x, K *idx, int n);
+/* true when the last lambda invocation asked to return (internal) */
+extern int eval_depth;
+
+/* ---- iter.c --------------------------------------------------------------------------- */
+
+/* apply a derived function (106..111) to n consumed arguments */
+K iter_apply(K derived, K *args, int n);
+
+/* ---- sys.c ---------------------------------------------------------------------------- */
+
+/* run a system command (text after the backslash) and return its value, or NULL + kerr */
+K sys_command(const char *cmd, size_t n);
+/* load a script file */
+K sys_load(const char *path);
+
+/* ---- output helpers ------------------------------------------------------------------- */
+
+/* write text to stdout/stderr followed by newline (used by show, 0N!, -1) */
+void lang_print(int fd, const char *s, size_t n, bool newline);
+
+#endif

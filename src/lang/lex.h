@@ -1,0 +1,38 @@
+/* lex.h -- tokens of q source. */
+#ifndef OPENQ_LEX_H
+#define OPENQ_LEX_H
+
+#include "../obj/obj.h"
+
+typedef enum {
+    TK_END,    /* end of input */
+    TK_ERROR,  /* lexical error; kerr is pending */
+    TK_NOUN,   /* a literal: value holds it */
+    TK_SYMBOL, /* `a or `a`b: value holds the atom or vector */
+    TK_NAME,   /* identifier (text, len) */
+    TK_VERB,   /* glyph (text, len); colon: directly followed by ':' */
+    TK_ADVERB, /* ' / \ ': /: \: */
+    TK_LPAREN, TK_RPAREN, TK_LBRACK, TK_RBRACK, TK_LBRACE, TK_RBRACE, TK_SEMI
+} TokenKind;
+
+typedef struct Token {
+    TokenKind kind;    /* what it is */
+    K value;           /* TK_NOUN / TK_SYMBOL: the value (owned by the token) */
+    const char *text;  /* TK_NAME / TK_VERB / TK_ADVERB: the source text */
+    size_t len;        /* its length */
+    size_t pos;        /* offset in the source */
+    bool space_before; /* blank (or newline) before it */
+    bool newline;      /* a newline before it */
+    bool colon;        /* TK_VERB: written with a trailing ':' */
+} Token;
+
+typedef struct Lexer {
+    const char *src; /* the source (not NUL-terminated) */
+    size_t n;        /* its length */
+    size_t pos;      /* next unread byte */
+} Lexer;
+
+void lex_init(Lexer *lx, const char *src, size_t n);
+Token lex_next(Lexer *lx);
+
+#endif

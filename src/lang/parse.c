@@ -1,0 +1,716 @@
+/* parse.c -- q source to parse trees (lang_int.h says what the trees look like).
+ *
+ * Grammar (q evaluates right to left, so an expression is a run of items folded from the
+ * right):
+ *   statements := expr { (';' | newline at top level) expr }
+ *   expr       := item*            folded by build(): noun verb expr (dyadic),
+ *                                  verb expr (monadic), noun expr (juxtaposition)
+ *   item       := term postfix*    postfix: '[' args ']' (application), adverb (derived)
+ *   term       := literal | `sym | name | glyph | '(' list ')' | '([' keys ']' cols ')'
+ *               | '{' lambda '}' | control '[' args ']'
+ */
+#include <ctype.h>
+#include <stdlib.h>
+
+#include "lang_int.h"
+#include "lex.h"
+
+typedef struct Scope {
+    struct Scope *outer; /* enclosing lambda, NULL at top level */
+    K locals;            /* symbol vector: names assigned with ':' in this lambda */
+    int implicit;        /* highest implicit parameter used: 1 x, 2 y, 3 z */
+    bool explicit_params;/* the lambda declared [params] */
+} Scope;
+
+typedef struct Parser {
+    Lexer lx;     /* the token source */
+    Token tok;    /* lookahead */
+    int depth;    /* bracket nesting: newlines are blanks inside brackets */
+    Scope *scope; /* innermost lambda, NULL at top level */
+    bool k_mode;  /* parsing k */
+} Parser;
+
+typedef struct Item {
+    K node;    /* parse tree of the item */
+    bool verb; /* a verb (glyph, dyadic keyword, derived): takes a left argument */
+    bool colon;/* verb written with ':' after it (op-assign or monadic form) */
+} Item;
+
+static K parse_expr(Parser *p);
+
+static void advance(Parser *p) {
+    if (p->tok.kind == TK_NOUN || p->tok.kind == TK_SYMBOL)
+        r0(p->tok.value);
+    p->tok = lex_next(&p->lx);
+}
+
+/* take ownership of the lookahead's value and advance */
+static K take_value(Parser *p) {
+    K v = p->tok.value;
+    p->tok.value = NULL;
+    p->tok.kind = TK_END;
+    p->tok = lex_next(&p->lx);
+    return v;
+}
+
+static K elided(void) { return obj_prim(KUNARY, PRIM_ELIDED); }
+static K special(int sf) { return obj_prim(KUNARY, sf); }
+
+/* quote a constant so that evaluation returns it as is: ,x */
+static K quote(K x) {
+    if (!x)
+        return NULL;
+    if (x->t == -KS) {
+        K v = obj_vec(KS, 1);
+        if (v)
+            kS(v)[0] = x->s;
+        r0(x);
+        return v;
+    }
+    return obj_list(1, x);
+}
+
+static bool at_stop(const Parser *p) {
+    TokenKind k = p->tok.kind;
+    if (k == TK_END || k == TK_RPAREN || k == TK_RBRACK || k == TK_RBRACE || k == TK_SEMI ||
+        k == TK_ERROR)
+        return true;
+    return p->depth == 0 && p->tok.newline;
+}
+
+/* record a local name assigned inside the current lambda */
+static void note_local(Parser *p, S name) {
+    if (!p->scope || strchr(name, '.'))
+        return;
+    K l = p->scope->locals;
+    for (J i = 0; i < l->n; i++)
+        if (kS(l)[i] == name)
+            return;
+    js(&p->scope->locals, name);
+}
+
+static void note_name(Parser *p, const char *s, size_t n) {
+    if (!p->scope || p->scope->explicit_params || n != 1)
+        return;
+    int v = s[0] == 'x' ? 1 : s[0] == 'y' ? 2 : s[0] == 'z' ? 3 : 0;
+    if (v > p->scope->implicit)
+        p->scope->implicit = v;
+}
+
+/* ---- lists and arguments ---------------------------------------------------------------- */
+
+/* parse `expr; expr; ...` up to the closing token; empty items become ELIDED (for
+ * arguments) or (::) */
+static K parse_items(Parser *p, TokenKind close, int *count) {
+    K items = ktn(0, 0);
+    p->depth++;
+    for (;;) {
+        K e;
+        if (p->tok.kind == TK_SEMI || p->tok.kind == close)
+            e = elided();
+        else
+            e = parse_expr(p);
+        if (!e) {
+            r0(items);
+            p->depth--;
+            return NULL;
+        }
+        jk(&items, e);
+        if (p->tok.kind == TK_SEMI) {
+            advance(p);
+            continue;
+        }
+        if (p->tok.kind == close) {
+            advance(p);
+            break;
+        }
+        r0(items);
+        p->depth--;
+        return kerr(p->tok.kind == TK_ERROR ? kerr_msg() ? kerr_msg() : "syntax" : "syntax");
+    }
+    p->depth--;
+    *count = (int)items->n;
+    return items;
+}
+
+/* (head; args...) from an item list */
+static K apply_node(K head, K args) {
+    K node = ktn(0, 0);
+    jk(&node, head);
+    for (J i = 0; i < args->n; i++)
+        jk(&node, r1(kK(args)[i]));
+    r0(args);
+    return node;
+}
+
+/* ---- lambdas ---------------------------------------------------------------------------- */
+
+/* find the end of a {...} starting at the '{' at offset start; strings and nested braces */
+static size_t match_brace(const char *s, size_t n, size_t start) {
+    int level = 0;
+    for (size_t i = start; i < n; i++) {
+        char c = s[i];
+        if (c == '"') {
+            for (i++; i < n && s[i] != '"'; i++)
+                if (s[i] == '\\')
+                    i++;
+        } else if (c == '{') {
+            level++;
+        } else if (c == '}') {
+            if (--level == 0)
+                return i;
+        } else if (c == '/' && i > start && (s[i - 1] == ' ' || s[i - 1] == '\n')) {
+            while (i < n && s[i] != '\n')
+                i++;
+        }
+    }
+    return 0;
+}
+
+static const char *implicit_names[3] = {"x", "y", "z"};
+
+static K parse_lambda_at(Parser *p) {
+    size_t start = p->tok.pos;
+    size_t end = match_brace(p->lx.src, p->lx.n, start);
+    if (!end)
+        return kerr("{");
+    Scope scope = {.outer = p->scope, .locals = ktn(KS, 0)};
+    p->scope = &scope;
+    advance(p); /* past '{' */
+    K params = NULL;
+    if (p->tok.kind == TK_LBRACK) {
+        scope.explicit_params = true;
+        advance(p);
+        params = ktn(KS, 0);
+        while (p->tok.kind == TK_NAME || p->tok.kind == TK_SEMI) {
+            if (p->tok.kind == TK_NAME)
+                js(&params, sym_intern(p->tok.text, p->tok.len));
+            advance(p);
+        }
+        if (p->tok.kind != TK_RBRACK) {
+            r0(params);
+            r0(scope.locals);
+            p->scope = scope.outer;
+            return kerr("syntax");
+        }
+        advance(p);
+    }
+    K body = ktn(0, 0);
+    jk(&body, special(SF_SEQ));
+    p->depth++;
+    bool trailing_empty = false;
+    for (;;) {
+        if (p->tok.kind == TK_RBRACE)
+            break;
+        if (p->tok.kind == TK_SEMI) {
+            advance(p);
+            trailing_empty = true;
+            continue;
+        }
+        K e = parse_expr(p);
+        if (!e) {
+            r0(body);
+            r0(params);
+            r0(scope.locals);
+            p->scope = scope.outer;
+            p->depth--;
+            return NULL;
+        }
+        jk(&body, e);
+        trailing_empty = false;
+        if (p->tok.kind == TK_SEMI) {
+            advance(p);
+            trailing_empty = true;
+        } else if (p->tok.kind != TK_RBRACE) {
+            r0(body);
+            r0(params);
+            r0(scope.locals);
+            p->scope = scope.outer;
+            p->depth--;
+            return kerr(p->tok.kind == TK_ERROR && kerr_msg() ? kerr_msg() : "syntax");
+        }
+    }
+    p->depth--;
+    if (trailing_empty || body->n == 1)
+        jk(&body, obj_identity());
+    p->scope = scope.outer;
+    if (!params) {
+        params = ktn(KS, 0);
+        int nimp = scope.implicit ? scope.implicit : 1;
+        for (int i = 0; i < nimp; i++)
+            js(&params, (S)implicit_names[i]);
+    }
+    if (params->n > 8) {
+        r0(params);
+        r0(body);
+        r0(scope.locals);
+        return kerr("params");
+    }
+    /* locals: parameters first, then assigned names */
+    K locals = ktn(KS, 0);
+    for (J i = 0; i < params->n; i++)
+        js(&locals, kS(params)[i]);
+    for (J i = 0; i < scope.locals->n; i++) {
+        bool dup = false;
+        for (J j = 0; j < locals->n; j++)
+            dup = dup || kS(locals)[j] == kS(scope.locals)[i];
+        if (!dup)
+            js(&locals, kS(scope.locals)[i]);
+    }
+    r0(scope.locals);
+    K f = obj_vec(KLAMBDA, LAMBDA_N);
+    if (!f) {
+        r0(params); r0(body); r0(locals);
+        return NULL;
+    }
+    const char *src = p->lx.src + start;
+    size_t srclen = end - start + 1;
+    K text;
+    if (p->k_mode) {
+        text = obj_vec(KC, (J)srclen + 2);
+        memcpy(kC(text), "k)", 2);
+        memcpy(kC(text) + 2, src, srclen);
+    } else {
+        text = obj_strn(src, srclen);
+    }
+    kK(f)[LAMBDA_SRC] = text;
+    kK(f)[LAMBDA_PARAMS] = params;
+    kK(f)[LAMBDA_LOCALS] = locals;
+    kK(f)[LAMBDA_BODY] = body->n == 2 ? r1(kK(body)[1]) : r1(body);
+    r0(body);
+    K ctx = obj_atom(-KS);
+    ctx->s = env_context;
+    kK(f)[LAMBDA_CTX] = ctx;
+    if (p->tok.kind != TK_RBRACE) {
+        r0(f);
+        return kerr("syntax");
+    }
+    advance(p);
+    return f;
+}
+
+/* ---- terms -------------------------------------------------------------------------------- */
+
+static bool is_control(const Token *t, const char *w) {
+    return t->kind == TK_NAME && t->len == strlen(w) && memcmp(t->text, w, t->len) == 0;
+}
+
+/* the verb object for a glyph token */
+static K glyph_verb(const Token *t) {
+    if (t->len == 2 && t->text[0] == ':' && t->text[1] == ':')
+        return obj_identity();
+    K v = prim_lookup(t->text, t->len == 3 ? 2 : t->len);
+    if (v && t->len == 3)
+        v->t = KUNARY; /* 0:: */
+    return v ? v : kerr("syntax");
+}
+
+static int adverb_id(const Token *t) {
+    if (t->len == 1)
+        return t->text[0] == '\'' ? ITER_EACH : t->text[0] == '/' ? ITER_OVER : ITER_SCAN;
+    return t->text[0] == '\'' ? ITER_PRIOR : t->text[0] == '/' ? ITER_EACHR : ITER_EACHL;
+}
+
+static K parse_table(Parser *p) {
+    /* '(' '[' keycols ']' cols ')' ; p->tok is at '[' */
+    advance(p);
+    K parts[2] = {NULL, NULL}; /* key part, value part: lists of (name;expr) */
+    for (int side = 0; side < 2; side++) {
+        TokenKind close = side == 0 ? TK_RBRACK : TK_RPAREN;
+        K names = ktn(KS, 0), exprs = ktn(0, 0);
+        p->depth++;
+        while (p->tok.kind != close) {
+            K e = parse_expr(p);
+            if (!e) {
+                r0(names); r0(exprs); r0(parts[0]);
+                p->depth--;
+                return NULL;
+            }
+            /* name:expr assigns the column name; a bare name names itself */
+            S name = sym_null;
+            if (e->t == 0 && e->n == 3 && kK(e)[0]->t == KBINARY && kK(e)[0]->g == P_IDENTITY &&
+                kK(e)[1]->t == -KS) {
+                name = kK(e)[1]->s;
+                K rhs = r1(kK(e)[2]);
+                r0(e);
+                e = rhs;
+            } else if (e->t == -KS) {
+                name = e->s;
+                const char *dot = strrchr(name, '.');
+                if (dot)
+                    name = ss((S)dot + 1);
+            }
+            js(&names, name);
+            jk(&exprs, e);
+            if (p->tok.kind == TK_SEMI)
+                advance(p);
+            else if (p->tok.kind != close) {
+                r0(names); r0(exprs); r0(parts[0]);
+                p->depth--;
+                return kerr("syntax");
+            }
+        }
+        p->depth--;
+        advance(p);
+        parts[side] = obj_list(2, names, exprs);
+    }
+    /* (SF_TABLE; ,keynames; keyexprs...; ,names; exprs...) flattened as 4 args */
+    K node = obj_list(5, special(SF_TABLE), quote(r1(kK(parts[0])[0])),
+                      obj_list(1, r1(kK(parts[0])[1])), quote(r1(kK(parts[1])[0])),
+                      obj_list(1, r1(kK(parts[1])[1])));
+    r0(parts[0]);
+    r0(parts[1]);
+    return node;
+}
+
+/* one item: a term with its postfixes */
+static bool parse_item(Parser *p, Item *it) {
+    it->node = NULL;
+    it->verb = false;
+    it->colon = false;
+    Token t = p->tok;
+    switch (t.kind) {
+    case TK_NOUN:
+        it->node = take_value(p);
+        if (it->node->t == 0)
+            it->node = quote(it->node);
+        break;
+    case TK_SYMBOL:
+        it->node = quote(take_value(p));
+        break;
+    case TK_NAME: {
+        int sf = is_control(&t, "if") ? SF_IF : is_control(&t, "do") ? SF_DO
+                 : is_control(&t, "while") ? SF_WHILE : 0;
+        advance(p);
+        if (sf && p->tok.kind == TK_LBRACK) {
+            advance(p);
+            int n;
+            K args = parse_items(p, TK_RBRACK, &n);
+            if (!args)
+                return false;
+            it->node = apply_node(special(sf), args);
+            return true;
+        }
+        K prim = NULL;
+        /* a name with a dot inside that is a namespace path is always a name */
+        prim = memchr(t.text, '.', t.len) ? NULL : prim_lookup(t.text, t.len);
+        if (prim) {
+            it->node = prim;
+            it->verb = prim->t == KBINARY;
+        } else {
+            note_name(p, t.text, t.len);
+            it->node = obj_atom(-KS);
+            it->node->s = sym_intern(t.text, t.len);
+            /* the iterator keywords are used infix: f each x */
+            static const char *infix_words[] = {"each", "over", "scan", "prior", "peach", NULL};
+            for (int i = 0; infix_words[i]; i++)
+                if (strlen(infix_words[i]) == t.len && memcmp(infix_words[i], t.text, t.len) == 0)
+                    it->verb = true;
+        }
+        break;
+    }
+    case TK_VERB:
+        it->node = glyph_verb(&t);
+        it->verb = true;
+        it->colon = t.colon;
+        advance(p);
+        if (!it->node)
+            return false;
+        break;
+    case TK_LPAREN: {
+        advance(p);
+        if (p->tok.kind == TK_LBRACK && !p->tok.space_before) {
+            it->node = parse_table(p);
+            break;
+        }
+        if (p->tok.kind == TK_RPAREN) {
+            advance(p);
+            it->node = quote(ktn(0, 0));
+            break;
+        }
+        int n;
+        K items = parse_items(p, TK_RPAREN, &n);
+        if (!items)
+            return false;
+        if (n == 1) {
+            it->node = r1(kK(items)[0]);
+            r0(items);
+            /* a parenthesised verb is a noun: (+) */
+        } else {
+            it->node = apply_node(prim_lookup("enlist", 6), items);
+        }
+        break;
+    }
+    case TK_LBRACE:
+        it->node = parse_lambda_at(p);
+        break;
+    case TK_ADVERB:
+        if (t.len == 1 && t.text[0] == '\'') { /* signal */
+            advance(p);
+            it->node = special(SF_SIGNAL);
+            it->verb = true;
+            return true;
+        }
+        kerr("syntax");
+        return false;
+    default:
+        kerr(t.kind == TK_ERROR && kerr_msg() ? kerr_msg() : "syntax");
+        return false;
+    }
+    if (!it->node)
+        return false;
+    /* postfixes: application and iterators */
+    for (;;) {
+        if (p->tok.kind == TK_LBRACK && !(p->tok.space_before && it->verb)) {
+            advance(p);
+            int n;
+            K args = parse_items(p, TK_RBRACK, &n);
+            if (!args) {
+                r0(it->node);
+                return false;
+            }
+            if (n == 1 && kK(args)[0]->t == KUNARY && kK(args)[0]->g == PRIM_ELIDED) {
+                r0(kK(args)[0]);
+                kK(args)[0] = obj_identity(); /* f[] applies f to (::) */
+            }
+            if (it->node->t == KBINARY && it->node->g == P_DOLLAR && n >= 3) {
+                r0(it->node);
+                it->node = special(SF_COND);
+            }
+            it->node = apply_node(it->node, args);
+            it->verb = false;
+            it->colon = false;
+            continue;
+        }
+        if (p->tok.kind == TK_ADVERB && !p->tok.space_before) {
+            int id = adverb_id(&p->tok);
+            advance(p);
+            it->node = obj_list(2, obj_prim(KITER, id), it->node);
+            it->verb = true;
+            it->colon = false;
+            continue;
+        }
+        break;
+    }
+    return true;
+}
+
+/* ---- expressions: fold items from the right -------------------------------------------- */
+
+static bool is_assign_verb(const Item *it) {
+    return it->verb && it->node->t == KBINARY && it->node->g == P_IDENTITY && !it->colon;
+}
+
+static bool is_global_assign(const Item *it) { return it->verb && obj_is_identity(it->node); }
+
+/* the monadic form of a verb used with no left argument */
+static K monadic_form(K v) {
+    if (v->t == KBINARY && v->g < P_AVG && v->g != P_IDENTITY)
+        v->t = KUNARY;
+    return v;
+}
+
+static K target_name(const K target) {
+    if (target->t == -KS)
+        return r1(target);
+    if (target->t == 0 && target->n >= 1 && kK(target)[0]->t == -KS)
+        return r1(kK(target)[0]);
+    return NULL;
+}
+
+static K build(Parser *p, Item *items, int i, int n) {
+    Item *it = &items[i];
+    if (i == n - 1) {
+        if (it->colon) /* +: alone is the monadic form */
+            return monadic_form(r1(it->node));
+        return r1(it->node);
+    }
+    if (it->verb) {
+        K rhs = build(p, items, i + 1, n);
+        if (!rhs)
+            return NULL;
+        if (is_assign_verb(it))
+            return obj_list(2, special(SF_RETURN), rhs);
+        if (is_special(it->node, SF_SIGNAL))
+            return obj_list(2, special(SF_SIGNAL), rhs);
+        return obj_list(2, monadic_form(r1(it->node)), rhs);
+    }
+    Item *v = &items[i + 1];
+    if (v->verb) {
+        if (i + 1 == n - 1) { /* noun verb: a projection, 2+ */
+            if (is_assign_verb(v) || v->colon)
+                return kerr("syntax");
+            return obj_list(3, r1(v->node), r1(it->node), elided());
+        }
+        K rhs = build(p, items, i + 2, n);
+        if (!rhs)
+            return NULL;
+        if (is_assign_verb(v) || is_global_assign(v)) {
+            K name = target_name(it->node);
+            if (!name) {
+                r0(rhs);
+                return kerr("assign");
+            }
+            if (is_assign_verb(v) && p->scope && name->t == -KS)
+                note_local(p, name->s);
+            r0(name);
+            int head = is_global_assign(v) && p->scope ? SF_ASSIGN_G : -1;
+            K h = head < 0 ? obj_prim(KBINARY, P_IDENTITY) : special(head);
+            return obj_list(3, h, r1(it->node), rhs);
+        }
+        if (v->colon) { /* x+:y  ->  (:; x; y; +) */
+            K name = target_name(it->node);
+            if (!name) {
+                r0(rhs);
+                return kerr("assign");
+            }
+            if (p->scope && name->t == -KS)
+                note_local(p, name->s);
+            r0(name);
+            return obj_list(4, obj_prim(KBINARY, P_IDENTITY), r1(it->node), rhs, r1(v->node));
+        }
+        return obj_list(3, r1(v->node), r1(it->node), rhs);
+    }
+    K rhs = build(p, items, i + 1, n);
+    if (!rhs)
+        return NULL;
+    return obj_list(2, r1(it->node), rhs);
+}
+
+static K parse_expr(Parser *p) {
+    Item stack[64];
+    Item *items = stack;
+    int n = 0, cap = 64;
+    K result = NULL;
+    while (!at_stop(p)) {
+        if (n == cap) {
+            Item *grown = malloc(sizeof(Item) * cap * 2);
+            if (!grown)
+                goto done;
+            memcpy(grown, items, sizeof(Item) * n);
+            if (items != stack)
+                free(items);
+            items = grown;
+            cap *= 2;
+        }
+        if (!parse_item(p, &items[n]))
+            goto done;
+        n++;
+    }
+    if (p->tok.kind == TK_ERROR) {
+        if (!kerr_msg())
+            kerr("syntax");
+        goto done;
+    }
+    result = n ? build(p, items, 0, n) : obj_identity();
+done:
+    for (int i = 0; i < n; i++)
+        r0(items[i].node);
+    if (items != stack)
+        free(items);
+    return result;
+}
+
+/* ---- entry points ------------------------------------------------------------------------ */
+
+static K parse_statements(Parser *p) {
+    K seq = ktn(0, 0);
+    jk(&seq, special(SF_SEQ));
+    bool trailing_empty = true;
+    while (p->tok.kind != TK_END) {
+        if (p->tok.kind == TK_SEMI) {
+            advance(p);
+            trailing_empty = true;
+            continue;
+        }
+        K e = parse_expr(p);
+        if (!e) {
+            r0(seq);
+            return NULL;
+        }
+        jk(&seq, e);
+        trailing_empty = false;
+        if (p->tok.kind == TK_SEMI) {
+            advance(p);
+            trailing_empty = true;
+        } else if (p->tok.kind != TK_END && !p->tok.newline) {
+            r0(seq);
+            return kerr(p->tok.kind == TK_ERROR && kerr_msg() ? kerr_msg() : "syntax");
+        }
+    }
+    if (trailing_empty || seq->n == 1)
+        jk(&seq, obj_identity());
+    if (seq->n == 2) {
+        K e = r1(kK(seq)[1]);
+        r0(seq);
+        return e;
+    }
+    return seq;
+}
+
+K parse_text(const char *src, size_t n, bool k_mode) {
+    Parser p = {.k_mode = k_mode};
+    lex_init(&p.lx, src, n);
+    p.tok = lex_next(&p.lx);
+    if (p.tok.kind == TK_ERROR)
+        return NULL;
+    K tree = parse_statements(&p);
+    if (p.tok.kind == TK_NOUN || p.tok.kind == TK_SYMBOL)
+        r0(p.tok.value);
+    return tree;
+}
+
+K parse_lambda_source(const char *src, size_t n, S ctx) {
+    bool k_mode = n >= 2 && src[0] == 'k' && src[1] == ')';
+    if (k_mode)
+        src += 2, n -= 2;
+    S saved = env_context;
+    env_context = ctx;
+    Parser p = {.k_mode = k_mode};
+    lex_init(&p.lx, src, n);
+    p.tok = lex_next(&p.lx);
+    K f = p.tok.kind == TK_LBRACE ? parse_lambda_at(&p) : kerr("syntax");
+    env_context = saved;
+    if (p.tok.kind == TK_NOUN || p.tok.kind == TK_SYMBOL)
+        r0(p.tok.value);
+    return f;
+}
+
+K lambda_ensure_parsed(K f) {
+    if (kK(f)[LAMBDA_PARAMS] && kK(f)[LAMBDA_PARAMS]->t == KS)
+        return f;
+    K src = kK(f)[LAMBDA_SRC];
+    K ctx = kK(f)[LAMBDA_CTX];
+    K g = parse_lambda_source(kC(src), (size_t)src->n, ctx && ctx->t == -KS ? ctx->s : sym_null);
+    r0(f);
+    return g;
+}
+
+int func_valence(const K f) {
+    switch (f->t) {
+    case KLAMBDA:
+        return kK(f)[LAMBDA_PARAMS]->t == KS ? (int)kK(f)[LAMBDA_PARAMS]->n : 1;
+    case KUNARY:
+        return 1;
+    case KBINARY:
+        return 2;
+    case KPROJ: {
+        int free_args = 0, given = (int)f->n - 1;
+        for (J i = 1; i < f->n; i++)
+            free_args += kK(f)[i]->t == KUNARY && kK(f)[i]->g == PRIM_ELIDED;
+        int base = func_valence(kK(f)[0]);
+        return free_args + (base > given ? base - given : 0);
+    }
+    case KCOMP:
+        return func_valence(kK(f)[f->n - 1]);
+    case KEACH: case KEACHL: case KEACHR:
+        return f->t == KEACH ? func_valence(kK(f)[0]) : 2;
+    case KOVER: case KSCAN: case KPRIOR: {
+        int v = func_valence(kK(f)[0]);
+        return v < 2 ? 1 : v;
+    }
+    case KFOREIGN:
+        return obj_foreign_arity(f) ? obj_foreign_arity(f) : 1;
+    }
+    return 1;
+}

@@ -1,0 +1,208 @@
+/* sys.c -- system commands (\t \ts \c \P \d \v \f \a \e \l \S ...) and script loading. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "../fmt/fmt.h"
+#include "lang_int.h"
+
+static double now_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static K eval_text(const char *s, size_t n) {
+    K tree = parse_text(s, n, false);
+    if (!tree)
+        return NULL;
+    K r = eval_node(tree, NULL);
+    r0(tree);
+    return r;
+}
+
+/* \t [n] expr: milliseconds to run expr (n times) */
+static K cmd_time(const char *arg, size_t n, bool space) {
+    J reps = 1;
+    if (n && arg[0] == ':') {
+        arg++, n--;
+        reps = strtoll(arg, NULL, 10);
+        while (n && isdigit((unsigned char)*arg))
+            arg++, n--;
+    }
+    MemStats before = mem_stats();
+    double t0 = now_ms();
+    for (J i = 0; i < reps; i++) {
+        K r = eval_text(arg, n);
+        if (!r)
+            return NULL;
+        r0(r);
+    }
+    J ms = (J)(now_ms() - t0);
+    if (!space)
+        return kj(ms);
+    K v = ktn(KJ, 2);
+    kJ(v)[0] = ms;
+    kJ(v)[1] = mem_stats().peak_bytes - before.live_bytes;
+    return v;
+}
+
+static K names_where(bool want_functions, bool want_tables) {
+    K all = env_names(env_context);
+    K out = ktn(KS, 0);
+    for (J i = 0; all && i < all->n; i++) {
+        K v = env_get(env_qualify(kS(all)[i]));
+        if (!v)
+            continue;
+        bool fn = v->t >= KLAMBDA && v->t <= KFOREIGN;
+        bool tb = v->t == XT || obj_is_keyed(v);
+        r0(v);
+        if ((want_functions && fn) || (want_tables && tb) || (!want_functions && !want_tables && !fn))
+            js(&out, kS(all)[i]);
+    }
+    r0(all);
+    return out;
+}
+
+K sys_load(const char *path) {
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return kerr(path);
+    fseek(fp, 0, SEEK_END);
+    long size = ftell(fp);
+    fseek(fp, 0, SEEK_SET);
+    char *buf = malloc((size_t)(size > 0 ? size : 1));
+    if (!buf) {
+        fclose(fp);
+        return kerr("wsfull");
+    }
+    size_t got = fread(buf, 1, (size_t)size, fp);
+    fclose(fp);
+    S saved = env_context;
+    K r = lang_eval(buf, got);
+    env_context = saved;
+    free(buf);
+    if (!r)
+        return NULL;
+    r0(r);
+    return obj_identity();
+}
+
+/* hooks other layers install for commands they own (\p: the server) */
+K (*sys_port_hook)(const char *arg, size_t n);
+K (*sys_load_hook)(const char *path); /* returns NULL without error when not handled */
+
+K sys_command(const char *cmd, size_t n) {
+    while (n && (cmd[n - 1] == ' ' || cmd[n - 1] == '\n'))
+        n--;
+    size_t w = 0;
+    while (w < n && !isspace((unsigned char)cmd[w]))
+        w++;
+    const char *arg = cmd + w;
+    size_t an = n - w;
+    while (an && isspace((unsigned char)*arg))
+        arg++, an--;
+    char word[16] = {0};
+    memcpy(word, cmd, w < sizeof word - 1 ? w : sizeof word - 1);
+
+    if (!strcmp(word, "t") || !strncmp(word, "t:", 2)) {
+        if (w > 1) /* \t:n expr */
+            return cmd_time(cmd + 1, n - 1, false);
+        if (an == 0)
+            return kj(0);
+        return cmd_time(arg, an, false);
+    }
+    if (!strcmp(word, "ts") || !strncmp(word, "ts:", 3))
+        return w > 2 ? cmd_time(cmd + 2, n - 2, true) : cmd_time(arg, an, true);
+    if (!strcmp(word, "P")) {
+        if (an == 0)
+            return ki(fmt_settings.precision);
+        int p = atoi(arg);
+        if (p < 0 || p > 17)
+            return kerr("domain");
+        fmt_settings.precision = p;
+        return obj_identity();
+    }
+    if (!strcmp(word, "c")) {
+        if (an == 0) {
+            K v = ktn(KI, 2);
+            kI(v)[0] = fmt_settings.console_rows;
+            kI(v)[1] = fmt_settings.console_cols;
+            return v;
+        }
+        int r = 0, c = 0;
+        if (sscanf(arg, "%d %d", &r, &c) == 2) {
+            fmt_settings.console_rows = r < 10 ? 10 : r;
+            fmt_settings.console_cols = c < 10 ? 10 : c;
+        }
+        return obj_identity();
+    }
+    if (!strcmp(word, "d")) {
+        if (an == 0) {
+            K s = obj_atom(-KS);
+            s->s = env_context == sym_null ? ss(".") : env_context;
+            return s;
+        }
+        S ctx = sym_intern(arg, an);
+        env_context = strcmp(ctx, ".") == 0 ? sym_null : ctx;
+        return obj_identity();
+    }
+    if (!strcmp(word, "v"))
+        return names_where(false, false);
+    if (!strcmp(word, "f"))
+        return names_where(true, false);
+    if (!strcmp(word, "a"))
+        return names_where(false, true);
+    if (!strcmp(word, "l")) {
+        char path[1024];
+        snprintf(path, sizeof path, "%.*s", (int)an, arg);
+        if (sys_load_hook) {
+            K r = sys_load_hook(path);
+            if (r || kerr_msg())
+                return r;
+        }
+        return sys_load(path);
+    }
+    if (!strcmp(word, "p")) {
+        if (sys_port_hook)
+            return sys_port_hook(arg, an);
+        return an ? kerr("nyi") : ki(0);
+    }
+    if (!strcmp(word, "e") || !strcmp(word, "S") || !strcmp(word, "g") || !strcmp(word, "W") ||
+        !strcmp(word, "o") || !strcmp(word, "z") || !strcmp(word, "s") || !strcmp(word, "T"))
+        return an ? obj_identity() : ki(0);
+    if (!strcmp(word, "w")) {
+        MemStats st = mem_stats();
+        K v = ktn(KJ, 6);
+        kJ(v)[0] = st.live_bytes;
+        kJ(v)[1] = st.live_bytes + st.pooled_bytes;
+        kJ(v)[2] = 0;
+        kJ(v)[3] = st.peak_bytes;
+        kJ(v)[4] = 0;
+        kJ(v)[5] = 0;
+        return v;
+    }
+    if (w == 1 && cmd[0] == '\\')
+        return obj_identity();
+    /* an OS command: run it and return its output lines */
+    char shell[4096];
+    snprintf(shell, sizeof shell, "%.*s", (int)n, cmd);
+    FILE *p = popen(shell, "r");
+    if (!p)
+        return kerr("os");
+    K lines = ktn(0, 0);
+    char buf[4096];
+    while (fgets(buf, sizeof buf, p)) {
+        size_t l = strlen(buf);
+        if (l && buf[l - 1] == '\n')
+            l--;
+        jk(&lines, obj_strn(buf, l));
+    }
+    int rc = pclose(p);
+    if (rc != 0) {
+        r0(lines);
+        return kerr("os");
+    }
+    return lines;
+}

@@ -1,0 +1,80 @@
+/* zvals.c -- the .z values computed when read: clocks (.z.p .z.t ...), the process and the
+ * host (.z.i .z.h .z.o .z.K .z.k), the command line (.z.x .z.f).  Values the server sets per
+ * connection (.z.w .z.u .z.a) are ordinary globals it assigns. */
+#include <stdlib.h>
+#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "lang_int.h"
+
+static K z_args;    /* .z.x: command-line arguments after the script (symbol list of strings) */
+static S z_script;  /* .z.f: the script file */
+
+void zvals_set_args(int argc, char **argv, const char *script) {
+    r0(z_args);
+    z_args = ktn(0, 0);
+    for (int i = 0; i < argc; i++)
+        jk(&z_args, obj_str(argv[i]));
+    z_script = script ? ss((S)script) : sym_null;
+}
+
+void zvals_free(void) {
+    r0(z_args);
+    z_args = NULL;
+}
+
+/* nanoseconds since 2000.01.01, UTC or local */
+static J now_ns(bool local) {
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    J ns = ((J)ts.tv_sec - 946684800LL) * 1000000000LL + ts.tv_nsec;
+    if (local) {
+        struct tm tm;
+        time_t t = ts.tv_sec;
+        localtime_r(&t, &tm);
+        ns += (J)tm.tm_gmtoff * 1000000000LL;
+    }
+    return ns;
+}
+
+static J floor_day(J ns) { return ns >= 0 ? ns / NS_PER_DAY : (ns - NS_PER_DAY + 1) / NS_PER_DAY; }
+
+K zvals_get(S name) {
+    if (strncmp(name, ".z.", 3) != 0 || !name[3] || name[4])
+        return NULL;
+    char c = name[3];
+    bool local = c >= 'A' && c <= 'Z';
+    char lc = local ? (char)(c - 'A' + 'a') : c;
+    J ns = now_ns(local);
+    switch (lc) {
+    case 'p': return ktj(-KP, ns);
+    case 'n': return ktj(-KN, ns - floor_day(ns) * NS_PER_DAY);
+    case 'd': return kd((I)floor_day(ns));
+    case 't': return kt((I)((ns - floor_day(ns) * NS_PER_DAY) / 1000000));
+    case 'z': return kz((F)ns / NS_PER_DAY);
+    }
+    if (local && c != 'K' && c != 'P')
+        return NULL;
+    switch (c) {
+    case 'K': return kf(4.1);
+    case 'k': return kd(ymd(2026, 11, 24));
+    case 'o': return ks("l64");
+    case 'i': return ki((I)getpid());
+    case 'h': {
+        char host[256] = "localhost";
+        gethostname(host, sizeof host - 1);
+        return ks(host);
+    }
+    case 'u': {
+        const char *u = getenv("USER");
+        return ks((S)(u ? u : ""));
+    }
+    case 'a': return ki(0);
+    case 'w': return ki(0);
+    case 'x': return z_args ? r1(z_args) : ktn(0, 0);
+    case 'f': { K s = obj_atom(-KS); if (s) s->s = z_script ? z_script : sym_null; return s; }
+    case 'c': return ki((I)sysconf(_SC_NPROCESSORS_ONLN));
+    }
+    return NULL;
+}

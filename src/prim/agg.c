@@ -1,0 +1,588 @@
+/* agg.c -- aggregates (sum prd min max avg var dev med all any) and uniform running forms
+ * (sums prds mins maxs avgs deltas ratios fills, moving windows, ema).
+ *
+ * sum over longs and floats runs with four accumulators so the compiler vectorises it; null
+ * items are skipped as q does (a float NaN never enters a sum). */
+#include <math.h>
+#include <stdlib.h>
+
+#include "prims.h"
+#include "primint.h"
+
+static bool is_num(int t) { return t == KB || t == KG || t == KH || t == KI || t == KJ || t == KE || t == KF; }
+
+static K each_item(K x, K (*f)(K)) {
+    K out = ktn(0, x->n);
+    for (J i = 0; out && i < x->n; i++) {
+        kK(out)[i] = f(r1(kK(x)[i]));
+        if (!kK(out)[i]) {
+            r0(out);
+            r0(x);
+            return NULL;
+        }
+    }
+    r0(x);
+    K r = prim_collect(kK(out), out->n);
+    out->n = 0;
+    r0(out);
+    return r;
+}
+
+/* reduce a general list or a dict's values with a dyad (sum of a list of vectors) */
+static K fold_with(K x, K (*dyad)(K, K), K empty) {
+    if (x->t == XD) {
+        K v = r1(DICT_VALS(x));
+        r0(x);
+        x = v;
+    }
+    if (x->t != 0) {
+        r0(x);
+        r0(empty);
+        return kerr("type");
+    }
+    if (x->n == 0) {
+        r0(x);
+        return empty;
+    }
+    r0(empty);
+    K acc = r1(kK(x)[0]);
+    for (J i = 1; acc && i < x->n; i++)
+        acc = dyad(acc, r1(kK(x)[i]));
+    r0(x);
+    return acc;
+}
+
+static J sum_j(const J *p, J n) {
+    J a = 0, b = 0, c = 0, d = 0, i = 0;
+    for (; i + 4 <= n; i += 4) {
+        J v0 = p[i], v1 = p[i + 1], v2 = p[i + 2], v3 = p[i + 3];
+        a += v0 == nj ? 0 : v0;
+        b += v1 == nj ? 0 : v1;
+        c += v2 == nj ? 0 : v2;
+        d += v3 == nj ? 0 : v3;
+    }
+    for (; i < n; i++)
+        a += p[i] == nj ? 0 : p[i];
+    return a + b + c + d;
+}
+
+static F sum_f(const F *p, J n) {
+    F a = 0, b = 0, c = 0, d = 0;
+    J i = 0;
+    for (; i + 4 <= n; i += 4) {
+        a += p[i] == p[i] ? p[i] : 0;
+        b += p[i + 1] == p[i + 1] ? p[i + 1] : 0;
+        c += p[i + 2] == p[i + 2] ? p[i + 2] : 0;
+        d += p[i + 3] == p[i + 3] ? p[i + 3] : 0;
+    }
+    for (; i < n; i++)
+        a += p[i] == p[i] ? p[i] : 0;
+    return (a + b) + (c + d);
+}
+
+static F item_f(const K x, J i, bool *null) {
+    K a = prim_item(x, i);
+    F v;
+    *null = obj_is_null_at(a, 0);
+    switch (a->t) {
+    case -KE: v = a->e; break;
+    case -KF: case -KZ: v = a->f; break;
+    case -KH: v = a->h; break;
+    case -KI: case -KM: case -KD: case -KU: case -KV: case -KT: v = a->i; break;
+    case -KJ: case -KP: case -KN: v = (F)a->j; break;
+    default: v = a->g;
+    }
+    r0(a);
+    return v;
+}
+
+static J item_j(const K x, J i, bool *null) {
+    K a = prim_item(x, i);
+    J v;
+    *null = obj_is_null_at(a, 0);
+    switch (a->t) {
+    case -KH: v = a->h; break;
+    case -KI: case -KM: case -KD: case -KU: case -KV: case -KT: v = a->i; break;
+    case -KJ: case -KP: case -KN: v = a->j; break;
+    case -KE: v = (J)a->e; break;
+    case -KF: case -KZ: v = (J)a->f; break;
+    default: v = a->g;
+    }
+    r0(a);
+    return v;
+}
+
+K prim_sum(K x) {
+    if (x->t < 0 || x->t >= KLAMBDA)
+        return x;
+    if (x->t == 0 || x->t == XD)
+        return fold_with(x, prim_add, kj(0));
+    if (x->t == XT) {
+        K names = r1(TABLE_COLS(x));
+        K vals = each_item(r1(TABLE_DATA(x)), prim_sum);
+        r0(x);
+        return xD(names, vals);
+    }
+    K r;
+    switch (x->t) {
+    case KJ: r = kj(sum_j(kJ(x), x->n)); break;
+    case KF: r = kf(sum_f(kF(x), x->n)); break;
+    case KE: { F s = 0; for (J i = 0; i < x->n; i++) s += kE(x)[i] == kE(x)[i] ? kE(x)[i] : 0; r = ke(s); break; }
+    case KB: case KG: case KH: case KI: {
+        J s = 0;
+        bool null;
+        for (J i = 0; i < x->n; i++) {
+            J v = item_j(x, i, &null);
+            s += null ? 0 : v;
+        }
+        r = x->t == KH || x->t == KI || x->t == KB || x->t == KG ? (x->t == KH ? kh((I)s) : ki((I)s)) : kj(s);
+        if (x->t == KB || x->t == KG)
+            { r0(r); r = ki((I)s); }
+        break;
+    }
+    case KN: r = ktj(-KN, sum_j(kJ(x), x->n)); break;
+    case KU: case KV: case KT: {
+        J s = 0;
+        bool null;
+        for (J i = 0; i < x->n; i++) { J v = item_j(x, i, &null); s += null ? 0 : v; }
+        r = obj_atom(-x->t);
+        r->i = (I)s;
+        break;
+    }
+    default:
+        r0(x);
+        return kerr("type");
+    }
+    r0(x);
+    return r;
+}
+
+K prim_prd(K x) {
+    if (x->t < 0)
+        return x;
+    if (x->t == 0 || x->t == XD)
+        return fold_with(x, prim_mul, kj(1));
+    if (!is_num(x->t)) {
+        r0(x);
+        return kerr("type");
+    }
+    bool fl = x->t == KE || x->t == KF, null;
+    F pf = 1;
+    J pj = 1;
+    for (J i = 0; i < x->n; i++) {
+        if (fl) { F v = item_f(x, i, &null); if (!null) pf *= v; }
+        else { J v = item_j(x, i, &null); if (!null) pj *= v; }
+    }
+    int t = x->t;
+    r0(x);
+    if (t == KF) return kf(pf);
+    if (t == KE) return ke(pf);
+    if (t == KJ) return kj(pj);
+    return ki((I)pj);
+}
+
+static K extreme(K x, bool want_max) {
+    if (x->t < 0 || x->t >= KLAMBDA)
+        return x;
+    if (x->t == 0 || x->t == XD)
+        return fold_with(x, want_max ? prim_max2 : prim_min2, obj_identity());
+    if (x->t == XT) {
+        K names = r1(TABLE_COLS(x));
+        K vals = each_item(r1(TABLE_DATA(x)), want_max ? prim_max : prim_min);
+        r0(x);
+        return xD(names, vals);
+    }
+    int t = x->t;
+    if (t == KS || t == UU || t == KC) {
+        if (x->n == 0) {
+            r0(x);
+            return prim_null_of(t);
+        }
+        K acc = prim_item(x, 0);
+        for (J i = 1; acc && i < x->n; i++)
+            acc = want_max ? prim_max2(acc, prim_item(x, i)) : prim_min2(acc, prim_item(x, i));
+        r0(x);
+        return acc;
+    }
+    if (t == KF || t == KE || t == KZ) {
+        F best = want_max ? -INFINITY : INFINITY;
+        bool any = false, null;
+        for (J i = 0; i < x->n; i++) {
+            F v = item_f(x, i, &null);
+            if (null)
+                continue;
+            any = true;
+            if (want_max ? v > best : v < best)
+                best = v;
+        }
+        UNUSED(any);
+        r0(x);
+        return t == KE ? ke(best) : t == KZ ? kz(best) : kf(best);
+    }
+    J best = want_max ? -wj : wj;
+    bool null;
+    for (J i = 0; i < x->n; i++) {
+        J v = item_j(x, i, &null);
+        if (null)
+            continue;
+        if (want_max ? v > best : v < best)
+            best = v;
+    }
+    r0(x);
+    K r = obj_atom(-t);
+    switch (t) {
+    case KB: case KG: r->g = best == -wj ? 0 : best == wj ? (t == KB ? 1 : 0xff) : (G)best; break;
+    case KH: r->h = best == wj ? wh : best == -wj ? -wh : (H)best; break;
+    case KI: case KM: case KD: case KU: case KV: case KT: r->i = best == wj ? wi : best == -wj ? -wi : (I)best; break;
+    default: r->j = best;
+    }
+    return r;
+}
+
+K prim_min(K x) { return extreme(x, false); }
+K prim_max(K x) { return extreme(x, true); }
+
+K prim_avg(K x) {
+    if (x->t < 0) {
+        K r = prim_fdiv(x, kf(1));
+        return r;
+    }
+    if (x->t == 0 || x->t == XD) {
+        J n = obj_count(x);
+        return prim_fdiv(prim_sum(x), kj(n));
+    }
+    if (!is_num(x->t)) {
+        r0(x);
+        return kerr("type");
+    }
+    F s = 0;
+    J cnt = 0;
+    bool null;
+    for (J i = 0; i < x->n; i++) {
+        F v = item_f(x, i, &null);
+        if (!null) {
+            s += v;
+            cnt++;
+        }
+    }
+    r0(x);
+    return kf(cnt ? s / cnt : nf);
+}
+
+static K variance(K x, bool sample, bool root) {
+    if (x->t <= 0 || !is_num(x->t)) {
+        r0(x);
+        return kerr("type");
+    }
+    F s = 0, s2 = 0;
+    J cnt = 0;
+    bool null;
+    for (J i = 0; i < x->n; i++) {
+        F v = item_f(x, i, &null);
+        if (!null) {
+            s += v;
+            cnt++;
+        }
+    }
+    F mean = cnt ? s / cnt : nf;
+    for (J i = 0; i < x->n; i++) {
+        F v = item_f(x, i, &null);
+        if (!null)
+            s2 += (v - mean) * (v - mean);
+    }
+    r0(x);
+    F var = cnt > (sample ? 1 : 0) ? s2 / (cnt - (sample ? 1 : 0)) : nf;
+    return kf(root ? sqrt(var) : var);
+}
+
+K prim_var(K x) { return variance(x, false, false); }
+K prim_svar(K x) { return variance(x, true, false); }
+K prim_dev(K x) { return variance(x, false, true); }
+K prim_sdev(K x) { return variance(x, true, true); }
+
+static int cmp_f(const void *a, const void *b) {
+    F x = *(const F *)a, y = *(const F *)b;
+    return (x > y) - (x < y);
+}
+
+K prim_med(K x) {
+    if (x->t <= 0 || !is_num(x->t)) {
+        r0(x);
+        return x->t == 0 ? kerr("type") : kerr("type");
+    }
+    F *v = malloc((size_t)(x->n ? x->n : 1) * sizeof(F));
+    J cnt = 0;
+    bool null;
+    for (J i = 0; i < x->n; i++) {
+        F f = item_f(x, i, &null);
+        if (!null)
+            v[cnt++] = f;
+    }
+    r0(x);
+    qsort(v, (size_t)cnt, sizeof(F), cmp_f);
+    F m = cnt == 0 ? nf : cnt % 2 ? v[cnt / 2] : (v[cnt / 2 - 1] + v[cnt / 2]) / 2;
+    free(v);
+    return kf(m);
+}
+
+static K truthy(K x, bool all) {
+    if (x->t == XD) {
+        K v = r1(DICT_VALS(x));
+        r0(x);
+        x = v;
+    }
+    if (x->t < 0) {
+        K b = prim_not(prim_not(x));
+        return b;
+    }
+    if (x->t == 0 || !is_num(x->t)) {
+        bool ok = x->t >= KP && x->t <= KT;
+        if (!ok) {
+            r0(x);
+            return kerr("type");
+        }
+    }
+    K nz = prim_not(prim_not(x));
+    if (!nz)
+        return NULL;
+    bool r = all;
+    for (J i = 0; i < nz->n; i++)
+        if (all ? !kG(nz)[i] : kG(nz)[i]) {
+            r = !all;
+            break;
+        }
+    r0(nz);
+    return kb(r);
+}
+
+K prim_all(K x) { return truthy(x, true); }
+K prim_any(K x) { return truthy(x, false); }
+
+/* running forms via the iterators' scan semantics with a dyad */
+static K running(K x, K (*dyad)(K, K)) {
+    if (x->t < 0)
+        return x;
+    if (x->t == XD) {
+        K k = r1(DICT_KEYS(x));
+        K v = running(r1(DICT_VALS(x)), dyad);
+        r0(x);
+        return v ? xD(k, v) : (r0(k), NULL);
+    }
+    if (x->t == XT) {
+        K names = r1(TABLE_COLS(x));
+        K cols = TABLE_DATA(x);
+        K out = ktn(0, cols->n);
+        for (J i = 0; out && i < cols->n; i++)
+            kK(out)[i] = running(r1(kK(cols)[i]), dyad);
+        r0(x);
+        return xT(xD(names, out));
+    }
+    J n = obj_count(x);
+    if (n == 0)
+        return x;
+    /* fast path: sums of longs and floats */
+    if (dyad == prim_add && (x->t == KJ || x->t == KF)) {
+        K r = obj_vec(x->t, n);
+        if (x->t == KJ) {
+            J acc = 0;
+            for (J i = 0; i < n; i++) { acc += kJ(x)[i] == nj ? 0 : kJ(x)[i]; kJ(r)[i] = acc; }
+        } else {
+            F acc = 0;
+            for (J i = 0; i < n; i++) { acc += kF(x)[i] == kF(x)[i] ? kF(x)[i] : 0; kF(r)[i] = acc; }
+        }
+        r0(x);
+        return r;
+    }
+    K *items = malloc((size_t)n * sizeof(K));
+    K acc = prim_item(x, 0);
+    if ((dyad == prim_add || dyad == prim_mul) && acc->t < 0 && obj_is_null_at(acc, 0)) {
+        r0(acc);
+        acc = dyad == prim_add ? kj(0) : kj(1);
+        acc = prim_add(acc, prim_mul(prim_item(x, 0), kj(0)));
+        if (!acc) { kerr_clear(); acc = prim_item(x, 0); }
+    }
+    items[0] = r1(acc);
+    for (J i = 1; i < n; i++) {
+        K next = prim_item(x, i);
+        if ((dyad == prim_add || dyad == prim_mul) && next->t < 0 && obj_is_null_at(next, 0)) {
+            r0(next);
+            items[i] = r1(acc);
+            continue;
+        }
+        acc = dyad(acc, next);
+        if (!acc) {
+            for (J k = 0; k < i; k++) r0(items[k]);
+            free(items);
+            r0(x);
+            return NULL;
+        }
+        items[i] = r1(acc);
+    }
+    r0(acc);
+    r0(x);
+    K r = prim_collect(items, n);
+    free(items);
+    return r;
+}
+
+K prim_sums(K x) { return running(x, prim_add); }
+K prim_prds(K x) { return running(x, prim_mul); }
+K prim_mins(K x) { return running(x, prim_min2); }
+K prim_maxs(K x) { return running(x, prim_max2); }
+
+K prim_avgs(K x) {
+    J n = obj_count(x);
+    K s = prim_sums(prim_fdiv(x, kf(1)));
+    if (!s || s->t < 0)
+        return s;
+    K cnt = obj_vec(KF, n);
+    for (J i = 0; i < n; i++)
+        kF(cnt)[i] = (F)(i + 1);
+    return prim_fdiv(s, cnt);
+}
+
+K prim_deltas(K x) {
+    if (x->t <= 0 || x->t >= 20)
+        return x;
+    K r = prim_sub(r1(x), prim_prev(r1(x)));
+    if (r && r->t == x->t && x->n) /* the first item has no predecessor: it stays */
+        memcpy(kG(r), kG(x), obj_width(x->t));
+    r0(x);
+    return r;
+}
+
+K prim_fills(K x) {
+    if (x->t <= 0 || x->t >= 20)
+        return x->t == 0 ? x : x;
+    x = obj_own(x);
+    int w = obj_width(x->t);
+    K prevv = NULL;
+    for (J i = 0; i < x->n; i++) {
+        if (obj_is_null_at(x, i)) {
+            if (i > 0 && !prevv)
+                memcpy(kG(x) + (size_t)i * w, kG(x) + (size_t)(i - 1) * w, w);
+        }
+    }
+    return x;
+}
+
+K prim_ratios(K x) {
+    if (x->t <= 0 || x->t >= 20)
+        return x;
+    K p = prim_prev(r1(x));
+    return prim_fdiv(x, p);
+}
+
+/* moving windows */
+static K moving(K x, K y, int kind) {
+    if (x->t != -KJ && x->t != -KI) {
+        r0(x);
+        r0(y);
+        return kerr("type");
+    }
+    J m = x->t == -KJ ? x->j : x->i;
+    r0(x);
+    if (y->t <= 0 || !is_num(y->t)) {
+        r0(y);
+        return kerr("type");
+    }
+    J n = y->n;
+    bool integral = kind == 1 || kind == 2 ? (y->t != KF && y->t != KE) : false;
+    K r = obj_vec(kind == 2 ? KJ : (integral && (kind == 1 || kind == 3 || kind == 4)) ? KJ : KF, n);
+    bool null;
+    for (J i = 0; i < n; i++) {
+        J from = i - m + 1 < 0 ? 0 : i - m + 1;
+        F s = 0, best = kind == 3 ? -INFINITY : INFINITY;
+        J cnt = 0;
+        for (J k = from; k <= i; k++) {
+            F v = item_f(y, k, &null);
+            if (null)
+                continue;
+            s += v;
+            cnt++;
+            if (kind == 3 ? v > best : v < best)
+                best = v;
+        }
+        F out = kind == 0 ? (cnt ? s / cnt : nf) : kind == 1 ? s : kind == 2 ? cnt : best;
+        if (r->t == KJ)
+            kJ(r)[i] = (J)out;
+        else
+            kF(r)[i] = out;
+    }
+    if (r->t == KJ && (kind == 3 || kind == 4) && y->t != KJ) {
+        K c = prim_cast(ks(y->t == KI ? "int" : y->t == KH ? "short" : "long"), r);
+        r0(y);
+        return c;
+    }
+    r0(y);
+    return r;
+}
+
+K prim_mavg(K x, K y) { return moving(x, y, 0); }
+K prim_msum(K x, K y) { return moving(x, y, 1); }
+K prim_mcount(K x, K y) { return moving(x, y, 2); }
+K prim_mmax(K x, K y) { return moving(x, y, 3); }
+K prim_mmin(K x, K y) { return moving(x, y, 4); }
+
+K prim_mdev(K x, K y) {
+    if (x->t != -KJ && x->t != -KI) {
+        r0(x);
+        r0(y);
+        return kerr("type");
+    }
+    J m = x->t == -KJ ? x->j : x->i;
+    r0(x);
+    J n = obj_count(y);
+    K r = obj_vec(KF, n);
+    bool null;
+    for (J i = 0; i < n; i++) {
+        J from = i - m + 1 < 0 ? 0 : i - m + 1;
+        F s = 0, s2 = 0;
+        J cnt = 0;
+        for (J k = from; k <= i; k++) {
+            F v = item_f(y, k, &null);
+            if (!null) { s += v; s2 += v * v; cnt++; }
+        }
+        F mean = s / cnt;
+        kF(r)[i] = sqrt(s2 / cnt - mean * mean);
+    }
+    r0(y);
+    return r;
+}
+
+K prim_ema(K x, K y) {
+    J n = obj_count(y);
+    K r = obj_vec(KF, n);
+    bool null;
+    F prevv = 0;
+    for (J i = 0; i < n; i++) {
+        F a = x->t < 0 ? (x->t == -KF ? x->f : x->t == -KJ ? (F)x->j : x->t == -KI ? x->i : x->e) : item_f(x, i, &null);
+        F v = item_f(y, i, &null);
+        prevv = i == 0 ? v : a * v + (1 - a) * prevv;
+        kF(r)[i] = prevv;
+    }
+    r0(x);
+    r0(y);
+    return r;
+}
+
+K prim_wsum(K x, K y) { return prim_sum(prim_mul(x, y)); }
+K prim_wavg(K x, K y) {
+    K w = r1(x);
+    return prim_fdiv(prim_sum(prim_mul(x, y)), prim_sum(w));
+}
+
+K prim_cov(K x, K y) {
+    K mx = prim_avg(r1(x)), my = prim_avg(r1(y));
+    return prim_sub(prim_avg(prim_mul(x, y)), prim_mul(mx, my));
+}
+
+K prim_cor(K x, K y) {
+    K c = prim_cov(r1(x), r1(y));
+    return prim_fdiv(c, prim_mul(prim_dev(x), prim_dev(y)));
+}
+
+K prim_scov(K x, K y) {
+    J n = obj_count(x);
+    return prim_mul(prim_cov(x, y), kf(n > 1 ? (F)n / (n - 1) : nf));
+}

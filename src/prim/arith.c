@@ -1,0 +1,685 @@
+/* arith.c -- the atomic dyads and monads: + - * % & | = < > <= >= <> div mod, neg abs
+ * floor ... with q's type promotion, nulls and temporal rules.
+ *
+ * A dyad on two simple operands decides the result type once (result_type), brings both
+ * operands to a compute type (long, int or float: CT_*) and runs one tight loop; general
+ * lists and dicts recurse item by item. */
+#include <math.h>
+#include <stdlib.h>
+
+#include "prims.h"
+#include "primint.h"
+
+enum { OP_ADD, OP_SUB, OP_MUL, OP_FDIV, OP_MIN, OP_MAX, OP_EQ, OP_LT, OP_GT, OP_DIV, OP_MOD, OP_FILL };
+
+/* numeric rank for promotion: boolean/byte < short < int < long < real < float */
+static int num_rank(int t) {
+    switch (t) {
+    case KB: case KG: return 1;
+    case KH: return 2;
+    case KI: return 3;
+    case KJ: return 4;
+    case KE: return 5;
+    case KF: return 6;
+    }
+    return 0;
+}
+
+static int rank_type(int r) {
+    static const int types[] = {0, KI, KH, KI, KJ, KE, KF};
+    return types[r];
+}
+
+bool prim_is_temporal(int t) { return t >= KP && t <= KT; }
+
+/* The result type of x op y for simple types tx ty (positive), or 0 for 'type. */
+static int result_type(int op, int tx, int ty) {
+    int rx = num_rank(tx), ry = num_rank(ty);
+    bool cmp = op == OP_EQ || op == OP_LT || op == OP_GT;
+    if (cmp) {
+        if ((rx && ry) || tx == ty)
+            return KB;
+        if ((prim_is_temporal(tx) && (ry || prim_is_temporal(ty))) || (prim_is_temporal(ty) && rx))
+            return KB;
+        if ((tx == KC && ry) || (ty == KC && rx))
+            return KB;
+        return 0;
+    }
+    if (op == OP_MIN || op == OP_MAX || op == OP_FILL) {
+        if (tx == ty)
+            return tx;
+        if (rx && ry)
+            return rank_type(MAX(rx, ry)) == KI && MAX(rx, ry) == 1 ? KB : rank_type(MAX(rx, ry));
+        if (prim_is_temporal(tx) && ry && ry <= 4)
+            return tx;
+        if (prim_is_temporal(ty) && rx && rx <= 4)
+            return ty;
+        return 0;
+    }
+    if (rx && ry) {
+        int r = MAX(rx, ry);
+        if (op == OP_FDIV)
+            return r == 5 ? KE : KF;
+        if (op == OP_DIV || op == OP_MOD)
+            return r >= 5 ? (op == OP_DIV ? KJ : KF) : (r == 4 ? KJ : KI);
+        return rank_type(r);
+    }
+    /* temporal arithmetic */
+    bool txt = prim_is_temporal(tx), tyt = prim_is_temporal(ty);
+    if (op == OP_ADD || op == OP_SUB) {
+        if (txt && ry && ry <= 4)
+            return tx;
+        if (tyt && rx && rx <= 4 && op == OP_ADD)
+            return ty;
+        if (txt && (ry == 5 || ry == 6) && tx == KZ)
+            return KZ;
+        if (tx == KP && ty == KN)
+            return KP;
+        if (tx == KN && ty == KP && op == OP_ADD)
+            return KP;
+        if (tx == KD && ty == KN)
+            return KP;
+        if (tx == KN && ty == KD && op == OP_ADD)
+            return KP;
+        if (tx == ty && txt) {
+            if (op == OP_ADD)
+                return tx == KD || tx == KM || tx == KP ? 0 : tx;
+            if (tx == KP)
+                return KN;
+            if (tx == KD || tx == KM)
+                return KI;
+            if (tx == KZ)
+                return KF;
+            return tx;
+        }
+        if ((tx == KN && (ty == KT || ty == KU || ty == KV)) || (ty == KN && (tx == KT || tx == KU || tx == KV)))
+            return KN;
+        return 0;
+    }
+    if (op == OP_MUL && ((tx == KN && ry && ry <= 4) || (ty == KN && rx && rx <= 4)))
+        return KN;
+    if (op == OP_FDIV && (txt || tyt) && (txt ? ry || tx == ty : rx))
+        return KF;
+    return 0;
+}
+
+/* ---- conversion to the compute types ------------------------------------------------------ */
+
+typedef enum { CT_J, CT_F } CType;
+
+/* the value of item i of simple x (atom: i ignored) as long / double */
+static inline J get_j(const K x, J i) {
+    int t = x->t < 0 ? -x->t : x->t;
+    const G *p = x->t < 0 ? &x->g : kG(x);
+    switch (t) {
+    case KB: case KG: case KC: return p[x->t < 0 ? 0 : i];
+    case KH: { H v = ((const H *)p)[x->t < 0 ? 0 : i]; return v == nh ? nj : v == wh ? wj : v == -wh ? -wj : v; }
+    case KI: case KM: case KD: case KU: case KV: case KT: {
+        I v = ((const I *)p)[x->t < 0 ? 0 : i];
+        return v == ni ? nj : v == wi ? wj : v == -wi ? -wj : v;
+    }
+    case KE: { E v = ((const E *)p)[x->t < 0 ? 0 : i]; return v != v ? nj : (J)v; }
+    case KF: case KZ: { F v = ((const F *)p)[x->t < 0 ? 0 : i]; return v != v ? nj : (J)v; }
+    default: return ((const J *)p)[x->t < 0 ? 0 : i];
+    }
+}
+
+static inline F get_f(const K x, J i) {
+    int t = x->t < 0 ? -x->t : x->t;
+    const G *p = x->t < 0 ? &x->g : kG(x);
+    J k = x->t < 0 ? 0 : i;
+    switch (t) {
+    case KE: return ((const E *)p)[k];
+    case KF: case KZ: return ((const F *)p)[k];
+    default: {
+        J v = get_j(x, i);
+        return v == nj ? nf : v == wj ? wf : v == -wj ? -wf : (F)v;
+    }
+    }
+}
+
+/* a temporary array of n compute values for x (or x's own data when it already has that
+ * representation); *owned tells the caller to free it */
+static const void *as_compute(const K x, J n, CType ct, bool *owned) {
+    int t = x->t < 0 ? -x->t : x->t;
+    *owned = false;
+    if (x->t > 0 && ct == CT_J && (t == KJ || t == KP || t == KN))
+        return kJ(x);
+    if (x->t > 0 && ct == CT_F && (t == KF || t == KZ))
+        return kF(x);
+    void *buf = malloc((size_t)(n ? n : 1) * 8);
+    if (!buf)
+        return NULL;
+    *owned = true;
+    if (ct == CT_J) {
+        J *o = buf;
+        for (J i = 0; i < n; i++)
+            o[i] = get_j(x, i);
+    } else {
+        F *o = buf;
+        for (J i = 0; i < n; i++)
+            o[i] = get_f(x, i);
+    }
+    return buf;
+}
+
+/* scale a temporal's units to another's (date days -> timestamp ns ...) */
+static J unit_ns(int t) {
+    switch (t) {
+    case KP: case KN: return 1;
+    case KD: return NS_PER_DAY;
+    case KU: return 60000000000LL;
+    case KV: return 1000000000LL;
+    case KT: return 1000000LL;
+    }
+    return 1;
+}
+
+/* ---- the loops ----------------------------------------------------------------------------- */
+
+static inline bool lt_f(F a, F b) { return a != a ? b == b : a < b; }
+static inline bool eq_f(F a, F b) { return (a != a && b != b) || a == b; }
+
+static inline J floor_div(J a, J b) {
+    if (b == 0)
+        return nj;
+    J q = a / b;
+    if ((a % b != 0) && ((a < 0) != (b < 0)))
+        q--;
+    return q;
+}
+
+static inline J floor_mod(J a, J b) {
+    if (b == 0)
+        return a;
+    J m = a % b;
+    if (m != 0 && ((m < 0) != (b < 0)))
+        m += b;
+    return m;
+}
+
+/* x op y over n items, a/b step 0 for an atom operand, into out (long or double or bool) */
+#define LOOP(expr)                                                                             \
+    do {                                                                                       \
+        if (sa && sb)                                                                          \
+            for (J i = 0; i < n; i++) { J ia = i, ib = i; out[i] = (expr); }                   \
+        else if (sa)                                                                           \
+            for (J i = 0; i < n; i++) { J ia = i, ib = 0; out[i] = (expr); }                   \
+        else                                                                                   \
+            for (J i = 0; i < n; i++) { J ia = 0, ib = i; out[i] = (expr); }                   \
+    } while (0)
+
+static void loop_j(int op, const J *a, const J *b, bool sa, bool sb, J n, J *out) {
+    switch (op) {
+    case OP_ADD: LOOP(a[ia] + b[ib]); break;
+    case OP_SUB: LOOP(a[ia] - b[ib]); break;
+    case OP_MUL: LOOP(a[ia] * b[ib]); break;
+    case OP_MIN: LOOP(a[ia] < b[ib] ? a[ia] : b[ib]); break;
+    case OP_MAX: LOOP(a[ia] > b[ib] ? a[ia] : b[ib]); break;
+    case OP_DIV: LOOP(b[ib] == 0 ? nj : floor_div(a[ia], b[ib])); break;
+    case OP_MOD: LOOP(floor_mod(a[ia], b[ib])); break;
+    case OP_FILL: LOOP(b[ib] == nj ? a[ia] : b[ib]); break;
+    }
+}
+
+static void loop_f(int op, const F *a, const F *b, bool sa, bool sb, J n, F *out) {
+    switch (op) {
+    case OP_ADD: LOOP(a[ia] + b[ib]); break;
+    case OP_SUB: LOOP(a[ia] - b[ib]); break;
+    case OP_MUL: LOOP(a[ia] * b[ib]); break;
+    case OP_FDIV: LOOP(a[ia] / b[ib]); break;
+    case OP_MIN: LOOP(lt_f(a[ia], b[ib]) ? a[ia] : b[ib]); break;
+    case OP_MAX: LOOP(lt_f(a[ia], b[ib]) ? b[ib] : a[ia]); break;
+    case OP_DIV: LOOP(floor(a[ia] / b[ib])); break;
+    case OP_MOD: LOOP(a[ia] - b[ib] * floor(a[ia] / b[ib])); break;
+    case OP_FILL: LOOP(b[ib] != b[ib] ? a[ia] : b[ib]); break;
+    }
+}
+
+static void loop_cmp_j(int op, const J *a, const J *b, bool sa, bool sb, J n, G *out) {
+    switch (op) {
+    case OP_EQ: LOOP(a[ia] == b[ib]); break;
+    case OP_LT: LOOP(a[ia] < b[ib]); break;
+    case OP_GT: LOOP(a[ia] > b[ib]); break;
+    }
+}
+
+static void loop_cmp_f(int op, const F *a, const F *b, bool sa, bool sb, J n, G *out) {
+    switch (op) {
+    case OP_EQ: LOOP(eq_f(a[ia], b[ib])); break;
+    case OP_LT: LOOP(lt_f(a[ia], b[ib])); break;
+    case OP_GT: LOOP(lt_f(b[ib], a[ia])); break;
+    }
+}
+
+/* store a compute value into a result of type t */
+static void narrow(K r, J n, CType ct, const void *src) {
+    int t = r->t;
+    const J *sj = src;
+    const F *sf = src;
+    switch (t) {
+    case KB: case KG:
+        for (J i = 0; i < n; i++) kG(r)[i] = (G)(ct == CT_J ? sj[i] : (J)sf[i]);
+        break;
+    case KH:
+        for (J i = 0; i < n; i++) {
+            J v = ct == CT_J ? sj[i] : (sf[i] != sf[i] ? nj : (J)sf[i]);
+            kH(r)[i] = v == nj ? nh : v == wj ? wh : v == -wj ? -wh : (H)v;
+        }
+        break;
+    case KI: case KM: case KD: case KU: case KV: case KT:
+        for (J i = 0; i < n; i++) {
+            J v = ct == CT_J ? sj[i] : (sf[i] != sf[i] ? nj : (J)sf[i]);
+            kI(r)[i] = v == nj ? ni : v == wj ? wi : v == -wj ? -wi : (I)v;
+        }
+        break;
+    case KE:
+        for (J i = 0; i < n; i++) kE(r)[i] = (E)(ct == CT_F ? sf[i] : (F)sj[i]);
+        break;
+    case KF: case KZ:
+        if (ct == CT_F) {
+            if (kF(r) != src)
+                memcpy(kF(r), src, (size_t)n * 8);
+        } else {
+            for (J i = 0; i < n; i++) kF(r)[i] = sj[i] == nj ? nf : (F)sj[i];
+        }
+        break;
+    default: /* long-sized */
+        if (ct == CT_J) {
+            if (kJ(r) != src)
+                memcpy(kJ(r), src, (size_t)n * 8);
+        } else {
+            for (J i = 0; i < n; i++) kJ(r)[i] = sf[i] != sf[i] ? nj : (J)sf[i];
+        }
+    }
+}
+
+static K atomic_dyad(int op, K x, K y);
+
+/* apply op item by item where one side is a general list (or both), or a dict */
+static K each_dyad(int op, K x, K y) {
+    if (x->t == XD || y->t == XD) {
+        if (x->t == XD && y->t == XD) {
+            K r = atomic_dyad(op, r1(DICT_VALS(x)), r1(DICT_VALS(y)));
+            K k = r1(DICT_KEYS(x));
+            r0(x);
+            r0(y);
+            return r ? xD(k, r) : (r0(k), NULL);
+        }
+        K d = x->t == XD ? x : y;
+        K k = r1(DICT_KEYS(d));
+        K r = x->t == XD ? atomic_dyad(op, r1(DICT_VALS(x)), y) : atomic_dyad(op, x, r1(DICT_VALS(y)));
+        r0(d);
+        return r ? xD(k, r) : (r0(k), NULL);
+    }
+    if (x->t == XT || y->t == XT) {
+        K t = x->t == XT ? x : y;
+        K names = r1(TABLE_COLS(t));
+        K r = x->t == XT ? atomic_dyad(op, r1(TABLE_DATA(x)), y) : atomic_dyad(op, x, r1(TABLE_DATA(y)));
+        r0(t);
+        return r ? xT(xD(names, r)) : (r0(names), NULL);
+    }
+    bool lx = x->t >= 0, ly = y->t >= 0;
+    J n = lx ? obj_count(x) : obj_count(y);
+    if (lx && ly && obj_count(y) != n) {
+        r0(x);
+        r0(y);
+        return kerr("length");
+    }
+    K *items = malloc((size_t)(n ? n : 1) * sizeof(K));
+    if (!items) {
+        r0(x);
+        r0(y);
+        return kerr("wsfull");
+    }
+    for (J i = 0; i < n; i++) {
+        K a = lx ? prim_item(x, i) : r1(x);
+        K b = ly ? prim_item(y, i) : r1(y);
+        items[i] = atomic_dyad(op, a, b);
+        if (!items[i]) {
+            for (J k = 0; k < i; k++)
+                r0(items[k]);
+            free(items);
+            r0(x);
+            r0(y);
+            return NULL;
+        }
+    }
+    r0(x);
+    r0(y);
+    K r = prim_collect(items, n);
+    free(items);
+    return r;
+}
+
+static K atomic_dyad(int op, K x, K y) {
+    if (!x || !y) {
+        r0(x);
+        r0(y);
+        return NULL;
+    }
+    if (x->t == 0 || y->t == 0 || x->t == XD || y->t == XD || x->t == XT || y->t == XT)
+        return each_dyad(op, x, y);
+    int tx = x->t < 0 ? -x->t : x->t, ty = y->t < 0 ? -y->t : y->t;
+    if (tx > KT || ty > KT || tx == 0 || ty == 0) {
+        r0(x);
+        r0(y);
+        return kerr("type");
+    }
+    int rt = result_type(op, tx, ty);
+    /* symbols, guids and chars compare among themselves */
+    if ((tx == KS || ty == KS || tx == UU || ty == UU) && !(tx == ty && (op == OP_EQ || op == OP_LT || op == OP_GT || op == OP_MIN || op == OP_MAX || op == OP_FILL)))
+        rt = 0;
+    if (!rt) {
+        r0(x);
+        r0(y);
+        return kerr("type");
+    }
+    bool ax = x->t < 0, ay = y->t < 0;
+    J n = ax ? (ay ? 1 : y->n) : x->n;
+    if (!ax && !ay && x->n != y->n) {
+        r0(x);
+        r0(y);
+        return kerr("length");
+    }
+    K r = ax && ay ? obj_atom(-rt) : obj_vec(rt, n);
+    if (!r) {
+        r0(x);
+        r0(y);
+        return NULL;
+    }
+    G *rout = ax && ay ? (rt == UU ? kG(r) : &r->g) : kG(r);
+    if (tx == KS || tx == UU || (tx == KC && ty == KC)) {
+        /* symbols: pointers compare lexically; guids bytewise */
+        for (J i = 0; i < n; i++) {
+            int c;
+            if (tx == KS) {
+                S a = ax ? x->s : kS(x)[i], b = ay ? y->s : kS(y)[i];
+                c = a == b ? 0 : strcmp(a, b);
+                if (op == OP_MIN || op == OP_MAX || op == OP_FILL) {
+                    S v = op == OP_FILL ? (*b ? b : a) : (op == OP_MIN) == (c <= 0) ? a : b;
+                    if (ax && ay) r->s = v; else kS(r)[i] = v;
+                    continue;
+                }
+            } else if (tx == UU) {
+                c = memcmp(ax ? kG(x) : kG(x) + i * 16, ay ? kG(y) : kG(y) + i * 16, 16);
+            } else {
+                G a = ax ? x->g : kG(x)[i], b = ay ? y->g : kG(y)[i];
+                c = (int)a - (int)b;
+                if (op == OP_MIN || op == OP_MAX || op == OP_FILL) {
+                    rout[i] = op == OP_FILL ? (b == ' ' ? a : b) : (op == OP_MIN) == (c <= 0) ? a : b;
+                    continue;
+                }
+            }
+            rout[i] = op == OP_EQ ? c == 0 : op == OP_LT ? c < 0 : c > 0;
+        }
+        r0(x);
+        r0(y);
+        return r;
+    }
+    bool use_f = tx == KE || tx == KF || tx == KZ || ty == KE || ty == KF || ty == KZ || op == OP_FDIV;
+    CType ct = use_f ? CT_F : CT_J;
+    bool own_a, own_b;
+    const void *a = as_compute(x, ax ? 1 : n, ct, &own_a);
+    const void *b = as_compute(y, ay ? 1 : n, ct, &own_b);
+    /* mixed temporal units (date + timespan, timestamp vs date): scale to nanoseconds */
+    if (!use_f && prim_is_temporal(tx) && prim_is_temporal(ty) && tx != ty && unit_ns(tx) != unit_ns(ty)) {
+        J sx = unit_ns(tx), sy = unit_ns(ty);
+        if (a && b) {
+            if (!own_a) { J *c = malloc((size_t)(ax ? 1 : n) * 8); memcpy(c, a, (size_t)(ax ? 1 : n) * 8); a = c; own_a = true; }
+            if (!own_b) { J *c = malloc((size_t)(ay ? 1 : n) * 8); memcpy(c, b, (size_t)(ay ? 1 : n) * 8); b = c; own_b = true; }
+            for (J i = 0; i < (ax ? 1 : n); i++) ((J *)a)[i] = ((J *)a)[i] == nj ? nj : ((J *)a)[i] * sx;
+            for (J i = 0; i < (ay ? 1 : n); i++) ((J *)b)[i] = ((J *)b)[i] == nj ? nj : ((J *)b)[i] * sy;
+        }
+    }
+    bool ok = a && b;
+    if (ok) {
+        bool sa = !ax, sb = !ay;
+        if (rt == KB && (op == OP_EQ || op == OP_LT || op == OP_GT)) {
+            if (ct == CT_J) loop_cmp_j(op, a, b, sa, sb, n, rout);
+            else loop_cmp_f(op, a, b, sa, sb, n, rout);
+        } else {
+            /* compute into the result itself when it has the compute width and type */
+            bool direct = !(ax && ay) && ((ct == CT_J && obj_width(rt) == 8 && rt != KF && rt != KZ) ||
+                                          (ct == CT_F && (rt == KF || rt == KZ)));
+            void *tmp = direct ? kG(r) : malloc((size_t)n * 8);
+            if (!tmp) {
+                ok = false;
+            } else {
+                if (ct == CT_J) loop_j(op, a, b, sa, sb, n, tmp);
+                else loop_f(op, a, b, sa, sb, n, tmp);
+                if (ax && ay) {
+                    K v = obj_vec(rt, 1);
+                    if (v) {
+                        narrow(v, 1, ct, tmp);
+                        memcpy(&r->g, kG(v), obj_width(rt));
+                        r0(v);
+                    }
+                } else if (!direct) {
+                    narrow(r, n, ct, tmp);
+                }
+                if (!direct)
+                    free(tmp);
+            }
+        }
+    }
+    if (own_a) free((void *)a);
+    if (own_b) free((void *)b);
+    r0(x);
+    r0(y);
+    if (!ok) {
+        r0(r);
+        return kerr("wsfull");
+    }
+    return r;
+}
+
+K prim_add(K x, K y) { return atomic_dyad(OP_ADD, x, y); }
+K prim_sub(K x, K y) { return atomic_dyad(OP_SUB, x, y); }
+K prim_mul(K x, K y) { return atomic_dyad(OP_MUL, x, y); }
+K prim_fdiv(K x, K y) { return atomic_dyad(OP_FDIV, x, y); }
+K prim_min2(K x, K y) { return atomic_dyad(OP_MIN, x, y); }
+K prim_max2(K x, K y) { return atomic_dyad(OP_MAX, x, y); }
+K prim_eq(K x, K y) { return atomic_dyad(OP_EQ, x, y); }
+K prim_lt(K x, K y) { return atomic_dyad(OP_LT, x, y); }
+K prim_gt(K x, K y) { return atomic_dyad(OP_GT, x, y); }
+K prim_div(K x, K y) { return atomic_dyad(OP_DIV, x, y); }
+K prim_mod(K x, K y) { return atomic_dyad(OP_MOD, x, y); }
+
+K prim_fill(K x, K y) {
+    if (x->t < 0 && y->t >= 0 && y->t < 20) {
+        /* atom ^ vector: fill the vector's nulls with the atom */
+        return atomic_dyad(OP_FILL, x, y);
+    }
+    return atomic_dyad(OP_FILL, x, y);
+}
+
+K prim_not(K x);
+K prim_le(K x, K y) { return prim_not(prim_gt(x, y)); }
+K prim_ge(K x, K y) { return prim_not(prim_lt(x, y)); }
+K prim_ne(K x, K y) { return prim_not(prim_eq(x, y)); }
+
+/* ---- monads ---------------------------------------------------------------------------------- */
+
+typedef enum { M_NEG, M_ABS, M_NOT, M_FLOOR, M_CEIL, M_SIGNUM, M_RECIP, M_NULL, M_SQRT, M_EXP,
+               M_LOG, M_SIN, M_COS, M_TAN, M_ASIN, M_ACOS, M_ATAN } MonadOp;
+
+static K atomic_monad(MonadOp op, K x);
+
+static K each_monad(MonadOp op, K x) {
+    if (x->t == XD) {
+        K k = r1(DICT_KEYS(x));
+        K v = atomic_monad(op, r1(DICT_VALS(x)));
+        r0(x);
+        return v ? xD(k, v) : (r0(k), NULL);
+    }
+    if (x->t == XT) {
+        K k = r1(TABLE_COLS(x));
+        K v = atomic_monad(op, r1(TABLE_DATA(x)));
+        r0(x);
+        return v ? xT(xD(k, v)) : (r0(k), NULL);
+    }
+    J n = x->n;
+    K *items = malloc((size_t)(n ? n : 1) * sizeof(K));
+    if (!items) {
+        r0(x);
+        return kerr("wsfull");
+    }
+    for (J i = 0; i < n; i++) {
+        items[i] = atomic_monad(op, r1(kK(x)[i]));
+        if (!items[i]) {
+            for (J k = 0; k < i; k++)
+                r0(items[k]);
+            free(items);
+            r0(x);
+            return NULL;
+        }
+    }
+    r0(x);
+    K r = prim_collect(items, n);
+    free(items);
+    return r;
+}
+
+static double math1(MonadOp op, double v) {
+    switch (op) {
+    case M_SQRT: return sqrt(v);
+    case M_EXP: return exp(v);
+    case M_LOG: return log(v);
+    case M_SIN: return sin(v);
+    case M_COS: return cos(v);
+    case M_TAN: return tan(v);
+    case M_ASIN: return asin(v);
+    case M_ACOS: return acos(v);
+    case M_ATAN: return atan(v);
+    case M_RECIP: return 1.0 / v;
+    default: return v;
+    }
+}
+
+static K atomic_monad(MonadOp op, K x) {
+    if (!x)
+        return NULL;
+    if (x->t == 0 || x->t == XD || x->t == XT)
+        return each_monad(op, x);
+    int t = x->t < 0 ? -x->t : x->t;
+    if (t > KT || t == 0) {
+        r0(x);
+        return kerr("type");
+    }
+    bool atom = x->t < 0;
+    J n = atom ? 1 : x->n;
+    if (op == M_NULL) {
+        K r = atom ? obj_atom(-KB) : obj_vec(KB, n);
+        if (!r) {
+            r0(x);
+            return NULL;
+        }
+        G *o = atom ? &r->g : kG(r);
+        for (J i = 0; i < n; i++)
+            o[i] = obj_is_null_at(x, i);
+        r0(x);
+        return r;
+    }
+    if (t == KS || t == UU || (t == KC && op != M_NOT)) {
+        r0(x);
+        return kerr("type");
+    }
+    int rt;
+    switch (op) {
+    case M_NOT: rt = KB; break;
+    case M_NEG: case M_ABS: rt = t == KB || t == KG ? KI : t; break;
+    case M_SIGNUM: rt = KI; break;
+    case M_FLOOR: case M_CEIL: rt = t == KE || t == KF ? KJ : (t == KB || t == KG ? KI : t); break;
+    case M_RECIP: rt = t == KE ? KE : KF; break;
+    default: rt = t == KE ? (op == M_SQRT || op == M_EXP || op == M_LOG ? KF : KF) : KF; break;
+    }
+    if (prim_is_temporal(t) && op != M_NOT && op != M_NEG && op != M_ABS && op != M_SIGNUM) {
+        r0(x);
+        return kerr("type");
+    }
+    K r = atom ? obj_atom(-rt) : obj_vec(rt, n);
+    if (!r) {
+        r0(x);
+        return NULL;
+    }
+    bool is_f = t == KE || t == KF || t == KZ;
+    K tmp = obj_vec(is_f || rt == KF || rt == KE ? KF : KJ, n);
+    if (!tmp) {
+        r0(r);
+        r0(x);
+        return NULL;
+    }
+    if (rt == KB) {
+        G *o = atom ? &r->g : kG(r);
+        for (J i = 0; i < n; i++)
+            o[i] = is_f ? get_f(x, i) == 0 : get_j(x, i) == 0;
+    } else if (tmp->t == KF) {
+        for (J i = 0; i < n; i++) {
+            F v = get_f(x, i);
+            switch (op) {
+            case M_NEG: v = -v; break;
+            case M_ABS: v = fabs(v); break;
+            case M_FLOOR: v = floor(v); break;
+            case M_CEIL: v = ceil(v); break;
+            case M_SIGNUM: v = v > 0 ? 1 : v < 0 ? -1 : 0; break;
+            default: v = math1(op, v);
+            }
+            kF(tmp)[i] = v;
+        }
+    } else {
+        for (J i = 0; i < n; i++) {
+            J v = get_j(x, i);
+            bool null = v == nj;
+            switch (op) {
+            case M_NEG: v = null ? nj : -v; break;
+            case M_ABS: v = null ? nj : v < 0 ? -v : v; break;
+            case M_SIGNUM: v = null ? -1 : v > 0 ? 1 : v < 0 ? -1 : 0; break;
+            default: break;
+            }
+            kJ(tmp)[i] = v;
+        }
+    }
+    if (rt != KB) {
+        if (rt == KJ && tmp->t == KF) { /* floor/ceiling of floats */
+            for (J i = 0; i < n; i++) {
+                F v = kF(tmp)[i];
+                kJ(tmp)[i] = v != v ? nj : isinf(v) ? (v > 0 ? wj : -wj) : (J)v;
+            }
+            tmp->t = KJ;
+        }
+        if (atom) {
+            K v = obj_vec(rt, 1);
+            narrow(v, 1, tmp->t == KF ? CT_F : CT_J, kG(tmp));
+            memcpy(rt == UU ? kG(r) : &r->g, kG(v), obj_width(rt));
+            r0(v);
+        } else {
+            narrow(r, n, tmp->t == KF ? CT_F : CT_J, kG(tmp));
+        }
+    }
+    r0(tmp);
+    r0(x);
+    return r;
+}
+
+K prim_neg(K x) { return atomic_monad(M_NEG, x); }
+K prim_abs(K x) { return atomic_monad(M_ABS, x); }
+K prim_not(K x) { return atomic_monad(M_NOT, x); }
+K prim_floor(K x) { return atomic_monad(M_FLOOR, x); }
+K prim_ceiling(K x) { return atomic_monad(M_CEIL, x); }
+K prim_signum(K x) { return atomic_monad(M_SIGNUM, x); }
+K prim_reciprocal(K x) { return atomic_monad(M_RECIP, x); }
+K prim_null(K x) { return atomic_monad(M_NULL, x); }
+K prim_sqrt(K x) { return atomic_monad(M_SQRT, x); }
+K prim_exp(K x) { return atomic_monad(M_EXP, x); }
+K prim_log(K x) { return atomic_monad(M_LOG, x); }
+K prim_sin(K x) { return atomic_monad(M_SIN, x); }
+K prim_cos(K x) { return atomic_monad(M_COS, x); }
+K prim_tan(K x) { return atomic_monad(M_TAN, x); }
+K prim_asin(K x) { return atomic_monad(M_ASIN, x); }
+K prim_acos(K x) { return atomic_monad(M_ACOS, x); }
+K prim_atan(K x) { return atomic_monad(M_ATAN, x); }
+
+K prim_xexp(K x, K y) { return prim_exp(prim_mul(prim_log(x), y)); }
+K prim_xlog(K x, K y) { return prim_fdiv(prim_log(y), prim_log(x)); }
+K prim_xbar(K x, K y) { return prim_mul(r1(x), prim_div(y, x)); }

@@ -1,0 +1,377 @@
+/* cast.c -- $: casts between types (`int$x, "j"$x, 6h$x), parsing strings ("D"$"2020.01.01",
+ * `$"abc"), and the temporal field casts (`year$d, `mm$d, `hh$t ...). */
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "prims.h"
+#include "primint.h"
+
+/* the target type of a cast's left argument: >0 cast, <0 parse (upper-case char), 0 error;
+ * field casts return 100+ codes */
+enum { F_YEAR = 200, F_MM, F_DD, F_HH, F_UU, F_SS, F_WEEK };
+
+static int cast_target(const K x) {
+    static const char letters[] = " bg xhijefcspmdznuvt";
+    if (x->t == -KC) {
+        char c = (char)x->g;
+        if (c == '*')
+            return -KC;
+        const char *p = strchr(letters, tolower((unsigned char)c));
+        if (!p || c == ' ')
+            return 0;
+        int t = (int)(p - letters);
+        return isupper((unsigned char)c) ? -t : t;
+    }
+    if (x->t == -KH || x->t == -KI || x->t == -KJ) {
+        J t = x->t == -KH ? x->h : x->t == -KI ? x->i : x->j;
+        return t > 0 && t < 20 ? (int)t : t < 0 && t > -20 ? (int)-t : 0;
+    }
+    if (x->t == -KS) {
+        static const struct { const char *name; int t; } names[] = {
+            {"boolean", KB}, {"guid", UU}, {"byte", KG}, {"short", KH}, {"int", KI}, {"long", KJ},
+            {"real", KE}, {"float", KF}, {"char", KC}, {"symbol", KS}, {"timestamp", KP},
+            {"month", KM}, {"date", KD}, {"datetime", KZ}, {"timespan", KN}, {"minute", KU},
+            {"second", KV}, {"time", KT}, {"", KS}, {"year", F_YEAR}, {"mm", F_MM}, {"dd", F_DD},
+            {"hh", F_HH}, {"uu", F_UU}, {"ss", F_SS}, {"week", F_WEEK}};
+        for (size_t i = 0; i < ARRAY_LEN(names); i++)
+            if (!strcmp(x->s, names[i].name))
+                return names[i].t;
+    }
+    return 0;
+}
+
+/* ---- one atom to another type ---------------------------------------------------------------- */
+
+static bool is_float_t(int t) { return t == KE || t == KF || t == KZ; }
+
+/* nanoseconds per unit for the temporal types whose unit is time */
+static J ns_per(int t) {
+    switch (t) {
+    case KP: case KN: return 1;
+    case KD: return NS_PER_DAY;
+    case KU: return 60000000000LL;
+    case KV: return 1000000000LL;
+    case KT: return 1000000LL;
+    }
+    return 0;
+}
+
+static J floor_div(J a, J b) {
+    J q = a / b;
+    if ((a % b) && ((a < 0) != (b < 0)))
+        q--;
+    return q;
+}
+
+static K cast_atom(int to, const K a) {
+    int from = -a->t;
+    bool null = obj_is_null_at(a, 0);
+    if (to == KS) {
+        if (from == KS)
+            return r1(a);
+        return kerr("type");
+    }
+    if (to == KC && from == KS)
+        return kerr("type");
+    J j = 0;
+    F f = 0;
+    switch (from) {
+    case KB: case KG: case KC: j = a->g; break;
+    case KH: j = a->h; break;
+    case KI: case KM: case KD: case KU: case KV: case KT: j = a->i; break;
+    case KJ: case KP: case KN: j = a->j; break;
+    case KE: f = a->e; break;
+    case KF: case KZ: f = a->f; break;
+    case KS: case UU: return kerr("type");
+    default: return kerr("type");
+    }
+    bool ff = is_float_t(from);
+    /* temporal to temporal: go through nanoseconds or months */
+    if (prim_is_temporal(from) && prim_is_temporal(to) && from != to) {
+        if (null)
+            return prim_null_of(to);
+        J ns;
+        if (from == KZ)
+            ns = (J)llround(f * NS_PER_DAY);
+        else if (from == KM)
+            ns = (J)ymd(2000 + (I)floor_div(j, 12), (I)(j - floor_div(j, 12) * 12) + 1, 1) * NS_PER_DAY;
+        else
+            ns = j * ns_per(from);
+        K r = obj_atom(-to);
+        if (to == KZ) {
+            r->f = (F)ns / NS_PER_DAY;
+        } else if (to == KM) {
+            I y, m, d;
+            date_to_ymd((I)floor_div(ns, NS_PER_DAY), &y, &m, &d);
+            r->i = month_from_ym(y, m);
+        } else if (to == KP || to == KN) {
+            r->j = ns;
+        } else {
+            J units = to == KD ? floor_div(ns, NS_PER_DAY) : floor_div(((ns % NS_PER_DAY) + NS_PER_DAY) % NS_PER_DAY, ns_per(to));
+            if (from == KN && to != KD)
+                units = floor_div(ns, ns_per(to));
+            r->i = (I)units;
+        }
+        return r;
+    }
+    if (null && to != KB && to != KG && to != KC)
+        return prim_null_of(to);
+    K r = obj_atom(to == UU ? -UU : -to);
+    if (!r)
+        return NULL;
+    switch (to) {
+    case KB: r->g = ff ? f != 0 : j != 0; break;
+    case KG: r->g = (G)(ff ? (J)f : j); break;
+    case KC: r->g = (G)(ff ? (J)f : j); break;
+    case KH: r->h = (H)(ff ? llround(f) : j); break;
+    case KI: case KM: case KD: case KU: case KV: case KT: r->i = (I)(ff ? llround(f) : j); break;
+    case KJ: case KP: case KN: r->j = ff ? (isinf(f) ? (f > 0 ? wj : -wj) : llround(f)) : j; break;
+    case KE: r->e = (E)(ff ? f : (F)j); break;
+    case KF: case KZ: r->f = ff ? f : (F)j; break;
+    default:
+        r0(r);
+        return kerr("type");
+    }
+    return r;
+}
+
+/* ---- parsing strings ------------------------------------------------------------------------ */
+
+K lex_parse_atom(const char *s, size_t n, int type);
+
+static K parse_atom(int to, const char *s, size_t n) {
+    while (n && s[0] == ' ')
+        s++, n--;
+    while (n && s[n - 1] == ' ')
+        n--;
+    if (to == KS) {
+        K r = obj_atom(-KS);
+        if (r)
+            r->s = sym_intern(s, n);
+        return r;
+    }
+    if (to == KC)
+        return obj_strn(s, n);
+    if (n == 0)
+        return prim_null_of(to);
+    if (to == UU) {
+        U u;
+        int k = 0;
+        for (size_t i = 0; i < n && k < 32; i++) {
+            if (s[i] == '-')
+                continue;
+            if (!isxdigit((unsigned char)s[i]))
+                return prim_null_of(UU);
+            int v = isdigit((unsigned char)s[i]) ? s[i] - '0' : tolower((unsigned char)s[i]) - 'a' + 10;
+            if (k % 2 == 0)
+                u.g[k / 2] = (G)(v << 4);
+            else
+                u.g[k / 2] |= (G)v;
+            k++;
+        }
+        return k == 32 ? ku(u) : prim_null_of(UU);
+    }
+    if (to == KB)
+        return kb(n == 1 && (s[0] == '1' || s[0] == 't' || s[0] == 'T' || s[0] == 'y' || s[0] == 'Y'));
+    char buf[128];
+    if (n >= sizeof buf)
+        return prim_null_of(to);
+    memcpy(buf, s, n);
+    buf[n] = 0;
+    if (to == KH || to == KI || to == KJ) {
+        char *end;
+        errno = 0;
+        double v = strtod(buf, &end);
+        if (*end || end == buf)
+            return prim_null_of(to);
+        J iv = (J)v;
+        if (to == KJ) {
+            iv = strtoll(buf, &end, 10);
+            if (*end && *end != '.')
+                return prim_null_of(to);
+        }
+        return to == KH ? kh((I)iv) : to == KI ? ki((I)iv) : kj(iv);
+    }
+    if (to == KE || to == KF) {
+        char *end;
+        double v = strtod(buf, &end);
+        if (*end || end == buf)
+            return prim_null_of(to);
+        return to == KE ? ke(v) : kf(v);
+    }
+    if (to == KG) {
+        return kg((I)strtol(buf, NULL, 16));
+    }
+    /* temporals: use the literal lexer's rules where possible */
+    K lit = lex_parse_atom(buf, n, to);
+    if (lit && lit->t != -to) {
+        K c = cast_atom(to, lit);
+        r0(lit);
+        lit = c;
+    }
+    if (lit)
+        return lit;
+    kerr_clear();
+    return prim_null_of(to);
+}
+
+/* ---- the $ primitive -------------------------------------------------------------------------- */
+
+static K field_cast(int field, const K a) {
+    int t = -a->t;
+    J ns;
+    if (obj_is_null_at(a, 0))
+        return ki(ni);
+    if (t == KD)
+        ns = (J)a->i * NS_PER_DAY;
+    else if (t == KP || t == KN)
+        ns = a->j;
+    else if (t == KZ)
+        ns = (J)llround(a->f * NS_PER_DAY);
+    else if (t == KM)
+        ns = (J)ymd(2000 + (I)floor_div(a->i, 12), (I)(a->i - floor_div(a->i, 12) * 12) + 1, 1) * NS_PER_DAY;
+    else if (t == KU || t == KV || t == KT)
+        ns = (J)a->i * ns_per(t);
+    else
+        return kerr("type");
+    J day = floor_div(ns, NS_PER_DAY), tod = ns - day * NS_PER_DAY;
+    I y, m, d;
+    date_to_ymd((I)day, &y, &m, &d);
+    switch (field) {
+    case F_YEAR: return ki(y);
+    case F_MM: return ki(t == KU || t == KV || t == KT ? (I)(tod / 60000000000LL % 60) : m);
+    case F_DD: return ki(d);
+    case F_HH: return ki((I)(tod / 3600000000000LL));
+    case F_UU: return ki((I)(tod / 60000000000LL % 60));
+    case F_SS: return ki((I)(tod / 1000000000LL % 60));
+    case F_WEEK: return kd((I)(day - ((day + 5) % 7 + 7) % 7));
+    }
+    return kerr("type");
+}
+
+static K cast_each(int to, K y) {
+    if (y->t < 0) {
+        K r;
+        if (to >= F_YEAR)
+            r = field_cast(to, y);
+        else if (to < 0) {
+            if (y->t != -KC) {
+                r0(y);
+                return kerr("type");
+            }
+            r = parse_atom(-to, (char *)&y->g, 1);
+        } else if (to == KS && y->t == -KC) {
+            r = ks((S)(char[]){(char)y->g, 0});
+        } else {
+            r = cast_atom(to, y);
+        }
+        r0(y);
+        return r;
+    }
+    if (to < 0 && y->t == KC) {
+        K r = parse_atom(-to, kC(y), (size_t)y->n);
+        r0(y);
+        return r;
+    }
+    if (to == KS && y->t == KC) {
+        K r = obj_atom(-KS);
+        S s = sym_intern(kC(y), (size_t)y->n);
+        r->s = s;
+        r0(y);
+        return r;
+    }
+    if (y->t == XD) {
+        K k = r1(DICT_KEYS(y));
+        K v = cast_each(to, r1(DICT_VALS(y)));
+        r0(y);
+        return v ? xD(k, v) : (r0(k), NULL);
+    }
+    if (y->t == XT || y->t >= KLAMBDA) {
+        r0(y);
+        return kerr("type");
+    }
+    if (y->t == to && to > 0) /* no-op cast keeps the vector */
+        return y;
+    J n = y->n;
+    K *items = malloc((size_t)(n ? n : 1) * sizeof(K));
+    for (J i = 0; i < n; i++) {
+        items[i] = cast_each(to, prim_item(y, i));
+        if (!items[i]) {
+            for (J k = 0; k < i; k++)
+                r0(items[k]);
+            free(items);
+            r0(y);
+            return NULL;
+        }
+    }
+    K r;
+    if (n == 0 && to > 0 && to < 20) {
+        r = ktn(to, 0);
+    } else {
+        r = prim_collect(items, n);
+    }
+    free(items);
+    r0(y);
+    return r;
+}
+
+K prim_cast(K x, K y) {
+    if (x->t == KC || x->t == KS || (x->t > 0 && x->t < 20 && x->t != KC)) {
+        /* a list of types applies item by item */
+        J n = obj_count(x);
+        if (y->t < 0 || obj_count(y) != n) {
+            r0(x);
+            r0(y);
+            return kerr("length");
+        }
+        K *items = malloc((size_t)(n ? n : 1) * sizeof(K));
+        for (J i = 0; i < n; i++) {
+            items[i] = prim_cast(prim_item(x, i), prim_item(y, i));
+            if (!items[i]) {
+                for (J k = 0; k < i; k++)
+                    r0(items[k]);
+                free(items);
+                r0(x);
+                r0(y);
+                return NULL;
+            }
+        }
+        r0(x);
+        r0(y);
+        K r = prim_collect(items, n);
+        free(items);
+        return r;
+    }
+    int to = cast_target(x);
+    if (!to && x->t == -KS && obj_is_null_at(x, 0))
+        to = KS;
+    if (!to) {
+        /* `sym$x: enumerate against the list named sym */
+        r0(x);
+        r0(y);
+        return kerr("type");
+    }
+    r0(x);
+    if (to == UU && y->t == KC)
+        return cast_each(-UU, y);
+    return cast_each(to, y);
+}
+
+K prim_cond_n(K *args, int n) {
+    for (int i = 0; i + 1 < n; i += 2) {
+        K c = args[i];
+        bool t = c->t < 0 && !obj_is_null_at(c, 0) && (c->t == -KB ? c->g : c->t == -KJ ? c->j != 0 : c->t == -KI ? c->i != 0 : 1);
+        if (t) {
+            K r = r1(args[i + 1]);
+            for (int k = 0; k < n; k++)
+                r0(args[k]);
+            return r;
+        }
+    }
+    K r = n % 2 ? r1(args[n - 1]) : obj_identity();
+    for (int k = 0; k < n; k++)
+        r0(args[k]);
+    return r;
+}

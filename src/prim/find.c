@@ -1,0 +1,416 @@
+/* find.c -- hashed search: ? (find), in, distinct, group, except, inter, union, ! (dict),
+ * within, differ.  Items are hashed by their bytes (simple lists) or by their one-line
+ * shape (general lists), so every search is O(n). */
+#include <stdlib.h>
+
+#include "../base/hash.h"
+#include "prims.h"
+#include "primint.h"
+
+/* A hash index over the items of a list (borrowed): open addressing of item numbers. */
+typedef struct Index {
+    const K list; /* the indexed list (borrowed) */
+    J *slot;      /* item number + 1, 0 = empty */
+    J mask;       /* slots - 1 */
+} Index;
+
+static uint64_t item_hash(const K x, J i) {
+    if (x->t == 0) {
+        K a = kK(x)[i];
+        if (a->t < 0 && a->t > -20)
+            return hash_bytes(a->t == -UU ? (void *)kG(a) : (void *)&a->g, obj_width(a->t)) ^ (uint64_t)a->t;
+        if (a->t > 0 && a->t < 20)
+            return hash_bytes(kG(a), (size_t)a->n * obj_width(a->t)) ^ (uint64_t)a->t * 31;
+        return (uint64_t)a->t * 7919 + (uint64_t)obj_count(a);
+    }
+    if (x->t == KS)
+        return hash_u64((uint64_t)(uintptr_t)kS(x)[i]);
+    if (x->t == KF) {
+        F f = kF(x)[i];
+        if (f != f)
+            return 1;
+        if (f == 0)
+            f = 0; /* -0.0 and 0.0 are equal */
+        return hash_bytes(&f, 8);
+    }
+    int w = obj_width(x->t);
+    return hash_bytes(kG(x) + (size_t)i * w, (size_t)w);
+}
+
+/* do a[i] and b[j] match (lists of the same type, or general) */
+static bool items_match(const K a, J i, const K b, J j) {
+    if (a->t == 0 || b->t == 0) {
+        K x = prim_item(a, i), y = prim_item(b, j);
+        bool m = prim_match_borrow(x, y);
+        r0(x);
+        r0(y);
+        return m;
+    }
+    if (a->t == KF) {
+        F x = kF(a)[i], y = kF(b)[j];
+        return x == y || (x != x && y != y);
+    }
+    int w = obj_width(a->t);
+    return memcmp(kG(a) + (size_t)i * w, kG(b) + (size_t)j * w, (size_t)w) == 0;
+}
+
+static bool index_build(Index *ix, const K list) {
+    J n = obj_count(list);
+    J size = 16;
+    while (size < n * 2)
+        size *= 2;
+    *(K *)&ix->list = list;
+    ix->slot = calloc((size_t)size, sizeof(J));
+    ix->mask = size - 1;
+    if (!ix->slot)
+        return false;
+    for (J i = 0; i < n; i++) {
+        J j = (J)(item_hash(list, i) & (uint64_t)ix->mask);
+        for (; ix->slot[j]; j = (j + 1) & ix->mask)
+            if (items_match(list, ix->slot[j] - 1, list, i))
+                break;
+        if (!ix->slot[j])
+            ix->slot[j] = i + 1; /* first occurrence wins */
+    }
+    return true;
+}
+
+/* position of item k of `probe` in the index, or count if absent */
+static J index_find(const Index *ix, const K probe, J k) {
+    J j = (J)(item_hash(probe, k) & (uint64_t)ix->mask);
+    for (; ix->slot[j]; j = (j + 1) & ix->mask)
+        if (items_match(ix->list, ix->slot[j] - 1, probe, k))
+            return ix->slot[j] - 1;
+    return obj_count(ix->list);
+}
+
+/* make an atom a one-item list of its type, for probing */
+static K as_list(K x) {
+    if (x->t < 0 && x->t > -20) {
+        K v = obj_vec(-x->t, 1);
+        if (v)
+            memcpy(kG(v), x->t == -UU ? (void *)kG(x) : (void *)&x->g, obj_width(x->t));
+        r0(x);
+        return v;
+    }
+    return obj_list(1, x);
+}
+
+static bool same_kind(const K list, const K probe) {
+    return list->t == 0 || probe->t == 0 || list->t == probe->t;
+}
+
+/* positions of each item of y (a list) in x */
+static K find_all(const K x, const K y) {
+    J n = obj_count(y);
+    K r = obj_vec(KJ, n);
+    if (!r)
+        return NULL;
+    if (!same_kind(x, y)) {
+        for (J i = 0; i < n; i++)
+            kJ(r)[i] = obj_count(x);
+        return r;
+    }
+    Index ix;
+    if (!index_build(&ix, x)) {
+        r0(r);
+        return kerr("wsfull");
+    }
+    for (J i = 0; i < n; i++)
+        kJ(r)[i] = index_find(&ix, y, i);
+    free(ix.slot);
+    return r;
+}
+
+K prim_find(K x, K y) {
+    if (x->t == XD) {
+        /* reverse lookup: the key of the first value equal to y */
+        K vals = DICT_VALS(x);
+        K pos = prim_find(r1(vals), y);
+        if (!pos) {
+            r0(x);
+            return NULL;
+        }
+        K k = r1(DICT_KEYS(x));
+        r0(x);
+        K args = pos;
+        K r;
+        if (args->t == -KJ) {
+            J p = args->j;
+            r = p < obj_count(k) ? prim_item(k, p) : prim_null_of(k->t);
+        } else {
+            r = prim_null_of(k->t);
+        }
+        r0(args);
+        r0(k);
+        return r;
+    }
+    if (x->t < 0 || x->t >= 98) {
+        r0(x);
+        r0(y);
+        return kerr(x->t < 0 ? "type" : "nyi");
+    }
+    if (y->t < 0 || (x->t == 0 && y->t != 0)) {
+        K probe = y->t < 0 ? as_list(y) : obj_list(1, y);
+        if (!probe) {
+            r0(x);
+            return NULL;
+        }
+        K r = find_all(x, probe);
+        r0(probe);
+        r0(x);
+        if (!r)
+            return NULL;
+        J p = kJ(r)[0];
+        r0(r);
+        return kj(p);
+    }
+    if (y->t == 0 && x->t != 0) {
+        /* each item */
+        K out = ktn(0, y->n);
+        for (J i = 0; out && i < y->n; i++)
+            kK(out)[i] = prim_find(r1(x), r1(kK(y)[i]));
+        r0(x);
+        r0(y);
+        return out;
+    }
+    K r = find_all(x, y);
+    r0(x);
+    r0(y);
+    return r;
+}
+
+K prim_in(K x, K y) {
+    if (y->t < 0) {
+        y = as_list(y);
+        if (!y) {
+            r0(x);
+            return NULL;
+        }
+    }
+    if (x->t < 0 || (y->t == 0 && x->t != 0 && 0)) {
+        K probe = as_list(x);
+        K r = probe ? find_all(y, probe) : NULL;
+        J yn = obj_count(y);
+        r0(probe);
+        r0(y);
+        if (!r)
+            return NULL;
+        bool in = kJ(r)[0] < yn;
+        r0(r);
+        return kb(in);
+    }
+    if (x->t == 0) {
+        K out = ktn(0, x->n);
+        for (J i = 0; out && i < x->n; i++)
+            kK(out)[i] = prim_in(r1(kK(x)[i]), r1(y));
+        r0(x);
+        r0(y);
+        return out;
+    }
+    K r = find_all(y, x);
+    J yn = obj_count(y);
+    r0(x);
+    r0(y);
+    if (!r)
+        return NULL;
+    K b = obj_vec(KB, r->n);
+    for (J i = 0; b && i < r->n; i++)
+        kG(b)[i] = kJ(r)[i] < yn;
+    r0(r);
+    return b;
+}
+
+/* first-occurrence positions of the distinct items of x */
+static K distinct_positions(const K x) {
+    J n = obj_count(x);
+    J size = 16;
+    while (size < n * 2)
+        size *= 2;
+    J *slot = calloc((size_t)size, sizeof(J));
+    K pos = ktn(KJ, 0);
+    if (!slot || !pos) {
+        free(slot);
+        r0(pos);
+        return kerr("wsfull");
+    }
+    for (J i = 0; i < n; i++) {
+        J j = (J)(item_hash(x, i) & (uint64_t)(size - 1));
+        for (; slot[j]; j = (j + 1) & (size - 1))
+            if (items_match(x, slot[j] - 1, x, i))
+                break;
+        if (!slot[j]) {
+            slot[j] = i + 1;
+            ja(&pos, &i);
+        }
+    }
+    free(slot);
+    return pos;
+}
+
+static K gather(const K x, const K pos) {
+    K r = obj_vec(x->t, pos->n);
+    if (!r)
+        return NULL;
+    int w = obj_width(x->t);
+    for (J i = 0; i < pos->n; i++)
+        memcpy(kG(r) + (size_t)i * w, kG(x) + (size_t)kJ(pos)[i] * w, (size_t)w);
+    if (x->t == 0)
+        for (J i = 0; i < pos->n; i++)
+            r1(kK(r)[i]);
+    return r;
+}
+
+K prim_distinct(K x) {
+    if (x->t < 0 || x->t >= 98) {
+        if (x->t == XT) {
+            r0(x);
+            return kerr("nyi");
+        }
+        return x;
+    }
+    if (x->t == XD) {
+        K v = r1(DICT_VALS(x));
+        r0(x);
+        return prim_distinct(v);
+    }
+    K pos = distinct_positions(x);
+    K r = pos ? gather(x, pos) : NULL;
+    r0(pos);
+    r0(x);
+    return r;
+}
+
+K prim_group(K x) {
+    if (x->t < 0 || x->t >= 98) {
+        r0(x);
+        return kerr("type");
+    }
+    J n = obj_count(x);
+    K pos = distinct_positions(x);
+    if (!pos) {
+        r0(x);
+        return NULL;
+    }
+    K keys = gather(x, pos);
+    K which = find_all(keys, x);
+    K lists = ktn(0, pos->n);
+    for (J g = 0; lists && g < pos->n; g++)
+        kK(lists)[g] = ktn(KJ, 0);
+    for (J i = 0; which && lists && i < n; i++)
+        ja(&kK(lists)[kJ(which)[i]], &i);
+    r0(which);
+    r0(pos);
+    r0(x);
+    return xD(keys, lists);
+}
+
+static K select_where(K x, const K mask_src, bool keep_if_in) {
+    /* items of x whose membership in mask_src equals keep_if_in */
+    K probe = r1(x);
+    K found = find_all(mask_src, probe);
+    r0(probe);
+    if (!found) {
+        r0(x);
+        return NULL;
+    }
+    J m = obj_count(mask_src);
+    K pos = ktn(KJ, 0);
+    for (J i = 0; i < found->n; i++)
+        if ((kJ(found)[i] < m) == keep_if_in)
+            ja(&pos, &i);
+    r0(found);
+    K r = gather(x, pos);
+    r0(pos);
+    r0(x);
+    return r;
+}
+
+K prim_except(K x, K y) {
+    if (y->t < 0)
+        y = as_list(y);
+    if (x->t < 0 || x->t >= 98) {
+        r0(x);
+        r0(y);
+        return kerr("type");
+    }
+    K r = select_where(x, y, false);
+    r0(y);
+    return r;
+}
+
+K prim_inter(K x, K y) {
+    if (y->t < 0)
+        y = as_list(y);
+    if (x->t < 0 || x->t >= 98) {
+        r0(x);
+        r0(y);
+        return kerr("type");
+    }
+    K r = select_where(x, y, true);
+    r0(y);
+    return r;
+}
+
+K prim_join(K x, K y);
+
+K prim_union(K x, K y) { return prim_distinct(prim_join(x, y)); }
+
+K prim_dict(K x, K y) {
+    if (x->t == XT && y->t == XT)
+        return xD(x, y);
+    if ((x->t == -KJ || x->t == -KI) && y->t == XT) {
+        /* n!t: key the first n columns */
+        J n = x->t == -KJ ? x->j : x->i;
+        r0(x);
+        K names = TABLE_COLS(y), cols = TABLE_DATA(y);
+        if (n <= 0 || n > names->n) {
+            r0(y);
+            return kerr(n == 0 ? "nyi" : "length");
+        }
+        K kn = ktn(KS, n), kc = ktn(0, n), vn = ktn(KS, names->n - n), vc = ktn(0, names->n - n);
+        for (J i = 0; i < names->n; i++) {
+            if (i < n) {
+                kS(kn)[i] = kS(names)[i];
+                kK(kc)[i] = r1(kK(cols)[i]);
+            } else {
+                kS(vn)[i - n] = kS(names)[i];
+                kK(vc)[i - n] = r1(kK(cols)[i]);
+            }
+        }
+        r0(y);
+        return xD(xT(xD(kn, kc)), xT(xD(vn, vc)));
+    }
+    if (x->t < 0) {
+        K xl = as_list(x);
+        K yl = y->t < 0 ? as_list(y) : obj_list(1, y);
+        return xD(xl, yl);
+    }
+    return xD(x, y);
+}
+
+K prim_within(K x, K y) {
+    if (y->t < 0 || obj_count(y) != 2) {
+        r0(x);
+        r0(y);
+        return kerr("length");
+    }
+    K lo = prim_item(y, 0), hi = prim_item(y, 1);
+    r0(y);
+    K a = prim_ge(r1(x), lo);
+    K b = prim_le(x, hi);
+    return prim_min2(a, b);
+}
+
+K prim_differ(K x) {
+    if (x->t < 0 || x->t >= 98) {
+        r0(x);
+        return kerr("type");
+    }
+    J n = obj_count(x);
+    K r = obj_vec(KB, n);
+    for (J i = 0; r && i < n; i++)
+        kG(r)[i] = i == 0 || !items_match(x, i, x, i - 1);
+    r0(x);
+    return r;
+}

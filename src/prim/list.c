@@ -1,0 +1,85 @@
+/* list.c -- helpers every primitive family shares: typed nulls, an item of a list as an
+ * atom, and collecting results into a simple vector or a general list. */
+#include "primint.h"
+
+/* ---- typed nulls ---------------------------------------------------------------------------- */
+
+K prim_null_of(int t) {
+    if (t < 0)
+        t = -t;
+    K x;
+    switch (t) {
+    case KB: return kb(0);
+    case UU: return ku(null_guid);
+    case KG: return kg(0);
+    case KH: return kh(nh);
+    case KI: return ki(ni);
+    case KJ: return kj(nj);
+    case KE: return ke(nf);
+    case KF: return kf(nf);
+    case KC: return kc(' ');
+    case KS: x = obj_atom(-KS); if (x) x->s = sym_null; return x;
+    case KP: case KN: return ktj(-t, nj);
+    case KM: case KD: case KU: case KV: case KT: x = obj_atom(-t); if (x) x->i = ni; return x;
+    case KZ: return kz(nf);
+    }
+    return obj_identity();
+}
+
+/* item i of a simple vector as an atom (borrows v) */
+K prim_item(const K v, J i) {
+    if (v->t == 0)
+        return r1(kK(v)[i]);
+    if (obj_is_enum(v->t)) {
+        K a = obj_atom(-v->t);
+        if (a)
+            a->j = kJ(v)[i];
+        return a;
+    }
+    K a = obj_atom(-v->t);
+    if (!a)
+        return NULL;
+    int w = obj_width(v->t);
+    if (v->t == UU)
+        memcpy(kG(a), kG(v) + i * 16, 16);
+    else
+        memcpy(&a->g, kG(v) + (size_t)i * w, w);
+    return a;
+}
+
+/* Collect n result items (consumed) into a simple vector when they are atoms of one type,
+ * else a general list: how each, scan and friends return. */
+K prim_collect(K *items, J n) {
+    if (n == 0)
+        return ktn(0, 0);
+    int t = items[0]->t;
+    bool uniform = t < 0 && t > -20;
+    for (J i = 1; uniform && i < n; i++)
+        uniform = items[i]->t == t;
+    if (uniform) {
+        K v = obj_vec(-t, n);
+        if (!v) {
+            for (J i = 0; i < n; i++)
+                r0(items[i]);
+            return NULL;
+        }
+        int w = obj_width(-t);
+        for (J i = 0; i < n; i++) {
+            if (t == -UU)
+                memcpy(kG(v) + i * 16, kG(items[i]), 16);
+            else
+                memcpy(kG(v) + (size_t)i * w, &items[i]->g, w);
+            r0(items[i]);
+        }
+        return v;
+    }
+    K v = obj_vec(0, n);
+    if (!v) {
+        for (J i = 0; i < n; i++)
+            r0(items[i]);
+        return NULL;
+    }
+    memcpy(kK(v), items, (size_t)n * sizeof(K));
+    return v;
+}
+

@@ -1,0 +1,919 @@
+/* shape.c -- structural primitives: count til first last reverse where enlist , # _ ! ~
+ * raze flip type key, next prev, rotate, sublist, cut. */
+#include <stdlib.h>
+
+#include "../base/hash.h"
+#include "prims.h"
+#include "primint.h"
+
+static K fail2(K x, K y, const char *err) {
+    r0(x);
+    r0(y);
+    return kerr(err);
+}
+
+static bool is_int_atom(const K x) {
+    return x->t == -KJ || x->t == -KI || x->t == -KH || x->t == -KB || x->t == -KG;
+}
+
+static J atom_j(const K x) {
+    switch (x->t) {
+    case -KJ: return x->j;
+    case -KI: return x->i == ni ? nj : x->i;
+    case -KH: return x->h == nh ? nj : x->h;
+    default: return x->g;
+    }
+}
+
+/* ---- match ---------------------------------------------------------------------------------- */
+
+bool prim_match_borrow(const K a, const K b) {
+    if (a == b)
+        return true;
+    if (a->t != b->t)
+        return false;
+    if (a->t < 0) {
+        if (a->t == -KF || a->t == -KZ)
+            return (a->f != a->f && b->f != b->f) || a->f == b->f;
+        if (a->t == -KE)
+            return (a->e != a->e && b->e != b->e) || a->e == b->e;
+        return memcmp(a->t == -UU ? (void *)kG(a) : (void *)&a->g,
+                      b->t == -UU ? (void *)kG(b) : (void *)&b->g, obj_width(a->t)) == 0;
+    }
+    if (a->t == XT)
+        return prim_match_borrow(a->k, b->k);
+    if (a->t == KUNARY || a->t == KBINARY || a->t == KITER)
+        return a->g == b->g;
+    if (a->n != b->n || a->u != b->u)
+        return a->n == b->n && a->t > 0 && a->t < 20 && memcmp(kG(a), kG(b), (size_t)a->n * obj_width(a->t)) == 0 && false;
+    if (a->t > 0 && a->t < 77) {
+        if (a->t == KF)
+            for (J i = 0; i < a->n; i++) {
+                F x = kF(a)[i], y = kF(b)[i];
+                if (!((x != x && y != y) || x == y))
+                    return false;
+            }
+        else if (memcmp(kG(a), kG(b), (size_t)a->n * obj_width(a->t)) != 0)
+            return false;
+        return true;
+    }
+    if (obj_has_children(a->t)) {
+        for (J i = 0; i < a->n; i++)
+            if (!prim_match_borrow(kK(a)[i], kK(b)[i]))
+                return false;
+        return true;
+    }
+    return false;
+}
+
+K prim_match(K x, K y) {
+    bool m = prim_match_borrow(x, y);
+    r0(x);
+    r0(y);
+    return kb(m);
+}
+
+/* ---- count, til, first, last ------------------------------------------------------------------- */
+
+K prim_count(K x) {
+    J n = obj_count(x);
+    r0(x);
+    return kj(n);
+}
+
+K prim_til(K x) {
+    if (!is_int_atom(x)) {
+        r0(x);
+        return kerr("type");
+    }
+    J n = atom_j(x);
+    r0(x);
+    if (n < 0)
+        return kerr("domain");
+    K r = obj_vec(KJ, n);
+    if (r)
+        for (J i = 0; i < n; i++)
+            kJ(r)[i] = i;
+    return r;
+}
+
+K prim_first(K x) {
+    if (x->t < 0 || x->t >= KLAMBDA)
+        return x;
+    if (x->t == XD) {
+        K v = prim_first(r1(DICT_VALS(x)));
+        r0(x);
+        return v;
+    }
+    if (x->t == XT) {
+        K keys = r1(TABLE_COLS(x));
+        K cols = TABLE_DATA(x);
+        K vals = ktn(0, cols->n);
+        for (J i = 0; vals && i < cols->n; i++)
+            kK(vals)[i] = prim_first(r1(kK(cols)[i]));
+        r0(x);
+        K v = prim_collect(kK(vals), vals->n);
+        vals->n = 0;
+        r0(vals);
+        return xD(keys, v);
+    }
+    K r = x->n ? prim_item(x, 0) : x->t == 0 ? obj_identity() : prim_null_of(x->t);
+    r0(x);
+    return r;
+}
+
+K prim_last(K x) {
+    if (x->t < 0 || x->t >= KLAMBDA)
+        return x;
+    if (x->t == XD) {
+        K v = prim_last(r1(DICT_VALS(x)));
+        r0(x);
+        return v;
+    }
+    J n = obj_count(x);
+    K r = n ? prim_item(x, n - 1) : x->t == 0 ? obj_identity() : prim_null_of(x->t);
+    r0(x);
+    return r;
+}
+
+/* items [from, from+n) of list x as a new list (borrows x); n may exceed: wraps */
+static K slice(const K x, J from, J n) {
+    K r = obj_vec(x->t, n);
+    if (!r)
+        return NULL;
+    int w = obj_width(x->t);
+    if (from + n <= x->n) {
+        memcpy(kG(r), kG(x) + (size_t)from * w, (size_t)n * w);
+    } else {
+        for (J i = 0; i < n; i++)
+            memcpy(kG(r) + (size_t)i * w, kG(x) + (size_t)((from + i) % x->n) * w, w);
+    }
+    if (x->t == 0)
+        for (J i = 0; i < n; i++)
+            r1(kK(r)[i]);
+    return r;
+}
+
+K prim_reverse(K x) {
+    if (x->t < 0 || x->t >= KLAMBDA)
+        return x;
+    if (x->t == XD) {
+        K k = prim_reverse(r1(DICT_KEYS(x))), v = prim_reverse(r1(DICT_VALS(x)));
+        r0(x);
+        return xD(k, v);
+    }
+    if (x->t == XT) {
+        K names = r1(TABLE_COLS(x));
+        K cols = TABLE_DATA(x);
+        K out = ktn(0, cols->n);
+        for (J i = 0; out && i < cols->n; i++)
+            kK(out)[i] = prim_reverse(r1(kK(cols)[i]));
+        r0(x);
+        return xT(xD(names, out));
+    }
+    K r = obj_vec(x->t, x->n);
+    if (!r) {
+        r0(x);
+        return NULL;
+    }
+    int w = obj_width(x->t);
+    for (J i = 0; i < x->n; i++)
+        memcpy(kG(r) + (size_t)i * w, kG(x) + (size_t)(x->n - 1 - i) * w, w);
+    if (x->t == 0)
+        for (J i = 0; i < x->n; i++)
+            r1(kK(r)[i]);
+    r0(x);
+    return r;
+}
+
+K prim_where(K x) {
+    if (x->t == XD) {
+        K idx = prim_where(r1(DICT_VALS(x)));
+        K keys = r1(DICT_KEYS(x));
+        r0(x);
+        if (!idx) {
+            r0(keys);
+            return NULL;
+        }
+        K r = obj_vec(keys->t, idx->n);
+        int w = obj_width(keys->t);
+        for (J i = 0; r && i < idx->n; i++)
+            memcpy(kG(r) + (size_t)i * w, kG(keys) + (size_t)kJ(idx)[i] * w, w);
+        if (r && r->t == 0)
+            for (J i = 0; i < r->n; i++)
+                r1(kK(r)[i]);
+        r0(idx);
+        r0(keys);
+        return r;
+    }
+    if (x->t == -KB || is_int_atom(x)) {
+        J n = atom_j(x);
+        r0(x);
+        K r = obj_vec(KJ, n > 0 ? n : 0);
+        for (J i = 0; r && i < r->n; i++)
+            kJ(r)[i] = 0;
+        return r;
+    }
+    if (x->t == KB) {
+        J total = 0;
+        for (J i = 0; i < x->n; i++)
+            total += kG(x)[i];
+        K r = obj_vec(KJ, total);
+        if (r) {
+            J k = 0;
+            for (J i = 0; i < x->n; i++)
+                if (kG(x)[i])
+                    kJ(r)[k++] = i;
+        }
+        r0(x);
+        return r;
+    }
+    if (x->t == KJ || x->t == KI || x->t == KH || x->t == KG) {
+        J total = 0;
+        for (J i = 0; i < x->n; i++) {
+            K a = prim_item(x, i);
+            J c = atom_j(a);
+            r0(a);
+            if (c < 0) {
+                r0(x);
+                return kerr("domain");
+            }
+            total += c;
+        }
+        K r = obj_vec(KJ, total);
+        J k = 0;
+        for (J i = 0; r && i < x->n; i++) {
+            K a = prim_item(x, i);
+            J c = atom_j(a);
+            r0(a);
+            for (J j = 0; j < c; j++)
+                kJ(r)[k++] = i;
+        }
+        r0(x);
+        return r;
+    }
+    r0(x);
+    return kerr("type");
+}
+
+K prim_enlist(K x) {
+    if (x->t < 0 && x->t > -20) {
+        K r = obj_vec(-x->t, 1);
+        if (r)
+            memcpy(kG(r), x->t == -UU ? (void *)kG(x) : (void *)&x->g, obj_width(x->t));
+        r0(x);
+        return r;
+    }
+    if (x->t == XD && DICT_KEYS(x)->t == KS) {
+        /* enlist of a dict with symbol keys is a one-row table */
+        K keys = r1(DICT_KEYS(x));
+        K vals = DICT_VALS(x);
+        K cols = ktn(0, obj_count(keys));
+        for (J i = 0; cols && i < cols->n; i++)
+            kK(cols)[i] = prim_enlist(prim_item(vals, i));
+        r0(x);
+        return xT(xD(keys, cols));
+    }
+    return obj_list(1, x);
+}
+
+K prim_enlist_n(K *args, int n) {
+    K *items = malloc(sizeof(K) * (n ? n : 1));
+    if (!items) {
+        for (int i = 0; i < n; i++)
+            r0(args[i]);
+        return kerr("wsfull");
+    }
+    memcpy(items, args, sizeof(K) * n);
+    K r = prim_collect(items, n);
+    free(items);
+    return r;
+}
+
+/* ---- join ------------------------------------------------------------------------------------- */
+
+static K to_general(K x) {
+    if (x->t == 0)
+        return x;
+    J n = obj_count(x);
+    K g = obj_vec(0, n);
+    if (!g) {
+        r0(x);
+        return NULL;
+    }
+    for (J i = 0; i < n; i++)
+        kK(g)[i] = prim_item(x, i);
+    r0(x);
+    return g;
+}
+
+K prim_join(K x, K y) {
+    if (x->t == XD && y->t == XD) {
+        /* y's entries override x's, new keys appended */
+        K r = r1(x);
+        K keys = DICT_KEYS(y), vals = DICT_VALS(y);
+        for (J i = 0; r && i < obj_count(keys); i++) {
+            K key = prim_item(keys, i), val = prim_item(vals, i);
+            K kd = DICT_KEYS(r);
+            J pos = 0, n = obj_count(kd);
+            for (; pos < n; pos++) {
+                K kk = prim_item(kd, pos);
+                bool m = prim_match_borrow(kk, key);
+                r0(kk);
+                if (m)
+                    break;
+            }
+            K nk = r1(DICT_KEYS(r)), nv = r1(DICT_VALS(r));
+            r0(r);
+            if (pos < n) {
+                nv = obj_own(nv);
+                if (nv->t == 0) {
+                    r0(kK(nv)[pos]);
+                    kK(nv)[pos] = val;
+                } else if (nv->t == -val->t) {
+                    memcpy(kG(nv) + (size_t)pos * obj_width(nv->t), nv->t == UU ? (void *)kG(val) : (void *)&val->g, obj_width(nv->t));
+                    r0(val);
+                } else {
+                    nv = to_general(nv);
+                    r0(kK(nv)[pos]);
+                    kK(nv)[pos] = val;
+                }
+                r0(key);
+            } else {
+                nk = prim_join(nk, prim_enlist(key));
+                nv = prim_join(nv, prim_enlist(val));
+            }
+            r = xD(nk, nv);
+        }
+        r0(x);
+        r0(y);
+        return r;
+    }
+    if (x->t == XT && y->t == XT) {
+        K nx = TABLE_COLS(x), ny = TABLE_COLS(y);
+        if (!prim_match_borrow(nx, ny))
+            return fail2(x, y, "mismatch");
+        K cols = ktn(0, nx->n);
+        for (J i = 0; cols && i < nx->n; i++) {
+            kK(cols)[i] = prim_join(r1(kK(TABLE_DATA(x))[i]), r1(kK(TABLE_DATA(y))[i]));
+            if (!kK(cols)[i]) {
+                r0(cols);
+                return fail2(x, y, "type");
+            }
+        }
+        K names = r1(nx);
+        r0(x);
+        r0(y);
+        return xT(xD(names, cols));
+    }
+    if (x->t == XT && y->t == XD)
+        return prim_join(x, prim_enlist(y));
+    int tx = x->t, ty = y->t;
+    bool sx = tx < 0 && tx > -20, sy = ty < 0 && ty > -20;
+    bool vx = tx > 0 && tx < 20, vy = ty > 0 && ty < 20;
+    int t = sx ? -tx : vx ? tx : -1;
+    int u = sy ? -ty : vy ? ty : -2;
+    if (t == u && t > 0) {
+        J nx = sx ? 1 : x->n, ny = sy ? 1 : y->n;
+        K r;
+        if (vx && x->r == 0 && obj_capacity(x) >= nx + ny) {
+            r = x;
+            x = NULL;
+        } else {
+            r = obj_reserve(t, nx + ny);
+            if (!r)
+                return fail2(x, y, "wsfull");
+            memcpy(kG(r), sx ? (t == UU ? (void *)kG(x) : (void *)&x->g) : (void *)kG(x), (size_t)nx * obj_width(t));
+        }
+        r->n = nx;
+        memcpy(kG(r) + (size_t)nx * obj_width(t), sy ? (t == UU ? (void *)kG(y) : (void *)&y->g) : (void *)kG(y),
+               (size_t)ny * obj_width(t));
+        r->n = nx + ny;
+        r->u = 0;
+        r0(x);
+        r0(y);
+        return r;
+    }
+    /* mixed: a general list */
+    K gx = x->t < 0 || x->t >= 98 ? obj_list(1, x) : to_general(x);
+    K gy = y->t < 0 || y->t >= 98 ? obj_list(1, y) : to_general(y);
+    if (!gx || !gy) {
+        r0(gx);
+        r0(gy);
+        return NULL;
+    }
+    K r = obj_vec(0, gx->n + gy->n);
+    if (!r) {
+        r0(gx);
+        r0(gy);
+        return NULL;
+    }
+    for (J i = 0; i < gx->n; i++)
+        kK(r)[i] = r1(kK(gx)[i]);
+    for (J i = 0; i < gy->n; i++)
+        kK(r)[gx->n + i] = r1(kK(gy)[i]);
+    r0(gx);
+    r0(gy);
+    /* an empty general list joined with atoms of one type becomes simple */
+    if (r->n && (tx == 0 && x == NULL))
+        return r;
+    bool uniform = r->n > 0;
+    int at = r->n ? kK(r)[0]->t : 0;
+    for (J i = 0; uniform && i < r->n; i++)
+        uniform = kK(r)[i]->t == at && at < 0 && at > -20;
+    if (uniform) {
+        K items = r;
+        K v = prim_collect(kK(items), items->n);
+        items->n = 0;
+        r0(items);
+        return v;
+    }
+    return r;
+}
+
+/* ---- take and drop -------------------------------------------------------------------------- */
+
+static K take_n(J n, K y) {
+    if (y->t == XD) {
+        K k = take_n(n, r1(DICT_KEYS(y))), v = take_n(n, r1(DICT_VALS(y)));
+        r0(y);
+        return xD(k, v);
+    }
+    if (y->t == XT) {
+        K names = r1(TABLE_COLS(y));
+        K cols = TABLE_DATA(y);
+        K out = ktn(0, cols->n);
+        for (J i = 0; out && i < cols->n; i++)
+            kK(out)[i] = take_n(n, r1(kK(cols)[i]));
+        r0(y);
+        return xT(xD(names, out));
+    }
+    if (y->t < 0 || y->t >= KLAMBDA) {
+        if (y->t >= KLAMBDA || y->t < -19) {
+            K r = obj_vec(0, n < 0 ? -n : n);
+            for (J i = 0; r && i < r->n; i++)
+                kK(r)[i] = r1(y);
+            r0(y);
+            return r;
+        }
+        K v = prim_enlist(y);
+        return v ? take_n(n, v) : NULL;
+    }
+    J len = y->n, m = n < 0 ? -n : n;
+    if (len == 0) {
+        K r = obj_vec(y->t, m);
+        for (J i = 0; r && i < m; i++) {
+            if (y->t == 0)
+                kK(r)[i] = ktn(0, 0);
+            else {
+                K nul = prim_null_of(y->t);
+                memcpy(kG(r) + (size_t)i * obj_width(y->t), y->t == UU ? (void *)kG(nul) : (void *)&nul->g, obj_width(y->t));
+                r0(nul);
+            }
+        }
+        r0(y);
+        return r;
+    }
+    J from = n >= 0 ? 0 : ((len - m) % len + len) % len;
+    K r = slice(y, from, m);
+    r0(y);
+    return r;
+}
+
+K prim_take(K x, K y) {
+    if (is_int_atom(x))
+        return (void)0, take_n(atom_j(x), (r0(x), y));
+    if (x->t == -KS) {
+        /* `s#x: apply an attribute */
+        S a = x->s;
+        r0(x);
+        y = obj_own(y);
+        if (!y)
+            return NULL;
+        if (y->t <= 0 || y->t >= 98) {
+            if (y->t == XT || y->t == XD)
+                return y;
+            r0(y);
+            return kerr("type");
+        }
+        y->u = !strcmp(a, "s") ? ATTR_S : !strcmp(a, "u") ? ATTR_U : !strcmp(a, "p") ? ATTR_P
+              : !strcmp(a, "g") ? ATTR_G : 0;
+        return y;
+    }
+    if (x->t == KJ || x->t == KI) {
+        /* reshape: 2 3#til 6 */
+        if (x->n != 2)
+            return fail2(x, y, "length");
+        J rows = x->t == KJ ? kJ(x)[0] : kI(x)[0], cols = x->t == KJ ? kJ(x)[1] : kI(x)[1];
+        r0(x);
+        if (rows == nj) {
+            J len = obj_count(y);
+            rows = cols ? (len + cols - 1) / cols : 0;
+        }
+        J len = obj_count(y);
+        K flat = len ? take_n(rows * cols, y) : y;
+        if (!flat)
+            return NULL;
+        K r = ktn(0, rows);
+        for (J i = 0; r && i < rows; i++)
+            kK(r)[i] = slice(flat, i * cols, cols);
+        r0(flat);
+        return r;
+    }
+    if (x->t == KS && y->t == XT) {
+        /* columns of a table */
+        K names = TABLE_COLS(y);
+        K cols = ktn(0, x->n);
+        for (J i = 0; i < x->n; i++) {
+            J c = 0;
+            while (c < names->n && kS(names)[c] != kS(x)[i])
+                c++;
+            if (c == names->n) {
+                r0(cols);
+                return fail2(x, y, kS(x)[i]);
+            }
+            kK(cols)[i] = r1(kK(TABLE_DATA(y))[c]);
+        }
+        K nm = r1(x);
+        r0(x);
+        r0(y);
+        return xT(xD(nm, cols));
+    }
+    if (y->t == XD && x->t >= 0) {
+        /* keys#dict */
+        K vals = ktn(0, 0);
+        K keys = DICT_KEYS(y);
+        for (J i = 0; i < obj_count(x); i++) {
+            K key = prim_item(x, i);
+            J pos = 0;
+            for (; pos < obj_count(keys); pos++) {
+                K kk = prim_item(keys, pos);
+                bool m = prim_match_borrow(kk, key);
+                r0(kk);
+                if (m)
+                    break;
+            }
+            r0(key);
+            jk(&vals, pos < obj_count(keys) ? prim_item(DICT_VALS(y), pos) : obj_identity());
+        }
+        K v = prim_collect(kK(vals), vals->n);
+        vals->n = 0;
+        r0(vals);
+        K k = r1(x);
+        r0(x);
+        r0(y);
+        return xD(k, v);
+    }
+    return fail2(x, y, "type");
+}
+
+static K drop_n(J n, K y) {
+    if (y->t == XD) {
+        K k = drop_n(n, r1(DICT_KEYS(y))), v = drop_n(n, r1(DICT_VALS(y)));
+        r0(y);
+        return xD(k, v);
+    }
+    if (y->t == XT) {
+        K names = r1(TABLE_COLS(y));
+        K cols = TABLE_DATA(y);
+        K out = ktn(0, cols->n);
+        for (J i = 0; out && i < cols->n; i++)
+            kK(out)[i] = drop_n(n, r1(kK(cols)[i]));
+        r0(y);
+        return xT(xD(names, out));
+    }
+    if (y->t < 0 || y->t >= KLAMBDA) {
+        r0(y);
+        return kerr("type");
+    }
+    J len = y->n, m = n < 0 ? -n : n;
+    J keep = m >= len ? 0 : len - m;
+    K r = slice(y, n >= 0 ? (m >= len ? 0 : m) : 0, keep);
+    r0(y);
+    return r;
+}
+
+K prim_cut(K x, K y);
+
+K prim_drop(K x, K y) {
+    if (is_int_atom(x)) {
+        J n = atom_j(x);
+        r0(x);
+        return drop_n(n, y);
+    }
+    if (y->t == XD) {
+        /* dict _ key: remove a key */
+        K keys = DICT_KEYS(y), vals = DICT_VALS(y);
+        K nk = ktn(keys->t, 0), nv = ktn(vals->t == 0 ? 0 : vals->t, 0);
+        for (J i = 0; i < obj_count(keys); i++) {
+            K kk = prim_item(keys, i);
+            bool drop = prim_match_borrow(kk, x);
+            if (!drop && x->t > 0 && x->t < 20)
+                for (J j = 0; j < x->n && !drop; j++) {
+                    K xi = prim_item(x, j);
+                    drop = prim_match_borrow(kk, xi);
+                    r0(xi);
+                }
+            if (!drop) {
+                nk = prim_join(nk, prim_enlist(kk));
+                K v = prim_item(vals, i);
+                nv = nv->t == 0 ? jk(&nv, v) : prim_join(nv, prim_enlist(v));
+            } else {
+                r0(kk);
+            }
+        }
+        r0(x);
+        r0(y);
+        return xD(nk, nv);
+    }
+    if (x->t == XD && y->t < 0) {
+        K d = x;
+        x = y;
+        y = d;
+        return prim_drop(x, y);
+    }
+    if (x->t == KJ || x->t == KI)
+        return prim_cut(x, y);
+    if (y->t < 0 && is_int_atom(y) && x->t >= 0 && x->t < 98) {
+        /* list _ index: remove an item */
+        J i = atom_j(y), n = obj_count(x);
+        r0(y);
+        if (i < 0 || i >= n)
+            return x;
+        K a = slice(x, 0, i), b = slice(x, i + 1, n - i - 1);
+        r0(x);
+        return prim_join(a, b);
+    }
+    return fail2(x, y, "type");
+}
+
+/* 2 cut x: chunks of 2; 0 2 5 cut x: slices from those indices */
+K prim_cut(K x, K y) {
+    if (y->t < 0 || y->t >= 98)
+        return fail2(x, y, "type");
+    J len = obj_count(y);
+    K starts;
+    if (is_int_atom(x)) {
+        J w = atom_j(x);
+        r0(x);
+        if (w <= 0) {
+            r0(y);
+            return kerr("domain");
+        }
+        starts = ktn(KJ, 0);
+        for (J i = 0; i < len; i += w)
+            ja(&starts, &i);
+    } else if (x->t == KJ || x->t == KI) {
+        starts = ktn(KJ, x->n);
+        for (J i = 0; i < x->n; i++) {
+            K a = prim_item(x, i);
+            kJ(starts)[i] = atom_j(a);
+            r0(a);
+        }
+        r0(x);
+    } else {
+        return fail2(x, y, "type");
+    }
+    K out = ktn(0, starts->n);
+    for (J i = 0; out && i < starts->n; i++) {
+        J from = kJ(starts)[i], to = i + 1 < starts->n ? kJ(starts)[i + 1] : len;
+        if (from < 0 || from > len || to < from) {
+            r0(out);
+            r0(starts);
+            r0(y);
+            return kerr("domain");
+        }
+        kK(out)[i] = slice(y, from, to - from);
+    }
+    r0(starts);
+    r0(y);
+    return out;
+}
+
+K prim_sublist(K x, K y) {
+    if (is_int_atom(x))
+        return prim_take(x, y);
+    if ((x->t == KJ || x->t == KI) && x->n == 2) {
+        J from = x->t == KJ ? kJ(x)[0] : kI(x)[0], n = x->t == KJ ? kJ(x)[1] : kI(x)[1];
+        r0(x);
+        J len = obj_count(y);
+        if (from > len)
+            from = len;
+        if (from + n > len)
+            n = len - from;
+        return take_n(n, drop_n(from, y));
+    }
+    return fail2(x, y, "type");
+}
+
+K prim_rotate(K x, K y) {
+    if (!is_int_atom(x))
+        return fail2(x, y, "type");
+    J n = atom_j(x);
+    r0(x);
+    if (y->t < 0 || y->t >= 98 || y->n == 0)
+        return y;
+    J from = ((n % y->n) + y->n) % y->n;
+    K r = slice(y, from, y->n);
+    r0(y);
+    return r;
+}
+
+K prim_next(K x) {
+    J n = obj_count(x);
+    if (x->t < 0 || x->t >= 98)
+        return x;
+    K tail = drop_n(1, r1(x));
+    K nul = x->t == 0 ? obj_identity() : prim_null_of(x->t);
+    r0(x);
+    UNUSED(n);
+    return prim_join(tail, nul);
+}
+
+K prim_prev(K x) {
+    if (x->t < 0 || x->t >= 98)
+        return x;
+    K head = drop_n(-1, r1(x));
+    K nul = x->t == 0 ? obj_identity() : prim_null_of(x->t);
+    r0(x);
+    return prim_join(prim_enlist(nul), head);
+}
+
+K prim_xprev(K x, K y) {
+    if (!is_int_atom(x) || y->t < 0 || y->t >= 98)
+        return fail2(x, y, "type");
+    J k = atom_j(x), n = y->n;
+    r0(x);
+    K r = obj_vec(y->t, n);
+    for (J i = 0; r && i < n; i++) {
+        J j = i - k;
+        K item = j >= 0 && j < n ? prim_item(y, j) : (y->t == 0 ? obj_identity() : prim_null_of(y->t));
+        if (y->t == 0)
+            kK(r)[i] = item;
+        else {
+            memcpy(kG(r) + (size_t)i * obj_width(y->t), y->t == UU ? (void *)kG(item) : (void *)&item->g, obj_width(y->t));
+            r0(item);
+        }
+    }
+    r0(y);
+    return r;
+}
+
+/* ---- raze, flip, type, key ------------------------------------------------------------------- */
+
+K prim_raze(K x) {
+    if (x->t == XD) {
+        K v = r1(DICT_VALS(x));
+        r0(x);
+        return prim_raze(v);
+    }
+    if (x->t != 0)
+        return x;
+    if (x->n == 0)
+        return x;
+    K acc = r1(kK(x)[0]);
+    if (acc->t < 0 || acc->t >= 98)
+        acc = prim_enlist(acc);
+    for (J i = 1; acc && i < x->n; i++)
+        acc = prim_join(acc, r1(kK(x)[i]));
+    r0(x);
+    return acc;
+}
+
+K prim_flip(K x) {
+    if (x->t == XD) {
+        if (DICT_VALS(x)->t == 0)
+            return xT(x);
+        K v = DICT_VALS(x);
+        K g = ktn(0, obj_count(v));
+        for (J i = 0; g && i < g->n; i++)
+            kK(g)[i] = prim_item(v, i);
+        K k = r1(DICT_KEYS(x));
+        r0(x);
+        return xT(xD(k, g));
+    }
+    if (x->t == XT) {
+        K d = r1(x->k);
+        r0(x);
+        return d;
+    }
+    if (x->t != 0) {
+        r0(x);
+        return kerr("rank");
+    }
+    J rows = x->n, cols = -1;
+    for (J i = 0; i < rows; i++) {
+        K item = kK(x)[i];
+        if (item->t >= 0 && item->t < 98) {
+            J c = obj_count(item);
+            if (cols >= 0 && c != cols) {
+                r0(x);
+                return kerr("length");
+            }
+            cols = c;
+        }
+    }
+    if (cols < 0) {
+        r0(x);
+        return kerr("rank");
+    }
+    K out = ktn(0, cols);
+    for (J c = 0; out && c < cols; c++) {
+        K *items = malloc((size_t)(rows ? rows : 1) * sizeof(K));
+        for (J r = 0; r < rows; r++) {
+            K item = kK(x)[r];
+            items[r] = item->t < 0 ? r1(item) : prim_item(item, c);
+        }
+        kK(out)[c] = prim_collect(items, rows);
+        free(items);
+    }
+    r0(x);
+    return out;
+}
+
+K prim_type(K x) {
+    int t = x->t;
+    r0(x);
+    K r = obj_atom(-KH);
+    if (r)
+        r->h = (H)t;
+    return r;
+}
+
+/* hook for names: the evaluator installs it so `key `.q and `value `x work */
+K (*prim_global_get)(S name);
+K (*prim_global_names)(S ns);
+
+K prim_key(K x) {
+    if (x->t == XD) {
+        K k = r1(DICT_KEYS(x));
+        r0(x);
+        return k;
+    }
+    if (x->t == XT) {
+        r0(x);
+        return ktn(KS, 0);
+    }
+    if (x->t == -KS) {
+        S s = x->s;
+        r0(x);
+        if (prim_global_names) {
+            if (s == sym_null || (s[0] == '.' && !s[1]))
+                return prim_global_names(sym_null);
+            K d = prim_global_get ? prim_global_get(s) : NULL;
+            if (d && d->t == XD) {
+                K k = r1(DICT_KEYS(d));
+                r0(d);
+                return k;
+            }
+            r0(d);
+        }
+        return kerr(s);
+    }
+    if (is_int_atom(x))
+        return prim_til(x);
+    if (x->t > 0 && x->t < 20) {
+        /* key of a vector: its enumeration domain or its type's name */
+        r0(x);
+        return ks("");
+    }
+    r0(x);
+    return kerr("type");
+}
+
+K prim_cols(K x) {
+    if (x->t == XT) {
+        K c = r1(TABLE_COLS(x));
+        r0(x);
+        return c;
+    }
+    if (obj_is_keyed(x)) {
+        K c = prim_join(r1(TABLE_COLS(DICT_KEYS(x))), r1(TABLE_COLS(DICT_VALS(x))));
+        r0(x);
+        return c;
+    }
+    if (x->t == -KS && prim_global_get) {
+        K t = prim_global_get(x->s);
+        r0(x);
+        return t ? prim_cols(t) : NULL;
+    }
+    r0(x);
+    return kerr("type");
+}
+
+K prim_keys(K x) {
+    if (obj_is_keyed(x)) {
+        K c = r1(TABLE_COLS(DICT_KEYS(x)));
+        r0(x);
+        return c;
+    }
+    r0(x);
+    return ktn(KS, 0);
+}
+
+K prim_attr(K x) {
+    static const char *names[] = {"", "s", "u", "p", "g"};
+    int u = x->t >= 0 ? x->u : 0;
+    r0(x);
+    return ks((S)names[u < 5 ? u : 0]);
+}

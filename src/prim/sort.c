@@ -1,0 +1,297 @@
+/* sort.c -- grading and sorting: iasc idesc asc desc rank xrank, and bin.
+ *
+ * Integral and float vectors are graded with a stable LSD radix sort on keys transformed so
+ * that unsigned byte order equals q's order (nulls first, then -inf ... +inf); other types
+ * use a stable merge sort with a comparison. */
+#include <stdlib.h>
+
+#include "prims.h"
+#include "primint.h"
+
+/* the order-preserving unsigned key of item i */
+static uint64_t sort_key(const K x, J i) {
+    switch (x->t) {
+    case KB: case KG: case KC: return kG(x)[i];
+    case KH: return (uint64_t)(uint16_t)(kH(x)[i] ^ (H)0x8000);
+    case KI: case KM: case KD: case KU: case KV: case KT: return (uint64_t)((uint32_t)kI(x)[i] ^ 0x80000000u);
+    case KE: {
+        E e = kE(x)[i];
+        if (e != e) return 0;
+        uint32_t u;
+        memcpy(&u, &e, 4);
+        return (u & 0x80000000u) ? ~u : (u | 0x80000000u);
+    }
+    case KF: case KZ: {
+        F f = kF(x)[i];
+        if (f != f) return 0;
+        if (f == 0) f = 0;
+        uint64_t u;
+        memcpy(&u, &f, 8);
+        return (u & 0x8000000000000000ULL) ? ~u : (u | 0x8000000000000000ULL);
+    }
+    default: return (uint64_t)kJ(x)[i] ^ 0x8000000000000000ULL;
+    }
+}
+
+static bool radix_type(int t) {
+    return t == KB || t == KG || t == KC || t == KH || t == KI || t == KJ || t == KE || t == KF ||
+           (t >= KP && t <= KT);
+}
+
+/* stable ascending grade of x into idx (n items) by radix over the key bytes */
+static bool radix_grade(const K x, J n, J *idx) {
+    uint64_t *keys = malloc((size_t)n * 8), *k2 = malloc((size_t)n * 8);
+    J *i2 = malloc((size_t)n * sizeof(J));
+    if (!keys || !k2 || !i2) {
+        free(keys); free(k2); free(i2);
+        return false;
+    }
+    uint64_t all_or = 0, all_and = ~0ULL;
+    for (J i = 0; i < n; i++) {
+        keys[i] = sort_key(x, i);
+        idx[i] = i;
+        all_or |= keys[i];
+        all_and &= keys[i];
+    }
+    uint64_t varying = all_or ^ all_and;
+    for (int byte = 0; byte < 8; byte++) {
+        if (!((varying >> (byte * 8)) & 0xff))
+            continue; /* every key has the same byte here */
+        J count[257] = {0};
+        for (J i = 0; i < n; i++)
+            count[((keys[i] >> (byte * 8)) & 0xff) + 1]++;
+        for (int b = 0; b < 256; b++)
+            count[b + 1] += count[b];
+        for (J i = 0; i < n; i++) {
+            J d = count[(keys[i] >> (byte * 8)) & 0xff]++;
+            k2[d] = keys[i];
+            i2[d] = idx[i];
+        }
+        uint64_t *tk = keys; keys = k2; k2 = tk;
+        memcpy(idx, i2, (size_t)n * sizeof(J));
+    }
+    free(keys); free(k2); free(i2);
+    return true;
+}
+
+/* comparison of items for the general case: -1, 0, 1 */
+static int compare_items(const K x, J a, J b) {
+    if (x->t == KS)
+        return strcmp(kS(x)[a], kS(x)[b]);
+    if (x->t == UU)
+        return memcmp(kG(x) + a * 16, kG(x) + b * 16, 16);
+    K ia = prim_item(x, a), ib = prim_item(x, b);
+    int c;
+    if (ia->t != ib->t)
+        c = ia->t < ib->t ? -1 : 1;
+    else if (ia->t == -KS)
+        c = strcmp(ia->s, ib->s);
+    else if (ia->t == KC)
+        c = memcmp(kC(ia), kC(ib), (size_t)MIN(ia->n, ib->n)) ?: (ia->n > ib->n) - (ia->n < ib->n);
+    else if (ia->t < 0 && ia->t > -20) {
+        K v = obj_vec(-ia->t, 2);
+        memcpy(kG(v), ia->t == -UU ? (void *)kG(ia) : (void *)&ia->g, obj_width(ia->t));
+        memcpy(kG(v) + obj_width(ia->t), ib->t == -UU ? (void *)kG(ib) : (void *)&ib->g, obj_width(ia->t));
+        uint64_t ka = radix_type(v->t) ? sort_key(v, 0) : 0, kb2 = radix_type(v->t) ? sort_key(v, 1) : 0;
+        c = ka < kb2 ? -1 : ka > kb2;
+        r0(v);
+    } else
+        c = (obj_count(ia) > obj_count(ib)) - (obj_count(ia) < obj_count(ib));
+    r0(ia);
+    r0(ib);
+    return c;
+}
+
+static void merge_grade(const K x, J *idx, J *tmp, J lo, J hi) {
+    if (hi - lo < 2)
+        return;
+    J mid = (lo + hi) / 2;
+    merge_grade(x, idx, tmp, lo, mid);
+    merge_grade(x, idx, tmp, mid, hi);
+    J i = lo, j = mid, k = lo;
+    while (i < mid && j < hi)
+        tmp[k++] = compare_items(x, idx[j], idx[i]) < 0 ? idx[j++] : idx[i++];
+    while (i < mid)
+        tmp[k++] = idx[i++];
+    while (j < hi)
+        tmp[k++] = idx[j++];
+    memcpy(idx + lo, tmp + lo, (size_t)(hi - lo) * sizeof(J));
+}
+
+/* stable grade, ascending or descending (descending keeps equal items in order) */
+static K grade(K x, bool desc) {
+    if (x->t == XD) {
+        K g = grade(r1(DICT_VALS(x)), desc);
+        K k = r1(DICT_KEYS(x));
+        r0(x);
+        if (!g) {
+            r0(k);
+            return NULL;
+        }
+        K r = obj_vec(k->t, g->n);
+        for (J i = 0; r && i < g->n; i++)
+            memcpy(kG(r) + (size_t)i * obj_width(k->t), kG(k) + (size_t)kJ(g)[i] * obj_width(k->t), obj_width(k->t));
+        if (r && r->t == 0)
+            for (J i = 0; i < r->n; i++) r1(kK(r)[i]);
+        r0(g);
+        r0(k);
+        return r;
+    }
+    if (x->t < 0 || x->t >= 98) {
+        r0(x);
+        return kerr("type");
+    }
+    J n = x->n;
+    K r = obj_vec(KJ, n);
+    if (!r) {
+        r0(x);
+        return NULL;
+    }
+    J *idx = kJ(r);
+    bool ok = true;
+    if (radix_type(x->t)) {
+        ok = radix_grade(x, n, idx);
+    } else {
+        for (J i = 0; i < n; i++)
+            idx[i] = i;
+        J *tmp = malloc((size_t)(n ? n : 1) * sizeof(J));
+        ok = tmp != NULL;
+        if (ok)
+            merge_grade(x, idx, tmp, 0, n);
+        free(tmp);
+    }
+    if (ok && desc) {
+        /* reverse, then restore the original order within runs of equal items */
+        for (J i = 0; i < n / 2; i++) {
+            J t = idx[i]; idx[i] = idx[n - 1 - i]; idx[n - 1 - i] = t;
+        }
+        J start = 0;
+        for (J i = 1; i <= n; i++) {
+            bool boundary = i == n;
+            if (!boundary) {
+                if (radix_type(x->t))
+                    boundary = sort_key(x, idx[i]) != sort_key(x, idx[start]);
+                else
+                    boundary = compare_items(x, idx[i], idx[start]) != 0;
+            }
+            if (boundary) {
+                for (J a = start, b = i - 1; a < b; a++, b--) {
+                    J t = idx[a]; idx[a] = idx[b]; idx[b] = t;
+                }
+                start = i;
+            }
+        }
+    }
+    r0(x);
+    if (!ok) {
+        r0(r);
+        return kerr("wsfull");
+    }
+    return r;
+}
+
+K prim_iasc(K x) { return grade(x, false); }
+K prim_idesc(K x) { return grade(x, true); }
+
+static K sorted(K x, bool desc) {
+    if (x->t < 0 || x->t >= 98)
+        return x->t == XD ? x : (r0(x), kerr("type"));
+    if (x->t == XD) {
+        K g = grade(r1(DICT_VALS(x)), desc);
+        K k = prim_at(r1(DICT_KEYS(x)), r1(g));
+        K v = prim_at(r1(DICT_VALS(x)), g);
+        r0(x);
+        return xD(k, v);
+    }
+    K g = grade(r1(x), desc);
+    if (!g) {
+        r0(x);
+        return NULL;
+    }
+    K r = obj_vec(x->t, x->n);
+    int w = obj_width(x->t);
+    for (J i = 0; r && i < x->n; i++)
+        memcpy(kG(r) + (size_t)i * w, kG(x) + (size_t)kJ(g)[i] * w, (size_t)w);
+    if (r && r->t == 0)
+        for (J i = 0; i < r->n; i++)
+            r1(kK(r)[i]);
+    if (r && !desc)
+        r->u = ATTR_S;
+    r0(g);
+    r0(x);
+    return r;
+}
+
+K prim_asc(K x) { return sorted(x, false); }
+K prim_desc(K x) { return sorted(x, true); }
+
+K prim_rank(K x) { return grade(grade(x, false), false); }
+
+K prim_xrank(K x, K y) {
+    if (x->t != -KJ && x->t != -KI) {
+        r0(x);
+        r0(y);
+        return kerr("type");
+    }
+    J buckets = x->t == -KJ ? x->j : x->i;
+    r0(x);
+    J n = obj_count(y);
+    K rk = prim_rank(y);
+    for (J i = 0; rk && i < n; i++)
+        kJ(rk)[i] = kJ(rk)[i] * buckets / (n ? n : 1);
+    return rk;
+}
+
+/* x bin y: the index of the last item of sorted x <= y (-1 if none) */
+static K binsearch(K x, K y, bool right) {
+    if (x->t <= 0 || x->t >= 20) {
+        r0(x);
+        r0(y);
+        return kerr("type");
+    }
+    bool atom = y->t < 0;
+    J m = atom ? 1 : obj_count(y);
+    K r = atom ? obj_atom(-KJ) : obj_vec(KJ, m);
+    K both = obj_vec(x->t, 2);
+    for (J k = 0; r && k < m; k++) {
+        K yi = atom ? r1(y) : prim_item(y, k);
+        if (yi->t != -x->t) {
+            r0(yi);
+            r0(r);
+            r0(both);
+            r0(x);
+            r0(y);
+            return kerr("type");
+        }
+        memcpy(kG(both) + obj_width(x->t), yi->t == -UU ? (void *)kG(yi) : (void *)&yi->g, obj_width(x->t));
+        r0(yi);
+        J lo = 0, hi = x->n; /* first index whose item is > y (or >= y for binr) */
+        while (lo < hi) {
+            J mid = (lo + hi) / 2;
+            memcpy(kG(both), kG(x) + (size_t)mid * obj_width(x->t), obj_width(x->t));
+            int c;
+            if (x->t == KS)
+                c = strcmp(kS(both)[0], kS(both)[1]);
+            else {
+                uint64_t a = sort_key(both, 0), b = sort_key(both, 1);
+                c = a < b ? -1 : a > b;
+            }
+            if (right ? c < 0 : c <= 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        J v = right ? lo : lo - 1;
+        if (atom)
+            r->j = v;
+        else
+            kJ(r)[k] = v;
+    }
+    r0(both);
+    r0(x);
+    r0(y);
+    return r;
+}
+
+K prim_bin(K x, K y) { return binsearch(x, y, false); }
+K prim_binr(K x, K y) { return binsearch(x, y, true); }
