@@ -1,0 +1,297 @@
+/* encode.c -- q's -8!: a K object to a whole IPC message (header + body), little-endian.
+ *
+ * Two passes: ipc_size computes the body length (so one allocation suffices and large
+ * messages are detected before writing), then write_obj fills the buffer.  Simple vectors
+ * are copied with one memcpy, which is why encoding runs near memcpy speed. */
+#include "ipc.h"
+
+#include "../prim/prims.h"
+
+#define MAX_DEPTH 4096 /* nesting beyond this is refused ('limit), never a stack overflow */
+
+typedef struct Writer {
+    G *p;        /* next byte */
+    int cap;     /* the peer's capability byte */
+} Writer;
+
+static bool big_count(J n) { return n > 0xffffffffLL; }
+
+static int64_t count_bytes(J n, int cap) { return cap >= 6 && big_count(n) ? 8 : 4; }
+
+/* primitives with no q opcode travel as a lambda naming the keyword, in context q */
+static const char *prim_text(const K x) {
+    return x->g < PRIM_COUNT ? prim_table[x->g].text : "";
+}
+
+static int wire_code(const K x) {
+    if (x->g == PRIM_ELIDED && x->t == KUNARY)
+        return 0xff;
+    if (x->g >= PRIM_COUNT)
+        return -1;
+    return x->t == KUNARY ? prim_table[x->g].u_code : prim_table[x->g].b_code;
+}
+
+/* body size of x, or -1 + kerr for what cannot be sent */
+static int64_t obj_size(const K x, int cap, int depth) {
+    if (depth > MAX_DEPTH) {
+        kerr("limit");
+        return -1;
+    }
+    int t = x->t;
+    if (t < 0) {
+        if (t == -KS)
+            return 1 + (int64_t)strlen(x->s) + 1;
+        if (t == -UU)
+            return cap < 3 ? (kerr("type"), -1) : 17;
+        if (t >= -KT)
+            return 1 + obj_width(t);
+        if (t >= -KENUM_LAST)
+            return 1 + 8; /* enumerated atom: sent as its long index */
+        if (t == KERROR)
+            return 1 + (int64_t)strlen(x->s) + 1;
+        kerr("type");
+        return -1;
+    }
+    if (t > 0 && t <= KT) {
+        if (t == UU && cap < 3) {
+            kerr("type");
+            return -1;
+        }
+        int64_t head = 2 + count_bytes(x->n, cap);
+        if (t == KS) {
+            int64_t s = head;
+            for (J i = 0; i < x->n; i++)
+                s += (int64_t)strlen(kS(x)[i]) + 1;
+            return s;
+        }
+        return head + (int64_t)x->n * obj_width(t);
+    }
+    if (obj_is_enum(t))
+        return 2 + count_bytes(x->n, cap) + (int64_t)x->n * 8;
+    switch (t) {
+    case 0: {
+        int64_t s = 2 + count_bytes(x->n, cap);
+        for (J i = 0; i < x->n; i++) {
+            int64_t e = obj_size(kK(x)[i], cap, depth + 1);
+            if (e < 0)
+                return -1;
+            s += e;
+        }
+        return s;
+    }
+    case XD: {
+        int64_t a = obj_size(DICT_KEYS(x), cap, depth + 1);
+        int64_t b = a < 0 ? -1 : obj_size(DICT_VALS(x), cap, depth + 1);
+        return b < 0 ? -1 : 1 + a + b;
+    }
+    case XT: {
+        int64_t d = obj_size(x->k, cap, depth + 1);
+        return d < 0 ? -1 : 2 + d;
+    }
+    case KLAMBDA: {
+        K ctx = kK(x)[LAMBDA_CTX];
+        S c = ctx && ctx->t == -KS ? ctx->s : sym_null;
+        if (c[0] == '.')
+            c++;
+        return 1 + (int64_t)strlen(c) + 1 + 6 + kK(x)[LAMBDA_SRC]->n;
+    }
+    case KUNARY: case KBINARY:
+        if (wire_code(x) < 0) /* sent as a lambda {keyword} in .q */
+            return 1 + 2 + 6 + (int64_t)strlen(prim_text(x));
+        return 2;
+    case KITER:
+        return 2;
+    case KPROJ: case KCOMP: {
+        int64_t s = 1 + 4;
+        for (J i = 0; i < x->n; i++) {
+            int64_t e = obj_size(kK(x)[i], cap, depth + 1);
+            if (e < 0)
+                return -1;
+            s += e;
+        }
+        return s;
+    }
+    case KEACH: case KOVER: case KSCAN: case KPRIOR: case KEACHR: case KEACHL: {
+        int64_t e = obj_size(kK(x)[0], cap, depth + 1);
+        return e < 0 ? -1 : 1 + e;
+    }
+    }
+    kerr("type");
+    return -1;
+}
+
+static void put_count(Writer *w, J n) {
+    if (w->cap >= 6 && big_count(n)) {
+        w->p[-1] |= 0x80; /* the attribute byte just written */
+        memcpy(w->p, &n, 8);
+        w->p += 8;
+    } else {
+        uint32_t c = (uint32_t)n;
+        memcpy(w->p, &c, 4);
+        w->p += 4;
+    }
+}
+
+static void put_str(Writer *w, const char *s) {
+    size_t n = strlen(s) + 1;
+    memcpy(w->p, s, n);
+    w->p += n;
+}
+
+static void write_obj(Writer *w, const K x) {
+    int t = x->t;
+    if (t < 0) {
+        if (t < -KT && t >= -KENUM_LAST) {
+            *w->p++ = (G)(signed char)-KJ;
+            memcpy(w->p, &x->j, 8);
+            w->p += 8;
+            return;
+        }
+        *w->p++ = (G)(signed char)t;
+        if (t == -KS || t == KERROR)
+            put_str(w, x->s);
+        else if (t == -UU) {
+            memcpy(w->p, kG(x), 16);
+            w->p += 16;
+        } else {
+            int n = obj_width(t);
+            memcpy(w->p, &x->g, (size_t)n);
+            w->p += n;
+        }
+        return;
+    }
+    if ((t > 0 && t <= KT) || obj_is_enum(t)) {
+        *w->p++ = obj_is_enum(t) ? KJ : (G)t;
+        *w->p++ = (G)x->u;
+        put_count(w, x->n);
+        if (t == KS) {
+            for (J i = 0; i < x->n; i++)
+                put_str(w, kS(x)[i]);
+        } else {
+            size_t n = (size_t)x->n * obj_width(t);
+            memcpy(w->p, kG(x), n);
+            w->p += n;
+        }
+        return;
+    }
+    switch (t) {
+    case 0:
+        *w->p++ = 0;
+        *w->p++ = (G)x->u;
+        put_count(w, x->n);
+        for (J i = 0; i < x->n; i++)
+            write_obj(w, kK(x)[i]);
+        return;
+    case XD: {
+        K keys = DICT_KEYS(x);
+        *w->p++ = keys->t > 0 && keys->u == ATTR_S ? KSORTEDDICT : XD;
+        write_obj(w, keys);
+        write_obj(w, DICT_VALS(x));
+        return;
+    }
+    case XT:
+        *w->p++ = XT;
+        *w->p++ = (G)x->u;
+        write_obj(w, x->k);
+        return;
+    case KLAMBDA: {
+        K ctx = kK(x)[LAMBDA_CTX];
+        S c = ctx && ctx->t == -KS ? ctx->s : sym_null;
+        if (c[0] == '.')
+            c++;
+        *w->p++ = KLAMBDA;
+        put_str(w, c);
+        write_obj(w, kK(x)[LAMBDA_SRC]);
+        return;
+    }
+    case KUNARY: case KBINARY: {
+        int code = wire_code(x);
+        if (code < 0) {
+            *w->p++ = KLAMBDA;
+            put_str(w, "q");
+            const char *text = prim_text(x);
+            *w->p++ = KC;
+            *w->p++ = 0;
+            uint32_t n = (uint32_t)strlen(text);
+            memcpy(w->p, &n, 4);
+            w->p += 4;
+            memcpy(w->p, text, n);
+            w->p += n;
+            return;
+        }
+        *w->p++ = (G)t;
+        *w->p++ = (G)code;
+        return;
+    }
+    case KITER:
+        *w->p++ = KITER;
+        *w->p++ = x->g;
+        return;
+    case KPROJ: case KCOMP: {
+        *w->p++ = (G)t;
+        uint32_t n = (uint32_t)x->n;
+        memcpy(w->p, &n, 4);
+        w->p += 4;
+        for (J i = 0; i < x->n; i++)
+            write_obj(w, kK(x)[i]);
+        return;
+    }
+    default: /* derived functions */
+        *w->p++ = (G)t;
+        write_obj(w, kK(x)[0]);
+    }
+}
+
+static void put_header(G *p, int msgtype, int compressed, uint64_t total) {
+    p[0] = 1;
+    p[1] = (G)msgtype;
+    p[2] = (G)compressed;
+    p[3] = (G)(total >> 32);
+    uint32_t lo = (uint32_t)total;
+    memcpy(p + 4, &lo, 4);
+}
+
+K ipc_encode(const K x, int msgtype, int capability, int compress) {
+    int64_t body = obj_size(x, capability, 0);
+    if (body < 0)
+        return NULL;
+    uint64_t total = (uint64_t)body + IPC_HEADER;
+    if ((capability < 5 && total >= ((uint64_t)1 << 31)) || total >= ((uint64_t)1 << 40))
+        return kerr("limit");
+    K m = obj_vec(KG, (J)total);
+    if (!m)
+        return NULL;
+    put_header(kG(m), msgtype, 0, total);
+    Writer w = {kG(m) + IPC_HEADER, capability};
+    write_obj(&w, x);
+    if (compress && (compress == 2 || total > 2000 + IPC_HEADER)) {
+        K c = ipc_compress(kG(m), (size_t)total);
+        if (c) {
+            r0(m);
+            return c;
+        }
+        kerr_clear(); /* compression did not pay: send it plain */
+    }
+    return m;
+}
+
+K ipc_encode_error(const char *msg, int capability) {
+    UNUSED(capability);
+    size_t n = strlen(msg);
+    if (n > 4096)
+        n = 4096;
+    K m = obj_vec(KG, (J)(IPC_HEADER + 1 + n + 1));
+    if (!m)
+        return NULL;
+    put_header(kG(m), IPC_RESPONSE, 0, (uint64_t)m->n);
+    kG(m)[8] = 0x80;
+    memcpy(kG(m) + 9, msg, n);
+    kG(m)[9 + n] = 0;
+    return m;
+}
+
+/* k.h: b9(mode, x) serialises (mode = capability, -1 for in-process: same bytes here) */
+K b9(I mode, K x) {
+    K r = ipc_encode(x, IPC_ASYNC, mode < 0 ? 6 : mode, 0);
+    return r ? r : krr((S)(kerr_msg() ? kerr_msg() : "type"));
+}
