@@ -4,7 +4,7 @@ ASAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all build asan run test bench conformance clean
+.PHONY: all build asan venv run test bench conformance clean
 
 all: build
 
@@ -19,8 +19,15 @@ asan:
 run: build
 	./$(BUILD)/openq -p 5000
 
+# The Python environment for the client tests: real PyKX, qPython, aiokdb (tests/requirements.txt)
+venv: .venv/.stamp
+.venv/.stamp: tests/requirements.txt
+	@python3 -m venv .venv
+	@.venv/bin/pip install -q -r tests/requirements.txt
+	@touch $@
+
 # Every layer script in tests/layers runs in order; tests/run.sh sums their closing lines.
-test: build asan
+test: build asan venv
 	@bash tests/run.sh
 
 bench: build

@@ -2,6 +2,7 @@
  * indexing, assignment and amend.  Errors travel as NULL + kerr (obj.h). */
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "lang_int.h"
 
@@ -15,6 +16,21 @@ struct Frame {
 };
 
 int eval_depth;
+bool lang_read_only;       /* -b: a client's query may not assign globals ('noupdate) */
+int64_t lang_deadline_ms;  /* -T: monotonic ms after which evaluation stops ('stop), 0 = none */
+
+/* true (with 'stop pending) when the query deadline has passed; cheap between checks */
+static bool past_deadline(void) {
+    static unsigned tick;
+    if (!lang_deadline_ms || (++tick & 255))
+        return false;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    if ((int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 < lang_deadline_ms)
+        return false;
+    kerr("stop");
+    return true;
+}
 
 static K release(K *args, int n) {
     for (int i = 0; i < n; i++)
@@ -556,6 +572,10 @@ static K assign_name(S name, K v, Frame *f, bool global) {
         f->vals[slot] = r1(v);
         return v;
     }
+    if (lang_read_only) {
+        r0(v);
+        return kerr("noupdate");
+    }
     if (env_set(env_qualify(name), r1(v)) < 0) {
         r0(v);
         return NULL;
@@ -749,6 +769,8 @@ static K eval_special(const K e, Frame *f) {
             if (!r || (f && f->returning))
                 return r;
             r0(r);
+            if (past_deadline())
+                return NULL;
         }
     case SF_DO: {
         K n = eval_node(kK(e)[1], f);
@@ -896,10 +918,12 @@ static K call_lambda(K f, K *args, int n) {
     }
     if (n < v)
         return project(f, args, n, v);
-    if (eval_depth >= MAX_DEPTH) {
+    if (eval_depth >= MAX_DEPTH || past_deadline()) {
+        if (eval_depth >= MAX_DEPTH)
+            kerr("stack");
         r0(f);
         release(args, n);
-        return kerr("stack");
+        return NULL;
     }
     K names = kK(f)[LAMBDA_LOCALS];
     Frame frame = {.lambda = f, .names = names};

@@ -551,7 +551,9 @@ static K build(Parser *p, Item *items, int i, int n) {
                 r0(rhs);
                 return kerr("assign");
             }
-            if (is_assign_verb(v) && p->scope && name->t == -KS)
+            /* x:v makes x local to the lambda; x[i]:v and x+:v amend a global unless x is
+             * already local */
+            if (is_assign_verb(v) && p->scope && it->node->t == -KS)
                 note_local(p, name->s);
             r0(name);
             int head = is_global_assign(v) && p->scope ? SF_ASSIGN_G : -1;
@@ -564,8 +566,6 @@ static K build(Parser *p, Item *items, int i, int n) {
                 r0(rhs);
                 return kerr("assign");
             }
-            if (p->scope && name->t == -KS)
-                note_local(p, name->s);
             r0(name);
             return obj_list(4, obj_prim(KBINARY, P_IDENTITY), r1(it->node), rhs, r1(v->node));
         }

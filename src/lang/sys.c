@@ -89,6 +89,10 @@ K sys_load(const char *path) {
     return obj_identity();
 }
 
+/* the server's timer, when linked */
+extern void net_set_timer(J ms) OQ_WEAK;
+static J sys_timer_ms;
+
 /* hooks other layers install for commands they own (\p: the server) */
 K (*sys_port_hook)(const char *arg, size_t n);
 K (*sys_load_hook)(const char *path); /* returns NULL without error when not handled */
@@ -110,7 +114,16 @@ K sys_command(const char *cmd, size_t n) {
         if (w > 1) /* \t:n expr */
             return cmd_time(cmd + 1, n - 1, false);
         if (an == 0)
-            return kj(0);
+            return ki((I)sys_timer_ms);
+        bool digits = true;
+        for (size_t i = 0; i < an; i++)
+            digits = digits && isdigit((unsigned char)arg[i]);
+        if (digits) { /* \t ms: the .z.ts timer */
+            sys_timer_ms = strtoll(arg, NULL, 10);
+            if (net_set_timer)
+                net_set_timer(sys_timer_ms);
+            return obj_identity();
+        }
         return cmd_time(arg, an, false);
     }
     if (!strcmp(word, "ts") || !strncmp(word, "ts:", 3))

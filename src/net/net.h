@@ -1,19 +1,47 @@
-/* net.h -- the q server: listening sockets, connections, handshake, dispatch to .z hooks,
- * and outbound handles (hopen).  One epoll loop; see docs/internals.md. */
+/* net.h -- the q server: listening sockets, connections, handshake, dispatch to the .z
+ * hooks, and outbound handles (hopen).  One epoll loop; see docs/internals.md. */
 #ifndef OPENQ_NET_H
 #define OPENQ_NET_H
 
 #include "../obj/obj.h"
 
-int net_init(void);
-void net_free(void);
+/* server settings (command-line flags) */
+typedef struct NetConfig {
+    int64_t max_message;   /* largest message accepted, bytes (default 2^40, q's limit) */
+    int max_connections;   /* open client connections at most */
+    int handshake_ms;      /* a client must finish its handshake within this */
+    int idle_ms;           /* close connections silent this long (0: never) */
+    bool read_only;        /* -b: writes refused with 'noupdate */
+    int query_timeout_s;   /* -T: 'stop after this many seconds (0: none) */
+    const char *users_file;/* -u/-U: user:password file (plain or md5) */
+} NetConfig;
+
+extern NetConfig net_config;
+
+/* read the server flags (-u -U -b -T) from the command line; -1 + kerr on a bad value */
+int net_configure(int argc, char **argv);
 /* listen on "port" or "host:port" (TCP) and the abstract unix socket @/tmp/kx.PORT;
- * returns the port bound (useful with 0: an ephemeral port), or -1 with the error pending */
+ * returns the port bound (0 picks an ephemeral one), or -1 with the error pending */
 int net_listen(const char *spec);
-/* one turn of the loop: wait at most timeout_ms for events and handle them; returns the
- * number of events handled or -1 */
+/* stop listening (connections stay) */
+void net_unlisten(void);
+/* one turn of the loop: wait at most timeout_ms (-1: forever) for events and handle them;
+ * returns the number of events handled, or -1 */
 int net_poll(int timeout_ms);
-/* serve until exit is requested */
+/* the loop's epoll descriptor: readable when net_poll has work (for asyncio's add_reader) */
+int net_fd(void);
+/* serve until exit is requested (stdin is read as the console until it ends) */
 int net_run(void);
+/* close every connection and the listeners */
+void net_free(void);
+
+/* h x for a connection handle: h>0 sync request (returns the reply), h<0 async send */
+K net_handle_call(J handle, K msg);
+/* hopen: "`:host:port[:user:password]", a port number, or (handle spec; timeout) */
+K net_open(K spec, int timeout_ms);
+/* hclose */
+K net_close_handle(J handle);
+/* the number of open client connections */
+int net_connection_count(void);
 
 #endif

@@ -419,10 +419,11 @@ K jv(K *x, K y) {
 }
 
 K krr(const S msg) {
-    kerr(msg);
+    S s = sym_intern(msg, strlen(msg)); /* msg may be the pending error's own text */
+    kerr(s);
     K x = obj_atom(KERROR);
     if (x)
-        x->s = sym_intern(msg, strlen(msg));
+        x->s = s;
     return x;
 }
 

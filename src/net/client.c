@@ -1,0 +1,297 @@
+/* client.c -- outbound handles: hopen/hclose, h"query" (sync), neg[h] (async), and the k.h
+ * client API (khp khpu khpun khpunc k kclose) over the same connections. */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "../ipc/ipc.h"
+#include "../lang/lang.h"
+#include "netint.h"
+
+/* connect with a timeout; returns the fd or -1 */
+static int connect_to(const char *host, int port, int timeout_ms, bool *local) {
+    int fd;
+    *local = false;
+    if (!*host || !strcmp(host, "unix") || !strcmp(host, "0.0.0.0")) {
+        /* q's convention: host 0.0.0.0 / unix:// is the abstract unix socket */
+        fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        if (fd < 0)
+            return -1;
+        struct sockaddr_un a;
+        socklen_t len = net_uds_addr(&a, port);
+        if (connect(fd, (struct sockaddr *)&a, len) < 0) {
+            close(fd);
+            if (*host)
+                return -1;
+            host = "127.0.0.1"; /* no unix socket: try loopback */
+        } else {
+            *local = true;
+            return fd;
+        }
+    }
+    struct addrinfo hints = {.ai_family = AF_INET, .ai_socktype = SOCK_STREAM}, *res = NULL;
+    char ps[16];
+    snprintf(ps, sizeof ps, "%d", port);
+    if (getaddrinfo(!strcmp(host, "localhost") ? "127.0.0.1" : host, ps, &hints, &res) != 0 || !res)
+        return -1;
+    fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    if (fd < 0) {
+        freeaddrinfo(res);
+        return -1;
+    }
+    *local = (ntohl(((struct sockaddr_in *)res->ai_addr)->sin_addr.s_addr) >> 24) == 127;
+    int rc = connect(fd, res->ai_addr, res->ai_addrlen);
+    freeaddrinfo(res);
+    if (rc < 0 && errno != EINPROGRESS) {
+        close(fd);
+        return -1;
+    }
+    if (rc < 0) {
+        struct pollfd p = {.fd = fd, .events = POLLOUT};
+        int err = 0;
+        socklen_t elen = sizeof err;
+        if (poll(&p, 1, timeout_ms > 0 ? timeout_ms : -1) <= 0 ||
+            getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &elen) < 0 || err) {
+            close(fd);
+            return -1;
+        }
+    }
+    int one = 1;
+    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    return fd;
+}
+
+/* blocking read of exactly n bytes with a deadline; false on EOF/timeout */
+static bool read_exact(int fd, G *p, size_t n, int timeout_ms) {
+    while (n) {
+        struct pollfd pf = {.fd = fd, .events = POLLIN};
+        if (poll(&pf, 1, timeout_ms > 0 ? timeout_ms : -1) <= 0)
+            return false;
+        ssize_t r = recv(fd, p, n, 0);
+        if (r <= 0) {
+            if (r < 0 && (errno == EINTR || errno == EAGAIN))
+                continue;
+            return false;
+        }
+        p += r;
+        n -= (size_t)r;
+    }
+    return true;
+}
+
+/* open a connection and do the handshake; returns the handle or -1 + kerr */
+static int open_handle(const char *host, int port, const char *userpass, int timeout_ms, int capability) {
+    bool local;
+    int fd = connect_to(host, port, timeout_ms, &local);
+    if (fd < 0) {
+        kerr("hop");
+        return -1;
+    }
+    size_t ul = strlen(userpass);
+    G *hs = malloc(ul + 2);
+    memcpy(hs, userpass, ul);
+    hs[ul] = (G)capability;
+    hs[ul + 1] = 0;
+    bool sent = send(fd, hs, ul + 2, MSG_NOSIGNAL) == (ssize_t)(ul + 2);
+    free(hs);
+    G reply;
+    if (!sent || !read_exact(fd, &reply, 1, timeout_ms)) {
+        close(fd);
+        kerr("access");
+        return -1;
+    }
+    Conn *c = net_conn_new(fd, true);
+    if (!c) {
+        kerr("limit");
+        return -1;
+    }
+    c->capability = reply;
+    c->local = local;
+    return fd;
+}
+
+K net_open(K spec, int timeout_ms) {
+    char text[512] = "";
+    if (spec->t == -KS)
+        snprintf(text, sizeof text, "%s", spec->s);
+    else if (spec->t == KC)
+        snprintf(text, sizeof text, "%.*s", (int)spec->n, kC(spec));
+    else if (spec->t == -KJ || spec->t == -KI)
+        snprintf(text, sizeof text, "::%lld", (long long)(spec->t == -KJ ? spec->j : spec->i));
+    else {
+        r0(spec);
+        return kerr("type");
+    }
+    r0(spec);
+    /* `:host:port[:user[:password]] */
+    const char *p = text[0] == ':' ? text + 1 : text;
+    char host[256] = "", rest[256] = "";
+    int port = 0;
+    bool unix_sock = !strncmp(p, "unix://", 7);
+    if (unix_sock) {
+        port = atoi(p + 7);
+        const char *colon = strchr(p + 7, ':');
+        snprintf(rest, sizeof rest, "%s", colon ? colon + 1 : "");
+        strcpy(host, "unix");
+    } else {
+        const char *c1 = strchr(p, ':');
+        if (!c1) {
+            return kerr("hop");
+        }
+        snprintf(host, sizeof host, "%.*s", (int)(c1 - p), p);
+        port = atoi(c1 + 1);
+        const char *c2 = strchr(c1 + 1, ':');
+        snprintf(rest, sizeof rest, "%s", c2 ? c2 + 1 : "");
+    }
+    if (port <= 0)
+        return kerr("hop");
+    int h = open_handle(host[0] ? host : "127.0.0.1", port, rest, timeout_ms, 6);
+    return h < 0 ? NULL : ki(h);
+}
+
+/* wait for the response to our sync request on c, serving what else arrives on it */
+static K await_reply(Conn *c) {
+    int fd = c->fd;
+    while (!c->reply_ready) {
+        struct pollfd pf = {.fd = fd, .events = POLLIN};
+        int r = poll(&pf, 1, -1);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0 || !net_conn_read(c) || net_conn(fd) != c)
+            return kerr("close"); /* net_conn_read freed it if it closed */
+    }
+    K x = c->reply;
+    c->reply = NULL;
+    c->reply_ready = false;
+    return x;
+}
+
+K net_handle_call(J handle, K msg) {
+    bool async = handle < 0;
+    J h = async ? -handle : handle;
+    Conn *c = net_conn((int)h);
+    if (!c) {
+        r0(msg);
+        return kerr(h >= 65536 || h < 3 ? "type" : "hclose");
+    }
+    if (!net_send_value(c, msg, async ? IPC_ASYNC : IPC_SYNC)) {
+        r0(msg);
+        return NULL;
+    }
+    r0(msg);
+    if (net_conn((int)h) != c)
+        return kerr("close");
+    if (async)
+        return obj_identity();
+    if (!c->outbound) {
+        /* a sync request to a client that connected to us: wait the same way */
+    }
+    K x = await_reply(c);
+    if (x && x->t == KERROR) {
+        K e = kerr(x->s);
+        r0(x);
+        return e;
+    }
+    return x;
+}
+
+K net_close_handle(J h) {
+    Conn *c = net_conn((int)h);
+    if (c)
+        net_conn_close(c);
+    return obj_identity();
+}
+
+K prim_hopen(K x) {
+    int timeout = 0;
+    if (x->t == 0 && x->n == 2) {
+        K t = kK(x)[1];
+        timeout = t->t == -KJ ? (int)t->j : t->t == -KI ? t->i : 0;
+        K spec = r1(kK(x)[0]);
+        r0(x);
+        x = spec;
+    }
+    return net_open(x, timeout);
+}
+
+K prim_hclose(K x) {
+    J h = x->t == -KJ ? x->j : x->t == -KI ? x->i : -1;
+    r0(x);
+    if (h < 0)
+        return kerr("type");
+    return net_close_handle(h);
+}
+
+/* ---- k.h client API ------------------------------------------------------------------------- */
+
+I khpunc(S host, I port, S userpass, I timeout, I capability) {
+    int h = open_handle(host ? host : "", port, userpass ? userpass : "", timeout, capability ? capability : 3);
+    if (h < 0) {
+        bool refused = kerr_msg() && !strcmp(kerr_msg(), "access");
+        kerr_clear();
+        return refused ? -1 : 0;
+    }
+    return h;
+}
+
+I khpun(const S host, I port, const S userpass, I timeout) { return khpunc(host, port, userpass, timeout, 6); }
+I khpu(const S host, I port, const S userpass) { return khpun(host, port, userpass, 0); }
+I khp(const S host, I port) { return khpu(host, port, ""); }
+
+V kclose(I h) {
+    Conn *c = net_conn(h);
+    if (c && c->outbound)
+        net_conn_close(c);
+}
+
+/* k(h, "expr", args..., (K)0): h > 0 sync, h < 0 async, h == 0 evaluate here */
+K k(I h, const S expr, ...) {
+    va_list ap;
+    va_start(ap, expr);
+    K args[8];
+    int n = 0;
+    K a;
+    while (n < 8 && (a = va_arg(ap, K)) != NULL)
+        args[n++] = a;
+    va_end(ap);
+    K msg;
+    if (n == 0) {
+        msg = kp(expr);
+    } else {
+        msg = ktn(0, n + 1);
+        kK(msg)[0] = kp(expr);
+        for (int i = 0; i < n; i++)
+            kK(msg)[i + 1] = args[i];
+    }
+    K r;
+    if (h == 0)
+        r = lang_value(msg);
+    else
+        r = net_handle_call(h, msg);
+    if (!r) {
+        K e = krr((S)(kerr_msg() ? kerr_msg() : "error"));
+        kerr_clear();
+        return e;
+    }
+    return r;
+}
+
+/* sd1/sd0: callbacks on extra descriptors are not supported in this build */
+K sd1(I fd, K (*cb)(I)) {
+    UNUSED(fd);
+    UNUSED(cb);
+    return krr("nyi");
+}
+V sd0(I fd) { UNUSED(fd); }
+V sd0x(I fd, I close_fd) {
+    UNUSED(fd);
+    UNUSED(close_fd);
+}

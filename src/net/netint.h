@@ -1,0 +1,60 @@
+/* netint.h -- what the files of src/net share: the connection record and helpers. */
+#ifndef OPENQ_NETINT_H
+#define OPENQ_NETINT_H
+
+#include <stdbool.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+
+#include "net.h"
+
+#define NET_HANDSHAKE_MAX 1024 /* bytes of credentials before the NUL, at most */
+
+enum { CONN_HANDSHAKE, CONN_READY };
+
+typedef struct Conn {
+    int fd;            /* socket; also the q handle */
+    int state;         /* CONN_HANDSHAKE until the NUL arrives, then CONN_READY */
+    int capability;    /* negotiated capability byte (0..6) */
+    bool outbound;     /* opened by us (hopen), not accepted */
+    bool local;        /* loopback or unix socket peer: never compress */
+    bool closing;      /* close requested; freed once no hook protects it */
+    int protect;       /* hooks running for this connection */
+    S user;            /* the user name from the handshake */
+    uint32_t addr;     /* peer IPv4 address (host order), 127.0.0.1 for unix sockets */
+    G *in;             /* received bytes not yet consumed */
+    size_t in_len;     /* bytes in `in` */
+    size_t in_cap;     /* bytes allocated for `in` */
+    size_t want;       /* length of the frame being received, 0 if unknown */
+    G *out;            /* bytes not yet written */
+    size_t out_len;    /* bytes in `out` */
+    size_t out_cap;    /* bytes allocated for `out` */
+    int64_t opened_ms; /* when accepted */
+    int64_t last_ms;   /* last time bytes arrived */
+    K reply;           /* outbound: the response that arrived (owned) */
+    bool reply_ready;  /* outbound: `reply` holds the answer to our request */
+} Conn;
+
+Conn *net_conn(int fd);
+Conn *net_conn_new(int fd, bool outbound);
+void net_conn_close(Conn *c);
+bool net_conn_send(Conn *c, const G *p, size_t n);
+bool net_conn_read(Conn *c);
+bool net_send_value(Conn *c, const K x, int msgtype);
+void net_send_error(Conn *c, const char *msg);
+void net_set_caller(Conn *c);
+int64_t net_now_ms(void);
+socklen_t net_uds_addr(struct sockaddr_un *a, int port);
+int net_port(void);
+void net_set_timer(J ms);
+void net_request_quit(void);
+
+/* auth.c: the -u/-U password file check (true when no file is configured) */
+bool net_auth_check(S user, const K password);
+/* the read-only and timeout guards around a client's query */
+void net_query_begin(void);
+void net_query_end(void);
+/* the argument .z.ts receives: the current timestamp */
+K zts_now(void);
+
+#endif

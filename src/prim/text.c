@@ -1,0 +1,431 @@
+/* text.c -- strings and symbols: lower upper trim ltrim rtrim vs sv like ss ssr md5. */
+#include <ctype.h>
+#include <stdlib.h>
+
+#include "prims.h"
+#include "primint.h"
+
+/* the evaluator applies ssr's function argument (a layering exception, see internals) */
+K lang_apply(K f, K *args, int n);
+
+typedef K (*StrFn)(const char *s, size_t n, int mode);
+
+/* apply a string function to a string, a symbol (result a symbol), or each of a list */
+static K map_text(K x, StrFn fn, int mode) {
+    if (x->t == KC) {
+        K r = fn(kC(x), (size_t)x->n, mode);
+        r0(x);
+        return r;
+    }
+    if (x->t == -KC) {
+        K r = fn((char *)&x->g, 1, mode);
+        r0(x);
+        if (r && r->t == KC && r->n == 1) {
+            K a = kc(kC(r)[0]);
+            r0(r);
+            return a;
+        }
+        return r;
+    }
+    if (x->t == -KS) {
+        K r = fn(x->s, strlen(x->s), mode);
+        r0(x);
+        if (!r)
+            return NULL;
+        K s = obj_atom(-KS);
+        s->s = sym_intern(kC(r), (size_t)r->n);
+        r0(r);
+        return s;
+    }
+    if (x->t == KS || x->t == 0) {
+        J n = x->n;
+        K *items = malloc((size_t)(n ? n : 1) * sizeof(K));
+        for (J i = 0; i < n; i++) {
+            items[i] = map_text(prim_item(x, i), fn, mode);
+            if (!items[i]) {
+                for (J k = 0; k < i; k++)
+                    r0(items[k]);
+                free(items);
+                r0(x);
+                return NULL;
+            }
+        }
+        r0(x);
+        K r = x->t == KS ? prim_collect(items, n) : prim_collect(items, n);
+        free(items);
+        return r;
+    }
+    r0(x);
+    return kerr("type");
+}
+
+static K case_fn(const char *s, size_t n, int upper) {
+    K r = obj_vec(KC, (J)n);
+    for (size_t i = 0; r && i < n; i++)
+        kC(r)[i] = (char)(upper ? toupper((unsigned char)s[i]) : tolower((unsigned char)s[i]));
+    return r;
+}
+
+static K trim_fn(const char *s, size_t n, int mode) {
+    size_t a = 0, b = n;
+    if (mode & 1)
+        while (a < b && s[a] == ' ')
+            a++;
+    if (mode & 2)
+        while (b > a && s[b - 1] == ' ')
+            b--;
+    return obj_strn(s + a, b - a);
+}
+
+K prim_lower(K x) { return map_text(x, case_fn, 0); }
+K prim_upper(K x) { return map_text(x, case_fn, 1); }
+K prim_trim(K x) { return map_text(x, trim_fn, 3); }
+K prim_ltrim(K x) { return map_text(x, trim_fn, 1); }
+K prim_rtrim(K x) { return map_text(x, trim_fn, 2); }
+
+/* x vs y: split string y at separator x (char or string); ` vs symbol splits at dots */
+K prim_vs(K x, K y) {
+    if ((x->t == KC || x->t == -KC) && y->t == KC) {
+        const char *sep = x->t == KC ? kC(x) : (char *)&x->g;
+        size_t sl = x->t == KC ? (size_t)x->n : 1;
+        K out = ktn(0, 0);
+        const char *s = kC(y);
+        size_t n = (size_t)y->n, start = 0;
+        if (sl == 0) {
+            r0(x);
+            r0(y);
+            r0(out);
+            return kerr("length");
+        }
+        for (size_t i = 0; i + sl <= n;) {
+            if (memcmp(s + i, sep, sl) == 0) {
+                jk(&out, obj_strn(s + start, i - start));
+                i += sl;
+                start = i;
+            } else {
+                i++;
+            }
+        }
+        jk(&out, obj_strn(s + start, n - start));
+        r0(x);
+        r0(y);
+        return out;
+    }
+    if (x->t == -KS && y->t == -KS) {
+        /* ` vs `a.b.c splits at dots; `:path */
+        const char *s = y->s;
+        K out = ktn(KS, 0);
+        const char *p = s, *dot;
+        while ((dot = strchr(p, '.'))) {
+            S part = sym_intern(p, (size_t)(dot - p));
+            ja(&out, &part);
+            p = dot + 1;
+        }
+        S last = sym_intern(p, strlen(p));
+        ja(&out, &last);
+        r0(x);
+        r0(y);
+        return out;
+    }
+    if ((x->t == -KJ || x->t == -KI) && y->t < 0) {
+        /* base expansion: 2 vs 10 -> 1 0 1 0 */
+        J base = x->t == -KJ ? x->j : x->i, v = y->t == -KJ ? y->j : y->t == -KI ? y->i : y->h;
+        r0(x);
+        r0(y);
+        if (base < 2)
+            return kerr("domain");
+        K out = ktn(KJ, 0);
+        do {
+            J d = v % base;
+            ja(&out, &d);
+            v /= base;
+        } while (v);
+        return prim_reverse(out);
+    }
+    if (x->t == -KG && y->t < 0) {
+        /* 0x0 vs: bytes of an integer, big-endian */
+        J v = y->t == -KJ ? y->j : y->i;
+        int w = y->t == -KJ ? 8 : y->t == -KI ? 4 : 2;
+        r0(x);
+        r0(y);
+        K out = obj_vec(KG, w);
+        for (int i = 0; i < w; i++)
+            kG(out)[w - 1 - i] = (G)(v >> (8 * i));
+        return out;
+    }
+    r0(x);
+    r0(y);
+    return kerr("type");
+}
+
+/* x sv y: join strings with separator x; ` sv symbols joins with dots; base decode */
+K prim_sv(K x, K y) {
+    if ((x->t == KC || x->t == -KC) && y->t == 0) {
+        const char *sep = x->t == KC ? kC(x) : (char *)&x->g;
+        size_t sl = x->t == KC ? (size_t)x->n : 1;
+        K out = ktn(KC, 0);
+        for (J i = 0; i < y->n; i++) {
+            K s = kK(y)[i];
+            if (s->t != KC && s->t != -KC) {
+                r0(out);
+                r0(x);
+                r0(y);
+                return kerr("type");
+            }
+            if (i) {
+                K sp = obj_strn(sep, sl);
+                out = prim_join(out, sp);
+            }
+            out = prim_join(out, s->t == KC ? r1(s) : obj_strn((char *)&s->g, 1));
+        }
+        r0(x);
+        r0(y);
+        return out;
+    }
+    if ((x->t == KC || x->t == -KC) && y->t == KC) { /* a list of chars: each is a string */
+        r0(x);
+        return y;
+    }
+    if (x->t == -KS && y->t == KS) {
+        K out = ktn(KC, 0);
+        for (J i = 0; i < y->n; i++) {
+            if (i)
+                out = prim_join(out, kc(x->s[0] == ':' ? '/' : '.'));
+            out = prim_join(out, obj_str(kS(y)[i]));
+        }
+        r0(x);
+        r0(y);
+        K s = obj_atom(-KS);
+        s->s = sym_intern(kC(out), (size_t)out->n);
+        r0(out);
+        return s;
+    }
+    if ((x->t == -KJ || x->t == -KI) && (y->t == KJ || y->t == KI || y->t == KB)) {
+        J base = x->t == -KJ ? x->j : x->i, v = 0;
+        for (J i = 0; i < y->n; i++) {
+            K a = prim_item(y, i);
+            v = v * base + (a->t == -KJ ? a->j : a->t == -KI ? a->i : a->g);
+            r0(a);
+        }
+        r0(x);
+        r0(y);
+        return kj(v);
+    }
+    if (x->t == -KG && y->t == KG) {
+        J v = 0;
+        for (J i = 0; i < y->n; i++)
+            v = (v << 8) | kG(y)[i];
+        int n = (int)y->n;
+        r0(x);
+        r0(y);
+        return n <= 4 ? ki((I)v) : kj(v);
+    }
+    r0(x);
+    r0(y);
+    return kerr("type");
+}
+
+/* q's like patterns: * any run, ? one char, [abc] / [^abc] / [a-z] sets */
+static bool match_here(const char *p, size_t pn, const char *s, size_t sn) {
+    while (pn) {
+        char c = *p;
+        if (c == '*') {
+            for (size_t k = 0; k <= sn; k++)
+                if (match_here(p + 1, pn - 1, s + k, sn - k))
+                    return true;
+            return false;
+        }
+        if (!sn)
+            return false;
+        if (c == '?') {
+            p++, pn--, s++, sn--;
+            continue;
+        }
+        if (c == '[') {
+            const char *close = memchr(p + 1, ']', pn - 1);
+            if (!close)
+                return false;
+            bool neg = p[1] == '^';
+            bool hit = false;
+            for (const char *q = p + 1 + neg; q < close; q++) {
+                if (q + 2 < close && q[1] == '-') {
+                    hit = hit || (*s >= q[0] && *s <= q[2]);
+                    q += 2;
+                } else {
+                    hit = hit || *s == *q;
+                }
+            }
+            if (hit == neg)
+                return false;
+            pn -= (size_t)(close - p) + 1;
+            p = close + 1;
+            s++, sn--;
+            continue;
+        }
+        if (c != *s)
+            return false;
+        p++, pn--, s++, sn--;
+    }
+    return sn == 0;
+}
+
+K prim_like(K x, K y) {
+    if (y->t != KC && y->t != -KC) {
+        r0(x);
+        r0(y);
+        return kerr("type");
+    }
+    const char *p = y->t == KC ? kC(y) : (char *)&y->g;
+    size_t pn = y->t == KC ? (size_t)y->n : 1;
+    if (x->t == KC || x->t == -KS || x->t == -KC) {
+        const char *s = x->t == KC ? kC(x) : x->t == -KS ? x->s : (char *)&x->g;
+        size_t sn = x->t == KC ? (size_t)x->n : x->t == -KS ? strlen(x->s) : 1;
+        bool m = match_here(p, pn, s, sn);
+        r0(x);
+        r0(y);
+        return kb(m);
+    }
+    if (x->t == KS || x->t == 0) {
+        K out = obj_vec(KB, x->n);
+        for (J i = 0; out && i < x->n; i++) {
+            K item = prim_item(x, i);
+            K b = prim_like(item, r1(y));
+            kG(out)[i] = b && b->t == -KB ? b->g : 0;
+            if (!b)
+                kerr_clear();
+            r0(b);
+        }
+        r0(x);
+        r0(y);
+        return out;
+    }
+    r0(x);
+    r0(y);
+    return kerr("type");
+}
+
+/* positions of pattern y in string x (plain text; ? and [..] as in like) */
+K prim_ss(K x, K y) {
+    if (x->t != KC || (y->t != KC && y->t != -KC)) {
+        r0(x);
+        r0(y);
+        return kerr("type");
+    }
+    const char *p = y->t == KC ? kC(y) : (char *)&y->g;
+    size_t pn = y->t == KC ? (size_t)y->n : 1;
+    K out = ktn(KJ, 0);
+    for (J i = 0; pn && i + (J)pn <= x->n;) {
+        if (match_here(p, pn, kC(x) + i, pn)) {
+            ja(&out, &i);
+            i += (J)pn;
+        } else {
+            i++;
+        }
+    }
+    r0(x);
+    r0(y);
+    return out;
+}
+
+K prim_ssr(K *args, int n) {
+    if (n != 3 || args[0]->t != KC || (args[1]->t != KC && args[1]->t != -KC)) {
+        for (int i = 0; i < n; i++)
+            r0(args[i]);
+        return kerr(n != 3 ? "rank" : "type");
+    }
+    K x = args[0], y = args[1], z = args[2];
+    const char *p = y->t == KC ? kC(y) : (char *)&y->g;
+    size_t pn = y->t == KC ? (size_t)y->n : 1;
+    K out = ktn(KC, 0);
+    J i = 0;
+    while (i < x->n) {
+        if (pn && i + (J)pn <= x->n && match_here(p, pn, kC(x) + i, pn)) {
+            K piece = obj_strn(kC(x) + i, pn);
+            K rep;
+            if (z->t >= 100)
+                rep = lang_apply(r1(z), &piece, 1);
+            else {
+                r0(piece);
+                rep = z->t == KC ? r1(z) : z->t == -KC ? obj_strn((char *)&z->g, 1) : NULL;
+            }
+            if (!rep) {
+                r0(out);
+                r0(x); r0(y); r0(z);
+                return kerr("type");
+            }
+            out = prim_join(out, rep);
+            i += (J)pn;
+        } else {
+            out = prim_join(out, kc(kC(x)[i]));
+            i++;
+        }
+    }
+    r0(x);
+    r0(y);
+    r0(z);
+    return out;
+}
+
+/* ---- md5 (RFC 1321) ---------------------------------------------------------------------- */
+
+static const uint32_t md5_k[64] = {
+    0xd76aa478, 0xe8c7b756, 0x242070db, 0xc1bdceee, 0xf57c0faf, 0x4787c62a, 0xa8304613, 0xfd469501,
+    0x698098d8, 0x8b44f7af, 0xffff5bb1, 0x895cd7be, 0x6b901122, 0xfd987193, 0xa679438e, 0x49b40821,
+    0xf61e2562, 0xc040b340, 0x265e5a51, 0xe9b6c7aa, 0xd62f105d, 0x02441453, 0xd8a1e681, 0xe7d3fbc8,
+    0x21e1cde6, 0xc33707d6, 0xf4d50d87, 0x455a14ed, 0xa9e3e905, 0xfcefa3f8, 0x676f02d9, 0x8d2a4c8a,
+    0xfffa3942, 0x8771f681, 0x6d9d6122, 0xfde5380c, 0xa4beea44, 0x4bdecfa9, 0xf6bb4b60, 0xbebfbc70,
+    0x289b7ec6, 0xeaa127fa, 0xd4ef3085, 0x04881d05, 0xd9d4d039, 0xe6db99e5, 0x1fa27cf8, 0xc4ac5665,
+    0xf4292244, 0x432aff97, 0xab9423a7, 0xfc93a039, 0x655b59c3, 0x8f0ccc92, 0xffeff47d, 0x85845dd1,
+    0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1, 0xf7537e82, 0xbd3af235, 0x2ad7d2bb, 0xeb86d391};
+static const int md5_r[64] = {7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22,
+                              5, 9,  14, 20, 5, 9,  14, 20, 5, 9,  14, 20, 5, 9,  14, 20,
+                              4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23,
+                              6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21};
+
+static void md5(const G *msg, size_t len, G out[16]) {
+    uint32_t h[4] = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476};
+    size_t total = ((len + 8) / 64 + 1) * 64;
+    G *buf = calloc(total, 1);
+    if (!buf) {
+        memset(out, 0, 16);
+        return;
+    }
+    memcpy(buf, msg, len);
+    buf[len] = 0x80;
+    uint64_t bits = (uint64_t)len * 8;
+    memcpy(buf + total - 8, &bits, 8);
+    for (size_t off = 0; off < total; off += 64) {
+        uint32_t w[16];
+        memcpy(w, buf + off, 64);
+        uint32_t a = h[0], b = h[1], c = h[2], d = h[3];
+        for (int i = 0; i < 64; i++) {
+            uint32_t f;
+            int g;
+            if (i < 16) { f = (b & c) | (~b & d); g = i; }
+            else if (i < 32) { f = (d & b) | (~d & c); g = (5 * i + 1) % 16; }
+            else if (i < 48) { f = b ^ c ^ d; g = (3 * i + 5) % 16; }
+            else { f = c ^ (b | ~d); g = (7 * i) % 16; }
+            uint32_t t = d;
+            d = c;
+            c = b;
+            uint32_t x = a + f + md5_k[i] + w[g];
+            b = b + ((x << md5_r[i]) | (x >> (32 - md5_r[i])));
+            a = t;
+        }
+        h[0] += a; h[1] += b; h[2] += c; h[3] += d;
+    }
+    free(buf);
+    memcpy(out, h, 16);
+}
+
+K prim_md5(K x) {
+    if (x->t != KC && x->t != -KC) {
+        r0(x);
+        return kerr("type");
+    }
+    K out = obj_vec(KG, 16);
+    if (out)
+        md5(x->t == KC ? (G *)kC(x) : &x->g, x->t == KC ? (size_t)x->n : 1, kG(out));
+    r0(x);
+    return out;
+}
