@@ -22,6 +22,8 @@
 extern int net_listen(const char *spec) OQ_WEAK;
 extern int net_run(void) OQ_WEAK;
 extern int net_configure(int argc, char **argv) OQ_WEAK;
+/* the .pykx namespace, when built with Python (src/py) */
+extern void py_register_namespace(void) OQ_WEAK;
 
 K sys_load(const char *path);
 
@@ -176,6 +178,8 @@ int main(int argc, char **argv) {
     parse_options(argc, argv, &o);
     if (lang_init() < 0)
         return 1;
+    if (py_register_namespace)
+        py_register_namespace();
     if (net_configure && net_configure(argc, argv) < 0) {
         fprintf(stderr, "'%s\n", kerr_msg() ? kerr_msg() : "options");
         return 1;

@@ -214,7 +214,7 @@ K env_all_namespaces(void) {
     K v = ktn(KS, 0);
     for (size_t i = 0; v && i < nspaces; i++)
         if (spaces[i]->name != sym_null && !strchr(spaces[i]->name + 1, '.'))
-            js(&v, spaces[i]->name);
+            js(&v, spaces[i]->name + 1); /* `key `` lists q pykx ..., without the dot */
     return v;
 }
 

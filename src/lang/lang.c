@@ -41,15 +41,10 @@ extern K (*prim_global_names)(S ns);
 void zvals_free(void);
 
 static K global_names(S ns) {
-    if (ns == sym_null) { /* key `: the root's names, then the namespaces */
-        K names = env_names(sym_null);
-        K spaces = env_all_namespaces();
-        if (names && spaces)
-            jv(&names, spaces); /* consumes spaces */
-        else
-            r0(spaces);
-        return names;
-    }
+    if (ns == sym_null) /* key `: the namespaces */
+        return env_all_namespaces();
+    if (!strcmp(ns, ".")) /* key `.: the root's names */
+        return env_names(sym_null);
     return env_names(ns);
 }
 

@@ -623,6 +623,7 @@ static K parse_statements(Parser *p) {
             trailing_empty = true;
             continue;
         }
+        p->tok.newline = false; /* the newline before a statement only separated it */
         K e = parse_expr(p);
         if (!e) {
             r0(seq);

@@ -859,7 +859,7 @@ K prim_key(K x) {
         r0(x);
         if (prim_global_names) {
             if (s == sym_null || (s[0] == '.' && !s[1]))
-                return prim_global_names(sym_null);
+                return prim_global_names(s);
             K d = prim_global_get ? prim_global_get(s) : NULL;
             if (d && d->t == XD) {
                 K k = r1(DICT_KEYS(d));

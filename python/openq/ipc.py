@@ -1,0 +1,205 @@
+"""Servers and clients over the kdb+ IPC protocol.
+
+RawQConnection(as_server=True) serves q clients from this process with openq's C event loop
+(the handshake, framing and .z hooks run in C; Python hooks set with `openq.q.z.pg = f` are
+called with the query as a K object).  SyncQConnection / AsyncQConnection are clients.
+"""
+import asyncio
+import socket
+import struct
+import time
+
+try:
+    import _openq_builtin as _e
+except ImportError:
+    from . import _openq as _e
+
+from .k import K, QError, wrap
+
+
+class RawQConnection:
+    """PyKX's RawQConnection; with as_server=True a q server on `port`.
+
+    poll_recv() handles whatever arrived (waiting briefly, without spinning);
+    `await poll_recv_async()` serves from asyncio until cancelled.  conn_gc_time is kept for
+    compatibility: closed connections are noticed by the loop (EOF) and freed at once.
+    """
+
+    def __init__(self, host="localhost", port=None, *, as_server=False, conn_gc_time=0.0,
+                 username="", password="", timeout=0.0, **kwargs):
+        self.as_server = as_server
+        self.conn_gc_time = conn_gc_time
+        self.closed = False
+        if as_server:
+            self.port = _e.listen(str(port if port is not None else 0))
+            self._client = None
+        else:
+            self._client = SyncQConnection(host, port, username=username, password=password,
+                                           timeout=timeout, **kwargs)
+
+    def poll_recv(self, amount=1, timeout=0.1):
+        if not self.as_server:
+            return None
+        _e.poll(int(timeout * 1000))
+        return None
+
+    async def poll_recv_async(self):
+        """Serve from the running asyncio loop: wake on the C loop's descriptor, handle."""
+        loop = asyncio.get_running_loop()
+        ready = asyncio.Event()
+        fd = _e.fd()
+        loop.add_reader(fd, ready.set)
+        try:
+            while not self.closed:
+                await ready.wait()
+                ready.clear()
+                _e.poll(0)
+        finally:
+            loop.remove_reader(fd)
+
+    def clean_open_connections(self):
+        return None
+
+    def close(self):
+        if self.as_server and not self.closed:
+            _e.unlisten()
+        if self._client:
+            self._client.close()
+        self.closed = True
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc):
+        self.close()
+
+    def __await__(self):
+        async def ready():
+            return self
+        return ready().__await__()
+
+
+def _frame_length(header):
+    return struct.unpack("<I", header[4:8])[0] | (header[3] << 32)
+
+
+def _message(query, args):
+    if isinstance(query, str):
+        query = query.encode()
+    if not args:
+        return query if isinstance(query, (bytes, K)) else query
+    return [_e.toq(query)] + [a for a in args]
+
+
+class SyncQConnection:
+    """A blocking client: conn('1+1'), conn('{x+y}', 1, 2), conn('a:1', wait=False)."""
+
+    def __init__(self, host="localhost", port=None, *, username="", password="", timeout=0.0,
+                 unix=False, large_messages=True, no_ctx=True, **kwargs):
+        if unix:
+            self._sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            self._sock.connect(b"\0/tmp/kx.%d" % port)
+        else:
+            self._sock = socket.create_connection((host, port), timeout=timeout or None)
+            self._sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        cred = f"{username}:{password}" if password else username
+        self._sock.sendall(cred.encode() + bytes([6 if large_messages else 3, 0]))
+        reply = self._sock.recv(1)
+        if not reply:
+            self._sock.close()
+            raise QError("access: Failed to connect to server with invalid username/password")
+        self._cap = reply[0]
+        self.closed = False
+
+    def _recv(self):
+        header = self._recv_exact(8)
+        return header + self._recv_exact(_frame_length(header) - 8)
+
+    def _recv_exact(self, n):
+        buf = bytearray()
+        while len(buf) < n:
+            chunk = self._sock.recv(min(n - len(buf), 1 << 20))
+            if not chunk:
+                raise RuntimeError("Attempted to use a closed IPC connection")
+            buf += chunk
+        return bytes(buf)
+
+    def __call__(self, query, *args, wait=True):
+        if self.closed:
+            raise RuntimeError("Attempted to use a closed IPC connection")
+        msg = _e.encode(_message(query, args), 1 if wait else 0, self._cap)
+        self._sock.sendall(msg)
+        if not wait:
+            return wrap(_e.eval("::"))
+        while True:
+            data = self._recv()
+            if data[1] == 2:
+                return wrap(_e.decode(data))
+
+    def close(self):
+        if not self.closed:
+            self._sock.close()
+            self.closed = True
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+QConnection = SyncQConnection
+
+
+class AsyncQConnection:
+    """An asyncio client: `await conn('1+1')`."""
+
+    def __init__(self, host="localhost", port=None, *, username="", password="", **kwargs):
+        self.host, self.port = host, port
+        self.username, self.password = username, password
+        self._reader = self._writer = None
+        self._lock = None
+
+    async def _connect(self):
+        self._reader, self._writer = await asyncio.open_connection(self.host, self.port)
+        cred = f"{self.username}:{self.password}" if self.password else self.username
+        self._writer.write(cred.encode() + bytes([6, 0]))
+        await self._writer.drain()
+        reply = await self._reader.read(1)
+        if not reply:
+            raise QError("access: Failed to connect to server with invalid username/password")
+        self._cap = reply[0]
+        self._lock = asyncio.Lock()
+        return self
+
+    def __await__(self):
+        return self._connect().__await__()
+
+    async def __aenter__(self):
+        return await self._connect()
+
+    async def __aexit__(self, *exc):
+        await self.close()
+
+    async def __call__(self, query, *args, wait=True):
+        async with self._lock:
+            self._writer.write(_e.encode(_message(query, args), 1 if wait else 0, self._cap))
+            await self._writer.drain()
+            if not wait:
+                return wrap(_e.eval("::"))
+            while True:
+                header = await self._reader.readexactly(8)
+                body = await self._reader.readexactly(_frame_length(header) - 8)
+                if header[1] == 2:
+                    return wrap(_e.decode(header + body))
+
+    async def close(self):
+        if self._writer:
+            self._writer.close()
+            self._writer = None

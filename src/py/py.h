@@ -1,0 +1,58 @@
+/* py.h -- the Python bridge (the only layer that includes Python.h).
+ *
+ * One conversion module serves both directions: q calling Python (.pykx.*, Python hooks)
+ * and Python calling q (the openq package).  In the openq binary Python is embedded and
+ * started on first use; inside a Python process (the extension) it is already running.
+ * Errors: functions returning K give NULL + kerr; functions returning PyObject* give NULL
+ * with a Python exception set. */
+#ifndef OPENQ_PY_H
+#define OPENQ_PY_H
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include "../obj/obj.h"
+
+/* q -> Python conversions */
+enum {
+    PYC_DEFAULT, /* as PyKX under q: numpy for atoms/vectors, list, dict, DataFrame */
+    PYC_PY,      /* plain Python: int, float, str, list, dict */
+    PYC_NP,      /* numpy */
+    PYC_K,       /* wrapped K objects (what PyKX hands Python hooks) */
+};
+
+/* start embedded Python if it is not running (binary); 0 or -1 + kerr */
+int py_ensure(void);
+/* true when this process is a Python interpreter that imported openq */
+extern bool py_in_extension;
+
+/* q value (borrowed) to a new Python object */
+PyObject *py_from_q(const K x, int mode);
+/* Python object to a new q value, or NULL + kerr */
+K py_to_q(PyObject *o);
+/* the pending Python exception as a q error text ExcType("message"); clears it */
+K py_error_to_q(void);
+
+/* a q foreign wrapping a Python callable; its arguments are converted with `mode` */
+K py_callable_foreign(PyObject *fn, int mode);
+/* the Python object held by a foreign made here, or NULL */
+PyObject *py_foreign_object(const K x);
+
+/* the .pykx namespace (pyexec pyeval get set import ...) in the interpreter */
+void py_register_namespace(void);
+
+/* the KRef type: a Python handle on a K value */
+extern PyTypeObject KRef_Type;
+typedef struct {
+    PyObject_HEAD
+    K k;                  /* owned reference */
+    Py_ssize_t shape[1];  /* buffer protocol: item count */
+    Py_ssize_t strides[1];/* buffer protocol: item width */
+} KRef;
+PyObject *kref_new(K x); /* consumes x */
+/* the module's functions (shared by the extension and the binary's built-in module) */
+PyObject *py_module_create(const char *name);
+/* a Python function that wraps KRefs into openq.K subclasses (set by openq/__init__.py) */
+extern PyObject *py_wrap_fn;
+
+#endif

@@ -1,0 +1,302 @@
+/* pyembed.c -- Python inside the interpreter: start CPython on first use (openq binary),
+ * and the .pykx namespace that PyKX's remote functions rely on (PYKX.md §2-3). */
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "../lang/lang.h"
+#include "../prim/prims.h"
+#include "py.h"
+
+bool py_in_extension;           /* openq was imported by a running Python */
+static int default_mode = PYC_DEFAULT; /* .pykx.setdefault */
+extern bool lang_read_only;     /* -b */
+extern K (*sys_load_hook)(const char *path);
+
+PyMODINIT_FUNC PyInit__openq_builtin(void);
+
+#ifndef OPENQ_PYTHON_DIR
+#define OPENQ_PYTHON_DIR ""
+#endif
+
+/* Python that runs once the interpreter is up: find the user's environment (the active
+ * virtual environment, or the one this binary was installed into), make `import openq`
+ * reach this very process, and let code written for PyKX under q import `pykx`. */
+static const char *boot_py =
+    "import os, sys, site, glob\n"
+    "def _openq_paths():\n"
+    "    venvs = []\n"
+    "    if os.environ.get('VIRTUAL_ENV'): venvs.append(os.environ['VIRTUAL_ENV'])\n"
+    "    exe = os.path.realpath('/proc/self/exe')\n"
+    "    venvs.append(os.path.dirname(os.path.dirname(exe)))\n"
+    "    for v in venvs:\n"
+    "        for sp in glob.glob(os.path.join(v, 'lib', 'python%d.%d' % sys.version_info[:2], 'site-packages')):\n"
+    "            if sp not in sys.path: site.addsitedir(sp)\n"
+    "    src = os.environ.get('OPENQ_PYTHON_DIR') or OPENQ_SRC\n"
+    "    if src and os.path.isdir(src) and src not in sys.path: sys.path.insert(0, src)\n"
+    "_openq_paths()\n"
+    "import openq as _openq_pkg\n"
+    "if os.environ.get('OPENQ_PYKX_FACADE', '1') != '0':\n"
+    "    sys.modules.setdefault('pykx', _openq_pkg)\n"
+    "del _openq_paths, _openq_pkg\n";
+
+int py_ensure(void) {
+    if (Py_IsInitialized())
+        return 0;
+    if (PyImport_AppendInittab("_openq_builtin", PyInit__openq_builtin) < 0) {
+        kerr("python");
+        return -1;
+    }
+    PyConfig config;
+    PyConfig_InitPythonConfig(&config);
+    config.install_signal_handlers = 0;
+    config.parse_argv = 0;
+    PyStatus st = Py_InitializeFromConfig(&config);
+    PyConfig_Clear(&config);
+    if (PyStatus_Exception(st)) {
+        kerr("python");
+        return -1;
+    }
+    PyObject *main = PyImport_AddModule("__main__");
+    PyObject *g = PyModule_GetDict(main);
+    PyObject *src = PyUnicode_FromString(OPENQ_PYTHON_DIR);
+    PyDict_SetItemString(g, "OPENQ_SRC", src);
+    Py_DECREF(src);
+    PyObject *r = PyRun_String(boot_py, Py_file_input, g, g);
+    PyDict_DelItemString(g, "OPENQ_SRC");
+    if (!r) {
+        PyErr_Print(); /* the namespace still works for plain Python */
+        PyErr_Clear();
+    }
+    Py_XDECREF(r);
+    PyEval_SaveThread(); /* from now on every entry takes the GIL */
+    return 0;
+}
+
+/* ---- .pykx builtins ------------------------------------------------------------------------ */
+
+typedef K (*PykxFn)(K *args, int n);
+
+typedef struct Builtin {
+    const char *name; /* .pykx.<name> */
+    PykxFn fn;        /* implementation; called with the GIL held */
+    int arity;        /* 0 = variadic */
+    bool writes;      /* refused in read-only mode (-b) */
+} Builtin;
+
+static K release_args(K *args, int n) {
+    for (int i = 0; i < n; i++)
+        r0(args[i]);
+    return NULL;
+}
+
+/* the text of a char vector / char / symbol argument */
+static bool text_arg(const K x, const char **s, size_t *n) {
+    if (x->t == KC) { *s = kC(x); *n = (size_t)x->n; return true; }
+    if (x->t == -KC) { *s = (const char *)&x->g; *n = 1; return true; }
+    if (x->t == -KS) { *s = x->s; *n = strlen(x->s); return true; }
+    return false;
+}
+
+static PyObject *main_dict(void) { return PyModule_GetDict(PyImport_AddModule("__main__")); }
+
+static K run_code(K *args, int n, int start) {
+    const char *s;
+    size_t len;
+    if (n < 1 || !text_arg(args[0], &s, &len)) {
+        release_args(args, n);
+        return kerr("String input expected for code evaluation/execution.");
+    }
+    char *code = strndup(s, len);
+    release_args(args, n);
+    PyObject *g = main_dict();
+    PyObject *r = PyRun_String(code, start, g, g);
+    free(code);
+    if (!r)
+        return py_error_to_q();
+    if (start == Py_file_input) {
+        Py_DECREF(r);
+        return obj_identity();
+    }
+    K f = py_callable_foreign(r, PyCallable_Check(r) ? default_mode : -1);
+    Py_DECREF(r);
+    return f;
+}
+
+static K b_pyexec(K *args, int n) { return run_code(args, n, Py_file_input); }
+static K b_pyeval(K *args, int n) { return run_code(args, n, Py_eval_input); }
+
+/* is this argument `<` (return q) or `>` (return a foreign)? */
+static int return_flag(const K x) {
+    if (x->t == KBINARY && x->g == P_LT)
+        return '<';
+    if (x->t == KBINARY && x->g == P_GT)
+        return '>';
+    return 0;
+}
+
+/* a Python object as q sees it: flag '<' converts (callables return q), '>' raw foreign */
+static K present(PyObject *o, int flag) {
+    if (flag == '<') {
+        if (PyCallable_Check(o) && !PyType_Check(o))
+            return py_callable_foreign(o, default_mode);
+        return py_to_q(o);
+    }
+    return py_callable_foreign(o, PyCallable_Check(o) ? default_mode : -1);
+}
+
+static K b_eval(K *args, int n) {
+    int flag = n > 1 ? return_flag(args[1]) : 0;
+    K code = r1(args[0]);
+    release_args(args, n);
+    K f = run_code(&code, 1, Py_eval_input);
+    if (!f || !flag)
+        return f;
+    PyObject *o = py_foreign_object(f);
+    K r = o ? present(o, flag) : r1(f);
+    r0(f);
+    return r;
+}
+
+static K b_qeval(K *args, int n) {
+    K f = run_code(args, n, Py_eval_input);
+    if (!f)
+        return NULL;
+    PyObject *o = py_foreign_object(f);
+    K r = o ? py_to_q(o) : r1(f);
+    r0(f);
+    return r;
+}
+
+static K b_get(K *args, int n) {
+    int flag = n > 1 ? return_flag(args[1]) : 0;
+    if (args[0]->t != -KS) {
+        release_args(args, n);
+        return kerr("type");
+    }
+    PyObject *o = PyDict_GetItemString(main_dict(), args[0]->s); /* borrowed */
+    if (!o) {
+        K e = kerrn(args[0]->s, strlen(args[0]->s));
+        char msg[512];
+        snprintf(msg, sizeof msg, "NameError(\"name '%s' is not defined\")", args[0]->s);
+        release_args(args, n);
+        UNUSED(e);
+        return kerr(msg);
+    }
+    release_args(args, n);
+    return present(o, flag ? flag : '<');
+}
+
+static K b_set(K *args, int n) {
+    if (n != 2 || args[0]->t != -KS) {
+        release_args(args, n);
+        return kerr(n != 2 ? "rank" : "type");
+    }
+    PyObject *v = py_from_q(args[1], default_mode);
+    if (!v) {
+        release_args(args, n);
+        return py_error_to_q();
+    }
+    int rc = PyDict_SetItemString(main_dict(), args[0]->s, v);
+    Py_DECREF(v);
+    release_args(args, n);
+    return rc < 0 ? py_error_to_q() : obj_identity();
+}
+
+static K b_import(K *args, int n) {
+    const char *s;
+    size_t len;
+    if (!text_arg(args[0], &s, &len)) {
+        release_args(args, n);
+        return kerr("type");
+    }
+    char *name = strndup(s, len);
+    release_args(args, n);
+    PyObject *m = PyImport_ImportModule(name);
+    free(name);
+    if (!m)
+        return py_error_to_q();
+    K r = py_callable_foreign(m, -1);
+    Py_DECREF(m);
+    return r;
+}
+
+static K b_toq(K *args, int n) {
+    PyObject *o = py_foreign_object(args[0]);
+    K r = o ? py_to_q(o) : r1(args[0]);
+    release_args(args, n);
+    return r;
+}
+
+static K b_identity(K *args, int n) {
+    K r = r1(args[0]);
+    release_args(args, n);
+    return r;
+}
+
+static K b_setdefault(K *args, int n) {
+    const char *s;
+    size_t len;
+    if (!text_arg(args[0], &s, &len)) {
+        release_args(args, n);
+        return kerr("type");
+    }
+    static const struct { const char *name; int mode; } modes[] = {
+        {"default", PYC_DEFAULT}, {"np", PYC_NP}, {"py", PYC_PY}, {"k", PYC_K}, {"pd", PYC_DEFAULT}};
+    for (size_t i = 0; i < ARRAY_LEN(modes); i++)
+        if (strlen(modes[i].name) == len && !memcmp(modes[i].name, s, len)) {
+            default_mode = modes[i].mode;
+            release_args(args, n);
+            return obj_identity();
+        }
+    char msg[128];
+    snprintf(msg, sizeof msg, "unknown conversion type: %.*s", (int)len, s);
+    release_args(args, n);
+    return kerr(msg);
+}
+
+static K b_version(K *args, int n) {
+    release_args(args, n);
+    return obj_str("openq-0.1");
+}
+
+static const Builtin builtins[] = {
+    {"pyexec", b_pyexec, 1, true},      {"pyeval", b_pyeval, 1, true},
+    {"eval", b_eval, 0, true},          {"qeval", b_qeval, 1, true},
+    {"get", b_get, 0, false},           {"set", b_set, 2, true},
+    {"import", b_import, 1, true},      {"pyimport", b_import, 1, true},
+    {"toq", b_toq, 1, false},           {"py2q", b_toq, 1, false},
+    {"wrap", b_identity, 1, false},     {"unwrap", b_identity, 1, false},
+    {"topy", b_identity, 1, false},     {"tonp", b_identity, 1, false},
+    {"topd", b_identity, 1, false},     {"todefault", b_identity, 1, false},
+    {"setdefault", b_setdefault, 1, false}, {"version", b_version, 1, false},
+};
+
+static K builtin_call(void *p, K *args, int n) {
+    const Builtin *b = p;
+    if (b->writes && lang_read_only)
+        return kerr(release_args(args, n) ? "noupdate" : "noupdate");
+    if (py_ensure() < 0)
+        return release_args(args, n);
+    PyGILState_STATE g = PyGILState_Ensure();
+    K r = b->fn(args, n);
+    PyGILState_Release(g);
+    return r;
+}
+
+/* \l pykx.q is what a PyKX client asks for when `pykx is missing: here it is built in */
+static K load_hook(const char *path) {
+    size_t n = strlen(path);
+    if (n >= 6 && !strcmp(path + n - 6, "pykx.q"))
+        return obj_identity();
+    return NULL;
+}
+
+void py_register_namespace(void) {
+    for (size_t i = 0; i < ARRAY_LEN(builtins); i++) {
+        char name[64];
+        snprintf(name, sizeof name, ".pykx.%s", builtins[i].name);
+        lang_set(ss(name), obj_foreign_fn((void *)&builtins[i], NULL, builtin_call, builtins[i].arity));
+    }
+    lang_set(ss(".p.e"), obj_foreign_fn((void *)&builtins[0], NULL, builtin_call, 1));
+    sys_load_hook = load_hook;
+}
