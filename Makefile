@@ -4,7 +4,7 @@ ASAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all build asan venv run test bench conformance clean
+.PHONY: all build asan venv pyinstall run test bench conformance clean
 
 all: build
 
@@ -26,8 +26,12 @@ venv: .venv/.stamp
 	@.venv/bin/pip install -q -r tests/requirements.txt
 	@touch $@
 
+# The openq package itself, built by scikit-build-core over the same CMake graph
+pyinstall: venv
+	@.venv/bin/pip install -q --no-build-isolation .
+
 # Every layer script in tests/layers runs in order; tests/run.sh sums their closing lines.
-test: build asan venv
+test: build asan venv pyinstall
 	@bash tests/run.sh
 
 bench: build

@@ -1,3 +1,4 @@
+/ the table and the password check of the remote-function walkthrough
 N:1000
-tab:([]sym:N#`AAPL`MSFT`GOOG`FDP;price:100+N#1.5 2.5;size:10+N#1 2 3)
+tab:([]sym:N?`AAPL`MSFT`GOOG`FDP;price:100+N?100f;size:10+N?100)
 .z.pw:{[u;p]$[(u~`user)&p~"password";1b;0b]}

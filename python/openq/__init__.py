@@ -23,3 +23,4 @@ from .ipc import RawQConnection, SyncQConnection, AsyncQConnection, QConnection 
 from . import remote  # noqa: F401
 
 __version__ = "0.1.0"
+__all__ = ["q", "toq", "K", "QError", "RawQConnection", "SyncQConnection", "AsyncQConnection"]

@@ -122,7 +122,88 @@ static K find_all(const K x, const K y) {
     return r;
 }
 
+static K gather(const K x, const K pos);
+
+/* ---- roll and deal (n?x) ----------------------------------------------------------------- */
+
+static uint64_t rng_state = 0x9e3779b97f4a7c15ULL; /* deterministic, like q's default \S */
+
+static uint64_t rng_next(void) {
+    uint64_t z = (rng_state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+void prim_seed(uint64_t seed) { rng_state = seed; }
+
+/* n?y: n items drawn from y (a list, or til y for a number, or [0,y) for a float);
+ * -n?y: n distinct items (deal) */
+static K roll(J n, K y) {
+    bool deal = n < 0;
+    J count = deal ? -n : n;
+    if (y->t == -KF || y->t == -KE) {
+        F lim = y->t == -KF ? y->f : y->e;
+        r0(y);
+        K r = obj_vec(KF, count);
+        for (J i = 0; r && i < count; i++)
+            kF(r)[i] = lim * ((F)(rng_next() >> 11) / 9007199254740992.0);
+        return r;
+    }
+    K pool = y;
+    if (y->t == -KJ || y->t == -KI || y->t == -KH) {
+        J lim = y->t == -KJ ? y->j : y->t == -KI ? y->i : y->h;
+        r0(y);
+        if (lim <= 0)
+            return kerr("domain");
+        if (!deal) {
+            K r = obj_vec(KJ, count);
+            for (J i = 0; r && i < count; i++)
+                kJ(r)[i] = (J)(rng_next() % (uint64_t)lim);
+            return r;
+        }
+        pool = prim_til(kj(lim));
+        if (!pool)
+            return NULL;
+    }
+    if (pool->t < 0 || pool->t >= 98) {
+        r0(pool);
+        return kerr("type");
+    }
+    J len = pool->n;
+    if (len == 0 || (deal && count > len)) {
+        r0(pool);
+        return kerr(len == 0 ? "length" : "length");
+    }
+    K idx = ktn(KJ, count);
+    if (deal) { /* partial Fisher-Yates over positions */
+        K perm = prim_til(kj(len));
+        for (J i = 0; i < count; i++) {
+            J j = i + (J)(rng_next() % (uint64_t)(len - i));
+            J t = kJ(perm)[i];
+            kJ(perm)[i] = kJ(perm)[j];
+            kJ(perm)[j] = t;
+            kJ(idx)[i] = kJ(perm)[i];
+        }
+        r0(perm);
+    } else {
+        for (J i = 0; i < count; i++)
+            kJ(idx)[i] = (J)(rng_next() % (uint64_t)len);
+    }
+    K r = gather(pool, idx);
+    r0(idx);
+    r0(pool);
+    return r;
+}
+
 K prim_find(K x, K y) {
+    if ((x->t == -KJ || x->t == -KI || x->t == -KH) && (y->t < 0 || (y->t > 0 && y->t < 98))) {
+        J n = x->t == -KJ ? x->j : x->t == -KI ? x->i : x->h;
+        r0(x);
+        if (n == nj)
+            n = -obj_count(y);
+        return roll(n, y);
+    }
     if (x->t == XD) {
         /* reverse lookup: the key of the first value equal to y */
         K vals = DICT_VALS(x);
