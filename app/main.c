@@ -159,6 +159,28 @@ static int console_tty(void) {
 }
 #endif
 
+/* OPENQ_STEPS=1: stdin carries records "<length>\n<bytes>", each one console input (which
+ * may span lines); after each input's output comes the line "\001END\001".  Test drivers
+ * (the conformance runner) use it to feed multi-line inputs exactly. */
+static void console_steps(void) {
+    for (;;) {
+        long len;
+        if (scanf("%ld", &len) != 1 || len < 0 || getchar() != '\n')
+            return;
+        char *buf = malloc((size_t)len + 1);
+        if (!buf || fread(buf, 1, (size_t)len, stdin) != (size_t)len) {
+            free(buf);
+            return;
+        }
+        int quit = run_input(buf, (size_t)len);
+        free(buf);
+        fputs("\001END\001\n", stdout);
+        fflush(stdout);
+        if (quit)
+            return;
+    }
+}
+
 /* OPENQ_LEAKCHECK=1: free everything at exit and report objects still alive */
 static int leak_check(void) {
     if (!getenv("OPENQ_LEAKCHECK"))
@@ -202,6 +224,10 @@ int main(int argc, char **argv) {
             return 1;
         }
         return net_run();
+    }
+    if (getenv("OPENQ_STEPS")) {
+        console_steps();
+        return leak_check();
     }
     if (isatty(0)) {
 #ifdef OPENQ_HAVE_LIBEDIT

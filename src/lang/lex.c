@@ -406,7 +406,10 @@ static bool skip_space(Lexer *lx, bool *space) {
             *space = true;
         } else if (c == '\n') {
             lx->pos++;
-            newline = true;
+            /* a line that starts with a blank continues the one before it */
+            int next = peekc(lx, 0);
+            if (next != ' ' && next != '\t')
+                newline = true;
             *space = true;
         } else if (c == '/' && (*space || lx->pos == 0)) {
             /* comment to end of line */
