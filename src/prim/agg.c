@@ -30,9 +30,17 @@ static K each_item(K x, K (*f)(K)) {
 
 /* reduce a general list or a dict's values with a dyad (sum of a list of vectors) */
 static K fold_with(K x, K (*dyad)(K, K), K empty) {
-    if (x->t == XD) {
+    if (x->t == XD) { /* an aggregate of a dict is the aggregate of its values */
         K v = r1(DICT_VALS(x));
         r0(x);
+        if (v->t != 0) {
+            r0(empty);
+            if (dyad == prim_add)
+                return prim_sum(v);
+            if (dyad == prim_mul)
+                return prim_prd(v);
+            return dyad == prim_max2 ? prim_max(v) : prim_min(v);
+        }
         x = v;
     }
     if (x->t != 0) {
