@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# make bench: every benchmark, each reported as a ratio to a baseline measured in the same run.
+# Pinned with taskset (this machine has 2 noisy cores): one core, then server/client on two.
+set -eu
+cd "$(dirname "$0")/.."
+echo "== core: IPC codec and primitives (core 1)"
+taskset -c 1 ./build/bench_core
+echo "== server: round trips and async throughput"
+taskset -c 1 ./build/bench_net build/openq
+./build/bench_net build/openq two
