@@ -294,8 +294,6 @@ static void fmt_atom(Buf *b, const K x) {
         buf_add(b, &suffix_of[t], 1);
     else if (t == KF && float_is_whole_text(x->f, fmt_settings.precision))
         buf_str(b, "f");
-    else if ((t == KH || t == KI) && 0)
-        ;
 }
 
 static void fmt_vector(Buf *b, const K x, bool in_list);
@@ -527,9 +525,15 @@ static void lines_free(Lines *l) {
 static void cell_text(Buf *b, const K col, J i) {
     int t = col->t;
     if (t == 0) {
+        /* a nested cell prints in one-line form; atoms as cells of their type */
         K item = kK(col)[i];
-        if (item->t == KC) {
-            buf_add(b, kC(item), (size_t)item->n);
+        if (item->t < 0 && item->t > -20 && item->t != -KC) {
+            K v = obj_vec(-item->t, 1);
+            if (v) {
+                memcpy(kG(v), item->t == -UU ? (void *)kG(item) : (void *)&item->g, obj_width(item->t));
+                cell_text(b, v, 0);
+                r0(v);
+            }
             return;
         }
         fmt_one(b, item, false);
@@ -537,6 +541,14 @@ static void cell_text(Buf *b, const K col, J i) {
     }
     if (obj_is_enum(t)) {
         buf_str(b, "?");
+        return;
+    }
+    if (t == KC) {
+        buf_add(b, kC(col) + i, 1);
+        return;
+    }
+    if (t == KG) {
+        buf_fmt(b, "%02x", kG(col)[i]);
         return;
     }
     const void *p = kG(col) + (size_t)i * obj_width(t);
@@ -555,35 +567,13 @@ static void cell_text(Buf *b, const K col, J i) {
     fmt_item(b, t, p);
 }
 
-static void cell_text_dict(Buf *b, const K col, J i) {
-    /* dict values print like atoms */
-    int t = col->t;
-    if (t == 0) {
-        K item = kK(col)[i];
-        if (item->t == XD || item->t == XT || (item->t == 0 && item->n != 1)) {
-            fmt_one(b, item, false);
-            return;
-        }
-        fmt_one(b, item, true);
-        return;
-    }
-    K a = NULL;
-    if (t > 0 && t < 20) {
-        a = obj_atom(-t);
-        if (!a)
-            return;
-        memcpy(t == UU ? (void *)kG(a) : (void *)&a->g, kG(col) + (size_t)i * obj_width(t), obj_width(t));
-        fmt_atom(b, a);
-        r0(a);
-    }
-}
-
 static void pad_to(Buf *b, size_t have, size_t width) {
     for (size_t i = have; i < width; i++)
         buf_str(b, " ");
 }
 
 static void console_lines(const K x, Lines *out);
+static bool matrix_rows(const K x, Buf *rows, J nrows);
 
 static void truncate_line(char *s) {
     size_t cols = (size_t)fmt_settings.console_cols;
@@ -712,12 +702,17 @@ static void dict_lines(const K d, Lines *out) {
         show = fmt_settings.console_rows - 3;
         cut = true;
     }
+    Buf *aligned = vals->t == 0 ? calloc((size_t)(show ? show : 1), sizeof(Buf)) : NULL;
+    bool matrix = aligned && matrix_rows(vals, aligned, show);
     for (J i = 0; i < show; i++) {
         Buf line = {0};
         buf_add(&line, kt[i].p ? kt[i].p : "", kt[i].n);
         pad_to(&line, kt[i].n, kw);
         buf_str(&line, "| ");
-        if (vals->t == 0) {
+        if (matrix) {
+            buf_add(&line, aligned[i].p ? aligned[i].p : "", aligned[i].n);
+            free(aligned[i].p);
+        } else if (vals->t == 0) {
             K v = kK(vals)[i];
             if (v->t == XD || v->t == XT || (v->t == 0 && v->n > 1)) {
                 fmt_one(&line, v, false);
@@ -729,7 +724,7 @@ static void dict_lines(const K d, Lines *out) {
             UNUSED(row);
             buf_str(&line, "..");
         } else {
-            cell_text_dict(&line, vals, i);
+            cell_text(&line, vals, i); /* a simple vector of values prints like table cells */
         }
         while (line.n && line.p[line.n - 1] == ' ')
             line.p[--line.n] = 0;
@@ -738,9 +733,56 @@ static void dict_lines(const K d, Lines *out) {
     }
     if (cut)
         lines_add(out, "..", 2);
+    free(aligned);
     for (J i = 0; i < n; i++)
         free(kt[i].p);
     free(kt);
+}
+
+
+/* A list whose items are all simple (non-string) vectors, or all general lists, prints as
+ * a matrix: one row per item, columns padded to their widest cell.  Returns false (and
+ * prints nothing) for other lists.  prefix[i], when given, starts row i (dict keys). */
+static bool matrix_rows(const K x, Buf *rows, J nrows) {
+    bool simple = true, general = true;
+    for (J r = 0; r < nrows; r++) {
+        K item = kK(x)[r];
+        simple = simple && item->t > 0 && item->t < 20 && item->t != KC && item->t != KB && item->n > 0;
+        general = general && item->t == 0 && item->n > 0;
+    }
+    if (!nrows || (!simple && !general))
+        return false;
+    J ncols = 0;
+    for (J r = 0; r < nrows; r++)
+        ncols = MAX(ncols, kK(x)[r]->n);
+    size_t *width = calloc((size_t)ncols, sizeof(size_t));
+    Buf *cells = calloc((size_t)(nrows * ncols), sizeof(Buf));
+    for (J r = 0; r < nrows; r++) {
+        K item = kK(x)[r];
+        for (J c = 0; c < item->n; c++) {
+            Buf *cb = &cells[r * ncols + c];
+            if (simple)
+                cell_text(cb, item, c);
+            else
+                fmt_one(cb, kK(item)[c], false);
+            width[c] = MAX(width[c], cb->n);
+        }
+    }
+    for (J r = 0; r < nrows; r++) {
+        K item = kK(x)[r];
+        for (J c = 0; c < item->n; c++) {
+            Buf *cb = &cells[r * ncols + c];
+            buf_add(&rows[r], cb->p ? cb->p : "", cb->n);
+            if (c + 1 < item->n) {
+                pad_to(&rows[r], cb->n, width[c]);
+                buf_str(&rows[r], " ");
+            }
+            free(cb->p);
+        }
+    }
+    free(cells);
+    free(width);
+    return true;
 }
 
 static void console_lines(const K x, Lines *out) {
@@ -764,6 +806,18 @@ static void console_lines(const K x, Lines *out) {
             show = fmt_settings.console_rows - 3;
             cut = true;
         }
+        Buf *rows = calloc((size_t)show, sizeof(Buf));
+        if (rows && matrix_rows(x, rows, show)) {
+            for (J i = 0; i < show; i++) {
+                lines_add(out, rows[i].p ? rows[i].p : "", rows[i].n);
+                free(rows[i].p);
+            }
+            free(rows);
+            if (cut)
+                lines_add(out, "..", 2);
+            return;
+        }
+        free(rows);
         for (J i = 0; i < show; i++) {
             Buf b = {0};
             K item = kK(x)[i];
@@ -812,9 +866,7 @@ K fmt_atom_string(const K x) {
         buf_str(&b, x->s);
     } else if (t > 0 && t < 20) {
         const void *p = t == UU ? (const void *)kG(x) : (const void *)&x->g;
-        if (item_null(t, p) && t != KF && t != KE)
-            ;
-        else
+        if (!item_null(t, p) || t == KF || t == KE)
             fmt_item(&b, t, p);
     } else {
         fmt_one(&b, x, true);
