@@ -198,7 +198,10 @@ K sys_command(const char *cmd, size_t n) {
     }
     if (w == 1 && cmd[0] == '\\')
         return obj_identity();
-    /* an OS command: run it and return its output lines */
+    /* an OS command: run it and return its output lines (test drivers that replay untrusted
+     * documentation turn this off with OPENQ_NO_SHELL) */
+    if (getenv("OPENQ_NO_SHELL"))
+        return kerr("os");
     char shell[4096];
     snprintf(shell, sizeof shell, "%.*s", (int)n, cmd);
     FILE *p = popen(shell, "r");

@@ -20,17 +20,18 @@ import sys
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 DEFAULT_CORPUS = os.path.join(ROOT, "..", "shared", "conformance", "q-docs-dev.jsonl")
 END = "\x01END\x01"
+SCRATCH = os.path.join(ROOT, "build", "conformance-scratch")  # files the examples write land here
 EXCLUDED = ("random", "system", "needs_file")
 
 
 def run_session(binary, inputs, timeout):
     """Feed inputs to one fresh session; returns a list of output-line lists (None if lost)."""
     data = "".join(f"{len(s.encode())}\n{s}" for s in inputs)
-    env = dict(os.environ, OPENQ_STEPS="1")
+    env = dict(os.environ, OPENQ_STEPS="1", OPENQ_NO_SHELL="1")
     env.pop("OPENQ_LEAKCHECK", None)
     try:
         proc = subprocess.run([binary, "-c", "25", "80"], input=data.encode(), capture_output=True,
-                              timeout=timeout, env=env)
+                              timeout=timeout, env=env, cwd=SCRATCH)
         out = proc.stdout.decode("utf-8", "replace")
     except subprocess.TimeoutExpired as e:
         out = (e.stdout or b"").decode("utf-8", "replace")
@@ -84,6 +85,8 @@ def main():
     ap.add_argument("--failures", help="write failing runnable headline steps here")
     args = ap.parse_args()
     blocks = [json.loads(line) for line in open(args.corpus, encoding="utf-8")]
+    os.makedirs(SCRATCH, exist_ok=True)
+    args.binary = os.path.abspath(args.binary)
 
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as ex:
         results = list(ex.map(lambda b: score_block(args.binary, b), blocks))
