@@ -16,6 +16,7 @@ struct Frame {
 };
 
 int eval_depth;
+const void *eval_error_node;
 bool lang_read_only;       /* -b: a client's query may not assign globals ('noupdate) */
 int64_t lang_deadline_ms;  /* -T: monotonic ms after which evaluation stops ('stop), 0 = none */
 
@@ -884,6 +885,10 @@ K eval_node(const K e, Frame *f) {
     K r = fn ? eval_apply(fn, argv, n) : release(argv, n);
     if (argv != args)
         free(argv);
+    /* the first failing application at top level gets the console's caret; a failure inside
+     * a lambda would need its frames too, so it gets none */
+    if (!r && !eval_error_node)
+        eval_error_node = eval_depth == 0 ? head : (const void *)&eval_error_node;
     return r;
 }
 

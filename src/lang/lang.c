@@ -565,15 +565,22 @@ static bool is_assignment(const K tree) {
     return false;
 }
 
+/* q 4's error display: 'msg, then (for a one-line input whose failing primitive is known)
+ * the input as frame [0] and a caret under that primitive */
 static K error_text(const char *src, size_t n) {
     const char *msg = kerr_msg() ? kerr_msg() : "error";
-    size_t len = strlen(msg) + n + 32;
+    long pos = eval_error_node ? parse_position_of(eval_error_node) : -1;
+    bool one_line = !memchr(src, '\n', n);
+    size_t len = strlen(msg) + 2 * n + 64;
     K out = obj_vec(KC, 0);
     out = obj_grow(out, (J)len);
     if (!out)
         return NULL;
     out->n = snprintf(kC(out), (size_t)len, "'%s", msg);
-    UNUSED(src);
+    if (pos >= 0 && (size_t)pos < n && one_line) {
+        out->n += snprintf(kC(out) + out->n, (size_t)(len - out->n), "\n  [0]  %.*s\n%*s^", (int)n, src,
+                           (int)(7 + pos), "");
+    }
     kerr_clear();
     return out;
 }
@@ -597,15 +604,23 @@ K lang_console(const char *src, size_t n, int *quit) {
         return obj_strn("", 0);
     K r;
     bool silent = false;
+    eval_error_node = NULL;
     if (src[0] == '\\') {
         r = sys_command(src + 1, n - 1);
     } else {
         bool k_mode = n >= 2 && src[0] == 'k' && src[1] == ')';
+        parse_track_positions(!k_mode);
         K tree = parse_text(src + (k_mode ? 2 : 0), n - (k_mode ? 2 : 0), k_mode);
+        parse_track_positions(false);
         if (!tree)
             return error_text(src, n);
         silent = is_assignment(tree);
         r = eval_node(tree, NULL);
+        if (!r) { /* the caret needs the tree's nodes: report before freeing it */
+            K e = error_text(src, n);
+            r0(tree);
+            return e;
+        }
         r0(tree);
     }
     if (!r)

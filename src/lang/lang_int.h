@@ -41,6 +41,12 @@ K parse_text(const char *src, size_t n, bool k_mode);
 /* Parse a lambda's source "{...}" into a type-100 object (used for lambdas arriving over
  * IPC, whose body is parsed on first use). */
 K parse_lambda_source(const char *src, size_t n, S ctx);
+/* note where applications start while parsing (the console's error caret) */
+void parse_track_positions(bool on);
+/* the source offset of an application head noted while tracking, or -1 */
+long parse_position_of(const void *node);
+/* the head of the application that failed first at top level (eval.c), or NULL */
+extern const void *eval_error_node;
 /* make sure lambda f has its body parsed (after IPC decode); NULL + kerr on failure */
 K lambda_ensure_parsed(K f);
 /* the valence of a function value (borrows): lambdas their params, 101 1, 102 2, ... */

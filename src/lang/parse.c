@@ -31,6 +31,7 @@ typedef struct Parser {
 } Parser;
 
 typedef struct Item {
+    size_t pos; /* where the item starts in the source */
     K node;    /* parse tree of the item */
     bool verb; /* a verb (glyph, dyadic keyword, derived): takes a left argument */
     bool colon;/* verb written with ':' after it (op-assign or monadic form) */
@@ -364,7 +365,48 @@ static K parse_table(Parser *p) {
 }
 
 /* one item: a term with its postfixes */
+/* ---- source positions of applications (for the console's error caret) --------------------- */
+
+typedef struct NodePos {
+    const void *node; /* the head of an application in the parse tree */
+    size_t pos;       /* its offset in the source */
+} NodePos;
+
+static NodePos *node_pos;        /* positions noted while tracking */
+static size_t node_pos_n, node_pos_cap;
+static bool track_positions;     /* parse_track_positions was asked for */
+
+void parse_track_positions(bool on) {
+    track_positions = on;
+    if (on)
+        node_pos_n = 0;
+}
+
+long parse_position_of(const void *node) {
+    for (size_t i = node_pos_n; i > 0; i--)
+        if (node_pos[i - 1].node == node)
+            return (long)node_pos[i - 1].pos;
+    return -1;
+}
+
+static void note_pos(const K node, size_t pos) {
+    if (!track_positions)
+        return;
+    if (node_pos_n == node_pos_cap) {
+        size_t cap = node_pos_cap ? node_pos_cap * 2 : 64;
+        NodePos *g = realloc(node_pos, cap * sizeof *g);
+        if (!g)
+            return;
+        node_pos = g;
+        node_pos_cap = cap;
+    }
+    node_pos[node_pos_n].node = node;
+    node_pos[node_pos_n].pos = pos;
+    node_pos_n++;
+}
+
 static bool parse_item(Parser *p, Item *it) {
+    it->pos = p->tok.pos;
     it->node = NULL;
     it->verb = false;
     it->colon = false;
@@ -477,6 +519,7 @@ static bool parse_item(Parser *p, Item *it) {
                 r0(it->node);
                 it->node = special(SF_COND);
             }
+            note_pos(it->node, it->pos);
             it->node = apply_node(it->node, args);
             it->verb = false;
             it->colon = false;
@@ -533,6 +576,7 @@ static K build(Parser *p, Item *items, int i, int n) {
             return obj_list(2, special(SF_RETURN), rhs);
         if (is_special(it->node, SF_SIGNAL))
             return obj_list(2, special(SF_SIGNAL), rhs);
+        note_pos(it->node, it->pos);
         return obj_list(2, monadic_form(r1(it->node)), rhs);
     }
     Item *v = &items[i + 1];
@@ -569,11 +613,13 @@ static K build(Parser *p, Item *items, int i, int n) {
             r0(name);
             return obj_list(4, obj_prim(KBINARY, P_IDENTITY), r1(it->node), rhs, r1(v->node));
         }
+        note_pos(v->node, v->pos);
         return obj_list(3, r1(v->node), r1(it->node), rhs);
     }
     K rhs = build(p, items, i + 1, n);
     if (!rhs)
         return NULL;
+    note_pos(it->node, it->pos);
     return obj_list(2, r1(it->node), rhs);
 }
 

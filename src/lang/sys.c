@@ -110,7 +110,7 @@ K sys_command(const char *cmd, size_t n) {
     char word[16] = {0};
     memcpy(word, cmd, w < sizeof word - 1 ? w : sizeof word - 1);
 
-    if (!strcmp(word, "t") || !strncmp(word, "t:", 2)) {
+    if (!strcmp(word, "t") || !strncmp(cmd, "t:", 2)) {
         if (w > 1) /* \t:n expr */
             return cmd_time(cmd + 1, n - 1, false);
         if (an == 0)
@@ -126,7 +126,7 @@ K sys_command(const char *cmd, size_t n) {
         }
         return cmd_time(arg, an, false);
     }
-    if (!strcmp(word, "ts") || !strncmp(word, "ts:", 3))
+    if (!strcmp(word, "ts") || !strncmp(cmd, "ts:", 3))
         return w > 2 ? cmd_time(cmd + 2, n - 2, true) : cmd_time(arg, an, true);
     if (!strcmp(word, "P")) {
         if (an == 0)
