@@ -1131,6 +1131,13 @@ K eval_apply(K f, K *args, int n) {
     return r;
 }
 
+/* evaluate parse tree e with names bound to vals (borrowed): qSQL's column scope */
+K eval_with_columns(const K e, K names, K *vals) {
+    Frame frame = {.lambda = NULL, .names = names, .vals = vals};
+    K r = eval_node(e, &frame);
+    return r;
+}
+
 /* ---- the k.h and lang.h entry points ------------------------------------------------------ */
 
 K lang_apply(K f, K *args, int n) { return eval_apply(f, args, n); }

@@ -71,12 +71,16 @@ void env_free(void);
 typedef struct Frame Frame;
 /* evaluate parse tree e (borrowed) in frame f (NULL at top level) */
 K eval_node(const K e, Frame *f);
+/* evaluate e (borrowed) with names bound to vals (borrowed): qSQL's column scope */
+K eval_with_columns(const K e, K names, K *vals);
 /* apply f (consumed) to n consumed args; projection when args are elided or too few */
 K eval_apply(K f, K *args, int n);
 /* index x by i (both consumed): list/dict/table lookup with q's null fill */
 K eval_index(K x, K i);
 /* index at depth: x . (i;j;...) (x and idx consumed) */
 K eval_index_deep(K x, K *idx, int n);
+/* amend x at the index path idx[0..depth) with f[old;y] (or y when f is NULL); consumes x, y */
+K eval_amend(K x, K *idx, int depth, K f, K y);
 /* true when the last lambda invocation asked to return (internal) */
 extern int eval_depth;
 

@@ -23,6 +23,7 @@ typedef struct Scope {
 } Scope;
 
 typedef struct Parser {
+    int qsql_depth; /* inside a qSQL clause at this bracket depth: ',' and keywords stop */
     Lexer lx;     /* the token source */
     Token tok;    /* lookahead */
     int depth;    /* bracket nesting: newlines are blanks inside brackets */
@@ -71,10 +72,25 @@ static K quote(K x) {
     return obj_list(1, x);
 }
 
+static bool is_word(const Token *t, const char *w) {
+    return t->kind == TK_NAME && t->len == strlen(w) && memcmp(t->text, w, t->len) == 0;
+}
+
+/* inside a qSQL clause: a ',' at the clause's depth and the words by/from/where end it */
+static bool at_qsql_stop(const Parser *p) {
+    if (!p->qsql_depth || p->depth != p->qsql_depth - 1)
+        return false;
+    const Token *t = &p->tok;
+    return (t->kind == TK_VERB && t->len == 1 && t->text[0] == ',' && !t->colon) || is_word(t, "by") ||
+           is_word(t, "from") || is_word(t, "where");
+}
+
 static bool at_stop(const Parser *p) {
     TokenKind k = p->tok.kind;
     if (k == TK_END || k == TK_RPAREN || k == TK_RBRACK || k == TK_RBRACE || k == TK_SEMI ||
         k == TK_ERROR)
+        return true;
+    if (at_qsql_stop(p))
         return true;
     return p->depth == 0 && p->tok.newline;
 }
@@ -405,6 +421,162 @@ static void note_pos(const K node, size_t pos) {
     node_pos_n++;
 }
 
+
+/* ---- qSQL ------------------------------------------------------------------------------------ */
+
+/* the name q gives a column computed by expression e: the first name in it, else x */
+static S column_name(const K e) {
+    if (e->t == -KS) {
+        const char *dot = strrchr(e->s, '.');
+        return dot && dot != e->s ? ss((S)dot + 1) : e->s;
+    }
+    if (e->t == 0)
+        for (J i = e->n > 1 ? 1 : 0; i < e->n; i++) {
+            S s = column_name(kK(e)[i]);
+            if (s != sym_null)
+                return s;
+        }
+    if (e->t == 0 && e->n > 1) {
+        S s = column_name(kK(e)[0]);
+        if (s != sym_null)
+            return s;
+    }
+    return sym_null;
+}
+
+/* name:expr, expr, ... up to a clause keyword: a dict of names to parse trees */
+static K qsql_columns(Parser *p, bool naming) {
+    K names = ktn(KS, 0), exprs = ktn(0, 0);
+    int saved = p->qsql_depth;
+    p->qsql_depth = p->depth + 1;
+    while (!(is_word(&p->tok, "by") || is_word(&p->tok, "from") || is_word(&p->tok, "where")) &&
+           p->tok.kind != TK_END && p->tok.kind != TK_SEMI && p->tok.kind != TK_RPAREN &&
+           p->tok.kind != TK_RBRACK && p->tok.kind != TK_RBRACE) {
+        K e = parse_expr(p);
+        if (!e) {
+            r0(names);
+            r0(exprs);
+            p->qsql_depth = saved;
+            return NULL;
+        }
+        S name = sym_null;
+        if (e->t == 0 && e->n == 3 && kK(e)[0]->t == KBINARY && kK(e)[0]->g == P_IDENTITY && kK(e)[1]->t == -KS) {
+            name = kK(e)[1]->s;
+            K rhs = r1(kK(e)[2]);
+            r0(e);
+            e = rhs;
+        } else if (naming) {
+            name = column_name(e);
+            if (name == sym_null)
+                name = ss("x");
+        }
+        js(&names, name);
+        jk(&exprs, e);
+        if (p->tok.kind == TK_VERB && p->tok.len == 1 && p->tok.text[0] == ',')
+            advance(p);
+    }
+    p->qsql_depth = saved;
+    return xD(names, exprs);
+}
+
+/* select/exec/update/delete ... to the functional form (?;t;c;b;a) or (!;t;c;b;a) */
+static K parse_qsql(Parser *p, const char *kind) {
+    bool is_select = !strcmp(kind, "select"), is_exec = !strcmp(kind, "exec");
+    bool is_delete = !strcmp(kind, "delete");
+    K cols = NULL, by = NULL, where = ktn(0, 0), table = NULL;
+    bool exec_unnamed = false;
+    if (is_delete) {
+        /* delete [cols] from t [where ...] */
+        K names = ktn(KS, 0);
+        while (p->tok.kind == TK_NAME && !is_word(&p->tok, "from")) {
+            js(&names, sym_intern(p->tok.text, p->tok.len));
+            advance(p);
+            if (p->tok.kind == TK_VERB && p->tok.text[0] == ',')
+                advance(p);
+        }
+        cols = names;
+    } else {
+        exec_unnamed = is_exec && p->tok.kind != TK_END && !(p->tok.kind == TK_NAME &&
+                                                            p->lx.pos < p->lx.n && p->lx.src[p->lx.pos] == ':');
+        cols = qsql_columns(p, true);
+        if (!cols)
+            goto fail;
+        if (obj_count(cols) != 1)
+            exec_unnamed = false;
+        if (is_word(&p->tok, "by")) {
+            advance(p);
+            by = qsql_columns(p, true);
+            if (!by)
+                goto fail;
+        }
+    }
+    if (!is_word(&p->tok, "from")) {
+        kerr("from");
+        goto fail;
+    }
+    advance(p);
+    {
+        int saved = p->qsql_depth;
+        p->qsql_depth = p->depth + 1;
+        table = parse_expr(p);
+        p->qsql_depth = saved;
+    }
+    if (!table)
+        goto fail;
+    if (is_word(&p->tok, "where")) {
+        advance(p);
+        int saved = p->qsql_depth;
+        p->qsql_depth = p->depth + 1;
+        for (;;) {
+            K c = parse_expr(p);
+            if (!c) {
+                p->qsql_depth = saved;
+                goto fail;
+            }
+            jk(&where, c);
+            if (p->tok.kind == TK_VERB && p->tok.len == 1 && p->tok.text[0] == ',' && !p->tok.colon) {
+                advance(p);
+                continue;
+            }
+            break;
+        }
+        p->qsql_depth = saved;
+    }
+    K b; /* select: 0b or a dict of groupings; exec: () or the grouping expression */
+    if (by && obj_count(by) && is_exec && obj_count(by) == 1) {
+        b = quote(r1(kK(DICT_VALS(by))[0]));
+        r0(by);
+    } else if (by && obj_count(by)) {
+        b = quote(by);
+    } else {
+        r0(by);
+        b = is_exec ? quote(ktn(0, 0)) : kb(0);
+    }
+    K head = obj_prim(KBINARY, is_select || is_exec ? P_QUERY : P_BANG);
+    K c = obj_list(1, where);
+    K a;
+    if (is_delete) {
+        a = quote(cols);
+    } else if (obj_count(cols) == 0) {
+        r0(cols);
+        a = is_exec ? ktn(0, 0) : ktn(0, 0);
+        a = quote(a);
+    } else if (is_exec && obj_count(cols) == 1 && !(b->t == -KB && 0) && exec_unnamed) {
+        /* exec c from t: the single expression itself, giving a vector */
+        a = quote(r1(kK(DICT_VALS(cols))[0]));
+        r0(cols);
+    } else {
+        a = quote(cols);
+    }
+    return obj_list(5, head, table, c, b, a);
+fail:
+    r0(cols);
+    r0(by);
+    r0(where);
+    r0(table);
+    return NULL;
+}
+
 static bool parse_item(Parser *p, Item *it) {
     it->pos = p->tok.pos;
     it->node = NULL;
@@ -424,6 +596,12 @@ static bool parse_item(Parser *p, Item *it) {
         int sf = is_control(&t, "if") ? SF_IF : is_control(&t, "do") ? SF_DO
                  : is_control(&t, "while") ? SF_WHILE : 0;
         advance(p);
+        static const char *qsql_words[] = {"select", "exec", "update", "delete"};
+        for (int w = 0; w < 4; w++)
+            if (is_control(&t, qsql_words[w]) && !(p->tok.kind == TK_VERB && p->tok.text[0] == ':')) {
+                it->node = parse_qsql(p, qsql_words[w]);
+                return it->node != NULL;
+            }
         if (sf && p->tok.kind == TK_LBRACK) {
             advance(p);
             int n;

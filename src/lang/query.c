@@ -1,0 +1,492 @@
+/* query.c -- qSQL's engine: the functional forms ?[t;c;b;a] (select, exec) and ![t;c;b;a]
+ * (update, delete) that select/exec/update/delete are parsed into.
+ *
+ * A query evaluates its where clauses in order, each on the rows the previous ones kept,
+ * with the table's columns (and the virtual column i) in scope; then either computes the
+ * column expressions over the kept rows, or groups the rows by the `by` expressions and
+ * computes them per group. */
+#include <stdlib.h>
+
+#include "lang_int.h"
+
+/* a table argument: a table value, a keyed table (unkeyed here), or a global's name */
+static K table_arg(K t, J *nkeys) {
+    *nkeys = 0;
+    if (t->t == -KS) {
+        K v = env_get(t->s);
+        K e = v ? NULL : kerr(t->s);
+        r0(t);
+        UNUSED(e);
+        if (!v)
+            return NULL;
+        t = v;
+    }
+    if (obj_is_keyed(t)) {
+        *nkeys = TABLE_COLS(DICT_KEYS(t))->n;
+        return ktd(t);
+    }
+    if (t->t != XT) {
+        r0(t);
+        return kerr("type");
+    }
+    return t;
+}
+
+/* the scope for evaluating expressions over rows idx (NULL: all rows) of table t */
+typedef struct Scope {
+    K names; /* column names and i */
+    K *vals; /* the (filtered) columns and the row numbers */
+    J n;     /* how many */
+} Scope;
+
+static bool scope_make(Scope *sc, const K t, const K idx) {
+    K names = TABLE_COLS(t), cols = TABLE_DATA(t);
+    sc->n = names->n + 1;
+    sc->names = ktn(KS, sc->n);
+    sc->vals = calloc((size_t)sc->n, sizeof(K));
+    if (!sc->names || !sc->vals)
+        return false;
+    for (J c = 0; c < names->n; c++) {
+        kS(sc->names)[c] = kS(names)[c];
+        sc->vals[c] = idx ? eval_index(r1(kK(cols)[c]), r1(idx)) : r1(kK(cols)[c]);
+        if (!sc->vals[c])
+            return false;
+    }
+    kS(sc->names)[names->n] = ss("i");
+    if (idx) {
+        sc->vals[names->n] = r1(idx);
+    } else {
+        J rows = obj_count(t);
+        K i = ktn(KJ, rows);
+        for (J r = 0; r < rows; r++)
+            kJ(i)[r] = r;
+        sc->vals[names->n] = i;
+    }
+    return true;
+}
+
+static void scope_free(Scope *sc) {
+    for (J i = 0; sc->vals && i < sc->n; i++)
+        r0(sc->vals[i]);
+    free(sc->vals);
+    r0(sc->names);
+}
+
+/* rows of t passing every where clause, in order (NULL + kerr on error) */
+static K filter_rows(const K t, const K where) {
+    J rows = obj_count(t);
+    K idx = ktn(KJ, rows);
+    for (J r = 0; r < rows; r++)
+        kJ(idx)[r] = r;
+    J nc = where->t == 0 ? where->n : 0;
+    for (J w = 0; w < nc; w++) {
+        Scope sc = {0};
+        if (!scope_make(&sc, t, idx)) {
+            scope_free(&sc);
+            r0(idx);
+            return NULL;
+        }
+        K b = eval_with_columns(kK(where)[w], sc.names, sc.vals);
+        scope_free(&sc);
+        if (!b) {
+            r0(idx);
+            return NULL;
+        }
+        if (b->t == -KB) { /* an atom condition keeps all or nothing */
+            if (!b->g)
+                idx->n = 0;
+            r0(b);
+            continue;
+        }
+        if (b->t != KB || b->n != idx->n) {
+            r0(b);
+            r0(idx);
+            return kerr(b->t == KB ? "length" : "type");
+        }
+        J k = 0;
+        for (J r = 0; r < idx->n; r++)
+            if (kG(b)[r])
+                kJ(idx)[k++] = kJ(idx)[r];
+        idx->n = k;
+        r0(b);
+    }
+    return idx;
+}
+
+/* evaluate the expressions of dict a over rows idx: one value per expression */
+static K compute(const K t, const K idx, const K a) {
+    Scope sc = {0};
+    if (!scope_make(&sc, t, idx)) {
+        scope_free(&sc);
+        return NULL;
+    }
+    K exprs = DICT_VALS(a); /* parse trees; a symbol vector when every one is a column name */
+    J n = obj_count(exprs);
+    K out = ktn(0, n);
+    for (J c = 0; out && c < n; c++) {
+        K e = prim_item(exprs, c);
+        kK(out)[c] = eval_with_columns(e, sc.names, sc.vals);
+        r0(e);
+        if (!kK(out)[c]) {
+            out->n = c;
+            r0(out);
+            out = NULL;
+        }
+    }
+    scope_free(&sc);
+    return out;
+}
+
+/* columns of equal length from values (atoms are extended) */
+static K as_table(K names, K vals) {
+    J n = -1;
+    for (J i = 0; i < vals->n; i++)
+        if (kK(vals)[i]->t >= 0 && kK(vals)[i]->t < 98)
+            n = MAX(n, obj_count(kK(vals)[i]));
+    for (J i = 0; i < vals->n; i++) {
+        K v = kK(vals)[i];
+        if (v->t < 0 || v->t >= 98) {
+            K e = prim_enlist(v);
+            if (n > 1) {
+                K tk = prim_take(kj(n), e);
+                e = tk;
+            }
+            kK(vals)[i] = e;
+        }
+    }
+    return xT(xD(names, vals));
+}
+
+/* group row numbers idx by the values of the by-expressions: (keys table; list of idx) */
+static K group_rows(const K t, const K idx, const K b, K *groups) {
+    K keys = compute(t, idx, b);
+    if (!keys)
+        return NULL;
+    /* one key per row: the rows of the key columns, as a list when several */
+    K rowkeys;
+    if (keys->n == 1)
+        rowkeys = r1(kK(keys)[0]);
+    else
+        rowkeys = prim_flip(r1(keys));
+    if (!rowkeys) {
+        r0(keys);
+        return NULL;
+    }
+    K g = prim_group(rowkeys);
+    if (!g) {
+        r0(keys);
+        return NULL;
+    }
+    /* sort groups by key, as q does for by */
+    K order = prim_iasc(r1(DICT_KEYS(g)));
+    K gk = eval_index(r1(DICT_KEYS(g)), r1(order));
+    K gv = eval_index(r1(DICT_VALS(g)), order);
+    r0(g);
+    /* positions within idx -> row numbers of t */
+    for (J i = 0; gv && i < gv->n; i++) {
+        K pos = kK(gv)[i];
+        kK(gv)[i] = eval_index(r1(idx), pos);
+    }
+    K names = r1(DICT_KEYS(b));
+    K cols;
+    if (keys->n == 1) {
+        cols = obj_list(1, gk);
+    } else {
+        cols = prim_flip(gk);
+    }
+    r0(keys);
+    *groups = gv;
+    return xT(xD(names, cols));
+}
+
+/* ?[t;c;b;a]: select (b a dict or 0b) and exec (b a symbol list, or a given as a list) */
+K query_select(K t, K where, K b, K a) {
+    J nkeys;
+    t = table_arg(t, &nkeys);
+    if (!t) {
+        r0(where); r0(b); r0(a);
+        return NULL;
+    }
+    K idx = filter_rows(t, where);
+    r0(where);
+    if (!idx) {
+        r0(t); r0(b); r0(a);
+        return NULL;
+    }
+    /* select has b 0b or a dict; exec has b () or one grouping expression */
+    bool exec = b->t != -KB && b->t != XD;
+    if (exec && !(b->t == 0 && b->n == 0)) {
+        /* exec a by g from t: a dict from each group's key to its value of a */
+        K bn = ktn(KS, 1);
+        kS(bn)[0] = ss("x");
+        K bd = xD(bn, obj_list(1, b));
+        K groups = NULL;
+        K keytable = group_rows(t, idx, bd, &groups);
+        r0(bd);
+        r0(idx);
+        if (!keytable) {
+            r0(t); r0(a);
+            return NULL;
+        }
+        K an = ktn(KS, 1);
+        kS(an)[0] = ss("x");
+        K one = a->t == XD ? (r0(an), r1(a)) : xD(an, obj_list(1, r1(a)));
+        K out = ktn(0, groups->n);
+        for (J g = 0; out && g < groups->n; g++) {
+            K vals = compute(t, kK(groups)[g], one);
+            if (!vals) {
+                r0(out); r0(one); r0(groups); r0(keytable); r0(t); r0(a);
+                return NULL;
+            }
+            kK(out)[g] = a->t == XD ? xD(r1(DICT_KEYS(a)), vals) : (r1(kK(vals)[0]));
+            if (a->t != XD)
+                r0(vals);
+        }
+        K keys = r1(kK(TABLE_DATA(keytable))[0]);
+        r0(keytable); r0(groups); r0(one); r0(t); r0(a);
+        K v = prim_collect(kK(out), out->n);
+        out->n = 0;
+        r0(out);
+        return xD(keys, v);
+    }
+    bool grouped = b->t == XD && obj_count(b) > 0;
+    if (!grouped) {
+        if (a->t != XD || obj_count(a) == 0) {
+            if (exec && a->t == -KS) { /* exec c from t */
+                K d = xD(obj_list(1, r1(a)), ktn(0, 0));
+                UNUSED(d);
+            }
+            if (a->t == 0 && a->n == 0) { /* select from t: the rows */
+                K names = r1(TABLE_COLS(t));
+                K cols = ktn(0, names->n);
+                for (J c = 0; c < names->n; c++)
+                    kK(cols)[c] = eval_index(r1(kK(TABLE_DATA(t))[c]), r1(idx));
+                r0(idx); r0(t); r0(b); r0(a);
+                return xT(xD(names, cols));
+            }
+            /* exec expr from t */
+            K one = xD(obj_list(1, obj_identity()), obj_list(1, r1(a)));
+            K key = kS(TABLE_COLS(t))[0] ? NULL : NULL;
+            UNUSED(key);
+            K vals = compute(t, idx, one);
+            r0(one);
+            r0(idx); r0(t); r0(b); r0(a);
+            if (!vals)
+                return NULL;
+            K v = r1(kK(vals)[0]);
+            r0(vals);
+            return v;
+        }
+        K vals = compute(t, idx, a);
+        r0(idx);
+        r0(t);
+        if (!vals) {
+            r0(b); r0(a);
+            return NULL;
+        }
+        K names = r1(DICT_KEYS(a));
+        r0(a);
+        r0(b);
+        if (exec)
+            return xD(names, vals);
+        return as_table(names, vals);
+    }
+    K groups = NULL;
+    K keytable = group_rows(t, idx, b, &groups);
+    r0(idx);
+    r0(b);
+    if (!keytable) {
+        r0(t); r0(a);
+        return NULL;
+    }
+    K cols = a->t == XD && obj_count(a) ? r1(a) : NULL;
+    if (!cols) { /* select by: the last row of each group */
+        K names = ktn(KS, 0), exprs = ktn(0, 0);
+        K tn = TABLE_COLS(t);
+        for (J c = 0; c < tn->n; c++) {
+            bool is_key = false;
+            for (J k = 0; k < TABLE_COLS(keytable)->n; k++)
+                is_key = is_key || kS(TABLE_COLS(keytable))[k] == kS(tn)[c];
+            if (is_key)
+                continue;
+            js(&names, kS(tn)[c]);
+            K s = obj_atom(-KS);
+            s->s = kS(tn)[c];
+            jk(&exprs, obj_list(2, prim_lookup("last", 4), s));
+        }
+        cols = xD(names, exprs);
+    }
+    J ng = groups->n;
+    K names = r1(DICT_KEYS(cols));
+    K percol = ktn(0, names->n);
+    for (J c = 0; c < names->n; c++)
+        kK(percol)[c] = ktn(0, 0);
+    for (J g = 0; g < ng; g++) {
+        K vals = compute(t, kK(groups)[g], cols);
+        if (!vals) {
+            r0(percol); r0(names); r0(cols); r0(groups); r0(keytable); r0(t); r0(a);
+            return NULL;
+        }
+        for (J c = 0; c < names->n; c++)
+            jk(&kK(percol)[c], r1(kK(vals)[c]));
+        r0(vals);
+    }
+    for (J c = 0; c < names->n; c++) {
+        K items = kK(percol)[c];
+        K v = prim_collect(kK(items), items->n);
+        items->n = 0;
+        r0(items);
+        kK(percol)[c] = v;
+    }
+    r0(cols);
+    r0(groups);
+    r0(t);
+    r0(a);
+    K values = xT(xD(names, percol));
+    return values ? xD(keytable, values) : (r0(keytable), NULL);
+}
+
+/* ![t;c;b;a]: update (a a dict of new columns) or delete (a a symbol list of columns, or
+ * rows matching c when a is empty) */
+K query_update(K t, K where, K b, K a) {
+    J nkeys;
+    t = table_arg(t, &nkeys);
+    if (!t) {
+        r0(where); r0(b); r0(a);
+        return NULL;
+    }
+    K idx = filter_rows(t, where);
+    bool some_where = where->t == 0 && where->n > 0;
+    r0(where);
+    if (!idx) {
+        r0(t); r0(b); r0(a);
+        return NULL;
+    }
+    K result;
+    if (a->t == KS || (a->t == 0 && a->n == 0)) {
+        /* delete: columns, or the rows the where clauses chose */
+        K names = TABLE_COLS(t), cols = TABLE_DATA(t);
+        K nn = ktn(KS, 0), nc = ktn(0, 0);
+        K keep = NULL;
+        if (a->t != KS || a->n == 0) {
+            J rows = obj_count(t);
+            G *del = calloc((size_t)(rows ? rows : 1), 1);
+            for (J r = 0; r < idx->n; r++)
+                del[kJ(idx)[r]] = some_where;
+            keep = ktn(KJ, 0);
+            for (J r = 0; r < rows; r++)
+                if (!del[r])
+                    ja(&keep, &r);
+            free(del);
+        }
+        for (J c = 0; c < names->n; c++) {
+            bool drop = false;
+            for (J k = 0; a->t == KS && k < a->n; k++)
+                drop = drop || kS(a)[k] == kS(names)[c];
+            if (drop)
+                continue;
+            js(&nn, kS(names)[c]);
+            jk(&nc, keep ? eval_index(r1(kK(cols)[c]), r1(keep)) : r1(kK(cols)[c]));
+        }
+        r0(keep);
+        result = xT(xD(nn, nc));
+    } else {
+        /* update: compute over the chosen rows, write into those rows */
+        K vals = compute(t, idx, a);
+        if (!vals) {
+            r0(idx); r0(t); r0(b); r0(a);
+            return NULL;
+        }
+        K names = r1(TABLE_COLS(t));
+        K cols = ktn(0, names->n);
+        for (J c = 0; c < names->n; c++)
+            kK(cols)[c] = r1(kK(TABLE_DATA(t))[c]);
+        J rows = obj_count(t);
+        bool all = idx->n == rows;
+        for (J k = 0; k < obj_count(a); k++) {
+            S name = kS(DICT_KEYS(a))[k];
+            K v = r1(kK(vals)[k]);
+            if (v->t < 0 && all) {
+                K e = prim_take(kj(rows), prim_enlist(v));
+                v = e;
+            }
+            J c = 0;
+            while (c < names->n && kS(names)[c] != name)
+                c++;
+            K newcol;
+            if (all) {
+                newcol = v;
+            } else {
+                K base = c < names->n ? r1(kK(cols)[c]) : NULL;
+                if (!base) { /* a new column: nulls outside the chosen rows */
+                    K proto = v->t < 0 ? r1(v) : prim_first(r1(v));
+                    K nul = prim_null_of(proto->t);
+                    r0(proto);
+                    base = prim_take(kj(rows), prim_enlist(nul));
+                }
+                K ix = r1(idx);
+                newcol = eval_amend(base, &ix, 1, NULL, v);
+                r0(ix);
+            }
+            if (!newcol) {
+                r0(vals); r0(names); r0(cols); r0(idx); r0(t); r0(b); r0(a);
+                return NULL;
+            }
+            if (c < names->n) {
+                r0(kK(cols)[c]);
+                kK(cols)[c] = newcol;
+            } else {
+                js(&names, name);
+                jk(&cols, newcol);
+            }
+        }
+        r0(vals);
+        result = xT(xD(names, cols));
+    }
+    r0(idx);
+    r0(t);
+    r0(b);
+    r0(a);
+    if (result && nkeys)
+        result = prim_dict(kj(nkeys), result);
+    return result;
+}
+
+K prim_query_n(K *args, int n) {
+    if (n == 3) { /* ?[c;a;b]: vector conditional */
+        K c = args[0], x = args[1], y = args[2];
+        if (c->t != KB && c->t != -KB) {
+            r0(c); r0(x); r0(y);
+            return kerr("type");
+        }
+        if (c->t == -KB) {
+            K r = c->g ? x : y;
+            r0(c);
+            r0(c->g ? y : x);
+            return r;
+        }
+        J len = c->n;
+        K *items = malloc((size_t)(len ? len : 1) * sizeof(K));
+        for (J i = 0; i < len; i++) {
+            K src = kG(c)[i] ? x : y;
+            items[i] = src->t < 0 ? r1(src) : prim_item(src, i);
+        }
+        K r = prim_collect(items, len);
+        free(items);
+        r0(c); r0(x); r0(y);
+        return r;
+    }
+    if (n == 4)
+        return query_select(args[0], args[1], args[2], args[3]);
+    for (int i = 0; i < n; i++)
+        r0(args[i]);
+    return kerr("rank");
+}
+
+K prim_bang_n(K *args, int n) {
+    if (n == 4)
+        return query_update(args[0], args[1], args[2], args[3]);
+    for (int i = 0; i < n; i++)
+        r0(args[i]);
+    return kerr("rank");
+}

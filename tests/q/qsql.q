@@ -1,0 +1,66 @@
+/ qSQL: select, exec, update, delete and their functional forms
+q)t:([]a:1 2 3 4;b:`x`y`x`y;c:10 20 30 40f)
+q)select a,c from t where a>1
+a c
+----
+2 20
+3 30
+4 40
+q)select sum c by b from t
+b| c
+-| --
+x| 40
+y| 60
+q)select n:count i, avg c by b from t where a<4
+b| n c
+-| ----
+x| 2 20
+y| 1 20
+q)exec a from t
+1 2 3 4
+q)exec a,b from t where a>2
+a| 3 4
+b| x y
+q)exec sum a by b from t
+x| 4
+y| 6
+q)update d:a*2 from t where b=`x
+a b c  d
+--------
+1 x 10 2
+2 y 20
+3 x 30 6
+4 y 40
+q)update c:0f from t where b=`y
+a b c
+------
+1 x 10
+2 y 0
+3 x 30
+4 y 0
+q)delete from t where a>2
+a b c
+------
+1 x 10
+2 y 20
+q)delete c from t
+a b
+---
+1 x
+2 y
+3 x
+4 y
+q)select max a from t
+a
+-
+4
+q)?[t;enlist (>;`a;2);0b;(enlist `a)!enlist `a]
+a
+-
+3
+4
+q)select from t where b=`z
+a b c
+-----
+q)count select from t
+4
