@@ -481,8 +481,11 @@ static K take_n(J n, K y) {
 }
 
 K prim_take(K x, K y) {
-    if (is_int_atom(x))
-        return (void)0, take_n(atom_j(x), (r0(x), y));
+    if (is_int_atom(x)) {
+        J n = atom_j(x);
+        r0(x);
+        return take_n(n, y);
+    }
     if (x->t == -KS) {
         /* `s#x: apply an attribute */
         S a = x->s;
