@@ -342,6 +342,22 @@ PyObject *py_from_q(const K x, int mode) {
     }
     if (obj_is_identity(x))
         Py_RETURN_NONE;
+    /* (`..python;v) etc.: v tagged by .pykx.topy/tonp/topd/todefault */
+    if (x->t == 0 && x->n == 2 && kK(x)[0]->t == -KS && !strncmp(kK(x)[0]->s, "..", 2)) {
+        const char *tag = kK(x)[0]->s + 2;
+        int m = !strcmp(tag, "python") ? PYC_PY : !strcmp(tag, "numpy") ? PYC_NP
+                : !strcmp(tag, "pandas") || !strcmp(tag, "default") ? PYC_DEFAULT : -1;
+        if (m >= 0) {
+            PyObject *v = py_from_q(kK(x)[1], m);
+            if (v && !strcmp(tag, "pandas") && kK(x)[1]->t > 0 && kK(x)[1]->t < 20) {
+                PyObject *pd = pandas();
+                PyObject *series = pd ? PyObject_CallMethod(pd, "Series", "(O)", v) : NULL;
+                Py_DECREF(v);
+                v = series;
+            }
+            return v;
+        }
+    }
     if (x->t < 0)
         return atom_to_py(x, mode);
     if (x->t == KS) {

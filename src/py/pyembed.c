@@ -233,6 +233,26 @@ static K b_identity(K *args, int n) {
     return r;
 }
 
+/* .pykx.topy x and friends: x tagged with the conversion a Python function should receive it
+ * with, as (`..python;x); py_from_q reads the tag */
+static K tag_with(K *args, int n, const char *tag) {
+    if (n != 1) {
+        release_args(args, n);
+        return kerr("rank");
+    }
+    K s = obj_atom(-KS);
+    if (!s) {
+        release_args(args, n);
+        return NULL;
+    }
+    s->s = ss((S)tag);
+    return obj_list(2, s, args[0]);
+}
+static K b_topy(K *args, int n) { return tag_with(args, n, "..python"); }
+static K b_tonp(K *args, int n) { return tag_with(args, n, "..numpy"); }
+static K b_topd(K *args, int n) { return tag_with(args, n, "..pandas"); }
+static K b_todefault(K *args, int n) { return tag_with(args, n, "..default"); }
+
 static K b_setdefault(K *args, int n) {
     const char *s;
     size_t len;
@@ -266,8 +286,8 @@ static const Builtin builtins[] = {
     {"import", b_import, 1, true},      {"pyimport", b_import, 1, true},
     {"toq", b_toq, 1, false},           {"py2q", b_toq, 1, false},
     {"wrap", b_identity, 1, false},     {"unwrap", b_identity, 1, false},
-    {"topy", b_identity, 1, false},     {"tonp", b_identity, 1, false},
-    {"topd", b_identity, 1, false},     {"todefault", b_identity, 1, false},
+    {"topy", b_topy, 1, false},         {"tonp", b_tonp, 1, false},
+    {"topd", b_topd, 1, false},         {"todefault", b_todefault, 1, false},
     {"setdefault", b_setdefault, 1, false}, {"version", b_version, 1, false},
 };
 

@@ -141,3 +141,19 @@ def test_read_only_server_refuses_pyexec(spawn):
     q = pykx.SyncQConnection("127.0.0.1", port, username="user", password="password", no_ctx=True)
     with pytest.raises(pykx.QError, match="noupdate"):
         q('.pykx.pyexec "x=1"')
+
+
+def test_pykx_namespace_conversions(server):
+    q = pykx.SyncQConnection("127.0.0.1", server, username="user", password="password", no_ctx=True)
+    assert q("`pykx in key `").py() is True
+    q('.pykx.pyexec "def kind(x): return type(x).__name__"')
+    assert q(".pykx.get[`kind;<] 1 2 3").py() == "ndarray"  # the default: numpy
+    assert q(".pykx.get[`kind;<] .pykx.topy 1 2 3").py() == "list"
+    assert q(".pykx.get[`kind;<] .pykx.topd 1 2 3").py() == "Series"
+    assert q(".pykx.get[`kind;<] ([]a:1 2)").py() == "DataFrame"
+    assert q(".pykx.get[`kind;<] (1;`a)").py() == "list"
+    q(".pykx.set[`v;til 3]")
+    assert q('.pykx.qeval "int(v.sum())"').py() == 3
+    with pytest.raises(pykx.QError, match="ZeroDivisionError"):
+        q('.pykx.pyexec "1/0"')
+    assert q("system\"l pykx.q\"; 1b").py() is True
