@@ -12,6 +12,9 @@
 #include "lang_int.h"
 
 
+/* the server's deferred replies, when linked (src/net) */
+extern K net_deferred(K x) OQ_WEAK;
+
 /* the IPC codec, when linked (src/ipc) */
 extern K ipc_encode(const K x, int msgtype, int capability, int compress) OQ_WEAK;
 extern K ipc_decode(const G *msg, size_t n) OQ_WEAK;
@@ -524,6 +527,12 @@ K lang_internal_bang(K x, K y) {
         r0(y);
         return r;
     }
+    case -30:
+        if (!net_deferred) {
+            r0(y);
+            return kerr("nyi");
+        }
+        return net_deferred(y);
     case -16: {
         K r = kj(y->r);
         r0(y);

@@ -664,6 +664,15 @@ static bool parse_item(Parser *p, Item *it) {
     case TK_LBRACE:
         it->node = parse_lambda_at(p);
         break;
+    case TK_LBRACK: { /* [e1;e2;...]: a block, evaluated in order, the value of the last */
+        advance(p);
+        int n;
+        K items = parse_items(p, TK_RBRACK, &n);
+        if (!items)
+            return false;
+        it->node = apply_node(special(SF_SEQ), items);
+        break;
+    }
     case TK_ADVERB:
         if (t.len == 1 && t.text[0] == '\'') { /* signal */
             advance(p);

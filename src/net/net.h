@@ -39,6 +39,8 @@ void net_free(void);
 K net_handle_call(J handle, K msg);
 /* hopen: "`:host:port[:user:password]", a port number, or (handle spec; timeout) */
 K net_open(K spec, int timeout_ms);
+/* -30!x: defer the current sync reply ((::)) or send a deferred one ((h;iserror;msg)) */
+K net_deferred(K x);
 /* hclose */
 K net_close_handle(J handle);
 /* the number of open client connections */

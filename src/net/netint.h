@@ -31,6 +31,7 @@ typedef struct Conn {
     size_t out_cap;    /* bytes allocated for `out` */
     int64_t opened_ms; /* when accepted */
     int64_t last_ms;   /* last time bytes arrived */
+    bool deferred;     /* the sync request being handled called -30!(::): reply later */
     K reply;           /* outbound: the response that arrived (owned) */
     bool reply_ready;  /* outbound: `reply` holds the answer to our request */
 } Conn;

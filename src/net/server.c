@@ -408,6 +408,39 @@ static void finish_handshake(Conn *c, size_t nul) {
 
 /* ---- messages ------------------------------------------------------------------------------------ */
 
+static Conn *current_sync; /* the connection whose sync request is being handled */
+
+/* -30!x: (::) defers the reply to the current sync request; (h;iserror;msg) sends it */
+K net_deferred(K x) {
+    if (obj_is_identity(x)) {
+        r0(x);
+        if (!current_sync)
+            return kerr("domain");
+        current_sync->deferred = true;
+        return obj_identity();
+    }
+    if (x->t != 0 || x->n != 3) {
+        r0(x);
+        return kerr("type");
+    }
+    K h = kK(x)[0], e = kK(x)[1], msg = kK(x)[2];
+    Conn *c = net_conn(h->t == -KI ? h->i : h->t == -KJ ? (int)h->j : -1);
+    if (!c || e->t != -KB) {
+        r0(x);
+        return kerr(c ? "type" : "domain");
+    }
+    if (e->g) {
+        char text[1024];
+        snprintf(text, sizeof text, "%.*s", msg->t == KC ? (int)msg->n : 0, msg->t == KC ? kC(msg) : "");
+        net_send_error(c, msg->t == -KS ? msg->s : text);
+    } else if (!net_send_value(c, msg, IPC_RESPONSE)) {
+        r0(x);
+        return NULL;
+    }
+    r0(x);
+    return obj_identity();
+}
+
 /* the server's answer to one decoded message from c */
 static void dispatch(Conn *c, int msgtype, K x) {
     if (msgtype == IPC_RESPONSE) {
@@ -422,9 +455,17 @@ static void dispatch(Conn *c, int msgtype, K x) {
     S hook = ss(msgtype == IPC_SYNC ? ".z.pg" : ".z.ps");
     K f = lang_get(hook);
     net_query_begin();
+    Conn *outer = current_sync;
+    current_sync = msgtype == IPC_SYNC ? c : NULL;
+    c->deferred = false;
     K r = f ? lang_apply(f, &x, 1) : lang_value(x);
+    current_sync = outer;
     net_query_end();
-    if (msgtype == IPC_SYNC && !c->closing) {
+    if (msgtype == IPC_SYNC && c->deferred) {
+        c->deferred = false; /* -30!(::): the reply comes later from -30!(h;iserror;msg) */
+        if (!r)
+            kerr_clear();
+    } else if (msgtype == IPC_SYNC && !c->closing) {
         if (!r) {
             net_send_error(c, kerr_msg() ? kerr_msg() : "error");
             kerr_clear();

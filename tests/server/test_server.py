@@ -388,3 +388,23 @@ def test_many_threads_of_clients(server):
     for t in threads:
         t.join()
     assert not errors
+
+
+def test_deferred_sync_reply(server):
+    srv = server(
+        "waiting:()\n"
+        '.z.pg:{[x] $[x~"later"; [-30!(::); waiting,:.z.w; ::]; value x]}\n'
+    )
+    a, _ = handshake(srv.port)
+    a.sendall(frame(charvec("later")))  # no reply yet
+    time.sleep(0.2)
+    b = kx.SyncQConnection("127.0.0.1", srv.port, no_ctx=True)
+    assert b("count waiting").py() == 1
+    b("-30!(first waiting;0b;42)")
+    reply = recv_msg(a)
+    assert reply[1] == 2 and struct.unpack("<q", reply[9:17])[0] == 42
+    a.sendall(frame(charvec("later")))
+    time.sleep(0.2)
+    b("-30!(last waiting;1b;\"oops\")")
+    reply = recv_msg(a)
+    assert reply[8] == 0x80 and b"oops" in reply
