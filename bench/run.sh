@@ -8,3 +8,5 @@ taskset -c 1 ./build/bench_core
 echo "== server: round trips and async throughput"
 taskset -c 1 ./build/bench_net build/openq
 ./build/bench_net build/openq two
+echo "== python: handler servers (openq vs aiokdb)"
+.venv/bin/python bench/bench_py.py
