@@ -139,7 +139,7 @@ def test_no_leak_over_many_calls():
     tracemalloc.start()
     live0 = kx._e.live_objects()
     snap0 = tracemalloc.take_snapshot()
-    for i in range(20000):
+    for i in range(100000):
         kx.q("{x+y}", i, 1).py()
         kx.toq([1.5, 2.5]).np()
     live1 = kx._e.live_objects()
