@@ -761,6 +761,8 @@ static bool matrix_rows(const K x, Buf *rows, J nrows) {
         K item = kK(x)[r];
         for (J c = 0; c < item->n; c++) {
             Buf *cb = &cells[r * ncols + c];
+            if (simple && item->n == 1)
+                buf_str(cb, ","); /* a one-item row keeps its comma */
             if (simple)
                 cell_text(cb, item, c);
             else

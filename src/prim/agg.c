@@ -61,17 +61,18 @@ static K fold_with(K x, K (*dyad)(K, K), K empty) {
 }
 
 static J sum_j(const J *p, J n) {
-    J a = 0, b = 0, c = 0, d = 0, i = 0;
+    uint64_t a = 0, b = 0, c = 0, d = 0; /* unsigned: an overflowing sum wraps, no UB */
+    J i = 0;
     for (; i + 4 <= n; i += 4) {
         J v0 = p[i], v1 = p[i + 1], v2 = p[i + 2], v3 = p[i + 3];
-        a += v0 == nj ? 0 : v0;
-        b += v1 == nj ? 0 : v1;
-        c += v2 == nj ? 0 : v2;
-        d += v3 == nj ? 0 : v3;
+        a += v0 == nj ? 0 : (uint64_t)v0;
+        b += v1 == nj ? 0 : (uint64_t)v1;
+        c += v2 == nj ? 0 : (uint64_t)v2;
+        d += v3 == nj ? 0 : (uint64_t)v3;
     }
     for (; i < n; i++)
-        a += p[i] == nj ? 0 : p[i];
-    return a + b + c + d;
+        a += p[i] == nj ? 0 : (uint64_t)p[i];
+    return (J)(a + b + c + d);
 }
 
 static F sum_f(const F *p, J n) {
@@ -392,8 +393,8 @@ static K running(K x, K (*dyad)(K, K)) {
     if (dyad == prim_add && (x->t == KJ || x->t == KF)) {
         K r = obj_vec(x->t, n);
         if (x->t == KJ) {
-            J acc = 0;
-            for (J i = 0; i < n; i++) { acc += kJ(x)[i] == nj ? 0 : kJ(x)[i]; kJ(r)[i] = acc; }
+            uint64_t acc = 0;
+            for (J i = 0; i < n; i++) { acc += kJ(x)[i] == nj ? 0 : (uint64_t)kJ(x)[i]; kJ(r)[i] = (J)acc; }
         } else {
             F acc = 0;
             for (J i = 0; i < n; i++) { acc += kF(x)[i] == kF(x)[i] ? kF(x)[i] : 0; kF(r)[i] = acc; }
@@ -477,8 +478,17 @@ K prim_fills(K x) {
 K prim_ratios(K x) {
     if (x->t <= 0 || x->t >= 20)
         return x;
-    K p = prim_prev(r1(x));
-    return prim_fdiv(x, p);
+    K r = prim_fdiv(r1(x), prim_prev(r1(x)));
+    if (r && r->t == KF && x->n) { /* the first item has no predecessor: it stays */
+        K first = prim_item(x, 0);
+        K f = prim_cast(ks("float"), first);
+        if (f) {
+            kF(r)[0] = f->f;
+            r0(f);
+        }
+    }
+    r0(x);
+    return r;
 }
 
 /* moving windows */

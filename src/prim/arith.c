@@ -211,13 +211,14 @@ static inline J floor_mod(J a, J b) {
 
 static void loop_j(int op, const J *a, const J *b, bool sa, bool sb, J n, J *out) {
     switch (op) {
-    case OP_ADD: LOOP(a[ia] + b[ib]); break;
-    case OP_SUB: LOOP(a[ia] - b[ib]); break;
-    case OP_MUL: LOOP(a[ia] * b[ib]); break;
+    /* integer arithmetic wraps (two's complement), as q's does: computed unsigned, no UB */
+    case OP_ADD: LOOP((J)((uint64_t)a[ia] + (uint64_t)b[ib])); break;
+    case OP_SUB: LOOP((J)((uint64_t)a[ia] - (uint64_t)b[ib])); break;
+    case OP_MUL: LOOP((J)((uint64_t)a[ia] * (uint64_t)b[ib])); break;
     case OP_MIN: LOOP(a[ia] < b[ib] ? a[ia] : b[ib]); break;
     case OP_MAX: LOOP(a[ia] > b[ib] ? a[ia] : b[ib]); break;
-    case OP_DIV: LOOP(b[ib] == 0 ? nj : floor_div(a[ia], b[ib])); break;
-    case OP_MOD: LOOP(floor_mod(a[ia], b[ib])); break;
+    case OP_DIV: LOOP(b[ib] == 0 || (a[ia] == nj && b[ib] == -1) ? nj : floor_div(a[ia], b[ib])); break;
+    case OP_MOD: LOOP(b[ib] == -1 ? 0 : floor_mod(a[ia], b[ib])); break;
     case OP_FILL: LOOP(b[ib] == nj ? a[ia] : b[ib]); break;
     }
 }
@@ -632,8 +633,8 @@ static K atomic_monad(MonadOp op, K x) {
             J v = get_j(x, i);
             bool null = v == nj;
             switch (op) {
-            case M_NEG: v = null ? nj : -v; break;
-            case M_ABS: v = null ? nj : v < 0 ? -v : v; break;
+            case M_NEG: v = null ? nj : (J)(0 - (uint64_t)v); break;
+            case M_ABS: v = null ? nj : v < 0 ? (J)(0 - (uint64_t)v) : v; break;
             case M_SIGNUM: v = null ? -1 : v > 0 ? 1 : v < 0 ? -1 : 0; break;
             default: break;
             }
