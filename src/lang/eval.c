@@ -1035,7 +1035,8 @@ K eval_apply(K f, K *args, int n) {
             release(args, n);
             return kerr("nyi");
         }
-        if (n > 1 && f->g != P_ENLIST) {
+        if (n > 1 && f->g != P_ENLIST && !(f->g >= P_AVG && f->g < PRIM_COUNT &&
+                                            ((n == 2 && prim_table[f->g].dyad) || (n > 2 && prim_table[f->g].nary)))) {
             r0(f);
             release(args, n);
             return kerr("rank");

@@ -336,6 +336,8 @@ static K parse_table(Parser *p) {
         TokenKind close = side == 0 ? TK_RBRACK : TK_RPAREN;
         K names = ktn(KS, 0), exprs = ktn(0, 0);
         p->depth++;
+        if (side == 1 && p->tok.kind == TK_SEMI) /* ([k:..]; v:..) */
+            advance(p);
         while (p->tok.kind != close) {
             K e = parse_expr(p);
             if (!e) {

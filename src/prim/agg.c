@@ -460,6 +460,17 @@ K prim_deltas(K x) {
     return r;
 }
 
+/* deltas[seed;x]: x minus its predecessors, the first against seed */
+K prim_deltas2(K x, K y) {
+    if (y->t <= 0 || y->t >= 20) {
+        r0(x);
+        r0(y);
+        return kerr("type");
+    }
+    K before = prim_join(prim_enlist(x), prim_drop(kj(-1), r1(y)));
+    return before ? prim_sub(y, before) : (r0(y), NULL);
+}
+
 K prim_fills(K x) {
     if (x->t <= 0 || x->t >= 20)
         return x->t == 0 ? x : x;

@@ -46,7 +46,11 @@ int prim_default_type(int id) {
     const PrimInfo *p = &prim_table[id];
     if (id == P_ENLIST) /* enlist is monadic (101) but takes any number of arguments */
         return KUNARY;
-    return id < P_AVG || p->dyad || p->nary ? KBINARY : KUNARY;
+    /* glyphs and dyadic keywords are infix verbs; a keyword with a monadic form is applied by
+     * juxtaposition (deltas x), and may still take more arguments in brackets */
+    if (id < P_AVG)
+        return KBINARY;
+    return prim_table[id].monad == NULL && (p->dyad || p->nary) ? KBINARY : KUNARY;
 }
 
 static K release_all(K *args, int n, const char *err) {
