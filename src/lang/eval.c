@@ -1018,8 +1018,16 @@ K eval_apply(K f, K *args, int n) {
     bool elision = false;
     for (int i = 0; i < n; i++)
         elision = elision || is_elided(args[i]);
-    if (elision && f->t >= KLAMBDA && f->t != KFOREIGN)
+    if (elision && f->t >= KLAMBDA && f->t != KFOREIGN) {
+        if (f->t == KLAMBDA && (f = lambda_ensure_parsed(f)) && n > func_valence(f)) {
+            r0(f);
+            release(args, n);
+            return kerr("rank");
+        }
+        if (!f)
+            return release(args, n);
         return project(f, args, n, n);
+    }
     switch (f->t) {
     case KLAMBDA:
         return call_lambda(f, args, n);

@@ -204,7 +204,11 @@ static K parse_atom(int to, const char *s, size_t n) {
     if (to == KG) {
         return kg((I)strtol(buf, NULL, 16));
     }
-    /* temporals: use the literal lexer's rules where possible */
+    /* temporals: use the literal lexer's rules where possible; ISO dates use '-' */
+    if (n >= 10 && buf[4] == '-' && buf[7] == '-') {
+        buf[4] = '.';
+        buf[7] = '.';
+    }
     K lit = lex_parse_atom(buf, n, to);
     if (lit && lit->t != -to) {
         K c = cast_atom(to, lit);

@@ -262,6 +262,15 @@ K prim_find(K x, K y) {
 }
 
 K prim_in(K x, K y) {
+    if (y->t == 0 && x->t >= 0 && x->t < 98) {
+        /* a list in a general list: is it one of its items? */
+        bool found = false;
+        for (J i = 0; i < y->n && !found; i++)
+            found = prim_match_borrow(x, kK(y)[i]);
+        r0(x);
+        r0(y);
+        return kb(found);
+    }
     if (y->t < 0) {
         y = as_list(y);
         if (!y) {
