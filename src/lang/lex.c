@@ -117,6 +117,10 @@ static bool parse_clock(const char *s, size_t n, Num *out, bool nanos) {
     if (i != n || np < 2)
         return false;
     J secs = (J)parts[0] * 3600 + (J)parts[1] * 60 + parts[2];
+    if (!nanos && fdigits > 3) { /* 20:00:00.000603286 is a timespan */
+        nanos = true;
+        frac = frac_units(s + (i - fdigits), fdigits, 9);
+    }
     if (nanos) {
         out->type = -KN;
         out->v.j = secs * 1000000000LL + frac;
@@ -364,6 +368,14 @@ static bool coerce(Num *num, int to) {
     bool from_int = num->type == -KJ;
     if (num->suffixed && num->type != to)
         return false;
+    static const J clock_ms[] = {[KU] = 60000, [KV] = 1000, [KT] = 1};
+    int ft = -num->type, tt = -to;
+    if ((ft == KU || ft == KV || ft == KT) && (tt == KU || tt == KV || tt == KT || tt == KN)) {
+        J ms = num->v.j * clock_ms[ft];
+        num->v.j = tt == KN ? ms * 1000000 : ms / clock_ms[tt];
+        num->type = to;
+        return true;
+    }
     bool special = (from_float && (num->v.f != num->v.f || isinf(num->v.f))) ||
                    (from_int && (num->v.j == nj || num->v.j == wj || num->v.j == -wj));
     if (special) {
@@ -403,6 +415,9 @@ static bool skip_space(Lexer *lx, bool *space) {
         int c = peekc(lx, 0);
         if (c == ' ' || c == '\t' || c == '\r') {
             lx->pos++;
+            *space = true;
+        } else if (c == 0xc2 && peekc(lx, 1) == 0xa0) { /* a no-break space (UTF-8) is a blank */
+            lx->pos += 2;
             *space = true;
         } else if (c == '\n') {
             lx->pos++;
@@ -553,8 +568,8 @@ static K lex_number(Lexer *lx) {
         q += wl;
         /* continue if blanks then another number word */
         size_t r = q;
-        while (r < lx->n && s[r] == ' ')
-            r++;
+        while (r < lx->n && (s[r] == ' ' || ((unsigned char)s[r] == 0xc2 && r + 1 < lx->n && (unsigned char)s[r + 1] == 0xa0)))
+            r += s[r] == ' ' ? 1 : 2;
         if (r == q || r >= lx->n)
             break;
         size_t next = r;

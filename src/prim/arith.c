@@ -77,7 +77,9 @@ static int result_type(int op, int tx, int ty) {
             return KP;
         if (tx == KN && ty == KP && op == OP_ADD)
             return KP;
-        if (tx == KD && ty == KN)
+        if (tx == KD && (ty == KN || ty == KT || ty == KU || ty == KV))
+            return KP;
+        if (ty == KD && (tx == KN || tx == KT || tx == KU || tx == KV) && op == OP_ADD)
             return KP;
         if (tx == KN && ty == KD && op == OP_ADD)
             return KP;
