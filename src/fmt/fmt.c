@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "../prim/primint.h"
 #include "../prim/prims.h"
 #include "fmt.h"
 
@@ -263,10 +264,12 @@ static const char *type_names[20] = {"", "boolean", "guid", "", "byte", "short",
 static void fmt_atom(Buf *b, const K x) {
     int t = -x->t;
     const void *p = t == UU ? (const void *)kG(x) : (const void *)&x->g;
-    if (obj_is_enum(t)) {
-        /* enumerated atom: `sym$`a */
-        buf_fmt(b, "`%s$", enum_domain(t));
-        buf_str(b, "`?");
+    if (obj_is_enum(t)) { /* enumerated atom: `sym$`a */
+        K s = prim_unenum(r1(x));
+        buf_fmt(b, "`%s$`%s", enum_domain(t), s && s->t == -KS ? s->s : "");
+        if (!s)
+            kerr_clear();
+        r0(s);
         return;
     }
     if (t == KC) {
@@ -307,9 +310,18 @@ static void fmt_attr(Buf *b, const K x) {
 static void fmt_vector(Buf *b, const K x, bool in_list) {
     int t = x->t;
     fmt_attr(b, x);
-    if (obj_is_enum(t)) {
+    if (obj_is_enum(t)) { /* `sym$`a`b */
+        K s = prim_unenum(r1(x));
         buf_fmt(b, "`%s$", enum_domain(t));
-        buf_str(b, "`long$()");
+        if (s && s->t == KS) {
+            if (s->n == 0)
+                buf_str(b, "`symbol$()");
+            for (J i = 0; i < s->n; i++)
+                buf_fmt(b, "`%s", kS(s)[i]);
+        } else {
+            kerr_clear();
+        }
+        r0(s);
         return;
     }
     if (x->n == 0) {
@@ -440,7 +452,7 @@ static void fmt_one(Buf *b, const K x, bool top) {
         return;
     }
     if (obj_is_enum(x->t)) {
-        buf_fmt(b, "`%s$", enum_domain(x->t));
+        fmt_vector(b, x, !top);
         return;
     }
     if (x->t == 0) {
@@ -539,8 +551,13 @@ static void cell_text(Buf *b, const K col, J i) {
         fmt_one(b, item, false);
         return;
     }
-    if (obj_is_enum(t)) {
-        buf_str(b, "?");
+    if (obj_is_enum(t)) { /* a table cell: the symbol */
+        K s = prim_unenum(prim_item(col, i));
+        if (s && s->t == -KS)
+            buf_str(b, s->s);
+        else
+            kerr_clear();
+        r0(s);
         return;
     }
     if (t == KC) {

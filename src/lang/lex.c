@@ -568,8 +568,16 @@ static K lex_number(Lexer *lx) {
         q += wl;
         /* continue if blanks then another number word */
         size_t r = q;
-        while (r < lx->n && (s[r] == ' ' || ((unsigned char)s[r] == 0xc2 && r + 1 < lx->n && (unsigned char)s[r + 1] == 0xa0)))
-            r += s[r] == ' ' ? 1 : 2;
+        for (;;) { /* blanks, no-break spaces, and a newline followed by a blank (continuation) */
+            if (r < lx->n && s[r] == ' ')
+                r++;
+            else if (r + 1 < lx->n && (unsigned char)s[r] == 0xc2 && (unsigned char)s[r + 1] == 0xa0)
+                r += 2;
+            else if (r + 1 < lx->n && s[r] == '\n' && (s[r + 1] == ' ' || s[r + 1] == '\t'))
+                r++;
+            else
+                break;
+        }
         if (r == q || r >= lx->n)
             break;
         size_t next = r;

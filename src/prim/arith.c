@@ -356,6 +356,8 @@ static K each_dyad(int op, K x, K y) {
 }
 
 static K atomic_dyad(int op, K x, K y) {
+    x = prim_unenum(x);
+    y = prim_unenum(y);
     if (!x || !y) {
         r0(x);
         r0(y);

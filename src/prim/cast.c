@@ -321,6 +321,87 @@ static K cast_each(int to, K y) {
     return r;
 }
 
+extern K (*prim_global_get)(S name);
+
+/* the domain (a symbol vector global) of enumeration type t, or NULL */
+static K domain_of(int t) {
+    S name = enum_domain(t < 0 ? -t : t);
+    K d = name && prim_global_get ? prim_global_get(name) : NULL;
+    if (d && d->t != KS) {
+        r0(d);
+        return NULL;
+    }
+    return d;
+}
+
+K prim_unenum(K x) {
+    if (!x || !(obj_is_enum(x->t) || obj_is_enum(-x->t)))
+        return x;
+    K d = domain_of(x->t);
+    if (!d) {
+        r0(x);
+        return kerr("domain");
+    }
+    bool atom = x->t < 0;
+    J n = atom ? 1 : x->n;
+    K r = atom ? obj_atom(-KS) : obj_vec(KS, n);
+    for (J i = 0; r && i < n; i++) {
+        J k = atom ? x->j : kJ(x)[i];
+        S s = k >= 0 && k < d->n ? kS(d)[k] : sym_null;
+        if (atom)
+            r->s = s;
+        else
+            kS(r)[i] = s;
+    }
+    r0(d);
+    r0(x);
+    return r;
+}
+
+/* `dom$syms: the positions of syms in the symbol vector named dom, as an enumeration */
+static K enumerate(S name, K y) {
+    K d = prim_global_get ? prim_global_get(name) : NULL;
+    if (!d || d->t != KS) {
+        r0(d);
+        r0(y);
+        return kerr(name);
+    }
+    y = prim_unenum(y);
+    if (!y || (y->t != KS && y->t != -KS)) {
+        r0(d);
+        r0(y);
+        return kerr("type");
+    }
+    int t = enum_type_for(name);
+    if (!t) {
+        r0(d);
+        r0(y);
+        return kerr("limit");
+    }
+    bool atom = y->t < 0;
+    J n = atom ? 1 : y->n;
+    K r = atom ? obj_atom(-t) : obj_vec(t, n);
+    for (J i = 0; r && i < n; i++) {
+        S s = atom ? y->s : kS(y)[i];
+        J k = 0;
+        while (k < d->n && kS(d)[k] != s)
+            k++;
+        if (k == d->n) {
+            r0(r);
+            r0(d);
+            r0(y);
+            return kerr("cast");
+        }
+        if (atom)
+            r->j = k;
+        else
+            kJ(r)[i] = k;
+    }
+    r0(d);
+    r0(y);
+    return r;
+}
+
 K prim_cast(K x, K y) {
     if (x->t == KC || x->t == KS || (x->t > 0 && x->t < 20 && x->t != KC)) {
         /* a list of types applies item by item */
@@ -351,11 +432,20 @@ K prim_cast(K x, K y) {
     int to = cast_target(x);
     if (!to && x->t == -KS && obj_is_null_at(x, 0))
         to = KS;
+    if (!to && x->t == -KS) { /* `sym$x: enumerate against the list named sym */
+        S name = x->s;
+        r0(x);
+        return enumerate(name, y);
+    }
     if (!to) {
-        /* `sym$x: enumerate against the list named sym */
         r0(x);
         r0(y);
         return kerr("type");
+    }
+    y = prim_unenum(y);
+    if (!y) {
+        r0(x);
+        return NULL;
     }
     r0(x);
     if (to == UU && y->t == KC)

@@ -262,6 +262,13 @@ K prim_find(K x, K y) {
 }
 
 K prim_in(K x, K y) {
+    x = prim_unenum(x);
+    y = prim_unenum(y);
+    if (!x || !y) {
+        r0(x);
+        r0(y);
+        return NULL;
+    }
     if (y->t == 0 && x->t >= 0 && x->t < 98) {
         /* a list in a general list: is it one of its items? */
         bool found = false;

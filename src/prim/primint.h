@@ -12,6 +12,8 @@ K prim_item(const K v, J i);
 K prim_collect(K *items, J n);
 /* q's match (~), borrowing both */
 bool prim_match_borrow(const K a, const K b);
+/* an enumeration (vector or atom) as its symbols; anything else unchanged (consumes x) */
+K prim_unenum(K x);
 /* timestamp, month, date, datetime, timespan, minute, second, time */
 bool prim_is_temporal(int t);
 
