@@ -429,3 +429,138 @@ K prim_md5(K x) {
     r0(x);
     return out;
 }
+
+/* ---- 0: on text: parse delimited lines, or format a table as delimited lines ------------- */
+
+/* the fields of one line split at delimiter d (a list of strings) */
+static K split_fields(const K line, char d) {
+    K sep = kc(d);
+    K r = prim_vs(sep, line->t == -KC ? obj_strn((char *)&line->g, 1) : r1(line));
+    return r;
+}
+
+/* (types;delim) 0: lines -- columns parsed by type letter; an enlisted delimiter means the
+ * first line is a header and the result a table.  " " skips a column, "*" keeps strings. */
+static K parse_delimited(K x, K y) {
+    K types = kK(x)[0], delim = kK(x)[1];
+    bool header = delim->t == KC && delim->n == 1;
+    char d = delim->t == -KC ? (char)delim->g : delim->t == KC && delim->n ? kC(delim)[0] : ',';
+    if (types->t != KC || (y->t != 0 && y->t != KC)) {
+        r0(x);
+        r0(y);
+        return kerr("type");
+    }
+    K lines = y->t == KC ? obj_list(1, y) : y;
+    J nl = lines->n, first = header ? 1 : 0;
+    J nc = types->n;
+    K cols = ktn(0, 0), names = ktn(KS, 0);
+    K head = header && nl ? split_fields(kK(lines)[0], d) : NULL;
+    for (J c = 0; c < nc; c++) {
+        char tc = kC(types)[c];
+        if (tc == ' ')
+            continue;
+        K strs = ktn(0, nl > first ? nl - first : 0);
+        for (J r = first; r < nl; r++) {
+            K f = split_fields(kK(lines)[r], d);
+            kK(strs)[r - first] = f && c < f->n ? r1(kK(f)[c]) : obj_strn("", 0);
+            r0(f);
+        }
+        K col;
+        if (tc == '*') {
+            col = strs;
+        } else {
+            col = prim_cast(kc(toupper((unsigned char)tc)), strs);
+            if (col && col->t == 0 && col->n == 0) { /* no rows: an empty typed column */
+                r0(col);
+                K proto = prim_cast(kc(toupper((unsigned char)tc)), obj_strn("", 0));
+                col = proto ? prim_take(kj(0), prim_enlist(proto)) : NULL;
+            }
+        }
+        if (!col) {
+            r0(cols); r0(names); r0(head); r0(lines); r0(x);
+            return NULL;
+        }
+        jk(&cols, col);
+        if (header) {
+            K hn = head && c < head->n ? kK(head)[c] : NULL;
+            js(&names, hn ? sym_intern(hn->t == KC ? kC(hn) : (char *)&hn->g, hn->t == KC ? (size_t)hn->n : 1) : sym_null);
+        }
+    }
+    r0(head);
+    r0(lines);
+    r0(x);
+    if (header)
+        return xT(xD(names, cols));
+    r0(names);
+    return cols;
+}
+
+/* "," 0: t -- a table as delimited lines, header first */
+static K format_delimited(K x, K y) {
+    char d = x->t == -KC ? (char)x->g : kC(x)[0];
+    r0(x);
+    if (y->t != XT) {
+        r0(y);
+        return kerr("type");
+    }
+    K names = TABLE_COLS(y), cols = TABLE_DATA(y);
+    J rows = obj_count(y);
+    K out = ktn(0, 0);
+    K head = ktn(KC, 0);
+    for (J c = 0; c < names->n; c++) {
+        if (c)
+            head = prim_join(head, kc(d));
+        head = prim_join(head, obj_str(kS(names)[c]));
+    }
+    jk(&out, head);
+    for (J r = 0; r < rows; r++) {
+        K line = ktn(KC, 0);
+        for (J c = 0; c < names->n; c++) {
+            if (c)
+                line = prim_join(line, kc(d));
+            K item = prim_item(kK(cols)[c], r);
+            K s = item->t == KC ? item : prim_string(item);
+            if (s && s->t == -KC)
+                s = prim_enlist(s);
+            line = prim_join(line, s ? s : obj_strn("", 0));
+        }
+        jk(&out, line);
+    }
+    r0(y);
+    return out;
+}
+
+/* ("=";";") 0: "k=v;k2=v2" -- key-value pairs as (keys;values) */
+static K parse_pairs(K x, K y) {
+    char eq = kC(x)[0], sep = kC(x)[1];
+    r0(x);
+    if (y->t != KC) {
+        r0(y);
+        return kerr("type");
+    }
+    K pairs = prim_vs(kc(sep), y);
+    K keys = ktn(KS, 0), vals = ktn(0, 0);
+    for (J i = 0; pairs && i < pairs->n; i++) {
+        K kv = prim_vs(kc(eq), r1(kK(pairs)[i]));
+        if (kv && kv->n >= 2) {
+            K k = kK(kv)[0];
+            js(&keys, sym_intern(kC(k), (size_t)k->n));
+            jk(&vals, r1(kK(kv)[1]));
+        }
+        r0(kv);
+    }
+    r0(pairs);
+    return obj_list(2, keys, vals);
+}
+
+K prim_filetext(K x, K y) {
+    if (x->t == 0 && x->n == 2)
+        return parse_delimited(x, y);
+    if (x->t == KC && x->n == 2 && y->t == KC)
+        return parse_pairs(x, y);
+    if ((x->t == -KC || (x->t == KC && x->n == 1)) && y->t == XT)
+        return format_delimited(x, y);
+    r0(x);
+    r0(y);
+    return kerr("nyi");
+}
