@@ -27,7 +27,16 @@ static const char *boot_q =
     ".q.over:{x/y}\n"
     ".q.scan:{x\\y}\n"
     ".q.prior:{x':y}\n"
-    ".q.peach:{x'y}\n";
+    ".q.peach:{x'y}\n"
+    ".Q.t:\" bg xhijefcspmdznuvt\"\n"
+    ".Q.n:\"0123456789\"\n"
+    ".Q.a:\"abcdefghijklmnopqrstuvwxyz\"\n"
+    ".Q.A:\"ABCDEFGHIJKLMNOPQRSTUVWXYZ\"\n"
+    ".Q.nA:.Q.n,.Q.A\n"
+    ".Q.s1:{-3!x}\n"
+    /* .Q.trp[f;x;h]: h gets the error text and a backtrace (none is kept here) */
+    ".Q.trp:{[f;x;h] @[f;x;{[h;e] h[e;()]}[h]]}\n"
+    ".Q.sbt:{\"\"}\n";
 
 void lang_print(int fd, const char *s, size_t n, bool newline) {
     FILE *out = fd == 2 ? stderr : stdout;
