@@ -596,3 +596,49 @@ K prim_hsym(K x) {
     r0(x);
     return kerr("type");
 }
+
+K lang_apply(K f, K *args, int n);
+
+/* (f;x) fby g: f applied to x within each group of g, spread back to the rows */
+K prim_fby(K x, K y) {
+    if (x->t != 0 || x->n != 2 || y->t < 0)
+        return fail(x, y, "type");
+    K f = kK(x)[0], v = kK(x)[1];
+    J n = obj_count(y);
+    if (obj_count(v) != n)
+        return fail(x, y, "length");
+    K g = prim_group(y);
+    if (!g) {
+        r0(x);
+        return NULL;
+    }
+    K idx = DICT_VALS(g);
+    K *out = calloc((size_t)(n ? n : 1), sizeof(K));
+    for (J k = 0; k < idx->n; k++) {
+        K rows = kK(idx)[k];
+        K part = prim_at(r1(v), r1(rows));
+        K r = lang_apply(r1(f), &part, 1);
+        if (!r) {
+            for (J i = 0; i < n; i++)
+                r0(out[i]);
+            free(out);
+            r0(g);
+            r0(x);
+            return NULL;
+        }
+        for (J i = 0; i < rows->n; i++) {
+            J row = kJ(rows)[i];
+            r0(out[row]);
+            out[row] = r->t < 0 ? r1(r) : prim_item(r, i);
+        }
+        r0(r);
+    }
+    for (J i = 0; i < n; i++)
+        if (!out[i])
+            out[i] = obj_identity();
+    K res = prim_collect(out, n);
+    free(out);
+    r0(g);
+    r0(x);
+    return res;
+}

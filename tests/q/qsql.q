@@ -64,3 +64,11 @@ a b c
 -----
 q)count select from t
 4
+q)u:([]s:`a`b`a`b;p:1 5 3 2)
+q)select from u where p=(max;p) fby s
+s p
+---
+b 5
+a 3
+q)(sum;1 2 3 4) fby `a`b`a`b
+4 6 4 6
