@@ -482,7 +482,61 @@ static K qsql_columns(Parser *p, bool naming) {
 }
 
 /* select/exec/update/delete ... to the functional form (?;t;c;b;a) or (!;t;c;b;a) */
+static K parse_qsql_core(Parser *p, const char *kind);
+
+/* select[n] / select[>c] / select[n;<c] / select distinct: wrappers around the query */
 static K parse_qsql(Parser *p, const char *kind) {
+    K limit = NULL, order = NULL;
+    bool order_desc = false, distinct = false;
+    if (!strcmp(kind, "select") && p->tok.kind == TK_LBRACK && !p->tok.space_before) {
+        advance(p);
+        p->depth++;
+        while (p->tok.kind != TK_RBRACK && p->tok.kind != TK_END) {
+            if (p->tok.kind == TK_VERB && (p->tok.text[0] == '<' || p->tok.text[0] == '>') && p->tok.len == 1) {
+                order_desc = p->tok.text[0] == '>';
+                advance(p);
+                if (p->tok.kind != TK_NAME)
+                    break;
+                K s = obj_atom(-KS);
+                s->s = sym_intern(p->tok.text, p->tok.len);
+                order = quote(s);
+                advance(p);
+            } else if (p->tok.kind == TK_SEMI) {
+                advance(p);
+            } else {
+                limit = parse_expr(p);
+                if (!limit)
+                    break;
+            }
+        }
+        p->depth--;
+        if (p->tok.kind != TK_RBRACK) {
+            r0(limit);
+            r0(order);
+            return kerr("syntax");
+        }
+        advance(p);
+    }
+    if (!strcmp(kind, "select") && is_word(&p->tok, "distinct")) {
+        distinct = true;
+        advance(p);
+    }
+    K node = parse_qsql_core(p, kind);
+    if (!node) {
+        r0(limit);
+        r0(order);
+        return NULL;
+    }
+    if (distinct)
+        node = obj_list(2, prim_lookup("distinct", 8), node);
+    if (order)
+        node = obj_list(3, prim_lookup(order_desc ? "xdesc" : "xasc", 5), order, node);
+    if (limit)
+        node = obj_list(3, obj_prim(KBINARY, P_HASH), limit, node);
+    return node;
+}
+
+static K parse_qsql_core(Parser *p, const char *kind) {
     bool is_select = !strcmp(kind, "select"), is_exec = !strcmp(kind, "exec");
     bool is_delete = !strcmp(kind, "delete");
     K cols = NULL, by = NULL, where = ktn(0, 0), table = NULL;

@@ -359,13 +359,27 @@ static K gather(const K x, const K pos) {
 }
 
 K prim_distinct(K x) {
-    if (x->t < 0 || x->t >= 98) {
-        if (x->t == XT) {
-            r0(x);
-            return kerr("nyi");
+    if (x->t == XT) { /* distinct rows */
+        K rows = ktn(0, obj_count(x));
+        K names = TABLE_COLS(x), cols = TABLE_DATA(x);
+        for (J r = 0; r < rows->n; r++) {
+            K row = ktn(0, names->n);
+            for (J c = 0; c < names->n; c++)
+                kK(row)[c] = prim_item(kK(cols)[c], r);
+            kK(rows)[r] = row;
         }
-        return x;
+        K pos = distinct_positions(rows);
+        r0(rows);
+        K out = ktn(0, names->n);
+        for (J c = 0; pos && c < names->n; c++)
+            kK(out)[c] = gather(kK(cols)[c], pos);
+        K nm = r1(names);
+        r0(pos);
+        r0(x);
+        return xT(xD(nm, out));
     }
+    if (x->t < 0 || x->t >= 98)
+        return x;
     if (x->t == XD) {
         K v = r1(DICT_VALS(x));
         r0(x);

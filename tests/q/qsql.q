@@ -72,3 +72,22 @@ b 5
 a 3
 q)(sum;1 2 3 4) fby `a`b`a`b
 4 6 4 6
+q)w:([]a:3 1 2 1;b:`x`y`z`y)
+q)select[2] from w
+a b
+---
+3 x
+1 y
+q)select[>a] from w
+a b
+---
+3 x
+2 z
+1 y
+1 y
+q)select distinct from w
+a b
+---
+3 x
+1 y
+2 z
