@@ -12,7 +12,8 @@
 typedef struct Namespace {
     S name;       /* "" for root, ".z" ... */
     S *keys;      /* names in insertion order */
-    K *vals;      /* their values (owned) */
+    K *vals;      /* their values (owned); a view's parse tree when is_view */
+    bool *is_view;/* the entry is a view: its value is computed when read */
     size_t n;     /* entries used */
     size_t cap;   /* entries allocated */
     size_t *slot; /* hash index: entry number + 1, 0 = empty */
@@ -78,6 +79,7 @@ static int ns_set(Namespace *ns, S key, K value) {
     if (i >= 0) {
         r0(ns->vals[i]);
         ns->vals[i] = value;
+        ns->is_view[i] = false;
         return 0;
     }
     if (ns->n == ns->cap) {
@@ -88,7 +90,10 @@ static int ns_set(Namespace *ns, S key, K value) {
         K *vals = realloc(ns->vals, cap * sizeof *vals);
         if (vals)
             ns->vals = vals;
-        if (!keys || !vals) {
+        bool *views = realloc(ns->is_view, cap * sizeof *views);
+        if (views)
+            ns->is_view = views;
+        if (!keys || !vals || !views) {
             r0(value);
             kerr("wsfull");
             return -1;
@@ -102,6 +107,7 @@ static int ns_set(Namespace *ns, S key, K value) {
     }
     ns->keys[ns->n] = key;
     ns->vals[ns->n] = value;
+    ns->is_view[ns->n] = false;
     ns->n++;
     size_t j = ptr_hash(key) & ns->mask;
     while (ns->slot[j])
@@ -160,6 +166,14 @@ K env_get(S name) {
             return zvals_get(name);
         return ns_find(name, false) ? env_namespace_dict(name) : NULL;
     }
+    if (ns->is_view[i]) { /* a view: evaluate its expression now */
+        K tree = r1(ns->vals[i]);
+        K v = eval_node(tree, NULL);
+        r0(tree);
+        if (!v)
+            return NULL;
+        return v;
+    }
     return r1(ns->vals[i]);
 }
 
@@ -177,6 +191,28 @@ int env_set(S name, K value) {
         return -1;
     }
     return ns_set(ns, key, value);
+}
+
+int env_set_view(S name, K tree) {
+    if (env_set(name, tree) < 0)
+        return -1;
+    S ns_name = sym_null, key = name;
+    if (!split_name(name, &ns_name, &key))
+        return 0;
+    Namespace *ns = ns_find(ns_name, false);
+    long i = ns ? ns_index(ns, key) : -1;
+    if (i >= 0)
+        ns->is_view[i] = true;
+    return 0;
+}
+
+K env_views(void) {
+    K v = ktn(KS, 0);
+    Namespace *ns = ns_find(sym_null, false);
+    for (size_t i = 0; ns && i < ns->n; i++)
+        if (ns->is_view[i])
+            js(&v, ns->keys[i]);
+    return v;
 }
 
 K env_names(S ns_name) {
@@ -234,6 +270,7 @@ void env_free(void) {
             r0(ns->vals[j]);
         free(ns->keys);
         free(ns->vals);
+        free(ns->is_view);
         free(ns->slot);
         free(ns);
     }

@@ -825,6 +825,16 @@ static K eval_special(const K e, Frame *f) {
     }
     case SF_ASSIGN_G:
         return eval_assign(e, f, true);
+    case SF_VIEW: {
+        K target = kK(e)[1];
+        if (target->t != -KS)
+            return eval_assign(e, f, true);
+        if (lang_read_only)
+            return kerr("noupdate");
+        if (env_set_view(env_qualify(target->s), r1(kK(e)[2])) < 0)
+            return NULL;
+        return obj_identity();
+    }
     case SF_TABLE:
         return eval_table(e, f);
     }

@@ -271,6 +271,11 @@ int lang_set(S name, K v) { return env_set(name, v); }
 
 K prim_identity(K x) { return x; }
 
+K prim_views(K x) {
+    r0(x);
+    return env_views();
+}
+
 K prim_assign(K x, K y) {
     r0(x);
     return y;
@@ -594,7 +599,7 @@ static bool is_assignment(const K tree) {
     K h = kK(tree)[0];
     if (h->t == KBINARY && h->g == P_IDENTITY)
         return true;
-    if (h->t == KUNARY && h->g == SF_ASSIGN_G)
+    if (h->t == KUNARY && (h->g == SF_ASSIGN_G || h->g == SF_VIEW))
         return true;
     if (h->t == KUNARY && h->g == SF_SEQ)
         return is_assignment(kK(tree)[tree->n - 1]);

@@ -28,6 +28,7 @@ enum {
     SF_TABLE = 0xf6,  /* ([k..] c..): args are (keynames;keyexprs;names;exprs) */
     SF_SEQ = 0xf7,    /* e1;e2;... evaluated in order, value of the last */
     SF_ASSIGN_G = 0xf8, /* a::v global assignment inside a lambda */
+    SF_VIEW = 0xf9,     /* a::e at top level: a view, e re-evaluated when a is read */
     SF_FIRST_RESERVED = 0xf0
 };
 
@@ -59,6 +60,8 @@ int func_valence(const K f);
 K env_get(S name);            /* new reference or NULL (no error) */
 int env_set(S name, K value); /* consumes value; -1 + kerr on failure */
 K env_namespace_dict(S ns);   /* the namespace as a q dict, or NULL */
+int env_set_view(S name, K tree); /* define a view (tree consumed) */
+K env_views(void);            /* names of the views */
 K env_names(S ns);            /* symbol vector of the names in a namespace */
 bool env_is_namespace(S name);
 S env_qualify(S name);        /* name as it resolves in the current context (\d) */

@@ -843,7 +843,8 @@ static K build(Parser *p, Item *items, int i, int n) {
             if (is_assign_verb(v) && p->scope && it->node->t == -KS)
                 note_local(p, name->s);
             r0(name);
-            int head = is_global_assign(v) && p->scope ? SF_ASSIGN_G : -1;
+            /* a::e is a global assignment in a lambda, and defines a view at top level */
+            int head = is_global_assign(v) ? (p->scope ? SF_ASSIGN_G : SF_VIEW) : -1;
             K h = head < 0 ? obj_prim(KBINARY, P_IDENTITY) : special(head);
             return obj_list(3, h, r1(it->node), rhs);
         }

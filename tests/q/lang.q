@@ -91,3 +91,10 @@ q)parse "1+2"
 +
 1
 2
+q)vb:2
+q)va::vb*10
+q)va
+20
+q)vb:3
+q)va
+30
