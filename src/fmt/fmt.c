@@ -767,6 +767,9 @@ static bool matrix_rows(const K x, Buf *rows, J nrows) {
         simple = simple && item->t > 0 && item->t < 20 && item->t != KC && item->t != KB && item->n > 0;
         general = general && item->t == 0 && item->n > 0;
     }
+    /* simple rows line up only when they are equally long (a matrix) */
+    for (J r = 1; simple && r < nrows; r++)
+        simple = kK(x)[r]->n == kK(x)[0]->n;
     if (!nrows || (!simple && !general))
         return false;
     J ncols = 0;

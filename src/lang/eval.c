@@ -567,7 +567,11 @@ K eval_amend(K x, K *idx, int depth, K f, K y) {
 /* ---- assignment ------------------------------------------------------------------------------- */
 
 static K assign_name(S name, K v, Frame *f, bool global) {
-    long slot = global ? -1 : local_slot(f, name);
+    /* a::v on a name that is local (a parameter, say) still assigns the local */
+    long slot = local_slot(f, name);
+    if (global && slot >= 0 && !f->vals[slot])
+        slot = -1;
+    UNUSED(global);
     if (slot >= 0) {
         r0(f->vals[slot]);
         f->vals[slot] = r1(v);

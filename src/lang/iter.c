@@ -276,7 +276,8 @@ static K prior(K f, K *args, int n) {
             out[k] = cur;
             if (f->t == KBINARY && (f->g == P_MINUS || f->g == P_PLUS || f->g == P_PERCENT))
                 continue;
-            out[k] = eval_apply(r1(f), (K[]){cur, obj_identity()}, 2);
+            /* other functions see the typed null of the list as the first prior */
+            out[k] = eval_apply(r1(f), (K[]){cur, x->t > 0 && x->t < 20 ? prim_null_of(x->t) : obj_identity()}, 2);
             if (!out[k]) {
                 kerr_clear();
                 out[k] = arg_item(x, k);

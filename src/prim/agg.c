@@ -595,7 +595,7 @@ K prim_ema(K x, K y) {
     return r;
 }
 
-K prim_wsum(K x, K y) { return prim_sum(prim_mul(x, y)); }
+K prim_wsum(K x, K y) { return prim_sum(prim_mul(prim_cast(ks("float"), x), y)); }
 K prim_wavg(K x, K y) {
     K w = r1(x);
     return prim_fdiv(prim_sum(prim_mul(x, y)), prim_sum(w));

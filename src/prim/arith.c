@@ -214,9 +214,10 @@ static inline J floor_mod(J a, J b) {
 static void loop_j(int op, const J *a, const J *b, bool sa, bool sb, J n, J *out) {
     switch (op) {
     /* integer arithmetic wraps (two's complement), as q's does: computed unsigned, no UB */
-    case OP_ADD: LOOP((J)((uint64_t)a[ia] + (uint64_t)b[ib])); break;
-    case OP_SUB: LOOP((J)((uint64_t)a[ia] - (uint64_t)b[ib])); break;
-    case OP_MUL: LOOP((J)((uint64_t)a[ia] * (uint64_t)b[ib])); break;
+    /* a null operand gives null (1+0N is 0N) */
+    case OP_ADD: LOOP(a[ia] == nj || b[ib] == nj ? nj : (J)((uint64_t)a[ia] + (uint64_t)b[ib])); break;
+    case OP_SUB: LOOP(a[ia] == nj || b[ib] == nj ? nj : (J)((uint64_t)a[ia] - (uint64_t)b[ib])); break;
+    case OP_MUL: LOOP(a[ia] == nj || b[ib] == nj ? nj : (J)((uint64_t)a[ia] * (uint64_t)b[ib])); break;
     case OP_MIN: LOOP(a[ia] < b[ib] ? a[ia] : b[ib]); break;
     case OP_MAX: LOOP(a[ia] > b[ib] ? a[ia] : b[ib]); break;
     case OP_DIV: LOOP(b[ib] == 0 || (a[ia] == nj && b[ib] == -1) ? nj : floor_div(a[ia], b[ib])); break;

@@ -194,8 +194,10 @@ K prim_iasc(K x) { return grade(x, false); }
 K prim_idesc(K x) { return grade(x, true); }
 
 static K sorted(K x, bool desc) {
-    if (x->t < 0 || x->t >= 98)
-        return x->t == XD ? x : (r0(x), kerr("type"));
+    if (x->t < 0 || (x->t >= 98 && x->t != XD)) {
+        r0(x);
+        return kerr("type");
+    }
     if (x->t == XD) {
         K g = grade(r1(DICT_VALS(x)), desc);
         K k = prim_at(r1(DICT_KEYS(x)), r1(g));

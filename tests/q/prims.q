@@ -109,7 +109,7 @@ q)3 mavg 1 2 3 4 5
 q)2 msum 1 2 3
 1 3 5
 q)2 wsum 1 2
-6
+6f
 q)`int$1.6
 2i
 q)`float$1 2
@@ -180,7 +180,7 @@ q)2 in 1 2 3
 q)distinct 1 2 1 3
 1 2 3
 q)group `a`b`a
-a| 0  2
+a| 0 2
 b| ,1
 q)asc 3 1 2
 `s#1 2 3
@@ -201,8 +201,8 @@ q)1 2 3 inter 2 3 4
 q)1 2 union 2 3
 1 2 3
 q)2 cut til 5
-0  1
-2  3
+0 1
+2 3
 ,4
 q)1 rotate 1 2 3
 2 3 1
