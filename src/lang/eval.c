@@ -289,6 +289,12 @@ K eval_index_deep(K x, K *idx, int n) {
     K first = idx[0];
     if (n == 1)
         return eval_index(x, first);
+    if (x->t == XD && obj_is_identity(first)) { /* d[;j]: each value at j, keys kept */
+        K keys = r1(DICT_KEYS(x));
+        K vals = eval_index_deep(r1(DICT_VALS(x)), idx, n);
+        r0(x);
+        return vals ? xD(keys, vals) : (r0(keys), NULL);
+    }
     if (obj_is_identity(first) || (first->t >= 0 && first->t < 20 && !(x->t == XD))) {
         /* x[;j] or x[i vector; j]: index each selected item by the rest */
         K sel = obj_is_identity(first) ? (r0(first), x) : eval_index(x, first);
@@ -1032,6 +1038,14 @@ K eval_apply(K f, K *args, int n) {
     bool elision = false;
     for (int i = 0; i < n; i++)
         elision = elision || is_elided(args[i]);
+    if (elision && f->t >= 0 && f->t < KLAMBDA) { /* data[;j]: every item at that depth */
+        for (int i = 0; i < n; i++)
+            if (is_elided(args[i])) {
+                r0(args[i]);
+                args[i] = obj_identity();
+            }
+        elision = false;
+    }
     if (elision && f->t >= KLAMBDA && f->t != KFOREIGN) {
         if (f->t == KLAMBDA && (f = lambda_ensure_parsed(f)) && n > func_valence(f)) {
             r0(f);

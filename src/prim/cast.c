@@ -402,7 +402,65 @@ static K enumerate(S name, K y) {
     return r;
 }
 
+/* x$y on numbers: dot product of vectors, matrix product of lists of float vectors */
+static bool is_matrix(const K x) {
+    if (x->t != 0 || x->n == 0)
+        return false;
+    for (J i = 0; i < x->n; i++)
+        if (kK(x)[i]->t != KF)
+            return false;
+    return true;
+}
+
+K prim_mmu(K x, K y) {
+    if (x->t == KF && y->t == KF) {
+        if (x->n != y->n) {
+            r0(x);
+            r0(y);
+            return kerr("length");
+        }
+        F s = 0;
+        for (J i = 0; i < x->n; i++)
+            s += kF(x)[i] * kF(y)[i];
+        r0(x);
+        r0(y);
+        return kf(s);
+    }
+    if (is_matrix(x) && (is_matrix(y) || y->t == KF)) {
+        bool vec = y->t == KF;
+        J n = x->n, inner = kK(x)[0]->n, m = vec ? 1 : kK(y)[0]->n;
+        if ((vec ? y->n : y->n) != inner) {
+            r0(x);
+            r0(y);
+            return kerr("length");
+        }
+        K out = vec ? obj_vec(KF, n) : ktn(0, n);
+        for (J i = 0; out && i < n; i++) {
+            K row = vec ? NULL : obj_vec(KF, m);
+            for (J j = 0; j < m; j++) {
+                F s = 0;
+                for (J k = 0; k < inner; k++)
+                    s += kF(kK(x)[i])[k] * (vec ? kF(y)[k] : kF(kK(y)[k])[j]);
+                if (vec)
+                    kF(out)[i] = s;
+                else
+                    kF(row)[j] = s;
+            }
+            if (!vec)
+                kK(out)[i] = row;
+        }
+        r0(x);
+        r0(y);
+        return out;
+    }
+    r0(x);
+    r0(y);
+    return kerr("type");
+}
+
 K prim_cast(K x, K y) {
+    if ((x->t == KF && y->t == KF) || is_matrix(x))
+        return prim_mmu(x, y);
     if (x->t == KC || x->t == KS || (x->t > 0 && x->t < 20 && x->t != KC)) {
         /* a list of types applies item by item */
         J n = obj_count(x);
