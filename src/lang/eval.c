@@ -300,8 +300,6 @@ K eval_index_deep(K x, K *idx, int n) {
         K sel = obj_is_identity(first) ? (r0(first), x) : eval_index(x, first);
         if (!sel)
             return release(idx + 1, n - 1);
-        bool many = obj_is_identity(first) || true;
-        UNUSED(many);
         if (sel->t == XT) { /* t[rows; cols] */
             K r = eval_index(sel, r1(idx[1]));
             K rest = eval_index_deep(r, idx + 2, n - 2);
