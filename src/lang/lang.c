@@ -333,23 +333,25 @@ K prim_dot(K x, K y) {
 
 static bool is_function(const K x) { return x->t >= KLAMBDA && x->t <= KFOREIGN; }
 
+/* a trap's value: r when the call succeeded, else handler h applied to the error text (or h
+ * itself when it is not a function) */
+static K trap_result(K r, K h) {
+    if (r) {
+        r0(h);
+        return r;
+    }
+    K text = obj_str(kerr_msg() ? kerr_msg() : "");
+    kerr_clear();
+    if (is_function(h))
+        return eval_apply(h, &text, 1);
+    r0(text);
+    return h;
+}
+
 /* @[f;x;handler] (trap) or @[x;i;f] / @[x;i;f;y] (amend) */
 K prim_amend_n(K *args, int n) {
-    if (n == 3 && is_function(args[0])) {
-        K r = eval_apply(args[0], &args[1], 1);
-        if (r) {
-            r0(args[2]);
-            return r;
-        }
-        const char *msg = kerr_msg() ? kerr_msg() : "";
-        K text = obj_str(msg);
-        kerr_clear();
-        K h = args[2];
-        if (is_function(h))
-            return eval_apply(h, &text, 1);
-        r0(text);
-        return h;
-    }
+    if (n == 3 && is_function(args[0]))
+        return trap_result(eval_apply(args[0], &args[1], 1), args[2]);
     if (n != 3 && n != 4) {
         for (int i = 0; i < n; i++)
             r0(args[i]);
@@ -391,21 +393,8 @@ K prim_amend_n(K *args, int n) {
 
 /* .[f;args;handler] (trap) or .[x;path;f] / .[x;path;f;y] (amend at depth) */
 K prim_dotamend_n(K *args, int n) {
-    if (n == 3 && is_function(args[0])) {
-        K fa = args[1];
-        K r = prim_dot(args[0], fa);
-        if (r) {
-            r0(args[2]);
-            return r;
-        }
-        K text = obj_str(kerr_msg() ? kerr_msg() : "");
-        kerr_clear();
-        K h = args[2];
-        if (is_function(h))
-            return eval_apply(h, &text, 1);
-        r0(text);
-        return h;
-    }
+    if (n == 3 && is_function(args[0]))
+        return trap_result(prim_dot(args[0], args[1]), args[2]);
     if (n != 3 && n != 4) {
         for (int i = 0; i < n; i++)
             r0(args[i]);
