@@ -642,3 +642,76 @@ K prim_fby(K x, K y) {
     r0(x);
     return res;
 }
+
+/* ungroup: a table whose list columns hold one list per row, flattened to one row per item */
+K prim_ungroup(K x) {
+    K t = unkey(x);
+    if (!t || t->t != XT) {
+        r0(t);
+        return kerr("type");
+    }
+    K names = TABLE_COLS(t), cols = TABLE_DATA(t);
+    J rows = obj_count(t);
+    J nested = -1;
+    for (J c = 0; c < names->n && nested < 0; c++)
+        if (kK(cols)[c]->t == 0)
+            nested = c;
+    if (nested < 0)
+        return t;
+    K rep = ktn(KJ, 0); /* the source row of every output row */
+    for (J r = 0; r < rows; r++) {
+        J k = obj_count(kK(kK(cols)[nested])[r]);
+        for (J i = 0; i < k; i++)
+            ja(&rep, &r);
+    }
+    K out = ktn(0, names->n);
+    for (J c = 0; c < names->n; c++) {
+        K col = kK(cols)[c];
+        kK(out)[c] = col->t == 0 ? prim_raze(r1(col)) : prim_at(r1(col), r1(rep));
+    }
+    r0(rep);
+    K nm = r1(names);
+    r0(t);
+    return make_table(nm, out);
+}
+
+/* `k xgroup t: one row per value of k, the other columns as lists */
+K prim_xgroup(K x, K y) {
+    if (x->t == KS && x->n == 1) {
+        K s = prim_first(x);
+        x = s;
+    }
+    if (x->t != -KS || y->t != XT)
+        return fail(x, y, "type");
+    J kc = col_index(y, x->s);
+    if (kc < 0) {
+        S miss = x->s;
+        r0(x);
+        r0(y);
+        return kerr(miss);
+    }
+    K g = prim_group(r1(kK(TABLE_DATA(y))[kc]));
+    if (!g) {
+        r0(x);
+        r0(y);
+        return NULL;
+    }
+    K names = TABLE_COLS(y);
+    K vn = ktn(KS, 0), vc = ktn(0, 0);
+    for (J c = 0; c < names->n; c++) {
+        if (c == kc)
+            continue;
+        K lists = ktn(0, DICT_VALS(g)->n);
+        for (J k = 0; k < lists->n; k++)
+            kK(lists)[k] = prim_at(r1(kK(TABLE_DATA(y))[c]), r1(kK(DICT_VALS(g))[k]));
+        js(&vn, kS(names)[c]);
+        jk(&vc, lists);
+    }
+    K kn = ktn(KS, 1);
+    kS(kn)[0] = x->s;
+    K keys = make_table(kn, obj_list(1, r1(DICT_KEYS(g))));
+    r0(g);
+    r0(x);
+    r0(y);
+    return xD(keys, make_table(vn, vc));
+}

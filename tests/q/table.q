@@ -77,3 +77,16 @@ q)1 2 cross 3 4
 1 4
 2 3
 2 4
+q)tg:([]k:`a`b`a;v:1 2 3;w:10 20 30)
+q)g:`k xgroup tg
+q)g
+k| v   w
+-| ---------
+a| 1 3 10 30
+b| ,2  ,20
+q)ungroup g
+k v w
+------
+a 1 10
+a 3 30
+b 2 20
