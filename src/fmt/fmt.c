@@ -757,16 +757,21 @@ static void dict_lines(const K d, Lines *out) {
 }
 
 
-/* A list whose items are all simple (non-string) vectors, or all general lists, prints as
+/* A list whose items are all simple vectors (not all strings), or all general lists, prints as
  * a matrix: one row per item, columns padded to their widest cell.  Returns false (and
  * prints nothing) for other lists.  prefix[i], when given, starts row i (dict keys). */
 static bool matrix_rows(const K x, Buf *rows, J nrows) {
-    bool simple = true, general = true;
+    bool simple = true, general = true, strings = true, bools = true;
     for (J r = 0; r < nrows; r++) {
         K item = kK(x)[r];
-        simple = simple && item->t > 0 && item->t < 20 && item->t != KC && item->t != KB && item->n > 0;
+        simple = simple && item->t > 0 && item->t < 20 && item->n > 0;
         general = general && item->t == 0 && item->n > 0;
+        strings = strings && item->t == KC;
+        bools = bools && item->t == KB;
     }
+    /* strings, and boolean vectors, print one per line in their own form; mixed with other
+     * columns (as 1: returns them) their items are cells */
+    simple = simple && !strings && !bools;
     /* simple rows line up only when they are equally long (a matrix) */
     for (J r = 1; simple && r < nrows; r++)
         simple = kK(x)[r]->n == kK(x)[0]->n;

@@ -346,6 +346,13 @@ K ipc_decode(const G *msg, size_t n) {
     return x;
 }
 
+K ipc_decode_body(const G *p, size_t n, size_t *used) {
+    Reader r = {p, p + n, false, 0};
+    K x = read_obj(&r);
+    *used = x ? (size_t)(r.p - p) : 0;
+    return x;
+}
+
 /* k.h: d9 deserialises a byte vector holding a whole message */
 K d9(K x) {
     if (!x || x->t != KG)

@@ -19,6 +19,9 @@ K ipc_encode_error(const char *msg, int capability);
 /* Decode a whole message of n bytes (header included, compressed or not).  Returns the
  * object, or NULL + kerr("badmsg") on anything malformed. */
 K ipc_decode(const G *msg, size_t n);
+/* one object from the front of n little-endian body bytes (no message header), as q's data
+ * files and logs hold them; *used: the bytes it took.  NULL + 'badmsg when malformed. */
+K ipc_decode_body(const G *p, size_t n, size_t *used);
 /* total length a header announces, or -1 if the header itself is invalid (borrows 8 bytes) */
 int64_t ipc_message_length(const G *header);
 /* q's compressor over a whole uncompressed message: the compressed message, or NULL when

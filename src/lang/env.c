@@ -193,6 +193,29 @@ int env_set(S name, K value) {
     return ns_set(ns, key, value);
 }
 
+/* delete names from namespace ns (`. the root): 0, or -1 with 'type when ns is none */
+int env_delete(S ns_name, const K names) {
+    S key = !strcmp(ns_name, ".") ? sym_null : ns_name;
+    Namespace *ns = ns_find(key, false);
+    if (!ns) {
+        kerr("type");
+        return -1;
+    }
+    for (J k = 0; k < names->n; k++) {
+        long i = ns_index(ns, kS(names)[k]);
+        if (i < 0)
+            continue;
+        r0(ns->vals[i]);
+        size_t rest = ns->n - (size_t)i - 1;
+        memmove(ns->keys + i, ns->keys + i + 1, rest * sizeof *ns->keys);
+        memmove(ns->vals + i, ns->vals + i + 1, rest * sizeof *ns->vals);
+        memmove(ns->is_view + i, ns->is_view + i + 1, rest * sizeof *ns->is_view);
+        ns->n--;
+        ns_reindex(ns);
+    }
+    return 0;
+}
+
 int env_set_view(S name, K tree) {
     if (env_set(name, tree) < 0)
         return -1;

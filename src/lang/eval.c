@@ -424,6 +424,12 @@ K eval_amend(K x, K *idx, int depth, K f, K y) {
         return amend_value(x, f, y);
     }
     K i = idx[0];
+    if (x->t == XT && (i->t == -KS || i->t == KS)) { /* @[t;`c;f]: amend the columns */
+        K d = r1(x->k);
+        r0(x);
+        d = eval_amend(d, idx, depth, f, y);
+        return d ? prim_flip(d) : NULL;
+    }
     if (obj_is_identity(i)) {
         /* all items */
         if (x->t == XD) {
@@ -1022,6 +1028,11 @@ static K lang_handle_call(J h, K x) {
         }
         r0(x);
         return kj(h);
+    }
+    K r = file_handle_call(h, r1(x));
+    if (r || kerr_msg()) {
+        r0(x);
+        return r;
     }
     if (!net_handle_call) {
         r0(x);

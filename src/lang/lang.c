@@ -36,7 +36,15 @@ static const char *boot_q =
     ".Q.s1:{-3!x}\n"
     /* .Q.trp[f;x;h]: h gets the error text and a backtrace (none is kept here) */
     ".Q.trp:{[f;x;h] @[f;x;{[h;e] h[e;()]}[h]]}\n"
-    ".Q.sbt:{\"\"}\n";
+    ".Q.sbt:{\"\"}\n"
+    ".q.csv:\",\"\n"
+    /* files: .Q.dd joins a path; .Q.en enumerates a table's symbol columns against `sym,
+     * kept in the file dir/sym; dsave splays tables, enumerated, first column parted */
+    ".Q.dd:{` sv x,`$string y}\n"
+    ".Q.en:{[d;t] f:.Q.dd[d;`sym]; if[not `sym in key `.; `sym set $[()~key f;`symbol$();get f]];"
+    " c:where {11h=type x} each t c0:cols t; if[count c; t:![t;();0b;c0[c]!{(`sym?;x)} each c0 c];"
+    " f set sym]; t}\n"
+    ".q.dsave:{[d;t] {[d;t] .Q.dd[d;t,`] set @[.Q.en[d] value t;first cols value t;`p#]; t}[d] each t}\n";
 
 void lang_print(int fd, const char *s, size_t n, bool newline) {
     FILE *out = fd == 2 ? stderr : stdout;
@@ -266,6 +274,19 @@ K lang_get(S name) {
 }
 
 int lang_set(S name, K v) { return env_set(name, v); }
+
+/* `name set v: a global in the current context, refused in read-only mode; v or NULL */
+K lang_assign_global(S name, K v) {
+    if (lang_read_only) {
+        r0(v);
+        return kerr("noupdate");
+    }
+    if (env_set(env_qualify(name), r1(v)) < 0) {
+        r0(v);
+        return NULL;
+    }
+    return v;
+}
 
 /* ---- primitives about evaluation ----------------------------------------------------------- */
 
@@ -548,6 +569,8 @@ K lang_internal_bang(K x, K y) {
         r0(y);
         return r;
     }
+    case -11:
+        return file_replay(y);
     case -30:
         if (!net_deferred) {
             r0(y);

@@ -18,6 +18,8 @@ K lang_apply(K f, K *args, int n);
 K lang_get(S name);
 /* assign a global (v consumed); 0 on success, -1 with the error pending */
 int lang_set(S name, K v);
+/* `name set v: assign in the current context ('noupdate when read-only); v, or NULL */
+K lang_assign_global(S name, K v);
 /* The console's handling of one input (a q expression or a \command): evaluates it and
  * returns what the console prints (char vector, possibly empty), errors included as
  * "'msg" lines.  Sets *quit when the input was \\ or exit. */

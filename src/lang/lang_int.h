@@ -98,6 +98,8 @@ K iter_apply(K derived, K *args, int n);
 K sys_command(const char *cmd, size_t n);
 /* load a script file */
 K sys_load(const char *path);
+int env_delete(S ns, const K names);
+extern bool lang_read_only; /* -b (eval.c) */
 
 /* ---- output helpers ------------------------------------------------------------------- */
 

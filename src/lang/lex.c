@@ -733,7 +733,9 @@ Token lex_next(Lexer *lx) {
     int c1 = peekc(lx, 1);
     if (starts_number(lx, lx->pos) || (c == '-' && minus_is_sign(lx, lx->pos))) {
         /* 0: 1: 2: are verbs */
-        if ((c == '0' || c == '1' || c == '2') && c1 == ':' && !isdigit(peekc(lx, 2))) {
+        int c2 = peekc(lx, 2);
+        bool bytes_follow = c2 == '0' && peekc(lx, 3) == 'x'; /* ("ich";4 1 2)1:0x00.. */
+        if ((c == '0' || c == '1' || c == '2') && c1 == ':' && (!isdigit(c2) || bytes_follow)) {
             t.kind = TK_VERB;
             t.text = s + lx->pos;
             t.len = 2;
@@ -806,10 +808,12 @@ Token lex_next(Lexer *lx) {
         else if (c == ':' && c1 == ':')
             t.len = 2;
         lx->pos += t.len;
-        /* a glyph directly followed by ':' (x+:1, or +: as the monadic form) */
-        if (t.len == 1 && c != ':' && peekc(lx, 0) == ':' && peekc(lx, 1) != ':') {
+        /* a glyph directly followed by ':' (x+:1, or +: as the monadic form), or by '::'
+         * (x,::y: a global amended in a lambda) */
+        if (t.len == 1 && c != ':' && peekc(lx, 0) == ':') {
             t.colon = true;
-            lx->pos++;
+            t.global = peekc(lx, 1) == ':';
+            lx->pos += t.global ? 2 : 1;
         }
         return t;
     }

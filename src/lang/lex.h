@@ -24,6 +24,7 @@ typedef struct Token {
     bool space_before; /* blank (or newline) before it */
     bool newline;      /* a newline before it */
     bool colon;        /* TK_VERB: written with a trailing ':' */
+    bool global;       /* TK_VERB: with '::' (x,::y amends a global inside a lambda) */
 } Token;
 
 typedef struct Lexer {

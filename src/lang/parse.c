@@ -36,6 +36,7 @@ typedef struct Item {
     K node;    /* parse tree of the item */
     bool verb; /* a verb (glyph, dyadic keyword, derived): takes a left argument */
     bool colon;/* verb written with ':' after it (op-assign or monadic form) */
+    bool global;/* with '::' after it: x,::y */
 } Item;
 
 static K parse_expr(Parser *p);
@@ -638,6 +639,7 @@ static bool parse_item(Parser *p, Item *it) {
     it->node = NULL;
     it->verb = false;
     it->colon = false;
+    it->global = false;
     Token t = p->tok;
     switch (t.kind) {
     case TK_NOUN:
@@ -677,8 +679,8 @@ static bool parse_item(Parser *p, Item *it) {
             note_name(p, t.text, t.len);
             it->node = obj_atom(-KS);
             it->node->s = sym_intern(t.text, t.len);
-            /* the iterator keywords are used infix: f each x */
-            static const char *infix_words[] = {"each", "over", "scan", "prior", "peach", NULL};
+            /* the keywords q defines in q are used infix: f each x, `:db dsave `t */
+            static const char *infix_words[] = {"each", "over", "scan", "prior", "peach", "dsave", NULL};
             for (int i = 0; infix_words[i]; i++)
                 if (strlen(infix_words[i]) == t.len && memcmp(infix_words[i], t.text, t.len) == 0)
                     it->verb = true;
@@ -689,6 +691,7 @@ static bool parse_item(Parser *p, Item *it) {
         it->node = glyph_verb(&t);
         it->verb = true;
         it->colon = t.colon;
+        it->global = t.global;
         advance(p);
         if (!it->node)
             return false;
@@ -855,7 +858,8 @@ static K build(Parser *p, Item *items, int i, int n) {
                 return kerr("assign");
             }
             r0(name);
-            return obj_list(4, obj_prim(KBINARY, P_IDENTITY), r1(it->node), rhs, r1(v->node));
+            K h = v->global && p->scope ? special(SF_ASSIGN_G) : obj_prim(KBINARY, P_IDENTITY);
+            return obj_list(4, h, r1(it->node), rhs, r1(v->node));
         }
         note_pos(v->node, v->pos);
         return obj_list(3, r1(v->node), r1(it->node), rhs);

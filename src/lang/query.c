@@ -484,6 +484,18 @@ K prim_query_n(K *args, int n) {
 }
 
 K prim_bang_n(K *args, int n) {
+    K t = args[0];
+    if (n == 4 && t->t == -KS && (!strcmp(t->s, ".") || env_is_namespace(t->s)) &&
+        args[3]->t == KS) { /* delete a,b from `. -- names from a namespace */
+        if (lang_read_only || env_delete(t->s, args[3]) < 0) {
+            for (int i = 0; i < n; i++)
+                r0(args[i]);
+            return lang_read_only ? kerr("noupdate") : NULL;
+        }
+        for (int i = 1; i < n; i++)
+            r0(args[i]);
+        return t;
+    }
     if (n == 4)
         return query_update(args[0], args[1], args[2], args[3]);
     for (int i = 0; i < n; i++)

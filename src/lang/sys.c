@@ -65,7 +65,12 @@ static K names_where(bool want_functions, bool want_tables) {
     return out;
 }
 
+K file_load_dir(const char *path);
+
 K sys_load(const char *path) {
+    K db = file_load_dir(path);
+    if (db || kerr_msg())
+        return db;
     FILE *fp = fopen(path, "rb");
     if (!fp)
         return kerr(path);

@@ -14,6 +14,7 @@
 
 #include "../ipc/ipc.h"
 #include "../lang/lang.h"
+#include "../prim/primint.h"
 #include "netint.h"
 
 /* connect with a timeout; returns the fd or -1 */
@@ -219,6 +220,11 @@ K prim_hopen(K x) {
         r0(x);
         x = spec;
     }
+    K f = file_hopen(x);
+    if (f || kerr_msg()) {
+        r0(x);
+        return f;
+    }
     return net_open(x, timeout);
 }
 
@@ -227,6 +233,8 @@ K prim_hclose(K x) {
     r0(x);
     if (h < 0)
         return kerr("type");
+    if (file_hclose(h))
+        return obj_identity();
     return net_close_handle(h);
 }
 

@@ -7,6 +7,7 @@
 
 #include "prims.h"
 #include "primint.h"
+#include "../lang/lang.h"
 
 /* the target type of a cast's left argument: >0 cast, <0 parse (upper-case char), 0 error;
  * field casts return 100+ codes */
@@ -358,9 +359,14 @@ K prim_unenum(K x) {
     return r;
 }
 
-/* `dom$syms: the positions of syms in the symbol vector named dom, as an enumeration */
+/* `dom$syms: the positions of syms in the symbol vector named dom, as an enumeration
+ * (hashed lookup: prim_find); a symbol not in the domain is 'cast */
 static K enumerate(S name, K y) {
     K d = prim_global_get ? prim_global_get(name) : NULL;
+    if (d && d->t == 0 && d->n == 0) { /* () : an empty domain */
+        r0(d);
+        d = ktn(KS, 0);
+    }
     if (!d || d->t != KS) {
         r0(d);
         r0(y);
@@ -378,28 +384,62 @@ static K enumerate(S name, K y) {
         r0(y);
         return kerr("limit");
     }
-    bool atom = y->t < 0;
-    J n = atom ? 1 : y->n;
-    K r = atom ? obj_atom(-t) : obj_vec(t, n);
-    for (J i = 0; r && i < n; i++) {
-        S s = atom ? y->s : kS(y)[i];
-        J k = 0;
-        while (k < d->n && kS(d)[k] != s)
-            k++;
-        if (k == d->n) {
+    J size = d->n;
+    K r = prim_find(d, y);
+    if (!r)
+        return NULL;
+    J n = r->t < 0 ? 1 : r->n;
+    J *pos = r->t < 0 ? &r->j : kJ(r);
+    for (J i = 0; i < n; i++)
+        if (pos[i] >= size) {
             r0(r);
-            r0(d);
-            r0(y);
             return kerr("cast");
         }
-        if (atom)
-            r->j = k;
-        else
-            kJ(r)[i] = k;
-    }
-    r0(d);
-    r0(y);
+    r->t = (signed char)(r->t < 0 ? -t : t);
     return r;
+}
+
+/* `dom?syms: enumerate, first appending to the domain the symbols it lacks */
+static K enum_extend(S name, K y) {
+    y = prim_unenum(y);
+    if (!y || (y->t != KS && y->t != -KS)) {
+        r0(y);
+        return kerr("type");
+    }
+    K d = prim_global_get ? prim_global_get(name) : NULL;
+    if (!d || (d->t == 0 && d->n == 0)) {
+        r0(d);
+        d = ktn(KS, 0);
+    }
+    if (d->t != KS) {
+        r0(d);
+        r0(y);
+        return kerr("type");
+    }
+    K fresh = prim_except(prim_distinct(y->t < 0 ? prim_enlist(r1(y)) : r1(y)), r1(d));
+    if (!fresh) {
+        r0(d);
+        r0(y);
+        return NULL;
+    }
+    if (fresh->n) {
+        K grown = lang_assign_global(name, prim_join(d, fresh));
+        if (!grown) {
+            r0(y);
+            return NULL;
+        }
+        r0(grown);
+    } else {
+        r0(d);
+        r0(fresh);
+    }
+    return enumerate(name, y);
+}
+
+K prim_enum_extend(K x, K y) {
+    S name = x->s;
+    r0(x);
+    return enum_extend(name, y);
 }
 
 /* x$y on numbers: dot product of vectors, matrix product of lists of float vectors */

@@ -226,6 +226,8 @@ K prim_find(K x, K y) {
         r0(k);
         return r;
     }
+    if (x->t == -KS && (y->t == KS || y->t == -KS || obj_is_enum(y->t) || obj_is_enum(-y->t)))
+        return prim_enum_extend(x, y); /* `sym?syms */
     if (x->t < 0 || x->t >= 98) {
         r0(x);
         r0(y);

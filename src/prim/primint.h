@@ -14,7 +14,21 @@ K prim_collect(K *items, J n);
 bool prim_match_borrow(const K a, const K b);
 /* an enumeration (vector or atom) as its symbols; anything else unchanged (consumes x) */
 K prim_unenum(K x);
+/* `dom?syms: enumeration, extending the domain (cast.c) */
+K prim_enum_extend(K x, K y);
 /* timestamp, month, date, datetime, timespan, minute, second, time */
 bool prim_is_temporal(int t);
+
+/* files (file.c): key of a handle `:path (NULL without error when x is no handle); the bytes
+ * a handle names (y consumed; y itself when it is no handle); `:file 0: lines */
+K file_key(const K x);
+K file_contents(K y);
+K file_write_lines(K x, K y);
+/* file handles: hopen `:file (NULL without error when spec names a connection), h x
+ * (NULL without error when h is no file), hclose (false when h is no file); -11! replay */
+K file_hopen(const K spec);
+K file_handle_call(J handle, K x);
+bool file_hclose(J h);
+K file_replay(K y);
 
 #endif

@@ -857,6 +857,11 @@ K prim_key(K x) {
         r0(x);
         return ktn(KS, 0);
     }
+    if (x->t == -KS && x->s[0] == ':') {
+        K k = file_key(x);
+        r0(x);
+        return k;
+    }
     if (x->t == -KS) {
         S s = x->s;
         r0(x);

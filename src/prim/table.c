@@ -179,7 +179,7 @@ K prim_meta(K x) {
     for (J i = 0; i < n; i++) {
         K c = kK(cols)[i];
         int ty = c->t;
-        char ch = ty > 0 && ty < 20 ? letters[ty] : ' ';
+        char ch = ty > 0 && ty < 20 ? letters[ty] : obj_is_enum(ty) ? 's' : ' ';
         if (ty == 0 && c->n && kK(c)[0]->t > 0 && kK(c)[0]->t < 20)
             ch = (char)(letters[kK(c)[0]->t] - 32); /* a nested column: upper case */
         kC(tc)[i] = ch;

@@ -188,9 +188,10 @@ K prim_sv(K x, K y) {
     }
     if (x->t == -KS && y->t == KS) {
         K out = ktn(KC, 0);
+        bool path = x->s[0] == ':' || (y->n && kS(y)[0][0] == ':'); /* ` sv `:db`t: `:db/t */
         for (J i = 0; i < y->n; i++) {
             if (i)
-                out = prim_join(out, kc(x->s[0] == ':' ? '/' : '.'));
+                out = prim_join(out, kc(path ? '/' : '.'));
             out = prim_join(out, obj_str(kS(y)[i]));
         }
         r0(x);
@@ -554,8 +555,20 @@ static K parse_pairs(K x, K y) {
 }
 
 K prim_filetext(K x, K y) {
-    if (x->t == 0 && x->n == 2)
+    if (x->t == -KS && x->s[0] == ':')
+        return file_write_lines(x, y);
+    if (x->t == 0 && x->n == 2) {
+        y = file_contents(y);
+        if (!y) {
+            r0(x);
+            return NULL;
+        }
+        if (y->t == KC || y->t == KG) { /* a whole text: its lines */
+            K lines = prim_read0(y->t == KG ? (y->t = KC, y) : y);
+            return lines ? parse_delimited(x, lines) : (r0(x), NULL);
+        }
         return parse_delimited(x, y);
+    }
     if (x->t == KC && x->n == 2 && y->t == KC)
         return parse_pairs(x, y);
     if ((x->t == -KC || (x->t == KC && x->n == 1)) && y->t == XT)

@@ -5,11 +5,13 @@ Format: a line starting with `q)` is an input; the lines after it, up to the nex
 the exact console output.  Lines starting with `/` before the first input are comments.  An
 expected output that is a single line starting with `'` matches an error's first line.
 Each file runs in one fresh `openq` process with OPENQ_LEAKCHECK=1, so objects still alive
-at exit fail the file.  Usage: run.py BINARY [FILE...]; last line "q: N passed, N failed".
+at exit fail the file, in a fresh temporary directory (files the transcript writes land there).  Usage: run.py BINARY [FILE...]; last line "q: N passed, N failed".
 """
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 
 MARK = "\x01step\x01"
 
@@ -36,11 +38,14 @@ def run_file(binary, path):
     # each input is followed by a marker line so outputs can be split per case
     script = "".join(f"{inp}\n-1\"{MARK}\";\n" for inp, _ in cases)
     env = dict(os.environ, OPENQ_LEAKCHECK="1")
+    work = tempfile.mkdtemp(prefix="openq-golden-")
     try:
-        proc = subprocess.run([binary], input=script, capture_output=True, text=True,
-                              timeout=60, env=env)
+        proc = subprocess.run([os.path.abspath(binary)], input=script, capture_output=True,
+                              text=True, timeout=60, env=env, cwd=work)
     except subprocess.TimeoutExpired:
         return 0, len(cases), [f"{path}: timeout"]
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     outs = proc.stdout.split(MARK + "\n")
     passed, failed, notes = 0, 0, []
     for i, (inp, want) in enumerate(cases):

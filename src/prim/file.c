@@ -1,0 +1,895 @@
+/* file.c -- q's files: set get hcount hdel, read0 read1, 0: and 1: on files, save load rsave
+ * rload, splayed tables, and `key` of a file handle.
+ *
+ * On-disk layouts (docs/compat.md says what kdb+ can read back):
+ *   ff 01 00 00 00 00 00 00  + the object as the body of an IPC message (-8! without its
+ *                              8-byte header): atoms, symbol lists, general objects
+ *   fe 20 t a 00 00 00 00  n (8 bytes)  data     a simple vector of type t, attribute a
+ *   fd 20 00 00 domain\0 ... (4080 bytes)  then the fe 20 header and data
+ *                                          an enumeration over `domain
+ * A splayed table is a directory: one file per column and `.d`, the column names. */
+#include "primint.h"
+#include "prims.h"
+#include "../ipc/ipc.h"
+#include "../lang/lang.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+extern bool lang_read_only; /* -b: a client may not write (src/lang) */
+K lang_assign_global(S name, K v);
+
+enum { VEC_HEADER = 16, ENUM_HEADER = 4096 };
+
+/* ---- paths ------------------------------------------------------------------------------ */
+
+/* a file handle `:path (borrowed): true and its path in buf */
+static bool handle_path(const K x, char *buf, size_t size) {
+    if (x->t != -KS || x->s[0] != ':')
+        return false;
+    snprintf(buf, size, "%s", x->s + 1);
+    return true;
+}
+
+/* the q error for a failed OS call on path: ':path. OS reports: reason */
+static K os_error(const char *path) {
+    char msg[1200];
+    snprintf(msg, sizeof msg, ":%s. OS reports: %s", path, strerror(errno));
+    return kerr(msg);
+}
+
+static bool is_dir(const char *path) {
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* make every directory above path (path's last component is the file) */
+static int make_parents(const char *path) {
+    char buf[1024];
+    snprintf(buf, sizeof buf, "%s", path);
+    for (char *p = buf + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = 0;
+        if (mkdir(buf, 0777) < 0 && errno != EEXIST)
+            return -1;
+        *p = '/';
+    }
+    return 0;
+}
+
+static K refuse_write(void) { return lang_read_only ? kerr("noupdate") : NULL; }
+
+/* ---- whole files ------------------------------------------------------------------------ */
+
+/* a file's bytes as a byte vector, or NULL + the OS error */
+static K read_bytes(const char *path) {
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return os_error(path);
+    struct stat st;
+    if (fstat(fd, &st) < 0 || S_ISDIR(st.st_mode)) {
+        if (S_ISDIR(st.st_mode))
+            errno = EISDIR;
+        K e = os_error(path);
+        close(fd);
+        return e;
+    }
+    K out = ktn(KG, st.st_size);
+    J got = 0;
+    while (got < out->n) {
+        ssize_t r = read(fd, kG(out) + got, (size_t)(out->n - got));
+        if (r <= 0)
+            break;
+        got += r;
+    }
+    close(fd);
+    out->n = got;
+    return out;
+}
+
+static int write_bytes(const char *path, const void *data, size_t n, bool append) {
+    if (make_parents(path) < 0)
+        return -1;
+    int fd = open(path, O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC), 0666);
+    if (fd < 0)
+        return -1;
+    const char *p = data;
+    while (n) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0) {
+            close(fd);
+            return -1;
+        }
+        p += w;
+        n -= (size_t)w;
+    }
+    return close(fd);
+}
+
+/* ---- one object in one file ------------------------------------------------------------- */
+
+static int write_vector(const char *path, const K v, S domain) {
+    size_t head = domain ? ENUM_HEADER : VEC_HEADER;
+    size_t width = (size_t)obj_width(v->t);
+    size_t n = head + (size_t)v->n * width;
+    G *buf = calloc(1, n);
+    if (!buf) {
+        errno = ENOMEM;
+        return -1;
+    }
+    G *h = buf + head - VEC_HEADER;
+    if (domain) {
+        buf[0] = 0xfd, buf[1] = 0x20;
+        snprintf((char *)buf + 4, ENUM_HEADER - VEC_HEADER - 4, "%s", domain);
+    }
+    h[0] = 0xfe, h[1] = 0x20, h[2] = (G)v->t, h[3] = v->u;
+    memcpy(h + 8, &v->n, 8);
+    memcpy(buf + head, kG(v), (size_t)v->n * width);
+    int rc = write_bytes(path, buf, n, false);
+    free(buf);
+    return rc;
+}
+
+/* write x (borrowed) to path in the layout its type takes; 0, or -1 with the error pending */
+static int write_object(const char *path, const K x) {
+    int rc;
+    if (obj_is_simple(x->t) && x->t != KS)
+        rc = write_vector(path, x, NULL);
+    else if (obj_is_enum(x->t))
+        rc = write_vector(path, x, enum_domain(x->t));
+    else {
+        K msg = ipc_encode(x, IPC_ASYNC, 6, 0);
+        if (!msg)
+            return -1;
+        G *b = kG(msg);
+        memset(b, 0, IPC_HEADER);
+        b[0] = 0xff, b[1] = 0x01;
+        rc = write_bytes(path, b, (size_t)msg->n, false);
+        r0(msg);
+    }
+    if (rc < 0) {
+        os_error(path);
+        return -1;
+    }
+    return 0;
+}
+
+/* the object in bytes b (consumed), read from path */
+static K decode_object(K b, const char *path) {
+    G *p = kG(b);
+    J n = b->n;
+    K out = NULL;
+    if (n >= IPC_HEADER && p[0] == 0xff && p[1] == 0x01) {
+        size_t used;
+        out = ipc_decode_body(p + IPC_HEADER, (size_t)(n - IPC_HEADER), &used);
+        if (out && used != (size_t)(n - IPC_HEADER)) {
+            r0(out);
+            out = kerr("badtail");
+        }
+    } else if (n >= VEC_HEADER && (p[0] == 0xfe || p[0] == 0xfd) && p[1] == 0x20) {
+        J head = p[0] == 0xfd ? ENUM_HEADER : VEC_HEADER;
+        G *h = p + head - VEC_HEADER;
+        int t = 0;
+        J count = -1;
+        if (n >= head) {
+            t = h[2];
+            memcpy(&count, h + 8, 8);
+        }
+        if (p[0] == 0xfd) { /* the domain's name decides the enumeration type */
+            p[ENUM_HEADER - VEC_HEADER - 1] = 0;
+            t = enum_type_for(ss((S)p + 4));
+        }
+        J width = t > 0 && t <= KENUM_LAST ? obj_width(t) : 0;
+        if (width && count >= 0 && count <= (n - head) / width) {
+            out = ktn(t, count);
+            out->u = h[3] <= ATTR_G ? h[3] : 0;
+            memcpy(kG(out), p + head, (size_t)(count * width));
+        }
+    }
+    r0(b);
+    if (!out && !kerr_msg()) {
+        char msg[1100];
+        snprintf(msg, sizeof msg, "%s: not a q data file", path);
+        return kerr(msg);
+    }
+    return out;
+}
+
+static K read_object(const char *path) {
+    K b = read_bytes(path);
+    return b ? decode_object(b, path) : NULL;
+}
+
+/* ---- splayed tables --------------------------------------------------------------------- */
+
+/* t (borrowed) as a directory of column files: 0, or -1 with the error pending */
+static int splay_write(const char *dir, const K t) {
+    if (t->t != XT) {
+        kerr("type");
+        return -1;
+    }
+    K names = TABLE_COLS(t), cols = TABLE_DATA(t);
+    for (J c = 0; c < names->n; c++) { /* symbols must be enumerated first (.Q.en) */
+        K col = kK(cols)[c];
+        if (col->t == KS || (col->t == 0 && col->n && kK(col)[0]->t == KS)) {
+            kerr("type");
+            return -1;
+        }
+    }
+    char path[1200];
+    for (J c = 0; c < names->n; c++) {
+        snprintf(path, sizeof path, "%s/%s", dir, kS(names)[c]);
+        if (write_object(path, kK(cols)[c]) < 0)
+            return -1;
+    }
+    snprintf(path, sizeof path, "%s/.d", dir);
+    return write_object(path, names);
+}
+
+static K splay_read(const char *dir) {
+    char path[1200];
+    snprintf(path, sizeof path, "%s/.d", dir);
+    K names = read_object(path);
+    if (!names)
+        return NULL;
+    if (names->t != KS) {
+        r0(names);
+        return kerr("type");
+    }
+    K cols = ktn(0, names->n);
+    J rows = -1;
+    for (J c = 0; c < names->n; c++) {
+        snprintf(path, sizeof path, "%s/%s", dir, kS(names)[c]);
+        K col = read_object(path);
+        if (col && (col->t < 0 || (rows >= 0 && col->n != rows))) {
+            r0(col);
+            col = kerr("length");
+        }
+        if (!col) {
+            cols->n = c;
+            r0(cols);
+            r0(names);
+            return NULL;
+        }
+        rows = col->n;
+        kK(cols)[c] = col;
+    }
+    return xT(xD(names, cols));
+}
+
+/* ---- get set hcount hdel key ------------------------------------------------------------ */
+
+K prim_set(K x, K y) {
+    char path[1024];
+    if (x->t == -KS && !handle_path(x, path, sizeof path)) {
+        K v = lang_assign_global(x->s, y);
+        if (!v) {
+            r0(x);
+            return NULL;
+        }
+        r0(v);
+        return x;
+    }
+    K err = x->t == -KS ? refuse_write() : kerr("type");
+    if (err || kerr_msg()) {
+        r0(x);
+        r0(y);
+        return NULL;
+    }
+    size_t len = strlen(path);
+    bool ok;
+    if (len && path[len - 1] == '/') {
+        path[len - 1] = 0;
+        ok = splay_write(path, y) == 0;
+    } else {
+        ok = write_object(path, y) == 0;
+    }
+    r0(y);
+    if (!ok) {
+        r0(x);
+        return NULL;
+    }
+    return x;
+}
+
+K prim_get(K x) {
+    char path[1024];
+    if (x->t != -KS)
+        return lang_value(x);
+    if (!handle_path(x, path, sizeof path))
+        return lang_value(x);
+    r0(x);
+    size_t len = strlen(path);
+    if (len > 1 && path[len - 1] == '/')
+        path[len - 1] = 0;
+    return is_dir(path) ? splay_read(path) : read_object(path);
+}
+
+K prim_hcount(K x) {
+    char path[1024];
+    if (!handle_path(x, path, sizeof path)) {
+        r0(x);
+        return kerr("type");
+    }
+    r0(x);
+    struct stat st;
+    if (stat(path, &st) < 0)
+        return os_error(path);
+    return kj(S_ISDIR(st.st_mode) ? 0 : (J)st.st_size);
+}
+
+K prim_hdel(K x) {
+    char path[1024];
+    if (!handle_path(x, path, sizeof path)) {
+        r0(x);
+        return kerr("type");
+    }
+    if (refuse_write()) {
+        r0(x);
+        return NULL;
+    }
+    if (remove(path) < 0) {
+        r0(x);
+        return os_error(path);
+    }
+    return x;
+}
+
+static int name_cmp(const void *a, const void *b) {
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* key `:path -- a directory's names (sorted), the handle itself for a file, () if absent;
+ * NULL (no error) when x is not a file handle */
+K file_key(const K x) {
+    char path[1024];
+    if (!handle_path(x, path, sizeof path))
+        return NULL;
+    struct stat st;
+    if (stat(path, &st) < 0)
+        return ktn(0, 0);
+    if (!S_ISDIR(st.st_mode))
+        return r1(x);
+    DIR *d = opendir(path);
+    if (!d)
+        return os_error(path);
+    K names = ktn(KS, 0);
+    struct dirent *e;
+    while ((e = readdir(d)))
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+            js(&names, ss(e->d_name));
+    closedir(d);
+    qsort(kS(names), (size_t)names->n, sizeof(S), name_cmp);
+    return names;
+}
+
+/* ---- text and bytes: read0 read1 0: 1: -------------------------------------------------- */
+
+/* bytes as lines: split at \n, a trailing \r dropped, no empty line after a final \n */
+static K split_lines(const G *p, J n) {
+    K out = ktn(0, 0);
+    J start = 0;
+    for (J i = 0; i <= n; i++) {
+        if (i < n && p[i] != '\n')
+            continue;
+        if (i == n && start == n)
+            break;
+        J end = i;
+        if (end > start && p[end - 1] == '\r')
+            end--;
+        jk(&out, obj_strn((const char *)p + start, (size_t)(end - start)));
+        start = i + 1;
+    }
+    return out;
+}
+
+K prim_read0(K x) {
+    char path[1024];
+    if (x->t == KC) { /* read0 on a string: its lines */
+        K out = split_lines(kG(x), x->n);
+        r0(x);
+        return out;
+    }
+    if (!handle_path(x, path, sizeof path)) {
+        r0(x);
+        return kerr("type");
+    }
+    r0(x);
+    K b = read_bytes(path);
+    if (!b)
+        return NULL;
+    K out = split_lines(kG(b), b->n);
+    r0(b);
+    return out;
+}
+
+K prim_read1(K x) {
+    char path[1024];
+    if (!handle_path(x, path, sizeof path)) {
+        r0(x);
+        return kerr("type");
+    }
+    r0(x);
+    return read_bytes(path);
+}
+
+/* the bytes a file symbol names (consumed), or y itself when it is already text or bytes */
+K file_contents(K y) {
+    char path[1024];
+    if (!handle_path(y, path, sizeof path))
+        return y;
+    r0(y);
+    return read_bytes(path);
+}
+
+/* `:file 0: lines -- write lines of text, each ended by \n */
+K file_write_lines(K x, K y) {
+    char path[1024];
+    handle_path(x, path, sizeof path);
+    if (refuse_write()) {
+        r0(x);
+        r0(y);
+        return NULL;
+    }
+    if (y->t == KC)
+        y = obj_list(1, y);
+    if (y->t != 0) {
+        r0(x);
+        r0(y);
+        return kerr("type");
+    }
+    K text = ktn(KC, 0);
+    for (J i = 0; i < y->n; i++) {
+        K line = kK(y)[i];
+        if (line->t != KC && line->t != -KC) {
+            r0(text);
+            r0(x);
+            r0(y);
+            return kerr("type");
+        }
+        text = prim_join(text, r1(line));
+        text = prim_join(text, kc('\n'));
+    }
+    r0(y);
+    int rc = write_bytes(path, kG(text), (size_t)text->n, false);
+    r0(text);
+    if (rc < 0) {
+        r0(x);
+        return os_error(path);
+    }
+    return x;
+}
+
+/* fixed-width records: (types;widths) 1: bytes reads little-endian, (widths;types) big */
+static K parse_fixed(K spec, K data) {
+    K a = kK(spec)[0], b = kK(spec)[1];
+    bool big = a->t != KC;
+    K types = big ? b : a, widths = big ? a : b;
+    if (types->t != KC || (widths->t != KI && widths->t != KJ && widths->t != KH) ||
+        types->n != widths->n || (data->t != KG && data->t != KC)) {
+        r0(spec);
+        r0(data);
+        return kerr("type");
+    }
+    J fields = types->n, rec = 0, w[64];
+    if (fields > 64) {
+        r0(spec);
+        r0(data);
+        return kerr("limit");
+    }
+    for (J f = 0; f < fields; f++) {
+        w[f] = widths->t == KI ? kI(widths)[f] : widths->t == KJ ? kJ(widths)[f] : kH(widths)[f];
+        if (w[f] < 0 || w[f] > 64) {
+            r0(spec);
+            r0(data);
+            return kerr("length");
+        }
+        rec += w[f];
+    }
+    J rows = rec ? data->n / rec : 0;
+    K out = ktn(0, 0);
+    J off = 0;
+    for (J f = 0; f < fields; f++) {
+        char tc = kC(types)[f];
+        if (tc == ' ') {
+            off += w[f];
+            continue;
+        }
+        K col;
+        if (tc == 's' || tc == '*') { /* symbols and strings: the bytes of each field */
+            col = ktn(tc == 's' ? KS : 0, rows);
+            for (J r = 0; r < rows; r++) {
+                const char *s = (const char *)kG(data) + r * rec + off;
+                J len = w[f];
+                if (tc == 's') {
+                    while (len && (s[len - 1] == 0 || s[len - 1] == ' '))
+                        len--;
+                    kS(col)[r] = sym_intern(s, (size_t)len);
+                } else {
+                    kK(col)[r] = obj_strn(s, (size_t)len);
+                }
+            }
+        } else {
+            const char *pos = strchr(" bg xhijefcspmdznuvt", tc);
+            int t = pos && tc ? (int)(pos - " bg xhijefcspmdznuvt") : 0;
+            J width = t ? obj_width(t) : 0;
+            if (!width || width != w[f]) {
+                r0(out);
+                r0(spec);
+                r0(data);
+                return kerr(width ? "length" : "type");
+            }
+            col = ktn(t, rows);
+            for (J r = 0; r < rows; r++) {
+                G *dst = kG(col) + r * width, *src = kG(data) + r * rec + off;
+                for (J k = 0; k < width; k++)
+                    dst[k] = big ? src[width - 1 - k] : src[k];
+            }
+        }
+        jk(&out, col);
+        off += w[f];
+    }
+    r0(spec);
+    r0(data);
+    return out;
+}
+
+K prim_filebin(K x, K y) {
+    char path[1024];
+    if (handle_path(x, path, sizeof path)) { /* `:file 1: bytes -- write them */
+        if (refuse_write() || !obj_is_simple(y->t) || y->t == KS) {
+            r0(x);
+            r0(y);
+            return kerr_msg() ? NULL : kerr("type");
+        }
+        int rc = write_bytes(path, kG(y), (size_t)(y->n * obj_width(y->t)), false);
+        r0(y);
+        if (rc < 0) {
+            r0(x);
+            return os_error(path);
+        }
+        return x;
+    }
+    if (x->t == 0 && x->n == 2) {
+        y = file_contents(y);
+        return y ? parse_fixed(x, y) : (r0(x), NULL);
+    }
+    r0(x);
+    r0(y);
+    return kerr("type");
+}
+
+/* ---- save load rsave rload -------------------------------------------------------------- */
+
+/* `t or `:dir/t.ext: the path and the variable's name (the last component without .ext) */
+static S save_target(const K x, char *path, size_t size, const char **ext) {
+    if (x->t != -KS || !x->s[0])
+        return NULL;
+    snprintf(path, size, "%s", x->s[0] == ':' ? x->s + 1 : x->s);
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    *ext = dot ? dot + 1 : "";
+    return sym_intern(base, dot ? (size_t)(dot - base) : strlen(base));
+}
+
+static K save_as(K x, bool splay) {
+    char path[1024];
+    const char *ext;
+    S name = save_target(x, path, sizeof path, &ext);
+    if (!name) {
+        r0(x);
+        return kerr("type");
+    }
+    K v = lang_get(name);
+    if (!v) {
+        r0(x);
+        return kerr(name);
+    }
+    K out = NULL;
+    if (!refuse_write()) {
+        K h = prim_hsym(ks(path));
+        if (splay) {
+            K r = prim_set(prim_hsym(ks(strcat(path, "/"))), v);
+            r0(h);
+            out = r ? (r0(r), prim_hsym(ks(name))) : NULL;
+            v = NULL;
+        } else if (!strcmp(ext, "csv") || !strcmp(ext, "txt")) {
+            K lines = prim_filetext(kc(*ext == 'c' ? ',' : '\t'), v);
+            out = lines ? file_write_lines(h, lines) : (r0(h), NULL);
+            v = NULL;
+        } else {
+            out = prim_set(h, v);
+            v = NULL;
+        }
+    }
+    r0(v);
+    r0(x);
+    return out;
+}
+
+K prim_save(K x) {
+    if (x->t == KS) { /* save each */
+        K out = ktn(KS, x->n);
+        for (J i = 0; i < x->n; i++) {
+            K r = prim_save(ks(kS(x)[i]));
+            if (!r) {
+                out->n = i;
+                r0(out);
+                r0(x);
+                return NULL;
+            }
+            kS(out)[i] = r->s;
+            r0(r);
+        }
+        r0(x);
+        return out;
+    }
+    return save_as(x, false);
+}
+
+K prim_rsave(K x) { return save_as(x, true); }
+
+static K load_as(K x, bool splay) {
+    char path[1024];
+    const char *ext;
+    S name = save_target(x, path, sizeof path, &ext);
+    r0(x);
+    if (!name)
+        return kerr("type");
+    K v = splay || is_dir(path) ? splay_read(path) : read_object(path);
+    if (!v)
+        return NULL;
+    K r = lang_assign_global(name, v);
+    if (!r)
+        return NULL;
+    r0(r);
+    return ks(name);
+}
+
+K prim_load(K x) {
+    if (x->t == KS) {
+        K out = ktn(KS, x->n);
+        for (J i = 0; i < x->n; i++) {
+            K r = load_as(ks(kS(x)[i]), false);
+            if (!r) {
+                out->n = i;
+                r0(out);
+                r0(x);
+                return NULL;
+            }
+            kS(out)[i] = r->s;
+            r0(r);
+        }
+        r0(x);
+        return out;
+    }
+    return load_as(x, false);
+}
+
+K prim_rload(K x) { return load_as(x, true); }
+
+/* \l of a database directory: each splayed table in it, and each data file, as a global;
+ * the sym file first so that enumerations resolve.  NULL without error when path is not a
+ * directory. */
+K file_load_dir(const char *path) {
+    if (!is_dir(path))
+        return NULL;
+    char sub[1200];
+    snprintf(sub, sizeof sub, ":%s", path);
+    K handle = ks(sub);
+    K names = file_key(handle);
+    r0(handle);
+    if (!names)
+        return NULL;
+    for (int pass = 0; pass < 2; pass++) {
+        for (J i = 0; i < names->n; i++) {
+            S n = kS(names)[i];
+            if ((pass == 0) != (strcmp(n, "sym") == 0))
+                continue;
+            snprintf(sub, sizeof sub, "%s/%s", path, n);
+            if (strchr(n, '.'))
+                continue; /* scripts and other files stay where they are */
+            K v = is_dir(sub) ? splay_read(sub) : read_object(sub);
+            if (!v) {
+                kerr_clear();
+                continue;
+            }
+            K r = lang_assign_global(n, v);
+            if (!r) {
+                r0(names);
+                return NULL;
+            }
+            r0(r);
+        }
+    }
+    r0(names);
+    return obj_identity();
+}
+
+/* ---- file handles: hopen `:file, h x, neg[h] x, hclose; -11! log replay ----------------- */
+
+/* the OS descriptors hopen gave out for files (a handle is its descriptor, as in q) */
+static uint64_t open_files[1024];
+
+static bool is_file_handle(J h) {
+    return h > 2 && h < 65536 && (open_files[h >> 6] >> (h & 63) & 1);
+}
+
+/* hopen of a file handle: its descriptor, opened for appending; NULL without error when
+ * spec names a connection (`:host:port, `:unix://port) */
+K file_hopen(const K spec) {
+    char path[1024];
+    if (!handle_path(spec, path, sizeof path))
+        return NULL;
+    const char *colon = strchr(path, ':');
+    if (!strncmp(path, "unix://", 7) || (colon && colon[1] >= '0' && colon[1] <= '9') || !path[0])
+        return NULL;
+    if (refuse_write())
+        return NULL;
+    if (make_parents(path) < 0)
+        return os_error(path);
+    int fd = open(path, O_RDWR | O_CREAT, 0666); /* appends seek to the end: pwrite on an
+                                                     * O_APPEND file would append too */
+    if (fd < 0)
+        return os_error(path);
+    if (fd >= 65536) {
+        close(fd);
+        return kerr("limit");
+    }
+    open_files[fd >> 6] |= 1ull << (fd & 63);
+    return ki(fd);
+}
+
+/* hclose h for a file handle: true when it was one */
+bool file_hclose(J h) {
+    if (!is_file_handle(h))
+        return false;
+    open_files[h >> 6] &= ~(1ull << (h & 63));
+    close((int)h);
+    return true;
+}
+
+/* a log that `set ()` began holds a general list: its count grows by n as items land */
+static void bump_log_count(int fd, J n) {
+    G head[IPC_HEADER + 6];
+    if (pread(fd, head, sizeof head, 0) != (ssize_t)sizeof head || head[0] != 0xff ||
+        head[1] != 0x01 || head[IPC_HEADER] != 0)
+        return;
+    uint32_t count;
+    memcpy(&count, head + IPC_HEADER + 2, 4);
+    count += (uint32_t)n;
+    if (pwrite(fd, &count, 4, IPC_HEADER + 2) != 4)
+        return; /* the items still land: -11!(-2;f) counts what is there */
+}
+
+/* h x on a file handle (x consumed): text as is, lines ended by \n for neg[h], bytes raw,
+ * any other object appended to a log as one more item; NULL without error when h is no file */
+K file_handle_call(J handle, K x) {
+    J h = handle < 0 ? -handle : handle;
+    if (!is_file_handle(h)) {
+        r0(x);
+        return NULL;
+    }
+    K data = NULL;
+    J appended = 0; /* objects added to a log */
+    bool lines = handle < 0;
+    if (x->t == KC || x->t == -KC) {
+        data = x->t == KC ? r1(x) : obj_strn((char *)&x->g, 1);
+        if (lines)
+            data = prim_join(data, kc('\n'));
+    } else if (x->t == 0 && lines) {
+        data = ktn(KC, 0);
+        for (J i = 0; i < x->n; i++) {
+            if (kK(x)[i]->t != KC) {
+                r0(data);
+                r0(x);
+                return kerr("type");
+            }
+            data = prim_join(prim_join(data, r1(kK(x)[i])), kc('\n'));
+        }
+    } else if (x->t == KG) {
+        data = r1(x);
+    } else { /* objects: each item of a general list (one object otherwise) appended to a
+              * log, whose count grows by as many */
+        J items = x->t == 0 ? x->n : 1;
+        data = ktn(KG, 0);
+        for (J i = 0; i < items; i++) {
+            K msg = ipc_encode(x->t == 0 ? kK(x)[i] : x, IPC_ASYNC, 6, 0);
+            if (!msg) {
+                r0(data);
+                r0(x);
+                return NULL;
+            }
+            J at = data->n;
+            data = obj_grow(data, msg->n - IPC_HEADER);
+            memcpy(kG(data) + at, kG(msg) + IPC_HEADER, (size_t)(msg->n - IPC_HEADER));
+            data->n = at + msg->n - IPC_HEADER;
+            r0(msg);
+        }
+        appended = items;
+    }
+    r0(x);
+    const G *p = kG(data);
+    size_t left = (size_t)data->n;
+    lseek((int)h, 0, SEEK_END);
+    while (left) {
+        ssize_t w = write((int)h, p, left);
+        if (w < 0) {
+            r0(data);
+            return kerr("write");
+        }
+        p += w;
+        left -= (size_t)w;
+    }
+    r0(data);
+    if (appended)
+        bump_log_count((int)h, appended);
+    return ki((I)handle);
+}
+
+/* -11!file, -11!(n;file): replay a log's (first n) items through value; -11!(-2;file):
+ * count them.  The log is a general list in an ff 01 file; a truncated last item is
+ * 'badtail (-11!(-2;f) then gives the count of whole items and the bytes they take). */
+K file_replay(K y) {
+    J limit = nj;
+    K f = y;
+    if (y->t == 0 && y->n == 2) {
+        K n = kK(y)[0];
+        limit = n->t == -KJ ? n->j : n->t == -KI ? n->i : nj;
+        f = kK(y)[1];
+    }
+    char path[1024];
+    if (!handle_path(f, path, sizeof path)) {
+        r0(y);
+        return kerr("type");
+    }
+    r0(y);
+    K b = read_bytes(path);
+    if (!b)
+        return NULL;
+    const G *p = kG(b);
+    if (b->n < IPC_HEADER + 6 || p[0] != 0xff || p[1] != 0x01 || p[IPC_HEADER] != 0) {
+        r0(b);
+        return kerr("badtail");
+    }
+    size_t off = IPC_HEADER + 6, n = (size_t)b->n;
+    J items = 0;
+    bool count_only = limit == -2;
+    while (off < n && (limit < 0 || limit == nj || items < limit)) {
+        size_t used;
+        K msg = ipc_decode_body(p + off, n - off, &used);
+        if (!msg) {
+            kerr_clear();
+            if (limit == -2) {
+                r0(b);
+                K out = ktn(KJ, 2);
+                kJ(out)[0] = items;
+                kJ(out)[1] = (J)off;
+                return out;
+            }
+            r0(b);
+            return kerr("badtail");
+        }
+        if (!count_only) {
+            K r = lang_value(msg);
+            if (!r) {
+                r0(b);
+                return NULL;
+            }
+            r0(r);
+        } else {
+            r0(msg);
+        }
+        off += used;
+        items++;
+    }
+    r0(b);
+    return kj(items);
+}

@@ -1,0 +1,160 @@
+/ files: set get hcount hdel key, read0 read1, 0: and 1: on files, save load, splayed tables,
+/ .Q.en .Q.dd dsave, file handles and log replay (-11!); run in a fresh directory
+q)key `:.
+`symbol$()
+q)`a set 42
+`a
+q)a
+42
+q)`:v set 1 2 3
+`:v
+q)hcount `:v
+40
+q)read1 `:v
+0xfe20070000000000030000000000000001000000000000000200000000000000030000000000..
+q)get `:v
+1 2 3
+q)`:l set (1;`a;"xy")
+`:l
+q)get `:l
+1
+`a
+"xy"
+q)`:t set ([]a:1 2;b:`x`y)
+`:t
+q)get `:t
+a b
+---
+1 x
+2 y
+q)key `:.
+`l`t`v
+q)hdel `:v
+`:v
+q)hdel `:v
+':v. OS reports: No such file or directory
+q)get `:nofile
+':nofile. OS reports: No such file or directory
+q)`:f.txt 0: ("ab";"cd")
+`:f.txt
+q)read0 `:f.txt
+"ab"
+"cd"
+q)read1 `:f.txt
+0x61620a63640a
+q)hcount `:f.txt
+6
+q)`:f.csv 0: csv 0: ([]a:1 2;b:`x`y)
+`:f.csv
+q)read0 `:f.csv
+"a,b"
+"1,x"
+"2,y"
+q)("JS";enlist",") 0: `:f.csv
+a b
+---
+1 x
+2 y
+q)("ich";4 1 2)1:0x00000000410000FF00000042FFFF
+0 255
+A B
+0 -1
+q)`:b 1: 0x0102
+`:b
+q)read1 `:b
+0x0102
+q)cities:([]city:`Tokyo`Delhi;pop:37435191 29399141)
+q)save `cities
+`:cities
+q)delete cities from `.
+`.
+q)cities
+'cities
+q)load `cities
+`cities
+q)cities
+city  pop
+--------------
+Tokyo 37435191
+Delhi 29399141
+q)save `:cities.csv
+`:cities.csv
+q)read0 `:cities.csv
+"city,pop"
+"Tokyo,37435191"
+"Delhi,29399141"
+q)` sv `:db`sym
+`:db/sym
+q).Q.dd[`:db;`t]
+`:db/t
+q)`:db/t/ set ([]s:`a`b;p:1 2)
+'type
+q)`:db/t/ set .Q.en[`:db] ([]s:`a`b`a;p:1 2 3f)
+`:db/t/
+q)sym
+`a`b
+q)get `:db/sym
+`a`b
+q)key `:db/t
+`.d`p`s
+q)get `:db/t
+s p
+---
+a 1
+b 2
+a 3
+q)tr:([]sym:`x`x`y;v:1 2 3)
+q)`:hdb dsave `tr
+`tr
+q)delete tr,sym from `.
+`.
+q)\l hdb
+q)meta tr
+c  | t f a
+---| -----
+sym| s   p
+v  | j
+q)tr
+sym v
+-----
+x   1
+x   2
+y   3
+q)h:hopen `:foo/bar.txt
+q)key `:foo
+,`bar.txt
+q)(neg h)~neg[h] "hear the lark"
+1b
+q)(neg h)~neg[h] ("to the";"barking")
+1b
+q)h~h "dog"
+1b
+q)hclose h
+q)read0 `:foo/bar.txt
+"hear the lark"
+"to the"
+"barking"
+"dog"
+q)`:log set ()
+`:log
+q)h:hopen `:log
+q)h~h enlist (`upd;`t;1 2)
+1b
+q)h~h ((`upd;`t;3);(`upd;`u;4))
+1b
+q)hclose h
+q)upd:{[t;x] r,::enlist (t;x)}
+q)r:()
+q)-11!`:log
+3
+q)r
+`t 1 2
+`t 3
+`u 4
+q)-11!(-2;`:log)
+3
+q)r:()
+q)-11!(1;`:log)
+1
+q)r~enlist (`t;1 2)
+1b
