@@ -628,7 +628,7 @@ static K atomic_monad(MonadOp op, K x) {
             case M_ABS: v = fabs(v); break;
             case M_FLOOR: v = floor(v); break;
             case M_CEIL: v = ceil(v); break;
-            case M_SIGNUM: v = v > 0 ? 1 : v < 0 ? -1 : 0; break;
+            case M_SIGNUM: v = v != v ? -1 : v > 0 ? 1 : v < 0 ? -1 : 0; break; /* null: -1 */
             default: v = math1(op, v);
             }
             kF(tmp)[i] = v;
