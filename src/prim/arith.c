@@ -688,4 +688,7 @@ K prim_atan(K x) { return atomic_monad(M_ATAN, x); }
 
 K prim_xexp(K x, K y) { return prim_exp(prim_mul(prim_log(x), y)); }
 K prim_xlog(K x, K y) { return prim_fdiv(prim_log(y), prim_log(x)); }
-K prim_xbar(K x, K y) { return prim_mul(r1(x), prim_div(y, x)); }
+K prim_xbar(K x, K y) {
+    K xr = r1(x); /* hold x before div may reuse it */
+    return prim_mul(xr, prim_div(y, x));
+}
