@@ -487,6 +487,22 @@ K prim_cast(K x, K y) {
         free(items);
         return r;
     }
+    if ((x->t == -KJ || x->t == -KI) && y->t == KC) { /* a short x is a cast */
+        /* pad: n$string left-justifies in n chars, -n$string right-justifies */
+        J n = x->t == -KJ ? x->j : x->i, w = n < 0 ? -n : n, len = y->n;
+        r0(x);
+        K r = obj_vec(KC, w);
+        if (r) {
+            memset(kC(r), ' ', (size_t)w);
+            J c = len < w ? len : w;
+            if (n >= 0)
+                memcpy(kC(r), kC(y), (size_t)c);
+            else
+                memcpy(kC(r) + (w - c), kC(y) + (len - c), (size_t)c);
+        }
+        r0(y);
+        return r;
+    }
     int to = cast_target(x);
     if (!to && x->t == -KS && obj_is_null_at(x, 0))
         to = KS;
