@@ -742,8 +742,10 @@ K prim_next(K x) {
         return x;
     K tail = drop_n(1, r1(x));
     K nul = shift_fill(x);
+    if (x->t == 0 && nul->t >= 0)
+        nul = prim_enlist(nul);
     r0(x);
-    return prim_join(tail, x->t == 0 && nul->t >= 0 ? prim_enlist(nul) : nul);
+    return prim_join(tail, nul);
 }
 
 K prim_prev(K x) {
