@@ -426,6 +426,30 @@ K prim_mmu(K x, K y) {
         r0(y);
         return kf(s);
     }
+    if (x->t == KF && is_matrix(y)) { /* vector times matrix: a vector */
+        J m = kK(y)[0]->n;
+        if (x->n != y->n) {
+            r0(x);
+            r0(y);
+            return kerr("length");
+        }
+        for (J k = 0; k < y->n; k++)
+            if (kK(y)[k]->n != m) {
+                r0(x);
+                r0(y);
+                return kerr("length");
+            }
+        K out = obj_vec(KF, m);
+        for (J j = 0; out && j < m; j++) {
+            F s = 0;
+            for (J k = 0; k < x->n; k++)
+                s += kF(x)[k] * kF(kK(y)[k])[j];
+            kF(out)[j] = s;
+        }
+        r0(x);
+        r0(y);
+        return out;
+    }
     if (is_matrix(x) && (is_matrix(y) || y->t == KF)) {
         bool vec = y->t == KF;
         J n = x->n, inner = kK(x)[0]->n, m = vec ? 1 : kK(y)[0]->n;
@@ -459,7 +483,7 @@ K prim_mmu(K x, K y) {
 }
 
 K prim_cast(K x, K y) {
-    if ((x->t == KF && y->t == KF) || is_matrix(x))
+    if ((x->t == KF && (y->t == KF || is_matrix(y))) || is_matrix(x))
         return prim_mmu(x, y);
     if (x->t == KC || x->t == KS || (x->t > 0 && x->t < 20 && x->t != KC)) {
         /* a list of types applies item by item */
