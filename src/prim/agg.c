@@ -402,6 +402,30 @@ static K running(K x, K (*dyad)(K, K)) {
         r0(x);
         return r;
     }
+    /* maxs/mins of numbers skip nulls; before the first non-null they give -inf/inf */
+    if ((dyad == prim_max2 || dyad == prim_min2) &&
+        (x->t == KH || x->t == KI || x->t == KJ || x->t == KE || x->t == KF)) {
+        bool mx = dyad == prim_max2;
+        K r = obj_vec(x->t, n);
+        if (!r) { r0(x); return NULL; }
+#define RUN_EXT(T, NUL, INF) { \
+            T *s = (T *)kG(x), *o = (T *)kG(r), acc = mx ? -(INF) : (INF); \
+            for (J i = 0; i < n; i++) { \
+                T v = s[i]; \
+                if (!(NUL) && (mx ? v > acc : v < acc)) acc = v; \
+                o[i] = acc; \
+            } }
+        switch (x->t) {
+        case KH: RUN_EXT(H, v == nh, wh) break;
+        case KI: RUN_EXT(I, v == ni, wi) break;
+        case KJ: RUN_EXT(J, v == nj, wj) break;
+        case KE: RUN_EXT(E, v != v, (E)wf) break;
+        default: RUN_EXT(F, v != v, wf) break;
+        }
+#undef RUN_EXT
+        r0(x);
+        return r;
+    }
     K *items = malloc((size_t)n * sizeof(K));
     K acc = prim_item(x, 0);
     if ((dyad == prim_add || dyad == prim_mul) && acc->t < 0 && obj_is_null_at(acc, 0)) {
@@ -441,12 +465,21 @@ K prim_maxs(K x) { return running(x, prim_max2); }
 
 K prim_avgs(K x) {
     J n = obj_count(x);
+    bool simple = x->t > 0 && x->t < 20;
+    K cnt = simple ? obj_vec(KF, n) : NULL;
+    J c = 0;
+    for (J i = 0; cnt && i < n; i++) /* nulls are not counted */
+        kF(cnt)[i] = (F)(c += !obj_is_null_at(x, i));
     K s = prim_sums(prim_fdiv(x, kf(1)));
-    if (!s || s->t < 0)
+    if (!s || s->t < 0) {
+        if (cnt) r0(cnt);
         return s;
-    K cnt = obj_vec(KF, n);
-    for (J i = 0; i < n; i++)
-        kF(cnt)[i] = (F)(i + 1);
+    }
+    if (!cnt) {
+        cnt = obj_vec(KF, n);
+        for (J i = 0; i < n; i++)
+            kF(cnt)[i] = (F)(i + 1);
+    }
     return prim_fdiv(s, cnt);
 }
 
@@ -550,8 +583,41 @@ static K moving(K x, K y, int kind) {
 K prim_mavg(K x, K y) { return moving(x, y, 0); }
 K prim_msum(K x, K y) { return moving(x, y, 1); }
 K prim_mcount(K x, K y) { return moving(x, y, 2); }
-K prim_mmax(K x, K y) { return moving(x, y, 3); }
-K prim_mmin(K x, K y) { return moving(x, y, 4); }
+/* mmax skips nulls (-inf before the first non-null); for mmin null is the least value */
+static K moving_ext(K x, K y, bool mx) {
+    if ((x->t != -KJ && x->t != -KI) ||
+        !(y->t == KH || y->t == KI || y->t == KJ || y->t == KE || y->t == KF))
+        return moving(x, y, mx ? 3 : 4);
+    J m = x->t == -KJ ? x->j : x->i, n = y->n;
+    r0(x);
+    K r = obj_vec(y->t, n);
+    if (!r) { r0(y); return NULL; }
+#define MOV_EXT(T, NUL, INF, NULLV) { \
+        T *s = (T *)kG(y), *o = (T *)kG(r); \
+        for (J i = 0; i < n; i++) { \
+            T best = mx ? -(INF) : (INF); \
+            bool hasnull = false; \
+            for (J k = i - m + 1 < 0 ? 0 : i - m + 1; k <= i; k++) { \
+                T v = s[k]; \
+                if (NUL) { hasnull = true; continue; } \
+                if (mx ? v > best : v < best) best = v; \
+            } \
+            o[i] = !mx && hasnull ? (NULLV) : best; \
+        } }
+    switch (y->t) {
+    case KH: MOV_EXT(H, v == nh, wh, nh) break;
+    case KI: MOV_EXT(I, v == ni, wi, ni) break;
+    case KJ: MOV_EXT(J, v == nj, wj, nj) break;
+    case KE: MOV_EXT(E, v != v, (E)wf, (E)nf) break;
+    default: MOV_EXT(F, v != v, wf, nf) break;
+    }
+#undef MOV_EXT
+    r0(y);
+    return r;
+}
+
+K prim_mmax(K x, K y) { return moving_ext(x, y, true); }
+K prim_mmin(K x, K y) { return moving_ext(x, y, false); }
 
 K prim_mdev(K x, K y) {
     if (x->t != -KJ && x->t != -KI) {
@@ -595,10 +661,18 @@ K prim_ema(K x, K y) {
     return r;
 }
 
-K prim_wsum(K x, K y) { return prim_sum(prim_mul(prim_cast(ks("float"), x), y)); }
+K prim_wsum(K x, K y) {
+    /* two simple vectors give a float (as x$y); otherwise sum x*y keeps the type */
+    bool vv = x->t > 0 && x->t < 20 && y->t > 0 && y->t < 20;
+    return prim_sum(prim_mul(vv ? prim_cast(ks("float"), x) : x, y));
+}
 K prim_wavg(K x, K y) {
+    /* pairs whose product is null are left out of both sums */
     K w = r1(x);
-    return prim_fdiv(prim_sum(prim_mul(x, y)), prim_sum(w));
+    K p = prim_mul(x, y);
+    if (!p) { r0(w); return NULL; }
+    K used = prim_not(prim_null(r1(p)));
+    return prim_fdiv(prim_sum(p), prim_sum(prim_mul(w, used)));
 }
 
 K prim_cov(K x, K y) {

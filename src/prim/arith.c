@@ -628,7 +628,7 @@ static K atomic_monad(MonadOp op, K x) {
             case M_ABS: v = fabs(v); break;
             case M_FLOOR: v = floor(v); break;
             case M_CEIL: v = ceil(v); break;
-            case M_SIGNUM: v = v > 0 ? 1 : v < 0 ? -1 : 0; break;
+            case M_SIGNUM: v = v != v ? -1 : v > 0 ? 1 : v < 0 ? -1 : 0; break; /* null: -1 */
             default: v = math1(op, v);
             }
             kF(tmp)[i] = v;
@@ -688,4 +688,7 @@ K prim_atan(K x) { return atomic_monad(M_ATAN, x); }
 
 K prim_xexp(K x, K y) { return prim_exp(prim_mul(prim_log(x), y)); }
 K prim_xlog(K x, K y) { return prim_fdiv(prim_log(y), prim_log(x)); }
-K prim_xbar(K x, K y) { return prim_mul(r1(x), prim_div(y, x)); }
+K prim_xbar(K x, K y) {
+    K xr = r1(x); /* hold x before div may reuse it */
+    return prim_mul(xr, prim_div(y, x));
+}

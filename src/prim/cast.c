@@ -466,6 +466,30 @@ K prim_mmu(K x, K y) {
         r0(y);
         return kf(s);
     }
+    if (x->t == KF && is_matrix(y)) { /* vector times matrix: a vector */
+        J m = kK(y)[0]->n;
+        if (x->n != y->n) {
+            r0(x);
+            r0(y);
+            return kerr("length");
+        }
+        for (J k = 0; k < y->n; k++)
+            if (kK(y)[k]->n != m) {
+                r0(x);
+                r0(y);
+                return kerr("length");
+            }
+        K out = obj_vec(KF, m);
+        for (J j = 0; out && j < m; j++) {
+            F s = 0;
+            for (J k = 0; k < x->n; k++)
+                s += kF(x)[k] * kF(kK(y)[k])[j];
+            kF(out)[j] = s;
+        }
+        r0(x);
+        r0(y);
+        return out;
+    }
     if (is_matrix(x) && (is_matrix(y) || y->t == KF)) {
         bool vec = y->t == KF;
         J n = x->n, inner = kK(x)[0]->n, m = vec ? 1 : kK(y)[0]->n;
@@ -499,7 +523,7 @@ K prim_mmu(K x, K y) {
 }
 
 K prim_cast(K x, K y) {
-    if ((x->t == KF && y->t == KF) || is_matrix(x))
+    if ((x->t == KF && (y->t == KF || is_matrix(y))) || is_matrix(x))
         return prim_mmu(x, y);
     if (x->t == KC || x->t == KS || (x->t > 0 && x->t < 20 && x->t != KC)) {
         /* a list of types applies item by item */
@@ -525,6 +549,22 @@ K prim_cast(K x, K y) {
         r0(y);
         K r = prim_collect(items, n);
         free(items);
+        return r;
+    }
+    if ((x->t == -KJ || x->t == -KI) && y->t == KC) { /* a short x is a cast */
+        /* pad: n$string left-justifies in n chars, -n$string right-justifies */
+        J n = x->t == -KJ ? x->j : x->i, w = n < 0 ? -n : n, len = y->n;
+        r0(x);
+        K r = obj_vec(KC, w);
+        if (r) {
+            memset(kC(r), ' ', (size_t)w);
+            J c = len < w ? len : w;
+            if (n >= 0)
+                memcpy(kC(r), kC(y), (size_t)c);
+            else
+                memcpy(kC(r) + (w - c), kC(y) + (len - c), (size_t)c);
+        }
+        r0(y);
         return r;
     }
     int to = cast_target(x);

@@ -694,8 +694,11 @@ K prim_cut(K x, K y) {
 }
 
 K prim_sublist(K x, K y) {
-    if (is_int_atom(x))
-        return prim_take(x, y);
+    if (is_int_atom(x)) { /* like take, but never more items than y has */
+        J n = atom_j(x), len = obj_count(y);
+        r0(x);
+        return take_n(n > len ? len : n < -len ? -len : n, y);
+    }
     if ((x->t == KJ || x->t == KI) && x->n == 2) {
         J from = x->t == KJ ? kJ(x)[0] : kI(x)[0], n = x->t == KJ ? kJ(x)[1] : kI(x)[1];
         r0(x);
@@ -722,14 +725,26 @@ K prim_rotate(K x, K y) {
     return r;
 }
 
+/* the filler of next/prev: a general list's is the empty list (or null) of its first item's type */
+static K shift_fill(K x) {
+    if (x->t != 0)
+        return prim_null_of(x->t);
+    if (x->n == 0)
+        return obj_identity();
+    K f = kK(x)[0];
+    if (f->t < 0)
+        return prim_null_of(-f->t);
+    return f->t > 0 && f->t < 20 ? obj_vec(f->t, 0) : ktn(0, 0);
+}
+
 K prim_next(K x) {
-    J n = obj_count(x);
     if (x->t < 0 || x->t >= 98)
         return x;
     K tail = drop_n(1, r1(x));
-    K nul = x->t == 0 ? obj_identity() : prim_null_of(x->t);
+    K nul = shift_fill(x);
+    if (x->t == 0 && nul->t >= 0)
+        nul = prim_enlist(nul);
     r0(x);
-    UNUSED(n);
     return prim_join(tail, nul);
 }
 
@@ -737,7 +752,7 @@ K prim_prev(K x) {
     if (x->t < 0 || x->t >= 98)
         return x;
     K head = drop_n(-1, r1(x));
-    K nul = x->t == 0 ? obj_identity() : prim_null_of(x->t);
+    K nul = shift_fill(x);
     r0(x);
     return prim_join(prim_enlist(nul), head);
 }
@@ -770,6 +785,8 @@ K prim_raze(K x) {
         r0(x);
         return prim_raze(v);
     }
+    if (x->t < 0 && x->t > -20)
+        return prim_enlist(x); /* raze of an atom is a one-item list */
     if (x->t != 0)
         return x;
     if (x->n == 0)

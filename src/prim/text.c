@@ -51,7 +51,7 @@ static K map_text(K x, StrFn fn, int mode) {
             }
         }
         r0(x);
-        K r = x->t == KS ? prim_collect(items, n) : prim_collect(items, n);
+        K r = prim_collect(items, n);
         free(items);
         return r;
     }

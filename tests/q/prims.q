@@ -109,7 +109,7 @@ q)3 mavg 1 2 3 4 5
 q)2 msum 1 2 3
 1 3 5
 q)2 wsum 1 2
-6f
+6
 q)`int$1.6
 2i
 q)`float$1 2
