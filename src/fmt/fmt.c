@@ -590,7 +590,7 @@ static void pad_to(Buf *b, size_t have, size_t width) {
 }
 
 static void console_lines(const K x, Lines *out);
-static bool matrix_rows(const K x, Buf *rows, J nrows);
+static bool matrix_rows(const K x, Buf *rows, J nrows, bool top);
 
 static void truncate_line(char *s) {
     size_t cols = (size_t)fmt_settings.console_cols;
@@ -720,7 +720,7 @@ static void dict_lines(const K d, Lines *out) {
         cut = true;
     }
     Buf *aligned = vals->t == 0 ? calloc((size_t)(show ? show : 1), sizeof(Buf)) : NULL;
-    bool matrix = aligned && matrix_rows(vals, aligned, show);
+    bool matrix = aligned && matrix_rows(vals, aligned, show, false);
     for (J i = 0; i < show; i++) {
         Buf line = {0};
         buf_add(&line, kt[i].p ? kt[i].p : "", kt[i].n);
@@ -757,10 +757,11 @@ static void dict_lines(const K d, Lines *out) {
 }
 
 
-/* A list whose items are all simple vectors (not all strings), or all general lists, prints as
+/* A list whose items are all simple vectors (strings and booleans only beside others at the
+ * top level), or all general lists, prints as
  * a matrix: one row per item, columns padded to their widest cell.  Returns false (and
  * prints nothing) for other lists.  prefix[i], when given, starts row i (dict keys). */
-static bool matrix_rows(const K x, Buf *rows, J nrows) {
+static bool matrix_rows(const K x, Buf *rows, J nrows, bool top) {
     bool simple = true, general = true, strings = true, bools = true;
     for (J r = 0; r < nrows; r++) {
         K item = kK(x)[r];
@@ -770,8 +771,10 @@ static bool matrix_rows(const K x, Buf *rows, J nrows) {
         bools = bools && item->t == KB;
     }
     /* strings, and boolean vectors, print one per line in their own form; mixed with other
-     * columns (as 1: returns them) their items are cells */
-    simple = simple && !strings && !bools;
+     * columns at the top level (as 1: returns them) their items are cells */
+    if (strings || bools || !top)
+        for (J r = 0; simple && r < nrows; r++)
+            simple = kK(x)[r]->t != KC && kK(x)[r]->t != KB;
     /* simple rows line up only when they are equally long (a matrix) */
     for (J r = 1; simple && r < nrows; r++)
         simple = kK(x)[r]->n == kK(x)[0]->n;
@@ -834,7 +837,7 @@ static void console_lines(const K x, Lines *out) {
             cut = true;
         }
         Buf *rows = calloc((size_t)show, sizeof(Buf));
-        if (rows && matrix_rows(x, rows, show)) {
+        if (rows && matrix_rows(x, rows, show, true)) {
             for (J i = 0; i < show; i++) {
                 lines_add(out, rows[i].p ? rows[i].p : "", rows[i].n);
                 free(rows[i].p);

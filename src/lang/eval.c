@@ -373,6 +373,17 @@ static K lookup(S name, Frame *f) {
                 return v;
         }
     }
+    /* t.c: column c of a table (or key c of a dictionary) named t, local or global */
+    const char *dot = name[0] != '.' ? strchr(name, '.') : NULL;
+    if (dot && dot[1]) {
+        K base = lookup(sym_intern(name, (size_t)(dot - name)), f);
+        if (base && (base->t == XT || base->t == XD || obj_is_keyed(base))) {
+            K key = ks((S)dot + 1);
+            return eval_apply(base, &key, 1);
+        }
+        r0(base);
+        kerr_clear();
+    }
     return kerr(name);
 }
 

@@ -124,6 +124,102 @@ static K find_all(const K x, const K y) {
 
 static K gather(const K x, const K pos);
 
+/* ---- rows of several columns: the joins' key lookups ------------------------------------- */
+
+static uint64_t row_hash(const K cols, J i) {
+    uint64_t h = 0x9e3779b97f4a7c15ULL;
+    for (J c = 0; c < cols->n; c++)
+        h = (h ^ item_hash(kK(cols)[c], i)) * 0x100000001b3ULL;
+    return h;
+}
+
+static bool rows_match(const K a, J i, const K b, J j) {
+    for (J c = 0; c < a->n; c++)
+        if (!items_match(kK(a)[c], i, kK(b)[c], j))
+            return false;
+    return true;
+}
+
+/* key columns as plain lists: enumerations as symbols, so that `sym$x matches x */
+static K plain_columns(const K cols) {
+    K out = ktn(0, cols->n);
+    for (J c = 0; c < cols->n; c++) {
+        kK(out)[c] = prim_unenum(r1(kK(cols)[c]));
+        if (!kK(out)[c]) {
+            out->n = c;
+            r0(out);
+            return NULL;
+        }
+    }
+    return out;
+}
+
+K rows_index_new(const K keys, RowIndex *ix) {
+    ix->keys = plain_columns(keys);
+    if (!ix->keys)
+        return NULL;
+    J n = ix->keys->n ? obj_count(kK(ix->keys)[0]) : 0;
+    J size = 16;
+    while (size < n * 2)
+        size *= 2;
+    ix->mask = size - 1;
+    ix->slot = calloc((size_t)size, sizeof(J));
+    ix->group = malloc((size_t)(n ? n : 1) * sizeof(J));
+    ix->first = malloc((size_t)(n ? n : 1) * sizeof(J));
+    ix->ngroups = 0;
+    ix->n = n;
+    if (!ix->slot || !ix->group || !ix->first) {
+        rows_index_free(ix);
+        return kerr("wsfull");
+    }
+    for (J i = 0; i < n; i++) {
+        J j = (J)(row_hash(ix->keys, i) & (uint64_t)ix->mask);
+        for (; ix->slot[j]; j = (j + 1) & ix->mask)
+            if (rows_match(ix->keys, ix->first[ix->slot[j] - 1], ix->keys, i))
+                break;
+        if (!ix->slot[j]) {
+            ix->first[ix->ngroups] = i;
+            ix->slot[j] = ++ix->ngroups;
+        }
+        ix->group[i] = ix->slot[j] - 1;
+    }
+    return ix->keys;
+}
+
+K rows_index_find(const RowIndex *ix, const K probe) {
+    K p = plain_columns(probe);
+    if (!p)
+        return NULL;
+    J n = p->n ? obj_count(kK(p)[0]) : 0;
+    K out = ktn(KJ, n);
+    bool kinds = p->n == ix->keys->n;
+    for (J c = 0; kinds && c < p->n; c++)
+        kinds = same_kind(kK(ix->keys)[c], kK(p)[c]);
+    for (J i = 0; i < n; i++) {
+        J g = -1;
+        if (kinds) {
+            J j = (J)(row_hash(p, i) & (uint64_t)ix->mask);
+            for (; ix->slot[j]; j = (j + 1) & ix->mask)
+                if (rows_match(ix->keys, ix->first[ix->slot[j] - 1], p, i)) {
+                    g = ix->slot[j] - 1;
+                    break;
+                }
+        }
+        kJ(out)[i] = g;
+    }
+    r0(p);
+    return out;
+}
+
+void rows_index_free(RowIndex *ix) {
+    r0(ix->keys);
+    free(ix->slot);
+    free(ix->group);
+    free(ix->first);
+    ix->keys = NULL;
+    ix->slot = ix->group = ix->first = NULL;
+}
+
 /* ---- roll and deal (n?x) ----------------------------------------------------------------- */
 
 static uint64_t rng_state = 0x9e3779b97f4a7c15ULL; /* deterministic, like q's default \S */

@@ -14,6 +14,22 @@ K prim_collect(K *items, J n);
 bool prim_match_borrow(const K a, const K b);
 /* an enumeration (vector or atom) as its symbols; anything else unchanged (consumes x) */
 K prim_unenum(K x);
+/* A hash index over the rows of key columns (the joins): each row's group (rows with equal
+ * keys share one, numbered in order of first appearance) and each group's first row.
+ * rows_index_new borrows keys (a general list of equal-length columns) and returns non-NULL
+ * on success; rows_index_find gives, for each row of probe (columns in the same order), its
+ * group or -1. */
+typedef struct RowIndex {
+    K keys;      /* the key columns, enumerations resolved (owned) */
+    J *slot;     /* hash slots: group + 1, 0 = empty */
+    J mask;
+    J *group;    /* group of each row */
+    J *first;    /* first row of each group */
+    J ngroups, n;
+} RowIndex;
+K rows_index_new(const K keys, RowIndex *ix);
+K rows_index_find(const RowIndex *ix, const K probe);
+void rows_index_free(RowIndex *ix);
 /* `dom?syms: enumeration, extending the domain (cast.c) */
 K prim_enum_extend(K x, K y);
 /* timestamp, month, date, datetime, timespan, minute, second, time */

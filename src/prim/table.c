@@ -9,20 +9,29 @@
 
 #include "prims.h"
 #include "primint.h"
+#include "../lang/lang.h"
 
 extern K (*prim_global_get)(S name);
 extern K (*prim_global_names)(S ns);
-int lang_set(S name, K v);
 
+/* release a and b; signal err (NULL: keep the error already pending) */
 static K fail(K a, K b, const char *err) {
     r0(a);
     r0(b);
-    return kerr(err);
+    return err ? kerr(err) : NULL;
 }
 
 /* position of column `name` in table t, or -1 (borrows) */
 static J col_index(const K t, S name) {
     K names = TABLE_COLS(t);
+    for (J i = 0; i < names->n; i++)
+        if (kS(names)[i] == name)
+            return i;
+    return -1;
+}
+
+/* position of `name` in a symbol vector (borrowed), or -1 */
+static J col_index_in(const K names, S name) {
     for (J i = 0; i < names->n; i++)
         if (kS(names)[i] == name)
             return i;
@@ -43,6 +52,43 @@ static K take_rows(const K t, const K idx) {
 
 /* the table of a keyed table's key and value columns together; a table as is (consumed) */
 static K unkey(K t) { return obj_is_keyed(t) ? ktd(t) : t; }
+
+/* columns `names` (borrowed symbol vector) of table t (borrowed), or NULL + 'name */
+static K columns_named(const K t, const K names) {
+    K out = ktn(0, names->n);
+    for (J k = 0; k < names->n; k++) {
+        J c = col_index(t, kS(names)[k]);
+        if (c < 0) {
+            out->n = k;
+            r0(out);
+            return kerr(kS(names)[k]);
+        }
+        kK(out)[k] = r1(kK(TABLE_DATA(t))[c]);
+    }
+    return out;
+}
+
+/* for each row of t, the row of table keys (both borrowed) with the same key columns, or
+ * count keys when none: one hashed pass over each side */
+static K match_rows(const K keys, const K t) {
+    K kn = TABLE_COLS(keys);
+    K probe = columns_named(t, kn);
+    if (!probe)
+        return NULL;
+    RowIndex ix;
+    if (!rows_index_new(TABLE_DATA(keys), &ix)) {
+        r0(probe);
+        return NULL;
+    }
+    K g = rows_index_find(&ix, probe);
+    r0(probe);
+    if (g)
+        for (J r = 0; r < g->n; r++)
+            kJ(g)[r] = kJ(g)[r] < 0 ? ix.n : ix.first[kJ(g)[r]];
+    rows_index_free(&ix);
+    return g;
+}
+
 
 K prim_xkey(K x, K y) {
     if (x->t == -KS)
@@ -254,71 +300,100 @@ K prim_insert(K x, K y) {
 }
 
 /* upsert: keyed targets update matching keys and append the rest; tables append */
+/* col (consumed) with items pos[i] set to src[i] (both borrowed); a typed column that gets an
+ * item of another type becomes a general list */
+static K set_rows(K col, const K pos, const K src) {
+    col = obj_own(col);
+    if (!col)
+        return NULL;
+    if (col->t > 0 && col->t == src->t && col->t < 20) {
+        J w = obj_width(col->t);
+        for (J i = 0; i < pos->n; i++)
+            memcpy(kG(col) + kJ(pos)[i] * w, kG(src) + i * w, (size_t)w);
+        return col;
+    }
+    if (col->t != 0) {
+        K g = ktn(0, col->n);
+        for (J i = 0; i < col->n; i++)
+            kK(g)[i] = prim_item(col, i);
+        r0(col);
+        col = g;
+    }
+    for (J i = 0; i < pos->n; i++) {
+        r0(kK(col)[kJ(pos)[i]]);
+        kK(col)[kJ(pos)[i]] = prim_item(src, i);
+    }
+    return col;
+}
+
+/* keyed x upsert y: rows of y whose key x has replace y's columns there; new keys append */
 static K upsert_value(K x, K y) {
     if (!obj_is_keyed(x))
         return append_rows(x, y);
-    K kt = DICT_KEYS(x);
+    K kt = r1(DICT_KEYS(x)); /* ktd(x) below may free x */
     J nk = TABLE_COLS(kt)->n;
-    K flat = ktd(r1(x));
     if (y->t == XD && !obj_is_keyed(y))
         y = prim_enlist(y);
-    K yflat = obj_is_keyed(y) ? ktd(y) : y;
-    if (!flat || !yflat || flat->t != XT || yflat->t != XT) {
+    K yflat = y && obj_is_keyed(y) ? ktd(y) : y;
+    if (!yflat || yflat->t != XT) {
+        r0(kt);
         r0(x);
-        r0(flat);
         r0(yflat);
         return kerr("type");
     }
-    r0(x);
-    /* for each new row: find its key among the existing rows */
+    K flat = ktd(x);
     J n = obj_count(flat), m = obj_count(yflat);
-    for (J r = 0; r < m && flat; r++) {
-        J found = -1;
-        for (J i = 0; i < n && found < 0; i++) {
-            bool eq = true;
-            for (J k = 0; k < nk && eq; k++) {
-                J cy = col_index(yflat, kS(TABLE_COLS(flat))[k]);
-                if (cy < 0) {
-                    eq = false;
-                    break;
+    K pos = match_rows(kt, yflat); /* x's row for each of y's, n when new */
+    K ynew = NULL;
+    RowIndex ix = {0};
+    if (pos) { /* new keys: one appended row each, in order of first appearance in y */
+        K ykeys = columns_named(yflat, TABLE_COLS(kt));
+        if (ykeys && rows_index_new(ykeys, &ix)) {
+            K slot = ktn(KJ, ix.ngroups);
+            J next = n;
+            for (J g = 0; g < ix.ngroups; g++)
+                kJ(slot)[g] = -1;
+            for (J r = 0; r < m; r++)
+                if (kJ(pos)[r] >= n) {
+                    J g = ix.group[r];
+                    if (kJ(slot)[g] < 0)
+                        kJ(slot)[g] = next++;
+                    kJ(pos)[r] = kJ(slot)[g];
                 }
-                K a = prim_item(kK(TABLE_DATA(flat))[k], i), b = prim_item(kK(TABLE_DATA(yflat))[cy], r);
-                eq = prim_match_borrow(a, b);
-                r0(a);
-                r0(b);
-            }
-            if (eq)
-                found = i;
+            ynew = kj(next - n);
+            r0(slot);
+            rows_index_free(&ix);
         }
-        K names = r1(TABLE_COLS(flat));
-        K cols = ktn(0, names->n);
-        for (J c = 0; c < names->n; c++) {
-            K col = r1(kK(TABLE_DATA(flat))[c]);
-            J cy = col_index(yflat, kS(names)[c]);
-            K v = cy >= 0 ? prim_item(kK(TABLE_DATA(yflat))[cy], r) : prim_null_of(col->t);
-            if (found >= 0) {
-                col = obj_own(col);
-                if (col->t == 0) {
-                    r0(kK(col)[found]);
-                    kK(col)[found] = v;
-                } else if (col->t == -v->t) {
-                    memcpy(kG(col) + (size_t)found * obj_width(col->t), col->t == UU ? (void *)kG(v) : (void *)&v->g,
-                           obj_width(col->t));
-                    r0(v);
-                } else {
-                    r0(v);
-                }
-            } else {
-                col = prim_join(col, prim_enlist(v));
-            }
-            kK(cols)[c] = col;
-        }
-        r0(flat);
-        flat = make_table(names, cols);
-        n = obj_count(flat);
+        r0(ykeys);
     }
+    r0(kt);
+    if (!ynew) {
+        r0(pos);
+        r0(flat);
+        r0(yflat);
+        return NULL;
+    }
+    K names = r1(TABLE_COLS(flat));
+    K cols = ktn(0, names->n);
+    for (J c = 0; c < names->n; c++) {
+        K col = r1(kK(TABLE_DATA(flat))[c]);
+        if (ynew->j) /* room for the new rows, null until set */
+            col = prim_join(col, prim_take(r1(ynew), prim_enlist(prim_null_of(col->t))));
+        J cy = col_index(yflat, kS(names)[c]);
+        if (col && cy >= 0)
+            col = set_rows(col, pos, kK(TABLE_DATA(yflat))[cy]);
+        if (!col) {
+            cols->n = c;
+            r0(cols); r0(names); r0(pos); r0(ynew); r0(flat); r0(yflat);
+            return NULL;
+        }
+        kK(cols)[c] = col;
+    }
+    r0(pos);
+    r0(ynew);
+    r0(flat);
     r0(yflat);
-    return flat ? prim_dict(kj(nk), flat) : NULL;
+    return prim_dict(kj(nk), make_table(names, cols));
 }
 
 K prim_upsert(K x, K y) {
@@ -340,74 +415,53 @@ K prim_upsert(K x, K y) {
     return upsert_value(x, y);
 }
 
-/* the row of keyed table kt matching row r of t, or -1 */
-static J key_row(const K keys, const K t, J r) {
-    J n = obj_count(keys);
-    K kn = TABLE_COLS(keys);
-    for (J i = 0; i < n; i++) {
-        bool eq = true;
-        for (J k = 0; k < kn->n && eq; k++) {
-            J c = col_index(t, kS(kn)[k]);
-            if (c < 0)
-                return -1;
-            K a = prim_item(kK(TABLE_DATA(keys))[k], i), b = prim_item(kK(TABLE_DATA(t))[c], r);
-            eq = prim_match_borrow(a, b);
-            r0(a);
-            r0(b);
-        }
-        if (eq)
-            return i;
-    }
-    return -1;
-}
-
 /* left join (inner: drop unmatched rows; plus: add matching values) */
 static K keyed_join(K x, K y, int mode) {
     if (!obj_is_keyed(y) || x->t != XT)
         return fail(x, y, "type");
     K keys = DICT_KEYS(y), vals = DICT_VALS(y);
-    J n = obj_count(x);
-    K match = ktn(KJ, n);
-    for (J r = 0; r < n; r++)
-        kJ(match)[r] = key_row(keys, x, r);
+    J n = obj_count(x), nv = obj_count(vals);
+    K match = match_rows(keys, x);
+    if (!match)
+        return fail(x, y, NULL);
     K keep = ktn(KJ, 0);
     for (J r = 0; r < n; r++)
-        if (mode != 1 || kJ(match)[r] >= 0)
+        if (mode != 1 || kJ(match)[r] < nv)
             ja(&keep, &r);
     K base = take_rows(x, keep);
     K names = r1(TABLE_COLS(base));
     K cols = r1(TABLE_DATA(base));
     r0(base);
     cols = obj_own(cols);
+    K picked = ktn(KJ, keep->n); /* unmatched rows index past the end: nulls */
+    for (J i = 0; i < keep->n; i++)
+        kJ(picked)[i] = kJ(match)[kJ(keep)[i]];
     K vn = TABLE_COLS(vals);
     for (J v = 0; v < vn->n; v++) {
         K src = kK(TABLE_DATA(vals))[v];
-        K picked = ktn(KJ, keep->n);
-        for (J i = 0; i < keep->n; i++)
-            kJ(picked)[i] = kJ(match)[kJ(keep)[i]] >= 0 ? kJ(match)[kJ(keep)[i]] : obj_count(vals);
-        K newcol = prim_at(r1(src), picked); /* unmatched rows index past the end: nulls */
-        J existing = -1;
-        for (J i = 0; i < names->n; i++)
-            if (kS(names)[i] == kS(vn)[v])
-                existing = i;
+        K newcol = prim_at(r1(src), r1(picked));
+        J existing = col_index_in(names, kS(vn)[v]);
         if (existing >= 0) {
             K old = kK(cols)[existing];
             K out;
-            if (mode == 2) /* pj: add */
+            if (mode == 2) /* pj: add, nulls as zero */
                 out = prim_add(r1(old), prim_fill(kj(0), newcol));
             else { /* lj, ij: the right side's value where matched */
                 K matched = ktn(KB, keep->n);
                 for (J i = 0; i < keep->n; i++)
-                    kG(matched)[i] = kJ(match)[kJ(keep)[i]] >= 0;
+                    kG(matched)[i] = kJ(picked)[i] < nv;
                 out = prim_query_n((K[]){matched, newcol, r1(old)}, 3);
             }
             r0(kK(cols)[existing]);
             kK(cols)[existing] = out;
         } else {
+            if (mode == 2) /* pj: a new column's missing values are zero */
+                newcol = prim_fill(kj(0), newcol);
             js(&names, kS(vn)[v]);
             jk(&cols, newcol);
         }
     }
+    r0(picked);
     r0(keep);
     r0(match);
     r0(x);
@@ -421,6 +475,12 @@ K prim_pj(K x, K y) { return keyed_join(x, y, 2); }
 
 /* uj: union of columns, rows of x then rows of y (missing columns null) */
 K prim_uj(K x, K y) {
+    if (obj_is_keyed(x) && obj_is_keyed(y)) { /* keyed: y's rows upsert x's, columns united */
+        K nk = r1(TABLE_COLS(DICT_KEYS(x)));
+        K all = prim_uj(ktd(x), prim_take(kj(0), ktd(r1(y)))); /* x with every column */
+        K base = all ? prim_xkey(nk, all) : (r0(nk), NULL);
+        return base ? prim_upsert(base, y) : (r0(y), NULL);
+    }
     K a = unkey(x), b = unkey(y);
     if (!a || !b || a->t != XT || b->t != XT)
         return fail(a, b, "type");
@@ -442,75 +502,191 @@ K prim_uj(K x, K y) {
     return make_table(names, cols);
 }
 
+/* ---- as-of and window joins ------------------------------------------------------------- */
+
+/* q's rows grouped by the key columns (all of c but the last, the time), each group's rows in
+ * q's order, and t's rows mapped to those groups: what aj and wj search in.  A time column is
+ * compared as integers, or as floats for float-based types. */
+typedef struct AsofIndex {
+    J *start;    /* group g's rows are rows[start[g] .. start[g+1]) */
+    J *rows;
+    K tgroup;    /* group of each row of t, or -1 */
+    K qtime, ttime; /* the time columns (owned) */
+} AsofIndex;
+
+static void asof_free(AsofIndex *a) {
+    free(a->start);
+    free(a->rows);
+    r0(a->tgroup);
+    r0(a->qtime);
+    r0(a->ttime);
+}
+
+static bool time_float(int t) { return t == KF || t == KZ || t == KE; }
+
+static F time_f(const K v, J i) { return v->t == KE ? kE(v)[i] : kF(v)[i]; }
+
+static J time_j(const K v, J i) {
+    switch (obj_width(v->t)) {
+    case 2: return kH(v)[i] == nh ? nj : kH(v)[i];
+    case 4: return kI(v)[i] == ni ? nj : kI(v)[i];
+    default: return kJ(v)[i];
+    }
+}
+
+/* is q's time at row i <= t's time at row r */
+static bool time_le(const AsofIndex *a, J i, J r) {
+    if (time_float(a->qtime->t))
+        return !(time_f(a->qtime, i) > time_f(a->ttime, r));
+    return time_j(a->qtime, i) <= time_j(a->ttime, r);
+}
+
+/* is q's time at row i < the value at r of times (same type as q's) */
+static bool time_lt_at(const K qt, J i, const K w, J r) {
+    if (time_float(qt->t))
+        return time_f(qt, i) < time_f(w, r);
+    return time_j(qt, i) < time_j(w, r);
+}
+
+static bool time_eq_at(const K qt, J i, const K w, J r) {
+    if (time_float(qt->t))
+        return time_f(qt, i) == time_f(w, r);
+    return time_j(qt, i) == time_j(w, r);
+}
+
+/* within group rows [lo, hi): the first whose time is >= w[r] (after: > w[r]) */
+static J window_edge(const AsofIndex *a, J lo, J hi, const K w, J r, bool after) {
+    while (lo < hi) {
+        J mid = lo + (hi - lo) / 2;
+        J i = a->rows[mid];
+        bool before = after ? !time_lt_at(w, r, a->qtime, i) : time_lt_at(a->qtime, i, w, r);
+        if (before)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static bool asof_build(AsofIndex *a, const K c, const K t, const K q) {
+    memset(a, 0, sizeof *a);
+    J nc = c->n;
+    S timecol = kS(c)[nc - 1];
+    J tq = col_index(q, timecol), tt = col_index(t, timecol);
+    if (tq < 0 || tt < 0) {
+        kerr(timecol);
+        return false;
+    }
+    a->qtime = prim_unenum(r1(kK(TABLE_DATA(q))[tq]));
+    a->ttime = prim_unenum(r1(kK(TABLE_DATA(t))[tt]));
+    if (!a->qtime || !a->ttime || a->qtime->t != a->ttime->t || a->qtime->t <= 0 ||
+        a->qtime->t == KS || a->qtime->t >= KENUM || a->qtime->t == UU) {
+        if (!kerr_msg())
+            kerr("type");
+        asof_free(a);
+        return false;
+    }
+    K keys = ktn(KS, nc - 1);
+    memcpy(kS(keys), kS(c), (size_t)(nc - 1) * sizeof(S));
+    K qk = columns_named(q, keys), tk = qk ? columns_named(t, keys) : NULL;
+    r0(keys);
+    RowIndex ix;
+    J nq = obj_count(q), nt = obj_count(t);
+    bool ok = qk && tk;
+    if (ok && nc > 1) {
+        ok = rows_index_new(qk, &ix) != NULL;
+        a->tgroup = ok ? rows_index_find(&ix, tk) : NULL;
+        ok = ok && a->tgroup;
+    } else if (ok) { /* no key columns: one group */
+        ix.ngroups = nq ? 1 : 0;
+        ix.group = calloc((size_t)(nq ? nq : 1), sizeof(J));
+        ix.keys = NULL, ix.slot = ix.first = NULL;
+        a->tgroup = ktn(KJ, nt);
+        for (J r = 0; r < nt; r++)
+            kJ(a->tgroup)[r] = nq ? 0 : -1;
+    }
+    r0(qk);
+    r0(tk);
+    if (!ok) {
+        if (nc > 1 && ix.slot)
+            rows_index_free(&ix);
+        asof_free(a);
+        return false;
+    }
+    a->start = calloc((size_t)ix.ngroups + 2, sizeof(J));
+    a->rows = malloc((size_t)(nq ? nq : 1) * sizeof(J));
+    for (J i = 0; i < nq; i++)
+        a->start[ix.group[i] + 2]++;
+    for (J g = 0; g < ix.ngroups; g++)
+        a->start[g + 2] += a->start[g + 1];
+    for (J i = 0; i < nq; i++) /* counting sort keeps q's order within each group */
+        a->rows[a->start[ix.group[i] + 1]++] = i;
+    if (nc > 1)
+        rows_index_free(&ix);
+    else
+        free(ix.group);
+    return true;
+}
+
+/* the last row of q in t's row r's group with time <= t's time, or -1 (binary search: q is in
+ * time order within each group, as aj requires) */
+static J asof_row(const AsofIndex *a, J r) {
+    J g = kJ(a->tgroup)[r];
+    if (g < 0)
+        return -1;
+    J lo = a->start[g], hi = a->start[g + 1]; /* first row whose time is > t's */
+    while (lo < hi) {
+        J mid = lo + (hi - lo) / 2;
+        if (time_le(a, a->rows[mid], r))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > a->start[g] ? a->rows[lo - 1] : -1;
+}
+
+static K sym_list(K c) { return c->t == -KS ? prim_enlist(c) : c; }
+
 /* aj[cols;t;q]: for each row of t, the last row of q with equal leading columns and time <= */
-static K asof_join(K *args, int n, bool keep_q_time) {
+static K asof_join(K *args, int n, bool keep_q_time, bool fill) {
     if (n != 3) {
         for (int i = 0; i < n; i++)
             r0(args[i]);
         return kerr("rank");
     }
-    K c = args[0], t = args[1], q = unkey(args[2]);
-    if (c->t == -KS)
-        c = prim_enlist(c);
-    if (c->t != KS || t->t != XT || !q || q->t != XT) {
+    K c = sym_list(args[0]), t = unkey(args[1]), q = unkey(args[2]);
+    if (!c || c->t != KS || !c->n || !t || t->t != XT || !q || q->t != XT) {
         r0(c);
         r0(t);
         r0(q);
         return kerr("type");
     }
     J nt = obj_count(t), nq = obj_count(q), nc = c->n;
-    K match = ktn(KJ, nt);
     S timecol = kS(c)[nc - 1];
-    J tq = col_index(q, timecol), tt = col_index(t, timecol);
-    if (tq < 0 || tt < 0) {
-        r0(match); r0(c); r0(t); r0(q);
-        return kerr(timecol);
+    AsofIndex a;
+    if (!asof_build(&a, c, t, q)) {
+        r0(c);
+        r0(t);
+        r0(q);
+        return NULL;
     }
+    K match = ktn(KJ, nt);
     for (J r = 0; r < nt; r++) {
-        J best = -1;
-        K tv = prim_item(kK(TABLE_DATA(t))[tt], r);
-        for (J i = 0; i < nq; i++) {
-            bool eq = true;
-            for (J k = 0; k + 1 < nc && eq; k++) {
-                J a = col_index(t, kS(c)[k]), b = col_index(q, kS(c)[k]);
-                if (a < 0 || b < 0) {
-                    eq = false;
-                    break;
-                }
-                K x = prim_item(kK(TABLE_DATA(t))[a], r), y = prim_item(kK(TABLE_DATA(q))[b], i);
-                eq = prim_match_borrow(x, y);
-                r0(x);
-                r0(y);
-            }
-            if (!eq)
-                continue;
-            K qv = prim_item(kK(TABLE_DATA(q))[tq], i);
-            K le = prim_le(qv, r1(tv));
-            if (le && le->g)
-                best = i; /* q is in time order: the last qualifying row wins */
-            r0(le);
-        }
-        r0(tv);
-        kJ(match)[r] = best >= 0 ? best : nq;
+        J i = asof_row(&a, r);
+        kJ(match)[r] = i < 0 ? nq : i;
     }
+    asof_free(&a);
     K names = r1(TABLE_COLS(t));
-    K cols = r1(TABLE_DATA(t));
-    cols = obj_own(cols);
+    K cols = obj_own(r1(TABLE_DATA(t)));
     for (J v = 0; v < TABLE_COLS(q)->n; v++) {
         S name = kS(TABLE_COLS(q))[v];
-        bool is_key = false;
-        for (J k = 0; k + 1 < nc; k++)
-            is_key = is_key || kS(c)[k] == name;
-        if (is_key || (name == timecol && !keep_q_time))
+        if (col_index_in(c, name) >= 0 && (name != timecol || !keep_q_time))
             continue;
         K col = prim_at(r1(kK(TABLE_DATA(q))[v]), r1(match));
-        J existing = -1;
-        for (J i = 0; i < names->n; i++)
-            if (kS(names)[i] == name)
-                existing = i;
+        J existing = col_index_in(names, name);
         if (existing >= 0) {
-            r0(kK(cols)[existing]);
-            kK(cols)[existing] = col;
+            K old = kK(cols)[existing];
+            kK(cols)[existing] = fill ? prim_fill(old, col) : (r0(old), col); /* ajf: t's value where q's is null */
         } else {
             js(&names, name);
             jk(&cols, col);
@@ -523,8 +699,203 @@ static K asof_join(K *args, int n, bool keep_q_time) {
     return make_table(names, cols);
 }
 
-K prim_aj(K *args, int n) { return asof_join(args, n, false); }
-K prim_aj0(K *args, int n) { return asof_join(args, n, true); }
+/* wj[w;c;t;(q;(f;c0);...)] and wj1: for each row of t, f applied to column c0 of the rows of
+ * q in its group whose time is in the window w[0][r] .. w[1][r]; wj also takes in the quote
+ * prevailing when the window opens */
+static K window_join(K *args, int n, bool prevailing) {
+    if (n != 4) {
+        for (int i = 0; i < n; i++)
+            r0(args[i]);
+        return kerr("rank");
+    }
+    K w = args[0], c = sym_list(args[1]), t = unkey(args[2]), spec = args[3];
+    K q = spec->t == 0 && spec->n >= 1 ? unkey(r1(kK(spec)[0])) : NULL;
+    J nt = t && t->t == XT ? obj_count(t) : 0;
+    bool ok = c && c->t == KS && c->n && t && t->t == XT && q && q->t == XT && w->t == 0 &&
+              w->n == 2 && obj_count(kK(w)[0]) == nt && obj_count(kK(w)[1]) == nt;
+    AsofIndex a;
+    if (!ok || !asof_build(&a, c, t, q)) {
+        if (!kerr_msg())
+            kerr(ok ? "type" : "length");
+        r0(w); r0(c); r0(t); r0(spec); r0(q);
+        return NULL;
+    }
+    K w0 = prim_unenum(r1(kK(w)[0])), w1 = prim_unenum(r1(kK(w)[1]));
+    if (!w0 || !w1 || w0->t != a.qtime->t || w1->t != a.qtime->t) {
+        r0(w0); r0(w1);
+        asof_free(&a);
+        r0(w); r0(c); r0(t); r0(spec); r0(q);
+        return kerr("type");
+    }
+    K names = r1(TABLE_COLS(t));
+    K cols = obj_own(r1(TABLE_DATA(t)));
+    K err = NULL;
+    for (J k = 1; k < spec->n && !err; k++) {
+        K fc = kK(spec)[k];
+        if (fc->t != 0 || fc->n != 2 || kK(fc)[1]->t != -KS || col_index(q, kK(fc)[1]->s) < 0) {
+            err = kerr("type");
+            break;
+        }
+        S cname = kK(fc)[1]->s;
+        K src = kK(TABLE_DATA(q))[col_index(q, cname)];
+        K out = ktn(0, nt);
+        for (J r = 0; r < nt; r++) {
+            J g = kJ(a.tgroup)[r];
+            J first = g < 0 ? 0 : a.start[g], end = g < 0 ? 0 : a.start[g + 1];
+            J lo = window_edge(&a, first, end, w0, r, false); /* first time >= start */
+            J hi = window_edge(&a, lo, end, w1, r, true);     /* first time > end */
+            J from = lo;
+            if (prevailing && from > first && (from == hi || !time_eq_at(a.qtime, a.rows[from], w0, r)))
+                from--; /* the quote in force when the window opens */
+            K idx = ktn(KJ, hi - from);
+            for (J i = from; i < hi; i++)
+                kJ(idx)[i - from] = a.rows[i];
+            K sub = prim_at(r1(src), idx);
+            K f = r1(kK(fc)[0]);
+            K v = sub ? lang_apply(f, &sub, 1) : (r0(f), NULL);
+            if (!v) {
+                out->n = r;
+                err = (K)1;
+                break;
+            }
+            kK(out)[r] = v;
+        }
+        if (err) {
+            r0(out);
+            break;
+        }
+        K vec = prim_collect(kK(out), nt);
+        out->n = 0;
+        r0(out);
+        out = vec;
+        J existing = col_index_in(names, cname);
+        if (existing >= 0) {
+            r0(kK(cols)[existing]);
+            kK(cols)[existing] = out;
+        } else {
+            js(&names, cname);
+            jk(&cols, out);
+        }
+    }
+    r0(w0); r0(w1);
+    asof_free(&a);
+    r0(w); r0(c); r0(t); r0(spec); r0(q);
+    if (err) {
+        r0(names);
+        r0(cols);
+        return NULL;
+    }
+    return make_table(names, cols);
+}
+
+K prim_wj(K *args, int n) { return window_join(args, n, true); }
+K prim_wj1(K *args, int n) { return window_join(args, n, false); }
+
+/* ej[c;t1;t2]: every pairing of a row of t1 with a row of t2 whose columns c are equal */
+K prim_ej(K *args, int n) {
+    if (n != 3) {
+        for (int i = 0; i < n; i++)
+            r0(args[i]);
+        return kerr("rank");
+    }
+    K c = sym_list(args[0]), x = unkey(args[1]), y = unkey(args[2]);
+    K xk = c && c->t == KS && x && x->t == XT && y && y->t == XT ? columns_named(x, c) : NULL;
+    K yk = xk ? columns_named(y, c) : NULL;
+    RowIndex ix;
+    if (!yk || !rows_index_new(yk, &ix)) {
+        if (!kerr_msg())
+            kerr("type");
+        r0(xk); r0(yk); r0(c); r0(x); r0(y);
+        return NULL;
+    }
+    K g = rows_index_find(&ix, xk);
+    J ny = obj_count(y), nx = obj_count(x);
+    /* y's rows of each group, in order */
+    J *start = calloc((size_t)ix.ngroups + 2, sizeof(J)), *rows = malloc((size_t)(ny ? ny : 1) * sizeof(J));
+    for (J i = 0; i < ny; i++)
+        start[ix.group[i] + 2]++;
+    for (J k = 0; k < ix.ngroups; k++)
+        start[k + 2] += start[k + 1];
+    for (J i = 0; i < ny; i++)
+        rows[start[ix.group[i] + 1]++] = i;
+    K xi = ktn(KJ, 0), yi = ktn(KJ, 0);
+    for (J r = 0; g && r < nx; r++) {
+        J k = kJ(g)[r];
+        for (J j = k < 0 ? 0 : start[k]; k >= 0 && j < start[k + 1]; j++) {
+            ja(&xi, &r);
+            ja(&yi, &rows[j]);
+        }
+    }
+    free(start);
+    free(rows);
+    rows_index_free(&ix);
+    r0(g); r0(xk); r0(yk);
+    K left = take_rows(x, xi);
+    K names = r1(TABLE_COLS(left));
+    K cols = obj_own(r1(TABLE_DATA(left)));
+    r0(left);
+    for (J v = 0; v < TABLE_COLS(y)->n; v++) {
+        S name = kS(TABLE_COLS(y))[v];
+        if (col_index_in(c, name) >= 0)
+            continue;
+        K col = prim_at(r1(kK(TABLE_DATA(y))[v]), r1(yi));
+        J existing = col_index_in(names, name);
+        if (existing >= 0) {
+            r0(kK(cols)[existing]);
+            kK(cols)[existing] = col;
+        } else {
+            js(&names, name);
+            jk(&cols, col);
+        }
+    }
+    r0(xi); r0(yi); r0(c); r0(x); r0(y);
+    return make_table(names, cols);
+}
+
+/* t asof d: the values of t's other columns at the last row matching d's columns, the last of
+ * them a time (<=); d a dictionary (one lookup) or a table (each row) */
+K prim_asof(K x, K y) {
+    bool one = y->t == XD;
+    K d = y;
+    if (one) { /* a dictionary: a one-row table */
+        K vals = DICT_VALS(y);
+        K cols = ktn(0, obj_count(vals));
+        for (J i = 0; i < cols->n; i++)
+            kK(cols)[i] = prim_enlist(prim_item(vals, i));
+        d = make_table(r1(DICT_KEYS(y)), cols);
+        r0(y);
+    } else {
+        d = unkey(y);
+    }
+    if (!d || d->t != XT || x->t != XT) {
+        r0(d);
+        r0(x);
+        return kerr("type");
+    }
+    K c = r1(TABLE_COLS(d));
+    K keep = ktn(KS, 0);
+    for (J i = 0; i < TABLE_COLS(x)->n; i++)
+        if (col_index_in(c, kS(TABLE_COLS(x))[i]) < 0)
+            js(&keep, kS(TABLE_COLS(x))[i]);
+    K j = prim_aj((K[]){c, d, x}, 3);
+    if (!j) {
+        r0(keep);
+        return NULL;
+    }
+    K vals = columns_named(j, keep);
+    r0(j);
+    if (!vals) {
+        r0(keep);
+        return NULL;
+    }
+    K t = make_table(keep, vals);
+    return one ? prim_first(t) : t;
+}
+
+K prim_aj(K *args, int n) { return asof_join(args, n, false, false); }
+K prim_aj0(K *args, int n) { return asof_join(args, n, true, false); }
+K prim_ajf(K *args, int n) { return asof_join(args, n, false, true); }
+K prim_ajf0(K *args, int n) { return asof_join(args, n, true, true); }
 
 K prim_cross(K x, K y) {
     J nx = obj_count(x), ny = obj_count(y);
@@ -597,7 +968,6 @@ K prim_hsym(K x) {
     return kerr("type");
 }
 
-K lang_apply(K f, K *args, int n);
 
 /* (f;x) fby g: f applied to x within each group of g, spread back to the rows */
 K prim_fby(K x, K y) {

@@ -90,3 +90,79 @@ k v w
 a 1 10
 a 3 30
 b 2 20
+q)t:([]time:10:01:01 10:01:03 10:01:04;sym:`msft`ibm`ge;qty:100 200 150)
+q)q:([]time:10:01:00 10:01:00 10:01:00 10:01:02;sym:`ibm`msft`msft`ibm;px:100 99 101 98)
+q)aj[`sym`time;t;q]
+time     sym  qty px
+---------------------
+10:01:01 msft 100 101
+10:01:03 ibm  200 98
+10:01:04 ge   150
+q)aj0[`sym`time;t;q]
+time     sym  qty px
+---------------------
+10:01:00 msft 100 101
+10:01:02 ibm  200 98
+         ge   150
+q)aj[`time;t;q]
+time     sym  qty px
+---------------------
+10:01:01 msft 100 101
+10:01:03 ibm  200 98
+10:01:04 ibm  150 98
+q)t0:([]time:2#00:00:01;sym:`a`b;p:1 1;n:`r`s)
+q)t1:([]time:2#00:00:01;sym:`a`b;p:0 1)
+q)t2:([]time:2#00:00:00;sym:`a`b;p:1 0N;n:`r`s)
+q)t0~ajf[`sym`time;t1;t2]
+1b
+q)t asof `sym`time!(`ibm;10:01:02)
+qty|
+q)q asof `sym`time!(`ibm;10:01:02)
+px| 98
+q)t1:([] k:1 2 3 4; c:10 20 30 40)
+q)t2:([] k:2 2 3 4 5; c:200 222 300 400 500; v:2.2 22.22 3.3 4.4 5.5)
+q)ej[`k;t1;t2]
+k c   v
+-----------
+2 200 2.2
+2 222 22.22
+3 300 3.3
+4 400 4.4
+q)t:([]sym:3#`ibm;time:10:01:01 10:01:04 10:01:08;price:100 101 105)
+q)q:([]sym:`ibm; time:10:01:01+til 9; ask:101 103 103 104 104 107 108 107 108; bid:98 99 102 103 103 104 106 106 107)
+q)w:-2 1+\:t.time
+q)wj[w;`sym`time;t;(q;(max;`ask);(min;`bid))]
+sym time     price ask bid
+--------------------------
+ibm 10:01:01 100   103 98
+ibm 10:01:04 101   104 99
+ibm 10:01:08 105   108 104
+q)q2:([]sym:`ibm;time:10:01:01 10:01:05;bid:1 2)
+q)t2:([]sym:enlist`ibm;time:enlist 10:01:04)
+q)wj[(enlist 10:01:03;enlist 10:01:06);`sym`time;t2;(q2;(min;`bid))]
+sym time     bid
+----------------
+ibm 10:01:04 1
+q)wj1[(enlist 10:01:03;enlist 10:01:06);`sym`time;t2;(q2;(min;`bid))]
+sym time     bid
+----------------
+ibm 10:01:04 2
+q)wj[w;`sym`time;t;(q;(::;`ask);(::;`bid))]
+sym time     price ask             bid
+--------------------------------------------------
+ibm 10:01:01 100   101 103         98 99
+ibm 10:01:04 101   103 103 104 104 99 102 103 103
+ibm 10:01:08 105   107 108 107 108 104 106 106 107
+q)x:([]a:1 2 3;b:`x`y`z;c:10 20 30)
+q)x pj ([a:1 3;b:`x`z]c:1 2;d:10 20)
+a b c  d
+---------
+1 x 11 10
+2 y 20 0
+3 z 32 20
+q)([a:1 2]b:`x`y;c:10 20) uj ([a:2 3]b:`z`w;d:1 2)
+a| b c  d
+-| ------
+1| x 10
+2| z 20 1
+3| w    2
