@@ -216,7 +216,33 @@ int env_delete(S ns_name, const K names) {
     return 0;
 }
 
-int env_set_view(S name, K tree) {
+/* the source text of each view, for `view` (names and texts in step) */
+static K view_names, view_texts;
+
+K env_view_text(S name) {
+    for (J i = 0; view_names && i < view_names->n; i++)
+        if (kS(view_names)[i] == name)
+            return r1(kK(view_texts)[i]);
+    return NULL;
+}
+
+int env_set_view(S name, K tree, K text) {
+    if (text) {
+        J i = 0;
+        while (view_names && i < view_names->n && kS(view_names)[i] != name)
+            i++;
+        if (!view_names) {
+            view_names = ktn(KS, 0);
+            view_texts = ktn(0, 0);
+        }
+        if (i < view_names->n) {
+            r0(kK(view_texts)[i]);
+            kK(view_texts)[i] = text;
+        } else {
+            js(&view_names, name);
+            jk(&view_texts, text);
+        }
+    }
     if (env_set(name, tree) < 0)
         return -1;
     S ns_name = sym_null, key = name;
@@ -287,6 +313,9 @@ void env_init(void) {
 }
 
 void env_free(void) {
+    r0(view_names);
+    r0(view_texts);
+    view_names = view_texts = NULL;
     for (size_t i = 0; i < nspaces; i++) {
         Namespace *ns = spaces[i];
         for (size_t j = 0; j < ns->n; j++)

@@ -171,7 +171,7 @@ static K index_list(K x, K i) {
     }
     /* a vector or list of indices: result has the shape of the index */
     J n = obj_count(i);
-    if (i->t > 0 && is_int_type(i->t) && x->t > 0 && x->t < 20) {
+    if (i->t > 0 && is_int_type(i->t) && x->t > 0 && (x->t < 20 || obj_is_enum(x->t))) {
         K r = obj_vec(x->t, n);
         if (!r) {
             r0(x);
@@ -179,7 +179,7 @@ static K index_list(K x, K i) {
             return NULL;
         }
         int w = obj_width(x->t);
-        K nul = prim_null_of(x->t);
+        K nul = obj_is_enum(x->t) ? kj(nj) : prim_null_of(x->t); /* an enumeration's null: ` */
         for (J k = 0; k < n; k++) {
             J j = int_at(i, k);
             const void *src = j >= 0 && j < x->n ? (const void *)(kG(x) + (size_t)j * w)
@@ -381,6 +381,22 @@ static K lookup(S name, Frame *f) {
             K key = ks((S)dot + 1);
             return eval_apply(base, &key, 1);
         }
+        /* k.v where k is a foreign key (enumerated over a keyed table): v of the rows it names */
+        int et = base ? (base->t < 0 ? -base->t : base->t) : 0;
+        K dom = base && obj_is_enum(et) ? env_get(enum_domain(et)) : NULL;
+        if (dom && obj_is_keyed(dom)) {
+            K key = ks((S)dot + 1);
+            K col = eval_apply(r1(DICT_VALS(dom)), &key, 1);
+            r0(dom);
+            if (!col) {
+                r0(base);
+                return NULL;
+            }
+            K pos = obj_own(base); /* the enumeration's indices, as longs */
+            pos->t = (signed char)(pos->t < 0 ? -KJ : KJ);
+            return eval_apply(col, &pos, 1);
+        }
+        r0(dom);
         r0(base);
         kerr_clear();
     }
@@ -856,7 +872,7 @@ static K eval_special(const K e, Frame *f) {
             return eval_assign(e, f, true);
         if (lang_read_only)
             return kerr("noupdate");
-        if (env_set_view(env_qualify(target->s), r1(kK(e)[2])) < 0)
+        if (env_set_view(env_qualify(target->s), r1(kK(e)[2]), e->n > 3 ? r1(kK(e)[3]) : NULL) < 0)
             return NULL;
         return obj_identity();
     }

@@ -38,6 +38,7 @@ static const char *boot_q =
     ".Q.trp:{[f;x;h] @[f;x;{[h;e] h[e;()]}[h]]}\n"
     ".Q.sbt:{\"\"}\n"
     ".q.csv:\",\"\n"
+    ".q.rand:{first 1?x}\n"
     /* files: .Q.dd joins a path; .Q.en enumerates a table's symbol columns against `sym,
      * kept in the file dir/sym; dsave splays tables, enumerated, first column parted */
     ".Q.dd:{` sv x,`$string y}\n"
@@ -295,6 +296,26 @@ K prim_identity(K x) { return x; }
 K prim_views(K x) {
     r0(x);
     return env_views();
+}
+
+/* view `v: the text that defined view v */
+K prim_view(K x) {
+    if (x->t != -KS) {
+        r0(x);
+        return kerr("type");
+    }
+    K t = env_view_text(env_qualify(x->s));
+    r0(x);
+    return t ? t : kerr("type");
+}
+
+/* reval x: value x as a read-only client would (-b): any write is 'noupdate */
+K prim_reval(K x) {
+    bool saved = lang_read_only;
+    lang_read_only = true;
+    K r = lang_value(x);
+    lang_read_only = saved;
+    return r;
 }
 
 K prim_assign(K x, K y) {

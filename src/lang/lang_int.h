@@ -60,7 +60,8 @@ int func_valence(const K f);
 K env_get(S name);            /* new reference or NULL (no error) */
 int env_set(S name, K value); /* consumes value; -1 + kerr on failure */
 K env_namespace_dict(S ns);   /* the namespace as a q dict, or NULL */
-int env_set_view(S name, K tree); /* define a view (tree consumed) */
+int env_set_view(S name, K tree, K text); /* define a view (tree and its source text consumed) */
+K env_view_text(S name);             /* a view's source text, or NULL */
 K env_views(void);            /* names of the views */
 K env_names(S ns);            /* symbol vector of the names in a namespace */
 bool env_is_namespace(S name);

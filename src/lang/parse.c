@@ -907,6 +907,25 @@ done:
 
 /* ---- entry points ------------------------------------------------------------------------ */
 
+/* the text of a view's expression: what follows '::' in the statement starting at start */
+static K view_source(const Parser *p, size_t start) {
+    size_t end = p->tok.kind == TK_END ? p->lx.n : p->tok.pos;
+    const char *s = p->lx.src + start;
+    size_t n = end > start ? end - start : 0;
+    const char *dc = NULL;
+    for (size_t i = 0; i + 1 < n && !dc; i++)
+        if (s[i] == ':' && s[i + 1] == ':')
+            dc = s + i + 2;
+    if (!dc)
+        return obj_strn("", 0);
+    size_t len = (size_t)(s + n - dc);
+    while (len && (dc[len - 1] == ' ' || dc[len - 1] == '\n' || dc[len - 1] == '\r' || dc[len - 1] == ';'))
+        len--;
+    while (len && *dc == ' ')
+        dc++, len--;
+    return obj_strn(dc, len);
+}
+
 static K parse_statements(Parser *p) {
     K seq = ktn(0, 0);
     jk(&seq, special(SF_SEQ));
@@ -918,11 +937,14 @@ static K parse_statements(Parser *p) {
             continue;
         }
         p->tok.newline = false; /* the newline before a statement only separated it */
+        size_t start = p->tok.pos;
         K e = parse_expr(p);
         if (!e) {
             r0(seq);
             return NULL;
         }
+        if (!p->scope && e->t == 0 && e->n == 3 && kK(e)[0]->t == KUNARY && kK(e)[0]->g == SF_VIEW)
+            jk(&e, view_source(p, start)); /* `view` shows a view's definition */
         jk(&seq, e);
         trailing_empty = false;
         if (p->tok.kind == TK_SEMI) {

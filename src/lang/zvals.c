@@ -1,6 +1,7 @@
 /* zvals.c -- the .z values computed when read: clocks (.z.p .z.t ...), the process and the
  * host (.z.i .z.h .z.o .z.K .z.k), the command line (.z.x .z.f).  Values the server sets per
  * connection (.z.w .z.u .z.a) are ordinary globals it assigns. */
+#include <math.h>
 #include <stdlib.h>
 #include <sys/time.h>
 #include <time.h>
@@ -78,3 +79,47 @@ K zvals_get(S name) {
     }
     return NULL;
 }
+
+/* ---- gtime ltime: between local time and UTC --------------------------------------------- */
+
+/* the local zone's offset from UTC in seconds at the instant ns (since 2000.01.01 UTC) */
+static J zone_offset(J ns) {
+    time_t t = (time_t)(ns / 1000000000LL + 946684800LL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    return (J)tm.tm_gmtoff;
+}
+
+/* shift a timestamp or datetime (atom or vector; other types unchanged) to or from UTC */
+static K shift_zone(K x, int dir) {
+    int t = x->t < 0 ? -x->t : x->t;
+    if (t != KP && t != KZ) {
+        r0(x);
+        return kerr("type");
+    }
+    x = obj_own(x);
+    if (!x)
+        return NULL;
+    J n = x->t < 0 ? 1 : x->n;
+    for (J i = 0; i < n; i++) {
+        if (t == KP) {
+            J *p = x->t < 0 ? &x->j : &kJ(x)[i];
+            if (*p == nj || *p == wj || *p == -wj)
+                continue;
+            /* gtime: the offset at the UTC instant is found from the local reading */
+            J off = zone_offset(dir > 0 ? *p : *p - zone_offset(*p) * 1000000000LL);
+            *p += dir * off * 1000000000LL;
+        } else {
+            F *p = x->t < 0 ? &x->f : &kF(x)[i];
+            if (*p != *p || isinf(*p))
+                continue;
+            J ns = (J)(*p * (F)NS_PER_DAY);
+            J off = zone_offset(dir > 0 ? ns : ns - zone_offset(ns) * 1000000000LL);
+            *p += dir * (F)off / 86400.0;
+        }
+    }
+    return x;
+}
+
+K prim_ltime(K x) { return shift_zone(x, 1); }
+K prim_gtime(K x) { return shift_zone(x, -1); }

@@ -10,7 +10,7 @@
 #include "prims.h"
 #include "primint.h"
 
-enum { OP_ADD, OP_SUB, OP_MUL, OP_FDIV, OP_MIN, OP_MAX, OP_EQ, OP_LT, OP_GT, OP_DIV, OP_MOD, OP_FILL };
+enum { OP_ADD, OP_SUB, OP_MUL, OP_FDIV, OP_MIN, OP_MAX, OP_EQ, OP_LT, OP_GT, OP_DIV, OP_MOD, OP_FILL, OP_XEXP };
 
 /* numeric rank for promotion: boolean/byte < short < int < long < real < float */
 static int num_rank(int t) {
@@ -60,6 +60,8 @@ static int result_type(int op, int tx, int ty) {
         int r = MAX(rx, ry);
         if (op == OP_FDIV)
             return r == 5 ? KE : KF;
+        if (op == OP_XEXP)
+            return KF;
         if (op == OP_DIV || op == OP_MOD)
             return r >= 5 ? (op == OP_DIV ? KJ : KF) : (r == 4 ? KJ : KI);
         return rank_type(r);
@@ -182,6 +184,17 @@ static J unit_ns(int t) {
 static inline bool lt_f(F a, F b) { return a != a ? b == b : a < b; }
 static inline bool eq_f(F a, F b) { return (a != a && b != b) || a == b; }
 
+/* q compares floats with a relative tolerance of 2^-43: = < > see 1f and 1+1e-15 as equal */
+#define CMP_TOLERANCE 1.1368683772161603e-13
+static inline bool eq_tol(F a, F b) {
+    if (a == b || (a != a && b != b))
+        return true;
+    if (a != a || b != b || isinf(a) || isinf(b))
+        return false;
+    return fabs(a - b) <= CMP_TOLERANCE * fmax(fabs(a), fabs(b));
+}
+static inline bool lt_tol(F a, F b) { return lt_f(a, b) && !eq_tol(a, b); }
+
 static inline J floor_div(J a, J b) {
     if (b == 0)
         return nj;
@@ -237,6 +250,7 @@ static void loop_f(int op, const F *a, const F *b, bool sa, bool sb, J n, F *out
     case OP_DIV: LOOP(floor(a[ia] / b[ib])); break;
     case OP_MOD: LOOP(a[ia] - b[ib] * floor(a[ia] / b[ib])); break;
     case OP_FILL: LOOP(b[ib] != b[ib] ? a[ia] : b[ib]); break;
+    case OP_XEXP: LOOP(a[ia] != a[ia] || b[ib] != b[ib] ? nf : pow(a[ia], b[ib])); break;
     }
 }
 
@@ -250,9 +264,9 @@ static void loop_cmp_j(int op, const J *a, const J *b, bool sa, bool sb, J n, G 
 
 static void loop_cmp_f(int op, const F *a, const F *b, bool sa, bool sb, J n, G *out) {
     switch (op) {
-    case OP_EQ: LOOP(eq_f(a[ia], b[ib])); break;
-    case OP_LT: LOOP(lt_f(a[ia], b[ib])); break;
-    case OP_GT: LOOP(lt_f(b[ib], a[ia])); break;
+    case OP_EQ: LOOP(eq_tol(a[ia], b[ib])); break;
+    case OP_LT: LOOP(lt_tol(a[ia], b[ib])); break;
+    case OP_GT: LOOP(lt_tol(b[ib], a[ia])); break;
     }
 }
 
@@ -423,7 +437,7 @@ static K atomic_dyad(int op, K x, K y) {
         r0(y);
         return r;
     }
-    bool use_f = tx == KE || tx == KF || tx == KZ || ty == KE || ty == KF || ty == KZ || op == OP_FDIV;
+    bool use_f = tx == KE || tx == KF || tx == KZ || ty == KE || ty == KF || ty == KZ || op == OP_FDIV || op == OP_XEXP;
     CType ct = use_f ? CT_F : CT_J;
     bool own_a, own_b;
     const void *a = as_compute(x, ax ? 1 : n, ct, &own_a);
@@ -686,7 +700,7 @@ K prim_asin(K x) { return atomic_monad(M_ASIN, x); }
 K prim_acos(K x) { return atomic_monad(M_ACOS, x); }
 K prim_atan(K x) { return atomic_monad(M_ATAN, x); }
 
-K prim_xexp(K x, K y) { return prim_exp(prim_mul(prim_log(x), y)); }
+K prim_xexp(K x, K y) { return atomic_dyad(OP_XEXP, x, y); }
 K prim_xlog(K x, K y) { return prim_fdiv(prim_log(y), prim_log(x)); }
 K prim_xbar(K x, K y) {
     K xr = r1(x); /* hold x before div may reuse it */

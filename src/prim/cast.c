@@ -324,10 +324,22 @@ static K cast_each(int to, K y) {
 
 extern K (*prim_global_get)(S name);
 
+/* the symbols a domain global holds: itself, or a keyed table's (one) key column, the
+ * foreign keys of `fkeys */
+static K domain_value(S name) {
+    K d = name && prim_global_get ? prim_global_get(name) : NULL;
+    if (d && obj_is_keyed(d) && TABLE_COLS(DICT_KEYS(d))->n == 1) {
+        K k = r1(kK(TABLE_DATA(DICT_KEYS(d)))[0]);
+        r0(d);
+        d = k;
+    }
+    return d;
+}
+
 /* the domain (a symbol vector global) of enumeration type t, or NULL */
 static K domain_of(int t) {
     S name = enum_domain(t < 0 ? -t : t);
-    K d = name && prim_global_get ? prim_global_get(name) : NULL;
+    K d = domain_value(name);
     if (d && d->t != KS) {
         r0(d);
         return NULL;
@@ -362,7 +374,7 @@ K prim_unenum(K x) {
 /* `dom$syms: the positions of syms in the symbol vector named dom, as an enumeration
  * (hashed lookup: prim_find); a symbol not in the domain is 'cast */
 static K enumerate(S name, K y) {
-    K d = prim_global_get ? prim_global_get(name) : NULL;
+    K d = domain_value(name);
     if (d && d->t == 0 && d->n == 0) { /* () : an empty domain */
         r0(d);
         d = ktn(KS, 0);

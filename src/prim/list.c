@@ -53,7 +53,7 @@ K prim_collect(K *items, J n) {
     if (n == 0)
         return ktn(0, 0);
     int t = items[0]->t;
-    bool uniform = t < 0 && t > -20;
+    bool uniform = (t < 0 && t > -20) || obj_is_enum(-t);
     for (J i = 1; uniform && i < n; i++)
         uniform = items[i]->t == t;
     if (uniform) {

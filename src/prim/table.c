@@ -230,6 +230,12 @@ K prim_meta(K x) {
             ch = (char)(letters[kK(c)[0]->t] - 32); /* a nested column: upper case */
         kC(tc)[i] = ch;
         kS(fk)[i] = sym_null;
+        if (obj_is_enum(ty)) { /* a foreign key: the keyed table it refers to */
+            K d = prim_global_get ? prim_global_get(enum_domain(ty)) : NULL;
+            if (d && obj_is_keyed(d))
+                kS(fk)[i] = enum_domain(ty);
+            r0(d);
+        }
         static const char *attrs[] = {"", "s", "u", "p", "g"};
         kS(at)[i] = ss((S)(c->t > 0 && c->u < 5 ? attrs[(int)c->u] : ""));
     }
@@ -942,7 +948,32 @@ K prim_tables(K x) {
         r0(v);
     }
     r0(names);
-    return prim_asc(out);
+    out = prim_asc(out);
+    if (out)
+        out->u = ATTR_NONE; /* sorted, shown without `s# */
+    return out;
+}
+
+/* fkeys t: each column enumerated over a keyed table, and that table's name */
+K prim_fkeys(K x) {
+    K t = unkey(x);
+    if (!t || t->t != XT) {
+        r0(t);
+        return kerr("type");
+    }
+    K names = ktn(KS, 0), doms = ktn(KS, 0);
+    for (J c = 0; c < TABLE_COLS(t)->n; c++) {
+        int ty = kK(TABLE_DATA(t))[c]->t;
+        S dom = obj_is_enum(ty) ? enum_domain(ty) : NULL;
+        K d = dom && prim_global_get ? prim_global_get(dom) : NULL;
+        if (d && obj_is_keyed(d)) {
+            js(&names, kS(TABLE_COLS(t))[c]);
+            js(&doms, dom);
+        }
+        r0(d);
+    }
+    r0(t);
+    return xD(names, doms);
 }
 
 K prim_hsym(K x) {
