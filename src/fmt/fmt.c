@@ -775,9 +775,11 @@ static bool matrix_rows(const K x, Buf *rows, J nrows, bool top) {
     if (strings || bools || !top)
         for (J r = 0; simple && r < nrows; r++)
             simple = kK(x)[r]->t != KC && kK(x)[r]->t != KB;
-    /* simple rows line up only when they are equally long (a matrix) */
-    for (J r = 1; simple && r < nrows; r++)
-        simple = kK(x)[r]->n == kK(x)[0]->n;
+    /* rows line up only when they are equally long (a matrix): string (2 3;"abc") prints
+     * (,"2";,"3") over (,"a";,"b";,"c") */
+    for (J r = 1; r < nrows; r++)
+        if (kK(x)[r]->n != kK(x)[0]->n)
+            simple = general = false;
     if (!nrows || (!simple && !general))
         return false;
     J ncols = 0;
