@@ -10,7 +10,7 @@
 #include "prims.h"
 #include "primint.h"
 
-enum { OP_ADD, OP_SUB, OP_MUL, OP_FDIV, OP_MIN, OP_MAX, OP_EQ, OP_LT, OP_GT, OP_DIV, OP_MOD, OP_FILL, OP_XEXP };
+enum { OP_ADD, OP_SUB, OP_MUL, OP_FDIV, OP_MIN, OP_MAX, OP_EQ, OP_LT, OP_GT, OP_DIV, OP_MOD, OP_FILL, OP_XEXP, OP_XBAR };
 
 /* numeric rank for promotion: boolean/byte < short < int < long < real < float */
 static int num_rank(int t) {
@@ -32,9 +32,33 @@ static int rank_type(int r) {
 
 bool prim_is_temporal(int t) { return t >= KP && t <= KT; }
 
+/* x xbar y: the reference's domain table.  Numbers round to a multiple of x's type (short
+ * and smaller become int); a temporal y keeps its type (a date or datetime under a float x is
+ * a datetime, any other under a float is a float); a temporal x over numbers keeps its type
+ * (a timespan gives a long), becoming a float (date: a datetime) over floats. */
+static int xbar_type(int tx, int ty) {
+    int rx = num_rank(tx), ry = num_rank(ty);
+    bool txt = prim_is_temporal(tx), tyt = prim_is_temporal(ty);
+    if (rx && ry)
+        return ry >= 5 ? KF : rx == 5 ? KE : rx == 6 ? KF : rx == 4 ? KJ : KI;
+    if (tyt && (rx || tx == KN))
+        return tx != KF ? ty : ty == KD || ty == KZ ? KZ : KF;
+    if (txt && ry)
+        return tx == KZ ? KZ : ry >= 5 ? (tx == KD ? KZ : KF) : tx == KN ? KJ : tx;
+    return 0;
+}
+
 /* The result type of x op y for simple types tx ty (positive), or 0 for 'type. */
 static int result_type(int op, int tx, int ty) {
     int rx = num_rank(tx), ry = num_rank(ty);
+    if (op == OP_XBAR)
+        return xbar_type(tx, ty);
+    /* x div y keeps x's type, except that char, byte, short and real become int and float */
+    if (op == OP_DIV) {
+        if (!(ry || prim_is_temporal(ty) || ty == KC) || !(rx || prim_is_temporal(tx) || tx == KC))
+            return 0;
+        return prim_is_temporal(tx) || tx == KJ ? tx : tx == KE || tx == KF ? KF : KI;
+    }
     bool cmp = op == OP_EQ || op == OP_LT || op == OP_GT;
     if (cmp) {
         if ((rx && ry) || tx == ty)
@@ -62,8 +86,8 @@ static int result_type(int op, int tx, int ty) {
             return r == 5 ? KE : KF;
         if (op == OP_XEXP)
             return KF;
-        if (op == OP_DIV || op == OP_MOD)
-            return r >= 5 ? (op == OP_DIV ? KJ : KF) : (r == 4 ? KJ : KI);
+        if (op == OP_MOD)
+            return r >= 5 ? KF : (r == 4 ? KJ : KI);
         return rank_type(r);
     }
     /* temporal arithmetic */
@@ -233,8 +257,10 @@ static void loop_j(int op, const J *a, const J *b, bool sa, bool sb, J n, J *out
     case OP_MUL: LOOP(a[ia] == nj || b[ib] == nj ? nj : (J)((uint64_t)a[ia] * (uint64_t)b[ib])); break;
     case OP_MIN: LOOP(a[ia] < b[ib] ? a[ia] : b[ib]); break;
     case OP_MAX: LOOP(a[ia] > b[ib] ? a[ia] : b[ib]); break;
-    case OP_DIV: LOOP(b[ib] == 0 || (a[ia] == nj && b[ib] == -1) ? nj : floor_div(a[ia], b[ib])); break;
-    case OP_MOD: LOOP(b[ib] == -1 ? 0 : floor_mod(a[ia], b[ib])); break;
+    case OP_DIV: LOOP(b[ib] == 0 || a[ia] == nj || b[ib] == nj ? nj : floor_div(a[ia], b[ib])); break;
+    case OP_MOD: LOOP(a[ia] == nj || b[ib] == nj ? nj : b[ib] == -1 ? 0 : floor_mod(a[ia], b[ib])); break;
+    /* x xbar y: x*y div x */
+    case OP_XBAR: LOOP(a[ia] == 0 || a[ia] == nj || b[ib] == nj ? nj : (J)((uint64_t)a[ia] * (uint64_t)floor_div(b[ib], a[ia]))); break;
     case OP_FILL: LOOP(b[ib] == nj ? a[ia] : b[ib]); break;
     }
 }
@@ -249,6 +275,7 @@ static void loop_f(int op, const F *a, const F *b, bool sa, bool sb, J n, F *out
     case OP_MAX: LOOP(lt_f(a[ia], b[ib]) ? b[ib] : a[ia]); break;
     case OP_DIV: LOOP(floor(a[ia] / b[ib])); break;
     case OP_MOD: LOOP(a[ia] - b[ib] * floor(a[ia] / b[ib])); break;
+    case OP_XBAR: LOOP(a[ia] * floor(b[ib] / a[ia])); break;
     case OP_FILL: LOOP(b[ib] != b[ib] ? a[ia] : b[ib]); break;
     case OP_XEXP: LOOP(a[ia] != a[ia] || b[ib] != b[ib] ? nf : pow(a[ia], b[ib])); break;
     }
@@ -443,7 +470,8 @@ static K atomic_dyad(int op, K x, K y) {
     const void *a = as_compute(x, ax ? 1 : n, ct, &own_a);
     const void *b = as_compute(y, ay ? 1 : n, ct, &own_b);
     /* mixed temporal units (date + timespan, timestamp vs date): scale to nanoseconds */
-    if (!use_f && prim_is_temporal(tx) && prim_is_temporal(ty) && tx != ty && unit_ns(tx) != unit_ns(ty)) {
+    if (!use_f && op != OP_DIV && op != OP_MOD && op != OP_XBAR && prim_is_temporal(tx) && prim_is_temporal(ty) &&
+        tx != ty && unit_ns(tx) != unit_ns(ty)) {
         J sx = unit_ns(tx), sy = unit_ns(ty);
         if (a && b) {
             if (!own_a) { J *c = malloc((size_t)(ax ? 1 : n) * 8); memcpy(c, a, (size_t)(ax ? 1 : n) * 8); a = c; own_a = true; }
@@ -451,6 +479,23 @@ static K atomic_dyad(int op, K x, K y) {
             for (J i = 0; i < (ax ? 1 : n); i++) ((J *)a)[i] = ((J *)a)[i] == nj ? nj : ((J *)a)[i] * sx;
             for (J i = 0; i < (ay ? 1 : n); i++) ((J *)b)[i] = ((J *)b)[i] == nj ? nj : ((J *)b)[i] * sy;
         }
+    }
+    /* a timespan bar over times, minutes or seconds (or datetimes) counts in their units */
+    if (op == OP_XBAR && tx == KN && ty != KN && ty != KP && ty != KM && prim_is_temporal(ty) && a) {
+        J na = ax ? 1 : n;
+        void *c = malloc((size_t)na * 8);
+        if (c) {
+            for (J i = 0; i < na; i++) {
+                if (use_f)
+                    ((F *)c)[i] = ((const F *)a)[i] / (F)NS_PER_DAY;
+                else
+                    ((J *)c)[i] = ((const J *)a)[i] == nj ? nj : ((const J *)a)[i] / unit_ns(ty);
+            }
+        }
+        if (own_a)
+            free((void *)a);
+        a = c;
+        own_a = true;
     }
     bool ok = a && b;
     if (ok) {
@@ -702,7 +747,4 @@ K prim_atan(K x) { return atomic_monad(M_ATAN, x); }
 
 K prim_xexp(K x, K y) { return atomic_dyad(OP_XEXP, x, y); }
 K prim_xlog(K x, K y) { return prim_fdiv(prim_log(y), prim_log(x)); }
-K prim_xbar(K x, K y) {
-    K xr = r1(x); /* hold x before div may reuse it */
-    return prim_mul(xr, prim_div(y, x));
-}
+K prim_xbar(K x, K y) { return atomic_dyad(OP_XBAR, x, y); }
