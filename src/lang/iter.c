@@ -173,14 +173,30 @@ static K fold(K f, K *args, int n, bool scan) {
             return y;
         }
         if (len == 0) {
+            /* the value is not evaluated: + * | & give their identity (as sum prd max min),
+             * a primitive's scan gives the list back, anything else the generic empty list */
+            bool prim = f->t == KBINARY;
+            int id = prim ? f->g : -1;
             r0(f);
-            if (scan)
+            if (scan && prim)
+                return y;
+            if (!scan && id == P_PLUS)
+                return prim_sum(y);
+            if (!scan && id == P_STAR)
+                return prim_prd(y);
+            if (!scan && id == P_PIPE)
+                return prim_max(y);
+            if (!scan && id == P_AMP)
+                return prim_min(y);
+            if (!scan && id == P_COMMA)
                 return y;
             r0(y);
-            /* the identity of common reductions */
-            return obj_identity();
+            return ktn(0, 0);
         }
         acc = arg_item(y, 0);
+        /* , joins onto its identity (): the first item of (,\)2 3 4 is ,2 */
+        if (f->t == KBINARY && f->g == P_COMMA && acc->t < 0)
+            acc = prim_enlist(acc);
         K *out = scan ? malloc((size_t)len * sizeof(K)) : NULL;
         if (scan)
             out[0] = r1(acc);
