@@ -457,7 +457,7 @@ static void fmt_one(Buf *b, const K x, bool top) {
     }
     if (x->t == 0) {
         if (x->n == 1) {
-            buf_str(b, "enlist ");
+            buf_str(b, ","); /* ,,1 and ,(1;`a) */
             fmt_one(b, kK(x)[0], false);
             return;
         }
