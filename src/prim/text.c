@@ -79,9 +79,65 @@ static K trim_fn(const char *s, size_t n, int mode) {
 
 K prim_lower(K x) { return map_text(x, case_fn, 0); }
 K prim_upper(K x) { return map_text(x, case_fn, 1); }
-K prim_trim(K x) { return map_text(x, trim_fn, 3); }
-K prim_ltrim(K x) { return map_text(x, trim_fn, 1); }
-K prim_rtrim(K x) { return map_text(x, trim_fn, 2); }
+/* trim: strings lose blanks, other vectors their leading/trailing nulls, other atoms stay;
+ * general lists, dicts and tables trim each item (value, column) */
+static K trim_any(K x, int mode) {
+    if (x->t == KC || x->t == -KC || x->t == -KS || x->t == KS)
+        return map_text(x, trim_fn, mode);
+    if (x->t < 0)
+        return x;
+    if (x->t == XD || x->t == XT) {
+        K d = x->t == XT ? x->k : x;
+        K k = r1(DICT_KEYS(d)), v = trim_any(r1(DICT_VALS(d)), mode);
+        bool table = x->t == XT;
+        r0(x);
+        if (!v) {
+            r0(k);
+            return NULL;
+        }
+        return table ? xT(xD(k, v)) : xD(k, v);
+    }
+    if (x->t == 0) {
+        J n = x->n;
+        K *items = malloc((size_t)(n ? n : 1) * sizeof(K));
+        for (J i = 0; i < n; i++) {
+            items[i] = trim_any(r1(kK(x)[i]), mode);
+            if (!items[i]) {
+                for (J k = 0; k < i; k++)
+                    r0(items[k]);
+                free(items);
+                r0(x);
+                return NULL;
+            }
+        }
+        r0(x);
+        K r = prim_collect(items, n);
+        free(items);
+        return r;
+    }
+    if (x->t >= 20) {
+        r0(x);
+        return kerr("type");
+    }
+    J a = 0, b = x->n;
+    if (mode & 1)
+        while (a < b && obj_is_null_at(x, a))
+            a++;
+    if (mode & 2)
+        while (b > a && obj_is_null_at(x, b - 1))
+            b--;
+    if (a == 0 && b == x->n)
+        return x;
+    K r = obj_vec(x->t, b - a);
+    if (r)
+        memcpy(kG(r), kG(x) + a * obj_width(x->t), (size_t)((b - a) * obj_width(x->t)));
+    r0(x);
+    return r;
+}
+
+K prim_trim(K x) { return trim_any(x, 3); }
+K prim_ltrim(K x) { return trim_any(x, 1); }
+K prim_rtrim(K x) { return trim_any(x, 2); }
 
 /* x vs y: split string y at separator x (char or string); ` vs symbol splits at dots */
 K prim_vs(K x, K y) {

@@ -71,3 +71,18 @@ q)5 enlist\1
 ,,,,,1
 q)-3!enlist (1;`a)
 ",(1;`a)"
+q)trim 0N 0N 1 2 3 0N 0N  4 5 0N 0N
+1 2 3 0N 0N 4 5
+q)trim 42
+42
+q)trim(("fox";("jumps ";"over   "));("a";"dog "))
+"fox" ("jumps";"over")
+"a"   "dog"
+q)ltrim`a`b!(("fox";("jumps ";"over   "));("a";"dog "))
+a| "fox" ("jumps ";"over   ")
+b| "a"   "dog "
+q)rtrim ([]a:("fox";("jumps ";"over   "));b:("a";"dog "))
+a                b
+----------------------
+"fox"            "a"
+("jumps";"over") "dog"
