@@ -121,6 +121,73 @@ static J item_j(const K x, J i, bool *null) {
     return v;
 }
 
+/* a general list of simple vectors of one length (a matrix) */
+static bool is_matrix(const K x) {
+    if (x->t != 0 || x->n == 0)
+        return false;
+    for (J i = 0; i < x->n; i++) {
+        K v = kK(x)[i];
+        if (v->t <= 0 || v->t >= 20 || v->n != kK(x)[0]->n)
+            return false;
+    }
+    return true;
+}
+
+static bool is_keyed(const K x) { return x->t == XD && DICT_KEYS(x)->t == XT && DICT_VALS(x)->t == XT; }
+
+/* aggregate f of a table: a dict of its columns' aggregates (a keyed table: of its value
+ * columns); of a matrix: the aggregate of each column; of a dict: of its values */
+static K agg_cols(K x, K (*f)(K)) {
+    if (x->t == XD) {
+        K v = r1(DICT_VALS(x));
+        r0(x);
+        return v->t == XT || is_matrix(v) ? agg_cols(v, f) : f(v);
+    }
+    if (x->t == XT) {
+        K names = r1(TABLE_COLS(x));
+        K vals = each_item(r1(TABLE_DATA(x)), f);
+        r0(x);
+        return vals ? xD(names, vals) : (r0(names), NULL);
+    }
+    return each_item(prim_flip(x), f);
+}
+
+/* a uniform function (f1 x, or m f2 x) of a dict runs on its values, of a table on each
+ * column (a keyed table: on its value table), of a matrix down each column */
+static K uniform_cols(K m, K x, K (*f2)(K, K), K (*f1)(K)) {
+    if (x->t == XD) {
+        K k = r1(DICT_KEYS(x)), v = r1(DICT_VALS(x));
+        r0(x);
+        v = uniform_cols(m, v, f2, f1);
+        return v ? xD(k, v) : (r0(k), NULL);
+    }
+    bool table = x->t == XT, matrix = is_matrix(x);
+    if (!table && !matrix)
+        return f1 ? f1(x) : f2(m ? r1(m) : m, x);
+    K names = table ? r1(TABLE_COLS(x)) : NULL;
+    K cols = table ? r1(TABLE_DATA(x)) : prim_flip(r1(x));
+    r0(x);
+    if (!cols) {
+        r0(names);
+        return NULL;
+    }
+    K out = ktn(0, cols->n);
+    for (J i = 0; i < cols->n; i++) {
+        kK(out)[i] = f1 ? f1(r1(kK(cols)[i])) : f2(r1(m), r1(kK(cols)[i]));
+        if (!kK(out)[i]) {
+            out->n = i;
+            r0(out);
+            r0(cols);
+            r0(names);
+            return NULL;
+        }
+    }
+    r0(cols);
+    return table ? xT(xD(names, out)) : prim_flip(out);
+}
+
+static bool uniform_shape(const K x) { return x->t == XD || x->t == XT || is_matrix(x); }
+
 K prim_sum(K x) {
     if (x->t < 0 || x->t >= KLAMBDA)
         return x;
@@ -256,11 +323,16 @@ K prim_avg(K x) {
         K r = prim_fdiv(x, kf(1));
         return r;
     }
-    if (x->t == 0 || x->t == XD) {
+    if (x->t == XT || is_keyed(x))
+        return agg_cols(x, prim_avg);
+    bool atoms = x->t == 0; /* a general list of numbers: nulls are left out as in a vector */
+    for (J i = 0; atoms && i < x->n; i++)
+        atoms = kK(x)[i]->t < 0 && is_num(-kK(x)[i]->t);
+    if ((x->t == 0 && !atoms) || x->t == XD) {
         J n = obj_count(x);
         return prim_fdiv(prim_sum(x), kj(n));
     }
-    if (!is_num(x->t)) {
+    if (!atoms && !is_num(x->t)) {
         r0(x);
         return kerr("type");
     }
@@ -274,11 +346,16 @@ K prim_avg(K x) {
             cnt++;
         }
     }
+    /* a general list: the nulls are left out of the sum but counted (avg (1;0n;2;3) is 1.5) */
+    if (atoms)
+        cnt = x->n;
     r0(x);
     return kf(cnt ? s / cnt : nf);
 }
 
 static K variance(K x, bool sample, bool root) {
+    if (x->t == XT || x->t == XD || is_matrix(x))
+        return agg_cols(x, sample ? (root ? prim_sdev : prim_svar) : (root ? prim_dev : prim_var));
     if (x->t <= 0 || !is_num(x->t)) {
         r0(x);
         return kerr("type");
@@ -315,6 +392,8 @@ static int cmp_f(const void *a, const void *b) {
 }
 
 K prim_med(K x) {
+    if (x->t == XT || x->t == XD || is_matrix(x))
+        return agg_cols(x, prim_med);
     if (x->t <= 0 || !is_num(x->t)) {
         r0(x);
         return x->t == 0 ? kerr("type") : kerr("type");
@@ -335,6 +414,8 @@ K prim_med(K x) {
 }
 
 static K truthy(K x, bool all) {
+    if (x->t == XT || is_keyed(x) || is_matrix(x))
+        return agg_cols(x, all ? prim_all : prim_any);
     if (x->t == XD) {
         K v = r1(DICT_VALS(x));
         r0(x);
@@ -343,6 +424,16 @@ static K truthy(K x, bool all) {
     if (x->t < 0) {
         K b = prim_not(prim_not(x));
         return b;
+    }
+    if ((x->t == 0 && x->n == 0) || x->t == KC) { /* (): all is 1b, any 0b; chars: not NUL */
+        bool r = all;
+        for (J i = 0; i < x->n; i++)
+            if (all ? !kC(x)[i] : kC(x)[i] != 0) {
+                r = !all;
+                break;
+            }
+        r0(x);
+        return kb(r);
     }
     if (x->t == 0 || !is_num(x->t)) {
         bool ok = x->t >= KP && x->t <= KT;
@@ -520,6 +611,8 @@ K prim_fills(K x) {
 }
 
 K prim_ratios(K x) {
+    if (uniform_shape(x))
+        return uniform_cols(NULL, x, NULL, prim_ratios);
     if (x->t <= 0 || x->t >= 20)
         return x;
     K r = prim_fdiv(r1(x), prim_prev(r1(x)));
@@ -537,6 +630,12 @@ K prim_ratios(K x) {
 
 /* moving windows */
 static K moving(K x, K y, int kind) {
+    if (uniform_shape(y)) {
+        K r = uniform_cols(x, y, kind == 0 ? prim_mavg : kind == 1 ? prim_msum : kind == 2 ? prim_mcount :
+                                 kind == 3 ? prim_mmax : prim_mmin, NULL);
+        r0(x);
+        return r;
+    }
     if (x->t != -KJ && x->t != -KI) {
         r0(x);
         r0(y);
@@ -620,6 +719,11 @@ K prim_mmax(K x, K y) { return moving_ext(x, y, true); }
 K prim_mmin(K x, K y) { return moving_ext(x, y, false); }
 
 K prim_mdev(K x, K y) {
+    if (uniform_shape(y)) {
+        K r = uniform_cols(x, y, prim_mdev, NULL);
+        r0(x);
+        return r;
+    }
     if (x->t != -KJ && x->t != -KI) {
         r0(x);
         r0(y);

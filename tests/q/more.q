@@ -86,3 +86,55 @@ a                b
 ----------------------
 "fox"            "a"
 ("jumps";"over") "dog"
+q)kt:`k xkey update k:`abc`def`ghi from t:flip d:`a`b!(10 21 3;4 5 6)
+q)ratios d
+a| 10  21        3
+b| 0.4 0.2380952 2
+q)ratios t
+a         b
+--------------
+10        4
+2.1       1.25
+0.1428571 1.2
+q)2 mdev d
+a| 0 0 0
+b| 3 8 1.5
+q)2 mdev kt
+k  | a   b
+---| -------
+abc| 0   0
+def| 5.5 0.5
+ghi| 9   0.5
+q)2 mmax d
+a| 10 21 3
+b| 10 21 6
+q)2 mcount t
+a b
+---
+1 1
+2 2
+2 2
+q)all "YNYN"
+1b
+q)all ()
+1b
+q)any ()
+0b
+q)all " \000"
+0b
+q)all ([] c1:1 2 3; c2:0n 0w -0w; c3:0 1 2f)
+c1| 1
+c2| 1
+c3| 0
+q)var (1 2;3 5;4 9)
+1.555556 8.222222
+q)var ([]a:1 2 4;b:1 3 5)
+a| 1.555556
+b| 2.666667
+q)avg (1;0n;2;3)
+1.5
+q)avg ([]a:3 5; b:6 8f)
+a| 4
+b| 7
+q)med `a`b!(10 -21 3;4 5 -6)
+7 -8 -1.5
