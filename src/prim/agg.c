@@ -785,6 +785,22 @@ K prim_cov(K x, K y) {
 }
 
 K prim_cor(K x, K y) {
+    /* pairs with a null on either side are left out */
+    if (x->t > 0 && x->t < 20 && y->t > 0 && y->t < 20 && x->n == y->n) {
+        K keep = prim_where(prim_not(prim_max2(prim_null(r1(x)), prim_null(r1(y)))));
+        if (!keep) {
+            r0(x);
+            r0(y);
+            return NULL;
+        }
+        x = prim_at(x, r1(keep));
+        y = prim_at(y, keep);
+        if (!x || !y) {
+            r0(x);
+            r0(y);
+            return NULL;
+        }
+    }
     K c = prim_cov(r1(x), r1(y));
     return prim_fdiv(c, prim_mul(prim_dev(x), prim_dev(y)));
 }

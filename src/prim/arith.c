@@ -659,7 +659,8 @@ static K atomic_monad(MonadOp op, K x) {
     case M_RECIP: rt = t == KE ? KE : KF; break;
     default: rt = t == KE ? (op == M_SQRT || op == M_EXP || op == M_LOG ? KF : KF) : KF; break;
     }
-    if (prim_is_temporal(t) && op != M_NOT && op != M_NEG && op != M_ABS && op != M_SIGNUM) {
+    if (prim_is_temporal(t) && op != M_NOT && op != M_NEG && op != M_ABS && op != M_SIGNUM && op != M_EXP &&
+        op != M_SQRT) { /* exp and sqrt take the count of units */
         r0(x);
         return kerr("type");
     }
