@@ -716,6 +716,21 @@ K prim_rotate(K x, K y) {
     if (!is_int_atom(x))
         return fail2(x, y, "type");
     J n = atom_j(x);
+    if (y->t == XT) { /* a table's rows: rotate each column */
+        K cols = TABLE_DATA(y), out = ktn(0, cols->n);
+        for (J i = 0; out && i < cols->n; i++) {
+            kK(out)[i] = prim_rotate(r1(x), r1(kK(cols)[i]));
+            if (!kK(out)[i]) {
+                out->n = i;
+                r0(out);
+                out = NULL;
+            }
+        }
+        K names = r1(TABLE_COLS(y));
+        r0(x);
+        r0(y);
+        return out ? xT(xD(names, out)) : (r0(names), NULL);
+    }
     r0(x);
     if (y->t < 0 || y->t >= 98 || y->n == 0)
         return y;
