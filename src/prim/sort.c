@@ -82,8 +82,8 @@ static int compare_items(const K x, J a, J b) {
         return memcmp(kG(x) + a * 16, kG(x) + b * 16, 16);
     K ia = prim_item(x, a), ib = prim_item(x, b);
     int c;
-    if (ia->t != ib->t)
-        c = ia->t < ib->t ? -1 : 1;
+    if (ia->t != ib->t) /* by type: boolean, ..., long, ..., char, ..., date; atoms first */
+        c = abs(ia->t) != abs(ib->t) ? (abs(ia->t) < abs(ib->t) ? -1 : 1) : ia->t < ib->t ? -1 : 1;
     else if (ia->t == -KS)
         c = strcmp(ia->s, ib->s);
     else if (ia->t == KC)
@@ -118,8 +118,42 @@ static void merge_grade(const K x, J *idx, J *tmp, J lo, J hi) {
     memcpy(idx + lo, tmp + lo, (size_t)(hi - lo) * sizeof(J));
 }
 
+static K grade(K x, bool desc);
+
+/* rows idx of table x (borrowed; idx consumed) as a table */
+static K table_rows(const K x, K idx) {
+    K cols = TABLE_DATA(x), out = ktn(0, cols->n);
+    for (J i = 0; out && i < cols->n; i++) {
+        kK(out)[i] = prim_at(r1(kK(cols)[i]), r1(idx));
+        if (!kK(out)[i]) {
+            out->n = i;
+            r0(out);
+            out = NULL;
+        }
+    }
+    r0(idx);
+    return out ? xT(xD(r1(TABLE_COLS(x)), out)) : NULL;
+}
+
+/* a table's rows: graded by the last column, then stably by each column before it */
+static K grade_table(K x, bool desc) {
+    K cols = TABLE_DATA(x);
+    J n = cols->n ? obj_count(kK(cols)[0]) : 0;
+    K idx = obj_vec(KJ, n);
+    for (J i = 0; idx && i < n; i++)
+        kJ(idx)[i] = i;
+    for (J c = cols->n - 1; idx && c >= 0; c--) {
+        K g = grade(prim_at(r1(kK(cols)[c]), r1(idx)), desc);
+        idx = g ? prim_at(idx, g) : (r0(idx), NULL);
+    }
+    r0(x);
+    return idx;
+}
+
 /* stable grade, ascending or descending (descending keeps equal items in order) */
 static K grade(K x, bool desc) {
+    if (x->t == XT)
+        return grade_table(x, desc);
     if (x->t == XD) {
         K g = grade(r1(DICT_VALS(x)), desc);
         K k = r1(DICT_KEYS(x));
@@ -194,9 +228,29 @@ K prim_iasc(K x) { return grade(x, false); }
 K prim_idesc(K x) { return grade(x, true); }
 
 static K sorted(K x, bool desc) {
-    if (x->t < 0 || (x->t >= 98 && x->t != XD)) {
+    if (x->t < 0 || (x->t >= 98 && x->t != XD && x->t != XT)) {
         r0(x);
         return kerr("type");
+    }
+    if (x->t == XT || (x->t == XD && DICT_KEYS(x)->t == XT && DICT_VALS(x)->t == XT)) {
+        /* a table's rows (a keyed table's by its values); asc marks the first column sorted,
+         * or parted when others follow */
+        K vt = x->t == XT ? x : DICT_VALS(x);
+        K g = grade(r1(vt), desc);
+        K v = g ? table_rows(vt, r1(g)) : NULL;
+        K k = g && x->t == XD ? table_rows(DICT_KEYS(x), r1(g)) : NULL;
+        r0(g);
+        bool keyed = x->t == XD;
+        r0(x);
+        if (!v || (keyed && !k)) {
+            r0(v);
+            r0(k);
+            return NULL;
+        }
+        K cols = TABLE_DATA(v);
+        if (!desc && cols->n && kK(cols)[0]->t > 0)
+            kK(cols)[0]->u = cols->n > 1 ? ATTR_P : ATTR_S;
+        return keyed ? xD(k, v) : v;
     }
     if (x->t == XD) {
         K g = grade(r1(DICT_VALS(x)), desc);

@@ -152,3 +152,36 @@ a b
 2 y
 3 z
 1 x
+q)asc ([]a:4 3 4;b:`s`a`d)
+a b
+---
+3 a
+4 d
+4 s
+q)meta asc ([]a:3 4 1;b:`a`d`s)
+c| t f a
+-| -----
+a| j   p
+b| s
+q)meta asc([]a:3 4 1)
+c| t f a
+-| -----
+a| j   s
+q)meta asc ([c1:`a`b] c2:2 1; c3:01b)
+c | t f a
+--| -----
+c1| s
+c2| j   p
+c3| b
+q)desc([]a:4 4 1;b:`a`d`s)
+a b
+---
+4 d
+4 a
+1 s
+q)type each desc (1;1b;"b";2009.01.01;"a";0)
+-14 -10 -10 -7 -7 -1h
+q)desc `a`b`c!2 1 3
+c| 3
+a| 2
+b| 1
