@@ -300,6 +300,40 @@ K prim_xrank(K x, K y) {
 
 /* x bin y: the index of the last item of sorted x <= y (-1 if none) */
 static K binsearch(K x, K y, bool right) {
+    if (x->t == XD) { /* a dict's values are searched, giving their keys (null for -1) */
+        K k = r1(DICT_KEYS(x)), i = binsearch(r1(DICT_VALS(x)), y, right);
+        r0(x);
+        return i ? prim_at(k, i) : (r0(k), NULL);
+    }
+    if (x->t == 0) { /* a general list (strings): items compare as asc orders them */
+        bool one = y->t != 0;
+        J m = one ? 1 : y->n;
+        K r = one ? obj_atom(-KJ) : obj_vec(KJ, m);
+        K pair = ktn(0, 2); /* (x item; y item) for compare_items */
+        for (J k = 0; r && pair && k < m; k++) {
+            kK(pair)[1] = one ? r1(y) : r1(kK(y)[k]);
+            J lo = 0, hi = x->n;
+            while (lo < hi) {
+                J mid = (lo + hi) / 2;
+                kK(pair)[0] = kK(x)[mid];
+                int c = compare_items(pair, 0, 1);
+                if (right ? c < 0 : c <= 0)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            r0(kK(pair)[1]); /* pair[0] borrows x's item */
+            if (one)
+                r->j = right ? lo : lo - 1;
+            else
+                kJ(r)[k] = right ? lo : lo - 1;
+        }
+        pair->n = 0;
+        r0(pair);
+        r0(x);
+        r0(y);
+        return r;
+    }
     if (x->t <= 0 || x->t >= 20) {
         r0(x);
         r0(y);

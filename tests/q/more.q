@@ -185,3 +185,9 @@ q)desc `a`b`c!2 1 3
 c| 3
 a| 2
 b| 1
+q)("apple";"banana";"coffee") bin ("anise";"berry";"curry")
+-1 1 2
+q)("apple";"banana";"coffee") bin "banana"
+1
+q)(`a`b`c!0 2 4) bin -1 3
+``b
