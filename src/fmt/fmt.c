@@ -762,19 +762,20 @@ static void dict_lines(const K d, Lines *out) {
  * a matrix: one row per item, columns padded to their widest cell.  Returns false (and
  * prints nothing) for other lists.  prefix[i], when given, starts row i (dict keys). */
 static bool matrix_rows(const K x, Buf *rows, J nrows, bool top) {
-    bool simple = true, general = true, strings = true, bools = true;
+    bool simple = true, general = true, strings = true, bools = true, bytes = true;
     for (J r = 0; r < nrows; r++) {
         K item = kK(x)[r];
         simple = simple && item->t > 0 && item->t < 20 && item->n > 0;
         general = general && item->t == 0 && item->n > 0;
         strings = strings && item->t == KC;
         bools = bools && item->t == KB;
+        bytes = bytes && item->t == KG;
     }
-    /* strings, and boolean vectors, print one per line in their own form; mixed with other
-     * columns at the top level (as 1: returns them) their items are cells */
-    if (strings || bools || !top)
+    /* strings, boolean and byte vectors print one per line in their own form; mixed with
+     * other columns at the top level (as 1: returns them) their items are cells */
+    if (strings || bools || bytes || !top)
         for (J r = 0; simple && r < nrows; r++)
-            simple = kK(x)[r]->t != KC && kK(x)[r]->t != KB;
+            simple = kK(x)[r]->t != KC && kK(x)[r]->t != KB && !(bytes && kK(x)[r]->t == KG);
     /* rows line up only when they are equally long (a matrix): string (2 3;"abc") prints
      * (,"2";,"3") over (,"a";,"b";,"c") */
     for (J r = 1; r < nrows; r++)

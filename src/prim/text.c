@@ -141,6 +141,77 @@ K prim_rtrim(K x) { return trim_any(x, 2); }
 
 /* x vs y: split string y at separator x (char or string); ` vs symbol splits at dots */
 K prim_vs(K x, K y) {
+    if (x->t == -KS && !*x->s && (y->t == KC || y->t == KG)) {
+        /* ` vs: lines, without their \r\n or \n; a final newline ends the last line */
+        const char *s = (const char *)kG(y);
+        J n = y->n, start = 0;
+        K out = ktn(0, 0);
+        for (J i = 0; i <= n; i++) {
+            if (i < n && s[i] != '\n')
+                continue;
+            if (i == n && start == n && n > 0)
+                break;
+            J end = i > start && s[i - 1] == '\r' ? i - 1 : i;
+            jk(&out, obj_strn(s + start, (size_t)(end - start)));
+            start = i + 1;
+        }
+        r0(x);
+        r0(y);
+        return out;
+    }
+    bool bytes = x->t == KG || (x->t == -KG && y->t == KG);
+    if ((x->t == KC || x->t == -KC || bytes) && (y->t == KC || y->t == KG)) {
+        /* split at a separator string (or bytes: the pieces are bytes) */
+        const char *sep = x->t > 0 ? (const char *)kG(x) : (char *)&x->g;
+        size_t sl = x->t > 0 ? (size_t)x->n : 1;
+        const char *s = (const char *)kG(y);
+        size_t n = (size_t)y->n, start = 0;
+        if (sl == 0) {
+            r0(x);
+            r0(y);
+            return kerr("length");
+        }
+        K out = ktn(0, 0);
+        for (size_t i = 0; i + sl <= n;) {
+            if (memcmp(s + i, sep, sl) == 0) {
+                K piece = obj_strn(s + start, i - start);
+                if (bytes) piece->t = KG;
+                jk(&out, piece);
+                i += sl;
+                start = i;
+            } else {
+                i++;
+            }
+        }
+        K piece = obj_strn(s + start, n - start);
+        if (bytes) piece->t = KG;
+        jk(&out, piece);
+        r0(x);
+        r0(y);
+        return out;
+    }
+    if (x->t == -KB && y->t < 0 && (y->t == -KH || y->t == -KI || y->t == -KJ || y->t == -UU)) {
+        /* 0b vs: the bits of a short, int, long or guid, most significant first */
+        int w = y->t == -KJ ? 8 : y->t == -KI ? 4 : y->t == -KH ? 2 : 16;
+        uint64_t v = y->t == -KJ ? (uint64_t)y->j : y->t == -KI ? (uint32_t)y->i : (uint16_t)y->h;
+        K out = obj_vec(KB, w * 8);
+        for (int i = 0; out && i < w * 8; i++)
+            kG(out)[i] = y->t == -UU ? (kG(y)[i / 8] >> (7 - i % 8)) & 1 : (G)((v >> (w * 8 - 1 - i)) & 1);
+        r0(x);
+        r0(y);
+        return out;
+    }
+    if (x->t == -KG && (y->t == -KE || y->t == -KF)) { /* 0x0 vs: a float's bytes, big-endian */
+        int w = y->t == -KE ? 4 : 8;
+        uint64_t v = 0;
+        if (w == 4) { uint32_t u; memcpy(&u, &y->e, 4); v = u; } else memcpy(&v, &y->f, 8);
+        K out = obj_vec(KG, w);
+        for (int i = 0; out && i < w; i++)
+            kG(out)[w - 1 - i] = (G)(v >> (8 * i));
+        r0(x);
+        r0(y);
+        return out;
+    }
     if ((x->t == KC || x->t == -KC) && y->t == KC) {
         const char *sep = x->t == KC ? kC(x) : (char *)&x->g;
         size_t sl = x->t == KC ? (size_t)x->n : 1;
@@ -216,6 +287,72 @@ K prim_vs(K x, K y) {
 
 /* x sv y: join strings with separator x; ` sv symbols joins with dots; base decode */
 K prim_sv(K x, K y) {
+    if (x->t == -KS && !*x->s && y->t == 0) { /* ` sv: lines, each ended by a newline */
+        K out = ktn(KC, 0);
+        for (J i = 0; out && i < y->n; i++) {
+            K s = kK(y)[i];
+            if (s->t != KC && s->t != -KC) {
+                r0(out);
+                r0(x);
+                r0(y);
+                return kerr("type");
+            }
+            out = prim_join(out, s->t == KC ? r1(s) : obj_strn((char *)&s->g, 1));
+            out = out ? prim_join(out, kc('\n')) : NULL;
+        }
+        r0(x);
+        r0(y);
+        return out;
+    }
+    if ((x->t == -KG || x->t == KG) && y->t == 0) { /* bytes joined with a byte separator */
+        K out = obj_vec(KG, 0);
+        for (J i = 0; out && i < y->n; i++) {
+            K b = kK(y)[i];
+            if (b->t != KG && b->t != -KG) {
+                r0(out);
+                r0(x);
+                r0(y);
+                return kerr("type");
+            }
+            if (i)
+                out = prim_join(out, r1(x));
+            out = out ? prim_join(out, r1(b)) : NULL;
+        }
+        r0(x);
+        r0(y);
+        return out;
+    }
+    if (x->t == -KB && y->t == KB && (y->n == 8 || y->n == 16 || y->n == 32 || y->n == 64 || y->n == 128)) {
+        /* 0b sv: bits (most significant first) as a byte, short, int, long or guid */
+        J n = y->n;
+        uint64_t v = 0;
+        K r = n == 128 ? obj_atom(-UU) : NULL;
+        for (J i = 0; i < n; i++) {
+            if (n == 128) {
+                if (i % 8 == 0)
+                    kG(r)[i / 8] = 0;
+                kG(r)[i / 8] |= (G)(kG(y)[i] << (7 - i % 8));
+            } else {
+                v = v << 1 | kG(y)[i];
+            }
+        }
+        r0(x);
+        r0(y);
+        if (n == 128)
+            return r;
+        return n == 8 ? kg((G)v) : n == 16 ? kh((H)v) : n == 32 ? ki((I)v) : kj((J)v);
+    }
+    if ((x->t == KJ || x->t == KI) && (y->t == KJ || y->t == KI) && x->n == y->n) {
+        /* mixed radix: 0 24 60 60 sv 2 3 5 7 */
+        J v = 0;
+        for (J i = 0; i < y->n; i++) {
+            J b = x->t == KJ ? kJ(x)[i] : kI(x)[i], d = y->t == KJ ? kJ(y)[i] : kI(y)[i];
+            v = (J)((uint64_t)v * (uint64_t)b + (uint64_t)d);
+        }
+        r0(x);
+        r0(y);
+        return kj(v);
+    }
     if ((x->t == KC || x->t == -KC) && y->t == 0) {
         const char *sep = x->t == KC ? kC(x) : (char *)&x->g;
         size_t sl = x->t == KC ? (size_t)x->n : 1;
@@ -275,7 +412,7 @@ K prim_sv(K x, K y) {
         int n = (int)y->n;
         r0(x);
         r0(y);
-        return n <= 4 ? ki((I)v) : kj(v);
+        return n == 2 ? kh((H)v) : n <= 4 ? ki((I)v) : kj(v);
     }
     r0(x);
     r0(y);
