@@ -499,6 +499,22 @@ K prim_like(K x, K y) {
 }
 
 /* positions of pattern y in string x (plain text; ? and [..] as in like) */
+/* the number of chars a search pattern matches: a [set] is one; 0 for * or an empty pattern,
+ * which ss cannot search for */
+static size_t pattern_len(const char *p, size_t pn) {
+    size_t n = 0;
+    for (size_t i = 0; i < pn; i++, n++) {
+        if (p[i] == '*')
+            return 0;
+        if (p[i] == '[') {
+            const char *close = memchr(p + i + 1, ']', pn - i - 1);
+            if (close)
+                i = (size_t)(close - p);
+        }
+    }
+    return n;
+}
+
 K prim_ss(K x, K y) {
     if (x->t != KC || (y->t != KC && y->t != -KC)) {
         r0(x);
@@ -506,12 +522,17 @@ K prim_ss(K x, K y) {
         return kerr("type");
     }
     const char *p = y->t == KC ? kC(y) : (char *)&y->g;
-    size_t pn = y->t == KC ? (size_t)y->n : 1;
+    size_t pn = y->t == KC ? (size_t)y->n : 1, mn = pattern_len(p, pn);
+    if (!mn) {
+        r0(x);
+        r0(y);
+        return kerr("length");
+    }
     K out = ktn(KJ, 0);
-    for (J i = 0; pn && i + (J)pn <= x->n;) {
-        if (match_here(p, pn, kC(x) + i, pn)) {
+    for (J i = 0; i + (J)mn <= x->n;) {
+        if (match_here(p, pn, kC(x) + i, mn)) {
             ja(&out, &i);
-            i += (J)pn;
+            i += (J)mn;
         } else {
             i++;
         }
@@ -529,12 +550,12 @@ K prim_ssr(K *args, int n) {
     }
     K x = args[0], y = args[1], z = args[2];
     const char *p = y->t == KC ? kC(y) : (char *)&y->g;
-    size_t pn = y->t == KC ? (size_t)y->n : 1;
+    size_t pn = y->t == KC ? (size_t)y->n : 1, mn = pattern_len(p, pn);
     K out = ktn(KC, 0);
     J i = 0;
     while (i < x->n) {
-        if (pn && i + (J)pn <= x->n && match_here(p, pn, kC(x) + i, pn)) {
-            K piece = obj_strn(kC(x) + i, pn);
+        if (mn && i + (J)mn <= x->n && match_here(p, pn, kC(x) + i, mn)) {
+            K piece = obj_strn(kC(x) + i, mn);
             K rep;
             if (z->t >= 100)
                 rep = lang_apply(r1(z), &piece, 1);
@@ -548,7 +569,7 @@ K prim_ssr(K *args, int n) {
                 return kerr("type");
             }
             out = prim_join(out, rep);
-            i += (J)pn;
+            i += (J)mn;
         } else {
             out = prim_join(out, kc(kC(x)[i]));
             i++;

@@ -235,3 +235,12 @@ q)0x0 vs 2413e
 0x4516d000
 q)0x0 vs 2413f
 0x40a2da0000000000
+q)s:"toronto ontario"
+q)s ss "[ir]o"
+2 13
+q)ssr[s;"[ir]o";"--"]
+"to--nto ontar--"
+q)"A grown man in a gown" ss ""
+'length
+q)"We the people of the United States" ss "t?e"
+3 17
