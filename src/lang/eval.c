@@ -273,6 +273,24 @@ K eval_index(K x, K i) {
             r0(i);
             return out;
         }
+        if (i->t > 0 && i->t < 20 && is_int_type(i->t)) { /* rows: a table, column by column */
+            K names = r1(TABLE_COLS(x));
+            K cols = ktn(0, names->n);
+            for (J c = 0; c < names->n; c++) {
+                kK(cols)[c] = index_list(r1(kK(TABLE_DATA(x))[c]), r1(i));
+                if (!kK(cols)[c]) {
+                    cols->n = c;
+                    r0(cols);
+                    r0(names);
+                    r0(x);
+                    r0(i);
+                    return NULL;
+                }
+            }
+            r0(x);
+            r0(i);
+            return xT(xD(names, cols));
+        }
         return index_list(x, i);
     }
     if (x->t < 0 || x->t >= 100) {

@@ -12,6 +12,8 @@
 #include <ctype.h>
 #include <stdlib.h>
 
+#include <stdio.h>
+
 #include "lang_int.h"
 #include "lex.h"
 
@@ -447,6 +449,21 @@ static S column_name(const K e) {
     return sym_null;
 }
 
+/* a derived column name not yet in names: v, else v1, v2 ... (select sum v, avg v) */
+static S unique_name(const K names, S name) {
+    char buf[256];
+    S cand = name;
+    for (int k = 1;; k++) {
+        bool taken = false;
+        for (J i = 0; i < names->n && !taken; i++)
+            taken = kS(names)[i] == cand;
+        if (!taken)
+            return cand;
+        snprintf(buf, sizeof buf, "%s%d", name, k);
+        cand = ss(buf);
+    }
+}
+
 /* name:expr, expr, ... up to a clause keyword: a dict of names to parse trees */
 static K qsql_columns(Parser *p, bool naming) {
     K names = ktn(KS, 0), exprs = ktn(0, 0);
@@ -472,6 +489,7 @@ static K qsql_columns(Parser *p, bool naming) {
             name = column_name(e);
             if (name == sym_null)
                 name = ss("x");
+            name = unique_name(names, name);
         }
         js(&names, name);
         jk(&exprs, e);

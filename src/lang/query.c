@@ -48,7 +48,9 @@ static bool scope_make(Scope *sc, const K t, const K idx) {
         return false;
     for (J c = 0; c < names->n; c++) {
         kS(sc->names)[c] = kS(names)[c];
-        sc->vals[c] = idx ? eval_index(r1(kK(cols)[c]), r1(idx)) : r1(kK(cols)[c]);
+        /* idx is ascending row numbers: all of them means the columns as they are */
+        bool all = !idx || idx->n == obj_count(t);
+        sc->vals[c] = all ? r1(kK(cols)[c]) : eval_index(r1(kK(cols)[c]), r1(idx));
         if (!sc->vals[c])
             return false;
     }
@@ -157,46 +159,181 @@ static K as_table(K names, K vals) {
     return xT(xD(names, vals));
 }
 
-/* group row numbers idx by the values of the by-expressions: (keys table; list of idx) */
-static K group_rows(const K t, const K idx, const K b, K *groups) {
+/* The groups of a by clause: the key table (sorted by key, as q's by sorts), each selected
+ * row's group in that order, and (built only when some expression needs it) each group's
+ * row numbers. */
+typedef struct Grouping {
+    K keys;   /* key table */
+    K gid;    /* group of each selected row (position in idx) */
+    J ng;
+    K lists;  /* row numbers of t per group, or NULL until wanted */
+} Grouping;
+
+static void grouping_free(Grouping *g) {
+    r0(g->keys);
+    r0(g->gid);
+    r0(g->lists);
+}
+
+static bool group_rows(const K t, const K idx, const K b, Grouping *gr) {
+    memset(gr, 0, sizeof *gr);
     K keys = compute(t, idx, b);
     if (!keys)
-        return NULL;
-    /* one key per row: the rows of the key columns, as a list when several */
-    K rowkeys;
-    if (keys->n == 1)
-        rowkeys = r1(kK(keys)[0]);
-    else
-        rowkeys = prim_flip(r1(keys));
-    if (!rowkeys) {
-        r0(keys);
-        return NULL;
-    }
-    K g = prim_group(rowkeys);
-    if (!g) {
-        r0(keys);
-        return NULL;
-    }
-    /* sort groups by key, as q does for by */
-    K order = prim_iasc(r1(DICT_KEYS(g)));
-    K gk = eval_index(r1(DICT_KEYS(g)), r1(order));
-    K gv = eval_index(r1(DICT_VALS(g)), order);
-    r0(g);
-    /* positions within idx -> row numbers of t */
-    for (J i = 0; gv && i < gv->n; i++) {
-        K pos = kK(gv)[i];
-        kK(gv)[i] = eval_index(r1(idx), pos);
-    }
-    K names = r1(DICT_KEYS(b));
-    K cols;
+        return false;
+    K first, gid = NULL;
     if (keys->n == 1) {
-        cols = obj_list(1, gk);
-    } else {
-        cols = prim_flip(gk);
+        first = prim_group_ids(kK(keys)[0], &gid);
+    } else { /* several key columns: their rows hashed together */
+        RowIndex ix;
+        first = rows_index_new(keys, &ix) ? ktn(KJ, ix.ngroups) : NULL;
+        if (first) {
+            memcpy(kJ(first), ix.first, (size_t)ix.ngroups * sizeof(J));
+            gid = ktn(KJ, ix.n);
+            memcpy(kJ(gid), ix.group, (size_t)ix.n * sizeof(J));
+            rows_index_free(&ix);
+        }
     }
+    if (!first) {
+        r0(keys);
+        return false;
+    }
+    /* the key table in key order, and the groups renumbered to match */
+    K names = r1(DICT_KEYS(b));
+    K cols = ktn(0, keys->n);
+    for (J c = 0; c < keys->n; c++)
+        kK(cols)[c] = eval_index(r1(kK(keys)[c]), r1(first));
     r0(keys);
-    *groups = gv;
-    return xT(xD(names, cols));
+    r0(first);
+    K kt = xT(xD(names, cols));
+    K order = kt ? prim_iasc(r1(kt)) : NULL;
+    if (!order) {
+        r0(kt);
+        r0(gid);
+        return false;
+    }
+    J ng = order->n;
+    J *rank = malloc((size_t)(ng ? ng : 1) * sizeof(J));
+    for (J k = 0; k < ng; k++)
+        rank[kJ(order)[k]] = k;
+    for (J i = 0; i < gid->n; i++)
+        kJ(gid)[i] = rank[kJ(gid)[i]];
+    free(rank);
+    gr->keys = eval_index(kt, order);
+    gr->gid = gid;
+    gr->ng = ng;
+    return gr->keys != NULL;
+}
+
+/* each group's row numbers in t (row order kept) */
+static K group_lists(Grouping *gr, const K idx) {
+    if (gr->lists)
+        return gr->lists;
+    J *count = calloc((size_t)(gr->ng ? gr->ng : 1), sizeof(J));
+    for (J i = 0; i < gr->gid->n; i++)
+        count[kJ(gr->gid)[i]]++;
+    K lists = ktn(0, gr->ng);
+    for (J g = 0; g < gr->ng; g++) {
+        kK(lists)[g] = ktn(KJ, count[g]);
+        count[g] = 0;
+    }
+    for (J i = 0; i < gr->gid->n; i++) {
+        J g = kJ(gr->gid)[i];
+        kJ(kK(lists)[g])[count[g]++] = kJ(idx)[i];
+    }
+    free(count);
+    return gr->lists = lists;
+}
+
+/* agg col by group in one pass, for agg in count first last sum avg min max over a column
+ * of t (longs and floats for the arithmetic ones); NULL (no error) when e is not of that form */
+static K fast_aggregate(const K e, const K t, const K idx, const Grouping *gr) {
+    if (e->t != 0 || e->n != 2 || kK(e)[0]->t != KUNARY || kK(e)[1]->t != -KS)
+        return NULL;
+    int op = kK(e)[0]->g;
+    J c = -1;
+    for (J k = 0; k < TABLE_COLS(t)->n; k++)
+        if (kS(TABLE_COLS(t))[k] == kK(e)[1]->s)
+            c = k;
+    if (c < 0)
+        return NULL;
+    K col = kK(TABLE_DATA(t))[c];
+    J n = gr->gid->n, ng = gr->ng;
+    const J *gid = kJ(gr->gid), *row = kJ(idx);
+    int ty = col->t;
+    if (op == P_HASH) { /* count */
+        K out = ktn(KJ, ng);
+        memset(kJ(out), 0, (size_t)ng * sizeof(J));
+        for (J i = 0; i < n; i++)
+            kJ(out)[gid[i]]++;
+        return out;
+    }
+    if ((op == P_STAR || op == P_LAST) && ty > 0 && ty < 20 && ty != UU) { /* first, last */
+        int w = obj_width(ty);
+        K out = ktn(ty, ng);
+        G *seen = calloc((size_t)(ng ? ng : 1), 1);
+        for (J i = 0; i < n; i++) {
+            J g = gid[i];
+            if (op == P_STAR && seen[g])
+                continue;
+            seen[g] = 1;
+            memcpy(kG(out) + g * w, kG(col) + row[i] * w, (size_t)w);
+        }
+        free(seen);
+        return out;
+    }
+    if (ty != KJ && ty != KF)
+        return NULL;
+    if (op == P_SUM && ty == KJ) {
+        K out = ktn(KJ, ng);
+        memset(kJ(out), 0, (size_t)ng * sizeof(J));
+        for (J i = 0; i < n; i++) {
+            J v = kJ(col)[row[i]];
+            if (v != nj)
+                kJ(out)[gid[i]] += v;
+        }
+        return out;
+    }
+    if (op == P_SUM || op == P_AVG) {
+        K out = ktn(KF, ng);
+        J *cnt = op == P_AVG ? calloc((size_t)(ng ? ng : 1), sizeof(J)) : NULL;
+        memset(kF(out), 0, (size_t)ng * sizeof(F));
+        for (J i = 0; i < n; i++) {
+            F v = ty == KF ? kF(col)[row[i]] : kJ(col)[row[i]] == nj ? nf : (F)kJ(col)[row[i]];
+            if (v == v) {
+                kF(out)[gid[i]] += v;
+                if (cnt)
+                    cnt[gid[i]]++;
+            }
+        }
+        for (J g = 0; cnt && g < ng; g++)
+            kF(out)[g] = cnt[g] ? kF(out)[g] / (F)cnt[g] : nf;
+        free(cnt);
+        return out;
+    }
+    if (op == P_MIN || op == P_MAX) { /* nulls skipped; an all-null group gives the infinity */
+        bool mx = op == P_MAX;
+        K out = ktn(ty, ng);
+        for (J g = 0; g < ng; g++) {
+            if (ty == KJ)
+                kJ(out)[g] = mx ? -wj : wj;
+            else
+                kF(out)[g] = mx ? -wf : wf;
+        }
+        for (J i = 0; i < n; i++) {
+            J g = gid[i];
+            if (ty == KJ) {
+                J v = kJ(col)[row[i]];
+                if (v != nj && (mx ? v > kJ(out)[g] : v < kJ(out)[g]))
+                    kJ(out)[g] = v;
+            } else {
+                F v = kF(col)[row[i]];
+                if (v == v && (mx ? v > kF(out)[g] : v < kF(out)[g]))
+                    kF(out)[g] = v;
+            }
+        }
+        return out;
+    }
+    return NULL;
 }
 
 /* ?[t;c;b;a]: select (b a dict or 0b) and exec (b a symbol list, or a given as a list) */
@@ -220,11 +357,13 @@ K query_select(K t, K where, K b, K a) {
         K bn = ktn(KS, 1);
         kS(bn)[0] = ss("x");
         K bd = xD(bn, obj_list(1, b));
-        K groups = NULL;
-        K keytable = group_rows(t, idx, bd, &groups);
+        Grouping gr;
+        bool ok = group_rows(t, idx, bd, &gr);
         r0(bd);
+        K groups = ok ? group_lists(&gr, idx) : NULL;
         r0(idx);
-        if (!keytable) {
+        if (!groups) {
+            grouping_free(&gr);
             r0(t); r0(a);
             return NULL;
         }
@@ -235,15 +374,15 @@ K query_select(K t, K where, K b, K a) {
         for (J g = 0; out && g < groups->n; g++) {
             K vals = compute(t, kK(groups)[g], one);
             if (!vals) {
-                r0(out); r0(one); r0(groups); r0(keytable); r0(t); r0(a);
+                r0(out); r0(one); grouping_free(&gr); r0(t); r0(a);
                 return NULL;
             }
             kK(out)[g] = a->t == XD ? xD(r1(DICT_KEYS(a)), vals) : (r1(kK(vals)[0]));
             if (a->t != XD)
                 r0(vals);
         }
-        K keys = r1(kK(TABLE_DATA(keytable))[0]);
-        r0(keytable); r0(groups); r0(one); r0(t); r0(a);
+        K keys = r1(kK(TABLE_DATA(gr.keys))[0]);
+        grouping_free(&gr); r0(one); r0(t); r0(a);
         K v = prim_collect(kK(out), out->n);
         out->n = 0;
         r0(out);
@@ -291,14 +430,14 @@ K query_select(K t, K where, K b, K a) {
             return xD(names, vals);
         return as_table(names, vals);
     }
-    K groups = NULL;
-    K keytable = group_rows(t, idx, b, &groups);
-    r0(idx);
-    r0(b);
-    if (!keytable) {
-        r0(t); r0(a);
+    Grouping gr;
+    if (!group_rows(t, idx, b, &gr)) {
+        grouping_free(&gr);
+        r0(idx); r0(b); r0(t); r0(a);
         return NULL;
     }
+    r0(b);
+    K keytable = r1(gr.keys);
     K cols = a->t == XD && obj_count(a) ? r1(a) : NULL;
     if (!cols) { /* select by: the last row of each group */
         K names = ktn(KS, 0), exprs = ktn(0, 0);
@@ -316,30 +455,51 @@ K query_select(K t, K where, K b, K a) {
         }
         cols = xD(names, exprs);
     }
-    J ng = groups->n;
+    J ng = gr.ng;
     K names = r1(DICT_KEYS(cols));
+    K exprs = DICT_VALS(cols);
     K percol = ktn(0, names->n);
-    for (J c = 0; c < names->n; c++)
-        kK(percol)[c] = ktn(0, 0);
-    for (J g = 0; g < ng; g++) {
-        K vals = compute(t, kK(groups)[g], cols);
+    /* one pass per simple aggregate; the rest evaluated group by group */
+    K slow_names = ktn(KS, 0), slow_exprs = ktn(0, 0);
+    for (J c = 0; c < names->n; c++) {
+        K e = prim_item(exprs, c);
+        kK(percol)[c] = fast_aggregate(e, t, idx, &gr);
+        if (!kK(percol)[c]) {
+            js(&slow_names, kS(names)[c]);
+            jk(&slow_exprs, r1(e));
+        }
+        r0(e);
+    }
+    K slow = xD(slow_names, slow_exprs);
+    K groups = obj_count(slow) ? group_lists(&gr, idx) : NULL;
+    K results = ktn(0, obj_count(slow)); /* per slow column: one value per group */
+    for (J c = 0; c < results->n; c++)
+        kK(results)[c] = ktn(0, ng);
+    for (J g = 0; groups && g < ng; g++) {
+        K vals = compute(t, kK(groups)[g], slow);
         if (!vals) {
-            r0(percol); r0(names); r0(cols); r0(groups); r0(keytable); r0(t); r0(a);
+            for (J c = 0; c < results->n; c++)
+                kK(results)[c]->n = g;
+            r0(results); r0(slow); r0(percol); r0(names); r0(cols); grouping_free(&gr);
+            r0(keytable); r0(idx); r0(t); r0(a);
             return NULL;
         }
-        for (J c = 0; c < names->n; c++)
-            jk(&kK(percol)[c], r1(kK(vals)[c]));
+        for (J c = 0; c < results->n; c++)
+            kK(kK(results)[c])[g] = r1(kK(vals)[c]);
         r0(vals);
     }
-    for (J c = 0; c < names->n; c++) {
-        K items = kK(percol)[c];
-        K v = prim_collect(kK(items), items->n);
+    for (J c = 0, k = 0; c < names->n; c++) {
+        if (kK(percol)[c])
+            continue;
+        K items = kK(results)[k++];
+        kK(percol)[c] = prim_collect(kK(items), items->n);
         items->n = 0;
-        r0(items);
-        kK(percol)[c] = v;
     }
+    r0(results);
+    r0(slow);
+    r0(idx);
     r0(cols);
-    r0(groups);
+    grouping_free(&gr);
     r0(t);
     r0(a);
     K values = xT(xD(names, percol));

@@ -417,29 +417,189 @@ K prim_in(K x, K y) {
 }
 
 /* first-occurrence positions of the distinct items of x */
-static K distinct_positions(const K x) {
-    J n = obj_count(x);
-    J size = 16;
-    while (size < n * 2)
-        size *= 2;
-    J *slot = calloc((size_t)size, sizeof(J));
-    K pos = ktn(KJ, 0);
-    if (!slot || !pos) {
-        free(slot);
-        r0(pos);
-        return kerr("wsfull");
+/* ---- grouping: one hashed pass, a table that grows with the number of groups ------------- */
+
+/* A grouping of n items: gid[i] is item i's group (numbered in order of first appearance),
+ * first[g] the first item of group g.  The hash table holds group numbers and is sized to
+ * the groups, not the items, so low-cardinality data stays in cache. */
+typedef struct Groups {
+    J *gid, *first;
+    J ngroups;
+} Groups;
+
+static bool grow_table(J **slot, J *mask, const J *first, J ngroups, const K x,
+                       uint64_t (*hash)(const K, J)) {
+    J size = (*mask + 1) * 2;
+    J *fresh = calloc((size_t)size, sizeof(J));
+    if (!fresh)
+        return false;
+    for (J g = 0; g < ngroups; g++) {
+        J j = (J)(hash(x, first[g]) & (uint64_t)(size - 1));
+        while (fresh[j])
+            j = (j + 1) & (size - 1);
+        fresh[j] = g + 1;
     }
+    free(*slot);
+    *slot = fresh;
+    *mask = size - 1;
+    return true;
+}
+
+
+/* the grouping loop for items compared as fixed-width integers of type T: each slot holds a
+ * key and its group, so a probe touches one cache line and never the column */
+typedef struct KeySlot {
+    uint64_t key;
+    J g; /* group + 1, 0 = empty */
+} KeySlot;
+
+#define GROUP_FIXED(T)                                                                          \
+    do {                                                                                        \
+        const T *v = (const T *)kG(x);                                                          \
+        J size = 1024, count = 0;                                                               \
+        KeySlot *tab = calloc((size_t)size, sizeof(KeySlot));                                   \
+        if (!tab)                                                                               \
+            goto oom;                                                                           \
+        for (J i = 0; i < n; i++) {                                                             \
+            uint64_t key = (uint64_t)v[i];                                                      \
+            J j = (J)(hash_u64(key) & (uint64_t)(size - 1));                                    \
+            while (tab[j].g && tab[j].key != key)                                               \
+                j = (j + 1) & (size - 1);                                                       \
+            if (!tab[j].g) {                                                                    \
+                gr->first[gr->ngroups] = i;                                                     \
+                tab[j].key = key;                                                               \
+                tab[j].g = ++gr->ngroups;                                                       \
+                if (++count * 2 > size) { /* double the table */                                \
+                    KeySlot *fresh = calloc((size_t)size * 2, sizeof(KeySlot));                 \
+                    if (!fresh) {                                                               \
+                        free(tab);                                                              \
+                        goto oom;                                                               \
+                    }                                                                           \
+                    for (J k = 0; k < size; k++) {                                              \
+                        if (!tab[k].g)                                                          \
+                            continue;                                                           \
+                        J s = (J)(hash_u64(tab[k].key) & (uint64_t)(size * 2 - 1));             \
+                        while (fresh[s].g)                                                      \
+                            s = (s + 1) & (size * 2 - 1);                                       \
+                        fresh[s] = tab[k];                                                      \
+                    }                                                                           \
+                    free(tab);                                                                  \
+                    tab = fresh;                                                                \
+                    size *= 2;                                                                  \
+                }                                                                               \
+                gr->gid[i] = gr->ngroups - 1;                                                   \
+            } else {                                                                            \
+                gr->gid[i] = tab[j].g - 1;                                                      \
+            }                                                                                   \
+        }                                                                                       \
+        free(tab);                                                                              \
+    } while (0)
+
+/* integers spanning a range no wider than the list: a direct-address table instead of a
+ * hash (the common case of small group codes).  False when the range is too wide. */
+static bool dense_groups(const K x, J n, Groups *gr) {
+    J lo = wj, hi = -wj;
     for (J i = 0; i < n; i++) {
-        J j = (J)(item_hash(x, i) & (uint64_t)(size - 1));
-        for (; slot[j]; j = (j + 1) & (size - 1))
-            if (items_match(x, slot[j] - 1, x, i))
-                break;
-        if (!slot[j]) {
-            slot[j] = i + 1;
-            ja(&pos, &i);
+        J v = x->t == KJ ? kJ(x)[i] : kI(x)[i] == ni ? nj : kI(x)[i];
+        if (v == nj)
+            return false; /* nulls: leave them to the hash */
+        lo = v < lo ? v : lo;
+        hi = v > hi ? v : hi;
+    }
+    if (hi - lo >= n || hi - lo > (J)1 << 26)
+        return false;
+    J range = hi - lo + 1;
+    J *code = malloc((size_t)range * sizeof(J));
+    if (!code)
+        return false;
+    memset(code, 0xff, (size_t)range * sizeof(J)); /* -1: not seen */
+    for (J i = 0; i < n; i++) {
+        J v = (x->t == KJ ? kJ(x)[i] : kI(x)[i]) - lo;
+        if (code[v] < 0) {
+            gr->first[gr->ngroups] = i;
+            code[v] = gr->ngroups++;
+        }
+        gr->gid[i] = code[v];
+    }
+    free(code);
+    return true;
+}
+
+static bool groups_make(const K x, Groups *gr) {
+    J n = obj_count(x);
+    gr->gid = malloc((size_t)(n ? n : 1) * sizeof(J));
+    gr->first = malloc((size_t)(n ? n : 1) * sizeof(J));
+    gr->ngroups = 0;
+    J mask = 1023;
+    J *slot = calloc((size_t)mask + 1, sizeof(J));
+    if (!gr->gid || !gr->first || !slot)
+        goto oom;
+    int w = x->t > 0 && x->t != KF && x->t != KE ? obj_width(x->t) : 0;
+    if ((x->t == KJ || x->t == KI) && n > 1024 && dense_groups(x, n, gr)) {
+        free(slot);
+        return true;
+    }
+    if (w == 8 && x->t != UU)
+        GROUP_FIXED(uint64_t);
+    else if (w == 4)
+        GROUP_FIXED(uint32_t);
+    else if (w == 2)
+        GROUP_FIXED(uint16_t);
+    else if (w == 1)
+        GROUP_FIXED(uint8_t);
+    else {
+        for (J i = 0; i < n; i++) {
+            J j = (J)(item_hash(x, i) & (uint64_t)mask), g;
+            for (; (g = slot[j]); j = (j + 1) & mask)
+                if (items_match(x, gr->first[g - 1], x, i))
+                    break;
+            if (!g) {
+                gr->first[gr->ngroups] = i;
+                slot[j] = g = ++gr->ngroups;
+                if (gr->ngroups * 2 > mask && !grow_table(&slot, &mask, gr->first, gr->ngroups, x, item_hash))
+                    goto oom;
+            }
+            gr->gid[i] = g - 1;
         }
     }
     free(slot);
+    return true;
+oom:
+    free(slot);
+    free(gr->gid);
+    free(gr->first);
+    gr->gid = gr->first = NULL;
+    kerr("wsfull");
+    return false;
+}
+
+static void groups_free(Groups *gr) {
+    free(gr->gid);
+    free(gr->first);
+}
+
+/* the position of the first occurrence of each distinct item */
+static K distinct_positions(const K x) {
+    Groups gr;
+    if (!groups_make(x, &gr))
+        return NULL;
+    K pos = ktn(KJ, gr.ngroups);
+    memcpy(kJ(pos), gr.first, (size_t)gr.ngroups * sizeof(J));
+    groups_free(&gr);
+    return pos;
+}
+
+/* the grouping of x (borrowed) as (first positions; each item's group), for other layers */
+K prim_group_ids(const K x, K *gid) {
+    Groups gr;
+    if (!groups_make(x, &gr))
+        return NULL;
+    J n = obj_count(x);
+    K pos = ktn(KJ, gr.ngroups), ids = ktn(KJ, n);
+    memcpy(kJ(pos), gr.first, (size_t)gr.ngroups * sizeof(J));
+    memcpy(kJ(ids), gr.gid, (size_t)n * sizeof(J));
+    groups_free(&gr);
+    *gid = ids;
     return pos;
 }
 
@@ -496,19 +656,29 @@ K prim_group(K x) {
         return kerr("type");
     }
     J n = obj_count(x);
-    K pos = distinct_positions(x);
-    if (!pos) {
+    Groups gr;
+    if (!groups_make(x, &gr)) {
         r0(x);
         return NULL;
     }
+    /* each group's rows, in order: counts, then one pass filling */
+    K lists = ktn(0, gr.ngroups);
+    J *fill = calloc((size_t)(gr.ngroups ? gr.ngroups : 1), sizeof(J));
+    for (J i = 0; i < n; i++)
+        fill[gr.gid[i]]++;
+    for (J g = 0; g < gr.ngroups; g++) {
+        kK(lists)[g] = ktn(KJ, fill[g]);
+        fill[g] = 0;
+    }
+    for (J i = 0; i < n; i++) {
+        J g = gr.gid[i];
+        kJ(kK(lists)[g])[fill[g]++] = i;
+    }
+    free(fill);
+    K pos = ktn(KJ, gr.ngroups);
+    memcpy(kJ(pos), gr.first, (size_t)gr.ngroups * sizeof(J));
+    groups_free(&gr);
     K keys = gather(x, pos);
-    K which = find_all(keys, x);
-    K lists = ktn(0, pos->n);
-    for (J g = 0; lists && g < pos->n; g++)
-        kK(lists)[g] = ktn(KJ, 0);
-    for (J i = 0; which && lists && i < n; i++)
-        ja(&kK(lists)[kJ(which)[i]], &i);
-    r0(which);
     r0(pos);
     r0(x);
     return xD(keys, lists);

@@ -30,6 +30,9 @@ typedef struct RowIndex {
 K rows_index_new(const K keys, RowIndex *ix);
 K rows_index_find(const RowIndex *ix, const K probe);
 void rows_index_free(RowIndex *ix);
+/* group the items of x (borrowed): the first position of each group (numbered in order of
+ * first appearance), and in *gid each item's group */
+K prim_group_ids(const K x, K *gid);
 /* `dom?syms: enumeration, extending the domain (cast.c) */
 K prim_enum_extend(K x, K y);
 /* timestamp, month, date, datetime, timespan, minute, second, time */
