@@ -577,10 +577,8 @@ static void cell_text(Buf *b, const K col, J i) {
         buf_str(b, kG(col)[i] ? "1" : "0");
         return;
     }
-    if (item_null(t, p)) {
-        if (t != KF && t != KE)
-            return; /* nulls show blank in tables */
-    }
+    if (item_null(t, p))
+        return; /* nulls show blank in tables */
     fmt_item(b, t, p);
 }
 

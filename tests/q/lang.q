@@ -107,9 +107,8 @@ q)1=a mmu inv a
 100b
 010b
 001b
-q)inv 2 2#1 2 2 4f
-0n 0n
-0n 0n
+q)all null raze inv 2 2#1 2 2 4f
+1b
 q)inv 2 3#1f
 'length
 q)b:4 4#2 7 -2 5 5 3 6 1 -2 5 2 7 5 0 3 4f

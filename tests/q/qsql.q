@@ -95,8 +95,8 @@ q)t2:([]g:`a`b`a`c;v:1 0N 3 4;f:1 2 0n 4f)
 q)select sum v, avg v, max v, min f, first v, last f, count i by g from t2
 g| v v1 v2  f v3 f1 i
 -| ------------------
-a| 4 2  3   1 1  0n 2
-b| 0 0n -0W 2    2  1
+a| 4 2  3   1 1     2
+b| 0    -0W 2    2  1
 c| 4 4  4   4 4  4  1
 q)select sum v by g, f>1 from t2
 g f| v
