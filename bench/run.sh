@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # make bench: every benchmark, each reported as a ratio to a baseline measured in the same run.
+# bench_table.py needs the venv with the openq package (make venv pyinstall), like bench_py.py.
 # Pinned with taskset (this machine has 2 noisy cores): one core, then server/client on two.
 set -eu
 cd "$(dirname "$0")/.."
@@ -10,3 +11,5 @@ taskset -c 1 ./build/bench_net build/openq
 ./build/bench_net build/openq two
 echo "== python: handler servers (openq vs aiokdb)"
 .venv/bin/python bench/bench_py.py
+echo "== tables: qSQL and aj vs pandas"
+taskset -c 1 .venv/bin/python bench/bench_table.py
