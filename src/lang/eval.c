@@ -245,6 +245,12 @@ K eval_index(K x, K i) {
         r0(i);
         return x;
     }
+    if (i->t == XD && x->t != XT) { /* v group k: the index's keys, x at its values */
+        K keys = r1(DICT_KEYS(i)), vals = r1(DICT_VALS(i));
+        r0(i);
+        K r = eval_index(x, vals);
+        return r ? xD(keys, r) : (r0(keys), NULL);
+    }
     if (x->t == XD)
         return dict_lookup(x, i);
     if (x->t == XT) {
@@ -1136,7 +1142,8 @@ K eval_apply(K f, K *args, int n) {
         if (n == 1)
             return project(f, args, 1, 2);
         if (f->g == P_BANG && n == 2 && args[0]->t < 0 && is_int_type(args[0]->t) &&
-            int_at(args[0], 0) <= 0) {
+            int_at(args[0], 0) <= 0 &&
+            !(int_at(args[0], 0) == 0 && (args[1]->t == XT || args[1]->t == XD || args[1]->t == -KS))) {
             r0(f);
             return lang_internal_bang(args[0], args[1]);
         }

@@ -331,6 +331,9 @@ static int adverb_id(const Token *t) {
     return t->text[0] == '\'' ? ITER_PRIOR : t->text[0] == '/' ? ITER_EACHR : ITER_EACHL;
 }
 
+static S column_name(const K e);
+static S unique_name(const K names, S name);
+
 static K parse_table(Parser *p) {
     /* '(' '[' keycols ']' cols ')' ; p->tok is at '[' */
     advance(p);
@@ -361,6 +364,9 @@ static K parse_table(Parser *p) {
                 const char *dot = strrchr(name, '.');
                 if (dot)
                     name = ss((S)dot + 1);
+            } else { /* ([]til 2): the first name in the expression, else x */
+                name = column_name(e);
+                name = unique_name(names, name == sym_null ? ss("x") : name);
             }
             js(&names, name);
             jk(&exprs, e);

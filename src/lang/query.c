@@ -508,6 +508,8 @@ K query_select(K t, K where, K b, K a) {
 
 /* ![t;c;b;a]: update (a a dict of new columns) or delete (a a symbol list of columns, or
  * rows matching c when a is empty) */
+static K compute_by(const K t, const K idx, const K b, const K a);
+
 K query_update(K t, K where, K b, K a) {
     J nkeys;
     t = table_arg(t, &nkeys);
@@ -551,8 +553,10 @@ K query_update(K t, K where, K b, K a) {
         r0(keep);
         result = xT(xD(nn, nc));
     } else {
-        /* update: compute over the chosen rows, write into those rows */
-        K vals = compute(t, idx, a);
+        /* update: compute over the chosen rows (by group when there is a by), write into
+         * those rows */
+        bool by = b->t == XD && obj_count(b) > 0;
+        K vals = by ? compute_by(t, idx, b, a) : compute(t, idx, a);
         if (!vals) {
             r0(idx); r0(t); r0(b); r0(a);
             return NULL;
@@ -612,7 +616,101 @@ K query_update(K t, K where, K b, K a) {
     return result;
 }
 
+/* update ... by: each expression of a computed over each group's rows, its values (an atom
+ * spread over the group) put back at those rows' positions in idx */
+static K compute_by(const K t, const K idx, const K b, const K a) {
+    Grouping gr;
+    if (!group_rows(t, idx, b, &gr)) {
+        grouping_free(&gr);
+        return NULL;
+    }
+    J n = idx->n, ng = gr.ng, na = obj_count(a);
+    /* each group's positions in idx, and the rows of t they are */
+    J *count = calloc((size_t)ng + 1, sizeof(J));
+    for (J i = 0; i < n; i++)
+        count[kJ(gr.gid)[i] + 1]++;
+    for (J g = 0; g < ng; g++)
+        count[g + 1] += count[g];
+    J *pos = malloc((size_t)(n ? n : 1) * sizeof(J));
+    for (J i = 0; i < n; i++)
+        pos[count[kJ(gr.gid)[i]]++] = i;
+    for (J g = ng; g > 0; g--) /* back to group starts */
+        count[g] = count[g - 1];
+    count[0] = 0;
+    K out = ktn(0, na);
+    for (J k = 0; k < na; k++) {
+        kK(out)[k] = ktn(0, n);
+        memset(kK(kK(out)[k]), 0, (size_t)n * sizeof(K));
+    }
+    bool err = false;
+    for (J g = 0; g < ng && !err; g++) {
+        J lo = count[g], hi = g + 1 < ng ? count[g + 1] : n;
+        K rows = ktn(KJ, hi - lo);
+        for (J k = lo; k < hi; k++)
+            kJ(rows)[k - lo] = kJ(idx)[pos[k]];
+        K vals = compute(t, rows, a);
+        r0(rows);
+        if (!vals) {
+            err = true;
+            break;
+        }
+        for (J k = 0; k < na && !err; k++) {
+            K v = kK(vals)[k];
+            if (v->t >= 0 && obj_count(v) != hi - lo) {
+                kerr("length");
+                err = true;
+                break;
+            }
+            for (J m = lo; m < hi; m++)
+                kK(kK(out)[k])[pos[m]] = v->t < 0 ? r1(v) : prim_item(v, m - lo);
+        }
+        r0(vals);
+    }
+    free(count);
+    free(pos);
+    grouping_free(&gr);
+    for (J k = 0; k < na; k++) {
+        K items = kK(out)[k];
+        if (err) { /* unfilled slots are NULL: release what was filled */
+            for (J i = 0; i < items->n; i++)
+                r0(kK(items)[i]); /* NULL for slots never filled */
+            items->n = 0;
+            continue;
+        }
+        kK(out)[k] = prim_collect(kK(items), items->n);
+        items->n = 0;
+        r0(items);
+    }
+    if (err) {
+        r0(out);
+        return NULL;
+    }
+    return out;
+}
+
 K prim_query_n(K *args, int n) {
+    K t0 = args[0];
+    bool tabular = t0->t == XT || obj_is_keyed(t0) || (t0->t == -KS && t0->s[0] != ':');
+    if (n == 3 && tabular && args[1]->t > 0 && args[1]->t < 20) {
+        /* ?[t;i;p]: exec p over rows i of t */
+        J nk;
+        K t = table_arg(args[0], &nk);
+        K rows = t ? eval_index(t, args[1]) : (r0(args[1]), NULL);
+        if (!rows) {
+            r0(args[2]);
+            return NULL;
+        }
+        return query_select(rows, ktn(0, 0), ktn(0, 0), args[2]);
+    }
+    if (n == 5 && tabular) { /* ?[t;c;b;a;n]: the first n rows, or (start;count) of them */
+        K take = args[4];
+        K r = query_select(args[0], args[1], args[2], args[3]);
+        if (!r) {
+            r0(take);
+            return NULL;
+        }
+        return take->t < 0 ? prim_take(take, r) : prim_sublist(take, r);
+    }
     if (n == 3) { /* ?[c;a;b]: vector conditional */
         K c = args[0], x = args[1], y = args[2];
         if (c->t != KB && c->t != -KB) {
@@ -620,10 +718,10 @@ K prim_query_n(K *args, int n) {
             return kerr("type");
         }
         if (c->t == -KB) {
-            K r = c->g ? x : y;
+            bool pick = c->g;
             r0(c);
-            r0(c->g ? y : x);
-            return r;
+            r0(pick ? y : x);
+            return pick ? x : y;
         }
         J len = c->n;
         K *items = malloc((size_t)(len ? len : 1) * sizeof(K));
@@ -655,6 +753,18 @@ K prim_bang_n(K *args, int n) {
         for (int i = 1; i < n; i++)
             r0(args[i]);
         return t;
+    }
+    if (n == 4 && t->t == -KS) { /* update ... from `t: amend the global, give its name */
+        K r = query_update(r1(t), args[1], args[2], args[3]);
+        K stored = !r ? NULL : lang_read_only ? (r0(r), kerr("noupdate")) : NULL;
+        if (r && !lang_read_only) {
+            if (env_set(env_qualify(t->s), r) < 0)
+                r = NULL;
+            stored = r ? t : NULL;
+        }
+        if (!stored)
+            r0(t);
+        return stored;
     }
     if (n == 4)
         return query_update(args[0], args[1], args[2], args[3]);

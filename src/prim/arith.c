@@ -341,21 +341,30 @@ static void narrow(K r, J n, CType ct, const void *src) {
 
 static K atomic_dyad(int op, K x, K y);
 
+/* the op prim_dict_merge combines values with (dictionaries never nest an op in another) */
+static int merge_op;
+static K merge_combine(K a, K b) { return atomic_dyad(merge_op, a, b); }
+
 /* apply op item by item where one side is a general list (or both), or a dict */
 static K each_dyad(int op, K x, K y) {
     if (x->t == XD || y->t == XD) {
-        if (x->t == XD && y->t == XD) {
-            K r = atomic_dyad(op, r1(DICT_VALS(x)), r1(DICT_VALS(y)));
-            K k = r1(DICT_KEYS(x));
-            r0(x);
-            r0(y);
-            return r ? xD(k, r) : (r0(k), NULL);
+        if (x->t == XD && y->t == XD) { /* by key: op where both have it, else as is */
+            merge_op = op;
+            return prim_dict_merge(x, y, merge_combine);
         }
         K d = x->t == XD ? x : y;
         K k = r1(DICT_KEYS(d));
         K r = x->t == XD ? atomic_dyad(op, r1(DICT_VALS(x)), y) : atomic_dyad(op, x, r1(DICT_VALS(y)));
         r0(d);
         return r ? xD(k, r) : (r0(k), NULL);
+    }
+    if (x->t == XT && y->t == XT) { /* column by column */
+        K names = r1(TABLE_COLS(x));
+        K r = atomic_dyad(op, r1(x->k), r1(y->k));
+        r0(x);
+        r0(y);
+        r0(names);
+        return r ? prim_flip(r) : NULL;
     }
     if (x->t == XT || y->t == XT) {
         K t = x->t == XT ? x : y;

@@ -6,6 +6,9 @@
 #include "../base/hash.h"
 #include "prims.h"
 #include "primint.h"
+#include "../lang/lang.h"
+
+extern K (*prim_global_get)(S name);
 
 /* A hash index over the items of a list (borrowed): open addressing of item numbers. */
 typedef struct Index {
@@ -705,7 +708,154 @@ static K select_where(K x, const K mask_src, bool keep_if_in) {
     return r;
 }
 
+/* the rows of table x (consumed) that are (keep) or are not in table y (consumed): the
+ * columns of x matched by name in y */
+static K table_rows_where(K x, K y, bool keep) {
+    K cols = ktn(0, TABLE_COLS(x)->n);
+    for (J c = 0; c < cols->n; c++) {
+        S name = kS(TABLE_COLS(x))[c];
+        J k = 0;
+        while (k < TABLE_COLS(y)->n && kS(TABLE_COLS(y))[k] != name)
+            k++;
+        if (k == TABLE_COLS(y)->n) {
+            cols->n = c;
+            r0(cols);
+            r0(x);
+            r0(y);
+            return kerr("mismatch");
+        }
+        kK(cols)[c] = r1(kK(TABLE_DATA(y))[k]);
+    }
+    RowIndex ix = {0};
+    K g = rows_index_new(cols, &ix) ? rows_index_find(&ix, TABLE_DATA(x)) : NULL;
+    if (ix.keys)
+        rows_index_free(&ix);
+    r0(cols);
+    r0(y);
+    if (!g) {
+        r0(x);
+        return NULL;
+    }
+    K pick = ktn(KJ, 0);
+    for (J r = 0; r < g->n; r++)
+        if ((kJ(g)[r] >= 0) == keep)
+            ja(&pick, &r);
+    r0(g);
+    K out = ktn(0, TABLE_COLS(x)->n);
+    for (J c = 0; c < out->n; c++)
+        kK(out)[c] = gather(kK(TABLE_DATA(x))[c], pick);
+    K names = r1(TABLE_COLS(x));
+    r0(pick);
+    r0(x);
+    return xT(xD(names, out));
+}
+
+/* the position in keys xk of each key of yk (count xk when absent); table keys match by
+ * rows of the same-named columns */
+static K key_positions(const K xk, const K yk) {
+    if (xk->t == XT && yk->t == XT) {
+        K cols = ktn(0, TABLE_COLS(xk)->n);
+        for (J c = 0; c < cols->n; c++) {
+            S name = kS(TABLE_COLS(xk))[c];
+            J k = 0;
+            while (k < TABLE_COLS(yk)->n && kS(TABLE_COLS(yk))[k] != name)
+                k++;
+            if (k == TABLE_COLS(yk)->n) {
+                cols->n = c;
+                r0(cols);
+                return kerr("mismatch");
+            }
+            kK(cols)[c] = r1(kK(TABLE_DATA(yk))[k]);
+        }
+        RowIndex ix = {0};
+        K g = rows_index_new(TABLE_DATA(xk), &ix) ? rows_index_find(&ix, cols) : NULL;
+        if (g)
+            for (J i = 0; i < g->n; i++)
+                kJ(g)[i] = kJ(g)[i] < 0 ? ix.n : ix.first[kJ(g)[i]];
+        if (ix.keys)
+            rows_index_free(&ix);
+        r0(cols);
+        return g;
+    }
+    return find_all(xk, yk);
+}
+
+/* item i of x, or row i of a table as a dictionary (borrows x) */
+static K item_or_row(const K x, J i) {
+    if (x->t != XT)
+        return prim_item(x, i);
+    K vals = ktn(0, TABLE_COLS(x)->n);
+    for (J c = 0; c < vals->n; c++)
+        kK(vals)[c] = prim_item(kK(TABLE_DATA(x))[c], i);
+    K row = prim_collect(kK(vals), vals->n);
+    vals->n = 0;
+    r0(vals);
+    return xD(r1(TABLE_COLS(x)), row);
+}
+
+/* items (or a table's rows) pos of x, both borrowed */
+static K rows_at(const K x, const K pos) {
+    if (x->t != XT)
+        return gather(x, pos);
+    K cols = ktn(0, TABLE_COLS(x)->n);
+    for (J c = 0; c < cols->n; c++)
+        kK(cols)[c] = gather(kK(TABLE_DATA(x))[c], pos);
+    return xT(xD(r1(TABLE_COLS(x)), cols));
+}
+
+/* dictionaries x and y (consumed) merged by key: x's keys, then y's new ones; where a key is
+ * in both, combine(x value, y value) (NULL: y's value), else the value of the side that has
+ * it.  What , and the arithmetic do to dictionaries and keyed tables. */
+K prim_dict_merge(K x, K y, K (*combine)(K, K)) {
+    K xk = DICT_KEYS(x), yk = DICT_KEYS(y), xv = DICT_VALS(x), yv = DICT_VALS(y);
+    if (prim_match_borrow(xk, yk)) { /* the same keys: combine the values whole */
+        K k = r1(xk);
+        K v = combine ? combine(r1(xv), r1(yv)) : r1(yv);
+        r0(x);
+        r0(y);
+        return v ? xD(k, v) : (r0(k), NULL);
+    }
+    K pos = key_positions(xk, yk);
+    if (!pos) {
+        r0(x);
+        r0(y);
+        return NULL;
+    }
+    J nx = obj_count(xk), ny = obj_count(yk);
+    K items = ktn(0, nx);
+    for (J i = 0; i < nx; i++)
+        kK(items)[i] = item_or_row(xv, i);
+    K fresh = ktn(KJ, 0);
+    for (J j = 0; j < ny; j++) {
+        J p = kJ(pos)[j];
+        K v = item_or_row(yv, j);
+        if (p < nx) {
+            K old = kK(items)[p];
+            kK(items)[p] = combine ? combine(old, v) : (r0(old), v);
+            if (!kK(items)[p]) {
+                kK(items)[p] = obj_identity();
+                r0(items); r0(fresh); r0(pos); r0(x); r0(y);
+                return NULL;
+            }
+        } else {
+            jk(&items, v);
+            ja(&fresh, &j);
+        }
+    }
+    K keys = prim_join(r1(xk), rows_at(yk, fresh));
+    r0(fresh);
+    r0(pos);
+    K vals = prim_collect(kK(items), items->n);
+    items->n = 0;
+    r0(items);
+    r0(x);
+    r0(y);
+    return keys && vals ? xD(keys, vals) : (r0(keys), r0(vals), NULL);
+}
+
 K prim_except(K x, K y) {
+    if (x->t == XT && y->t == XT)
+        return table_rows_where(x, y, false);
     if (y->t < 0)
         y = as_list(y);
     if (x->t < 0 || x->t >= 98) {
@@ -719,6 +869,8 @@ K prim_except(K x, K y) {
 }
 
 K prim_inter(K x, K y) {
+    if (x->t == XT && y->t == XT)
+        return table_rows_where(x, y, true);
     if (y->t < 0)
         y = as_list(y);
     if (x->t < 0 || x->t >= 98) {
@@ -738,14 +890,32 @@ K prim_union(K x, K y) { return prim_distinct(prim_join(x, y)); }
 K prim_dict(K x, K y) {
     if (x->t == XT && y->t == XT)
         return xD(x, y);
-    if ((x->t == -KJ || x->t == -KI) && y->t == XT) {
-        /* n!t: key the first n columns */
+    if ((x->t == -KJ || x->t == -KI) && y->t == -KS && prim_global_get) {
+        /* n!`t: key (or unkey) the global table t in place */
+        K v = prim_global_get(y->s);
+        K r = v ? prim_dict(x, v) : (r0(x), kerr(y->s));
+        K stored = r ? lang_assign_global(y->s, r) : NULL;
+        if (!stored) {
+            r0(y);
+            return NULL;
+        }
+        r0(stored);
+        return y;
+    }
+    if ((x->t == -KJ || x->t == -KI) && (y->t == XT || obj_is_keyed(y))) {
+        /* n!t: key the first n columns (0!t: unkeyed) */
         J n = x->t == -KJ ? x->j : x->i;
         r0(x);
+        if (obj_is_keyed(y))
+            y = ktd(y);
+        if (!y)
+            return NULL;
+        if (n == 0)
+            return y;
         K names = TABLE_COLS(y), cols = TABLE_DATA(y);
-        if (n <= 0 || n > names->n) {
+        if (n < 0 || n > names->n) {
             r0(y);
-            return kerr(n == 0 ? "nyi" : "length");
+            return kerr("length");
         }
         K kn = ktn(KS, n), kc = ktn(0, n), vn = ktn(KS, names->n - n), vc = ktn(0, names->n - n);
         for (J i = 0; i < names->n; i++) {

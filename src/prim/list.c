@@ -80,6 +80,34 @@ K prim_collect(K *items, J n) {
         return NULL;
     }
     memcpy(kK(v), items, (size_t)n * sizeof(K));
-    return v;
+    return prim_rows_table(v);
+}
+
+/* a general list (consumed) of dictionaries with the same symbol keys is a table, as in q:
+ * one column per key; any other list comes back as it is */
+K prim_rows_table(K x) {
+    if (x->t != 0 || x->n == 0 || kK(x)[0]->t != XD)
+        return x;
+    K keys = DICT_KEYS(kK(x)[0]);
+    if (keys->t != KS || keys->n == 0)
+        return x;
+    for (J i = 1; i < x->n; i++) {
+        K d = kK(x)[i];
+        if (d->t != XD || DICT_KEYS(d)->t != KS || DICT_KEYS(d)->n != keys->n ||
+            memcmp(kS(DICT_KEYS(d)), kS(keys), (size_t)keys->n * sizeof(S)))
+            return x;
+    }
+    K cols = ktn(0, keys->n);
+    for (J c = 0; c < keys->n; c++) {
+        K items = ktn(0, x->n);
+        for (J r = 0; r < x->n; r++)
+            kK(items)[r] = prim_item(DICT_VALS(kK(x)[r]), c);
+        kK(cols)[c] = prim_collect(kK(items), items->n);
+        items->n = 0;
+        r0(items);
+    }
+    K names = r1(keys);
+    r0(x);
+    return xT(xD(names, cols));
 }
 

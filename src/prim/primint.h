@@ -10,6 +10,8 @@ K prim_null_of(int t);
 K prim_item(const K v, J i);
 /* n results (consumed) as a simple vector when they are atoms of one type, else a list */
 K prim_collect(K *items, J n);
+/* a list (consumed) of dictionaries with the same symbol keys as a table; others unchanged */
+K prim_rows_table(K x);
 /* q's match (~), borrowing both */
 bool prim_match_borrow(const K a, const K b);
 /* an enumeration (vector or atom) as its symbols; anything else unchanged (consumes x) */
@@ -33,6 +35,9 @@ void rows_index_free(RowIndex *ix);
 /* group the items of x (borrowed): the first position of each group (numbered in order of
  * first appearance), and in *gid each item's group */
 K prim_group_ids(const K x, K *gid);
+/* dictionaries (and keyed tables) x and y (consumed) merged by key: x's keys then y's new
+ * ones; combine(xv, yv) (consumed; NULL: y's value) where a key is in both */
+K prim_dict_merge(K x, K y, K (*combine)(K, K));
 /* `dom?syms: enumeration, extending the domain (cast.c) */
 K prim_enum_extend(K x, K y);
 /* timestamp, month, date, datetime, timespan, minute, second, time */

@@ -308,47 +308,10 @@ static K to_general(K x) {
 }
 
 K prim_join(K x, K y) {
-    if (x->t == XD && y->t == XD) {
-        /* y's entries override x's, new keys appended */
-        K r = r1(x);
-        K keys = DICT_KEYS(y), vals = DICT_VALS(y);
-        for (J i = 0; r && i < obj_count(keys); i++) {
-            K key = prim_item(keys, i), val = prim_item(vals, i);
-            K kd = DICT_KEYS(r);
-            J pos = 0, n = obj_count(kd);
-            for (; pos < n; pos++) {
-                K kk = prim_item(kd, pos);
-                bool m = prim_match_borrow(kk, key);
-                r0(kk);
-                if (m)
-                    break;
-            }
-            K nk = r1(DICT_KEYS(r)), nv = r1(DICT_VALS(r));
-            r0(r);
-            if (pos < n) {
-                nv = obj_own(nv);
-                if (nv->t == 0) {
-                    r0(kK(nv)[pos]);
-                    kK(nv)[pos] = val;
-                } else if (nv->t == -val->t) {
-                    memcpy(kG(nv) + (size_t)pos * obj_width(nv->t), nv->t == UU ? (void *)kG(val) : (void *)&val->g, obj_width(nv->t));
-                    r0(val);
-                } else {
-                    nv = to_general(nv);
-                    r0(kK(nv)[pos]);
-                    kK(nv)[pos] = val;
-                }
-                r0(key);
-            } else {
-                nk = prim_join(nk, prim_enlist(key));
-                nv = prim_join(nv, prim_enlist(val));
-            }
-            r = xD(nk, nv);
-        }
-        r0(x);
-        r0(y);
-        return r;
-    }
+    if (obj_is_keyed(x) && obj_is_keyed(y)) /* keyed tables: an upsert */
+        return prim_upsert(x, y);
+    if (x->t == XD && y->t == XD) /* y's entries override x's, new keys appended */
+        return prim_dict_merge(x, y, NULL);
     if (x->t == XT && y->t == XT) {
         K nx = TABLE_COLS(x), ny = TABLE_COLS(y);
         if (!prim_match_borrow(nx, ny))
@@ -603,6 +566,12 @@ K prim_drop(K x, K y) {
         J n = atom_j(x);
         r0(x);
         return drop_n(n, y);
+    }
+    if (x->t == KS && y->t == XT) { /* `a`b _ t: without those columns */
+        K flip = r1(y->k);
+        r0(y);
+        K d = prim_drop(x, flip);
+        return d ? prim_flip(d) : NULL;
     }
     if (y->t == XD) {
         /* dict _ key: remove a key */

@@ -252,32 +252,120 @@ K prim_meta(K x) {
 }
 
 /* rows of y (a table, a dict, or a list of column values) appended to table x */
-static K append_rows(K x, K y) {
+/* new rows y (consumed) in the shape of table proto (borrowed): a table or keyed table
+ * (columns matched by name, missing ones null), a dict (one row), a list of column values
+ * (atoms: one row), or a list of rows.  NULL + 'length / 'type when y fits none. */
+static K as_rows(const K proto, K y) {
+    K names = TABLE_COLS(proto);
+    J nc = names->n;
     if (y->t == XD && !obj_is_keyed(y))
         y = prim_enlist(y);
-    if (y->t == 0 && x->t == XT) {
-        /* a list of column values (atoms or vectors) */
-        K names = r1(TABLE_COLS(x));
-        K cols = ktn(0, names->n);
-        if (y->n != names->n) {
-            r0(names);
-            r0(cols);
-            return fail(x, y, "length");
+    else if (obj_is_keyed(y))
+        y = ktd(y);
+    if (!y)
+        return NULL;
+    if (y->t == 0 && y->n != nc && y->n > 0) { /* a list of rows: each a list of nc values */
+        K cols = ktn(0, nc);
+        for (J c = 0; c < nc; c++)
+            kK(cols)[c] = ktn(0, y->n);
+        for (J r = 0; r < y->n; r++) {
+            K row = kK(y)[r];
+            if (obj_count(row) != nc || row->t >= 98 || row->t < 0) {
+                for (J c = 0; c < nc; c++)
+                    kK(cols)[c]->n = r;
+                r0(cols);
+                r0(y);
+                return kerr("length");
+            }
+            for (J c = 0; c < nc; c++)
+                kK(kK(cols)[c])[r] = prim_item(row, c);
         }
-        for (J i = 0; i < names->n; i++) {
-            K v = r1(kK(y)[i]);
-            kK(cols)[i] = v->t < 0 ? prim_enlist(v) : v;
+        for (J c = 0; c < nc; c++) {
+            K items = kK(cols)[c];
+            kK(cols)[c] = prim_collect(kK(items), items->n);
+            items->n = 0;
+            r0(items);
         }
         r0(y);
-        y = make_table(names, cols);
-        if (!y) {
-            r0(x);
-            return NULL;
+        return make_table(r1(names), cols);
+    }
+    if (y->t == 0) { /* column values: atoms make one row */
+        if (y->n != nc) {
+            r0(y);
+            return kerr("length");
+        }
+        bool atoms = true;
+        for (J c = 0; c < nc; c++)
+            atoms = atoms && (kK(y)[c]->t < 0 || kK(y)[c]->t >= 98);
+        K cols = ktn(0, nc);
+        for (J c = 0; c < nc; c++) {
+            K v = r1(kK(y)[c]);
+            kK(cols)[c] = atoms || v->t < 0 ? prim_enlist(v) : v;
+        }
+        r0(y);
+        return make_table(r1(names), cols);
+    }
+    if (y->t != XT) {
+        r0(y);
+        return kerr("type");
+    }
+    /* a table: its columns in proto's order, nulls for those it lacks */
+    J rows = obj_count(y);
+    K cols = ktn(0, nc);
+    for (J c = 0; c < nc; c++) {
+        J k = col_index(y, kS(names)[c]);
+        K proto_col = kK(TABLE_DATA(proto))[c];
+        kK(cols)[c] = k >= 0 ? r1(kK(TABLE_DATA(y))[k])
+                             : prim_take(kj(rows), prim_enlist(prim_null_of(proto_col->t)));
+    }
+    for (J k = 0; k < TABLE_COLS(y)->n; k++)
+        if (col_index(proto, kS(TABLE_COLS(y))[k]) < 0) {
+            r0(cols);
+            r0(y);
+            return kerr("mismatch");
+        }
+    r0(y);
+    return make_table(r1(names), cols);
+}
+
+/* x with rows y appended (x a table or keyed table; both consumed); a keyed table refuses a
+ * key it already has ('insert) */
+static K append_rows(K x, K y) {
+    bool keyed = obj_is_keyed(x);
+    J nk = keyed ? TABLE_COLS(DICT_KEYS(x))->n : 0;
+    K flat = keyed ? ktd(x) : x;
+    if (!flat || flat->t != XT) {
+        r0(flat);
+        r0(y);
+        return kerr("type");
+    }
+    K rows = as_rows(flat, y);
+    if (!rows) {
+        r0(flat);
+        return NULL;
+    }
+    if (keyed) { /* a key already there, or twice among the new rows: 'insert */
+        K kn = ktn(KS, nk);
+        memcpy(kS(kn), kS(TABLE_COLS(flat)), (size_t)nk * sizeof(S));
+        K both = prim_join(r1(flat), r1(rows));
+        K kcols = both ? columns_named(both, kn) : NULL;
+        r0(both);
+        r0(kn);
+        RowIndex ix;
+        bool dup = false;
+        if (kcols && rows_index_new(kcols, &ix)) {
+            dup = ix.ngroups != ix.n;
+            rows_index_free(&ix);
+        }
+        r0(kcols);
+        if (dup) {
+            r0(flat);
+            r0(rows);
+            return kerr("insert");
         }
     }
-    if (y->t != XT || x->t != XT)
-        return fail(x, y, "type");
-    return prim_join(x, y);
+    K r = prim_join(flat, rows);
+    return keyed && r ? prim_dict(kj(nk), r) : r;
 }
 
 K prim_insert(K x, K y) {
@@ -338,16 +426,15 @@ static K upsert_value(K x, K y) {
         return append_rows(x, y);
     K kt = r1(DICT_KEYS(x)); /* ktd(x) below may free x */
     J nk = TABLE_COLS(kt)->n;
-    if (y->t == XD && !obj_is_keyed(y))
-        y = prim_enlist(y);
-    K yflat = y && obj_is_keyed(y) ? ktd(y) : y;
-    if (!yflat || yflat->t != XT) {
-        r0(kt);
-        r0(x);
-        r0(yflat);
-        return kerr("type");
-    }
     K flat = ktd(x);
+    /* a table or keyed table brings its own columns; other shapes are rows of x's */
+    K yflat = obj_is_keyed(y) ? ktd(y) : y->t == XT ? y : flat ? as_rows(flat, y) : (r0(y), NULL);
+    if (!flat || !yflat || yflat->t != XT) {
+        r0(kt);
+        r0(flat);
+        r0(yflat);
+        return kerr_msg() ? NULL : kerr("type");
+    }
     J n = obj_count(flat), m = obj_count(yflat);
     K pos = match_rows(kt, yflat); /* x's row for each of y's, n when new */
     K ynew = NULL;

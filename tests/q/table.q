@@ -166,3 +166,141 @@ a| b c  d
 1| x 10
 2| z 20 1
 3| w    2
+q)(`a`b!1 2;`a`b!3 4)
+a b
+---
+1 2
+3 4
+q)([]price:10 20f;qty:200 150)*\:1.15 1
+price qty
+---------
+11.5  200
+23    150
+q)0!([a:1 2]b:3 4)
+a b
+---
+1 3
+2 4
+q)t1:([]a:1 2;b:3 4)
+q)1!`t1
+`t1
+q)keys t1
+,`a
+q)0!`t1
+`t1
+q)update a:neg a from `t1
+`t1
+q)t1
+a  b
+----
+-1 3
+-2 4
+q)t:([]c1:`a`b`c`a;c2:10 20 30 40)
+q)?[t;();0b;();-2]
+c1 c2
+-----
+c  30
+a  40
+q)?[t;();0b;();1 2]
+c1 c2
+-----
+b  20
+c  30
+q)?[t;0 1 2;`c2]
+10 20 30
+q)?[t;0 1;(last;`c2)]
+20
+q)([]til 2)
+x
+-
+0
+1
+q)x:([a:`x`y]b:10 20)
+q)`x insert (`z;30)
+,2
+q)`x insert (`z;40)
+'insert
+q)tb:([stock:`symbol$()]price:())
+q)insert[`tb; (`intel; enlist (123.2; 120.4; 131.0))]
+,0
+q)tb
+stock| price
+-----| ---------------
+intel| 123.2 120.4 131
+q)t:([]name:`tom`dick;age:28 29;sex:`M`M)
+q)t upsert((`dick;49;`M);(`jane;23;`F))
+name age sex
+------------
+tom  28  M
+dick 29  M
+dick 49  M
+jane 23  F
+q)t upsert ([]age:49 23;name:`dick`jane)
+name age sex
+------------
+tom  28  M
+dick 29  M
+dick 49
+jane 23
+q)x:([]a:`x`y`z`t;b:10 20 30 40)
+q)y:([]a:`y`t`x;b:50 40 10)
+q)x inter y
+a b
+----
+x 10
+t 40
+q)x except y
+a b
+----
+y 20
+z 30
+q)`a`b _ ([]a:1 2;b:3 4;c:`d`e)
+c
+-
+d
+e
+q)10 20 30 40 50 group `a`b`a`b`c
+a| 10 30
+b| 20 40
+c| ,50
+q)t:([]sym:`G`A`G`A;price:51 54 53 50)
+q)update diff:deltas price by sym from t
+sym price diff
+--------------
+G   51    51
+A   54    54
+G   53    2
+A   50    -4
+q)update s:sums price by sym from t where price>50
+sym price s
+-------------
+G   51    51
+A   54    54
+G   53    104
+A   50
+q)k:([k:`abc`def]a:10 21;b:4 5)
+q)k*k
+k  | a   b
+---| ------
+abc| 100 16
+def| 441 25
+q)kt1:([k:1 2 3]c1:10 20 0N;c2:`a`b`)
+q)kt2:([k:3 4 5]c1:30 40 50;c2:`c`d`e)
+q)kt1^kt2
+k| c1 c2
+-| -----
+1| 10 a
+2| 20 b
+3| 30 c
+4| 40 d
+5| 50 e
+q)(kt1^kt2)~kt1,kt2
+1b
+q)(`a`b!(10 -21 3;4 5 -6))&`b`c!(10 20 30;1000*1 2 3)
+a| 10   -21  3
+b| 4    5    -6
+c| 1000 2000 3000
+q)(`a`b!1 2)+`b`c!3 4
+a| 1
+b| 5
+c| 4
