@@ -945,6 +945,16 @@ K prim_string(K x) {
         r0(x);
         return xD(k, v);
     }
+    if (x->t == XT) { /* column by column */
+        K d = prim_string(r1(x->k));
+        r0(x);
+        return d ? prim_flip(d) : NULL;
+    }
+    if (obj_is_keyed(x)) {
+        K k = r1(DICT_KEYS(x)), v = prim_string(r1(DICT_VALS(x)));
+        r0(x);
+        return v ? xD(k, v) : (r0(k), NULL);
+    }
     if (x->t >= KLAMBDA) {
         K r = fmt_oneline(x);
         r0(x);

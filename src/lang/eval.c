@@ -13,7 +13,11 @@ struct Frame {
     K names;       /* its locals (borrowed symbol vector) */
     K *vals;       /* their values, NULL while unset (owned) */
     bool returning;/* a :x was evaluated: unwind to the lambda */
+    Frame *parent; /* a qSQL column scope: the lambda whose locals it also sees */
 };
+
+/* the innermost running lambda's frame: a query started inside it sees its locals */
+static Frame *current_frame;
 
 int eval_depth;
 const void *eval_error_node;
@@ -310,6 +314,8 @@ K eval_index(K x, K i) {
 K eval_index_deep(K x, K *idx, int n) {
     if (n == 0)
         return x;
+    if (x && x->t >= KLAMBDA && x->t <= KFOREIGN) /* d[`f;args]: the function found is applied */
+        return eval_apply(x, idx, n);
     K first = idx[0];
     if (n == 1)
         return eval_index(x, first);
@@ -376,6 +382,12 @@ static K lookup(S name, Frame *f) {
         if (f->vals[i])
             return r1(f->vals[i]);
         return kerr(name);
+    }
+    if (f && f->parent) { /* a column scope inside a lambda: then the lambda's locals */
+        long j = local_slot(f->parent, name);
+        if (j >= 0 && f->parent->vals[j])
+            return r1(f->parent->vals[j]);
+        f = f->parent;
     }
     K v = env_get(name);
     if (v)
@@ -1020,7 +1032,10 @@ static K call_lambda(K f, K *args, int n) {
     if (ctx && ctx->t == -KS)
         env_context = ctx->s;
     eval_depth++;
+    Frame *outer = current_frame;
+    current_frame = &frame;
     K r = eval_node(kK(f)[LAMBDA_BODY], &frame);
+    current_frame = outer;
     eval_depth--;
     env_context = saved_ctx;
     for (J i = 0; i < names->n; i++)
@@ -1231,7 +1246,7 @@ K eval_apply(K f, K *args, int n) {
 
 /* evaluate parse tree e with names bound to vals (borrowed): qSQL's column scope */
 K eval_with_columns(const K e, K names, K *vals) {
-    Frame frame = {.lambda = NULL, .names = names, .vals = vals};
+    Frame frame = {.lambda = NULL, .names = names, .vals = vals, .parent = current_frame};
     K r = eval_node(e, &frame);
     return r;
 }

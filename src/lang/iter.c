@@ -359,6 +359,34 @@ static K each_side(K f, K *args, int n, bool right) {
     return keys ? xD(keys, r) : r;
 }
 
+/* case: i'[a;b;...] picks item k from argument i[k] (an atom argument is its own item) */
+static K case_pick(K f, K *args, int n) {
+    J len = obj_count(f);
+    K *out = malloc((size_t)(len ? len : 1) * sizeof(K));
+    bool bad = !out;
+    for (J k = 0; !bad && k < len; k++) {
+        J i = f->t == KJ ? kJ(f)[k] : f->t == KI ? kI(f)[k] : kH(f)[k];
+        if (i < 0 || i >= n || (is_list(args[i]) && obj_count(args[i]) != len)) {
+            for (J m = 0; m < k; m++)
+                r0(out[m]);
+            bad = true;
+            kerr(i < 0 || i >= n ? "index" : "length");
+            break;
+        }
+        out[k] = arg_item(args[i], k);
+    }
+    for (int i = 0; i < n; i++)
+        r0(args[i]);
+    r0(f);
+    if (bad) {
+        free(out);
+        return kerr_msg() ? NULL : kerr("wsfull");
+    }
+    K r = prim_collect(out, len);
+    free(out);
+    return r;
+}
+
 K iter_apply(K derived, K *args, int n) {
     K f = r1(kK(derived)[0]);
     int t = derived->t;
@@ -366,10 +394,8 @@ K iter_apply(K derived, K *args, int n) {
     /* a derived function given too few arguments projects */
     switch (t) {
     case KEACH:
-        if (f->t >= 0 && f->t < KLAMBDA && n == 1 && f->t != XD) {
-            /* case: int-vector' (list of lists) ... index each: x'[i] */
-            return each(f, args, n);
-        }
+        if ((f->t == KJ || f->t == KI || f->t == KH) && n >= 2)
+            return case_pick(f, args, n);
         return each(f, args, n);
     case KOVER:
         return fold(f, args, n, false);

@@ -39,6 +39,13 @@ static const char *boot_q =
     ".Q.sbt:{\"\"}\n"
     ".q.csv:\",\"\n"
     ".q.rand:{first 1?x}\n"
+    /* .Q.res: q's reserved words; .Q.id: names made usable as column names; .Q.ty: the
+     * type letter of a list (upper case for a list of lists) */
+    ".Q.res:`in`within`like`bin`binr`ss`insert`update`delete`select`exec`from`by`where`do`if`while`abs`acos`asin`atan`avg`cor`cos`cov`dev`div`enlist`exit`exp`getenv`hopen`last`log`max`min`prd`setenv`sin`sqrt`sum`tan`var`wavg`wsum`xexp\n"
+    ".Q.id:{$[98h=type x;(.Q.id each cols x) xcol x;99h=type x;(.Q.id each key x)!value x;"
+    "{$[x in .Q.res;`$string[x],\"1\";x]}`$$[\"\"~s:(string x) where (string x) in .Q.an;\"a\";s]]}\n"
+    ".Q.an:.Q.a,.Q.A,.Q.n,\"_\"\n"
+    ".Q.ty:{$[0h>t:type x;.Q.t abs t;t within 1 19h;upper .Q.t t;\" \"]}\n"
     /* files: .Q.dd joins a path; .Q.en enumerates a table's symbol columns against `sym,
      * kept in the file dir/sym; dsave splays tables, enumerated, first column parted */
     ".Q.dd:{` sv x,`$string y}\n"

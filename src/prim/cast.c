@@ -563,6 +563,32 @@ K prim_cast(K x, K y) {
         free(items);
         return r;
     }
+    if ((x->t == -KJ || x->t == -KI) && (y->t == 0 || y->t == XD || y->t == XT) && y->t != KC) {
+        /* n$ over lists of strings, dictionaries and tables: pad each string */
+        if (y->t == XT || y->t == XD) {
+            bool table = y->t == XT;
+            K d = table ? r1(y->k) : r1(y);
+            r0(y);
+            K k = r1(DICT_KEYS(d)), v = prim_cast(x, r1(DICT_VALS(d)));
+            r0(d);
+            K r = v ? xD(k, v) : (r0(k), NULL);
+            return r && table ? prim_flip(r) : r;
+        }
+        K out = ktn(0, y->n);
+        for (J i = 0; i < y->n; i++) {
+            kK(out)[i] = prim_cast(r1(x), r1(kK(y)[i]));
+            if (!kK(out)[i]) {
+                out->n = i;
+                r0(out);
+                r0(x);
+                r0(y);
+                return NULL;
+            }
+        }
+        r0(x);
+        r0(y);
+        return out;
+    }
     if ((x->t == -KJ || x->t == -KI) && y->t == KC) { /* a short x is a cast */
         /* pad: n$string left-justifies in n chars, -n$string right-justifies */
         J n = x->t == -KJ ? x->j : x->i, w = n < 0 ? -n : n, len = y->n;

@@ -90,7 +90,28 @@ static K match_rows(const K keys, const K t) {
 }
 
 
+/* f applied to the global table named by y (consumed) and stored back: y, or NULL */
+static K in_place(K (*f)(K, K), K x, K y) {
+    K v = prim_global_get ? prim_global_get(y->s) : NULL;
+    if (!v) {
+        r0(x);
+        K e = kerr(y->s);
+        r0(y);
+        return e;
+    }
+    K r = f(x, v);
+    K stored = r ? lang_assign_global(y->s, r) : NULL;
+    if (!stored) {
+        r0(y);
+        return NULL;
+    }
+    r0(stored);
+    return y;
+}
+
 K prim_xkey(K x, K y) {
+    if (y->t == -KS) /* `k xkey `t: key the global t */
+        return in_place(prim_xkey, x, y);
     if (x->t == -KS)
         x = prim_enlist(x);
     if (x->t != KS)
@@ -373,11 +394,21 @@ K prim_insert(K x, K y) {
         return fail(x, y, "type");
     S name = x->s;
     K t = prim_global_get(name);
-    if (!t) {
-        r0(y);
-        K e = kerr(name);
+    if (!t) { /* a new global: the rows inserted are the table */
         r0(x);
-        return e;
+        if (y->t != XT && !obj_is_keyed(y)) {
+            r0(y);
+            return kerr(name);
+        }
+        J n = obj_count(y);
+        K stored = lang_assign_global(name, y);
+        if (!stored)
+            return NULL;
+        r0(stored);
+        K idx = ktn(KJ, n);
+        for (J i = 0; i < n; i++)
+            kJ(idx)[i] = i;
+        return idx;
     }
     J before = obj_count(t);
     K r = append_rows(t, y);

@@ -734,9 +734,19 @@ static K format_delimited(K x, K y) {
             if (c)
                 line = prim_join(line, kc(d));
             K item = prim_item(kK(cols)[c], r);
+            if (item->t == 0 || (item->t > 0 && item->t != KC)) { /* a nested cell */
+                r0(item);
+                r0(line);
+                r0(out);
+                r0(y);
+                return kerr("type");
+            }
             K s = item->t == KC ? item : prim_string(item);
             if (s && s->t == -KC)
                 s = prim_enlist(s);
+            if (s && s->t == KC && memchr(kC(s), d, (size_t)s->n)) /* a field holding the
+                                                                  * delimiter is quoted */
+                s = prim_join(prim_join(kc('"'), s), kc('"'));
             line = prim_join(line, s ? s : obj_strn("", 0));
         }
         jk(&out, line);

@@ -166,3 +166,41 @@ q)type t2[`k] 0 1
 20h
 q)tables[]
 `s`t2
+q)t:([]a:1 2;b:3 4)
+q)f:{select from t where a=x}
+q)f 1
+a b
+---
+1 3
+q){[x;y]select from ([]a:0 1;b:2 3) where a=x,b=y}[0;2]
+a b
+---
+0 2
+q){[n] exec b+n from t} 10
+13 14
+q)upd:`trade`quote!({x+1};{x*2})
+q)upd[`quote;21]
+42
+q)0 1 0'["abc";"xyz"]
+"ayc"
+q)0 1 0'["a";"xyz"]
+"aya"
+q)string ([]a:1 2;b:`ibm`goog)
+a    b
+-----------
+,"1" "ibm"
+,"2" "goog"
+q)-9$`a`b!("quick";"fox")
+a| "    quick"
+b| "      fox"
+q).Q.id flip (5#.Q.res)!(5#())
+in1 within1 like1 bin1 binr1
+----------------------------
+q)`tnew insert ([c1:`a`b];c2:10 20)
+0 1
+q)`c1 xkey `tnew
+`tnew
+q)-1@","0:([]x:("foo";"bar,baz"));
+x
+foo
+"bar,baz"
