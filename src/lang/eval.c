@@ -442,6 +442,7 @@ static K lookup(S name, Frame *f) {
 /* ---- amend ---------------------------------------------------------------------------------- */
 
 K eval_amend(K x, K *idx, int depth, K f, K y);
+static K amend_at(K x, K *idx, int depth, K f, K y);
 
 /* x with item k replaced by v (x owned, v consumed); type must fit unless x is general */
 static K set_item(K x, J k, K v) {
@@ -482,7 +483,20 @@ static K amend_value(K old, K f, K y) {
     return eval_apply(r1(f), args, n);
 }
 
+/* x amended: the attributes s# u# p# promise an order or uniqueness the new items may break,
+ * so they go (q keeps g#, whose index it maintains) */
 K eval_amend(K x, K *idx, int depth, K f, K y) {
+    K r = amend_at(x, idx, depth, f, y);
+    if (r && depth > 0 && r->t > 0 && r->t < 20) {
+        if (r->u == ATTR_G)
+            prim_attr_forget(r); /* g#'s index is rebuilt on the next lookup */
+        else
+            r->u = ATTR_NONE;
+    }
+    return r;
+}
+
+static K amend_at(K x, K *idx, int depth, K f, K y) {
     if (depth == 0) {
         return amend_value(x, f, y);
     }

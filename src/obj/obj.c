@@ -137,6 +137,9 @@ typedef struct Foreign {
 } Foreign;
 #define FOREIGN_ITEMS (sizeof(Foreign) / sizeof(void *))
 
+/* src/prim/find.c: drops the lookup index of a u# or g# list */
+extern void prim_attr_forget(const K x) OQ_WEAK;
+
 void r0(K x) {
     if (!x)
         return;
@@ -153,6 +156,8 @@ void r0(K x) {
         Foreign *f = (Foreign *)kG(x);
         if (f->fin)
             f->fin(f->ptr);
+    } else if ((x->u == ATTR_U || x->u == ATTR_G) && x->t > 0 && x->t < 20 && prim_attr_forget) {
+        prim_attr_forget(x); /* its lookup index goes with it */
     }
     mem_free(x, x->m);
 }

@@ -104,6 +104,68 @@ static bool same_kind(const K list, const K probe) {
 }
 
 /* positions of each item of y (a list) in x */
+/* ---- what attributes promise: s# binary search, u# and g# a kept hash index -------------- */
+
+/* the hash indexes of u# and g# lists, kept until the list is freed or amended (obj.c and the
+ * evaluator call prim_attr_forget), so repeated lookups cost no rebuild */
+enum { ATTR_CACHE = 8 };
+static struct {
+    K list; /* borrowed: the entry is dropped before the list goes */
+    J n;
+    Index ix;
+} attr_cache[ATTR_CACHE];
+static int attr_next;
+
+void prim_attr_forget(const K x) {
+    for (int i = 0; i < ATTR_CACHE; i++)
+        if (attr_cache[i].list == x) {
+            free(attr_cache[i].ix.slot);
+            attr_cache[i].list = NULL;
+        }
+}
+
+static const Index *attr_index(const K x) {
+    for (int i = 0; i < ATTR_CACHE; i++)
+        if (attr_cache[i].list == x && attr_cache[i].n == x->n)
+            return &attr_cache[i].ix;
+    prim_attr_forget(x); /* a stale entry (the list grew in place) */
+    int slot = attr_next++ % ATTR_CACHE;
+    free(attr_cache[slot].ix.slot);
+    attr_cache[slot].list = NULL;
+    if (!index_build(&attr_cache[slot].ix, x))
+        return NULL;
+    attr_cache[slot].list = x;
+    attr_cache[slot].n = x->n;
+    return &attr_cache[slot].ix;
+}
+
+/* the first position of y[i] in sorted x by binary search (count x when absent) */
+static J sorted_find(const K x, const K y, J i) {
+    J lo = 0, hi = x->n;
+    int t = x->t;
+    while (lo < hi) { /* first position whose item is not below y's */
+        J mid = lo + (hi - lo) / 2;
+        bool below;
+        switch (t) {
+        case KS: below = strcmp(kS(x)[mid], y->t < 0 ? y->s : kS(y)[i]) < 0; break;
+        case KF: below = kF(x)[mid] < (y->t < 0 ? y->f : kF(y)[i]); break;
+        case KE: below = kE(x)[mid] < (y->t < 0 ? y->e : kE(y)[i]); break;
+        case KH: below = kH(x)[mid] < (y->t < 0 ? y->h : kH(y)[i]); break;
+        case KB: case KG: case KC: below = kG(x)[mid] < (y->t < 0 ? y->g : kG(y)[i]); break;
+        default:
+            if (obj_width(t) == 4)
+                below = kI(x)[mid] < (y->t < 0 ? y->i : kI(y)[i]);
+            else
+                below = kJ(x)[mid] < (y->t < 0 ? y->j : kJ(y)[i]);
+        }
+        if (below)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < x->n && items_match(x, lo, y, i) ? lo : x->n;
+}
+
 static K find_all(const K x, const K y) {
     J n = obj_count(y);
     K r = obj_vec(KJ, n);
@@ -113,6 +175,21 @@ static K find_all(const K x, const K y) {
         for (J i = 0; i < n; i++)
             kJ(r)[i] = obj_count(x);
         return r;
+    }
+    bool simple = x->t > 0 && x->t < 20 && x->t != UU;
+    if (simple && x->u == ATTR_S && (x->t != KF || n < x->n)) { /* s#: binary search */
+        for (J i = 0; i < n; i++)
+            kJ(r)[i] = sorted_find(x, y, i);
+        return r;
+    }
+    if (simple && (x->u == ATTR_U || x->u == ATTR_G)) { /* u#, g#: the kept index */
+        const Index *ix = attr_index(x);
+        if (ix) {
+            for (J i = 0; i < n; i++)
+                kJ(r)[i] = index_find(ix, y, i);
+            return r;
+        }
+        kerr_clear();
     }
     Index ix;
     if (!index_build(&ix, x)) {

@@ -38,6 +38,8 @@ K prim_group_ids(const K x, K *gid);
 /* dictionaries (and keyed tables) x and y (consumed) merged by key: x's keys then y's new
  * ones; combine(xv, yv) (consumed; NULL: y's value) where a key is in both */
 K prim_dict_merge(K x, K y, K (*combine)(K, K));
+/* a u# or g# list's kept lookup index is dropped (the list is freed or changed) */
+void prim_attr_forget(const K x);
 /* `dom?syms: enumeration, extending the domain (cast.c) */
 K prim_enum_extend(K x, K y);
 /* timestamp, month, date, datetime, timespan, minute, second, time */
