@@ -38,40 +38,126 @@ static bool radix_type(int t) {
            (t >= KP && t <= KT);
 }
 
-/* stable ascending grade of x into idx (n items) by radix over the key bytes */
-static bool radix_grade(const K x, J n, J *idx) {
-    uint64_t *keys = malloc((size_t)n * 8), *k2 = malloc((size_t)n * 8);
-    J *i2 = malloc((size_t)n * sizeof(J));
-    if (!keys || !k2 || !i2) {
-        free(keys); free(k2); free(i2);
+/* LSD radix over 11-bit digits: keys (and, when idx is given, the positions riding along)
+ * sorted stably; digits on which every key agrees are skipped, and every histogram comes
+ * from one pass.  Returns false when memory runs out.  *out_keys and *out_idx: the buffers now
+ * holding the result (the inputs or the scratch ones). */
+enum { DIGIT = 11, BUCKETS = 1 << DIGIT, DIGITS = (64 + DIGIT - 1) / DIGIT };
+
+static bool radix_keys(uint64_t *keys, J *idx, J n, uint64_t **out_keys, J **out_idx) {
+    uint64_t *k2 = malloc((size_t)(n ? n : 1) * 8);
+    J *i2 = idx ? malloc((size_t)(n ? n : 1) * sizeof(J)) : NULL;
+    J (*count)[BUCKETS] = calloc(DIGITS, sizeof *count);
+    if (!k2 || (idx && !i2) || !count) {
+        free(k2); free(i2); free(count);
         return false;
     }
     uint64_t all_or = 0, all_and = ~0ULL;
     for (J i = 0; i < n; i++) {
-        keys[i] = sort_key(x, i);
-        idx[i] = i;
-        all_or |= keys[i];
-        all_and &= keys[i];
+        uint64_t k = keys[i];
+        all_or |= k;
+        all_and &= k;
+        for (int d = 0; d < DIGITS; d++)
+            count[d][(k >> (d * DIGIT)) & (BUCKETS - 1)]++;
     }
     uint64_t varying = all_or ^ all_and;
-    for (int byte = 0; byte < 8; byte++) {
-        if (!((varying >> (byte * 8)) & 0xff))
-            continue; /* every key has the same byte here */
-        J count[257] = {0};
-        for (J i = 0; i < n; i++)
-            count[((keys[i] >> (byte * 8)) & 0xff) + 1]++;
-        for (int b = 0; b < 256; b++)
-            count[b + 1] += count[b];
+    for (int d = 0; d < DIGITS; d++) {
+        if (!((varying >> (d * DIGIT)) & (BUCKETS - 1)))
+            continue; /* every key has this digit */
+        J sum = 0;
+        for (int b = 0; b < BUCKETS; b++) {
+            J c = count[d][b];
+            count[d][b] = sum;
+            sum += c;
+        }
+        int shift = d * DIGIT;
         for (J i = 0; i < n; i++) {
-            J d = count[(keys[i] >> (byte * 8)) & 0xff]++;
-            k2[d] = keys[i];
-            i2[d] = idx[i];
+            J at = count[d][(keys[i] >> shift) & (BUCKETS - 1)]++;
+            k2[at] = keys[i];
+            if (idx)
+                i2[at] = idx[i];
         }
         uint64_t *tk = keys; keys = k2; k2 = tk;
-        memcpy(idx, i2, (size_t)n * sizeof(J));
+        J *ti = idx; idx = i2; i2 = ti;
     }
-    free(keys); free(k2); free(i2);
+    free(count);
+    *out_keys = keys;
+    *out_idx = idx;
+    /* the scratch buffers not holding the result */
+    free(k2);
+    free(i2);
     return true;
+}
+
+/* stable ascending grade of x into idx (n items) by radix over the keys */
+static bool radix_grade(const K x, J n, J *idx) {
+    uint64_t *keys = malloc((size_t)(n ? n : 1) * 8);
+    J *own = malloc((size_t)(n ? n : 1) * sizeof(J));
+    if (!keys || !own) {
+        free(keys); free(own);
+        return false;
+    }
+    for (J i = 0; i < n; i++) {
+        keys[i] = sort_key(x, i);
+        own[i] = i;
+    }
+    uint64_t *rk;
+    J *ri;
+    if (!radix_keys(keys, own, n, &rk, &ri)) {
+        free(keys); free(own);
+        return false;
+    }
+    memcpy(idx, ri, (size_t)n * sizeof(J));
+    free(rk);
+    free(ri);
+    return true;
+}
+
+/* the value whose sort_key is k, stored as item i of r (type t): sort_key's inverse */
+static void put_key(K r, J i, uint64_t k) {
+    switch (r->t) {
+    case KB: case KG: case KC: kG(r)[i] = (G)k; break;
+    case KH: kH(r)[i] = (H)((uint16_t)k ^ 0x8000); break;
+    case KE: {
+        uint32_t u = (uint32_t)k;
+        u = (u & 0x80000000u) ? (u & 0x7fffffffu) : ~u;
+        memcpy(&kE(r)[i], &u, 4);
+        break;
+    }
+    case KF: case KZ: {
+        uint64_t u = (k & 0x8000000000000000ULL) ? (k & 0x7fffffffffffffffULL) : ~k;
+        memcpy(&kF(r)[i], &u, 8);
+        break;
+    }
+    default:
+        if (obj_width(r->t) == 4)
+            kI(r)[i] = (I)((uint32_t)k ^ 0x80000000u);
+        else
+            kJ(r)[i] = (J)(k ^ 0x8000000000000000ULL);
+    }
+}
+
+/* asc of a radix-sortable vector: the keys alone are sorted, then turned back into values */
+static K radix_sorted(const K x) {
+    J n = x->n;
+    uint64_t *keys = malloc((size_t)(n ? n : 1) * 8);
+    if (!keys)
+        return kerr("wsfull");
+    for (J i = 0; i < n; i++)
+        keys[i] = sort_key(x, i);
+    uint64_t *rk;
+    J *ri;
+    if (!radix_keys(keys, NULL, n, &rk, &ri)) {
+        free(keys);
+        return kerr("wsfull");
+    }
+    K r = obj_vec(x->t, n);
+    for (J i = 0; r && i < n; i++)
+        put_key(r, i, rk[i]);
+    free(rk);
+    if (r)
+        r->u = ATTR_S;
+    return r;
 }
 
 /* comparison of items for the general case: -1, 0, 1 */
@@ -258,6 +344,12 @@ static K sorted(K x, bool desc) {
         K v = prim_at(r1(DICT_VALS(x)), g);
         r0(x);
         return xD(k, v);
+    }
+    if (!desc && radix_type(x->t) && x->t != KF && x->t != KZ && x->t != KE) {
+        /* floats keep -0 and NaN payloads only through a grade */
+        K r = radix_sorted(x);
+        r0(x);
+        return r;
     }
     K g = grade(r1(x), desc);
     if (!g) {
