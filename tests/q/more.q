@@ -244,3 +244,17 @@ q)"A grown man in a gown" ss ""
 'length
 q)"We the people of the United States" ss "t?e"
 3 17
+q)asc 3 1 0N 2 -5
+`s#0N -5 1 2 3
+q)asc 2000.01.02 2000.01.01
+`s#2000.01.01 2000.01.02
+q)asc 3 1 0N 2h
+`s#0N 1 2 3h
+q)asc "hello"
+`s#"ehllo"
+q)asc 10:00 09:00
+`s#09:00 10:00
+q)asc 3 -1 2i
+`s#-1 2 3i
+q)asc 0x0200ff
+`s#0x0002ff
