@@ -293,7 +293,7 @@ static void fmt_atom(Buf *b, const K x) {
         return;
     }
     fmt_item(b, t, p);
-    if (t == KB || t == KH || t == KI || t == KE)
+    if (t == KB || t == KH || t == KI || t == KE || t == KM)
         buf_add(b, &suffix_of[t], 1);
     else if (t == KF && float_is_whole_text(x->f, fmt_settings.precision))
         buf_str(b, "f");
@@ -382,7 +382,7 @@ static void fmt_vector(Buf *b, const K x, bool in_list) {
         buf_add(b, &suffix_of[t], suffix_of[t] ? 1 : 0);
         return;
     }
-    if (t == KH || t == KI || t == KE)
+    if (t == KH || t == KI || t == KE || t == KM)
         buf_add(b, &suffix_of[t], 1);
 }
 
@@ -779,7 +779,15 @@ static bool matrix_rows(const K x, Buf *rows, J nrows, bool top) {
     for (J r = 1; r < nrows; r++)
         if (kK(x)[r]->n != kK(x)[0]->n)
             simple = general = false;
-    if (!nrows || (!simple && !general))
+    /* at the top level, simple and general rows of one length mix: "S=;"0: gives
+     * one  two  three over ,"1" ,"2" ,"3" */
+    bool mixed = top && !simple && !general && !strings && !bytes && !bools && nrows > 1;
+    for (J r = 0; mixed && r < nrows; r++) {
+        K item = kK(x)[r];
+        mixed = item->t >= 0 && item->t < 20 && item->n > 0 && item->n == kK(x)[0]->n &&
+                item->t != KC && item->t != KB;
+    }
+    if (!nrows || (!simple && !general && !mixed))
         return false;
     J ncols = 0;
     for (J r = 0; r < nrows; r++)
@@ -790,9 +798,10 @@ static bool matrix_rows(const K x, Buf *rows, J nrows, bool top) {
         K item = kK(x)[r];
         for (J c = 0; c < item->n; c++) {
             Buf *cb = &cells[r * ncols + c];
+            bool cells_of = item->t != 0; /* a simple row's items print as cells */
             if (simple && item->n == 1)
                 buf_str(cb, ","); /* a one-item row keeps its comma */
-            if (simple)
+            if (cells_of)
                 cell_text(cb, item, c);
             else
                 fmt_one(cb, kK(item)[c], false);

@@ -383,6 +383,11 @@ static K lookup(S name, Frame *f) {
             return r1(f->vals[i]);
         return kerr(name);
     }
+    if (name[0] == '.' && !strcmp(name, ".z.s")) { /* .z.s: the running lambda itself */
+        Frame *lf = f && f->lambda ? f : f ? f->parent : NULL;
+        if (lf && lf->lambda)
+            return r1(lf->lambda);
+    }
     if (f && f->parent) { /* a column scope inside a lambda: then the lambda's locals */
         long j = local_slot(f->parent, name);
         if (j >= 0 && f->parent->vals[j])
@@ -928,6 +933,18 @@ static K eval_special(const K e, Frame *f) {
     }
     case SF_TABLE:
         return eval_table(e, f);
+    case SF_COMPOSE: { /* '[f;g;...]: applying it applies the last, then each before it */
+        K c = obj_vec(KCOMP, e->n - 1);
+        for (J i = 1; c && i < e->n; i++) {
+            kK(c)[i - 1] = eval_node(kK(e)[i], f);
+            if (!kK(c)[i - 1]) {
+                c->n = i - 1;
+                r0(c);
+                return NULL;
+            }
+        }
+        return c;
+    }
     }
     return kerr("nyi");
 }

@@ -29,6 +29,7 @@ enum {
     SF_SEQ = 0xf7,    /* e1;e2;... evaluated in order, value of the last */
     SF_ASSIGN_G = 0xf8, /* a::v global assignment inside a lambda */
     SF_VIEW = 0xf9,     /* a::e at top level: a view, e re-evaluated when a is read */
+    SF_COMPOSE = 0xfa,  /* '[f;g;...]: the composition f g ... */
     SF_FIRST_RESERVED = 0xf0
 };
 

@@ -757,8 +757,24 @@ static bool parse_item(Parser *p, Item *it) {
         break;
     }
     case TK_ADVERB:
-        if (t.len == 1 && t.text[0] == '\'') { /* signal */
+        if (t.len == 1 && t.text[0] == '\'') { /* signal, or '[f;g] composition */
             advance(p);
+            if (p->tok.kind == TK_LBRACK && !p->tok.space_before) {
+                advance(p);
+                int n;
+                K items = parse_items(p, TK_RBRACK, &n);
+                if (!items)
+                    return false;
+                if (n == 1) { /* '[f]: f each */
+                    K f = r1(kK(items)[0]);
+                    r0(items);
+                    it->node = obj_list(2, obj_prim(KITER, ITER_EACH), f);
+                    it->verb = true;
+                } else {
+                    it->node = apply_node(special(SF_COMPOSE), items);
+                }
+                break;
+            }
             it->node = special(SF_SIGNAL);
             it->verb = true;
             return true;
@@ -796,6 +812,10 @@ static bool parse_item(Parser *p, Item *it) {
             continue;
         }
         if (p->tok.kind == TK_ADVERB && !p->tok.space_before) {
+            /* d:'[f;g]: after an assignment, '[ starts a composition */
+            if (it->verb && it->node->t == KBINARY && it->node->g == P_IDENTITY && p->tok.len == 1 &&
+                p->tok.text[0] == '\'' && p->tok.text[1] == '[')
+                break;
             int id = adverb_id(&p->tok);
             advance(p);
             it->node = obj_list(2, obj_prim(KITER, id), it->node);

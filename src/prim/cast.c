@@ -537,9 +537,28 @@ K prim_mmu(K x, K y) {
 K prim_cast(K x, K y) {
     if ((x->t == KF && (y->t == KF || is_matrix(y))) || is_matrix(x))
         return prim_mmu(x, y);
-    if (x->t == KC || x->t == KS || (x->t > 0 && x->t < 20 && x->t != KC)) {
-        /* a list of types applies item by item */
+    if (x->t == KC || x->t == KS || (x->t > 0 && x->t < 20 && x->t != KC) || (x->t == 0 && x->n)) {
+        /* a list of types applies item by item (to one atom each, or to the items of y) */
         J n = obj_count(x);
+        if (y->t < 0 && (x->t != KC || n > 1)) {
+            K *items = malloc((size_t)(n ? n : 1) * sizeof(K));
+            for (J i = 0; i < n; i++) {
+                items[i] = prim_cast(prim_item(x, i), r1(y));
+                if (!items[i]) {
+                    for (J k = 0; k < i; k++)
+                        r0(items[k]);
+                    free(items);
+                    r0(x);
+                    r0(y);
+                    return NULL;
+                }
+            }
+            r0(x);
+            r0(y);
+            K r = prim_collect(items, n);
+            free(items);
+            return r;
+        }
         if (y->t < 0 || obj_count(y) != n) {
             r0(x);
             r0(y);
@@ -618,7 +637,14 @@ K prim_cast(K x, K y) {
         r0(y);
         return kerr("type");
     }
-    y = prim_unenum(y);
+    if ((obj_is_enum(y->t) || obj_is_enum(-y->t)) && (to == KH || to == KI || to == KJ)) {
+        /* "i"$e: an enumeration's indices */
+        y = obj_own(y);
+        if (y)
+            y->t = (signed char)(y->t < 0 ? -KJ : KJ);
+    } else {
+        y = prim_unenum(y);
+    }
     if (!y) {
         r0(x);
         return NULL;

@@ -443,6 +443,27 @@ static K take_n(J n, K y) {
     return r;
 }
 
+/* flat (consumed) cut into the nested shape dims[0] x dims[1] x ... */
+static K reshape(K flat, const J *dims, J k) {
+    if (k == 1)
+        return flat;
+    J inner = 1;
+    for (J i = 1; i < k; i++)
+        inner *= dims[i];
+    K r = ktn(0, dims[0]);
+    for (J i = 0; r && i < dims[0]; i++) {
+        K part = slice(flat, i * inner, inner);
+        kK(r)[i] = part ? reshape(part, dims + 1, k - 1) : NULL;
+        if (!kK(r)[i]) {
+            r->n = i;
+            r0(r);
+            r = NULL;
+        }
+    }
+    r0(flat);
+    return r;
+}
+
 K prim_take(K x, K y) {
     if (is_int_atom(x)) {
         J n = atom_j(x);
@@ -466,25 +487,27 @@ K prim_take(K x, K y) {
               : !strcmp(a, "g") ? ATTR_G : 0;
         return y;
     }
-    if (x->t == KJ || x->t == KI) {
-        /* reshape: 2 3#til 6 */
-        if (x->n != 2)
+    if (x->t == KJ || x->t == KI) { /* reshape: 2 3#til 6, 2 2 3#til 5, (enlist 2)#x */
+        J k = x->n, dims[8];
+        if (k == 0 || k > 8)
             return fail2(x, y, "length");
-        J rows = x->t == KJ ? kJ(x)[0] : kI(x)[0], cols = x->t == KJ ? kJ(x)[1] : kI(x)[1];
+        for (J i = 0; i < k; i++)
+            dims[i] = x->t == KJ ? kJ(x)[i] : kI(x)[i] == ni ? nj : kI(x)[i];
         r0(x);
-        if (rows == nj) {
-            J len = obj_count(y);
-            rows = cols ? (len + cols - 1) / cols : 0;
-        }
+        J inner = 1;
+        for (J i = 1; i < k; i++)
+            inner *= dims[i];
         J len = obj_count(y);
-        K flat = len ? take_n(rows * cols, y) : y;
-        if (!flat)
-            return NULL;
-        K r = ktn(0, rows);
-        for (J i = 0; r && i < rows; i++)
-            kK(r)[i] = slice(flat, i * cols, cols);
-        r0(flat);
-        return r;
+        if (dims[0] == nj && k == 2) { /* 0N 3#x: rows of 3 while x lasts, the last shorter */
+            J rows = inner ? (len + inner - 1) / inner : 0;
+            K r = ktn(0, rows);
+            for (J i = 0; i < rows; i++)
+                kK(r)[i] = slice(y, i * inner, MIN(inner, len - i * inner));
+            r0(y);
+            return r;
+        }
+        K flat = len ? take_n(dims[0] * inner, y) : y;
+        return flat ? reshape(flat, dims, k) : NULL;
     }
     if (x->t == KS && y->t == XT) {
         /* columns of a table */

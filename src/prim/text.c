@@ -755,27 +755,78 @@ static K format_delimited(K x, K y) {
     return out;
 }
 
-/* ("=";";") 0: "k=v;k2=v2" -- key-value pairs as (keys;values) */
+/* "=;" 0: "k=v;k2=v2" -- key-value pairs as (keys;values).  A leading type letter ("S=;",
+ * "I=;", "J=;") casts the keys (symbols by default); a '*' before the pair separator ("I=*,")
+ * lets values be "quoted", separators and all. */
 static K parse_pairs(K x, K y) {
-    char eq = kC(x)[0], sep = kC(x)[1];
+    const char *spec = kC(x);
+    J sn = x->n;
+    char kt = sn >= 3 ? spec[0] : 'S';
+    char eq = spec[sn >= 3 ? 1 : 0], sep = spec[sn - 1];
+    bool quoted = sn == 4 && spec[2] == '*';
     r0(x);
     if (y->t != KC) {
         r0(y);
         return kerr("type");
     }
-    K pairs = prim_vs(kc(sep), y);
-    K keys = ktn(KS, 0), vals = ktn(0, 0);
-    for (J i = 0; pairs && i < pairs->n; i++) {
-        K kv = prim_vs(kc(eq), r1(kK(pairs)[i]));
-        if (kv && kv->n >= 2) {
-            K k = kK(kv)[0];
-            js(&keys, sym_intern(kC(k), (size_t)k->n));
-            jk(&vals, r1(kK(kv)[1]));
+    K keys = ktn(0, 0), vals = ktn(0, 0);
+    const char *p = kC(y), *end = p + y->n;
+    while (p < end) {
+        const char *k = p;
+        while (p < end && *p != eq)
+            p++;
+        if (p >= end)
+            break;
+        J klen = p - k;
+        p++;
+        K v;
+        if (quoted && p < end && *p == '"') {
+            const char *q = ++p;
+            while (p < end && *p != '"')
+                p++;
+            v = obj_strn(q, (size_t)(p - q));
+            if (p < end)
+                p++;
+            while (p < end && *p != sep)
+                p++;
+        } else {
+            const char *q = p;
+            while (p < end && *p != sep)
+                p++;
+            v = obj_strn(q, (size_t)(p - q));
         }
-        r0(kv);
+        jk(&keys, obj_strn(k, (size_t)klen));
+        jk(&vals, v);
+        if (p < end)
+            p++;
     }
-    r0(pairs);
-    return obj_list(2, keys, vals);
+    r0(y);
+    K kv = prim_cast(kc((char)toupper((unsigned char)kt)), keys);
+    return kv ? obj_list(2, kv, vals) : (r0(vals), NULL);
+}
+
+/* "|" 0: (c1;c2;...) -- columns as delimited lines, no header */
+static K format_columns(K x, K y) {
+    char d = x->t == -KC ? (char)x->g : kC(x)[0];
+    r0(x);
+    J rows = y->n ? obj_count(kK(y)[0]) : 0;
+    K out = ktn(0, rows);
+    for (J r = 0; r < rows; r++) {
+        K line = ktn(KC, 0);
+        for (J c = 0; c < y->n; c++) {
+            if (c)
+                line = prim_join(line, kc(d));
+            K col = kK(y)[c];
+            K item = col->t == KC ? kc(kC(col)[r]) : prim_item(col, r);
+            K str = item->t == KC ? item : prim_string(item);
+            if (str && str->t == -KC)
+                str = prim_enlist(str);
+            line = prim_join(line, str ? str : obj_strn("", 0));
+        }
+        kK(out)[r] = line;
+    }
+    r0(y);
+    return out;
 }
 
 K prim_filetext(K x, K y) {
@@ -793,8 +844,10 @@ K prim_filetext(K x, K y) {
         }
         return parse_delimited(x, y);
     }
-    if (x->t == KC && x->n == 2 && y->t == KC)
+    if (x->t == KC && x->n >= 2 && x->n <= 4 && y->t == KC)
         return parse_pairs(x, y);
+    if ((x->t == -KC || (x->t == KC && x->n == 1)) && y->t == 0)
+        return format_columns(x, y);
     if ((x->t == -KC || (x->t == KC && x->n == 1)) && y->t == XT)
         return format_delimited(x, y);
     r0(x);

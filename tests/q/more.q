@@ -258,3 +258,52 @@ q)asc 3 -1 2i
 `s#-1 2 3i
 q)asc 0x0200ff
 `s#0x0002ff
+q)factorial:{$[x<2;1;x*.z.s x-1]}
+q)factorial 5
+120
+q){.z.s}[]
+{.z.s}
+q)'[count][("The";"quick";"fox")]
+3 5 3
+q)d:'[{2*x};{x+y}]
+q)d[3;4]
+14
+q)'[neg;+][1;2]
+-3
+q)dd:`a`b`c!1 2 3
+q)delete b from dd
+a| 1
+c| 3
+q)delete a from `dd
+`dd
+q)dd
+b| 2
+c| 3
+q)(12h;"m";`date)$42
+2000.01.01D00:00:00.000000042
+2003.07m
+2000.02.12
+q)`hh`uu`ss$03:55:58.11
+3 55 58i
+q)u:`a`b`c
+q)"i"$`u$`a`a`b`c
+0 0 1 2i
+q)enlist[2]#til 10
+0 1
+q)(2 2 3#til 5)~((0 1 2;3 4 0);(1 2 3;4 0 1))
+1b
+q)0N 3#til 7
+0 1 2
+3 4 5
+,6
+q)"|" 0: (`a`b`c;1 2 3;"xyz")
+"a|1|x"
+"b|2|y"
+"c|3|z"
+q)"S=;"0:"one=1;two=2;three=3"
+one  two  three
+,"1" ,"2" ,"3"
+q)0N!"I=*,"0:"5=\"hello,world\",6=1";
+(5 6i;("hello,world";,"1"))
+q)2003.07 2003.08m
+2003.07 2003.08m
