@@ -590,12 +590,14 @@ static void pad_to(Buf *b, size_t have, size_t width) {
 static void console_lines(const K x, Lines *out);
 static bool matrix_rows(const K x, Buf *rows, J nrows, bool top);
 
+/* a line wider than the console (\c) keeps cols-3 characters and ends in "..": q leaves the
+ * last column free (at \c 10 10, til 20 shows as 0 1 2 3..) */
 static void truncate_line(char *s) {
     size_t cols = (size_t)fmt_settings.console_cols;
-    if (strlen(s) > cols && cols > 2) {
+    if (cols > 3 && strlen(s) > cols - 1) {
+        s[cols - 3] = '.';
         s[cols - 2] = '.';
-        s[cols - 1] = '.';
-        s[cols] = 0;
+        s[cols - 1] = 0;
     }
 }
 

@@ -298,8 +298,9 @@ K env_namespace_dict(S name) {
 K env_all_namespaces(void) {
     K v = ktn(KS, 0);
     for (size_t i = 0; v && i < nspaces; i++)
-        if (spaces[i]->name != sym_null && !strchr(spaces[i]->name + 1, '.'))
-            js(&v, spaces[i]->name + 1); /* `key `` lists q pykx ..., without the dot */
+        if (spaces[i]->name != sym_null && !strchr(spaces[i]->name + 1, '.') &&
+            strcmp(spaces[i]->name, ".z"))
+            js(&v, spaces[i]->name + 1); /* `key `` lists q Q h pykx ..., not z, as q does */
     return v;
 }
 

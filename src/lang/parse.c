@@ -790,6 +790,12 @@ static bool parse_item(Parser *p, Item *it) {
     /* postfixes: application and iterators */
     for (;;) {
         if (p->tok.kind == TK_LBRACK && !(p->tok.space_before && it->verb)) {
+            if (it->colon && it->node->t == KBINARY) { /* |:["zero"]: the monadic form */
+                int id = it->node->g;
+                r0(it->node);
+                it->node = obj_prim(KUNARY, id);
+                it->colon = false;
+            }
             advance(p);
             int n;
             K args = parse_items(p, TK_RBRACK, &n);

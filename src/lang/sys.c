@@ -144,9 +144,9 @@ K sys_command(const char *cmd, size_t n) {
     }
     if (!strcmp(word, "c")) {
         if (an == 0) {
-            K v = ktn(KI, 2);
-            kI(v)[0] = fmt_settings.console_rows;
-            kI(v)[1] = fmt_settings.console_cols;
+            K v = ktn(KJ, 2); /* q shows 25 80 */
+            kJ(v)[0] = fmt_settings.console_rows;
+            kJ(v)[1] = fmt_settings.console_cols;
             return v;
         }
         int r = 0, c = 0;
@@ -187,8 +187,14 @@ K sys_command(const char *cmd, size_t n) {
             return sys_port_hook(arg, an);
         return an ? kerr("nyi") : ki(0);
     }
+    if (!strcmp(word, "z")) { /* how "D"$ reads slashed dates: 0 mm/dd/yyyy, 1 dd/mm/yyyy */
+        if (!an)
+            return kj(prim_date_dmy);
+        prim_date_dmy = arg[0] == '1';
+        return obj_identity();
+    }
     if (!strcmp(word, "e") || !strcmp(word, "S") || !strcmp(word, "g") || !strcmp(word, "W") ||
-        !strcmp(word, "o") || !strcmp(word, "z") || !strcmp(word, "s") || !strcmp(word, "T"))
+        !strcmp(word, "o") || !strcmp(word, "s") || !strcmp(word, "T"))
         return an ? obj_identity() : ki(0);
     if (!strcmp(word, "w")) {
         MemStats st = mem_stats();

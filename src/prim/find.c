@@ -967,6 +967,19 @@ K prim_union(K x, K y) { return prim_distinct(prim_join(x, y)); }
 K prim_dict(K x, K y) {
     if (x->t == XT && y->t == XT)
         return xD(x, y);
+    if (x->t == -KS && x->s[0] != ':' && (y->t == KJ || y->t == KI || y->t == -KJ || y->t == -KI)) {
+        /* `x!0 1 2: the enumeration over `x with those indices */
+        int t = enum_type_for(x->s);
+        r0(x);
+        if (!t) {
+            r0(y);
+            return kerr("limit");
+        }
+        K e = y->t == KI || y->t == -KI ? prim_cast(kc('j'), y) : obj_own(y);
+        if (e)
+            e->t = (signed char)(e->t < 0 ? -t : t);
+        return e;
+    }
     if ((x->t == -KJ || x->t == -KI) && y->t == -KS && prim_global_get) {
         /* n!`t: key (or unkey) the global table t in place */
         K v = prim_global_get(y->s);

@@ -40,6 +40,8 @@ K prim_group_ids(const K x, K *gid);
 K prim_dict_merge(K x, K y, K (*combine)(K, K));
 /* a u# or g# list's kept lookup index is dropped (the list is freed or changed) */
 void prim_attr_forget(const K x);
+/* \z: "D"$ reads dd/mm/yyyy when set, mm/dd/yyyy when not (cast.c) */
+extern bool prim_date_dmy;
 /* `dom?syms: enumeration, extending the domain (cast.c) */
 K prim_enum_extend(K x, K y);
 /* timestamp, month, date, datetime, timespan, minute, second, time */
