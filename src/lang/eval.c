@@ -669,15 +669,7 @@ static K assign_name(S name, K v, Frame *f, bool global) {
         f->vals[slot] = r1(v);
         return v;
     }
-    if (lang_read_only) {
-        r0(v);
-        return kerr("noupdate");
-    }
-    if (env_set(env_qualify(name), r1(v)) < 0) {
-        r0(v);
-        return NULL;
-    }
-    return v;
+    return lang_assign_global(name, v);
 }
 
 static K eval_assign(const K e, Frame *f, bool global) {

@@ -579,6 +579,7 @@ typedef enum { M_NEG, M_ABS, M_NOT, M_FLOOR, M_CEIL, M_SIGNUM, M_RECIP, M_NULL, 
                M_LOG, M_SIN, M_COS, M_TAN, M_ASIN, M_ACOS, M_ATAN } MonadOp;
 
 static K atomic_monad(MonadOp op, K x);
+static K monad_item(K x, const void *op) { return atomic_monad(*(const MonadOp *)op, x); }
 
 static K each_monad(MonadOp op, K x) {
     if (x->t == XD) {
@@ -593,26 +594,7 @@ static K each_monad(MonadOp op, K x) {
         r0(x);
         return v ? xT(xD(k, v)) : (r0(k), NULL);
     }
-    J n = x->n;
-    K *items = malloc((size_t)(n ? n : 1) * sizeof(K));
-    if (!items) {
-        r0(x);
-        return kerr("wsfull");
-    }
-    for (J i = 0; i < n; i++) {
-        items[i] = atomic_monad(op, r1(kK(x)[i]));
-        if (!items[i]) {
-            for (J k = 0; k < i; k++)
-                r0(items[k]);
-            free(items);
-            r0(x);
-            return NULL;
-        }
-    }
-    r0(x);
-    K r = prim_collect(items, n);
-    free(items);
-    return r;
+    return prim_map(x, monad_item, &op);
 }
 
 static double math1(MonadOp op, double v) {

@@ -551,33 +551,15 @@ K prim_cast(K x, K y) {
     if (x->t == KC || x->t == KS || (x->t > 0 && x->t < 20 && x->t != KC) || (x->t == 0 && x->n)) {
         /* a list of types applies item by item (to one atom each, or to the items of y) */
         J n = obj_count(x);
-        if (y->t < 0 && (x->t != KC || n > 1)) {
-            K *items = malloc((size_t)(n ? n : 1) * sizeof(K));
-            for (J i = 0; i < n; i++) {
-                items[i] = prim_cast(prim_item(x, i), r1(y));
-                if (!items[i]) {
-                    for (J k = 0; k < i; k++)
-                        r0(items[k]);
-                    free(items);
-                    r0(x);
-                    r0(y);
-                    return NULL;
-                }
-            }
-            r0(x);
-            r0(y);
-            K r = prim_collect(items, n);
-            free(items);
-            return r;
-        }
-        if (y->t < 0 || obj_count(y) != n) {
+        bool spread = y->t < 0 && (x->t != KC || n > 1);
+        if (!spread && (y->t < 0 || obj_count(y) != n)) {
             r0(x);
             r0(y);
             return kerr("length");
         }
         K *items = malloc((size_t)(n ? n : 1) * sizeof(K));
         for (J i = 0; i < n; i++) {
-            items[i] = prim_cast(prim_item(x, i), prim_item(y, i));
+            items[i] = prim_cast(prim_item(x, i), spread ? r1(y) : prim_item(y, i));
             if (!items[i]) {
                 for (J k = 0; k < i; k++)
                     r0(items[k]);

@@ -614,26 +614,25 @@ static K save_as(K x, bool splay) {
     return out;
 }
 
-K prim_save(K x) {
-    if (x->t == KS) { /* save each */
-        K out = ktn(KS, x->n);
-        for (J i = 0; i < x->n; i++) {
-            K r = prim_save(ks(kS(x)[i]));
-            if (!r) {
-                out->n = i;
-                r0(out);
-                r0(x);
-                return NULL;
-            }
-            kS(out)[i] = r->s;
-            r0(r);
+/* f of each name of a symbol list x (consumed): the symbols f returns */
+static K each_name(K x, K (*f)(K, bool)) {
+    K out = ktn(KS, x->n);
+    for (J i = 0; i < x->n; i++) {
+        K r = f(ks(kS(x)[i]), false);
+        if (!r) {
+            out->n = i;
+            r0(out);
+            r0(x);
+            return NULL;
         }
-        r0(x);
-        return out;
+        kS(out)[i] = r->s;
+        r0(r);
     }
-    return save_as(x, false);
+    r0(x);
+    return out;
 }
 
+K prim_save(K x) { return x->t == KS ? each_name(x, save_as) : save_as(x, false); }
 K prim_rsave(K x) { return save_as(x, true); }
 
 static K load_as(K x, bool splay) {
@@ -653,26 +652,7 @@ static K load_as(K x, bool splay) {
     return ks(name);
 }
 
-K prim_load(K x) {
-    if (x->t == KS) {
-        K out = ktn(KS, x->n);
-        for (J i = 0; i < x->n; i++) {
-            K r = load_as(ks(kS(x)[i]), false);
-            if (!r) {
-                out->n = i;
-                r0(out);
-                r0(x);
-                return NULL;
-            }
-            kS(out)[i] = r->s;
-            r0(r);
-        }
-        r0(x);
-        return out;
-    }
-    return load_as(x, false);
-}
-
+K prim_load(K x) { return x->t == KS ? each_name(x, load_as) : load_as(x, false); }
 K prim_rload(K x) { return load_as(x, true); }
 
 /* \l of a database directory: each splayed table in it, and each data file, as a global;

@@ -6,9 +6,7 @@
 #include "../base/hash.h"
 #include "prims.h"
 #include "primint.h"
-#include "../lang/lang.h"
 
-extern K (*prim_global_get)(S name);
 
 /* A hash index over the items of a list (borrowed): open addressing of item numbers. */
 typedef struct Index {
@@ -788,20 +786,11 @@ static K select_where(K x, const K mask_src, bool keep_if_in) {
 /* the rows of table x (consumed) that are (keep) or are not in table y (consumed): the
  * columns of x matched by name in y */
 static K table_rows_where(K x, K y, bool keep) {
-    K cols = ktn(0, TABLE_COLS(x)->n);
-    for (J c = 0; c < cols->n; c++) {
-        S name = kS(TABLE_COLS(x))[c];
-        J k = 0;
-        while (k < TABLE_COLS(y)->n && kS(TABLE_COLS(y))[k] != name)
-            k++;
-        if (k == TABLE_COLS(y)->n) {
-            cols->n = c;
-            r0(cols);
-            r0(x);
-            r0(y);
-            return kerr("mismatch");
-        }
-        kK(cols)[c] = r1(kK(TABLE_DATA(y))[k]);
+    K cols = prim_columns_named(y, TABLE_COLS(x));
+    if (!cols) {
+        r0(x);
+        r0(y);
+        return NULL;
     }
     RowIndex ix = {0};
     K g = rows_index_new(cols, &ix) ? rows_index_find(&ix, TABLE_DATA(x)) : NULL;
@@ -827,23 +816,30 @@ static K table_rows_where(K x, K y, bool keep) {
     return xT(xD(names, out));
 }
 
+/* columns `names` (borrowed symbol vector) of table t (borrowed), or NULL + 'mismatch */
+K prim_columns_named(const K t, const K names) {
+    K out = ktn(0, names->n);
+    for (J k = 0; k < names->n; k++) {
+        J c = 0;
+        while (c < TABLE_COLS(t)->n && kS(TABLE_COLS(t))[c] != kS(names)[k])
+            c++;
+        if (c == TABLE_COLS(t)->n) {
+            out->n = k;
+            r0(out);
+            return kerr("mismatch");
+        }
+        kK(out)[k] = r1(kK(TABLE_DATA(t))[c]);
+    }
+    return out;
+}
+
 /* the position in keys xk of each key of yk (count xk when absent); table keys match by
  * rows of the same-named columns */
 static K key_positions(const K xk, const K yk) {
     if (xk->t == XT && yk->t == XT) {
-        K cols = ktn(0, TABLE_COLS(xk)->n);
-        for (J c = 0; c < cols->n; c++) {
-            S name = kS(TABLE_COLS(xk))[c];
-            J k = 0;
-            while (k < TABLE_COLS(yk)->n && kS(TABLE_COLS(yk))[k] != name)
-                k++;
-            if (k == TABLE_COLS(yk)->n) {
-                cols->n = c;
-                r0(cols);
-                return kerr("mismatch");
-            }
-            kK(cols)[c] = r1(kK(TABLE_DATA(yk))[k]);
-        }
+        K cols = prim_columns_named(yk, TABLE_COLS(xk));
+        if (!cols)
+            return NULL;
         RowIndex ix = {0};
         K g = rows_index_new(TABLE_DATA(xk), &ix) ? rows_index_find(&ix, cols) : NULL;
         if (g)
@@ -980,18 +976,8 @@ K prim_dict(K x, K y) {
             e->t = (signed char)(e->t < 0 ? -t : t);
         return e;
     }
-    if ((x->t == -KJ || x->t == -KI) && y->t == -KS && prim_global_get) {
-        /* n!`t: key (or unkey) the global table t in place */
-        K v = prim_global_get(y->s);
-        K r = v ? prim_dict(x, v) : (r0(x), kerr(y->s));
-        K stored = r ? lang_assign_global(y->s, r) : NULL;
-        if (!stored) {
-            r0(y);
-            return NULL;
-        }
-        r0(stored);
-        return y;
-    }
+    if ((x->t == -KJ || x->t == -KI) && y->t == -KS) /* n!`t: key (or unkey) t in place */
+        return prim_in_place(prim_dict, x, y);
     if ((x->t == -KJ || x->t == -KI) && (y->t == XT || obj_is_keyed(y))) {
         /* n!t: key the first n columns (0!t: unkeyed) */
         J n = x->t == -KJ ? x->j : x->i;

@@ -1,5 +1,7 @@
 /* list.c -- helpers every primitive family shares: typed nulls, an item of a list as an
  * atom, and collecting results into a simple vector or a general list. */
+#include <stdlib.h>
+
 #include "primint.h"
 
 /* ---- typed nulls ---------------------------------------------------------------------------- */
@@ -111,3 +113,28 @@ K prim_rows_table(K x) {
     return xT(xD(names, cols));
 }
 
+
+/* f(item, ctx) for each item of list x (consumed), collected as prim_collect does: how the
+ * monadic keywords go into general lists */
+K prim_map(K x, K (*f)(K item, const void *ctx), const void *ctx) {
+    J n = x->n;
+    K *items = malloc((size_t)(n ? n : 1) * sizeof(K));
+    if (!items) {
+        r0(x);
+        return kerr("wsfull");
+    }
+    for (J i = 0; i < n; i++) {
+        items[i] = f(prim_item(x, i), ctx);
+        if (!items[i]) {
+            for (J k = 0; k < i; k++)
+                r0(items[k]);
+            free(items);
+            r0(x);
+            return NULL;
+        }
+    }
+    r0(x);
+    K r = prim_collect(items, n);
+    free(items);
+    return r;
+}

@@ -10,6 +10,8 @@ K prim_null_of(int t);
 K prim_item(const K v, J i);
 /* n results (consumed) as a simple vector when they are atoms of one type, else a list */
 K prim_collect(K *items, J n);
+/* f(item, ctx) over the items of list x (consumed), results collected */
+K prim_map(K x, K (*f)(K item, const void *ctx), const void *ctx);
 /* a list (consumed) of dictionaries with the same symbol keys as a table; others unchanged */
 K prim_rows_table(K x);
 /* q's match (~), borrowing both */
@@ -35,6 +37,10 @@ void rows_index_free(RowIndex *ix);
 /* group the items of x (borrowed): the first position of each group (numbered in order of
  * first appearance), and in *gid each item's group */
 K prim_group_ids(const K x, K *gid);
+/* x f t for the global table named by y (consumed, like x), stored back: y, or NULL */
+K prim_in_place(K (*f)(K, K), K x, K y);
+/* columns names (borrowed symbols) of table t (borrowed) as a list, or NULL + 'mismatch */
+K prim_columns_named(const K t, const K names);
 /* dictionaries (and keyed tables) x and y (consumed) merged by key: x's keys then y's new
  * ones; combine(xv, yv) (consumed; NULL: y's value) where a key is in both */
 K prim_dict_merge(K x, K y, K (*combine)(K, K));

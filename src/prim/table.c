@@ -53,26 +53,11 @@ static K take_rows(const K t, const K idx) {
 /* the table of a keyed table's key and value columns together; a table as is (consumed) */
 static K unkey(K t) { return obj_is_keyed(t) ? ktd(t) : t; }
 
-/* columns `names` (borrowed symbol vector) of table t (borrowed), or NULL + 'name */
-static K columns_named(const K t, const K names) {
-    K out = ktn(0, names->n);
-    for (J k = 0; k < names->n; k++) {
-        J c = col_index(t, kS(names)[k]);
-        if (c < 0) {
-            out->n = k;
-            r0(out);
-            return kerr(kS(names)[k]);
-        }
-        kK(out)[k] = r1(kK(TABLE_DATA(t))[c]);
-    }
-    return out;
-}
-
 /* for each row of t, the row of table keys (both borrowed) with the same key columns, or
  * count keys when none: one hashed pass over each side */
 static K match_rows(const K keys, const K t) {
     K kn = TABLE_COLS(keys);
-    K probe = columns_named(t, kn);
+    K probe = prim_columns_named(t, kn);
     if (!probe)
         return NULL;
     RowIndex ix;
@@ -91,7 +76,7 @@ static K match_rows(const K keys, const K t) {
 
 
 /* f applied to the global table named by y (consumed) and stored back: y, or NULL */
-static K in_place(K (*f)(K, K), K x, K y) {
+K prim_in_place(K (*f)(K, K), K x, K y) {
     K v = prim_global_get ? prim_global_get(y->s) : NULL;
     if (!v) {
         r0(x);
@@ -111,7 +96,7 @@ static K in_place(K (*f)(K, K), K x, K y) {
 
 K prim_xkey(K x, K y) {
     if (y->t == -KS) /* `k xkey `t: key the global t */
-        return in_place(prim_xkey, x, y);
+        return prim_in_place(prim_xkey, x, y);
     if (x->t == -KS)
         x = prim_enlist(x);
     if (x->t != KS)
@@ -369,7 +354,7 @@ static K append_rows(K x, K y) {
         K kn = ktn(KS, nk);
         memcpy(kS(kn), kS(TABLE_COLS(flat)), (size_t)nk * sizeof(S));
         K both = prim_join(r1(flat), r1(rows));
-        K kcols = both ? columns_named(both, kn) : NULL;
+        K kcols = both ? prim_columns_named(both, kn) : NULL;
         r0(both);
         r0(kn);
         RowIndex ix;
@@ -471,7 +456,7 @@ static K upsert_value(K x, K y) {
     K ynew = NULL;
     RowIndex ix = {0};
     if (pos) { /* new keys: one appended row each, in order of first appearance in y */
-        K ykeys = columns_named(yflat, TABLE_COLS(kt));
+        K ykeys = prim_columns_named(yflat, TABLE_COLS(kt));
         if (ykeys && rows_index_new(ykeys, &ix)) {
             K slot = ktn(KJ, ix.ngroups);
             J next = n;
@@ -712,7 +697,7 @@ static bool asof_build(AsofIndex *a, const K c, const K t, const K q) {
     }
     K keys = ktn(KS, nc - 1);
     memcpy(kS(keys), kS(c), (size_t)(nc - 1) * sizeof(S));
-    K qk = columns_named(q, keys), tk = qk ? columns_named(t, keys) : NULL;
+    K qk = prim_columns_named(q, keys), tk = qk ? prim_columns_named(t, keys) : NULL;
     r0(keys);
     RowIndex ix;
     J nq = obj_count(q), nt = obj_count(t);
@@ -923,8 +908,8 @@ K prim_ej(K *args, int n) {
         return kerr("rank");
     }
     K c = sym_list(args[0]), x = unkey(args[1]), y = unkey(args[2]);
-    K xk = c && c->t == KS && x && x->t == XT && y && y->t == XT ? columns_named(x, c) : NULL;
-    K yk = xk ? columns_named(y, c) : NULL;
+    K xk = c && c->t == KS && x && x->t == XT && y && y->t == XT ? prim_columns_named(x, c) : NULL;
+    K yk = xk ? prim_columns_named(y, c) : NULL;
     RowIndex ix;
     if (!yk || !rows_index_new(yk, &ix)) {
         if (!kerr_msg())
@@ -1006,7 +991,7 @@ K prim_asof(K x, K y) {
         r0(keep);
         return NULL;
     }
-    K vals = columns_named(j, keep);
+    K vals = prim_columns_named(j, keep);
     r0(j);
     if (!vals) {
         r0(keep);

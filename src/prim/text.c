@@ -11,6 +11,16 @@ K lang_apply(K f, K *args, int n);
 typedef K (*StrFn)(const char *s, size_t n, int mode);
 
 /* apply a string function to a string, a symbol (result a symbol), or each of a list */
+typedef struct TextOp {
+    StrFn fn;
+    int mode;
+} TextOp;
+
+static K map_text(K x, StrFn fn, int mode);
+static K map_text_item(K x, const void *op) {
+    return map_text(x, ((const TextOp *)op)->fn, ((const TextOp *)op)->mode);
+}
+
 static K map_text(K x, StrFn fn, int mode) {
     if (x->t == KC) {
         K r = fn(kC(x), (size_t)x->n, mode);
@@ -38,22 +48,8 @@ static K map_text(K x, StrFn fn, int mode) {
         return s;
     }
     if (x->t == KS || x->t == 0) {
-        J n = x->n;
-        K *items = malloc((size_t)(n ? n : 1) * sizeof(K));
-        for (J i = 0; i < n; i++) {
-            items[i] = map_text(prim_item(x, i), fn, mode);
-            if (!items[i]) {
-                for (J k = 0; k < i; k++)
-                    r0(items[k]);
-                free(items);
-                r0(x);
-                return NULL;
-            }
-        }
-        r0(x);
-        K r = prim_collect(items, n);
-        free(items);
-        return r;
+        TextOp op = {fn, mode};
+        return prim_map(x, map_text_item, &op);
     }
     r0(x);
     return kerr("type");
@@ -81,6 +77,9 @@ K prim_lower(K x) { return map_text(x, case_fn, 0); }
 K prim_upper(K x) { return map_text(x, case_fn, 1); }
 /* trim: strings lose blanks, other vectors their leading/trailing nulls, other atoms stay;
  * general lists, dicts and tables trim each item (value, column) */
+static K trim_any(K x, int mode);
+static K trim_item(K x, const void *mode) { return trim_any(x, *(const int *)mode); }
+
 static K trim_any(K x, int mode) {
     if (x->t == KC || x->t == -KC || x->t == -KS || x->t == KS)
         return map_text(x, trim_fn, mode);
@@ -97,24 +96,8 @@ static K trim_any(K x, int mode) {
         }
         return table ? xT(xD(k, v)) : xD(k, v);
     }
-    if (x->t == 0) {
-        J n = x->n;
-        K *items = malloc((size_t)(n ? n : 1) * sizeof(K));
-        for (J i = 0; i < n; i++) {
-            items[i] = trim_any(r1(kK(x)[i]), mode);
-            if (!items[i]) {
-                for (J k = 0; k < i; k++)
-                    r0(items[k]);
-                free(items);
-                r0(x);
-                return NULL;
-            }
-        }
-        r0(x);
-        K r = prim_collect(items, n);
-        free(items);
-        return r;
-    }
+    if (x->t == 0)
+        return prim_map(x, trim_item, &mode);
     if (x->t >= 20) {
         r0(x);
         return kerr("type");
