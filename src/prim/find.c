@@ -1,12 +1,12 @@
 /* find.c -- hashed search: ? (find), in, distinct, group, except, inter, union, ! (dict),
- * within, differ.  Items are hashed by their bytes (simple lists) or by their one-line
- * shape (general lists), so every search is O(n). */
+ * within, differ; the row index the joins use; dictionary merges by key.  Items are hashed by
+ * their bytes (simple lists) or by their one-line shape (general lists), so every search is
+ * O(n); s# lists are searched by bisection and u#/g# lists keep their hash index. */
 #include <stdlib.h>
 
 #include "../base/hash.h"
 #include "prims.h"
 #include "primint.h"
-
 
 /* A hash index over the items of a list (borrowed): open addressing of item numbers. */
 typedef struct Index {
