@@ -42,6 +42,8 @@ static void parse_options(int argc, char **argv, Options *o) {
             fmt_settings.console_cols = atoi(argv[++i]);
         } else if (!strcmp(a, "-P") && i + 1 < argc)
             fmt_settings.precision = atoi(argv[++i]);
+        else if (!strcmp(a, "-w") && i + 1 < argc) /* workspace limit in MB, as q's -w */
+            mem_set_limit((int64_t)atoll(argv[++i]) << 20);
         else if (a[0] == '-' && i + 1 < argc && argv[i + 1][0] != '-')
             i++; /* options of other layers (-u -U -T ...): handled by net_configure */
         else if (a[0] != '-' && !o->script)

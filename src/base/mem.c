@@ -16,7 +16,9 @@
 
 typedef struct FreeBlock { struct FreeBlock *next; } FreeBlock;
 
+#ifndef OPENQ_PLAIN_MALLOC
 static FreeBlock *free_lists[MEM_MAX_CLASS + 1]; /* per-class reusable blocks */
+#endif
 static MemStats stats;                           /* counters reported by mem_stats */
 static int64_t fail_countdown;                   /* >0: fail when it reaches 0 */
 
@@ -27,11 +29,17 @@ int mem_class(size_t bytes) {
     return m > MEM_MAX_CLASS ? -1 : m;
 }
 
-static int injected_failure(void) {
+static int64_t byte_limit;                       /* -w: live bytes allowed, 0 = no limit */
+
+void mem_set_limit(int64_t bytes) { byte_limit = bytes > 0 ? bytes : 0; }
+
+/* an injected failure, or a block of class m that would take live bytes past the -w limit */
+static int injected_failure_for(int m) {
     if (fail_countdown > 0 && --fail_countdown == 0)
         return 1;
-    return 0;
+    return byte_limit && stats.live_bytes + ((int64_t)1 << m) > byte_limit;
 }
+#define injected_failure() injected_failure_for(m)
 
 static void count_alloc(int m) {
     stats.live_blocks++;

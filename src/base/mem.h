@@ -35,5 +35,7 @@ MemStats mem_stats(void);
 void mem_trim(void);
 /* make the n-th allocation from now fail (n >= 1); 0 disables */
 void mem_fail_after(int64_t n);
+/* -w: allocations that would take the live bytes past this many fail ('wsfull); 0: none */
+void mem_set_limit(int64_t bytes);
 
 #endif

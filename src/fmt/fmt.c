@@ -17,14 +17,22 @@ FmtSettings fmt_settings = {.precision = 7, .console_rows = 25, .console_cols = 
 /* ---- a growable text buffer ---------------------------------------------------------------- */
 
 typedef struct Buf {
-    char *p;    /* bytes */
-    size_t n;   /* used */
-    size_t cap; /* allocated */
-    bool oom;   /* an allocation failed: the text is incomplete */
+    char *p;      /* bytes */
+    size_t n;     /* used */
+    size_t cap;   /* allocated */
+    bool oom;     /* an allocation failed: the text is incomplete */
+    size_t limit; /* a console line: text past this many bytes would be cut, so it is not
+                   * made (0: no limit) */
 } Buf;
 
+/* a console line's buffer: nothing is kept much beyond what the console shows (\c) */
+static Buf line_buf(void) { return (Buf){.limit = (size_t)fmt_settings.console_cols + 8}; }
+
+/* the line already runs past what will be shown: formatting loops stop here */
+static bool buf_full(const Buf *b) { return b->limit && b->n > b->limit; }
+
 static void buf_add(Buf *b, const char *s, size_t n) {
-    if (b->oom)
+    if (b->oom || buf_full(b))
         return;
     if (b->n + n + 1 > b->cap) {
         size_t cap = b->cap ? b->cap * 2 : 64;
@@ -228,6 +236,15 @@ static bool item_null(int t, const void *p) {
 
 static const char suffix_of[20] = {0, 'b', 0, 0, 0, 'h', 'i', 0, 'e', 'f', 0, 0, 'p', 'm', 'd', 'z', 'n', 'u', 'v', 't'};
 
+/* an infinity of a temporal type (its bits: the largest or smallest value, or +-inf) */
+static bool item_infinite(int t, const void *p) {
+    if (t == KZ)
+        return isinf(*(const F *)p);
+    if (obj_width(t) == 8)
+        return *(const J *)p == wj || *(const J *)p == -wj;
+    return *(const I *)p == wi || *(const I *)p == -wi;
+}
+
 /* a temporal or numeric null prints with its type letter: 0Nd, 0Ni */
 static void fmt_null_atom(Buf *b, int t) {
     static const char *names[20] = {0, 0, 0, 0, 0, "0Nh", "0Ni", "0N", "0Ne", "0n", 0, 0,
@@ -292,6 +309,13 @@ static void fmt_atom(Buf *b, const K x) {
         fmt_null_atom(b, t);
         return;
     }
+    if (prim_is_temporal(t) && t != KM && item_infinite(t, p)) { /* 0Wp -0Wd 0wz: typed */
+        bool neg = t == KZ ? *(const F *)p < 0 : obj_width(t) == 8 ? *(const J *)p < 0 : *(const I *)p < 0;
+        buf_str(b, neg ? "-" : "");
+        buf_str(b, t == KZ ? "0w" : "0W");
+        buf_add(b, &suffix_of[t], 1);
+        return;
+    }
     fmt_item(b, t, p);
     if (t == KB || t == KH || t == KI || t == KE || t == KM)
         buf_add(b, &suffix_of[t], 1);
@@ -338,25 +362,25 @@ static void fmt_vector(Buf *b, const K x, bool in_list) {
         fmt_string(b, kC(x), x->n);
         return;
     case KS:
-        for (J i = 0; i < x->n; i++) {
+        for (J i = 0; i < x->n && !buf_full(b); i++) {
             buf_str(b, "`");
             buf_str(b, kS(x)[i]);
         }
         return;
     case KB:
-        for (J i = 0; i < x->n; i++)
+        for (J i = 0; i < x->n && !buf_full(b); i++)
             buf_str(b, kG(x)[i] ? "1" : "0");
         buf_str(b, "b");
         return;
     case KG:
         buf_str(b, "0x");
-        for (J i = 0; i < x->n; i++)
+        for (J i = 0; i < x->n && !buf_full(b); i++)
             buf_fmt(b, "%02x", kG(x)[i]);
         return;
     }
     int w = obj_width(t);
     bool all_null = true, float_whole = true;
-    for (J i = 0; i < x->n; i++) {
+    for (J i = 0; i < x->n && !buf_full(b); i++) {
         const void *p = kG(x) + (size_t)i * w;
         if (i)
             buf_str(b, " ");
@@ -419,7 +443,7 @@ static void fmt_func(Buf *b, const K x) {
         buf_str(b, "]");
         return;
     case KCOMP:
-        for (J i = 0; i < x->n; i++)
+        for (J i = 0; i < x->n && !buf_full(b); i++)
             fmt_one(b, kK(x)[i], false);
         return;
     case KEACH: case KOVER: case KSCAN: case KPRIOR: case KEACHR: case KEACHL: {
@@ -462,7 +486,7 @@ static void fmt_one(Buf *b, const K x, bool top) {
             return;
         }
         buf_str(b, "(");
-        for (J i = 0; i < x->n; i++) {
+        for (J i = 0; i < x->n && !buf_full(b); i++) {
             if (i)
                 buf_str(b, ";");
             fmt_one(b, kK(x)[i], false);
@@ -861,7 +885,7 @@ static void console_lines(const K x, Lines *out) {
         }
         free(rows);
         for (J i = 0; i < show; i++) {
-            Buf b = {0};
+            Buf b = line_buf();
             K item = kK(x)[i];
             if (item->t == XT || item->t == XD) {
                 fmt_one(&b, item, false);
@@ -875,7 +899,7 @@ static void console_lines(const K x, Lines *out) {
             lines_add(out, "..", 2);
         return;
     }
-    Buf b = {0};
+    Buf b = line_buf();
     fmt_one(&b, x, true);
     lines_add(out, b.p ? b.p : "", b.n);
     free(b.p);
@@ -917,6 +941,7 @@ K fmt_atom_string(const K x) {
 }
 
 K prim_string(K x) {
+    PRIM_ARGS1(x);
     if (x->t < 0) {
         K r = fmt_atom_string(x);
         r0(x);

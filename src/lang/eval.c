@@ -25,7 +25,7 @@ bool lang_read_only;       /* -b: a client's query may not assign globals ('noup
 int64_t lang_deadline_ms;  /* -T: monotonic ms after which evaluation stops ('stop), 0 = none */
 
 /* true (with 'stop pending) when the query deadline has passed; cheap between checks */
-static bool past_deadline(void) {
+bool eval_past_deadline(void) {
     static unsigned tick;
     if (!lang_deadline_ms || (++tick & 255))
         return false;
@@ -70,7 +70,7 @@ static K dict_lookup(K d, K key) {
         r0(key);
         return kerr("nyi");
     }
-    if (key->t >= 0 && !(keys->t == 0 && key->t == 0 && 0)) {
+    if (key->t >= 0 && key->t < 98) {
         /* a list of keys: look each up (unless the keys are lists themselves) */
         if (!(keys->t == 0) || key->t == 0) {
             J n = obj_count(key);
@@ -249,6 +249,17 @@ K eval_index(K x, K i) {
         r0(i);
         return x;
     }
+    if (i->t >= 100) { /* a function is no index */
+        r0(x);
+        r0(i);
+        return kerr("type");
+    }
+    if (i->t == XT && x->t != XT) { /* x t: a table of x at each column */
+        K d = r1(i->k);
+        r0(i);
+        K r = eval_index(x, d);
+        return r ? prim_flip(r) : NULL;
+    }
     if (i->t == XD && x->t != XT) { /* v group k: the index's keys, x at its values */
         K keys = r1(DICT_KEYS(i)), vals = r1(DICT_VALS(i));
         r0(i);
@@ -314,7 +325,9 @@ K eval_index(K x, K i) {
 K eval_index_deep(K x, K *idx, int n) {
     if (n == 0)
         return x;
-    if (x && x->t >= KLAMBDA && x->t <= KFOREIGN) /* d[`f;args]: the function found is applied */
+    if (!x) /* an index step failed: the rest of the path goes unused */
+        return release(idx, n);
+    if (x->t >= KLAMBDA && x->t <= KFOREIGN) /* d[`f;args]: the function found is applied */
         return eval_apply(x, idx, n);
     K first = idx[0];
     if (n == 1)
@@ -506,6 +519,11 @@ static K amend_at(K x, K *idx, int depth, K f, K y) {
         return amend_value(x, f, y);
     }
     K i = idx[0];
+    if (i->t >= 100 && !obj_is_identity(i)) { /* a function is no index */
+        r0(x);
+        r0(y);
+        return kerr("type");
+    }
     if (x->t == XT && (i->t == -KS || i->t == KS)) { /* @[t;`c;f]: amend the columns */
         K d = r1(x->k);
         r0(x);
@@ -693,6 +711,10 @@ static K eval_assign(const K e, Frame *f, bool global) {
         return assign_name(target->s, v, f, global);
     }
     /* indexed: (name; i; j ...) */
+    if (target->t != 0 || target->n < 1 || kK(target)[0]->t != -KS) {
+        r0(v);
+        return kerr("assign");
+    }
     S name = kK(target)[0]->s;
     int depth = (int)target->n - 1;
     K idx[8];
@@ -858,7 +880,7 @@ static K eval_special(const K e, Frame *f) {
             if (!r || (f && f->returning))
                 return r;
             r0(r);
-            if (past_deadline())
+            if (eval_past_deadline())
                 return NULL;
         }
     case SF_DO: {
@@ -876,6 +898,8 @@ static K eval_special(const K e, Frame *f) {
             if (!r || (f && f->returning))
                 return r;
             r0(r);
+            if (eval_past_deadline())
+                return NULL;
         }
         return obj_identity();
     }
@@ -1033,7 +1057,7 @@ static K call_lambda(K f, K *args, int n) {
     }
     if (n < v)
         return project(f, args, n, v);
-    if (eval_depth >= MAX_DEPTH || past_deadline()) {
+    if (eval_depth >= MAX_DEPTH || eval_past_deadline()) {
         if (eval_depth >= MAX_DEPTH)
             kerr("stack");
         r0(f);

@@ -92,7 +92,7 @@ static K fold(K f, K *args, int n, bool scan) {
             jk(&steps, r1(x));
         K first = r1(x);
         for (long iter = 0;; iter++) {
-            K y = eval_apply(r1(f), (K[]){r1(x)}, 1);
+            K y = eval_past_deadline() ? NULL : eval_apply(r1(f), (K[]){r1(x)}, 1);
             if (!y) {
                 r0(x);
                 r0(first);
@@ -130,10 +130,16 @@ static K fold(K f, K *args, int n, bool scan) {
         if (is_count)
             count = ctl->t == -KJ ? ctl->j : ctl->t == -KI ? ctl->i : ctl->t == -KH ? ctl->h : ctl->g;
         for (J k = 0; is_count ? k < count : true; k++) {
+            if (eval_past_deadline()) {
+                r0(x);
+                goto fail_ctl;
+            }
             if (!is_count) {
                 K c = eval_apply(r1(ctl), (K[]){r1(x)}, 1);
-                if (!c)
+                if (!c) {
+                    r0(x);
                     goto fail_ctl;
+                }
                 bool go = c->t < 0 && (c->t == -KB ? c->g : c->t == -KJ ? c->j != 0 : c->t == -KI ? c->i != 0 : 1);
                 r0(c);
                 if (!go)

@@ -298,15 +298,20 @@ K lang_assign_global(S name, K v) {
 
 /* ---- primitives about evaluation ----------------------------------------------------------- */
 
-K prim_identity(K x) { return x; }
+K prim_identity(K x) {
+    PRIM_ARGS1(x);
+    return x;
+}
 
 K prim_views(K x) {
+    PRIM_ARGS1(x);
     r0(x);
     return env_views();
 }
 
 /* view `v: the text that defined view v */
 K prim_view(K x) {
+    PRIM_ARGS1(x);
     if (x->t != -KS) {
         r0(x);
         return kerr("type");
@@ -318,6 +323,7 @@ K prim_view(K x) {
 
 /* reval x: value x as a read-only client would (-b): any write is 'noupdate */
 K prim_reval(K x) {
+    PRIM_ARGS1(x);
     bool saved = lang_read_only;
     lang_read_only = true;
     K r = lang_value(x);
@@ -326,13 +332,18 @@ K prim_reval(K x) {
 }
 
 K prim_assign(K x, K y) {
+    PRIM_ARGS2(x, y);
     r0(x);
     return y;
 }
 
-K prim_value(K x) { return lang_value(x); }
+K prim_value(K x) {
+    PRIM_ARGS1(x);
+    return lang_value(x);
+}
 
 K prim_eval(K x) {
+    PRIM_ARGS1(x);
     if (x->t == KC)
         return lang_value(x);
     K r = eval_node(x, NULL);
@@ -341,6 +352,7 @@ K prim_eval(K x) {
 }
 
 K prim_parse(K x) {
+    PRIM_ARGS1(x);
     if (x->t != KC && x->t != -KC) {
         r0(x);
         return kerr("type");
@@ -353,10 +365,14 @@ K prim_parse(K x) {
 }
 
 /* x@y: apply x to y (or index x at y) */
-K prim_at(K x, K y) { return eval_apply(x, &y, 1); }
+K prim_at(K x, K y) {
+    PRIM_ARGS2(x, y);
+    return eval_apply(x, &y, 1);
+}
 
 /* x . y: apply x to the items of y */
 K prim_dot(K x, K y) {
+    PRIM_ARGS2(x, y);
     if (y->t < 0 && !obj_is_identity(y)) {
         r0(x);
         r0(y);
@@ -485,6 +501,7 @@ K prim_dotamend_n(K *args, int n) {
 }
 
 K prim_show(K x) {
+    PRIM_ARGS1(x);
     K text = fmt_console(x);
     r0(x);
     if (!text)
@@ -495,8 +512,11 @@ K prim_show(K x) {
 }
 
 K prim_exit(K x) {
+    PRIM_ARGS1(x);
     int code = x->t == -KJ ? (int)x->j : x->t == -KI ? x->i : 0;
     r0(x);
+    if (lang_read_only) /* a read-only client (-b, reval) may not stop the process */
+        return kerr("noupdate");
     fflush(stdout);
     exit(code);
 }
@@ -516,6 +536,7 @@ static K string_arg(K x, char *buf, size_t cap) {
 }
 
 K prim_getenv(K x) {
+    PRIM_ARGS1(x);
     char name[512];
     if (!string_arg(x, name, sizeof name)) {
         r0(x);
@@ -527,6 +548,7 @@ K prim_getenv(K x) {
 }
 
 K prim_setenv(K x, K y) {
+    PRIM_ARGS2(x, y);
     char name[512], val[4096];
     if (!string_arg(x, name, sizeof name) || !string_arg(y, val, sizeof val)) {
         r0(x);
@@ -540,6 +562,7 @@ K prim_setenv(K x, K y) {
 }
 
 K prim_system(K x) {
+    PRIM_ARGS1(x);
     if (x->t != KC && x->t != -KC) {
         r0(x);
         return kerr("type");

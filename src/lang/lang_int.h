@@ -80,6 +80,8 @@ K eval_node(const K e, Frame *f);
 K eval_with_columns(const K e, K names, K *vals);
 /* apply f (consumed) to n consumed args; projection when args are elided or too few */
 K eval_apply(K f, K *args, int n);
+/* -T: true, with 'stop pending, once the query's deadline has passed (loops check it) */
+bool eval_past_deadline(void);
 /* index x by i (both consumed): list/dict/table lookup with q's null fill */
 K eval_index(K x, K i);
 /* index at depth: x . (i;j;...) (x and idx consumed) */

@@ -59,10 +59,12 @@ static bool all_digits(const char *s, size_t n) {
     return true;
 }
 
+/* decimal digits as a long; past the long range it stays at the largest long */
 static J to_int(const char *s, size_t n) {
     J v = 0;
     for (size_t i = 0; i < n; i++)
-        v = v * 10 + (s[i] - '0');
+        if (__builtin_mul_overflow(v, 10, &v) || __builtin_add_overflow(v, s[i] - '0', &v))
+            return wj;
     return v;
 }
 
@@ -80,7 +82,7 @@ static void special_value(Num *out, int type, bool null, bool neg) {
 /* fractional digits as a count of 10^-digits units: ".5" with 3 digits -> 500 */
 static J frac_units(const char *s, size_t n, int digits) {
     J v = 0;
-    for (int i = 0; i < digits; i++)
+    for (int i = 0; i < digits && i < 18; i++)
         v = v * 10 + ((size_t)i < n ? s[i] - '0' : 0);
     return v;
 }
@@ -209,7 +211,11 @@ static bool parse_word(const char *s, size_t n, Num *out) {
                 if (bn > 11 && !parse_clock(b + 11, bn - 11, &clock, true))
                     return false;
                 out->type = -KP;
-                out->v.j = (J)days * NS_PER_DAY + (bn > 11 ? clock.v.j : 0);
+                J ns; /* beyond a timestamp's range (1707..2292): an infinity */
+                if (__builtin_mul_overflow((J)days, NS_PER_DAY, &ns) ||
+                    __builtin_add_overflow(ns, bn > 11 ? clock.v.j : 0, &ns))
+                    ns = days < 0 ? -wj : wj;
+                out->v.j = ns;
                 return !neg;
             }
             if (b[10] == 'T' || b[10] == 'z') {
@@ -306,7 +312,7 @@ static bool parse_word(const char *s, size_t n, Num *out) {
         errno = 0;
         J v = strtoll(buf, NULL, 10);
         if (errno)
-            v = nj;
+            v = wj; /* out of range: the largest long, as to_int does */
         out->v.j = neg ? -v : v;
         return true;
     }

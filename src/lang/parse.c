@@ -528,9 +528,11 @@ static K parse_qsql(Parser *p, const char *kind) {
                 advance(p);
             } else if (p->tok.kind == TK_SEMI) {
                 advance(p);
+            } else if (limit) { /* one limit only: anything more is a syntax error */
+                break;
             } else {
                 limit = parse_expr(p);
-                if (!limit)
+                if (!limit || (p->tok.kind != TK_SEMI && p->tok.kind != TK_RBRACK))
                     break;
             }
         }
@@ -820,7 +822,7 @@ static bool parse_item(Parser *p, Item *it) {
         if (p->tok.kind == TK_ADVERB && !p->tok.space_before) {
             /* d:'[f;g]: after an assignment, '[ starts a composition */
             if (it->verb && it->node->t == KBINARY && it->node->g == P_IDENTITY && p->tok.len == 1 &&
-                p->tok.text[0] == '\'' && p->tok.text[1] == '[')
+                p->tok.text[0] == '\'' && p->tok.text + 1 < p->lx.src + p->lx.n && p->tok.text[1] == '[')
                 break;
             int id = adverb_id(&p->tok);
             advance(p);

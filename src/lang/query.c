@@ -101,9 +101,10 @@ static K filter_rows(const K t, const K where) {
             continue;
         }
         if (b->t != KB || b->n != idx->n) {
+            const char *err = b->t == KB ? "length" : "type";
             r0(b);
             r0(idx);
-            return kerr(b->t == KB ? "length" : "type");
+            return kerr(err);
         }
         J k = 0;
         for (J r = 0; r < idx->n; r++)
@@ -180,6 +181,21 @@ static bool group_rows(const K t, const K idx, const K b, Grouping *gr) {
     K keys = compute(t, idx, b);
     if (!keys)
         return false;
+    for (J c = 0; c < keys->n; c++) { /* one key per selected row: atoms spread, lists fit */
+        K k = kK(keys)[c];
+        if (k->t < 0)
+            kK(keys)[c] = prim_take(kj(idx->n), k);
+        else if (k->t >= 98 || obj_count(k) != idx->n) {
+            r0(keys);
+            kerr("length");
+            return false;
+        }
+        if (!kK(keys)[c]) {
+            kK(keys)[c] = obj_identity();
+            r0(keys);
+            return false;
+        }
+    }
     K first, gid = NULL;
     if (keys->n == 1) {
         first = prim_group_ids(kK(keys)[0], &gid);

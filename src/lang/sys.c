@@ -102,7 +102,22 @@ static J sys_timer_ms;
 K (*sys_port_hook)(const char *arg, size_t n);
 K (*sys_load_hook)(const char *path); /* returns NULL without error when not handled */
 
+static K run_command(const char *cmd, size_t n);
+
+/* a \command of n bytes: run on a NUL-terminated copy, so that the number and prefix parsing
+ * below never reads past the text it was given */
 K sys_command(const char *cmd, size_t n) {
+    char *copy = malloc(n + 1);
+    if (!copy)
+        return kerr("wsfull");
+    memcpy(copy, cmd, n);
+    copy[n] = 0;
+    K r = run_command(copy, n);
+    free(copy);
+    return r;
+}
+
+static K run_command(const char *cmd, size_t n) {
     while (n && (cmd[n - 1] == ' ' || cmd[n - 1] == '\n'))
         n--;
     size_t w = 0;

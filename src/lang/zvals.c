@@ -121,5 +121,11 @@ static K shift_zone(K x, int dir) {
     return x;
 }
 
-K prim_ltime(K x) { return shift_zone(x, 1); }
-K prim_gtime(K x) { return shift_zone(x, -1); }
+K prim_ltime(K x) {
+    PRIM_ARGS1(x);
+    return shift_zone(x, 1);
+}
+K prim_gtime(K x) {
+    PRIM_ARGS1(x);
+    return shift_zone(x, -1);
+}

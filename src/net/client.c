@@ -177,7 +177,7 @@ static K await_reply(Conn *c) {
 
 K net_handle_call(J handle, K msg) {
     bool async = handle < 0;
-    J h = async ? -handle : handle;
+    J h = handle > 0 ? handle : handle > nj ? -handle : 0; /* neg[h]: async */
     Conn *c = net_conn((int)h);
     if (!c) {
         r0(msg);
@@ -212,6 +212,7 @@ K net_close_handle(J h) {
 }
 
 K prim_hopen(K x) {
+    PRIM_ARGS1(x);
     int timeout = 0;
     if (x->t == 0 && x->n == 2) {
         K t = kK(x)[1];
@@ -229,6 +230,7 @@ K prim_hopen(K x) {
 }
 
 K prim_hclose(K x) {
+    PRIM_ARGS1(x);
     J h = x->t == -KJ ? x->j : x->t == -KI ? x->i : -1;
     r0(x);
     if (h < 0)

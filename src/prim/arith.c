@@ -548,19 +548,53 @@ static K atomic_dyad(int op, K x, K y) {
     return r;
 }
 
-K prim_add(K x, K y) { return atomic_dyad(OP_ADD, x, y); }
-K prim_sub(K x, K y) { return atomic_dyad(OP_SUB, x, y); }
-K prim_mul(K x, K y) { return atomic_dyad(OP_MUL, x, y); }
-K prim_fdiv(K x, K y) { return atomic_dyad(OP_FDIV, x, y); }
-K prim_min2(K x, K y) { return atomic_dyad(OP_MIN, x, y); }
-K prim_max2(K x, K y) { return atomic_dyad(OP_MAX, x, y); }
-K prim_eq(K x, K y) { return atomic_dyad(OP_EQ, x, y); }
-K prim_lt(K x, K y) { return atomic_dyad(OP_LT, x, y); }
-K prim_gt(K x, K y) { return atomic_dyad(OP_GT, x, y); }
-K prim_div(K x, K y) { return atomic_dyad(OP_DIV, x, y); }
-K prim_mod(K x, K y) { return atomic_dyad(OP_MOD, x, y); }
+K prim_add(K x, K y) {
+    PRIM_ARGS2(x, y);
+    return atomic_dyad(OP_ADD, x, y);
+}
+K prim_sub(K x, K y) {
+    PRIM_ARGS2(x, y);
+    return atomic_dyad(OP_SUB, x, y);
+}
+K prim_mul(K x, K y) {
+    PRIM_ARGS2(x, y);
+    return atomic_dyad(OP_MUL, x, y);
+}
+K prim_fdiv(K x, K y) {
+    PRIM_ARGS2(x, y);
+    return atomic_dyad(OP_FDIV, x, y);
+}
+K prim_min2(K x, K y) {
+    PRIM_ARGS2(x, y);
+    return atomic_dyad(OP_MIN, x, y);
+}
+K prim_max2(K x, K y) {
+    PRIM_ARGS2(x, y);
+    return atomic_dyad(OP_MAX, x, y);
+}
+K prim_eq(K x, K y) {
+    PRIM_ARGS2(x, y);
+    return atomic_dyad(OP_EQ, x, y);
+}
+K prim_lt(K x, K y) {
+    PRIM_ARGS2(x, y);
+    return atomic_dyad(OP_LT, x, y);
+}
+K prim_gt(K x, K y) {
+    PRIM_ARGS2(x, y);
+    return atomic_dyad(OP_GT, x, y);
+}
+K prim_div(K x, K y) {
+    PRIM_ARGS2(x, y);
+    return atomic_dyad(OP_DIV, x, y);
+}
+K prim_mod(K x, K y) {
+    PRIM_ARGS2(x, y);
+    return atomic_dyad(OP_MOD, x, y);
+}
 
 K prim_fill(K x, K y) {
+    PRIM_ARGS2(x, y);
     if (x->t < 0 && y->t >= 0 && y->t < 20) {
         /* atom ^ vector: fill the vector's nulls with the atom */
         return atomic_dyad(OP_FILL, x, y);
@@ -569,9 +603,18 @@ K prim_fill(K x, K y) {
 }
 
 K prim_not(K x);
-K prim_le(K x, K y) { return prim_not(prim_gt(x, y)); }
-K prim_ge(K x, K y) { return prim_not(prim_lt(x, y)); }
-K prim_ne(K x, K y) { return prim_not(prim_eq(x, y)); }
+K prim_le(K x, K y) {
+    PRIM_ARGS2(x, y);
+    return prim_not(prim_gt(x, y));
+}
+K prim_ge(K x, K y) {
+    PRIM_ARGS2(x, y);
+    return prim_not(prim_lt(x, y));
+}
+K prim_ne(K x, K y) {
+    PRIM_ARGS2(x, y);
+    return prim_not(prim_eq(x, y));
+}
 
 /* ---- monads ---------------------------------------------------------------------------------- */
 
@@ -719,24 +762,84 @@ static K atomic_monad(MonadOp op, K x) {
     return r;
 }
 
-K prim_neg(K x) { return atomic_monad(M_NEG, x); }
-K prim_abs(K x) { return atomic_monad(M_ABS, x); }
-K prim_not(K x) { return atomic_monad(M_NOT, x); }
-K prim_floor(K x) { return atomic_monad(M_FLOOR, x); }
-K prim_ceiling(K x) { return atomic_monad(M_CEIL, x); }
-K prim_signum(K x) { return atomic_monad(M_SIGNUM, x); }
-K prim_reciprocal(K x) { return atomic_monad(M_RECIP, x); }
-K prim_null(K x) { return atomic_monad(M_NULL, x); }
-K prim_sqrt(K x) { return atomic_monad(M_SQRT, x); }
-K prim_exp(K x) { return atomic_monad(M_EXP, x); }
-K prim_log(K x) { return atomic_monad(M_LOG, x); }
-K prim_sin(K x) { return atomic_monad(M_SIN, x); }
-K prim_cos(K x) { return atomic_monad(M_COS, x); }
-K prim_tan(K x) { return atomic_monad(M_TAN, x); }
-K prim_asin(K x) { return atomic_monad(M_ASIN, x); }
-K prim_acos(K x) { return atomic_monad(M_ACOS, x); }
-K prim_atan(K x) { return atomic_monad(M_ATAN, x); }
+K prim_neg(K x) {
+    PRIM_ARGS1(x);
+    return atomic_monad(M_NEG, x);
+}
+K prim_abs(K x) {
+    PRIM_ARGS1(x);
+    return atomic_monad(M_ABS, x);
+}
+K prim_not(K x) {
+    PRIM_ARGS1(x);
+    return atomic_monad(M_NOT, x);
+}
+K prim_floor(K x) {
+    PRIM_ARGS1(x);
+    return atomic_monad(M_FLOOR, x);
+}
+K prim_ceiling(K x) {
+    PRIM_ARGS1(x);
+    return atomic_monad(M_CEIL, x);
+}
+K prim_signum(K x) {
+    PRIM_ARGS1(x);
+    return atomic_monad(M_SIGNUM, x);
+}
+K prim_reciprocal(K x) {
+    PRIM_ARGS1(x);
+    return atomic_monad(M_RECIP, x);
+}
+K prim_null(K x) {
+    PRIM_ARGS1(x);
+    return atomic_monad(M_NULL, x);
+}
+K prim_sqrt(K x) {
+    PRIM_ARGS1(x);
+    return atomic_monad(M_SQRT, x);
+}
+K prim_exp(K x) {
+    PRIM_ARGS1(x);
+    return atomic_monad(M_EXP, x);
+}
+K prim_log(K x) {
+    PRIM_ARGS1(x);
+    return atomic_monad(M_LOG, x);
+}
+K prim_sin(K x) {
+    PRIM_ARGS1(x);
+    return atomic_monad(M_SIN, x);
+}
+K prim_cos(K x) {
+    PRIM_ARGS1(x);
+    return atomic_monad(M_COS, x);
+}
+K prim_tan(K x) {
+    PRIM_ARGS1(x);
+    return atomic_monad(M_TAN, x);
+}
+K prim_asin(K x) {
+    PRIM_ARGS1(x);
+    return atomic_monad(M_ASIN, x);
+}
+K prim_acos(K x) {
+    PRIM_ARGS1(x);
+    return atomic_monad(M_ACOS, x);
+}
+K prim_atan(K x) {
+    PRIM_ARGS1(x);
+    return atomic_monad(M_ATAN, x);
+}
 
-K prim_xexp(K x, K y) { return atomic_dyad(OP_XEXP, x, y); }
-K prim_xlog(K x, K y) { return prim_fdiv(prim_log(y), prim_log(x)); }
-K prim_xbar(K x, K y) { return atomic_dyad(OP_XBAR, x, y); }
+K prim_xexp(K x, K y) {
+    PRIM_ARGS2(x, y);
+    return atomic_dyad(OP_XEXP, x, y);
+}
+K prim_xlog(K x, K y) {
+    PRIM_ARGS2(x, y);
+    return prim_fdiv(prim_log(y), prim_log(x));
+}
+K prim_xbar(K x, K y) {
+    PRIM_ARGS2(x, y);
+    return atomic_dyad(OP_XBAR, x, y);
+}

@@ -95,12 +95,33 @@ static K cast_atom(int to, const K a) {
         if (null)
             return prim_null_of(to);
         J ns;
-        if (from == KZ)
-            ns = (J)llround(f * NS_PER_DAY);
-        else if (from == KM)
-            ns = (J)ymd(2000 + (I)floor_div(j, 12), (I)(j - floor_div(j, 12) * 12) + 1, 1) * NS_PER_DAY;
-        else
-            ns = j * ns_per(from);
+        bool over = false; /* beyond a timestamp's range: q gives an infinity */
+        if (from == KZ) {
+            F v = f * NS_PER_DAY;
+            over = !(v > -9.2e18 && v < 9.2e18);
+            ns = over ? (v > 0 ? wj : -wj) : (J)llround(v);
+        } else {
+            J days_or_units = from == KM ? ymd(2000 + (I)floor_div(j, 12), (I)(j - floor_div(j, 12) * 12) + 1, 1) : j;
+            over = __builtin_mul_overflow(days_or_units, from == KM ? NS_PER_DAY : ns_per(from), &ns);
+            if (over)
+                ns = days_or_units > 0 ? wj : -wj;
+        }
+        if (over) { /* out of a timestamp's range: infinities, or the day count kept in floats */
+            K big = obj_atom(-to);
+            F days = from == KZ ? f : from == KM ? (F)ymd(2000 + (I)floor_div(j, 12), (I)(j - floor_div(j, 12) * 12) + 1, 1)
+                                                 : (F)j * (F)ns_per(from) / (F)NS_PER_DAY;
+            if (!big)
+                return NULL;
+            if (to == KP || to == KN)
+                big->j = ns;
+            else if (to == KZ)
+                big->f = days;
+            else if (to == KD)
+                big->i = days > 2e9 ? wi : days < -2e9 ? -wi : (I)floor(days);
+            else
+                big->i = ns > 0 ? wi : -wi;
+            return big;
+        }
         K r = obj_atom(-to);
         if (to == KZ) {
             r->f = (F)ns / NS_PER_DAY;
@@ -237,22 +258,27 @@ bool prim_date_dmy;
 
 static K field_cast(int field, const K a) {
     int t = -a->t;
-    J ns;
+    J day, tod; /* days since 2000.01.01 and nanoseconds into the day, kept apart so that
+                 * dates past a timestamp's range do not overflow */
     if (obj_is_null_at(a, 0))
         return ki(ni);
-    if (t == KD)
-        ns = (J)a->i * NS_PER_DAY;
-    else if (t == KP || t == KN)
-        ns = a->j;
-    else if (t == KZ)
-        ns = (J)llround(a->f * NS_PER_DAY);
-    else if (t == KM)
-        ns = (J)ymd(2000 + (I)floor_div(a->i, 12), (I)(a->i - floor_div(a->i, 12) * 12) + 1, 1) * NS_PER_DAY;
-    else if (t == KU || t == KV || t == KT)
-        ns = (J)a->i * ns_per(t);
-    else
+    if (t == KD) {
+        day = a->i, tod = 0;
+    } else if (t == KP || t == KN) {
+        day = floor_div(a->j, NS_PER_DAY), tod = a->j - day * NS_PER_DAY;
+    } else if (t == KZ) {
+        F d = floor(a->f);
+        if (!(d > -1e9 && d < 1e9))
+            return ki(ni);
+        day = (J)d, tod = (J)llround((a->f - d) * NS_PER_DAY);
+    } else if (t == KM) {
+        day = ymd(2000 + (I)floor_div(a->i, 12), (I)(a->i - floor_div(a->i, 12) * 12) + 1, 1), tod = 0;
+    } else if (t == KU || t == KV || t == KT) {
+        J ns = (J)a->i * ns_per(t); /* at most 2^31 units of a minute: no overflow */
+        day = floor_div(ns, NS_PER_DAY), tod = ns - day * NS_PER_DAY;
+    } else {
         return kerr("type");
-    J day = floor_div(ns, NS_PER_DAY), tod = ns - day * NS_PER_DAY;
+    }
     I y, m, d;
     date_to_ymd((I)day, &y, &m, &d);
     switch (field) {
@@ -359,6 +385,7 @@ static K domain_of(int t) {
 }
 
 K prim_unenum(K x) {
+    PRIM_ARGS1(x);
     if (!x || !(obj_is_enum(x->t) || obj_is_enum(-x->t)))
         return x;
     K d = domain_of(x->t);
@@ -460,6 +487,7 @@ static K enum_extend(S name, K y) {
 }
 
 K prim_enum_extend(K x, K y) {
+    PRIM_ARGS2(x, y);
     S name = x->s;
     r0(x);
     return enum_extend(name, y);
@@ -476,6 +504,7 @@ static bool is_matrix(const K x) {
 }
 
 K prim_mmu(K x, K y) {
+    PRIM_ARGS2(x, y);
     if (x->t == KF && y->t == KF) {
         if (x->n != y->n) {
             r0(x);
@@ -546,6 +575,7 @@ K prim_mmu(K x, K y) {
 }
 
 K prim_cast(K x, K y) {
+    PRIM_ARGS2(x, y);
     if ((x->t == KF && (y->t == KF || is_matrix(y))) || is_matrix(x))
         return prim_mmu(x, y);
     if (x->t == KC || x->t == KS || (x->t > 0 && x->t < 20 && x->t != KC) || (x->t == 0 && x->n)) {

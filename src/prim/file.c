@@ -266,6 +266,7 @@ static K splay_read(const char *dir) {
 /* ---- get set hcount hdel key ------------------------------------------------------------ */
 
 K prim_set(K x, K y) {
+    PRIM_ARGS2(x, y);
     char path[1024];
     if (x->t == -KS && !handle_path(x, path, sizeof path)) {
         K v = lang_assign_global(x->s, y);
@@ -299,6 +300,7 @@ K prim_set(K x, K y) {
 }
 
 K prim_get(K x) {
+    PRIM_ARGS1(x);
     char path[1024];
     if (x->t != -KS)
         return lang_value(x);
@@ -312,6 +314,7 @@ K prim_get(K x) {
 }
 
 K prim_hcount(K x) {
+    PRIM_ARGS1(x);
     char path[1024];
     if (!handle_path(x, path, sizeof path)) {
         r0(x);
@@ -325,6 +328,7 @@ K prim_hcount(K x) {
 }
 
 K prim_hdel(K x) {
+    PRIM_ARGS1(x);
     char path[1024];
     if (!handle_path(x, path, sizeof path)) {
         r0(x);
@@ -390,6 +394,7 @@ static K split_lines(const G *p, J n) {
 }
 
 K prim_read0(K x) {
+    PRIM_ARGS1(x);
     char path[1024];
     if (x->t == KC) { /* read0 on a string: its lines */
         K out = split_lines(kG(x), x->n);
@@ -410,6 +415,7 @@ K prim_read0(K x) {
 }
 
 K prim_read1(K x) {
+    PRIM_ARGS1(x);
     char path[1024];
     if (!handle_path(x, path, sizeof path)) {
         r0(x);
@@ -541,6 +547,7 @@ static K parse_fixed(K spec, K data) {
 }
 
 K prim_filebin(K x, K y) {
+    PRIM_ARGS2(x, y);
     char path[1024];
     if (handle_path(x, path, sizeof path)) { /* `:file 1: bytes -- write them */
         if (refuse_write() || !obj_is_simple(y->t) || y->t == KS) {
@@ -632,8 +639,14 @@ static K each_name(K x, K (*f)(K, bool)) {
     return out;
 }
 
-K prim_save(K x) { return x->t == KS ? each_name(x, save_as) : save_as(x, false); }
-K prim_rsave(K x) { return save_as(x, true); }
+K prim_save(K x) {
+    PRIM_ARGS1(x);
+    return x->t == KS ? each_name(x, save_as) : save_as(x, false);
+}
+K prim_rsave(K x) {
+    PRIM_ARGS1(x);
+    return save_as(x, true);
+}
 
 static K load_as(K x, bool splay) {
     char path[1024];
@@ -652,8 +665,14 @@ static K load_as(K x, bool splay) {
     return ks(name);
 }
 
-K prim_load(K x) { return x->t == KS ? each_name(x, load_as) : load_as(x, false); }
-K prim_rload(K x) { return load_as(x, true); }
+K prim_load(K x) {
+    PRIM_ARGS1(x);
+    return x->t == KS ? each_name(x, load_as) : load_as(x, false);
+}
+K prim_rload(K x) {
+    PRIM_ARGS1(x);
+    return load_as(x, true);
+}
 
 /* \l of a database directory: each splayed table in it, and each data file, as a global;
  * the sym file first so that enumerations resolve.  NULL without error when path is not a
@@ -752,7 +771,7 @@ static void bump_log_count(int fd, J n) {
 /* h x on a file handle (x consumed): text as is, lines ended by \n for neg[h], bytes raw,
  * any other object appended to a log as one more item; NULL without error when h is no file */
 K file_handle_call(J handle, K x) {
-    J h = handle < 0 ? -handle : handle;
+    J h = handle > 0 ? handle : handle > nj ? -handle : 0; /* neg[h] writes lines */
     if (!is_file_handle(h)) {
         r0(x);
         return NULL;

@@ -371,6 +371,7 @@ static K roll(J n, K y) {
 }
 
 K prim_find(K x, K y) {
+    PRIM_ARGS2(x, y);
     if ((x->t == -KJ || x->t == -KI || x->t == -KH) && (y->t < 0 || (y->t > 0 && y->t < 98))) {
         J n = x->t == -KJ ? x->j : x->t == -KI ? x->i : x->h;
         r0(x);
@@ -403,9 +404,10 @@ K prim_find(K x, K y) {
     if (x->t == -KS && (y->t == KS || y->t == -KS || obj_is_enum(y->t) || obj_is_enum(-y->t)))
         return prim_enum_extend(x, y); /* `sym?syms */
     if (x->t < 0 || x->t >= 98) {
+        const char *err = x->t < 0 ? "type" : "nyi";
         r0(x);
         r0(y);
-        return kerr(x->t < 0 ? "type" : "nyi");
+        return kerr(err);
     }
     if (y->t < 0 || (x->t == 0 && y->t != 0)) {
         K probe = y->t < 0 ? as_list(y) : obj_list(1, y);
@@ -438,6 +440,7 @@ K prim_find(K x, K y) {
 }
 
 K prim_in(K x, K y) {
+    PRIM_ARGS2(x, y);
     x = prim_unenum(x);
     y = prim_unenum(y);
     if (!x || !y) {
@@ -695,6 +698,7 @@ static K gather(const K x, const K pos) {
 }
 
 K prim_distinct(K x) {
+    PRIM_ARGS1(x);
     if (x->t == XT) { /* distinct rows */
         K rows = ktn(0, obj_count(x));
         K names = TABLE_COLS(x), cols = TABLE_DATA(x);
@@ -729,6 +733,7 @@ K prim_distinct(K x) {
 }
 
 K prim_group(K x) {
+    PRIM_ARGS1(x);
     if (x->t < 0 || x->t >= 98) {
         r0(x);
         return kerr("type");
@@ -927,6 +932,7 @@ K prim_dict_merge(K x, K y, K (*combine)(K, K)) {
 }
 
 K prim_except(K x, K y) {
+    PRIM_ARGS2(x, y);
     if (x->t == XT && y->t == XT)
         return table_rows_where(x, y, false);
     if (y->t < 0)
@@ -942,6 +948,7 @@ K prim_except(K x, K y) {
 }
 
 K prim_inter(K x, K y) {
+    PRIM_ARGS2(x, y);
     if (x->t == XT && y->t == XT)
         return table_rows_where(x, y, true);
     if (y->t < 0)
@@ -958,9 +965,13 @@ K prim_inter(K x, K y) {
 
 K prim_join(K x, K y);
 
-K prim_union(K x, K y) { return prim_distinct(prim_join(x, y)); }
+K prim_union(K x, K y) {
+    PRIM_ARGS2(x, y);
+    return prim_distinct(prim_join(x, y));
+}
 
 K prim_dict(K x, K y) {
+    PRIM_ARGS2(x, y);
     if (x->t == XT && y->t == XT)
         return xD(x, y);
     if (x->t == -KS && x->s[0] != ':' && (y->t == KJ || y->t == KI || y->t == -KJ || y->t == -KI)) {
@@ -1011,10 +1022,21 @@ K prim_dict(K x, K y) {
         K yl = y->t < 0 ? as_list(y) : obj_list(1, y);
         return xD(xl, yl);
     }
+    if (x->t >= 100 || y->t >= 100) { /* functions are neither keys nor values here */
+        r0(x);
+        r0(y);
+        return kerr("type");
+    }
+    if (x->t < 98 && (y->t < 0 || obj_count(x) != obj_count(y))) {
+        r0(x);
+        r0(y);
+        return kerr("length");
+    }
     return xD(x, y);
 }
 
 K prim_within(K x, K y) {
+    PRIM_ARGS2(x, y);
     if (y->t < 0 || obj_count(y) != 2) {
         r0(x);
         r0(y);
@@ -1028,6 +1050,7 @@ K prim_within(K x, K y) {
 }
 
 K prim_differ(K x) {
+    PRIM_ARGS1(x);
     if (x->t < 0 || x->t >= 98) {
         r0(x);
         return kerr("type");

@@ -79,6 +79,7 @@ static bool invert(F *a, F *inv, J n) {
 }
 
 K prim_inv(K x) {
+    PRIM_ARGS1(x);
     J n, m;
     F *a = matrix_of(x, &n, &m);
     r0(x);
@@ -104,6 +105,7 @@ K prim_inv(K x) {
 
 /* x lsq y: the matrix r minimising |x - r mmu y|, r = x mmu flip[y] mmu inv y mmu flip y */
 K prim_lsq(K x, K y) {
+    PRIM_ARGS2(x, y);
     J xr, xc, yr, yc;
     bool vec = x->t == KF; /* a single row */
     K xm = vec ? obj_list(1, r1(x)) : r1(x);

@@ -28,10 +28,21 @@ K prim_null_of(int t) {
     return obj_identity();
 }
 
-/* item i of a simple vector as an atom (borrows v) */
+/* item i of a simple vector as an atom (borrows v); an atom, a function or anything else
+ * without items is its own only item (so loops over obj_count stay in bounds) */
 K prim_item(const K v, J i) {
     if (v->t == 0)
         return r1(kK(v)[i]);
+    if (v->t == XD) /* a dictionary's value */
+        return prim_item(DICT_VALS(v), i);
+    if (v->t == XT) { /* a table's row */
+        K vals = ktn(0, 0), src = TABLE_DATA(v);
+        for (J c = 0; c < src->n; c++)
+            jk(&vals, prim_item(kK(src)[c], i));
+        return xD(r1(TABLE_COLS(v)), vals);
+    }
+    if (v->t < 0 || v->t >= KENUM_LAST + 1 || i < 0 || i >= v->n)
+        return v->t > 0 && v->t <= KENUM_LAST ? prim_null_of(obj_is_enum(v->t) ? KJ : v->t) : r1(v);
     if (obj_is_enum(v->t)) {
         K a = obj_atom(-v->t);
         if (a)
@@ -88,6 +99,7 @@ K prim_collect(K *items, J n) {
 /* a general list (consumed) of dictionaries with the same symbol keys is a table, as in q:
  * one column per key; any other list comes back as it is */
 K prim_rows_table(K x) {
+    PRIM_ARGS1(x);
     if (x->t != 0 || x->n == 0 || kK(x)[0]->t != XD)
         return x;
     K keys = DICT_KEYS(kK(x)[0]);

@@ -4,6 +4,22 @@
 
 #include "../obj/obj.h"
 
+/* A primitive handed a failed result (NULL, its error pending) passes the failure on, so
+ * that compositions like prim_sub(prim_avg(x), y) need no check at every step. */
+#define PRIM_ARGS1(x)                                                                          \
+    do {                                                                                       \
+        if (!(x))                                                                              \
+            return NULL;                                                                       \
+    } while (0)
+#define PRIM_ARGS2(x, y)                                                                       \
+    do {                                                                                       \
+        if (!(x) || !(y)) {                                                                    \
+            r0(x);                                                                             \
+            r0(y);                                                                             \
+            return NULL;                                                                       \
+        }                                                                                      \
+    } while (0)
+
 /* the typed null of type t (atom or vector type) */
 K prim_null_of(int t);
 /* item i of list v as an atom, or the item of a general list (borrows v) */

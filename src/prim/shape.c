@@ -67,6 +67,7 @@ bool prim_match_borrow(const K a, const K b) {
 }
 
 K prim_match(K x, K y) {
+    PRIM_ARGS2(x, y);
     bool m = prim_match_borrow(x, y);
     r0(x);
     r0(y);
@@ -76,12 +77,14 @@ K prim_match(K x, K y) {
 /* ---- count, til, first, last ------------------------------------------------------------------- */
 
 K prim_count(K x) {
+    PRIM_ARGS1(x);
     J n = obj_count(x);
     r0(x);
     return kj(n);
 }
 
 K prim_til(K x) {
+    PRIM_ARGS1(x);
     if (!is_int_atom(x)) {
         r0(x);
         return kerr("type");
@@ -98,6 +101,7 @@ K prim_til(K x) {
 }
 
 K prim_first(K x) {
+    PRIM_ARGS1(x);
     if (x->t < 0 || x->t >= KLAMBDA)
         return x;
     if (x->t == XD) {
@@ -123,6 +127,7 @@ K prim_first(K x) {
 }
 
 K prim_last(K x) {
+    PRIM_ARGS1(x);
     if (x->t < 0 || x->t >= KLAMBDA)
         return x;
     if (x->t == XD) {
@@ -155,6 +160,7 @@ static K slice(const K x, J from, J n) {
 }
 
 K prim_reverse(K x) {
+    PRIM_ARGS1(x);
     if (x->t < 0 || x->t >= KLAMBDA)
         return x;
     if (x->t == XD) {
@@ -187,6 +193,7 @@ K prim_reverse(K x) {
 }
 
 K prim_where(K x) {
+    PRIM_ARGS1(x);
     if (x->t == XD) {
         K idx = prim_where(r1(DICT_VALS(x)));
         K keys = r1(DICT_KEYS(x));
@@ -257,6 +264,7 @@ K prim_where(K x) {
 }
 
 K prim_enlist(K x) {
+    PRIM_ARGS1(x);
     if (x->t < 0 && x->t > -20) {
         K r = obj_vec(-x->t, 1);
         if (r)
@@ -308,6 +316,7 @@ static K to_general(K x) {
 }
 
 K prim_join(K x, K y) {
+    PRIM_ARGS2(x, y);
     if (obj_is_keyed(x) && obj_is_keyed(y)) /* keyed tables: an upsert */
         return prim_upsert(x, y);
     if (x->t == XD && y->t == XD) /* y's entries override x's, new keys appended */
@@ -397,6 +406,8 @@ K prim_join(K x, K y) {
 /* ---- take and drop -------------------------------------------------------------------------- */
 
 static K take_n(J n, K y) {
+    if (n == nj) /* 0N#x: all of x */
+        return y->t < 0 ? prim_enlist(y) : y;
     if (y->t == XD) {
         K k = take_n(n, r1(DICT_KEYS(y))), v = take_n(n, r1(DICT_VALS(y)));
         r0(y);
@@ -465,6 +476,9 @@ static K reshape(K flat, const J *dims, J k) {
 }
 
 K prim_take(K x, K y) {
+    PRIM_ARGS2(x, y);
+    if (y->t >= 100) /* functions have no items */
+        return fail2(x, y, "type");
     if (is_int_atom(x)) {
         J n = atom_j(x);
         r0(x);
@@ -494,17 +508,40 @@ K prim_take(K x, K y) {
         for (J i = 0; i < k; i++)
             dims[i] = x->t == KJ ? kJ(x)[i] : kI(x)[i] == ni ? nj : kI(x)[i];
         r0(x);
-        J inner = 1;
-        for (J i = 1; i < k; i++)
-            inner *= dims[i];
+        if (y->t < 0 || y->t >= 98) /* 2 3#5: an atom (or dict, table) repeats as one item */
+            y = y->t < 0 ? prim_enlist(y) : obj_list(1, y);
+        if (!y)
+            return NULL;
         J len = obj_count(y);
-        if (dims[0] == nj && k == 2) { /* 0N 3#x: rows of 3 while x lasts, the last shorter */
-            J rows = inner ? (len + inner - 1) / inner : 0;
+        if (k == 2 && (dims[0] == nj) != (dims[1] == nj) && dims[0] != -1 && (dims[0] == nj || dims[0] >= 0) && (dims[1] == nj || dims[1] >= 0)) {
+            /* 0N 3#x: rows of 3 while x lasts; 4 0N#x: 4 rows, as long as x needs */
+            J rows = dims[0], cols = dims[1];
+            if (rows == nj)
+                rows = cols ? (len + cols - 1) / cols : 0;
+            else
+                cols = rows ? (len + rows - 1) / rows : 0;
             K r = ktn(0, rows);
-            for (J i = 0; i < rows; i++)
-                kK(r)[i] = slice(y, i * inner, MIN(inner, len - i * inner));
+            for (J i = 0; i < rows; i++) {
+                J at = MIN(i * cols, len);
+                kK(r)[i] = slice(y, at, MIN(cols, len - at));
+            }
             r0(y);
             return r;
+        }
+        J inner = 1;
+        for (J i = 0; i < k; i++) {
+            if (dims[i] < 0) {
+                r0(y);
+                return kerr("domain");
+            }
+            if (i && (inner *= dims[i]) > ((J)1 << 40)) {
+                r0(y);
+                return kerr("limit");
+            }
+        }
+        if (dims[0] && inner > ((J)1 << 40) / dims[0]) {
+            r0(y);
+            return kerr("limit");
         }
         K flat = len ? take_n(dims[0] * inner, y) : y;
         return flat ? reshape(flat, dims, k) : NULL;
@@ -557,6 +594,8 @@ K prim_take(K x, K y) {
 }
 
 static K drop_n(J n, K y) {
+    if (n == nj) /* 0N _ x: nothing dropped */
+        return y;
     if (y->t == XD) {
         K k = drop_n(n, r1(DICT_KEYS(y))), v = drop_n(n, r1(DICT_VALS(y)));
         r0(y);
@@ -585,6 +624,7 @@ static K drop_n(J n, K y) {
 K prim_cut(K x, K y);
 
 K prim_drop(K x, K y) {
+    PRIM_ARGS2(x, y);
     if (is_int_atom(x)) {
         J n = atom_j(x);
         r0(x);
@@ -644,6 +684,7 @@ K prim_drop(K x, K y) {
 
 /* 2 cut x: chunks of 2; 0 2 5 cut x: slices from those indices */
 K prim_cut(K x, K y) {
+    PRIM_ARGS2(x, y);
     if (y->t < 0 || y->t >= 98)
         return fail2(x, y, "type");
     J len = obj_count(y);
@@ -686,6 +727,7 @@ K prim_cut(K x, K y) {
 }
 
 K prim_sublist(K x, K y) {
+    PRIM_ARGS2(x, y);
     if (is_int_atom(x)) { /* like take, but never more items than y has */
         J n = atom_j(x), len = obj_count(y);
         r0(x);
@@ -705,6 +747,7 @@ K prim_sublist(K x, K y) {
 }
 
 K prim_rotate(K x, K y) {
+    PRIM_ARGS2(x, y);
     if (!is_int_atom(x))
         return fail2(x, y, "type");
     J n = atom_j(x);
@@ -745,6 +788,7 @@ static K shift_fill(K x) {
 }
 
 K prim_next(K x) {
+    PRIM_ARGS1(x);
     if (x->t < 0 || x->t >= 98)
         return x;
     K tail = drop_n(1, r1(x));
@@ -756,6 +800,7 @@ K prim_next(K x) {
 }
 
 K prim_prev(K x) {
+    PRIM_ARGS1(x);
     if (x->t < 0 || x->t >= 98)
         return x;
     K head = drop_n(-1, r1(x));
@@ -765,6 +810,7 @@ K prim_prev(K x) {
 }
 
 K prim_xprev(K x, K y) {
+    PRIM_ARGS2(x, y);
     if (!is_int_atom(x) || y->t < 0 || y->t >= 98)
         return fail2(x, y, "type");
     J k = atom_j(x), n = y->n;
@@ -787,6 +833,7 @@ K prim_xprev(K x, K y) {
 /* ---- raze, flip, type, key ------------------------------------------------------------------- */
 
 K prim_raze(K x) {
+    PRIM_ARGS1(x);
     if (x->t == XD) {
         K v = r1(DICT_VALS(x));
         r0(x);
@@ -808,10 +855,15 @@ K prim_raze(K x) {
 }
 
 K prim_flip(K x) {
+    PRIM_ARGS1(x);
     if (x->t == XD) {
         if (DICT_VALS(x)->t == 0)
             return xT(x);
         K v = DICT_VALS(x);
+        if (v->t < 0 || v->t >= 98) {
+            r0(x);
+            return kerr("rank");
+        }
         K g = ktn(0, obj_count(v));
         for (J i = 0; g && i < g->n; i++)
             kK(g)[i] = prim_item(v, i);
@@ -859,6 +911,7 @@ K prim_flip(K x) {
 }
 
 K prim_type(K x) {
+    PRIM_ARGS1(x);
     int t = x->t;
     r0(x);
     K r = obj_atom(-KH);
@@ -872,6 +925,7 @@ K (*prim_global_get)(S name);
 K (*prim_global_names)(S ns);
 
 K prim_key(K x) {
+    PRIM_ARGS1(x);
     if (x->t == XD) {
         K k = r1(DICT_KEYS(x));
         r0(x);
@@ -914,6 +968,7 @@ K prim_key(K x) {
 }
 
 K prim_cols(K x) {
+    PRIM_ARGS1(x);
     if (x->t == XT) {
         K c = r1(TABLE_COLS(x));
         r0(x);
@@ -934,6 +989,7 @@ K prim_cols(K x) {
 }
 
 K prim_keys(K x) {
+    PRIM_ARGS1(x);
     if (obj_is_keyed(x)) {
         K c = r1(TABLE_COLS(DICT_KEYS(x)));
         r0(x);
@@ -944,6 +1000,7 @@ K prim_keys(K x) {
 }
 
 K prim_attr(K x) {
+    PRIM_ARGS1(x);
     static const char *names[] = {"", "s", "u", "p", "g"};
     int u = x->t >= 0 ? x->u : 0;
     r0(x);

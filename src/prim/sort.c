@@ -238,6 +238,7 @@ static K grade_table(K x, bool desc) {
 
 /* stable grade, ascending or descending (descending keeps equal items in order) */
 static K grade(K x, bool desc) {
+    PRIM_ARGS1(x);
     if (x->t == XT)
         return grade_table(x, desc);
     if (x->t == XD) {
@@ -247,6 +248,11 @@ static K grade(K x, bool desc) {
         if (!g) {
             r0(k);
             return NULL;
+        }
+        if (k->t == XT) { /* a keyed table: its key rows in the values' order */
+            K r = table_rows(k, g);
+            r0(k);
+            return r;
         }
         K r = obj_vec(k->t, g->n);
         for (J i = 0; r && i < g->n; i++)
@@ -310,8 +316,14 @@ static K grade(K x, bool desc) {
     return r;
 }
 
-K prim_iasc(K x) { return grade(x, false); }
-K prim_idesc(K x) { return grade(x, true); }
+K prim_iasc(K x) {
+    PRIM_ARGS1(x);
+    return grade(x, false);
+}
+K prim_idesc(K x) {
+    PRIM_ARGS1(x);
+    return grade(x, true);
+}
 
 static K sorted(K x, bool desc) {
     if (x->t < 0 || (x->t >= 98 && x->t != XD && x->t != XT)) {
@@ -370,12 +382,22 @@ static K sorted(K x, bool desc) {
     return r;
 }
 
-K prim_asc(K x) { return sorted(x, false); }
-K prim_desc(K x) { return sorted(x, true); }
+K prim_asc(K x) {
+    PRIM_ARGS1(x);
+    return sorted(x, false);
+}
+K prim_desc(K x) {
+    PRIM_ARGS1(x);
+    return sorted(x, true);
+}
 
-K prim_rank(K x) { return grade(grade(x, false), false); }
+K prim_rank(K x) {
+    PRIM_ARGS1(x);
+    return grade(grade(x, false), false);
+}
 
 K prim_xrank(K x, K y) {
+    PRIM_ARGS2(x, y);
     if (x->t != -KJ && x->t != -KI) {
         r0(x);
         r0(y);
@@ -475,5 +497,11 @@ static K binsearch(K x, K y, bool right) {
     return r;
 }
 
-K prim_bin(K x, K y) { return binsearch(x, y, false); }
-K prim_binr(K x, K y) { return binsearch(x, y, true); }
+K prim_bin(K x, K y) {
+    PRIM_ARGS2(x, y);
+    return binsearch(x, y, false);
+}
+K prim_binr(K x, K y) {
+    PRIM_ARGS2(x, y);
+    return binsearch(x, y, true);
+}

@@ -95,6 +95,7 @@ K prim_in_place(K (*f)(K, K), K x, K y) {
 }
 
 K prim_xkey(K x, K y) {
+    PRIM_ARGS2(x, y);
     if (y->t == -KS) /* `k xkey `t: key the global t */
         return prim_in_place(prim_xkey, x, y);
     if (x->t == -KS)
@@ -138,6 +139,7 @@ K prim_xkey(K x, K y) {
 }
 
 K prim_xcol(K x, K y) {
+    PRIM_ARGS2(x, y);
     if (x->t == -KS)
         x = prim_enlist(x);
     bool keyed = obj_is_keyed(y);
@@ -156,6 +158,7 @@ K prim_xcol(K x, K y) {
 }
 
 K prim_xcols(K x, K y) {
+    PRIM_ARGS2(x, y);
     if (x->t == -KS)
         x = prim_enlist(x);
     if (x->t != KS || y->t != XT)
@@ -207,11 +210,18 @@ static K sort_by(K x, K y, bool desc) {
     return keyed && r ? prim_dict(kj(nk), r) : r;
 }
 
-K prim_xasc(K x, K y) { return sort_by(x, y, false); }
-K prim_xdesc(K x, K y) { return sort_by(x, y, true); }
+K prim_xasc(K x, K y) {
+    PRIM_ARGS2(x, y);
+    return sort_by(x, y, false);
+}
+K prim_xdesc(K x, K y) {
+    PRIM_ARGS2(x, y);
+    return sort_by(x, y, true);
+}
 
 /* meta t: c | t f a (type char, foreign key, attribute) */
 K prim_meta(K x) {
+    PRIM_ARGS1(x);
     if (x->t == -KS && prim_global_get) {
         K v = prim_global_get(x->s);
         r0(x);
@@ -375,6 +385,7 @@ static K append_rows(K x, K y) {
 }
 
 K prim_insert(K x, K y) {
+    PRIM_ARGS2(x, y);
     if (x->t != -KS || !prim_global_get)
         return fail(x, y, "type");
     S name = x->s;
@@ -506,6 +517,7 @@ static K upsert_value(K x, K y) {
 }
 
 K prim_upsert(K x, K y) {
+    PRIM_ARGS2(x, y);
     if (x->t == -KS && prim_global_get) {
         S name = x->s;
         K t = prim_global_get(name);
@@ -578,12 +590,22 @@ static K keyed_join(K x, K y, int mode) {
     return make_table(names, cols);
 }
 
-K prim_lj(K x, K y) { return keyed_join(x, y, 0); }
-K prim_ij(K x, K y) { return keyed_join(x, y, 1); }
-K prim_pj(K x, K y) { return keyed_join(x, y, 2); }
+K prim_lj(K x, K y) {
+    PRIM_ARGS2(x, y);
+    return keyed_join(x, y, 0);
+}
+K prim_ij(K x, K y) {
+    PRIM_ARGS2(x, y);
+    return keyed_join(x, y, 1);
+}
+K prim_pj(K x, K y) {
+    PRIM_ARGS2(x, y);
+    return keyed_join(x, y, 2);
+}
 
 /* uj: union of columns, rows of x then rows of y (missing columns null) */
 K prim_uj(K x, K y) {
+    PRIM_ARGS2(x, y);
     if (obj_is_keyed(x) && obj_is_keyed(y)) { /* keyed: y's rows upsert x's, columns united */
         K nk = r1(TABLE_COLS(DICT_KEYS(x)));
         K all = prim_uj(ktd(x), prim_take(kj(0), ktd(r1(y)))); /* x with every column */
@@ -964,6 +986,7 @@ K prim_ej(K *args, int n) {
 /* t asof d: the values of t's other columns at the last row matching d's columns, the last of
  * them a time (<=); d a dictionary (one lookup) or a table (each row) */
 K prim_asof(K x, K y) {
+    PRIM_ARGS2(x, y);
     bool one = y->t == XD;
     K d = y;
     if (one) { /* a dictionary: a one-row table */
@@ -1007,6 +1030,7 @@ K prim_ajf(K *args, int n) { return asof_join(args, n, false, true); }
 K prim_ajf0(K *args, int n) { return asof_join(args, n, true, true); }
 
 K prim_cross(K x, K y) {
+    PRIM_ARGS2(x, y);
     J nx = obj_count(x), ny = obj_count(y);
     if (x->t == XT && y->t == XT) {
         K ix = ktn(KJ, nx * ny), iy = ktn(KJ, nx * ny);
@@ -1039,6 +1063,7 @@ K prim_cross(K x, K y) {
 }
 
 K prim_tables(K x) {
+    PRIM_ARGS1(x);
     r0(x);
     if (!prim_global_names || !prim_global_get)
         return ktn(KS, 0);
@@ -1059,6 +1084,7 @@ K prim_tables(K x) {
 
 /* fkeys t: each column enumerated over a keyed table, and that table's name */
 K prim_fkeys(K x) {
+    PRIM_ARGS1(x);
     K t = unkey(x);
     if (!t || t->t != XT) {
         r0(t);
@@ -1080,6 +1106,7 @@ K prim_fkeys(K x) {
 }
 
 K prim_hsym(K x) {
+    PRIM_ARGS1(x);
     if (x->t == -KS) {
         if (x->s[0] == ':')
             return x;
@@ -1105,6 +1132,7 @@ K prim_hsym(K x) {
 
 /* (f;x) fby g: f applied to x within each group of g, spread back to the rows */
 K prim_fby(K x, K y) {
+    PRIM_ARGS2(x, y);
     if (x->t != 0 || x->n != 2 || y->t < 0)
         return fail(x, y, "type");
     K f = kK(x)[0], v = kK(x)[1];
@@ -1149,6 +1177,7 @@ K prim_fby(K x, K y) {
 
 /* ungroup: a table whose list columns hold one list per row, flattened to one row per item */
 K prim_ungroup(K x) {
+    PRIM_ARGS1(x);
     K t = unkey(x);
     if (!t || t->t != XT) {
         r0(t);
@@ -1181,6 +1210,7 @@ K prim_ungroup(K x) {
 
 /* `k xgroup t: one row per value of k, the other columns as lists */
 K prim_xgroup(K x, K y) {
+    PRIM_ARGS2(x, y);
     if (x->t == KS && x->n == 1) {
         K s = prim_first(x);
         x = s;

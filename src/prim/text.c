@@ -73,8 +73,14 @@ static K trim_fn(const char *s, size_t n, int mode) {
     return obj_strn(s + a, b - a);
 }
 
-K prim_lower(K x) { return map_text(x, case_fn, 0); }
-K prim_upper(K x) { return map_text(x, case_fn, 1); }
+K prim_lower(K x) {
+    PRIM_ARGS1(x);
+    return map_text(x, case_fn, 0);
+}
+K prim_upper(K x) {
+    PRIM_ARGS1(x);
+    return map_text(x, case_fn, 1);
+}
 /* trim: strings lose blanks, other vectors their leading/trailing nulls, other atoms stay;
  * general lists, dicts and tables trim each item (value, column) */
 static K trim_any(K x, int mode);
@@ -118,12 +124,22 @@ static K trim_any(K x, int mode) {
     return r;
 }
 
-K prim_trim(K x) { return trim_any(x, 3); }
-K prim_ltrim(K x) { return trim_any(x, 1); }
-K prim_rtrim(K x) { return trim_any(x, 2); }
+K prim_trim(K x) {
+    PRIM_ARGS1(x);
+    return trim_any(x, 3);
+}
+K prim_ltrim(K x) {
+    PRIM_ARGS1(x);
+    return trim_any(x, 1);
+}
+K prim_rtrim(K x) {
+    PRIM_ARGS1(x);
+    return trim_any(x, 2);
+}
 
 /* x vs y: split string y at separator x (char or string); ` vs symbol splits at dots */
 K prim_vs(K x, K y) {
+    PRIM_ARGS2(x, y);
     if (x->t == -KS && !*x->s && (y->t == KC || y->t == KG)) {
         /* ` vs: lines, without their \r\n or \n; a final newline ends the last line */
         const char *s = (const char *)kG(y);
@@ -270,6 +286,7 @@ K prim_vs(K x, K y) {
 
 /* x sv y: join strings with separator x; ` sv symbols joins with dots; base decode */
 K prim_sv(K x, K y) {
+    PRIM_ARGS2(x, y);
     if (x->t == -KS && !*x->s && y->t == 0) { /* ` sv: lines, each ended by a newline */
         K out = ktn(KC, 0);
         for (J i = 0; out && i < y->n; i++) {
@@ -378,24 +395,24 @@ K prim_sv(K x, K y) {
         return s;
     }
     if ((x->t == -KJ || x->t == -KI) && (y->t == KJ || y->t == KI || y->t == KB)) {
-        J base = x->t == -KJ ? x->j : x->i, v = 0;
+        uint64_t base = (uint64_t)(x->t == -KJ ? x->j : x->i), v = 0; /* wraps as q's does */
         for (J i = 0; i < y->n; i++) {
             K a = prim_item(y, i);
-            v = v * base + (a->t == -KJ ? a->j : a->t == -KI ? a->i : a->g);
+            v = v * base + (uint64_t)(a->t == -KJ ? a->j : a->t == -KI ? a->i : a->g);
             r0(a);
         }
         r0(x);
         r0(y);
-        return kj(v);
+        return kj((J)v);
     }
     if (x->t == -KG && y->t == KG) {
-        J v = 0;
+        uint64_t v = 0;
         for (J i = 0; i < y->n; i++)
             v = (v << 8) | kG(y)[i];
         int n = (int)y->n;
         r0(x);
         r0(y);
-        return n == 2 ? kh((H)v) : n <= 4 ? ki((I)v) : kj(v);
+        return n == 2 ? kh((H)v) : n <= 4 ? ki((I)v) : kj((J)v);
     }
     r0(x);
     r0(y);
@@ -447,6 +464,7 @@ static bool match_here(const char *p, size_t pn, const char *s, size_t sn) {
 }
 
 K prim_like(K x, K y) {
+    PRIM_ARGS2(x, y);
     if (y->t != KC && y->t != -KC) {
         r0(x);
         r0(y);
@@ -499,6 +517,7 @@ static size_t pattern_len(const char *p, size_t pn) {
 }
 
 K prim_ss(K x, K y) {
+    PRIM_ARGS2(x, y);
     if (x->t != KC || (y->t != KC && y->t != -KC)) {
         r0(x);
         r0(y);
@@ -617,6 +636,7 @@ static void md5(const G *msg, size_t len, G out[16]) {
 }
 
 K prim_md5(K x) {
+    PRIM_ARGS1(x);
     if (x->t != KC && x->t != -KC) {
         r0(x);
         return kerr("type");
@@ -793,6 +813,12 @@ static K format_columns(K x, K y) {
     char d = x->t == -KC ? (char)x->g : kC(x)[0];
     r0(x);
     J rows = y->n ? obj_count(kK(y)[0]) : 0;
+    for (J c = 0; c < y->n; c++) /* columns: lists of one length */
+        if (kK(y)[c]->t < 0 || kK(y)[c]->t >= 98 || obj_count(kK(y)[c]) != rows) {
+            const char *err = kK(y)[c]->t < 0 || kK(y)[c]->t >= 98 ? "type" : "length";
+            r0(y);
+            return kerr(err);
+        }
     K out = ktn(0, rows);
     for (J r = 0; r < rows; r++) {
         K line = ktn(KC, 0);
@@ -806,6 +832,12 @@ static K format_columns(K x, K y) {
                 str = prim_enlist(str);
             line = prim_join(line, str ? str : obj_strn("", 0));
         }
+        if (!line) {
+            out->n = r;
+            r0(out);
+            r0(y);
+            return NULL;
+        }
         kK(out)[r] = line;
     }
     r0(y);
@@ -813,6 +845,7 @@ static K format_columns(K x, K y) {
 }
 
 K prim_filetext(K x, K y) {
+    PRIM_ARGS2(x, y);
     if (x->t == -KS && x->s[0] == ':')
         return file_write_lines(x, y);
     if (x->t == 0 && x->n == 2) {

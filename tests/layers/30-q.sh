@@ -11,5 +11,8 @@ for bin in build/openq build-asan/openq; do
     [ $rc -eq 0 ] || [ "$f" -gt 0 ] || f=1
     pass=$((pass + p)); fail=$((fail + f))
 done
+# -w: a workspace limit turns a huge allocation into 'wsfull and the session goes on
+out=$(printf 'b:til 100000000\ncount til 10\n' | build/openq -w 64 2>&1)
+if grep -q "'wsfull" <<<"$out" && grep -qx "10" <<<"$out"; then pass=$((pass + 1)); else echo "-w: $out"; fail=$((fail + 1)); fi
 echo "q: $pass passed, $fail failed"
 [ $fail -eq 0 ]
