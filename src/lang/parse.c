@@ -478,7 +478,12 @@ static K qsql_columns(Parser *p, bool naming) {
     while (!(is_word(&p->tok, "by") || is_word(&p->tok, "from") || is_word(&p->tok, "where")) &&
            p->tok.kind != TK_END && p->tok.kind != TK_SEMI && p->tok.kind != TK_RPAREN &&
            p->tok.kind != TK_RBRACK && p->tok.kind != TK_RBRACE) {
+        size_t at = p->tok.pos;
         K e = parse_expr(p);
+        if (e && p->tok.pos == at) { /* nothing parsed: a token no column can start with */
+            r0(e);
+            e = kerr("syntax");
+        }
         if (!e) {
             r0(names);
             r0(exprs);
@@ -520,7 +525,7 @@ static K parse_qsql(Parser *p, const char *kind) {
             if (p->tok.kind == TK_VERB && (p->tok.text[0] == '<' || p->tok.text[0] == '>') && p->tok.len == 1) {
                 order_desc = p->tok.text[0] == '>';
                 advance(p);
-                if (p->tok.kind != TK_NAME)
+                if (p->tok.kind != TK_NAME || order)
                     break;
                 K s = obj_atom(-KS);
                 s->s = sym_intern(p->tok.text, p->tok.len);

@@ -143,6 +143,8 @@ K prim_last(K x) {
 
 /* items [from, from+n) of list x as a new list (borrows x); n may exceed: wraps */
 static K slice(const K x, J from, J n) {
+    if (x->n == 0)
+        n = 0; /* nothing to wrap around */
     K r = obj_vec(x->t, n);
     if (!r)
         return NULL;
@@ -543,7 +545,7 @@ K prim_take(K x, K y) {
             r0(y);
             return kerr("limit");
         }
-        K flat = len ? take_n(dims[0] * inner, y) : y;
+        K flat = take_n(dims[0] * inner, y); /* an empty x gives nulls */
         return flat ? reshape(flat, dims, k) : NULL;
     }
     if (x->t == KS && y->t == XT) {
