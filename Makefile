@@ -4,7 +4,7 @@ ASAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all build asan venv pyinstall run test bench conformance clean
+.PHONY: all build asan venv pyinstall run test bench conformance fuzz clean
 
 all: build
 
@@ -39,6 +39,11 @@ bench: build
 
 conformance: build
 	@python3 tests/conformance/run.py $(if $(CORPUS),--corpus $(CORPUS),)
+
+# Both fuzz targets mutating for FUZZ_SECONDS each (make test replays the console corpus);
+# an input that breaks us lands in build-fuzz/ and belongs in tests/fuzz/eval-regressions
+fuzz:
+	@FUZZ_EVAL=1 bash tests/layers/90-fuzz.sh
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

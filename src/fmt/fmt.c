@@ -818,12 +818,16 @@ static bool matrix_rows(const K x, Buf *rows, J nrows, bool top) {
     J ncols = 0;
     for (J r = 0; r < nrows; r++)
         ncols = MAX(ncols, kK(x)[r]->n);
+    /* a cell takes at least two columns of the console: more than half its width in cells
+     * would be cut anyway, so they are not made (nor is a cell longer than a line) */
+    J shown = MIN(ncols, (J)fmt_settings.console_cols / 2 + 2);
     size_t *width = calloc((size_t)ncols, sizeof(size_t));
     Buf *cells = calloc((size_t)(nrows * ncols), sizeof(Buf));
     for (J r = 0; r < nrows; r++) {
         K item = kK(x)[r];
-        for (J c = 0; c < item->n; c++) {
+        for (J c = 0; c < MIN(item->n, shown); c++) {
             Buf *cb = &cells[r * ncols + c];
+            *cb = line_buf();
             bool cells_of = item->t != 0; /* a simple row's items print as cells */
             if (simple && item->n == 1)
                 buf_str(cb, ","); /* a one-item row keeps its comma */
@@ -836,7 +840,7 @@ static bool matrix_rows(const K x, Buf *rows, J nrows, bool top) {
     }
     for (J r = 0; r < nrows; r++) {
         K item = kK(x)[r];
-        for (J c = 0; c < item->n; c++) {
+        for (J c = 0; c < MIN(item->n, shown); c++) {
             Buf *cb = &cells[r * ncols + c];
             buf_add(&rows[r], cb->p ? cb->p : "", cb->n);
             if (c + 1 < item->n) {

@@ -184,6 +184,12 @@ static K index_list(K x, K i) {
         }
         int w = obj_width(x->t);
         K nul = obj_is_enum(x->t) ? kj(nj) : prim_null_of(x->t); /* an enumeration's null: ` */
+        if (!nul) {
+            r0(r);
+            r0(x);
+            r0(i);
+            return NULL;
+        }
         for (J k = 0; k < n; k++) {
             J j = int_at(i, k);
             const void *src = j >= 0 && j < x->n ? (const void *)(kG(x) + (size_t)j * w)

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# libFuzzer under ASan+UBSan, FUZZ_SECONDS each (default 60): the IPC decoder (seeded with the
-# golden vectors) and the q console (seeded with the golden transcripts' inputs: the text a
-# client's query brings).  Needs clang with libFuzzer (scripts/apt-packages.txt).
+# libFuzzer under ASan+UBSan.  The IPC decoder is fuzzed for FUZZ_SECONDS (default 60), seeded
+# with the golden vectors.  The q console target (the text a client's query brings) replays its
+# corpus: every golden transcript input and every input the fuzzer has broken us with before
+# (tests/fuzz/eval-regressions); with FUZZ_EVAL=1 (make fuzz) it mutates for FUZZ_SECONDS too.
+# Needs clang with libFuzzer (scripts/apt-packages.txt).
 set -u
 cd "$(dirname "$0")/../.."
 secs=${FUZZ_SECONDS:-60}
@@ -29,18 +31,23 @@ for f in sorted(glob.glob("tests/q/*.q")):                # console: every golde
                 out.write(line[2:].rstrip("\n"))
             n += 1
 PY
+cp tests/fuzz/eval-regressions/* build-fuzz/corpus-eval/
 pass=0 fail=0
 run() { # target corpus extra-options...
     local t=$1 c=$2; shift 2
     ASAN_OPTIONS=allocator_may_return_null=1:detect_leaks=0 ./build-fuzz/fuzz_$t \
-        -max_total_time="$secs" -rss_limit_mb=3072 -print_final_stats=1 -artifact_prefix=build-fuzz/ "$@" "$c" \
+        -rss_limit_mb=3072 -print_final_stats=1 -artifact_prefix=build-fuzz/ "$@" "$c" \
         > build-fuzz/fuzz-$t.log 2>&1
     local rc=$?
     echo "-- $t"
-    grep -E "stat::number_of_executed_units|stat::peak_rss|ERROR|SUMMARY" build-fuzz/fuzz-$t.log | head -5
+    grep -a -E "stat::number_of_executed_units|stat::peak_rss|ERROR|SUMMARY" build-fuzz/fuzz-$t.log | head -5
     if [ $rc -eq 0 ]; then pass=$((pass + 1)); else tail -30 build-fuzz/fuzz-$t.log; fail=$((fail + 1)); fi
 }
-run decode build-fuzz/corpus -max_len=65536
-run eval build-fuzz/corpus-eval -max_len=512 -timeout=30
+run decode build-fuzz/corpus -max_total_time="$secs" -max_len=65536
+if [ "${FUZZ_EVAL:-0}" = 1 ]; then
+    run eval build-fuzz/corpus-eval -max_total_time="$secs" -max_len=512 -timeout=30
+else
+    run eval build-fuzz/corpus-eval -runs=0 -timeout=30
+fi
 echo "fuzz: $pass passed, $fail failed"
 [ $fail -eq 0 ]
