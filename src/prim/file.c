@@ -605,7 +605,7 @@ static K save_as(K x, bool splay) {
         if (splay) {
             K r = prim_set(prim_hsym(ks(strcat(path, "/"))), v);
             r0(h);
-            out = r ? (r0(r), prim_hsym(ks(name))) : NULL;
+            out = r; /* `:t/, as set gives it */
             v = NULL;
         } else if (!strcmp(ext, "csv") || !strcmp(ext, "txt")) {
             K lines = prim_filetext(kc(*ext == 'c' ? ',' : '\t'), v);

@@ -537,7 +537,8 @@ K prim_upsert(K x, K y) {
 }
 
 /* left join (inner: drop unmatched rows; plus: add matching values) */
-static K keyed_join(K x, K y, int mode) {
+static K keyed_join(K x, K y, int mode, bool fill) {
+    PRIM_ARGS2(x, y);
     if (!obj_is_keyed(y) || x->t != XT)
         return fail(x, y, "type");
     K keys = DICT_KEYS(y), vals = DICT_VALS(y);
@@ -567,6 +568,8 @@ static K keyed_join(K x, K y, int mode) {
             K out;
             if (mode == 2) /* pj: add, nulls as zero */
                 out = prim_add(r1(old), prim_fill(kj(0), newcol));
+            else if (fill) /* ljf, ijf: the right side's value where matched and not null */
+                out = prim_fill(r1(old), newcol);
             else { /* lj, ij: the right side's value where matched */
                 K matched = ktn(KB, keep->n);
                 for (J i = 0; i < keep->n; i++)
@@ -590,18 +593,11 @@ static K keyed_join(K x, K y, int mode) {
     return make_table(names, cols);
 }
 
-K prim_lj(K x, K y) {
-    PRIM_ARGS2(x, y);
-    return keyed_join(x, y, 0);
-}
-K prim_ij(K x, K y) {
-    PRIM_ARGS2(x, y);
-    return keyed_join(x, y, 1);
-}
-K prim_pj(K x, K y) {
-    PRIM_ARGS2(x, y);
-    return keyed_join(x, y, 2);
-}
+K prim_lj(K x, K y) { return keyed_join(x, y, 0, false); }
+K prim_ij(K x, K y) { return keyed_join(x, y, 1, false); }
+K prim_pj(K x, K y) { return keyed_join(x, y, 2, false); }
+K prim_ljf(K x, K y) { return keyed_join(x, y, 0, true); }
+K prim_ijf(K x, K y) { return keyed_join(x, y, 1, true); }
 
 /* uj: union of columns, rows of x then rows of y (missing columns null) */
 K prim_uj(K x, K y) {

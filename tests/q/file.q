@@ -158,3 +158,19 @@ q)-11!(1;`:log)
 1
 q)r~enlist (`t;1 2)
 1b
+q)rt:([]a:1 2;b:3 4)
+q)rsave `rt
+`:rt/
+q)key `:rt
+`.d`a`b
+q)delete rt from `.
+`.
+q)rload `rt
+`rt
+q)rt
+a b
+---
+1 3
+2 4
+q)reval "exit 0"
+'noupdate

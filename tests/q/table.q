@@ -326,3 +326,30 @@ q)attr s
 `
 q)s?5
 0
+q)x:([]a:1 2 3;b:`x`y`z;c:10 20 30)
+q)y:([a:1 3]c:0N 2)
+q)x lj y
+a b c
+------
+1 x
+2 y 20
+3 z 2
+q)x ljf y
+a b c
+------
+1 x 10
+2 y 20
+3 z 2
+q)x ijf y
+a b c
+------
+1 x 10
+3 z 2
+q)t0:([]time:2#00:00:01;sym:`a`b;p:1 1;n:`r`s)
+q)t1:([]time:2#00:00:01;sym:`a`b;p:0 1)
+q)t2:([]time:2#00:00:00;sym:`a`b;p:1 0N;n:`r`s)
+q)ajf0[`sym`time;t1;t2]
+time     sym p n
+----------------
+00:00:00 a   1 r
+00:00:00 b   1 s
