@@ -599,6 +599,32 @@ K prim_pj(K x, K y) { return keyed_join(x, y, 2, false); }
 K prim_ljf(K x, K y) { return keyed_join(x, y, 0, true); }
 K prim_ijf(K x, K y) { return keyed_join(x, y, 1, true); }
 
+/* ujf: uj where, for keyed tables, y's nulls keep x's values */
+K prim_ujf(K x, K y) {
+    PRIM_ARGS2(x, y);
+    if (!obj_is_keyed(x) || !obj_is_keyed(y))
+        return prim_uj(x, y);
+    /* both with every column (nulls where missing), then merged row by row with ^ */
+    K ex = prim_uj(r1(x), prim_take(kj(0), r1(y)));
+    K ey = prim_uj(prim_take(kj(0), x), y);
+    if (!ex || !ey) {
+        r0(ex);
+        r0(ey);
+        return NULL;
+    }
+    K cols = r1(TABLE_COLS(DICT_VALS(ex)));
+    K vy = prim_columns_named(DICT_VALS(ey), cols); /* ey's values in ex's column order */
+    if (!vy) {
+        r0(cols);
+        r0(ex);
+        r0(ey);
+        return NULL;
+    }
+    K ey2 = xD(r1(DICT_KEYS(ey)), xT(xD(cols, vy)));
+    r0(ey);
+    return prim_dict_merge(ex, ey2, prim_fill);
+}
+
 /* uj: union of columns, rows of x then rows of y (missing columns null) */
 K prim_uj(K x, K y) {
     PRIM_ARGS2(x, y);
