@@ -36,6 +36,15 @@ static bool handle_path(const K x, char *buf, size_t size) {
     return true;
 }
 
+/* the path of file handle x, which is consumed: false with 'type when x is no handle */
+static bool take_path(K x, char *buf, size_t size) {
+    bool ok = handle_path(x, buf, size);
+    r0(x);
+    if (!ok)
+        kerr("type");
+    return ok;
+}
+
 /* the q error for a failed OS call on path: ':path. OS reports: reason */
 static K os_error(const char *path) {
     char msg[1200];
@@ -316,11 +325,8 @@ K prim_get(K x) {
 K prim_hcount(K x) {
     PRIM_ARGS1(x);
     char path[1024];
-    if (!handle_path(x, path, sizeof path)) {
-        r0(x);
-        return kerr("type");
-    }
-    r0(x);
+    if (!take_path(x, path, sizeof path))
+        return NULL;
     struct stat st;
     if (stat(path, &st) < 0)
         return os_error(path);
@@ -401,11 +407,8 @@ K prim_read0(K x) {
         r0(x);
         return out;
     }
-    if (!handle_path(x, path, sizeof path)) {
-        r0(x);
-        return kerr("type");
-    }
-    r0(x);
+    if (!take_path(x, path, sizeof path))
+        return NULL;
     K b = read_bytes(path);
     if (!b)
         return NULL;
@@ -417,11 +420,8 @@ K prim_read0(K x) {
 K prim_read1(K x) {
     PRIM_ARGS1(x);
     char path[1024];
-    if (!handle_path(x, path, sizeof path)) {
-        r0(x);
-        return kerr("type");
-    }
-    r0(x);
+    if (!take_path(x, path, sizeof path))
+        return NULL;
     return read_bytes(path);
 }
 
