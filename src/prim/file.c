@@ -22,7 +22,6 @@
 #include <unistd.h>
 
 extern bool lang_read_only; /* -b: a client may not write (src/lang) */
-K lang_assign_global(S name, K v);
 
 enum { VEC_HEADER = 16, ENUM_HEADER = 4096 };
 
@@ -72,24 +71,34 @@ static int make_parents(const char *path) {
     return 0;
 }
 
-static K refuse_write(void) { return lang_read_only ? kerr("noupdate") : NULL; }
+/* read-only mode (-b, reval): true, with 'noupdate pending, when files may not be written */
+static bool write_refused(void) {
+    if (lang_read_only)
+        kerr("noupdate");
+    return lang_read_only;
+}
 
 /* ---- whole files ------------------------------------------------------------------------ */
 
-/* a file's bytes as a byte vector, or NULL + the OS error */
+/* a file's bytes as a byte vector, or NULL + the OS error ('wsfull past -w) */
 static K read_bytes(const char *path) {
     int fd = open(path, O_RDONLY);
     if (fd < 0)
         return os_error(path);
     struct stat st;
-    if (fstat(fd, &st) < 0 || S_ISDIR(st.st_mode)) {
-        if (S_ISDIR(st.st_mode))
+    bool ok = fstat(fd, &st) == 0;
+    if (!ok || S_ISDIR(st.st_mode)) {
+        if (ok)
             errno = EISDIR;
         K e = os_error(path);
         close(fd);
         return e;
     }
     K out = ktn(KG, st.st_size);
+    if (!out) {
+        close(fd);
+        return kerr("wsfull");
+    }
     J got = 0;
     while (got < out->n) {
         ssize_t r = read(fd, kG(out) + got, (size_t)(out->n - got));
@@ -102,47 +111,49 @@ static K read_bytes(const char *path) {
     return out;
 }
 
-static int write_bytes(const char *path, const void *data, size_t n, bool append) {
-    if (make_parents(path) < 0)
-        return -1;
-    int fd = open(path, O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC), 0666);
-    if (fd < 0)
-        return -1;
+static int write_all(int fd, const void *data, size_t n) {
     const char *p = data;
     while (n) {
         ssize_t w = write(fd, p, n);
-        if (w < 0) {
-            close(fd);
+        if (w < 0)
             return -1;
-        }
         p += w;
         n -= (size_t)w;
+    }
+    return 0;
+}
+
+/* path (and the directories above it) replaced by head's bytes then body's; 0 or -1/errno */
+static int write_file(const char *path, const void *head, size_t hn, const void *body, size_t bn) {
+    if (make_parents(path) < 0)
+        return -1;
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+    if (fd < 0)
+        return -1;
+    if (write_all(fd, head, hn) < 0 || write_all(fd, body, bn) < 0) {
+        int e = errno;
+        close(fd);
+        errno = e;
+        return -1;
     }
     return close(fd);
 }
 
 /* ---- one object in one file ------------------------------------------------------------- */
 
+/* a simple vector behind its 16-byte header (fe 20), or an enumeration behind the 4096-byte
+ * one naming its domain (fd 20); the data is written from the vector itself */
 static int write_vector(const char *path, const K v, S domain) {
-    size_t head = domain ? ENUM_HEADER : VEC_HEADER;
-    size_t width = (size_t)obj_width(v->t);
-    size_t n = head + (size_t)v->n * width;
-    G *buf = calloc(1, n);
-    if (!buf) {
-        errno = ENOMEM;
-        return -1;
-    }
-    G *h = buf + head - VEC_HEADER;
+    G head[ENUM_HEADER] = {0};
+    size_t hn = domain ? ENUM_HEADER : VEC_HEADER;
+    G *h = head + hn - VEC_HEADER;
     if (domain) {
-        buf[0] = 0xfd, buf[1] = 0x20;
-        snprintf((char *)buf + 4, ENUM_HEADER - VEC_HEADER - 4, "%s", domain);
+        head[0] = 0xfd, head[1] = 0x20;
+        snprintf((char *)head + 4, ENUM_HEADER - VEC_HEADER - 4, "%s", domain);
     }
     h[0] = 0xfe, h[1] = 0x20, h[2] = (G)v->t, h[3] = v->u;
     memcpy(h + 8, &v->n, 8);
-    memcpy(buf + head, kG(v), (size_t)v->n * width);
-    int rc = write_bytes(path, buf, n, false);
-    free(buf);
-    return rc;
+    return write_file(path, head, hn, kG(v), (size_t)v->n * (size_t)obj_width(v->t));
 }
 
 /* write x (borrowed) to path in the layout its type takes; 0, or -1 with the error pending */
@@ -156,10 +167,8 @@ static int write_object(const char *path, const K x) {
         K msg = ipc_encode(x, IPC_ASYNC, 6, 0);
         if (!msg)
             return -1;
-        G *b = kG(msg);
-        memset(b, 0, IPC_HEADER);
-        b[0] = 0xff, b[1] = 0x01;
-        rc = write_bytes(path, b, (size_t)msg->n, false);
+        static const G head[IPC_HEADER] = {0xff, 0x01}; /* then the message's body */
+        rc = write_file(path, head, IPC_HEADER, kG(msg) + IPC_HEADER, (size_t)msg->n - IPC_HEADER);
         r0(msg);
     }
     if (rc < 0) {
@@ -197,8 +206,12 @@ static K decode_object(K b, const char *path) {
         J width = t > 0 && t <= KENUM_LAST ? obj_width(t) : 0;
         if (width && count >= 0 && count <= (n - head) / width) {
             out = ktn(t, count);
-            out->u = h[3] <= ATTR_G ? h[3] : 0;
-            memcpy(kG(out), p + head, (size_t)(count * width));
+            if (out) {
+                out->u = h[3] <= ATTR_G ? h[3] : 0;
+                memcpy(kG(out), p + head, (size_t)(count * width));
+            } else {
+                kerr("wsfull");
+            }
         }
     }
     r0(b);
@@ -286,11 +299,11 @@ K prim_set(K x, K y) {
         r0(v);
         return x;
     }
-    K err = x->t == -KS ? refuse_write() : kerr("type");
-    if (err || kerr_msg()) {
+    if (x->t != -KS || write_refused()) {
+        bool handle = x->t == -KS;
         r0(x);
         r0(y);
-        return NULL;
+        return handle ? NULL : kerr("type");
     }
     size_t len = strlen(path);
     bool ok;
@@ -340,7 +353,7 @@ K prim_hdel(K x) {
         r0(x);
         return kerr("type");
     }
-    if (refuse_write()) {
+    if (write_refused()) {
         r0(x);
         return NULL;
     }
@@ -438,7 +451,7 @@ K file_contents(K y) {
 K file_write_lines(K x, K y) {
     char path[1024];
     handle_path(x, path, sizeof path);
-    if (refuse_write()) {
+    if (write_refused()) {
         r0(x);
         r0(y);
         return NULL;
@@ -463,7 +476,7 @@ K file_write_lines(K x, K y) {
         text = prim_join(text, kc('\n'));
     }
     r0(y);
-    int rc = write_bytes(path, kG(text), (size_t)text->n, false);
+    int rc = write_file(path, kG(text), (size_t)text->n, NULL, 0);
     r0(text);
     if (rc < 0) {
         r0(x);
@@ -550,12 +563,12 @@ K prim_filebin(K x, K y) {
     PRIM_ARGS2(x, y);
     char path[1024];
     if (handle_path(x, path, sizeof path)) { /* `:file 1: bytes -- write them */
-        if (refuse_write() || !obj_is_simple(y->t) || y->t == KS) {
+        if (write_refused() || !obj_is_simple(y->t) || y->t == KS) {
             r0(x);
             r0(y);
             return kerr_msg() ? NULL : kerr("type");
         }
-        int rc = write_bytes(path, kG(y), (size_t)(y->n * obj_width(y->t)), false);
+        int rc = write_file(path, kG(y), (size_t)(y->n * obj_width(y->t)), NULL, 0);
         r0(y);
         if (rc < 0) {
             r0(x);
@@ -600,7 +613,7 @@ static K save_as(K x, bool splay) {
         return kerr(name);
     }
     K out = NULL;
-    if (!refuse_write()) {
+    if (!write_refused()) {
         K h = prim_hsym(ks(path));
         if (splay) {
             K r = prim_set(prim_hsym(ks(strcat(path, "/"))), v);
@@ -730,7 +743,7 @@ K file_hopen(const K spec) {
     const char *colon = strchr(path, ':');
     if (!strncmp(path, "unix://", 7) || (colon && colon[1] >= '0' && colon[1] <= '9') || !path[0])
         return NULL;
-    if (refuse_write())
+    if (write_refused())
         return NULL;
     if (make_parents(path) < 0)
         return os_error(path);
@@ -773,6 +786,10 @@ static void bump_log_count(int fd, J n) {
 K file_handle_call(J handle, K x) {
     J h = handle > 0 ? handle : handle > nj ? -handle : 0; /* neg[h] writes lines */
     if (!is_file_handle(h)) {
+        r0(x);
+        return NULL;
+    }
+    if (write_refused()) {
         r0(x);
         return NULL;
     }

@@ -174,3 +174,26 @@ a b
 2 4
 q)reval "exit 0"
 'noupdate
+q)`:ro.txt 0: enlist "x"
+`:ro.txt
+q)reval "`:ro.txt 0: enlist \"y\""
+'noupdate
+q)reval "hdel `:ro.txt"
+'noupdate
+q)reval "hopen `:ro2.txt"
+'noupdate
+q)reval "`:ro3 set 1 2"
+'noupdate
+q)reval "`:ro4 1: 0x01"
+'noupdate
+q)rot:([]a:1 2)
+q)reval "save `rot"
+'noupdate
+q)h:hopen `:ro.txt
+q)reval "h \"more\""
+'noupdate
+q)hclose h
+q)read0 `:ro.txt
+,"x"
+q)key `:ro2.txt
+()
