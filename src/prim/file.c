@@ -825,6 +825,11 @@ K file_handle_call(J handle, K x) {
             }
             J at = data->n;
             data = obj_grow(data, msg->n - IPC_HEADER);
+            if (!data) {
+                r0(msg);
+                r0(x);
+                return kerr("wsfull");
+            }
             memcpy(kG(data) + at, kG(msg) + IPC_HEADER, (size_t)(msg->n - IPC_HEADER));
             data->n = at + msg->n - IPC_HEADER;
             r0(msg);
@@ -832,19 +837,13 @@ K file_handle_call(J handle, K x) {
         appended = items;
     }
     r0(x);
-    const G *p = kG(data);
-    size_t left = (size_t)data->n;
+    if (!data)
+        return NULL;
     lseek((int)h, 0, SEEK_END);
-    while (left) {
-        ssize_t w = write((int)h, p, left);
-        if (w < 0) {
-            r0(data);
-            return kerr("write");
-        }
-        p += w;
-        left -= (size_t)w;
-    }
+    int rc = write_all((int)h, kG(data), (size_t)data->n);
     r0(data);
+    if (rc < 0)
+        return kerr("write");
     if (appended)
         bump_log_count((int)h, appended);
     return ki((I)handle);
