@@ -38,6 +38,19 @@ static J col_index_in(const K names, S name) {
     return -1;
 }
 
+/* column name of (names; cols) set to col (consumed): replaced when there, else appended;
+ * combine, when given, makes the new column from the old one and col (both consumed) */
+static void put_column(K *names, K *cols, S name, K col, K (*combine)(K, K)) {
+    J at = col_index_in(*names, name);
+    if (at < 0) {
+        js(names, name);
+        jk(cols, col);
+        return;
+    }
+    K old = kK(*cols)[at];
+    kK(*cols)[at] = combine ? combine(old, col) : (r0(old), col);
+}
+
 /* a table from names and columns, both consumed */
 static K make_table(K names, K cols) { return xT(xD(names, cols)); }
 
@@ -836,14 +849,7 @@ static K asof_join(K *args, int n, bool keep_q_time, bool fill) {
         if (col_index_in(c, name) >= 0 && (name != timecol || !keep_q_time))
             continue;
         K col = prim_at(r1(kK(TABLE_DATA(q))[v]), r1(match));
-        J existing = col_index_in(names, name);
-        if (existing >= 0) {
-            K old = kK(cols)[existing];
-            kK(cols)[existing] = fill ? prim_fill(old, col) : (r0(old), col); /* ajf: t's value where q's is null */
-        } else {
-            js(&names, name);
-            jk(&cols, col);
-        }
+        put_column(&names, &cols, name, col, fill ? prim_fill : NULL); /* ajf: t's where q's is null */
     }
     r0(match);
     r0(c);
@@ -882,11 +888,12 @@ static K window_join(K *args, int n, bool prevailing) {
     }
     K names = r1(TABLE_COLS(t));
     K cols = obj_own(r1(TABLE_DATA(t)));
-    K err = NULL;
-    for (J k = 1; k < spec->n && !err; k++) {
+    bool failed = false;
+    for (J k = 1; k < spec->n && !failed; k++) {
         K fc = kK(spec)[k];
         if (fc->t != 0 || fc->n != 2 || kK(fc)[1]->t != -KS || col_index(q, kK(fc)[1]->s) < 0) {
-            err = kerr("type");
+            kerr("type");
+            failed = true;
             break;
         }
         S cname = kK(fc)[1]->s;
@@ -908,12 +915,12 @@ static K window_join(K *args, int n, bool prevailing) {
             K v = sub ? lang_apply(f, &sub, 1) : (r0(f), NULL);
             if (!v) {
                 out->n = r;
-                err = (K)1;
+                failed = true;
                 break;
             }
             kK(out)[r] = v;
         }
-        if (err) {
+        if (failed) {
             r0(out);
             break;
         }
@@ -921,19 +928,12 @@ static K window_join(K *args, int n, bool prevailing) {
         out->n = 0;
         r0(out);
         out = vec;
-        J existing = col_index_in(names, cname);
-        if (existing >= 0) {
-            r0(kK(cols)[existing]);
-            kK(cols)[existing] = out;
-        } else {
-            js(&names, cname);
-            jk(&cols, out);
-        }
+        put_column(&names, &cols, cname, out, NULL);
     }
     r0(w0); r0(w1);
     asof_free(&a);
     r0(w); r0(c); r0(t); r0(spec); r0(q);
-    if (err) {
+    if (failed) {
         r0(names);
         r0(cols);
         return NULL;
@@ -992,14 +992,7 @@ K prim_ej(K *args, int n) {
         if (col_index_in(c, name) >= 0)
             continue;
         K col = prim_at(r1(kK(TABLE_DATA(y))[v]), r1(yi));
-        J existing = col_index_in(names, name);
-        if (existing >= 0) {
-            r0(kK(cols)[existing]);
-            kK(cols)[existing] = col;
-        } else {
-            js(&names, name);
-            jk(&cols, col);
-        }
+        put_column(&names, &cols, name, col, NULL);
     }
     r0(xi); r0(yi); r0(c); r0(x); r0(y);
     return make_table(names, cols);
