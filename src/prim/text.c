@@ -284,44 +284,38 @@ K prim_vs(K x, K y) {
     return kerr("type");
 }
 
+/* the items of list y, vectors (or atoms) of type t, joined with sep between them; both
+ * consumed.  'type when an item is of another type. */
+static K join_items(K sep, K y, int t) {
+    K out = obj_vec(t, 0);
+    for (J i = 0; out && i < y->n; i++) {
+        K item = kK(y)[i];
+        if (item->t != t && item->t != -t) {
+            r0(out);
+            r0(sep);
+            r0(y);
+            return kerr("type");
+        }
+        if (i)
+            out = prim_join(out, r1(sep));
+        out = out ? prim_join(out, item->t == t ? r1(item) : prim_enlist(r1(item))) : NULL;
+    }
+    r0(sep);
+    r0(y);
+    return out;
+}
+
 /* x sv y: join strings with separator x; ` sv symbols joins with dots; base decode */
 K prim_sv(K x, K y) {
     PRIM_ARGS2(x, y);
     if (x->t == -KS && !*x->s && y->t == 0) { /* ` sv: lines, each ended by a newline */
-        K out = ktn(KC, 0);
-        for (J i = 0; out && i < y->n; i++) {
-            K s = kK(y)[i];
-            if (s->t != KC && s->t != -KC) {
-                r0(out);
-                r0(x);
-                r0(y);
-                return kerr("type");
-            }
-            out = prim_join(out, s->t == KC ? r1(s) : obj_strn((char *)&s->g, 1));
-            out = out ? prim_join(out, kc('\n')) : NULL;
-        }
         r0(x);
-        r0(y);
-        return out;
+        bool some = y->n > 0;
+        K out = join_items(kc('\n'), y, KC);
+        return out && some ? prim_join(out, kc('\n')) : out;
     }
-    if ((x->t == -KG || x->t == KG) && y->t == 0) { /* bytes joined with a byte separator */
-        K out = obj_vec(KG, 0);
-        for (J i = 0; out && i < y->n; i++) {
-            K b = kK(y)[i];
-            if (b->t != KG && b->t != -KG) {
-                r0(out);
-                r0(x);
-                r0(y);
-                return kerr("type");
-            }
-            if (i)
-                out = prim_join(out, r1(x));
-            out = out ? prim_join(out, r1(b)) : NULL;
-        }
-        r0(x);
-        r0(y);
-        return out;
-    }
+    if ((x->t == -KG || x->t == KG) && y->t == 0) /* bytes joined with a byte separator */
+        return join_items(x, y, KG);
     if (x->t == -KB && y->t == KB && (y->n == 8 || y->n == 16 || y->n == 32 || y->n == 64 || y->n == 128)) {
         /* 0b sv: bits (most significant first) as a byte, short, int, long or guid */
         J n = y->n;
@@ -353,28 +347,8 @@ K prim_sv(K x, K y) {
         r0(y);
         return kj(v);
     }
-    if ((x->t == KC || x->t == -KC) && y->t == 0) {
-        const char *sep = x->t == KC ? kC(x) : (char *)&x->g;
-        size_t sl = x->t == KC ? (size_t)x->n : 1;
-        K out = ktn(KC, 0);
-        for (J i = 0; i < y->n; i++) {
-            K s = kK(y)[i];
-            if (s->t != KC && s->t != -KC) {
-                r0(out);
-                r0(x);
-                r0(y);
-                return kerr("type");
-            }
-            if (i) {
-                K sp = obj_strn(sep, sl);
-                out = prim_join(out, sp);
-            }
-            out = prim_join(out, s->t == KC ? r1(s) : obj_strn((char *)&s->g, 1));
-        }
-        r0(x);
-        r0(y);
-        return out;
-    }
+    if ((x->t == KC || x->t == -KC) && y->t == 0) /* strings joined with a separator */
+        return join_items(x, y, KC);
     if ((x->t == KC || x->t == -KC) && y->t == KC) { /* a list of chars: each is a string */
         r0(x);
         return y;
