@@ -574,6 +574,9 @@ K prim_mmu(K x, K y) {
     return kerr("type");
 }
 
+/* x$item for prim_map (x borrowed through ctx) */
+static K cast_item(K item, const void *x) { return prim_cast(r1((K)x), item); }
+
 K prim_cast(K x, K y) {
     PRIM_ARGS2(x, y);
     if ((x->t == KF && (y->t == KF || is_matrix(y))) || is_matrix(x))
@@ -616,20 +619,9 @@ K prim_cast(K x, K y) {
             K r = v ? xD(k, v) : (r0(k), NULL);
             return r && table ? prim_flip(r) : r;
         }
-        K out = ktn(0, y->n);
-        for (J i = 0; i < y->n; i++) {
-            kK(out)[i] = prim_cast(r1(x), r1(kK(y)[i]));
-            if (!kK(out)[i]) {
-                out->n = i;
-                r0(out);
-                r0(x);
-                r0(y);
-                return NULL;
-            }
-        }
+        K r = prim_map(y, cast_item, x);
         r0(x);
-        r0(y);
-        return out;
+        return r;
     }
     if ((x->t == -KJ || x->t == -KI) && y->t == KC) { /* a short x is a cast */
         /* pad: n$string left-justifies in n chars, -n$string right-justifies */
