@@ -104,14 +104,14 @@ static K shift_zone(K x, int dir) {
     for (J i = 0; i < n; i++) {
         if (t == KP) {
             J *p = x->t < 0 ? &x->j : &kJ(x)[i];
-            if (*p == nj || *p == wj || *p == -wj)
+            if (*p == nj || *p > wj - NS_PER_DAY || *p < -wj + NS_PER_DAY) /* nulls, the ends */
                 continue;
             /* gtime: the offset at the UTC instant is found from the local reading */
             J off = zone_offset(dir > 0 ? *p : *p - zone_offset(*p) * 1000000000LL);
             *p += dir * off * 1000000000LL;
         } else {
             F *p = x->t < 0 ? &x->f : &kF(x)[i];
-            if (*p != *p || isinf(*p))
+            if (!(fabs(*p) < 1e5)) /* nulls, infinities, beyond 2273: no zone to apply */
                 continue;
             J ns = (J)(*p * (F)NS_PER_DAY);
             J off = zone_offset(dir > 0 ? ns : ns - zone_offset(ns) * 1000000000LL);
