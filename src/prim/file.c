@@ -603,35 +603,23 @@ static K save_as(K x, bool splay) {
     char path[1024];
     const char *ext;
     S name = save_target(x, path, sizeof path, &ext);
-    if (!name) {
-        r0(x);
-        return kerr("type");
-    }
-    K v = lang_get(name);
-    if (!v) {
-        r0(x);
-        return kerr(name);
-    }
-    K out = NULL;
-    if (!write_refused()) {
-        K h = prim_hsym(ks(path));
-        if (splay) {
-            K r = prim_set(prim_hsym(ks(strcat(path, "/"))), v);
-            r0(h);
-            out = r; /* `:t/, as set gives it */
-            v = NULL;
-        } else if (!strcmp(ext, "csv") || !strcmp(ext, "txt")) {
-            K lines = prim_filetext(kc(*ext == 'c' ? ',' : '\t'), v);
-            out = lines ? file_write_lines(h, lines) : (r0(h), NULL);
-            v = NULL;
-        } else {
-            out = prim_set(h, v);
-            v = NULL;
-        }
-    }
-    r0(v);
     r0(x);
-    return out;
+    if (!name)
+        return kerr("type");
+    K v = lang_get(name);
+    if (!v)
+        return kerr(name);
+    if (write_refused()) {
+        r0(v);
+        return NULL;
+    }
+    char handle[1030];
+    snprintf(handle, sizeof handle, splay ? ":%s/" : ":%s", path);
+    if (!splay && (!strcmp(ext, "csv") || !strcmp(ext, "txt"))) { /* text, as 0: writes it */
+        K lines = prim_filetext(kc(*ext == 'c' ? ',' : '\t'), v);
+        return lines ? file_write_lines(ks(handle), lines) : NULL;
+    }
+    return prim_set(ks(handle), v); /* `:t, or `:t/ when splayed */
 }
 
 /* f of each name of a symbol list x (consumed): the symbols f returns */
@@ -661,6 +649,15 @@ K prim_rsave(K x) {
     return save_as(x, true);
 }
 
+/* the global name set to what path holds (a splayed table when splay or a directory);
+ * true, or false with the error pending */
+static bool load_global(S name, const char *path, bool splay) {
+    K v = splay || is_dir(path) ? splay_read(path) : read_object(path);
+    K r = v ? lang_assign_global(name, v) : NULL;
+    r0(r);
+    return r != NULL;
+}
+
 static K load_as(K x, bool splay) {
     char path[1024];
     const char *ext;
@@ -668,14 +665,7 @@ static K load_as(K x, bool splay) {
     r0(x);
     if (!name)
         return kerr("type");
-    K v = splay || is_dir(path) ? splay_read(path) : read_object(path);
-    if (!v)
-        return NULL;
-    K r = lang_assign_global(name, v);
-    if (!r)
-        return NULL;
-    r0(r);
-    return ks(name);
+    return load_global(name, path, splay) ? ks(name) : NULL;
 }
 
 K prim_load(K x) {
@@ -708,17 +698,13 @@ K file_load_dir(const char *path) {
             snprintf(sub, sizeof sub, "%s/%s", path, n);
             if (strchr(n, '.'))
                 continue; /* scripts and other files stay where they are */
-            K v = is_dir(sub) ? splay_read(sub) : read_object(sub);
-            if (!v) {
+            if (!load_global(n, sub, false)) {
+                if (lang_read_only) { /* 'noupdate stops the load; unreadable files are skipped */
+                    r0(names);
+                    return NULL;
+                }
                 kerr_clear();
-                continue;
             }
-            K r = lang_assign_global(n, v);
-            if (!r) {
-                r0(names);
-                return NULL;
-            }
-            r0(r);
         }
     }
     r0(names);
