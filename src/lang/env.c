@@ -13,12 +13,14 @@ typedef struct Namespace {
     S name;       /* "" for root, ".z" ... */
     S *keys;      /* names in insertion order */
     K *vals;      /* their values (owned); a view's parse tree when is_view */
-    bool *is_view;/* the entry is a view: its value is computed when read */
+    unsigned char *is_view; /* ENTRY_VALUE, or a view (computed when read), or one being computed */
     size_t n;     /* entries used */
     size_t cap;   /* entries allocated */
     size_t *slot; /* hash index: entry number + 1, 0 = empty */
     size_t mask;  /* index size - 1 */
 } Namespace;
+
+enum { ENTRY_VALUE, ENTRY_VIEW, ENTRY_VIEW_BUSY }; /* states of is_view[i] */
 
 static Namespace **spaces; /* every namespace, root first */
 static size_t nspaces;
@@ -79,7 +81,7 @@ static int ns_set(Namespace *ns, S key, K value) {
     if (i >= 0) {
         r0(ns->vals[i]);
         ns->vals[i] = value;
-        ns->is_view[i] = false;
+        ns->is_view[i] = ENTRY_VALUE;
         return 0;
     }
     if (ns->n == ns->cap) {
@@ -90,7 +92,7 @@ static int ns_set(Namespace *ns, S key, K value) {
         K *vals = realloc(ns->vals, cap * sizeof *vals);
         if (vals)
             ns->vals = vals;
-        bool *views = realloc(ns->is_view, cap * sizeof *views);
+        unsigned char *views = realloc(ns->is_view, cap * sizeof *views);
         if (views)
             ns->is_view = views;
         if (!keys || !vals || !views) {
@@ -107,7 +109,7 @@ static int ns_set(Namespace *ns, S key, K value) {
     }
     ns->keys[ns->n] = key;
     ns->vals[ns->n] = value;
-    ns->is_view[ns->n] = false;
+    ns->is_view[ns->n] = ENTRY_VALUE;
     ns->n++;
     size_t j = ptr_hash(key) & ns->mask;
     while (ns->slot[j])
@@ -166,12 +168,16 @@ K env_get(S name) {
             return zvals_get(name);
         return ns_find(name, false) ? env_namespace_dict(name) : NULL;
     }
-    if (ns->is_view[i]) { /* a view: evaluate its expression now */
+    if (ns->is_view[i] == ENTRY_VIEW_BUSY) /* a view whose value needs itself */
+        return kerr("loop");
+    if (ns->is_view[i] == ENTRY_VIEW) { /* a view: evaluate its expression now */
         K tree = r1(ns->vals[i]);
+        ns->is_view[i] = ENTRY_VIEW_BUSY;
         K v = eval_node(tree, NULL);
+        i = ns_index(ns, key); /* the expression may have added, deleted or reassigned names */
+        if (i >= 0 && ns->is_view[i] == ENTRY_VIEW_BUSY)
+            ns->is_view[i] = ENTRY_VIEW;
         r0(tree);
-        if (!v)
-            return NULL;
         return v;
     }
     return r1(ns->vals[i]);
@@ -251,7 +257,7 @@ int env_set_view(S name, K tree, K text) {
     Namespace *ns = ns_find(ns_name, false);
     long i = ns ? ns_index(ns, key) : -1;
     if (i >= 0)
-        ns->is_view[i] = true;
+        ns->is_view[i] = ENTRY_VIEW;
     return 0;
 }
 

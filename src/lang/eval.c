@@ -413,8 +413,9 @@ static K lookup(S name, Frame *f) {
             return r1(f->parent->vals[j]);
         f = f->parent;
     }
+    kerr_clear(); /* evaluation is succeeding here: a pending error now can only be a view's */
     K v = env_get(name);
-    if (v)
+    if (v || kerr_msg()) /* found, or a view that failed ('loop included) */
         return v;
     if (name[0] != '.') { /* q's own functions live in .q */
         char qname[256];

@@ -561,8 +561,10 @@ static K parse_qsql(Parser *p, const char *kind) {
     }
     if (distinct)
         node = obj_list(2, prim_lookup("distinct", 8), node);
-    if (order)
-        node = obj_list(3, prim_lookup(order_desc ? "xdesc" : "xasc", 5), order, node);
+    if (order) {
+        int sort = order_desc ? P_XDESC : P_XASC;
+        node = obj_list(3, obj_prim(prim_default_type(sort), sort), order, node);
+    }
     if (limit)
         node = obj_list(3, obj_prim(KBINARY, P_HASH), limit, node);
     return node;
