@@ -183,8 +183,26 @@ K env_get(S name) {
     return r1(ns->vals[i]);
 }
 
+/* a dictionary stored under a namespace's own name sets the names its symbol keys give
+ * (.ns[`b]:1 and @[`.ns;`c;:;2] amend the namespace as a dictionary); the key ` is skipped */
+static int ns_set_entries(S name, K dict) {
+    K keys = DICT_KEYS(dict), vals = DICT_VALS(dict);
+    int rc = 0;
+    for (J i = 0; rc == 0 && i < keys->n; i++) {
+        if (kS(keys)[i] == sym_null)
+            continue;
+        char full[512];
+        snprintf(full, sizeof full, "%s.%s", name, kS(keys)[i]);
+        rc = env_set(ss(full), prim_item(vals, i));
+    }
+    r0(dict);
+    return rc;
+}
+
 int env_set(S name, K value) {
     S ns_name, key;
+    if (env_is_namespace(name) && value->t == XD && DICT_KEYS(value)->t == KS)
+        return ns_set_entries(name, value);
     if (!split_name(name, &ns_name, &key)) {
         r0(value);
         kerr("assign");

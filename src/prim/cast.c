@@ -198,6 +198,9 @@ static K parse_atom(int to, const char *s, size_t n) {
     }
     if (to == KB)
         return kb(n == 1 && (s[0] == '1' || s[0] == 't' || s[0] == 'T' || s[0] == 'y' || s[0] == 'Y'));
+    K tok = tok_parse(to, s, n); /* the text forms beyond q's literals (tok.c) */
+    if (tok)
+        return tok;
     char buf[128];
     if (n >= sizeof buf)
         return prim_null_of(to);

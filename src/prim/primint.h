@@ -64,6 +64,9 @@ K prim_dict_merge(K x, K y, K (*combine)(K, K));
 void prim_attr_forget(const K x);
 /* \z: "D"$ reads dd/mm/yyyy when set, mm/dd/yyyy when not (cast.c) */
 extern bool prim_date_dmy;
+/* Tok of temporal and address text beyond q's literals (tok.c): the atom, or NULL, no error,
+ * when the text is none of those forms */
+K tok_parse(int to, const char *s, size_t n);
 /* `dom?syms: enumeration, extending the domain (cast.c) */
 K prim_enum_extend(K x, K y);
 /* timestamp, month, date, datetime, timespan, minute, second, time */
