@@ -208,7 +208,13 @@ static K run_command(const char *cmd, size_t n) {
         prim_date_dmy = arg[0] == '1';
         return obj_identity();
     }
-    if (!strcmp(word, "e") || !strcmp(word, "S") || !strcmp(word, "g") || !strcmp(word, "W") ||
+    if (!strcmp(word, "S")) { /* the random seed: Roll, Deal and Permute repeat from it */
+        if (!an)
+            return kj(prim_seed_get());
+        prim_seed(strtoll(arg, NULL, 10));
+        return obj_identity();
+    }
+    if (!strcmp(word, "e") || !strcmp(word, "g") || !strcmp(word, "W") ||
         !strcmp(word, "o") || !strcmp(word, "s") || !strcmp(word, "T"))
         return an ? obj_identity() : ki(0);
     if (!strcmp(word, "w")) {

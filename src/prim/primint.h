@@ -67,6 +67,12 @@ extern bool prim_date_dmy;
 /* Tok of temporal and address text beyond q's literals (tok.c): the atom, or NULL, no error,
  * when the text is none of those forms */
 K tok_parse(int to, const char *s, size_t n);
+/* the items of simple or general list x (borrowed) at positions pos (borrowed longs, in range) */
+K prim_gather(const K x, const K pos);
+/* n?y: Roll (n > 0), Deal (n < 0), Permute (n null), y consumed (rand.c); \S's seed */
+K prim_roll(J n, K y);
+void prim_seed(J seed);
+J prim_seed_get(void);
 /* `dom?syms: enumeration, extending the domain (cast.c) */
 K prim_enum_extend(K x, K y);
 /* timestamp, month, date, datetime, timespan, minute, second, time */
