@@ -52,7 +52,107 @@ static const char *boot_q =
     ".Q.en:{[d;t] f:.Q.dd[d;`sym]; if[not `sym in key `.; `sym set $[()~key f;`symbol$();get f]];"
     " c:where {11h=type x} each t c0:cols t; if[count c; t:![t;();0b;c0[c]!{(`sym?;x)} each c0 c];"
     " f set sym]; t}\n"
-    ".q.dsave:{[d;t] {[d;t] .Q.dd[d;t,`] set @[.Q.en[d] value t;first cols value t;`p#]; t}[d] each t}\n";
+    ".q.dsave:{[d;t] {[d;t] .Q.dd[d;t,`] set @[.Q.en[d] value t;first cols value t;`p#]; t}[d] each t}\n"
+    /* JSON, digests and base64 (json.c, codec.c; .j.j .j.jd .Q.s .Q.atob are bound in C) */
+    ".j.k:{-29!x}\n"
+    ".Q.sha1:{-33!x}\n"
+    ".Q.btoa:{-32!x}\n"
+    ".Q.b6:\"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/\"\n"
+    ".Q.x10:{.Q.b6(10#64)vs x}\n"
+    ".Q.j10:{64 sv .Q.b6?x}\n"
+    ".Q.x12:{.Q.nA(12#36)vs x}\n"
+    ".Q.j12:{36 sv .Q.nA?x}\n"
+    /* .Q.f: y to x decimal places, sign kept (-0.00); .Q.fmt: right-aligned in x chars, x#"*"
+     * when it does not fit */
+    ".Q.f:{[x;y]$[null y;\"\";(y in -0w 0w)|1e17<=abs[y]*10 xexp x;string y;"
+    "[d:string\"j\"$abs[y]*10 xexp x;d:((0|1+x-count d)#\"0\"),d;((y<0)#\"-\"),(neg[x]_d),$[x>0;\".\",neg[x]#d;\"\"]]]}\n"
+    ".Q.fmt:{[x;y;z]$[x<count s:.Q.f[y;z];x#\"*\";neg[x]$s]}\n"
+    /* memory: \\w's figures by name; .Q.gc returns pooled memory to the OS */
+    ".Q.w:{`used`heap`peak`wmax`mmap`mphy`syms`symw!(system\"w\"),system\"w 0\"}\n"
+    ".Q.gc:{-20!0}\n"
+    /* .Q.fsn[f;file;n]: f of the complete lines of each chunk of about n bytes; the file's size */
+    ".Q.fsn:{[f;x;n]s:hcount x;o:0;while[o<s;b:`char$read1(x;o;n&s-o);"
+    "k:$[(o+count b)<s;1+last where\"\\n\"=b;count b];if[null k;k:count b];"
+    "f -1_\"\\n\" vs(k#b),$[\"\\n\"=last k#b;\"\";\"\\n\"];o+:k];s}\n"
+    ".Q.fs:{.Q.fsn[x;y;131000]}\n"
+    ".Q.addmonths:{(\"d\"$m+y)+x-\"d\"$m:\"m\"$x}\n"
+    ".Q.ts:{[x;y]w:first system\"w\";t:.z.p;r:.[x;y];((`long$(.z.p-t)%1000000),0|first[system\"w\"]-w;r)}\n"
+    ".Q.trpd:{[f;x;h] .[f;x;{[h;e] h[e;()]}[h]]}\n"
+    ".Q.bt:{[x]}\n"
+    /* tables: .Q.ff adds y's missing columns as nulls; .Q.fu applies f to distinct items;
+     * .Q.ft applies f to a keyed table's unkeyed form; .Q.fk a column's foreign-key table */
+    ".Q.qt:{$[98h=t:type x;1b;99h=t;98h=type key x;0b]}\n"
+    ".Q.ff:{[x;y]n:cols[y]except cols x;$[count n;x,'(count x)#0#n#0!y;x]}\n"
+    ".Q.fu:{[f;y]$[0>type y;f y;(f u)(u:distinct y)?y]}\n"
+    ".Q.ft:{[f;t]$[99h=type t;(cols key t)xkey f 0!t;f t]}\n"
+    ".Q.fk:{$[(type x)within 20 76h;key x;`]}\n"
+    ".Q.v:{$[-11h<>type x;x;\":\"=first string x;get x;value x]}\n"
+    ".Q.V:{$[.Q.qt x;flip 0!x;x]}\n"
+    ".Q.K:.z.k\n"
+    ".Q.k:.z.K\n"
+    ".Q.M:0W\n";
+
+/* q functions whose bodies are C, bound at start-up as callable foreign objects */
+typedef struct Native {
+    const char *name; /* the global it is bound to */
+    K (*fn)(K x);     /* the unary body: x consumed */
+} Native;
+
+static K native_json(K x) { /* .j.j x */
+    K r = prim_json_text(x, false);
+    r0(x);
+    return r;
+}
+
+static K native_json_options(K x) { /* .j.jd (x;d): d`null0w says infinities are null */
+    if (x->t != 0 || x->n != 2 || kK(x)[1]->t != XD) {
+        r0(x);
+        return kerr("type");
+    }
+    K opt = prim_at(r1(kK(x)[1]), ks(ss("null0w")));
+    bool null0w = opt && opt->t == -KB && opt->g;
+    r0(opt);
+    kerr_clear();
+    K r = prim_json_text(kK(x)[0], null0w);
+    r0(x);
+    return r;
+}
+
+static K native_show_text(K x) { /* .Q.s x: the console's text of x, ending with a newline */
+    if (obj_is_identity(x)) {
+        r0(x);
+        return obj_strn("", 0);
+    }
+    K s = fmt_console(x);
+    r0(x);
+    if (s && s->n) {
+        s = obj_grow(s, 1);
+        if (s)
+            kC(s)[s->n++] = '\n';
+    }
+    return s;
+}
+
+static const Native natives[] = {
+    {".j.j", native_json},
+    {".j.jd", native_json_options},
+    {".Q.s", native_show_text},
+    {".Q.atob", prim_atob},
+};
+
+static K native_call(void *p, K *args, int n) {
+    if (n != 1) {
+        for (int i = 0; i < n; i++)
+            r0(args[i]);
+        return kerr("rank");
+    }
+    return ((const Native *)p)->fn(args[0]);
+}
+
+static void bind_natives(void) {
+    for (size_t i = 0; i < ARRAY_LEN(natives); i++)
+        lang_set(ss((S)natives[i].name), obj_foreign_fn((void *)&natives[i], NULL, native_call, 1));
+}
 
 void lang_print(int fd, const char *s, size_t n, bool newline) {
     FILE *out = fd == 2 ? stderr : stdout;
@@ -83,6 +183,7 @@ int lang_init(void) {
     env_init();
     prim_global_get = env_get;
     prim_global_names = global_names;
+    bind_natives();
     K r = lang_eval(boot_q, strlen(boot_q));
     if (!r) {
         fprintf(stderr, "openq: boot failed: %s\n", kerr_msg());
@@ -628,6 +729,19 @@ K lang_internal_bang(K x, K y) {
             return kerr("nyi");
         }
         return net_deferred(y);
+    case -20: { /* .Q.gc: pooled memory back to the OS; the bytes returned */
+        r0(y);
+        MemStats before = mem_stats();
+        mem_trim();
+        MemStats after = mem_stats();
+        return kj(before.pooled_bytes - after.pooled_bytes);
+    }
+    case -29:
+        return prim_json_parse(y);
+    case -32:
+        return prim_btoa(y);
+    case -33:
+        return prim_sha1(y);
     case -16: {
         K r = kj(y->r);
         r0(y);

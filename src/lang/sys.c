@@ -217,6 +217,12 @@ static K run_command(const char *cmd, size_t n) {
     if (!strcmp(word, "e") || !strcmp(word, "g") || !strcmp(word, "W") ||
         !strcmp(word, "o") || !strcmp(word, "s") || !strcmp(word, "T"))
         return an ? obj_identity() : ki(0);
+    if (!strcmp(word, "w") && an) { /* \w 0: the symbols interned and their bytes */
+        K v = ktn(KJ, 2);
+        kJ(v)[0] = (J)sym_count();
+        kJ(v)[1] = (J)sym_bytes();
+        return v;
+    }
     if (!strcmp(word, "w")) {
         MemStats st = mem_stats();
         K v = ktn(KJ, 6);

@@ -81,7 +81,12 @@ static bool write_refused(void) {
 /* ---- whole files ------------------------------------------------------------------------ */
 
 /* a file's bytes as a byte vector, or NULL + the OS error ('wsfull past -w) */
-static K read_bytes(const char *path) {
+static K read_range(const char *path, J offset, J length);
+
+static K read_bytes(const char *path) { return read_range(path, 0, -1); }
+
+/* length bytes of a file from offset (all of them when length < 0), or NULL + the OS error */
+static K read_range(const char *path, J offset, J length) {
     int fd = open(path, O_RDONLY);
     if (fd < 0)
         return os_error(path);
@@ -94,14 +99,15 @@ static K read_bytes(const char *path) {
         close(fd);
         return e;
     }
-    K out = ktn(KG, st.st_size);
+    J avail = offset < st.st_size ? st.st_size - offset : 0;
+    K out = ktn(KG, length >= 0 && length < avail ? length : avail);
     if (!out) {
         close(fd);
         return kerr("wsfull");
     }
     J got = 0;
     while (got < out->n) {
-        ssize_t r = read(fd, kG(out) + got, (size_t)(out->n - got));
+        ssize_t r = pread(fd, kG(out) + got, (size_t)(out->n - got), offset + got);
         if (r <= 0)
             break;
         got += r;
@@ -430,12 +436,32 @@ K prim_read0(K x) {
     return out;
 }
 
+/* read1 `:file, or read1 (`:file;offset;length): length bytes from offset (to the end when
+ * fewer remain) */
 K prim_read1(K x) {
     PRIM_ARGS1(x);
     char path[1024];
+    if (x->t == 0 && x->n >= 2 && x->n <= 3) {
+        J at[2] = {0, -1};
+        for (J i = 1; i < x->n; i++) {
+            K a = kK(x)[i];
+            if (a->t != -KJ && a->t != -KI) {
+                r0(x);
+                return kerr("type");
+            }
+            at[i - 1] = a->t == -KJ ? a->j : a->i;
+        }
+        bool ok = handle_path(kK(x)[0], path, sizeof path);
+        r0(x);
+        if (!ok)
+            return kerr("type");
+        if (at[0] < 0)
+            return kerr("domain");
+        return read_range(path, at[0], at[1]);
+    }
     if (!take_path(x, path, sizeof path))
         return NULL;
-    return read_bytes(path);
+    return read_range(path, 0, -1);
 }
 
 /* the bytes a file symbol names (consumed), or y itself when it is already text or bytes */

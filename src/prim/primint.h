@@ -73,6 +73,13 @@ K prim_gather(const K x, const K pos);
 K prim_roll(J n, K y);
 void prim_seed(J seed);
 J prim_seed_get(void);
+/* byte codecs (codec.c): SHA-1 digest, base64 encode and decode, of strings or bytes */
+K prim_sha1(K x);
+K prim_btoa(K x);
+K prim_atob(K x);
+/* JSON (json.c): x (borrowed) as JSON text, infinities as null when null0w; text to q */
+K prim_json_text(const K x, bool null0w);
+K prim_json_parse(K x);
 /* `dom?syms: enumeration, extending the domain (cast.c) */
 K prim_enum_extend(K x, K y);
 /* timestamp, month, date, datetime, timespan, minute, second, time */
