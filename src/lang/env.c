@@ -183,6 +183,14 @@ K env_get(S name) {
     return r1(ns->vals[i]);
 }
 
+bool lang_refuse_update(void) {
+    if (lang_read_only)
+        kerr("noupdate");
+    return lang_read_only;
+}
+
+static int env_store(S name, K value);
+
 /* a dictionary stored under a namespace's own name sets the names its symbol keys give
  * (.ns[`b]:1 and @[`.ns;`c;:;2] amend the namespace as a dictionary); the key ` is skipped */
 static int ns_set_entries(S name, K dict) {
@@ -193,13 +201,14 @@ static int ns_set_entries(S name, K dict) {
             continue;
         char full[512];
         snprintf(full, sizeof full, "%s.%s", name, kS(keys)[i]);
-        rc = env_set(ss(full), prim_item(vals, i));
+        rc = env_store(ss(full), prim_item(vals, i));
     }
     r0(dict);
     return rc;
 }
 
-int env_set(S name, K value) {
+/* the store itself, unguarded: env_set and env_set_runtime */
+static int env_store(S name, K value) {
     S ns_name, key;
     if (env_is_namespace(name) && value->t == XD && DICT_KEYS(value)->t == KS)
         return ns_set_entries(name, value);
@@ -217,8 +226,23 @@ int env_set(S name, K value) {
     return ns_set(ns, key, value);
 }
 
-/* delete names from namespace ns (`. the root): 0, or -1 with 'type when ns is none */
+/* Every store a query can cause ends here (or in env_delete / env_set_view): the read-only
+ * guard for globals is this test. */
+int env_set(S name, K value) {
+    if (lang_refuse_update()) {
+        r0(value);
+        return -1;
+    }
+    return env_store(name, value);
+}
+
+int env_set_runtime(S name, K value) { return env_store(name, value); }
+
+/* delete names from namespace ns (`. the root): 0, or -1 with 'type when ns is none
+ * ('noupdate when read-only) */
 int env_delete(S ns_name, const K names) {
+    if (lang_refuse_update())
+        return -1;
     S key = !strcmp(ns_name, ".") ? sym_null : ns_name;
     Namespace *ns = ns_find(key, false);
     if (!ns) {
@@ -251,6 +275,11 @@ K env_view_text(S name) {
 }
 
 int env_set_view(S name, K tree, K text) {
+    if (lang_refuse_update()) { /* before the view's text is recorded */
+        r0(tree);
+        r0(text);
+        return -1;
+    }
     if (text) {
         J i = 0;
         while (view_names && i < view_names->n && kS(view_names)[i] != name)

@@ -384,12 +384,10 @@ K lang_get(S name) {
 
 int lang_set(S name, K v) { return env_set(name, v); }
 
-/* `name set v: a global in the current context, refused in read-only mode; v or NULL */
+int lang_set_runtime(S name, K v) { return env_set_runtime(name, v); }
+
+/* `name set v: a global in the current context ('noupdate in read-only mode); v or NULL */
 K lang_assign_global(S name, K v) {
-    if (lang_read_only) {
-        r0(v);
-        return kerr("noupdate");
-    }
     if (env_set(env_qualify(name), r1(v)) < 0) {
         r0(v);
         return NULL;
@@ -616,8 +614,8 @@ K prim_exit(K x) {
     PRIM_ARGS1(x);
     int code = x->t == -KJ ? (int)x->j : x->t == -KI ? x->i : 0;
     r0(x);
-    if (lang_read_only) /* a read-only client (-b, reval) may not stop the process */
-        return kerr("noupdate");
+    if (lang_refuse_update()) /* a read-only client (-b, reval) may not stop the process */
+        return NULL;
     fflush(stdout);
     exit(code);
 }
@@ -651,7 +649,8 @@ K prim_getenv(K x) {
 K prim_setenv(K x, K y) {
     PRIM_ARGS2(x, y);
     char name[512], val[4096];
-    if (!string_arg(x, name, sizeof name) || !string_arg(y, val, sizeof val)) {
+    /* the environment is the process's: OS commands and Python read it ('noupdate read-only) */
+    if (!string_arg(x, name, sizeof name) || !string_arg(y, val, sizeof val) || lang_refuse_update()) {
         r0(x);
         r0(y);
         return NULL;

@@ -767,10 +767,10 @@ K prim_bang_n(K *args, int n) {
     K t = args[0];
     if (n == 4 && t->t == -KS && (!strcmp(t->s, ".") || env_is_namespace(t->s)) &&
         args[3]->t == KS) { /* delete a,b from `. -- names from a namespace */
-        if (lang_read_only || env_delete(t->s, args[3]) < 0) {
+        if (env_delete(t->s, args[3]) < 0) {
             for (int i = 0; i < n; i++)
                 r0(args[i]);
-            return lang_read_only ? kerr("noupdate") : NULL;
+            return NULL;
         }
         for (int i = 1; i < n; i++)
             r0(args[i]);
@@ -778,15 +778,11 @@ K prim_bang_n(K *args, int n) {
     }
     if (n == 4 && t->t == -KS) { /* update ... from `t: amend the global, give its name */
         K r = query_update(r1(t), args[1], args[2], args[3]);
-        K stored = !r ? NULL : lang_read_only ? (r0(r), kerr("noupdate")) : NULL;
-        if (r && !lang_read_only) {
-            if (env_set(env_qualify(t->s), r) < 0)
-                r = NULL;
-            stored = r ? t : NULL;
-        }
-        if (!stored)
+        if (!r || env_set(env_qualify(t->s), r) < 0) {
             r0(t);
-        return stored;
+            return NULL;
+        }
+        return t;
     }
     if (n == 4)
         return query_update(args[0], args[1], args[2], args[3]);

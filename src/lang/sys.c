@@ -104,6 +104,25 @@ K (*sys_load_hook)(const char *path); /* returns NULL without error when not han
 
 static K run_command(const char *cmd, size_t n);
 
+/* does \word arg change a setting of the process?  The settings commands read the setting
+ * when given nothing and change it when given a value; \t changes the timer only when given
+ * a number (\t expr times expr). */
+static bool changes_setting(const char *word, const char *arg, size_t an) {
+    static const char *const settings[] = {"d", "p", "P", "z", "c", "e", "g", "o", "s", "S", "T", "W"};
+    if (!an)
+        return false;
+    if (!strcmp(word, "t")) {
+        for (size_t i = 0; i < an; i++)
+            if (!isdigit((unsigned char)arg[i]))
+                return false;
+        return true;
+    }
+    for (size_t i = 0; i < ARRAY_LEN(settings); i++)
+        if (!strcmp(word, settings[i]))
+            return true;
+    return false;
+}
+
 /* a \command of n bytes: run on a NUL-terminated copy, so that the number and prefix parsing
  * below never reads past the text it was given */
 K sys_command(const char *cmd, size_t n) {
@@ -129,6 +148,9 @@ static K run_command(const char *cmd, size_t n) {
         arg++, an--;
     char word[16] = {0};
     memcpy(word, cmd, w < sizeof word - 1 ? w : sizeof word - 1);
+    /* read-only mode: settings are the server's, shared by every client */
+    if (changes_setting(word, arg, an) && lang_refuse_update())
+        return NULL;
 
     if (!strcmp(word, "t") || !strncmp(cmd, "t:", 2)) {
         if (w > 1) /* \t:n expr */
@@ -234,10 +256,12 @@ static K run_command(const char *cmd, size_t n) {
         kJ(v)[5] = 0;
         return v;
     }
-    if (w == 1 && cmd[0] == '\\')
-        return obj_identity();
+    if (w == 1 && cmd[0] == '\\') /* \\: quitting is the console's; read-only may not ask */
+        return lang_refuse_update() ? NULL : obj_identity();
     /* an OS command: run it and return its output lines (test drivers that replay untrusted
-     * documentation turn this off with OPENQ_NO_SHELL) */
+     * documentation turn this off with OPENQ_NO_SHELL); never in read-only mode */
+    if (lang_refuse_update())
+        return NULL;
     if (getenv("OPENQ_NO_SHELL"))
         return kerr("os");
     char shell[4096];

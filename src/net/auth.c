@@ -9,7 +9,6 @@
 #include "../prim/prims.h"
 #include "netint.h"
 
-extern bool lang_read_only;       /* src/lang: refuse global writes ('noupdate) */
 extern int64_t lang_deadline_ms;  /* src/lang: 'stop after this monotonic time (0: none) */
 
 int net_configure(int argc, char **argv) {
@@ -74,14 +73,20 @@ bool net_auth_check(S user, const K password) {
     return ok;
 }
 
-void net_query_begin(void) {
-    lang_read_only = net_config.read_only;
-    lang_deadline_ms = net_config.query_timeout_s ? net_now_ms() + net_config.query_timeout_s * 1000LL : 0;
+NetGuards net_query_begin(void) {
+    NetGuards saved = {lang_read_only, lang_deadline_ms};
+    lang_read_only = saved.read_only || net_config.read_only;
+    if (net_config.query_timeout_s) { /* the earlier deadline wins */
+        int64_t mine = net_now_ms() + net_config.query_timeout_s * 1000LL;
+        if (!lang_deadline_ms || mine < lang_deadline_ms)
+            lang_deadline_ms = mine;
+    }
+    return saved;
 }
 
-void net_query_end(void) {
-    lang_read_only = false;
-    lang_deadline_ms = 0;
+void net_query_end(NetGuards saved) {
+    lang_read_only = saved.read_only;
+    lang_deadline_ms = saved.deadline_ms;
 }
 
 K zts_now(void) {

@@ -21,8 +21,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-extern bool lang_read_only; /* -b: a client may not write (src/lang) */
-
 enum { VEC_HEADER = 16, ENUM_HEADER = 4096 };
 
 /* ---- paths ------------------------------------------------------------------------------ */
@@ -71,12 +69,10 @@ static int make_parents(const char *path) {
     return 0;
 }
 
-/* read-only mode (-b, reval): true, with 'noupdate pending, when files may not be written */
-static bool write_refused(void) {
-    if (lang_read_only)
-        kerr("noupdate");
-    return lang_read_only;
-}
+/* read-only mode (lang.h): true, with 'noupdate pending, when files may not be written.
+ * The one guard for the file system: every path below that creates, writes, removes or
+ * opens for writing asks it first (set, 0: 1: save rsave, hdel, hopen, h x, hclose) */
+static bool write_refused(void) { return lang_refuse_update(); }
 
 /* ---- whole files ------------------------------------------------------------------------ */
 

@@ -18,7 +18,7 @@ def free_port():
 
 
 class Server:
-    def __init__(self, script=None, args=()):
+    def __init__(self, script=None, args=(), cwd=None):
         self.port = free_port()
         self.script_file = None
         cmd = [BINARY]
@@ -29,7 +29,7 @@ class Server:
             cmd.append(self.script_file)
         cmd += ["-p", str(self.port), *args]
         self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE)
+                                     stderr=subprocess.PIPE, cwd=cwd)
         deadline = time.time() + 10
         while time.time() < deadline:
             try:
@@ -55,8 +55,8 @@ class Server:
 def server():
     started = []
 
-    def start(script=None, args=()):
-        s = Server(script, args)
+    def start(script=None, args=(), cwd=None):
+        s = Server(script, args, cwd)
         started.append(s)
         return s
 
