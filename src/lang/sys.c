@@ -111,6 +111,8 @@ static bool changes_setting(const char *word, const char *arg, size_t an) {
     static const char *const settings[] = {"d", "p", "P", "z", "c", "e", "g", "o", "s", "S", "T", "W"};
     if (!an)
         return false;
+    if (!strcmp(word, "w")) /* \w 0 reads the symbol figures; \w MB sets the limit */
+        return strtoll(arg, NULL, 10) != 0;
     if (!strcmp(word, "t")) {
         for (size_t i = 0; i < an; i++)
             if (!isdigit((unsigned char)arg[i]))
@@ -239,6 +241,10 @@ static K run_command(const char *cmd, size_t n) {
     if (!strcmp(word, "e") || !strcmp(word, "g") || !strcmp(word, "W") ||
         !strcmp(word, "o") || !strcmp(word, "s") || !strcmp(word, "T"))
         return an ? obj_identity() : ki(0);
+    if (!strcmp(word, "w") && an && strtoll(arg, NULL, 10) > 0) { /* \w MB: the workspace limit */
+        mem_set_limit(strtoll(arg, NULL, 10) << 20);
+        return obj_identity();
+    }
     if (!strcmp(word, "w") && an) { /* \w 0: the symbols interned and their bytes */
         K v = ktn(KJ, 2);
         kJ(v)[0] = (J)sym_count();

@@ -162,3 +162,9 @@ q).Q.fsn[0N!;`:lines.txt;4]
 q).Q.fs[{0N!("SJ";",")0:x}]`:lines.txt
 (`a`b`c;1 2 3)
 12
+q)count system"w 0"
+2
+q)reval "system\"w 100\""
+'noupdate
+q)reval "system\"S 5\""
+'noupdate
