@@ -52,6 +52,14 @@ static const char *boot_q =
     ".Q.en:{[d;t] f:.Q.dd[d;`sym]; if[not `sym in key `.; `sym set $[()~key f;`symbol$();get f]];"
     " c:where {11h=type x} each t c0:cols t; if[count c; t:![t;();0b;c0[c]!{(`sym?;x)} each c0 c];"
     " f set sym]; t}\n"
+    /* the command line: .Q.opt reads options (-name values...) into a dictionary of their
+     * values (lists of strings) and keeps the arguments before the first one in .Q.x;
+     * .Q.def overrides defaults with them, parsed to each default's type */
+    ".Q.x:()\n"
+    ".Q.opt:{[o] .Q.x::$[count i:where o like \"-[^0-9]*\";i[0]#o;o];"
+    " (`$1_'first each o)!1_'o:i _ o}\n"
+    ".Q.def:{[d;o] k:(key d) inter key o; d,k!{$[10h=abs t:type x;$[t<0;first first y;first y];"
+    " t<0;(upper .Q.t neg t)$first y;(upper .Q.t t)$y]}'[d k;o k]}\n"
     ".q.dsave:{[d;t] {[d;t] .Q.dd[d;t,`] set @[.Q.en[d] value t;first cols value t;`p#]; t}[d] each t}\n";
 
 void lang_print(int fd, const char *s, size_t n, bool newline) {
