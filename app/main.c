@@ -233,8 +233,11 @@ int main(int argc, char **argv) {
     const char *script = cmdline_script();
     if (script) {
         K r = sys_load(script);
-        if (!r) {
+        if (!r) { /* q shows the error and where, then carries on without the rest */
             fprintf(stderr, "'%s\n", kerr_msg() ? kerr_msg() : "load");
+            if (lang_error_where())
+                fprintf(stderr, "  [0]  %s\n", lang_error_where());
+            lang_error_where_clear();
             kerr_clear();
         }
         r0(r);

@@ -85,7 +85,7 @@ K sys_load(const char *path) {
     size_t got = fread(buf, 1, (size_t)size, fp);
     fclose(fp);
     S saved = env_context;
-    K r = lang_eval(buf, got);
+    K r = lang_eval_script(buf, got, path);
     env_context = saved;
     free(buf);
     if (!r)
