@@ -507,6 +507,46 @@ static K trap_result(K r, K h) {
 }
 
 /* @[f;x;handler] (trap) or @[x;i;f] / @[x;i;f;y] (amend) */
+/* amending by name (@[`v;i;f], .[`v;p;f;y]): a global, or a file when the name is a file
+ * handle `:path -- its contents are read, amended and written back, and a file not yet there
+ * starts as () (so .[`:log;();:;()] makes an empty log, as q's tickerplant does) */
+K file_key(const K x);
+
+static bool names_file(S name) { return name[0] == ':'; }
+
+/* the value named (new reference), or NULL + error; whole says the old value is not needed */
+static K amend_start(S name, bool whole) {
+    if (whole) /* .[`v;();:;y] replaces v (or makes it) */
+        return ktn(0, 0);
+    if (!names_file(name)) {
+        K x = env_get(env_qualify(name));
+        return x ? x : kerr(name);
+    }
+    K h = obj_atom(-KS);
+    h->s = name;
+    K k = file_key(h);
+    bool absent = k && k->t == 0 && k->n == 0;
+    r0(k);
+    if (absent) {
+        r0(h);
+        return ktn(0, 0);
+    }
+    return prim_get(h);
+}
+
+/* store r (consumed) under name: `name, or NULL */
+static K amend_store(S name, K r) {
+    K s = obj_atom(-KS);
+    s->s = name;
+    if (names_file(name))
+        return prim_set(s, r);
+    if (env_set(env_qualify(name), r) < 0) {
+        r0(s);
+        return NULL;
+    }
+    return s;
+}
+
 K prim_amend_n(K *args, int n) {
     if (n == 3 && is_function(args[0]))
         return trap_result(eval_apply(args[0], &args[1], 1), args[2]);
@@ -518,15 +558,15 @@ K prim_amend_n(K *args, int n) {
     K x = args[0], i = args[1], f = args[2], y = n == 4 ? args[3] : NULL;
     bool by_name = x->t == -KS;
     S name = by_name ? x->s : NULL;
+    K fn = obj_is_identity(f) || (f->t == KBINARY && f->g == P_IDENTITY) ? (r0(f), (K)NULL) : f;
     if (by_name) {
         r0(x);
-        x = env_get(env_qualify(name));
+        x = amend_start(name, false);
         if (!x) {
-            r0(i); r0(f); r0(y);
-            return kerr(name);
+            r0(i); r0(fn); r0(y);
+            return NULL;
         }
     }
-    K fn = obj_is_identity(f) || (f->t == KBINARY && f->g == P_IDENTITY) ? (r0(f), (K)NULL) : f;
     if (!fn && !y) { /* @[x;i;:] needs a value */
         r0(x); r0(i);
         return kerr("rank");
@@ -539,14 +579,7 @@ K prim_amend_n(K *args, int n) {
     }
     r0(i);
     r0(fn);
-    if (r && by_name) {
-        if (env_set(env_qualify(name), r) < 0)
-            return NULL;
-        K s = obj_atom(-KS);
-        s->s = name;
-        return s;
-    }
-    return r;
+    return r && by_name ? amend_store(name, r) : r;
 }
 
 /* .[f;args;handler] (trap) or .[x;path;f] / .[x;path;f;y] (amend at depth) */
@@ -561,16 +594,16 @@ K prim_dotamend_n(K *args, int n) {
     K x = args[0], path = args[1], f = args[2], y = n == 4 ? args[3] : NULL;
     bool by_name = x->t == -KS;
     S name = by_name ? x->s : NULL;
-    if (by_name) {
-        r0(x);
-        x = env_get(env_qualify(name));
-        if (!x) {
-            r0(path); r0(f); r0(y);
-            return kerr(name);
-        }
-    }
     K fn = obj_is_identity(f) || (f->t == KBINARY && f->g == P_IDENTITY) ? (r0(f), (K)NULL) : f;
     J depth = path->t < 0 ? 1 : obj_count(path);
+    if (by_name) {
+        r0(x);
+        x = amend_start(name, depth == 0 && !fn && y);
+        if (!x) {
+            r0(path); r0(fn); r0(y);
+            return NULL;
+        }
+    }
     K idx[8];
     if (depth > 8) {
         r0(x); r0(path); r0(fn); r0(y);
@@ -583,14 +616,7 @@ K prim_dotamend_n(K *args, int n) {
         r0(idx[d]);
     r0(path);
     r0(fn);
-    if (r && by_name) {
-        if (env_set(env_qualify(name), r) < 0)
-            return NULL;
-        K s = obj_atom(-KS);
-        s->s = name;
-        return s;
-    }
-    return r;
+    return r && by_name ? amend_store(name, r) : r;
 }
 
 K prim_show(K x) {

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "../fmt/fmt.h"
 #include "lang_int.h"
@@ -180,6 +181,15 @@ static K run_command(const char *cmd, size_t n) {
         S ctx = sym_intern(arg, an);
         env_context = strcmp(ctx, ".") == 0 ? sym_null : ctx;
         return obj_identity();
+    }
+    if (!strcmp(word, "cd")) { /* \cd: the working directory; \cd dir: change it */
+        if (!an) {
+            char dir[4096];
+            return getcwd(dir, sizeof dir) ? obj_str(dir) : kerr("os");
+        }
+        char dir[4096];
+        snprintf(dir, sizeof dir, "%.*s", (int)an, arg);
+        return chdir(dir) == 0 ? obj_identity() : kerr(dir);
     }
     if (!strcmp(word, "v"))
         return names_where(false, false);
