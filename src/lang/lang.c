@@ -60,6 +60,14 @@ static const char *boot_q =
     " (`$1_'first each o)!1_'o:i _ o}\n"
     ".Q.def:{[d;o] k:(key d) inter key o; d,k!{$[10h=abs t:type x;$[t<0;first first y;first y];"
     " t<0;(upper .Q.t neg t)$first y;(upper .Q.t t)$y]}'[d k;o k]}\n"
+    /* a date partition, as kdb+ lays it out: d/p/t/ splayed, sorted on f with p# on it and f
+     * first, symbols enumerated against d/sym; .Q.hdpf saves every table so, empties them
+     * and asks the HDB on port h (if any answers) to reload */
+    ".Q.par:{[d;p;t] .Q.dd[.Q.dd[d;p];t]}\n"
+    ".Q.dpft:{[d;p;f;t] x:0!value t; if[not f in cols x;'f]; x:.Q.en[d] f xasc x;"
+    " (`$string[.Q.par[d;p;t]],\"/\") set @[(f,cols[x] except f)#x;f;`p#]; t}\n"
+    ".Q.hdpf:{[h;d;p;f] t:tables`.; .Q.dpft[d;p;f] each t; {x set 0#value x} each t;"
+    " if[h:@[hopen;h;0]; h\"\\\\l .\"; hclose h]; }\n"
     ".q.dsave:{[d;t] {[d;t] .Q.dd[d;t,`] set @[.Q.en[d] value t;first cols value t;`p#]; t}[d] each t}\n";
 
 void lang_print(int fd, const char *s, size_t n, bool newline) {
@@ -514,10 +522,17 @@ K file_key(const K x);
 
 static bool names_file(S name) { return name[0] == ':'; }
 
+/* `. (the root) or a namespace such as `.u: amended as the dictionary of its globals */
+static bool names_namespace(S name) { return !strcmp(name, ".") || env_is_namespace(name); }
+
 /* the value named (new reference), or NULL + error; whole says the old value is not needed */
 static K amend_start(S name, bool whole) {
     if (whole) /* .[`v;();:;y] replaces v (or makes it) */
         return ktn(0, 0);
+    if (names_namespace(name)) {
+        K d = env_namespace_dict(strcmp(name, ".") ? name : sym_null);
+        return d ? d : kerr(name);
+    }
     if (!names_file(name)) {
         K x = env_get(env_qualify(name));
         return x ? x : kerr(name);
@@ -540,6 +555,24 @@ static K amend_store(S name, K r) {
     s->s = name;
     if (names_file(name))
         return prim_set(s, r);
+    if (names_namespace(name) && r->t == XD && DICT_KEYS(r)->t == KS) { /* each global back */
+        bool root = !strcmp(name, ".");
+        K keys = DICT_KEYS(r), vals = DICT_VALS(r);
+        for (J k = 0; k < keys->n; k++) {
+            S key = kS(keys)[k];
+            if (key == sym_null)
+                continue;
+            char full[512];
+            snprintf(full, sizeof full, "%s.%s", name, key);
+            if (env_set(root ? key : ss(full), prim_item(vals, k)) < 0) {
+                r0(r);
+                r0(s);
+                return NULL;
+            }
+        }
+        r0(r);
+        return s;
+    }
     if (env_set(env_qualify(name), r) < 0) {
         r0(s);
         return NULL;
