@@ -53,6 +53,22 @@ static const char *boot_q =
     " c:where {11h=type x} each t c0:cols t; if[count c; t:![t;();0b;c0[c]!{(`sym?;x)} each c0 c];"
     " f set sym]; t}\n"
     ".q.dsave:{[d;t] {[d;t] .Q.dd[d;t,`] set @[.Q.en[d] value t;first cols value t;`p#]; t}[d] each t}\n"
+    /* the command line: .Q.opt reads options (-name values...) into a dictionary of their
+     * values (lists of strings) and keeps the arguments before the first one in .Q.x;
+     * .Q.def overrides defaults with them, parsed to each default's type */
+    ".Q.x:()\n"
+    ".Q.opt:{[o] .Q.x::$[count i:where o like \"-[^0-9]*\";i[0]#o;o];"
+    " (`$1_'first each o)!1_'o:i _ o}\n"
+    ".Q.def:{[d;o] k:(key d) inter key o; d,k!{$[10h=abs t:type x;$[t<0;first first y;first y];"
+    " t<0;(upper .Q.t neg t)$first y;(upper .Q.t t)$y]}'[d k;o k]}\n"
+    /* a date partition, as kdb+ lays it out: d/p/t/ splayed, sorted on f with p# on it and f
+     * first, symbols enumerated against d/sym; .Q.hdpf saves every table so, empties them
+     * and asks the HDB on port h (if any answers) to reload */
+    ".Q.par:{[d;p;t] .Q.dd[.Q.dd[d;p];t]}\n"
+    ".Q.dpft:{[d;p;f;t] x:0!value t; if[not f in cols x;'f]; x:.Q.en[d] f xasc x;"
+    " (`$string[.Q.par[d;p;t]],\"/\") set @[(f,cols[x] except f)#x;f;`p#]; t}\n"
+    ".Q.hdpf:{[h;d;p;f] t:tables`.; .Q.dpft[d;p;f] each t; {x set 0#value x} each t;"
+    " if[h:@[hopen;h;0]; h\"\\\\l .\"; hclose h]; }\n"
     /* JSON, digests and base64 (json.c, codec.c; .j.j .j.jd .Q.s .Q.atob are bound in C) */
     ".j.k:{-29!x}\n"
     ".Q.sha1:{-33!x}\n"
@@ -202,62 +218,147 @@ void lang_free(void) {
     initialised = false;
 }
 
-/* Split a script into statements: a line that starts with a blank continues the previous
- * one; a line with only "/" opens a comment block closed by a line with only "\";
- * a line starting "\" alone ends the script's q part. */
-K lang_eval(const char *src, size_t n) {
+/* where the statement that failed in a script was: "file:line: text" and a caret line,
+ * set by the innermost script that failed, shown with the error, cleared by the console */
+static char script_where[2048];
+
+const char *lang_error_where(void) { return script_where[0] ? script_where : NULL; }
+void lang_error_where_clear(void) { script_where[0] = 0; }
+
+/* the length of the line at s (up to n bytes) without its \n, a trailing \r or blanks */
+static size_t line_length(const char *s, size_t n, size_t *next) {
+    size_t end = 0;
+    while (end < n && s[end] != '\n')
+        end++;
+    *next = end < n ? end + 1 : n;
+    while (end && (s[end - 1] == '\r' || s[end - 1] == ' ' || s[end - 1] == '\t'))
+        end--;
+    return end;
+}
+
+static bool is_blank(const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t')
+            return false;
+    return true;
+}
+
+/* one statement of a script: a \command, k) code or q; file, when given, names the script
+ * whose line `line` it starts on, for the error location */
+static K eval_statement(const char *text, size_t len, const char *file, long line) {
+    if (text[0] == '\\')
+        return sys_command(text + 1, len - 1);
+    bool k_mode = len >= 2 && text[0] == 'k' && text[1] == ')';
+    size_t skip = k_mode ? 2 : 0;
+    const void *saved_node = eval_error_node;
+    eval_error_node = NULL;
+    parse_track_positions(file && !k_mode);
+    K tree = parse_text(text + skip, len - skip, k_mode);
+    parse_track_positions(false);
+    K r = tree ? eval_node(tree, NULL) : NULL;
+    if (!r && file && !script_where[0]) {
+        size_t first = 0;
+        while (first < len && text[first] != '\n')
+            first++;
+        long pos = tree && eval_error_node ? parse_position_of(eval_error_node) : -1;
+        int head = snprintf(script_where, sizeof script_where, "%s:%ld: ", file, line);
+        int used = snprintf(script_where + head, sizeof script_where - (size_t)head, "%.*s", (int)first, text);
+        if (pos >= 0 && (size_t)pos < first && head + used + pos + 8 < (long)sizeof script_where)
+            snprintf(script_where + head + used, sizeof script_where - (size_t)(head + used), "\n%*s^",
+                     (int)(7 + head + pos), "");
+    }
+    r0(tree);
+    if (r)
+        eval_error_node = saved_node;
+    return r;
+}
+
+/* Run a script by q's rules: a line that starts with a blank continues the statement above
+ * it, and blank lines and comment lines (starting "/") between its lines are passed over; a
+ * line "/" alone opens a comment block that a line "\\" alone closes; a line "\\" alone
+ * outside a block ends the script; a line starting "\\" is a system command.  Statements run
+ * in order; the first failure stops the script (NULL + the error, and lang_error_where names
+ * file and line when file is given).  The value is the last statement's. */
+K lang_eval_script(const char *src, size_t n, const char *file) {
     K last = obj_identity();
+    char *buf = NULL; /* a statement gathered from several lines */
+    size_t cap = 0;
     size_t i = 0;
+    long lineno = 0;
     bool in_comment = false;
     while (i < n) {
-        size_t st = i;
-        /* gather one statement: this line and its continuation lines */
-        size_t end = i;
-        for (;;) {
-            while (end < n && src[end] != '\n')
-                end++;
-            if (end + 1 < n && (src[end + 1] == ' ' || src[end + 1] == '\t') && !in_comment)
-                end++;
-            else
-                break;
-        }
-        i = end < n ? end + 1 : n;
-        size_t len = end - st;
-        const char *line = src + st;
-        while (len && (line[len - 1] == '\r' || line[len - 1] == ' '))
-            len--;
+        size_t next;
+        size_t len = line_length(src + i, n - i, &next);
+        const char *text = src + i;
+        long start_line = ++lineno;
+        i += next;
         if (in_comment) {
-            if (len == 1 && line[0] == '\\')
+            if (len == 1 && text[0] == '\\')
                 in_comment = false;
             continue;
         }
-        if (len == 1 && line[0] == '/') {
+        if (len == 1 && text[0] == '/') {
             in_comment = true;
             continue;
         }
-        if (len == 1 && line[0] == '\\')
-            break; /* end of the script */
-        if (len == 0 || line[0] == '/')
+        if (len == 1 && text[0] == '\\')
+            break; /* the rest of the file is not q */
+        if (is_blank(text, len) || text[0] == '/')
             continue;
-        K r;
-        if (line[0] == '\\')
-            r = sys_command(line + 1, len - 1);
-        else if (len >= 2 && line[0] == 'k' && line[1] == ')') {
-            K tree = parse_text(line + 2, len - 2, true);
-            r = tree ? eval_node(tree, NULL) : NULL;
-            r0(tree);
-        } else {
-            K tree = parse_text(line, len, false);
-            r = tree ? eval_node(tree, NULL) : NULL;
-            r0(tree);
+        /* gather the continuation lines: indented ones join, blank and comment ones between
+         * them are passed over */
+        size_t total = len;
+        bool joined = false;
+        if (text[0] != '\\') {
+            size_t j = i;
+            long jline = lineno;
+            while (j < n) {
+                size_t jn;
+                size_t jl = line_length(src + j, n - j, &jn);
+                const char *jt = src + j;
+                if (is_blank(jt, jl) || (jt[0] == '/' && jl > 1)) {
+                    j += jn, jline++;
+                    continue;
+                }
+                if (jt[0] != ' ' && jt[0] != '\t')
+                    break;
+                if (!joined) {
+                    if (cap < len + 1 && !(buf = realloc(buf, cap = len + 256))) {
+                        r0(last);
+                        return kerr("wsfull");
+                    }
+                    memcpy(buf, text, len);
+                    joined = true;
+                }
+                if (cap < total + jl + 2) {
+                    char *g = realloc(buf, cap = 2 * (total + jl + 2));
+                    if (!g) {
+                        free(buf);
+                        r0(last);
+                        return kerr("wsfull");
+                    }
+                    buf = g;
+                }
+                buf[total++] = '\n';
+                memcpy(buf + total, jt, jl);
+                total += jl;
+                j += jn, jline++;
+                i = j, lineno = jline;
+            }
         }
+        K r = eval_statement(joined ? buf : text, total, file, start_line);
         r0(last);
-        if (!r)
+        if (!r) {
+            free(buf);
             return NULL;
+        }
         last = r;
     }
+    free(buf);
     return last;
 }
+
+K lang_eval(const char *src, size_t n) { return lang_eval_script(src, n, NULL); }
 
 static K eval_string(const char *s, size_t n) {
     if (n && s[0] == '\\')
@@ -513,6 +614,71 @@ static K trap_result(K r, K h) {
 }
 
 /* @[f;x;handler] (trap) or @[x;i;f] / @[x;i;f;y] (amend) */
+/* amending by name (@[`v;i;f], .[`v;p;f;y]): a global, or a file when the name is a file
+ * handle `:path -- its contents are read, amended and written back, and a file not yet there
+ * starts as () (so .[`:log;();:;()] makes an empty log, as q's tickerplant does) */
+K file_key(const K x);
+
+static bool names_file(S name) { return name[0] == ':'; }
+
+/* `. (the root) or a namespace such as `.u: amended as the dictionary of its globals */
+static bool names_namespace(S name) { return !strcmp(name, ".") || env_is_namespace(name); }
+
+/* the value named (new reference), or NULL + error; whole says the old value is not needed */
+static K amend_start(S name, bool whole) {
+    if (whole) /* .[`v;();:;y] replaces v (or makes it) */
+        return ktn(0, 0);
+    if (names_namespace(name)) {
+        K d = env_namespace_dict(strcmp(name, ".") ? name : sym_null);
+        return d ? d : kerr(name);
+    }
+    if (!names_file(name)) {
+        K x = env_get(env_qualify(name));
+        return x ? x : kerr(name);
+    }
+    K h = obj_atom(-KS);
+    h->s = name;
+    K k = file_key(h);
+    bool absent = k && k->t == 0 && k->n == 0;
+    r0(k);
+    if (absent) {
+        r0(h);
+        return ktn(0, 0);
+    }
+    return prim_get(h);
+}
+
+/* store r (consumed) under name: `name, or NULL */
+static K amend_store(S name, K r) {
+    K s = obj_atom(-KS);
+    s->s = name;
+    if (names_file(name))
+        return prim_set(s, r);
+    if (names_namespace(name) && r->t == XD && DICT_KEYS(r)->t == KS) { /* each global back */
+        bool root = !strcmp(name, ".");
+        K keys = DICT_KEYS(r), vals = DICT_VALS(r);
+        for (J k = 0; k < keys->n; k++) {
+            S key = kS(keys)[k];
+            if (key == sym_null)
+                continue;
+            char full[512];
+            snprintf(full, sizeof full, "%s.%s", name, key);
+            if (env_set(root ? key : ss(full), prim_item(vals, k)) < 0) {
+                r0(r);
+                r0(s);
+                return NULL;
+            }
+        }
+        r0(r);
+        return s;
+    }
+    if (env_set(env_qualify(name), r) < 0) {
+        r0(s);
+        return NULL;
+    }
+    return s;
+}
+
 K prim_amend_n(K *args, int n) {
     if (n == 3 && is_function(args[0]))
         return trap_result(eval_apply(args[0], &args[1], 1), args[2]);
@@ -524,15 +690,15 @@ K prim_amend_n(K *args, int n) {
     K x = args[0], i = args[1], f = args[2], y = n == 4 ? args[3] : NULL;
     bool by_name = x->t == -KS;
     S name = by_name ? x->s : NULL;
+    K fn = obj_is_identity(f) || (f->t == KBINARY && f->g == P_IDENTITY) ? (r0(f), (K)NULL) : f;
     if (by_name) {
         r0(x);
-        x = env_get(env_qualify(name));
+        x = amend_start(name, false);
         if (!x) {
-            r0(i); r0(f); r0(y);
-            return kerr(name);
+            r0(i); r0(fn); r0(y);
+            return NULL;
         }
     }
-    K fn = obj_is_identity(f) || (f->t == KBINARY && f->g == P_IDENTITY) ? (r0(f), (K)NULL) : f;
     if (!fn && !y) { /* @[x;i;:] needs a value */
         r0(x); r0(i);
         return kerr("rank");
@@ -545,14 +711,7 @@ K prim_amend_n(K *args, int n) {
     }
     r0(i);
     r0(fn);
-    if (r && by_name) {
-        if (env_set(env_qualify(name), r) < 0)
-            return NULL;
-        K s = obj_atom(-KS);
-        s->s = name;
-        return s;
-    }
-    return r;
+    return r && by_name ? amend_store(name, r) : r;
 }
 
 /* .[f;args;handler] (trap) or .[x;path;f] / .[x;path;f;y] (amend at depth) */
@@ -567,16 +726,16 @@ K prim_dotamend_n(K *args, int n) {
     K x = args[0], path = args[1], f = args[2], y = n == 4 ? args[3] : NULL;
     bool by_name = x->t == -KS;
     S name = by_name ? x->s : NULL;
-    if (by_name) {
-        r0(x);
-        x = env_get(env_qualify(name));
-        if (!x) {
-            r0(path); r0(f); r0(y);
-            return kerr(name);
-        }
-    }
     K fn = obj_is_identity(f) || (f->t == KBINARY && f->g == P_IDENTITY) ? (r0(f), (K)NULL) : f;
     J depth = path->t < 0 ? 1 : obj_count(path);
+    if (by_name) {
+        r0(x);
+        x = amend_start(name, depth == 0 && !fn && y);
+        if (!x) {
+            r0(path); r0(fn); r0(y);
+            return NULL;
+        }
+    }
     K idx[8];
     if (depth > 8) {
         r0(x); r0(path); r0(fn); r0(y);
@@ -589,14 +748,7 @@ K prim_dotamend_n(K *args, int n) {
         r0(idx[d]);
     r0(path);
     r0(fn);
-    if (r && by_name) {
-        if (env_set(env_qualify(name), r) < 0)
-            return NULL;
-        K s = obj_atom(-KS);
-        s->s = name;
-        return s;
-    }
-    return r;
+    return r && by_name ? amend_store(name, r) : r;
 }
 
 K prim_show(K x) {
@@ -794,7 +946,15 @@ static K error_text(const char *src, size_t n) {
     if (!out)
         return NULL;
     out->n = snprintf(kC(out), (size_t)len, "'%s", msg);
-    if (pos >= 0 && (size_t)pos < n && one_line) {
+    const char *where = lang_error_where();
+    if (where) { /* the failure was inside a script: its file and line, not this input */
+        len += strlen(where);
+        out = obj_grow(out, (J)len);
+        if (!out)
+            return NULL;
+        out->n += snprintf(kC(out) + out->n, (size_t)(len - out->n), "\n  [0]  %s", where);
+        lang_error_where_clear();
+    } else if (pos >= 0 && (size_t)pos < n && one_line) {
         out->n += snprintf(kC(out) + out->n, (size_t)(len - out->n), "\n  [0]  %.*s\n%*s^", (int)n, src,
                            (int)(7 + pos), "");
     }
@@ -822,6 +982,7 @@ K lang_console(const char *src, size_t n, int *quit) {
     K r;
     bool silent = false;
     eval_error_node = NULL;
+    lang_error_where_clear();
     if (src[0] == '\\') {
         r = sys_command(src + 1, n - 1);
     } else {

@@ -10,6 +10,13 @@ void lang_free(void);
 
 /* evaluate q source text (one or more lines, as a script would) in the current context */
 K lang_eval(const char *src, size_t n);
+/* evaluate a script's text by q's rules for scripts (lang.c); file names it in the error
+ * location of a failure */
+K lang_eval_script(const char *src, size_t n, const char *file);
+/* "file:line: statement" (and a caret line) for the script statement that failed last, or
+ * NULL; the console shows and clears it */
+const char *lang_error_where(void);
+void lang_error_where_clear(void);
 /* q's `value`: a string is evaluated, a parse tree evaluated, a symbol looked up, ... */
 K lang_value(K x);
 /* apply f (consumed) to n consumed arguments: functions, lists and dicts (indexing) alike */

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "../fmt/fmt.h"
 #include "lang_int.h"
@@ -85,7 +86,7 @@ K sys_load(const char *path) {
     size_t got = fread(buf, 1, (size_t)size, fp);
     fclose(fp);
     S saved = env_context;
-    K r = lang_eval(buf, got);
+    K r = lang_eval_script(buf, got, path);
     env_context = saved;
     free(buf);
     if (!r)
@@ -108,7 +109,7 @@ static K run_command(const char *cmd, size_t n);
  * when given nothing and change it when given a value; \t changes the timer only when given
  * a number (\t expr times expr). */
 static bool changes_setting(const char *word, const char *arg, size_t an) {
-    static const char *const settings[] = {"d", "p", "P", "z", "c", "e", "g", "o", "s", "S", "T", "W"};
+    static const char *const settings[] = {"cd", "d", "p", "P", "z", "c", "e", "g", "o", "s", "S", "T", "W"};
     if (!an)
         return false;
     if (!strcmp(word, "w")) /* \w 0 reads the symbol figures; \w MB sets the limit */
@@ -204,6 +205,15 @@ static K run_command(const char *cmd, size_t n) {
         S ctx = sym_intern(arg, an);
         env_context = strcmp(ctx, ".") == 0 ? sym_null : ctx;
         return obj_identity();
+    }
+    if (!strcmp(word, "cd")) { /* \cd: the working directory; \cd dir: change it */
+        if (!an) {
+            char dir[4096];
+            return getcwd(dir, sizeof dir) ? obj_str(dir) : kerr("os");
+        }
+        char dir[4096];
+        snprintf(dir, sizeof dir, "%.*s", (int)an, arg);
+        return chdir(dir) == 0 ? obj_identity() : kerr(dir);
     }
     if (!strcmp(word, "v"))
         return names_where(false, false);

@@ -5,29 +5,45 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "../lang/cmdline.h"
 #include "../lang/lang.h"
 #include "../prim/prims.h"
 #include "netint.h"
 
 extern int64_t lang_deadline_ms;  /* src/lang: 'stop after this monotonic time (0: none) */
 
-int net_configure(int argc, char **argv) {
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if ((!strcmp(a, "-u") || !strcmp(a, "-U")) && i + 1 < argc) {
-            net_config.users_file = argv[++i];
-            FILE *fp = fopen(net_config.users_file, "r");
-            if (!fp) {
-                kerr(net_config.users_file);
-                return -1;
-            }
-            fclose(fp);
-        } else if (!strcmp(a, "-b")) {
-            net_config.read_only = true;
-        } else if (!strcmp(a, "-T") && i + 1 < argc) {
-            net_config.query_timeout_s = atoi(argv[++i]);
-        }
+extern K (*sys_port_hook)(const char *arg, size_t n); /* src/lang: \p */
+
+/* \p: the port listened on; \p N: listen on N instead (0 stops listening) */
+static K port_command(const char *arg, size_t n) {
+    if (!n)
+        return ki(net_port());
+    char spec[256];
+    snprintf(spec, sizeof spec, "%.*s", (int)n, arg);
+    if (!strcmp(spec, "0")) {
+        net_unlisten();
+        return obj_identity();
     }
+    return net_listen(spec) < 0 ? NULL : obj_identity();
+}
+
+int net_configure(void) {
+    sys_port_hook = port_command;
+    const char *users = cmdline_option('U') ? cmdline_option('U') : cmdline_option('u');
+    if (users && strcmp(users, "1") != 0) { /* -u 1 only blocks system commands */
+        net_config.users_file = users;
+        FILE *fp = fopen(users, "r");
+        if (!fp) {
+            kerr(users);
+            return -1;
+        }
+        fclose(fp);
+    }
+    if (cmdline_option('b'))
+        net_config.read_only = true;
+    const char *timeout = cmdline_option('T');
+    if (timeout)
+        net_config.query_timeout_s = atoi(timeout);
     return 0;
 }
 

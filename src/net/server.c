@@ -195,6 +195,9 @@ Conn *net_conn_new(int fd, bool outbound) {
     if (!outbound)
         nconns++;
     set_nonblocking(fd);
+    if (outbound && ensure_loop()) /* what the other side sends unasked (a subscription's
+                                     * updates) is served by the loop, as on accepted ones */
+        watch(fd, EPOLLIN, true);
     return c;
 }
 
@@ -697,7 +700,7 @@ int net_poll(int timeout_ms) {
             continue;
         }
         Conn *c = net_conn(fd);
-        if (!c || c->outbound)
+        if (!c)
             continue;
         if (e & EPOLLOUT)
             flush_out(c);

@@ -129,6 +129,8 @@ static K cast_atom(int to, const K a) {
             I y, m, d;
             date_to_ymd((I)floor_div(ns, NS_PER_DAY), &y, &m, &d);
             r->i = month_from_ym(y, m);
+        } else if (to == KN && (from == KP || from == KZ || from == KD || from == KM)) {
+            r->j = ((ns % NS_PER_DAY) + NS_PER_DAY) % NS_PER_DAY; /* a moment's time of day */
         } else if (to == KP || to == KN) {
             r->j = ns;
         } else {
