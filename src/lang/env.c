@@ -183,12 +183,6 @@ K env_get(S name) {
     return r1(ns->vals[i]);
 }
 
-bool lang_refuse_update(void) {
-    if (lang_read_only)
-        kerr("noupdate");
-    return lang_read_only;
-}
-
 static int env_store(S name, K value);
 
 /* a dictionary stored under a namespace's own name sets the names its symbol keys give

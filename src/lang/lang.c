@@ -487,6 +487,12 @@ int lang_set(S name, K v) { return env_set(name, v); }
 
 int lang_set_runtime(S name, K v) { return env_set_runtime(name, v); }
 
+bool lang_refuse_update(void) {
+    if (lang_read_only)
+        kerr("noupdate");
+    return lang_read_only;
+}
+
 /* `name set v: a global in the current context ('noupdate in read-only mode); v or NULL */
 K lang_assign_global(S name, K v) {
     if (env_set(env_qualify(name), r1(v)) < 0) {

@@ -185,3 +185,18 @@ q)w
 1 2 3
 q)key `:.
 `symbol$()
+q)reval "reval \"v:2\""
+'noupdate
+q)reval "1+reval \"1+1\""
+3
+q)lh:hopen `:ro.log
+q)reval "hclose lh"
+'noupdate
+q)reval "lh \"x\""
+'noupdate
+q)hclose lh
+q)read1 `:ro.log
+`byte$()
+q)v:5
+q)v
+5
