@@ -293,6 +293,15 @@ static K as_rows(const K proto, K y) {
         y = ktd(y);
     if (!y)
         return NULL;
+    if (y->t > 0 && y->t < 20 && y->n == nc) { /* a simple list: one row of like columns */
+        K row = ktn(0, nc);
+        for (J c = 0; row && c < nc; c++)
+            kK(row)[c] = prim_item(y, c);
+        r0(y);
+        if (!row)
+            return NULL;
+        y = row;
+    }
     if (y->t == 0 && y->n != nc && y->n > 0) { /* a list of rows: each a list of nc values */
         K cols = ktn(0, nc);
         for (J c = 0; c < nc; c++)
