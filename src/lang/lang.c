@@ -57,7 +57,7 @@ static const char *boot_q =
      * .Q.par locates partition p of table t, round robin over the segments of par.txt;
      * .Q.dpft saves table t as partition p, enumerated, sorted by f with `p# on it and f
      * first after the partition field */
-    ".Q.pdn:{$[-13h=type x;-1_string x;string x]}\n"
+    ".Q.pdn:{$[-13h=type x;7#string x;string x]}\n"
     ".Q.par:{[d;p;t] s:$[`par.txt in key d;`$\":\",/:read0 .Q.dd[d;`par.txt];enlist d];"
     " ` sv (s (`long$p) mod count s),(`$.Q.pdn p),t}\n"
     ".Q.dpfts:{[d;p;f;t;s] v:0!value t; if[not f in cols v;'f]; v:.Q.ens[d;f xasc v;s];"
