@@ -67,7 +67,6 @@ static const char *boot_q =
     ".Q.dpt:{[d;p;t] .Q.dpts[d;p;t;`sym]}\n"
     ".Q.hdpf:{[h;d;p;f] {[d;p;f;t] .Q.dpft[d;p;f;t]; t set 0#value t}[d;p;f] each tables`.;"
     " if[h:@[hopen;h;0]; h\"\\\\l .\"; hclose h]}\n"
-    ".Q.qp:{$[not 98h=type x;0;x~0#x;$[(cols x)~cols 0#x;1b;0b];0b]}\n"
     ".q.dsave:{[d;t] {[d;t] .Q.dd[d;t,`] set @[.Q.en[d] value t;first cols value t;`p#]; t}[d] each t}\n";
 
 void lang_print(int fd, const char *s, size_t n, bool newline) {

@@ -917,7 +917,19 @@ static K q_ind(void *ptr, K *args, int n) {
     return acc;
 }
 
+/* .Q.qp x: 1b for a partitioned table, 0b for another table, 0 otherwise */
+static K q_qp(void *ptr, K *args, int n) {
+    UNUSED(ptr);
+    for (int i = 1; i < n; i++)
+        r0(args[i]);
+    K x = args[0];
+    K r = x->t == XT ? kb(part_find(x) >= 0) : kj(0);
+    r0(x);
+    return r;
+}
+
 void part_init(void) {
+    env_set(ss(".Q.qp"), obj_foreign_fn(NULL, NULL, q_qp, 1));
     prim_part_count = part_count;
     env_set(ss(".Q.cn"), obj_foreign_fn(NULL, NULL, q_cn, 1));
     env_set(ss(".Q.ind"), obj_foreign_fn(NULL, NULL, q_ind, 2));

@@ -53,6 +53,10 @@ int| v
 q)\l ../ydb
 q).Q.pf
 `year
+q)(.Q.qp t;.Q.qp ([]a:1 2);.Q.qp 1)
+1b
+0b
+0
 q)select from t
 year s v
 --------
