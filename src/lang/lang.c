@@ -49,9 +49,24 @@ static const char *boot_q =
     /* files: .Q.dd joins a path; .Q.en enumerates a table's symbol columns against `sym,
      * kept in the file dir/sym; dsave splays tables, enumerated, first column parted */
     ".Q.dd:{` sv x,`$string y}\n"
-    ".Q.en:{[d;t] f:.Q.dd[d;`sym]; if[not `sym in key `.; `sym set $[()~key f;`symbol$();get f]];"
-    " c:where {11h=type x} each t c0:cols t; if[count c; t:![t;();0b;c0[c]!{(`sym?;x)} each c0 c];"
-    " f set sym]; t}\n"
+    ".Q.ens:{[d;t;s] f:.Q.dd[d;s]; s set $[()~key f;`symbol$();get f];"
+    " c:where {11h=type x} each t c0:cols t; if[count c; t:![t;();0b;c0[c]!{[s;x]((s?);x)}[s] each c0 c];"
+    " f set value s]; t}\n"
+    ".Q.en:{[d;t] .Q.ens[d;t;`sym]}\n"
+    /* partitioned databases: .Q.pdn names a partition's directory (2024.01.31 2024.01 2024 42);
+     * .Q.par locates partition p of table t, round robin over the segments of par.txt;
+     * .Q.dpft saves table t as partition p, enumerated, sorted by f with `p# on it and f
+     * first after the partition field */
+    ".Q.pdn:{$[-13h=type x;7#string x;string x]}\n"
+    ".Q.par:{[d;p;t] s:$[`par.txt in key d;`$\":\",/:read0 .Q.dd[d;`par.txt];enlist d];"
+    " ` sv (s (`long$p) mod count s),(`$.Q.pdn p),t}\n"
+    ".Q.dpfts:{[d;p;f;t;s] v:0!value t; if[not f in cols v;'f]; v:.Q.ens[d;f xasc v;s];"
+    " (` sv .Q.par[d;p;t],`) set @[f xcols v;f;`p#]; t}\n"
+    ".Q.dpft:{[d;p;f;t] .Q.dpfts[d;p;f;t;`sym]}\n"
+    ".Q.dpts:{[d;p;t;s] (` sv .Q.par[d;p;t],`) set .Q.ens[d;0!value t;s]; t}\n"
+    ".Q.dpt:{[d;p;t] .Q.dpts[d;p;t;`sym]}\n"
+    ".Q.hdpf:{[h;d;p;f] {[d;p;f;t] .Q.dpft[d;p;f;t]; t set 0#value t}[d;p;f] each tables`.;"
+    " if[h:@[hopen;h;0]; h\"\\\\l .\"; hclose h]}\n"
     ".q.dsave:{[d;t] {[d;t] .Q.dd[d;t,`] set @[.Q.en[d] value t;first cols value t;`p#]; t}[d] each t}\n"
     /* the command line: .Q.opt reads options (-name values...) into a dictionary of their
      * values (lists of strings) and keeps the arguments before the first one in .Q.x;
@@ -61,14 +76,6 @@ static const char *boot_q =
     " (`$1_'first each o)!1_'o:i _ o}\n"
     ".Q.def:{[d;o] k:(key d) inter key o; d,k!{$[10h=abs t:type x;$[t<0;first first y;first y];"
     " t<0;(upper .Q.t neg t)$first y;(upper .Q.t t)$y]}'[d k;o k]}\n"
-    /* a date partition, as kdb+ lays it out: d/p/t/ splayed, sorted on f with p# on it and f
-     * first, symbols enumerated against d/sym; .Q.hdpf saves every table so, empties them
-     * and asks the HDB on port h (if any answers) to reload */
-    ".Q.par:{[d;p;t] .Q.dd[.Q.dd[d;p];t]}\n"
-    ".Q.dpft:{[d;p;f;t] x:0!value t; if[not f in cols x;'f]; x:.Q.en[d] f xasc x;"
-    " (`$string[.Q.par[d;p;t]],\"/\") set @[(f,cols[x] except f)#x;f;`p#]; t}\n"
-    ".Q.hdpf:{[h;d;p;f] t:tables`.; .Q.dpft[d;p;f] each t; {x set 0#value x} each t;"
-    " if[h:@[hopen;h;0]; h\"\\\\l .\"; hclose h]; }\n"
     /* JSON, digests and base64 (json.c, codec.c; .j.j .j.jd .Q.s .Q.atob are bound in C) */
     ".j.k:{-29!x}\n"
     ".Q.sha1:{-33!x}\n"
@@ -200,6 +207,7 @@ int lang_init(void) {
     prim_global_get = env_get;
     prim_global_names = global_names;
     bind_natives();
+    part_init();
     K r = lang_eval(boot_q, strlen(boot_q));
     if (!r) {
         fprintf(stderr, "openq: boot failed: %s\n", kerr_msg());
@@ -213,6 +221,7 @@ int lang_init(void) {
 void lang_free(void) {
     if (!initialised)
         return;
+    part_free();
     env_free();
     zvals_free();
     initialised = false;

@@ -103,6 +103,12 @@ K iter_apply(K derived, K *args, int n);
 K sys_command(const char *cmd, size_t n);
 /* load a script file */
 K sys_load(const char *path);
+/* partitioned databases (part.c) */
+K part_load(const char *path);       /* \l of a partitioned root; NULL, no error, when not one */
+int part_find(const K t);            /* index of partitioned table t in .Q.pt, or -1 */
+K part_select(K t, K where, K b, K a); /* ?[t;c;b;a] over a partitioned table */
+void part_init(void);
+void part_free(void);
 int env_delete(S ns, const K names);
 
 /* ---- output helpers ------------------------------------------------------------------- */

@@ -360,6 +360,8 @@ K query_select(K t, K where, K b, K a) {
         r0(where); r0(b); r0(a);
         return NULL;
     }
+    if (part_find(t) >= 0) /* a partitioned table: its partitions answer (part.c) */
+        return part_select(t, where, b, a);
     K idx = filter_rows(t, where);
     r0(where);
     if (!idx) {
@@ -407,10 +409,6 @@ K query_select(K t, K where, K b, K a) {
     bool grouped = b->t == XD && obj_count(b) > 0;
     if (!grouped) {
         if (a->t != XD || obj_count(a) == 0) {
-            if (exec && a->t == -KS) { /* exec c from t */
-                K d = xD(obj_list(1, r1(a)), ktn(0, 0));
-                UNUSED(d);
-            }
             if (a->t == 0 && a->n == 0) { /* select from t: the rows */
                 K names = r1(TABLE_COLS(t));
                 K cols = ktn(0, names->n);
@@ -538,6 +536,10 @@ K query_update(K t, K where, K b, K a) {
     if (!t) {
         r0(where); r0(b); r0(a);
         return NULL;
+    }
+    if (part_find(t) >= 0) { /* kdb+ does not update partitioned tables in place */
+        r0(t); r0(where); r0(b); r0(a);
+        return kerr("par");
     }
     K idx = filter_rows(t, where);
     bool some_where = where->t == 0 && where->n > 0;

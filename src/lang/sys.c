@@ -69,7 +69,11 @@ static K names_where(bool want_functions, bool want_tables) {
 K file_load_dir(const char *path);
 
 K sys_load(const char *path) {
-    K db = file_load_dir(path);
+    kerr_clear(); /* "no error" below must mean none from this load, not one left pending */
+    K db = part_load(path);
+    if (db || kerr_msg())
+        return db;
+    db = file_load_dir(path);
     if (db || kerr_msg())
         return db;
     FILE *fp = fopen(path, "rb");
