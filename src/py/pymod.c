@@ -307,6 +307,7 @@ PyObject *py_module_create(const char *name) {
     if (!QError)
         QError = PyErr_NewException("openq.QError", PyExc_Exception, NULL);
     PyModule_AddObjectRef(m, "QError", QError);
+    PyModule_AddStringConstant(m, "__version__", OPENQ_VERSION);
     PyModule_AddObjectRef(m, "KRef", (PyObject *)&KRef_Type);
     return m;
 }
