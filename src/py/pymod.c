@@ -11,6 +11,8 @@
 
 static PyObject *QError; /* openq.QError */
 
+PyObject *py_qerror_type(void) { return QError; }
+
 static PyObject *raise_q(void) {
     const char *msg = kerr_msg();
     PyErr_SetString(QError, msg ? msg : "error");
