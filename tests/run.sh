@@ -6,6 +6,7 @@ set -u
 cd "$(dirname "$0")/.."
 mkdir -p build/test-logs
 total_pass=0 total_fail=0 status=0
+tree_before=$(git status --porcelain 2>/dev/null)
 for layer in tests/layers/*.sh; do
     name=$(basename "$layer" .sh)
     echo "== $name"
@@ -19,5 +20,16 @@ for layer in tests/layers/*.sh; do
     total_pass=$((total_pass + p)); total_fail=$((total_fail + f))
     [ "$f" -eq 0 ] || status=1
 done
+# tests leave no trace: the work tree is as the run found it (build dirs and .venv are ignored)
+tree_after=$(git status --porcelain 2>/dev/null)
+echo "== tree"
+if [ "$tree_before" == "$tree_after" ]; then
+    echo "tree: 1 passed, 0 failed"
+    total_pass=$((total_pass + 1))
+else
+    diff <(echo "$tree_before") <(echo "$tree_after")
+    echo "tree: 0 passed, 1 failed (the run changed the work tree)"
+    total_fail=$((total_fail + 1)); status=1
+fi
 echo "${total_pass} passed, ${total_fail} failed"
 exit $status
