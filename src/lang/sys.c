@@ -218,7 +218,7 @@ static K run_command(const char *cmd, size_t n) {
         kJ(v)[1] = st.live_bytes + st.pooled_bytes;
         kJ(v)[2] = 0;
         kJ(v)[3] = st.peak_bytes;
-        kJ(v)[4] = 0;
+        kJ(v)[4] = (J)sym_count(); /* q: symbols interned */
         kJ(v)[5] = 0;
         return v;
     }
