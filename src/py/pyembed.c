@@ -1,6 +1,7 @@
 /* pyembed.c -- Python inside the interpreter: start CPython on first use (openq binary),
  * and the .pykx namespace that PyKX's remote functions rely on (PYKX.md §2-3). */
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <time.h>
@@ -87,7 +88,7 @@ int py_ensure(void) {
  * async-signal-safe.)  Code blocked inside a C call (time.sleep) sees it when the call
  * returns.  py_error_to_q reports the exception as q's 'stop.
  * The state is file-scope because the timer thread reaches it without an argument we own
- * (unavoidable); every field is read and written with the GIL held. */
+ * (unavoidable); every field of `deadline` is read and written with the GIL held. */
 #define DEADLINE_REPEAT_MS 100
 
 static struct {
@@ -105,10 +106,14 @@ static int64_t monotonic_ms(void) {
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* a timer thread is waiting for the GIL: later expiries return at once, so C code that
+ * holds the GIL for long does not collect one blocked thread per expiry */
+static atomic_bool deadline_in_flight;
+
 /* on the timer thread: interrupt the entered thread if the deadline is still enforced */
 static void deadline_fired(union sigval v) {
     UNUSED(v);
-    if (!Py_IsInitialized())
+    if (!Py_IsInitialized() || atomic_exchange(&deadline_in_flight, true))
         return;
     PyGILState_STATE g = PyGILState_Ensure();
     if (deadline.armed && lang_deadline_ms && monotonic_ms() >= lang_deadline_ms) {
@@ -116,6 +121,7 @@ static void deadline_fired(union sigval v) {
         PyThreadState_SetAsyncExc(deadline.thread, PyExc_KeyboardInterrupt);
     }
     PyGILState_Release(g);
+    atomic_store(&deadline_in_flight, false);
 }
 
 void py_deadline_enter(void) {
