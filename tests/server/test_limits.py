@@ -129,6 +129,37 @@ def test_emfile_does_not_spin_and_recovers(server):
         time.sleep(0.1)
     assert long_atom(query(s, "1+1")) == 2
     s.close()
+    srv.proc.kill()
+    srv.proc.wait()
+    log = srv.proc.stderr.read().decode()
+    assert log.count("shedding connections") == 1, log  # logged once, not per connection
+
+
+def test_emfile_with_only_live_connections_sheds_newcomers(server):
+    limit = lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (64, 64))  # noqa: E731
+    srv = server(preexec_fn=limit)
+    live, refused = [], 0
+    try:
+        before = cpu_seconds(srv.proc.pid)
+        for _ in range(80):  # no half-open one to drop: the reserve descriptor sheds
+            s, reply = login(srv.port)
+            if reply:
+                live.append(s)
+            else:
+                refused += 1
+                s.close()
+        time.sleep(1.0)
+        assert refused > 0 and len(live) > 40
+        assert cpu_seconds(srv.proc.pid) - before < 0.3
+        assert long_atom(query(live[0], "1+1")) == 2
+    finally:
+        close_all(live[1:])
+    time.sleep(0.3)
+    s, reply = login(srv.port)
+    assert reply
+    assert long_atom(query(s, "1+1")) == 2
+    s.close()
+    live[0].close()
 
 
 # ---- 2. handshake deadlines fire on an idle server -----------------------------------------
