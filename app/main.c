@@ -1,4 +1,5 @@
-/* main.c -- the openq binary: `openq [script.q] [-p [host:]port] [options]`.
+/* main.c -- the openq binary: `openq [file] [args] [-option [values]] ...`, read as q reads
+ * its command line (src/lang/cmdline.c).
  *
  * Without -p it is the q console: prompt "q)" on a terminal (libedit line editing when
  * built with it), or, when standard input is a pipe or a file, each line executed as the
@@ -15,40 +16,42 @@
 
 #include "base/defs.h"
 #include "fmt/fmt.h"
+#include "lang/cmdline.h"
 #include "lang/lang.h"
 #include "net/net.h"
 
 /* the server is linked when src/net provides it */
 extern int net_listen(const char *spec) OQ_WEAK;
 extern int net_run(void) OQ_WEAK;
-extern int net_configure(int argc, char **argv) OQ_WEAK;
+extern int net_configure(void) OQ_WEAK;
+extern int net_port(void) OQ_WEAK;
 /* the .pykx namespace, when built with Python (src/py) */
 extern void py_register_namespace(void) OQ_WEAK;
 
 K sys_load(const char *path);
+K sys_command(const char *cmd, size_t n);
 
-typedef struct Options {
-    const char *script; /* script to load first, or NULL */
-    const char *port;   /* -p argument, or NULL */
-} Options;
+/* the options q turns into its own system commands: -P 4 is \P 4, -t 1000 is \t 1000 ... */
+static const char command_options[] = "cegoPsStTWz";
 
-static void parse_options(int argc, char **argv, Options *o) {
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "-p") && i + 1 < argc)
-            o->port = argv[++i];
-        else if (!strcmp(a, "-c") && i + 2 < argc) {
-            fmt_settings.console_rows = atoi(argv[++i]);
-            fmt_settings.console_cols = atoi(argv[++i]);
-        } else if (!strcmp(a, "-P") && i + 1 < argc)
-            fmt_settings.precision = atoi(argv[++i]);
-        else if (!strcmp(a, "-w") && i + 1 < argc) /* workspace limit in MB, as q's -w */
-            mem_set_limit((int64_t)atoll(argv[++i]) << 20);
-        else if (a[0] == '-' && i + 1 < argc && argv[i + 1][0] != '-')
-            i++; /* options of other layers (-u -U -T ...): handled by net_configure */
-        else if (a[0] != '-' && !o->script)
-            o->script = a;
+/* apply the command line's settings before the script runs; -1 with the error pending */
+static int apply_options(void) {
+    char cmd[512];
+    for (const char *c = command_options; *c; c++) {
+        const char *v = cmdline_option(*c);
+        if (!v || !*v)
+            continue;
+        const char *v2 = cmdline_option2(*c);
+        snprintf(cmd, sizeof cmd, "%c %s%s%s", *c, v, v2 ? " " : "", v2 ? v2 : "");
+        K r = sys_command(cmd, strlen(cmd));
+        if (!r)
+            return -1;
+        r0(r);
     }
+    const char *w = cmdline_option('w'); /* workspace limit in MB */
+    if (w && *w)
+        mem_set_limit((int64_t)atoll(w) << 20);
+    return 0;
 }
 
 /* run one console input and print what the console prints; returns 1 to quit */
@@ -197,36 +200,51 @@ static int leak_check(void) {
     return 0;
 }
 
+/* \t: is the .z.ts timer set (by -t or the script)? */
+static bool timer_running(void) {
+    K t = sys_command("t", 1);
+    bool on = t && t->t == -KI && t->i > 0;
+    r0(t);
+    kerr_clear();
+    return on;
+}
+
 int main(int argc, char **argv) {
-    Options o = {0};
-    parse_options(argc, argv, &o);
     if (lang_init() < 0)
         return 1;
+    cmdline_parse(argc, argv);
     if (py_register_namespace)
         py_register_namespace();
-    if (net_configure && net_configure(argc, argv) < 0) {
+    if ((net_configure && net_configure() < 0) || apply_options() < 0) {
         fprintf(stderr, "'%s\n", kerr_msg() ? kerr_msg() : "options");
         return 1;
     }
-    if (o.script) {
-        K r = sys_load(o.script);
-        if (!r) {
-            fprintf(stderr, "'%s\n", kerr_msg() ? kerr_msg() : "load");
-            kerr_clear();
-        }
-        r0(r);
-    }
-    if (o.port) {
+    const char *port = cmdline_option('p');
+    if (port) { /* q listens before the script runs: \p in the script sees the port */
         if (!net_listen || !net_run) {
             fprintf(stderr, "openq: serving is not built yet\n");
             return 1;
         }
-        if (net_listen(o.port) < 0) {
+        if (net_listen(port) < 0) {
             fprintf(stderr, "'%s\n", kerr_msg() ? kerr_msg() : "listen");
             return 1;
         }
-        return net_run();
     }
+    const char *script = cmdline_script();
+    if (script) {
+        K r = sys_load(script);
+        if (!r) { /* q shows the error and where, then carries on without the rest */
+            fprintf(stderr, "'%s\n", kerr_msg() ? kerr_msg() : "load");
+            if (lang_error_where())
+                fprintf(stderr, "  [0]  %s\n", lang_error_where());
+            lang_error_where_clear();
+            kerr_clear();
+        }
+        r0(r);
+    }
+    /* serve when listening (-p, or \p in the script) or when the timer runs */
+    if (net_run && ((net_port && net_port() > 0) || timer_running()))
+        return net_run();
     if (getenv("OPENQ_STEPS")) {
         console_steps();
         return leak_check();

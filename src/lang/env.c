@@ -13,12 +13,14 @@ typedef struct Namespace {
     S name;       /* "" for root, ".z" ... */
     S *keys;      /* names in insertion order */
     K *vals;      /* their values (owned); a view's parse tree when is_view */
-    bool *is_view;/* the entry is a view: its value is computed when read */
+    unsigned char *is_view; /* ENTRY_VALUE, or a view (computed when read), or one being computed */
     size_t n;     /* entries used */
     size_t cap;   /* entries allocated */
     size_t *slot; /* hash index: entry number + 1, 0 = empty */
     size_t mask;  /* index size - 1 */
 } Namespace;
+
+enum { ENTRY_VALUE, ENTRY_VIEW, ENTRY_VIEW_BUSY }; /* states of is_view[i] */
 
 static Namespace **spaces; /* every namespace, root first */
 static size_t nspaces;
@@ -79,7 +81,7 @@ static int ns_set(Namespace *ns, S key, K value) {
     if (i >= 0) {
         r0(ns->vals[i]);
         ns->vals[i] = value;
-        ns->is_view[i] = false;
+        ns->is_view[i] = ENTRY_VALUE;
         return 0;
     }
     if (ns->n == ns->cap) {
@@ -90,7 +92,7 @@ static int ns_set(Namespace *ns, S key, K value) {
         K *vals = realloc(ns->vals, cap * sizeof *vals);
         if (vals)
             ns->vals = vals;
-        bool *views = realloc(ns->is_view, cap * sizeof *views);
+        unsigned char *views = realloc(ns->is_view, cap * sizeof *views);
         if (views)
             ns->is_view = views;
         if (!keys || !vals || !views) {
@@ -107,7 +109,7 @@ static int ns_set(Namespace *ns, S key, K value) {
     }
     ns->keys[ns->n] = key;
     ns->vals[ns->n] = value;
-    ns->is_view[ns->n] = false;
+    ns->is_view[ns->n] = ENTRY_VALUE;
     ns->n++;
     size_t j = ptr_hash(key) & ns->mask;
     while (ns->slot[j])
@@ -166,19 +168,44 @@ K env_get(S name) {
             return zvals_get(name);
         return ns_find(name, false) ? env_namespace_dict(name) : NULL;
     }
-    if (ns->is_view[i]) { /* a view: evaluate its expression now */
+    if (ns->is_view[i] == ENTRY_VIEW_BUSY) /* a view whose value needs itself */
+        return kerr("loop");
+    if (ns->is_view[i] == ENTRY_VIEW) { /* a view: evaluate its expression now */
         K tree = r1(ns->vals[i]);
+        ns->is_view[i] = ENTRY_VIEW_BUSY;
         K v = eval_node(tree, NULL);
+        i = ns_index(ns, key); /* the expression may have added, deleted or reassigned names */
+        if (i >= 0 && ns->is_view[i] == ENTRY_VIEW_BUSY)
+            ns->is_view[i] = ENTRY_VIEW;
         r0(tree);
-        if (!v)
-            return NULL;
         return v;
     }
     return r1(ns->vals[i]);
 }
 
-int env_set(S name, K value) {
+static int env_store(S name, K value);
+
+/* a dictionary stored under a namespace's own name sets the names its symbol keys give
+ * (.ns[`b]:1 and @[`.ns;`c;:;2] amend the namespace as a dictionary); the key ` is skipped */
+static int ns_set_entries(S name, K dict) {
+    K keys = DICT_KEYS(dict), vals = DICT_VALS(dict);
+    int rc = 0;
+    for (J i = 0; rc == 0 && i < keys->n; i++) {
+        if (kS(keys)[i] == sym_null)
+            continue;
+        char full[512];
+        snprintf(full, sizeof full, "%s.%s", name, kS(keys)[i]);
+        rc = env_store(ss(full), prim_item(vals, i));
+    }
+    r0(dict);
+    return rc;
+}
+
+/* the store itself, unguarded: env_set and env_set_runtime */
+static int env_store(S name, K value) {
     S ns_name, key;
+    if (env_is_namespace(name) && value->t == XD && DICT_KEYS(value)->t == KS)
+        return ns_set_entries(name, value);
     if (!split_name(name, &ns_name, &key)) {
         r0(value);
         kerr("assign");
@@ -193,8 +220,23 @@ int env_set(S name, K value) {
     return ns_set(ns, key, value);
 }
 
-/* delete names from namespace ns (`. the root): 0, or -1 with 'type when ns is none */
+/* Every store a query can cause ends here (or in env_delete / env_set_view): the read-only
+ * guard for globals is this test. */
+int env_set(S name, K value) {
+    if (lang_refuse_update()) {
+        r0(value);
+        return -1;
+    }
+    return env_store(name, value);
+}
+
+int env_set_runtime(S name, K value) { return env_store(name, value); }
+
+/* delete names from namespace ns (`. the root): 0, or -1 with 'type when ns is none
+ * ('noupdate when read-only) */
 int env_delete(S ns_name, const K names) {
+    if (lang_refuse_update())
+        return -1;
     S key = !strcmp(ns_name, ".") ? sym_null : ns_name;
     Namespace *ns = ns_find(key, false);
     if (!ns) {
@@ -227,6 +269,11 @@ K env_view_text(S name) {
 }
 
 int env_set_view(S name, K tree, K text) {
+    if (lang_refuse_update()) { /* before the view's text is recorded */
+        r0(tree);
+        r0(text);
+        return -1;
+    }
     if (text) {
         J i = 0;
         while (view_names && i < view_names->n && kS(view_names)[i] != name)
@@ -251,7 +298,7 @@ int env_set_view(S name, K tree, K text) {
     Namespace *ns = ns_find(ns_name, false);
     long i = ns ? ns_index(ns, key) : -1;
     if (i >= 0)
-        ns->is_view[i] = true;
+        ns->is_view[i] = ENTRY_VIEW;
     return 0;
 }
 

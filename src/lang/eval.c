@@ -21,7 +21,7 @@ static Frame *current_frame;
 
 int eval_depth;
 const void *eval_error_node;
-bool lang_read_only;       /* -b: a client's query may not assign globals ('noupdate) */
+bool lang_read_only;       /* read-only mode (lang.h): -b client queries, reval */
 int64_t lang_deadline_ms;  /* -T: monotonic ms after which evaluation stops ('stop), 0 = none */
 
 /* true (with 'stop pending) when the query deadline has passed; cheap between checks */
@@ -413,8 +413,9 @@ static K lookup(S name, Frame *f) {
             return r1(f->parent->vals[j]);
         f = f->parent;
     }
+    kerr_clear(); /* evaluation is succeeding here: a pending error now can only be a view's */
     K v = env_get(name);
-    if (v)
+    if (v || kerr_msg()) /* found, or a view that failed ('loop included) */
         return v;
     if (name[0] != '.') { /* q's own functions live in .q */
         char qname[256];
@@ -947,8 +948,6 @@ static K eval_special(const K e, Frame *f) {
         K target = kK(e)[1];
         if (target->t != -KS)
             return eval_assign(e, f, true);
-        if (lang_read_only)
-            return kerr("noupdate");
         if (env_set_view(env_qualify(target->s), r1(kK(e)[2]), e->n > 3 ? r1(kK(e)[3]) : NULL) < 0)
             return NULL;
         return obj_identity();

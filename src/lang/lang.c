@@ -49,10 +49,133 @@ static const char *boot_q =
     /* files: .Q.dd joins a path; .Q.en enumerates a table's symbol columns against `sym,
      * kept in the file dir/sym; dsave splays tables, enumerated, first column parted */
     ".Q.dd:{` sv x,`$string y}\n"
-    ".Q.en:{[d;t] f:.Q.dd[d;`sym]; if[not `sym in key `.; `sym set $[()~key f;`symbol$();get f]];"
-    " c:where {11h=type x} each t c0:cols t; if[count c; t:![t;();0b;c0[c]!{(`sym?;x)} each c0 c];"
-    " f set sym]; t}\n"
-    ".q.dsave:{[d;t] {[d;t] .Q.dd[d;t,`] set @[.Q.en[d] value t;first cols value t;`p#]; t}[d] each t}\n";
+    ".Q.ens:{[d;t;s] f:.Q.dd[d;s]; s set $[()~key f;`symbol$();get f];"
+    " c:where {11h=type x} each t c0:cols t; if[count c; t:![t;();0b;c0[c]!{[s;x]((s?);x)}[s] each c0 c];"
+    " f set value s]; t}\n"
+    ".Q.en:{[d;t] .Q.ens[d;t;`sym]}\n"
+    /* partitioned databases: .Q.pdn names a partition's directory (2024.01.31 2024.01 2024 42);
+     * .Q.par locates partition p of table t, round robin over the segments of par.txt;
+     * .Q.dpft saves table t as partition p, enumerated, sorted by f with `p# on it and f
+     * first after the partition field */
+    ".Q.pdn:{$[-13h=type x;7#string x;string x]}\n"
+    ".Q.par:{[d;p;t] s:$[`par.txt in key d;`$\":\",/:read0 .Q.dd[d;`par.txt];enlist d];"
+    " ` sv (s (`long$p) mod count s),(`$.Q.pdn p),t}\n"
+    ".Q.dpfts:{[d;p;f;t;s] v:0!value t; if[not f in cols v;'f]; v:.Q.ens[d;f xasc v;s];"
+    " (` sv .Q.par[d;p;t],`) set @[f xcols v;f;`p#]; t}\n"
+    ".Q.dpft:{[d;p;f;t] .Q.dpfts[d;p;f;t;`sym]}\n"
+    ".Q.dpts:{[d;p;t;s] (` sv .Q.par[d;p;t],`) set .Q.ens[d;0!value t;s]; t}\n"
+    ".Q.dpt:{[d;p;t] .Q.dpts[d;p;t;`sym]}\n"
+    ".Q.hdpf:{[h;d;p;f] {[d;p;f;t] .Q.dpft[d;p;f;t]; t set 0#value t}[d;p;f] each tables`.;"
+    " if[h:@[hopen;h;0]; h\"\\\\l .\"; hclose h]}\n"
+    ".q.dsave:{[d;t] {[d;t] .Q.dd[d;t,`] set @[.Q.en[d] value t;first cols value t;`p#]; t}[d] each t}\n"
+    /* the command line: .Q.opt reads options (-name values...) into a dictionary of their
+     * values (lists of strings) and keeps the arguments before the first one in .Q.x;
+     * .Q.def overrides defaults with them, parsed to each default's type */
+    ".Q.x:()\n"
+    ".Q.opt:{[o] .Q.x::$[count i:where o like \"-[^0-9]*\";i[0]#o;o];"
+    " (`$1_'first each o)!1_'o:i _ o}\n"
+    ".Q.def:{[d;o] k:(key d) inter key o; d,k!{$[10h=abs t:type x;$[t<0;first first y;first y];"
+    " t<0;(upper .Q.t neg t)$first y;(upper .Q.t t)$y]}'[d k;o k]}\n"
+    /* JSON, digests and base64 (json.c, codec.c; .j.j .j.jd .Q.s .Q.atob are bound in C) */
+    ".j.k:{-29!x}\n"
+    ".Q.sha1:{-33!x}\n"
+    ".Q.btoa:{-32!x}\n"
+    ".Q.b6:\"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/\"\n"
+    ".Q.x10:{.Q.b6(10#64)vs x}\n"
+    ".Q.j10:{64 sv .Q.b6?x}\n"
+    ".Q.x12:{.Q.nA(12#36)vs x}\n"
+    ".Q.j12:{36 sv .Q.nA?x}\n"
+    /* .Q.f: y to x decimal places, sign kept (-0.00); .Q.fmt: right-aligned in x chars, x#"*"
+     * when it does not fit */
+    ".Q.f:{[x;y]$[null y;\"\";(y in -0w 0w)|1e17<=abs[y]*10 xexp x;string y;"
+    "[d:string\"j\"$abs[y]*10 xexp x;d:((0|1+x-count d)#\"0\"),d;((y<0)#\"-\"),(neg[x]_d),$[x>0;\".\",neg[x]#d;\"\"]]]}\n"
+    ".Q.fmt:{[x;y;z]$[x<count s:.Q.f[y;z];x#\"*\";neg[x]$s]}\n"
+    /* memory: \\w's figures by name; .Q.gc returns pooled memory to the OS */
+    ".Q.w:{`used`heap`peak`wmax`mmap`mphy`syms`symw!(system\"w\"),system\"w 0\"}\n"
+    ".Q.gc:{-20!0}\n"
+    /* .Q.fsn[f;file;n]: f of the complete lines of each chunk of about n bytes; the file's size */
+    ".Q.fsn:{[f;x;n]s:hcount x;o:0;while[o<s;b:`char$read1(x;o;n&s-o);"
+    "k:$[(o+count b)<s;1+last where\"\\n\"=b;count b];if[null k;k:count b];"
+    "f -1_\"\\n\" vs(k#b),$[\"\\n\"=last k#b;\"\";\"\\n\"];o+:k];s}\n"
+    ".Q.fs:{.Q.fsn[x;y;131000]}\n"
+    ".Q.addmonths:{(\"d\"$m+y)+x-\"d\"$m:\"m\"$x}\n"
+    ".Q.ts:{[x;y]w:first system\"w\";t:.z.p;r:.[x;y];((`long$(.z.p-t)%1000000),0|first[system\"w\"]-w;r)}\n"
+    ".Q.trpd:{[f;x;h] .[f;x;{[h;e] h[e;()]}[h]]}\n"
+    ".Q.bt:{[x]}\n"
+    /* tables: .Q.ff adds y's missing columns as nulls; .Q.fu applies f to distinct items;
+     * .Q.ft applies f to a keyed table's unkeyed form; .Q.fk a column's foreign-key table */
+    ".Q.qt:{$[98h=t:type x;1b;99h=t;98h=type key x;0b]}\n"
+    ".Q.ff:{[x;y]n:cols[y]except cols x;$[count n;x,'(count x)#0#n#0!y;x]}\n"
+    ".Q.fu:{[f;y]$[0>type y;f y;(f u)(u:distinct y)?y]}\n"
+    ".Q.ft:{[f;t]$[99h=type t;(cols key t)xkey f 0!t;f t]}\n"
+    ".Q.fk:{$[(type x)within 20 76h;key x;`]}\n"
+    ".Q.v:{$[-11h<>type x;x;\":\"=first string x;get x;value x]}\n"
+    ".Q.V:{$[.Q.qt x;flip 0!x;x]}\n"
+    ".Q.K:.z.k\n"
+    ".Q.k:.z.K\n"
+    ".Q.M:0W\n";
+
+/* q functions whose bodies are C, bound at start-up as callable foreign objects */
+typedef struct Native {
+    const char *name; /* the global it is bound to */
+    K (*fn)(K x);     /* the unary body: x consumed */
+} Native;
+
+static K native_json(K x) { /* .j.j x */
+    K r = prim_json_text(x, false);
+    r0(x);
+    return r;
+}
+
+static K native_json_options(K x) { /* .j.jd (x;d): d`null0w says infinities are null */
+    if (x->t != 0 || x->n != 2 || kK(x)[1]->t != XD) {
+        r0(x);
+        return kerr("type");
+    }
+    K opt = prim_at(r1(kK(x)[1]), ks(ss("null0w")));
+    bool null0w = opt && opt->t == -KB && opt->g;
+    r0(opt);
+    kerr_clear();
+    K r = prim_json_text(kK(x)[0], null0w);
+    r0(x);
+    return r;
+}
+
+static K native_show_text(K x) { /* .Q.s x: the console's text of x, ending with a newline */
+    if (obj_is_identity(x)) {
+        r0(x);
+        return obj_strn("", 0);
+    }
+    K s = fmt_console(x);
+    r0(x);
+    if (s && s->n) {
+        s = obj_grow(s, 1);
+        if (s)
+            kC(s)[s->n++] = '\n';
+    }
+    return s;
+}
+
+static const Native natives[] = {
+    {".j.j", native_json},
+    {".j.jd", native_json_options},
+    {".Q.s", native_show_text},
+    {".Q.atob", prim_atob},
+};
+
+static K native_call(void *p, K *args, int n) {
+    if (n != 1) {
+        for (int i = 0; i < n; i++)
+            r0(args[i]);
+        return kerr("rank");
+    }
+    return ((const Native *)p)->fn(args[0]);
+}
+
+static void bind_natives(void) {
+    for (size_t i = 0; i < ARRAY_LEN(natives); i++)
+        lang_set(ss((S)natives[i].name), obj_foreign_fn((void *)&natives[i], NULL, native_call, 1));
+}
 
 void lang_print(int fd, const char *s, size_t n, bool newline) {
     FILE *out = fd == 2 ? stderr : stdout;
@@ -83,6 +206,8 @@ int lang_init(void) {
     env_init();
     prim_global_get = env_get;
     prim_global_names = global_names;
+    bind_natives();
+    part_init();
     K r = lang_eval(boot_q, strlen(boot_q));
     if (!r) {
         fprintf(stderr, "openq: boot failed: %s\n", kerr_msg());
@@ -96,67 +221,153 @@ int lang_init(void) {
 void lang_free(void) {
     if (!initialised)
         return;
+    part_free();
     env_free();
     zvals_free();
     initialised = false;
 }
 
-/* Split a script into statements: a line that starts with a blank continues the previous
- * one; a line with only "/" opens a comment block closed by a line with only "\";
- * a line starting "\" alone ends the script's q part. */
-K lang_eval(const char *src, size_t n) {
+/* where the statement that failed in a script was: "file:line: text" and a caret line,
+ * set by the innermost script that failed, shown with the error, cleared by the console */
+static char script_where[2048];
+
+const char *lang_error_where(void) { return script_where[0] ? script_where : NULL; }
+void lang_error_where_clear(void) { script_where[0] = 0; }
+
+/* the length of the line at s (up to n bytes) without its \n, a trailing \r or blanks */
+static size_t line_length(const char *s, size_t n, size_t *next) {
+    size_t end = 0;
+    while (end < n && s[end] != '\n')
+        end++;
+    *next = end < n ? end + 1 : n;
+    while (end && (s[end - 1] == '\r' || s[end - 1] == ' ' || s[end - 1] == '\t'))
+        end--;
+    return end;
+}
+
+static bool is_blank(const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t')
+            return false;
+    return true;
+}
+
+/* one statement of a script: a \command, k) code or q; file, when given, names the script
+ * whose line `line` it starts on, for the error location */
+static K eval_statement(const char *text, size_t len, const char *file, long line) {
+    if (text[0] == '\\')
+        return sys_command(text + 1, len - 1);
+    bool k_mode = len >= 2 && text[0] == 'k' && text[1] == ')';
+    size_t skip = k_mode ? 2 : 0;
+    const void *saved_node = eval_error_node;
+    eval_error_node = NULL;
+    parse_track_positions(file && !k_mode);
+    K tree = parse_text(text + skip, len - skip, k_mode);
+    parse_track_positions(false);
+    K r = tree ? eval_node(tree, NULL) : NULL;
+    if (!r && file && !script_where[0]) {
+        size_t first = 0;
+        while (first < len && text[first] != '\n')
+            first++;
+        long pos = tree && eval_error_node ? parse_position_of(eval_error_node) : -1;
+        int head = snprintf(script_where, sizeof script_where, "%s:%ld: ", file, line);
+        int used = snprintf(script_where + head, sizeof script_where - (size_t)head, "%.*s", (int)first, text);
+        if (pos >= 0 && (size_t)pos < first && head + used + pos + 8 < (long)sizeof script_where)
+            snprintf(script_where + head + used, sizeof script_where - (size_t)(head + used), "\n%*s^",
+                     (int)(7 + head + pos), "");
+    }
+    r0(tree);
+    if (r)
+        eval_error_node = saved_node;
+    return r;
+}
+
+/* Run a script by q's rules: a line that starts with a blank continues the statement above
+ * it, and blank lines and comment lines (starting "/") between its lines are passed over; a
+ * line "/" alone opens a comment block that a line "\\" alone closes; a line "\\" alone
+ * outside a block ends the script; a line starting "\\" is a system command.  Statements run
+ * in order; the first failure stops the script (NULL + the error, and lang_error_where names
+ * file and line when file is given).  The value is the last statement's. */
+K lang_eval_script(const char *src, size_t n, const char *file) {
     K last = obj_identity();
+    char *buf = NULL; /* a statement gathered from several lines */
+    size_t cap = 0;
     size_t i = 0;
+    long lineno = 0;
     bool in_comment = false;
     while (i < n) {
-        size_t st = i;
-        /* gather one statement: this line and its continuation lines */
-        size_t end = i;
-        for (;;) {
-            while (end < n && src[end] != '\n')
-                end++;
-            if (end + 1 < n && (src[end + 1] == ' ' || src[end + 1] == '\t') && !in_comment)
-                end++;
-            else
-                break;
-        }
-        i = end < n ? end + 1 : n;
-        size_t len = end - st;
-        const char *line = src + st;
-        while (len && (line[len - 1] == '\r' || line[len - 1] == ' '))
-            len--;
+        size_t next;
+        size_t len = line_length(src + i, n - i, &next);
+        const char *text = src + i;
+        long start_line = ++lineno;
+        i += next;
         if (in_comment) {
-            if (len == 1 && line[0] == '\\')
+            if (len == 1 && text[0] == '\\')
                 in_comment = false;
             continue;
         }
-        if (len == 1 && line[0] == '/') {
+        if (len == 1 && text[0] == '/') {
             in_comment = true;
             continue;
         }
-        if (len == 1 && line[0] == '\\')
-            break; /* end of the script */
-        if (len == 0 || line[0] == '/')
+        if (len == 1 && text[0] == '\\')
+            break; /* the rest of the file is not q */
+        if (is_blank(text, len) || text[0] == '/')
             continue;
-        K r;
-        if (line[0] == '\\')
-            r = sys_command(line + 1, len - 1);
-        else if (len >= 2 && line[0] == 'k' && line[1] == ')') {
-            K tree = parse_text(line + 2, len - 2, true);
-            r = tree ? eval_node(tree, NULL) : NULL;
-            r0(tree);
-        } else {
-            K tree = parse_text(line, len, false);
-            r = tree ? eval_node(tree, NULL) : NULL;
-            r0(tree);
+        /* gather the continuation lines: indented ones join, blank and comment ones between
+         * them are passed over */
+        size_t total = len;
+        bool joined = false;
+        if (text[0] != '\\') {
+            size_t j = i;
+            long jline = lineno;
+            while (j < n) {
+                size_t jn;
+                size_t jl = line_length(src + j, n - j, &jn);
+                const char *jt = src + j;
+                if (is_blank(jt, jl) || (jt[0] == '/' && jl > 1)) {
+                    j += jn, jline++;
+                    continue;
+                }
+                if (jt[0] != ' ' && jt[0] != '\t')
+                    break;
+                if (!joined) {
+                    if (cap < len + 1 && !(buf = realloc(buf, cap = len + 256))) {
+                        r0(last);
+                        return kerr("wsfull");
+                    }
+                    memcpy(buf, text, len);
+                    joined = true;
+                }
+                if (cap < total + jl + 2) {
+                    char *g = realloc(buf, cap = 2 * (total + jl + 2));
+                    if (!g) {
+                        free(buf);
+                        r0(last);
+                        return kerr("wsfull");
+                    }
+                    buf = g;
+                }
+                buf[total++] = '\n';
+                memcpy(buf + total, jt, jl);
+                total += jl;
+                j += jn, jline++;
+                i = j, lineno = jline;
+            }
         }
+        K r = eval_statement(joined ? buf : text, total, file, start_line);
         r0(last);
-        if (!r)
+        if (!r) {
+            free(buf);
             return NULL;
+        }
         last = r;
     }
+    free(buf);
     return last;
 }
+
+K lang_eval(const char *src, size_t n) { return lang_eval_script(src, n, NULL); }
 
 static K eval_string(const char *s, size_t n) {
     if (n && s[0] == '\\')
@@ -283,12 +494,16 @@ K lang_get(S name) {
 
 int lang_set(S name, K v) { return env_set(name, v); }
 
-/* `name set v: a global in the current context, refused in read-only mode; v or NULL */
+int lang_set_runtime(S name, K v) { return env_set_runtime(name, v); }
+
+bool lang_refuse_update(void) {
+    if (lang_read_only)
+        kerr("noupdate");
+    return lang_read_only;
+}
+
+/* `name set v: a global in the current context ('noupdate in read-only mode); v or NULL */
 K lang_assign_global(S name, K v) {
-    if (lang_read_only) {
-        r0(v);
-        return kerr("noupdate");
-    }
     if (env_set(env_qualify(name), r1(v)) < 0) {
         r0(v);
         return NULL;
@@ -414,6 +629,71 @@ static K trap_result(K r, K h) {
 }
 
 /* @[f;x;handler] (trap) or @[x;i;f] / @[x;i;f;y] (amend) */
+/* amending by name (@[`v;i;f], .[`v;p;f;y]): a global, or a file when the name is a file
+ * handle `:path -- its contents are read, amended and written back, and a file not yet there
+ * starts as () (so .[`:log;();:;()] makes an empty log, as q's tickerplant does) */
+K file_key(const K x);
+
+static bool names_file(S name) { return name[0] == ':'; }
+
+/* `. (the root) or a namespace such as `.u: amended as the dictionary of its globals */
+static bool names_namespace(S name) { return !strcmp(name, ".") || env_is_namespace(name); }
+
+/* the value named (new reference), or NULL + error; whole says the old value is not needed */
+static K amend_start(S name, bool whole) {
+    if (whole) /* .[`v;();:;y] replaces v (or makes it) */
+        return ktn(0, 0);
+    if (names_namespace(name)) {
+        K d = env_namespace_dict(strcmp(name, ".") ? name : sym_null);
+        return d ? d : kerr(name);
+    }
+    if (!names_file(name)) {
+        K x = env_get(env_qualify(name));
+        return x ? x : kerr(name);
+    }
+    K h = obj_atom(-KS);
+    h->s = name;
+    K k = file_key(h);
+    bool absent = k && k->t == 0 && k->n == 0;
+    r0(k);
+    if (absent) {
+        r0(h);
+        return ktn(0, 0);
+    }
+    return prim_get(h);
+}
+
+/* store r (consumed) under name: `name, or NULL */
+static K amend_store(S name, K r) {
+    K s = obj_atom(-KS);
+    s->s = name;
+    if (names_file(name))
+        return prim_set(s, r);
+    if (names_namespace(name) && r->t == XD && DICT_KEYS(r)->t == KS) { /* each global back */
+        bool root = !strcmp(name, ".");
+        K keys = DICT_KEYS(r), vals = DICT_VALS(r);
+        for (J k = 0; k < keys->n; k++) {
+            S key = kS(keys)[k];
+            if (key == sym_null)
+                continue;
+            char full[512];
+            snprintf(full, sizeof full, "%s.%s", name, key);
+            if (env_set(root ? key : ss(full), prim_item(vals, k)) < 0) {
+                r0(r);
+                r0(s);
+                return NULL;
+            }
+        }
+        r0(r);
+        return s;
+    }
+    if (env_set(env_qualify(name), r) < 0) {
+        r0(s);
+        return NULL;
+    }
+    return s;
+}
+
 K prim_amend_n(K *args, int n) {
     if (n == 3 && is_function(args[0]))
         return trap_result(eval_apply(args[0], &args[1], 1), args[2]);
@@ -425,15 +705,15 @@ K prim_amend_n(K *args, int n) {
     K x = args[0], i = args[1], f = args[2], y = n == 4 ? args[3] : NULL;
     bool by_name = x->t == -KS;
     S name = by_name ? x->s : NULL;
+    K fn = obj_is_identity(f) || (f->t == KBINARY && f->g == P_IDENTITY) ? (r0(f), (K)NULL) : f;
     if (by_name) {
         r0(x);
-        x = env_get(env_qualify(name));
+        x = amend_start(name, false);
         if (!x) {
-            r0(i); r0(f); r0(y);
-            return kerr(name);
+            r0(i); r0(fn); r0(y);
+            return NULL;
         }
     }
-    K fn = obj_is_identity(f) || (f->t == KBINARY && f->g == P_IDENTITY) ? (r0(f), (K)NULL) : f;
     if (!fn && !y) { /* @[x;i;:] needs a value */
         r0(x); r0(i);
         return kerr("rank");
@@ -446,14 +726,7 @@ K prim_amend_n(K *args, int n) {
     }
     r0(i);
     r0(fn);
-    if (r && by_name) {
-        if (env_set(env_qualify(name), r) < 0)
-            return NULL;
-        K s = obj_atom(-KS);
-        s->s = name;
-        return s;
-    }
-    return r;
+    return r && by_name ? amend_store(name, r) : r;
 }
 
 /* .[f;args;handler] (trap) or .[x;path;f] / .[x;path;f;y] (amend at depth) */
@@ -468,16 +741,16 @@ K prim_dotamend_n(K *args, int n) {
     K x = args[0], path = args[1], f = args[2], y = n == 4 ? args[3] : NULL;
     bool by_name = x->t == -KS;
     S name = by_name ? x->s : NULL;
-    if (by_name) {
-        r0(x);
-        x = env_get(env_qualify(name));
-        if (!x) {
-            r0(path); r0(f); r0(y);
-            return kerr(name);
-        }
-    }
     K fn = obj_is_identity(f) || (f->t == KBINARY && f->g == P_IDENTITY) ? (r0(f), (K)NULL) : f;
     J depth = path->t < 0 ? 1 : obj_count(path);
+    if (by_name) {
+        r0(x);
+        x = amend_start(name, depth == 0 && !fn && y);
+        if (!x) {
+            r0(path); r0(fn); r0(y);
+            return NULL;
+        }
+    }
     K idx[8];
     if (depth > 8) {
         r0(x); r0(path); r0(fn); r0(y);
@@ -490,14 +763,7 @@ K prim_dotamend_n(K *args, int n) {
         r0(idx[d]);
     r0(path);
     r0(fn);
-    if (r && by_name) {
-        if (env_set(env_qualify(name), r) < 0)
-            return NULL;
-        K s = obj_atom(-KS);
-        s->s = name;
-        return s;
-    }
-    return r;
+    return r && by_name ? amend_store(name, r) : r;
 }
 
 K prim_show(K x) {
@@ -515,8 +781,8 @@ K prim_exit(K x) {
     PRIM_ARGS1(x);
     int code = x->t == -KJ ? (int)x->j : x->t == -KI ? x->i : 0;
     r0(x);
-    if (lang_read_only) /* a read-only client (-b, reval) may not stop the process */
-        return kerr("noupdate");
+    if (lang_refuse_update()) /* a read-only client (-b, reval) may not stop the process */
+        return NULL;
     fflush(stdout);
     exit(code);
 }
@@ -550,7 +816,8 @@ K prim_getenv(K x) {
 K prim_setenv(K x, K y) {
     PRIM_ARGS2(x, y);
     char name[512], val[4096];
-    if (!string_arg(x, name, sizeof name) || !string_arg(y, val, sizeof val)) {
+    /* the environment is the process's: OS commands and Python read it ('noupdate read-only) */
+    if (!string_arg(x, name, sizeof name) || !string_arg(y, val, sizeof val) || lang_refuse_update()) {
         r0(x);
         r0(y);
         return NULL;
@@ -628,6 +895,19 @@ K lang_internal_bang(K x, K y) {
             return kerr("nyi");
         }
         return net_deferred(y);
+    case -20: { /* .Q.gc: pooled memory back to the OS; the bytes returned */
+        r0(y);
+        MemStats before = mem_stats();
+        mem_trim();
+        MemStats after = mem_stats();
+        return kj(before.pooled_bytes - after.pooled_bytes);
+    }
+    case -29:
+        return prim_json_parse(y);
+    case -32:
+        return prim_btoa(y);
+    case -33:
+        return prim_sha1(y);
     case -16: {
         K r = kj(y->r);
         r0(y);
@@ -681,7 +961,15 @@ static K error_text(const char *src, size_t n) {
     if (!out)
         return NULL;
     out->n = snprintf(kC(out), (size_t)len, "'%s", msg);
-    if (pos >= 0 && (size_t)pos < n && one_line) {
+    const char *where = lang_error_where();
+    if (where) { /* the failure was inside a script: its file and line, not this input */
+        len += strlen(where);
+        out = obj_grow(out, (J)len);
+        if (!out)
+            return NULL;
+        out->n += snprintf(kC(out) + out->n, (size_t)(len - out->n), "\n  [0]  %s", where);
+        lang_error_where_clear();
+    } else if (pos >= 0 && (size_t)pos < n && one_line) {
         out->n += snprintf(kC(out) + out->n, (size_t)(len - out->n), "\n  [0]  %.*s\n%*s^", (int)n, src,
                            (int)(7 + pos), "");
     }
@@ -709,6 +997,7 @@ K lang_console(const char *src, size_t n, int *quit) {
     K r;
     bool silent = false;
     eval_error_node = NULL;
+    lang_error_where_clear();
     if (src[0] == '\\') {
         r = sys_command(src + 1, n - 1);
     } else {

@@ -59,9 +59,10 @@ int func_valence(const K f);
 /* Globals live in namespaces: the root (`.`) and dotted ones (.z, .q, .Q, user .a).  A
  * variable's full name is interned once ("x", ".z.pg"). */
 K env_get(S name);            /* new reference or NULL (no error) */
-int env_set(S name, K value); /* consumes value; -1 + kerr on failure */
+int env_set(S name, K value); /* consumes value; -1 + kerr on failure ('noupdate read-only) */
+int env_set_runtime(S name, K value); /* env_set without the read-only guard (lang_set_runtime) */
 K env_namespace_dict(S ns);   /* the namespace as a q dict, or NULL */
-int env_set_view(S name, K tree, K text); /* define a view (tree and its source text consumed) */
+int env_set_view(S name, K tree, K text); /* define a view (tree, text consumed); -1 + kerr */
 K env_view_text(S name);             /* a view's source text, or NULL */
 K env_views(void);            /* names of the views */
 K env_names(S ns);            /* symbol vector of the names in a namespace */
@@ -102,8 +103,13 @@ K iter_apply(K derived, K *args, int n);
 K sys_command(const char *cmd, size_t n);
 /* load a script file */
 K sys_load(const char *path);
+/* partitioned databases (part.c) */
+K part_load(const char *path);       /* \l of a partitioned root; NULL, no error, when not one */
+int part_find(const K t);            /* index of partitioned table t in .Q.pt, or -1 */
+K part_select(K t, K where, K b, K a); /* ?[t;c;b;a] over a partitioned table */
+void part_init(void);
+void part_free(void);
 int env_delete(S ns, const K names);
-extern bool lang_read_only; /* -b (eval.c) */
 
 /* ---- output helpers ------------------------------------------------------------------- */
 

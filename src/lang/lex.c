@@ -489,6 +489,12 @@ static bool minus_is_sign(const Lexer *lx, size_t p) {
     int prev = (unsigned char)lx->src[p - 1];
     if (prev == ' ' || prev == '\t' || prev == '\n')
         return true;
+    if (prev == '_') { /* the end of a name (a_-1), or drop after a number (1_-10_x) */
+        size_t q = p - 1;
+        while (q > 0 && is_name_char((unsigned char)lx->src[q - 1]))
+            q--;
+        return !is_name_start((unsigned char)lx->src[q]);
+    }
     return !ends_noun(prev);
 }
 

@@ -561,8 +561,10 @@ static K parse_qsql(Parser *p, const char *kind) {
     }
     if (distinct)
         node = obj_list(2, prim_lookup("distinct", 8), node);
-    if (order)
-        node = obj_list(3, prim_lookup(order_desc ? "xdesc" : "xasc", 5), order, node);
+    if (order) {
+        int sort = order_desc ? P_XDESC : P_XASC;
+        node = obj_list(3, obj_prim(prim_default_type(sort), sort), order, node);
+    }
     if (limit)
         node = obj_list(3, obj_prim(KBINARY, P_HASH), limit, node);
     return node;
@@ -864,6 +866,17 @@ static K target_name(const K target) {
     return NULL;
 }
 
+/* items[from..n) form a train: they end with a verb that has a left argument and no right
+ * one ("value@", "2#"), so what applies to them from the left composes with them instead:
+ * (count til@) is '[count;til@], (`a~2#key@) is '[`a~;'[2#;key@]] */
+static bool is_train(const Item *items, int from, int n) {
+    const Item *last = &items[n - 1];
+    return n - from >= 2 && last->verb && !last->colon && !is_assign_verb(last) &&
+           !is_global_assign(last) && !is_special(last->node, SF_SIGNAL) && !items[n - 2].verb;
+}
+
+static K compose(K f, K g) { return obj_list(3, special(SF_COMPOSE), f, g); }
+
 static K build(Parser *p, Item *items, int i, int n) {
     Item *it = &items[i];
     if (i == n - 1) {
@@ -879,6 +892,8 @@ static K build(Parser *p, Item *items, int i, int n) {
             return obj_list(2, special(SF_RETURN), rhs);
         if (is_special(it->node, SF_SIGNAL))
             return obj_list(2, special(SF_SIGNAL), rhs);
+        if (is_train(items, i + 1, n))
+            return compose(monadic_form(r1(it->node)), rhs);
         note_pos(it->node, it->pos);
         return obj_list(2, monadic_form(r1(it->node)), rhs);
     }
@@ -918,12 +933,16 @@ static K build(Parser *p, Item *items, int i, int n) {
             K h = v->global && p->scope ? special(SF_ASSIGN_G) : obj_prim(KBINARY, P_IDENTITY);
             return obj_list(4, h, r1(it->node), rhs, r1(v->node));
         }
+        if (is_train(items, i + 2, n))
+            return compose(obj_list(3, r1(v->node), r1(it->node), elided()), rhs);
         note_pos(v->node, v->pos);
         return obj_list(3, r1(v->node), r1(it->node), rhs);
     }
     K rhs = build(p, items, i + 1, n);
     if (!rhs)
         return NULL;
+    if (is_train(items, i + 1, n))
+        return compose(r1(it->node), rhs);
     note_pos(it->node, it->pos);
     return obj_list(2, r1(it->node), rhs);
 }

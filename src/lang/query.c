@@ -360,6 +360,8 @@ K query_select(K t, K where, K b, K a) {
         r0(where); r0(b); r0(a);
         return NULL;
     }
+    if (part_find(t) >= 0) /* a partitioned table: its partitions answer (part.c) */
+        return part_select(t, where, b, a);
     K idx = filter_rows(t, where);
     r0(where);
     if (!idx) {
@@ -407,10 +409,6 @@ K query_select(K t, K where, K b, K a) {
     bool grouped = b->t == XD && obj_count(b) > 0;
     if (!grouped) {
         if (a->t != XD || obj_count(a) == 0) {
-            if (exec && a->t == -KS) { /* exec c from t */
-                K d = xD(obj_list(1, r1(a)), ktn(0, 0));
-                UNUSED(d);
-            }
             if (a->t == 0 && a->n == 0) { /* select from t: the rows */
                 K names = r1(TABLE_COLS(t));
                 K cols = ktn(0, names->n);
@@ -538,6 +536,10 @@ K query_update(K t, K where, K b, K a) {
     if (!t) {
         r0(where); r0(b); r0(a);
         return NULL;
+    }
+    if (part_find(t) >= 0) { /* kdb+ does not update partitioned tables in place */
+        r0(t); r0(where); r0(b); r0(a);
+        return kerr("par");
     }
     K idx = filter_rows(t, where);
     bool some_where = where->t == 0 && where->n > 0;
@@ -767,10 +769,10 @@ K prim_bang_n(K *args, int n) {
     K t = args[0];
     if (n == 4 && t->t == -KS && (!strcmp(t->s, ".") || env_is_namespace(t->s)) &&
         args[3]->t == KS) { /* delete a,b from `. -- names from a namespace */
-        if (lang_read_only || env_delete(t->s, args[3]) < 0) {
+        if (env_delete(t->s, args[3]) < 0) {
             for (int i = 0; i < n; i++)
                 r0(args[i]);
-            return lang_read_only ? kerr("noupdate") : NULL;
+            return NULL;
         }
         for (int i = 1; i < n; i++)
             r0(args[i]);
@@ -778,15 +780,11 @@ K prim_bang_n(K *args, int n) {
     }
     if (n == 4 && t->t == -KS) { /* update ... from `t: amend the global, give its name */
         K r = query_update(r1(t), args[1], args[2], args[3]);
-        K stored = !r ? NULL : lang_read_only ? (r0(r), kerr("noupdate")) : NULL;
-        if (r && !lang_read_only) {
-            if (env_set(env_qualify(t->s), r) < 0)
-                r = NULL;
-            stored = r ? t : NULL;
-        }
-        if (!stored)
+        if (!r || env_set(env_qualify(t->s), r) < 0) {
             r0(t);
-        return stored;
+            return NULL;
+        }
+        return t;
     }
     if (n == 4)
         return query_update(args[0], args[1], args[2], args[3]);

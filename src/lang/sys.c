@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "../fmt/fmt.h"
 #include "lang_int.h"
@@ -68,7 +69,11 @@ static K names_where(bool want_functions, bool want_tables) {
 K file_load_dir(const char *path);
 
 K sys_load(const char *path) {
-    K db = file_load_dir(path);
+    kerr_clear(); /* "no error" below must mean none from this load, not one left pending */
+    K db = part_load(path);
+    if (db || kerr_msg())
+        return db;
+    db = file_load_dir(path);
     if (db || kerr_msg())
         return db;
     FILE *fp = fopen(path, "rb");
@@ -85,7 +90,7 @@ K sys_load(const char *path) {
     size_t got = fread(buf, 1, (size_t)size, fp);
     fclose(fp);
     S saved = env_context;
-    K r = lang_eval(buf, got);
+    K r = lang_eval_script(buf, got, path);
     env_context = saved;
     free(buf);
     if (!r)
@@ -103,6 +108,27 @@ K (*sys_port_hook)(const char *arg, size_t n);
 K (*sys_load_hook)(const char *path); /* returns NULL without error when not handled */
 
 static K run_command(const char *cmd, size_t n);
+
+/* does \word arg change a setting of the process?  The settings commands read the setting
+ * when given nothing and change it when given a value; \t changes the timer only when given
+ * a number (\t expr times expr). */
+static bool changes_setting(const char *word, const char *arg, size_t an) {
+    static const char *const settings[] = {"cd", "d", "p", "P", "z", "c", "e", "g", "o", "s", "S", "T", "W"};
+    if (!an)
+        return false;
+    if (!strcmp(word, "w")) /* \w 0 reads the symbol figures; \w MB sets the limit */
+        return strtoll(arg, NULL, 10) != 0;
+    if (!strcmp(word, "t")) {
+        for (size_t i = 0; i < an; i++)
+            if (!isdigit((unsigned char)arg[i]))
+                return false;
+        return true;
+    }
+    for (size_t i = 0; i < ARRAY_LEN(settings); i++)
+        if (!strcmp(word, settings[i]))
+            return true;
+    return false;
+}
 
 /* a \command of n bytes: run on a NUL-terminated copy, so that the number and prefix parsing
  * below never reads past the text it was given */
@@ -129,6 +155,9 @@ static K run_command(const char *cmd, size_t n) {
         arg++, an--;
     char word[16] = {0};
     memcpy(word, cmd, w < sizeof word - 1 ? w : sizeof word - 1);
+    /* read-only mode: settings are the server's, shared by every client */
+    if (changes_setting(word, arg, an) && lang_refuse_update())
+        return NULL;
 
     if (!strcmp(word, "t") || !strncmp(cmd, "t:", 2)) {
         if (w > 1) /* \t:n expr */
@@ -181,6 +210,15 @@ static K run_command(const char *cmd, size_t n) {
         env_context = strcmp(ctx, ".") == 0 ? sym_null : ctx;
         return obj_identity();
     }
+    if (!strcmp(word, "cd")) { /* \cd: the working directory; \cd dir: change it */
+        if (!an) {
+            char dir[4096];
+            return getcwd(dir, sizeof dir) ? obj_str(dir) : kerr("os");
+        }
+        char dir[4096];
+        snprintf(dir, sizeof dir, "%.*s", (int)an, arg);
+        return chdir(dir) == 0 ? obj_identity() : kerr(dir);
+    }
     if (!strcmp(word, "v"))
         return names_where(false, false);
     if (!strcmp(word, "f"))
@@ -208,9 +246,25 @@ static K run_command(const char *cmd, size_t n) {
         prim_date_dmy = arg[0] == '1';
         return obj_identity();
     }
-    if (!strcmp(word, "e") || !strcmp(word, "S") || !strcmp(word, "g") || !strcmp(word, "W") ||
+    if (!strcmp(word, "S")) { /* the random seed: Roll, Deal and Permute repeat from it */
+        if (!an)
+            return kj(prim_seed_get());
+        prim_seed(strtoll(arg, NULL, 10));
+        return obj_identity();
+    }
+    if (!strcmp(word, "e") || !strcmp(word, "g") || !strcmp(word, "W") ||
         !strcmp(word, "o") || !strcmp(word, "s") || !strcmp(word, "T"))
         return an ? obj_identity() : ki(0);
+    if (!strcmp(word, "w") && an && strtoll(arg, NULL, 10) > 0) { /* \w MB: the workspace limit */
+        mem_set_limit(strtoll(arg, NULL, 10) << 20);
+        return obj_identity();
+    }
+    if (!strcmp(word, "w") && an) { /* \w 0: the symbols interned and their bytes */
+        K v = ktn(KJ, 2);
+        kJ(v)[0] = (J)sym_count();
+        kJ(v)[1] = (J)sym_bytes();
+        return v;
+    }
     if (!strcmp(word, "w")) {
         MemStats st = mem_stats();
         K v = ktn(KJ, 6);
@@ -218,14 +272,16 @@ static K run_command(const char *cmd, size_t n) {
         kJ(v)[1] = st.live_bytes + st.pooled_bytes;
         kJ(v)[2] = 0;
         kJ(v)[3] = st.peak_bytes;
-        kJ(v)[4] = (J)sym_count(); /* q: symbols interned */
+        kJ(v)[4] = 0;
         kJ(v)[5] = 0;
         return v;
     }
-    if (w == 1 && cmd[0] == '\\')
-        return obj_identity();
+    if (w == 1 && cmd[0] == '\\') /* \\: quitting is the console's; read-only may not ask */
+        return lang_refuse_update() ? NULL : obj_identity();
     /* an OS command: run it and return its output lines (test drivers that replay untrusted
-     * documentation turn this off with OPENQ_NO_SHELL) */
+     * documentation turn this off with OPENQ_NO_SHELL); never in read-only mode */
+    if (lang_refuse_update())
+        return NULL;
     if (getenv("OPENQ_NO_SHELL"))
         return kerr("os");
     char shell[4096];

@@ -9,20 +9,23 @@
 
 #include "lang_int.h"
 
-static K z_args;    /* .z.x: command-line arguments after the script (symbol list of strings) */
+static K z_args;    /* .z.x: the command-line arguments q does not consume (strings) */
+static K z_raw;     /* .z.X: the whole command line (strings) */
 static S z_script;  /* .z.f: the script file */
 
-void zvals_set_args(int argc, char **argv, const char *script) {
+/* set .z.x and .z.X (both consumed) and .z.f (cmdline.c) */
+void zvals_set_args(K x, K raw, const char *script) {
     r0(z_args);
-    z_args = ktn(0, 0);
-    for (int i = 0; i < argc; i++)
-        jk(&z_args, obj_str(argv[i]));
+    r0(z_raw);
+    z_args = x;
+    z_raw = raw;
     z_script = script ? ss((S)script) : sym_null;
 }
 
 void zvals_free(void) {
     r0(z_args);
-    z_args = NULL;
+    r0(z_raw);
+    z_args = z_raw = NULL;
 }
 
 /* nanoseconds since 2000.01.01, UTC or local */
@@ -55,7 +58,7 @@ K zvals_get(S name) {
     case 't': return kt((I)((ns - floor_day(ns) * NS_PER_DAY) / 1000000));
     case 'z': return kz((F)ns / NS_PER_DAY);
     }
-    if (local && c != 'K' && c != 'P')
+    if (local && c != 'K' && c != 'P' && c != 'X')
         return NULL;
     switch (c) {
     case 'K': return kf(4.1);
@@ -74,6 +77,7 @@ K zvals_get(S name) {
     case 'a': return ki(0);
     case 'w': return ki(0);
     case 'x': return z_args ? r1(z_args) : ktn(0, 0);
+    case 'X': return z_raw ? r1(z_raw) : ktn(0, 0);
     case 'f': { K s = obj_atom(-KS); if (s) s->s = z_script ? z_script : sym_null; return s; }
     case 'c': return ki((I)sysconf(_SC_NPROCESSORS_ONLN));
     }

@@ -5,30 +5,45 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "../lang/cmdline.h"
 #include "../lang/lang.h"
 #include "../prim/prims.h"
 #include "netint.h"
 
-extern bool lang_read_only;       /* src/lang: refuse global writes ('noupdate) */
 extern int64_t lang_deadline_ms;  /* src/lang: 'stop after this monotonic time (0: none) */
 
-int net_configure(int argc, char **argv) {
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if ((!strcmp(a, "-u") || !strcmp(a, "-U")) && i + 1 < argc) {
-            net_config.users_file = argv[++i];
-            FILE *fp = fopen(net_config.users_file, "r");
-            if (!fp) {
-                kerr(net_config.users_file);
-                return -1;
-            }
-            fclose(fp);
-        } else if (!strcmp(a, "-b")) {
-            net_config.read_only = true;
-        } else if (!strcmp(a, "-T") && i + 1 < argc) {
-            net_config.query_timeout_s = atoi(argv[++i]);
-        }
+extern K (*sys_port_hook)(const char *arg, size_t n); /* src/lang: \p */
+
+/* \p: the port listened on; \p N: listen on N instead (0 stops listening) */
+static K port_command(const char *arg, size_t n) {
+    if (!n)
+        return ki(net_port());
+    char spec[256];
+    snprintf(spec, sizeof spec, "%.*s", (int)n, arg);
+    if (!strcmp(spec, "0")) {
+        net_unlisten();
+        return obj_identity();
     }
+    return net_listen(spec) < 0 ? NULL : obj_identity();
+}
+
+int net_configure(void) {
+    sys_port_hook = port_command;
+    const char *users = cmdline_option('U') ? cmdline_option('U') : cmdline_option('u');
+    if (users && strcmp(users, "1") != 0) { /* -u 1 only blocks system commands */
+        net_config.users_file = users;
+        FILE *fp = fopen(users, "r");
+        if (!fp) {
+            kerr(users);
+            return -1;
+        }
+        fclose(fp);
+    }
+    if (cmdline_option('b'))
+        net_config.read_only = true;
+    const char *timeout = cmdline_option('T');
+    if (timeout)
+        net_config.query_timeout_s = atoi(timeout);
     return 0;
 }
 
@@ -76,14 +91,20 @@ bool net_auth_check(const char *user, size_t ulen, const char *password, size_t 
     return ok;
 }
 
-void net_query_begin(void) {
-    lang_read_only = net_config.read_only;
-    lang_deadline_ms = net_config.query_timeout_s ? net_now_ms() + net_config.query_timeout_s * 1000LL : 0;
+NetGuards net_query_begin(void) {
+    NetGuards saved = {lang_read_only, lang_deadline_ms};
+    lang_read_only = saved.read_only || net_config.read_only;
+    if (net_config.query_timeout_s) { /* the earlier deadline wins */
+        int64_t mine = net_now_ms() + net_config.query_timeout_s * 1000LL;
+        if (!lang_deadline_ms || mine < lang_deadline_ms)
+            lang_deadline_ms = mine;
+    }
+    return saved;
 }
 
-void net_query_end(void) {
-    lang_read_only = false;
-    lang_deadline_ms = 0;
+void net_query_end(NetGuards saved) {
+    lang_read_only = saved.read_only;
+    lang_deadline_ms = saved.deadline_ms;
 }
 
 K zts_now(void) {

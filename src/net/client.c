@@ -124,6 +124,7 @@ static int open_handle(const char *host, int port, const char *userpass, int tim
     }
     c->capability = reply;
     c->local = local;
+    c->read_only_hopen = lang_read_only;
     return fd;
 }
 
@@ -243,6 +244,11 @@ K prim_hclose(K x) {
     r0(x);
     if (h < 0)
         return kerr("type");
+    /* read-only mode: another client's connection and the server's own handles and files
+     * stay open; a read-only query closes only what a read-only query opened */
+    Conn *c = net_conn((int)h);
+    if (!(c && c->read_only_hopen) && lang_refuse_update())
+        return NULL;
     if (file_hclose(h))
         return obj_identity();
     return net_close_handle(h);

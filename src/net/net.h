@@ -21,8 +21,9 @@ typedef struct NetConfig {
 
 extern NetConfig net_config;
 
-/* read the server flags (-u -U -b -T) from the command line; -1 + kerr on a bad value */
-int net_configure(int argc, char **argv);
+/* take the server's options (-u -U -b -T) from the parsed command line (src/lang/cmdline.h)
+ * and install \p; -1 + kerr on a bad value */
+int net_configure(void);
 /* listen on "port" or "host:port" (TCP) and the abstract unix socket @/tmp/kx.PORT;
  * returns the port bound (0 picks an ephemeral one), or -1 with the error pending */
 int net_listen(const char *spec);

@@ -19,6 +19,7 @@ struct Conn {
     int state;         /* CONN_HANDSHAKE until the NUL arrives, then CONN_READY */
     int capability;    /* negotiated capability byte (0..6) */
     bool outbound;     /* opened by us (hopen), not accepted */
+    bool read_only_hopen; /* outbound, opened by a read-only query: one may close it */
     bool local;        /* loopback or unix socket peer: never compress */
     bool closing;      /* close requested; freed once no hook protects it */
     int protect;       /* hooks running for this connection */
@@ -62,9 +63,16 @@ K net_feed(const G *p, size_t n, size_t chunk);
 /* auth.c: the -u/-U password file check on the raw handshake bytes (nothing is interned or
  * kept); true when no file is configured */
 bool net_auth_check(const char *user, size_t ulen, const char *password, size_t plen);
-/* the read-only and timeout guards around a client's query */
-void net_query_begin(void);
-void net_query_end(void);
+/* The read-only (-b) and timeout (-T) guards around a client's query.  Queries nest (a
+ * message that arrives on a handle while a query waits on it is served inside that query),
+ * so begin returns the guards it replaced and end puts them back: a query inside a
+ * read-only one, or inside reval, stays read-only, and the outer one stays so after it. */
+typedef struct NetGuards {
+    bool read_only;      /* lang_read_only before the query */
+    int64_t deadline_ms; /* lang_deadline_ms before the query */
+} NetGuards;
+NetGuards net_query_begin(void);
+void net_query_end(NetGuards saved);
 /* the argument .z.ts receives: the current timestamp */
 K zts_now(void);
 

@@ -271,6 +271,9 @@ Conn *net_conn_new(int fd, bool outbound) {
         half_link(c);
     }
     set_nonblocking(fd);
+    if (outbound && ensure_loop()) /* what the other side sends unasked (a subscription's
+                                     * updates) is served by the loop, as on accepted ones */
+        watch(fd, EPOLLIN, true);
     return c;
 }
 
@@ -302,12 +305,12 @@ static K run_hook(S name, K *args, int n, bool *defined) {
 
 /* set .z.w .z.u .z.a for the connection whose message or event is being handled */
 void net_set_caller(Conn *c) {
-    lang_set(ss(".z.w"), ki(c ? c->fd : 0));
+    lang_set_runtime(ss(".z.w"), ki(c ? c->fd : 0));
     K u = obj_atom(-KS);
     if (u)
         u->s = c ? c->user : sym_null;
-    lang_set(ss(".z.u"), u);
-    lang_set(ss(".z.a"), ki(c ? (I)c->addr : 0));
+    lang_set_runtime(ss(".z.u"), u);
+    lang_set_runtime(ss(".z.a"), ki(c ? (I)c->addr : 0));
 }
 
 /* Close a connection: .z.pc runs first (once, for accepted connections that completed the
@@ -555,13 +558,13 @@ static void dispatch(Conn *c, int msgtype, K x) {
     net_set_caller(c);
     S hook = ss(msgtype == IPC_SYNC ? ".z.pg" : ".z.ps");
     K f = lang_get(hook);
-    net_query_begin();
+    NetGuards guards = net_query_begin();
     Conn *outer = current_sync;
     current_sync = msgtype == IPC_SYNC ? c : NULL;
     c->deferred = false;
     K r = f ? lang_apply(f, &x, 1) : lang_value(x);
     current_sync = outer;
-    net_query_end();
+    net_query_end(guards);
     if (msgtype == IPC_SYNC && c->deferred) {
         c->deferred = false; /* -30!(::): the reply comes later from -30!(h;iserror;msg) */
         if (!r)
@@ -988,7 +991,7 @@ int net_poll(int timeout_ms) {
             continue;
         }
         Conn *c = net_conn(fd);
-        if (!c || c->outbound)
+        if (!c)
             continue;
         if (e & EPOLLOUT)
             flush_out(c);

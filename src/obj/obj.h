@@ -99,6 +99,7 @@ S sym_intern(const char *s, size_t n);
 /* the null symbol ` (the empty string) */
 extern S sym_null;
 size_t sym_count(void);
+size_t sym_bytes(void); /* the bytes of symbol text interned */
 void sym_reset(void);
 
 /* ---- construction and reference counting (obj.c) -------------------------------------- */

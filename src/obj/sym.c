@@ -86,6 +86,13 @@ S sn(S s, I n) { return sym_intern(s, n > 0 ? (size_t)n : 0); }
 
 size_t sym_count(void) { return count; }
 
+size_t sym_bytes(void) {
+    size_t n = 0;
+    for (const Chunk *c = chunks; c; c = c->next)
+        n += c->used;
+    return n;
+}
+
 void sym_reset(void) {
     while (chunks) {
         Chunk *c = chunks;

@@ -129,6 +129,8 @@ static K cast_atom(int to, const K a) {
             I y, m, d;
             date_to_ymd((I)floor_div(ns, NS_PER_DAY), &y, &m, &d);
             r->i = month_from_ym(y, m);
+        } else if (to == KN && (from == KP || from == KZ || from == KD || from == KM)) {
+            r->j = ((ns % NS_PER_DAY) + NS_PER_DAY) % NS_PER_DAY; /* a moment's time of day */
         } else if (to == KP || to == KN) {
             r->j = ns;
         } else {
@@ -198,6 +200,9 @@ static K parse_atom(int to, const char *s, size_t n) {
     }
     if (to == KB)
         return kb(n == 1 && (s[0] == '1' || s[0] == 't' || s[0] == 'T' || s[0] == 'y' || s[0] == 'Y'));
+    K tok = tok_parse(to, s, n); /* the text forms beyond q's literals (tok.c) */
+    if (tok)
+        return tok;
     char buf[128];
     if (n >= sizeof buf)
         return prim_null_of(to);

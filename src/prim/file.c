@@ -5,9 +5,13 @@
  *   ff 01 00 00 00 00 00 00  + the object as the body of an IPC message (-8! without its
  *                              8-byte header): atoms, symbol lists, general objects
  *   fe 20 t a 00 00 00 00  n (8 bytes)  data     a simple vector of type t, attribute a
- *   fd 20 00 00 domain\0 ... (4080 bytes)  then the fe 20 header and data
- *                                          an enumeration over `domain
- * A splayed table is a directory: one file per column and `.d`, the column names. */
+ *   fd 20 00 ... domain\0 at byte 16 ... (4080 bytes)  then the fe 20 header and data
+ *                                          an enumeration over `domain (files written
+ *                                          before the domain moved to byte 16 have it at 4)
+ * A splayed table is a directory: one file per column and `.d`, the column names.  A column
+ * of lists of one simple type t (strings) is two files, as kdb+ writes it: `col`, a vector
+ * of type 77+t holding each item's end offset (longs), and `col#`, the items' data as one
+ * vector of type t. */
 #include "primint.h"
 #include "prims.h"
 #include "../ipc/ipc.h"
@@ -21,9 +25,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-extern bool lang_read_only; /* -b: a client may not write (src/lang) */
-
-enum { VEC_HEADER = 16, ENUM_HEADER = 4096 };
+enum { VEC_HEADER = 16, ENUM_HEADER = 4096, DOMAIN_AT = 16, NESTED = 77 };
 
 /* ---- paths ------------------------------------------------------------------------------ */
 
@@ -71,17 +73,20 @@ static int make_parents(const char *path) {
     return 0;
 }
 
-/* read-only mode (-b, reval): true, with 'noupdate pending, when files may not be written */
-static bool write_refused(void) {
-    if (lang_read_only)
-        kerr("noupdate");
-    return lang_read_only;
-}
+/* read-only mode (lang.h): true, with 'noupdate pending, when files may not be written.
+ * The one guard for the file system: every path below that creates, writes, removes or
+ * opens for writing asks it first (set, 0: 1: save rsave, hdel, hopen, h x, hclose) */
+static bool write_refused(void) { return lang_refuse_update(); }
 
 /* ---- whole files ------------------------------------------------------------------------ */
 
 /* a file's bytes as a byte vector, or NULL + the OS error ('wsfull past -w) */
-static K read_bytes(const char *path) {
+static K read_range(const char *path, J offset, J length);
+
+static K read_bytes(const char *path) { return read_range(path, 0, -1); }
+
+/* length bytes of a file from offset (all of them when length < 0), or NULL + the OS error */
+static K read_range(const char *path, J offset, J length) {
     int fd = open(path, O_RDONLY);
     if (fd < 0)
         return os_error(path);
@@ -94,14 +99,15 @@ static K read_bytes(const char *path) {
         close(fd);
         return e;
     }
-    K out = ktn(KG, st.st_size);
+    J avail = offset < st.st_size ? st.st_size - offset : 0;
+    K out = ktn(KG, length >= 0 && length < avail ? length : avail);
     if (!out) {
         close(fd);
         return kerr("wsfull");
     }
     J got = 0;
     while (got < out->n) {
-        ssize_t r = read(fd, kG(out) + got, (size_t)(out->n - got));
+        ssize_t r = pread(fd, kG(out) + got, (size_t)(out->n - got), offset + got);
         if (r <= 0)
             break;
         got += r;
@@ -143,17 +149,21 @@ static int write_file(const char *path, const void *head, size_t hn, const void 
 
 /* a simple vector behind its 16-byte header (fe 20), or an enumeration behind the 4096-byte
  * one naming its domain (fd 20); the data is written from the vector itself */
-static int write_vector(const char *path, const K v, S domain) {
+static int write_vector_as(const char *path, const K v, S domain, int type) {
     G head[ENUM_HEADER] = {0};
     size_t hn = domain ? ENUM_HEADER : VEC_HEADER;
     G *h = head + hn - VEC_HEADER;
     if (domain) {
         head[0] = 0xfd, head[1] = 0x20;
-        snprintf((char *)head + 4, ENUM_HEADER - VEC_HEADER - 4, "%s", domain);
+        snprintf((char *)head + DOMAIN_AT, ENUM_HEADER - VEC_HEADER - DOMAIN_AT, "%s", domain);
     }
-    h[0] = 0xfe, h[1] = 0x20, h[2] = (G)v->t, h[3] = v->u;
+    h[0] = 0xfe, h[1] = 0x20, h[2] = (G)type, h[3] = v->u;
     memcpy(h + 8, &v->n, 8);
     return write_file(path, head, hn, kG(v), (size_t)v->n * (size_t)obj_width(v->t));
+}
+
+static int write_vector(const char *path, const K v, S domain) {
+    return write_vector_as(path, v, domain, v->t);
 }
 
 /* write x (borrowed) to path in the layout its type takes; 0, or -1 with the error pending */
@@ -178,8 +188,11 @@ static int write_object(const char *path, const K x) {
     return 0;
 }
 
-/* the object in bytes b (consumed), read from path */
-static K decode_object(K b, const char *path) {
+/* the object in bytes b (consumed), read from path; the index file of a nested column
+ * gives its offsets (longs), and *nested (when asked) its items' type, else 0 */
+static K decode_object(K b, const char *path, int *nested) {
+    if (nested)
+        *nested = 0;
     G *p = kG(b);
     J n = b->n;
     K out = NULL;
@@ -199,14 +212,21 @@ static K decode_object(K b, const char *path) {
             t = h[2];
             memcpy(&count, h + 8, 8);
         }
-        if (p[0] == 0xfd) { /* the domain's name decides the enumeration type */
+        if (p[0] == 0xfd && n >= head && t >= KENUM && t <= KENUM_LAST) {
+            /* the domain's name decides the enumeration type */
             p[ENUM_HEADER - VEC_HEADER - 1] = 0;
-            t = enum_type_for(ss((S)p + 4));
+            const char *name = p[DOMAIN_AT] ? (const char *)p + DOMAIN_AT : (const char *)p + 4;
+            t = enum_type_for(ss((S)name));
         }
-        J width = t > 0 && t <= KENUM_LAST ? obj_width(t) : 0;
+        bool offsets = t > NESTED && t <= NESTED + KT; /* the index file of a nested column */
+        J width = offsets ? 8 : t > 0 && t <= KENUM_LAST ? obj_width(t) : 0;
         if (width && count >= 0 && count <= (n - head) / width) {
-            out = ktn(t, count);
-            if (out) {
+            out = ktn(offsets ? KJ : t, count);
+            if (out && offsets) {
+                if (nested)
+                    *nested = t - NESTED;
+                memcpy(kG(out), p + head, (size_t)(count * width));
+            } else if (out) {
                 out->u = h[3] <= ATTR_G ? h[3] : 0;
                 memcpy(kG(out), p + head, (size_t)(count * width));
             } else {
@@ -225,7 +245,95 @@ static K decode_object(K b, const char *path) {
 
 static K read_object(const char *path) {
     K b = read_bytes(path);
-    return b ? decode_object(b, path) : NULL;
+    return b ? decode_object(b, path, NULL) : NULL;
+}
+
+/* ---- nested columns: col and col# ------------------------------------------------------- */
+
+/* the item type when every item of general list x (borrowed) is a simple vector of one type
+ * (symbols excluded: they are enumerated), else 0 */
+static int nested_type(const K x) {
+    if (x->t != 0 || x->n == 0)
+        return 0;
+    int t = kK(x)[0]->t;
+    if (!obj_is_simple(t) || t == KS)
+        return 0;
+    for (J i = 1; i < x->n; i++)
+        if (kK(x)[i]->t != t)
+            return 0;
+    return t;
+}
+
+/* write nested column x (borrowed, items of type t) as path (end offsets, type 77+t) and
+ * path# (the items joined): 0, or -1 with the error pending */
+static int write_nested(const char *path, const K x, int t) {
+    J w = obj_width(t), total = 0;
+    for (J i = 0; i < x->n; i++)
+        total += kK(x)[i]->n;
+    K data = ktn(t, total), ends = ktn(KJ, x->n);
+    if (!data || !ends) {
+        r0(data);
+        r0(ends);
+        kerr("wsfull");
+        return -1;
+    }
+    J at = 0;
+    for (J i = 0; i < x->n; i++) {
+        K item = kK(x)[i];
+        memcpy(kG(data) + at * w, kG(item), (size_t)(item->n * w));
+        at += item->n;
+        kJ(ends)[i] = at;
+    }
+    char hash[1210];
+    snprintf(hash, sizeof hash, "%s#", path);
+    int rc = write_object(hash, data);
+    if (rc == 0) {
+        rc = write_vector_as(path, ends, NULL, NESTED + t);
+        if (rc < 0)
+            os_error(path);
+    }
+    r0(data);
+    r0(ends);
+    return rc;
+}
+
+/* one column file of a splayed table: a nested column joined back from path and path# */
+static K read_column(const char *path) {
+    K b = read_bytes(path);
+    int t;
+    K v = b ? decode_object(b, path, &t) : NULL;
+    if (!v || !t)
+        return v;
+    char hash[1210];
+    snprintf(hash, sizeof hash, "%s#", path);
+    K data = read_object(hash);
+    if (data && data->t != t) {
+        r0(data);
+        data = kerr("type");
+    }
+    if (!data) {
+        r0(v);
+        return NULL;
+    }
+    K out = ktn(0, v->n);
+    J from = 0, w = obj_width(t);
+    for (J i = 0; i < v->n; i++) {
+        J to = kJ(v)[i];
+        if (to < from || to > data->n) { /* offsets out of order: a damaged file */
+            out->n = i;
+            r0(out);
+            r0(v);
+            r0(data);
+            return kerr("length");
+        }
+        K item = ktn(t, to - from);
+        memcpy(kG(item), kG(data) + from * w, (size_t)((to - from) * w));
+        kK(out)[i] = item;
+        from = to;
+    }
+    r0(v);
+    r0(data);
+    return out;
 }
 
 /* ---- splayed tables --------------------------------------------------------------------- */
@@ -247,7 +355,9 @@ static int splay_write(const char *dir, const K t) {
     char path[1200];
     for (J c = 0; c < names->n; c++) {
         snprintf(path, sizeof path, "%s/%s", dir, kS(names)[c]);
-        if (write_object(path, kK(cols)[c]) < 0)
+        K col = kK(cols)[c];
+        int nt = nested_type(col);
+        if ((nt ? write_nested(path, col, nt) : write_object(path, col)) < 0)
             return -1;
     }
     snprintf(path, sizeof path, "%s/.d", dir);
@@ -268,7 +378,7 @@ static K splay_read(const char *dir) {
     J rows = -1;
     for (J c = 0; c < names->n; c++) {
         snprintf(path, sizeof path, "%s/%s", dir, kS(names)[c]);
-        K col = read_object(path);
+        K col = read_column(path);
         if (col && (col->t < 0 || (rows >= 0 && col->n != rows))) {
             r0(col);
             col = kerr("length");
@@ -283,6 +393,67 @@ static K splay_read(const char *dir) {
         kK(cols)[c] = col;
     }
     return xT(xD(names, cols));
+}
+
+/* ---- columns one at a time, for partitioned tables (src/lang/part.c) -------------------- */
+
+/* the column names of the splayed table in dir (its .d), or NULL + error */
+K file_splay_names(const char *dir) {
+    char path[1200];
+    snprintf(path, sizeof path, "%s/.d", dir);
+    K names = read_object(path);
+    if (names && names->t != KS) {
+        r0(names);
+        return kerr("type");
+    }
+    return names;
+}
+
+/* column name of the splayed table in dir, read whole */
+K file_column(const char *dir, S name) {
+    char path[1200];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    return read_column(path);
+}
+
+/* an empty list of the type column name of dir holds, and its count in *count, read from
+ * the file's header only when the layout allows (the whole file otherwise) */
+K file_column_proto(const char *dir, S name, J *count) {
+    char path[1200];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return os_error(path);
+    G head[ENUM_HEADER];
+    ssize_t got = read(fd, head, sizeof head);
+    close(fd);
+    if (got >= VEC_HEADER && head[1] == 0x20 && (head[0] == 0xfe || head[0] == 0xfd)) {
+        G *h = head[0] == 0xfd ? head + ENUM_HEADER - VEC_HEADER : head;
+        if (h + VEC_HEADER <= head + got) {
+            int t = h[2];
+            memcpy(count, h + 8, 8);
+            if (t > NESTED && t <= NESTED + KT)
+                return ktn(0, 0);
+            if (obj_is_simple(t)) {
+                K v = ktn(t, 0);
+                v->u = h[3] == ATTR_S || h[3] == ATTR_P ? h[3] : 0; /* shown by meta */
+                return v;
+            }
+            if (obj_is_enum(t) && head[0] == 0xfd) {
+                head[ENUM_HEADER - VEC_HEADER - 1] = 0;
+                const char *d = head[DOMAIN_AT] ? (const char *)head + DOMAIN_AT : (const char *)head + 4;
+                K v = ktn(enum_type_for(ss((S)d)), 0);
+                v->u = h[3] == ATTR_S || h[3] == ATTR_P ? h[3] : 0;
+                return v;
+            }
+        }
+    }
+    K v = read_column(path);
+    if (!v)
+        return NULL;
+    *count = obj_count(v);
+    K proto = prim_take(kj(0), v);
+    return proto;
 }
 
 /* ---- get set hcount hdel key ------------------------------------------------------------ */
@@ -332,7 +503,7 @@ K prim_get(K x) {
     size_t len = strlen(path);
     if (len > 1 && path[len - 1] == '/')
         path[len - 1] = 0;
-    return is_dir(path) ? splay_read(path) : read_object(path);
+    return is_dir(path) ? splay_read(path) : read_column(path);
 }
 
 K prim_hcount(K x) {
@@ -430,12 +601,32 @@ K prim_read0(K x) {
     return out;
 }
 
+/* read1 `:file, or read1 (`:file;offset;length): length bytes from offset (to the end when
+ * fewer remain) */
 K prim_read1(K x) {
     PRIM_ARGS1(x);
     char path[1024];
+    if (x->t == 0 && x->n >= 2 && x->n <= 3) {
+        J at[2] = {0, -1};
+        for (J i = 1; i < x->n; i++) {
+            K a = kK(x)[i];
+            if (a->t != -KJ && a->t != -KI) {
+                r0(x);
+                return kerr("type");
+            }
+            at[i - 1] = a->t == -KJ ? a->j : a->i;
+        }
+        bool ok = handle_path(kK(x)[0], path, sizeof path);
+        r0(x);
+        if (!ok)
+            return kerr("type");
+        if (at[0] < 0)
+            return kerr("domain");
+        return read_range(path, at[0], at[1]);
+    }
     if (!take_path(x, path, sizeof path))
         return NULL;
-    return read_bytes(path);
+    return read_range(path, 0, -1);
 }
 
 /* the bytes a file symbol names (consumed), or y itself when it is already text or bytes */
@@ -652,7 +843,7 @@ K prim_rsave(K x) {
 /* the global name set to what path holds (a splayed table when splay or a directory);
  * true, or false with the error pending */
 static bool load_global(S name, const char *path, bool splay) {
-    K v = splay || is_dir(path) ? splay_read(path) : read_object(path);
+    K v = splay || is_dir(path) ? splay_read(path) : read_column(path);
     K r = v ? lang_assign_global(name, v) : NULL;
     r0(r);
     return r != NULL;

@@ -200,7 +200,6 @@ static K find_all(const K x, const K y) {
     return r;
 }
 
-static K gather(const K x, const K pos);
 
 /* ---- rows of several columns: the joins' key lookups ------------------------------------- */
 
@@ -298,86 +297,12 @@ void rows_index_free(RowIndex *ix) {
     ix->slot = ix->group = ix->first = NULL;
 }
 
-/* ---- roll and deal (n?x) ----------------------------------------------------------------- */
-
-static uint64_t rng_state = 0x9e3779b97f4a7c15ULL; /* deterministic, like q's default \S */
-
-static uint64_t rng_next(void) {
-    uint64_t z = (rng_state += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
-
-void prim_seed(uint64_t seed) { rng_state = seed; }
-
-/* n?y: n items drawn from y (a list, or til y for a number, or [0,y) for a float);
- * -n?y: n distinct items (deal) */
-static K roll(J n, K y) {
-    bool deal = n < 0;
-    J count = deal ? -n : n;
-    if (y->t == -KF || y->t == -KE) {
-        F lim = y->t == -KF ? y->f : y->e;
-        r0(y);
-        K r = obj_vec(KF, count);
-        for (J i = 0; r && i < count; i++)
-            kF(r)[i] = lim * ((F)(rng_next() >> 11) / 9007199254740992.0);
-        return r;
-    }
-    K pool = y;
-    if (y->t == -KJ || y->t == -KI || y->t == -KH) {
-        J lim = y->t == -KJ ? y->j : y->t == -KI ? y->i : y->h;
-        r0(y);
-        if (lim <= 0)
-            return kerr("domain");
-        if (!deal) {
-            K r = obj_vec(KJ, count);
-            for (J i = 0; r && i < count; i++)
-                kJ(r)[i] = (J)(rng_next() % (uint64_t)lim);
-            return r;
-        }
-        pool = prim_til(kj(lim));
-        if (!pool)
-            return NULL;
-    }
-    if (pool->t < 0 || pool->t >= 98) {
-        r0(pool);
-        return kerr("type");
-    }
-    J len = pool->n;
-    if (len == 0 || (deal && count > len)) {
-        r0(pool);
-        return kerr(len == 0 ? "length" : "length");
-    }
-    K idx = ktn(KJ, count);
-    if (deal) { /* partial Fisher-Yates over positions */
-        K perm = prim_til(kj(len));
-        for (J i = 0; i < count; i++) {
-            J j = i + (J)(rng_next() % (uint64_t)(len - i));
-            J t = kJ(perm)[i];
-            kJ(perm)[i] = kJ(perm)[j];
-            kJ(perm)[j] = t;
-            kJ(idx)[i] = kJ(perm)[i];
-        }
-        r0(perm);
-    } else {
-        for (J i = 0; i < count; i++)
-            kJ(idx)[i] = (J)(rng_next() % (uint64_t)len);
-    }
-    K r = gather(pool, idx);
-    r0(idx);
-    r0(pool);
-    return r;
-}
-
 K prim_find(K x, K y) {
     PRIM_ARGS2(x, y);
-    if ((x->t == -KJ || x->t == -KI || x->t == -KH) && (y->t < 0 || (y->t > 0 && y->t < 98))) {
-        J n = x->t == -KJ ? x->j : x->t == -KI ? x->i : x->h;
+    if ((x->t == -KJ || x->t == -KI || x->t == -KH) && y->t < 98) { /* roll, deal, permute */
+        J n = x->t == -KJ ? x->j : x->t == -KI ? (x->i == ni ? nj : x->i) : (x->h == nh ? nj : x->h);
         r0(x);
-        if (n == nj)
-            n = -obj_count(y);
-        return roll(n, y);
+        return prim_roll(n, y);
     }
     if (x->t == XD) {
         /* reverse lookup: the key of the first value equal to y */
@@ -684,7 +609,7 @@ K prim_group_ids(const K x, K *gid) {
     return pos;
 }
 
-static K gather(const K x, const K pos) {
+K prim_gather(const K x, const K pos) {
     K r = obj_vec(x->t, pos->n);
     if (!r)
         return NULL;
@@ -712,7 +637,7 @@ K prim_distinct(K x) {
         r0(rows);
         K out = ktn(0, names->n);
         for (J c = 0; pos && c < names->n; c++)
-            kK(out)[c] = gather(kK(cols)[c], pos);
+            kK(out)[c] = prim_gather(kK(cols)[c], pos);
         K nm = r1(names);
         r0(pos);
         r0(x);
@@ -726,7 +651,7 @@ K prim_distinct(K x) {
         return prim_distinct(v);
     }
     K pos = distinct_positions(x);
-    K r = pos ? gather(x, pos) : NULL;
+    K r = pos ? prim_gather(x, pos) : NULL;
     r0(pos);
     r0(x);
     return r;
@@ -761,7 +686,7 @@ K prim_group(K x) {
     K pos = ktn(KJ, gr.ngroups);
     memcpy(kJ(pos), gr.first, (size_t)gr.ngroups * sizeof(J));
     groups_free(&gr);
-    K keys = gather(x, pos);
+    K keys = prim_gather(x, pos);
     r0(pos);
     r0(x);
     return xD(keys, lists);
@@ -782,7 +707,7 @@ static K select_where(K x, const K mask_src, bool keep_if_in) {
         if ((kJ(found)[i] < m) == keep_if_in)
             ja(&pos, &i);
     r0(found);
-    K r = gather(x, pos);
+    K r = prim_gather(x, pos);
     r0(pos);
     r0(x);
     return r;
@@ -814,7 +739,7 @@ static K table_rows_where(K x, K y, bool keep) {
     r0(g);
     K out = ktn(0, TABLE_COLS(x)->n);
     for (J c = 0; c < out->n; c++)
-        kK(out)[c] = gather(kK(TABLE_DATA(x))[c], pick);
+        kK(out)[c] = prim_gather(kK(TABLE_DATA(x))[c], pick);
     K names = r1(TABLE_COLS(x));
     r0(pick);
     r0(x);
@@ -874,10 +799,10 @@ static K item_or_row(const K x, J i) {
 /* items (or a table's rows) pos of x, both borrowed */
 static K rows_at(const K x, const K pos) {
     if (x->t != XT)
-        return gather(x, pos);
+        return prim_gather(x, pos);
     K cols = ktn(0, TABLE_COLS(x)->n);
     for (J c = 0; c < cols->n; c++)
-        kK(cols)[c] = gather(kK(TABLE_DATA(x))[c], pos);
+        kK(cols)[c] = prim_gather(kK(TABLE_DATA(x))[c], pos);
     return xT(xD(r1(TABLE_COLS(x)), cols));
 }
 

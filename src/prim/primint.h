@@ -64,6 +64,22 @@ K prim_dict_merge(K x, K y, K (*combine)(K, K));
 void prim_attr_forget(const K x);
 /* \z: "D"$ reads dd/mm/yyyy when set, mm/dd/yyyy when not (cast.c) */
 extern bool prim_date_dmy;
+/* Tok of temporal and address text beyond q's literals (tok.c): the atom, or NULL, no error,
+ * when the text is none of those forms */
+K tok_parse(int to, const char *s, size_t n);
+/* the items of simple or general list x (borrowed) at positions pos (borrowed longs, in range) */
+K prim_gather(const K x, const K pos);
+/* n?y: Roll (n > 0), Deal (n < 0), Permute (n null), y consumed (rand.c); \S's seed */
+K prim_roll(J n, K y);
+void prim_seed(J seed);
+J prim_seed_get(void);
+/* byte codecs (codec.c): SHA-1 digest, base64 encode and decode, of strings or bytes */
+K prim_sha1(K x);
+K prim_btoa(K x);
+K prim_atob(K x);
+/* JSON (json.c): x (borrowed) as JSON text, infinities as null when null0w; text to q */
+K prim_json_text(const K x, bool null0w);
+K prim_json_parse(K x);
 /* `dom?syms: enumeration, extending the domain (cast.c) */
 K prim_enum_extend(K x, K y);
 /* timestamp, month, date, datetime, timespan, minute, second, time */

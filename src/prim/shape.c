@@ -76,9 +76,14 @@ K prim_match(K x, K y) {
 
 /* ---- count, til, first, last ------------------------------------------------------------------- */
 
+/* rows of a partitioned table (src/lang/part.c): -1 for any other value */
+J (*prim_part_count)(const K t);
+
 K prim_count(K x) {
     PRIM_ARGS1(x);
-    J n = obj_count(x);
+    J n = x->t == XT && prim_part_count ? prim_part_count(x) : -1;
+    if (n < 0)
+        n = obj_count(x);
     r0(x);
     return kj(n);
 }
@@ -343,8 +348,9 @@ K prim_join(K x, K y) {
     if (x->t == XT && y->t == XD)
         return prim_join(x, prim_enlist(y));
     int tx = x->t, ty = y->t;
-    bool sx = tx < 0 && tx > -20, sy = ty < 0 && ty > -20;
-    bool vx = tx > 0 && tx < 20, vy = ty > 0 && ty < 20;
+    /* simple and enumerated (one domain) values join as a vector */
+    bool sx = tx < 0 && (tx > -20 || obj_is_enum(-tx)), sy = ty < 0 && (ty > -20 || obj_is_enum(-ty));
+    bool vx = (tx > 0 && tx < 20) || obj_is_enum(tx), vy = (ty > 0 && ty < 20) || obj_is_enum(ty);
     int t = sx ? -tx : vx ? tx : -1;
     int u = sy ? -ty : vy ? ty : -2;
     if (t == u && t > 0) {

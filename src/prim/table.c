@@ -293,6 +293,15 @@ static K as_rows(const K proto, K y) {
         y = ktd(y);
     if (!y)
         return NULL;
+    if (y->t > 0 && y->t < 20 && y->n == nc) { /* a simple list: one row of like columns */
+        K row = ktn(0, nc);
+        for (J c = 0; row && c < nc; c++)
+            kK(row)[c] = prim_item(y, c);
+        r0(y);
+        if (!row)
+            return NULL;
+        y = row;
+    }
     if (y->t == 0 && y->n != nc && y->n > 0) { /* a list of rows: each a list of nc values */
         K cols = ktn(0, nc);
         for (J c = 0; c < nc; c++)
@@ -393,7 +402,20 @@ static K append_rows(K x, K y) {
             return kerr("insert");
         }
     }
+    /* appending keeps g# (its index is rebuilt on the next lookup), as q's insert does */
+    J nc = TABLE_COLS(flat)->n;
+    uint64_t grouped = 0; /* bit c: column c had g# (tables past 64 columns keep none) */
+    for (J c = 0; c < nc && c < 64; c++)
+        if (kK(TABLE_DATA(flat))[c]->u == ATTR_G)
+            grouped |= 1ull << c;
     K r = prim_join(flat, rows);
+    for (J c = 0; r && grouped && r->t == XT && c < nc && c < 64; c++) {
+        K col = kK(TABLE_DATA(r))[c];
+        if (grouped >> c & 1 && col->t > 0 && col->t < 20 && col->u == ATTR_NONE) {
+            col->u = ATTR_G;
+            prim_attr_forget(col);
+        }
+    }
     return keyed && r ? prim_dict(kj(nk), r) : r;
 }
 

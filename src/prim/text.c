@@ -253,6 +253,37 @@ K prim_vs(K x, K y) {
         r0(y);
         return out;
     }
+    if ((x->t == KJ || x->t == KI || x->t == KH) && (y->t == -KJ || y->t == -KI || y->t == -KH || y->t == KJ || y->t == KI || y->t == KH)) {
+        /* mixed radix: 24 60 60 vs 3805 -> 1 3 25, the last digit the least; a vector y gives
+         * one row per radix, a column per item */
+        J k = x->n, m = y->t < 0 ? 1 : y->n;
+        K digits = obj_vec(KJ, k * m);
+        for (J j = 0; digits && j < m; j++) {
+            K yi = y->t < 0 ? r1(y) : prim_item(y, j);
+            J v = yi->t == -KJ ? yi->j : yi->t == -KI ? yi->i : yi->h;
+            r0(yi);
+            for (J i = k - 1; i >= 0; i--) {
+                J b = x->t == KJ ? kJ(x)[i] : x->t == KI ? kI(x)[i] : kH(x)[i];
+                J d = b ? v % b : v;
+                if (b && d < 0)
+                    d += b;
+                kJ(digits)[i * m + j] = d;
+                v = b ? (v - d) / b : 0;
+            }
+        }
+        bool atom = y->t < 0;
+        r0(x);
+        r0(y);
+        if (!digits || atom)
+            return digits;
+        K rows = ktn(0, k);
+        for (J i = 0; rows && i < k; i++) {
+            kK(rows)[i] = obj_vec(KJ, m);
+            memcpy(kJ(kK(rows)[i]), kJ(digits) + i * m, (size_t)m * sizeof(J));
+        }
+        r0(digits);
+        return rows;
+    }
     if ((x->t == -KJ || x->t == -KI) && y->t < 0) {
         /* base expansion: 2 vs 10 -> 1 0 1 0 */
         J base = x->t == -KJ ? x->j : x->i, v = y->t == -KJ ? y->j : y->t == -KI ? y->i : y->h;

@@ -13,8 +13,7 @@
 
 bool py_in_extension;           /* openq was imported by a running Python */
 static int default_mode = PYC_DEFAULT; /* .pykx.setdefault */
-extern bool lang_read_only;     /* -b */
-extern int64_t lang_deadline_ms;/* -T: 'stop after this monotonic time (0: none) */
+extern int64_t lang_deadline_ms;/* -T: 'stop after this monotonic time (0: none; src/lang) */
 extern K (*sys_load_hook)(const char *path);
 
 PyMODINIT_FUNC PyInit__openq_builtin(void);
@@ -167,7 +166,8 @@ typedef struct Builtin {
     const char *name; /* .pykx.<name> */
     PykxFn fn;        /* implementation; called with the GIL held */
     int arity;        /* 0 = variadic */
-    bool writes;      /* refused in read-only mode (-b) */
+    bool writes;      /* refused in read-only mode (lang.h): it runs code, changes state, or
+                       * hands out a Python object the server never gave q (get) */
 } Builtin;
 
 static K release_args(K *args, int n) {
@@ -369,19 +369,19 @@ static K b_version(K *args, int n) {
 static const Builtin builtins[] = {
     {"pyexec", b_pyexec, 1, true},      {"pyeval", b_pyeval, 1, true},
     {"eval", b_eval, 0, true},          {"qeval", b_qeval, 1, true},
-    {"get", b_get, 0, false},           {"set", b_set, 2, true},
+    {"get", b_get, 0, true},            {"set", b_set, 2, true},
     {"import", b_import, 1, true},      {"pyimport", b_import, 1, true},
     {"toq", b_toq, 1, false},           {"py2q", b_toq, 1, false},
     {"wrap", b_identity, 1, false},     {"unwrap", b_identity, 1, false},
     {"topy", b_topy, 1, false},         {"tonp", b_tonp, 1, false},
     {"topd", b_topd, 1, false},         {"todefault", b_todefault, 1, false},
-    {"setdefault", b_setdefault, 1, false}, {"version", b_version, 1, false},
+    {"setdefault", b_setdefault, 1, true}, {"version", b_version, 1, false},
 };
 
 static K builtin_call(void *p, K *args, int n) {
     const Builtin *b = p;
-    if (b->writes && lang_read_only)
-        return kerr(release_args(args, n) ? "noupdate" : "noupdate");
+    if (b->writes && lang_refuse_update())
+        return release_args(args, n);
     if (py_ensure() < 0)
         return release_args(args, n);
     PyGILState_STATE g = PyGILState_Ensure();

@@ -134,6 +134,21 @@ q)view `v
 "2+c*3"
 q)reval "c:1"
 'noupdate
+q)selfish::selfish+1
+q)selfish
+'loop
+q)ping::pong+1
+q)pong::ping+1
+q)ping
+'loop
+q)pong
+'loop
+q)pong::c+1
+q)ping
+7
+q)failing::c+`a
+q)failing
+'type
 q)reval "1+1"
 2
 q)c

@@ -85,6 +85,24 @@ a b
 2 z
 1 y
 1 y
+q)select[<a] from w
+a b
+---
+1 y
+1 y
+2 z
+3 x
+q)type parse"select[<a] from w"
+0h
+q)select[1;<b] from w
+a b
+---
+3 x
+q)select[-2;>a] from w
+a b
+---
+1 y
+1 y
 q)select distinct from w
 a b
 ---

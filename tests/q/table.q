@@ -364,3 +364,23 @@ a| b c  d
 1| x 10
 2| y 20 1
 3| w    2
+q)ti:([]a:1 2;b:3 4)
+q)`ti insert (7;8)
+,2
+q)`ti upsert 9 10
+`ti
+q)ti
+a b
+----
+1 3
+2 4
+7 8
+9 10
+q)tk:([a:1 2]b:3 4)
+q)`tk upsert 1 9
+`tk
+q)tk
+a| b
+-| -
+1| 9
+2| 4

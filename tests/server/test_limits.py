@@ -188,7 +188,7 @@ def test_rejected_logins_intern_nothing(server, tmp_path):
     srv = server(args=["-u", str(users)])
     admin, reply = login(srv.port, b"alice:secret")
     assert reply
-    syms = lambda: long_atom(query(admin, "(system\"w\")4"))  # noqa: E731
+    syms = lambda: long_atom(query(admin, "(system\"w 0\")0"))  # noqa: E731
     before = syms()
     assert before > 0
     for i in range(1500):

@@ -1,0 +1,137 @@
+/* codec.c -- byte codecs q names in .Q: SHA-1 (.Q.sha1, -33!) and base64 (.Q.btoa, -32!;
+ * .Q.atob), over strings or byte vectors.  SHA-1 follows FIPS 180-4; base64 RFC 4648 with
+ * padding.  A malformed or unpadded base64 text is 'domain, as q's reference says. */
+#include "primint.h"
+
+/* the bytes of a string, a byte vector or a char atom (borrowed): NULL with 'type otherwise */
+static const G *bytes_of(const K x, J *n) {
+    if (x->t == KC || x->t == KG) {
+        *n = x->n;
+        return kG(x);
+    }
+    if (x->t == -KC || x->t == -KG) {
+        *n = 1;
+        return &x->g;
+    }
+    kerr("type");
+    return NULL;
+}
+
+/* ---- SHA-1 ------------------------------------------------------------------------------- */
+
+static uint32_t rol(uint32_t v, int k) { return v << k | v >> (32 - k); }
+
+static void sha1_block(uint32_t h[5], const G *p) {
+    uint32_t w[80];
+    for (int i = 0; i < 16; i++)
+        w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 | (uint32_t)p[4 * i + 2] << 8 | p[4 * i + 3];
+    for (int i = 16; i < 80; i++)
+        w[i] = rol(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
+    uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4];
+    for (int i = 0; i < 80; i++) {
+        uint32_t f, k;
+        if (i < 20)
+            f = (b & c) | (~b & d), k = 0x5a827999;
+        else if (i < 40)
+            f = b ^ c ^ d, k = 0x6ed9eba1;
+        else if (i < 60)
+            f = (b & c) | (b & d) | (c & d), k = 0x8f1bbcdc;
+        else
+            f = b ^ c ^ d, k = 0xca62c1d6;
+        uint32_t t = rol(a, 5) + f + e + k + w[i];
+        e = d, d = c, c = rol(b, 30), b = a, a = t;
+    }
+    h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e;
+}
+
+K prim_sha1(K x) {
+    PRIM_ARGS1(x);
+    J n;
+    const G *p = bytes_of(x, &n);
+    if (!p) {
+        r0(x);
+        return NULL;
+    }
+    uint32_t h[5] = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0};
+    J whole = n / 64 * 64;
+    for (J i = 0; i < whole; i += 64)
+        sha1_block(h, p + i);
+    G tail[128] = {0}; /* the rest, the 0x80 marker, zeros, the bit length */
+    J rest = n - whole;
+    memcpy(tail, p + whole, (size_t)rest);
+    tail[rest] = 0x80;
+    int blocks = rest + 9 <= 64 ? 1 : 2;
+    uint64_t bits = (uint64_t)n * 8;
+    for (int i = 0; i < 8; i++)
+        tail[blocks * 64 - 1 - i] = (G)(bits >> (8 * i));
+    for (int b = 0; b < blocks; b++)
+        sha1_block(h, tail + 64 * b);
+    r0(x);
+    K r = obj_vec(KG, 20);
+    for (int i = 0; r && i < 20; i++)
+        kG(r)[i] = (G)(h[i / 4] >> (24 - 8 * (i % 4)));
+    return r;
+}
+
+/* ---- base64 ------------------------------------------------------------------------------ */
+
+static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+K prim_btoa(K x) {
+    PRIM_ARGS1(x);
+    J n;
+    const G *p = bytes_of(x, &n);
+    if (!p) {
+        r0(x);
+        return NULL;
+    }
+    K r = obj_vec(KC, (n + 2) / 3 * 4);
+    char *o = r ? (char *)kC(r) : NULL;
+    for (J i = 0; o && i < n; i += 3) {
+        uint32_t v = (uint32_t)p[i] << 16 | (i + 1 < n ? (uint32_t)p[i + 1] << 8 : 0) | (i + 2 < n ? p[i + 2] : 0);
+        *o++ = b64[v >> 18 & 63];
+        *o++ = b64[v >> 12 & 63];
+        *o++ = i + 1 < n ? b64[v >> 6 & 63] : '=';
+        *o++ = i + 2 < n ? b64[v & 63] : '=';
+    }
+    r0(x);
+    return r;
+}
+
+static int b64_value(G c) {
+    const char *at = c ? strchr(b64, c) : NULL;
+    return at ? (int)(at - b64) : -1;
+}
+
+K prim_atob(K x) {
+    PRIM_ARGS1(x);
+    J n;
+    const G *p = bytes_of(x, &n);
+    if (!p) {
+        r0(x);
+        return NULL;
+    }
+    J pad = n >= 1 && p[n - 1] == '=' ? (n >= 2 && p[n - 2] == '=' ? 2 : 1) : 0;
+    if (n % 4) {
+        r0(x);
+        return kerr("domain");
+    }
+    K r = obj_vec(KG, n / 4 * 3 - pad);
+    for (J i = 0, o = 0; r && i < n; i += 4) {
+        int v[4];
+        for (int k = 0; k < 4; k++) {
+            bool padding = i + k >= n - pad;
+            v[k] = padding ? 0 : b64_value(p[i + k]);
+            if (v[k] < 0) {
+                r0(r);
+                r0(x);
+                return kerr("domain");
+            }
+        }
+        uint32_t w = (uint32_t)v[0] << 18 | (uint32_t)v[1] << 12 | (uint32_t)v[2] << 6 | (uint32_t)v[3];
+        for (int k = 0; k < 3 && o < r->n; k++)
+            kG(r)[o++] = (G)(w >> (16 - 8 * k));
+    }
+    r0(x);
+    return r;
+}

@@ -1,0 +1,39 @@
+/ script loading by q's rules: continuation lines, blank and comment lines inside a
+/ definition, / and \ comment blocks, a lone \ ending the script, \d, errors naming file and line
+q)`:s1.q 0: ("f:{[x]";"  a:x+1;";"";"  / a comment";"  a*2";"  }";"g:{x+";"/ col0 comment";"  1}";"/";"block comment";"f 1";"\\";"h:3 / trailing";"\\d .foo";"v:1";"\\d .";"k:4;";"  k+:1";"\\";"not q f:{")
+`:s1.q
+q)\l s1.q
+q)(f 1;g 1;.foo.v;h;k)
+4 2 1 3 5
+q)\d
+`.
+q)`:s2.q 0: ("x1:1";"y1:1+`a";"z1:2")
+`:s2.q
+q)\l s2.q
+'type
+  [0]  s2.q:2: y1:1+`a
+                   ^
+q)x1
+1
+q)z1
+'z1
+q)@[system;"l s2.q";{x}]
+"type"
+q)`:s3.q 0: ("t:([]a:1 2;";"  b:`x`y)";"";"";"u:{[t]";"";"  select from t where a>1}")
+`:s3.q
+q)\l s3.q
+q)u t
+a b
+---
+2 y
+q)`:s4.q 0: ("\\l s2.q";"w:1")
+`:s4.q
+q)\l s4.q
+'type
+  [0]  s2.q:2: y1:1+`a
+                   ^
+q)`:s5.q 0: ("p:1";"q5:{";"  x+";"  `a}[1]")
+`:s5.q
+q)\l s5.q
+'type
+  [0]  s5.q:2: q5:{

@@ -1,0 +1,96 @@
+"""The command line read as q reads it: options that take values, the script, .z.x/.z.X/.z.f,
+.Q.opt/.Q.def/.Q.x, and \\p from a script."""
+import os
+import socket
+import subprocess
+import tempfile
+import time
+
+import pykx as kx
+
+from conftest import BINARY, free_port
+
+
+def console(args, text, cwd=None):
+    """run the binary with args, feeding text as the console; its stdout"""
+    r = subprocess.run([BINARY, *args], input=text.encode(), capture_output=True, timeout=20, cwd=cwd)
+    return r.stdout.decode()
+
+
+def script(tmp_path, name, text):
+    p = tmp_path / name
+    p.write_text(text)
+    return str(p)
+
+
+def wait_port(port, proc):
+    deadline = time.time() + 10
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            assert proc.poll() is None, proc.stderr.read().decode()
+            time.sleep(0.05)
+    raise AssertionError("no listener")
+
+
+def test_flag_without_value_does_not_eat_the_script(tmp_path):
+    init = script(tmp_path, "init.q", "loaded:42\n")
+    port = free_port()
+    proc = subprocess.Popen([BINARY, "-p", str(port), "-b", init], stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        wait_port(port, proc)
+        with kx.SyncQConnection(port=port) as q:
+            assert q("loaded").py() == 42
+            assert q(".z.x").py() == []
+            assert q("string .z.f").py().decode() == init
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def test_z_x_keeps_what_q_does_not_consume(tmp_path):
+    s = script(tmp_path, "s.q", "a:1\n")
+    out = console([s, "-foo", "bar", "-P", "5", "baz"], "-1 .Q.s1 .z.x;\n-1 .Q.s1 .z.X;\n-1 string .z.f;\n\\P\n")
+    lines = out.splitlines()
+    assert lines[0] == '("-foo";"bar";"baz")'
+    assert lines[1] == '("%s";"%s";"-foo";"bar";"-P";,"5";"baz")' % (BINARY, s)
+    assert lines[2] == s
+    assert lines[3] == "5i"
+
+
+def test_bare_arguments_after_the_script_come_first(tmp_path):
+    s = script(tmp_path, "tick.q", "")
+    out = console([s, "sym", ".", "-c", "30", "100", "-x", "1"], "-1 .Q.s1 .z.x;\n\\c\n")
+    assert out.splitlines() == ['("sym";,".";"-x";,"1")', "30 100"]
+
+
+def test_no_script_before_unknown_option_values():
+    out = console(["-abc", "123", "-xyz", "321"], "-1 .Q.s1 .z.x;\n.z.f\n.Q.opt .z.x\n")
+    assert out.splitlines() == ['("-abc";"123";"-xyz";"321")', "`", 'abc| "123"', 'xyz| "321"']
+
+
+def test_q_opt_def_x():
+    out = console(["-abc", "123", "-xyz", "321"], ".Q.def[`abc`xyz`efg!(1;2.;`a)].Q.opt .z.x\n")
+    assert out.splitlines() == ["abc| 123", "xyz| 321f", "efg| `a"]
+    out = console(["-abc", "123", "-efg", "foo"], ".Q.def[`abc`xyz`efg!(1;2.;`a)].Q.opt .z.x\n")
+    assert out.splitlines() == ["abc| 123", "xyz| 2f", "efg| `foo"]
+    out = console([], '.Q.opt ("a";"b";"-n";"1";"2")\n.Q.x\n')
+    assert out.splitlines() == ['n| "1" "2"', '"a"', '"b"']
+
+
+def test_script_can_listen_with_backslash_p(tmp_path):
+    port = free_port()
+    s = script(tmp_path, "serve.q", 'if[not system"p";system"p %d"]\nx:7\n' % port)
+    proc = subprocess.Popen([BINARY, s], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    try:
+        wait_port(port, proc)
+        with kx.SyncQConnection(port=port) as q:
+            assert q("x").py() == 7
+            assert q('system"p"').py() == port
+    finally:
+        proc.kill()
+        proc.wait()
