@@ -5,6 +5,7 @@
  * built with it), or, when standard input is a pipe or a file, each line executed as the
  * console would with the same output.  With -p it serves clients (src/net) and keeps
  * serving after standard input ends. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -209,10 +210,36 @@ static bool timer_running(void) {
     return on;
 }
 
+static const char usage[] =
+    "usage: openq [file] [args] [-option [values]] ...\n"
+    "  file         a q script, or a database directory, to load first\n"
+    "  -p [host:]N  serve clients on port N (TCP, and the unix socket @/tmp/kx.N)\n"
+    "  -b           read-only: clients may not change globals, files, settings or the OS\n"
+    "  -u F, -U F   password file (user:password or user:md5 per line)\n"
+    "  -T N         stop a client's query after N seconds ('stop)\n"
+    "  -w N         workspace limit of N MB ('wsfull)\n"
+    "  -t N         the .z.ts timer every N ms\n"
+    "  -c R C       console rows and columns; -P N display precision; -q quiet\n"
+    "  --version    the version; -h, --help this text\n"
+    "Without -p openq is the q console.  Documentation: docs/ in the source tree.\n";
+
 int main(int argc, char **argv) {
+    if (argc == 2 && (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-version"))) {
+        printf("openq %s (follows q %s)\n", OPENQ_VERSION, OPENQ_Q_VERSION);
+        return 0;
+    }
+    if (argc == 2 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
+        fputs(usage, stdout);
+        return 0;
+    }
     if (lang_init() < 0)
         return 1;
     cmdline_parse(argc, argv);
+    char why[256];
+    if (!cmdline_check(why, sizeof why)) {
+        fprintf(stderr, "openq: %s\n", why);
+        return 1;
+    }
     if (py_register_namespace)
         py_register_namespace();
     if ((net_configure && net_configure() < 0) || apply_options() < 0) {
@@ -225,8 +252,11 @@ int main(int argc, char **argv) {
             fprintf(stderr, "openq: serving is not built yet\n");
             return 1;
         }
+        errno = 0;
         if (net_listen(port) < 0) {
-            fprintf(stderr, "'%s\n", kerr_msg() ? kerr_msg() : "listen");
+            int os = errno;
+            fprintf(stderr, "openq: -p %s: %s%s%s\n", port, kerr_msg() ? kerr_msg() : "listen",
+                    os ? ": " : "", os ? strerror(os) : "");
             return 1;
         }
     }

@@ -22,5 +22,5 @@ from .embedded import q, Q  # noqa: F401
 from .ipc import RawQConnection, SyncQConnection, AsyncQConnection, QConnection  # noqa: F401
 from . import remote  # noqa: F401
 
-__version__ = "0.1.0"
+__version__ = _e.__version__  # CMakeLists.txt project(VERSION), through the engine
 __all__ = ["q", "toq", "K", "QError", "RawQConnection", "SyncQConnection", "AsyncQConnection"]

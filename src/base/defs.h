@@ -6,6 +6,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* openq's version (CMakeLists.txt's project VERSION, the one source of it) and the q it follows */
+#ifndef OPENQ_VERSION
+#define OPENQ_VERSION "unknown"
+#endif
+#define OPENQ_Q_VERSION "4.1"
+#define OPENQ_Q_VERSION_NUM 4.1
+
 #define LIKELY(x) __builtin_expect(!!(x), 1)
 #define UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define MIN(a, b) ((a) < (b) ? (a) : (b))

@@ -6,6 +6,7 @@
  * arguments after the file, unknown options and their values) is kept, in order, for .z.x.
  * .z.X is the whole command line, .z.f the file.  Other layers read option values through
  * cmdline_option, so this table is the only place that knows which options take values. */
+#include <stdio.h>
 #include <string.h>
 
 #include "cmdline.h"
@@ -22,6 +23,9 @@ static const struct {
     {'s', 1}, {'S', 1}, {'t', 1}, {'T', 1}, {'u', 1}, {'U', 1}, {'w', 1}, {'W', 1},
     {'z', 1},
 };
+
+/* options whose values are numbers (-p may also be host:port) */
+static const char numeric_options[] = "cCeEgoPsStTwWz";
 
 static struct {
     const char *script;       /* the file to load first, or NULL */
@@ -82,4 +86,37 @@ const char *cmdline_option(char letter) {
 const char *cmdline_option2(char letter) {
     unsigned char c = (unsigned char)letter;
     return c < 128 ? cmd.value2[c] : NULL;
+}
+
+/* an integer, optionally negative */
+static bool is_integer(const char *v) {
+    if (*v == '-')
+        v++;
+    if (!*v)
+        return false;
+    for (; *v; v++)
+        if (*v < '0' || *v > '9')
+            return false;
+    return true;
+}
+
+bool cmdline_check(char *why, size_t n) {
+    for (const char *c = numeric_options; *c; c++) {
+        const char *vals[2] = {cmdline_option(*c), cmdline_option2(*c)};
+        for (int k = 0; k < 2; k++)
+            if (vals[k] && !is_integer(vals[k])) {
+                snprintf(why, n, "-%c %s: not a number", *c, vals[k]);
+                return false;
+            }
+    }
+    const char *p = cmdline_option('p');
+    if (p) { /* [host:]port, the port a number or 0W */
+        const char *colon = strrchr(p, ':');
+        const char *port = colon ? colon + 1 : p;
+        if (!is_integer(port) && strcmp(port, "0W")) {
+            snprintf(why, n, "-p %s: not a port", p);
+            return false;
+        }
+    }
+    return true;
 }

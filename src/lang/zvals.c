@@ -61,7 +61,7 @@ K zvals_get(S name) {
     if (local && c != 'K' && c != 'P' && c != 'X')
         return NULL;
     switch (c) {
-    case 'K': return kf(4.1);
+    case 'K': return kf(OPENQ_Q_VERSION_NUM);
     case 'k': return kd(ymd(2026, 11, 24));
     case 'o': return ks("l64");
     case 'i': return ki((I)getpid());

@@ -30,8 +30,12 @@ extern bool py_in_extension;
 PyObject *py_from_q(const K x, int mode);
 /* Python object to a new q value, or NULL + kerr */
 K py_to_q(PyObject *o);
-/* the pending Python exception as a q error text ExcType("message"); clears it */
+/* the pending Python exception as a q error; clears it.  A QError (a q error raised in Python,
+ * or one that passed through Python) travels as its own text; any other exception as its
+ * repr, ExcType('message') */
 K py_error_to_q(void);
+/* openq.QError, the exception type q errors become in Python (NULL before the module loads) */
+PyObject *py_qerror_type(void);
 
 /* a q foreign wrapping a Python callable; its arguments are converted with `mode` */
 K py_callable_foreign(PyObject *fn, int mode);

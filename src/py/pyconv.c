@@ -121,7 +121,9 @@ K py_error_to_q(void) {
         return kerr("stop");
     }
     PyErr_NormalizeException(&type, &value, &tb);
-    PyObject *r = value ? PyObject_Repr(value) : NULL;
+    PyObject *qerror = py_qerror_type();
+    bool is_q = qerror && PyObject_IsSubclass(type, qerror) == 1;
+    PyObject *r = value ? (is_q ? PyObject_Str(value) : PyObject_Repr(value)) : NULL;
     const char *text = r ? PyUnicode_AsUTF8(r) : NULL;
     K e = kerr(text ? text : "python error");
     Py_XDECREF(r);

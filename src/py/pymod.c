@@ -11,6 +11,8 @@
 
 static PyObject *QError; /* openq.QError */
 
+PyObject *py_qerror_type(void) { return QError; }
+
 static PyObject *raise_q(void) {
     const char *msg = kerr_msg();
     PyErr_SetString(QError, msg ? msg : "error");
@@ -307,6 +309,7 @@ PyObject *py_module_create(const char *name) {
     if (!QError)
         QError = PyErr_NewException("openq.QError", PyExc_Exception, NULL);
     PyModule_AddObjectRef(m, "QError", QError);
+    PyModule_AddStringConstant(m, "__version__", OPENQ_VERSION);
     PyModule_AddObjectRef(m, "KRef", (PyObject *)&KRef_Type);
     return m;
 }

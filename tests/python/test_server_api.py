@@ -94,6 +94,28 @@ def test_python_hook_receives_k_objects_and_raising_hook_is_an_error(spawn):
     assert q("1+1").py() == "CharVector"  # still serving
 
 
+def test_q_error_inside_a_python_hook_travels_as_itself(spawn):
+    body = textwrap.dedent("""
+        import sys
+        import openq as kx
+        def pg(query):
+            if query.py() == b'raise':
+                raise kx.QError('custom')
+            return kx.q.value(query)       # 1+`a fails in q, inside Python
+        kx.q.z.pg = pg
+        with kx.RawQConnection(port=int(sys.argv[1]), as_server=True) as q:
+            while True:
+                q.poll_recv()
+    """)
+    port, _ = spawn(python_script(body) + ["{port}"])
+    q = pykx.SyncQConnection("127.0.0.1", port, no_ctx=True)
+    for query, text in (("1+`a", "type"), ("raise", "custom")):
+        with pytest.raises(pykx.QError) as e:
+            q(query)
+        assert str(e.value) == text, str(e.value)   # not QError('type')
+    assert q("1+1").py() == 2
+
+
 def test_embedded_q_api():
     import openq as kx
     assert kx.q("1+1").py() == 2

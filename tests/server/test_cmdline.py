@@ -94,3 +94,38 @@ def test_script_can_listen_with_backslash_p(tmp_path):
     finally:
         proc.kill()
         proc.wait()
+
+
+def test_version_and_help():
+    r = subprocess.run([BINARY, "--version"], capture_output=True, timeout=10)
+    assert r.returncode == 0
+    version = r.stdout.decode().split()[1]
+    cmake = open(os.path.join(os.path.dirname(BINARY), "..", "CMakeLists.txt")).read()
+    assert f"project(openq VERSION {version} " in cmake  # the one source of the version
+    assert console([], ".z.K\n").strip() == "4.1"
+    for flag in ("-h", "--help"):
+        r = subprocess.run([BINARY, flag], capture_output=True, timeout=10)
+        assert r.returncode == 0 and r.stdout.decode().startswith("usage: openq")
+
+
+def test_bad_option_values_are_refused_by_name():
+    for args, said in ((["-w", "abc"], "-w abc"), (["-T", "1x"], "-T 1x"), (["-p", "abc"], "-p abc"),
+                       (["-c", "25", "wide"], "-c wide")):
+        r = subprocess.run([BINARY, *args], input=b"", capture_output=True, timeout=10)
+        assert r.returncode != 0, args
+        assert said in r.stderr.decode(), (args, r.stderr)
+
+
+def test_port_in_use_names_the_port_and_the_os_reason():
+    port = free_port()
+    first = subprocess.Popen([BINARY, "-p", str(port)], stdin=subprocess.DEVNULL,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        wait_port(port, first)
+        r = subprocess.run([BINARY, "-p", str(port)], input=b"", capture_output=True, timeout=10)
+        assert r.returncode != 0
+        err = r.stderr.decode()
+        assert f"-p {port}" in err and "in use" in err, err
+    finally:
+        first.kill()
+        first.wait()
