@@ -40,8 +40,9 @@ bench: build
 conformance: build
 	@python3 tests/conformance/run.py $(if $(CORPUS),--corpus $(CORPUS),)
 
-# Both fuzz targets mutating for FUZZ_SECONDS each (make test replays the console corpus);
-# an input that breaks us lands in build-fuzz/ and belongs in tests/fuzz/eval-regressions
+# Every fuzz target (decoder, connection, console) mutating for FUZZ_SECONDS each (make test
+# replays the console corpus and runs the connection target briefly); an input that breaks
+# us lands in build-fuzz/ and belongs in tests/fuzz/eval-regressions
 fuzz:
 	@FUZZ_EVAL=1 bash tests/layers/90-fuzz.sh
 

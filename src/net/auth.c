@@ -47,9 +47,11 @@ int net_configure(void) {
     return 0;
 }
 
-/* md5 of a string as 32 lowercase hex digits, via the md5 primitive when present */
-static bool md5_hex(const K password, char out[33]) {
-    K d = prim_md5(r1(password));
+/* md5 of the password as 32 lowercase hex digits, via the md5 primitive when present (the
+ * temporary string is released before returning) */
+static bool md5_hex(const char *password, size_t plen, char out[33]) {
+    K pw = obj_strn(password, plen);
+    K d = pw ? prim_md5(pw) : NULL;
     if (!d) {
         kerr_clear();
         return false;
@@ -60,7 +62,9 @@ static bool md5_hex(const K password, char out[33]) {
     return true;
 }
 
-bool net_auth_check(S user, const K password) {
+/* Compares the raw handshake bytes with each user:password line.  The user name is not
+ * interned: an unauthenticated peer must leave nothing behind. */
+bool net_auth_check(const char *user, size_t ulen, const char *password, size_t plen) {
     if (!net_config.users_file)
         return true;
     FILE *fp = fopen(net_config.users_file, "r");
@@ -69,18 +73,16 @@ bool net_auth_check(S user, const K password) {
     char line[1024];
     bool ok = false;
     char digest[33] = "";
-    bool have_digest = md5_hex(password, digest);
+    bool have_digest = md5_hex(password, plen, digest);
     while (!ok && fgets(line, sizeof line, fp)) {
         line[strcspn(line, "\r\n")] = 0;
         char *colon = strchr(line, ':');
         if (!colon)
             continue;
-        *colon = 0;
-        if (strcmp(line, user) != 0)
+        if ((size_t)(colon - line) != ulen || memcmp(line, user, ulen) != 0)
             continue;
         const char *want = colon + 1;
-        size_t plen = (size_t)password->n;
-        if (strlen(want) == plen && memcmp(want, kC(password), plen) == 0)
+        if (strlen(want) == plen && memcmp(want, password, plen) == 0)
             ok = true;
         else if (have_digest && strlen(want) == 32 && strcmp(want, digest) == 0)
             ok = true;

@@ -8,8 +8,11 @@
 /* server settings (command-line flags) */
 typedef struct NetConfig {
     int64_t max_message;   /* largest message accepted, bytes (default 2^40, q's limit) */
-    int max_connections;   /* open client connections at most */
-    int handshake_ms;      /* a client must finish its handshake within this */
+    int max_connections;   /* live (handshake done) client connections at most */
+    int max_halfopen;      /* accepted connections still in the handshake at most; the oldest
+                            * is dropped to admit a new one */
+    int handshake_ms;      /* a client must finish its handshake within this; also how long
+                            * hopen waits for a server's handshake reply without a timeout */
     int idle_ms;           /* close connections silent this long (0: never) */
     bool read_only;        /* -b: writes refused with 'noupdate */
     int query_timeout_s;   /* -T: 'stop after this many seconds (0: none) */

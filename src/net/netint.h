@@ -9,10 +9,12 @@
 #include "net.h"
 
 #define NET_HANDSHAKE_MAX 1024 /* bytes of credentials before the NUL, at most */
+#define NET_IN_FIRST 2048      /* first input buffer: room for any handshake */
 
 enum { CONN_HANDSHAKE, CONN_READY };
 
-typedef struct Conn {
+typedef struct Conn Conn;
+struct Conn {
     int fd;            /* socket; also the q handle */
     int state;         /* CONN_HANDSHAKE until the NUL arrives, then CONN_READY */
     int capability;    /* negotiated capability byte (0..6) */
@@ -21,21 +23,20 @@ typedef struct Conn {
     bool local;        /* loopback or unix socket peer: never compress */
     bool closing;      /* close requested; freed once no hook protects it */
     int protect;       /* hooks running for this connection */
-    S user;            /* the user name from the handshake */
+    S user;            /* the user name from the handshake (interned only once accepted) */
     uint32_t addr;     /* peer IPv4 address (host order), 127.0.0.1 for unix sockets */
-    G *in;             /* received bytes not yet consumed */
-    size_t in_len;     /* bytes in `in` */
-    size_t in_cap;     /* bytes allocated for `in` */
+    K in;              /* received bytes not yet consumed (KG, owned; NULL when empty) */
     size_t want;       /* length of the frame being received, 0 if unknown */
-    G *out;            /* bytes not yet written */
-    size_t out_len;    /* bytes in `out` */
-    size_t out_cap;    /* bytes allocated for `out` */
+    K out;             /* bytes not yet written (KG, owned; NULL when empty) */
+    K *sink;           /* no socket (net_feed): replies are appended to *sink, never sent */
     int64_t opened_ms; /* when accepted */
     int64_t last_ms;   /* last time bytes arrived */
+    Conn *half_prev;   /* half-open list (accepted, handshake pending), oldest first */
+    Conn *half_next;   /* next younger half-open connection */
     bool deferred;     /* the sync request being handled called -30!(::): reply later */
     K reply;           /* outbound: the response that arrived (owned) */
     bool reply_ready;  /* outbound: `reply` holds the answer to our request */
-} Conn;
+};
 
 Conn *net_conn(int fd);
 Conn *net_conn_new(int fd, bool outbound);
@@ -51,8 +52,17 @@ int net_port(void);
 void net_set_timer(J ms);
 void net_request_quit(void);
 
-/* auth.c: the -u/-U password file check (true when no file is configured) */
-bool net_auth_check(S user, const K password);
+/* true when fd is a connection to one of our own listeners (hopen of our own port): the
+ * handshake would wait for ourselves.  fd is a connected socket (borrowed). */
+bool net_is_self_connection(int fd);
+/* the fuzz seam: a connection with no socket is fed `n` bytes (in chunks of `chunk`, 0: all
+ * at once) exactly as if they arrived from a client, and everything it would send is
+ * returned as one byte vector.  The connection is closed at the end (.z.pc runs). */
+K net_feed(const G *p, size_t n, size_t chunk);
+
+/* auth.c: the -u/-U password file check on the raw handshake bytes (nothing is interned or
+ * kept); true when no file is configured */
+bool net_auth_check(const char *user, size_t ulen, const char *password, size_t plen);
 /* The read-only (-b) and timeout (-T) guards around a client's query.  Queries nest (a
  * message that arrives on a handle while a query waits on it is served inside that query),
  * so begin returns the guards it replaced and end puts them back: a query inside a

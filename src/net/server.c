@@ -6,10 +6,18 @@
  * that lies about its length costs nothing).  Replies are written at once; only a short
  * write makes us watch for writability.  Hooks (.z.pw .z.po .z.pg .z.ps .z.pc) run user code
  * that may close any handle, its own included: a connection is "protected" while a hook
- * runs for it, and closing a protected connection only marks it, to be freed after. */
+ * runs for it, and closing a protected connection only marks it, to be freed after.
+ *
+ * Limits (docs/compat.md "Limits"): accepted connections that have not finished the
+ * handshake ("half-open") are capped apart from live ones and kept on a list, oldest first,
+ * so the oldest is dropped when the cap is reached and deadlines fire from a timer (epoll_wait
+ * waits until the nearest one).  Out of descriptors, accept sheds: the oldest half-open
+ * connection goes, or a reserve descriptor is given up to accept and close the pending one,
+ * or the listeners are unwatched for a moment; never a busy loop. */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -30,20 +38,36 @@
 NetConfig net_config = {
     .max_message = (int64_t)1 << 40,
     .max_connections = 4096,
+    .max_halfopen = 512,
     .handshake_ms = 10000,
     .idle_ms = 0,
 };
+
+#define ACCEPT_PAUSE_MS 100  /* listeners unwatched this long when no descriptor can be had */
+#define EMFILE_LOG_MS 60000  /* "out of descriptors" is logged at most this often */
+#define IDLE_SWEEP_MS 500    /* idle connections are looked for at most this often */
 
 static int epfd = -1;           /* the loop */
 static int listen_tcp = -1;     /* TCP listener */
 static int listen_uds = -1;     /* abstract unix socket listener */
 static int listen_port;         /* the port bound */
 static Conn *conns[65536];      /* by fd (= q handle) */
-static int nconns;              /* client connections open */
+static int nconns;              /* accepted connections open (half-open included) */
 static bool stdin_open;         /* stdin is part of the loop (the console) */
 static J timer_ms;              /* \t: .z.ts period, 0 = off */
 static int64_t timer_next;      /* when .z.ts fires next (ms, monotonic) */
 static bool quit_requested;     /* \\ at the console */
+
+/* the guards against hostile peers (one record so it is visible what the loop keeps) */
+static struct {
+    Conn *half_oldest;          /* half-open list head: the next handshake deadline */
+    Conn *half_youngest;        /* half-open list tail: where accepted connections join */
+    int nhalf;                  /* connections on the half-open list */
+    int reserve_fd;             /* a spare descriptor given up to shed a connection (EMFILE) */
+    int64_t accept_paused_until;/* listeners unwatched until then (0: watched) */
+    int64_t emfile_logged_ms;   /* when "out of descriptors" was last logged (0: never) */
+    int64_t idle_next;          /* no idle deadline falls before this (0: sweep now) */
+} guard = {.reserve_fd = -1};
 
 int64_t net_now_ms(void) {
     struct timespec ts;
@@ -130,9 +154,29 @@ static int bind_uds(int port) {
     return fd;
 }
 
+/* OPENQ_HANDSHAKE_MS, OPENQ_MAX_HALFOPEN, OPENQ_MAX_CONNECTIONS override the defaults (q has
+ * no flags for them; docs/compat.md "Limits") */
+static void config_from_env(void) {
+    static const struct { const char *name; int *field; } vars[] = {
+        {"OPENQ_HANDSHAKE_MS", &net_config.handshake_ms},
+        {"OPENQ_MAX_HALFOPEN", &net_config.max_halfopen},
+        {"OPENQ_MAX_CONNECTIONS", &net_config.max_connections},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(vars); i++) {
+        const char *v = getenv(vars[i].name);
+        char *end;
+        long n = v && *v ? strtol(v, &end, 10) : 0;
+        if (v && *v && !*end && n > 0 && n <= INT_MAX)
+            *vars[i].field = (int)n;
+    }
+}
+
 int net_listen(const char *spec) {
     if (!ensure_loop())
         return -1;
+    config_from_env();
+    if (guard.reserve_fd < 0)
+        guard.reserve_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
     char host[256] = "";
     const char *colon = strrchr(spec, ':');
     const char *port_text = spec;
@@ -170,30 +214,62 @@ void net_unlisten(void) {
         close(listen_uds);
     listen_tcp = listen_uds = -1;
     listen_port = 0;
+    guard.accept_paused_until = 0;
 }
 
 int net_port(void) { return listen_port; }
 
 /* ---- connections ------------------------------------------------------------------------------ */
 
+/* the half-open list: accepted connections whose handshake is pending, oldest first (all
+ * share one timeout, so the oldest also has the nearest deadline) */
+static void half_link(Conn *c) {
+    c->half_prev = guard.half_youngest;
+    c->half_next = NULL;
+    if (guard.half_youngest)
+        guard.half_youngest->half_next = c;
+    else
+        guard.half_oldest = c;
+    guard.half_youngest = c;
+    guard.nhalf++;
+}
+
+static void half_unlink(Conn *c) {
+    if (c->outbound || c->state != CONN_HANDSHAKE)
+        return;
+    if (c->half_prev)
+        c->half_prev->half_next = c->half_next;
+    else
+        guard.half_oldest = c->half_next;
+    if (c->half_next)
+        c->half_next->half_prev = c->half_prev;
+    else
+        guard.half_youngest = c->half_prev;
+    c->half_prev = c->half_next = NULL;
+    guard.nhalf--;
+}
+
 Conn *net_conn_new(int fd, bool outbound) {
     if (fd >= (int)ARRAY_LEN(conns)) {
         close(fd);
         return NULL;
     }
-    Conn *c = calloc(1, sizeof *c);
+    Conn *c = mem_alloc(mem_class(sizeof *c));
     if (!c) {
         close(fd);
         return NULL;
     }
+    memset(c, 0, sizeof *c);
     c->fd = fd;
     c->outbound = outbound;
     c->state = outbound ? CONN_READY : CONN_HANDSHAKE;
     c->opened_ms = c->last_ms = net_now_ms();
     c->user = sym_null;
     conns[fd] = c;
-    if (!outbound)
+    if (!outbound) {
         nconns++;
+        half_link(c);
+    }
     set_nonblocking(fd);
     if (outbound && ensure_loop()) /* what the other side sends unasked (a subscription's
                                      * updates) is served by the loop, as on accepted ones */
@@ -202,15 +278,17 @@ Conn *net_conn_new(int fd, bool outbound) {
 }
 
 static void conn_free(Conn *c) {
-    if (epfd >= 0)
+    half_unlink(c);
+    if (epfd >= 0 && !c->sink)
         epoll_ctl(epfd, EPOLL_CTL_DEL, c->fd, NULL);
     close(c->fd);
     conns[c->fd] = NULL;
     if (!c->outbound)
         nconns--;
-    free(c->in);
-    free(c->out);
-    free(c);
+    r0(c->in);
+    r0(c->out);
+    r0(c->reply);
+    mem_free(c, mem_class(sizeof *c));
 }
 
 /* run a hook (the global `name`) on args, protected: errors are returned as NULL+kerr */
@@ -264,11 +342,24 @@ static void release_protect(Conn *c) {
 
 /* ---- writing ---------------------------------------------------------------------------------- */
 
+/* append n bytes to the byte vector *buf (created when NULL); false when out of memory */
+static bool bytes_append(K *buf, const G *p, size_t n) {
+    if (!*buf && !(*buf = obj_reserve(KG, (J)n)))
+        return false;
+    if (!(*buf = obj_grow(*buf, (J)n)))
+        return false;
+    memcpy(kG(*buf) + (*buf)->n, p, n);
+    (*buf)->n += (J)n;
+    return true;
+}
+
 /* queue bytes and try to write them now; false when the connection failed */
 bool net_conn_send(Conn *c, const G *p, size_t n) {
     if (c->closing)
         return false;
-    if (c->out_len == 0) {
+    if (c->sink)
+        return bytes_append(c->sink, p, n);
+    if (!c->out) {
         while (n) {
             ssize_t w = send(c->fd, p, n, MSG_NOSIGNAL);
             if (w < 0) {
@@ -284,41 +375,38 @@ bool net_conn_send(Conn *c, const G *p, size_t n) {
         if (n == 0)
             return true;
     }
-    if (c->out_len + n > c->out_cap) {
-        size_t cap = c->out_cap ? c->out_cap : 4096;
-        while (cap < c->out_len + n)
-            cap *= 2;
-        G *grown = realloc(c->out, cap);
-        if (!grown)
-            return false;
-        c->out = grown;
-        c->out_cap = cap;
-    }
-    memcpy(c->out + c->out_len, p, n);
-    c->out_len += n;
+    if (!bytes_append(&c->out, p, n))
+        return false;
     watch(c->fd, EPOLLIN | EPOLLOUT | EPOLLRDHUP, false);
     return true;
 }
 
 static void flush_out(Conn *c) {
-    size_t done = 0;
-    while (done < c->out_len) {
-        ssize_t w = send(c->fd, c->out + done, c->out_len - done, MSG_NOSIGNAL);
+    if (!c->out)
+        return;
+    size_t done = 0, len = (size_t)c->out->n;
+    while (done < len) {
+        ssize_t w = send(c->fd, kG(c->out) + done, len - done, MSG_NOSIGNAL);
         if (w < 0) {
             if (errno == EINTR)
                 continue;
             if (errno == EAGAIN || errno == EWOULDBLOCK)
                 break;
-            c->out_len = 0;
+            r0(c->out);
+            c->out = NULL;
             net_conn_close(c);
             return;
         }
         done += (size_t)w;
     }
-    memmove(c->out, c->out + done, c->out_len - done);
-    c->out_len -= done;
-    if (c->out_len == 0)
-        watch(c->fd, EPOLLIN | EPOLLRDHUP, false);
+    if (done < len) {
+        memmove(kG(c->out), kG(c->out) + done, len - done);
+        c->out->n = (J)(len - done);
+        return;
+    }
+    r0(c->out);
+    c->out = NULL;
+    watch(c->fd, EPOLLIN | EPOLLRDHUP, false);
 }
 
 /* encode and send a message to c (x borrowed); false if it could not be encoded */
@@ -354,44 +442,57 @@ static bool is_local(const struct sockaddr_storage *a) {
 }
 
 /* The handshake is "user:password" + capability byte + NUL.  Credentials split at the
- * first ':'; the reply is one byte, min(capability, 6).  A rejected client is closed. */
+ * first ':'; the reply is one byte, min(capability, 6).  A rejected client is closed.
+ * The -u/-U check reads the raw bytes: nothing from a peer is interned before it passes
+ * (a .z.pw hook, being q code, is handed the name as a symbol: that interning is the
+ * hook's price).  A client that would exceed the live-connection cap is rejected too. */
 static void finish_handshake(Conn *c, size_t nul) {
     size_t len = nul;
     int cap = 0;
-    if (len >= 1 && c->in[len - 1] < 32) {
-        cap = c->in[len - 1];
+    G *in = kG(c->in);
+    if (len >= 1 && in[len - 1] < 32) {
+        cap = in[len - 1];
         len--;
     }
-    const char *cred = (const char *)c->in;
+    const char *cred = (const char *)in;
     const char *colon = memchr(cred, ':', len);
     size_t ulen = colon ? (size_t)(colon - cred) : len;
-    c->user = sym_intern(cred, ulen);
-    K password = colon ? obj_strn(colon + 1, len - ulen - 1) : obj_strn("", 0);
-    bool ok = net_auth_check(c->user, password);
-    if (ok) {
-        K pw = lang_get(ss(".z.pw"));
-        if (pw) {
-            c->protect++;
-            net_set_caller(c);
-            K u = obj_atom(-KS);
+    const char *pass = colon ? colon + 1 : "";
+    size_t plen = colon ? len - ulen - 1 : 0;
+    bool ok = nconns - guard.nhalf < net_config.max_connections &&
+              net_auth_check(cred, ulen, pass, plen);
+    K pw = ok ? lang_get(ss(".z.pw")) : NULL;
+    if (ok)
+        c->user = sym_intern(cred, ulen);
+    if (pw) {
+        c->protect++;
+        net_set_caller(c);
+        K u = obj_atom(-KS);
+        if (u)
             u->s = c->user;
-            K r = lang_apply(pw, (K[]){u, r1(password)}, 2);
-            ok = r && r->t == -KB && r->g;
-            if (!r)
-                kerr_clear();
-            r0(r);
-            c->protect--;
+        K password = obj_strn(pass, plen);
+        K r = u && password ? lang_apply(pw, (K[]){u, password}, 2) : NULL;
+        if (!u || !password) {
+            r0(u);
+            r0(password);
+            r0(pw);
         }
+        ok = r && r->t == -KB && r->g;
+        if (!r)
+            kerr_clear();
+        r0(r);
+        c->protect--;
     }
-    r0(password);
     /* consume the handshake bytes */
-    memmove(c->in, c->in + nul + 1, c->in_len - nul - 1);
-    c->in_len -= nul + 1;
+    size_t rest = (size_t)c->in->n - nul - 1;
+    memmove(kG(c->in), kG(c->in) + nul + 1, rest);
+    c->in->n = (J)rest;
     if (!ok || c->closing) {
         if (c->protect == 0)
             conn_free(c);
         return;
     }
+    half_unlink(c);
     c->capability = cap < 6 ? cap : 6;
     G reply = (G)c->capability;
     c->state = CONN_READY;
@@ -485,75 +586,97 @@ static void dispatch(Conn *c, int msgtype, K x) {
 
 /* Act on every complete frame in c's buffer.  Returns false when c was closed. */
 static bool process_input(Conn *c) {
-    for (;;) {
+    while (c->in && c->in->n) {
+        G *in = kG(c->in);
+        size_t in_len = (size_t)c->in->n;
         if (c->state == CONN_HANDSHAKE) {
-            G *nul = memchr(c->in, 0, c->in_len);
+            G *nul = memchr(in, 0, in_len);
             if (!nul) {
-                if (c->in_len > NET_HANDSHAKE_MAX) {
+                if (in_len > NET_HANDSHAKE_MAX) {
                     conn_free(c);
                     return false;
                 }
                 return true;
             }
             int fd = c->fd;
-            finish_handshake(c, (size_t)(nul - c->in));
+            finish_handshake(c, (size_t)(nul - in));
             if (conns[fd] != c)
                 return false;
             continue;
         }
-        if (c->in_len < IPC_HEADER)
+        if (in_len < IPC_HEADER)
             return true;
-        int64_t total = ipc_message_length(c->in);
+        int64_t total = ipc_message_length(in);
+        int fd = c->fd;
         if (total < 0 || total > net_config.max_message) {
             /* not a frame we can follow: the stream is lost, close it */
             if (total > net_config.max_message)
-                net_send_error(c, "limit");
-            net_conn_close(c);
+                net_send_error(c, "limit"); /* may close (and free) c */
+            if (conns[fd] == c)
+                net_conn_close(c);
             return false;
         }
-        if ((int64_t)c->in_len < total) {
+        if ((int64_t)in_len < total) {
             c->want = (size_t)total;
             return true;
         }
-        int msgtype = c->in[1];
-        K x = ipc_decode(c->in, (size_t)total);
-        memmove(c->in, c->in + total, c->in_len - (size_t)total);
-        c->in_len -= (size_t)total;
+        int msgtype = in[1];
+        K x = ipc_decode(in, (size_t)total);
+        memmove(in, in + total, in_len - (size_t)total);
+        c->in->n = (J)(in_len - (size_t)total);
         c->want = 0;
         if (!x) {
             /* a malformed body inside a well-formed frame: answer sync with the error */
             if (msgtype == IPC_SYNC)
-                net_send_error(c, kerr_msg() ? kerr_msg() : "badmsg");
+                net_send_error(c, kerr_msg() ? kerr_msg() : "badmsg"); /* may free c */
             kerr_clear();
+            if (conns[fd] != c || c->closing)
+                return false;
             continue;
         }
-        int fd = c->fd;
         dispatch(c, msgtype, x);
         if (conns[fd] != c || c->closing)
             return false;
         if (c->reply_ready && c->outbound)
             return true; /* a waiting request takes it */
     }
+    return true;
+}
+
+/* Room for at least `room` more bytes in c->in.  The buffer grows geometrically with what
+ * has arrived, never to the length a header claims: a peer pays with bytes sent for the
+ * memory it holds (at most about twice what arrived, plus NET_IN_FIRST).  False when
+ * out of memory (the connection is then closed). */
+static bool in_reserve(Conn *c, size_t room) {
+    if (!c->in) {
+        c->in = obj_reserve(KG, NET_IN_FIRST);
+        return c->in != NULL;
+    }
+    J have = obj_capacity(c->in) - c->in->n;
+    if (have >= (J)room)
+        return true;
+    c->in = obj_grow(c->in, obj_capacity(c->in)); /* doubles */
+    return c->in != NULL;
+}
+
+/* after the frames were consumed: an emptied buffer is given back, so an idle connection
+ * holds no more than its record */
+static void in_release_if_empty(Conn *c) {
+    if (c->in && c->in->n == 0) {
+        r0(c->in);
+        c->in = NULL;
+    }
 }
 
 /* read what is available; false when the connection was closed */
 bool net_conn_read(Conn *c) {
     for (;;) {
-        size_t room = c->in_cap - c->in_len;
-        if (room < 4096) {
-            size_t cap = c->in_cap ? c->in_cap * 2 : 16384;
-            while (c->want && cap < c->want && cap < (size_t)1 << 40)
-                cap *= 2;
-            G *grown = realloc(c->in, cap);
-            if (!grown) {
-                net_conn_close(c);
-                return false;
-            }
-            c->in = grown;
-            c->in_cap = cap;
-            room = c->in_cap - c->in_len;
+        if (!in_reserve(c, 1024)) {
+            net_conn_close(c);
+            return false;
         }
-        ssize_t n = recv(c->fd, c->in + c->in_len, room, 0);
+        size_t room = (size_t)(obj_capacity(c->in) - c->in->n);
+        ssize_t n = recv(c->fd, kG(c->in) + c->in->n, room, 0);
         if (n == 0) {
             net_conn_close(c);
             return false;
@@ -566,22 +689,128 @@ bool net_conn_read(Conn *c) {
             net_conn_close(c);
             return false;
         }
-        c->in_len += (size_t)n;
+        c->in->n += n;
         c->last_ms = net_now_ms();
         if ((size_t)n < room)
             break;
     }
-    return process_input(c);
+    if (!process_input(c))
+        return false;
+    in_release_if_empty(c);
+    return true;
+}
+
+/* ---- the fuzz seam -------------------------------------------------------------------------- */
+
+K net_feed(const G *p, size_t n, size_t chunk) {
+    /* a real descriptor only to own a slot in conns[] (the handle number); never read or
+     * written, since a sink connection sends nothing */
+    int fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return kerr("fd");
+    K out = obj_reserve(KG, 64);
+    if (!out) {
+        close(fd);
+        return NULL;
+    }
+    Conn *c = net_conn_new(fd, false);
+    if (!c) {
+        r0(out);
+        return kerr("limit");
+    }
+    c->sink = &out;
+    c->local = true;
+    c->addr = 0x7f000001;
+    if (!chunk)
+        chunk = n ? n : 1;
+    for (size_t at = 0; at < n && net_conn(fd) == c && !c->closing; at += chunk) {
+        size_t k = n - at < chunk ? n - at : chunk;
+        if (!in_reserve(c, k) || !(c->in = obj_grow(c->in, (J)k))) {
+            net_conn_close(c);
+            break;
+        }
+        memcpy(kG(c->in) + c->in->n, p + at, k);
+        c->in->n += (J)k;
+        c->last_ms = net_now_ms();
+        if (!process_input(c))
+            break;
+        in_release_if_empty(c);
+    }
+    if (net_conn(fd) == c)
+        net_conn_close(c);
+    if (!out)
+        return kerr("wsfull");
+    return out;
+}
+
+/* drop the oldest half-open connection that no hook protects; false when there is none */
+static bool drop_oldest_half_open(void) {
+    for (Conn *c = guard.half_oldest; c; c = c->half_next)
+        if (!c->protect) {
+            conn_free(c);
+            return true;
+        }
+    return false;
+}
+
+static void watch_listeners(bool on) {
+    int fds[] = {listen_tcp, listen_uds};
+    for (size_t i = 0; i < ARRAY_LEN(fds); i++) {
+        if (fds[i] < 0)
+            continue;
+        struct epoll_event ev = {.events = EPOLLIN, .data.fd = fds[i]};
+        epoll_ctl(epfd, on ? EPOLL_CTL_ADD : EPOLL_CTL_DEL, fds[i], on ? &ev : NULL);
+    }
+}
+
+/* Out of descriptors with a connection pending on lfd.  A level-triggered listener would
+ * wake us at once, forever, so something must give: the oldest half-open connection (then
+ * the caller accepts again: true), else the reserve descriptor is given up to accept and
+ * close what is pending, else the listeners are unwatched for ACCEPT_PAUSE_MS. */
+static bool shed_for_accept(int lfd, int err) {
+    int64_t now = net_now_ms();
+    if (!guard.emfile_logged_ms || now - guard.emfile_logged_ms >= EMFILE_LOG_MS) {
+        guard.emfile_logged_ms = now;
+        fprintf(stderr, "openq: accept: %s (%s); shedding connections\n", strerror(err),
+                err == EMFILE ? "EMFILE" : "ENFILE");
+    }
+    if (drop_oldest_half_open())
+        return true;
+    if (guard.reserve_fd >= 0) {
+        close(guard.reserve_fd);
+        guard.reserve_fd = -1;
+        for (int i = 0; i < 64; i++) { /* bounded: the loop wakes again if more wait */
+            int fd = accept4(lfd, NULL, NULL, SOCK_CLOEXEC);
+            if (fd < 0)
+                break;
+            close(fd);
+        }
+        guard.reserve_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+        if (guard.reserve_fd >= 0)
+            return false;
+    }
+    watch_listeners(false);
+    guard.accept_paused_until = now + ACCEPT_PAUSE_MS;
+    return false;
 }
 
 static void accept_on(int lfd) {
-    for (;;) {
+    for (int accepted = 0; accepted < 256; accepted++) { /* then let other events in */
         struct sockaddr_storage a;
         socklen_t alen = sizeof a;
         int fd = accept4(lfd, (struct sockaddr *)&a, &alen, SOCK_CLOEXEC);
-        if (fd < 0)
+        if (fd < 0) {
+            if (errno == EINTR || errno == ECONNABORTED)
+                continue;
+            if ((errno == EMFILE || errno == ENFILE) && shed_for_accept(lfd, errno))
+                continue;
             return;
-        if (nconns >= net_config.max_connections) {
+        }
+        if (nconns - guard.nhalf >= net_config.max_connections) {
+            close(fd); /* no room for another live connection */
+            continue;
+        }
+        if (guard.nhalf >= net_config.max_halfopen && !drop_oldest_half_open()) {
             close(fd);
             continue;
         }
@@ -598,6 +827,40 @@ static void accept_on(int lfd) {
             c->addr = 0x7f000001;
         watch(fd, EPOLLIN | EPOLLRDHUP, true);
     }
+}
+
+/* the listener of a connection's peer address, by comparing the peer with what our
+ * listeners are bound to (a TCP address counts as ours when this host can bind it) */
+bool net_is_self_connection(int fd) {
+    struct sockaddr_storage peer;
+    socklen_t plen = sizeof peer;
+    if (getpeername(fd, (struct sockaddr *)&peer, &plen) < 0)
+        return false;
+    if (peer.ss_family == AF_UNIX) {
+        if (listen_uds < 0)
+            return false;
+        struct sockaddr_un mine;
+        socklen_t mlen = sizeof mine;
+        if (getsockname(listen_uds, (struct sockaddr *)&mine, &mlen) < 0)
+            return false;
+        return plen == mlen && memcmp(&peer, &mine, mlen) == 0;
+    }
+    if (peer.ss_family != AF_INET || listen_tcp < 0)
+        return false;
+    struct sockaddr_in *p = (struct sockaddr_in *)&peer, mine;
+    socklen_t mlen = sizeof mine;
+    if (getsockname(listen_tcp, (struct sockaddr *)&mine, &mlen) < 0 || p->sin_port != mine.sin_port)
+        return false;
+    if (mine.sin_addr.s_addr != htonl(INADDR_ANY))
+        return mine.sin_addr.s_addr == p->sin_addr.s_addr;
+    /* bound to every address: is the peer's address one of this host's? */
+    int probe = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (probe < 0)
+        return false;
+    struct sockaddr_in any = {.sin_family = AF_INET, .sin_addr = p->sin_addr};
+    bool local = bind(probe, (struct sockaddr *)&any, sizeof any) == 0;
+    close(probe);
+    return local;
 }
 
 /* ---- the console on stdin ------------------------------------------------------------------- */
@@ -659,17 +922,51 @@ static void run_timer(void) {
     r0(r);
 }
 
-static void expire_handshakes(void) {
-    int64_t now = net_now_ms();
+/* close handshakes past their deadline (the oldest come first on the list) */
+static void expire_handshakes(int64_t now) {
+    Conn *c = guard.half_oldest;
+    while (c && now - c->opened_ms >= net_config.handshake_ms) {
+        Conn *next = c->half_next;
+        if (!c->protect)
+            conn_free(c);
+        c = next;
+    }
+}
+
+/* close connections silent for idle_ms; remembers a lower bound of the next deadline */
+static void expire_idle(int64_t now) {
+    if (!net_config.idle_ms || now < guard.idle_next)
+        return;
+    int64_t next = now + net_config.idle_ms;
     for (int fd = 0; fd < (int)ARRAY_LEN(conns); fd++) {
         Conn *c = conns[fd];
-        if (!c || c->outbound || c->protect)
+        if (!c || c->outbound || c->protect || c->state != CONN_READY)
             continue;
-        if (c->state == CONN_HANDSHAKE && now - c->opened_ms > net_config.handshake_ms)
-            conn_free(c);
-        else if (net_config.idle_ms && c->state == CONN_READY && now - c->last_ms > net_config.idle_ms)
+        if (now - c->last_ms >= net_config.idle_ms)
             net_conn_close(c);
+        else if (c->last_ms + net_config.idle_ms < next)
+            next = c->last_ms + net_config.idle_ms;
     }
+    /* later deadlines only: a connection made or active after now ends after next */
+    guard.idle_next = next > now + IDLE_SWEEP_MS ? next : now + IDLE_SWEEP_MS;
+}
+
+/* how long epoll_wait may sleep: the caller's bound, cut to the nearest deadline (.z.ts,
+ * the oldest handshake, idle connections, a paused listener) */
+static int wait_ms(int timeout_ms, int64_t now) {
+    int64_t due = INT64_MAX;
+    if (timer_ms)
+        due = timer_next;
+    if (guard.half_oldest && guard.half_oldest->opened_ms + net_config.handshake_ms < due)
+        due = guard.half_oldest->opened_ms + net_config.handshake_ms;
+    if (net_config.idle_ms && nconns > guard.nhalf && guard.idle_next < due)
+        due = guard.idle_next;
+    if (guard.accept_paused_until && guard.accept_paused_until < due)
+        due = guard.accept_paused_until;
+    if (due == INT64_MAX)
+        return timeout_ms;
+    int64_t until = due > now ? due - now : 0;
+    return timeout_ms >= 0 && timeout_ms < until ? timeout_ms : (int)(until < INT_MAX ? until : INT_MAX);
 }
 
 /* ---- the loop ----------------------------------------------------------------------------------- */
@@ -677,22 +974,16 @@ static void expire_handshakes(void) {
 int net_poll(int timeout_ms) {
     if (!ensure_loop())
         return -1;
-    if (timer_ms) {
-        int64_t until = timer_next - net_now_ms();
-        if (until < 0)
-            until = 0;
-        if (timeout_ms < 0 || until < timeout_ms)
-            timeout_ms = (int)until;
-    }
     struct epoll_event evs[256];
-    int n = epoll_wait(epfd, evs, (int)ARRAY_LEN(evs), timeout_ms);
+    int n = epoll_wait(epfd, evs, (int)ARRAY_LEN(evs), wait_ms(timeout_ms, net_now_ms()));
     if (n < 0)
         return errno == EINTR ? 0 : -1;
     for (int i = 0; i < n; i++) {
         int fd = evs[i].data.fd;
         uint32_t e = evs[i].events;
         if (fd == listen_tcp || fd == listen_uds) {
-            accept_on(fd);
+            if (!guard.accept_paused_until)
+                accept_on(fd);
             continue;
         }
         if (fd == 0 && stdin_open) {
@@ -710,10 +1001,12 @@ int net_poll(int timeout_ms) {
             net_conn_read(c);
     }
     run_timer();
-    static int64_t last_sweep;
-    if (net_now_ms() - last_sweep > 500) {
-        last_sweep = net_now_ms();
-        expire_handshakes();
+    int64_t now = net_now_ms();
+    expire_handshakes(now);
+    expire_idle(now);
+    if (guard.accept_paused_until && now >= guard.accept_paused_until) {
+        guard.accept_paused_until = 0;
+        watch_listeners(true);
     }
     return n;
 }
@@ -736,6 +1029,9 @@ void net_free(void) {
         if (conns[fd])
             conn_free(conns[fd]);
     net_unlisten();
+    if (guard.reserve_fd >= 0)
+        close(guard.reserve_fd);
+    guard.reserve_fd = -1;
     if (epfd >= 0)
         close(epfd);
     epfd = -1;

@@ -42,6 +42,14 @@ K py_callable_foreign(PyObject *fn, int mode);
 /* the Python object held by a foreign made here, or NULL */
 PyObject *py_foreign_object(const K x);
 
+/* -T inside Python: called with the GIL around every call from q into Python.  When a query
+ * deadline is set, the outermost call arms a timer that raises KeyboardInterrupt("stop")
+ * in the running Python code once it passes; py_error_to_q reports that as 'stop. */
+void py_deadline_enter(void);
+void py_deadline_leave(void);
+/* the Python error pending came from the deadline (since the outermost enter) */
+bool py_deadline_tripped(void);
+
 /* the .pykx namespace (pyexec pyeval get set import ...) in the interpreter */
 void py_register_namespace(void);
 

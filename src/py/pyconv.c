@@ -114,6 +114,12 @@ K py_error_to_q(void) {
     PyErr_Fetch(&type, &value, &tb);
     if (!type)
         return kerr("python");
+    if (py_deadline_tripped() && PyErr_GivenExceptionMatches(type, PyExc_KeyboardInterrupt)) {
+        Py_XDECREF(type); /* raised by the -T deadline (pyembed.c): q's 'stop */
+        Py_XDECREF(value);
+        Py_XDECREF(tb);
+        return kerr("stop");
+    }
     PyErr_NormalizeException(&type, &value, &tb);
     PyObject *qerror = py_qerror_type();
     bool is_q = qerror && PyObject_IsSubclass(type, qerror) == 1;
@@ -799,7 +805,9 @@ static K foreign_call(void *p, K *args, int n) {
         }
         PyTuple_SET_ITEM(tuple, i, a);
     }
+    py_deadline_enter();
     PyObject *r = PyObject_Call(f->obj, tuple, NULL);
+    py_deadline_leave();
     Py_DECREF(tuple);
     K out = r ? py_to_q(r) : py_error_to_q();
     Py_XDECREF(r);

@@ -1,6 +1,10 @@
 /* pyembed.c -- Python inside the interpreter: start CPython on first use (openq binary),
  * and the .pykx namespace that PyKX's remote functions rely on (PYKX.md §2-3). */
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../lang/lang.h"
@@ -9,6 +13,7 @@
 
 bool py_in_extension;           /* openq was imported by a running Python */
 static int default_mode = PYC_DEFAULT; /* .pykx.setdefault */
+extern int64_t lang_deadline_ms;/* -T: 'stop after this monotonic time (0: none; src/lang) */
 extern K (*sys_load_hook)(const char *path);
 
 PyMODINIT_FUNC PyInit__openq_builtin(void);
@@ -70,6 +75,88 @@ int py_ensure(void) {
     PyEval_SaveThread(); /* from now on every entry takes the GIL */
     return 0;
 }
+
+/* ---- -T inside Python ----------------------------------------------------------------------
+ * q's evaluator checks the -T deadline itself; Python code does not, so around a call from q
+ * into Python a POSIX timer is armed for the deadline (then every DEADLINE_REPEAT_MS, in
+ * case the code swallows the exception).  Its expiry runs on a timer thread that takes the
+ * GIL (the running code yields it within the switch interval) and sets KeyboardInterrupt
+ * as an asynchronous exception in the thread that entered Python: it is raised there at
+ * the next bytecode boundary.  (A pending call would not do: queued from another thread,
+ * CPython 3.11 does not wake the running eval loop, and from a signal handler it is not
+ * async-signal-safe.)  Code blocked inside a C call (time.sleep) sees it when the call
+ * returns.  py_error_to_q reports the exception as q's 'stop.
+ * The state is file-scope because the timer thread reaches it without an argument we own
+ * (unavoidable); every field of `deadline` is read and written with the GIL held. */
+#define DEADLINE_REPEAT_MS 100
+
+static struct {
+    int depth;              /* nested entries from q into Python */
+    bool have_timer;        /* `timer` was created */
+    timer_t timer;          /* the POSIX timer (SIGEV_THREAD) */
+    bool armed;             /* a deadline is being enforced for the outermost entry */
+    bool tripped;           /* the deadline raised in Python: the error is 'stop */
+    unsigned long thread;   /* the Python thread id that entered */
+} deadline;
+
+static int64_t monotonic_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* a timer thread is waiting for the GIL: later expiries return at once, so C code that
+ * holds the GIL for long does not collect one blocked thread per expiry */
+static atomic_bool deadline_in_flight;
+
+/* on the timer thread: interrupt the entered thread if the deadline is still enforced */
+static void deadline_fired(union sigval v) {
+    UNUSED(v);
+    if (!Py_IsInitialized() || atomic_exchange(&deadline_in_flight, true))
+        return;
+    PyGILState_STATE g = PyGILState_Ensure();
+    if (deadline.armed && lang_deadline_ms && monotonic_ms() >= lang_deadline_ms) {
+        deadline.tripped = true;
+        PyThreadState_SetAsyncExc(deadline.thread, PyExc_KeyboardInterrupt);
+    }
+    PyGILState_Release(g);
+    atomic_store(&deadline_in_flight, false);
+}
+
+void py_deadline_enter(void) {
+    if (deadline.depth++ > 0 || !lang_deadline_ms)
+        return;
+    deadline.tripped = false;
+    deadline.thread = PyThread_get_thread_ident();
+    if (!deadline.have_timer) {
+        struct sigevent sev = {.sigev_notify = SIGEV_THREAD, .sigev_notify_function = deadline_fired};
+        if (timer_create(CLOCK_MONOTONIC, &sev, &deadline.timer) < 0)
+            return;
+        deadline.have_timer = true;
+    }
+    int64_t left = lang_deadline_ms - monotonic_ms();
+    if (left < 1)
+        left = 1;
+    struct itimerspec its = {
+        .it_value = {.tv_sec = left / 1000, .tv_nsec = (left % 1000) * 1000000},
+        .it_interval = {.tv_sec = 0, .tv_nsec = DEADLINE_REPEAT_MS * 1000000L},
+    };
+    if (timer_settime(deadline.timer, 0, &its, NULL) == 0)
+        deadline.armed = true;
+}
+
+void py_deadline_leave(void) {
+    if (--deadline.depth > 0 || !deadline.armed)
+        return;
+    struct itimerspec off = {0};
+    timer_settime(deadline.timer, 0, &off, NULL);
+    deadline.armed = false;
+    /* an interrupt set after the call returned must not hit the next Python code */
+    if (deadline.tripped)
+        PyThreadState_SetAsyncExc(deadline.thread, NULL);
+}
+
+bool py_deadline_tripped(void) { return deadline.tripped; }
 
 /* ---- .pykx builtins ------------------------------------------------------------------------ */
 
@@ -298,7 +385,9 @@ static K builtin_call(void *p, K *args, int n) {
     if (py_ensure() < 0)
         return release_args(args, n);
     PyGILState_STATE g = PyGILState_Ensure();
+    py_deadline_enter();
     K r = b->fn(args, n);
+    py_deadline_leave();
     PyGILState_Release(g);
     return r;
 }

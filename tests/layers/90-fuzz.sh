@@ -1,19 +1,35 @@
 #!/usr/bin/env bash
 # libFuzzer under ASan+UBSan.  The IPC decoder is fuzzed for FUZZ_SECONDS (default 60), seeded
-# with the golden vectors.  The q console target (the text a client's query brings) replays its
-# corpus: every golden transcript input and every input the fuzzer has broken us with before
+# with the golden vectors.  The connection state machine (fuzz_conn.c: handshake, frame
+# assembly, dispatch, replies; no sockets) is fuzzed for FUZZ_CONN_SECONDS (default 15; with
+# FUZZ_EVAL=1 FUZZ_SECONDS), seeded with a valid handshake followed by each golden message.
+# The q console target (the text a client's query brings) replays its corpus: every golden
+# transcript input and every input the fuzzer has broken us with before
 # (tests/fuzz/eval-regressions); with FUZZ_EVAL=1 (make fuzz) it mutates for FUZZ_SECONDS too.
 # Needs clang with libFuzzer (scripts/apt-packages.txt).
 set -u
 cd "$(dirname "$0")/../.."
 secs=${FUZZ_SECONDS:-60}
 if ! command -v clang >/dev/null; then echo "fuzz: 0 passed, 1 failed (no clang)"; exit 1; fi
-mkdir -p build-fuzz/corpus build-fuzz/corpus-eval
-srcs=$(ls src/base/*.c src/obj/*.c src/ipc/*.c src/prim/*.c src/fmt/*.c src/lang/*.c)
-for target in decode eval; do
-    clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -DOPENQ_PLAIN_MALLOC \
-        -D_GNU_SOURCE -Isrc -Iinclude tests/fuzz/fuzz_$target.c $srcs -lm -o build-fuzz/fuzz_$target \
-        2> build-fuzz/build.log || { tail -20 build-fuzz/build.log; echo "fuzz: 0 passed, 1 failed (build)"; exit 1; }
+mkdir -p build-fuzz/corpus build-fuzz/corpus-eval build-fuzz/corpus-conn
+srcs=$(ls src/base/*.c src/obj/*.c src/ipc/*.c src/prim/*.c src/fmt/*.c src/lang/*.c src/net/*.c)
+san="-fsanitize=address,undefined -fno-sanitize-recover=all"
+cflags="-g -O1 $san -DOPENQ_PLAIN_MALLOC -D_GNU_SOURCE -Isrc -Iinclude"
+# every source compiled once for all targets (coverage-instrumented, libFuzzer linked only at
+# the end), in parallel; an object is rebuilt when its source or any header is newer
+mkdir -p build-fuzz/obj
+: > build-fuzz/build.log
+newest_h=$(ls -t src/*/*.h include/*.h | head -1)
+for src in $srcs; do
+    obj=build-fuzz/obj/$(echo "$src" | tr / _).o
+    [ "$obj" -nt "$src" ] && [ "$obj" -nt "$newest_h" ] || echo "$src $obj"
+done | xargs -r -n 2 -P "$(nproc)" sh -c 'clang '"$cflags"' -fsanitize=fuzzer-no-link -c "$0" -o "$1" 2>> build-fuzz/build.log || { rm -f "$1"; exit 255; }' \
+    || { tail -20 build-fuzz/build.log; echo "fuzz: 0 passed, 1 failed (build)"; exit 1; }
+for target in decode eval conn; do  # only the connection target links src/net
+    objs=$(for src in $srcs; do echo "build-fuzz/obj/$(echo "$src" | tr / _).o"; done)
+    [ $target = conn ] || objs=$(echo "$objs" | grep -v '^build-fuzz/obj/src_net_')
+    clang $cflags -fsanitize=fuzzer tests/fuzz/fuzz_$target.c $objs -lm -o build-fuzz/fuzz_$target \
+        2>> build-fuzz/build.log || { tail -20 build-fuzz/build.log; echo "fuzz: 0 passed, 1 failed (build)"; exit 1; }
 done
 python3 - <<'PY'
 import glob, json, os
@@ -23,6 +39,15 @@ for f in glob.glob("../shared/vectors/*.jsonl"):          # decoder: every golde
         if "hex" in rec:
             with open(f"build-fuzz/corpus/{os.path.basename(f)}-{i}", "wb") as out:
                 out.write(bytes.fromhex(rec["hex"]))
+hello = b"user:password\x03\x00"                         # connection: handshake + message
+for f in glob.glob("../shared/vectors/*.jsonl"):
+    for i, line in enumerate(open(f)):
+        rec = json.loads(line)
+        if "hex" in rec:
+            msg = bytes.fromhex(rec["hex"])
+            for chunk in (0, 1, 7):
+                with open(f"build-fuzz/corpus-conn/{os.path.basename(f)}-{i}-{chunk}", "wb") as out:
+                    out.write(bytes([chunk]) + hello + msg + msg)
 n = 0
 for f in sorted(glob.glob("tests/q/*.q")):                # console: every golden input
     for line in open(f, encoding="utf-8"):
@@ -44,6 +69,8 @@ run() { # target corpus extra-options...
     if [ $rc -eq 0 ]; then pass=$((pass + 1)); else tail -30 build-fuzz/fuzz-$t.log; fail=$((fail + 1)); fi
 }
 run decode build-fuzz/corpus -max_total_time="$secs" -max_len=65536
+if [ "${FUZZ_EVAL:-0}" = 1 ]; then conn_secs=$secs; else conn_secs=${FUZZ_CONN_SECONDS:-15}; fi
+run conn build-fuzz/corpus-conn -max_total_time="$conn_secs" -max_len=65536 -timeout=30
 if [ "${FUZZ_EVAL:-0}" = 1 ]; then
     run eval build-fuzz/corpus-eval -max_total_time="$secs" -max_len=512 -timeout=30
 else

@@ -18,7 +18,7 @@ def free_port():
 
 
 class Server:
-    def __init__(self, script=None, args=(), cwd=None):
+    def __init__(self, script=None, args=(), cwd=None, env=None, preexec_fn=None):
         self.port = free_port()
         self.script_file = None
         cmd = [BINARY]
@@ -29,7 +29,9 @@ class Server:
             cmd.append(self.script_file)
         cmd += ["-p", str(self.port), *args]
         self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE, cwd=cwd)
+                                     stderr=subprocess.PIPE, cwd=cwd,
+                                     env=None if env is None else {**os.environ, **env},
+                                     preexec_fn=preexec_fn)
         deadline = time.time() + 10
         while time.time() < deadline:
             try:
@@ -55,8 +57,8 @@ class Server:
 def server():
     started = []
 
-    def start(script=None, args=(), cwd=None):
-        s = Server(script, args, cwd)
+    def start(script=None, args=(), cwd=None, env=None, preexec_fn=None):
+        s = Server(script, args, cwd, env, preexec_fn)
         started.append(s)
         return s
 
