@@ -470,7 +470,16 @@ static void finish_handshake(Conn *c, size_t nul) {
         K u = obj_atom(-KS);
         if (u)
             u->s = c->user;
-        K password = obj_strn(pass, plen);
+        K password;
+        if (!net_config.pw_symbols) {
+            password = obj_strn(pass, plen);
+        } else if (plen) { /* an empty password is none, as PyKX's server sees it */
+            password = obj_atom(-KS);
+            if (password)
+                password->s = sym_intern(pass, plen);
+        } else {
+            password = obj_identity();
+        }
         K r = u && password ? lang_apply(pw, (K[]){u, password}, 2) : NULL;
         if (!u || !password) {
             r0(u);

@@ -56,7 +56,7 @@ def test_q_hooks_set_from_python(spawn):
     body = textwrap.dedent("""
         import sys
         import openq as kx
-        kx.q.z.pw = kx.q('{[user; password] $[password~"password"; 1b; 0b]}')
+        kx.q.z.pw = kx.q('{[user; password] $[password=`password; 1b; 0b]}')  # the seed's, verbatim
         kx.q.z.pg = kx.q('{[x] r: value x; (`pg; r)}')
         kx.q.z.ps = kx.q('{[x] value x}')
         with kx.RawQConnection(port=int(sys.argv[1]), as_server=True) as q:
@@ -70,6 +70,26 @@ def test_q_hooks_set_from_python(spawn):
     assert q("b").py() == ["pg", 3]
     with pytest.raises(Exception):
         pykx.SyncQConnection("127.0.0.1", port, username="u", password="bad", no_ctx=True)("1")
+    with pytest.raises(Exception):  # no password: .z.pw gets :: and says no
+        pykx.SyncQConnection("127.0.0.1", port, username="u", no_ctx=True)("1")
+
+
+def test_python_server_hands_q_pw_symbols_or_identity(spawn):
+    body = textwrap.dedent("""
+        import sys
+        import openq as kx
+        kx.q('seen:()')
+        kx.q.z.pw = kx.q('{[u;p] seen,::enlist(type u;type p;p); 1b}')
+        with kx.RawQConnection(port=int(sys.argv[1]), as_server=True) as q:
+            while True:
+                q.poll_recv()
+    """)
+    port, _ = spawn(python_script(body) + ["{port}"])
+    pykx.SyncQConnection("127.0.0.1", port, username="u", password="pw", no_ctx=True)("1").py()
+    q = pykx.SyncQConnection("127.0.0.1", port, username="v", no_ctx=True)
+    seen = q("seen").py()
+    assert seen[0] == [-11, -11, "pw"]     # PyKX's server: user and password as symbols
+    assert seen[1][:2] == [-11, 101]       # no (or an empty) password: ::
 
 
 def test_python_hook_receives_k_objects_and_raising_hook_is_an_error(spawn):
