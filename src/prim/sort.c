@@ -239,6 +239,10 @@ static K grade_table(K x, bool desc) {
 /* stable grade, ascending or descending (descending keeps equal items in order) */
 static K grade(K x, bool desc) {
     PRIM_ARGS1(x);
+    if (!obj_stack_ok()) { /* a dict's values may be a dict ... */
+        r0(x);
+        return NULL;
+    }
     if (x->t == XT)
         return grade_table(x, desc);
     if (x->t == XD) {
