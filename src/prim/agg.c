@@ -30,6 +30,8 @@ static K each_item(K x, K (*f)(K)) {
 
 /* reduce a general list or a dict's values with a dyad (sum of a list of vectors) */
 static K fold_with(K x, K (*dyad)(K, K), K empty) {
+    if (prim_too_deep(x, empty)) /* a dict's values may be a dict */
+        return NULL;
     if (x->t == XD) { /* an aggregate of a dict is the aggregate of its values */
         K v = r1(DICT_VALS(x));
         r0(x);

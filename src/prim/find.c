@@ -640,6 +640,8 @@ K prim_gather(const K x, const K pos) {
 
 K prim_distinct(K x) {
     PRIM_ARGS1(x);
+    if (prim_too_deep(x, NULL)) /* a dict's values may be a dict */
+        return NULL;
     if (x->t == XT) { /* distinct rows */
         K rows = ktn(0, obj_count(x));
         K names = TABLE_COLS(x), cols = TABLE_DATA(x);
