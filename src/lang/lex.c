@@ -140,7 +140,7 @@ static bool parse_clock(const char *s, size_t n, Num *out, bool nanos) {
         out->v.j = (J)((uint64_t)wrap_mul(secs, 1000) + (uint64_t)frac);
     }
     if (neg)
-        out->v.j = -out->v.j;
+        out->v.j = (J)(0 - (uint64_t)out->v.j); /* wraps, as q negates */
     return true;
 }
 
@@ -193,7 +193,7 @@ static bool parse_word(const char *s, size_t n, Num *out) {
             ns = wj;
         out->v.j = ns;
         if (neg)
-            out->v.j = -out->v.j;
+            out->v.j = (J)(0 - (uint64_t)out->v.j); /* wraps, as q negates */
         return true;
     }
     /* dates and things that start with one: yyyy.mm.dd[D|T...], yyyy.mm[m] */
@@ -384,8 +384,8 @@ static bool coerce(Num *num, int to) {
     static const J clock_ms[] = {[KU] = 60000, [KV] = 1000, [KT] = 1};
     int ft = -num->type, tt = -to;
     if ((ft == KU || ft == KV || ft == KT) && (tt == KU || tt == KV || tt == KT || tt == KN)) {
-        J ms = num->v.j * clock_ms[ft];
-        num->v.j = tt == KN ? ms * 1000000 : ms / clock_ms[tt];
+        J ms = wrap_mul(num->v.j, clock_ms[ft]);
+        num->v.j = tt == KN ? wrap_mul(ms, 1000000) : ms / clock_ms[tt];
         num->type = to;
         return true;
     }
