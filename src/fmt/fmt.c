@@ -21,6 +21,7 @@ typedef struct Buf {
     size_t n;     /* used */
     size_t cap;   /* allocated */
     bool oom;     /* an allocation failed: the text is incomplete */
+    bool deep;    /* the value nests beyond the stack (stack.h): the text is incomplete */
     size_t limit; /* a console line: text past this many bytes would be cut, so it is not
                    * made (0: no limit) */
 } Buf;
@@ -64,9 +65,9 @@ static void buf_fmt(Buf *b, const char *fmt, ...) {
 }
 
 static K buf_done(Buf *b) {
-    if (b->oom) {
+    if (b->oom || b->deep) {
         free(b->p);
-        return kerr("wsfull");
+        return kerr(b->oom ? "wsfull" : "stack");
     }
     K r = obj_strn(b->p ? b->p : "", b->n);
     free(b->p);
@@ -462,7 +463,15 @@ static void fmt_func(Buf *b, const K x) {
     }
 }
 
+/* x's one-line form onto b.  A line with a limit stops growing once full, so a console
+ * line never descends further than it shows; past the stack's depth b is marked deep. */
 static void fmt_one(Buf *b, const K x, bool top) {
+    if (b->deep || buf_full(b))
+        return;
+    if (!stack_ok()) {
+        b->deep = true;
+        return;
+    }
     if (x->t < 0) {
         if (x->t == KERROR) {
             buf_fmt(b, "'%s", x->s);
@@ -912,6 +921,8 @@ static void console_lines(const K x, Lines *out) {
 K fmt_console(const K x) {
     if (obj_is_identity(x))
         return obj_strn("", 0);
+    if (!obj_stack_ok())
+        return NULL;
     Lines l = {0};
     console_lines(x, &l);
     Buf b = {0};
@@ -946,6 +957,10 @@ K fmt_atom_string(const K x) {
 
 K prim_string(K x) {
     PRIM_ARGS1(x);
+    if (!obj_stack_ok()) { /* string recurses into nested lists, dicts and tables */
+        r0(x);
+        return NULL;
+    }
     if (x->t < 0) {
         K r = fmt_atom_string(x);
         r0(x);
@@ -965,9 +980,15 @@ K prim_string(K x) {
         K out = ktn(0, x->n);
         for (J i = 0; out && i < x->n; i++) {
             K a = obj_atom(-x->t);
-            memcpy(x->t == UU ? (void *)kG(a) : (void *)&a->g, kG(x) + (size_t)i * obj_width(x->t), obj_width(x->t));
-            kK(out)[i] = fmt_atom_string(a);
-            r0(a);
+            if (a) {
+                memcpy(x->t == UU ? (void *)kG(a) : (void *)&a->g, kG(x) + (size_t)i * obj_width(x->t), obj_width(x->t));
+                kK(out)[i] = fmt_atom_string(a);
+                r0(a);
+            }
+            if (!kK(out)[i]) {
+                r0(out);
+                out = NULL;
+            }
         }
         r0(x);
         return out;
@@ -975,7 +996,10 @@ K prim_string(K x) {
     if (x->t == 0) {
         K out = ktn(0, x->n);
         for (J i = 0; out && i < x->n; i++)
-            kK(out)[i] = prim_string(r1(kK(x)[i]));
+            if (!(kK(out)[i] = prim_string(r1(kK(x)[i])))) {
+                r0(out);
+                out = NULL;
+            }
         r0(x);
         return out;
     }

@@ -141,8 +141,11 @@ static K read_prim(Reader *r, int t) {
 static K read_obj(Reader *r) {
     if (!need(r, 1))
         return bad();
-    if (++r->depth > MAX_DEPTH)
+    if (r->depth + 1 > MAX_DEPTH)
         return kerr("limit");
+    if (!obj_stack_ok()) /* small thread stacks run out before MAX_DEPTH */
+        return NULL;
+    r->depth++;
     int t = (signed char)*r->p++;
     K x = NULL;
     if (t < 0 && t >= -KT && t != -3) {

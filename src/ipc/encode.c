@@ -7,11 +7,14 @@
 
 #include "../prim/prims.h"
 
-#define MAX_DEPTH 4096 /* nesting beyond this is refused ('limit), never a stack overflow */
+/* Nesting beyond MAX_DEPTH is refused ('limit), as is nesting past the stack (stack.h:
+ * 'stack), so neither pass can overflow the C stack. */
+#define MAX_DEPTH 4096
 
 typedef struct Writer {
     G *p;        /* next byte */
     int cap;     /* the peer's capability byte */
+    bool deep;   /* the stack ran out: the bytes are incomplete ('stack) */
 } Writer;
 
 static bool big_count(J n) { return n > 0xffffffffLL; }
@@ -37,6 +40,8 @@ static int64_t obj_size(const K x, int cap, int depth) {
         kerr("limit");
         return -1;
     }
+    if (!obj_stack_ok())
+        return -1;
     int t = x->t;
     if (t < 0) {
         if (t == -KS)
@@ -139,6 +144,10 @@ static void put_str(Writer *w, const char *s) {
 }
 
 static void write_obj(Writer *w, const K x) {
+    if (w->deep || !stack_ok()) { /* the size pass passed, but its frames may be smaller */
+        w->deep = true;
+        return;
+    }
     int t = x->t;
     if (t < 0) {
         if (t < -KT && t >= -KENUM_LAST) {
@@ -262,8 +271,12 @@ K ipc_encode(const K x, int msgtype, int capability, int compress) {
     if (!m)
         return NULL;
     put_header(kG(m), msgtype, 0, total);
-    Writer w = {kG(m) + IPC_HEADER, capability};
+    Writer w = {kG(m) + IPC_HEADER, capability, false};
     write_obj(&w, x);
+    if (w.deep) {
+        r0(m);
+        return kerr("stack");
+    }
     if (compress && (compress == 2 || total > 2000 + IPC_HEADER)) {
         K c = ipc_compress(kG(m), (size_t)total);
         if (c) {

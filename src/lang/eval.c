@@ -64,6 +64,11 @@ static J find_key(const K keys, const K key);
 static K index_list(K x, K i);
 
 static K dict_lookup(K d, K key) {
+    if (!obj_stack_ok()) { /* keys nest as deep as the user makes them */
+        r0(d);
+        r0(key);
+        return NULL;
+    }
     K keys = DICT_KEYS(d), vals = DICT_VALS(d);
     if (keys->t == XT || vals->t == XT) {
         r0(d);
@@ -246,7 +251,7 @@ static K index_list(K x, K i) {
 }
 
 K eval_index(K x, K i) {
-    if (!x || !i) {
+    if (!x || !i || !obj_stack_ok()) { /* an index recurses into its own nesting */
         r0(x);
         r0(i);
         return NULL;
@@ -333,6 +338,10 @@ K eval_index_deep(K x, K *idx, int n) {
         return x;
     if (!x) /* an index step failed: the rest of the path goes unused */
         return release(idx, n);
+    if (!obj_stack_ok()) {
+        r0(x);
+        return release(idx, n);
+    }
     if (x->t >= KLAMBDA && x->t <= KFOREIGN) /* d[`f;args]: the function found is applied */
         return eval_apply(x, idx, n);
     K first = idx[0];
@@ -993,6 +1002,8 @@ K eval_node(const K e, Frame *f) {
         return r1(e);
     if (e->n == 1)
         return r1(kK(e)[0]);
+    if (!obj_stack_ok()) /* an application nested in an argument nests the evaluation */
+        return NULL;
     K head = kK(e)[0];
     if (head->t == KUNARY && head->g >= SF_FIRST_RESERVED && head->g != PRIM_ELIDED)
         return eval_special(e, f);
@@ -1162,6 +1173,10 @@ static K lang_handle_call(J h, K x) {
 K eval_apply(K f, K *args, int n) {
     if (!f)
         return release(args, n);
+    if (!obj_stack_ok()) { /* iterators and primitives apply functions that apply ... */
+        r0(f);
+        return release(args, n);
+    }
     bool elision = false;
     for (int i = 0; i < n; i++)
         elision = elision || is_elided(args[i]);

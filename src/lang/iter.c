@@ -6,11 +6,11 @@
 
 
 /* item i of x as an argument: atoms repeat, dicts give values, lists give items */
-static K arg_item(const K x, J i) {
+static K arg_item(K x, J i) {
+    while (x->t == XD) /* a dict's values may be a dict: no recursion over that depth */
+        x = DICT_VALS(x);
     if (x->t < 0 || x->t >= KLAMBDA)
         return r1(x);
-    if (x->t == XD)
-        return arg_item(DICT_VALS(x), i);
     if (x->t == XT) {
         K idx = kj(i);
         return eval_index(r1(x), idx);

@@ -7,6 +7,9 @@
 
 #include "lex.h"
 
+/* a*b as q's integer arithmetic does it: wrapping (two's complement), never undefined */
+static J wrap_mul(J a, J b) { return (J)((uint64_t)a * (uint64_t)b); }
+
 static bool is_name_start(int c) { return isalpha(c) || c == '.'; }
 static bool is_name_char(int c) { return isalnum(c) || c == '.' || c == '_'; }
 
@@ -125,7 +128,7 @@ static bool parse_clock(const char *s, size_t n, Num *out, bool nanos) {
     }
     if (nanos) {
         out->type = -KN;
-        out->v.j = secs * 1000000000LL + frac;
+        out->v.j = (J)((uint64_t)wrap_mul(secs, 1000000000LL) + (uint64_t)frac);
     } else if (np == 2 && !fdigits) {
         out->type = -KU;
         out->v.j = (J)parts[0] * 60 + parts[1];
@@ -134,10 +137,10 @@ static bool parse_clock(const char *s, size_t n, Num *out, bool nanos) {
         out->v.j = secs;
     } else {
         out->type = -KT;
-        out->v.j = secs * 1000 + frac;
+        out->v.j = (J)((uint64_t)wrap_mul(secs, 1000) + (uint64_t)frac);
     }
     if (neg)
-        out->v.j = -out->v.j;
+        out->v.j = (J)(0 - (uint64_t)out->v.j); /* wraps, as q negates */
     return true;
 }
 
@@ -184,9 +187,13 @@ static bool parse_word(const char *s, size_t n, Num *out) {
         if (rest && !parse_clock(dpos + 1, rest, &clock, true))
             return false;
         out->type = -KN;
-        out->v.j = days * NS_PER_DAY + (rest ? clock.v.j : 0);
+        J ns; /* beyond a timespan's range (106751 days): an infinity, as for timestamps */
+        if (__builtin_mul_overflow(days, NS_PER_DAY, &ns) ||
+            __builtin_add_overflow(ns, rest ? clock.v.j : 0, &ns))
+            ns = wj;
+        out->v.j = ns;
         if (neg)
-            out->v.j = -out->v.j;
+            out->v.j = (J)(0 - (uint64_t)out->v.j); /* wraps, as q negates */
         return true;
     }
     /* dates and things that start with one: yyyy.mm.dd[D|T...], yyyy.mm[m] */
@@ -224,7 +231,7 @@ static bool parse_word(const char *s, size_t n, Num *out) {
                     return false;
                 J ms = 0;
                 if (bn > 11)
-                    ms = clock.type == -KU ? clock.v.j * 60000 : clock.type == -KV ? clock.v.j * 1000 : clock.v.j;
+                    ms = clock.type == -KU ? wrap_mul(clock.v.j, 60000) : clock.type == -KV ? wrap_mul(clock.v.j, 1000) : clock.v.j;
                 out->type = -KZ;
                 out->v.f = days + ms / (F)MS_PER_DAY;
                 return !neg;
@@ -239,9 +246,9 @@ static bool parse_word(const char *s, size_t n, Num *out) {
             return false;
         if (forced == -KN || forced == -KU || forced == -KV || forced == -KT) {
             /* explicit type: convert from the parsed unit */
-            J ms = out->type == -KU ? out->v.j * 60000 : out->type == -KV ? out->v.j * 1000 : out->v.j;
+            J ms = out->type == -KU ? wrap_mul(out->v.j, 60000) : out->type == -KV ? wrap_mul(out->v.j, 1000) : out->v.j;
             if (forced == -KN)
-                out->v.j = ms * 1000000;
+                out->v.j = wrap_mul(ms, 1000000);
             else if (forced == -KU)
                 out->v.j = ms / 60000;
             else if (forced == -KV)
@@ -377,8 +384,8 @@ static bool coerce(Num *num, int to) {
     static const J clock_ms[] = {[KU] = 60000, [KV] = 1000, [KT] = 1};
     int ft = -num->type, tt = -to;
     if ((ft == KU || ft == KV || ft == KT) && (tt == KU || tt == KV || tt == KT || tt == KN)) {
-        J ms = num->v.j * clock_ms[ft];
-        num->v.j = tt == KN ? ms * 1000000 : ms / clock_ms[tt];
+        J ms = wrap_mul(num->v.j, clock_ms[ft]);
+        num->v.j = tt == KN ? wrap_mul(ms, 1000000) : ms / clock_ms[tt];
         num->type = to;
         return true;
     }

@@ -878,6 +878,8 @@ static bool is_train(const Item *items, int from, int n) {
 static K compose(K f, K g) { return obj_list(3, special(SF_COMPOSE), f, g); }
 
 static K build(Parser *p, Item *items, int i, int n) {
+    if (!obj_stack_ok()) /* a long fold nests as deep as it is long */
+        return NULL;
     Item *it = &items[i];
     if (i == n - 1) {
         if (it->colon) /* +: alone is the monadic form */
@@ -948,6 +950,8 @@ static K build(Parser *p, Item *items, int i, int n) {
 }
 
 static K parse_expr(Parser *p) {
+    if (!obj_stack_ok()) /* (((... [[[... {{{...: every nesting passes through here */
+        return NULL;
     Item stack[64];
     Item *items = stack;
     int n = 0, cap = 64;

@@ -405,6 +405,8 @@ static bool has_sym(const K v, S s) {
 
 /* add to *found the columns of names (and i) that parse tree e refers to */
 static void refs(const K e, const K names, K *found) {
+    if (!stack_ok()) /* too deep to read (stack.h): evaluating e answers 'stack anyway */
+        return;
     if (e->t == -KS) {
         if ((has_sym(names, e->s) || e->s == ss("i")) && !has_sym(*found, e->s))
             js(found, e->s);
@@ -491,6 +493,8 @@ static K empty_of(int ti, const K need) {
 /* is e computed item by item (so per partition = on the whole): names, constants and the
  * atomic primitives applied to such */
 static bool uniform(const K e) {
+    if (!stack_ok()) /* too deep to tell (stack.h): not mapped, evaluated whole */
+        return false;
     if (e->t != 0)
         return e->t < 100 || e->t == XD ? true : false;
     if (e->n == 0)

@@ -140,19 +140,9 @@ typedef struct Foreign {
 /* src/prim/find.c: drops the lookup index of a u# or g# list */
 extern void prim_attr_forget(const K x) OQ_WEAK;
 
-void r0(K x) {
-    if (!x)
-        return;
-    if (x->r > 0) {
-        x->r--;
-        return;
-    }
-    if (x->t == XT) {
-        r0(x->k);
-    } else if (obj_has_children(x->t)) {
-        for (J i = 0; i < x->n; i++)
-            r0(kK(x)[i]);
-    } else if (x->t == KFOREIGN) {
+/* free one dead object that has no K children pending (its foreign or index goes too) */
+static void free_leaf(K x) {
+    if (x->t == KFOREIGN) {
         Foreign *f = (Foreign *)kG(x);
         if (f->fin)
             f->fin(f->ptr);
@@ -160,6 +150,48 @@ void r0(K x) {
         prim_attr_forget(x); /* its lookup index goes with it */
     }
     mem_free(x, x->m);
+}
+
+/* r0 cannot fail, so it must not recurse over the depth of what it frees: dead parents wait
+ * on a stack threaded through their own items.  A dead parent p with children left gives up
+ * its last child kK(p)[n-1] (n decremented) and that vacated slot, kK(p)[p->n], holds the
+ * link to the parent below it; a table gives up its dict and is freed at once. */
+void r0(K x) {
+    K pending = NULL; /* dead parents whose remaining children are still to be released */
+    for (;;) {
+        while (x) { /* release x; descend into its last child when it dies with children */
+            if (x->r > 0) {
+                x->r--;
+                break;
+            }
+            if (x->t == XT) {
+                K d = x->k;
+                mem_free(x, x->m);
+                x = d;
+                continue;
+            }
+            if (!obj_has_children(x->t) || x->n == 0) {
+                free_leaf(x);
+                break;
+            }
+            K child = kK(x)[--x->n];
+            kK(x)[x->n] = pending;
+            pending = x;
+            x = child;
+        }
+        x = NULL;
+        if (!pending)
+            return;
+        K p = pending;
+        K below = kK(p)[p->n];
+        if (p->n == 0) {
+            pending = below;
+            mem_free(p, p->m);
+        } else {
+            x = kK(p)[--p->n];
+            kK(p)[p->n] = below;
+        }
+    }
 }
 
 /* ---- copying ----------------------------------------------------------------------------- */
@@ -202,11 +234,11 @@ K obj_own(K x) {
     return y;
 }
 
-J obj_count(const K x) {
+J obj_count(K x) {
+    while (x->t == XD) /* keys may be a dict again: a loop, not a recursion (stack.h) */
+        x = DICT_KEYS(x);
     if (x->t < 0 || x->t >= KLAMBDA)
         return 1;
-    if (x->t == XD)
-        return obj_count(DICT_KEYS(x));
     if (x->t == XT) {
         K cols = TABLE_DATA(x);
         return cols->n ? obj_count(kK(cols)[0]) : 0;

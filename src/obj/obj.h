@@ -41,6 +41,7 @@
 #include "../../include/k.h"
 #include "../base/defs.h"
 #include "../base/mem.h"
+#include "../base/stack.h"
 
 enum {
     KENUM = 20,      /* first enumeration type */
@@ -91,6 +92,9 @@ K kerrn(const char *msg, size_t n);
 /* the pending error's text, or NULL when none is pending (borrowed, valid until cleared) */
 const char *kerr_msg(void);
 void kerr_clear(void);
+/* The depth rule (src/base/stack.h): true when the calling thread may descend one more
+ * level; false with 'stack pending.  Every recursion over user-controlled depth calls it. */
+static inline bool obj_stack_ok(void) { return stack_ok() || (kerr("stack"), false); }
 
 /* ---- symbols (sym.c) ------------------------------------------------------------------- */
 

@@ -30,6 +30,8 @@ static K each_item(K x, K (*f)(K)) {
 
 /* reduce a general list or a dict's values with a dyad (sum of a list of vectors) */
 static K fold_with(K x, K (*dyad)(K, K), K empty) {
+    if (prim_too_deep(x, empty)) /* a dict's values may be a dict */
+        return NULL;
     if (x->t == XD) { /* an aggregate of a dict is the aggregate of its values */
         K v = r1(DICT_VALS(x));
         r0(x);
@@ -138,6 +140,8 @@ static bool is_keyed(const K x) { return x->t == XD && DICT_KEYS(x)->t == XT && 
 /* aggregate f of a table: a dict of its columns' aggregates (a keyed table: of its value
  * columns); of a matrix: the aggregate of each column; of a dict: of its values */
 static K agg_cols(K x, K (*f)(K)) {
+    if (prim_too_deep(x, NULL))
+        return NULL;
     if (x->t == XD) {
         K v = r1(DICT_VALS(x));
         r0(x);
@@ -155,6 +159,8 @@ static K agg_cols(K x, K (*f)(K)) {
 /* a uniform function (f1 x, or m f2 x) of a dict runs on its values, of a table on each
  * column (a keyed table: on its value table), of a matrix down each column */
 static K uniform_cols(K m, K x, K (*f2)(K, K), K (*f1)(K)) {
+    if (prim_too_deep(x, NULL)) /* m is borrowed */
+        return NULL;
     if (x->t == XD) {
         K k = r1(DICT_KEYS(x)), v = r1(DICT_VALS(x));
         r0(x);
@@ -488,6 +494,8 @@ K prim_any(K x) {
 
 /* running forms via the iterators' scan semantics with a dyad */
 static K running(K x, K (*dyad)(K, K)) {
+    if (prim_too_deep(x, NULL))
+        return NULL;
     if (x->t < 0)
         return x;
     if (x->t == XD) {

@@ -347,6 +347,11 @@ static K merge_combine(K a, K b) { return atomic_dyad(merge_op, a, b); }
 
 /* apply op item by item where one side is a general list (or both), or a dict */
 static K each_dyad(int op, K x, K y) {
+    if (!obj_stack_ok()) { /* nested lists recurse as deep as they nest */
+        r0(x);
+        r0(y);
+        return NULL;
+    }
     if (x->t == XD || y->t == XD) {
         if (x->t == XD && y->t == XD) { /* by key: op where both have it, else as is */
             merge_op = op;
@@ -625,6 +630,10 @@ static K atomic_monad(MonadOp op, K x);
 static K monad_item(K x, const void *op) { return atomic_monad(*(const MonadOp *)op, x); }
 
 static K each_monad(MonadOp op, K x) {
+    if (!obj_stack_ok()) {
+        r0(x);
+        return NULL;
+    }
     if (x->t == XD) {
         K k = r1(DICT_KEYS(x));
         K v = atomic_monad(op, r1(DICT_VALS(x)));

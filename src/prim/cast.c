@@ -299,6 +299,10 @@ static K field_cast(int field, const K a) {
 }
 
 static K cast_each(int to, K y) {
+    if (!obj_stack_ok()) { /* casts recurse into nested lists and dicts */
+        r0(y);
+        return NULL;
+    }
     if (y->t < 0) {
         K r;
         if (to >= F_YEAR)
@@ -584,6 +588,11 @@ static K cast_item(K item, const void *x) { return prim_cast(r1((K)x), item); }
 
 K prim_cast(K x, K y) {
     PRIM_ARGS2(x, y);
+    if (!obj_stack_ok()) { /* a general list of types applies item by item, as deep as it nests */
+        r0(x);
+        r0(y);
+        return NULL;
+    }
     if ((x->t == KF && (y->t == KF || is_matrix(y))) || is_matrix(x))
         return prim_mmu(x, y);
     if (x->t == KC || x->t == KS || (x->t > 0 && x->t < 20 && x->t != KC) || (x->t == 0 && x->n)) {

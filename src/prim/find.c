@@ -299,6 +299,11 @@ void rows_index_free(RowIndex *ix) {
 
 K prim_find(K x, K y) {
     PRIM_ARGS2(x, y);
+    if (!obj_stack_ok()) { /* a general y is searched item by item, as deep as it nests */
+        r0(x);
+        r0(y);
+        return NULL;
+    }
     if ((x->t == -KJ || x->t == -KI || x->t == -KH) && y->t < 98) { /* roll, deal, permute */
         J n = x->t == -KJ ? x->j : x->t == -KI ? (x->i == ni ? nj : x->i) : (x->h == nh ? nj : x->h);
         r0(x);
@@ -353,7 +358,10 @@ K prim_find(K x, K y) {
         /* each item */
         K out = ktn(0, y->n);
         for (J i = 0; out && i < y->n; i++)
-            kK(out)[i] = prim_find(r1(x), r1(kK(y)[i]));
+            if (!(kK(out)[i] = prim_find(r1(x), r1(kK(y)[i])))) {
+                r0(out);
+                out = NULL;
+            }
         r0(x);
         r0(y);
         return out;
@@ -366,6 +374,11 @@ K prim_find(K x, K y) {
 
 K prim_in(K x, K y) {
     PRIM_ARGS2(x, y);
+    if (!obj_stack_ok()) { /* a general x is looked up item by item */
+        r0(x);
+        r0(y);
+        return NULL;
+    }
     x = prim_unenum(x);
     y = prim_unenum(y);
     if (!x || !y) {
@@ -404,7 +417,10 @@ K prim_in(K x, K y) {
     if (x->t == 0) {
         K out = ktn(0, x->n);
         for (J i = 0; out && i < x->n; i++)
-            kK(out)[i] = prim_in(r1(kK(x)[i]), r1(y));
+            if (!(kK(out)[i] = prim_in(r1(kK(x)[i]), r1(y)))) {
+                r0(out);
+                out = NULL;
+            }
         r0(x);
         r0(y);
         return out;
@@ -624,6 +640,8 @@ K prim_gather(const K x, const K pos) {
 
 K prim_distinct(K x) {
     PRIM_ARGS1(x);
+    if (prim_too_deep(x, NULL)) /* a dict's values may be a dict */
+        return NULL;
     if (x->t == XT) { /* distinct rows */
         K rows = ktn(0, obj_count(x));
         K names = TABLE_COLS(x), cols = TABLE_DATA(x);

@@ -155,7 +155,7 @@ static void write_object(Out *o, const K keys, const K vals) {
 static void write_value(Out *o, const K x) {
     if (!o->buf)
         return;
-    if (++o->depth > JSON_DEPTH) {
+    if (++o->depth > JSON_DEPTH || !stack_ok()) { /* and the depth rule (stack.h) */
         r0(o->buf);
         o->buf = NULL;
         kerr("stack");
@@ -375,7 +375,7 @@ static K read_value(In *in) {
     skip_space(in);
     if (in->p >= in->end)
         return kerr("illegal char");
-    if (++in->depth > JSON_DEPTH)
+    if (++in->depth > JSON_DEPTH || !stack_ok()) /* and the depth rule (stack.h) */
         return kerr("stack");
     K r;
     char c = *in->p;

@@ -30,11 +30,11 @@ K prim_null_of(int t) {
 
 /* item i of a simple vector as an atom (borrows v); an atom, a function or anything else
  * without items is its own only item (so loops over obj_count stay in bounds) */
-K prim_item(const K v, J i) {
+K prim_item(K v, J i) {
+    while (v->t == XD) /* a dictionary's value (its values may be a dict again) */
+        v = DICT_VALS(v);
     if (v->t == 0)
         return r1(kK(v)[i]);
-    if (v->t == XD) /* a dictionary's value */
-        return prim_item(DICT_VALS(v), i);
     if (v->t == XT) { /* a table's row */
         K vals = ktn(0, 0), src = TABLE_DATA(v);
         for (J c = 0; c < src->n; c++)
@@ -126,9 +126,24 @@ K prim_rows_table(K x) {
 }
 
 
+K prim_all_made(K list) {
+    if (!list)
+        return NULL;
+    for (J i = 0; i < list->n; i++)
+        if (!kK(list)[i]) {
+            r0(list);
+            return NULL;
+        }
+    return list;
+}
+
 /* f(item, ctx) for each item of list x (consumed), collected as prim_collect does: how the
  * monadic keywords go into general lists */
 K prim_map(K x, K (*f)(K item, const void *ctx), const void *ctx) {
+    if (!obj_stack_ok()) { /* f usually maps back here for nested items */
+        r0(x);
+        return NULL;
+    }
     J n = x->n;
     K *items = malloc((size_t)(n ? n : 1) * sizeof(K));
     if (!items) {

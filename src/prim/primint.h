@@ -20,6 +20,21 @@
         }                                                                                      \
     } while (0)
 
+/* The depth rule (src/base/stack.h) for a primitive that recurses over nested lists, dicts
+ * or tables: when the stack is too deep, releases x and y (either may be NULL) and answers
+ * true with 'stack pending, so `if (prim_too_deep(x, y)) return NULL;`. */
+static inline bool prim_too_deep(K x, K y) {
+    if (LIKELY(stack_ok()))
+        return false;
+    r0(x);
+    r0(y);
+    kerr("stack");
+    return true;
+}
+
+/* a general list (consumed) whose items were filled by calls that may fail: the list when
+ * every item was made, else NULL (the failed call's error stays pending) */
+K prim_all_made(K list);
 /* the typed null of type t (atom or vector type) */
 K prim_null_of(int t);
 /* item i of list v as an atom, or the item of a general list (borrows v) */

@@ -27,11 +27,13 @@ static J atom_j(const K x) {
 
 /* ---- match ---------------------------------------------------------------------------------- */
 
-bool prim_match_borrow(const K a, const K b) {
+/* a against b, not looking into children: 0 they differ, 1 they match, 2 they match so far
+ * and their children (children_of) must match too */
+static int match_shallow(const K a, const K b) {
     if (a == b)
-        return true;
-    if (a->t != b->t)
-        return false;
+        return 1;
+    if (!a || !b || a->t != b->t) /* (an unparsed lambda has empty slots) */
+        return 0;
     if (a->t < 0) {
         if (a->t == -KF || a->t == -KZ)
             return (a->f != a->f && b->f != b->f) || a->f == b->f;
@@ -41,29 +43,76 @@ bool prim_match_borrow(const K a, const K b) {
                       b->t == -UU ? (void *)kG(b) : (void *)&b->g, obj_width(a->t)) == 0;
     }
     if (a->t == XT)
-        return prim_match_borrow(a->k, b->k);
+        return 2;
     if (a->t == KUNARY || a->t == KBINARY || a->t == KITER)
         return a->g == b->g;
     if (a->n != b->n || a->u != b->u)
-        return a->n == b->n && a->t > 0 && a->t < 20 && memcmp(kG(a), kG(b), (size_t)a->n * obj_width(a->t)) == 0 && false;
+        return 0;
     if (a->t > 0 && a->t < 77) {
-        if (a->t == KF)
+        if (a->t == KF) {
             for (J i = 0; i < a->n; i++) {
                 F x = kF(a)[i], y = kF(b)[i];
                 if (!((x != x && y != y) || x == y))
-                    return false;
+                    return 0;
             }
-        else if (memcmp(kG(a), kG(b), (size_t)a->n * obj_width(a->t)) != 0)
-            return false;
-        return true;
+            return 1;
+        }
+        return memcmp(kG(a), kG(b), (size_t)a->n * obj_width(a->t)) == 0;
     }
-    if (obj_has_children(a->t)) {
-        for (J i = 0; i < a->n; i++)
-            if (!prim_match_borrow(kK(a)[i], kK(b)[i]))
-                return false;
-        return true;
+    if (obj_has_children(a->t))
+        return a->n ? 2 : 1;
+    return 0;
+}
+
+/* the children match_shallow left to compare: a table's dict, else the K items */
+static J children_count(const K x) { return x->t == XT ? 1 : x->n; }
+static K child_at(const K x, J i) { return x->t == XT ? x->k : kK(x)[i]; }
+
+/* Match cannot fail, so it walks nested values with a heap stack of the pairs being compared
+ * (any depth, no C recursion).  Only if that stack cannot grow does it answer false with
+ * 'wsfull pending. */
+bool prim_match_borrow(const K a, const K b) {
+    int s = match_shallow(a, b);
+    if (s != 2)
+        return s;
+    typedef struct { K a, b; J next; } Pair; /* a pair whose children are being compared */
+    Pair small[32], *stack = small;
+    size_t depth = 0, cap = ARRAY_LEN(small);
+    stack[depth++] = (Pair){a, b, 0};
+    bool result = true;
+    while (depth) {
+        Pair *top = &stack[depth - 1];
+        if (top->next == children_count(top->a)) {
+            depth--;
+            continue;
+        }
+        K ca = child_at(top->a, top->next), cb = child_at(top->b, top->next);
+        top->next++;
+        s = match_shallow(ca, cb);
+        if (s == 0) {
+            result = false;
+            break;
+        }
+        if (s == 1)
+            continue;
+        if (depth == cap) {
+            Pair *grown = malloc(2 * cap * sizeof(Pair));
+            if (!grown) {
+                kerr("wsfull");
+                result = false;
+                break;
+            }
+            memcpy(grown, stack, depth * sizeof(Pair));
+            if (stack != small)
+                free(stack);
+            stack = grown;
+            cap *= 2;
+        }
+        stack[depth++] = (Pair){ca, cb, 0};
     }
-    return false;
+    if (stack != small)
+        free(stack);
+    return result;
 }
 
 K prim_match(K x, K y) {
@@ -107,6 +156,8 @@ K prim_til(K x) {
 
 K prim_first(K x) {
     PRIM_ARGS1(x);
+    if (prim_too_deep(x, NULL)) /* dict values may be dicts, tables hold lists */
+        return NULL;
     if (x->t < 0 || x->t >= KLAMBDA)
         return x;
     if (x->t == XD) {
@@ -121,6 +172,10 @@ K prim_first(K x) {
         for (J i = 0; vals && i < cols->n; i++)
             kK(vals)[i] = prim_first(r1(kK(cols)[i]));
         r0(x);
+        if (!(vals = prim_all_made(vals))) {
+            r0(keys);
+            return NULL;
+        }
         K v = prim_collect(kK(vals), vals->n);
         vals->n = 0;
         r0(vals);
@@ -133,6 +188,8 @@ K prim_first(K x) {
 
 K prim_last(K x) {
     PRIM_ARGS1(x);
+    if (prim_too_deep(x, NULL))
+        return NULL;
     if (x->t < 0 || x->t >= KLAMBDA)
         return x;
     if (x->t == XD) {
@@ -168,6 +225,8 @@ static K slice(const K x, J from, J n) {
 
 K prim_reverse(K x) {
     PRIM_ARGS1(x);
+    if (prim_too_deep(x, NULL))
+        return NULL;
     if (x->t < 0 || x->t >= KLAMBDA)
         return x;
     if (x->t == XD) {
@@ -182,7 +241,7 @@ K prim_reverse(K x) {
         for (J i = 0; out && i < cols->n; i++)
             kK(out)[i] = prim_reverse(r1(kK(cols)[i]));
         r0(x);
-        return xT(xD(names, out));
+        return xT(xD(names, prim_all_made(out)));
     }
     K r = obj_vec(x->t, x->n);
     if (!r) {
@@ -201,6 +260,8 @@ K prim_reverse(K x) {
 
 K prim_where(K x) {
     PRIM_ARGS1(x);
+    if (prim_too_deep(x, NULL))
+        return NULL;
     if (x->t == XD) {
         K idx = prim_where(r1(DICT_VALS(x)));
         K keys = r1(DICT_KEYS(x));
@@ -272,6 +333,8 @@ K prim_where(K x) {
 
 K prim_enlist(K x) {
     PRIM_ARGS1(x);
+    if (prim_too_deep(x, NULL))
+        return NULL;
     if (x->t < 0 && x->t > -20) {
         K r = obj_vec(-x->t, 1);
         if (r)
@@ -287,7 +350,7 @@ K prim_enlist(K x) {
         for (J i = 0; cols && i < cols->n; i++)
             kK(cols)[i] = prim_enlist(prim_item(vals, i));
         r0(x);
-        return xT(xD(keys, cols));
+        return xT(xD(keys, prim_all_made(cols)));
     }
     return obj_list(1, x);
 }
@@ -324,6 +387,8 @@ static K to_general(K x) {
 
 K prim_join(K x, K y) {
     PRIM_ARGS2(x, y);
+    if (prim_too_deep(x, y))
+        return NULL;
     if (obj_is_keyed(x) && obj_is_keyed(y)) /* keyed tables: an upsert */
         return prim_upsert(x, y);
     if (x->t == XD && y->t == XD) /* y's entries override x's, new keys appended */
@@ -414,6 +479,8 @@ K prim_join(K x, K y) {
 /* ---- take and drop -------------------------------------------------------------------------- */
 
 static K take_n(J n, K y) {
+    if (!y || prim_too_deep(y, NULL))
+        return NULL;
     if (n == nj) /* 0N#x: all of x */
         return y->t < 0 ? prim_enlist(y) : y;
     if (y->t == XD) {
@@ -428,7 +495,7 @@ static K take_n(J n, K y) {
         for (J i = 0; out && i < cols->n; i++)
             kK(out)[i] = take_n(n, r1(kK(cols)[i]));
         r0(y);
-        return xT(xD(names, out));
+        return xT(xD(names, prim_all_made(out)));
     }
     if (y->t < 0 || y->t >= KLAMBDA) {
         if (y->t >= KLAMBDA || y->t < -19) {
@@ -464,6 +531,8 @@ static K take_n(J n, K y) {
 
 /* flat (consumed) cut into the nested shape dims[0] x dims[1] x ... */
 static K reshape(K flat, const J *dims, J k) {
+    if (prim_too_deep(flat, NULL)) /* one level per dimension */
+        return NULL;
     if (k == 1)
         return flat;
     J inner = 1;
@@ -602,6 +671,8 @@ K prim_take(K x, K y) {
 }
 
 static K drop_n(J n, K y) {
+    if (!y || prim_too_deep(y, NULL))
+        return NULL;
     if (n == nj) /* 0N _ x: nothing dropped */
         return y;
     if (y->t == XD) {
@@ -616,7 +687,7 @@ static K drop_n(J n, K y) {
         for (J i = 0; out && i < cols->n; i++)
             kK(out)[i] = drop_n(n, r1(kK(cols)[i]));
         r0(y);
-        return xT(xD(names, out));
+        return xT(xD(names, prim_all_made(out)));
     }
     if (y->t < 0 || y->t >= KLAMBDA) {
         r0(y);
@@ -633,6 +704,8 @@ K prim_cut(K x, K y);
 
 K prim_drop(K x, K y) {
     PRIM_ARGS2(x, y);
+    if (prim_too_deep(x, y))
+        return NULL;
     if (is_int_atom(x)) {
         J n = atom_j(x);
         r0(x);
@@ -756,6 +829,8 @@ K prim_sublist(K x, K y) {
 
 K prim_rotate(K x, K y) {
     PRIM_ARGS2(x, y);
+    if (prim_too_deep(x, y))
+        return NULL;
     if (!is_int_atom(x))
         return fail2(x, y, "type");
     J n = atom_j(x);
@@ -842,6 +917,8 @@ K prim_xprev(K x, K y) {
 
 K prim_raze(K x) {
     PRIM_ARGS1(x);
+    if (prim_too_deep(x, NULL))
+        return NULL;
     if (x->t == XD) {
         K v = r1(DICT_VALS(x));
         r0(x);
@@ -977,6 +1054,8 @@ K prim_key(K x) {
 
 K prim_cols(K x) {
     PRIM_ARGS1(x);
+    if (prim_too_deep(x, NULL))
+        return NULL;
     if (x->t == XT) {
         K c = r1(TABLE_COLS(x));
         r0(x);

@@ -239,6 +239,10 @@ static K grade_table(K x, bool desc) {
 /* stable grade, ascending or descending (descending keeps equal items in order) */
 static K grade(K x, bool desc) {
     PRIM_ARGS1(x);
+    if (!obj_stack_ok()) { /* a dict's values may be a dict ... */
+        r0(x);
+        return NULL;
+    }
     if (x->t == XT)
         return grade_table(x, desc);
     if (x->t == XD) {
@@ -352,6 +356,10 @@ static K sorted(K x, bool desc) {
     }
     if (x->t == XD) {
         K g = grade(r1(DICT_VALS(x)), desc);
+        if (!g) {
+            r0(x);
+            return NULL;
+        }
         K k = prim_at(r1(DICT_KEYS(x)), r1(g));
         K v = prim_at(r1(DICT_VALS(x)), g);
         r0(x);
@@ -414,6 +422,8 @@ K prim_xrank(K x, K y) {
 
 /* x bin y: the index of the last item of sorted x <= y (-1 if none) */
 static K binsearch(K x, K y, bool right) {
+    if (prim_too_deep(x, y)) /* a dict's values may be a dict */
+        return NULL;
     if (x->t == XD) { /* a dict's values are searched, giving their keys (null for -1) */
         K k = r1(DICT_KEYS(x)), i = binsearch(r1(DICT_VALS(x)), y, right);
         r0(x);

@@ -87,6 +87,8 @@ static K trim_any(K x, int mode);
 static K trim_item(K x, const void *mode) { return trim_any(x, *(const int *)mode); }
 
 static K trim_any(K x, int mode) {
+    if (prim_too_deep(x, NULL))
+        return NULL;
     if (x->t == KC || x->t == -KC || x->t == -KS || x->t == KS)
         return map_text(x, trim_fn, mode);
     if (x->t < 0)
@@ -424,52 +426,66 @@ K prim_sv(K x, K y) {
     return kerr("type");
 }
 
-/* q's like patterns: * any run, ? one char, [abc] / [^abc] / [a-z] sets */
-static bool match_here(const char *p, size_t pn, const char *s, size_t sn) {
-    while (pn) {
-        char c = *p;
-        if (c == '*') {
-            for (size_t k = 0; k <= sn; k++)
-                if (match_here(p + 1, pn - 1, s + k, sn - k))
-                    return true;
-            return false;
-        }
-        if (!sn)
-            return false;
-        if (c == '?') {
-            p++, pn--, s++, sn--;
-            continue;
-        }
-        if (c == '[') {
-            const char *close = memchr(p + 1, ']', pn - 1);
-            if (!close)
-                return false;
-            bool neg = p[1] == '^';
-            bool hit = false;
-            for (const char *q = p + 1 + neg; q < close; q++) {
-                if (q + 2 < close && q[1] == '-') {
-                    hit = hit || (*s >= q[0] && *s <= q[2]);
-                    q += 2;
-                } else {
-                    hit = hit || *s == *q;
-                }
-            }
-            if (hit == neg)
-                return false;
-            pn -= (size_t)(close - p) + 1;
-            p = close + 1;
-            s++, sn--;
-            continue;
-        }
-        if (c != *s)
-            return false;
-        p++, pn--, s++, sn--;
+/* the pattern element at p (pn > 0, not '*') against char c: 1 it matches, 0 it does not,
+ * -1 it is a [set] without its ']' (which matches nothing); *len is the element's length */
+static int like_element(const char *p, size_t pn, char c, size_t *len) {
+    if (*p != '[') {
+        *len = 1;
+        return *p == '?' || *p == c;
     }
-    return sn == 0;
+    const char *close = pn > 1 ? memchr(p + 1, ']', pn - 1) : NULL;
+    if (!close)
+        return -1;
+    bool neg = p[1] == '^';
+    bool hit = false;
+    for (const char *q = p + 1 + neg; q < close; q++) {
+        if (q + 2 < close && q[1] == '-') {
+            hit = hit || (c >= q[0] && c <= q[2]);
+            q += 2;
+        } else {
+            hit = hit || c == *q;
+        }
+    }
+    *len = (size_t)(close - p) + 1;
+    return hit != neg;
+}
+
+/* q's like patterns: * any run, ? one char, [abc] / [^abc] / [a-z] sets.  No recursion and
+ * no exponential search: a * only ever needs its last occurrence revisited (the text after a
+ * later * can always absorb what an earlier one would), so on a mismatch the most recent *
+ * takes one more char and matching resumes after it. */
+static bool match_here(const char *p, size_t pn, const char *s, size_t sn) {
+    const char *star_p = NULL, *star_s = NULL; /* after the last *, and where its run ends */
+    size_t star_pn = 0, star_sn = 0;
+    for (;;) {
+        if (pn && *p == '*') {
+            p++, pn--;
+            star_p = p, star_pn = pn, star_s = s, star_sn = sn;
+            continue;
+        }
+        if (!pn && !sn)
+            return true;
+        if (pn && sn) {
+            size_t len;
+            int m = like_element(p, pn, *s, &len);
+            if (m < 0)
+                return false;
+            if (m) {
+                p += len, pn -= len, s++, sn--;
+                continue;
+            }
+        }
+        if (!star_p || !star_sn)
+            return false;
+        star_s++, star_sn--; /* the last * takes one more char */
+        p = star_p, pn = star_pn, s = star_s, sn = star_sn;
+    }
 }
 
 K prim_like(K x, K y) {
     PRIM_ARGS2(x, y);
+    if (prim_too_deep(x, y)) /* a general x matches item by item */
+        return NULL;
     if (y->t != KC && y->t != -KC) {
         r0(x);
         r0(y);
@@ -491,8 +507,12 @@ K prim_like(K x, K y) {
             K item = prim_item(x, i);
             K b = prim_like(item, r1(y));
             kG(out)[i] = b && b->t == -KB ? b->g : 0;
-            if (!b)
+            if (!b && kerr_msg() && !strcmp(kerr_msg(), "stack")) {
+                r0(out);
+                out = NULL;
+            } else if (!b) {
                 kerr_clear();
+            }
             r0(b);
         }
         r0(x);

@@ -335,6 +335,10 @@ static PyObject *table_to_pandas(const K t) {
 }
 
 PyObject *py_from_q(const K x, int mode) {
+    if (!stack_ok()) { /* nested lists and dicts convert recursively (stack.h) */
+        PyErr_SetString(PyExc_RecursionError, "stack");
+        return NULL;
+    }
     if (mode == PYC_K) {
         PyObject *ref = kref_new(r1(x));
         if (!ref || !py_wrap_fn)
@@ -638,6 +642,8 @@ static K dataframe_to_q(PyObject *df) {
 }
 
 K py_to_q(PyObject *o) {
+    if (!obj_stack_ok()) /* nested sequences and dicts convert recursively */
+        return NULL;
     if (PyObject_TypeCheck(o, &KRef_Type))
         return r1(((KRef *)o)->k);
     if (o == Py_None)

@@ -1,7 +1,8 @@
 /* fuzz_eval.c -- libFuzzer target: any text through the q console (parse, evaluate, display),
  * as a client's query reaches the interpreter.  Read-only (-b) so inputs leave no state
- * behind, a 200 ms deadline per input (-T), a 512 MB workspace (-w), no shell; the
- * live-object count must return to where it was after every input.  Built with clang
+ * behind, a 200 ms deadline per input (-T), a 512 MB workspace (-w), no shell, 1 MB of
+ * stack (stack_set_budget: deep values reach the 'stack paths sooner); the live-object count
+ * must return to where it was after every input.  Built with clang
  * -fsanitize=fuzzer,address,undefined. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,9 +30,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     clock_gettime(CLOCK_MONOTONIC, &ts);
     lang_deadline_ms = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 + 200;
     int quit = 0;
+    stack_set_budget(1 << 20);
     K out = lang_console((const char *)data, size, &quit);
     r0(out);
     kerr_clear();
+    stack_set_budget(0);
     if (mem_stats().live_blocks != before) {
         fprintf(stderr, "leak: %lld objects\n", (long long)(mem_stats().live_blocks - before));
         abort();

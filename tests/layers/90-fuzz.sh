@@ -6,12 +6,16 @@
 # The q console target (the text a client's query brings) replays its corpus: every golden
 # transcript input and every input the fuzzer has broken us with before
 # (tests/fuzz/eval-regressions); with FUZZ_EVAL=1 (make fuzz) it mutates for FUZZ_SECONDS too.
+# The parser target (fuzz_parse: nesting on a small stack budget, no evaluation) starts from
+# the same corpus and mutates for FUZZ_PARSE_SECONDS (default 10), FUZZ_SECONDS under make fuzz.
 # Needs clang with libFuzzer (scripts/apt-packages.txt).
 set -u
 cd "$(dirname "$0")/../.."
 secs=${FUZZ_SECONDS:-60}
 if ! command -v clang >/dev/null; then echo "fuzz: 0 passed, 1 failed (no clang)"; exit 1; fi
-mkdir -p build-fuzz/corpus build-fuzz/corpus-eval build-fuzz/corpus-conn
+psecs=${FUZZ_PARSE_SECONDS:-10}
+[ "${FUZZ_EVAL:-0}" = 1 ] && psecs=$secs
+mkdir -p build-fuzz/corpus build-fuzz/corpus-eval build-fuzz/corpus-conn build-fuzz/corpus-parse
 srcs=$(ls src/base/*.c src/obj/*.c src/ipc/*.c src/prim/*.c src/fmt/*.c src/lang/*.c src/net/*.c)
 san="-fsanitize=address,undefined -fno-sanitize-recover=all"
 cflags="-g -O1 $san -DOPENQ_PLAIN_MALLOC -D_GNU_SOURCE -Isrc -Iinclude"
@@ -25,7 +29,7 @@ for src in $srcs; do
     [ "$obj" -nt "$src" ] && [ "$obj" -nt "$newest_h" ] || echo "$src $obj"
 done | xargs -r -n 2 -P "$(nproc)" sh -c 'clang '"$cflags"' -fsanitize=fuzzer-no-link -c "$0" -o "$1" 2>> build-fuzz/build.log || { rm -f "$1"; exit 255; }' \
     || { tail -20 build-fuzz/build.log; echo "fuzz: 0 passed, 1 failed (build)"; exit 1; }
-for target in decode eval conn; do  # only the connection target links src/net
+for target in decode eval conn parse; do  # only the connection target links src/net
     objs=$(for src in $srcs; do echo "build-fuzz/obj/$(echo "$src" | tr / _).o"; done)
     [ $target = conn ] || objs=$(echo "$objs" | grep -v '^build-fuzz/obj/src_net_')
     clang $cflags -fsanitize=fuzzer tests/fuzz/fuzz_$target.c $objs -lm -o build-fuzz/fuzz_$target \
@@ -57,6 +61,7 @@ for f in sorted(glob.glob("tests/q/*.q")):                # console: every golde
             n += 1
 PY
 cp tests/fuzz/eval-regressions/* build-fuzz/corpus-eval/
+cp build-fuzz/corpus-eval/* build-fuzz/corpus-parse/
 pass=0 fail=0
 run() { # target corpus extra-options...
     local t=$1 c=$2; shift 2
@@ -76,5 +81,7 @@ if [ "${FUZZ_EVAL:-0}" = 1 ]; then
 else
     run eval build-fuzz/corpus-eval -runs=0 -timeout=30
 fi
+run parse build-fuzz/corpus-parse -max_total_time="$psecs" -max_len=4096 -timeout=30 \
+    -dict=tests/fuzz/parse.dict
 echo "fuzz: $pass passed, $fail failed"
 [ $fail -eq 0 ]
