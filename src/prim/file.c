@@ -868,6 +868,26 @@ K prim_rload(K x) {
     return load_as(x, true);
 }
 
+/* \l of a splayed table's directory (one holding .d): the table as the global its last
+ * component names; NULL without error when path holds no .d */
+K file_load_splayed(const char *path) {
+    char d[1200];
+    snprintf(d, sizeof d, "%s/.d", path);
+    if (access(d, F_OK) != 0)
+        return NULL;
+    size_t n = strlen(path);
+    while (n > 1 && path[n - 1] == '/')
+        n--;
+    size_t from = n;
+    while (from && path[from - 1] != '/')
+        from--;
+    char name[512];
+    snprintf(name, sizeof name, "%.*s", (int)(n - from), path + from);
+    snprintf(d, sizeof d, "%.*s", (int)n, path);
+    S s = ss(name);
+    return load_global(s, d, true) ? ks(s) : NULL;
+}
+
 /* \l of a database directory: each splayed table in it, and each data file, as a global;
  * the sym file first so that enumerations resolve.  NULL without error when path is not a
  * directory. */
@@ -887,8 +907,8 @@ K file_load_dir(const char *path) {
             if ((pass == 0) != (strcmp(n, "sym") == 0))
                 continue;
             snprintf(sub, sizeof sub, "%s/%s", path, n);
-            if (strchr(n, '.'))
-                continue; /* scripts and other files stay where they are */
+            if (strchr(n, '.') || n[strlen(n) - 1] == '$')
+                continue; /* scripts and other files stay where they are; q passes over x$ */
             if (!load_global(n, sub, false)) {
                 if (lang_read_only) { /* 'noupdate stops the load; unreadable files are skipped */
                     r0(names);
