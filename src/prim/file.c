@@ -29,11 +29,19 @@ enum { VEC_HEADER = 16, ENUM_HEADER = 4096, DOMAIN_AT = 16, NESTED = 77 };
 
 /* ---- paths ------------------------------------------------------------------------------ */
 
-/* a file handle `:path (borrowed): true and its path in buf */
+/* a file handle (borrowed), true and its path in buf: `:path, or a symbol vector whose first
+ * item is one, naming the path its items join (`:db/2024.01.01/t`.d is db/2024.01.01/t/.d,
+ * as ` sv makes it; a null last item gives the directory form `:dir/) */
 static bool handle_path(const K x, char *buf, size_t size) {
-    if (x->t != -KS || x->s[0] != ':')
+    if (x->t == -KS && x->s[0] == ':') {
+        snprintf(buf, size, "%s", x->s + 1);
+        return true;
+    }
+    if (x->t != KS || x->n == 0 || kS(x)[0][0] != ':')
         return false;
-    snprintf(buf, size, "%s", x->s + 1);
+    size_t at = (size_t)snprintf(buf, size, "%s", kS(x)[0] + 1);
+    for (J i = 1; i < x->n && at < size; i++)
+        at += (size_t)snprintf(buf + at, size - at, "/%s", kS(x)[i]);
     return true;
 }
 
@@ -470,8 +478,8 @@ K prim_set(K x, K y) {
         r0(v);
         return x;
     }
-    if (x->t != -KS || write_refused()) {
-        bool handle = x->t == -KS;
+    bool handle = handle_path(x, path, sizeof path);
+    if (!handle || write_refused()) {
         r0(x);
         r0(y);
         return handle ? NULL : kerr("type");
@@ -495,8 +503,6 @@ K prim_set(K x, K y) {
 K prim_get(K x) {
     PRIM_ARGS1(x);
     char path[1024];
-    if (x->t != -KS)
-        return lang_value(x);
     if (!handle_path(x, path, sizeof path))
         return lang_value(x);
     r0(x);

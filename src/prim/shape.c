@@ -272,7 +272,7 @@ K prim_where(K x) {
 
 K prim_enlist(K x) {
     PRIM_ARGS1(x);
-    if (x->t < 0 && x->t > -20) {
+    if (x->t < 0 && (x->t > -20 || obj_is_enum(-x->t))) { /* an atom: a vector of its type */
         K r = obj_vec(-x->t, 1);
         if (r)
             memcpy(kG(r), x->t == -UU ? (void *)kG(x) : (void *)&x->g, obj_width(x->t));
@@ -431,7 +431,7 @@ static K take_n(J n, K y) {
         return xT(xD(names, out));
     }
     if (y->t < 0 || y->t >= KLAMBDA) {
-        if (y->t >= KLAMBDA || y->t < -19) {
+        if (y->t >= KLAMBDA || (y->t < -19 && !obj_is_enum(-y->t))) {
             K r = obj_vec(0, n < 0 ? -n : n);
             for (J i = 0; r && i < r->n; i++)
                 kK(r)[i] = r1(y);
