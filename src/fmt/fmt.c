@@ -944,13 +944,21 @@ K fmt_atom_string(const K x) {
     return buf_done(&b);
 }
 
+/* string of a month keeps its suffix, as q shows it: string 2024.01m is "2024.01m" */
+static K string_atom(const K x) {
+    K r = fmt_atom_string(x);
+    if (r && x->t == -KM && r->n) {
+        C m = 'm';
+        ja(&r, &m);
+    }
+    return r;
+}
+
 K prim_string(K x) {
     PRIM_ARGS1(x);
     if (x->t < 0) {
-        K r = fmt_atom_string(x);
+        K r = string_atom(x);
         r0(x);
-        if (r && r->n == 1 && 0)
-            return r;
         return r;
     }
     if (x->t == KC) {
@@ -966,7 +974,7 @@ K prim_string(K x) {
         for (J i = 0; out && i < x->n; i++) {
             K a = obj_atom(-x->t);
             memcpy(x->t == UU ? (void *)kG(a) : (void *)&a->g, kG(x) + (size_t)i * obj_width(x->t), obj_width(x->t));
-            kK(out)[i] = fmt_atom_string(a);
+            kK(out)[i] = string_atom(a);
             r0(a);
         }
         r0(x);

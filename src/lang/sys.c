@@ -34,19 +34,24 @@ static K cmd_time(const char *arg, size_t n, bool space) {
             arg++, n--;
     }
     MemStats before = mem_stats();
+    int64_t old_peak = mem_peak_begin(); /* the space is this expression's own peak */
     double t0 = now_ms();
     for (J i = 0; i < reps; i++) {
         K r = eval_text(arg, n);
-        if (!r)
+        if (!r) {
+            mem_peak_end(old_peak);
             return NULL;
+        }
         r0(r);
     }
     J ms = (J)(now_ms() - t0);
+    J peak = mem_stats().peak_bytes - before.live_bytes;
+    mem_peak_end(old_peak);
     if (!space)
         return kj(ms);
     K v = ktn(KJ, 2);
     kJ(v)[0] = ms;
-    kJ(v)[1] = mem_stats().peak_bytes - before.live_bytes;
+    kJ(v)[1] = peak;
     return v;
 }
 
@@ -293,7 +298,7 @@ static K run_command(const char *cmd, size_t n) {
         kJ(v)[1] = st.live_bytes + st.pooled_bytes;
         kJ(v)[2] = 0;
         kJ(v)[3] = st.peak_bytes;
-        kJ(v)[4] = 0;
+        kJ(v)[4] = st.mapped_bytes; /* mmap: column files mapped */
         kJ(v)[5] = 0;
         return v;
     }

@@ -107,6 +107,18 @@ static K read_range(const char *path, J offset, J length) {
         close(fd);
         return e;
     }
+    if (st.st_size == 0 && length < 0) { /* /proc and pipes say 0: read to the end */
+        K out = ktn(KG, 0);
+        G chunk[4096];
+        ssize_t r;
+        while (out && (r = pread(fd, chunk, sizeof chunk, offset)) > 0) {
+            for (ssize_t i = 0; out && i < r; i++)
+                ja(&out, &chunk[i]);
+            offset += r;
+        }
+        close(fd);
+        return out ? out : kerr("wsfull");
+    }
     J avail = offset < st.st_size ? st.st_size - offset : 0;
     K out = ktn(KG, length >= 0 && length < avail ? length : avail);
     if (!out) {
@@ -137,20 +149,26 @@ static int write_all(int fd, const void *data, size_t n) {
     return 0;
 }
 
-/* path (and the directories above it) replaced by head's bytes then body's; 0 or -1/errno */
+/* path (and the directories above it) replaced by head's bytes then body's; 0 or -1/errno.
+ * The bytes go to a new file renamed over path, so a vector still mapped from the old file
+ * (read_column) keeps its pages: a file truncated under a mapping faults when touched. */
 static int write_file(const char *path, const void *head, size_t hn, const void *body, size_t bn) {
     if (make_parents(path) < 0)
         return -1;
-    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+    char tmp[1100];
+    snprintf(tmp, sizeof tmp, "%s$%d", path, (int)getpid()); /* \l passes over names x$ */
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0666);
     if (fd < 0)
         return -1;
-    if (write_all(fd, head, hn) < 0 || write_all(fd, body, bn) < 0) {
+    if (write_all(fd, head, hn) < 0 || write_all(fd, body, bn) < 0 || close(fd) < 0 ||
+        rename(tmp, path) < 0) {
         int e = errno;
         close(fd);
+        unlink(tmp);
         errno = e;
         return -1;
     }
-    return close(fd);
+    return 0;
 }
 
 /* ---- one object in one file ------------------------------------------------------------- */
@@ -305,8 +323,55 @@ static int write_nested(const char *path, const K x, int t) {
     return rc;
 }
 
-/* one column file of a splayed table: a nested column joined back from path and path# */
+/* ---- mapped vectors --------------------------------------------------------------------- */
+
+/* vectors with fewer data bytes than this are read; a mapping costs a page and a syscall */
+enum { MAP_MIN_BYTES = 4096 };
+
+/* the simple vector or enumeration in path, mapped rather than read (obj_mapped): NULL
+ * without error when the file is no such vector, is small, or cannot be mapped */
+static K map_vector(const char *path) {
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return NULL;
+    struct stat st;
+    G head[ENUM_HEADER];
+    ssize_t got = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? pread(fd, head, sizeof head, 0) : -1;
+    K x = NULL;
+    if (got >= VEC_HEADER && head[1] == 0x20 && (head[0] == 0xfe || head[0] == 0xfd)) {
+        size_t at = head[0] == 0xfd ? ENUM_HEADER - VEC_HEADER : 0; /* the vector header */
+        int t = 0;
+        J n = -1;
+        if ((size_t)got >= at + VEC_HEADER) {
+            t = head[at + 2];
+            memcpy(&n, head + at + 8, 8);
+        }
+        if (head[0] == 0xfd && obj_is_enum(t)) {
+            head[ENUM_HEADER - VEC_HEADER - 1] = 0;
+            const char *d = head[DOMAIN_AT] ? (const char *)head + DOMAIN_AT : (const char *)head + 4;
+            t = enum_type_for(ss((S)d));
+        } else if (head[0] == 0xfd || !obj_is_simple(t) || t == KS) {
+            t = 0;
+        }
+        J w = t ? obj_width(t) : 0;
+        G attr = head[at + 3] <= ATTR_G ? head[at + 3] : 0;
+        if (w && n >= MAP_MIN_BYTES / w && n <= (st.st_size - (J)at - VEC_HEADER) / w) {
+            size_t length = at + VEC_HEADER + (size_t)(n * w);
+            void *map = mem_map(fd, length);
+            if (map)
+                x = obj_mapped(map, at, t, attr, n);
+        }
+    }
+    close(fd);
+    return x;
+}
+
+/* one column file of a splayed table: a nested column joined back from path and path#; a
+ * vector of some size is mapped (map_vector), anything else read */
 static K read_column(const char *path) {
+    K m = map_vector(path);
+    if (m)
+        return m;
     K b = read_bytes(path);
     int t;
     K v = b ? decode_object(b, path, &t) : NULL;

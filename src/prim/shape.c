@@ -854,7 +854,7 @@ K prim_raze(K x) {
     if (x->n == 0)
         return x;
     K acc = r1(kK(x)[0]);
-    if (acc->t < 0 || acc->t >= 98)
+    if (acc->t < 0 || acc->t >= KLAMBDA) /* tables and dicts join as ,/ joins them */
         acc = prim_enlist(acc);
     for (J i = 1; acc && i < x->n; i++)
         acc = prim_join(acc, r1(kK(x)[i]));
