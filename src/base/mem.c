@@ -144,6 +144,32 @@ void mem_trim(void) {
 
 #endif
 
+void *mem_map(int fd, size_t length) {
+    void *p = mmap(NULL, length, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+    if (p == MAP_FAILED)
+        return NULL;
+    stats.live_blocks++;
+    stats.mapped_bytes += (int64_t)length;
+    return p;
+}
+
+void mem_unmap(void *p, size_t length) {
+    munmap(p, length);
+    stats.live_blocks--;
+    stats.mapped_bytes -= (int64_t)length;
+}
+
 MemStats mem_stats(void) { return stats; }
+
+int64_t mem_peak_begin(void) {
+    int64_t old = stats.peak_bytes;
+    stats.peak_bytes = stats.live_bytes;
+    return old;
+}
+
+void mem_peak_end(int64_t old_peak) {
+    if (old_peak > stats.peak_bytes)
+        stats.peak_bytes = old_peak;
+}
 
 void mem_fail_after(int64_t n) { fail_countdown = n > 0 ? n : 0; }

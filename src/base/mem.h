@@ -28,9 +28,22 @@ typedef struct MemStats {
     int64_t live_bytes;  /* their total size */
     int64_t peak_bytes;  /* high-water mark of live_bytes */
     int64_t pooled_bytes;/* bytes held in free lists for reuse */
+    int64_t mapped_bytes;/* bytes of files mapped by mem_map and not yet unmapped (not live) */
 } MemStats;
 
+/* Files mapped into memory (column files read without copying them): length bytes of the
+ * open descriptor fd from its start, private and writable -- a write lands in a private copy
+ * of the page, never in the file.  NULL with errno set when it cannot be mapped.  A mapping
+ * counts as a live block (leak checks see it) and in mapped_bytes, not in live_bytes (the -w
+ * limit and \w "used" are about the heap). */
+void *mem_map(int fd, size_t length);
+void mem_unmap(void *p, size_t length);
+
 MemStats mem_stats(void);
+/* \ts: start a new high-water mark at the live bytes, returning the old one; and put the
+ * old one back (the larger of the two stays) */
+int64_t mem_peak_begin(void);
+void mem_peak_end(int64_t old_peak);
 /* return pooled blocks to the operating system */
 void mem_trim(void);
 /* make the n-th allocation from now fail (n >= 1); 0 disables */

@@ -964,8 +964,6 @@ K prim_string(K x) {
     if (x->t < 0) {
         K r = fmt_atom_string(x);
         r0(x);
-        if (r && r->n == 1 && 0)
-            return r;
         return r;
     }
     if (x->t == KC) {

@@ -260,7 +260,67 @@ static void put_header(G *p, int msgtype, int compressed, uint64_t total) {
     memcpy(p + 4, &lo, 4);
 }
 
-K ipc_encode(const K x, int msgtype, int capability, int compress) {
+static K ipc_encode_values(const K x, int msgtype, int capability, int compress);
+
+/* does x (borrowed) hold an enumeration anywhere that travels as data? */
+static bool has_enum(const K x, int depth) {
+    if (depth > MAX_DEPTH)
+        return false;
+    if (obj_is_enum(x->t < 0 ? -x->t : x->t))
+        return true;
+    if (x->t == 0) {
+        for (J i = 0; i < x->n; i++)
+            if (has_enum(kK(x)[i], depth + 1))
+                return true;
+        return false;
+    }
+    if (x->t == XD)
+        return has_enum(DICT_KEYS(x), depth + 1) || has_enum(DICT_VALS(x), depth + 1);
+    if (x->t == XT)
+        return has_enum(x->k, depth + 1);
+    return false;
+}
+
+/* x (borrowed) with every enumeration replaced by its values: "enumerations are
+ * automatically converted to values before sending through IPC" (basics/ipc.md).  An
+ * enumeration whose domain is not defined stays as its indices. */
+static K enum_values(const K x, int depth) {
+    if (!has_enum(x, depth))
+        return r1(x);
+    if (obj_is_enum(x->t < 0 ? -x->t : x->t)) {
+        K v = prim_unenum(r1(x));
+        if (!v) {
+            kerr_clear();
+            return r1(x);
+        }
+        return v;
+    }
+    if (x->t == 0) {
+        K out = ktn(0, x->n);
+        out->u = x->u;
+        for (J i = 0; i < x->n; i++)
+            kK(out)[i] = enum_values(kK(x)[i], depth + 1);
+        return out;
+    }
+    if (x->t == XD)
+        return xD(enum_values(DICT_KEYS(x), depth + 1), enum_values(DICT_VALS(x), depth + 1));
+    K t = xT(enum_values(x->k, depth + 1)); /* XT */
+    if (t)
+        t->u = x->u;
+    return t;
+}
+
+K ipc_encode(const K x0, int msgtype, int capability, int compress) {
+    K x = enum_values(x0, 0);
+    if (!x)
+        return NULL;
+    K m = ipc_encode_values(x, msgtype, capability, compress);
+    r0(x);
+    return m;
+}
+
+/* ipc_encode of x (borrowed) holding no enumeration */
+static K ipc_encode_values(const K x, int msgtype, int capability, int compress) {
     int64_t body = obj_size(x, capability, 0);
     if (body < 0)
         return NULL;

@@ -3,6 +3,7 @@
  * (value, parse, eval, @ . and amend, internal n!x functions, show, exit, getenv). */
 #include <errno.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
@@ -694,6 +695,48 @@ static K amend_store(S name, K r) {
     return s;
 }
 
+/* @[`:dir;`c;f;y] with dir a directory (or not there yet): each symbol c of the index names
+ * the file ` sv dir,c, amended whole -- so @[`:db/t;`.d;,;`new] appends to db/t/.d, and
+ * @[`:db/t;`;:;t] splays t there (ref/amend.md: a handle to a datafile; ref/set.md: a path
+ * ending in / is a splayed table).  Consumes i, fn and y; returns the handle. */
+static K amend_files(S dir, K i, K fn, K y) {
+    J n = i->t == -KS ? 1 : i->n;
+    bool spread = y && i->t == KS && y->t >= 0 && obj_count(y) == n; /* y's items per file */
+    K r = NULL;
+    for (J j = 0; j < n; j++) {
+        char path[1200];
+        snprintf(path, sizeof path, "%s/%s", dir, i->t == -KS ? i->s : kS(i)[j]);
+        S sub = ss(path);
+        K yj = !y ? NULL : spread ? prim_item(y, j) : r1(y);
+        K v;
+        if (!fn) {
+            v = yj;
+        } else {
+            K old = amend_start(sub, false);
+            K a[2] = {old, yj};
+            v = !old ? (r0(yj), (K)NULL) : eval_apply(r1(fn), a, yj ? 2 : 1);
+        }
+        r = v ? amend_store(sub, v) : NULL;
+        if (!r)
+            break;
+        r0(r);
+    }
+    r0(i);
+    r0(fn);
+    r0(y);
+    if (!r && n)
+        return NULL;
+    K h = obj_atom(-KS);
+    h->s = dir;
+    return h;
+}
+
+/* does the file handle name a directory, or nothing yet? */
+static bool names_directory(S name) {
+    struct stat st;
+    return stat(name + 1, &st) < 0 || S_ISDIR(st.st_mode);
+}
+
 K prim_amend_n(K *args, int n) {
     if (n == 3 && is_function(args[0]))
         return trap_result(eval_apply(args[0], &args[1], 1), args[2]);
@@ -706,6 +749,14 @@ K prim_amend_n(K *args, int n) {
     bool by_name = x->t == -KS;
     S name = by_name ? x->s : NULL;
     K fn = obj_is_identity(f) || (f->t == KBINARY && f->g == P_IDENTITY) ? (r0(f), (K)NULL) : f;
+    if (!fn && !y) { /* @[x;i;:] needs a value */
+        r0(x); r0(i);
+        return kerr("rank");
+    }
+    if (by_name && names_file(name) && (i->t == -KS || i->t == KS) && names_directory(name)) {
+        r0(x);
+        return amend_files(name, i, fn, y);
+    }
     if (by_name) {
         r0(x);
         x = amend_start(name, false);
@@ -713,10 +764,6 @@ K prim_amend_n(K *args, int n) {
             r0(i); r0(fn); r0(y);
             return NULL;
         }
-    }
-    if (!fn && !y) { /* @[x;i;:] needs a value */
-        r0(x); r0(i);
-        return kerr("rank");
     }
     K r;
     if (i->t >= 0 && i->t < 20 && !obj_is_identity(i) && x->t != XD) {
@@ -913,21 +960,10 @@ K lang_internal_bang(K x, K y) {
         r0(y);
         return r;
     }
-    case -1: case -2: /* -1 "text": write a line to stdout/stderr */
-        if (y->t == KC || y->t == -KC) {
-            lang_print(n == -1 ? 1 : 2, y->t == KC ? kC(y) : (char *)&y->g, y->t == KC ? (size_t)y->n : 1, true);
-            return y;
-        }
-        if (y->t == 0) {
-            for (J i = 0; i < y->n; i++) {
-                K s = kK(y)[i];
-                if (s->t == KC)
-                    lang_print(n == -1 ? 1 : 2, kC(s), (size_t)s->n, true);
-            }
-            return y;
-        }
-        r0(y);
-        return kerr("type");
+    case -1: /* -1!x is hsym x */
+        return prim_hsym(y);
+    case -2: /* -2!x is attr x */
+        return prim_attr(y);
     }
     r0(y);
     return kerr("nyi");

@@ -435,9 +435,12 @@ static void note_pos(const K node, size_t pos) {
 
 /* ---- qSQL ------------------------------------------------------------------------------------ */
 
-/* the name q gives a column computed by expression e: the first name in it, else x */
+/* the name q gives a column computed by expression e: the first name in it, else x; the
+ * virtual column i names nothing (select count i from t gives x) */
 static S column_name(const K e) {
     if (e->t == -KS) {
+        if (e->s == ss("i"))
+            return sym_null;
         const char *dot = strrchr(e->s, '.');
         return dot && dot != e->s ? ss((S)dot + 1) : e->s;
     }

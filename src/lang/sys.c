@@ -2,6 +2,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -33,19 +34,24 @@ static K cmd_time(const char *arg, size_t n, bool space) {
             arg++, n--;
     }
     MemStats before = mem_stats();
+    int64_t old_peak = mem_peak_begin(); /* the space is this expression's own peak */
     double t0 = now_ms();
     for (J i = 0; i < reps; i++) {
         K r = eval_text(arg, n);
-        if (!r)
+        if (!r) {
+            mem_peak_end(old_peak);
             return NULL;
+        }
         r0(r);
     }
     J ms = (J)(now_ms() - t0);
+    J peak = mem_stats().peak_bytes - before.live_bytes;
+    mem_peak_end(old_peak);
     if (!space)
         return kj(ms);
     K v = ktn(KJ, 2);
     kJ(v)[0] = ms;
-    kJ(v)[1] = mem_stats().peak_bytes - before.live_bytes;
+    kJ(v)[1] = peak;
     return v;
 }
 
@@ -67,13 +73,33 @@ static K names_where(bool want_functions, bool want_tables) {
 }
 
 K file_load_dir(const char *path);
+K file_load_splayed(const char *path);
 
-K sys_load(const char *path) {
-    kerr_clear(); /* "no error" below must mean none from this load, not one left pending */
+/* \l of a directory (syscmds.md): a splayed table (it has a .d) becomes the global its
+ * name gives; any other directory is a database, which becomes the current directory and
+ * is loaded from there (partitions, or the data files and splayed tables at its top).  NULL
+ * without error when path is no directory. */
+static K load_directory(const char *path) {
+    struct stat st;
+    if (stat(path, &st) < 0 || !S_ISDIR(st.st_mode))
+        return NULL;
+    K t = file_load_splayed(path);
+    if (t || kerr_msg())
+        return t;
     K db = part_load(path);
     if (db || kerr_msg())
         return db;
-    db = file_load_dir(path);
+    if (lang_refuse_update())
+        return NULL;
+    if (chdir(path) < 0)
+        return kerr(path);
+    part_free(); /* no partitions here now: a database loaded before is gone */
+    return file_load_dir(".");
+}
+
+K sys_load(const char *path) {
+    kerr_clear(); /* "no error" below must mean none from this load, not one left pending */
+    K db = load_directory(path);
     if (db || kerr_msg())
         return db;
     FILE *fp = fopen(path, "rb");
@@ -272,7 +298,7 @@ static K run_command(const char *cmd, size_t n) {
         kJ(v)[1] = st.live_bytes + st.pooled_bytes;
         kJ(v)[2] = 0;
         kJ(v)[3] = st.peak_bytes;
-        kJ(v)[4] = 0;
+        kJ(v)[4] = st.mapped_bytes; /* mmap: column files mapped */
         kJ(v)[5] = 0;
         return v;
     }

@@ -97,13 +97,41 @@ K obj_vec(int t, J n) {
     return x;
 }
 
+/* src/prim/find.c: drops the lookup index of a u# or g# list */
+extern void prim_attr_forget(const K x) OQ_WEAK;
+
+/* the start and length of a mapped vector's mapping (see obj_mapped) */
+static size_t mapping_head(const K x) { return (size_t)(unsigned char)x->a * 16; }
+static size_t mapping_length(const K x) {
+    return mapping_head(x) + HEADER_BYTES + (size_t)x->n * (size_t)obj_width(x->t);
+}
+
+K obj_mapped(void *map, size_t head, int t, int attr, J n) {
+    K x = (K)((char *)map + head);
+    x->m = 0;
+    x->a = (signed char)(unsigned char)(head / 16);
+    x->t = (signed char)t;
+    x->u = (C)attr;
+    x->r = 1; /* the mapping's own reference: see obj.h */
+    x->n = n;
+    return x;
+}
+
+static void obj_unmap(K x) {
+    if ((x->u == ATTR_U || x->u == ATTR_G) && prim_attr_forget)
+        prim_attr_forget(x);
+    mem_unmap((char *)x - mapping_head(x), mapping_length(x));
+}
+
 J obj_capacity(const K x) {
+    if (obj_is_mapped(x))
+        return x->n;
     int w = obj_width(x->t);
     return w ? ((J)((size_t)1 << x->m) - HEADER_BYTES) / w : 0;
 }
 
 K obj_grow(K x, J more) {
-    assert(x->r == 0);
+    assert(x->r == 0 || (obj_is_mapped(x) && x->r == 1));
     J need = x->n + more;
     if (need <= obj_capacity(x))
         return x;
@@ -118,7 +146,10 @@ K obj_grow(K x, J more) {
     y->u = x->u;
     y->n = x->n;
     memcpy(kG(y), kG(x), (size_t)x->n * obj_width(x->t));
-    mem_free(x, x->m); /* children moved to y, so free only the block */
+    if (obj_is_mapped(x))
+        obj_unmap(x);
+    else
+        mem_free(x, x->m); /* children moved to y, so free only the block */
     return y;
 }
 
@@ -160,8 +191,13 @@ void r0(K x) {
     K pending = NULL; /* dead parents whose remaining children are still to be released */
     for (;;) {
         while (x) { /* release x; descend into its last child when it dies with children */
-            if (x->r > 0) {
+            if (x->r > 0 && !(x->r == 1 && obj_is_mapped(x))) {
                 x->r--;
+                break;
+            }
+            if (obj_is_mapped(x)) { /* the last owner of a mapped vector (its extra reference
+                                     * keeps it shared, so nothing writes into the mapping) */
+                obj_unmap(x);
                 break;
             }
             if (x->t == XT) {

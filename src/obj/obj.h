@@ -121,6 +121,14 @@ K obj_reserve(int t, J n);
 K obj_grow(K x, J more);
 /* number of items x can hold without moving (borrows) */
 J obj_capacity(const K x);
+/* A mapped vector (m == 0) lives in a file mapping made by mem_map rather than in a pool
+ * block: the K header sits `head` bytes into the mapping (over the file's own header) and
+ * the items follow it, so nothing is copied.  It is created with one reference more than
+ * its owners hold (r = 1 for one owner), so it always looks shared: whatever would modify
+ * it in place copies it first (obj_own), and the owner's last r0 unmaps it.  head is a
+ * multiple of 16 below 4096; the mapping is exactly head + 16 + n * width bytes. */
+K obj_mapped(void *map, size_t head, int t, int attr, J n);
+static inline bool obj_is_mapped(const K x) { return x->m == 0; }
 /* a shallow copy: same type and items, children with one more reference (borrows x) */
 K obj_copy(const K x);
 /* x if it has one owner, else a copy (and x released): the object you may modify */

@@ -29,11 +29,19 @@ enum { VEC_HEADER = 16, ENUM_HEADER = 4096, DOMAIN_AT = 16, NESTED = 77 };
 
 /* ---- paths ------------------------------------------------------------------------------ */
 
-/* a file handle `:path (borrowed): true and its path in buf */
+/* a file handle (borrowed), true and its path in buf: `:path, or a symbol vector whose first
+ * item is one, naming the path its items join (`:db/2024.01.01/t`.d is db/2024.01.01/t/.d,
+ * as ` sv makes it; a null last item gives the directory form `:dir/) */
 static bool handle_path(const K x, char *buf, size_t size) {
-    if (x->t != -KS || x->s[0] != ':')
+    if (x->t == -KS && x->s[0] == ':') {
+        snprintf(buf, size, "%s", x->s + 1);
+        return true;
+    }
+    if (x->t != KS || x->n == 0 || kS(x)[0][0] != ':')
         return false;
-    snprintf(buf, size, "%s", x->s + 1);
+    size_t at = (size_t)snprintf(buf, size, "%s", kS(x)[0] + 1);
+    for (J i = 1; i < x->n && at < size; i++)
+        at += (size_t)snprintf(buf + at, size - at, "/%s", kS(x)[i]);
     return true;
 }
 
@@ -99,6 +107,18 @@ static K read_range(const char *path, J offset, J length) {
         close(fd);
         return e;
     }
+    if (st.st_size == 0 && length < 0) { /* /proc and pipes say 0: read to the end */
+        K out = ktn(KG, 0);
+        G chunk[4096];
+        ssize_t r;
+        while (out && (r = pread(fd, chunk, sizeof chunk, offset)) > 0) {
+            for (ssize_t i = 0; out && i < r; i++)
+                ja(&out, &chunk[i]);
+            offset += r;
+        }
+        close(fd);
+        return out ? out : kerr("wsfull");
+    }
     J avail = offset < st.st_size ? st.st_size - offset : 0;
     K out = ktn(KG, length >= 0 && length < avail ? length : avail);
     if (!out) {
@@ -129,20 +149,26 @@ static int write_all(int fd, const void *data, size_t n) {
     return 0;
 }
 
-/* path (and the directories above it) replaced by head's bytes then body's; 0 or -1/errno */
+/* path (and the directories above it) replaced by head's bytes then body's; 0 or -1/errno.
+ * The bytes go to a new file renamed over path, so a vector still mapped from the old file
+ * (read_column) keeps its pages: a file truncated under a mapping faults when touched. */
 static int write_file(const char *path, const void *head, size_t hn, const void *body, size_t bn) {
     if (make_parents(path) < 0)
         return -1;
-    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+    char tmp[1100];
+    snprintf(tmp, sizeof tmp, "%s$%d", path, (int)getpid()); /* \l passes over names x$ */
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0666);
     if (fd < 0)
         return -1;
-    if (write_all(fd, head, hn) < 0 || write_all(fd, body, bn) < 0) {
+    if (write_all(fd, head, hn) < 0 || write_all(fd, body, bn) < 0 || close(fd) < 0 ||
+        rename(tmp, path) < 0) {
         int e = errno;
         close(fd);
+        unlink(tmp);
         errno = e;
         return -1;
     }
-    return close(fd);
+    return 0;
 }
 
 /* ---- one object in one file ------------------------------------------------------------- */
@@ -297,8 +323,55 @@ static int write_nested(const char *path, const K x, int t) {
     return rc;
 }
 
-/* one column file of a splayed table: a nested column joined back from path and path# */
+/* ---- mapped vectors --------------------------------------------------------------------- */
+
+/* vectors with fewer data bytes than this are read; a mapping costs a page and a syscall */
+enum { MAP_MIN_BYTES = 4096 };
+
+/* the simple vector or enumeration in path, mapped rather than read (obj_mapped): NULL
+ * without error when the file is no such vector, is small, or cannot be mapped */
+static K map_vector(const char *path) {
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return NULL;
+    struct stat st;
+    G head[ENUM_HEADER];
+    ssize_t got = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? pread(fd, head, sizeof head, 0) : -1;
+    K x = NULL;
+    if (got >= VEC_HEADER && head[1] == 0x20 && (head[0] == 0xfe || head[0] == 0xfd)) {
+        size_t at = head[0] == 0xfd ? ENUM_HEADER - VEC_HEADER : 0; /* the vector header */
+        int t = 0;
+        J n = -1;
+        if ((size_t)got >= at + VEC_HEADER) {
+            t = head[at + 2];
+            memcpy(&n, head + at + 8, 8);
+        }
+        if (head[0] == 0xfd && obj_is_enum(t)) {
+            head[ENUM_HEADER - VEC_HEADER - 1] = 0;
+            const char *d = head[DOMAIN_AT] ? (const char *)head + DOMAIN_AT : (const char *)head + 4;
+            t = enum_type_for(ss((S)d));
+        } else if (head[0] == 0xfd || !obj_is_simple(t) || t == KS) {
+            t = 0;
+        }
+        J w = t ? obj_width(t) : 0;
+        G attr = head[at + 3] <= ATTR_G ? head[at + 3] : 0;
+        if (w && n >= MAP_MIN_BYTES / w && n <= (st.st_size - (J)at - VEC_HEADER) / w) {
+            size_t length = at + VEC_HEADER + (size_t)(n * w);
+            void *map = mem_map(fd, length);
+            if (map)
+                x = obj_mapped(map, at, t, attr, n);
+        }
+    }
+    close(fd);
+    return x;
+}
+
+/* one column file of a splayed table: a nested column joined back from path and path#; a
+ * vector of some size is mapped (map_vector), anything else read */
 static K read_column(const char *path) {
+    K m = map_vector(path);
+    if (m)
+        return m;
     K b = read_bytes(path);
     int t;
     K v = b ? decode_object(b, path, &t) : NULL;
@@ -470,8 +543,8 @@ K prim_set(K x, K y) {
         r0(v);
         return x;
     }
-    if (x->t != -KS || write_refused()) {
-        bool handle = x->t == -KS;
+    bool handle = handle_path(x, path, sizeof path);
+    if (!handle || write_refused()) {
         r0(x);
         r0(y);
         return handle ? NULL : kerr("type");
@@ -495,8 +568,6 @@ K prim_set(K x, K y) {
 K prim_get(K x) {
     PRIM_ARGS1(x);
     char path[1024];
-    if (x->t != -KS)
-        return lang_value(x);
     if (!handle_path(x, path, sizeof path))
         return lang_value(x);
     r0(x);
@@ -868,6 +939,26 @@ K prim_rload(K x) {
     return load_as(x, true);
 }
 
+/* \l of a splayed table's directory (one holding .d): the table as the global its last
+ * component names; NULL without error when path holds no .d */
+K file_load_splayed(const char *path) {
+    char d[1200];
+    snprintf(d, sizeof d, "%s/.d", path);
+    if (access(d, F_OK) != 0)
+        return NULL;
+    size_t n = strlen(path);
+    while (n > 1 && path[n - 1] == '/')
+        n--;
+    size_t from = n;
+    while (from && path[from - 1] != '/')
+        from--;
+    char name[512];
+    snprintf(name, sizeof name, "%.*s", (int)(n - from), path + from);
+    snprintf(d, sizeof d, "%.*s", (int)n, path);
+    S s = ss(name);
+    return load_global(s, d, true) ? ks(s) : NULL;
+}
+
 /* \l of a database directory: each splayed table in it, and each data file, as a global;
  * the sym file first so that enumerations resolve.  NULL without error when path is not a
  * directory. */
@@ -887,8 +978,8 @@ K file_load_dir(const char *path) {
             if ((pass == 0) != (strcmp(n, "sym") == 0))
                 continue;
             snprintf(sub, sizeof sub, "%s/%s", path, n);
-            if (strchr(n, '.'))
-                continue; /* scripts and other files stay where they are */
+            if (strchr(n, '.') || n[strlen(n) - 1] == '$')
+                continue; /* scripts and other files stay where they are; q passes over x$ */
             if (!load_global(n, sub, false)) {
                 if (lang_read_only) { /* 'noupdate stops the load; unreadable files are skipped */
                     r0(names);

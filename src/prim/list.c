@@ -25,6 +25,12 @@ K prim_null_of(int t) {
     case KM: case KD: case KU: case KV: case KT: x = obj_atom(-t); if (x) x->i = ni; return x;
     case KZ: return kz(nf);
     }
+    if (obj_is_enum(t)) { /* an index that is no position: the null symbol when read */
+        x = obj_atom(-t);
+        if (x)
+            x->j = nj;
+        return x;
+    }
     return obj_identity();
 }
 

@@ -55,6 +55,8 @@ int prim_default_type(int id);
 K prim_apply(const K f, K *args, int n);
 /* the text q displays for primitive object f (borrows): "+", "#:", "til", "::" */
 const char *prim_display(const K f, char buf[8]);
+/* the values of enumeration x (consumed) from its domain's global; x itself otherwise */
+K prim_unenum(K x);
 /* id of the primitive that q's wire opcode `code` names as a 101 / 102 object, or -1 */
 int prim_from_code(int type, int code);
 /* names in prims.def with no definition linked yet; returns their count, fills out[] */

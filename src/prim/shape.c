@@ -335,7 +335,7 @@ K prim_enlist(K x) {
     PRIM_ARGS1(x);
     if (prim_too_deep(x, NULL))
         return NULL;
-    if (x->t < 0 && x->t > -20) {
+    if (x->t < 0 && (x->t > -20 || obj_is_enum(-x->t))) { /* an atom: a vector of its type */
         K r = obj_vec(-x->t, 1);
         if (r)
             memcpy(kG(r), x->t == -UU ? (void *)kG(x) : (void *)&x->g, obj_width(x->t));
@@ -498,7 +498,7 @@ static K take_n(J n, K y) {
         return xT(xD(names, prim_all_made(out)));
     }
     if (y->t < 0 || y->t >= KLAMBDA) {
-        if (y->t >= KLAMBDA || y->t < -19) {
+        if (y->t >= KLAMBDA || (y->t < -19 && !obj_is_enum(-y->t))) {
             K r = obj_vec(0, n < 0 ? -n : n);
             for (J i = 0; r && i < r->n; i++)
                 kK(r)[i] = r1(y);
@@ -931,7 +931,7 @@ K prim_raze(K x) {
     if (x->n == 0)
         return x;
     K acc = r1(kK(x)[0]);
-    if (acc->t < 0 || acc->t >= 98)
+    if (acc->t < 0 || acc->t >= KLAMBDA) /* tables and dicts join as ,/ joins them */
         acc = prim_enlist(acc);
     for (J i = 1; acc && i < x->n; i++)
         acc = prim_join(acc, r1(kK(x)[i]));

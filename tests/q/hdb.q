@@ -73,7 +73,7 @@ q)(select from t where date=2024.02.01)~select from m where date=2024.02.01
 q)(select sum q by sym from t where date=2024.02.01)~select sum q by sym from m where date=2024.02.01
 1b
 q)select max i from t
-i
+x
 ---
 399
 q)(select count i by 100 xbar q from t where date=2024.01.01, q<300)~select count i by 100 xbar q from m where date=2024.01.01, q<300

@@ -328,3 +328,26 @@ q)`q`Q`h in key`
 111b
 q)`z in key`
 0b
+q)string 2024.01m
+"2024.01"
+q)string 2024.01 2024.02m
+"2024.01"
+"2024.02"
+q)raze (([]a:1 2);([]a:,3))
+a
+-
+1
+2
+3
+q)raze (`a`b!1 2;`b`c!3 4)
+a| 1
+b| 3
+c| 4
+q)select count i from ([]a:1 2 3)
+x
+-
+3
+q)-1!`a
+`:a
+q)-2!`s#1 2 3
+`s

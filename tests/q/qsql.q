@@ -111,7 +111,7 @@ a b
 2 z
 q)t2:([]g:`a`b`a`c;v:1 0N 3 4;f:1 2 0n 4f)
 q)select sum v, avg v, max v, min f, first v, last f, count i by g from t2
-g| v v1 v2  f v3 f1 i
+g| v v1 v2  f v3 f1 x
 -| ------------------
 a| 4 2  3   1 1     2
 b| 0    -0W 2    2  1

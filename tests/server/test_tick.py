@@ -104,3 +104,62 @@ def test_tickerplant_log_subscriber_and_end_of_day(tmp_path):
         for p in procs:
             p.kill()
             p.wait()
+
+
+def test_three_processes_end_of_day_and_hdb(tmp_path):
+    """plant, subscriber and an HDB started as `openq hdbdir -p PORT`: at end of day the
+    subscriber writes the partition and tells the HDB to reload, and the HDB answers for it."""
+    logdir, hdb = tmp_path / "logs", tmp_path / "hdb"
+    logdir.mkdir()
+    hdb.mkdir()
+    for f in ("feedplant.q", "store.q"):
+        shutil.copy(os.path.join(HERE, f), tmp_path / f)
+    tp_port, st_port, hdb_port = free_port(), free_port(), free_port()
+    procs = [start(["feedplant.q", str(logdir), "-p", str(tp_port)], tmp_path),
+             start(["hdb", "-p", str(hdb_port)], tmp_path)]
+    try:
+        procs.append(start(["store.q", ":%d" % tp_port, "hdb", str(hdb_port), "-p", str(st_port)],
+                           tmp_path))
+        with kx.SyncQConnection(port=tp_port) as tp, kx.SyncQConnection(port=hdb_port) as h:
+            # the HDB started on the empty directory and made it its own
+            assert h("system\"cd\"").py().decode() == str(hdb)
+            assert until(lambda: tp("count .fp.subs").py() == 1)
+            fed = [(["a", "b", "a"], [1.0, 2.0, 3.0], [10, 20, 30]),
+                   (["c", "a"], [4.0, 5.0], [40, 50]),
+                   (["b"], [6.0], [60])]
+            for syms, prices, sizes in fed:
+                tp(".fp.upd", kx.SymbolAtom("trade"), trade(syms, prices, sizes))
+            with kx.SyncQConnection(port=st_port) as st:
+                assert until(lambda: st("count trade").py() == 6)
+            day = tp(".fp.day")
+            tp(".fp.roll[]")
+            with kx.SyncQConnection(port=st_port) as st:
+                assert until(lambda: st(".st.days").py() == 1)
+            # the HDB reloaded: date is the day written, trade its partitioned table
+            assert h("date").py() == [day.py()]
+            assert h("count trade").py() == 6
+            assert h(".Q.pf").py() == "date"
+            size = {}
+            count = {}
+            for syms, _, sizes in fed:
+                for s, z in zip(syms, sizes):
+                    size[s] = size.get(s, 0) + z
+                    count[s] = count.get(s, 0) + 1
+            r = h("{select n:count i, size:sum size, hi:max price by sym from trade where date=x}", day)
+            keys = r.keys().py()["sym"]
+            got = r.values().py()
+            assert dict(zip(keys, got["n"])) == count
+            assert dict(zip(keys, got["size"])) == size
+            assert dict(zip(keys, got["hi"])) == {"a": 5.0, "b": 6.0, "c": 4.0}
+            assert h("{exec sym from trade where date=x}", day).py() == ["a", "a", "a", "b", "b", "c"]
+            assert h("{count select from trade where date=x+1}", day).py() == 0
+        # a fresh HDB process loads the same database from the command line
+        fresh = free_port()
+        procs.append(start(["hdb", "-p", str(fresh)], tmp_path))
+        with kx.SyncQConnection(port=fresh) as h:
+            assert h("{(count trade;exec sum size from trade where date=x)}", day).py() == [6, 210]
+            assert h("select count i by date from trade").values().py() == {"x": [6]}
+    finally:
+        for p in procs:
+            p.kill()
+            p.wait()
