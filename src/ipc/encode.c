@@ -264,7 +264,7 @@ static K ipc_encode_values(const K x, int msgtype, int capability, int compress)
 
 /* does x (borrowed) hold an enumeration anywhere that travels as data? */
 static bool has_enum(const K x, int depth) {
-    if (depth > MAX_DEPTH)
+    if (depth > MAX_DEPTH || !stack_ok()) /* too deep to travel: the size pass says so */
         return false;
     if (obj_is_enum(x->t < 0 ? -x->t : x->t))
         return true;
