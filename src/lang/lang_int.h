@@ -30,6 +30,8 @@ enum {
     SF_ASSIGN_G = 0xf8, /* a::v global assignment inside a lambda */
     SF_VIEW = 0xf9,     /* a::e at top level: a view, e re-evaluated when a is read */
     SF_COMPOSE = 0xfa,  /* '[f;g;...]: the composition f g ... */
+    SF_DICT = 0xfb,     /* ([k:v;...]): args are (,keynames; (exprs)) */
+    SF_PMATCH = 0xfc,   /* :[v;p1;r1;...;rd]: the pattern conditional */
     SF_FIRST_RESERVED = 0xf0
 };
 
