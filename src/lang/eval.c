@@ -14,7 +14,68 @@ struct Frame {
     K *vals;       /* their values, NULL while unset (owned) */
     bool returning;/* a :x was evaluated: unwind to the lambda */
     Frame *parent; /* a qSQL column scope: the lambda whose locals it also sees */
+    const void *err_node; /* the first application that failed in this lambda (its caret) */
 };
+
+/* ---- the error trace: the lambda frames an error unwound through, innermost first ---------- */
+
+typedef struct TraceFrame {
+    K lambda;         /* the lambda (a reference) */
+    const void *node; /* where in it the error arose */
+    int depth;        /* its call depth: [1] is called from the console */
+} TraceFrame;
+
+static TraceFrame trace[64];
+static int trace_n;
+static char *trace_text; /* eval_trace_text's last result */
+
+void eval_trace_clear(void) {
+    for (int i = 0; i < trace_n; i++)
+        r0(trace[i].lambda);
+    trace_n = 0;
+    free(trace_text);
+    trace_text = NULL;
+}
+
+static void trace_push(const K lambda, const void *node, int depth) {
+    if (trace_n && trace[trace_n - 1].depth <= depth) /* a new error: the old trace is stale */
+        eval_trace_clear();
+    if (trace_n < (int)(sizeof trace / sizeof *trace))
+        trace[trace_n++] = (TraceFrame){r1(lambda), node, depth};
+}
+
+const char *eval_trace_text(void) {
+    if (!trace_n)
+        return NULL;
+    free(trace_text);
+    size_t cap = 256, len = 0;
+    trace_text = malloc(cap);
+    if (!trace_text)
+        return NULL;
+    trace_text[0] = 0;
+    for (int i = 0; i < trace_n; i++) {
+        K text = NULL;
+        long caret = -1;
+        if (!parse_lambda_frame(trace[i].lambda, trace[i].node, &text, &caret) || !text)
+            continue;
+        size_t need = len + (size_t)text->n + (caret > 0 ? (size_t)caret : 0) + 40;
+        if (need > cap) {
+            char *g = realloc(trace_text, need * 2);
+            if (!g) {
+                r0(text);
+                break;
+            }
+            trace_text = g;
+            cap = need * 2;
+        }
+        len += (size_t)snprintf(trace_text + len, cap - len, "  [%d]  %.*s\n", trace[i].depth, (int)text->n,
+                                kC(text));
+        if (caret >= 0)
+            len += (size_t)snprintf(trace_text + len, cap - len, "%*s^\n", (int)(7 + caret), "");
+        r0(text);
+    }
+    return trace_text;
+}
 
 /* the innermost running lambda's frame: a query started inside it sees its locals */
 static Frame *current_frame;
@@ -1291,10 +1352,18 @@ K eval_node(const K e, Frame *f) {
     if (e->n == 1)
         return r1(kK(e)[0]);
     K head = kK(e)[0];
-    if (head->t == KUNARY && head->g >= SF_FIRST_RESERVED && head->g != PRIM_ELIDED)
-        return eval_special(e, f);
-    if (head->t == KBINARY && head->g == P_IDENTITY && (e->n == 3 || e->n == 4))
-        return eval_assign(e, f, false);
+    if (head->t == KUNARY && head->g >= SF_FIRST_RESERVED && head->g != PRIM_ELIDED) {
+        K r = eval_special(e, f);
+        if (!r && f && f->lambda && !f->err_node) /* 'x: the caret at the signal */
+            f->err_node = head;
+        return r;
+    }
+    if (head->t == KBINARY && head->g == P_IDENTITY && (e->n == 3 || e->n == 4)) {
+        K r = eval_assign(e, f, false);
+        if (!r && f && f->lambda && !f->err_node)
+            f->err_node = head;
+        return r;
+    }
     int n = (int)e->n - 1;
     K args[8];
     K *argv = n <= 8 ? args : malloc(sizeof(K) * n);
@@ -1321,9 +1390,11 @@ K eval_node(const K e, Frame *f) {
     K r = fn ? eval_apply(fn, argv, n) : release(argv, n);
     if (argv != args)
         free(argv);
+    if (!r && f && f->lambda && !f->err_node)
+        f->err_node = head;
     /* the first failing application at top level gets the console's caret; a failure inside
-     * a lambda would need its frames too, so it gets none */
-    if (!r && !eval_error_node)
+     * a lambda marks it (its frames are the trace), and the top-level call it made gets it */
+    if (!r && (!eval_error_node || (eval_depth == 0 && eval_error_node == (const void *)&eval_error_node)))
         eval_error_node = eval_depth == 0 ? head : (const void *)&eval_error_node;
     return r;
 }
@@ -1385,6 +1456,8 @@ static K call_lambda(K f, K *args, int n) {
     current_frame = &frame;
     K r = eval_node(kK(f)[LAMBDA_BODY], &frame);
     current_frame = outer;
+    if (!r)
+        trace_push(f, frame.err_node, eval_depth);
     eval_depth--;
     env_context = saved_ctx;
     for (J i = 0; i < names->n; i++)

@@ -178,6 +178,202 @@ static K apply_node(K head, K args) {
     return node;
 }
 
+/* ---- source positions of applications (for the console's error caret) --------------------- */
+
+typedef struct NodePos {
+    const void *node; /* the head of an application in the parse tree */
+    size_t pos;       /* its offset in the source */
+} NodePos;
+
+static NodePos *node_pos;        /* positions noted while tracking */
+static size_t node_pos_n, node_pos_cap;
+static bool track_positions;     /* parse_track_positions was asked for */
+
+void parse_track_positions(bool on) {
+    track_positions = on;
+    if (on)
+        node_pos_n = 0;
+}
+
+long parse_position_of(const void *node) {
+    for (size_t i = node_pos_n; i > 0; i--)
+        if (node_pos[i - 1].node == node)
+            return (long)node_pos[i - 1].pos;
+    return -1;
+}
+
+static void unnote_pos(const K node) {
+    for (size_t i = node_pos_n; i > 0; i--)
+        if (node_pos[i - 1].node == node) {
+            node_pos[i - 1].node = NULL;
+            return;
+        }
+}
+
+static void note_pos(const K node, size_t pos) {
+    if (!track_positions)
+        return;
+    if (node_pos_n == node_pos_cap) {
+        size_t cap = node_pos_cap ? node_pos_cap * 2 : 64;
+        NodePos *g = realloc(node_pos, cap * sizeof *g);
+        if (!g)
+            return;
+        node_pos = g;
+        node_pos_cap = cap;
+    }
+    node_pos[node_pos_n].node = node;
+    node_pos[node_pos_n].pos = pos;
+    node_pos_n++;
+}
+
+
+/* ---- where lambdas come from (the frames of an error trace) --------------------------------
+ * For each lambda parsed, the name it was assigned to (f:{..}; a lambda inside f is f@), the
+ * script and line it starts on, and the offsets of its applications in its source.  Kept per
+ * body, holding a reference to it; entries whose body nobody else holds any more are swept
+ * when the table fills up. */
+
+typedef struct LambdaOrigin {
+    K body;          /* the lambda's parsed body (a reference: the key) */
+    K name;          /* char vector: "f", "f@", or NULL when anonymous */
+    K file;          /* char vector: the script it was read from, or NULL */
+    long line;       /* the script's line its '{' is on */
+    NodePos *pos;    /* applications and their offsets from the lambda's '{' */
+    size_t npos;     /* how many */
+} LambdaOrigin;
+
+static LambdaOrigin *origins;
+static size_t origins_n, origins_cap;
+static const char *origin_file; /* the script being parsed (parse_set_origin), or NULL */
+static long origin_line;        /* the line its text starts on */
+
+void parse_set_origin(const char *file, long line) {
+    origin_file = file;
+    origin_line = line;
+}
+
+static void origin_free(LambdaOrigin *o) {
+    r0(o->body);
+    r0(o->name);
+    r0(o->file);
+    free(o->pos);
+}
+
+void parse_origins_free(void) {
+    for (size_t i = 0; i < origins_n; i++)
+        origin_free(&origins[i]);
+    free(origins);
+    origins = NULL;
+    origins_n = origins_cap = 0;
+}
+
+static LambdaOrigin *origin_of(const K lambda) {
+    if (lambda->t != KLAMBDA)
+        return NULL;
+    const K body = kK(lambda)[LAMBDA_BODY];
+    for (size_t i = origins_n; i > 0; i--)
+        if (origins[i - 1].body == body)
+            return &origins[i - 1];
+    return NULL;
+}
+
+/* remember where lambda f (its source starting at offset start of src) comes from, with the
+ * positions noted while its body was parsed (node_pos[mark..]) */
+static void origin_note(const K f, const char *src, size_t start, size_t end, size_t mark) {
+    if (origins_n == origins_cap) { /* sweep lambdas that are gone, then grow */
+        size_t kept = 0;
+        for (size_t i = 0; i < origins_n; i++)
+            if (origins[i].body->r == 0)
+                origin_free(&origins[i]);
+            else
+                origins[kept++] = origins[i];
+        origins_n = kept;
+        if (origins_n * 2 >= origins_cap) {
+            size_t cap = origins_cap ? origins_cap * 2 : 64;
+            LambdaOrigin *g = realloc(origins, cap * sizeof *g);
+            if (!g)
+                return;
+            origins = g;
+            origins_cap = cap;
+        }
+    }
+    LambdaOrigin o = {.body = r1(kK(f)[LAMBDA_BODY])};
+    size_t n = node_pos_n > mark ? node_pos_n - mark : 0;
+    o.pos = n ? malloc(n * sizeof *o.pos) : NULL;
+    for (size_t i = 0; o.pos && i < n; i++) {
+        const NodePos *np = &node_pos[mark + i];
+        if (np->node && np->pos >= start && np->pos <= end)
+            o.pos[o.npos++] = (NodePos){np->node, np->pos - start};
+    }
+    if (origin_file) {
+        long line = origin_line;
+        for (size_t i = 0; i < start; i++)
+            line += src[i] == '\n';
+        o.file = obj_str(origin_file);
+        o.line = line;
+    }
+    origins[origins_n++] = o;
+}
+
+/* name the lambdas of an assignment name:{..}: f, and f@ for those inside it */
+static void origin_name(const K tree, const char *name, size_t len, int depth) {
+    if (tree->t == KLAMBDA) {
+        LambdaOrigin *o = origin_of(tree);
+        if (o && !o->name) {
+            o->name = obj_strn(name, len);
+            char at = '@';
+            for (int i = 0; o->name && i < depth; i++)
+                ja(&o->name, &at);
+        }
+        if (depth < 8)
+            origin_name(kK(tree)[LAMBDA_BODY], name, len, depth + 1);
+        return;
+    }
+    if (tree->t == 0)
+        for (J i = 0; i < tree->n; i++)
+            origin_name(kK(tree)[i], name, len, depth);
+}
+
+bool parse_lambda_frame(const K lambda, const void *node, K *text, long *caret) {
+    LambdaOrigin *o = origin_of(lambda);
+    K src = kK(lambda)[LAMBDA_SRC];
+    long at = -1;
+    for (size_t i = 0; o && node && i < o->npos; i++)
+        if (o->pos[i].node == node)
+            at = (long)o->pos[i].pos;
+    const char *s = kC(src);
+    size_t n = (size_t)src->n, from = 0;
+    if (n >= 2 && s[0] == 'k' && s[1] == ')' && at >= 0)
+        at += 2;
+    if (at >= 0) { /* a lambda over several lines: the line of the caret */
+        for (size_t i = 0; i < (size_t)at && i < n; i++)
+            if (s[i] == '\n')
+                from = i + 1;
+    }
+    size_t to = from;
+    while (to < n && s[to] != '\n')
+        to++;
+    K out = obj_strn("", 0);
+    if (o && o->file) { /* file:line: of the line shown */
+        long line = o->line;
+        for (size_t i = 0; i < from; i++)
+            line += s[i] == '\n';
+        char buf[32];
+        jv(&out, r1(o->file)); /* jv consumes its second argument */
+        jv(&out, obj_strn(buf, (size_t)snprintf(buf, sizeof buf, ":%ld: ", line)));
+    }
+    if (o && o->name && from == 0) { /* name: on the line the definition starts */
+        char colon = ':';
+        jv(&out, r1(o->name));
+        ja(&out, &colon);
+    }
+    size_t lead = (size_t)out->n;
+    jv(&out, obj_strn(s + from, to - from));
+    *text = out;
+    *caret = at >= 0 ? (long)lead + at - (long)from : -1;
+    return true;
+}
+
 /* ---- lambdas ---------------------------------------------------------------------------- */
 
 /* find the end of a {...} starting at the '{' at offset start; strings and nested braces */
@@ -252,11 +448,27 @@ static bool parse_params(Parser *p, K *params, K *prelude) {
     }
 }
 
+static K parse_lambda_body(Parser *p, size_t start, size_t end);
+
 static K parse_lambda_at(Parser *p) {
     size_t start = p->tok.pos;
     size_t end = match_brace(p->lx.src, p->lx.n, start);
     if (!end)
         return kerr("{");
+    size_t mark = node_pos_n; /* the body's positions are noted for error traces */
+    bool tracking = track_positions;
+    track_positions = true;
+    K f = parse_lambda_body(p, start, end);
+    track_positions = tracking;
+    if (f)
+        origin_note(f, p->lx.src, start, end, mark);
+    if (!tracking)
+        node_pos_n = mark;
+    return f;
+}
+
+/* '{' [signature] body '}': the lambda object */
+static K parse_lambda_body(Parser *p, size_t start, size_t end) {
     Scope scope = {.outer = p->scope, .locals = ktn(KS, 0)};
     p->scope = &scope;
     advance(p); /* past '{' */
@@ -487,55 +699,6 @@ static K parse_table(Parser *p) {
 }
 
 /* one item: a term with its postfixes */
-/* ---- source positions of applications (for the console's error caret) --------------------- */
-
-typedef struct NodePos {
-    const void *node; /* the head of an application in the parse tree */
-    size_t pos;       /* its offset in the source */
-} NodePos;
-
-static NodePos *node_pos;        /* positions noted while tracking */
-static size_t node_pos_n, node_pos_cap;
-static bool track_positions;     /* parse_track_positions was asked for */
-
-void parse_track_positions(bool on) {
-    track_positions = on;
-    if (on)
-        node_pos_n = 0;
-}
-
-long parse_position_of(const void *node) {
-    for (size_t i = node_pos_n; i > 0; i--)
-        if (node_pos[i - 1].node == node)
-            return (long)node_pos[i - 1].pos;
-    return -1;
-}
-
-static void unnote_pos(const K node) {
-    for (size_t i = node_pos_n; i > 0; i--)
-        if (node_pos[i - 1].node == node) {
-            node_pos[i - 1].node = NULL;
-            return;
-        }
-}
-
-static void note_pos(const K node, size_t pos) {
-    if (!track_positions)
-        return;
-    if (node_pos_n == node_pos_cap) {
-        size_t cap = node_pos_cap ? node_pos_cap * 2 : 64;
-        NodePos *g = realloc(node_pos, cap * sizeof *g);
-        if (!g)
-            return;
-        node_pos = g;
-        node_pos_cap = cap;
-    }
-    node_pos[node_pos_n].node = node;
-    node_pos[node_pos_n].pos = pos;
-    node_pos_n++;
-}
-
-
 /* ---- qSQL ------------------------------------------------------------------------------------ */
 
 /* the name q gives a column computed by expression e: the first name in it, else x */
@@ -1061,8 +1224,11 @@ static K build(Parser *p, Item *items, int i, int n) {
             note_pos(h, it->pos);
             return obj_list(2, h, rhs);
         }
-        if (is_special(it->node, SF_SIGNAL))
-            return obj_list(2, special(SF_SIGNAL), rhs);
+        if (is_special(it->node, SF_SIGNAL)) {
+            K h = special(SF_SIGNAL);
+            note_pos(h, it->pos);
+            return obj_list(2, h, rhs);
+        }
         if (is_train(p, items, i + 1, n))
             return compose(monadic_form(r1(it->node)), rhs);
         note_pos(it->node, it->pos);
@@ -1094,6 +1260,8 @@ static K build(Parser *p, Item *items, int i, int n) {
             if (is_assign_verb(v) && p->scope && it->node->t == -KS)
                 note_local(p, name->s);
             r0(name);
+            if (it->node->t == -KS && rhs->t == KLAMBDA) /* f:{..}: its frames say f */
+                origin_name(rhs, it->node->s, strlen(it->node->s), 0);
             /* a::e is a global assignment in a lambda, and defines a view at top level */
             int head = is_global_assign(v) ? (p->scope ? SF_ASSIGN_G : SF_VIEW) : -1;
             K h = head < 0 ? obj_prim(KBINARY, P_IDENTITY) : special(head);
