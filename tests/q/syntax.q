@@ -92,3 +92,18 @@ q)([k:`x]v:1)
 k| v
 -| -
 x| 1
+q)/ Parentheses capture a function with infix syntax; a derived f/ stays variadic, and
+q)/ iterated with one argument it is unary: (,/) over n converges as raze over n does
+q)n:("the ";("quick ";"brown ";("fox ";"jumps ";"over ");"the ");("lazy ";"dog."))
+q)(,/) over n
+"the quick brown fox jumps over the lazy dog."
+q)raze over n
+"the quick brown fox jumps over the lazy dog."
+q)(,//)("the ";("quick ";("brown ";"fox.")))
+"the quick brown fox."
+q)(+\)[1000;1 2 3 4 5]
+1001 1003 1006 1010 1015
+q)(+\)1 2 3 4 5
+1 3 6 10 15
+q)(*) scan 1 2 3 4 5
+1 2 6 24 120
