@@ -1332,8 +1332,14 @@ static K eval_special(const K e, Frame *f) {
 
 K eval_node(const K e, Frame *f) {
     switch (e->t) {
-    case -KS:
-        return lookup(e->s, f);
+    case -KS: {
+        K v = lookup(e->s, f);
+        if (!v && !eval_error_node && eval_depth == 0) /* 'name: the caret under the name */
+            eval_error_node = e;
+        if (!v && f && f->lambda && !f->err_node)
+            f->err_node = e;
+        return v;
+    }
     case KS:
         if (e->n == 1) {
             K a = obj_atom(-KS);

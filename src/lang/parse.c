@@ -981,6 +981,7 @@ static bool parse_item(Parser *p, Item *it) {
             note_name(p, t.text, t.len);
             it->node = obj_atom(-KS);
             it->node->s = sym_intern(t.text, t.len);
+            note_pos(it->node, it->pos); /* an undefined name gets the caret */
             /* the keywords q defines in q are used infix: f each x, `:db dsave `t */
             static const char *infix_words[] = {"each", "over", "scan", "prior", "peach", "dsave", NULL};
             for (int i = 0; infix_words[i]; i++)

@@ -56,3 +56,17 @@ q)\l tr2.q
                    ^
   [0]  tr2.q:4: h 1
                 ^
+q)/ an undefined name: the caret under the name (ref/apply.md, ref/assign.md)
+q)undefinedname
+'undefinedname
+  [0]  undefinedname
+       ^
+q)1+undefinedname
+'undefinedname
+  [0]  1+undefinedname
+         ^
+q)f:{x+zz}
+q)f 1
+'zz
+  [1]  f:{x+zz}
+            ^
