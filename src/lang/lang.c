@@ -993,7 +993,15 @@ static K error_text(const char *src, size_t n) {
     return out;
 }
 
+static K console_input(const char *src, size_t n, int *quit);
+
 K lang_console(const char *src, size_t n, int *quit) {
+    K out = console_input(src, n, quit);
+    parse_origins_sweep(); /* the input's tree is gone: lambdas that died with it too */
+    return out;
+}
+
+static K console_input(const char *src, size_t n, int *quit) {
     *quit = 0;
     while (n && (src[n - 1] == '\n' || src[n - 1] == '\r' || src[n - 1] == ' '))
         n--;

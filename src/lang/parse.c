@@ -231,7 +231,7 @@ static void note_pos(const K node, size_t pos) {
  * For each lambda parsed, the name it was assigned to (f:{..}; a lambda inside f is f@), the
  * script and line it starts on, and the offsets of its applications in its source.  Kept per
  * body, holding a reference to it; entries whose body nobody else holds any more are swept
- * when the table fills up. */
+ * before each new one is noted and after each console input (parse_origins_sweep). */
 
 typedef struct LambdaOrigin {
     K body;          /* the lambda's parsed body (a reference: the key) */
@@ -279,16 +279,23 @@ static LambdaOrigin *origin_of(const K lambda) {
 
 /* remember where lambda f (its source starting at offset start of src) comes from, with the
  * positions noted while its body was parsed (node_pos[mark..]) */
-static void origin_note(const K f, const char *src, size_t start, size_t end, size_t mark) {
-    if (origins_n == origins_cap) { /* sweep lambdas that are gone, then grow */
+void parse_origins_sweep(void) {
+    for (size_t before = origins_n + 1; origins_n < before;) { /* a lambda freed may free those in it */
+        before = origins_n;
         size_t kept = 0;
         for (size_t i = 0; i < origins_n; i++)
-            if (origins[i].body->r == 0)
+            if (origins[i].body->r == 0) /* only this table holds it: the lambda is gone */
                 origin_free(&origins[i]);
             else
                 origins[kept++] = origins[i];
         origins_n = kept;
-        if (origins_n * 2 >= origins_cap) {
+    }
+}
+
+static void origin_note(const K f, const char *src, size_t start, size_t end, size_t mark) {
+    parse_origins_sweep(); /* what a lambda no longer alive left costs nothing for long */
+    if (origins_n == origins_cap) {
+        {
             size_t cap = origins_cap ? origins_cap * 2 : 64;
             LambdaOrigin *g = realloc(origins, cap * sizeof *g);
             if (!g)
