@@ -265,6 +265,8 @@ int main(int argc, char **argv) {
         K r = sys_load(script);
         if (!r) { /* q shows the error and where, then carries on without the rest */
             fprintf(stderr, "'%s\n", kerr_msg() ? kerr_msg() : "load");
+            if (lang_error_frames())
+                fputs(lang_error_frames(), stderr);
             if (lang_error_where())
                 fprintf(stderr, "  [0]  %s\n", lang_error_where());
             lang_error_where_clear();

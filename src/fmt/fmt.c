@@ -140,9 +140,7 @@ static void fmt_item(Buf *b, int t, const void *p) {
     case KH: {
         H v = *(const H *)p;
         if (v == nh) buf_str(b, "0N");
-        else if (v == wh) buf_str(b, "0W");
-        else if (v == -wh) buf_str(b, "-0W");
-        else buf_fmt(b, "%d", v);
+        else buf_fmt(b, "%d", v); /* a short has no infinity on display: 0Wh is 32767h */
         break;
     }
     case KI: {
@@ -817,10 +815,13 @@ static bool matrix_rows(const K x, Buf *rows, J nrows, bool top) {
     /* at the top level, simple and general rows of one length mix: "S=;"0: gives
      * one  two  three over ,"1" ,"2" ,"3" */
     bool mixed = top && !simple && !general && !strings && !bytes && !bools && nrows > 1;
+    bool some_general = false; /* beside a general row a boolean row's items are cells too */
+    for (J r = 0; r < nrows; r++)
+        some_general = some_general || kK(x)[r]->t == 0;
     for (J r = 0; mixed && r < nrows; r++) {
         K item = kK(x)[r];
         mixed = item->t >= 0 && item->t < 20 && item->n > 0 && item->n == kK(x)[0]->n &&
-                item->t != KC && item->t != KB;
+                item->t != KC && (item->t != KB || some_general);
     }
     if (!nrows || (!simple && !general && !mixed))
         return false;

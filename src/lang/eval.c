@@ -14,7 +14,68 @@ struct Frame {
     K *vals;       /* their values, NULL while unset (owned) */
     bool returning;/* a :x was evaluated: unwind to the lambda */
     Frame *parent; /* a qSQL column scope: the lambda whose locals it also sees */
+    const void *err_node; /* the first application that failed in this lambda (its caret) */
 };
+
+/* ---- the error trace: the lambda frames an error unwound through, innermost first ---------- */
+
+typedef struct TraceFrame {
+    K lambda;         /* the lambda (a reference) */
+    const void *node; /* where in it the error arose */
+    int depth;        /* its call depth: [1] is called from the console */
+} TraceFrame;
+
+static TraceFrame trace[64];
+static int trace_n;
+static char *trace_text; /* eval_trace_text's last result */
+
+void eval_trace_clear(void) {
+    for (int i = 0; i < trace_n; i++)
+        r0(trace[i].lambda);
+    trace_n = 0;
+    free(trace_text);
+    trace_text = NULL;
+}
+
+static void trace_push(const K lambda, const void *node, int depth) {
+    if (trace_n && trace[trace_n - 1].depth <= depth) /* a new error: the old trace is stale */
+        eval_trace_clear();
+    if (trace_n < (int)(sizeof trace / sizeof *trace))
+        trace[trace_n++] = (TraceFrame){r1(lambda), node, depth};
+}
+
+const char *eval_trace_text(void) {
+    if (!trace_n)
+        return NULL;
+    free(trace_text);
+    size_t cap = 256, len = 0;
+    trace_text = malloc(cap);
+    if (!trace_text)
+        return NULL;
+    trace_text[0] = 0;
+    for (int i = 0; i < trace_n; i++) {
+        K text = NULL;
+        long caret = -1;
+        if (!parse_lambda_frame(trace[i].lambda, trace[i].node, &text, &caret) || !text)
+            continue;
+        size_t need = len + (size_t)text->n + (caret > 0 ? (size_t)caret : 0) + 40;
+        if (need > cap) {
+            char *g = realloc(trace_text, need * 2);
+            if (!g) {
+                r0(text);
+                break;
+            }
+            trace_text = g;
+            cap = need * 2;
+        }
+        len += (size_t)snprintf(trace_text + len, cap - len, "  [%d]  %.*s\n", trace[i].depth, (int)text->n,
+                                kC(text));
+        if (caret >= 0)
+            len += (size_t)snprintf(trace_text + len, cap - len, "%*s^\n", (int)(7 + caret), "");
+        r0(text);
+    }
+    return trace_text;
+}
 
 /* the innermost running lambda's frame: a query started inside it sees its locals */
 static Frame *current_frame;
@@ -706,12 +767,9 @@ static K assign_name(S name, K v, Frame *f, bool global) {
     return lang_assign_global(name, v);
 }
 
-static K eval_assign(const K e, Frame *f, bool global) {
-    K target = kK(e)[1];
-    K v = eval_node(kK(e)[2], f);
-    if (!v)
-        return NULL;
-    K op = e->n == 4 ? kK(e)[3] : NULL;
+/* store v (consumed) into target: a name, or an indexed name (name;i;j..) amended at the
+ * index, through op when given (x+:y).  The value of the assignment, or NULL + kerr. */
+static K store_target(const K target, K v, const K op, Frame *f, bool global) {
     if (target->t == -KS) {
         if (op) {
             K old = lookup(target->s, f);
@@ -770,6 +828,286 @@ static K eval_assign(const K e, Frame *f, bool global) {
     }
     r0(stored);
     return v;
+}
+
+/* ---- patterns (basics/pattern.md) -------------------------------------------------------------
+ * The left of an assignment, a lambda's parameter or a case of :[v;p;r;..] is a pattern, read
+ * from its parse tree:
+ *   (empty)          the null pattern: matches anything
+ *   a                a name: bound to the value
+ *   a[i]             a name with an index: the item is amended (the index is a value)
+ *   1, `a, 1 2       a constant: the value must match it (~), else 'match
+ *   (p;q;..)         a list: as many items ('length), each matched in turn
+ *   k!(p;..)  ([k:p])  a dictionary: the values at keys k (present, else 'match) matched to p
+ *   ([]c:p) ([k:p]c:q) a table: the columns by name, key columns from the key table
+ *   a!b  flip p      operators: the keys and the values; the table's column dictionary
+ *   p:`t             a type check: t a type letter, lower case an atom, upper case a list
+ *   p:f              a filter: f applied to the value, the result matched to p
+ * Matching binds nothing until the whole pattern matched (a failed match changes no name). */
+
+static const void *pattern_fail_node; /* the sub-pattern that failed (the console's caret) */
+
+static K pattern_fail(const void *node, const char *msg) {
+    if (!pattern_fail_node)
+        pattern_fail_node = node;
+    return kerr(msg);
+}
+
+static bool is_pattern_target(const K target) {
+    return !(target->t == -KS || (target->t == 0 && target->n >= 1 && kK(target)[0]->t == -KS));
+}
+
+/* a constant in a pattern: a literal rather than a name or an application */
+static bool pattern_is_constant(const K pat) {
+    if (pat->t == -KS || is_elided(pat))
+        return false;
+    if (pat->t == 0 && pat->n >= 2)
+        return false;
+    return true;
+}
+
+static K pmatch(const K pat, K v, Frame *f, K *binds);
+
+/* the type check p:`t; c is the evaluated check (borrowed): true when it is a type letter */
+static bool type_letter(const K c, int *type) {
+    static const char letters[] = " bg xhijefcspmdznuvt";
+    if (c->t != -KS || !c->s[0] || c->s[1])
+        return false;
+    int ch = (unsigned char)c->s[0];
+    int lower = ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch;
+    const char *at = lower != ' ' ? strchr(letters, lower) : NULL;
+    if (!at)
+        return false;
+    *type = (int)(at - letters) * (ch == lower ? -1 : 1);
+    return true;
+}
+
+/* the value of key (consumed) in dictionary d (borrowed), or NULL + 'match when absent */
+static K pattern_key(const K d, K key, const void *node) {
+    J pos = find_key(DICT_KEYS(d), key);
+    if (pos >= obj_count(DICT_KEYS(d))) {
+        r0(key);
+        return pattern_fail(node, "match");
+    }
+    r0(key);
+    K vals = DICT_VALS(d);
+    return vals->t == 0 ? r1(kK(vals)[pos]) : prim_item(vals, pos);
+}
+
+/* match the (name;pattern) pairs of a dictionary or table literal against d's entries */
+static int pmatch_entries(const K names, const K exprs, const K d, Frame *f, K *binds) {
+    for (J i = 0; i < exprs->n; i++) {
+        K item = pattern_key(d, ks(kS(names)[i]), kK(exprs)[i]);
+        K r = item ? pmatch(kK(exprs)[i], item, f, binds) : NULL;
+        r0(item);
+        if (!r)
+            return -1;
+        r0(r);
+    }
+    return 0;
+}
+
+/* match v (borrowed) to pat: the matched value (filters applied), or NULL + kerr */
+static K pmatch(const K pat, K v, Frame *f, K *binds) {
+    if (is_elided(pat) || obj_is_identity(pat))
+        return r1(v);
+    if (pat->t == -KS) {
+        jk(binds, obj_list(2, r1(pat), r1(v)));
+        return r1(v);
+    }
+    if (pattern_is_constant(pat)) {
+        K c = eval_node(pat, f);
+        if (!c)
+            return NULL;
+        bool same = prim_match_borrow(c, v);
+        r0(c);
+        return same ? r1(v) : pattern_fail(pat, "match");
+    }
+    K h = kK(pat)[0];
+    if (h->t == -KS) { /* a[i] */
+        jk(binds, obj_list(2, r1(pat), r1(v)));
+        return r1(v);
+    }
+    if ((h->t == KBINARY && h->g == P_IDENTITY && pat->n == 3) || (is_special(h, SF_RETURN) && pat->n == 2)) {
+        K c = eval_node(kK(pat)[pat->n - 1], f);
+        if (!c)
+            return NULL;
+        K sub = pat->n == 3 ? kK(pat)[1] : NULL;
+        int type;
+        if (type_letter(c, &type)) {
+            r0(c);
+            bool ok = type < 0 ? v->t == type : (type == 0 ? v->t == 0 : v->t == type);
+            if (!ok)
+                return pattern_fail(h, "type");
+            return sub ? pmatch(sub, v, f, binds) : r1(v);
+        }
+        K arg = r1(v);
+        K nv = eval_apply(c, &arg, 1); /* a filter */
+        if (!nv || !sub)
+            return nv;
+        K r = pmatch(sub, nv, f, binds);
+        r0(nv);
+        return r;
+    }
+    if (h->t == KUNARY && h->g == P_ENLIST) { /* (p;q;..) */
+        J m = pat->n - 1;
+        if (v->t < 0 || v->t >= 100 || (v->t == XD && 0))
+            return pattern_fail(h, "type");
+        if (obj_count(v) != m)
+            return pattern_fail(h, "length");
+        K out = ktn(0, m);
+        for (J i = 0; out && i < m; i++) {
+            K item = eval_index(r1(v), kj(i));
+            kK(out)[i] = item ? pmatch(kK(pat)[i + 1], item, f, binds) : NULL;
+            r0(item);
+            if (!kK(out)[i]) {
+                out->n = i;
+                r0(out);
+                return NULL;
+            }
+        }
+        K r = out ? prim_collect(kK(out), m) : NULL;
+        if (out) {
+            out->n = 0;
+            r0(out);
+        }
+        return r;
+    }
+    if (h->t == KBINARY && h->g == P_BANG && pat->n == 3) { /* k!p or a!b */
+        if (v->t != XD)
+            return pattern_fail(h, "type");
+        K kp = kK(pat)[1], vp = kK(pat)[2];
+        K r;
+        if (pattern_is_constant(kp)) {
+            K keys = eval_node(kp, f);
+            if (!keys)
+                return NULL;
+            bool list = keys->t >= 0;
+            J m = list ? obj_count(keys) : 1;
+            bool items = vp->t == 0 && vp->n == m + 1 && kK(vp)[0]->t == KUNARY && kK(vp)[0]->g == P_ENLIST;
+            for (J i = 0; i < m; i++) { /* every key must be present */
+                K key = list ? prim_item(keys, i) : r1(keys);
+                K found = pattern_key(v, key, items ? (const void *)kK(vp)[i + 1] : (const void *)vp);
+                if (!found) {
+                    r0(keys);
+                    return NULL;
+                }
+                r0(found);
+            }
+            K vals = eval_index(r1(v), keys);
+            r = vals ? pmatch(vp, vals, f, binds) : NULL;
+            r0(vals);
+        } else {
+            r = pmatch(kp, DICT_KEYS(v), f, binds);
+            if (r) {
+                r0(r);
+                r = pmatch(vp, DICT_VALS(v), f, binds);
+            }
+        }
+        if (!r)
+            return NULL;
+        r0(r);
+        return r1(v);
+    }
+    if (h->t == KUNARY && h->g == P_PLUS && pat->n == 2) { /* flip p */
+        if (v->t != XT)
+            return pattern_fail(h, "type");
+        K r = pmatch(kK(pat)[1], v->k, f, binds);
+        if (!r)
+            return NULL;
+        r0(r);
+        return r1(v);
+    }
+    if (is_special(h, SF_DICT) && pat->n == 3) {
+        if (v->t != XD)
+            return pattern_fail(h, "type");
+        if (pmatch_entries(kK(kK(pat)[1])[0], kK(kK(pat)[2])[0], v, f, binds) < 0)
+            return NULL;
+        return r1(v);
+    }
+    if (is_special(h, SF_TABLE) && pat->n == 5) {
+        K keynames = kK(kK(pat)[1])[0], keyexprs = kK(kK(pat)[2])[0];
+        K names = kK(kK(pat)[3])[0], exprs = kK(kK(pat)[4])[0];
+        bool keyed = v->t == XD && DICT_KEYS(v)->t == XT && DICT_VALS(v)->t == XT;
+        if (!(v->t == XT || keyed) || (keyexprs->n && !keyed))
+            return pattern_fail(h, "type");
+        K kt = keyed ? DICT_KEYS(v) : NULL, vt = keyed ? DICT_VALS(v) : v;
+        if (kt && pmatch_entries(keynames, keyexprs, kt->k, f, binds) < 0)
+            return NULL;
+        if (pmatch_entries(names, exprs, vt->k, f, binds) < 0)
+            return NULL;
+        return r1(v);
+    }
+    return pattern_fail(pat, "nyi");
+}
+
+/* bind what a successful match collected: (target;value) pairs, in order */
+static int pattern_bind(K binds, Frame *f) {
+    for (J i = 0; i < binds->n; i++) {
+        K pair = kK(binds)[i];
+        K r = store_target(kK(pair)[0], r1(kK(pair)[1]), NULL, f, false);
+        if (!r)
+            return -1;
+        r0(r);
+    }
+    return 0;
+}
+
+/* pattern:v -- v consumed; the matched value, or NULL + kerr with nothing bound */
+static K assign_pattern(const K pat, K v, Frame *f, const K head) {
+    K binds = ktn(0, 0);
+    pattern_fail_node = NULL;
+    K r = pmatch(pat, v, f, &binds);
+    r0(v);
+    if (r && pattern_bind(binds, f) < 0) {
+        r0(r);
+        r = NULL;
+    }
+    r0(binds);
+    if (!r && !eval_error_node && eval_depth == 0) /* the caret: the failing part, else the ':' */
+        eval_error_node = pattern_fail_node && parse_position_of(pattern_fail_node) >= 0 ? pattern_fail_node : head;
+    return r;
+}
+
+/* :[v;p1;r1;p2;r2;..;rd]: the result for the first pattern v matches, else rd (or ::) */
+static K eval_pattern_cond(const K e, Frame *f) {
+    K v = eval_node(kK(e)[1], f);
+    if (!v)
+        return NULL;
+    J i = 2;
+    for (; i + 1 < e->n; i += 2) {
+        K binds = ktn(0, 0);
+        pattern_fail_node = NULL;
+        K r = pmatch(kK(e)[i], v, f, &binds);
+        if (!r) {
+            const char *msg = kerr_msg();
+            r0(binds);
+            if (msg && (!strcmp(msg, "match") || !strcmp(msg, "type") || !strcmp(msg, "length"))) {
+                kerr_clear();
+                continue;
+            }
+            r0(v);
+            return NULL;
+        }
+        r0(r);
+        int ok = pattern_bind(binds, f);
+        r0(binds);
+        r0(v);
+        return ok < 0 ? NULL : eval_node(kK(e)[i + 1], f);
+    }
+    r0(v);
+    return i < e->n ? eval_node(kK(e)[i], f) : obj_identity();
+}
+
+static K eval_assign(const K e, Frame *f, bool global) {
+    K target = kK(e)[1];
+    K v = eval_node(kK(e)[2], f);
+    if (!v)
+        return NULL;
+    K op = e->n == 4 ? kK(e)[3] : NULL;
+    if (!op && is_pattern_target(target))
+        return assign_pattern(target, v, f, kK(e)[0]);
+    return store_target(target, v, op, f, global);
 }
 
 /* ---- truth -------------------------------------------------------------------------------- */
@@ -963,6 +1301,26 @@ static K eval_special(const K e, Frame *f) {
     }
     case SF_TABLE:
         return eval_table(e, f);
+    case SF_DICT: { /* ([k:v;..]): the values evaluated right to left, as a list's items */
+        K names = kK(kK(e)[1])[0], exprs = kK(kK(e)[2])[0];
+        K vals = ktn(0, exprs->n);
+        for (J i = exprs->n - 1; vals && i >= 0; i--) {
+            kK(vals)[i] = is_elided(kK(exprs)[i]) ? obj_identity() : eval_node(kK(exprs)[i], f);
+            if (!kK(vals)[i]) {
+                for (J j = i + 1; j < exprs->n; j++)
+                    r0(kK(vals)[j]);
+                vals->n = 0;
+                r0(vals);
+                return NULL;
+            }
+        }
+        K col = prim_collect(kK(vals), vals->n);
+        vals->n = 0;
+        r0(vals);
+        return col ? xD(r1(names), col) : NULL;
+    }
+    case SF_PMATCH:
+        return eval_pattern_cond(e, f);
     case SF_COMPOSE: { /* '[f;g;...]: applying it applies the last, then each before it */
         K c = obj_vec(KCOMP, e->n - 1);
         for (J i = 1; c && i < e->n; i++) {
@@ -983,8 +1341,14 @@ static K eval_special(const K e, Frame *f) {
 
 K eval_node(const K e, Frame *f) {
     switch (e->t) {
-    case -KS:
-        return lookup(e->s, f);
+    case -KS: {
+        K v = lookup(e->s, f);
+        if (!v && !eval_error_node && eval_depth == 0) /* 'name: the caret under the name */
+            eval_error_node = e;
+        if (!v && f && f->lambda && !f->err_node)
+            f->err_node = e;
+        return v;
+    }
     case KS:
         if (e->n == 1) {
             K a = obj_atom(-KS);
@@ -1005,10 +1369,18 @@ K eval_node(const K e, Frame *f) {
     if (!obj_stack_ok()) /* an application nested in an argument nests the evaluation */
         return NULL;
     K head = kK(e)[0];
-    if (head->t == KUNARY && head->g >= SF_FIRST_RESERVED && head->g != PRIM_ELIDED)
-        return eval_special(e, f);
-    if (head->t == KBINARY && head->g == P_IDENTITY && (e->n == 3 || e->n == 4))
-        return eval_assign(e, f, false);
+    if (head->t == KUNARY && head->g >= SF_FIRST_RESERVED && head->g != PRIM_ELIDED) {
+        K r = eval_special(e, f);
+        if (!r && f && f->lambda && !f->err_node) /* 'x: the caret at the signal */
+            f->err_node = head;
+        return r;
+    }
+    if (head->t == KBINARY && head->g == P_IDENTITY && (e->n == 3 || e->n == 4)) {
+        K r = eval_assign(e, f, false);
+        if (!r && f && f->lambda && !f->err_node)
+            f->err_node = head;
+        return r;
+    }
     int n = (int)e->n - 1;
     K args[8];
     K *argv = n <= 8 ? args : malloc(sizeof(K) * n);
@@ -1035,9 +1407,11 @@ K eval_node(const K e, Frame *f) {
     K r = fn ? eval_apply(fn, argv, n) : release(argv, n);
     if (argv != args)
         free(argv);
+    if (!r && f && f->lambda && !f->err_node)
+        f->err_node = head;
     /* the first failing application at top level gets the console's caret; a failure inside
-     * a lambda would need its frames too, so it gets none */
-    if (!r && !eval_error_node)
+     * a lambda marks it (its frames are the trace), and the top-level call it made gets it */
+    if (!r && (!eval_error_node || (eval_depth == 0 && eval_error_node == (const void *)&eval_error_node)))
         eval_error_node = eval_depth == 0 ? head : (const void *)&eval_error_node;
     return r;
 }
@@ -1099,6 +1473,8 @@ static K call_lambda(K f, K *args, int n) {
     current_frame = &frame;
     K r = eval_node(kK(f)[LAMBDA_BODY], &frame);
     current_frame = outer;
+    if (!r)
+        trace_push(f, frame.err_node, eval_depth);
     eval_depth--;
     env_context = saved_ctx;
     for (J i = 0; i < names->n; i++)

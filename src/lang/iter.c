@@ -84,7 +84,9 @@ static K each(K f, K *args, int n) {
 /* over/scan: fold or converge; keep every step when scan */
 static K fold(K f, K *args, int n, bool scan) {
     int valence = func_valence(f);
-    if (n == 1 && (valence == 1 || f->t == KUNARY)) {
+    /* a derived f/ or f\ is variadic: iterated with one argument it is unary, so
+     * (,/) over x converges, as raze over x does (basics/syntax.md) */
+    if (n == 1 && (valence == 1 || f->t == KUNARY || f->t == KOVER || f->t == KSCAN)) {
         /* converge: apply until the result repeats */
         K x = args[0];
         K steps = scan ? ktn(0, 0) : NULL;

@@ -224,6 +224,8 @@ void lang_free(void) {
         return;
     part_free();
     env_free();
+    eval_trace_clear();
+    parse_origins_free();
     zvals_free();
     initialised = false;
 }
@@ -233,6 +235,7 @@ void lang_free(void) {
 static char script_where[2048];
 
 const char *lang_error_where(void) { return script_where[0] ? script_where : NULL; }
+const char *lang_error_frames(void) { return eval_trace_text(); }
 void lang_error_where_clear(void) { script_where[0] = 0; }
 
 /* the length of the line at s (up to n bytes) without its \n, a trailing \r or blanks */
@@ -263,7 +266,9 @@ static K eval_statement(const char *text, size_t len, const char *file, long lin
     const void *saved_node = eval_error_node;
     eval_error_node = NULL;
     parse_track_positions(file && !k_mode);
+    parse_set_origin(file, line);
     K tree = parse_text(text + skip, len - skip, k_mode);
+    parse_set_origin(NULL, 0);
     parse_track_positions(false);
     K r = tree ? eval_node(tree, NULL) : NULL;
     if (!r && file && !script_where[0]) {
@@ -623,6 +628,7 @@ static K trap_result(K r, K h) {
     }
     K text = obj_str(kerr_msg() ? kerr_msg() : "");
     kerr_clear();
+    eval_trace_clear(); /* caught: its frames are no error's any more */
     if (is_function(h))
         return eval_apply(h, &text, 1);
     r0(text);
@@ -997,7 +1003,16 @@ static K error_text(const char *src, size_t n) {
     if (!out)
         return NULL;
     out->n = snprintf(kC(out), (size_t)len, "'%s", msg);
+    const char *frames = eval_trace_text();
     const char *where = lang_error_where();
+    if (frames) { /* the lambdas it unwound through, innermost first (q's debugger shows these) */
+        size_t fl = strlen(frames);
+        len += fl;
+        out = obj_grow(out, (J)len);
+        if (!out)
+            return NULL;
+        out->n += snprintf(kC(out) + out->n, (size_t)(len - out->n), "\n%.*s", (int)(fl ? fl - 1 : 0), frames);
+    }
     if (where) { /* the failure was inside a script: its file and line, not this input */
         len += strlen(where);
         out = obj_grow(out, (J)len);
@@ -1005,15 +1020,24 @@ static K error_text(const char *src, size_t n) {
             return NULL;
         out->n += snprintf(kC(out) + out->n, (size_t)(len - out->n), "\n  [0]  %s", where);
         lang_error_where_clear();
-    } else if (pos >= 0 && (size_t)pos < n && one_line) {
+    } else if (!frames && pos >= 0 && (size_t)pos < n && one_line) {
         out->n += snprintf(kC(out) + out->n, (size_t)(len - out->n), "\n  [0]  %.*s\n%*s^", (int)n, src,
                            (int)(7 + pos), "");
     }
     kerr_clear();
+    eval_trace_clear();
     return out;
 }
 
+static K console_input(const char *src, size_t n, int *quit);
+
 K lang_console(const char *src, size_t n, int *quit) {
+    K out = console_input(src, n, quit);
+    parse_origins_sweep(); /* the input's tree is gone: lambdas that died with it too */
+    return out;
+}
+
+static K console_input(const char *src, size_t n, int *quit) {
     *quit = 0;
     while (n && (src[n - 1] == '\n' || src[n - 1] == '\r' || src[n - 1] == ' '))
         n--;
@@ -1034,6 +1058,7 @@ K lang_console(const char *src, size_t n, int *quit) {
     bool silent = false;
     eval_error_node = NULL;
     lang_error_where_clear();
+    eval_trace_clear();
     if (src[0] == '\\') {
         r = sys_command(src + 1, n - 1);
     } else {

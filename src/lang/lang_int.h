@@ -30,6 +30,8 @@ enum {
     SF_ASSIGN_G = 0xf8, /* a::v global assignment inside a lambda */
     SF_VIEW = 0xf9,     /* a::e at top level: a view, e re-evaluated when a is read */
     SF_COMPOSE = 0xfa,  /* '[f;g;...]: the composition f g ... */
+    SF_DICT = 0xfb,     /* ([k:v;...]): args are (,keynames; (exprs)) */
+    SF_PMATCH = 0xfc,   /* :[v;p1;r1;...;rd]: the pattern conditional */
     SF_FIRST_RESERVED = 0xf0
 };
 
@@ -49,6 +51,19 @@ void parse_track_positions(bool on);
 long parse_position_of(const void *node);
 /* the head of the application that failed first at top level (eval.c), or NULL */
 extern const void *eval_error_node;
+/* the script file and line of the text parse_text reads next (NULL: not a script); lambdas
+ * parsed then remember it for their error frames */
+void parse_set_origin(const char *file, long line);
+/* an error frame for lambda f (borrowed) failing at node: *text gets "[file:line: ][name:]src"
+ * (the source line holding the node) and *caret its column in text, or -1 */
+bool parse_lambda_frame(const K f, const void *node, K *text, long *caret);
+void parse_origins_free(void);
+/* forget the origins of lambdas no longer alive (the table holds their bodies) */
+void parse_origins_sweep(void);
+/* the lambda frames of the last error, innermost first: "  [n]  text\n   ^\n" each (owned
+ * by eval.c, NULL when none); eval_trace_clear forgets them */
+const char *eval_trace_text(void);
+void eval_trace_clear(void);
 /* make sure lambda f has its body parsed (after IPC decode); NULL + kerr on failure */
 K lambda_ensure_parsed(K f);
 /* the valence of a function value (borrows): lambdas their params, 101 1, 102 2, ... */

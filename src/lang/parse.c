@@ -31,6 +31,8 @@ typedef struct Parser {
     int depth;    /* bracket nesting: newlines are blanks inside brackets */
     Scope *scope; /* innermost lambda, NULL at top level */
     bool k_mode;  /* parsing k */
+    bool after_noun; /* the item being parsed follows a noun (so ':' there assigns) */
+    bool train_tail; /* the expression ended in a dropped '::': its tail composes */
 } Parser;
 
 typedef struct Item {
@@ -42,6 +44,8 @@ typedef struct Item {
 } Item;
 
 static K parse_expr(Parser *p);
+static void note_pos(const K node, size_t pos);
+static void unnote_pos(const K node);
 
 static void advance(Parser *p) {
     if (p->tok.kind == TK_NOUN || p->tok.kind == TK_SYMBOL)
@@ -109,6 +113,15 @@ static void note_local(Parser *p, S name) {
     js(&p->scope->locals, name);
 }
 
+/* is name a parameter or local of a lambda being parsed? */
+static bool is_local_name(const Parser *p, S name) {
+    for (const Scope *sc = p->scope; sc; sc = sc->outer)
+        for (J i = 0; i < sc->locals->n; i++)
+            if (kS(sc->locals)[i] == name)
+                return true;
+    return false;
+}
+
 static void note_name(Parser *p, const char *s, size_t n) {
     if (!p->scope || p->scope->explicit_params || n != 1)
         return;
@@ -126,6 +139,7 @@ static K parse_items(Parser *p, TokenKind close, int *count) {
     p->depth++;
     for (;;) {
         K e;
+        size_t at = p->tok.pos;
         if (p->tok.kind == TK_SEMI || p->tok.kind == close)
             e = elided();
         else
@@ -135,6 +149,7 @@ static K parse_items(Parser *p, TokenKind close, int *count) {
             p->depth--;
             return NULL;
         }
+        note_pos(e, at); /* an item's place: a pattern's failing part gets the caret */
         jk(&items, e);
         if (p->tok.kind == TK_SEMI) {
             advance(p);
@@ -163,6 +178,209 @@ static K apply_node(K head, K args) {
     return node;
 }
 
+/* ---- source positions of applications (for the console's error caret) --------------------- */
+
+typedef struct NodePos {
+    const void *node; /* the head of an application in the parse tree */
+    size_t pos;       /* its offset in the source */
+} NodePos;
+
+static NodePos *node_pos;        /* positions noted while tracking */
+static size_t node_pos_n, node_pos_cap;
+static bool track_positions;     /* parse_track_positions was asked for */
+
+void parse_track_positions(bool on) {
+    track_positions = on;
+    if (on)
+        node_pos_n = 0;
+}
+
+long parse_position_of(const void *node) {
+    for (size_t i = node_pos_n; i > 0; i--)
+        if (node_pos[i - 1].node == node)
+            return (long)node_pos[i - 1].pos;
+    return -1;
+}
+
+static void unnote_pos(const K node) {
+    for (size_t i = node_pos_n; i > 0; i--)
+        if (node_pos[i - 1].node == node) {
+            node_pos[i - 1].node = NULL;
+            return;
+        }
+}
+
+static void note_pos(const K node, size_t pos) {
+    if (!track_positions)
+        return;
+    if (node_pos_n == node_pos_cap) {
+        size_t cap = node_pos_cap ? node_pos_cap * 2 : 64;
+        NodePos *g = realloc(node_pos, cap * sizeof *g);
+        if (!g)
+            return;
+        node_pos = g;
+        node_pos_cap = cap;
+    }
+    node_pos[node_pos_n].node = node;
+    node_pos[node_pos_n].pos = pos;
+    node_pos_n++;
+}
+
+
+/* ---- where lambdas come from (the frames of an error trace) --------------------------------
+ * For each lambda parsed, the name it was assigned to (f:{..}; a lambda inside f is f@), the
+ * script and line it starts on, and the offsets of its applications in its source.  Kept per
+ * body, holding a reference to it; entries whose body nobody else holds any more are swept
+ * before each new one is noted and after each console input (parse_origins_sweep). */
+
+typedef struct LambdaOrigin {
+    K body;          /* the lambda's parsed body (a reference: the key) */
+    K name;          /* char vector: "f", "f@", or NULL when anonymous */
+    K file;          /* char vector: the script it was read from, or NULL */
+    long line;       /* the script's line its '{' is on */
+    NodePos *pos;    /* applications and their offsets from the lambda's '{' */
+    size_t npos;     /* how many */
+} LambdaOrigin;
+
+static LambdaOrigin *origins;
+static size_t origins_n, origins_cap;
+static const char *origin_file; /* the script being parsed (parse_set_origin), or NULL */
+static long origin_line;        /* the line its text starts on */
+
+void parse_set_origin(const char *file, long line) {
+    origin_file = file;
+    origin_line = line;
+}
+
+static void origin_free(LambdaOrigin *o) {
+    r0(o->body);
+    r0(o->name);
+    r0(o->file);
+    free(o->pos);
+}
+
+void parse_origins_free(void) {
+    for (size_t i = 0; i < origins_n; i++)
+        origin_free(&origins[i]);
+    free(origins);
+    origins = NULL;
+    origins_n = origins_cap = 0;
+}
+
+static LambdaOrigin *origin_of(const K lambda) {
+    if (lambda->t != KLAMBDA)
+        return NULL;
+    const K body = kK(lambda)[LAMBDA_BODY];
+    for (size_t i = origins_n; i > 0; i--)
+        if (origins[i - 1].body == body)
+            return &origins[i - 1];
+    return NULL;
+}
+
+/* remember where lambda f (its source starting at offset start of src) comes from, with the
+ * positions noted while its body was parsed (node_pos[mark..]) */
+void parse_origins_sweep(void) {
+    for (size_t before = origins_n + 1; origins_n < before;) { /* a lambda freed may free those in it */
+        before = origins_n;
+        size_t kept = 0;
+        for (size_t i = 0; i < origins_n; i++)
+            if (origins[i].body->r == 0) /* only this table holds it: the lambda is gone */
+                origin_free(&origins[i]);
+            else
+                origins[kept++] = origins[i];
+        origins_n = kept;
+    }
+}
+
+static void origin_note(const K f, const char *src, size_t start, size_t end, size_t mark) {
+    parse_origins_sweep(); /* what a lambda no longer alive left costs nothing for long */
+    if (origins_n == origins_cap) {
+        {
+            size_t cap = origins_cap ? origins_cap * 2 : 64;
+            LambdaOrigin *g = realloc(origins, cap * sizeof *g);
+            if (!g)
+                return;
+            origins = g;
+            origins_cap = cap;
+        }
+    }
+    LambdaOrigin o = {.body = r1(kK(f)[LAMBDA_BODY])};
+    size_t n = node_pos_n > mark ? node_pos_n - mark : 0;
+    o.pos = n ? malloc(n * sizeof *o.pos) : NULL;
+    for (size_t i = 0; o.pos && i < n; i++) {
+        const NodePos *np = &node_pos[mark + i];
+        if (np->node && np->pos >= start && np->pos <= end)
+            o.pos[o.npos++] = (NodePos){np->node, np->pos - start};
+    }
+    if (origin_file) {
+        long line = origin_line;
+        for (size_t i = 0; i < start; i++)
+            line += src[i] == '\n';
+        o.file = obj_str(origin_file);
+        o.line = line;
+    }
+    origins[origins_n++] = o;
+}
+
+/* name the lambdas of an assignment name:{..}: f, and f@ for those inside it */
+static void origin_name(const K tree, const char *name, size_t len, int depth) {
+    if (tree->t == KLAMBDA) {
+        LambdaOrigin *o = origin_of(tree);
+        if (o && !o->name) {
+            o->name = obj_strn(name, len);
+            char at = '@';
+            for (int i = 0; o->name && i < depth; i++)
+                ja(&o->name, &at);
+        }
+        if (depth < 8)
+            origin_name(kK(tree)[LAMBDA_BODY], name, len, depth + 1);
+        return;
+    }
+    if (tree->t == 0)
+        for (J i = 0; i < tree->n; i++)
+            origin_name(kK(tree)[i], name, len, depth);
+}
+
+bool parse_lambda_frame(const K lambda, const void *node, K *text, long *caret) {
+    LambdaOrigin *o = origin_of(lambda);
+    K src = kK(lambda)[LAMBDA_SRC];
+    long at = -1;
+    for (size_t i = 0; o && node && i < o->npos; i++)
+        if (o->pos[i].node == node)
+            at = (long)o->pos[i].pos;
+    const char *s = kC(src);
+    size_t n = (size_t)src->n, from = 0;
+    if (n >= 2 && s[0] == 'k' && s[1] == ')' && at >= 0)
+        at += 2;
+    if (at >= 0) { /* a lambda over several lines: the line of the caret */
+        for (size_t i = 0; i < (size_t)at && i < n; i++)
+            if (s[i] == '\n')
+                from = i + 1;
+    }
+    size_t to = from;
+    while (to < n && s[to] != '\n')
+        to++;
+    K out = obj_strn("", 0);
+    if (o && o->file) { /* file:line: of the line shown */
+        long line = o->line;
+        for (size_t i = 0; i < from; i++)
+            line += s[i] == '\n';
+        char buf[32];
+        jv(&out, r1(o->file)); /* jv consumes its second argument */
+        jv(&out, obj_strn(buf, (size_t)snprintf(buf, sizeof buf, ":%ld: ", line)));
+    }
+    if (o && o->name && from == 0) { /* name: on the line the definition starts */
+        char colon = ':';
+        jv(&out, r1(o->name));
+        ja(&out, &colon);
+    }
+    size_t lead = (size_t)out->n;
+    jv(&out, obj_strn(s + from, to - from));
+    *text = out;
+    *caret = at >= 0 ? (long)lead + at - (long)from : -1;
+    return true;
+}
+
 /* ---- lambdas ---------------------------------------------------------------------------- */
 
 /* find the end of a {...} starting at the '{' at offset start; strings and nested braces */
@@ -189,34 +407,99 @@ static size_t match_brace(const char *s, size_t n, size_t start) {
 
 static const char *implicit_names[3] = {"x", "y", "z"};
 
+static void note_pattern_locals(Parser *p, const K pat);
+
+/* A lambda's signature, after its '[':  param {';' param} ']'.  A param is a name, nothing
+ * (a null pattern: an unused argument) or a pattern (basics/pattern.md): `x:`s` checks a
+ * type, `x:f` filters through f, `(a;b)` destructures.  Each pattern becomes a statement
+ * (:;pattern;`param) in *prelude; a pattern `name:check` keeps name as the param. */
+static bool parse_params(Parser *p, K *params, K *prelude) {
+    p->depth++;
+    if (p->tok.kind == TK_RBRACK) { /* {[]..}: no parameters */
+        p->depth--;
+        advance(p);
+        return true;
+    }
+    for (int slot = 0;; slot++) {
+        K e = p->tok.kind == TK_SEMI || p->tok.kind == TK_RBRACK ? elided() : parse_expr(p);
+        if (!e) {
+            p->depth--;
+            return false;
+        }
+        S name;
+        if (e->t == -KS) {
+            name = e->s;
+        } else {
+            char hidden[16];
+            snprintf(hidden, sizeof hidden, " p%d", slot); /* no q name has a blank */
+            name = ss(hidden);
+            if (e->t == 0 && e->n == 3 && kK(e)[0]->t == KBINARY && kK(e)[0]->g == P_IDENTITY &&
+                kK(e)[1]->t == -KS)
+                name = kK(e)[1]->s; /* [x:`s]: the param is x, checked on entry */
+            if (!(e->t == KUNARY && e->g == PRIM_ELIDED)) {
+                note_pattern_locals(p, e);
+                jk(prelude, obj_list(3, obj_prim(KBINARY, P_IDENTITY), r1(e), ks(name)));
+            }
+        }
+        r0(e);
+        js(params, name);
+        if (p->tok.kind == TK_SEMI) {
+            advance(p);
+            continue;
+        }
+        p->depth--;
+        if (p->tok.kind != TK_RBRACK)
+            return kerr("syntax"), false;
+        advance(p);
+        return true;
+    }
+}
+
+static K parse_lambda_body(Parser *p, size_t start, size_t end);
+
 static K parse_lambda_at(Parser *p) {
     size_t start = p->tok.pos;
     size_t end = match_brace(p->lx.src, p->lx.n, start);
     if (!end)
         return kerr("{");
+    size_t mark = node_pos_n; /* the body's positions are noted for error traces */
+    bool tracking = track_positions;
+    track_positions = true;
+    K f = parse_lambda_body(p, start, end);
+    track_positions = tracking;
+    if (f)
+        origin_note(f, p->lx.src, start, end, mark);
+    if (!tracking)
+        node_pos_n = mark;
+    return f;
+}
+
+/* '{' [signature] body '}': the lambda object */
+static K parse_lambda_body(Parser *p, size_t start, size_t end) {
     Scope scope = {.outer = p->scope, .locals = ktn(KS, 0)};
     p->scope = &scope;
     advance(p); /* past '{' */
     K params = NULL;
+    K prelude = NULL; /* pattern parameters: (:;pattern;`param) run before the body */
     if (p->tok.kind == TK_LBRACK) {
         scope.explicit_params = true;
         advance(p);
         params = ktn(KS, 0);
-        while (p->tok.kind == TK_NAME || p->tok.kind == TK_SEMI) {
-            if (p->tok.kind == TK_NAME)
-                js(&params, sym_intern(p->tok.text, p->tok.len));
-            advance(p);
-        }
-        if (p->tok.kind != TK_RBRACK) {
+        prelude = ktn(0, 0);
+        if (!parse_params(p, &params, &prelude)) {
             r0(params);
+            r0(prelude);
             r0(scope.locals);
             p->scope = scope.outer;
-            return kerr("syntax");
+            return NULL;
         }
-        advance(p);
     }
     K body = ktn(0, 0);
     jk(&body, special(SF_SEQ));
+    for (J i = 0; prelude && i < prelude->n; i++)
+        jk(&body, r1(kK(prelude)[i]));
+    J prelude_n = prelude ? prelude->n : 0;
+    r0(prelude);
     p->depth++;
     bool trailing_empty = false;
     for (;;) {
@@ -251,7 +534,7 @@ static K parse_lambda_at(Parser *p) {
         }
     }
     p->depth--;
-    if (trailing_empty || body->n == 1)
+    if (trailing_empty || body->n == 1 + prelude_n)
         jk(&body, obj_identity());
     p->scope = scope.outer;
     if (!params) {
@@ -334,6 +617,22 @@ static int adverb_id(const Token *t) {
 static S column_name(const K e);
 static S unique_name(const K names, S name);
 
+/* at `name:` followed directly by ';' or the closing bracket (a binding with no value)? */
+static bool empty_binding(const Parser *p) {
+    if (p->tok.kind != TK_NAME)
+        return false;
+    const char *s = p->lx.src;
+    size_t i = p->lx.pos, n = p->lx.n;
+    if (i >= n || s[i] != ':' || (i + 1 < n && s[i + 1] == ':'))
+        return false;
+    for (i++; i < n && (s[i] == ' ' || s[i] == '\t'); i++)
+        ;
+    return i < n && (s[i] == ';' || s[i] == ']' || s[i] == ')');
+}
+
+/* Table and dictionary literals (q 4.1):
+ *   '(' '[' keycols ']' cols ')'     a table, keyed when keycols is not empty
+ *   '(' '[' k:v {';' k:v} ']' ')'    a dictionary `k..!(v..); a bare name n is n:n */
 static K parse_table(Parser *p) {
     /* '(' '[' keycols ']' cols ')' ; p->tok is at '[' */
     advance(p);
@@ -345,7 +644,16 @@ static K parse_table(Parser *p) {
         if (side == 1 && p->tok.kind == TK_SEMI) /* ([k:..]; v:..) */
             advance(p);
         while (p->tok.kind != close) {
-            K e = parse_expr(p);
+            K e;
+            if (empty_binding(p)) { /* ([a:;b:x]): a key with no value (a null pattern) */
+                K none = elided();
+                note_pos(none, p->lx.pos);
+                e = obj_list(3, obj_prim(KBINARY, P_IDENTITY), ks(sym_intern(p->tok.text, p->tok.len)), none);
+                advance(p);
+                advance(p);
+            } else {
+                e = parse_expr(p);
+            }
             if (!e) {
                 r0(names); r0(exprs); r0(parts[0]);
                 p->depth--;
@@ -381,6 +689,12 @@ static K parse_table(Parser *p) {
         p->depth--;
         advance(p);
         parts[side] = obj_list(2, names, exprs);
+        if (side == 0 && p->tok.kind == TK_RPAREN && names->n) { /* ([a:1;b:2]): a dictionary */
+            advance(p);
+            K node = obj_list(3, special(SF_DICT), quote(r1(names)), obj_list(1, r1(exprs)));
+            r0(parts[0]);
+            return node;
+        }
     }
     /* (SF_TABLE; ,keynames; keyexprs...; ,names; exprs...) flattened as 4 args */
     K node = obj_list(5, special(SF_TABLE), quote(r1(kK(parts[0])[0])),
@@ -392,47 +706,6 @@ static K parse_table(Parser *p) {
 }
 
 /* one item: a term with its postfixes */
-/* ---- source positions of applications (for the console's error caret) --------------------- */
-
-typedef struct NodePos {
-    const void *node; /* the head of an application in the parse tree */
-    size_t pos;       /* its offset in the source */
-} NodePos;
-
-static NodePos *node_pos;        /* positions noted while tracking */
-static size_t node_pos_n, node_pos_cap;
-static bool track_positions;     /* parse_track_positions was asked for */
-
-void parse_track_positions(bool on) {
-    track_positions = on;
-    if (on)
-        node_pos_n = 0;
-}
-
-long parse_position_of(const void *node) {
-    for (size_t i = node_pos_n; i > 0; i--)
-        if (node_pos[i - 1].node == node)
-            return (long)node_pos[i - 1].pos;
-    return -1;
-}
-
-static void note_pos(const K node, size_t pos) {
-    if (!track_positions)
-        return;
-    if (node_pos_n == node_pos_cap) {
-        size_t cap = node_pos_cap ? node_pos_cap * 2 : 64;
-        NodePos *g = realloc(node_pos, cap * sizeof *g);
-        if (!g)
-            return;
-        node_pos = g;
-        node_pos_cap = cap;
-    }
-    node_pos[node_pos_n].node = node;
-    node_pos[node_pos_n].pos = pos;
-    node_pos_n++;
-}
-
-
 /* ---- qSQL ------------------------------------------------------------------------------------ */
 
 /* the name q gives a column computed by expression e: the first name in it, else x; the
@@ -670,7 +943,10 @@ fail:
     return NULL;
 }
 
+static bool is_assign_verb(const Item *it);
+
 static bool parse_item(Parser *p, Item *it) {
+    bool after_noun = p->after_noun;
     it->pos = p->tok.pos;
     it->node = NULL;
     it->verb = false;
@@ -715,11 +991,23 @@ static bool parse_item(Parser *p, Item *it) {
             note_name(p, t.text, t.len);
             it->node = obj_atom(-KS);
             it->node->s = sym_intern(t.text, t.len);
+            note_pos(it->node, it->pos); /* an undefined name gets the caret */
             /* the keywords q defines in q are used infix: f each x, `:db dsave `t */
             static const char *infix_words[] = {"each", "over", "scan", "prior", "peach", "dsave", NULL};
             for (int i = 0; infix_words[i]; i++)
                 if (strlen(infix_words[i]) == t.len && memcmp(infix_words[i], t.text, t.len) == 0)
                     it->verb = true;
+            if (!it->verb && !memchr(t.text, '.', t.len) && t.len < 200 && !is_local_name(p, it->node->s)) {
+                /* a function defined in .q with two or more arguments is used infix, as q's
+                 * own keywords are: .q.f:{x+y}, then 1 f 2 */
+                char qname[256];
+                snprintf(qname, sizeof qname, ".q.%.*s", (int)t.len, t.text);
+                K qf = env_get(ss(qname));
+                if (qf && qf->t >= KLAMBDA && qf->t <= KFOREIGN && func_valence(qf) >= 2)
+                    it->verb = true;
+                r0(qf);
+                kerr_clear();
+            }
         }
         break;
     }
@@ -749,10 +1037,13 @@ static bool parse_item(Parser *p, Item *it) {
             return false;
         if (n == 1) {
             it->node = r1(kK(items)[0]);
+            unnote_pos(it->node); /* (x) is x itself, not an item of a list */
             r0(items);
             /* a parenthesised verb is a noun: (+) */
         } else {
-            it->node = apply_node(prim_lookup("enlist", 6), items);
+            K head = prim_lookup("enlist", 6);
+            note_pos(head, it->pos);
+            it->node = apply_node(head, items);
         }
         break;
     }
@@ -787,12 +1078,21 @@ static bool parse_item(Parser *p, Item *it) {
                 }
                 break;
             }
+            if (at_stop(p)) { /* (';+): each, as a noun */
+                it->node = obj_prim(KITER, ITER_EACH);
+                return true;
+            }
             it->node = special(SF_SIGNAL);
             it->verb = true;
             return true;
         }
-        kerr("syntax");
-        return false;
+        advance(p);
+        if (!at_stop(p)) { /* an iterator with nothing to its left: only as a noun, (/;+) */
+            kerr("syntax");
+            return false;
+        }
+        it->node = obj_prim(KITER, adverb_id(&t));
+        return true;
     default:
         kerr(t.kind == TK_ERROR && kerr_msg() ? kerr_msg() : "syntax");
         return false;
@@ -823,6 +1123,12 @@ static bool parse_item(Parser *p, Item *it) {
                 r0(it->node);
                 it->node = special(SF_COND);
             }
+            if (is_assign_verb(it) && !after_noun && n >= 2) { /* :[v;p1;r1;..;rd] */
+                r0(it->node);
+                it->node = special(SF_PMATCH);
+                for (J k = 2; k < args->n; k += 2) /* the patterns' names are locals */
+                    note_pattern_locals(p, kK(args)[k - 1]);
+            }
             note_pos(it->node, it->pos);
             it->node = apply_node(it->node, args);
             it->verb = false;
@@ -848,6 +1154,35 @@ static bool parse_item(Parser *p, Item *it) {
 
 /* ---- expressions: fold items from the right -------------------------------------------- */
 
+/* the names a pattern (basics/pattern.md) binds become locals of the lambda being parsed */
+static void note_pattern_locals(Parser *p, const K pat) {
+    if (!p->scope)
+        return;
+    if (pat->t == -KS) {
+        note_local(p, pat->s);
+        return;
+    }
+    if (pat->t != 0 || pat->n < 2)
+        return;
+    K h = kK(pat)[0];
+    if (h->t == -KS) /* a[i]: an indexed name amends, it binds nothing new */
+        return;
+    if (h->t == KBINARY && h->g == P_IDENTITY) { /* p:check */
+        note_pattern_locals(p, kK(pat)[1]);
+        return;
+    }
+    if (is_special(h, SF_DICT) || is_special(h, SF_TABLE)) { /* ([k:p]) ([]c:p) */
+        for (J i = 2; i < pat->n; i += 2) {
+            K exprs = kK(kK(pat)[i])[0];
+            for (J j = 0; j < exprs->n; j++)
+                note_pattern_locals(p, kK(exprs)[j]);
+        }
+        return;
+    }
+    for (J i = 1; i < pat->n; i++) /* (a;b), a!b, flip p */
+        note_pattern_locals(p, kK(pat)[i]);
+}
+
 static bool is_assign_verb(const Item *it) {
     return it->verb && it->node->t == KBINARY && it->node->g == P_IDENTITY && !it->colon;
 }
@@ -872,10 +1207,14 @@ static K target_name(const K target) {
 /* items[from..n) form a train: they end with a verb that has a left argument and no right
  * one ("value@", "2#"), so what applies to them from the left composes with them instead:
  * (count til@) is '[count;til@], (`a~2#key@) is '[`a~;'[2#;key@]] */
-static bool is_train(const Item *items, int from, int n) {
+static bool is_train(const Parser *p, const Item *items, int from, int n) {
+    if (p->train_tail && n - from >= 1) /* f g :: : the tail composes, whatever it ends in */
+        return true;
     const Item *last = &items[n - 1];
-    return n - from >= 2 && last->verb && !last->colon && !is_assign_verb(last) &&
-           !is_global_assign(last) && !is_special(last->node, SF_SIGNAL) && !items[n - 2].verb;
+    bool open_verb = last->verb && !last->colon && !is_assign_verb(last) && !is_global_assign(last) &&
+                     !is_special(last->node, SF_SIGNAL);
+    /* a verb alone as the right argument composes too: (0|+) is '[0|;+] */
+    return open_verb && (n - from == 1 || (n - from >= 2 && !items[n - 2].verb));
 }
 
 static K compose(K f, K g) { return obj_list(3, special(SF_COMPOSE), f, g); }
@@ -893,11 +1232,17 @@ static K build(Parser *p, Item *items, int i, int n) {
         K rhs = build(p, items, i + 1, n);
         if (!rhs)
             return NULL;
-        if (is_assign_verb(it))
-            return obj_list(2, special(SF_RETURN), rhs);
-        if (is_special(it->node, SF_SIGNAL))
-            return obj_list(2, special(SF_SIGNAL), rhs);
-        if (is_train(items, i + 1, n))
+        if (is_assign_verb(it)) {
+            K h = special(SF_RETURN);
+            note_pos(h, it->pos);
+            return obj_list(2, h, rhs);
+        }
+        if (is_special(it->node, SF_SIGNAL)) {
+            K h = special(SF_SIGNAL);
+            note_pos(h, it->pos);
+            return obj_list(2, h, rhs);
+        }
+        if (is_train(p, items, i + 1, n))
             return compose(monadic_form(r1(it->node)), rhs);
         note_pos(it->node, it->pos);
         return obj_list(2, monadic_form(r1(it->node)), rhs);
@@ -914,6 +1259,11 @@ static K build(Parser *p, Item *items, int i, int n) {
             return NULL;
         if (is_assign_verb(v) || is_global_assign(v)) {
             K name = target_name(it->node);
+            if (!name && is_assign_verb(v)) { /* (a;b):x, (1 2):x ...: a pattern */
+                note_pattern_locals(p, it->node);
+                note_pos(v->node, v->pos);
+                return obj_list(3, r1(v->node), r1(it->node), rhs);
+            }
             if (!name) {
                 r0(rhs);
                 return kerr("assign");
@@ -923,6 +1273,8 @@ static K build(Parser *p, Item *items, int i, int n) {
             if (is_assign_verb(v) && p->scope && it->node->t == -KS)
                 note_local(p, name->s);
             r0(name);
+            if (it->node->t == -KS && rhs->t == KLAMBDA) /* f:{..}: its frames say f */
+                origin_name(rhs, it->node->s, strlen(it->node->s), 0);
             /* a::e is a global assignment in a lambda, and defines a view at top level */
             int head = is_global_assign(v) ? (p->scope ? SF_ASSIGN_G : SF_VIEW) : -1;
             K h = head < 0 ? obj_prim(KBINARY, P_IDENTITY) : special(head);
@@ -938,7 +1290,7 @@ static K build(Parser *p, Item *items, int i, int n) {
             K h = v->global && p->scope ? special(SF_ASSIGN_G) : obj_prim(KBINARY, P_IDENTITY);
             return obj_list(4, h, r1(it->node), rhs, r1(v->node));
         }
-        if (is_train(items, i + 2, n))
+        if (is_train(p, items, i + 2, n))
             return compose(obj_list(3, r1(v->node), r1(it->node), elided()), rhs);
         note_pos(v->node, v->pos);
         return obj_list(3, r1(v->node), r1(it->node), rhs);
@@ -946,7 +1298,7 @@ static K build(Parser *p, Item *items, int i, int n) {
     K rhs = build(p, items, i + 1, n);
     if (!rhs)
         return NULL;
-    if (is_train(items, i + 1, n))
+    if (is_train(p, items, i + 1, n))
         return compose(r1(it->node), rhs);
     note_pos(it->node, it->pos);
     return obj_list(2, r1(it->node), rhs);
@@ -970,6 +1322,7 @@ static K parse_expr(Parser *p) {
             items = grown;
             cap *= 2;
         }
+        p->after_noun = n > 0 && !items[n - 1].verb;
         if (!parse_item(p, &items[n]))
             goto done;
         n++;
@@ -979,7 +1332,18 @@ static K parse_expr(Parser *p) {
             kerr("syntax");
         goto done;
     }
-    result = n ? build(p, items, 0, n) : obj_identity();
+    /* x :: is x; f g :: is the composition of f and g (the '::' ends a train) */
+    bool tail = n >= 2 && items[n - 1].verb && obj_is_identity(items[n - 1].node) &&
+                !items[n - 1].colon && !items[n - 2].verb;
+    if (tail) {
+        r0(items[--n].node);
+        bool saved = p->train_tail;
+        p->train_tail = true;
+        result = build(p, items, 0, n);
+        p->train_tail = saved;
+    } else {
+        result = n ? build(p, items, 0, n) : obj_identity();
+    }
 done:
     for (int i = 0; i < n; i++)
         r0(items[i].node);

@@ -1,0 +1,109 @@
+/ the rules of KxSystems/docs docs/basics/syntax.md (and ref/identity.md, ref/dict.md for
+/ q 4.1's dictionary literal), one case per rule
+q)/ Spaces: a minus sign next to a positive constant is part of it, unless the token to its
+q)/ left is a name, a constant, a right parenthesis or a right bracket with no space between
+q)x:5
+q)x-1
+4
+q)3.5-1
+2.5
+q)3.5 -1
+3.5 -1
+q)x:1 2 3
+q)x[1]-1
+1
+q)(2+3)- 1
+4
+q)2 - -1
+3
+q)2*-1
+-2
+q)/ after a verb (including _ and ! after a constant) the minus starts a constant
+q)1_-1_til 5
+1 2 3
+q)8_-8!1 2
+0x07000200000001000000000000000200000000000000
+q)3#-1
+-1 -1 -1
+q)/ Iterators: a glyph with nothing to its left is the iterator itself, a noun
+q)eval (/;+)
++/
+q)eval ((/;+);(til;(+;2;2)))
+6
+q)(/;\;/:;\:;':;')
+/
+\
+/:
+\:
+':
+'
+q)type each(/;\;')
+103 103 103h
+q)/ Identity: x :: is x, for any x (ref/identity.md)
+q)1 2 3 ::
+1 2 3
+q)q:3 ::
+q)q~3
+1b
+q)/ ... and a '::' ending a train composes what is before it
+q)f:{sum x} enlist ::
+q)f[1;2;3]
+6
+q)g:neg count ::
+q)g 1 2 3
+-3
+q)/ Compositions: a train ends in a verb with no right argument; a verb alone there too
+q)(0|+)[1;-3]
+0
+q)(0|+)\[2 -5 3]
+2 0 3
+q)x:-100 2 3 4 -100 6 7 8 9 -100
+q)(x;0 (0|+)\x)
+-100 2 3 4 -100 6 7  8  9  -100
+0    2 5 9 0    6 13 21 30 0
+q)(-+)[2;3]
+-5
+q)(count til@)5
+5
+q)/ Functions defined in .q with two or more arguments are used infix, as keywords are
+q).q.myadd:{x+y}
+q)2 myadd 3
+5
+q)myadd[2;3]
+5
+q)3 myadd/1 2 3
+9
+q)/ Dictionary literal ([k:v;..]); a bare name n means n:n
+q)([a:1;b:2])
+a| 1
+b| 2
+q)type ([a:1;b:2])
+99h
+q)key ([a:1;b:2 3])
+`a`b
+q)value ([a:1;b:2 3])
+1
+2 3
+q)a:10;b:`x
+q)([a;b])
+a| 10
+b| `x
+q)([k:`x]v:1)
+k| v
+-| -
+x| 1
+q)/ Parentheses capture a function with infix syntax; a derived f/ stays variadic, and
+q)/ iterated with one argument it is unary: (,/) over n converges as raze over n does
+q)n:("the ";("quick ";"brown ";("fox ";"jumps ";"over ");"the ");("lazy ";"dog."))
+q)(,/) over n
+"the quick brown fox jumps over the lazy dog."
+q)raze over n
+"the quick brown fox jumps over the lazy dog."
+q)(,//)("the ";("quick ";("brown ";"fox.")))
+"the quick brown fox."
+q)(+\)[1000;1 2 3 4 5]
+1001 1003 1006 1010 1015
+q)(+\)1 2 3 4 5
+1 3 6 10 15
+q)(*) scan 1 2 3 4 5
+1 2 6 24 120

@@ -1,0 +1,72 @@
+/ error traces (q 4.x, KxSystems/docs basics/debug.md, ref/signal.md, DISPLAY.md section 11):
+/ an error at the console shows [0] the input with a caret under the failing primitive; one
+/ inside lambdas shows the frames it unwound through, innermost first, each the lambda's
+/ definition (name:{..}, name@ for one inside it, file:line: for a script) and a caret
+q)til 5f
+'type
+  [0]  til 5f
+       ^
+q)f:{g[x;2#y]}
+q)g:{a:x*2;a+y}
+q)f[3;"hello"]
+'type
+  [2]  g:{a:x*2;a+y}
+                 ^
+  [1]  f:{g[x;2#y]}
+          ^
+q){x+2} "xyz"
+'type
+  [1]  {x+2}
+         ^
+q)f:{'`bad}
+q)g:{f[]}
+q)g[]
+'bad
+  [2]  f:{'`bad}
+          ^
+  [1]  g:{f[]}
+          ^
+q)f:{{x*y}[x;3#x]}
+q)f `a
+'type
+  [2]  f@:{x*y}
+            ^
+  [1]  f:{{x*y}[x;3#x]}
+          ^
+q)/ a trapped error leaves no trace behind
+q)@[f;`a;{x}]
+"type"
+q)1+`a
+'type
+  [0]  1+`a
+        ^
+q)/ a lambda from a script: file:line: of the line shown
+q)`:tr1.q 0: ("a:1";"myfun:{2+x}")
+`:tr1.q
+q)\l tr1.q
+q)myfun"hi"
+'type
+  [1]  tr1.q:2: myfun:{2+x}
+                        ^
+q)`:tr2.q 0: ("h:{[x]";"  a:1;";"  x+`a}";"h 1")
+`:tr2.q
+q)\l tr2.q
+'type
+  [1]  tr2.q:3:   x+`a}
+                   ^
+  [0]  tr2.q:4: h 1
+                ^
+q)/ an undefined name: the caret under the name (ref/apply.md, ref/assign.md)
+q)undefinedname
+'undefinedname
+  [0]  undefinedname
+       ^
+q)1+undefinedname
+'undefinedname
+  [0]  1+undefinedname
+         ^
+q)f:{x+zz}
+q)f 1
+'zz
+  [1]  f:{x+zz}
+            ^
