@@ -3,8 +3,11 @@
  * padding.  A malformed or unpadded base64 text is 'domain, as q's reference says. */
 #include "primint.h"
 
-/* the bytes of a string, a byte vector or a char atom (borrowed): NULL with 'type otherwise */
-static const G *bytes_of(const K x, J *n) {
+/* the bytes of a string, a byte vector or a char atom x; otherwise NULL, x released, with
+ * 'type pending (or x's own failure when x is NULL) */
+static const G *bytes_of(K x, J *n) {
+    if (!x)
+        return NULL;
     if (x->t == KC || x->t == KG) {
         *n = x->n;
         return kG(x);
@@ -13,6 +16,7 @@ static const G *bytes_of(const K x, J *n) {
         *n = 1;
         return &x->g;
     }
+    r0(x);
     kerr("type");
     return NULL;
 }
@@ -45,13 +49,10 @@ static void sha1_block(uint32_t h[5], const G *p) {
 }
 
 K prim_sha1(K x) {
-    PRIM_ARGS1(x);
     J n;
     const G *p = bytes_of(x, &n);
-    if (!p) {
-        r0(x);
+    if (!p)
         return NULL;
-    }
     uint32_t h[5] = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0};
     J whole = n / 64 * 64;
     for (J i = 0; i < whole; i += 64)
@@ -78,13 +79,10 @@ K prim_sha1(K x) {
 static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 K prim_btoa(K x) {
-    PRIM_ARGS1(x);
     J n;
     const G *p = bytes_of(x, &n);
-    if (!p) {
-        r0(x);
+    if (!p)
         return NULL;
-    }
     K r = obj_vec(KC, (n + 2) / 3 * 4);
     char *o = r ? (char *)kC(r) : NULL;
     for (J i = 0; o && i < n; i += 3) {
@@ -104,13 +102,10 @@ static int b64_value(G c) {
 }
 
 K prim_atob(K x) {
-    PRIM_ARGS1(x);
     J n;
     const G *p = bytes_of(x, &n);
-    if (!p) {
-        r0(x);
+    if (!p)
         return NULL;
-    }
     J pad = n >= 1 && p[n - 1] == '=' ? (n >= 2 && p[n - 2] == '=' ? 2 : 1) : 0;
     if (n % 4) {
         r0(x);
