@@ -88,11 +88,6 @@ static int name_kind(const char *s, I *value) {
     return NAME_NONE;
 }
 
-static bool is_dir(const char *path) {
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 /* the roots a database spans: the lines of par.txt, or the database itself */
 static K db_roots(const char *db) {
     char path[1200];
@@ -160,7 +155,7 @@ static Found *find_partitions(const K roots, J *n, S *pf) {
                 continue;
             char path[2300];
             snprintf(path, sizeof path, "%s/%s", root, e->d_name);
-            if (!is_dir(path))
+            if (!file_is_dir(path))
                 continue;
             if (count == cap) {
                 cap = cap ? 2 * cap : 16;
@@ -249,7 +244,7 @@ static int publish(void) {
  * splayed tables at its top, and makes each table of the last partition a partitioned table.
  * NULL without error when path holds no partitions (the caller loads it as a directory). */
 K part_load(const char *path) {
-    if (!is_dir(path))
+    if (!file_is_dir(path))
         return NULL;
     K roots = db_roots(path);
     J n;
@@ -372,7 +367,7 @@ static J rows_in(int ti, J p) {
     table_dir(ti, p, dir, sizeof dir);
     K names = TABLE_COLS(kK(hdb.protos)[ti]);
     J rows = 0;
-    if (names->n > 1 && is_dir(dir)) {
+    if (names->n > 1 && file_is_dir(dir)) {
         K proto = file_column_proto(dir, kS(names)[1], &rows);
         if (!proto) {
             kerr_clear();
@@ -436,7 +431,7 @@ static K read_partition(int ti, J p, const K need) {
     K names = TABLE_COLS(proto);
     char dir[2400];
     table_dir(ti, p, dir, sizeof dir);
-    bool present = is_dir(dir);
+    bool present = file_is_dir(dir);
     K outn = ktn(KS, 0), outc = ktn(0, 0);
     J rows = present ? rows_in(ti, p) : 0;
     for (J c = 0; c < names->n; c++) {

@@ -61,7 +61,7 @@ static K os_error(const char *path) {
     return kerr(msg);
 }
 
-static bool is_dir(const char *path) {
+bool file_is_dir(const char *path) {
     struct stat st;
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
@@ -574,7 +574,7 @@ K prim_get(K x) {
     size_t len = strlen(path);
     if (len > 1 && path[len - 1] == '/')
         path[len - 1] = 0;
-    return is_dir(path) ? splay_read(path) : read_column(path);
+    return file_is_dir(path) ? splay_read(path) : read_column(path);
 }
 
 K prim_hcount(K x) {
@@ -914,7 +914,7 @@ K prim_rsave(K x) {
 /* the global name set to what path holds (a splayed table when splay or a directory);
  * true, or false with the error pending */
 static bool load_global(S name, const char *path, bool splay) {
-    K v = splay || is_dir(path) ? splay_read(path) : read_column(path);
+    K v = splay || file_is_dir(path) ? splay_read(path) : read_column(path);
     K r = v ? lang_assign_global(name, v) : NULL;
     r0(r);
     return r != NULL;
@@ -963,7 +963,7 @@ K file_load_splayed(const char *path) {
  * the sym file first so that enumerations resolve.  NULL without error when path is not a
  * directory. */
 K file_load_dir(const char *path) {
-    if (!is_dir(path))
+    if (!file_is_dir(path))
         return NULL;
     char sub[1200];
     snprintf(sub, sizeof sub, ":%s", path);

@@ -103,6 +103,7 @@ bool prim_is_temporal(int t);
 /* files (file.c): key of a handle `:path (NULL without error when x is no handle); the bytes
  * a handle names (y consumed; y itself when it is no handle); `:file 0: lines */
 K file_key(const K x);
+bool file_is_dir(const char *path);
 K file_contents(K y);
 K file_write_lines(K x, K y);
 /* file handles: hopen `:file (NULL without error when spec names a connection), h x
