@@ -52,18 +52,24 @@ def test_python_zpw_accepts_and_rejects(spawn):
         pykx.SyncQConnection("127.0.0.1", port, username="u", password="nope", no_ctx=True)("1")
 
 
-def test_q_hooks_set_from_python(spawn):
-    body = textwrap.dedent("""
-        import sys
-        import openq as kx
-        kx.q.z.pw = kx.q('{[user; password] $[password=`password; 1b; 0b]}')  # the seed's, verbatim
-        kx.q.z.pg = kx.q('{[x] r: value x; (`pg; r)}')
-        kx.q.z.ps = kx.q('{[x] value x}')
+def serve(spawn, setup):
+    """a Python process that runs `setup` (openq imported as kx), then serves as PyKX's
+    server example does; its port"""
+    body = "import sys\nimport openq as kx\n" + textwrap.dedent(setup) + textwrap.dedent("""
         with kx.RawQConnection(port=int(sys.argv[1]), as_server=True) as q:
             while True:
                 q.poll_recv()
     """)
     port, _ = spawn(python_script(body) + ["{port}"])
+    return port
+
+
+def test_q_hooks_set_from_python(spawn):
+    port = serve(spawn, """
+        kx.q.z.pw = kx.q('{[user; password] $[password=`password; 1b; 0b]}')  # the seed's, verbatim
+        kx.q.z.pg = kx.q('{[x] r: value x; (`pg; r)}')
+        kx.q.z.ps = kx.q('{[x] value x}')
+    """)
     q = pykx.SyncQConnection("127.0.0.1", port, username="u", password="password", no_ctx=True)
     assert q("1+1").py() == ["pg", 2]
     q("b:3", wait=False)
@@ -75,16 +81,10 @@ def test_q_hooks_set_from_python(spawn):
 
 
 def test_python_server_hands_q_pw_symbols_or_identity(spawn):
-    body = textwrap.dedent("""
-        import sys
-        import openq as kx
+    port = serve(spawn, """
         kx.q('seen:()')
         kx.q.z.pw = kx.q('{[u;p] seen,::enlist(type u;type p;p); 1b}')
-        with kx.RawQConnection(port=int(sys.argv[1]), as_server=True) as q:
-            while True:
-                q.poll_recv()
     """)
-    port, _ = spawn(python_script(body) + ["{port}"])
     pykx.SyncQConnection("127.0.0.1", port, username="u", password="pw", no_ctx=True)("1").py()
     q = pykx.SyncQConnection("127.0.0.1", port, username="v", no_ctx=True)
     seen = q("seen").py()
@@ -93,19 +93,13 @@ def test_python_server_hands_q_pw_symbols_or_identity(spawn):
 
 
 def test_python_hook_receives_k_objects_and_raising_hook_is_an_error(spawn):
-    body = textwrap.dedent("""
-        import sys
-        import openq as kx
+    port = serve(spawn, """
         def pg(query):
             if isinstance(query, kx.CharVector) and query.py() == b'boom':
                 raise ValueError('no boom')
             return kx.toq(type(query).__name__)
         kx.q.z.pg = pg
-        with kx.RawQConnection(port=int(sys.argv[1]), as_server=True) as q:
-            while True:
-                q.poll_recv()
     """)
-    port, _ = spawn(python_script(body) + ["{port}"])
     q = pykx.SyncQConnection("127.0.0.1", port, no_ctx=True)
     assert q("1+1").py() == "CharVector"
     assert q("{x}", 1).py() == "List"
@@ -115,19 +109,13 @@ def test_python_hook_receives_k_objects_and_raising_hook_is_an_error(spawn):
 
 
 def test_q_error_inside_a_python_hook_travels_as_itself(spawn):
-    body = textwrap.dedent("""
-        import sys
-        import openq as kx
+    port = serve(spawn, """
         def pg(query):
             if query.py() == b'raise':
                 raise kx.QError('custom')
             return kx.q.value(query)       # 1+`a fails in q, inside Python
         kx.q.z.pg = pg
-        with kx.RawQConnection(port=int(sys.argv[1]), as_server=True) as q:
-            while True:
-                q.poll_recv()
     """)
-    port, _ = spawn(python_script(body) + ["{port}"])
     q = pykx.SyncQConnection("127.0.0.1", port, no_ctx=True)
     for query, text in (("1+`a", "type"), ("raise", "custom")):
         with pytest.raises(pykx.QError) as e:
