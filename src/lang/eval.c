@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "../base/intr.h"
 #include "lang_int.h"
 
 #define MAX_DEPTH 2000 /* nested lambda calls before 'stack */
@@ -24,9 +25,14 @@ const void *eval_error_node;
 bool lang_read_only;       /* read-only mode (lang.h): -b client queries, reval */
 int64_t lang_deadline_ms;  /* -T: monotonic ms after which evaluation stops ('stop), 0 = none */
 
-/* true (with 'stop pending) when the query deadline has passed; cheap between checks */
+/* true (with 'stop pending) when the query deadline has passed or Ctrl-C asked to stop
+ * (base/intr.h); cheap between checks */
 bool eval_past_deadline(void) {
     static unsigned tick;
+    if (UNLIKELY(intr_pending) && intr_take()) {
+        kerr("stop");
+        return true;
+    }
     if (!lang_deadline_ms || (++tick & 255))
         return false;
     struct timespec ts;
