@@ -24,6 +24,7 @@
 #include "base/defs.h"
 #include "base/intr.h"
 #include "console.h"
+#include "fmt/fmt.h"
 #include "lang/cmdline.h"
 #include "lang/lang.h"
 #include "net/net.h"
@@ -41,6 +42,10 @@ static struct {
     char prompt[16];        /* the prompt shown now */
     char *raw;              /* without libedit: bytes read but not yet a whole line */
     size_t raw_len, raw_cap;/* their length and capacity */
+    bool terminal;          /* the console is a terminal: errors in lambdas suspend (q)) */
+    int debug;              /* q)) levels open */
+    bool suspended;         /* the input running now opened a q)) level (its error shown) */
+    bool quit;              /* \\ or Ctrl-D: leave every level and the loop */
 } con;
 
 /* ---- Ctrl-C ------------------------------------------------------------------------------- */
@@ -107,16 +112,23 @@ static int open_depth(const char *s, size_t n) {
     return depth;
 }
 
+static void on_suspend(const char *msg, K lambda);
+
 /* run one console input and print what the console prints; returns 1 to quit */
 static int run_input(const char *line, size_t n) {
-    intr_pending = 0; /* a Ctrl-C from before this input is not for it */
     int quit = 0;
+    bool outer = con.suspended;
+    con.suspended = false;
+    lang_suspend_hook = con.terminal ? on_suspend : NULL; /* only the console's own input */
     K out = lang_console(line, n, &quit);
+    lang_suspend_hook = NULL;
+    intr_pending = 0; /* a Ctrl-C that nothing took was for this input: not for the next */
     if (out) {
-        if (out->n)
+        if (out->n && !con.suspended) /* a suspended error was shown at the q)) prompt */
             printf("%.*s\n", (int)out->n, kC(out));
         r0(out);
     }
+    con.suspended = outer;
     fflush(stdout);
     return quit;
 }
@@ -141,20 +153,36 @@ static bool gather(const char *line, size_t n) {
     return open_depth(con.acc, con.len) <= 0;
 }
 
-/* the prompt: q), blank while an input continues, none with -q (q's quiet mode) */
+/* the prompt: q) (q)) and more in the debugger), blank while an input continues, none
+ * with -q (q's quiet mode) */
 static const char *prompt_now(void) {
-    snprintf(con.prompt, sizeof con.prompt, "%s", cmdline_option('q') ? "" : con.len ? "  " : "q)");
+    if (cmdline_option('q'))
+        con.prompt[0] = 0;
+    else if (con.len)
+        snprintf(con.prompt, sizeof con.prompt, "  ");
+    else
+        snprintf(con.prompt, sizeof con.prompt, "q)%.*s", con.debug < 8 ? con.debug : 8, "))))))))");
     return con.prompt;
 }
 
-/* a line from the terminal: gather it, run the input once complete */
+static void leave(void) {
+    con.quit = true;
+    net_request_quit();
+}
+
+/* a line from the terminal: gather it, run the input once complete; \ alone leaves a
+ * q)) level */
 static void terminal_line(const char *line, size_t n) {
+    if (con.debug && !con.len && n == 1 && line[0] == '\\') {
+        con.debug--;
+        return;
+    }
     if (!gather(line, n))
         return;
     int quit = run_input(con.acc, con.len - 1);
     con.len = 0;
     if (quit)
-        net_request_quit();
+        leave();
 }
 
 /* ---- history ------------------------------------------------------------------------------ */
@@ -192,7 +220,7 @@ static void on_line(char *line) {
         editing_stop();
         fputc('\n', stdout);
         fflush(stdout);
-        net_request_quit();
+        leave();
         return;
     }
     size_t n = strlen(line);
@@ -204,9 +232,11 @@ static void on_line(char *line) {
     /* the handler is installed afresh for each line: every libedit then shows the prompt
      * and goes on reading a character at a time */
     editing_stop();
+    int level = con.debug;
     terminal_line(line, n);
     free(line);
-    editing_start();
+    if (con.debug >= level && !con.quit) /* else the level left shows its own prompt */
+        editing_start();
 }
 
 static void terminal_readable(void) {
@@ -238,7 +268,7 @@ static void terminal_readable(void) {
     ssize_t n = read(0, tmp, sizeof tmp);
     if (n <= 0) {
         fputc('\n', stdout);
-        net_request_quit();
+        leave();
         return;
     }
     if (con.raw_len + (size_t)n > con.raw_cap) {
@@ -273,6 +303,42 @@ static void terminal_interrupted(void) {
 static void terminal_leave(void) {}
 #endif
 
+/* ---- the debug prompt ---------------------------------------------------------------------- */
+
+/* An error left a lambda (lang_suspend_hook): show it and its frame, then serve a q)) level
+ * -- console input runs in the suspended frame, clients and the timer are served -- until
+ * \\ leaves it (or the user quits).  The input that was running is kept aside meanwhile. */
+static void on_suspend(const char *msg, K lambda) {
+    K src = fmt_oneline(lambda);
+    printf("'%s\n  [1]  %.*s\n", msg, src ? (int)src->n : 0, src ? kC(src) : "");
+    r0(src);
+    fflush(stdout);
+    con.suspended = true;
+    int level = ++con.debug;
+    char *acc = con.acc;
+    size_t len = con.len, cap = con.cap;
+    con.acc = NULL;
+    con.len = con.cap = 0;
+#ifdef OPENQ_HAVE_LIBEDIT
+    editing_start();
+#else
+    fputs(prompt_now(), stdout);
+    fflush(stdout);
+#endif
+    while (con.debug >= level && !con.quit)
+        if (net_poll(-1) < 0 && errno != EINTR)
+            break;
+#ifdef OPENQ_HAVE_LIBEDIT
+    editing_stop();
+#endif
+    if (con.debug >= level)
+        con.debug = level - 1;
+    free(con.acc);
+    con.acc = acc;
+    con.len = len;
+    con.cap = cap;
+}
+
 static const NetConsole terminal_hooks = {
     .readable = terminal_readable,
     .interrupted = terminal_interrupted,
@@ -283,6 +349,7 @@ static const NetConsole terminal_hooks = {
 static void at_exit(void) { terminal_leave(); }
 
 int console_terminal(void) {
+    con.terminal = true;
     history_path();
 #ifdef OPENQ_HAVE_LIBEDIT
     rl_catch_signals = 0; /* SIGINT is ours (console_catch_interrupt) */

@@ -695,8 +695,12 @@ static K amend_store(S name, K r) {
 }
 
 K prim_amend_n(K *args, int n) {
-    if (n == 3 && is_function(args[0]))
-        return trap_result(eval_apply(args[0], &args[1], 1), args[2]);
+    if (n == 3 && is_function(args[0])) {
+        lang_trap_depth++;
+        K r = eval_apply(args[0], &args[1], 1);
+        lang_trap_depth--;
+        return trap_result(r, args[2]);
+    }
     if (n != 3 && n != 4) {
         for (int i = 0; i < n; i++)
             r0(args[i]);
@@ -731,8 +735,12 @@ K prim_amend_n(K *args, int n) {
 
 /* .[f;args;handler] (trap) or .[x;path;f] / .[x;path;f;y] (amend at depth) */
 K prim_dotamend_n(K *args, int n) {
-    if (n == 3 && is_function(args[0]))
-        return trap_result(prim_dot(args[0], args[1]), args[2]);
+    if (n == 3 && is_function(args[0])) {
+        lang_trap_depth++;
+        K r = prim_dot(args[0], args[1]);
+        lang_trap_depth--;
+        return trap_result(r, args[2]);
+    }
     if (n != 3 && n != 4) {
         for (int i = 0; i < n; i++)
             r0(args[i]);
@@ -998,6 +1006,7 @@ K lang_console(const char *src, size_t n, int *quit) {
     bool silent = false;
     eval_error_node = NULL;
     lang_error_where_clear();
+    lang_suspend_reset();
     if (src[0] == '\\') {
         r = sys_command(src + 1, n - 1);
     } else {
@@ -1008,7 +1017,7 @@ K lang_console(const char *src, size_t n, int *quit) {
         if (!tree)
             return error_text(src, n);
         silent = is_assignment(tree);
-        r = eval_node(tree, NULL);
+        r = eval_node(tree, eval_suspended_frame()); /* q)): the suspended frame's locals */
         if (!r) { /* the caret needs the tree's nodes: report before freeing it */
             K e = error_text(src, n);
             r0(tree);

@@ -58,6 +58,8 @@ static bool radix_keys(uint64_t *keys, J *idx, J n, uint64_t **out_keys, J **out
     J *idx0 = idx;
     uint64_t all_or = 0, all_and = ~0ULL;
     for (J i = 0; i < n; i++) {
+        if (UNLIKELY(!(i & 0xfffff) && intr_pending))
+            break; /* stopped below, before the first pass */
         uint64_t k = keys[i];
         all_or |= k;
         all_and &= k;
@@ -66,7 +68,7 @@ static bool radix_keys(uint64_t *keys, J *idx, J n, uint64_t **out_keys, J **out
     }
     uint64_t varying = all_or ^ all_and;
     for (int d = 0; d < DIGITS; d++) {
-        if (!((varying >> (d * DIGIT)) & (BUCKETS - 1)))
+        if (!((varying >> (d * DIGIT)) & (BUCKETS - 1)) && !intr_pending)
             continue; /* every key has this digit */
         if (intr_take()) {
             free(count); /* the caller frees its own buffers: free the scratch ones */
