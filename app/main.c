@@ -1,21 +1,19 @@
 /* main.c -- the openq binary: `openq [file] [args] [-option [values]] ...`, read as q reads
  * its command line (src/lang/cmdline.c).
  *
- * Without -p it is the q console: prompt "q)" on a terminal (libedit line editing when
- * built with it), or, when standard input is a pipe or a file, each line executed as the
- * console would with the same output.  With -p it serves clients (src/net) and keeps
- * serving after standard input ends. */
+ * Without -p it is the q console: prompt "q)" on a terminal (libedit line editing and
+ * history, app/console.c), or, when standard input is a pipe or a file, each line executed
+ * as the console would with the same output.  With -p it serves clients (src/net) and keeps
+ * serving after standard input ends; on a terminal the console is served by the same loop,
+ * as is the .z.ts timer with or without -p. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#ifdef OPENQ_HAVE_LIBEDIT
-#include <editline/readline.h>
-#endif
-
 #include "base/defs.h"
+#include "console.h"
 #include "fmt/fmt.h"
 #include "lang/cmdline.h"
 #include "lang/lang.h"
@@ -53,138 +51,6 @@ static int apply_options(void) {
     if (w && *w)
         mem_set_limit((int64_t)atoll(w) << 20);
     return 0;
-}
-
-/* run one console input and print what the console prints; returns 1 to quit */
-static int run_input(const char *line, size_t n) {
-    int quit = 0;
-    K out = lang_console(line, n, &quit);
-    if (out) {
-        if (out->n)
-            printf("%.*s\n", (int)out->n, kC(out));
-        r0(out);
-    }
-    fflush(stdout);
-    return quit;
-}
-
-/* open brackets, braces and parentheses outside strings: input continues while > 0 */
-static int open_depth(const char *s, size_t n) {
-    int depth = 0;
-    bool in_string = false;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (in_string) {
-            if (c == '\\')
-                i++;
-            else if (c == '"')
-                in_string = false;
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '(' || c == '[' || c == '{') {
-            depth++;
-        } else if (c == ')' || c == ']' || c == '}') {
-            depth--;
-        } else if (c == '/' && (i == 0 || s[i - 1] == ' ')) {
-            while (i < n && s[i] != '\n')
-                i++;
-        }
-    }
-    return depth;
-}
-
-/* Read lines from fp, joining lines while brackets are open; run each complete input. */
-static int console_stream(FILE *fp, bool prompt) {
-    char *line = NULL;
-    size_t cap = 0;
-    char *acc = NULL;
-    size_t acc_len = 0;
-    for (;;) {
-        if (prompt) {
-            fputs(acc_len ? "  " : "q)", stdout);
-            fflush(stdout);
-        }
-        ssize_t got = getline(&line, &cap, fp);
-        if (got < 0)
-            break;
-        char *grown = realloc(acc, acc_len + (size_t)got + 1);
-        if (!grown)
-            break;
-        acc = grown;
-        memcpy(acc + acc_len, line, (size_t)got);
-        acc_len += (size_t)got;
-        acc[acc_len] = 0;
-        if (open_depth(acc, acc_len) > 0)
-            continue;
-        while (acc_len && (acc[acc_len - 1] == '\n' || acc[acc_len - 1] == '\r'))
-            acc_len--;
-        int quit = run_input(acc, acc_len);
-        acc_len = 0;
-        if (quit) {
-            free(line);
-            free(acc);
-            return 1;
-        }
-    }
-    free(line);
-    free(acc);
-    return 0;
-}
-
-#ifdef OPENQ_HAVE_LIBEDIT
-static int console_tty(void) {
-    char *acc = NULL;
-    size_t acc_len = 0;
-    for (;;) {
-        char *line = readline(acc_len ? "  " : "q)");
-        if (!line)
-            break;
-        size_t n = strlen(line);
-        if (n)
-            add_history(line);
-        char *grown = realloc(acc, acc_len + n + 2);
-        if (!grown) {
-            free(line);
-            break;
-        }
-        acc = grown;
-        memcpy(acc + acc_len, line, n);
-        acc_len += n;
-        acc[acc_len++] = '\n';
-        acc[acc_len] = 0;
-        free(line);
-        if (open_depth(acc, acc_len) > 0)
-            continue;
-        int quit = run_input(acc, acc_len - 1);
-        acc_len = 0;
-        if (quit)
-            break;
-    }
-    free(acc);
-    return 0;
-}
-#endif
-
-/* OPENQ_STEPS=1: stdin carries records "<length>\n<bytes>", each one console input (which
- * may span lines); after each input's output comes the line "\001END\001".  Test drivers
- * (the conformance runner) use it to feed multi-line inputs exactly. */
-static void console_steps(void) {
-    for (;;) {
-        long len;
-        if (scanf("%ld", &len) != 1 || len < 0 || getchar() != '\n')
-            return;
-        char *buf = malloc((size_t)len + 1);
-        if (!buf || fread(buf, 1, (size_t)len, stdin) != (size_t)len) {
-            free(buf);
-            return;
-        }
-        int quit = run_input(buf, (size_t)len);
-        free(buf);
-        fputs("\001END\001\n", stdout);
-        fflush(stdout);
-        if (quit)
-            return;
-    }
 }
 
 /* OPENQ_LEAKCHECK=1: free everything at exit and report objects still alive */
@@ -260,6 +126,10 @@ int main(int argc, char **argv) {
             return 1;
         }
     }
+    bool terminal = isatty(0) && !getenv("OPENQ_STEPS");
+    console_catch_interrupt();
+    if (terminal && !cmdline_option('q'))
+        console_banner();
     const char *script = cmdline_script();
     if (script) {
         K r = sys_load(script);
@@ -274,6 +144,8 @@ int main(int argc, char **argv) {
         }
         r0(r);
     }
+    if (terminal) /* the console, clients and the timer in one loop */
+        return console_terminal() ? 1 : leak_check();
     /* serve when listening (-p, or \p in the script) or when the timer runs */
     if (net_run && ((net_port && net_port() > 0) || timer_running()))
         return net_run();
@@ -281,14 +153,6 @@ int main(int argc, char **argv) {
         console_steps();
         return leak_check();
     }
-    if (isatty(0)) {
-#ifdef OPENQ_HAVE_LIBEDIT
-        console_tty();
-#else
-        console_stream(stdin, true);
-#endif
-    } else {
-        console_stream(stdin, false);
-    }
+    console_stream(stdin);
     return leak_check();
 }

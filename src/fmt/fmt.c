@@ -429,10 +429,14 @@ static void fmt_func(Buf *b, const K x) {
         buf_str(b, x->g < 6 ? it[x->g] : "?");
         return;
     }
-    case KPROJ:
+    case KPROJ: {
+        /* q leaves out elided arguments at the end: 1+ shows as +[1], f[;2] as f[;2] */
+        J last = x->n - 1;
+        while (last > 1 && kK(x)[last]->t == KUNARY && kK(x)[last]->g == PRIM_ELIDED)
+            last--;
         fmt_one(b, kK(x)[0], false);
         buf_str(b, "[");
-        for (J i = 1; i < x->n; i++) {
+        for (J i = 1; i <= last; i++) {
             if (i > 1)
                 buf_str(b, ";");
             K a = kK(x)[i];
@@ -441,6 +445,7 @@ static void fmt_func(Buf *b, const K x) {
         }
         buf_str(b, "]");
         return;
+    }
     case KCOMP:
         for (J i = 0; i < x->n && !buf_full(b); i++)
             fmt_one(b, kK(x)[i], false);
@@ -878,6 +883,14 @@ static void console_lines(const K x, Lines *out) {
         J n = x->n;
         if (n == 0) {
             lines_add(out, "()", 2);
+            return;
+        }
+        if (n == 1 && kK(x)[0]->t == KC) { /* enlist "abc" (system"pwd"): ,"abc" */
+            Buf b = line_buf();
+            buf_str(&b, ",");
+            fmt_one(&b, kK(x)[0], false);
+            lines_add(out, b.p ? b.p : "", b.n);
+            free(b.p);
             return;
         }
         J show = n;

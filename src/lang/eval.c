@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "../base/intr.h"
 #include "lang_int.h"
 
 #define MAX_DEPTH 2000 /* nested lambda calls before 'stack */
@@ -80,14 +81,26 @@ const char *eval_trace_text(void) {
 /* the innermost running lambda's frame: a query started inside it sees its locals */
 static Frame *current_frame;
 
+/* the debug prompt's state (lang_suspend_hook, below) */
+static struct {
+    Frame *frame;      /* the suspended frame console input sees, or NULL */
+    const void *failed;/* the application node that failed first (borrowed from its tree) */
+    bool offered;      /* the pending error was offered to the hook already */
+} suspend_state;
+
 int eval_depth;
 const void *eval_error_node;
 bool lang_read_only;       /* read-only mode (lang.h): -b client queries, reval */
 int64_t lang_deadline_ms;  /* -T: monotonic ms after which evaluation stops ('stop), 0 = none */
 
-/* true (with 'stop pending) when the query deadline has passed; cheap between checks */
+/* true (with 'stop pending) when the query deadline has passed or Ctrl-C asked to stop
+ * (base/intr.h); cheap between checks */
 bool eval_past_deadline(void) {
     static unsigned tick;
+    if (UNLIKELY(intr_pending) && intr_take()) {
+        kerr("stop");
+        return true;
+    }
     if (!lang_deadline_ms || (++tick & 255))
         return false;
     struct timespec ts;
@@ -1411,9 +1424,74 @@ K eval_node(const K e, Frame *f) {
         f->err_node = head;
     /* the first failing application at top level gets the console's caret; a failure inside
      * a lambda marks it (its frames are the trace), and the top-level call it made gets it */
-    if (!r && (!eval_error_node || (eval_depth == 0 && eval_error_node == (const void *)&eval_error_node)))
+    if (!r && (!eval_error_node || (eval_depth == 0 && eval_error_node == (const void *)&eval_error_node))) {
         eval_error_node = eval_depth == 0 ? head : (const void *)&eval_error_node;
+        suspend_state.failed = e;
+    }
     return r;
+}
+
+/* ---- the console's debug prompt ---------------------------------------------------------------
+ * An error leaving a lambda that no trap catches is offered to lang_suspend_hook (the q))
+ * prompt, app/console.c) at the innermost frame, before the frame unwinds: while the hook
+ * runs, console input is evaluated in that frame (eval_suspended_frame).  Once the hook
+ * returns the error goes on unwinding, and no outer frame offers it again. */
+void (*lang_suspend_hook)(const char *msg, K lambda);
+int lang_trap_depth;
+
+Frame *eval_suspended_frame(void) { return suspend_state.frame; }
+
+void lang_suspend_reset(void) { suspend_state.offered = false; }
+
+/* .z.ex and .z.ey: the failed primitive and its arguments, where they are names or constants
+ * (evaluating other argument expressions again could change something) */
+static void set_failed_values(Frame *f) {
+    const K e = (const K)suspend_state.failed;
+    K ex = obj_identity(), ey = obj_identity();
+    if (e && e->t == 0 && e->n >= 2) {
+        K head = kK(e)[0];
+        if (head->t == KUNARY || head->t == KBINARY || head->t == -KS) {
+            r0(ex);
+            ex = eval_node(head, f);
+            kerr_clear();
+            if (!ex)
+                ex = obj_identity();
+        }
+        int n = (int)e->n - 1;
+        K args = ktn(0, n);
+        for (int i = 0; args && i < n; i++) {
+            K a = kK(e)[i + 1];
+            K v = a->t != 0 ? eval_node(a, f) : NULL;
+            kerr_clear();
+            kK(args)[i] = v ? v : obj_identity();
+        }
+        if (args) {
+            r0(ey);
+            ey = n == 1 ? r1(kK(args)[0]) : r1(args);
+            r0(args);
+        }
+    }
+    env_set_runtime(ss(".z.ex"), ex);
+    env_set_runtime(ss(".z.ey"), ey);
+}
+
+static void suspend(Frame *f) {
+    const char *msg = kerr_msg() ? kerr_msg() : "error";
+    if (suspend_state.offered || lang_trap_depth || lang_read_only || !strcmp(msg, "stop"))
+        return;
+    char saved[256];
+    snprintf(saved, sizeof saved, "%s", msg);
+    const void *saved_node = eval_error_node;
+    Frame *outer = suspend_state.frame;
+    set_failed_values(f);
+    kerr_clear();
+    suspend_state.frame = f;
+    suspend_state.offered = false;
+    lang_suspend_hook(saved, f->lambda);
+    suspend_state.frame = outer;
+    suspend_state.offered = true;
+    eval_error_node = saved_node;
+    kerr(saved);
 }
 
 /* ---- application ------------------------------------------------------------------------------ */
@@ -1472,6 +1550,8 @@ static K call_lambda(K f, K *args, int n) {
     Frame *outer = current_frame;
     current_frame = &frame;
     K r = eval_node(kK(f)[LAMBDA_BODY], &frame);
+    if (!r && lang_suspend_hook)
+        suspend(&frame);
     current_frame = outer;
     if (!r)
         trace_push(f, frame.err_node, eval_depth);

@@ -744,8 +744,12 @@ static bool names_directory(S name) {
 }
 
 K prim_amend_n(K *args, int n) {
-    if (n == 3 && is_function(args[0]))
-        return trap_result(eval_apply(args[0], &args[1], 1), args[2]);
+    if (n == 3 && is_function(args[0])) {
+        lang_trap_depth++;
+        K r = eval_apply(args[0], &args[1], 1);
+        lang_trap_depth--;
+        return trap_result(r, args[2]);
+    }
     if (n != 3 && n != 4) {
         for (int i = 0; i < n; i++)
             r0(args[i]);
@@ -784,8 +788,12 @@ K prim_amend_n(K *args, int n) {
 
 /* .[f;args;handler] (trap) or .[x;path;f] / .[x;path;f;y] (amend at depth) */
 K prim_dotamend_n(K *args, int n) {
-    if (n == 3 && is_function(args[0]))
-        return trap_result(prim_dot(args[0], args[1]), args[2]);
+    if (n == 3 && is_function(args[0])) {
+        lang_trap_depth++;
+        K r = prim_dot(args[0], args[1]);
+        lang_trap_depth--;
+        return trap_result(r, args[2]);
+    }
     if (n != 3 && n != 4) {
         for (int i = 0; i < n; i++)
             r0(args[i]);
@@ -1059,6 +1067,7 @@ static K console_input(const char *src, size_t n, int *quit) {
     eval_error_node = NULL;
     lang_error_where_clear();
     eval_trace_clear();
+    lang_suspend_reset();
     if (src[0] == '\\') {
         r = sys_command(src + 1, n - 1);
     } else {
@@ -1069,7 +1078,7 @@ static K console_input(const char *src, size_t n, int *quit) {
         if (!tree)
             return error_text(src, n);
         silent = is_assignment(tree);
-        r = eval_node(tree, NULL);
+        r = eval_node(tree, eval_suspended_frame()); /* q)): the suspended frame's locals */
         if (!r) { /* the caret needs the tree's nodes: report before freeing it */
             K e = error_text(src, n);
             r0(tree);

@@ -57,4 +57,14 @@ bool lang_refuse_update(void);
  * "'msg" lines.  Sets *quit when the input was \\ or exit. */
 K lang_console(const char *src, size_t n, int *quit);
 
+/* The console's debug prompt (q 4's q)), app/console.c).  When set, an error leaving a
+ * lambda that no trap catches (not 'stop, not read-only) is handed to the hook at the
+ * innermost frame before the frame unwinds, with .z.ex/.z.ey set; while the hook runs,
+ * lang_console evaluates in that frame (its locals are visible).  When the hook returns the
+ * error unwinds as before.  The console sets it only while it runs its own input: client
+ * queries and hooks never suspend. */
+extern void (*lang_suspend_hook)(const char *msg, K lambda);
+/* traps running (@[f;x;h], .[f;x;h]): errors inside them are theirs, never suspended */
+extern int lang_trap_depth;
+
 #endif

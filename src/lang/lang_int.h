@@ -98,6 +98,10 @@ K eval_with_columns(const K e, K names, K *vals);
 K eval_apply(K f, K *args, int n);
 /* -T: true, with 'stop pending, once the query's deadline has passed (loops check it) */
 bool eval_past_deadline(void);
+/* the frame the debug prompt suspended (lang_suspend_hook), NULL when none */
+Frame *eval_suspended_frame(void);
+/* a new console input: its error may be offered to lang_suspend_hook again */
+void lang_suspend_reset(void);
 /* index x by i (both consumed): list/dict/table lookup with q's null fill */
 K eval_index(K x, K i);
 /* index at depth: x . (i;j;...) (x and idx consumed) */

@@ -128,6 +128,7 @@ K sys_load(const char *path) {
 /* the server's timer, when linked */
 extern void net_set_timer(J ms) OQ_WEAK;
 static J sys_timer_ms;
+static I sys_threads; /* \s: secondary threads (-s N); kept, peach runs on one */
 
 /* hooks other layers install for commands they own (\p: the server) */
 K (*sys_port_hook)(const char *arg, size_t n);
@@ -278,8 +279,14 @@ static K run_command(const char *cmd, size_t n) {
         prim_seed(strtoll(arg, NULL, 10));
         return obj_identity();
     }
+    if (!strcmp(word, "s")) { /* secondary threads: kept and reported (peach runs on one) */
+        if (!an)
+            return ki(sys_threads);
+        sys_threads = atoi(arg);
+        return obj_identity();
+    }
     if (!strcmp(word, "e") || !strcmp(word, "g") || !strcmp(word, "W") ||
-        !strcmp(word, "o") || !strcmp(word, "s") || !strcmp(word, "T"))
+        !strcmp(word, "o") || !strcmp(word, "T"))
         return an ? obj_identity() : ki(0);
     if (!strcmp(word, "w") && an && strtoll(arg, NULL, 10) > 0) { /* \w MB: the workspace limit */
         mem_set_limit(strtoll(arg, NULL, 10) << 20);

@@ -2,6 +2,7 @@
  * host (.z.i .z.h .z.o .z.K .z.k), the command line (.z.x .z.f).  Values the server sets per
  * connection (.z.w .z.u .z.a) are ordinary globals it assigns. */
 #include <math.h>
+#include <pwd.h>
 #include <stdlib.h>
 #include <sys/time.h>
 #include <time.h>
@@ -70,8 +71,9 @@ K zvals_get(S name) {
         gethostname(host, sizeof host - 1);
         return ks(host);
     }
-    case 'u': {
-        const char *u = getenv("USER");
+    case 'u': { /* the OS user (a client's user is a global the server sets) */
+        const struct passwd *pw = getpwuid(geteuid());
+        const char *u = pw ? pw->pw_name : getenv("USER");
         return ks((S)(u ? u : ""));
     }
     case 'a': return ki(0);

@@ -38,6 +38,15 @@ int net_poll(int timeout_ms);
 int net_fd(void);
 /* serve until exit is requested (stdin is read as the console until it ends) */
 int net_run(void);
+/* ask net_run to return after the current turn (\\, Ctrl-D at the console) */
+void net_request_quit(void);
+/* The console on stdin when the binary drives it (a terminal: line editing, the prompt).
+ * Set before net_run; without it the loop reads stdin lines and runs them itself. */
+typedef struct NetConsole {
+    void (*readable)(void);    /* stdin has input: read and handle it */
+    void (*interrupted)(void); /* Ctrl-C (base/intr.h) woke the loop while it waited */
+} NetConsole;
+void net_set_console(const NetConsole *console);
 /* close every connection and the listeners */
 void net_free(void);
 

@@ -29,6 +29,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../base/intr.h"
 #include "../fmt/fmt.h"
 #include "../ipc/ipc.h"
 #include "../lang/lang.h"
@@ -57,6 +58,7 @@ static bool stdin_open;         /* stdin is part of the loop (the console) */
 static J timer_ms;              /* \t: .z.ts period, 0 = off */
 static int64_t timer_next;      /* when .z.ts fires next (ms, monotonic) */
 static bool quit_requested;     /* \\ at the console */
+static const NetConsole *console_hooks; /* the binary's console on stdin, or NULL */
 
 /* the guards against hostile peers (one record so it is visible what the loop keeps) */
 static struct {
@@ -985,6 +987,10 @@ int net_poll(int timeout_ms) {
         return -1;
     struct epoll_event evs[256];
     int n = epoll_wait(epfd, evs, (int)ARRAY_LEN(evs), wait_ms(timeout_ms, net_now_ms()));
+    if (n < 0 && errno == EINTR && console_hooks && intr_pending) {
+        intr_take(); /* Ctrl-C with nothing running: the console's business (a new prompt) */
+        console_hooks->interrupted();
+    }
     if (n < 0)
         return errno == EINTR ? 0 : -1;
     for (int i = 0; i < n; i++) {
@@ -996,7 +1002,10 @@ int net_poll(int timeout_ms) {
             continue;
         }
         if (fd == 0 && stdin_open) {
-            console_read();
+            if (console_hooks)
+                console_hooks->readable();
+            else
+                console_read();
             continue;
         }
         Conn *c = net_conn(fd);
@@ -1032,6 +1041,8 @@ int net_run(void) {
 }
 
 void net_request_quit(void) { quit_requested = true; }
+
+void net_set_console(const NetConsole *console) { console_hooks = console; }
 
 void net_free(void) {
     for (int fd = 0; fd < (int)ARRAY_LEN(conns); fd++)

@@ -5,6 +5,7 @@
  * use a stable merge sort with a comparison. */
 #include <stdlib.h>
 
+#include "../base/intr.h"
 #include "prims.h"
 #include "primint.h"
 
@@ -41,7 +42,8 @@ static bool radix_type(int t) {
 /* LSD radix over 11-bit digits: keys (and, when idx is given, the positions riding along)
  * sorted stably; digits on which every key agrees are skipped, and every histogram comes
  * from one pass.  Returns false when memory runs out.  *out_keys and *out_idx: the buffers now
- * holding the result (the inputs or the scratch ones). */
+ * holding the result (the inputs or the scratch ones).  Ctrl-C between passes stops it ('stop
+ * pending, false). */
 enum { DIGIT = 11, BUCKETS = 1 << DIGIT, DIGITS = (64 + DIGIT - 1) / DIGIT };
 
 static bool radix_keys(uint64_t *keys, J *idx, J n, uint64_t **out_keys, J **out_idx) {
@@ -52,8 +54,12 @@ static bool radix_keys(uint64_t *keys, J *idx, J n, uint64_t **out_keys, J **out
         free(k2); free(i2); free(count);
         return false;
     }
+    uint64_t *keys0 = keys; /* the caller's buffers */
+    J *idx0 = idx;
     uint64_t all_or = 0, all_and = ~0ULL;
     for (J i = 0; i < n; i++) {
+        if (UNLIKELY(!(i & 0xfffff) && intr_pending))
+            break; /* stopped below, before the first pass */
         uint64_t k = keys[i];
         all_or |= k;
         all_and &= k;
@@ -62,8 +68,15 @@ static bool radix_keys(uint64_t *keys, J *idx, J n, uint64_t **out_keys, J **out
     }
     uint64_t varying = all_or ^ all_and;
     for (int d = 0; d < DIGITS; d++) {
-        if (!((varying >> (d * DIGIT)) & (BUCKETS - 1)))
+        if (!((varying >> (d * DIGIT)) & (BUCKETS - 1)) && !intr_pending)
             continue; /* every key has this digit */
+        if (intr_take()) {
+            free(count); /* the caller frees its own buffers: free the scratch ones */
+            free(keys == keys0 ? k2 : keys);
+            free(idx == idx0 ? i2 : idx);
+            kerr("stop");
+            return false;
+        }
         J sum = 0;
         for (int b = 0; b < BUCKETS; b++) {
             J c = count[d][b];
@@ -149,7 +162,7 @@ static K radix_sorted(const K x) {
     J *ri;
     if (!radix_keys(keys, NULL, n, &rk, &ri)) {
         free(keys);
-        return kerr("wsfull");
+        return kerr_msg() ? NULL : kerr("wsfull"); /* 'stop, or out of memory */
     }
     K r = obj_vec(x->t, n);
     for (J i = 0; r && i < n; i++)
@@ -315,7 +328,7 @@ static K grade(K x, bool desc) {
     r0(x);
     if (!ok) {
         r0(r);
-        return kerr("wsfull");
+        return kerr_msg() ? NULL : kerr("wsfull"); /* 'stop, or out of memory */
     }
     return r;
 }

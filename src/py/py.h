@@ -47,8 +47,11 @@ PyObject *py_foreign_object(const K x);
  * in the running Python code once it passes; py_error_to_q reports that as 'stop. */
 void py_deadline_enter(void);
 void py_deadline_leave(void);
-/* the Python error pending came from the deadline (since the outermost enter) */
+/* the Python error pending came from the deadline or Ctrl-C (since the outermost enter) */
 bool py_deadline_tripped(void);
+/* Ctrl-C (async-signal-safe, from the binary's SIGINT handler): Python code running for q
+ * gets KeyboardInterrupt, reported as 'stop, by the same timer as the deadline */
+void py_interrupt(void);
 
 /* the .pykx namespace (pyexec pyeval get set import ...) in the interpreter */
 void py_register_namespace(void);

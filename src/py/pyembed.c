@@ -7,6 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../base/intr.h"
 #include "../lang/lang.h"
 #include "../prim/prims.h"
 #include "py.h"
@@ -91,11 +92,12 @@ int py_ensure(void) {
 #define DEADLINE_REPEAT_MS 100
 
 static struct {
-    int depth;              /* nested entries from q into Python */
-    bool have_timer;        /* `timer` was created */
+    volatile sig_atomic_t depth; /* nested entries from q into Python (read by py_interrupt) */
+    volatile sig_atomic_t have_timer; /* `timer` was created */
     timer_t timer;          /* the POSIX timer (SIGEV_THREAD) */
     bool armed;             /* a deadline is being enforced for the outermost entry */
-    bool tripped;           /* the deadline raised in Python: the error is 'stop */
+    volatile sig_atomic_t interrupt_armed; /* py_interrupt started the timer */
+    bool tripped;           /* the deadline or Ctrl-C raised in Python: the error is 'stop */
     unsigned long thread;   /* the Python thread id that entered */
 } deadline;
 
@@ -109,13 +111,15 @@ static int64_t monotonic_ms(void) {
  * holds the GIL for long does not collect one blocked thread per expiry */
 static atomic_bool deadline_in_flight;
 
-/* on the timer thread: interrupt the entered thread if the deadline is still enforced */
+/* on the timer thread: interrupt the entered thread if the deadline is still enforced, or
+ * if Ctrl-C asked to stop (base/intr.h: the request is taken here) */
 static void deadline_fired(union sigval v) {
     UNUSED(v);
     if (!Py_IsInitialized() || atomic_exchange(&deadline_in_flight, true))
         return;
     PyGILState_STATE g = PyGILState_Ensure();
-    if (deadline.armed && lang_deadline_ms && monotonic_ms() >= lang_deadline_ms) {
+    bool past = deadline.armed && lang_deadline_ms && monotonic_ms() >= lang_deadline_ms;
+    if (deadline.depth > 0 && (past || intr_take())) {
         deadline.tripped = true;
         PyThreadState_SetAsyncExc(deadline.thread, PyExc_KeyboardInterrupt);
     }
@@ -124,16 +128,19 @@ static void deadline_fired(union sigval v) {
 }
 
 void py_deadline_enter(void) {
-    if (deadline.depth++ > 0 || !lang_deadline_ms)
+    if (deadline.depth++ > 0)
         return;
     deadline.tripped = false;
     deadline.thread = PyThread_get_thread_ident();
-    if (!deadline.have_timer) {
+    if (!deadline.have_timer && (lang_deadline_ms || !py_in_extension)) {
+        /* made once; the binary needs it for Ctrl-C (py_interrupt) even without -T */
         struct sigevent sev = {.sigev_notify = SIGEV_THREAD, .sigev_notify_function = deadline_fired};
         if (timer_create(CLOCK_MONOTONIC, &sev, &deadline.timer) < 0)
             return;
-        deadline.have_timer = true;
+        deadline.have_timer = 1;
     }
+    if (!lang_deadline_ms || !deadline.have_timer)
+        return;
     int64_t left = lang_deadline_ms - monotonic_ms();
     if (left < 1)
         left = 1;
@@ -146,14 +153,30 @@ void py_deadline_enter(void) {
 }
 
 void py_deadline_leave(void) {
-    if (--deadline.depth > 0 || !deadline.armed)
+    if (--deadline.depth > 0)
         return;
-    struct itimerspec off = {0};
-    timer_settime(deadline.timer, 0, &off, NULL);
-    deadline.armed = false;
+    if (deadline.armed || deadline.interrupt_armed) {
+        struct itimerspec off = {0};
+        timer_settime(deadline.timer, 0, &off, NULL);
+        deadline.armed = false;
+        deadline.interrupt_armed = 0;
+    }
     /* an interrupt set after the call returned must not hit the next Python code */
     if (deadline.tripped)
         PyThreadState_SetAsyncExc(deadline.thread, NULL);
+}
+
+/* From the SIGINT handler (async-signal-safe: timer_settime is): when Python code runs for
+ * q, fire the timer now and then every DEADLINE_REPEAT_MS, so deadline_fired raises in it. */
+void py_interrupt(void) {
+    if (deadline.depth <= 0 || !deadline.have_timer)
+        return;
+    struct itimerspec now = {
+        .it_value = {.tv_sec = 0, .tv_nsec = 1},
+        .it_interval = {.tv_sec = 0, .tv_nsec = DEADLINE_REPEAT_MS * 1000000L},
+    };
+    deadline.interrupt_armed = 1;
+    timer_settime(deadline.timer, 0, &now, NULL);
 }
 
 bool py_deadline_tripped(void) { return deadline.tripped; }

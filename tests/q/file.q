@@ -194,6 +194,6 @@ q)reval "h \"more\""
 'noupdate
 q)hclose h
 q)read0 `:ro.txt
-,"x"
+,,"x"
 q)key `:ro2.txt
 ()
