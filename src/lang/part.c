@@ -1337,13 +1337,12 @@ static K q_lo(void *ptr, K *args, int n) {
     }
     char db[1100];
     bool ok = path_of(args[0], db, sizeof db);
-    bool flags[2];
+    bool flags[2]; /* cd, scripts: boolean or integer atoms, true when not zero */
     for (int i = 1; i < 3; i++) {
         K a = args[i];
-        bool num = a->t == -KB || a->t == -KG || a->t == -KH || a->t == -KI || a->t == -KJ;
-        ok = ok && num;
-        flags[i - 1] = num && (a->t == -KB || a->t == -KG ? a->g != 0
-                               : a->t == -KH ? a->h != 0 : a->t == -KI ? a->i != 0 : a->j != 0);
+        J v = a->t == -KB || a->t == -KG ? a->g : a->t == -KH ? a->h : a->t == -KI ? a->i : a->j;
+        ok = ok && (a->t == -KB || a->t == -KG || a->t == -KH || a->t == -KI || a->t == -KJ);
+        flags[i - 1] = v != 0;
     }
     for (int i = 0; i < 3; i++)
         r0(args[i]);
