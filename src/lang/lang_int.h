@@ -123,7 +123,9 @@ K sys_command(const char *cmd, size_t n);
 /* load a script file */
 K sys_load(const char *path);
 /* partitioned databases (part.c) */
-K part_load(const char *path);       /* \l of a partitioned root; NULL, no error, when not one */
+/* a database directory loaded, into it when cd, its scripts run when scripts (.Q.lo) */
+K sys_load_database(const char *path, bool cd, bool scripts);
+K part_load(const char *path, bool cd); /* \l of a partitioned root; NULL, no error, when not one */
 int part_find(const K t);            /* index of partitioned table t in .Q.pt, or -1 */
 K part_select(K t, K where, K b, K a); /* ?[t;c;b;a] over a partitioned table */
 void part_init(void);

@@ -32,6 +32,7 @@ K file_splay_names(const char *dir);
 K file_column(const char *dir, S name);
 K file_column_proto(const char *dir, S name, J *count);
 K file_load_dir(const char *path);
+K file_splay_empty(const char *from, const char *to);
 extern J (*prim_part_count)(const K t);
 K query_select(K t, K where, K b, K a);
 
@@ -39,15 +40,22 @@ K query_select(K t, K where, K b, K a);
 static struct Hdb {
     S pf;      /* partition field: `date `month `year `int; NULL when none is loaded */
     K pv;      /* partition values in order (.Q.PV): a date, month or int vector */
-    K dirs;    /* each partition's directory (char vectors), conformant to pv */
+    K dirs;    /* each partition's directory (char vectors, absolute), conformant to pv */
     K roots;   /* each partition's root (symbols `:root), conformant to pv (.Q.PD) */
+    K inview;  /* booleans conformant to pv: the partitions .Q.view leaves to queries */
     K pt;      /* the partitioned tables' names */
     K protos;  /* each table's prototype (see the head of this file), conformant to pt */
     K counts;  /* each table's rows per partition (longs, nj until counted) */
+    K vp;      /* .Q.vp: table name -> prototype of the tables .Q.bv lets miss partitions */
+    K seen;    /* the tables .Q.bv found in each partition (symbols; :: until scanned) */
+    bool first; /* .Q.bv[`]: .Q.vp's prototypes come from the first partition, not the last */
+    char *base;  /* the database's directory, absolute: where .Q.li looks */
+    char *label; /* the name .Q.PD gives the database's own root (`:. or the path given) */
 } hdb;
 
 static void hdb_clear(void) {
-    r0(hdb.pv), r0(hdb.dirs), r0(hdb.roots), r0(hdb.pt), r0(hdb.protos), r0(hdb.counts);
+    r0(hdb.pv), r0(hdb.dirs), r0(hdb.roots), r0(hdb.inview), r0(hdb.pt), r0(hdb.protos);
+    r0(hdb.counts), r0(hdb.vp), r0(hdb.seen), free(hdb.base), free(hdb.label);
     memset(&hdb, 0, sizeof hdb);
 }
 
@@ -88,14 +96,19 @@ static int name_kind(const char *s, I *value) {
     return NAME_NONE;
 }
 
-/* the roots a database spans: the lines of par.txt, or the database itself */
-static K db_roots(const char *db) {
+/* the roots a database spans: the lines of par.txt, or the database itself; *labels (when
+ * asked) names each as .Q.PD shows it: the line of par.txt, or the empty symbol for db */
+static K db_roots(const char *db, K *labels) {
     char path[1200];
     snprintf(path, sizeof path, "%s/par.txt", db);
     K roots = ktn(0, 0);
+    if (labels)
+        *labels = ktn(KS, 0);
     FILE *fp = fopen(path, "r");
     if (!fp) {
         jk(&roots, obj_str(db));
+        if (labels)
+            js(labels, ss(""));
         return roots;
     }
     char line[1024];
@@ -106,6 +119,8 @@ static K db_roots(const char *db) {
         if (n == 0)
             continue;
         line[n] = 0;
+        if (labels)
+            js(labels, ss(line));
         if (line[0] == '/') {
             jk(&roots, obj_str(line));
         } else { /* relative to the database */
@@ -123,11 +138,21 @@ typedef struct Found {
     int kind;    /* NAME_* */
     char *dir;   /* root/name */
     K root;      /* its root, borrowed from the roots list */
+    J r;         /* the root's position in the roots list */
+    S rname;     /* the root as .Q.PD names it (set before set_partitions) */
 } Found;
 
 static int found_cmp(const void *a, const void *b) {
     const Found *x = a, *y = b;
-    return x->value < y->value ? -1 : x->value > y->value;
+    if (x->value != y->value)
+        return x->value < y->value ? -1 : 1;
+    return x->r < y->r ? -1 : x->r > y->r; /* one value in two segments: par.txt's order */
+}
+
+static void found_free(Found *f, J n) {
+    for (J i = 0; i < n; i++)
+        free(f[i].dir);
+    free(f);
 }
 
 static char *cstr(const K s) {
@@ -165,6 +190,7 @@ static Found *find_partitions(const K roots, J *n, S *pf) {
             f[count].kind = kind;
             f[count].dir = strdup(path);
             f[count].root = kK(roots)[r];
+            f[count].r = r;
             count++;
             if (best == NAME_NONE || kind < best)
                 best = kind;
@@ -217,22 +243,69 @@ static K table_proto(const char *dir, S pf) {
     return xT(xD(all, cols));
 }
 
+static int sym_cmp(const void *a, const void *b) {
+    return strcmp(*(const S *)a, *(const S *)b);
+}
+
+/* the tables in partition directory dir: its subdirectories holding a .d, by name */
+static K partition_tables(const char *dir) {
+    K out = ktn(KS, 0);
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char dfile[2500];
+        snprintf(dfile, sizeof dfile, "%s/%s/.d", dir, e->d_name);
+        if (access(dfile, R_OK) == 0)
+            js(&out, e->d_name);
+    }
+    if (d)
+        closedir(d);
+    if (out->n > 1)
+        qsort(kS(out), (size_t)out->n, sizeof(S), sym_cmp);
+    return out;
+}
+
 static int set_global(const char *name, K v) {
     return env_set(ss((S)name), v);
 }
 
-/* .Q.pf .Q.pv .Q.PV .Q.pd .Q.PD .Q.pt .Q.pn and the partition field's global (date) */
-static int publish(void) {
-    K pf = obj_atom(-KS);
-    pf->s = hdb.pf;
+static K sym_atom(S s) {
+    K x = obj_atom(-KS);
+    x->s = s;
+    return x;
+}
+
+/* the positions in .Q.PV of the partitions in view (.Q.pv) */
+static K view_parts(void) {
+    K idx = ktn(KJ, 0);
+    for (J p = 0; p < hdb.pv->n; p++)
+        if (kG(hdb.inview)[p])
+            ja(&idx, &p);
+    return idx;
+}
+
+/* .Q.pv .Q.pd, the partition field's global (date) and .Q.pn (emptied: it is conformant to
+ * .Q.pv), as the view gives them */
+static int publish_view(void) {
+    K idx = view_parts();
     K counts = ktn(0, hdb.pt->n); /* .Q.pn: filled in by .Q.cn */
     for (J t = 0; t < hdb.pt->n; t++)
-        kK(counts)[t] = ktn(KJ, 0);
-    K pn = xD(r1(hdb.pt), counts);
-    if (set_global(".Q.pf", pf) < 0 || set_global(".Q.pv", r1(hdb.pv)) < 0 ||
-        set_global(".Q.PV", r1(hdb.pv)) < 0 || set_global(".Q.pd", r1(hdb.roots)) < 0 ||
-        set_global(".Q.PD", r1(hdb.roots)) < 0 || set_global(".Q.pt", r1(hdb.pt)) < 0 ||
-        set_global(".Q.pn", pn) < 0 || env_set(hdb.pf, r1(hdb.pv)) < 0)
+        kK(counts)[t] = ktn(0, 0);
+    int rc = set_global(".Q.pn", xD(r1(hdb.pt), counts)) < 0 ||
+                     set_global(".Q.pv", eval_index(r1(hdb.pv), r1(idx))) < 0 ||
+                     set_global(".Q.pd", eval_index(r1(hdb.roots), r1(idx))) < 0 ||
+                     env_set(hdb.pf, eval_index(r1(hdb.pv), r1(idx))) < 0
+                 ? -1
+                 : 0;
+    r0(idx);
+    return rc;
+}
+
+/* the tables: .Q.pt, .Q.vp and each table's global */
+static int publish_tables(void) {
+    if (set_global(".Q.pt", r1(hdb.pt)) < 0 || set_global(".Q.vp", r1(hdb.vp)) < 0)
         return -1;
     for (J t = 0; t < hdb.pt->n; t++)
         if (env_set(kS(hdb.pt)[t], r1(kK(hdb.protos)[t])) < 0)
@@ -240,95 +313,125 @@ static int publish(void) {
     return 0;
 }
 
-/* \l of a directory that holds partitions: q changes into it, loads the sym file and the
- * splayed tables at its top, and makes each table of the last partition a partitioned table.
- * NULL without error when path holds no partitions (the caller loads it as a directory). */
-K part_load(const char *path) {
+/* .Q.pf .Q.pv .Q.PV .Q.pd .Q.PD .Q.pt .Q.pn .Q.vp and the partition field's global (date) */
+static int publish(void) {
+    if (set_global(".Q.pf", sym_atom(hdb.pf)) < 0 || set_global(".Q.PV", r1(hdb.pv)) < 0 ||
+        set_global(".Q.PD", r1(hdb.roots)) < 0 || publish_tables() < 0)
+        return -1;
+    return publish_view();
+}
+
+/* the symbol .Q.PD shows for partition f's root */
+static S root_name(const Found *f, const K labels) {
+    S l = kS(labels)[f->r];
+    if (!*l)
+        return ss(hdb.label);
+    char handle[1100];
+    snprintf(handle, sizeof handle, ":%s", l);
+    return ss(handle);
+}
+
+/* hdb's partitions become those of f (n of them, consumed; sorted): pv dirs roots, the
+ * view (partitions in the old view or new to it stay in view), the counts and what .Q.bv
+ * saw, kept by directory */
+static void set_partitions(Found *f, J n) {
+    K pv = ktn(pv_type(hdb.pf), n), dirs = ktn(0, n), roots = ktn(KS, n);
+    K inview = ktn(KB, n), seen = ktn(0, n);
+    for (J i = 0; i < n; i++) {
+        kI(pv)[i] = f[i].value;
+        kK(dirs)[i] = obj_str(f[i].dir);
+        kS(roots)[i] = f[i].rname;
+        kG(inview)[i] = 1;
+        kK(seen)[i] = obj_identity();
+        for (J o = 0; hdb.dirs && o < hdb.dirs->n; o++) {
+            K d = kK(hdb.dirs)[o];
+            if ((size_t)d->n == strlen(f[i].dir) && !memcmp(kG(d), f[i].dir, (size_t)d->n)) {
+                kG(inview)[i] = kG(hdb.inview)[o];
+                r0(kK(seen)[i]);
+                kK(seen)[i] = r1(kK(hdb.seen)[o]);
+            }
+        }
+    }
+    found_free(f, n);
+    r0(hdb.pv), r0(hdb.dirs), r0(hdb.roots), r0(hdb.inview), r0(hdb.seen);
+    hdb.pv = pv, hdb.dirs = dirs, hdb.roots = roots, hdb.inview = inview, hdb.seen = seen;
+    for (J t = 0; hdb.counts && t < hdb.counts->n; t++) {
+        K c = ktn(KJ, n);
+        for (J p = 0; p < n; p++)
+            kJ(c)[p] = nj;
+        r0(kK(hdb.counts)[t]);
+        kK(hdb.counts)[t] = c;
+    }
+}
+
+/* add table name (prototype proto, consumed) to .Q.pt */
+static void add_table(S name, K proto) {
+    js(&hdb.pt, name);
+    jk(&hdb.protos, proto);
+    K c = ktn(KJ, hdb.pv->n);
+    for (J p = 0; p < hdb.pv->n; p++)
+        kJ(c)[p] = nj;
+    jk(&hdb.counts, c);
+}
+
+/* \l of a directory that holds partitions: q changes into it (unless cd is false, .Q.lo),
+ * loads the sym file and the splayed tables at its top, and makes each table of the last
+ * partition a partitioned table.  NULL without error when path holds no partitions (the
+ * caller loads it as a directory). */
+K part_load(const char *path, bool cd) {
     if (!file_is_dir(path))
         return NULL;
-    K roots = db_roots(path);
-    J n;
-    S pf;
-    Found *f = find_partitions(roots, &n, &pf);
-    if (!n) {
-        free(f);
-        r0(roots);
-        return NULL;
-    }
-    if (lang_read_only) {
-        for (J i = 0; i < n; i++)
-            free(f[i].dir);
-        free(f);
-        r0(roots);
-        return kerr("noupdate");
-    }
     /* paths stay valid after the change of directory: make them absolute first */
     char cwd[1024], abs_db[1200];
     if (!getcwd(cwd, sizeof cwd))
         cwd[0] = 0;
     snprintf(abs_db, sizeof abs_db, "%s%s%s", path[0] == '/' ? "" : cwd, path[0] == '/' ? "" : "/", path);
-    hdb_clear();
-    hdb.pf = pf;
-    hdb.pv = ktn(pv_type(pf), n);
-    hdb.dirs = ktn(0, n);
-    hdb.roots = ktn(KS, n);
-    for (J i = 0; i < n; i++) {
-        kI(hdb.pv)[i] = f[i].value;
-        char full[2400], handle[2400];
-        if (f[i].dir[0] == '/')
-            snprintf(full, sizeof full, "%s", f[i].dir);
-        else
-            snprintf(full, sizeof full, "%s/%s", cwd, f[i].dir);
-        kK(hdb.dirs)[i] = obj_str(full);
-        char *root = cstr(f[i].root);
-        bool own = !strcmp(root, path);
-        snprintf(handle, sizeof handle, ":%s", own ? "." : root);
-        kS(hdb.roots)[i] = ss(handle);
-        free(root);
-        free(f[i].dir);
+    K labels;
+    K roots = db_roots(abs_db, &labels);
+    J n;
+    S pf;
+    Found *f = find_partitions(roots, &n, &pf);
+    if (!n || lang_read_only) {
+        found_free(f, n);
+        r0(roots), r0(labels);
+        return n ? kerr("noupdate") : NULL;
     }
-    free(f);
-    r0(roots);
-    if (chdir(abs_db) < 0) {
-        hdb_clear();
+    if (cd && chdir(abs_db) < 0) {
+        found_free(f, n);
+        r0(roots), r0(labels);
         return kerr(path);
     }
+    hdb_clear();
+    hdb.pf = pf;
+    hdb.base = strdup(abs_db);
+    char label[1100];
+    snprintf(label, sizeof label, ":%s", cd ? "." : path);
+    hdb.label = strdup(label);
+    for (J i = 0; i < n; i++)
+        f[i].rname = root_name(&f[i], labels);
+    set_partitions(f, n);
+    r0(roots), r0(labels);
     /* the tables: the splayed directories of the last partition */
-    char *last = cstr(kK(hdb.dirs)[n - 1]);
-    K entries = ktn(KS, 0);
-    DIR *d = opendir(last);
-    struct dirent *e;
-    while (d && (e = readdir(d)))
-        if (e->d_name[0] != '.')
-            js(&entries, e->d_name);
-    if (d)
-        closedir(d);
     hdb.pt = ktn(KS, 0);
     hdb.protos = ktn(0, 0);
     hdb.counts = ktn(0, 0);
+    hdb.vp = xD(ktn(KS, 0), ktn(0, 0));
+    char *last = cstr(kK(hdb.dirs)[n - 1]);
+    K entries = partition_tables(last);
     for (J i = 0; i < entries->n; i++) {
         char tdir[2400];
         snprintf(tdir, sizeof tdir, "%s/%s", last, kS(entries)[i]);
-        char dfile[2500];
-        snprintf(dfile, sizeof dfile, "%s/.d", tdir);
-        if (access(dfile, R_OK) != 0)
-            continue;
         K proto = table_proto(tdir, pf);
         if (!proto) {
             kerr_clear(); /* an unreadable table is left out, as \l leaves out other files */
             continue;
         }
-        js(&hdb.pt, kS(entries)[i]);
-        jk(&hdb.protos, proto);
-        K c = ktn(KJ, n);
-        for (J p = 0; p < n; p++)
-            kJ(c)[p] = nj;
-        jk(&hdb.counts, c);
+        add_table(kS(entries)[i], proto);
     }
     free(last);
     r0(entries);
     /* sym and the splayed tables at the top (partition names hold no table) */
-    K top = file_load_dir(".");
+    K top = file_load_dir(cd ? "." : abs_db);
     if (!top && kerr_msg()) {
         hdb_clear();
         return NULL;
@@ -385,7 +488,8 @@ static J part_count(const K t) {
         return -1;
     J total = 0;
     for (J p = 0; p < hdb.pv->n; p++)
-        total += rows_in(ti, p);
+        if (kG(hdb.inview)[p])
+            total += rows_in(ti, p);
     return total;
 }
 
@@ -425,13 +529,47 @@ static void dict_refs(const K x, const K names, K *found) {
     }
 }
 
-/* table ti's columns need (in the prototype's order) as they are in partition p */
+/* the prototype .Q.vp holds for table ti (borrowed), or NULL when .Q.bv gave it none */
+static K vp_proto(int ti) {
+    K keys = DICT_KEYS(hdb.vp);
+    for (J i = 0; i < keys->n; i++)
+        if (kS(keys)[i] == kS(hdb.pt)[ti])
+            return kK(DICT_VALS(hdb.vp))[i];
+    return NULL;
+}
+
+/* the error for table ti missing from partition p, which q meets as a missing file: its
+ * first column named (or its first column) under the partition's root as .Q.PD names it */
+static K missing_error(int ti, J p, const K need) {
+    K names = TABLE_COLS(kK(hdb.protos)[ti]);
+    S col = names->n > 1 ? kS(names)[1] : kS(hdb.pt)[ti];
+    for (J c = 1; c < names->n; c++)
+        if (has_sym(need, kS(names)[c])) {
+            col = kS(names)[c];
+            break;
+        }
+    K dir = kK(hdb.dirs)[p];
+    J at = dir->n;
+    while (at > 0 && ((char *)kG(dir))[at - 1] != '/')
+        at--;
+    char msg[2600];
+    snprintf(msg, sizeof msg, "%s/%.*s/%s/%s. OS reports: No such file or directory",
+             kS(hdb.roots)[p] + 1, (int)(dir->n - at), (char *)kG(dir) + at, kS(hdb.pt)[ti], col);
+    return kerr(msg);
+}
+
+/* table ti's columns need (in the prototype's order) as they are in partition p; a
+ * partition without the table has none of its rows when .Q.bv allowed it (.Q.vp), and is
+ * an error otherwise, as in q */
 static K read_partition(int ti, J p, const K need) {
     K proto = kK(hdb.protos)[ti];
     K names = TABLE_COLS(proto);
     char dir[2400];
     table_dir(ti, p, dir, sizeof dir);
     bool present = file_is_dir(dir);
+    K vp = present ? NULL : vp_proto(ti);
+    if (!present && !vp)
+        return missing_error(ti, p, need);
     K outn = ktn(KS, 0), outc = ktn(0, 0);
     J rows = present ? rows_in(ti, p) : 0;
     for (J c = 0; c < names->n; c++) {
@@ -443,8 +581,14 @@ static K read_partition(int ti, J p, const K need) {
             col = ktn(kK(TABLE_DATA(proto))[0]->t, rows);
             for (J r = 0; r < rows; r++)
                 kI(col)[r] = kI(hdb.pv)[p];
-        } else if (!present) {
+        } else if (!present) { /* the column of .Q.vp's prototype, or of the table's */
+            K vn = TABLE_COLS(vp);
             col = r1(kK(TABLE_DATA(proto))[c]);
+            for (J v = 0; v < vn->n; v++)
+                if (kS(vn)[v] == name && kK(TABLE_DATA(vp))[v]->t == col->t) {
+                    r0(col);
+                    col = r1(kK(TABLE_DATA(vp))[v]);
+                }
         } else {
             col = file_column(dir, name);
             if (col && obj_count(col) != rows) {
@@ -572,12 +716,6 @@ static S partial_name(J k) {
     return ss(buf);
 }
 
-static K sym_atom(S s) {
-    K x = obj_atom(-KS);
-    x->s = s;
-    return x;
-}
-
 /* a (dict of output name -> expression) mapped: *partials (name -> partial expression) and
  * the Mapped of each output; false when some expression does not map */
 static bool map_all(const K a, K *partials, Mapped **maps) {
@@ -624,10 +762,7 @@ static bool prunes(const K e, const K names) {
 
 /* partitions passing the leading where clauses 0..lead-1 (positions in .Q.pv) */
 static K prune(const K where, J lead) {
-    J np = hdb.pv->n;
-    K idx = ktn(KJ, np);
-    for (J p = 0; p < np; p++)
-        kJ(idx)[p] = p;
+    K idx = view_parts();
     K names = ktn(KS, 1);
     kS(names)[0] = hdb.pf;
     for (J w = 0; w < lead && idx; w++) {
@@ -851,9 +986,11 @@ static K q_cn(void *ptr, K *args, int n) {
     r0(t);
     if (ti < 0)
         return kerr("type");
-    K out = ktn(KJ, hdb.pv->n);
-    for (J p = 0; p < hdb.pv->n; p++)
-        kJ(out)[p] = rows_in(ti, p);
+    K idx = view_parts();
+    K out = ktn(KJ, idx->n);
+    for (J i = 0; i < idx->n; i++)
+        kJ(out)[i] = rows_in(ti, kJ(idx)[i]);
+    r0(idx);
     K pn = env_get(ss(".Q.pn"));
     if (pn && pn->t == XD && (J)ti < obj_count(pn)) {
         pn = obj_own(pn);
@@ -891,6 +1028,8 @@ static K q_ind(void *ptr, K *args, int n) {
     K acc = NULL;
     J start = 0;
     for (J p = 0; p < hdb.pv->n; p++) {
+        if (!kG(hdb.inview)[p])
+            continue;
         J cnt = rows_in(ti, p);
         K local = ktn(KJ, 0);
         for (J i = 0; i < rows->n; i++)
@@ -927,9 +1066,301 @@ static K q_qp(void *ptr, K *args, int n) {
     return r;
 }
 
+/* ---- the view, missing tables, added partitions ----------------------------------------- */
+
+static K no_database(K *args, int n) {
+    for (int i = 0; i < n; i++)
+        r0(args[i]);
+    return kerr(".Q.PV"); /* as q meets the .Q values no database has set */
+}
+
+/* .Q.view x: every query sees only the partitions whose values are in x (.Q.pv, .Q.pd and
+ * the partition field's global follow; .Q.pn is emptied); .Q.view[] gives back them all */
+static K q_view(void *ptr, K *args, int n) {
+    UNUSED(ptr);
+    if (!hdb.pf)
+        return no_database(args, n);
+    for (int i = 1; i < n; i++)
+        r0(args[i]);
+    K x = args[0];
+    K in;
+    if (obj_is_identity(x)) {
+        r0(x);
+        in = ktn(KB, hdb.pv->n);
+        memset(kG(in), 1, (size_t)in->n);
+    } else {
+        if (hdb.pv->t == KI && (x->t == KJ || x->t == -KJ)) /* int partitions named by longs */
+            x = prim_cast(kh(KI), x);
+        in = prim_in(r1(hdb.pv), x);
+        if (!in)
+            return NULL;
+    }
+    bool any = false;
+    for (J p = 0; in->t == KB && p < in->n; p++)
+        any = any || kG(in)[p];
+    if (!any) {
+        r0(in);
+        return kerr("invalid partition filter");
+    }
+    r0(hdb.inview);
+    hdb.inview = in;
+    return publish_view() < 0 ? NULL : obj_identity();
+}
+
+/* .Q.bv[] and .Q.bvi[]: find the tables of every partition (.Q.bvi: of the partitions not
+ * looked at yet) and make .Q.vp the prototype of each table some partition lacks, from the
+ * last partition holding it (.Q.bv[`]: the first); a table not in .Q.pt joins it.  Queries
+ * then read a partition without the table as none of its rows (read_partition). */
+static K build_vp(K *args, int n, bool rescan) {
+    if (!hdb.pf)
+        return no_database(args, n);
+    bool first = n > 0 && args[0]->t == -KS && !*args[0]->s;
+    if (rescan || first || (n > 0 && obj_is_identity(args[0])))
+        hdb.first = first;
+    for (int i = 0; i < n; i++)
+        r0(args[i]);
+    J np = hdb.pv->n;
+    for (J p = 0; p < np; p++)
+        if (rescan || kK(hdb.seen)[p]->t != KS) {
+            char *dir = cstr(kK(hdb.dirs)[p]);
+            r0(kK(hdb.seen)[p]);
+            kK(hdb.seen)[p] = partition_tables(dir);
+            free(dir);
+        }
+    K all = r1(hdb.pt);
+    for (J p = 0; p < np; p++)
+        for (J t = 0; t < kK(hdb.seen)[p]->n; t++)
+            if (!has_sym(all, kS(kK(hdb.seen)[p])[t]))
+                js(&all, kS(kK(hdb.seen)[p])[t]);
+    K vk = ktn(KS, 0), vv = ktn(0, 0);
+    J before = hdb.pt->n;
+    for (J t = 0; t < all->n; t++) {
+        S name = kS(all)[t];
+        J holder = -1;
+        bool missing = false;
+        for (J p = 0; p < np; p++) {
+            if (!has_sym(kK(hdb.seen)[p], name))
+                missing = true;
+            else if (holder < 0 || !hdb.first)
+                holder = p;
+        }
+        if (!missing || holder < 0)
+            continue;
+        char tdir[2400];
+        K d = kK(hdb.dirs)[holder];
+        snprintf(tdir, sizeof tdir, "%.*s/%s", (int)d->n, (char *)kG(d), name);
+        K proto = table_proto(tdir, hdb.pf);
+        if (!proto) {
+            r0(all), r0(vk), r0(vv);
+            return NULL;
+        }
+        K pc = TABLE_COLS(proto), plain = ktn(0, pc->n); /* types, not attributes */
+        for (J c = 0; c < pc->n; c++)
+            kK(plain)[c] = ktn(kK(TABLE_DATA(proto))[c]->t, 0);
+        plain = xT(xD(r1(pc), plain));
+        js(&vk, name);
+        jk(&vv, plain);
+        if (!has_sym(hdb.pt, name))
+            add_table(name, proto);
+        else
+            r0(proto);
+    }
+    r0(all);
+    r0(hdb.vp);
+    hdb.vp = xD(vk, vv);
+    if (publish_tables() < 0 || (hdb.pt->n != before && publish_view() < 0))
+        return NULL;
+    return obj_identity();
+}
+
+static K q_bv(void *ptr, K *args, int n) {
+    UNUSED(ptr);
+    return build_vp(args, n, true);
+}
+
+static K q_bvi(void *ptr, K *args, int n) {
+    UNUSED(ptr);
+    return build_vp(args, n, false);
+}
+
+/* a partition's path from the symbol or string x (borrowed): `:db, `db or "db" */
+static bool path_of(const K x, char *buf, size_t size) {
+    if (x->t == -KS)
+        snprintf(buf, size, "%s", x->s[0] == ':' ? x->s + 1 : x->s);
+    else if (x->t == KC)
+        snprintf(buf, size, "%.*s", (int)x->n, (char *)kG(x));
+    else
+        return false;
+    return buf[0] != 0;
+}
+
+/* .Q.chk x: in the database at path x, every table some partition lacks is written there
+ * empty, with the columns of the most recent partition holding it; one item per partition,
+ * the most recent first: the partition's path when it was filled, () when not */
+static K q_chk(void *ptr, K *args, int n) {
+    UNUSED(ptr);
+    for (int i = 1; i < n; i++)
+        r0(args[i]);
+    char db[1100];
+    bool ok = path_of(args[0], db, sizeof db);
+    r0(args[0]);
+    if (!ok)
+        return kerr("type");
+    if (!file_is_dir(db)) {
+        char msg[1200];
+        snprintf(msg, sizeof msg, ":%s. OS reports: No such file or directory", db);
+        return kerr(msg);
+    }
+    K roots = db_roots(db, NULL);
+    J np;
+    S pf;
+    Found *f = find_partitions(roots, &np, &pf);
+    K tabs = ktn(0, np), all = ktn(KS, 0);
+    for (J p = 0; p < np; p++) {
+        kK(tabs)[p] = partition_tables(f[p].dir);
+        for (J t = 0; t < kK(tabs)[p]->n; t++)
+            if (!has_sym(all, kS(kK(tabs)[p])[t]))
+                js(&all, kS(kK(tabs)[p])[t]);
+    }
+    K out = ktn(0, 0);
+    for (J p = np - 1; p >= 0 && out; p--) {
+        bool filled = false;
+        for (J t = 0; t < all->n && out; t++) {
+            S name = kS(all)[t];
+            if (has_sym(kK(tabs)[p], name))
+                continue;
+            J from = np - 1;
+            while (!has_sym(kK(tabs)[from], name))
+                from--;
+            char src[2400], dst[2400];
+            snprintf(src, sizeof src, "%s/%s", f[from].dir, name);
+            snprintf(dst, sizeof dst, "%s/%s", f[p].dir, name);
+            K r = file_splay_empty(src, dst);
+            if (!r) {
+                r0(out);
+                out = NULL;
+            }
+            r0(r);
+            filled = true;
+        }
+        if (!out)
+            break;
+        if (filled) {
+            char handle[2400];
+            snprintf(handle, sizeof handle, ":%s", f[p].dir);
+            K one = ktn(KS, 1);
+            kS(one)[0] = ss(handle);
+            jk(&out, one);
+        } else {
+            jk(&out, ktn(0, 0));
+        }
+    }
+    found_free(f, np);
+    r0(roots), r0(tabs), r0(all);
+    return out;
+}
+
+/* .Q.li x: the partitions on disk under the loaded database whose values are in x and are
+ * not loaded yet join it (and the view); the tables stay those loaded */
+static K q_li(void *ptr, K *args, int n) {
+    UNUSED(ptr);
+    if (!hdb.pf)
+        return no_database(args, n);
+    for (int i = 1; i < n; i++)
+        r0(args[i]);
+    K x = args[0];
+    K labels;
+    K roots = db_roots(hdb.base, &labels);
+    J nfound;
+    S pf;
+    Found *f = find_partitions(roots, &nfound, &pf);
+    if (pf != hdb.pf) { /* names of another kind: none of them is a partition here */
+        found_free(f, nfound);
+        f = NULL, nfound = 0;
+    }
+    K vals = ktn(pv_type(hdb.pf), nfound);
+    for (J i = 0; i < nfound; i++)
+        kI(vals)[i] = f[i].value;
+    if (hdb.pv->t == KI && (x->t == KJ || x->t == -KJ))
+        x = prim_cast(kh(KI), x);
+    K want = prim_in(vals, x);
+    if (!want || want->t != KB) {
+        found_free(f, nfound);
+        r0(roots), r0(labels), r0(want);
+        return want ? kerr("type") : NULL;
+    }
+    /* the loaded partitions, then those to add */
+    J np = hdb.pv->n, k = 0;
+    Found *g = malloc((size_t)(np + nfound + 1) * sizeof *g);
+    for (J p = 0; p < np; p++) {
+        g[k].value = kI(hdb.pv)[p];
+        g[k].kind = 0;
+        g[k].dir = cstr(kK(hdb.dirs)[p]);
+        g[k].root = NULL;
+        g[k].r = 0;
+        g[k].rname = kS(hdb.roots)[p];
+        k++;
+    }
+    for (J i = 0; i < nfound; i++) {
+        bool loaded = false;
+        for (J p = 0; p < np && !loaded; p++)
+            loaded = !strcmp(g[p].dir, f[i].dir);
+        if (loaded || !kG(want)[i]) {
+            free(f[i].dir);
+            continue;
+        }
+        g[k] = f[i];
+        g[k].rname = root_name(&f[i], labels);
+        k++;
+    }
+    free(f);
+    r0(want), r0(roots), r0(labels);
+    if (k > 1)
+        qsort(g, (size_t)k, sizeof *g, found_cmp);
+    set_partitions(g, k);
+    return publish() < 0 ? NULL : obj_identity();
+}
+
+/* .Q.lo[db;cd;scripts]: load database db, changing into it only when cd, and running the
+ * scripts at its top only when scripts (sys.c) */
+static K q_lo(void *ptr, K *args, int n) {
+    UNUSED(ptr);
+    if (n != 3) {
+        for (int i = 0; i < n; i++)
+            r0(args[i]);
+        return kerr("rank");
+    }
+    char db[1100];
+    bool ok = path_of(args[0], db, sizeof db);
+    bool flags[2]; /* cd, scripts: boolean or integer atoms, true when not zero */
+    for (int i = 1; i < 3; i++) {
+        K a = args[i];
+        J v = a->t == -KB || a->t == -KG ? a->g : a->t == -KH ? a->h : a->t == -KI ? a->i : a->j;
+        ok = ok && (a->t == -KB || a->t == -KG || a->t == -KH || a->t == -KI || a->t == -KJ);
+        flags[i - 1] = v != 0;
+    }
+    for (int i = 0; i < 3; i++)
+        r0(args[i]);
+    if (!ok)
+        return kerr("type");
+    K r = sys_load_database(db, flags[0], flags[1]);
+    if (!r && !kerr_msg()) {
+        char msg[1200];
+        snprintf(msg, sizeof msg, ":%s. OS reports: No such file or directory", db);
+        return kerr(msg);
+    }
+    return r;
+}
+
 void part_init(void) {
     env_set(ss(".Q.qp"), obj_foreign_fn(NULL, NULL, q_qp, 1));
     prim_part_count = part_count;
     env_set(ss(".Q.cn"), obj_foreign_fn(NULL, NULL, q_cn, 1));
     env_set(ss(".Q.ind"), obj_foreign_fn(NULL, NULL, q_ind, 2));
+    env_set(ss(".Q.view"), obj_foreign_fn(NULL, NULL, q_view, 1));
+    env_set(ss(".Q.bv"), obj_foreign_fn(NULL, NULL, q_bv, 1));
+    env_set(ss(".Q.bvi"), obj_foreign_fn(NULL, NULL, q_bvi, 1));
+    env_set(ss(".Q.chk"), obj_foreign_fn(NULL, NULL, q_chk, 1));
+    env_set(ss(".Q.li"), obj_foreign_fn(NULL, NULL, q_li, 1));
+    env_set(ss(".Q.lo"), obj_foreign_fn(NULL, NULL, q_lo, 3));
 }

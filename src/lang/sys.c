@@ -73,12 +73,69 @@ static K names_where(bool want_functions, bool want_tables) {
 }
 
 K file_load_dir(const char *path);
+K file_key(const K x);
 K file_load_splayed(const char *path);
+
+/* the q scripts at the top of database dir, in name order, run as \l runs them */
+static K run_db_scripts(const char *dir) {
+    char sub[1200];
+    snprintf(sub, sizeof sub, ":%s", dir);
+    K handle = ks(sub);
+    K names = file_key(handle);
+    r0(handle);
+    if (!names || names->t != KS) {
+        r0(names);
+        kerr_clear();
+        return obj_identity();
+    }
+    for (J i = 0; i < names->n; i++) {
+        const char *n = kS(names)[i];
+        size_t len = strlen(n);
+        if (len < 3 || n[0] == '.' || strcmp(n + len - 2, ".q") != 0)
+            continue;
+        snprintf(sub, sizeof sub, "%s/%s", dir, n);
+        K r = sys_load(sub);
+        if (!r) {
+            r0(names);
+            return NULL;
+        }
+        r0(r);
+    }
+    r0(names);
+    return obj_identity();
+}
+
+/* a database directory loaded (syscmds.md, .Q.lo): its partitions, or the data files and
+ * splayed tables at its top; it becomes the current directory when cd, and its scripts run
+ * after the data when scripts.  NULL without error when path is no directory. */
+K sys_load_database(const char *path, bool cd, bool scripts) {
+    struct stat st;
+    if (stat(path, &st) < 0 || !S_ISDIR(st.st_mode))
+        return NULL;
+    K db = part_load(path, cd);
+    if (!db && kerr_msg())
+        return NULL;
+    if (!db) {
+        if (lang_refuse_update())
+            return NULL;
+        if (cd && chdir(path) < 0)
+            return kerr(path);
+        part_free(); /* no partitions here now: a database loaded before is gone */
+        db = file_load_dir(cd ? "." : path);
+        if (!db)
+            return NULL;
+    }
+    if (!scripts)
+        return db;
+    r0(db);
+    return run_db_scripts(cd ? "." : path);
+}
 
 /* \l of a directory (syscmds.md): a splayed table (it has a .d) becomes the global its
  * name gives; any other directory is a database, which becomes the current directory and
- * is loaded from there (partitions, or the data files and splayed tables at its top).  NULL
- * without error when path is no directory. */
+ * is loaded from there (partitions, or the data files and splayed tables at its top), then
+ * its scripts run (not for \l ., which reloads only data).  NULL without error when path
+ * is no directory. */
 static K load_directory(const char *path) {
     struct stat st;
     if (stat(path, &st) < 0 || !S_ISDIR(st.st_mode))
@@ -86,15 +143,7 @@ static K load_directory(const char *path) {
     K t = file_load_splayed(path);
     if (t || kerr_msg())
         return t;
-    K db = part_load(path);
-    if (db || kerr_msg())
-        return db;
-    if (lang_refuse_update())
-        return NULL;
-    if (chdir(path) < 0)
-        return kerr(path);
-    part_free(); /* no partitions here now: a database loaded before is gone */
-    return file_load_dir(".");
+    return sys_load_database(path, true, strcmp(path, ".") != 0);
 }
 
 K sys_load(const char *path) {

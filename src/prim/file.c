@@ -529,6 +529,66 @@ K file_column_proto(const char *dir, S name, J *count) {
     return proto;
 }
 
+/* an empty copy of one column file: a vector header (simple, enumeration, or a nested
+ * column's offsets) kept as it is with its count 0, anything else read and emptied */
+static int empty_column(const char *from, const char *to) {
+    int fd = open(from, O_RDONLY);
+    if (fd < 0) {
+        os_error(from);
+        return -1;
+    }
+    G head[ENUM_HEADER];
+    ssize_t got = read(fd, head, sizeof head);
+    close(fd);
+    if (got >= VEC_HEADER && head[1] == 0x20 && (head[0] == 0xfe || head[0] == 0xfd)) {
+        size_t hn = head[0] == 0xfd ? ENUM_HEADER : VEC_HEADER;
+        if ((size_t)got >= hn) {
+            memset(head + hn - 8, 0, 8); /* the count */
+            if (write_file(to, head, hn, NULL, 0) < 0) {
+                os_error(to);
+                return -1;
+            }
+            return 0;
+        }
+    }
+    K v = read_column(from);
+    if (!v)
+        return -1;
+    K e = prim_take(kj(0), v);
+    int rc = e ? write_object(to, e) : -1;
+    r0(e);
+    return rc;
+}
+
+/* the splayed table in dir from as an empty table in dir to (.Q.chk): the same columns, of
+ * the same types and attributes, none of its rows.  Identity, or NULL + error. */
+K file_splay_empty(const char *from, const char *to) {
+    if (write_refused())
+        return NULL;
+    K names = file_splay_names(from);
+    if (!names)
+        return NULL;
+    char src[1200], dst[1200];
+    for (J c = 0; c < names->n; c++) {
+        snprintf(src, sizeof src, "%s/%s", from, kS(names)[c]);
+        snprintf(dst, sizeof dst, "%s/%s", to, kS(names)[c]);
+        int rc = empty_column(src, dst);
+        snprintf(src + strlen(src), sizeof src - strlen(src), "#");
+        if (rc == 0 && access(src, F_OK) == 0) { /* a nested column's data */
+            snprintf(dst + strlen(dst), sizeof dst - strlen(dst), "#");
+            rc = empty_column(src, dst);
+        }
+        if (rc < 0) {
+            r0(names);
+            return NULL;
+        }
+    }
+    snprintf(dst, sizeof dst, "%s/.d", to);
+    int rc = write_object(dst, names);
+    r0(names);
+    return rc < 0 ? NULL : obj_identity();
+}
+
 /* ---- get set hcount hdel key ------------------------------------------------------------ */
 
 K prim_set(K x, K y) {
