@@ -31,6 +31,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         r0(ipc_encode(tree, 0, 3, 0));
         r0(tree);
     }
+    parse_origins_sweep(); /* the trace table's notes of lambdas that died with the tree */
     kerr_clear();
     stack_set_budget(0);
     if (mem_stats().live_blocks != before) {
