@@ -28,7 +28,7 @@ static const char *boot_q =
     ".q.scan:{x\\y}\n"
     ".q.prior:{x':y}\n"
     ".q.peach:{x'y}\n"
-    ".Q.t:\" bg xhijefcspmdznuvt\"\n"
+    ".Q.t:\" bg xhijefcspmdznuvts\"\n"
     ".Q.n:\"0123456789\"\n"
     ".Q.a:\"abcdefghijklmnopqrstuvwxyz\"\n"
     ".Q.A:\"ABCDEFGHIJKLMNOPQRSTUVWXYZ\"\n"
@@ -44,7 +44,7 @@ static const char *boot_q =
     ".Q.res:`in`within`like`bin`binr`ss`insert`update`delete`select`exec`from`by`where`do`if`while`abs`acos`asin`atan`avg`cor`cos`cov`dev`div`enlist`exit`exp`getenv`hopen`last`log`max`min`prd`setenv`sin`sqrt`sum`tan`var`wavg`wsum`xexp\n"
     ".Q.id:{$[98h=type x;(.Q.id each cols x) xcol x;99h=type x;(.Q.id each key x)!value x;"
     "{$[x in .Q.res;`$string[x],\"1\";x]}`$$[\"\"~s:(string x) where (string x) in .Q.an;\"a\";s]]}\n"
-    ".Q.an:.Q.a,.Q.A,.Q.n,\"_\"\n"
+    ".Q.an:.Q.a,.Q.A,\"_\",.Q.n\n"
     ".Q.ty:{$[0h>t:type x;.Q.t abs t;t within 1 19h;upper .Q.t t;\" \"]}\n"
     /* files: .Q.dd joins a path; .Q.en enumerates a table's symbol columns against `sym,
      * kept in the file dir/sym; dsave splays tables, enumerated, first column parted */
@@ -93,6 +93,8 @@ static const char *boot_q =
     /* memory: \\w's figures by name; .Q.gc returns pooled memory to the OS */
     ".Q.w:{`used`heap`peak`wmax`mmap`mphy`syms`symw!(system\"w\"),system\"w 0\"}\n"
     ".Q.gc:{-20!0}\n"
+    ".Q.host:{-12!x}\n"
+    ".Q.addr:{-13!x}\n"
     /* .Q.fsn[f;file;n]: f of the complete lines of each chunk of about n bytes; the file's size */
     ".Q.fsn:{[f;x;n]s:hcount x;o:0;while[o<s;b:`char$read1(x;o;n&s-o);"
     "k:$[(o+count b)<s;1+last where\"\\n\"=b;count b];if[null k;k:count b];"
@@ -209,6 +211,10 @@ int lang_init(void) {
     bind_natives();
     part_init();
     K r = lang_eval(boot_q, strlen(boot_q));
+    if (r) {
+        r0(r);
+        r = lang_eval(lang_boot_h, strlen(lang_boot_h));
+    }
     if (!r) {
         fprintf(stderr, "openq: boot failed: %s\n", kerr_msg());
         kerr_clear();
@@ -929,8 +935,7 @@ K lang_internal_bang(K x, K y) {
         r0(y);
         return kerr("type");
     }
-    r0(y);
-    return kerr("nyi");
+    return lang_internal_more(n, y);
 }
 
 /* ---- the console --------------------------------------------------------------------------- */
