@@ -87,7 +87,7 @@ static const char *boot_q =
     ".Q.j12:{36 sv .Q.nA?x}\n"
     /* .Q.f: y to x decimal places, sign kept (-0.00); .Q.fmt: right-aligned in x chars, x#"*"
      * when it does not fit */
-    ".Q.f:{[x;y]$[null y;\"\";(y in -0w 0w)|1e17<=abs[y]*10 xexp x;string y;"
+    ".Q.f:{[x;y]$[null y;\"\";(0w=abs y)|1e17<=abs[y]*10 xexp x;string y;"
     "[d:string\"j\"$abs[y]*10 xexp x;d:((0|1+x-count d)#\"0\"),d;((y<0)#\"-\"),(neg[x]_d),$[x>0;\".\",neg[x]#d;\"\"]]]}\n"
     ".Q.fmt:{[x;y;z]$[x<count s:.Q.f[y;z];x#\"*\";neg[x]$s]}\n"
     /* memory: \\w's figures by name; .Q.gc returns pooled memory to the OS */

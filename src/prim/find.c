@@ -15,25 +15,33 @@ typedef struct Index {
     J mask;       /* slots - 1 */
 } Index;
 
-static uint64_t item_hash(const K x, J i) {
-    if (x->t == 0) {
-        K a = kK(x)[i];
-        if (a->t < 0 && a->t > -20)
-            return hash_bytes(a->t == -UU ? (void *)kG(a) : (void *)&a->g, obj_width(a->t)) ^ (uint64_t)a->t;
-        if (a->t > 0 && a->t < 20)
-            return hash_bytes(kG(a), (size_t)a->n * obj_width(a->t)) ^ (uint64_t)a->t * 31;
-        return (uint64_t)a->t * 7919 + (uint64_t)obj_count(a);
-    }
-    if (x->t == KS)
-        return hash_u64((uint64_t)(uintptr_t)kS(x)[i]);
-    if (x->t == KF) {
-        F f = kF(x)[i];
+/* the hash of one item of a simple vector of type t at p: an atom in a general list hashes
+ * as the same item of a vector, so `(1;`a;2)?2` finds what `1 2?2` finds */
+static uint64_t elem_hash(int t, const void *p) {
+    if (t == KS)
+        return hash_u64((uint64_t)(uintptr_t)*(const S *)p);
+    if (t == KF) {
+        F f = *(const F *)p;
         if (f != f)
             return 1;
         if (f == 0)
             f = 0; /* -0.0 and 0.0 are equal */
         return hash_bytes(&f, 8);
     }
+    return hash_bytes(p, (size_t)obj_width(t));
+}
+
+static uint64_t item_hash(const K x, J i) {
+    if (x->t == 0) {
+        K a = kK(x)[i];
+        if (a->t < 0 && a->t > -20)
+            return elem_hash(-a->t, a->t == -UU ? (void *)kG(a) : (void *)&a->g);
+        if (a->t > 0 && a->t < 20)
+            return hash_bytes(kG(a), (size_t)a->n * obj_width(a->t)) ^ (uint64_t)a->t * 31;
+        return (uint64_t)a->t * 7919 + (uint64_t)obj_count(a);
+    }
+    if (x->t > 0 && x->t < 20)
+        return elem_hash(x->t, kG(x) + (size_t)i * obj_width(x->t));
     int w = obj_width(x->t);
     return hash_bytes(kG(x) + (size_t)i * w, (size_t)w);
 }
@@ -297,8 +305,25 @@ void rows_index_free(RowIndex *ix) {
     ix->slot = ix->group = ix->first = NULL;
 }
 
+/* the rank of x as Find sees it: 0 for an atom (or a dict, table, function), 1 + the rank of
+ * the first item for a list (an empty list has rank 1) */
+static int list_rank(const K x) {
+    int r = 0;
+    const K *p = &x;
+    for (;;) {
+        K v = *p;
+        if (v->t < 0 || v->t >= 98 || v->t > KENUM_LAST)
+            return r;
+        if (v->t > 0 || v->n == 0)
+            return r + 1;
+        r++;
+        p = &kK(v)[0];
+    }
+}
+
 K prim_find(K x, K y) {
     PRIM_ARGS2(x, y);
+    PRIM_SQUASH2(x, y);
     if ((x->t == -KJ || x->t == -KI || x->t == -KH) && y->t < 98) { /* roll, deal, permute */
         J n = x->t == -KJ ? x->j : x->t == -KI ? (x->i == ni ? nj : x->i) : (x->h == nh ? nj : x->h);
         r0(x);
@@ -334,7 +359,40 @@ K prim_find(K x, K y) {
         r0(y);
         return kerr(err);
     }
-    if (y->t < 0 || (x->t == 0 && y->t != 0)) {
+    if (x->t == 0) { /* rank-sensitive: x of rank n looks for objects of rank n-1 */
+        int want = list_rank(x) - 1, ry = list_rank(y);
+        if (ry < want) { /* no item of x can match y */
+            J n = x->n;
+            r0(x);
+            r0(y);
+            return kj(n);
+        }
+        if (ry > want + 1) { /* y holds lists of such objects: item by item */
+            J n = obj_count(y);
+            K out = ktn(0, n);
+            for (J i = 0; out && i < n; i++)
+                if (!(kK(out)[i] = prim_find(r1(x), prim_item(y, i)))) {
+                    out->n = i;
+                    r0(out);
+                    out = NULL;
+                }
+            r0(x);
+            r0(y);
+            if (!out)
+                return NULL;
+            K r = prim_collect(kK(out), out->n);
+            out->n = 0;
+            r0(out);
+            return r;
+        }
+        if (ry == want + 1) { /* y is a list of such objects */
+            K r = find_all(x, y);
+            r0(x);
+            r0(y);
+            return r;
+        }
+    }
+    if (y->t < 0 || (x->t == 0 && y->t != 0) || x->t == 0) {
         K probe = y->t < 0 ? as_list(y) : obj_list(1, y);
         if (!probe) {
             r0(x);
@@ -364,8 +422,41 @@ K prim_find(K x, K y) {
     return r;
 }
 
+/* Find's positions (consumed: an atom, a vector or nested lists of them) as flags: found
+ * where the position is below n */
+static K found_flags(K pos, J n) {
+    if (!pos)
+        return NULL;
+    if (pos->t == -KJ) {
+        bool in = pos->j < n;
+        r0(pos);
+        return kb(in);
+    }
+    if (pos->t == KJ) {
+        K b = obj_vec(KB, pos->n);
+        for (J i = 0; b && i < pos->n; i++)
+            kG(b)[i] = kJ(pos)[i] < n;
+        r0(pos);
+        return b;
+    }
+    if (pos->t == 0) {
+        K out = ktn(0, pos->n);
+        for (J i = 0; out && i < pos->n; i++)
+            if (!(kK(out)[i] = found_flags(r1(kK(pos)[i]), n))) {
+                out->n = i;
+                r0(out);
+                out = NULL;
+            }
+        r0(pos);
+        return out;
+    }
+    r0(pos);
+    return kerr("type");
+}
+
 K prim_in(K x, K y) {
     PRIM_ARGS2(x, y);
+    PRIM_SQUASH2(x, y);
     x = prim_unenum(x);
     y = prim_unenum(y);
     if (!x || !y) {
@@ -373,15 +464,23 @@ K prim_in(K x, K y) {
         r0(y);
         return NULL;
     }
-    if (y->t == 0 && x->t >= 0 && x->t < 98) {
-        /* a list in a general list: is it one of its items? */
-        bool found = false;
-        for (J i = 0; i < y->n && !found; i++)
-            found = prim_match_borrow(x, kK(y)[i]);
-        r0(x);
-        r0(y);
-        return kb(found);
+    if (y->t == 0) { /* y a general list: (y?x)<count y, no iteration through x */
+        J yn = y->n;
+        return found_flags(prim_find(y, x), yn);
     }
+    if (y->t > 0 && y->t < 20 && x->t != 0 && x->t > -20 && x->t < 20 && abs(x->t) != y->t) {
+        /* mixed types: only an atom or a one-item y compares by value; others are 'type */
+        if (y->n != 1) {
+            r0(x);
+            r0(y);
+            return kerr("type");
+        }
+        K a = prim_item(y, 0);
+        r0(y);
+        return prim_eq(x, a);
+    }
+    if (y->t < 0 && y->t > -20 && x->t > -20 && x->t < 20 && x->t != 0 && abs(x->t) != -y->t)
+        return prim_eq(x, y);
     if (y->t < 0) {
         y = as_list(y);
         if (!y) {
@@ -404,10 +503,19 @@ K prim_in(K x, K y) {
     if (x->t == 0) {
         K out = ktn(0, x->n);
         for (J i = 0; out && i < x->n; i++)
-            kK(out)[i] = prim_in(r1(kK(x)[i]), r1(y));
+            if (!(kK(out)[i] = prim_in(r1(kK(x)[i]), r1(y)))) {
+                out->n = i;
+                r0(out);
+                out = NULL;
+            }
         r0(x);
         r0(y);
-        return out;
+        if (!out)
+            return NULL;
+        K r = prim_collect(kK(out), out->n); /* atoms of x give booleans: a boolean vector */
+        out->n = 0;
+        r0(out);
+        return r;
     }
     K r = find_all(y, x);
     J yn = obj_count(y);
@@ -624,6 +732,7 @@ K prim_gather(const K x, const K pos) {
 
 K prim_distinct(K x) {
     PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
     if (x->t == XT) { /* distinct rows */
         K rows = ktn(0, obj_count(x));
         K names = TABLE_COLS(x), cols = TABLE_DATA(x);
@@ -659,6 +768,7 @@ K prim_distinct(K x) {
 
 K prim_group(K x) {
     PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
     if (x->t < 0 || x->t >= 98) {
         r0(x);
         return kerr("type");
@@ -858,6 +968,7 @@ K prim_dict_merge(K x, K y, K (*combine)(K, K)) {
 
 K prim_except(K x, K y) {
     PRIM_ARGS2(x, y);
+    PRIM_SQUASH2(x, y);
     if (x->t == XT && y->t == XT)
         return table_rows_where(x, y, false);
     if (y->t < 0)
@@ -874,6 +985,7 @@ K prim_except(K x, K y) {
 
 K prim_inter(K x, K y) {
     PRIM_ARGS2(x, y);
+    PRIM_SQUASH2(x, y);
     if (x->t == XT && y->t == XT)
         return table_rows_where(x, y, true);
     if (y->t < 0)
@@ -962,6 +1074,7 @@ K prim_dict(K x, K y) {
 
 K prim_within(K x, K y) {
     PRIM_ARGS2(x, y);
+    PRIM_SQUASH2(x, y);
     if (y->t < 0 || obj_count(y) != 2) {
         r0(x);
         r0(y);
@@ -976,6 +1089,7 @@ K prim_within(K x, K y) {
 
 K prim_differ(K x) {
     PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
     if (x->t < 0 || x->t >= 98) {
         r0(x);
         return kerr("type");

@@ -96,6 +96,30 @@ K prim_collect(K *items, J n) {
     return prim_rows_table(v);
 }
 
+/* A general list (consumed) whose items are atoms of one simple type, as the vector of that
+ * type; anything else unchanged.  Clients (PyKX among them) send lists of numbers this way,
+ * and q's arithmetic, aggregate, search and order keywords treat them as the typed list. */
+K prim_squash(K x) {
+    if (!x || x->t != 0 || x->n == 0)
+        return x;
+    int t = kK(x)[0]->t;
+    if (!(t < 0 && t > -20))
+        return x;
+    for (J i = 1; i < x->n; i++)
+        if (kK(x)[i]->t != t)
+            return x;
+    K v = obj_vec(-t, x->n);
+    if (!v) {
+        r0(x);
+        return NULL;
+    }
+    int w = obj_width(-t);
+    for (J i = 0; i < x->n; i++)
+        memcpy(kG(v) + (size_t)i * w, t == -UU ? (void *)kG(kK(x)[i]) : (void *)&kK(x)[i]->g, w);
+    r0(x);
+    return v;
+}
+
 /* a general list (consumed) of dictionaries with the same symbol keys is a table, as in q:
  * one column per key; any other list comes back as it is */
 K prim_rows_table(K x) {

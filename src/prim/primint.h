@@ -28,6 +28,26 @@ K prim_item(const K v, J i);
 K prim_collect(K *items, J n);
 /* f(item, ctx) over the items of list x (consumed), results collected */
 K prim_map(K x, K (*f)(K item, const void *ctx), const void *ctx);
+/* a general list (consumed) of atoms of one simple type as that type's vector; others unchanged */
+K prim_squash(K x);
+/* at a keyword's entry, after PRIM_ARGS: its general-list arguments squashed */
+#define PRIM_SQUASH1(x)                                                                        \
+    do {                                                                                       \
+        if (!((x) = prim_squash(x)))                                                           \
+            return NULL;                                                                       \
+    } while (0)
+#define PRIM_SQUASH2(x, y)                                                                     \
+    do {                                                                                       \
+        (x) = prim_squash(x);                                                                  \
+        (y) = prim_squash(y);                                                                  \
+        if (!(x) || !(y)) {                                                                    \
+            if (x)                                                                             \
+                r0(x);                                                                         \
+            if (y)                                                                             \
+                r0(y);                                                                         \
+            return NULL;                                                                       \
+        }                                                                                      \
+    } while (0)
 /* a list (consumed) of dictionaries with the same symbol keys as a table; others unchanged */
 K prim_rows_table(K x);
 /* q's match (~), borrowing both */

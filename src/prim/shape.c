@@ -201,6 +201,7 @@ K prim_reverse(K x) {
 
 K prim_where(K x) {
     PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
     if (x->t == XD) {
         K idx = prim_where(r1(DICT_VALS(x)));
         K keys = r1(DICT_KEYS(x));
@@ -241,6 +242,10 @@ K prim_where(K x) {
         }
         r0(x);
         return r;
+    }
+    if (x->t == 0 && x->n == 0) { /* where (): no indices */
+        r0(x);
+        return obj_vec(KJ, 0);
     }
     if (x->t == KJ || x->t == KI || x->t == KH || x->t == KG) {
         J total = 0;

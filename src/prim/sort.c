@@ -239,6 +239,7 @@ static K grade_table(K x, bool desc) {
 /* stable grade, ascending or descending (descending keeps equal items in order) */
 static K grade(K x, bool desc) {
     PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
     if (x->t == XT)
         return grade_table(x, desc);
     if (x->t == XD) {
@@ -318,10 +319,12 @@ static K grade(K x, bool desc) {
 
 K prim_iasc(K x) {
     PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
     return grade(x, false);
 }
 K prim_idesc(K x) {
     PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
     return grade(x, true);
 }
 
@@ -384,20 +387,24 @@ static K sorted(K x, bool desc) {
 
 K prim_asc(K x) {
     PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
     return sorted(x, false);
 }
 K prim_desc(K x) {
     PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
     return sorted(x, true);
 }
 
 K prim_rank(K x) {
     PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
     return grade(grade(x, false), false);
 }
 
 K prim_xrank(K x, K y) {
     PRIM_ARGS2(x, y);
+    PRIM_SQUASH2(x, y);
     if (x->t != -KJ && x->t != -KI) {
         r0(x);
         r0(y);
@@ -499,9 +506,11 @@ static K binsearch(K x, K y, bool right) {
 
 K prim_bin(K x, K y) {
     PRIM_ARGS2(x, y);
+    PRIM_SQUASH2(x, y);
     return binsearch(x, y, false);
 }
 K prim_binr(K x, K y) {
     PRIM_ARGS2(x, y);
+    PRIM_SQUASH2(x, y);
     return binsearch(x, y, true);
 }
