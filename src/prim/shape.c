@@ -44,8 +44,13 @@ bool prim_match_borrow(const K a, const K b) {
         return prim_match_borrow(a->k, b->k);
     if (a->t == KUNARY || a->t == KBINARY || a->t == KITER)
         return a->g == b->g;
-    if (a->n != b->n || a->u != b->u)
-        return a->n == b->n && a->t > 0 && a->t < 20 && memcmp(kG(a), kG(b), (size_t)a->n * obj_width(a->t)) == 0 && false;
+    /* attributes do not matter (ref/match.md), except that a sorted dictionary (its key
+     * s#) is another type from a dictionary in q and matches only a sorted one */
+    if (a->n != b->n)
+        return false;
+    if (a->t == XD && DICT_KEYS(a)->t > 0 && DICT_KEYS(a)->t < XT &&
+        (DICT_KEYS(a)->u == ATTR_S) != (DICT_KEYS(b)->u == ATTR_S))
+        return false;
     if (a->t > 0 && a->t < 77) {
         if (a->t == KF)
             for (J i = 0; i < a->n; i++) {
@@ -488,6 +493,130 @@ static K reshape(K flat, const J *dims, J k) {
     return r;
 }
 
+/* is every item of list x (borrowed) distinct? */
+static bool all_distinct(const K x) {
+    K d = prim_distinct(r1(x));
+    bool u = d && obj_count(d) == obj_count(x);
+    if (d)
+        r0(d);
+    kerr_clear();
+    return u;
+}
+
+/* are equal items of list x (borrowed) adjacent: as many runs as distinct values? */
+static bool is_parted(const K x) {
+    K d = prim_distinct(r1(x));
+    J runs = x->n ? 1 : 0;
+    for (J i = 1; i < x->n; i++) {
+        K a = prim_item(x, i - 1), b = prim_item(x, i);
+        runs += !prim_match_borrow(a, b);
+        r0(a);
+        r0(b);
+    }
+    bool p = d && obj_count(d) == runs;
+    if (d)
+        r0(d);
+    kerr_clear();
+    return p;
+}
+
+/* a list y (consumed) with attribute u, copied unless it is s# on a sorted list, which q sets
+ * in place (ref/set-attribute.md) */
+static K with_attribute(K y, int u) {
+    if (u != ATTR_S || y->u != ATTR_NONE) {
+        y = obj_own(y);
+        if (!y)
+            return NULL;
+    }
+    y->u = (G)u;
+    return y;
+}
+
+/* a`#y (ref/set-attribute.md): `s sorted (lists, dicts by key, tables: parted first column),
+ * `u unique (lists), `p parted (simple lists), `g grouped (lists), ` none.  's-fail, 'u-fail
+ * when y lacks the property, 'type when the attribute does not apply to y. */
+static K set_attribute(S a, K y) {
+    int u = !*a ? ATTR_NONE : !strcmp(a, "s") ? ATTR_S : !strcmp(a, "u") ? ATTR_U
+          : !strcmp(a, "p") ? ATTR_P : !strcmp(a, "g") ? ATTR_G : -1;
+    if (u < 0) {
+        r0(y);
+        return kerr("domain");
+    }
+    bool list = y->t >= 0 && y->t <= KENUM_LAST;
+    bool simple = y->t > 0 && y->t <= KENUM_LAST;
+    if (y->t == XD && DICT_KEYS(y)->t != XT) { /* a dictionary: the attribute goes on its key */
+        if (u != ATTR_NONE && u != ATTR_S && u != ATTR_U) {
+            r0(y);
+            return kerr("type");
+        }
+        K k = set_attribute(a, r1(DICT_KEYS(y)));
+        K v = r1(DICT_VALS(y));
+        r0(y);
+        return k ? xD(k, v) : (r0(v), NULL);
+    }
+    if (y->t == XD || y->t == XT) { /* tables: s# parts the first column, ` clears all */
+        if (u != ATTR_NONE && u != ATTR_S) {
+            r0(y);
+            return kerr("type");
+        }
+        if (y->t == XD && u == ATTR_S) { /* a keyed table: s# marks its key table, in place */
+            K k = DICT_KEYS(y);
+            K g = prim_iasc(r1(k));
+            bool sorted = g != NULL;
+            for (J i = 0; g && i < g->n; i++)
+                sorted = sorted && kJ(g)[i] == i;
+            if (g)
+                r0(g);
+            if (!sorted) {
+                r0(y);
+                return kerr_msg() ? NULL : kerr("s-fail");
+            }
+            k->u = ATTR_S;
+            return y;
+        }
+        if (y->t == XD) { /* a keyed table: ` clears its key table's attributes */
+            K k = set_attribute(a, r1(DICT_KEYS(y)));
+            if (!k) {
+                r0(y);
+                return NULL;
+            }
+            K v = r1(DICT_VALS(y));
+            r0(y);
+            return xD(k, v);
+        }
+        K cols = TABLE_DATA(y);
+        if (u == ATTR_S && cols->n && !prim_in_order(kK(cols)[0])) {
+            r0(y);
+            return kerr("s-fail");
+        }
+        K out = ktn(0, cols->n);
+        for (J c = 0; out && c < cols->n; c++) {
+            K col = r1(kK(cols)[c]);
+            int cu = u == ATTR_S ? (c == 0 ? ATTR_P : col->t >= 0 ? col->u : 0) : ATTR_NONE;
+            kK(out)[c] = col->t >= 0 && col->u != cu ? with_attribute(col, cu) : col;
+        }
+        K names = r1(TABLE_COLS(y));
+        r0(y);
+        K t = xT(xD(names, out));
+        if (t && u == ATTR_S)
+            t->u = ATTR_S;
+        return t;
+    }
+    if (!list || ((u == ATTR_P) && !simple)) {
+        r0(y);
+        return kerr("type");
+    }
+    if (u == ATTR_S && !prim_in_order(y)) {
+        r0(y);
+        return kerr("s-fail");
+    }
+    if ((u == ATTR_U && !all_distinct(y)) || (u == ATTR_P && !is_parted(y))) {
+        r0(y);
+        return kerr("u-fail");
+    }
+    return with_attribute(y, u);
+}
+
 K prim_take(K x, K y) {
     PRIM_ARGS2(x, y);
     if (y->t >= 100) /* functions have no items */
@@ -497,22 +626,10 @@ K prim_take(K x, K y) {
         r0(x);
         return take_n(n, y);
     }
-    if (x->t == -KS) {
-        /* `s#x: apply an attribute */
+    if (x->t == -KS) { /* `s#y: set an attribute */
         S a = x->s;
         r0(x);
-        y = obj_own(y);
-        if (!y)
-            return NULL;
-        if (y->t <= 0 || y->t >= 98) {
-            if (y->t == XT || y->t == XD)
-                return y;
-            r0(y);
-            return kerr("type");
-        }
-        y->u = !strcmp(a, "s") ? ATTR_S : !strcmp(a, "u") ? ATTR_U : !strcmp(a, "p") ? ATTR_P
-              : !strcmp(a, "g") ? ATTR_G : 0;
-        return y;
+        return set_attribute(a, y);
     }
     if (x->t == KJ || x->t == KI) { /* reshape: 2 3#til 6, 2 2 3#til 5, (enlist 2)#x */
         J k = x->n, dims[8];

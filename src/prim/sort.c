@@ -160,29 +160,51 @@ static K radix_sorted(const K x) {
     return r;
 }
 
-/* comparison of items for the general case: -1, 0, 1 */
+/* q's order of two values (borrowed): -1, 0, 1.  Different types by type number, an atom
+ * before a list of its type; atoms by value; lists lexicographically, item by item, a prefix
+ * first ("" < "a" < "ab" < "b", (0 5) < (1 2) < (1 2 3) < (1 3)). */
+static int compare_values(const K ia, const K ib) {
+    if (ia->t != ib->t)
+        return abs(ia->t) != abs(ib->t) ? (abs(ia->t) < abs(ib->t) ? -1 : 1) : ia->t < ib->t ? -1 : 1;
+    if (ia->t == -KS)
+        return strcmp(ia->s, ib->s);
+    if (ia->t == -UU)
+        return memcmp(kG(ia), kG(ib), 16);
+    if (ia->t < 0 && ia->t > -20) {
+        K v = obj_vec(-ia->t, 2);
+        if (!v)
+            return 0;
+        memcpy(kG(v), &ia->g, obj_width(ia->t));
+        memcpy(kG(v) + obj_width(ia->t), &ib->g, obj_width(ia->t));
+        uint64_t ka = radix_type(v->t) ? sort_key(v, 0) : 0, kb2 = radix_type(v->t) ? sort_key(v, 1) : 0;
+        r0(v);
+        return ka < kb2 ? -1 : ka > kb2;
+    }
+    if (ia->t == KC)
+        return memcmp(kC(ia), kC(ib), (size_t)MIN(ia->n, ib->n)) ?: (ia->n > ib->n) - (ia->n < ib->n);
+    if (ia->t >= 0 && ia->t < 20) {
+        J n = MIN(ia->n, ib->n);
+        for (J i = 0; i < n; i++) {
+            K a = prim_item(ia, i), b = prim_item(ib, i);
+            int c = compare_values(a, b);
+            r0(a);
+            r0(b);
+            if (c)
+                return c;
+        }
+        return (ia->n > ib->n) - (ia->n < ib->n);
+    }
+    return (obj_count(ia) > obj_count(ib)) - (obj_count(ia) < obj_count(ib));
+}
+
+/* comparison of items a and b of x for the general case: -1, 0, 1 */
 static int compare_items(const K x, J a, J b) {
     if (x->t == KS)
         return strcmp(kS(x)[a], kS(x)[b]);
     if (x->t == UU)
         return memcmp(kG(x) + a * 16, kG(x) + b * 16, 16);
     K ia = prim_item(x, a), ib = prim_item(x, b);
-    int c;
-    if (ia->t != ib->t) /* by type: boolean, ..., long, ..., char, ..., date; atoms first */
-        c = abs(ia->t) != abs(ib->t) ? (abs(ia->t) < abs(ib->t) ? -1 : 1) : ia->t < ib->t ? -1 : 1;
-    else if (ia->t == -KS)
-        c = strcmp(ia->s, ib->s);
-    else if (ia->t == KC)
-        c = memcmp(kC(ia), kC(ib), (size_t)MIN(ia->n, ib->n)) ?: (ia->n > ib->n) - (ia->n < ib->n);
-    else if (ia->t < 0 && ia->t > -20) {
-        K v = obj_vec(-ia->t, 2);
-        memcpy(kG(v), ia->t == -UU ? (void *)kG(ia) : (void *)&ia->g, obj_width(ia->t));
-        memcpy(kG(v) + obj_width(ia->t), ib->t == -UU ? (void *)kG(ib) : (void *)&ib->g, obj_width(ia->t));
-        uint64_t ka = radix_type(v->t) ? sort_key(v, 0) : 0, kb2 = radix_type(v->t) ? sort_key(v, 1) : 0;
-        c = ka < kb2 ? -1 : ka > kb2;
-        r0(v);
-    } else
-        c = (obj_count(ia) > obj_count(ib)) - (obj_count(ia) < obj_count(ib));
+    int c = compare_values(ia, ib);
     r0(ia);
     r0(ib);
     return c;
@@ -328,6 +350,22 @@ K prim_idesc(K x) {
     return grade(x, true);
 }
 
+/* are the items of list x (borrowed) in ascending order already? */
+bool prim_in_order(const K x) {
+    if (x->u == ATTR_S)
+        return true;
+    if (radix_type(x->t)) {
+        for (J i = 1; i < x->n; i++)
+            if (sort_key(x, i - 1) > sort_key(x, i))
+                return false;
+        return true;
+    }
+    for (J i = 1; i < x->n; i++)
+        if (compare_items(x, i - 1, i) > 0)
+            return false;
+    return true;
+}
+
 static K sorted(K x, bool desc) {
     if (x->t < 0 || (x->t >= 98 && x->t != XD && x->t != XT)) {
         r0(x);
@@ -359,6 +397,12 @@ static K sorted(K x, bool desc) {
         K v = prim_at(r1(DICT_VALS(x)), g);
         r0(x);
         return xD(k, v);
+    }
+    if (!desc && x->t >= 0 && x->t < 20 && prim_in_order(x)) {
+        /* already ascending: only the attribute is set, in place, so every reference to the
+         * list sees it (ref/asc.md; s# is the one attribute that behaves this way) */
+        x->u = ATTR_S;
+        return x;
     }
     if (!desc && radix_type(x->t) && x->t != KF && x->t != KZ && x->t != KE) {
         /* floats keep -0 and NaN payloads only through a grade */
