@@ -445,9 +445,9 @@ static K lookup(S name, Frame *f) {
         /* k.v where k is a foreign key (enumerated over a keyed table): v of the rows it names */
         int et = base ? (base->t < 0 ? -base->t : base->t) : 0;
         K dom = base && obj_is_enum(et) ? env_get(enum_domain(et)) : NULL;
-        if (dom && obj_is_keyed(dom)) {
+        if (dom && (obj_is_keyed(dom) || dom->t == XT)) { /* a keyed table's, a link's table */
             K key = ks((S)dot + 1);
-            K col = eval_apply(r1(DICT_VALS(dom)), &key, 1);
+            K col = eval_apply(r1(dom->t == XT ? dom : DICT_VALS(dom)), &key, 1);
             r0(dom);
             if (!col) {
                 r0(base);

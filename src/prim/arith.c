@@ -662,6 +662,13 @@ static K atomic_monad(MonadOp op, K x) {
     if (x->t == 0 || x->t == XD || x->t == XT)
         return each_monad(op, x);
     int t = x->t < 0 ? -x->t : x->t;
+    if (op == M_NULL && obj_is_enum(t)) { /* enumerations are never null (ref/null.md) */
+        K r = x->t < 0 ? kb(0) : obj_vec(KB, x->n);
+        if (r && r->t == KB)
+            memset(kG(r), 0, (size_t)r->n);
+        r0(x);
+        return r;
+    }
     if (t > KT || t == 0) {
         r0(x);
         return kerr("type");

@@ -382,7 +382,7 @@ static K domain_value(S name) {
 static K domain_of(int t) {
     S name = enum_domain(t < 0 ? -t : t);
     K d = domain_value(name);
-    if (d && d->t != KS) {
+    if (d && !(d->t > 0 && d->t < 20)) {
         r0(d);
         return NULL;
     }
@@ -400,6 +400,22 @@ K prim_unenum(K x) {
     }
     bool atom = x->t < 0;
     J n = atom ? 1 : x->n;
+    if (d->t != KS) { /* a keyed table's key column of another type: its values */
+        K null = prim_null_of(d->t);
+        K r = atom ? obj_atom(-d->t) : obj_vec(d->t, n);
+        int w = obj_width(d->t);
+        for (J i = 0; r && null && i < n; i++) {
+            J k = atom ? x->j : kJ(x)[i];
+            const void *src = k >= 0 && k < d->n ? (const void *)(kG(d) + (size_t)k * w)
+                              : d->t == UU ? (const void *)kG(null) : (const void *)&null->g;
+            memcpy(atom ? (d->t == UU ? (void *)kG(r) : (void *)&r->g) : (void *)(kG(r) + (size_t)i * w), src, w);
+        }
+        if (null)
+            r0(null);
+        r0(d);
+        r0(x);
+        return r;
+    }
     K r = atom ? obj_atom(-KS) : obj_vec(KS, n);
     for (J i = 0; r && i < n; i++) {
         J k = atom ? x->j : kJ(x)[i];
@@ -422,13 +438,13 @@ static K enumerate(S name, K y) {
         r0(d);
         d = ktn(KS, 0);
     }
-    if (!d || d->t != KS) {
+    if (!d || !(d->t > 0 && d->t < 20)) {
         r0(d);
         r0(y);
         return kerr(name);
     }
     y = prim_unenum(y);
-    if (!y || (y->t != KS && y->t != -KS)) {
+    if (!y || (y->t != d->t && y->t != -d->t)) {
         r0(d);
         r0(y);
         return kerr("type");

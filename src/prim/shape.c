@@ -358,6 +358,12 @@ K prim_join(K x, K y) {
     if (x->t == XT && y->t == XD)
         return prim_join(x, prim_enlist(y));
     int tx = x->t, ty = y->t;
+    /* an enumeration with a symbol or another domain (ref/join.md): two atoms make a general
+     * list; when either is a list, both are de-enumerated */
+    if ((obj_is_enum(abs(tx)) || obj_is_enum(abs(ty))) && abs(tx) != abs(ty) &&
+        (obj_is_enum(abs(tx)) || abs(tx) == KS) && (obj_is_enum(abs(ty)) || abs(ty) == KS) &&
+        (tx > 0 || ty > 0))
+        return prim_join(prim_unenum(x), prim_unenum(y));
     /* simple and enumerated (one domain) values join as a vector */
     bool sx = tx < 0 && (tx > -20 || obj_is_enum(-tx)), sy = ty < 0 && (ty > -20 || obj_is_enum(-ty));
     bool vx = (tx > 0 && tx < 20) || obj_is_enum(tx), vy = (ty > 0 && ty < 20) || obj_is_enum(ty);
@@ -1076,22 +1082,38 @@ K prim_key(K x) {
         if (prim_global_names) {
             if (s == sym_null || (s[0] == '.' && !s[1]))
                 return prim_global_names(s);
-            K d = prim_global_get ? prim_global_get(s) : NULL;
+            /* `..a names a of the root from any context */
+            S g = s[0] == '.' && s[1] == '.' && s[2] ? ss(s + 2) : s;
+            K d = prim_global_get ? prim_global_get(g) : NULL;
             if (d && d->t == XD) {
                 K k = r1(DICT_KEYS(d));
                 r0(d);
                 return k;
             }
-            r0(d);
+            /* whether a name is defined: the name itself, or () when there is none */
+            if (d) {
+                r0(d);
+                return ks(s);
+            }
+            kerr_clear();
+            return ktn(0, 0);
         }
         return kerr(s);
     }
     if (is_int_atom(x))
         return prim_til(x);
-    if (x->t > 0 && x->t < 20) {
-        /* key of a vector: its enumeration domain or its type's name */
+    if (obj_is_enum(x->t) || obj_is_enum(-x->t)) { /* an enumeration: its domain's name */
+        S d = enum_domain(x->t < 0 ? -x->t : x->t);
         r0(x);
-        return ks("");
+        return ks(d ? d : sym_null);
+    }
+    if (x->t > 0 && x->t < 20) { /* a vector: the name of its type */
+        static const char *names[20] = {"", "boolean", "guid", "", "byte", "short", "int", "long",
+            "real", "float", "char", "symbol", "timestamp", "month", "date", "datetime",
+            "timespan", "minute", "second", "time"};
+        int t = x->t;
+        r0(x);
+        return ks((S)names[t]);
     }
     r0(x);
     return kerr("type");
