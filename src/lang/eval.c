@@ -442,6 +442,15 @@ static K lookup(S name, Frame *f) {
             K key = ks((S)dot + 1);
             return eval_apply(base, &key, 1);
         }
+        /* d.f for a temporal d: its field f, as `f$d (time.minute, date.year, ...) */
+        if (base && base->t != 0 && prim_is_temporal(base->t < 0 ? -base->t : base->t)) {
+            static const char *fields[] = {"year", "month", "mm", "dd", "date", "time", "minute",
+                                           "second", "hh", "uu", "ss", "week", "timespan", "timestamp",
+                                           "datetime", "day"};
+            for (size_t i = 0; i < ARRAY_LEN(fields); i++)
+                if (!strcmp(dot + 1, fields[i]))
+                    return prim_cast(ks((S)fields[i]), base);
+        }
         /* k.v where k is a foreign key (enumerated over a keyed table): v of the rows it names */
         int et = base ? (base->t < 0 ? -base->t : base->t) : 0;
         K dom = base && obj_is_enum(et) ? env_get(enum_domain(et)) : NULL;
