@@ -443,24 +443,10 @@ K lang_value(K x) {
             r0(x);
             return kerr("rank");
         }
-        for (int i = 0; i < n; i++) {
-            K a = kK(x)[i + 1];
-            /* a nested (f;...) whose head is a function is a parse tree: evaluate it, so
-             * value(+;7;(+;2;1)) is 10; lists of data pass through as arguments */
-            if (a->t == 0 && a->n > 1 && kK(a)[0]->t >= KLAMBDA && kK(a)[0]->t <= KFOREIGN) {
-                K v = lang_value(r1(a));
-                if (!v) {
-                    for (int k = 0; k < i; k++)
-                        r0(args[k]);
-                    r0(head);
-                    r0(x);
-                    return NULL;
-                }
-                args[i] = v;
-            } else {
-                args[i] = r1(a);
-            }
-        }
+        /* value applies f to the other items as they are: a nested parse tree is data, not
+         * evaluated (that is eval's work), so value(+;7;(+;2;1)) is 'type (basics/parsetrees.md) */
+        for (int i = 0; i < n; i++)
+            args[i] = r1(kK(x)[i + 1]);
         r0(x);
         return eval_apply(head, args, n);
     }

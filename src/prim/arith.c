@@ -72,6 +72,9 @@ static int result_type(int op, int tx, int ty) {
     if (op == OP_MIN || op == OP_MAX || op == OP_FILL) {
         if (tx == ty)
             return tx;
+        /* a char and a number: the higher of the two types (ref/greater.md: 98|"a" is "b") */
+        if ((op == OP_MIN || op == OP_MAX) && ((tx == KC && ry && ry <= 4) || (ty == KC && rx && rx <= 4)))
+            return KC;
         if (rx && ry)
             return rank_type(MAX(rx, ry)) == KI && MAX(rx, ry) == 1 ? KB : rank_type(MAX(rx, ry));
         if (prim_is_temporal(tx) && ry && ry <= 4)

@@ -358,6 +358,10 @@ K prim_join(K x, K y) {
     if (x->t == XT && y->t == XD)
         return prim_join(x, prim_enlist(y));
     int tx = x->t, ty = y->t;
+    /* a dictionary joins dictionaries and tables only: 10,d is 'type (ref/raze.md) */
+    if ((tx == XD) != (ty == XD) && tx != XT && ty != XT && (tx == XD ? ty : tx) != 0 &&
+        (tx == XD ? ty : tx) < 77)
+        return fail2(x, y, "type");
     /* an enumeration with a symbol or another domain (ref/join.md): two atoms make a general
      * list; when either is a list, both are de-enumerated */
     if ((obj_is_enum(abs(tx)) || obj_is_enum(abs(ty))) && abs(tx) != abs(ty) &&
