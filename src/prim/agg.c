@@ -635,6 +635,8 @@ K prim_avgs(K x) {
 K prim_deltas(K x) {
     PRIM_ARGS1(x);
     PRIM_SQUASH1(x);
+    if (x->t == XD || x->t == XT)
+        return prim_uniform(x, prim_deltas);
     if (x->t <= 0 || x->t >= 20)
         return x;
     K r = prim_sub(r1(x), prim_prev(r1(x)));
@@ -660,6 +662,8 @@ K prim_deltas2(K x, K y) {
 K prim_fills(K x) {
     PRIM_ARGS1(x);
     PRIM_SQUASH1(x);
+    if (x->t == XD || x->t == XT)
+        return prim_uniform(x, prim_fills);
     if (x->t <= 0 || x->t >= 20)
         return x->t == 0 ? x : x;
     x = obj_own(x);

@@ -673,6 +673,14 @@ K prim_cast(K x, K y) {
         r0(y);
         return kerr("type");
     }
+    if (y->t == XD || y->t == XT) { /* a dict's values, a table's columns */
+        K k = r1(DICT_KEYS(y->t == XT ? y->k : y));
+        K v = prim_cast(x, r1(DICT_VALS(y->t == XT ? y->k : y)));
+        bool table = y->t == XT;
+        r0(y);
+        K r = v ? xD(k, v) : (r0(k), NULL);
+        return r && table ? xT(r) : r;
+    }
     if ((obj_is_enum(y->t) || obj_is_enum(-y->t)) && (to == KH || to == KI || to == KJ)) {
         /* "i"$e: an enumeration's indices */
         y = obj_own(y);

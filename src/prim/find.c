@@ -321,9 +321,69 @@ static int list_rank(const K x) {
     }
 }
 
+/* t?y for a table t (ref/find.md, "Searching tables"): y a table gives each of its rows'
+ * position in t, a record (a dictionary or a list with an item per column) its position;
+ * count t where absent */
+static K table_find(K x, K y) {
+    K names = TABLE_COLS(x);
+    bool record = y->t != XT;
+    K probe;
+    if (y->t == XT) {
+        probe = prim_columns_named(y, names);
+    } else if ((y->t == XD && DICT_KEYS(y)->t == KS) || (y->t >= 0 && y->t < 20 && obj_count(y) == names->n)) {
+        probe = ktn(0, names->n);
+        for (J c = 0; probe && c < names->n; c++) {
+            J at = c;
+            if (y->t == XD) { /* the record's value for column c */
+                K keys = DICT_KEYS(y);
+                for (at = 0; at < keys->n && kS(keys)[at] != kS(names)[c]; at++)
+                    ;
+                if (at == keys->n) {
+                    probe->n = c;
+                    r0(probe);
+                    r0(x);
+                    r0(y);
+                    return kerr("mismatch");
+                }
+            }
+            K item = prim_item(y->t == XD ? DICT_VALS(y) : y, at);
+            kK(probe)[c] = item->t < 0 ? prim_enlist(item) : obj_list(1, item);
+        }
+    } else {
+        r0(x);
+        r0(y);
+        return kerr("type");
+    }
+    r0(y);
+    if (!probe) {
+        r0(x);
+        return NULL;
+    }
+    RowIndex ix;
+    if (!rows_index_new(TABLE_DATA(x), &ix)) {
+        r0(probe);
+        r0(x);
+        return NULL;
+    }
+    K g = rows_index_find(&ix, probe);
+    r0(probe);
+    for (J r = 0; g && r < g->n; r++)
+        kJ(g)[r] = kJ(g)[r] < 0 ? ix.n : ix.first[kJ(g)[r]];
+    rows_index_free(&ix);
+    r0(x);
+    if (g && record) {
+        J p = kJ(g)[0];
+        r0(g);
+        return kj(p);
+    }
+    return g;
+}
+
 K prim_find(K x, K y) {
     PRIM_ARGS2(x, y);
     PRIM_SQUASH2(x, y);
+    if (x->t == XT)
+        return table_find(x, y);
     if ((x->t == -KJ || x->t == -KI || x->t == -KH) && y->t < 98) { /* roll, deal, permute */
         J n = x->t == -KJ ? x->j : x->t == -KI ? (x->i == ni ? nj : x->i) : (x->h == nh ? nj : x->h);
         r0(x);
@@ -1090,6 +1150,19 @@ K prim_within(K x, K y) {
 K prim_differ(K x) {
     PRIM_ARGS1(x);
     PRIM_SQUASH1(x);
+    if (x->t == XT) { /* rows: each against the one before */
+        J n = obj_count(x);
+        K r = obj_vec(KB, n);
+        K cols = TABLE_DATA(x);
+        for (J i = 0; r && i < n; i++) {
+            bool same = i > 0;
+            for (J c = 0; same && c < cols->n; c++)
+                same = items_match(kK(cols)[c], i, kK(cols)[c], i - 1);
+            kG(r)[i] = !same;
+        }
+        r0(x);
+        return r;
+    }
     if (x->t < 0 || x->t >= 98) {
         r0(x);
         return kerr("type");

@@ -120,6 +120,31 @@ K prim_squash(K x) {
     return v;
 }
 
+/* f over a dictionary's values (keys kept), a table's columns, a keyed table's value table
+ * (x consumed): how uniform keywords (next, prev, deltas, fills, casts) apply to them; any
+ * other x is f x */
+K prim_uniform(K x, K (*f)(K)) {
+    if (!x)
+        return NULL;
+    if (x->t == XD) {
+        K k = r1(DICT_KEYS(x)), v = prim_uniform(r1(DICT_VALS(x)), f);
+        r0(x);
+        return v ? xD(k, v) : (r0(k), NULL);
+    }
+    if (x->t != XT)
+        return f(x);
+    K names = r1(TABLE_COLS(x)), cols = TABLE_DATA(x);
+    K out = ktn(0, cols->n);
+    for (J i = 0; out && i < cols->n; i++)
+        if (!(kK(out)[i] = f(r1(kK(cols)[i])))) {
+            out->n = i;
+            r0(out);
+            out = NULL;
+        }
+    r0(x);
+    return out ? xT(xD(names, out)) : (r0(names), NULL);
+}
+
 /* a general list (consumed) of dictionaries with the same symbol keys is a table, as in q:
  * one column per key; any other list comes back as it is */
 K prim_rows_table(K x) {

@@ -929,6 +929,8 @@ static K shift_fill(K x) {
 
 K prim_next(K x) {
     PRIM_ARGS1(x);
+    if (x->t == XD || x->t == XT) /* uniform: each column, a dict's values */
+        return prim_uniform(x, prim_next);
     if (x->t < 0 || x->t >= 98)
         return x;
     K tail = drop_n(1, r1(x));
@@ -941,6 +943,8 @@ K prim_next(K x) {
 
 K prim_prev(K x) {
     PRIM_ARGS1(x);
+    if (x->t == XD || x->t == XT)
+        return prim_uniform(x, prim_prev);
     if (x->t < 0 || x->t >= 98)
         return x;
     K head = drop_n(-1, r1(x));
