@@ -50,7 +50,7 @@ static uint64_t item_hash(const K x, J i) {
 static bool items_match(const K a, J i, const K b, J j) {
     if (a->t == 0 || b->t == 0) {
         K x = prim_item(a, i), y = prim_item(b, j);
-        bool m = prim_match_borrow(x, y);
+        bool m = prim_match_exact(x, y);
         r0(x);
         r0(y);
         return m;
@@ -1169,8 +1169,16 @@ K prim_differ(K x) {
     }
     J n = obj_count(x);
     K r = obj_vec(KB, n);
-    for (J i = 0; r && i < n; i++)
-        kG(r)[i] = i == 0 || !items_match(x, i, x, i - 1);
+    for (J i = 0; r && i < n; i++) { /* floats within the comparison tolerance, as ~ */
+        if (i && (x->t == KF || x->t == KZ))
+            kG(r)[i] = !prim_float_eq(kF(x)[i], kF(x)[i - 1]);
+        else if (i && x->t == KE)
+            kG(r)[i] = !prim_float_eq(kE(x)[i], kE(x)[i - 1]);
+        else if (i && x->t == 0) {
+            kG(r)[i] = !prim_match_borrow(kK(x)[i], kK(x)[i - 1]);
+        } else
+            kG(r)[i] = i == 0 || !items_match(x, i, x, i - 1);
+    }
     r0(x);
     return r;
 }

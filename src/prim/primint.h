@@ -54,8 +54,12 @@ K prim_squash(K x);
     } while (0)
 /* a list (consumed) of dictionaries with the same symbol keys as a table; others unchanged */
 K prim_rows_table(K x);
-/* q's match (~), borrowing both */
+/* q's match (~), floats within the comparison tolerance, borrowing both */
 bool prim_match_borrow(const K a, const K b);
+/* exact match (Find, distinct, group: no tolerance), borrowing both */
+bool prim_match_exact(const K a, const K b);
+/* x = y for floats within q's comparison tolerance (2^-43 relative) */
+bool prim_float_eq(F x, F y);
 /* an enumeration (vector or atom) as its symbols; anything else unchanged (consumes x) */
 K prim_unenum(K x);
 /* A hash index over the rows of key columns (the joins): each row's group (rows with equal

@@ -1,5 +1,6 @@
 /* shape.c -- structural primitives: count til first last reverse where enlist , # _ ! ~
  * raze flip type key, next prev, rotate, sublist, cut. */
+#include <math.h>
 #include <stdlib.h>
 
 #include "../base/hash.h"
@@ -27,21 +28,38 @@ static J atom_j(const K x) {
 
 /* ---- match ---------------------------------------------------------------------------------- */
 
-bool prim_match_borrow(const K a, const K b) {
+/* floats match within q's comparison tolerance, 2^-43 of the larger magnitude
+ * (basics/precision.md); nulls match nulls, infinities only themselves */
+bool prim_float_eq(F x, F y) {
+    if (x == y || (x != x && y != y))
+        return true;
+    if (x != x || y != y || isinf(x) || isinf(y))
+        return false;
+    return fabs(x - y) <= 0x1p-43 * fmax(fabs(x), fabs(y));
+}
+
+static bool match_at(const K a, const K b, bool tolerant);
+
+/* q's ~: floats within the comparison tolerance (borrows both) */
+bool prim_match_borrow(const K a, const K b) { return match_at(a, b, true); }
+/* exact match, as Find, distinct and group compare (borrows both) */
+bool prim_match_exact(const K a, const K b) { return match_at(a, b, false); }
+
+static bool match_at(const K a, const K b, bool tolerant) {
     if (a == b)
         return true;
     if (a->t != b->t)
         return false;
     if (a->t < 0) {
         if (a->t == -KF || a->t == -KZ)
-            return (a->f != a->f && b->f != b->f) || a->f == b->f;
+            return tolerant ? prim_float_eq(a->f, b->f) : (a->f != a->f && b->f != b->f) || a->f == b->f;
         if (a->t == -KE)
-            return (a->e != a->e && b->e != b->e) || a->e == b->e;
+            return tolerant ? prim_float_eq(a->e, b->e) : (a->e != a->e && b->e != b->e) || a->e == b->e;
         return memcmp(a->t == -UU ? (void *)kG(a) : (void *)&a->g,
                       b->t == -UU ? (void *)kG(b) : (void *)&b->g, obj_width(a->t)) == 0;
     }
     if (a->t == XT)
-        return prim_match_borrow(a->k, b->k);
+        return match_at(a->k, b->k, tolerant);
     if (a->t == KUNARY || a->t == KBINARY || a->t == KITER)
         return a->g == b->g;
     /* attributes do not matter (ref/match.md), except that a sorted dictionary (its key
@@ -52,10 +70,16 @@ bool prim_match_borrow(const K a, const K b) {
         (DICT_KEYS(a)->u == ATTR_S) != (DICT_KEYS(b)->u == ATTR_S))
         return false;
     if (a->t > 0 && a->t < 77) {
-        if (a->t == KF)
+        if (a->t == KF || a->t == KZ)
             for (J i = 0; i < a->n; i++) {
                 F x = kF(a)[i], y = kF(b)[i];
-                if (!((x != x && y != y) || x == y))
+                if (!(tolerant ? prim_float_eq(x, y) : (x != x && y != y) || x == y))
+                    return false;
+            }
+        else if (a->t == KE)
+            for (J i = 0; i < a->n; i++) {
+                E x = kE(a)[i], y = kE(b)[i];
+                if (!(tolerant ? prim_float_eq(x, y) : (x != x && y != y) || x == y))
                     return false;
             }
         else if (memcmp(kG(a), kG(b), (size_t)a->n * obj_width(a->t)) != 0)
@@ -64,7 +88,7 @@ bool prim_match_borrow(const K a, const K b) {
     }
     if (obj_has_children(a->t)) {
         for (J i = 0; i < a->n; i++)
-            if (!prim_match_borrow(kK(a)[i], kK(b)[i]))
+            if (!match_at(kK(a)[i], kK(b)[i], tolerant))
                 return false;
         return true;
     }
