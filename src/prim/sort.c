@@ -464,7 +464,125 @@ K prim_xrank(K x, K y) {
 }
 
 /* x bin y: the index of the last item of sorted x <= y (-1 if none) */
+/* t bin y for a table t of n columns (ref/bin.md, "Tables"): for each row of y (a table, or
+ * one record: a list of n items or a dictionary of t's columns), the last row of t whose first
+ * n-1 columns match it and whose last column is not above its last; 0N when none.  The last
+ * column need be sorted only within the groups of the others. */
+static K table_bin(K x, K y) {
+    K names = TABLE_COLS(x), cols = TABLE_DATA(x);
+    J nc = names->n, n = obj_count(x);
+    bool record = y->t != XT;
+    K probe; /* y's columns, in x's order */
+    if (y->t == XT)
+        probe = prim_columns_named(y, names);
+    else if (y->t == XD || (y->t >= 0 && y->t < 20 && obj_count(y) == nc)) {
+        probe = ktn(0, nc);
+        for (J c = 0; probe && c < nc; c++) {
+            K item;
+            if (y->t == XD) {
+                K k = ks(kS(names)[c]);
+                item = prim_at(r1(y), k);
+            } else
+                item = prim_item(y, c);
+            if (!item) {
+                probe->n = c;
+                r0(probe);
+                probe = NULL;
+                break;
+            }
+            kK(probe)[c] = item->t < 0 ? prim_enlist(item) : obj_list(1, item);
+        }
+    } else {
+        r0(x);
+        r0(y);
+        return kerr("type");
+    }
+    r0(y);
+    if (!probe || nc == 0) {
+        if (probe)
+            r0(probe);
+        r0(x);
+        return probe ? kerr("length") : NULL;
+    }
+    J m = obj_count(kK(probe)[0]);
+    /* the groups of x's first n-1 columns (all rows one group when n is 1), and each probe
+     * row's group */
+    J *group = calloc((size_t)(n ? n : 1), sizeof(J)), *pg = calloc((size_t)(m ? m : 1), sizeof(J));
+    J ngroups = 1;
+    bool ok = group && pg;
+    if (ok && nc > 1) {
+        K keys = ktn(0, nc - 1), pkeys = ktn(0, nc - 1);
+        for (J c = 0; c < nc - 1; c++) {
+            kK(keys)[c] = r1(kK(cols)[c]);
+            kK(pkeys)[c] = r1(kK(probe)[c]);
+        }
+        RowIndex ix;
+        K g = rows_index_new(keys, &ix) ? rows_index_find(&ix, pkeys) : NULL;
+        ok = g != NULL;
+        if (ok) {
+            memcpy(group, ix.group, (size_t)n * sizeof(J));
+            memcpy(pg, kJ(g), (size_t)m * sizeof(J));
+            ngroups = ix.ngroups;
+            r0(g);
+            rows_index_free(&ix);
+        }
+        r0(keys);
+        r0(pkeys);
+    }
+    /* each group's rows in order: offsets and row numbers */
+    J *start = ok ? calloc((size_t)ngroups + 1, sizeof(J)) : NULL, *rows = ok ? malloc((size_t)(n ? n : 1) * sizeof(J)) : NULL;
+    ok = ok && start && rows;
+    for (J i = 0; ok && i < n; i++)
+        start[group[i] + 1]++;
+    for (J g = 0; ok && g < ngroups; g++)
+        start[g + 1] += start[g];
+    J *fill = ok ? calloc((size_t)ngroups, sizeof(J)) : NULL;
+    ok = ok && fill;
+    for (J i = 0; ok && i < n; i++)
+        rows[start[group[i]] + fill[group[i]]++] = i;
+    K r = ok ? obj_vec(KJ, m) : NULL;
+    K last = kK(cols)[nc - 1], plast = kK(probe)[nc - 1];
+    for (J k = 0; r && k < m; k++) {
+        J g = pg[k], found = nj;
+        if (g >= 0) {
+            K b = prim_item(plast, k);
+            J lo = start[g], hi = start[g + 1];
+            while (lo < hi) { /* the first row of the group above y */
+                J mid = (lo + hi) / 2;
+                K a = prim_item(last, rows[mid]);
+                int c = compare_values(a, b);
+                r0(a);
+                if (c <= 0)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            r0(b);
+            if (lo > start[g])
+                found = rows[lo - 1];
+        }
+        kJ(r)[k] = found;
+    }
+    free(group);
+    free(pg);
+    free(start);
+    free(rows);
+    free(fill);
+    r0(probe);
+    r0(x);
+    if (!r)
+        return kerr_msg() ? NULL : kerr("wsfull");
+    if (record) {
+        J p = kJ(r)[0];
+        r0(r);
+        return kj(p);
+    }
+    return r;
+}
+
 static K binsearch(K x, K y, bool right) {
+    if (x->t == XT && !right)
+        return table_bin(x, y);
     if (x->t == XD) { /* a dict's values are searched, giving their keys (null for -1) */
         K k = r1(DICT_KEYS(x)), i = binsearch(r1(DICT_VALS(x)), y, right);
         r0(x);
