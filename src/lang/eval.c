@@ -708,12 +708,18 @@ static K eval_assign(const K e, Frame *f, bool global) {
     if (target->t == -KS) {
         if (op) {
             K old = lookup(target->s, f);
-            if (!old) { /* x op: y of an undefined x defines it as y (ref/assign.md) */
+            if (!old) { /* x op: y of an undefined x: op's identity element as x (ref/assign.md) */
                 if (!kerr_msg() || strcmp(kerr_msg(), target->s)) {
                     r0(v);
                     return NULL;
                 }
                 kerr_clear();
+                if (op->t == KBINARY && op->g == P_COMMA) /* ()'s the identity of , */
+                    v = prim_join(ktn(0, 0), v);
+                else if (op->t == KBINARY && op->g == P_MINUS) /* 0 of - */
+                    v = prim_neg(v);
+                if (!v)
+                    return NULL;
                 return assign_name(target->s, v, f, global);
             }
             int ot = old->t;

@@ -79,3 +79,10 @@ q)(`quick;`quack`quark) like "qu?ck"
 'type
 q)prd "abc"
 'type
+q)a1:enlist[3]
+q)b1,:3
+q)a1~b1
+1b
+q)c1-:2
+q)c1
+-2
