@@ -41,9 +41,14 @@ static const char *boot_q =
     ".q.rand:{first 1?x}\n"
     /* .Q.res: q's reserved words; .Q.id: names made usable as column names; .Q.ty: the
      * type letter of a list (upper case for a list of lists) */
-    ".Q.res:`in`within`like`bin`binr`ss`insert`update`delete`select`exec`from`by`where`do`if`while`abs`acos`asin`atan`avg`cor`cos`cov`dev`div`enlist`exit`exp`getenv`hopen`last`log`max`min`prd`setenv`sin`sqrt`sum`tan`var`wavg`wsum`xexp\n"
-    ".Q.id:{$[98h=type x;(.Q.id each cols x) xcol x;99h=type x;(.Q.id each key x)!value x;"
-    "{$[x in .Q.res;`$string[x],\"1\";x]}`$$[\"\"~s:(string x) where (string x) in .Q.an;\"a\";s]]}\n"
+    ".Q.res:`abs`acos`asin`atan`avg`bin`binr`cor`cos`cov`delete`dev`div`do`enlist`exec`exit`exp`from`getenv`hopen`if`in`insert`last`like`log`max`min`prd`select`setenv`sin`sqrt`ss`sum`tan`update`var`wavg`where`while`within`wsum`xexp\n"
+    /* .Q.id: a name (or a table's columns, a dict's keys) made a valid q name: only .Q.an
+     * chars, "a" when none is left or before a leading digit or _, "1" after a reserved word or
+     * keyword; repeated column names numbered 1, 2, ... after the first */
+    ".Q.id:{[kw;x]f:{[kw;x]s:(string x) where (string x) in .Q.an;s:$[\"\"~s;\"a\";s[0] in .Q.n,\"_\";\"a\",s;s];"
+    "`$$[(`$s) in .Q.res,kw;s,\"1\";s]}[kw];"
+    "u:{o:{sum(x#y)=y x}[;x]each til count x;`$(string x),'{$[x;string x;\"\"]}each o};"
+    "$[98h=type x;(u f each cols x) xcol x;99h=type x;(u f each key x)!value x;f x]}[`aj`aj0`ajf`ajf0`all`and`any`asc`asof`attr`avgs`ceiling`cols`count`cross`cut`deltas`desc`differ`distinct`each`ej`ema`eval`except`fby`fills`first`fkeys`flip`floor`get`group`gtime`hclose`hcount`hdel`hsym`iasc`idesc`ij`ijf`inter`inv`key`keys`lj`ljf`load`lower`lsq`ltime`ltrim`mavg`maxs`mcount`md5`mdev`med`meta`mins`mmax`mmin`mmu`mod`msum`neg`next`not`null`or`over`parse`peach`pj`prds`prev`prior`rank`ratios`raze`read0`read1`reciprocal`reval`reverse`rload`rotate`rsave`rtrim`save`scan`scov`sdev`set`show`signum`ssr`string`sublist`sums`sv`svar`system`tables`til`trim`type`uj`ujf`ungroup`union`upper`upsert`value`view`views`vs`wj`wj1`xasc`xbar`xcol`xcols`xdesc`xgroup`xkey`xlog`xprev`xrank]\n"
     ".Q.an:.Q.a,.Q.A,\"_\",.Q.n\n"
     ".Q.ty:{$[0h>t:type x;.Q.t abs t;t within 1 19h;upper .Q.t t;\" \"]}\n"
     /* files: .Q.dd joins a path; .Q.en enumerates a table's symbol columns against `sym,
