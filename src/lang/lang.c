@@ -39,8 +39,8 @@ static const char *boot_q =
     ".Q.sbt:{\"\"}\n"
     ".q.csv:\",\"\n"
     ".q.rand:{first 1?x}\n"
-    /* .Q.res: q's reserved words; .Q.id: names made usable as column names; .Q.ty: the
-     * type letter of a list (upper case for a list of lists) */
+    /* .Q.res: q's reserved words; .Q.ty: the type letter of a list (lower case for a vector,
+     * upper case for a list of vectors of one type, else blank) */
     ".Q.res:`abs`acos`asin`atan`avg`bin`binr`cor`cos`cov`delete`dev`div`do`enlist`exec`exit`exp`from`getenv`hopen`if`in`insert`last`like`log`max`min`prd`select`setenv`sin`sqrt`ss`sum`tan`update`var`wavg`where`while`within`wsum`xexp\n"
     /* .Q.id: a name (or a table's columns, a dict's keys) made a valid q name: only .Q.an
      * chars, "a" when none is left or before a leading digit or _, "1" after a reserved word or
@@ -50,7 +50,8 @@ static const char *boot_q =
     "u:{o:{sum(x#y)=y x}[;x]each til count x;`$(string x),'{$[x;string x;\"\"]}each o};"
     "$[98h=type x;(u f each cols x) xcol x;99h=type x;(u f each key x)!value x;f x]}[`aj`aj0`ajf`ajf0`all`and`any`asc`asof`attr`avgs`ceiling`cols`count`cross`cut`deltas`desc`differ`distinct`each`ej`ema`eval`except`fby`fills`first`fkeys`flip`floor`get`group`gtime`hclose`hcount`hdel`hsym`iasc`idesc`ij`ijf`inter`inv`key`keys`lj`ljf`load`lower`lsq`ltime`ltrim`mavg`maxs`mcount`md5`mdev`med`meta`mins`mmax`mmin`mmu`mod`msum`neg`next`not`null`or`over`parse`peach`pj`prds`prev`prior`rank`ratios`raze`read0`read1`reciprocal`reval`reverse`rload`rotate`rsave`rtrim`save`scan`scov`sdev`set`show`signum`ssr`string`sublist`sums`sv`svar`system`tables`til`trim`type`uj`ujf`ungroup`union`upper`upsert`value`view`views`vs`wj`wj1`xasc`xbar`xcol`xcols`xdesc`xgroup`xkey`xlog`xprev`xrank]\n"
     ".Q.an:.Q.a,.Q.A,\"_\",.Q.n\n"
-    ".Q.ty:{$[0h>t:type x;.Q.t abs t;t within 1 19h;upper .Q.t t;\" \"]}\n"
+    ".Q.ty:{$[(t:type x)within 1 20h;.Q.t t;t within 20 76h;\"s\";t;\" \";"
+    "1<>count u:distinct type each x;\" \";(first u)within 1 19h;upper .Q.t first u;\" \"]}\n"
     /* files: .Q.dd joins a path; .Q.en enumerates a table's symbol columns against `sym,
      * kept in the file dir/sym; dsave splays tables, enumerated, first column parted */
     ".Q.dd:{` sv x,`$string y}\n"
