@@ -182,6 +182,9 @@ static K parse_atom(int to, const char *s, size_t n) {
     if (n == 0)
         return prim_null_of(to);
     if (to == UU) {
+        K ip = tok_parse(UU, s, n); /* an IPv4 or IPv6 address (tok.c) */
+        if (ip)
+            return ip;
         U u;
         int k = 0;
         for (size_t i = 0; i < n && k < 32; i++) {
