@@ -28,6 +28,9 @@ static int cast_target(const K x) {
     }
     if (x->t == -KH || x->t == -KI || x->t == -KJ) {
         J t = x->t == -KH ? x->h : x->t == -KI ? x->i : x->j;
+        /* a negative short is Tok, as an upper-case char (ref/tok.md); other ints cast */
+        if (x->t == -KH && t < 0 && t > -20)
+            return (int)t;
         return t > 0 && t < 20 ? (int)t : t < 0 && t > -20 ? (int)-t : 0;
     }
     if (x->t == -KS) {
