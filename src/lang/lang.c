@@ -213,6 +213,7 @@ int lang_init(void) {
     initialised = true;
     env_init();
     prim_global_get = env_get;
+    prim_past_deadline = eval_past_deadline;
     prim_global_names = global_names;
     bind_natives();
     part_init();

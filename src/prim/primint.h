@@ -30,6 +30,8 @@ K prim_collect(K *items, J n);
 K prim_map(K x, K (*f)(K item, const void *ctx), const void *ctx);
 /* f over a dict's values, a table's columns, a keyed table's values (x consumed); else f x */
 K prim_uniform(K x, K (*f)(K));
+/* the query deadline hook (list.c, filled by src/lang): true, with 'stop pending, once passed */
+extern bool (*prim_past_deadline)(void);
 /* are the items of list x (borrowed) in ascending order (sort.c)? */
 bool prim_in_order(const K x);
 /* a general list (consumed) of atoms of one simple type as that type's vector; others unchanged */

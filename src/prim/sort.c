@@ -163,7 +163,16 @@ static K radix_sorted(const K x) {
 /* q's order of two values (borrowed): -1, 0, 1.  Different types by type number, an atom
  * before a list of its type; atoms by value; lists lexicographically, item by item, a prefix
  * first ("" < "a" < "ab" < "b", (0 5) < (1 2) < (1 2 3) < (1 3)). */
+/* set when the deadline passed inside a comparison: the sort in progress gives up ('stop) */
+static bool compare_stopped;
+
 static int compare_values(const K ia, const K ib) {
+    if (ia == ib) /* one object (reshapes and joins share items) */
+        return 0;
+    if (compare_stopped || (prim_past_deadline && prim_past_deadline())) {
+        compare_stopped = true;
+        return 0;
+    }
     if (ia->t != ib->t)
         return abs(ia->t) != abs(ib->t) ? (abs(ia->t) < abs(ib->t) ? -1 : 1) : ia->t < ib->t ? -1 : 1;
     if (ia->t == -KS)
@@ -182,6 +191,15 @@ static int compare_values(const K ia, const K ib) {
     }
     if (ia->t == KC)
         return memcmp(kC(ia), kC(ib), (size_t)MIN(ia->n, ib->n)) ?: (ia->n > ib->n) - (ia->n < ib->n);
+    if (ia->t > 0 && ia->t < 20 && radix_type(ia->t)) { /* simple vectors: by their keys */
+        J n = MIN(ia->n, ib->n);
+        for (J i = 0; i < n; i++) {
+            uint64_t ka = sort_key(ia, i), kb2 = sort_key(ib, i);
+            if (ka != kb2)
+                return ka < kb2 ? -1 : 1;
+        }
+        return (ia->n > ib->n) - (ia->n < ib->n);
+    }
     if (ia->t >= 0 && ia->t < 20) {
         J n = MIN(ia->n, ib->n);
         for (J i = 0; i < n; i++) {
@@ -305,9 +323,16 @@ static K grade(K x, bool desc) {
             idx[i] = i;
         J *tmp = malloc((size_t)(n ? n : 1) * sizeof(J));
         ok = tmp != NULL;
+        compare_stopped = false;
         if (ok)
             merge_grade(x, idx, tmp, 0, n);
         free(tmp);
+        if (compare_stopped) { /* the deadline passed: 'stop is pending */
+            compare_stopped = false;
+            r0(x);
+            r0(r);
+            return NULL;
+        }
     }
     if (ok && desc) {
         /* reverse, then restore the original order within runs of equal items */
@@ -398,7 +423,14 @@ static K sorted(K x, bool desc) {
         r0(x);
         return xD(k, v);
     }
-    if (!desc && x->t >= 0 && x->t < 20 && prim_in_order(x)) {
+    compare_stopped = false;
+    bool in_order = !desc && x->t >= 0 && x->t < 20 && prim_in_order(x);
+    if (compare_stopped) {
+        compare_stopped = false;
+        r0(x);
+        return NULL;
+    }
+    if (in_order) {
         /* already ascending: only the attribute is set, in place, so every reference to the
          * list sees it (ref/asc.md; s# is the one attribute that behaves this way) */
         x->u = ATTR_S;
