@@ -280,11 +280,20 @@ static const char *type_names[20] = {"", "boolean", "guid", "", "byte", "short",
 static void fmt_atom(Buf *b, const K x) {
     int t = -x->t;
     const void *p = t == UU ? (const void *)kG(x) : (const void *)&x->g;
-    if (obj_is_enum(t)) { /* enumerated atom: `sym$`a */
+    if (obj_is_enum(t)) { /* enumerated atom: `sym$`a; over a keyed table `f$3; a link `t!2 */
         K s = prim_unenum(r1(x));
-        buf_fmt(b, "`%s$`%s", enum_domain(t), s && s->t == -KS ? s->s : "");
-        if (!s)
+        if (s && s->t != -KS) {
+            buf_fmt(b, "`%s$", enum_domain(t));
+            fmt_atom(b, s);
+        } else if (!s) {
             kerr_clear();
+            K j = kj(x->j);
+            buf_fmt(b, "`%s!", enum_domain(t));
+            if (j)
+                fmt_atom(b, j);
+            r0(j);
+        } else
+            buf_fmt(b, "`%s$`%s", enum_domain(t), s->s);
         r0(s);
         return;
     }
@@ -335,14 +344,23 @@ static void fmt_vector(Buf *b, const K x, bool in_list) {
     fmt_attr(b, x);
     if (obj_is_enum(t)) { /* `sym$`a`b */
         K s = prim_unenum(r1(x));
-        buf_fmt(b, "`%s$", enum_domain(t));
+        buf_fmt(b, "`%s%s", enum_domain(t), s ? "$" : "!");
         if (s && s->t == KS) {
             if (s->n == 0)
                 buf_str(b, "`symbol$()");
             for (J i = 0; i < s->n; i++)
                 buf_fmt(b, "`%s", kS(s)[i]);
-        } else {
+        } else if (s) { /* over a keyed table's key of another type: its values */
+            fmt_vector(b, s, in_list);
+        } else { /* a link column (over a table): its indices */
             kerr_clear();
+            K j = obj_copy(x);
+            if (j) {
+                j->t = KJ;
+                j->u = 0;
+                fmt_vector(b, j, in_list);
+                r0(j);
+            }
         }
         r0(s);
         return;
@@ -587,12 +605,21 @@ static void cell_text(Buf *b, const K col, J i) {
         fmt_one(b, item, false);
         return;
     }
-    if (obj_is_enum(t)) { /* a table cell: the symbol */
+    if (obj_is_enum(t)) { /* a table cell: the symbol (a key's value; a link's row number) */
         K s = prim_unenum(prim_item(col, i));
         if (s && s->t == -KS)
             buf_str(b, s->s);
-        else
-            kerr_clear();
+        else {
+            if (!s)
+                kerr_clear();
+            K v = obj_vec(s ? -s->t : KJ, 1); /* the value (or row number) as a cell */
+            if (v) {
+                memcpy(kG(v), s ? (s->t == -UU ? (void *)kG(s) : (void *)&s->g) : (void *)&kJ(col)[i],
+                       obj_width(v->t));
+                cell_text(b, v, 0);
+                r0(v);
+            }
+        }
         r0(s);
         return;
     }

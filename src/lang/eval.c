@@ -525,12 +525,21 @@ static K lookup(S name, Frame *f) {
             K key = ks((S)dot + 1);
             return eval_apply(base, &key, 1);
         }
+        /* d.f for a temporal d: its field f, as `f$d (time.minute, date.year, ...) */
+        if (base && base->t != 0 && prim_is_temporal(base->t < 0 ? -base->t : base->t)) {
+            static const char *fields[] = {"year", "month", "mm", "dd", "date", "time", "minute",
+                                           "second", "hh", "uu", "ss", "week", "timespan", "timestamp",
+                                           "datetime", "day"};
+            for (size_t i = 0; i < ARRAY_LEN(fields); i++)
+                if (!strcmp(dot + 1, fields[i]))
+                    return prim_cast(ks((S)fields[i]), base);
+        }
         /* k.v where k is a foreign key (enumerated over a keyed table): v of the rows it names */
         int et = base ? (base->t < 0 ? -base->t : base->t) : 0;
         K dom = base && obj_is_enum(et) ? env_get(enum_domain(et)) : NULL;
-        if (dom && obj_is_keyed(dom)) {
+        if (dom && (obj_is_keyed(dom) || dom->t == XT)) { /* a keyed table's, a link's table */
             K key = ks((S)dot + 1);
-            K col = eval_apply(r1(DICT_VALS(dom)), &key, 1);
+            K col = eval_apply(r1(dom->t == XT ? dom : DICT_VALS(dom)), &key, 1);
             r0(dom);
             if (!col) {
                 r0(base);
@@ -559,20 +568,13 @@ static K set_item(K x, J k, K v) {
         kK(x)[k] = v;
         return x;
     }
-    if (v->t != -x->t) {
-        /* a list becomes general when an item of another type goes in */
-        K g = obj_vec(0, x->n);
-        if (!g) {
-            r0(x);
-            r0(v);
-            return NULL;
-        }
-        for (J i = 0; i < x->n; i++)
-            kK(g)[i] = prim_item(x, i);
+    if (obj_is_enum(x->t) && v->t == -KS) /* a symbol into an enumeration: enumerated */
+        v = prim_cast(ks(enum_domain(x->t)), v);
+    if (!v || v->t != -x->t) { /* a simple list takes only atoms of its type (ref/amend.md) */
         r0(x);
-        r0(kK(g)[k]);
-        kK(g)[k] = v;
-        return g;
+        if (v)
+            r0(v);
+        return v ? kerr("type") : NULL;
     }
     int w = obj_width(x->t);
     memcpy(kG(x) + (size_t)k * w, x->t == UU ? (void *)kG(v) : (void *)&v->g, w);
@@ -786,14 +788,30 @@ static K store_target(const K target, K v, const K op, Frame *f, bool global) {
     if (target->t == -KS) {
         if (op) {
             K old = lookup(target->s, f);
-            if (!old) {
-                r0(v);
-                return NULL;
+            if (!old) { /* x op: y of an undefined x: op's identity element as x (ref/assign.md) */
+                if (!kerr_msg() || strcmp(kerr_msg(), target->s)) {
+                    r0(v);
+                    return NULL;
+                }
+                kerr_clear();
+                if (op->t == KBINARY && op->g == P_COMMA) /* ()'s the identity of , */
+                    v = prim_join(ktn(0, 0), v);
+                else if (op->t == KBINARY && op->g == P_MINUS) /* 0 of - */
+                    v = prim_neg(v);
+                if (!v)
+                    return NULL;
+                return assign_name(target->s, v, f, global);
             }
+            int ot = old->t;
             K args[2] = {old, v};
             v = eval_apply(r1(op), args, 2);
             if (!v)
                 return NULL;
+            /* a simple list amended in place keeps its type: x,:`a of longs is 'type */
+            if (((ot > 0 && ot < 20) || obj_is_enum(ot)) && v->t != ot) {
+                r0(v);
+                return kerr("type");
+            }
         }
         return assign_name(target->s, v, f, global);
     }
@@ -828,7 +846,24 @@ static K store_target(const K target, K v, const K op, Frame *f, bool global) {
         kerr_clear();
         old = ktn(0, 0); /* a new dictionary-less name: start from an empty list */
     }
+    bool general = old->t == 0;
     K nv = eval_amend(old, idx, depth, op, r1(v));
+    if (nv && general) /* a general list whose items now share one atom type is that vector */
+        nv = prim_squash(nv);
+    if (nv && op) { /* x[i]op:y gives the amended items */
+        K at[8];
+        for (int d = 0; d < depth; d++)
+            at[d] = r1(idx[d]);
+        K items = eval_apply(r1(nv), at, depth);
+        if (!items) {
+            release(idx, depth);
+            r0(nv);
+            r0(v);
+            return NULL;
+        }
+        r0(v);
+        v = items;
+    }
     release(idx, depth);
     if (!nv) {
         r0(v);

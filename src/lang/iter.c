@@ -286,6 +286,13 @@ static K fold(K f, K *args, int n, bool scan) {
 static K prior(K f, K *args, int n) {
     K x = args[n - 1];
     K seed = n == 2 ? args[0] : NULL;
+    if (x->t == XD) { /* a dictionary: its values, keys kept */
+        K keys = r1(DICT_KEYS(x));
+        args[n - 1] = r1(DICT_VALS(x));
+        r0(x);
+        K r = prior(f, args, n);
+        return r ? xD(keys, r) : (r0(keys), NULL);
+    }
     if (!is_list(x)) {
         K r = eval_apply(f, (K[]){x, seed ? seed : r1(x)}, 2);
         return r;
@@ -295,11 +302,19 @@ static K prior(K f, K *args, int n) {
     for (J k = 0; k < len; k++) {
         K cur = arg_item(x, k);
         if (k == 0 && !seed) {
-            /* the first item has no predecessor: q pairs it with the operator's identity
-             * for - and +, i.e. it is passed through */
+            /* the first item has no predecessor: an operator with an identity element I
+             * takes I as the seed (ref/maps.md): + - * and , leave the item as it is, % by 1 */
             out[k] = cur;
-            if (f->t == KBINARY && (f->g == P_MINUS || f->g == P_PLUS || f->g == P_PERCENT))
+            if (f->t == KBINARY && (f->g == P_MINUS || f->g == P_PLUS || f->g == P_STAR || f->g == P_COMMA))
                 continue;
+            if (f->t == KBINARY && f->g == P_PERCENT) {
+                out[k] = eval_apply(r1(f), (K[]){cur, kj(1)}, 2);
+                if (!out[k]) {
+                    kerr_clear();
+                    out[k] = arg_item(x, k);
+                }
+                continue;
+            }
             /* other functions see the typed null of the list as the first prior */
             out[k] = eval_apply(r1(f), (K[]){cur, x->t > 0 && x->t < 20 ? prim_null_of(x->t) : obj_identity()}, 2);
             if (!out[k]) {

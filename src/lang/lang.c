@@ -29,7 +29,7 @@ static const char *boot_q =
     ".q.scan:{x\\y}\n"
     ".q.prior:{x':y}\n"
     ".q.peach:{x'y}\n"
-    ".Q.t:\" bg xhijefcspmdznuvt\"\n"
+    ".Q.t:\" bg xhijefcspmdznuvts\"\n"
     ".Q.n:\"0123456789\"\n"
     ".Q.a:\"abcdefghijklmnopqrstuvwxyz\"\n"
     ".Q.A:\"ABCDEFGHIJKLMNOPQRSTUVWXYZ\"\n"
@@ -40,13 +40,19 @@ static const char *boot_q =
     ".Q.sbt:{\"\"}\n"
     ".q.csv:\",\"\n"
     ".q.rand:{first 1?x}\n"
-    /* .Q.res: q's reserved words; .Q.id: names made usable as column names; .Q.ty: the
-     * type letter of a list (upper case for a list of lists) */
-    ".Q.res:`in`within`like`bin`binr`ss`insert`update`delete`select`exec`from`by`where`do`if`while`abs`acos`asin`atan`avg`cor`cos`cov`dev`div`enlist`exit`exp`getenv`hopen`last`log`max`min`prd`setenv`sin`sqrt`sum`tan`var`wavg`wsum`xexp\n"
-    ".Q.id:{$[98h=type x;(.Q.id each cols x) xcol x;99h=type x;(.Q.id each key x)!value x;"
-    "{$[x in .Q.res;`$string[x],\"1\";x]}`$$[\"\"~s:(string x) where (string x) in .Q.an;\"a\";s]]}\n"
-    ".Q.an:.Q.a,.Q.A,.Q.n,\"_\"\n"
-    ".Q.ty:{$[0h>t:type x;.Q.t abs t;t within 1 19h;upper .Q.t t;\" \"]}\n"
+    /* .Q.res: q's reserved words; .Q.ty: the type letter of a list (lower case for a vector,
+     * upper case for a list of vectors of one type, else blank) */
+    ".Q.res:`abs`acos`asin`atan`avg`bin`binr`cor`cos`cov`delete`dev`div`do`enlist`exec`exit`exp`from`getenv`hopen`if`in`insert`last`like`log`max`min`prd`select`setenv`sin`sqrt`ss`sum`tan`update`var`wavg`where`while`within`wsum`xexp\n"
+    /* .Q.id: a name (or a table's columns, a dict's keys) made a valid q name: only .Q.an
+     * chars, "a" when none is left or before a leading digit or _, "1" after a reserved word or
+     * keyword; repeated column names numbered 1, 2, ... after the first */
+    ".Q.id:{[kw;x]f:{[kw;x]s:(string x) where (string x) in .Q.an;s:$[\"\"~s;\"a\";s[0] in .Q.n,\"_\";\"a\",s;s];"
+    "`$$[(`$s) in .Q.res,kw;s,\"1\";s]}[kw];"
+    "u:{o:{sum(x#y)=y x}[;x]each til count x;`$(string x),'{$[x;string x;\"\"]}each o};"
+    "$[98h=type x;(u f each cols x) xcol x;99h=type x;(u f each key x)!value x;f x]}[`aj`aj0`ajf`ajf0`all`and`any`asc`asof`attr`avgs`ceiling`cols`count`cross`cut`deltas`desc`differ`distinct`each`ej`ema`eval`except`fby`fills`first`fkeys`flip`floor`get`group`gtime`hclose`hcount`hdel`hsym`iasc`idesc`ij`ijf`inter`inv`key`keys`lj`ljf`load`lower`lsq`ltime`ltrim`mavg`maxs`mcount`md5`mdev`med`meta`mins`mmax`mmin`mmu`mod`msum`neg`next`not`null`or`over`parse`peach`pj`prds`prev`prior`rank`ratios`raze`read0`read1`reciprocal`reval`reverse`rload`rotate`rsave`rtrim`save`scan`scov`sdev`set`show`signum`ssr`string`sublist`sums`sv`svar`system`tables`til`trim`type`uj`ujf`ungroup`union`upper`upsert`value`view`views`vs`wj`wj1`xasc`xbar`xcol`xcols`xdesc`xgroup`xkey`xlog`xprev`xrank]\n"
+    ".Q.an:.Q.a,.Q.A,\"_\",.Q.n\n"
+    ".Q.ty:{$[(t:type x)within 1 20h;.Q.t t;t within 20 76h;\"s\";t;\" \";"
+    "1<>count u:distinct type each x;\" \";(first u)within 1 19h;upper .Q.t first u;\" \"]}\n"
     /* files: .Q.dd joins a path; .Q.en enumerates a table's symbol columns against `sym,
      * kept in the file dir/sym; dsave splays tables, enumerated, first column parted */
     ".Q.dd:{` sv x,`$string y}\n"
@@ -88,12 +94,14 @@ static const char *boot_q =
     ".Q.j12:{36 sv .Q.nA?x}\n"
     /* .Q.f: y to x decimal places, sign kept (-0.00); .Q.fmt: right-aligned in x chars, x#"*"
      * when it does not fit */
-    ".Q.f:{[x;y]$[null y;\"\";(y in -0w 0w)|1e17<=abs[y]*10 xexp x;string y;"
+    ".Q.f:{[x;y]$[null y;\"\";(0w=abs y)|1e17<=abs[y]*10 xexp x;string y;"
     "[d:string\"j\"$abs[y]*10 xexp x;d:((0|1+x-count d)#\"0\"),d;((y<0)#\"-\"),(neg[x]_d),$[x>0;\".\",neg[x]#d;\"\"]]]}\n"
     ".Q.fmt:{[x;y;z]$[x<count s:.Q.f[y;z];x#\"*\";neg[x]$s]}\n"
     /* memory: \\w's figures by name; .Q.gc returns pooled memory to the OS */
     ".Q.w:{`used`heap`peak`wmax`mmap`mphy`syms`symw!(system\"w\"),system\"w 0\"}\n"
     ".Q.gc:{-20!0}\n"
+    ".Q.host:{-12!x}\n"
+    ".Q.addr:{-13!x}\n"
     /* .Q.fsn[f;file;n]: f of the complete lines of each chunk of about n bytes; the file's size */
     ".Q.fsn:{[f;x;n]s:hcount x;o:0;while[o<s;b:`char$read1(x;o;n&s-o);"
     "k:$[(o+count b)<s;1+last where\"\\n\"=b;count b];if[null k;k:count b];"
@@ -206,10 +214,15 @@ int lang_init(void) {
     initialised = true;
     env_init();
     prim_global_get = env_get;
+    prim_past_deadline = eval_past_deadline;
     prim_global_names = global_names;
     bind_natives();
     part_init();
     K r = lang_eval(boot_q, strlen(boot_q));
+    if (r) {
+        r0(r);
+        r = lang_eval(lang_boot_h, strlen(lang_boot_h));
+    }
     if (!r) {
         fprintf(stderr, "openq: boot failed: %s\n", kerr_msg());
         kerr_clear();
@@ -443,24 +456,10 @@ K lang_value(K x) {
             r0(x);
             return kerr("rank");
         }
-        for (int i = 0; i < n; i++) {
-            K a = kK(x)[i + 1];
-            /* a nested (f;...) whose head is a function is a parse tree: evaluate it, so
-             * value(+;7;(+;2;1)) is 10; lists of data pass through as arguments */
-            if (a->t == 0 && a->n > 1 && kK(a)[0]->t >= KLAMBDA && kK(a)[0]->t <= KFOREIGN) {
-                K v = lang_value(r1(a));
-                if (!v) {
-                    for (int k = 0; k < i; k++)
-                        r0(args[k]);
-                    r0(head);
-                    r0(x);
-                    return NULL;
-                }
-                args[i] = v;
-            } else {
-                args[i] = r1(a);
-            }
-        }
+        /* value applies f to the other items as they are: a nested parse tree is data, not
+         * evaluated (that is eval's work), so value(+;7;(+;2;1)) is 'type (basics/parsetrees.md) */
+        for (int i = 0; i < n; i++)
+            args[i] = r1(kK(x)[i + 1]);
         r0(x);
         return eval_apply(head, args, n);
     }
@@ -979,8 +978,7 @@ K lang_internal_bang(K x, K y) {
     case -2: /* -2!x is attr x */
         return prim_attr(y);
     }
-    r0(y);
-    return kerr("nyi");
+    return lang_internal_more(n, y);
 }
 
 /* ---- the console --------------------------------------------------------------------------- */

@@ -69,6 +69,16 @@ K lambda_ensure_parsed(K f);
 /* the valence of a function value (borrows): lambdas their params, 101 1, 102 2, ... */
 int func_valence(const K f);
 
+/* ---- internal.c ----------------------------------------------------------------------- */
+
+/* n!y for the internal functions lang_internal_bang does not handle itself (y consumed) */
+K lang_internal_more(J n, K y);
+
+/* ---- doth.c --------------------------------------------------------------------------- */
+
+/* q source of the .h namespace, run at start-up after the .q and .Q definitions */
+extern const char *lang_boot_h;
+
 /* ---- env.c ---------------------------------------------------------------------------- */
 
 /* Globals live in namespaces: the root (`.`) and dotted ones (.z, .q, .Q, user .a).  A

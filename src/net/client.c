@@ -184,6 +184,8 @@ static K await_reply(Conn *c) {
     return x;
 }
 
+bool net_is_handle(J handle) { return handle > 0 && handle < 65536 && net_conn((int)handle) != NULL; }
+
 K net_handle_call(J handle, K msg) {
     bool async = handle < 0;
     J h = handle > 0 ? handle : handle > nj ? -handle : 0; /* neg[h]: async */

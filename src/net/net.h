@@ -52,6 +52,8 @@ void net_free(void);
 
 /* h x for a connection handle: h>0 sync request (returns the reply), h<0 async send */
 K net_handle_call(J handle, K msg);
+/* is h an open connection's handle (-25! checks every handle before sending)? */
+bool net_is_handle(J handle);
 /* hopen: "`:host:port[:user:password]", a port number, or (handle spec; timeout) */
 K net_open(K spec, int timeout_ms);
 /* -30!x: defer the current sync reply ((::)) or send a deferred one ((h;iserror;msg)) */

@@ -196,6 +196,7 @@ static bool uniform_shape(const K x) { return x->t == XD || x->t == XT || is_mat
 
 K prim_sum(K x) {
     PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
     if (x->t < 0 || x->t >= KLAMBDA)
         return x;
     if (x->t == 0 || x->t == XD)
@@ -242,6 +243,7 @@ K prim_sum(K x) {
 
 K prim_prd(K x) {
     PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
     if (x->t < 0)
         return x;
     if (x->t == 0 || x->t == XD)
@@ -325,15 +327,18 @@ static K extreme(K x, bool want_max) {
 
 K prim_min(K x) {
     PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
     return extreme(x, false);
 }
 K prim_max(K x) {
     PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
     return extreme(x, true);
 }
 
 K prim_avg(K x) {
     PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
     if (x->t < 0) {
         K r = prim_fdiv(x, kf(1));
         return r;
@@ -398,18 +403,22 @@ static K variance(K x, bool sample, bool root) {
 
 K prim_var(K x) {
     PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
     return variance(x, false, false);
 }
 K prim_svar(K x) {
     PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
     return variance(x, true, false);
 }
 K prim_dev(K x) {
     PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
     return variance(x, false, true);
 }
 K prim_sdev(K x) {
     PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
     return variance(x, true, true);
 }
 
@@ -420,6 +429,7 @@ static int cmp_f(const void *a, const void *b) {
 
 K prim_med(K x) {
     PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
     if (x->t == XT || x->t == XD || is_matrix(x))
         return agg_cols(x, prim_med);
     if (x->t <= 0 || !is_num(x->t)) {
@@ -485,10 +495,12 @@ static K truthy(K x, bool all) {
 
 K prim_all(K x) {
     PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
     return truthy(x, true);
 }
 K prim_any(K x) {
     PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
     return truthy(x, false);
 }
 
@@ -587,23 +599,28 @@ static K running(K x, K (*dyad)(K, K)) {
 
 K prim_sums(K x) {
     PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
     return running(x, prim_add);
 }
 K prim_prds(K x) {
     PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
     return running(x, prim_mul);
 }
 K prim_mins(K x) {
     PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
     return running(x, prim_min2);
 }
 K prim_maxs(K x) {
     PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
     return running(x, prim_max2);
 }
 
 K prim_avgs(K x) {
     PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
     J n = obj_count(x);
     bool simple = x->t > 0 && x->t < 20;
     K cnt = simple ? obj_vec(KF, n) : NULL;
@@ -625,6 +642,9 @@ K prim_avgs(K x) {
 
 K prim_deltas(K x) {
     PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
+    if (x->t == XD || x->t == XT)
+        return prim_uniform(x, prim_deltas);
     if (x->t <= 0 || x->t >= 20)
         return x;
     K r = prim_sub(r1(x), prim_prev(r1(x)));
@@ -637,6 +657,7 @@ K prim_deltas(K x) {
 /* deltas[seed;x]: x minus its predecessors, the first against seed */
 K prim_deltas2(K x, K y) {
     PRIM_ARGS2(x, y);
+    PRIM_SQUASH2(x, y);
     if (y->t <= 0 || y->t >= 20) {
         r0(x);
         r0(y);
@@ -648,6 +669,9 @@ K prim_deltas2(K x, K y) {
 
 K prim_fills(K x) {
     PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
+    if (x->t == XD || x->t == XT)
+        return prim_uniform(x, prim_fills);
     if (x->t <= 0 || x->t >= 20)
         return x->t == 0 ? x : x;
     x = obj_own(x);
@@ -664,6 +688,7 @@ K prim_fills(K x) {
 
 K prim_ratios(K x) {
     PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
     if (uniform_shape(x))
         return uniform_cols(NULL, x, NULL, prim_ratios);
     if (x->t <= 0 || x->t >= 20)
@@ -734,14 +759,17 @@ static K moving(K x, K y, int kind) {
 
 K prim_mavg(K x, K y) {
     PRIM_ARGS2(x, y);
+    PRIM_SQUASH2(x, y);
     return moving(x, y, 0);
 }
 K prim_msum(K x, K y) {
     PRIM_ARGS2(x, y);
+    PRIM_SQUASH2(x, y);
     return moving(x, y, 1);
 }
 K prim_mcount(K x, K y) {
     PRIM_ARGS2(x, y);
+    PRIM_SQUASH2(x, y);
     return moving(x, y, 2);
 }
 /* mmax skips nulls (-inf before the first non-null); for mmin null is the least value */
@@ -779,15 +807,18 @@ static K moving_ext(K x, K y, bool mx) {
 
 K prim_mmax(K x, K y) {
     PRIM_ARGS2(x, y);
+    PRIM_SQUASH2(x, y);
     return moving_ext(x, y, true);
 }
 K prim_mmin(K x, K y) {
     PRIM_ARGS2(x, y);
+    PRIM_SQUASH2(x, y);
     return moving_ext(x, y, false);
 }
 
 K prim_mdev(K x, K y) {
     PRIM_ARGS2(x, y);
+    PRIM_SQUASH2(x, y);
     if (uniform_shape(y)) {
         K r = uniform_cols(x, y, prim_mdev, NULL);
         r0(x);
@@ -820,6 +851,7 @@ K prim_mdev(K x, K y) {
 
 K prim_ema(K x, K y) {
     PRIM_ARGS2(x, y);
+    PRIM_SQUASH2(x, y);
     J n = obj_count(y);
     K r = obj_vec(KF, n);
     bool null;
@@ -837,12 +869,14 @@ K prim_ema(K x, K y) {
 
 K prim_wsum(K x, K y) {
     PRIM_ARGS2(x, y);
+    PRIM_SQUASH2(x, y);
     /* two simple vectors give a float (as x$y); otherwise sum x*y keeps the type */
     bool vv = x->t > 0 && x->t < 20 && y->t > 0 && y->t < 20;
     return prim_sum(prim_mul(vv ? prim_cast(ks("float"), x) : x, y));
 }
 K prim_wavg(K x, K y) {
     PRIM_ARGS2(x, y);
+    PRIM_SQUASH2(x, y);
     /* pairs whose product is null are left out of both sums */
     K w = r1(x);
     K p = prim_mul(x, y);
@@ -853,12 +887,14 @@ K prim_wavg(K x, K y) {
 
 K prim_cov(K x, K y) {
     PRIM_ARGS2(x, y);
+    PRIM_SQUASH2(x, y);
     K mx = prim_avg(r1(x)), my = prim_avg(r1(y));
     return prim_sub(prim_avg(prim_mul(x, y)), prim_mul(mx, my));
 }
 
 K prim_cor(K x, K y) {
     PRIM_ARGS2(x, y);
+    PRIM_SQUASH2(x, y);
     /* pairs with a null on either side are left out */
     if (x->t > 0 && x->t < 20 && y->t > 0 && y->t < 20 && x->n == y->n) {
         K keep = prim_where(prim_not(prim_max2(prim_null(r1(x)), prim_null(r1(y)))));
@@ -881,6 +917,7 @@ K prim_cor(K x, K y) {
 
 K prim_scov(K x, K y) {
     PRIM_ARGS2(x, y);
+    PRIM_SQUASH2(x, y);
     J n = obj_count(x);
     return prim_mul(prim_cov(x, y), kf(n > 1 ? (F)n / (n - 1) : nf));
 }

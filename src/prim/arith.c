@@ -72,6 +72,9 @@ static int result_type(int op, int tx, int ty) {
     if (op == OP_MIN || op == OP_MAX || op == OP_FILL) {
         if (tx == ty)
             return tx;
+        /* a char and a number: the higher of the two types (ref/greater.md: 98|"a" is "b") */
+        if ((op == OP_MIN || op == OP_MAX) && ((tx == KC && ry && ry <= 4) || (ty == KC && rx && rx <= 4)))
+            return KC;
         if (rx && ry)
             return rank_type(MAX(rx, ry)) == KI && MAX(rx, ry) == 1 ? KB : rank_type(MAX(rx, ry));
         if (prim_is_temporal(tx) && ry && ry <= 4)
@@ -90,6 +93,10 @@ static int result_type(int op, int tx, int ty) {
             return r >= 5 ? KF : (r == 4 ? KJ : KI);
         return rank_type(r);
     }
+    /* x mod y for temporal x: a time of day keeps its type (by a count or a like value);
+     * dates and months by a count are their day or month numbers' remainders, ints */
+    if (op == OP_MOD && prim_is_temporal(tx) && tx != KZ && ((ry && ry <= 4) || ty == tx))
+        return tx == KD || tx == KM ? (ty == tx ? tx : KI) : tx;
     /* temporal arithmetic */
     bool txt = prim_is_temporal(tx), tyt = prim_is_temporal(ty);
     if (op == OP_ADD || op == OP_SUB) {
@@ -98,6 +105,8 @@ static int result_type(int op, int tx, int ty) {
         if (tyt && rx && rx <= 4 && op == OP_ADD)
             return ty;
         if (txt && (ry == 5 || ry == 6) && tx == KZ)
+            return KZ;
+        if (tyt && (rx == 5 || rx == 6) && ty == KZ && op == OP_ADD)
             return KZ;
         if (tx == KP && ty == KN)
             return KP;
@@ -411,6 +420,31 @@ static K each_dyad(int op, K x, K y) {
     return r;
 }
 
+/* The type two different temporal types are compared in (basics/comparison.md, "Temporal
+ * values"), 0 where q does not support the comparison.  Rows and columns: p m d z n u v t. */
+static int temporal_compare_type(int tx, int ty) {
+    static const char m[8][9] = {"ppppnuvt", "pmd00000", "pddz0000", "p0dznuvt",
+                                 "n00nnnnn", "u00unuvt", "v00vnvvt", "t00tnttt"};
+    char c = m[tx - KP][ty - KP];
+    static const char letters[] = "pmdznuvt";
+    return c == '0' ? 0 : KP + (int)(strchr(letters, c) - letters);
+}
+
+/* x cast to temporal type t (x consumed) */
+static K to_temporal(int t, K x) {
+    static const char letters[] = "pmdznuvt";
+    if ((x->t < 0 ? -x->t : x->t) == t)
+        return x;
+    return prim_cast(kc(letters[t - KP]), x);
+}
+
+/* a time-of-day value (timespan, minute, second, time; consumed) as a float count of days */
+static K as_days(K x) {
+    int t = x->t < 0 ? -x->t : x->t;
+    J per_day = NS_PER_DAY / unit_ns(t);
+    return prim_fdiv(prim_cast(kc('j'), x), kf((F)per_day));
+}
+
 static K atomic_dyad(int op, K x, K y) {
     x = prim_unenum(x);
     y = prim_unenum(y);
@@ -422,6 +456,32 @@ static K atomic_dyad(int op, K x, K y) {
     if (x->t == 0 || y->t == 0 || x->t == XD || y->t == XD || x->t == XT || y->t == XT)
         return each_dyad(op, x, y);
     int tx = x->t < 0 ? -x->t : x->t, ty = y->t < 0 ? -y->t : y->t;
+    if ((op == OP_EQ || op == OP_LT || op == OP_GT) && tx != ty && prim_is_temporal(tx) && prim_is_temporal(ty)) {
+        int ct = temporal_compare_type(tx, ty);
+        if (!ct) {
+            r0(x);
+            r0(y);
+            return kerr("type");
+        }
+        x = to_temporal(ct, x);
+        y = x ? to_temporal(ct, y) : (r0(y), NULL);
+        if (!x || !y) {
+            if (x)
+                r0(x);
+            return NULL;
+        }
+        return atomic_dyad(op, x, y);
+    }
+    /* datetime plus or minus a time of day: the time as a fraction of a day */
+    if ((op == OP_ADD || op == OP_SUB) && tx == KZ && (ty == KN || ty == KU || ty == KV || ty == KT))
+        return atomic_dyad(op, x, as_days(y));
+    if (op == OP_ADD && ty == KZ && (tx == KN || tx == KU || tx == KV || tx == KT))
+        return atomic_dyad(op, as_days(x), y);
+    /* a date plus a float (real) number of days is a datetime */
+    if ((op == OP_ADD || op == OP_SUB) && tx == KD && (ty == KF || ty == KE))
+        return atomic_dyad(op, prim_cast(kc('z'), x), y);
+    if (op == OP_ADD && ty == KD && (tx == KF || tx == KE))
+        return atomic_dyad(op, x, prim_cast(kc('z'), y));
     if (tx > KT || ty > KT || tx == 0 || ty == 0) {
         r0(x);
         r0(y);
@@ -671,6 +731,13 @@ static K atomic_monad(MonadOp op, K x) {
     if (x->t == 0 || x->t == XD || x->t == XT)
         return each_monad(op, x);
     int t = x->t < 0 ? -x->t : x->t;
+    if (op == M_NULL && obj_is_enum(t)) { /* enumerations are never null (ref/null.md) */
+        K r = x->t < 0 ? kb(0) : obj_vec(KB, x->n);
+        if (r && r->t == KB)
+            memset(kG(r), 0, (size_t)r->n);
+        r0(x);
+        return r;
+    }
     if (t > KT || t == 0) {
         r0(x);
         return kerr("type");

@@ -29,6 +29,9 @@ static int cast_target(const K x) {
     }
     if (x->t == -KH || x->t == -KI || x->t == -KJ) {
         J t = x->t == -KH ? x->h : x->t == -KI ? x->i : x->j;
+        /* a negative short is Tok, as an upper-case char (ref/tok.md); other ints cast */
+        if (x->t == -KH && t < 0 && t > -20)
+            return (int)t;
         return t > 0 && t < 20 ? (int)t : t < 0 && t > -20 ? (int)-t : 0;
     }
     if (x->t == -KS) {
@@ -183,6 +186,9 @@ static K parse_atom(int to, const char *s, size_t n) {
     if (n == 0)
         return prim_null_of(to);
     if (to == UU) {
+        K ip = tok_parse(UU, s, n); /* an IPv4 or IPv6 address (tok.c) */
+        if (ip)
+            return ip;
         U u;
         int k = 0;
         for (size_t i = 0; i < n && k < 32; i++) {
@@ -387,7 +393,7 @@ static K domain_value(S name) {
 static K domain_of(int t) {
     S name = enum_domain(t < 0 ? -t : t);
     K d = domain_value(name);
-    if (d && d->t != KS) {
+    if (d && !(d->t > 0 && d->t < 20)) {
         r0(d);
         return NULL;
     }
@@ -405,6 +411,22 @@ K prim_unenum(K x) {
     }
     bool atom = x->t < 0;
     J n = atom ? 1 : x->n;
+    if (d->t != KS) { /* a keyed table's key column of another type: its values */
+        K null = prim_null_of(d->t);
+        K r = atom ? obj_atom(-d->t) : obj_vec(d->t, n);
+        int w = obj_width(d->t);
+        for (J i = 0; r && null && i < n; i++) {
+            J k = atom ? x->j : kJ(x)[i];
+            const void *src = k >= 0 && k < d->n ? (const void *)(kG(d) + (size_t)k * w)
+                              : d->t == UU ? (const void *)kG(null) : (const void *)&null->g;
+            memcpy(atom ? (d->t == UU ? (void *)kG(r) : (void *)&r->g) : (void *)(kG(r) + (size_t)i * w), src, w);
+        }
+        if (null)
+            r0(null);
+        r0(d);
+        r0(x);
+        return r;
+    }
     K r = atom ? obj_atom(-KS) : obj_vec(KS, n);
     for (J i = 0; r && i < n; i++) {
         J k = atom ? x->j : kJ(x)[i];
@@ -427,13 +449,13 @@ static K enumerate(S name, K y) {
         r0(d);
         d = ktn(KS, 0);
     }
-    if (!d || d->t != KS) {
+    if (!d || !(d->t > 0 && d->t < 20)) {
         r0(d);
         r0(y);
         return kerr(name);
     }
     y = prim_unenum(y);
-    if (!y || (y->t != KS && y->t != -KS)) {
+    if (!y || (y->t != d->t && y->t != -d->t)) {
         r0(d);
         r0(y);
         return kerr("type");
@@ -698,6 +720,14 @@ K prim_cast(K x, K y) {
         r0(x);
         r0(y);
         return kerr("type");
+    }
+    if (y->t == XD || y->t == XT) { /* a dict's values, a table's columns */
+        K k = r1(DICT_KEYS(y->t == XT ? y->k : y));
+        K v = prim_cast(x, r1(DICT_VALS(y->t == XT ? y->k : y)));
+        bool table = y->t == XT;
+        r0(y);
+        K r = v ? xD(k, v) : (r0(k), NULL);
+        return r && table ? xT(r) : r;
     }
     if ((obj_is_enum(y->t) || obj_is_enum(-y->t)) && (to == KH || to == KI || to == KJ)) {
         /* "i"$e: an enumeration's indices */

@@ -15,25 +15,33 @@ typedef struct Index {
     J mask;       /* slots - 1 */
 } Index;
 
-static uint64_t item_hash(const K x, J i) {
-    if (x->t == 0) {
-        K a = kK(x)[i];
-        if (a->t < 0 && a->t > -20)
-            return hash_bytes(a->t == -UU ? (void *)kG(a) : (void *)&a->g, obj_width(a->t)) ^ (uint64_t)a->t;
-        if (a->t > 0 && a->t < 20)
-            return hash_bytes(kG(a), (size_t)a->n * obj_width(a->t)) ^ (uint64_t)a->t * 31;
-        return (uint64_t)a->t * 7919 + (uint64_t)obj_count(a);
-    }
-    if (x->t == KS)
-        return hash_u64((uint64_t)(uintptr_t)kS(x)[i]);
-    if (x->t == KF) {
-        F f = kF(x)[i];
+/* the hash of one item of a simple vector of type t at p: an atom in a general list hashes
+ * as the same item of a vector, so `(1;`a;2)?2` finds what `1 2?2` finds */
+static uint64_t elem_hash(int t, const void *p) {
+    if (t == KS)
+        return hash_u64((uint64_t)(uintptr_t)*(const S *)p);
+    if (t == KF) {
+        F f = *(const F *)p;
         if (f != f)
             return 1;
         if (f == 0)
             f = 0; /* -0.0 and 0.0 are equal */
         return hash_bytes(&f, 8);
     }
+    return hash_bytes(p, (size_t)obj_width(t));
+}
+
+static uint64_t item_hash(const K x, J i) {
+    if (x->t == 0) {
+        K a = kK(x)[i];
+        if (a->t < 0 && a->t > -20)
+            return elem_hash(-a->t, a->t == -UU ? (void *)kG(a) : (void *)&a->g);
+        if (a->t > 0 && a->t < 20)
+            return hash_bytes(kG(a), (size_t)a->n * obj_width(a->t)) ^ (uint64_t)a->t * 31;
+        return (uint64_t)a->t * 7919 + (uint64_t)obj_count(a);
+    }
+    if (x->t > 0 && x->t < 20)
+        return elem_hash(x->t, kG(x) + (size_t)i * obj_width(x->t));
     int w = obj_width(x->t);
     return hash_bytes(kG(x) + (size_t)i * w, (size_t)w);
 }
@@ -42,7 +50,7 @@ static uint64_t item_hash(const K x, J i) {
 static bool items_match(const K a, J i, const K b, J j) {
     if (a->t == 0 || b->t == 0) {
         K x = prim_item(a, i), y = prim_item(b, j);
-        bool m = prim_match_borrow(x, y);
+        bool m = prim_match_exact(x, y);
         r0(x);
         r0(y);
         return m;
@@ -297,6 +305,80 @@ void rows_index_free(RowIndex *ix) {
     ix->slot = ix->group = ix->first = NULL;
 }
 
+/* the rank of x as Find sees it: 0 for an atom (or a dict, table, function), 1 + the rank of
+ * the first item for a list (an empty list has rank 1) */
+static int list_rank(const K x) {
+    int r = 0;
+    const K *p = &x;
+    for (;;) {
+        K v = *p;
+        if (v->t < 0 || v->t >= 98 || v->t > KENUM_LAST)
+            return r;
+        if (v->t > 0 || v->n == 0)
+            return r + 1;
+        r++;
+        p = &kK(v)[0];
+    }
+}
+
+/* t?y for a table t (ref/find.md, "Searching tables"): y a table gives each of its rows'
+ * position in t, a record (a dictionary or a list with an item per column) its position;
+ * count t where absent */
+static K table_find(K x, K y) {
+    K names = TABLE_COLS(x);
+    bool record = y->t != XT;
+    K probe;
+    if (y->t == XT) {
+        probe = prim_columns_named(y, names);
+    } else if ((y->t == XD && DICT_KEYS(y)->t == KS) || (y->t >= 0 && y->t < 20 && obj_count(y) == names->n)) {
+        probe = ktn(0, names->n);
+        for (J c = 0; probe && c < names->n; c++) {
+            J at = c;
+            if (y->t == XD) { /* the record's value for column c */
+                K keys = DICT_KEYS(y);
+                for (at = 0; at < keys->n && kS(keys)[at] != kS(names)[c]; at++)
+                    ;
+                if (at == keys->n) {
+                    probe->n = c;
+                    r0(probe);
+                    r0(x);
+                    r0(y);
+                    return kerr("mismatch");
+                }
+            }
+            K item = prim_item(y->t == XD ? DICT_VALS(y) : y, at);
+            kK(probe)[c] = item->t < 0 ? prim_enlist(item) : obj_list(1, item);
+        }
+    } else {
+        r0(x);
+        r0(y);
+        return kerr("type");
+    }
+    r0(y);
+    if (!probe) {
+        r0(x);
+        return NULL;
+    }
+    RowIndex ix;
+    if (!rows_index_new(TABLE_DATA(x), &ix)) {
+        r0(probe);
+        r0(x);
+        return NULL;
+    }
+    K g = rows_index_find(&ix, probe);
+    r0(probe);
+    for (J r = 0; g && r < g->n; r++)
+        kJ(g)[r] = kJ(g)[r] < 0 ? ix.n : ix.first[kJ(g)[r]];
+    rows_index_free(&ix);
+    r0(x);
+    if (g && record) {
+        J p = kJ(g)[0];
+        r0(g);
+        return kj(p);
+    }
+    return g;
+}
+
 K prim_find(K x, K y) {
     PRIM_ARGS2(x, y);
     if (!obj_stack_ok()) { /* a general y is searched item by item, as deep as it nests */
@@ -304,6 +386,9 @@ K prim_find(K x, K y) {
         r0(y);
         return NULL;
     }
+    PRIM_SQUASH2(x, y);
+    if (x->t == XT)
+        return table_find(x, y);
     if ((x->t == -KJ || x->t == -KI || x->t == -KH) && y->t < 98) { /* roll, deal, permute */
         J n = x->t == -KJ ? x->j : x->t == -KI ? (x->i == ni ? nj : x->i) : (x->h == nh ? nj : x->h);
         r0(x);
@@ -339,7 +424,40 @@ K prim_find(K x, K y) {
         r0(y);
         return kerr(err);
     }
-    if (y->t < 0 || (x->t == 0 && y->t != 0)) {
+    if (x->t == 0) { /* rank-sensitive: x of rank n looks for objects of rank n-1 */
+        int want = list_rank(x) - 1, ry = list_rank(y);
+        if (ry < want) { /* no item of x can match y */
+            J n = x->n;
+            r0(x);
+            r0(y);
+            return kj(n);
+        }
+        if (ry > want + 1) { /* y holds lists of such objects: item by item */
+            J n = obj_count(y);
+            K out = ktn(0, n);
+            for (J i = 0; out && i < n; i++)
+                if (!(kK(out)[i] = prim_find(r1(x), prim_item(y, i)))) {
+                    out->n = i;
+                    r0(out);
+                    out = NULL;
+                }
+            r0(x);
+            r0(y);
+            if (!out)
+                return NULL;
+            K r = prim_collect(kK(out), out->n);
+            out->n = 0;
+            r0(out);
+            return r;
+        }
+        if (ry == want + 1) { /* y is a list of such objects */
+            K r = find_all(x, y);
+            r0(x);
+            r0(y);
+            return r;
+        }
+    }
+    if (y->t < 0 || (x->t == 0 && y->t != 0) || x->t == 0) {
         K probe = y->t < 0 ? as_list(y) : obj_list(1, y);
         if (!probe) {
             r0(x);
@@ -372,6 +490,38 @@ K prim_find(K x, K y) {
     return r;
 }
 
+/* Find's positions (consumed: an atom, a vector or nested lists of them) as flags: found
+ * where the position is below n */
+static K found_flags(K pos, J n) {
+    if (!pos)
+        return NULL;
+    if (pos->t == -KJ) {
+        bool in = pos->j < n;
+        r0(pos);
+        return kb(in);
+    }
+    if (pos->t == KJ) {
+        K b = obj_vec(KB, pos->n);
+        for (J i = 0; b && i < pos->n; i++)
+            kG(b)[i] = kJ(pos)[i] < n;
+        r0(pos);
+        return b;
+    }
+    if (pos->t == 0) {
+        K out = ktn(0, pos->n);
+        for (J i = 0; out && i < pos->n; i++)
+            if (!(kK(out)[i] = found_flags(r1(kK(pos)[i]), n))) {
+                out->n = i;
+                r0(out);
+                out = NULL;
+            }
+        r0(pos);
+        return out;
+    }
+    r0(pos);
+    return kerr("type");
+}
+
 K prim_in(K x, K y) {
     PRIM_ARGS2(x, y);
     if (!obj_stack_ok()) { /* a general x is looked up item by item */
@@ -379,6 +529,7 @@ K prim_in(K x, K y) {
         r0(y);
         return NULL;
     }
+    PRIM_SQUASH2(x, y);
     x = prim_unenum(x);
     y = prim_unenum(y);
     if (!x || !y) {
@@ -386,15 +537,23 @@ K prim_in(K x, K y) {
         r0(y);
         return NULL;
     }
-    if (y->t == 0 && x->t >= 0 && x->t < 98) {
-        /* a list in a general list: is it one of its items? */
-        bool found = false;
-        for (J i = 0; i < y->n && !found; i++)
-            found = prim_match_borrow(x, kK(y)[i]);
-        r0(x);
-        r0(y);
-        return kb(found);
+    if (y->t == 0) { /* y a general list: (y?x)<count y, no iteration through x */
+        J yn = y->n;
+        return found_flags(prim_find(y, x), yn);
     }
+    if (y->t > 0 && y->t < 20 && x->t != 0 && x->t > -20 && x->t < 20 && abs(x->t) != y->t) {
+        /* mixed types: only an atom or a one-item y compares by value; others are 'type */
+        if (y->n != 1) {
+            r0(x);
+            r0(y);
+            return kerr("type");
+        }
+        K a = prim_item(y, 0);
+        r0(y);
+        return prim_eq(x, a);
+    }
+    if (y->t < 0 && y->t > -20 && x->t > -20 && x->t < 20 && x->t != 0 && abs(x->t) != -y->t)
+        return prim_eq(x, y);
     if (y->t < 0) {
         y = as_list(y);
         if (!y) {
@@ -418,12 +577,18 @@ K prim_in(K x, K y) {
         K out = ktn(0, x->n);
         for (J i = 0; out && i < x->n; i++)
             if (!(kK(out)[i] = prim_in(r1(kK(x)[i]), r1(y)))) {
+                out->n = i;
                 r0(out);
                 out = NULL;
             }
         r0(x);
         r0(y);
-        return out;
+        if (!out)
+            return NULL;
+        K r = prim_collect(kK(out), out->n); /* atoms of x give booleans: a boolean vector */
+        out->n = 0;
+        r0(out);
+        return r;
     }
     K r = find_all(y, x);
     J yn = obj_count(y);
@@ -642,6 +807,7 @@ K prim_distinct(K x) {
     PRIM_ARGS1(x);
     if (prim_too_deep(x, NULL)) /* a dict's values may be a dict */
         return NULL;
+    PRIM_SQUASH1(x);
     if (x->t == XT) { /* distinct rows */
         K rows = ktn(0, obj_count(x));
         K names = TABLE_COLS(x), cols = TABLE_DATA(x);
@@ -677,6 +843,7 @@ K prim_distinct(K x) {
 
 K prim_group(K x) {
     PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
     if (x->t < 0 || x->t >= 98) {
         r0(x);
         return kerr("type");
@@ -876,6 +1043,7 @@ K prim_dict_merge(K x, K y, K (*combine)(K, K)) {
 
 K prim_except(K x, K y) {
     PRIM_ARGS2(x, y);
+    PRIM_SQUASH2(x, y);
     if (x->t == XT && y->t == XT)
         return table_rows_where(x, y, false);
     if (y->t < 0)
@@ -892,6 +1060,7 @@ K prim_except(K x, K y) {
 
 K prim_inter(K x, K y) {
     PRIM_ARGS2(x, y);
+    PRIM_SQUASH2(x, y);
     if (x->t == XT && y->t == XT)
         return table_rows_where(x, y, true);
     if (y->t < 0)
@@ -980,6 +1149,7 @@ K prim_dict(K x, K y) {
 
 K prim_within(K x, K y) {
     PRIM_ARGS2(x, y);
+    PRIM_SQUASH2(x, y);
     if (y->t < 0 || obj_count(y) != 2) {
         r0(x);
         r0(y);
@@ -994,14 +1164,36 @@ K prim_within(K x, K y) {
 
 K prim_differ(K x) {
     PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
+    if (x->t == XT) { /* rows: each against the one before */
+        J n = obj_count(x);
+        K r = obj_vec(KB, n);
+        K cols = TABLE_DATA(x);
+        for (J i = 0; r && i < n; i++) {
+            bool same = i > 0;
+            for (J c = 0; same && c < cols->n; c++)
+                same = items_match(kK(cols)[c], i, kK(cols)[c], i - 1);
+            kG(r)[i] = !same;
+        }
+        r0(x);
+        return r;
+    }
     if (x->t < 0 || x->t >= 98) {
         r0(x);
         return kerr("type");
     }
     J n = obj_count(x);
     K r = obj_vec(KB, n);
-    for (J i = 0; r && i < n; i++)
-        kG(r)[i] = i == 0 || !items_match(x, i, x, i - 1);
+    for (J i = 0; r && i < n; i++) { /* floats within the comparison tolerance, as ~ */
+        if (i && (x->t == KF || x->t == KZ))
+            kG(r)[i] = !prim_float_eq(kF(x)[i], kF(x)[i - 1]);
+        else if (i && x->t == KE)
+            kG(r)[i] = !prim_float_eq(kE(x)[i], kE(x)[i - 1]);
+        else if (i && x->t == 0) {
+            kG(r)[i] = !prim_match_borrow(kK(x)[i], kK(x)[i - 1]);
+        } else
+            kG(r)[i] = i == 0 || !items_match(x, i, x, i - 1);
+    }
     r0(x);
     return r;
 }

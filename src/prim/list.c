@@ -4,6 +4,10 @@
 
 #include "primint.h"
 
+/* the query deadline (-T), filled by src/lang at start-up: long primitive loops (the sorts of
+ * nested lists) ask it now and then and stop with 'stop pending when it answers true */
+bool (*prim_past_deadline)(void);
+
 /* ---- typed nulls ---------------------------------------------------------------------------- */
 
 K prim_null_of(int t) {
@@ -100,6 +104,55 @@ K prim_collect(K *items, J n) {
     }
     memcpy(kK(v), items, (size_t)n * sizeof(K));
     return prim_rows_table(v);
+}
+
+/* A general list (consumed) whose items are atoms of one simple type, as the vector of that
+ * type; anything else unchanged.  Clients (PyKX among them) send lists of numbers this way,
+ * and q's arithmetic, aggregate, search and order keywords treat them as the typed list. */
+K prim_squash(K x) {
+    if (!x || x->t != 0 || x->n == 0)
+        return x;
+    int t = kK(x)[0]->t;
+    if (!(t < 0 && t > -20))
+        return x;
+    for (J i = 1; i < x->n; i++)
+        if (kK(x)[i]->t != t)
+            return x;
+    K v = obj_vec(-t, x->n);
+    if (!v) {
+        r0(x);
+        return NULL;
+    }
+    int w = obj_width(-t);
+    for (J i = 0; i < x->n; i++)
+        memcpy(kG(v) + (size_t)i * w, t == -UU ? (void *)kG(kK(x)[i]) : (void *)&kK(x)[i]->g, w);
+    r0(x);
+    return v;
+}
+
+/* f over a dictionary's values (keys kept), a table's columns, a keyed table's value table
+ * (x consumed): how uniform keywords (next, prev, deltas, fills, casts) apply to them; any
+ * other x is f x */
+K prim_uniform(K x, K (*f)(K)) {
+    if (!x)
+        return NULL;
+    if (x->t == XD) {
+        K k = r1(DICT_KEYS(x)), v = prim_uniform(r1(DICT_VALS(x)), f);
+        r0(x);
+        return v ? xD(k, v) : (r0(k), NULL);
+    }
+    if (x->t != XT)
+        return f(x);
+    K names = r1(TABLE_COLS(x)), cols = TABLE_DATA(x);
+    K out = ktn(0, cols->n);
+    for (J i = 0; out && i < cols->n; i++)
+        if (!(kK(out)[i] = f(r1(kK(cols)[i])))) {
+            out->n = i;
+            r0(out);
+            out = NULL;
+        }
+    r0(x);
+    return out ? xT(xD(names, out)) : (r0(names), NULL);
 }
 
 /* a general list (consumed) of dictionaries with the same symbol keys is a table, as in q:

@@ -43,10 +43,40 @@ K prim_item(const K v, J i);
 K prim_collect(K *items, J n);
 /* f(item, ctx) over the items of list x (consumed), results collected */
 K prim_map(K x, K (*f)(K item, const void *ctx), const void *ctx);
+/* f over a dict's values, a table's columns, a keyed table's values (x consumed); else f x */
+K prim_uniform(K x, K (*f)(K));
+/* the query deadline hook (list.c, filled by src/lang): true, with 'stop pending, once passed */
+extern bool (*prim_past_deadline)(void);
+/* are the items of list x (borrowed) in ascending order (sort.c)? */
+bool prim_in_order(const K x);
+/* a general list (consumed) of atoms of one simple type as that type's vector; others unchanged */
+K prim_squash(K x);
+/* at a keyword's entry, after PRIM_ARGS: its general-list arguments squashed */
+#define PRIM_SQUASH1(x)                                                                        \
+    do {                                                                                       \
+        if (!((x) = prim_squash(x)))                                                           \
+            return NULL;                                                                       \
+    } while (0)
+#define PRIM_SQUASH2(x, y)                                                                     \
+    do {                                                                                       \
+        (x) = prim_squash(x);                                                                  \
+        (y) = prim_squash(y);                                                                  \
+        if (!(x) || !(y)) {                                                                    \
+            if (x)                                                                             \
+                r0(x);                                                                         \
+            if (y)                                                                             \
+                r0(y);                                                                         \
+            return NULL;                                                                       \
+        }                                                                                      \
+    } while (0)
 /* a list (consumed) of dictionaries with the same symbol keys as a table; others unchanged */
 K prim_rows_table(K x);
-/* q's match (~), borrowing both */
+/* q's match (~), floats within the comparison tolerance, borrowing both */
 bool prim_match_borrow(const K a, const K b);
+/* exact match (Find, distinct, group: no tolerance), borrowing both */
+bool prim_match_exact(const K a, const K b);
+/* x = y for floats within q's comparison tolerance (2^-43 relative) */
+bool prim_float_eq(F x, F y);
 /* an enumeration (vector or atom) as its symbols; anything else unchanged (consumes x) */
 K prim_unenum(K x);
 /* A hash index over the rows of key columns (the joins): each row's group (rows with equal

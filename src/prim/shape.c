@@ -1,5 +1,6 @@
 /* shape.c -- structural primitives: count til first last reverse where enlist , # _ ! ~
  * raze flip type key, next prev, rotate, sublist, cut. */
+#include <math.h>
 #include <stdlib.h>
 
 #include "../base/hash.h"
@@ -27,18 +28,34 @@ static J atom_j(const K x) {
 
 /* ---- match ---------------------------------------------------------------------------------- */
 
+/* floats match within q's comparison tolerance, 2^-43 of the larger magnitude
+ * (basics/precision.md); nulls match nulls, infinities only themselves */
+bool prim_float_eq(F x, F y) {
+    if (x == y || (x != x && y != y))
+        return true;
+    if (x != x || y != y || isinf(x) || isinf(y))
+        return false;
+    return fabs(x - y) <= 0x1p-43 * fmax(fabs(x), fabs(y));
+}
+
+static bool float_eq(F x, F y, bool tolerant) {
+    return tolerant ? prim_float_eq(x, y) : (x != x && y != y) || x == y;
+}
+
 /* a against b, not looking into children: 0 they differ, 1 they match, 2 they match so far
- * and their children (children_of) must match too */
-static int match_shallow(const K a, const K b) {
+ * and their children (children_count, child_at) must match too.  Attributes do not matter
+ * (ref/match.md), except that a sorted dictionary (its key s#) is another type from a
+ * dictionary in q and matches only a sorted one. */
+static int match_shallow(const K a, const K b, bool tolerant) {
     if (a == b)
         return 1;
     if (!a || !b || a->t != b->t) /* (an unparsed lambda has empty slots) */
         return 0;
     if (a->t < 0) {
         if (a->t == -KF || a->t == -KZ)
-            return (a->f != a->f && b->f != b->f) || a->f == b->f;
+            return float_eq(a->f, b->f, tolerant);
         if (a->t == -KE)
-            return (a->e != a->e && b->e != b->e) || a->e == b->e;
+            return float_eq(a->e, b->e, tolerant);
         return memcmp(a->t == -UU ? (void *)kG(a) : (void *)&a->g,
                       b->t == -UU ? (void *)kG(b) : (void *)&b->g, obj_width(a->t)) == 0;
     }
@@ -46,15 +63,22 @@ static int match_shallow(const K a, const K b) {
         return 2;
     if (a->t == KUNARY || a->t == KBINARY || a->t == KITER)
         return a->g == b->g;
-    if (a->n != b->n || a->u != b->u)
+    if (a->n != b->n)
+        return 0;
+    if (a->t == XD && DICT_KEYS(a)->t > 0 && DICT_KEYS(a)->t < XT &&
+        (DICT_KEYS(a)->u == ATTR_S) != (DICT_KEYS(b)->u == ATTR_S))
         return 0;
     if (a->t > 0 && a->t < 77) {
-        if (a->t == KF) {
-            for (J i = 0; i < a->n; i++) {
-                F x = kF(a)[i], y = kF(b)[i];
-                if (!((x != x && y != y) || x == y))
+        if (a->t == KF || a->t == KZ) {
+            for (J i = 0; i < a->n; i++)
+                if (!float_eq(kF(a)[i], kF(b)[i], tolerant))
                     return 0;
-            }
+            return 1;
+        }
+        if (a->t == KE) {
+            for (J i = 0; i < a->n; i++)
+                if (!float_eq(kE(a)[i], kE(b)[i], tolerant))
+                    return 0;
             return 1;
         }
         return memcmp(kG(a), kG(b), (size_t)a->n * obj_width(a->t)) == 0;
@@ -71,8 +95,8 @@ static K child_at(const K x, J i) { return x->t == XT ? x->k : kK(x)[i]; }
 /* Match cannot fail, so it walks nested values with a heap stack of the pairs being compared
  * (any depth, no C recursion).  Only if that stack cannot grow does it answer false with
  * 'wsfull pending. */
-bool prim_match_borrow(const K a, const K b) {
-    int s = match_shallow(a, b);
+static bool match_at(const K a, const K b, bool tolerant) {
+    int s = match_shallow(a, b, tolerant);
     if (s != 2)
         return s;
     typedef struct { K a, b; J next; } Pair; /* a pair whose children are being compared */
@@ -88,7 +112,7 @@ bool prim_match_borrow(const K a, const K b) {
         }
         K ca = child_at(top->a, top->next), cb = child_at(top->b, top->next);
         top->next++;
-        s = match_shallow(ca, cb);
+        s = match_shallow(ca, cb, tolerant);
         if (s == 0) {
             result = false;
             break;
@@ -114,6 +138,11 @@ bool prim_match_borrow(const K a, const K b) {
         free(stack);
     return result;
 }
+
+/* q's ~: floats within the comparison tolerance (borrows both) */
+bool prim_match_borrow(const K a, const K b) { return match_at(a, b, true); }
+/* exact match, as Find, distinct and group compare (borrows both) */
+bool prim_match_exact(const K a, const K b) { return match_at(a, b, false); }
 
 K prim_match(K x, K y) {
     PRIM_ARGS2(x, y);
@@ -262,6 +291,7 @@ K prim_where(K x) {
     PRIM_ARGS1(x);
     if (prim_too_deep(x, NULL))
         return NULL;
+    PRIM_SQUASH1(x);
     if (x->t == XD) {
         K idx = prim_where(r1(DICT_VALS(x)));
         K keys = r1(DICT_KEYS(x));
@@ -302,6 +332,10 @@ K prim_where(K x) {
         }
         r0(x);
         return r;
+    }
+    if (x->t == 0 && x->n == 0) { /* where (): no indices */
+        r0(x);
+        return obj_vec(KJ, 0);
     }
     if (x->t == KJ || x->t == KI || x->t == KH || x->t == KG) {
         J total = 0;
@@ -413,6 +447,16 @@ K prim_join(K x, K y) {
     if (x->t == XT && y->t == XD)
         return prim_join(x, prim_enlist(y));
     int tx = x->t, ty = y->t;
+    /* a dictionary joins dictionaries and tables only: 10,d is 'type (ref/raze.md) */
+    if ((tx == XD) != (ty == XD) && tx != XT && ty != XT && (tx == XD ? ty : tx) != 0 &&
+        (tx == XD ? ty : tx) < 77)
+        return fail2(x, y, "type");
+    /* an enumeration with a symbol or another domain (ref/join.md): two atoms make a general
+     * list; when either is a list, both are de-enumerated */
+    if ((obj_is_enum(abs(tx)) || obj_is_enum(abs(ty))) && abs(tx) != abs(ty) &&
+        (obj_is_enum(abs(tx)) || abs(tx) == KS) && (obj_is_enum(abs(ty)) || abs(ty) == KS) &&
+        (tx > 0 || ty > 0))
+        return prim_join(prim_unenum(x), prim_unenum(y));
     /* simple and enumerated (one domain) values join as a vector */
     bool sx = tx < 0 && (tx > -20 || obj_is_enum(-tx)), sy = ty < 0 && (ty > -20 || obj_is_enum(-ty));
     bool vx = (tx > 0 && tx < 20) || obj_is_enum(tx), vy = (ty > 0 && ty < 20) || obj_is_enum(ty);
@@ -552,6 +596,130 @@ static K reshape(K flat, const J *dims, J k) {
     return r;
 }
 
+/* is every item of list x (borrowed) distinct? */
+static bool all_distinct(const K x) {
+    K d = prim_distinct(r1(x));
+    bool u = d && obj_count(d) == obj_count(x);
+    if (d)
+        r0(d);
+    kerr_clear();
+    return u;
+}
+
+/* are equal items of list x (borrowed) adjacent: as many runs as distinct values? */
+static bool is_parted(const K x) {
+    K d = prim_distinct(r1(x));
+    J runs = x->n ? 1 : 0;
+    for (J i = 1; i < x->n; i++) {
+        K a = prim_item(x, i - 1), b = prim_item(x, i);
+        runs += !prim_match_borrow(a, b);
+        r0(a);
+        r0(b);
+    }
+    bool p = d && obj_count(d) == runs;
+    if (d)
+        r0(d);
+    kerr_clear();
+    return p;
+}
+
+/* a list y (consumed) with attribute u, copied unless it is s# on a sorted list, which q sets
+ * in place (ref/set-attribute.md) */
+static K with_attribute(K y, int u) {
+    if (u != ATTR_S || y->u != ATTR_NONE) {
+        y = obj_own(y);
+        if (!y)
+            return NULL;
+    }
+    y->u = (G)u;
+    return y;
+}
+
+/* a`#y (ref/set-attribute.md): `s sorted (lists, dicts by key, tables: parted first column),
+ * `u unique (lists), `p parted (simple lists), `g grouped (lists), ` none.  's-fail, 'u-fail
+ * when y lacks the property, 'type when the attribute does not apply to y. */
+static K set_attribute(S a, K y) {
+    int u = !*a ? ATTR_NONE : !strcmp(a, "s") ? ATTR_S : !strcmp(a, "u") ? ATTR_U
+          : !strcmp(a, "p") ? ATTR_P : !strcmp(a, "g") ? ATTR_G : -1;
+    if (u < 0) {
+        r0(y);
+        return kerr("domain");
+    }
+    bool list = y->t >= 0 && y->t <= KENUM_LAST;
+    bool simple = y->t > 0 && y->t <= KENUM_LAST;
+    if (y->t == XD && DICT_KEYS(y)->t != XT) { /* a dictionary: the attribute goes on its key */
+        if (u != ATTR_NONE && u != ATTR_S && u != ATTR_U) {
+            r0(y);
+            return kerr("type");
+        }
+        K k = set_attribute(a, r1(DICT_KEYS(y)));
+        K v = r1(DICT_VALS(y));
+        r0(y);
+        return k ? xD(k, v) : (r0(v), NULL);
+    }
+    if (y->t == XD || y->t == XT) { /* tables: s# parts the first column, ` clears all */
+        if (u != ATTR_NONE && u != ATTR_S) {
+            r0(y);
+            return kerr("type");
+        }
+        if (y->t == XD && u == ATTR_S) { /* a keyed table: s# marks its key table, in place */
+            K k = DICT_KEYS(y);
+            K g = prim_iasc(r1(k));
+            bool sorted = g != NULL;
+            for (J i = 0; g && i < g->n; i++)
+                sorted = sorted && kJ(g)[i] == i;
+            if (g)
+                r0(g);
+            if (!sorted) {
+                r0(y);
+                return kerr_msg() ? NULL : kerr("s-fail");
+            }
+            k->u = ATTR_S;
+            return y;
+        }
+        if (y->t == XD) { /* a keyed table: ` clears its key table's attributes */
+            K k = set_attribute(a, r1(DICT_KEYS(y)));
+            if (!k) {
+                r0(y);
+                return NULL;
+            }
+            K v = r1(DICT_VALS(y));
+            r0(y);
+            return xD(k, v);
+        }
+        K cols = TABLE_DATA(y);
+        if (u == ATTR_S && cols->n && !prim_in_order(kK(cols)[0])) {
+            r0(y);
+            return kerr("s-fail");
+        }
+        K out = ktn(0, cols->n);
+        for (J c = 0; out && c < cols->n; c++) {
+            K col = r1(kK(cols)[c]);
+            int cu = u == ATTR_S ? (c == 0 ? ATTR_P : col->t >= 0 ? col->u : 0) : ATTR_NONE;
+            kK(out)[c] = col->t >= 0 && col->u != cu ? with_attribute(col, cu) : col;
+        }
+        K names = r1(TABLE_COLS(y));
+        r0(y);
+        K t = xT(xD(names, out));
+        if (t && u == ATTR_S)
+            t->u = ATTR_S;
+        return t;
+    }
+    if (!list || ((u == ATTR_P) && !simple)) {
+        r0(y);
+        return kerr("type");
+    }
+    if (u == ATTR_S && !prim_in_order(y)) {
+        r0(y);
+        return kerr("s-fail");
+    }
+    if ((u == ATTR_U && !all_distinct(y)) || (u == ATTR_P && !is_parted(y))) {
+        r0(y);
+        return kerr("u-fail");
+    }
+    return with_attribute(y, u);
+}
+
 K prim_take(K x, K y) {
     PRIM_ARGS2(x, y);
     if (y->t >= 100) /* functions have no items */
@@ -561,22 +729,10 @@ K prim_take(K x, K y) {
         r0(x);
         return take_n(n, y);
     }
-    if (x->t == -KS) {
-        /* `s#x: apply an attribute */
+    if (x->t == -KS) { /* `s#y: set an attribute */
         S a = x->s;
         r0(x);
-        y = obj_own(y);
-        if (!y)
-            return NULL;
-        if (y->t <= 0 || y->t >= 98) {
-            if (y->t == XT || y->t == XD)
-                return y;
-            r0(y);
-            return kerr("type");
-        }
-        y->u = !strcmp(a, "s") ? ATTR_S : !strcmp(a, "u") ? ATTR_U : !strcmp(a, "p") ? ATTR_P
-              : !strcmp(a, "g") ? ATTR_G : 0;
-        return y;
+        return set_attribute(a, y);
     }
     if (x->t == KJ || x->t == KI) { /* reshape: 2 3#til 6, 2 2 3#til 5, (enlist 2)#x */
         J k = x->n, dims[8];
@@ -872,6 +1028,8 @@ static K shift_fill(K x) {
 
 K prim_next(K x) {
     PRIM_ARGS1(x);
+    if (x->t == XD || x->t == XT) /* uniform: each column, a dict's values */
+        return prim_uniform(x, prim_next);
     if (x->t < 0 || x->t >= 98)
         return x;
     K tail = drop_n(1, r1(x));
@@ -884,6 +1042,8 @@ K prim_next(K x) {
 
 K prim_prev(K x) {
     PRIM_ARGS1(x);
+    if (x->t == XD || x->t == XT)
+        return prim_uniform(x, prim_prev);
     if (x->t < 0 || x->t >= 98)
         return x;
     K head = drop_n(-1, r1(x));
@@ -1031,22 +1191,38 @@ K prim_key(K x) {
         if (prim_global_names) {
             if (s == sym_null || (s[0] == '.' && !s[1]))
                 return prim_global_names(s);
-            K d = prim_global_get ? prim_global_get(s) : NULL;
+            /* `..a names a of the root from any context */
+            S g = s[0] == '.' && s[1] == '.' && s[2] ? ss(s + 2) : s;
+            K d = prim_global_get ? prim_global_get(g) : NULL;
             if (d && d->t == XD) {
                 K k = r1(DICT_KEYS(d));
                 r0(d);
                 return k;
             }
-            r0(d);
+            /* whether a name is defined: the name itself, or () when there is none */
+            if (d) {
+                r0(d);
+                return ks(s);
+            }
+            kerr_clear();
+            return ktn(0, 0);
         }
         return kerr(s);
     }
     if (is_int_atom(x))
         return prim_til(x);
-    if (x->t > 0 && x->t < 20) {
-        /* key of a vector: its enumeration domain or its type's name */
+    if (obj_is_enum(x->t) || obj_is_enum(-x->t)) { /* an enumeration: its domain's name */
+        S d = enum_domain(x->t < 0 ? -x->t : x->t);
         r0(x);
-        return ks("");
+        return ks(d ? d : sym_null);
+    }
+    if (x->t > 0 && x->t < 20) { /* a vector: the name of its type */
+        static const char *names[20] = {"", "boolean", "guid", "", "byte", "short", "int", "long",
+            "real", "float", "char", "symbol", "timestamp", "month", "date", "datetime",
+            "timespan", "minute", "second", "time"};
+        int t = x->t;
+        r0(x);
+        return ks((S)names[t]);
     }
     r0(x);
     return kerr("type");

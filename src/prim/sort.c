@@ -173,29 +173,69 @@ static K radix_sorted(const K x) {
     return r;
 }
 
-/* comparison of items for the general case: -1, 0, 1 */
+/* q's order of two values (borrowed): -1, 0, 1.  Different types by type number, an atom
+ * before a list of its type; atoms by value; lists lexicographically, item by item, a prefix
+ * first ("" < "a" < "ab" < "b", (0 5) < (1 2) < (1 2 3) < (1 3)). */
+/* set when the deadline passed inside a comparison: the sort in progress gives up ('stop) */
+static bool compare_stopped;
+
+static int compare_values(const K ia, const K ib) {
+    if (ia == ib) /* one object (reshapes and joins share items) */
+        return 0;
+    if (compare_stopped || (prim_past_deadline && prim_past_deadline())) {
+        compare_stopped = true;
+        return 0;
+    }
+    if (ia->t != ib->t)
+        return abs(ia->t) != abs(ib->t) ? (abs(ia->t) < abs(ib->t) ? -1 : 1) : ia->t < ib->t ? -1 : 1;
+    if (ia->t == -KS)
+        return strcmp(ia->s, ib->s);
+    if (ia->t == -UU)
+        return memcmp(kG(ia), kG(ib), 16);
+    if (ia->t < 0 && ia->t > -20) {
+        K v = obj_vec(-ia->t, 2);
+        if (!v)
+            return 0;
+        memcpy(kG(v), &ia->g, obj_width(ia->t));
+        memcpy(kG(v) + obj_width(ia->t), &ib->g, obj_width(ia->t));
+        uint64_t ka = radix_type(v->t) ? sort_key(v, 0) : 0, kb2 = radix_type(v->t) ? sort_key(v, 1) : 0;
+        r0(v);
+        return ka < kb2 ? -1 : ka > kb2;
+    }
+    if (ia->t == KC)
+        return memcmp(kC(ia), kC(ib), (size_t)MIN(ia->n, ib->n)) ?: (ia->n > ib->n) - (ia->n < ib->n);
+    if (ia->t > 0 && ia->t < 20 && radix_type(ia->t)) { /* simple vectors: by their keys */
+        J n = MIN(ia->n, ib->n);
+        for (J i = 0; i < n; i++) {
+            uint64_t ka = sort_key(ia, i), kb2 = sort_key(ib, i);
+            if (ka != kb2)
+                return ka < kb2 ? -1 : 1;
+        }
+        return (ia->n > ib->n) - (ia->n < ib->n);
+    }
+    if (ia->t >= 0 && ia->t < 20) {
+        J n = MIN(ia->n, ib->n);
+        for (J i = 0; i < n; i++) {
+            K a = prim_item(ia, i), b = prim_item(ib, i);
+            int c = compare_values(a, b);
+            r0(a);
+            r0(b);
+            if (c)
+                return c;
+        }
+        return (ia->n > ib->n) - (ia->n < ib->n);
+    }
+    return (obj_count(ia) > obj_count(ib)) - (obj_count(ia) < obj_count(ib));
+}
+
+/* comparison of items a and b of x for the general case: -1, 0, 1 */
 static int compare_items(const K x, J a, J b) {
     if (x->t == KS)
         return strcmp(kS(x)[a], kS(x)[b]);
     if (x->t == UU)
         return memcmp(kG(x) + a * 16, kG(x) + b * 16, 16);
     K ia = prim_item(x, a), ib = prim_item(x, b);
-    int c;
-    if (ia->t != ib->t) /* by type: boolean, ..., long, ..., char, ..., date; atoms first */
-        c = abs(ia->t) != abs(ib->t) ? (abs(ia->t) < abs(ib->t) ? -1 : 1) : ia->t < ib->t ? -1 : 1;
-    else if (ia->t == -KS)
-        c = strcmp(ia->s, ib->s);
-    else if (ia->t == KC)
-        c = memcmp(kC(ia), kC(ib), (size_t)MIN(ia->n, ib->n)) ?: (ia->n > ib->n) - (ia->n < ib->n);
-    else if (ia->t < 0 && ia->t > -20) {
-        K v = obj_vec(-ia->t, 2);
-        memcpy(kG(v), ia->t == -UU ? (void *)kG(ia) : (void *)&ia->g, obj_width(ia->t));
-        memcpy(kG(v) + obj_width(ia->t), ib->t == -UU ? (void *)kG(ib) : (void *)&ib->g, obj_width(ia->t));
-        uint64_t ka = radix_type(v->t) ? sort_key(v, 0) : 0, kb2 = radix_type(v->t) ? sort_key(v, 1) : 0;
-        c = ka < kb2 ? -1 : ka > kb2;
-        r0(v);
-    } else
-        c = (obj_count(ia) > obj_count(ib)) - (obj_count(ia) < obj_count(ib));
+    int c = compare_values(ia, ib);
     r0(ia);
     r0(ib);
     return c;
@@ -256,6 +296,7 @@ static K grade(K x, bool desc) {
         r0(x);
         return NULL;
     }
+    PRIM_SQUASH1(x);
     if (x->t == XT)
         return grade_table(x, desc);
     if (x->t == XD) {
@@ -299,9 +340,16 @@ static K grade(K x, bool desc) {
             idx[i] = i;
         J *tmp = malloc((size_t)(n ? n : 1) * sizeof(J));
         ok = tmp != NULL;
+        compare_stopped = false;
         if (ok)
             merge_grade(x, idx, tmp, 0, n);
         free(tmp);
+        if (compare_stopped) { /* the deadline passed: 'stop is pending */
+            compare_stopped = false;
+            r0(x);
+            r0(r);
+            return NULL;
+        }
     }
     if (ok && desc) {
         /* reverse, then restore the original order within runs of equal items */
@@ -335,11 +383,29 @@ static K grade(K x, bool desc) {
 
 K prim_iasc(K x) {
     PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
     return grade(x, false);
 }
 K prim_idesc(K x) {
     PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
     return grade(x, true);
+}
+
+/* are the items of list x (borrowed) in ascending order already? */
+bool prim_in_order(const K x) {
+    if (x->u == ATTR_S)
+        return true;
+    if (radix_type(x->t)) {
+        for (J i = 1; i < x->n; i++)
+            if (sort_key(x, i - 1) > sort_key(x, i))
+                return false;
+        return true;
+    }
+    for (J i = 1; i < x->n; i++)
+        if (compare_items(x, i - 1, i) > 0)
+            return false;
+    return true;
 }
 
 static K sorted(K x, bool desc) {
@@ -378,6 +444,19 @@ static K sorted(K x, bool desc) {
         r0(x);
         return xD(k, v);
     }
+    compare_stopped = false;
+    bool in_order = !desc && x->t >= 0 && x->t < 20 && prim_in_order(x);
+    if (compare_stopped) {
+        compare_stopped = false;
+        r0(x);
+        return NULL;
+    }
+    if (in_order) {
+        /* already ascending: only the attribute is set, in place, so every reference to the
+         * list sees it (ref/asc.md; s# is the one attribute that behaves this way) */
+        x->u = ATTR_S;
+        return x;
+    }
     if (!desc && radix_type(x->t) && x->t != KF && x->t != KZ && x->t != KE) {
         /* floats keep -0 and NaN payloads only through a grade */
         K r = radix_sorted(x);
@@ -405,20 +484,24 @@ static K sorted(K x, bool desc) {
 
 K prim_asc(K x) {
     PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
     return sorted(x, false);
 }
 K prim_desc(K x) {
     PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
     return sorted(x, true);
 }
 
 K prim_rank(K x) {
     PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
     return grade(grade(x, false), false);
 }
 
 K prim_xrank(K x, K y) {
     PRIM_ARGS2(x, y);
+    PRIM_SQUASH2(x, y);
     if (x->t != -KJ && x->t != -KI) {
         r0(x);
         r0(y);
@@ -434,9 +517,127 @@ K prim_xrank(K x, K y) {
 }
 
 /* x bin y: the index of the last item of sorted x <= y (-1 if none) */
+/* t bin y for a table t of n columns (ref/bin.md, "Tables"): for each row of y (a table, or
+ * one record: a list of n items or a dictionary of t's columns), the last row of t whose first
+ * n-1 columns match it and whose last column is not above its last; 0N when none.  The last
+ * column need be sorted only within the groups of the others. */
+static K table_bin(K x, K y) {
+    K names = TABLE_COLS(x), cols = TABLE_DATA(x);
+    J nc = names->n, n = obj_count(x);
+    bool record = y->t != XT;
+    K probe; /* y's columns, in x's order */
+    if (y->t == XT)
+        probe = prim_columns_named(y, names);
+    else if (y->t == XD || (y->t >= 0 && y->t < 20 && obj_count(y) == nc)) {
+        probe = ktn(0, nc);
+        for (J c = 0; probe && c < nc; c++) {
+            K item;
+            if (y->t == XD) {
+                K k = ks(kS(names)[c]);
+                item = prim_at(r1(y), k);
+            } else
+                item = prim_item(y, c);
+            if (!item) {
+                probe->n = c;
+                r0(probe);
+                probe = NULL;
+                break;
+            }
+            kK(probe)[c] = item->t < 0 ? prim_enlist(item) : obj_list(1, item);
+        }
+    } else {
+        r0(x);
+        r0(y);
+        return kerr("type");
+    }
+    r0(y);
+    if (!probe || nc == 0) {
+        if (probe)
+            r0(probe);
+        r0(x);
+        return probe ? kerr("length") : NULL;
+    }
+    J m = obj_count(kK(probe)[0]);
+    /* the groups of x's first n-1 columns (all rows one group when n is 1), and each probe
+     * row's group */
+    J *group = calloc((size_t)(n ? n : 1), sizeof(J)), *pg = calloc((size_t)(m ? m : 1), sizeof(J));
+    J ngroups = 1;
+    bool ok = group && pg;
+    if (ok && nc > 1) {
+        K keys = ktn(0, nc - 1), pkeys = ktn(0, nc - 1);
+        for (J c = 0; c < nc - 1; c++) {
+            kK(keys)[c] = r1(kK(cols)[c]);
+            kK(pkeys)[c] = r1(kK(probe)[c]);
+        }
+        RowIndex ix;
+        K g = rows_index_new(keys, &ix) ? rows_index_find(&ix, pkeys) : NULL;
+        ok = g != NULL;
+        if (ok) {
+            memcpy(group, ix.group, (size_t)n * sizeof(J));
+            memcpy(pg, kJ(g), (size_t)m * sizeof(J));
+            ngroups = ix.ngroups;
+            r0(g);
+            rows_index_free(&ix);
+        }
+        r0(keys);
+        r0(pkeys);
+    }
+    /* each group's rows in order: offsets and row numbers */
+    J *start = ok ? calloc((size_t)ngroups + 1, sizeof(J)) : NULL, *rows = ok ? malloc((size_t)(n ? n : 1) * sizeof(J)) : NULL;
+    ok = ok && start && rows;
+    for (J i = 0; ok && i < n; i++)
+        start[group[i] + 1]++;
+    for (J g = 0; ok && g < ngroups; g++)
+        start[g + 1] += start[g];
+    J *fill = ok ? calloc((size_t)ngroups, sizeof(J)) : NULL;
+    ok = ok && fill;
+    for (J i = 0; ok && i < n; i++)
+        rows[start[group[i]] + fill[group[i]]++] = i;
+    K r = ok ? obj_vec(KJ, m) : NULL;
+    K last = kK(cols)[nc - 1], plast = kK(probe)[nc - 1];
+    for (J k = 0; r && k < m; k++) {
+        J g = pg[k], found = nj;
+        if (g >= 0) {
+            K b = prim_item(plast, k);
+            J lo = start[g], hi = start[g + 1];
+            while (lo < hi) { /* the first row of the group above y */
+                J mid = (lo + hi) / 2;
+                K a = prim_item(last, rows[mid]);
+                int c = compare_values(a, b);
+                r0(a);
+                if (c <= 0)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            r0(b);
+            if (lo > start[g])
+                found = rows[lo - 1];
+        }
+        kJ(r)[k] = found;
+    }
+    free(group);
+    free(pg);
+    free(start);
+    free(rows);
+    free(fill);
+    r0(probe);
+    r0(x);
+    if (!r)
+        return kerr_msg() ? NULL : kerr("wsfull");
+    if (record) {
+        J p = kJ(r)[0];
+        r0(r);
+        return kj(p);
+    }
+    return r;
+}
+
 static K binsearch(K x, K y, bool right) {
     if (prim_too_deep(x, y)) /* a dict's values may be a dict */
         return NULL;
+    if (x->t == XT && !right)
+        return table_bin(x, y);
     if (x->t == XD) { /* a dict's values are searched, giving their keys (null for -1) */
         K k = r1(DICT_KEYS(x)), i = binsearch(r1(DICT_VALS(x)), y, right);
         r0(x);
@@ -522,9 +723,11 @@ static K binsearch(K x, K y, bool right) {
 
 K prim_bin(K x, K y) {
     PRIM_ARGS2(x, y);
+    PRIM_SQUASH2(x, y);
     return binsearch(x, y, false);
 }
 K prim_binr(K x, K y) {
     PRIM_ARGS2(x, y);
+    PRIM_SQUASH2(x, y);
     return binsearch(x, y, true);
 }

@@ -259,10 +259,16 @@ K prim_meta(K x) {
             ch = (char)(letters[kK(c)[0]->t] - 32); /* a nested column: upper case */
         kC(tc)[i] = ch;
         kS(fk)[i] = sym_null;
-        if (obj_is_enum(ty)) { /* a foreign key: the keyed table it refers to */
+        if (obj_is_enum(ty)) { /* a foreign key: the keyed table it refers to; a link: its table */
             K d = prim_global_get ? prim_global_get(enum_domain(ty)) : NULL;
-            if (d && obj_is_keyed(d))
+            if (d && (obj_is_keyed(d) || d->t == XT))
                 kS(fk)[i] = enum_domain(ty);
+            if (d && d->t == XT) /* a link holds row numbers */
+                kC(tc)[i] = 'j';
+            else if (d && obj_is_keyed(d) && TABLE_COLS(DICT_KEYS(d))->n == 1) {
+                int kt = kK(TABLE_DATA(DICT_KEYS(d)))[0]->t;
+                kC(tc)[i] = kt > 0 && kt < 20 ? letters[kt] : 's';
+            }
             r0(d);
         }
         static const char *attrs[] = {"", "s", "u", "p", "g"};

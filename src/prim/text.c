@@ -505,6 +505,14 @@ K prim_like(K x, K y) {
         K out = obj_vec(KB, x->n);
         for (J i = 0; out && i < x->n; i++) {
             K item = prim_item(x, i);
+            if (x->t == 0 && item->t != KC && item->t != -KS && item->t != -KC) {
+                /* list iteration stops at the first level (basics/implicit-iteration.md) */
+                r0(item);
+                r0(out);
+                r0(x);
+                r0(y);
+                return kerr("type");
+            }
             K b = prim_like(item, r1(y));
             kG(out)[i] = b && b->t == -KB ? b->g : 0;
             if (!b && kerr_msg() && !strcmp(kerr_msg(), "stack")) {

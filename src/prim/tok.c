@@ -7,10 +7,12 @@
  *   timestamp  a date, then D, T, - or a blank, then a time; a date alone is its midnight;
  *              9 to 11 digits are seconds since 1970 (a fraction may follow after '.')
  *   int        a dotted IPv4 address, as .z.a holds it
+ *   guid       an IPv6 address, or an IPv4 one as ::ffff:a.b.c.d
  *
  * A two-digit year yy is 19yy from 50 up and 20yy below, as q reads it.  tok_parse answers
  * NULL (no error) for text none of these forms claims, so that the literal lexer still reads
  * it; text a form claims but whose fields are out of range is the type's null. */
+#include <arpa/inet.h>
 #include <ctype.h>
 
 #include "primint.h"
@@ -240,6 +242,22 @@ K tok_parse(int to, const char *s, size_t n) {
     case KI: {
         I v;
         return memchr(s, '.', n) && tok_ip(s, n, &v) ? ki(v) : NULL;
+    }
+    case UU: { /* an IPv6 address, or IPv4 as ::ffff:a.b.c.d */
+        char buf[64];
+        if (n >= sizeof buf || (!memchr(s, ':', n) && !memchr(s, '.', n)))
+            return NULL;
+        memcpy(buf, s, n);
+        buf[n] = 0;
+        U u;
+        memset(&u, 0, sizeof u);
+        if (inet_pton(AF_INET6, buf, u.g) == 1)
+            return ku(u);
+        if (inet_pton(AF_INET, buf, u.g + 12) == 1) {
+            u.g[10] = u.g[11] = 0xff;
+            return ku(u);
+        }
+        return NULL;
     }
     }
     return NULL;

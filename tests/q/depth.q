@@ -54,7 +54,7 @@ q)count asc d
 q)count d?d
 1
 q)first d in d
-0b
+1b
 q)e:{(enlist 1)!x}/[1000000;enlist 1]
 q)count first e
 'stack

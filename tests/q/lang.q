@@ -209,8 +209,8 @@ q)-9$`a`b!("quick";"fox")
 a| "    quick"
 b| "      fox"
 q).Q.id flip (5#.Q.res)!(5#())
-in1 within1 like1 bin1 binr1
-----------------------------
+abs1 acos1 asin1 atan1 avg1
+---------------------------
 q)`tnew insert ([c1:`a`b];c2:10 20)
 0 1
 q)`c1 xkey `tnew

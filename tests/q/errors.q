@@ -1,0 +1,88 @@
+/ errors where q signals them, and the amend rules around them (ref/assign.md, ref/amend.md,
+/ ref/identity.md, ref/raze.md, ref/greater.md, basics/parsetrees.md, implicit-iteration.md):
+/ a simple list takes only atoms of its type, in x[i]:v, x op: v and @[x;i;f]; a general list
+/ whose items come to share one atom type becomes that vector; x[i]op:y gives the new items;
+/ x op:y of an undefined x defines it; a dictionary joins only dictionaries and tables;
+/ a char and a number in | and & give a char; value applies to literals, eval evaluates;
+/ like iterates one level only.
+q)s:1 2 3
+q)s[1]:4
+q)s
+1 4 3
+q)s[2]:5f
+'type
+q)s:(1;2f;3)
+q)s
+1
+2f
+3
+q)s[1]:4
+q)s
+1 4 3
+q)s[1]:5f
+'type
+q)@[1 2; ::; *; 3 4]
+3 8
+q)@[(1 2;4 5); ::; ,; 3 6]
+1 2 3
+4 5 6
+q)@[1 2; ::; 3 4*]
+'type
+q)@[1 2 3;1;:;`a]
+'type
+q)x:(1;2;3)
+q)x,:`a
+'type
+q)x:(::;1;2)
+q)x,:`a
+q)x
+::
+1
+2
+`a
+q)3+a:til 5
+3 4 5 6 7
+q)1+a[2]+:5
+8
+q)a
+0 1 7 3 4
+q)bar+:1
+q)bar
+1
+q)d:`a`b!(1 2;3 5)
+q)10,d
+'type
+q)raze (10;d)
+'type
+q)(`a`b!1 2),`c`d!3 4
+a| 1
+b| 2
+c| 3
+d| 4
+q)98|"a"
+"b"
+q)"a"&98
+"a"
+q)value(+;7;3)
+10
+q)eval(+;7;(+;2;1))
+10
+q)value(+;7;(+;2;1))
+'type
+q)value(,;`a;`b)
+`a`b
+q)`quick like "qu?ck"
+1b
+q)`quick`quack`quark like "qu?ck"
+110b
+q)(`quick;`quack`quark) like "qu?ck"
+'type
+q)prd "abc"
+'type
+q)a1:enlist[3]
+q)b1,:3
+q)a1~b1
+1b
+q)c1-:2
+q)c1
+-2

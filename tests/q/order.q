@@ -1,0 +1,111 @@
+/ order and match (ref/asc.md, ref/match.md, ref/set-attribute.md)
+/ asc: vectors sorted with s#; mixed lists by type then value; nested lists lexicographically,
+/ a prefix first; an already sorted list only gets s#, in place, seen by every reference.
+/ ~ ignores attributes on lists and tables; a sorted dictionary matches only a sorted one.
+/ `s#: 's-fail unless ascending, in place; `u#: 'u-fail unless distinct; `p#: simple lists,
+/ 'u-fail unless equal items are adjacent; ` removes; s# on a table parts its first column,
+/ on a keyed table marks the key table in place; another symbol is 'domain.
+q)asc 2 1 3 4 2 1 2
+`s#1 1 2 2 2 3 4
+q)a:0 1
+q)b:a
+q)asc b
+`s#0 1
+q)b
+`s#0 1
+q)a
+`s#0 1
+q)asc (1;1b;"b";2009.01.01;"a";0)
+1b
+0
+1
+"a"
+"b"
+2009.01.01
+q)type each asc (1;1b;"b";2009.01.01;"a";0)
+-1 -7 -7 -10 -10 -14h
+q)l:("bat";"dog";"cow";"cat")
+q)asc l
+"bat"
+"cat"
+"cow"
+"dog"
+q)attr asc l
+`s
+q)iasc (1 2 3;1 2;0 5;1 3)
+2 1 0 3
+q)asc ("bc";"ab";"abc";"")
+""
+"ab"
+"abc"
+"bc"
+q)idesc (1 2 3;1 2;0 5;1 3)
+3 0 1 2
+q)asc ((1;`b);(1;`a);(0;`c))
+0 `c
+1 `a
+1 `b
+q)asc `a`b`c!2 1 3
+b| 1
+a| 2
+c| 3
+q)meta asc ([]a:3 4 1;b:`a`d`s)
+c| t f a
+-| -----
+a| j   p
+b| s
+q)meta asc([]a:3 4 1)
+c| t f a
+-| -----
+a| j   s
+q)1 2 3~`s#1 2 3
+1b
+q)(asc 3 1 2)~1 2 3
+1b
+q)t1:([]x:1 2 3)
+q)t2:([]x:`s#1 2 3)
+q)t1~t2
+1b
+q)(`s#`a`b!1 2)~`a`b!1 2
+0b
+q)(`s#`a`b!1 2)~`s#`a`b!1 2
+1b
+q)(`u#1 2)~1 2
+1b
+q)`s#1 2 3
+`s#1 2 3
+q)`#`s#1 2 3
+1 2 3
+q)`s#3 2 1
+'s-fail
+q)`u#1 1
+'u-fail
+q)`u#1 2
+`u#1 2
+q)`p#2 2 2 1 1 4 4 4 4 3 3
+`p#2 2 2 1 1 4 4 4 4 3 3
+q)2,`p#2 2 2 1 1 4 4 4 4 3 3
+2 2 2 2 1 1 4 4 4 4 3 3
+q)`p#1 2 1
+'u-fail
+q)`p#(1;`a)
+'type
+q)`g#1 2 1
+`g#1 2 1
+q)`s#1
+'type
+q)`x#1 2
+'domain
+q)attr key `s#`a`b!1 2
+`s
+q)`s#`b`a!1 2
+'s-fail
+q)t:([1 2 4]y:7 8 9);`s#t;attr each (t;key t)
+``s
+q)meta `s#([] ti:00:00:00 00:00:01 00:00:03; v:98 98 100.)
+c | t f a
+--| -----
+ti| v   p
+v | f
+q)`s#([]a:3 1 2)
+'s-fail

@@ -1,0 +1,76 @@
+/ temporal arithmetic and comparison (basics/comparison.md "Temporal values", ref/add.md,
+/ ref/floor.md, ref/ceiling.md): two temporal types compare in the type of the matrix
+/ (timestamp with time: as times), unsupported pairs are 'type; datetime plus a time of day;
+/ date plus a float is a datetime; floor and ceiling of a datetime are 'type since V3.0;
+/ mod of a time of day keeps its type; d.f is the field `f$d (time.minute on a column).
+q)20:00:00.000603286 within 13:30 20:00t
+0b
+q)2024.10.07D20:00:00.000603286 within 13:30 20:00t
+1b
+q)2024.10.07D12:00:00 within 13:30 20:00t
+0b
+q)09:29 < 2024.11.01D09:29:15
+0b
+q)2024.01m<2024.01.15
+1b
+q)2024.01m=2024.01.01
+1b
+q)2024.01.01<2024.01.01T12:00
+1b
+q)0D01:00 < 00:59
+0b
+q)2024.01.01D01:00 = 01:00
+1b
+q)2024.01m<12:00
+'type
+q)2024.01.01<12:00
+'type
+q)2000.11.22 + 03:44:55.666
+2000.11.22D03:44:55.666000000
+q)2000.11.22 - 03:44:55.666
+2000.11.21D20:15:04.334000000
+q)floor 2009.10.03T13:08:00.222
+'type
+q)"d"$2009.10.03T13:08:00.222
+2009.10.03
+q)ceiling 2010.05.13T12:30:59.999
+'type
+q)"d"$23:59:59.999+ 2010.05.13T12:30:59.999
+2010.05.14
+q)2010.05.13T12:30:59.999-0D12:00
+2010.05.13T00:30:59.999
+q)2024.01.01+1.5
+2024.01.02T12:00:00.000
+q)1.5+2024.01.01
+2024.01.02T12:00:00.000
+q)2024.01.01-0.5
+2023.12.31T12:00:00.000
+q)12:00:00 mod 00:07:00
+00:06:00
+q)12:00 mod 7
+00:06
+q)12:00:00.000 mod 60000
+00:00:00.000
+q)d:2010.05.13T12:30:59.999
+q)d.date
+2010.05.13
+q)d.time
+12:30:59.999
+q)d.minute
+12:30
+q)d.second
+12:30:59
+q)d.year
+2010i
+q)t:([]time:09:30:00.000 10:15:30.500)
+q)select time.minute from t
+minute
+------
+09:30
+10:15
+q)exec time.second from t
+09:30:00 10:15:30
+q)select from t where time.minute=09:30
+time
+------------
+09:30:00.000
