@@ -969,21 +969,33 @@ fail:
 
 /* ---- .Q functions written in C ---------------------------------------------------------- */
 
-/* .Q.cn t: rows per partition (.Q.pn filled in as a side effect) */
-static K q_cn(void *ptr, K *args, int n) {
-    UNUSED(ptr);
+/* the first of n arguments, the others released (unary .Q functions take what q passes) */
+static K first_arg(K *args, int n) {
     for (int i = 1; i < n; i++)
         r0(args[i]);
-    K t = args[0];
+    return args[0];
+}
+
+/* the partitioned table t (consumed), or named by t: its index in hdb.protos, or -1 */
+static int part_of(K t) {
     if (t->t == -KS) {
         K v = env_get(t->s);
         r0(t);
-        if (!v)
-            return kerr("type");
+        if (!v) {
+            kerr_clear();
+            return -1;
+        }
         t = v;
     }
     int ti = part_find(t);
     r0(t);
+    return ti;
+}
+
+/* .Q.cn t: rows per partition (.Q.pn filled in as a side effect) */
+static K q_cn(void *ptr, K *args, int n) {
+    UNUSED(ptr);
+    int ti = part_of(first_arg(args, n));
     if (ti < 0)
         return kerr("type");
     K idx = view_parts();
@@ -1012,14 +1024,8 @@ static K q_ind(void *ptr, K *args, int n) {
             r0(args[i]);
         return kerr("rank");
     }
-    K t = args[0], rows = args[1];
-    if (t->t == -KS) {
-        K v = env_get(t->s);
-        r0(t);
-        t = v ? v : obj_identity();
-    }
-    int ti = part_find(t);
-    r0(t);
+    K rows = args[1];
+    int ti = part_of(args[0]);
     if (ti < 0 || rows->t != KJ) {
         r0(rows);
         return kerr("type");
@@ -1058,9 +1064,7 @@ static K q_ind(void *ptr, K *args, int n) {
 /* .Q.qp x: 1b for a partitioned table, 0b for another table, 0 otherwise */
 static K q_qp(void *ptr, K *args, int n) {
     UNUSED(ptr);
-    for (int i = 1; i < n; i++)
-        r0(args[i]);
-    K x = args[0];
+    K x = first_arg(args, n);
     K r = x->t == XT ? kb(part_find(x) >= 0) : kj(0);
     r0(x);
     return r;
@@ -1080,9 +1084,7 @@ static K q_view(void *ptr, K *args, int n) {
     UNUSED(ptr);
     if (!hdb.pf)
         return no_database(args, n);
-    for (int i = 1; i < n; i++)
-        r0(args[i]);
-    K x = args[0];
+    K x = first_arg(args, n);
     K in;
     if (obj_is_identity(x)) {
         r0(x);
@@ -1199,11 +1201,10 @@ static bool path_of(const K x, char *buf, size_t size) {
  * the most recent first: the partition's path when it was filled, () when not */
 static K q_chk(void *ptr, K *args, int n) {
     UNUSED(ptr);
-    for (int i = 1; i < n; i++)
-        r0(args[i]);
+    K x = first_arg(args, n);
     char db[1100];
-    bool ok = path_of(args[0], db, sizeof db);
-    r0(args[0]);
+    bool ok = path_of(x, db, sizeof db);
+    r0(x);
     if (!ok)
         return kerr("type");
     if (!file_is_dir(db)) {
@@ -1266,9 +1267,7 @@ static K q_li(void *ptr, K *args, int n) {
     UNUSED(ptr);
     if (!hdb.pf)
         return no_database(args, n);
-    for (int i = 1; i < n; i++)
-        r0(args[i]);
-    K x = args[0];
+    K x = first_arg(args, n);
     K labels;
     K roots = db_roots(hdb.base, &labels);
     J nfound;

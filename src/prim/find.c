@@ -379,6 +379,10 @@ static K table_find(K x, K y) {
     return g;
 }
 
+/* for prim_map: x?item and item in y, the list borrowed through ctx */
+static K find_in_x(K item, const void *x) { return prim_find(r1((K)x), item); }
+static K item_in_y(K item, const void *y) { return prim_in(item, r1((K)y)); }
+
 K prim_find(K x, K y) {
     PRIM_ARGS2(x, y);
     if (!obj_stack_ok()) { /* a general y is searched item by item, as deep as it nests */
@@ -433,21 +437,8 @@ K prim_find(K x, K y) {
             return kj(n);
         }
         if (ry > want + 1) { /* y holds lists of such objects: item by item */
-            J n = obj_count(y);
-            K out = ktn(0, n);
-            for (J i = 0; out && i < n; i++)
-                if (!(kK(out)[i] = prim_find(r1(x), prim_item(y, i)))) {
-                    out->n = i;
-                    r0(out);
-                    out = NULL;
-                }
+            K r = prim_map(y, find_in_x, x);
             r0(x);
-            r0(y);
-            if (!out)
-                return NULL;
-            K r = prim_collect(kK(out), out->n);
-            out->n = 0;
-            r0(out);
             return r;
         }
         if (ry == want + 1) { /* y is a list of such objects */
@@ -574,20 +565,8 @@ K prim_in(K x, K y) {
         return kb(in);
     }
     if (x->t == 0) {
-        K out = ktn(0, x->n);
-        for (J i = 0; out && i < x->n; i++)
-            if (!(kK(out)[i] = prim_in(r1(kK(x)[i]), r1(y)))) {
-                out->n = i;
-                r0(out);
-                out = NULL;
-            }
-        r0(x);
+        K r = prim_map(x, item_in_y, y); /* atoms of x give booleans: a boolean vector */
         r0(y);
-        if (!out)
-            return NULL;
-        K r = prim_collect(kK(out), out->n); /* atoms of x give booleans: a boolean vector */
-        out->n = 0;
-        r0(out);
         return r;
     }
     K r = find_all(y, x);
