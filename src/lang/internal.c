@@ -1,8 +1,5 @@
-/* internal.c -- the internal functions n!x that lang_internal_bang (lang.c) does not handle
- * itself, as docs/basics/internal.md lists them: -4! tokens, -5! parse, -6! eval,
- * -7! hcount, -10! type enum free, -12! .Q.host, -13! .Q.addr, -14! quote escape,
- * -15! md5, -22! serialized length, -23! memory map, -24! reval, -25! async broadcast,
- * -27! IEEE754 precision format, -120! memory domain. */
+/* internal.c -- the internal functions n!x (docs/basics/internal.md), one row each in the
+ * table `internals` at the foot of the file; 0N!x prints and returns x. */
 #include <arpa/inet.h>
 #include <math.h>
 #include <netdb.h>
@@ -10,11 +7,13 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "../fmt/fmt.h"
+#include "../ipc/ipc.h"
 #include "lang_int.h"
 #include "lex.h"
 
-/* the IPC encoder and outbound handles, when linked (src/ipc, src/net) */
-extern K ipc_encode(const K x, int msgtype, int capability, int compress) OQ_WEAK;
+/* outbound handles and deferred replies, when the server is linked (src/net) */
+extern K net_deferred(K x) OQ_WEAK;
 extern K net_handle_call(J handle, K msg) OQ_WEAK;
 extern bool net_is_handle(J handle) OQ_WEAK;
 
@@ -209,60 +208,150 @@ static K memory_domain(K x) {
     return kj(0);
 }
 
-K lang_internal_more(J n, K y) {
-    K r;
-    switch (n) {
-    case -4:
-        r = tokens(y);
-        break;
-    case -5:
-        return prim_parse(y);
-    case -6:
-        return prim_eval(y);
-    case -7:
-        return prim_hcount(y);
-    case -10: /* is enumeration type y still free (no domain has it)? */
-        if (y->t != -KH && y->t != -KI && y->t != -KJ) {
-            r0(y);
-            return kerr("type");
-        }
-        r = kb(enum_domain((int)(y->t == -KH ? y->h : y->t == -KI ? y->i : y->j)) == NULL);
-        break;
-    case -12:
-        r = host_of(y);
-        break;
-    case -13:
-        r = addr_of(y);
-        break;
-    case -14:
-        return quote_escape(y);
-    case -15:
-        return prim_md5(y);
-    case -22: {
-        if (!ipc_encode) {
-            r0(y);
-            return kerr("nyi");
-        }
-        K b = ipc_encode(y, 0, 6, 0);
-        r = b ? kj(b->n) : NULL;
-        if (b)
-            r0(b);
-        break;
+/* the rows below that are not a primitive or a function above: each consumes y */
+
+static K oneline(K y) { /* -3!y: the one-line form */
+    K r = fmt_oneline(y);
+    r0(y);
+    return r;
+}
+
+static K token_list(K y) {
+    K r = tokens(y);
+    r0(y);
+    return r;
+}
+
+static K serialize(K y) { /* -8!y: IPC bytes, as a message from this process */
+    K r = ipc_encode(y, IPC_ASYNC, 6, 0);
+    r0(y);
+    return r;
+}
+
+static K serialize_compressed(K y) { /* -18!y: the same, compressed when that pays */
+    K r = ipc_encode(y, IPC_ASYNC, 6, 2);
+    r0(y);
+    return r;
+}
+
+static K deserialize(K y) { /* -9!y: the value of IPC bytes */
+    if (y->t != KG) {
+        r0(y);
+        return kerr("type");
     }
-    case -23:
-        return y;
-    case -24:
-        return prim_reval(y);
-    case -25:
-        return broadcast(y);
-    case -27:
-        return precise(y);
-    case -120:
-        return memory_domain(y);
-    default:
+    K r = ipc_decode(kG(y), (size_t)y->n);
+    r0(y);
+    return r;
+}
+
+static K enum_free(K y) { /* -10!y: is enumeration type y still free (no domain has it)? */
+    if (y->t != -KH && y->t != -KI && y->t != -KJ) {
+        r0(y);
+        return kerr("type");
+    }
+    K r = kb(enum_domain((int)(y->t == -KH ? y->h : y->t == -KI ? y->i : y->j)) == NULL);
+    r0(y);
+    return r;
+}
+
+static K host_name(K y) {
+    K r = host_of(y);
+    r0(y);
+    return r;
+}
+
+static K host_addr(K y) {
+    K r = addr_of(y);
+    r0(y);
+    return r;
+}
+
+static K ref_count(K y) { /* -16!y: y's reference count */
+    K r = kj(y->r);
+    r0(y);
+    return r;
+}
+
+static K memory_trim(K y) { /* -20!y (.Q.gc): pooled memory back to the OS; the bytes returned */
+    r0(y);
+    MemStats before = mem_stats();
+    mem_trim();
+    MemStats after = mem_stats();
+    return kj(before.pooled_bytes - after.pooled_bytes);
+}
+
+static K serialized_length(K y) { /* -22!y: the length of -8!y */
+    K b = ipc_encode(y, 0, 6, 0);
+    r0(y);
+    if (!b)
+        return NULL;
+    K r = kj(b->n);
+    r0(b);
+    return r;
+}
+
+static K memory_map(K y) { return y; } /* -23!y: columns are mapped already */
+
+static K deferred(K y) { /* -30!y: a deferred reply (the server's) */
+    if (!net_deferred) {
         r0(y);
         return kerr("nyi");
     }
+    return net_deferred(y);
+}
+
+typedef struct Internal {
+    J n;             /* the left argument of ! */
+    K (*fn)(K y);    /* y consumed */
+} Internal;
+
+static const Internal internals[] = {
+    {-1, prim_hsym},              /* hsym */
+    {-2, prim_attr},              /* attr */
+    {-3, oneline},                /* .Q.s1 */
+    {-4, token_list},             /* tokens */
+    {-5, prim_parse},             /* parse */
+    {-6, prim_eval},              /* eval */
+    {-7, prim_hcount},            /* hcount */
+    {-8, serialize},              /* to bytes */
+    {-9, deserialize},            /* from bytes */
+    {-10, enum_free},             /* enumeration type free */
+    {-11, file_replay},           /* streaming execute (a log) */
+    {-12, host_name},             /* .Q.host */
+    {-13, host_addr},             /* .Q.addr */
+    {-14, quote_escape},          /* quote escape */
+    {-15, prim_md5},              /* md5 */
+    {-16, ref_count},             /* reference count */
+    {-18, serialize_compressed},  /* to bytes, compressed */
+    {-20, memory_trim},           /* .Q.gc */
+    {-22, serialized_length},     /* uncompressed length */
+    {-23, memory_map},            /* memory map */
+    {-24, prim_reval},            /* reval */
+    {-25, broadcast},             /* async broadcast */
+    {-27, precise},               /* format with precision */
+    {-29, prim_json_parse},       /* .j.k */
+    {-30, deferred},              /* deferred response */
+    {-32, prim_btoa},             /* .Q.btoa */
+    {-33, prim_sha1},             /* .Q.sha1 */
+    {-120, memory_domain},        /* memory domain */
+};
+
+K lang_internal_bang(K x, K y) {
+    J n = x->t == -KJ ? x->j : x->t == -KI ? (x->i == ni ? nj : x->i) : x->t == -KH ? x->h : x->g;
+    r0(x);
+    if (n == nj) { /* 0N!y: print the one-line form, return y */
+        K text = fmt_oneline(y);
+        if (!text) {
+            r0(y);
+            return NULL;
+        }
+        lang_print(1, kC(text), (size_t)text->n, true);
+        r0(text);
+        return y;
+    }
+    for (size_t i = 0; i < ARRAY_LEN(internals); i++)
+        if (internals[i].n == n)
+            return internals[i].fn(y);
     r0(y);
-    return r;
+    return kerr("nyi");
 }

@@ -71,13 +71,14 @@ int func_valence(const K f);
 
 /* ---- internal.c ----------------------------------------------------------------------- */
 
-/* n!y for the internal functions lang_internal_bang does not handle itself (y consumed) */
-K lang_internal_more(J n, K y);
+/* n!y, an internal function (internal.c; x and y consumed) */
+K lang_internal_bang(K x, K y);
 
-/* ---- doth.c --------------------------------------------------------------------------- */
+/* ---- boot.q, doth.q ------------------------------------------------------------------- */
 
-/* q source of the .h namespace, run at start-up after the .q and .Q definitions */
-extern const char *lang_boot_h;
+/* q run at start-up (lang_init): the .q and .Q definitions, then the .h namespace; the files
+ * are embedded at build time (cmake/embed.cmake) */
+extern const char lang_boot_q[], lang_boot_h[];
 
 /* ---- env.c ---------------------------------------------------------------------------- */
 

@@ -1,4 +1,5 @@
-/* sys.c -- system commands (\t \ts \c \P \d \v \f \a \e \l \S ...) and script loading. */
+/* sys.c -- system commands (\t \ts \c \P \d \v \f \a \e \l \S ...), script loading, and
+ * the primitives about the process: show, exit, getenv, setenv, system. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -386,3 +387,79 @@ static K run_command(const char *cmd, size_t n) {
     }
     return lines;
 }
+
+/* ---- the process ------------------------------------------------------------------------- */
+
+K prim_show(K x) {
+    PRIM_ARGS1(x);
+    K text = fmt_console(x);
+    r0(x);
+    if (!text)
+        return NULL;
+    lang_print(1, kC(text), (size_t)text->n, true);
+    r0(text);
+    return obj_identity();
+}
+
+K prim_exit(K x) {
+    PRIM_ARGS1(x);
+    int code = x->t == -KJ ? (int)x->j : x->t == -KI ? x->i : 0;
+    r0(x);
+    if (lang_refuse_update()) /* a read-only client (-b, reval) may not stop the process */
+        return NULL;
+    fflush(stdout);
+    exit(code);
+}
+
+static K string_arg(K x, char *buf, size_t cap) {
+    size_t n = 0;
+    if (x->t == -KS)
+        n = (size_t)snprintf(buf, cap, "%s", x->s);
+    else if (x->t == KC)
+        n = (size_t)snprintf(buf, cap, "%.*s", (int)x->n, kC(x));
+    else if (x->t == -KC)
+        n = (size_t)snprintf(buf, cap, "%c", x->g);
+    else
+        return kerr("type");
+    UNUSED(n);
+    return x;
+}
+
+K prim_getenv(K x) {
+    PRIM_ARGS1(x);
+    char name[512];
+    if (!string_arg(x, name, sizeof name)) {
+        r0(x);
+        return NULL;
+    }
+    r0(x);
+    const char *v = getenv(name);
+    return obj_str(v ? v : "");
+}
+
+K prim_setenv(K x, K y) {
+    PRIM_ARGS2(x, y);
+    char name[512], val[4096];
+    /* the environment is the process's: OS commands and Python read it ('noupdate read-only) */
+    if (!string_arg(x, name, sizeof name) || !string_arg(y, val, sizeof val) || lang_refuse_update()) {
+        r0(x);
+        r0(y);
+        return NULL;
+    }
+    setenv(name, val, 1);
+    r0(x);
+    r0(y);
+    return obj_identity();
+}
+
+K prim_system(K x) {
+    PRIM_ARGS1(x);
+    if (x->t != KC && x->t != -KC) {
+        r0(x);
+        return kerr("type");
+    }
+    K r = x->t == KC ? sys_command(kC(x), (size_t)x->n) : sys_command((char *)&x->g, 1);
+    r0(x);
+    return r;
+}
+

@@ -23,26 +23,8 @@ PyMODINIT_FUNC PyInit__openq_builtin(void);
 #define OPENQ_PYTHON_DIR ""
 #endif
 
-/* Python that runs once the interpreter is up: find the user's environment (the active
- * virtual environment, or the one this binary was installed into), make `import openq`
- * reach this very process, and let code written for PyKX under q import `pykx`. */
-static const char *boot_py =
-    "import os, sys, site, glob\n"
-    "def _openq_paths():\n"
-    "    venvs = []\n"
-    "    if os.environ.get('VIRTUAL_ENV'): venvs.append(os.environ['VIRTUAL_ENV'])\n"
-    "    exe = os.path.realpath('/proc/self/exe')\n"
-    "    venvs.append(os.path.dirname(os.path.dirname(exe)))\n"
-    "    for v in venvs:\n"
-    "        for sp in glob.glob(os.path.join(v, 'lib', 'python%d.%d' % sys.version_info[:2], 'site-packages')):\n"
-    "            if sp not in sys.path: site.addsitedir(sp)\n"
-    "    src = os.environ.get('OPENQ_PYTHON_DIR') or OPENQ_SRC\n"
-    "    if src and os.path.isdir(src) and src not in sys.path: sys.path.insert(0, src)\n"
-    "_openq_paths()\n"
-    "import openq as _openq_pkg\n"
-    "if os.environ.get('OPENQ_PYKX_FACADE', '1') != '0':\n"
-    "    sys.modules.setdefault('pykx', _openq_pkg)\n"
-    "del _openq_paths, _openq_pkg\n";
+/* Python run once the interpreter is up: boot.py, embedded at build time */
+extern const char py_boot_src[];
 
 int py_ensure(void) {
     if (Py_IsInitialized())
@@ -66,7 +48,7 @@ int py_ensure(void) {
     PyObject *src = PyUnicode_FromString(OPENQ_PYTHON_DIR);
     PyDict_SetItemString(g, "OPENQ_SRC", src);
     Py_DECREF(src);
-    PyObject *r = PyRun_String(boot_py, Py_file_input, g, g);
+    PyObject *r = PyRun_String(py_boot_src, Py_file_input, g, g);
     PyDict_DelItemString(g, "OPENQ_SRC");
     if (!r) {
         PyErr_Print(); /* the namespace still works for plain Python */

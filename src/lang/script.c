@@ -1,0 +1,152 @@
+/* script.c -- q source text run by q's script rules (lang_eval_script): continuation lines,
+ * comment blocks, \\ ending a script, system commands, and where a failing statement was. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "lang_int.h"
+
+/* where the statement that failed in a script was: "file:line: text" and a caret line,
+ * set by the innermost script that failed, shown with the error, cleared by the console */
+static char script_where[2048];
+
+const char *lang_error_where(void) { return script_where[0] ? script_where : NULL; }
+const char *lang_error_frames(void) { return eval_trace_text(); }
+void lang_error_where_clear(void) { script_where[0] = 0; }
+
+/* the length of the line at s (up to n bytes) without its \n, a trailing \r or blanks */
+static size_t line_length(const char *s, size_t n, size_t *next) {
+    size_t end = 0;
+    while (end < n && s[end] != '\n')
+        end++;
+    *next = end < n ? end + 1 : n;
+    while (end && (s[end - 1] == '\r' || s[end - 1] == ' ' || s[end - 1] == '\t'))
+        end--;
+    return end;
+}
+
+static bool is_blank(const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t')
+            return false;
+    return true;
+}
+
+/* one statement of a script: a \command, k) code or q; file, when given, names the script
+ * whose line `line` it starts on, for the error location */
+static K eval_statement(const char *text, size_t len, const char *file, long line) {
+    if (text[0] == '\\')
+        return sys_command(text + 1, len - 1);
+    bool k_mode = len >= 2 && text[0] == 'k' && text[1] == ')';
+    size_t skip = k_mode ? 2 : 0;
+    const void *saved_node = eval_error_node;
+    eval_error_node = NULL;
+    parse_track_positions(file && !k_mode);
+    parse_set_origin(file, line);
+    K tree = parse_text(text + skip, len - skip, k_mode);
+    parse_set_origin(NULL, 0);
+    parse_track_positions(false);
+    K r = tree ? eval_node(tree, NULL) : NULL;
+    if (!r && file && !script_where[0]) {
+        size_t first = 0;
+        while (first < len && text[first] != '\n')
+            first++;
+        long pos = tree && eval_error_node ? parse_position_of(eval_error_node) : -1;
+        int head = snprintf(script_where, sizeof script_where, "%s:%ld: ", file, line);
+        int used = snprintf(script_where + head, sizeof script_where - (size_t)head, "%.*s", (int)first, text);
+        if (pos >= 0 && (size_t)pos < first && head + used + pos + 8 < (long)sizeof script_where)
+            snprintf(script_where + head + used, sizeof script_where - (size_t)(head + used), "\n%*s^",
+                     (int)(7 + head + pos), "");
+    }
+    r0(tree);
+    if (r)
+        eval_error_node = saved_node;
+    return r;
+}
+
+/* Run a script by q's rules: a line that starts with a blank continues the statement above
+ * it, and blank lines and comment lines (starting "/") between its lines are passed over; a
+ * line "/" alone opens a comment block that a line "\\" alone closes; a line "\\" alone
+ * outside a block ends the script; a line starting "\\" is a system command.  Statements run
+ * in order; the first failure stops the script (NULL + the error, and lang_error_where names
+ * file and line when file is given).  The value is the last statement's. */
+K lang_eval_script(const char *src, size_t n, const char *file) {
+    K last = obj_identity();
+    char *buf = NULL; /* a statement gathered from several lines */
+    size_t cap = 0;
+    size_t i = 0;
+    long lineno = 0;
+    bool in_comment = false;
+    while (i < n) {
+        size_t next;
+        size_t len = line_length(src + i, n - i, &next);
+        const char *text = src + i;
+        long start_line = ++lineno;
+        i += next;
+        if (in_comment) {
+            if (len == 1 && text[0] == '\\')
+                in_comment = false;
+            continue;
+        }
+        if (len == 1 && text[0] == '/') {
+            in_comment = true;
+            continue;
+        }
+        if (len == 1 && text[0] == '\\')
+            break; /* the rest of the file is not q */
+        if (is_blank(text, len) || text[0] == '/')
+            continue;
+        /* gather the continuation lines: indented ones join, blank and comment ones between
+         * them are passed over */
+        size_t total = len;
+        bool joined = false;
+        if (text[0] != '\\') {
+            size_t j = i;
+            long jline = lineno;
+            while (j < n) {
+                size_t jn;
+                size_t jl = line_length(src + j, n - j, &jn);
+                const char *jt = src + j;
+                if (is_blank(jt, jl) || (jt[0] == '/' && jl > 1)) {
+                    j += jn, jline++;
+                    continue;
+                }
+                if (jt[0] != ' ' && jt[0] != '\t')
+                    break;
+                if (!joined) {
+                    if (cap < len + 1 && !(buf = realloc(buf, cap = len + 256))) {
+                        r0(last);
+                        return kerr("wsfull");
+                    }
+                    memcpy(buf, text, len);
+                    joined = true;
+                }
+                if (cap < total + jl + 2) {
+                    char *g = realloc(buf, cap = 2 * (total + jl + 2));
+                    if (!g) {
+                        free(buf);
+                        r0(last);
+                        return kerr("wsfull");
+                    }
+                    buf = g;
+                }
+                buf[total++] = '\n';
+                memcpy(buf + total, jt, jl);
+                total += jl;
+                j += jn, jline++;
+                i = j, lineno = jline;
+            }
+        }
+        K r = eval_statement(joined ? buf : text, total, file, start_line);
+        r0(last);
+        if (!r) {
+            free(buf);
+            return NULL;
+        }
+        last = r;
+    }
+    free(buf);
+    return last;
+}
+
+K lang_eval(const char *src, size_t n) { return lang_eval_script(src, n, NULL); }
+

@@ -1,0 +1,123 @@
+/* toplevel.c -- one console input (lang_console): \\ and comments, system commands, the
+ * evaluation, the display, and q 4's error text with frames and a caret. */
+#include <stdio.h>
+
+#include "../fmt/fmt.h"
+#include "lang_int.h"
+
+/* ---- the console --------------------------------------------------------------------------- */
+
+/* is this parse tree an assignment (console prints nothing for it)? */
+static bool is_assignment(const K tree) {
+    if (tree->t != 0 || tree->n < 3)
+        return false;
+    K h = kK(tree)[0];
+    if (h->t == KBINARY && h->g == P_IDENTITY)
+        return true;
+    if (h->t == KUNARY && (h->g == SF_ASSIGN_G || h->g == SF_VIEW))
+        return true;
+    if (h->t == KUNARY && h->g == SF_SEQ)
+        return is_assignment(kK(tree)[tree->n - 1]);
+    return false;
+}
+
+/* q 4's error display: 'msg, then (for a one-line input whose failing primitive is known)
+ * the input as frame [0] and a caret under that primitive */
+static K error_text(const char *src, size_t n) {
+    const char *msg = kerr_msg() ? kerr_msg() : "error";
+    long pos = eval_error_node ? parse_position_of(eval_error_node) : -1;
+    bool one_line = !memchr(src, '\n', n);
+    size_t len = strlen(msg) + 2 * n + 64;
+    K out = obj_vec(KC, 0);
+    out = obj_grow(out, (J)len);
+    if (!out)
+        return NULL;
+    out->n = snprintf(kC(out), (size_t)len, "'%s", msg);
+    const char *frames = eval_trace_text();
+    const char *where = lang_error_where();
+    if (frames) { /* the lambdas it unwound through, innermost first (q's debugger shows these) */
+        size_t fl = strlen(frames);
+        len += fl;
+        out = obj_grow(out, (J)len);
+        if (!out)
+            return NULL;
+        out->n += snprintf(kC(out) + out->n, (size_t)(len - out->n), "\n%.*s", (int)(fl ? fl - 1 : 0), frames);
+    }
+    if (where) { /* the failure was inside a script: its file and line, not this input */
+        len += strlen(where);
+        out = obj_grow(out, (J)len);
+        if (!out)
+            return NULL;
+        out->n += snprintf(kC(out) + out->n, (size_t)(len - out->n), "\n  [0]  %s", where);
+        lang_error_where_clear();
+    } else if (!frames && pos >= 0 && (size_t)pos < n && one_line) {
+        out->n += snprintf(kC(out) + out->n, (size_t)(len - out->n), "\n  [0]  %.*s\n%*s^", (int)n, src,
+                           (int)(7 + pos), "");
+    }
+    kerr_clear();
+    eval_trace_clear();
+    return out;
+}
+
+static K console_input(const char *src, size_t n, int *quit);
+
+K lang_console(const char *src, size_t n, int *quit) {
+    K out = console_input(src, n, quit);
+    parse_origins_sweep(); /* the input's tree is gone: lambdas that died with it too */
+    return out;
+}
+
+static K console_input(const char *src, size_t n, int *quit) {
+    *quit = 0;
+    while (n && (src[n - 1] == '\n' || src[n - 1] == '\r' || src[n - 1] == ' '))
+        n--;
+    size_t lead = 0;
+    while (lead < n && (src[lead] == ' ' || src[lead] == '\t'))
+        lead++;
+    src += lead;
+    n -= lead;
+    if (n == 0)
+        return obj_strn("", 0);
+    if (n == 2 && src[0] == '\\' && src[1] == '\\') {
+        *quit = 1;
+        return obj_strn("", 0);
+    }
+    if (src[0] == '/' && (n == 1 || src[1] == ' '))
+        return obj_strn("", 0);
+    K r;
+    bool silent = false;
+    eval_error_node = NULL;
+    lang_error_where_clear();
+    eval_trace_clear();
+    lang_suspend_reset();
+    if (src[0] == '\\') {
+        r = sys_command(src + 1, n - 1);
+    } else {
+        bool k_mode = n >= 2 && src[0] == 'k' && src[1] == ')';
+        parse_track_positions(!k_mode);
+        K tree = parse_text(src + (k_mode ? 2 : 0), n - (k_mode ? 2 : 0), k_mode);
+        parse_track_positions(false);
+        if (!tree)
+            return error_text(src, n);
+        silent = is_assignment(tree);
+        r = eval_node(tree, eval_suspended_frame()); /* q)): the suspended frame's locals */
+        if (!r) { /* the caret needs the tree's nodes: report before freeing it */
+            K e = error_text(src, n);
+            r0(tree);
+            return e;
+        }
+        r0(tree);
+    }
+    if (!r)
+        return error_text(src, n);
+    if (silent || obj_is_identity(r)) {
+        r0(r);
+        return obj_strn("", 0);
+    }
+    K text = fmt_console(r);
+    r0(r);
+    if (!text)
+        return error_text(src, n);
+    return text;
+}
+
