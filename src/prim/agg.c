@@ -1,5 +1,5 @@
 /* agg.c -- aggregates (sum prd min max avg var dev med all any) and uniform running forms
- * (sums prds mins maxs avgs deltas ratios fills, moving windows, ema).
+ * (sums prds mins maxs avgs deltas ratios fills, moving windows, ema) and differ.
  *
  * sum over longs and floats runs with four accumulators so the compiler vectorises it; null
  * items are skipped as q does (a float NaN never enters a sum). */
@@ -920,4 +920,42 @@ K prim_scov(K x, K y) {
     PRIM_SQUASH2(x, y);
     J n = obj_count(x);
     return prim_mul(prim_cov(x, y), kf(n > 1 ? (F)n / (n - 1) : nf));
+}
+
+/* ---- differ: each item against the one before, as ~ (floats within the tolerance) ---------- */
+
+K prim_differ(K x) {
+    PRIM_ARGS1(x);
+    PRIM_SQUASH1(x);
+    if (x->t == XT) { /* rows: each against the one before */
+        J n = obj_count(x);
+        K r = obj_vec(KB, n);
+        K cols = TABLE_DATA(x);
+        for (J i = 0; r && i < n; i++) {
+            bool same = i > 0;
+            for (J c = 0; same && c < cols->n; c++)
+                same = prim_items_match(kK(cols)[c], i, kK(cols)[c], i - 1);
+            kG(r)[i] = !same;
+        }
+        r0(x);
+        return r;
+    }
+    if (x->t < 0 || x->t >= 98) {
+        r0(x);
+        return kerr("type");
+    }
+    J n = obj_count(x);
+    K r = obj_vec(KB, n);
+    for (J i = 0; r && i < n; i++) { /* floats within the comparison tolerance, as ~ */
+        if (i && (x->t == KF || x->t == KZ))
+            kG(r)[i] = !prim_float_eq(kF(x)[i], kF(x)[i - 1]);
+        else if (i && x->t == KE)
+            kG(r)[i] = !prim_float_eq(kE(x)[i], kE(x)[i - 1]);
+        else if (i && x->t == 0) {
+            kG(r)[i] = !prim_match_borrow(kK(x)[i], kK(x)[i - 1]);
+        } else
+            kG(r)[i] = i == 0 || !prim_items_match(x, i, x, i - 1);
+    }
+    r0(x);
+    return r;
 }

@@ -1,5 +1,5 @@
 /* arith.c -- the atomic dyads and monads: + - * % & | = < > <= >= <> div mod, neg abs
- * floor ... with q's type promotion, nulls and temporal rules.
+ * floor ... and within, with q's type promotion, nulls and temporal rules.
  *
  * A dyad on two simple operands decides the result type once (result_type), brings both
  * operands to a compute type (long, int or float: CT_*) and runs one tight loop; general
@@ -918,4 +918,21 @@ K prim_xlog(K x, K y) {
 K prim_xbar(K x, K y) {
     PRIM_ARGS2(x, y);
     return atomic_dyad(OP_XBAR, x, y);
+}
+
+/* ---- within: both bounds by the comparisons ------------------------------------------------ */
+
+K prim_within(K x, K y) {
+    PRIM_ARGS2(x, y);
+    PRIM_SQUASH2(x, y);
+    if (y->t < 0 || obj_count(y) != 2) {
+        r0(x);
+        r0(y);
+        return kerr("length");
+    }
+    K lo = prim_item(y, 0), hi = prim_item(y, 1);
+    r0(y);
+    K a = prim_ge(r1(x), lo);
+    K b = prim_le(x, hi);
+    return prim_min2(a, b);
 }

@@ -1,309 +1,10 @@
-/* find.c -- hashed search: ? (find), in, distinct, group, except, inter, union, ! (dict),
- * within, differ; the row index the joins use; dictionary merges by key.  Items are hashed by
- * their bytes (simple lists) or by their one-line shape (general lists), so every search is
- * O(n); s# lists are searched by bisection and u#/g# lists keep their hash index. */
+/* find.c -- search and sets: ? (find), in, distinct, group (one hashed pass, direct
+ * address for small integer ranges), except, inter, union; over index.c's hash indexes. */
 #include <stdlib.h>
 
 #include "../base/hash.h"
 #include "prims.h"
 #include "primint.h"
-
-/* A hash index over the items of a list (borrowed): open addressing of item numbers. */
-typedef struct Index {
-    const K list; /* the indexed list (borrowed) */
-    J *slot;      /* item number + 1, 0 = empty */
-    J mask;       /* slots - 1 */
-} Index;
-
-/* the hash of one item of a simple vector of type t at p: an atom in a general list hashes
- * as the same item of a vector, so `(1;`a;2)?2` finds what `1 2?2` finds */
-static uint64_t elem_hash(int t, const void *p) {
-    if (t == KS)
-        return hash_u64((uint64_t)(uintptr_t)*(const S *)p);
-    if (t == KF) {
-        F f = *(const F *)p;
-        if (f != f)
-            return 1;
-        if (f == 0)
-            f = 0; /* -0.0 and 0.0 are equal */
-        return hash_bytes(&f, 8);
-    }
-    return hash_bytes(p, (size_t)obj_width(t));
-}
-
-static uint64_t item_hash(const K x, J i) {
-    if (x->t == 0) {
-        K a = kK(x)[i];
-        if (a->t < 0 && a->t > -20)
-            return elem_hash(-a->t, a->t == -UU ? (void *)kG(a) : (void *)&a->g);
-        if (a->t > 0 && a->t < 20)
-            return hash_bytes(kG(a), (size_t)a->n * obj_width(a->t)) ^ (uint64_t)a->t * 31;
-        return (uint64_t)a->t * 7919 + (uint64_t)obj_count(a);
-    }
-    if (x->t > 0 && x->t < 20)
-        return elem_hash(x->t, kG(x) + (size_t)i * obj_width(x->t));
-    int w = obj_width(x->t);
-    return hash_bytes(kG(x) + (size_t)i * w, (size_t)w);
-}
-
-/* do a[i] and b[j] match (lists of the same type, or general) */
-static bool items_match(const K a, J i, const K b, J j) {
-    if (a->t == 0 || b->t == 0) {
-        K x = prim_item(a, i), y = prim_item(b, j);
-        bool m = prim_match_exact(x, y);
-        r0(x);
-        r0(y);
-        return m;
-    }
-    if (a->t == KF) {
-        F x = kF(a)[i], y = kF(b)[j];
-        return x == y || (x != x && y != y);
-    }
-    int w = obj_width(a->t);
-    return memcmp(kG(a) + (size_t)i * w, kG(b) + (size_t)j * w, (size_t)w) == 0;
-}
-
-static bool index_build(Index *ix, const K list) {
-    J n = obj_count(list);
-    J size = 16;
-    while (size < n * 2)
-        size *= 2;
-    *(K *)&ix->list = list;
-    ix->slot = calloc((size_t)size, sizeof(J));
-    ix->mask = size - 1;
-    if (!ix->slot)
-        return false;
-    for (J i = 0; i < n; i++) {
-        J j = (J)(item_hash(list, i) & (uint64_t)ix->mask);
-        for (; ix->slot[j]; j = (j + 1) & ix->mask)
-            if (items_match(list, ix->slot[j] - 1, list, i))
-                break;
-        if (!ix->slot[j])
-            ix->slot[j] = i + 1; /* first occurrence wins */
-    }
-    return true;
-}
-
-/* position of item k of `probe` in the index, or count if absent */
-static J index_find(const Index *ix, const K probe, J k) {
-    J j = (J)(item_hash(probe, k) & (uint64_t)ix->mask);
-    for (; ix->slot[j]; j = (j + 1) & ix->mask)
-        if (items_match(ix->list, ix->slot[j] - 1, probe, k))
-            return ix->slot[j] - 1;
-    return obj_count(ix->list);
-}
-
-/* make an atom a one-item list of its type, for probing */
-static K as_list(K x) {
-    if (x->t < 0 && x->t > -20) {
-        K v = obj_vec(-x->t, 1);
-        if (v)
-            memcpy(kG(v), x->t == -UU ? (void *)kG(x) : (void *)&x->g, obj_width(x->t));
-        r0(x);
-        return v;
-    }
-    return obj_list(1, x);
-}
-
-static bool same_kind(const K list, const K probe) {
-    return list->t == 0 || probe->t == 0 || list->t == probe->t;
-}
-
-/* positions of each item of y (a list) in x */
-/* ---- what attributes promise: s# binary search, u# and g# a kept hash index -------------- */
-
-/* the hash indexes of u# and g# lists, kept until the list is freed or amended (obj.c and the
- * evaluator call prim_attr_forget), so repeated lookups cost no rebuild */
-enum { ATTR_CACHE = 8 };
-static struct {
-    K list; /* borrowed: the entry is dropped before the list goes */
-    J n;
-    Index ix;
-} attr_cache[ATTR_CACHE];
-static int attr_next;
-
-void prim_attr_forget(const K x) {
-    for (int i = 0; i < ATTR_CACHE; i++)
-        if (attr_cache[i].list == x) {
-            free(attr_cache[i].ix.slot);
-            attr_cache[i].list = NULL;
-        }
-}
-
-static const Index *attr_index(const K x) {
-    for (int i = 0; i < ATTR_CACHE; i++)
-        if (attr_cache[i].list == x && attr_cache[i].n == x->n)
-            return &attr_cache[i].ix;
-    prim_attr_forget(x); /* a stale entry (the list grew in place) */
-    int slot = attr_next++ % ATTR_CACHE;
-    free(attr_cache[slot].ix.slot);
-    attr_cache[slot].list = NULL;
-    if (!index_build(&attr_cache[slot].ix, x))
-        return NULL;
-    attr_cache[slot].list = x;
-    attr_cache[slot].n = x->n;
-    return &attr_cache[slot].ix;
-}
-
-/* the first position of y[i] in sorted x by binary search (count x when absent) */
-static J sorted_find(const K x, const K y, J i) {
-    J lo = 0, hi = x->n;
-    int t = x->t;
-    while (lo < hi) { /* first position whose item is not below y's */
-        J mid = lo + (hi - lo) / 2;
-        bool below;
-        switch (t) {
-        case KS: below = strcmp(kS(x)[mid], y->t < 0 ? y->s : kS(y)[i]) < 0; break;
-        case KF: below = kF(x)[mid] < (y->t < 0 ? y->f : kF(y)[i]); break;
-        case KE: below = kE(x)[mid] < (y->t < 0 ? y->e : kE(y)[i]); break;
-        case KH: below = kH(x)[mid] < (y->t < 0 ? y->h : kH(y)[i]); break;
-        case KB: case KG: case KC: below = kG(x)[mid] < (y->t < 0 ? y->g : kG(y)[i]); break;
-        default:
-            if (obj_width(t) == 4)
-                below = kI(x)[mid] < (y->t < 0 ? y->i : kI(y)[i]);
-            else
-                below = kJ(x)[mid] < (y->t < 0 ? y->j : kJ(y)[i]);
-        }
-        if (below)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < x->n && items_match(x, lo, y, i) ? lo : x->n;
-}
-
-static K find_all(const K x, const K y) {
-    J n = obj_count(y);
-    K r = obj_vec(KJ, n);
-    if (!r)
-        return NULL;
-    if (!same_kind(x, y)) {
-        for (J i = 0; i < n; i++)
-            kJ(r)[i] = obj_count(x);
-        return r;
-    }
-    bool simple = x->t > 0 && x->t < 20 && x->t != UU;
-    if (simple && x->u == ATTR_S && (x->t != KF || n < x->n)) { /* s#: binary search */
-        for (J i = 0; i < n; i++)
-            kJ(r)[i] = sorted_find(x, y, i);
-        return r;
-    }
-    if (simple && (x->u == ATTR_U || x->u == ATTR_G)) { /* u#, g#: the kept index */
-        const Index *ix = attr_index(x);
-        if (ix) {
-            for (J i = 0; i < n; i++)
-                kJ(r)[i] = index_find(ix, y, i);
-            return r;
-        }
-        kerr_clear();
-    }
-    Index ix;
-    if (!index_build(&ix, x)) {
-        r0(r);
-        return kerr("wsfull");
-    }
-    for (J i = 0; i < n; i++)
-        kJ(r)[i] = index_find(&ix, y, i);
-    free(ix.slot);
-    return r;
-}
-
-
-/* ---- rows of several columns: the joins' key lookups ------------------------------------- */
-
-static uint64_t row_hash(const K cols, J i) {
-    uint64_t h = 0x9e3779b97f4a7c15ULL;
-    for (J c = 0; c < cols->n; c++)
-        h = (h ^ item_hash(kK(cols)[c], i)) * 0x100000001b3ULL;
-    return h;
-}
-
-static bool rows_match(const K a, J i, const K b, J j) {
-    for (J c = 0; c < a->n; c++)
-        if (!items_match(kK(a)[c], i, kK(b)[c], j))
-            return false;
-    return true;
-}
-
-/* key columns as plain lists: enumerations as symbols, so that `sym$x matches x */
-static K plain_columns(const K cols) {
-    K out = ktn(0, cols->n);
-    for (J c = 0; c < cols->n; c++) {
-        kK(out)[c] = prim_unenum(r1(kK(cols)[c]));
-        if (!kK(out)[c]) {
-            out->n = c;
-            r0(out);
-            return NULL;
-        }
-    }
-    return out;
-}
-
-K rows_index_new(const K keys, RowIndex *ix) {
-    ix->keys = plain_columns(keys);
-    if (!ix->keys)
-        return NULL;
-    J n = ix->keys->n ? obj_count(kK(ix->keys)[0]) : 0;
-    J size = 16;
-    while (size < n * 2)
-        size *= 2;
-    ix->mask = size - 1;
-    ix->slot = calloc((size_t)size, sizeof(J));
-    ix->group = malloc((size_t)(n ? n : 1) * sizeof(J));
-    ix->first = malloc((size_t)(n ? n : 1) * sizeof(J));
-    ix->ngroups = 0;
-    ix->n = n;
-    if (!ix->slot || !ix->group || !ix->first) {
-        rows_index_free(ix);
-        return kerr("wsfull");
-    }
-    for (J i = 0; i < n; i++) {
-        J j = (J)(row_hash(ix->keys, i) & (uint64_t)ix->mask);
-        for (; ix->slot[j]; j = (j + 1) & ix->mask)
-            if (rows_match(ix->keys, ix->first[ix->slot[j] - 1], ix->keys, i))
-                break;
-        if (!ix->slot[j]) {
-            ix->first[ix->ngroups] = i;
-            ix->slot[j] = ++ix->ngroups;
-        }
-        ix->group[i] = ix->slot[j] - 1;
-    }
-    return ix->keys;
-}
-
-K rows_index_find(const RowIndex *ix, const K probe) {
-    K p = plain_columns(probe);
-    if (!p)
-        return NULL;
-    J n = p->n ? obj_count(kK(p)[0]) : 0;
-    K out = ktn(KJ, n);
-    bool kinds = p->n == ix->keys->n;
-    for (J c = 0; kinds && c < p->n; c++)
-        kinds = same_kind(kK(ix->keys)[c], kK(p)[c]);
-    for (J i = 0; i < n; i++) {
-        J g = -1;
-        if (kinds) {
-            J j = (J)(row_hash(p, i) & (uint64_t)ix->mask);
-            for (; ix->slot[j]; j = (j + 1) & ix->mask)
-                if (rows_match(ix->keys, ix->first[ix->slot[j] - 1], p, i)) {
-                    g = ix->slot[j] - 1;
-                    break;
-                }
-        }
-        kJ(out)[i] = g;
-    }
-    r0(p);
-    return out;
-}
-
-void rows_index_free(RowIndex *ix) {
-    r0(ix->keys);
-    free(ix->slot);
-    free(ix->group);
-    free(ix->first);
-    ix->keys = NULL;
-    ix->slot = ix->group = ix->first = NULL;
-}
 
 /* the rank of x as Find sees it: 0 for an atom (or a dict, table, function), 1 + the rank of
  * the first item for a list (an empty list has rank 1) */
@@ -442,19 +143,19 @@ K prim_find(K x, K y) {
             return r;
         }
         if (ry == want + 1) { /* y is a list of such objects */
-            K r = find_all(x, y);
+            K r = prim_find_all(x, y);
             r0(x);
             r0(y);
             return r;
         }
     }
     if (y->t < 0 || (x->t == 0 && y->t != 0) || x->t == 0) {
-        K probe = y->t < 0 ? as_list(y) : obj_list(1, y);
+        K probe = y->t < 0 ? prim_probe_list(y) : obj_list(1, y);
         if (!probe) {
             r0(x);
             return NULL;
         }
-        K r = find_all(x, probe);
+        K r = prim_find_all(x, probe);
         r0(probe);
         r0(x);
         if (!r)
@@ -475,7 +176,7 @@ K prim_find(K x, K y) {
         r0(y);
         return out;
     }
-    K r = find_all(x, y);
+    K r = prim_find_all(x, y);
     r0(x);
     r0(y);
     return r;
@@ -546,15 +247,15 @@ K prim_in(K x, K y) {
     if (y->t < 0 && y->t > -20 && x->t > -20 && x->t < 20 && x->t != 0 && abs(x->t) != -y->t)
         return prim_eq(x, y);
     if (y->t < 0) {
-        y = as_list(y);
+        y = prim_probe_list(y);
         if (!y) {
             r0(x);
             return NULL;
         }
     }
     if (x->t < 0 || (y->t == 0 && x->t != 0 && 0)) {
-        K probe = as_list(x);
-        K r = probe ? find_all(y, probe) : NULL;
+        K probe = prim_probe_list(x);
+        K r = probe ? prim_find_all(y, probe) : NULL;
         J yn = obj_count(y);
         r0(probe);
         r0(y);
@@ -569,7 +270,7 @@ K prim_in(K x, K y) {
         r0(y);
         return r;
     }
-    K r = find_all(y, x);
+    K r = prim_find_all(y, x);
     J yn = obj_count(y);
     r0(x);
     r0(y);
@@ -715,14 +416,14 @@ static bool groups_make(const K x, Groups *gr) {
         GROUP_FIXED(uint8_t);
     else {
         for (J i = 0; i < n; i++) {
-            J j = (J)(item_hash(x, i) & (uint64_t)mask), g;
+            J j = (J)(prim_item_hash(x, i) & (uint64_t)mask), g;
             for (; (g = slot[j]); j = (j + 1) & mask)
-                if (items_match(x, gr->first[g - 1], x, i))
+                if (prim_items_match(x, gr->first[g - 1], x, i))
                     break;
             if (!g) {
                 gr->first[gr->ngroups] = i;
                 slot[j] = g = ++gr->ngroups;
-                if (gr->ngroups * 2 > mask && !grow_table(&slot, &mask, gr->first, gr->ngroups, x, item_hash))
+                if (gr->ngroups * 2 > mask && !grow_table(&slot, &mask, gr->first, gr->ngroups, x, prim_item_hash))
                     goto oom;
             }
             gr->gid[i] = g - 1;
@@ -859,7 +560,7 @@ K prim_group(K x) {
 static K select_where(K x, const K mask_src, bool keep_if_in) {
     /* items of x whose membership in mask_src equals keep_if_in */
     K probe = r1(x);
-    K found = find_all(mask_src, probe);
+    K found = prim_find_all(mask_src, probe);
     r0(probe);
     if (!found) {
         r0(x);
@@ -927,106 +628,13 @@ K prim_columns_named(const K t, const K names) {
     return out;
 }
 
-/* the position in keys xk of each key of yk (count xk when absent); table keys match by
- * rows of the same-named columns */
-static K key_positions(const K xk, const K yk) {
-    if (xk->t == XT && yk->t == XT) {
-        K cols = prim_columns_named(yk, TABLE_COLS(xk));
-        if (!cols)
-            return NULL;
-        RowIndex ix = {0};
-        K g = rows_index_new(TABLE_DATA(xk), &ix) ? rows_index_find(&ix, cols) : NULL;
-        if (g)
-            for (J i = 0; i < g->n; i++)
-                kJ(g)[i] = kJ(g)[i] < 0 ? ix.n : ix.first[kJ(g)[i]];
-        if (ix.keys)
-            rows_index_free(&ix);
-        r0(cols);
-        return g;
-    }
-    return find_all(xk, yk);
-}
-
-/* item i of x, or row i of a table as a dictionary (borrows x) */
-static K item_or_row(const K x, J i) {
-    if (x->t != XT)
-        return prim_item(x, i);
-    K vals = ktn(0, TABLE_COLS(x)->n);
-    for (J c = 0; c < vals->n; c++)
-        kK(vals)[c] = prim_item(kK(TABLE_DATA(x))[c], i);
-    K row = prim_collect(kK(vals), vals->n);
-    vals->n = 0;
-    r0(vals);
-    return xD(r1(TABLE_COLS(x)), row);
-}
-
-/* items (or a table's rows) pos of x, both borrowed */
-static K rows_at(const K x, const K pos) {
-    if (x->t != XT)
-        return prim_gather(x, pos);
-    K cols = ktn(0, TABLE_COLS(x)->n);
-    for (J c = 0; c < cols->n; c++)
-        kK(cols)[c] = prim_gather(kK(TABLE_DATA(x))[c], pos);
-    return xT(xD(r1(TABLE_COLS(x)), cols));
-}
-
-/* dictionaries x and y (consumed) merged by key: x's keys, then y's new ones; where a key is
- * in both, combine(x value, y value) (NULL: y's value), else the value of the side that has
- * it.  What , and the arithmetic do to dictionaries and keyed tables. */
-K prim_dict_merge(K x, K y, K (*combine)(K, K)) {
-    K xk = DICT_KEYS(x), yk = DICT_KEYS(y), xv = DICT_VALS(x), yv = DICT_VALS(y);
-    if (prim_match_borrow(xk, yk)) { /* the same keys: combine the values whole */
-        K k = r1(xk);
-        K v = combine ? combine(r1(xv), r1(yv)) : r1(yv);
-        r0(x);
-        r0(y);
-        return v ? xD(k, v) : (r0(k), NULL);
-    }
-    K pos = key_positions(xk, yk);
-    if (!pos) {
-        r0(x);
-        r0(y);
-        return NULL;
-    }
-    J nx = obj_count(xk), ny = obj_count(yk);
-    K items = ktn(0, nx);
-    for (J i = 0; i < nx; i++)
-        kK(items)[i] = item_or_row(xv, i);
-    K fresh = ktn(KJ, 0);
-    for (J j = 0; j < ny; j++) {
-        J p = kJ(pos)[j];
-        K v = item_or_row(yv, j);
-        if (p < nx) {
-            K old = kK(items)[p];
-            kK(items)[p] = combine ? combine(old, v) : (r0(old), v);
-            if (!kK(items)[p]) {
-                kK(items)[p] = obj_identity();
-                r0(items); r0(fresh); r0(pos); r0(x); r0(y);
-                return NULL;
-            }
-        } else {
-            jk(&items, v);
-            ja(&fresh, &j);
-        }
-    }
-    K keys = prim_join(r1(xk), rows_at(yk, fresh));
-    r0(fresh);
-    r0(pos);
-    K vals = prim_collect(kK(items), items->n);
-    items->n = 0;
-    r0(items);
-    r0(x);
-    r0(y);
-    return keys && vals ? xD(keys, vals) : (r0(keys), r0(vals), NULL);
-}
-
 K prim_except(K x, K y) {
     PRIM_ARGS2(x, y);
     PRIM_SQUASH2(x, y);
     if (x->t == XT && y->t == XT)
         return table_rows_where(x, y, false);
     if (y->t < 0)
-        y = as_list(y);
+        y = prim_probe_list(y);
     if (x->t < 0 || x->t >= 98) {
         r0(x);
         r0(y);
@@ -1043,7 +651,7 @@ K prim_inter(K x, K y) {
     if (x->t == XT && y->t == XT)
         return table_rows_where(x, y, true);
     if (y->t < 0)
-        y = as_list(y);
+        y = prim_probe_list(y);
     if (x->t < 0 || x->t >= 98) {
         r0(x);
         r0(y);
@@ -1054,125 +662,8 @@ K prim_inter(K x, K y) {
     return r;
 }
 
-K prim_join(K x, K y);
-
 K prim_union(K x, K y) {
     PRIM_ARGS2(x, y);
     return prim_distinct(prim_join(x, y));
 }
 
-K prim_dict(K x, K y) {
-    PRIM_ARGS2(x, y);
-    if (x->t == XT && y->t == XT)
-        return xD(x, y);
-    if (x->t == -KS && x->s[0] != ':' && (y->t == KJ || y->t == KI || y->t == -KJ || y->t == -KI)) {
-        /* `x!0 1 2: the enumeration over `x with those indices */
-        int t = enum_type_for(x->s);
-        r0(x);
-        if (!t) {
-            r0(y);
-            return kerr("limit");
-        }
-        K e = y->t == KI || y->t == -KI ? prim_cast(kc('j'), y) : obj_own(y);
-        if (e)
-            e->t = (signed char)(e->t < 0 ? -t : t);
-        return e;
-    }
-    if ((x->t == -KJ || x->t == -KI) && y->t == -KS) /* n!`t: key (or unkey) t in place */
-        return prim_in_place(prim_dict, x, y);
-    if ((x->t == -KJ || x->t == -KI) && (y->t == XT || obj_is_keyed(y))) {
-        /* n!t: key the first n columns (0!t: unkeyed) */
-        J n = x->t == -KJ ? x->j : x->i;
-        r0(x);
-        if (obj_is_keyed(y))
-            y = ktd(y);
-        if (!y)
-            return NULL;
-        if (n == 0)
-            return y;
-        K names = TABLE_COLS(y), cols = TABLE_DATA(y);
-        if (n < 0 || n > names->n) {
-            r0(y);
-            return kerr("length");
-        }
-        K kn = ktn(KS, n), kc = ktn(0, n), vn = ktn(KS, names->n - n), vc = ktn(0, names->n - n);
-        for (J i = 0; i < names->n; i++) {
-            if (i < n) {
-                kS(kn)[i] = kS(names)[i];
-                kK(kc)[i] = r1(kK(cols)[i]);
-            } else {
-                kS(vn)[i - n] = kS(names)[i];
-                kK(vc)[i - n] = r1(kK(cols)[i]);
-            }
-        }
-        r0(y);
-        return xD(xT(xD(kn, kc)), xT(xD(vn, vc)));
-    }
-    if (x->t < 0) {
-        K xl = as_list(x);
-        K yl = y->t < 0 ? as_list(y) : obj_list(1, y);
-        return xD(xl, yl);
-    }
-    if (x->t >= 100 || y->t >= 100) { /* functions are neither keys nor values here */
-        r0(x);
-        r0(y);
-        return kerr("type");
-    }
-    if (x->t < 98 && (y->t < 0 || obj_count(x) != obj_count(y))) {
-        r0(x);
-        r0(y);
-        return kerr("length");
-    }
-    return xD(x, y);
-}
-
-K prim_within(K x, K y) {
-    PRIM_ARGS2(x, y);
-    PRIM_SQUASH2(x, y);
-    if (y->t < 0 || obj_count(y) != 2) {
-        r0(x);
-        r0(y);
-        return kerr("length");
-    }
-    K lo = prim_item(y, 0), hi = prim_item(y, 1);
-    r0(y);
-    K a = prim_ge(r1(x), lo);
-    K b = prim_le(x, hi);
-    return prim_min2(a, b);
-}
-
-K prim_differ(K x) {
-    PRIM_ARGS1(x);
-    PRIM_SQUASH1(x);
-    if (x->t == XT) { /* rows: each against the one before */
-        J n = obj_count(x);
-        K r = obj_vec(KB, n);
-        K cols = TABLE_DATA(x);
-        for (J i = 0; r && i < n; i++) {
-            bool same = i > 0;
-            for (J c = 0; same && c < cols->n; c++)
-                same = items_match(kK(cols)[c], i, kK(cols)[c], i - 1);
-            kG(r)[i] = !same;
-        }
-        r0(x);
-        return r;
-    }
-    if (x->t < 0 || x->t >= 98) {
-        r0(x);
-        return kerr("type");
-    }
-    J n = obj_count(x);
-    K r = obj_vec(KB, n);
-    for (J i = 0; r && i < n; i++) { /* floats within the comparison tolerance, as ~ */
-        if (i && (x->t == KF || x->t == KZ))
-            kG(r)[i] = !prim_float_eq(kF(x)[i], kF(x)[i - 1]);
-        else if (i && x->t == KE)
-            kG(r)[i] = !prim_float_eq(kE(x)[i], kE(x)[i - 1]);
-        else if (i && x->t == 0) {
-            kG(r)[i] = !prim_match_borrow(kK(x)[i], kK(x)[i - 1]);
-        } else
-            kG(r)[i] = i == 0 || !items_match(x, i, x, i - 1);
-    }
-    r0(x);
-    return r;
-}

@@ -79,6 +79,15 @@ bool prim_match_exact(const K a, const K b);
 bool prim_float_eq(F x, F y);
 /* an enumeration (vector or atom) as its symbols; anything else unchanged (consumes x) */
 K prim_unenum(K x);
+/* ---- index.c: hash indexes --------------------------------------------------------------- */
+/* the hash of item i of x, and whether a[i] and b[j] are the same item (floats bit for bit;
+ * general lists by shape); an atom hashes and matches as the same item of a vector */
+uint64_t prim_item_hash(const K x, J i);
+bool prim_items_match(const K a, J i, const K b, J j);
+/* the position in x of each item of y (count x when absent); both borrowed */
+K prim_find_all(const K x, const K y);
+/* an atom as a one-item list of its type, anything else enlisted, for probing (x consumed) */
+K prim_probe_list(K x);
 /* A hash index over the rows of key columns (the joins): each row's group (rows with equal
  * keys share one, numbered in order of first appearance) and each group's first row.
  * rows_index_new borrows keys (a general list of equal-length columns) and returns non-NULL
