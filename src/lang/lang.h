@@ -10,7 +10,7 @@ void lang_free(void);
 
 /* evaluate q source text (one or more lines, as a script would) in the current context */
 K lang_eval(const char *src, size_t n);
-/* evaluate a script's text by q's rules for scripts (lang.c); file names it in the error
+/* evaluate a script's text by q's rules for scripts (script.c); file names it in the error
  * location of a failure */
 K lang_eval_script(const char *src, size_t n, const char *file);
 /* "file:line: statement" (and a caret line) for the script statement that failed last, or
@@ -42,8 +42,8 @@ K lang_assign_global(S name, K v);
  *                              amend/insert/upsert/update by name, set, views, delete, enum
  *                              extension -- a lambda's locals are no globals and stay free
  *   a file written or removed  write_refused (src/prim/file.c)
- *   the OS and the process     OS commands (\cmd, system), exit, setenv (src/lang/sys.c,
- *                              lang.c); hclose of what the query did not open (src/net)
+ *   the OS and the process     OS commands (\cmd, system), exit, setenv (src/lang/sys.c);
+ *                              hclose of what the query did not open (src/net)
  *   a setting changed          \d \t \p \P \z \c \e \g \o \s \S \T \W with a value (sys.c)
  *   code outside q             .pykx: pyexec pyeval eval qeval import set get setdefault
  *                              (src/py/pyembed.c); the Python functions the server itself put

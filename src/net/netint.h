@@ -38,6 +38,49 @@ struct Conn {
     bool reply_ready;  /* outbound: `reply` holds the answer to our request */
 };
 
+/* The loop's state, one record (loop.c defines it): what the files of src/net share. */
+typedef struct NetState {
+    int epfd;                    /* the loop */
+    int listen_tcp;              /* TCP listener */
+    int listen_uds;              /* abstract unix socket listener */
+    int listen_port;             /* the port bound */
+    Conn *conns[65536];          /* by fd (= q handle) */
+    int nconns;                  /* accepted connections open (half-open included) */
+    bool stdin_open;             /* stdin is part of the loop (the console) */
+    J timer_ms;                  /* \t: .z.ts period, 0 = off */
+    int64_t timer_next;          /* when .z.ts fires next (ms, monotonic) */
+    bool quit_requested;         /* \\ at the console */
+    const NetConsole *console_hooks; /* the binary's console on stdin, or NULL */
+    char *console_buf;           /* console.c: the stdin line being gathered */
+    size_t console_len, console_cap;
+    struct {                     /* the guards against hostile peers */
+        Conn *half_oldest;       /* half-open list head: the next handshake deadline */
+        Conn *half_youngest;     /* half-open list tail: where accepted connections join */
+        int nhalf;               /* connections on the half-open list */
+        int reserve_fd;          /* a spare descriptor given up to shed a connection (EMFILE) */
+        int64_t accept_paused_until; /* listeners unwatched until then (0: watched) */
+        int64_t emfile_logged_ms;    /* when "out of descriptors" was last logged (0: never) */
+        int64_t idle_next;       /* no idle deadline falls before this (0: sweep now) */
+    } guard;
+} NetState;
+extern NetState net_state;
+
+/* loop.c */
+bool net_ensure_loop(void);                      /* the epoll instance, created once */
+void net_set_nonblocking(int fd);
+void net_watch(int fd, uint32_t events, bool add); /* add fd to the loop, or change its events */
+/* listen.c */
+bool net_peer_is_local(const struct sockaddr_storage *a); /* loopback or unix socket */
+void net_watch_listeners(bool on);
+void net_accept_on(int lfd);                    /* accept what is pending on listener lfd */
+/* console.c */
+void net_console_read(void);                    /* stdin is readable */
+/* conn.c */
+void net_conn_free(Conn *c);                    /* now, whatever protects it */
+void net_flush_out(Conn *c);                    /* write what is pending; writable again */
+/* the hook `name` applied to args (consumed); *defined says whether it exists */
+K net_run_hook(S name, K *args, int n, bool *defined);
+
 Conn *net_conn(int fd);
 Conn *net_conn_new(int fd, bool outbound);
 void net_conn_close(Conn *c);

@@ -97,7 +97,7 @@ K obj_vec(int t, J n) {
     return x;
 }
 
-/* src/prim/find.c: drops the lookup index of a u# or g# list */
+/* src/prim/index.c: drops the lookup index of a u# or g# list */
 extern void prim_attr_forget(const K x) OQ_WEAK;
 
 /* the start and length of a mapped vector's mapping (see obj_mapped) */
@@ -168,7 +168,7 @@ typedef struct Foreign {
 } Foreign;
 #define FOREIGN_ITEMS (sizeof(Foreign) / sizeof(void *))
 
-/* src/prim/find.c: drops the lookup index of a u# or g# list */
+/* src/prim/index.c: drops the lookup index of a u# or g# list */
 extern void prim_attr_forget(const K x) OQ_WEAK;
 
 /* free one dead object that has no K children pending (its foreign or index goes too) */

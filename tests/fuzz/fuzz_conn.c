@@ -1,5 +1,5 @@
 /* fuzz_conn.c -- libFuzzer target: the server's per-connection state machine, bytes in and
- * replies out, with no socket (net_feed in src/net/server.c).  Input: one byte choosing the
+ * replies out, with no socket (net_feed in src/net/conn.c).  Input: one byte choosing the
  * chunk size the rest arrives in (0: all at once), then what a client would send: the
  * handshake, then frames.  The hooks answer without evaluating (.z.pg echoes, .z.ps
  * ignores; read-only, no shell), so what is fuzzed is handshake parsing, frame assembly,

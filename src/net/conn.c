@@ -1,0 +1,556 @@
+/* conn.c -- client connections (Redis's networking shape): each reads into its own buffer;
+ * the handshake and each frame are acted on only when complete, and every length is checked
+ * against the configured maximum before the buffer grows (it grows only as bytes arrive, so
+ * a header that lies about its length costs nothing).  Replies are written at once; only a
+ * short write makes us watch for writability.  Hooks (.z.pw .z.po .z.pg .z.ps .z.pc) run
+ * user code that may close any handle, its own included: a connection is "protected" while
+ * a hook runs for it, and closing a protected connection only marks it, to be freed after. */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "../ipc/ipc.h"
+#include "../lang/lang.h"
+#include "net.h"
+#include "netint.h"
+
+/* ---- connections ------------------------------------------------------------------------------ */
+
+/* the half-open list: accepted connections whose handshake is pending, oldest first (all
+ * share one timeout, so the oldest also has the nearest deadline) */
+static void half_link(Conn *c) {
+    c->half_prev = net_state.guard.half_youngest;
+    c->half_next = NULL;
+    if (net_state.guard.half_youngest)
+        net_state.guard.half_youngest->half_next = c;
+    else
+        net_state.guard.half_oldest = c;
+    net_state.guard.half_youngest = c;
+    net_state.guard.nhalf++;
+}
+
+static void half_unlink(Conn *c) {
+    if (c->outbound || c->state != CONN_HANDSHAKE)
+        return;
+    if (c->half_prev)
+        c->half_prev->half_next = c->half_next;
+    else
+        net_state.guard.half_oldest = c->half_next;
+    if (c->half_next)
+        c->half_next->half_prev = c->half_prev;
+    else
+        net_state.guard.half_youngest = c->half_prev;
+    c->half_prev = c->half_next = NULL;
+    net_state.guard.nhalf--;
+}
+
+Conn *net_conn_new(int fd, bool outbound) {
+    if (fd >= (int)ARRAY_LEN(net_state.conns)) {
+        close(fd);
+        return NULL;
+    }
+    Conn *c = mem_alloc(mem_class(sizeof *c));
+    if (!c) {
+        close(fd);
+        return NULL;
+    }
+    memset(c, 0, sizeof *c);
+    c->fd = fd;
+    c->outbound = outbound;
+    c->state = outbound ? CONN_READY : CONN_HANDSHAKE;
+    c->opened_ms = c->last_ms = net_now_ms();
+    c->user = sym_null;
+    net_state.conns[fd] = c;
+    if (!outbound) {
+        net_state.nconns++;
+        half_link(c);
+    }
+    net_set_nonblocking(fd);
+    if (outbound && net_ensure_loop()) /* what the other side sends unasked (a subscription's
+                                     * updates) is served by the loop, as on accepted ones */
+        net_watch(fd, EPOLLIN, true);
+    return c;
+}
+
+void net_conn_free(Conn *c) {
+    half_unlink(c);
+    if (net_state.epfd >= 0 && !c->sink)
+        epoll_ctl(net_state.epfd, EPOLL_CTL_DEL, c->fd, NULL);
+    close(c->fd);
+    net_state.conns[c->fd] = NULL;
+    if (!c->outbound)
+        net_state.nconns--;
+    r0(c->in);
+    r0(c->out);
+    r0(c->reply);
+    mem_free(c, mem_class(sizeof *c));
+}
+
+/* run a hook (the global `name`) on args, protected: errors are returned as NULL+kerr */
+K net_run_hook(S name, K *args, int n, bool *defined) {
+    K f = lang_get(name);
+    *defined = f != NULL;
+    if (!f) {
+        for (int i = 0; i < n; i++)
+            r0(args[i]);
+        return NULL;
+    }
+    return lang_apply(f, args, n);
+}
+
+/* set .z.w .z.u .z.a for the connection whose message or event is being handled */
+void net_set_caller(Conn *c) {
+    lang_set_runtime(ss(".z.w"), ki(c ? c->fd : 0));
+    K u = obj_atom(-KS);
+    if (u)
+        u->s = c ? c->user : sym_null;
+    lang_set_runtime(ss(".z.u"), u);
+    lang_set_runtime(ss(".z.a"), ki(c ? (I)c->addr : 0));
+}
+
+/* Close a connection: .z.pc runs first (once, for accepted connections that completed the
+ * handshake); a protected connection is only marked and freed when its hook returns. */
+void net_conn_close(Conn *c) {
+    if (c->closing)
+        return;
+    c->closing = true;
+    if (c->state == CONN_READY && !c->outbound) {
+        c->protect++;
+        net_set_caller(c);
+        bool defined;
+        K r = net_run_hook(ss(".z.pc"), (K[]){ki(c->fd)}, 1, &defined);
+        if (!r)
+            kerr_clear();
+        r0(r);
+        c->protect--;
+    }
+    if (c->protect == 0)
+        net_conn_free(c);
+}
+
+/* after a hook: free a connection that asked to close while protected */
+static void release_protect(Conn *c) {
+    c->protect--;
+    if (c->protect == 0 && c->closing)
+        net_conn_free(c);
+}
+
+/* ---- writing ---------------------------------------------------------------------------------- */
+
+/* append n bytes to the byte vector *buf (created when NULL); false when out of memory */
+static bool bytes_append(K *buf, const G *p, size_t n) {
+    if (!*buf && !(*buf = obj_reserve(KG, (J)n)))
+        return false;
+    if (!(*buf = obj_grow(*buf, (J)n)))
+        return false;
+    memcpy(kG(*buf) + (*buf)->n, p, n);
+    (*buf)->n += (J)n;
+    return true;
+}
+
+/* queue bytes and try to write them now; false when the connection failed */
+bool net_conn_send(Conn *c, const G *p, size_t n) {
+    if (c->closing)
+        return false;
+    if (c->sink)
+        return bytes_append(c->sink, p, n);
+    if (!c->out) {
+        while (n) {
+            ssize_t w = send(c->fd, p, n, MSG_NOSIGNAL);
+            if (w < 0) {
+                if (errno == EINTR)
+                    continue;
+                if (errno == EAGAIN || errno == EWOULDBLOCK)
+                    break;
+                return false;
+            }
+            p += w;
+            n -= (size_t)w;
+        }
+        if (n == 0)
+            return true;
+    }
+    if (!bytes_append(&c->out, p, n))
+        return false;
+    net_watch(c->fd, EPOLLIN | EPOLLOUT | EPOLLRDHUP, false);
+    return true;
+}
+
+void net_flush_out(Conn *c) {
+    if (!c->out)
+        return;
+    size_t done = 0, len = (size_t)c->out->n;
+    while (done < len) {
+        ssize_t w = send(c->fd, kG(c->out) + done, len - done, MSG_NOSIGNAL);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            if (errno == EAGAIN || errno == EWOULDBLOCK)
+                break;
+            r0(c->out);
+            c->out = NULL;
+            net_conn_close(c);
+            return;
+        }
+        done += (size_t)w;
+    }
+    if (done < len) {
+        memmove(kG(c->out), kG(c->out) + done, len - done);
+        c->out->n = (J)(len - done);
+        return;
+    }
+    r0(c->out);
+    c->out = NULL;
+    net_watch(c->fd, EPOLLIN | EPOLLRDHUP, false);
+}
+
+/* encode and send a message to c (x borrowed); false if it could not be encoded */
+bool net_send_value(Conn *c, const K x, int msgtype) {
+    int compress = c->local ? 0 : 1;
+    K m = ipc_encode(x, msgtype, c->capability, compress);
+    if (!m)
+        return false;
+    bool ok = net_conn_send(c, kG(m), (size_t)m->n);
+    r0(m);
+    if (!ok)
+        net_conn_close(c);
+    return true;
+}
+
+void net_send_error(Conn *c, const char *msg) {
+    K m = ipc_encode_error(msg, c->capability);
+    if (m) {
+        if (!net_conn_send(c, kG(m), (size_t)m->n))
+            net_conn_close(c);
+        r0(m);
+    }
+}
+
+/* ---- the handshake ------------------------------------------------------------------------------ */
+
+bool net_peer_is_local(const struct sockaddr_storage *a) {
+    if (a->ss_family == AF_UNIX)
+        return true;
+    if (a->ss_family == AF_INET)
+        return (ntohl(((const struct sockaddr_in *)a)->sin_addr.s_addr) >> 24) == 127;
+    return false;
+}
+
+/* The handshake is "user:password" + capability byte + NUL.  Credentials split at the
+ * first ':'; the reply is one byte, min(capability, 6).  A rejected client is closed.
+ * The -u/-U check reads the raw bytes: nothing from a peer is interned before it passes
+ * (a .z.pw hook, being q code, is handed the name as a symbol: that interning is the
+ * hook's price).  A client that would exceed the live-connection cap is rejected too. */
+static void finish_handshake(Conn *c, size_t nul) {
+    size_t len = nul;
+    int cap = 0;
+    G *in = kG(c->in);
+    if (len >= 1 && in[len - 1] < 32) {
+        cap = in[len - 1];
+        len--;
+    }
+    const char *cred = (const char *)in;
+    const char *colon = memchr(cred, ':', len);
+    size_t ulen = colon ? (size_t)(colon - cred) : len;
+    const char *pass = colon ? colon + 1 : "";
+    size_t plen = colon ? len - ulen - 1 : 0;
+    bool ok = net_state.nconns - net_state.guard.nhalf < net_config.max_connections &&
+              net_auth_check(cred, ulen, pass, plen);
+    K pw = ok ? lang_get(ss(".z.pw")) : NULL;
+    if (ok)
+        c->user = sym_intern(cred, ulen);
+    if (pw) {
+        c->protect++;
+        net_set_caller(c);
+        K u = obj_atom(-KS);
+        if (u)
+            u->s = c->user;
+        K password;
+        if (!net_config.pw_symbols) {
+            password = obj_strn(pass, plen);
+        } else if (plen) { /* an empty password is none, as PyKX's server sees it */
+            password = obj_atom(-KS);
+            if (password)
+                password->s = sym_intern(pass, plen);
+        } else {
+            password = obj_identity();
+        }
+        K r = u && password ? lang_apply(pw, (K[]){u, password}, 2) : NULL;
+        if (!u || !password) {
+            r0(u);
+            r0(password);
+            r0(pw);
+        }
+        ok = r && r->t == -KB && r->g;
+        if (!r)
+            kerr_clear();
+        r0(r);
+        c->protect--;
+    }
+    /* consume the handshake bytes */
+    size_t rest = (size_t)c->in->n - nul - 1;
+    memmove(kG(c->in), kG(c->in) + nul + 1, rest);
+    c->in->n = (J)rest;
+    if (!ok || c->closing) {
+        if (c->protect == 0)
+            net_conn_free(c);
+        return;
+    }
+    half_unlink(c);
+    c->capability = cap < 6 ? cap : 6;
+    G reply = (G)c->capability;
+    c->state = CONN_READY;
+    if (!net_conn_send(c, &reply, 1)) {
+        net_conn_free(c);
+        return;
+    }
+    c->protect++;
+    net_set_caller(c);
+    bool defined;
+    K r = net_run_hook(ss(".z.po"), (K[]){ki(c->fd)}, 1, &defined);
+    if (!r)
+        kerr_clear();
+    r0(r);
+    release_protect(c);
+}
+
+/* ---- messages ------------------------------------------------------------------------------------ */
+
+static Conn *current_sync; /* the connection whose sync request is being handled */
+
+/* -30!x: (::) defers the reply to the current sync request; (h;iserror;msg) sends it */
+K net_deferred(K x) {
+    if (obj_is_identity(x)) {
+        r0(x);
+        if (!current_sync)
+            return kerr("domain");
+        current_sync->deferred = true;
+        return obj_identity();
+    }
+    if (x->t != 0 || x->n != 3) {
+        r0(x);
+        return kerr("type");
+    }
+    K h = kK(x)[0], e = kK(x)[1], msg = kK(x)[2];
+    Conn *c = net_conn(h->t == -KI ? h->i : h->t == -KJ ? (int)h->j : -1);
+    if (!c || e->t != -KB) {
+        r0(x);
+        return kerr(c ? "type" : "domain");
+    }
+    if (e->g) {
+        char text[1024];
+        snprintf(text, sizeof text, "%.*s", msg->t == KC ? (int)msg->n : 0, msg->t == KC ? kC(msg) : "");
+        net_send_error(c, msg->t == -KS ? msg->s : text);
+    } else if (!net_send_value(c, msg, IPC_RESPONSE)) {
+        r0(x);
+        return NULL;
+    }
+    r0(x);
+    return obj_identity();
+}
+
+/* the server's answer to one decoded message from c */
+static void dispatch(Conn *c, int msgtype, K x) {
+    if (msgtype == IPC_RESPONSE) {
+        /* a reply to a request we made on this handle (see client.c) */
+        r0(c->reply);
+        c->reply = x;
+        c->reply_ready = true;
+        return;
+    }
+    c->protect++;
+    net_set_caller(c);
+    S hook = ss(msgtype == IPC_SYNC ? ".z.pg" : ".z.ps");
+    K f = lang_get(hook);
+    NetGuards guards = net_query_begin();
+    Conn *outer = current_sync;
+    current_sync = msgtype == IPC_SYNC ? c : NULL;
+    c->deferred = false;
+    K r = f ? lang_apply(f, &x, 1) : lang_value(x);
+    current_sync = outer;
+    net_query_end(guards);
+    if (msgtype == IPC_SYNC && c->deferred) {
+        c->deferred = false; /* -30!(::): the reply comes later from -30!(h;iserror;msg) */
+        if (!r)
+            kerr_clear();
+    } else if (msgtype == IPC_SYNC && !c->closing) {
+        if (!r) {
+            net_send_error(c, kerr_msg() ? kerr_msg() : "error");
+            kerr_clear();
+        } else if (!net_send_value(c, r, IPC_RESPONSE)) {
+            net_send_error(c, kerr_msg() ? kerr_msg() : "type");
+            kerr_clear();
+        }
+    } else if (!r) {
+        kerr_clear(); /* async errors produce nothing on the wire */
+    }
+    r0(r);
+    release_protect(c);
+}
+
+/* Act on every complete frame in c's buffer.  Returns false when c was closed. */
+static bool process_input(Conn *c) {
+    while (c->in && c->in->n) {
+        G *in = kG(c->in);
+        size_t in_len = (size_t)c->in->n;
+        if (c->state == CONN_HANDSHAKE) {
+            G *nul = memchr(in, 0, in_len);
+            if (!nul) {
+                if (in_len > NET_HANDSHAKE_MAX) {
+                    net_conn_free(c);
+                    return false;
+                }
+                return true;
+            }
+            int fd = c->fd;
+            finish_handshake(c, (size_t)(nul - in));
+            if (net_state.conns[fd] != c)
+                return false;
+            continue;
+        }
+        if (in_len < IPC_HEADER)
+            return true;
+        int64_t total = ipc_message_length(in);
+        int fd = c->fd;
+        if (total < 0 || total > net_config.max_message) {
+            /* not a frame we can follow: the stream is lost, close it */
+            if (total > net_config.max_message)
+                net_send_error(c, "limit"); /* may close (and free) c */
+            if (net_state.conns[fd] == c)
+                net_conn_close(c);
+            return false;
+        }
+        if ((int64_t)in_len < total) {
+            c->want = (size_t)total;
+            return true;
+        }
+        int msgtype = in[1];
+        K x = ipc_decode(in, (size_t)total);
+        memmove(in, in + total, in_len - (size_t)total);
+        c->in->n = (J)(in_len - (size_t)total);
+        c->want = 0;
+        if (!x) {
+            /* a malformed body inside a well-formed frame: answer sync with the error */
+            if (msgtype == IPC_SYNC)
+                net_send_error(c, kerr_msg() ? kerr_msg() : "badmsg"); /* may free c */
+            kerr_clear();
+            if (net_state.conns[fd] != c || c->closing)
+                return false;
+            continue;
+        }
+        dispatch(c, msgtype, x);
+        if (net_state.conns[fd] != c || c->closing)
+            return false;
+        if (c->reply_ready && c->outbound)
+            return true; /* a waiting request takes it */
+    }
+    return true;
+}
+
+/* Room for at least `room` more bytes in c->in.  The buffer grows geometrically with what
+ * has arrived, never to the length a header claims: a peer pays with bytes sent for the
+ * memory it holds (at most about twice what arrived, plus NET_IN_FIRST).  False when
+ * out of memory (the connection is then closed). */
+static bool in_reserve(Conn *c, size_t room) {
+    if (!c->in) {
+        c->in = obj_reserve(KG, NET_IN_FIRST);
+        return c->in != NULL;
+    }
+    J have = obj_capacity(c->in) - c->in->n;
+    if (have >= (J)room)
+        return true;
+    c->in = obj_grow(c->in, obj_capacity(c->in)); /* doubles */
+    return c->in != NULL;
+}
+
+/* after the frames were consumed: an emptied buffer is given back, so an idle connection
+ * holds no more than its record */
+static void in_release_if_empty(Conn *c) {
+    if (c->in && c->in->n == 0) {
+        r0(c->in);
+        c->in = NULL;
+    }
+}
+
+/* read what is available; false when the connection was closed */
+bool net_conn_read(Conn *c) {
+    for (;;) {
+        if (!in_reserve(c, 1024)) {
+            net_conn_close(c);
+            return false;
+        }
+        size_t room = (size_t)(obj_capacity(c->in) - c->in->n);
+        ssize_t n = recv(c->fd, kG(c->in) + c->in->n, room, 0);
+        if (n == 0) {
+            net_conn_close(c);
+            return false;
+        }
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            if (errno == EAGAIN || errno == EWOULDBLOCK)
+                break;
+            net_conn_close(c);
+            return false;
+        }
+        c->in->n += n;
+        c->last_ms = net_now_ms();
+        if ((size_t)n < room)
+            break;
+    }
+    if (!process_input(c))
+        return false;
+    in_release_if_empty(c);
+    return true;
+}
+
+/* ---- the fuzz seam -------------------------------------------------------------------------- */
+
+K net_feed(const G *p, size_t n, size_t chunk) {
+    /* a real descriptor only to own a slot in net_state.conns[] (the handle number); never read or
+     * written, since a sink connection sends nothing */
+    int fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return kerr("fd");
+    K out = obj_reserve(KG, 64);
+    if (!out) {
+        close(fd);
+        return NULL;
+    }
+    Conn *c = net_conn_new(fd, false);
+    if (!c) {
+        r0(out);
+        return kerr("limit");
+    }
+    c->sink = &out;
+    c->local = true;
+    c->addr = 0x7f000001;
+    if (!chunk)
+        chunk = n ? n : 1;
+    for (size_t at = 0; at < n && net_conn(fd) == c && !c->closing; at += chunk) {
+        size_t k = n - at < chunk ? n - at : chunk;
+        if (!in_reserve(c, k) || !(c->in = obj_grow(c->in, (J)k))) {
+            net_conn_close(c);
+            break;
+        }
+        memcpy(kG(c->in) + c->in->n, p + at, k);
+        c->in->n += (J)k;
+        c->last_ms = net_now_ms();
+        if (!process_input(c))
+            break;
+        in_release_if_empty(c);
+    }
+    if (net_conn(fd) == c)
+        net_conn_close(c);
+    if (!out)
+        return kerr("wsfull");
+    return out;
+}
+

@@ -1,0 +1,232 @@
+/* csv.c -- 0: on text: delimited lines parsed into a table or columns by a type string
+ * (with or without a header row), key=value pairs parsed, and tables or columns written as
+ * delimited lines (`:file 0: lines writes them). */
+#include <ctype.h>
+#include <stdlib.h>
+
+#include "prims.h"
+#include "primint.h"
+
+/* ---- 0: on text: parse delimited lines, or format a table as delimited lines ------------- */
+
+/* the fields of one line split at delimiter d (a list of strings) */
+static K split_fields(const K line, char d) {
+    K sep = kc(d);
+    K r = prim_vs(sep, line->t == -KC ? obj_strn((char *)&line->g, 1) : r1(line));
+    return r;
+}
+
+/* (types;delim) 0: lines -- columns parsed by type letter; an enlisted delimiter means the
+ * first line is a header and the result a table.  " " skips a column, "*" keeps strings. */
+static K parse_delimited(K x, K y) {
+    K types = kK(x)[0], delim = kK(x)[1];
+    bool header = delim->t == KC && delim->n == 1;
+    char d = delim->t == -KC ? (char)delim->g : delim->t == KC && delim->n ? kC(delim)[0] : ',';
+    if (types->t != KC || (y->t != 0 && y->t != KC)) {
+        r0(x);
+        r0(y);
+        return kerr("type");
+    }
+    K lines = y->t == KC ? obj_list(1, y) : y;
+    J nl = lines->n, first = header ? 1 : 0;
+    J nc = types->n;
+    K cols = ktn(0, 0), names = ktn(KS, 0);
+    K head = header && nl ? split_fields(kK(lines)[0], d) : NULL;
+    for (J c = 0; c < nc; c++) {
+        char tc = kC(types)[c];
+        if (tc == ' ')
+            continue;
+        K strs = ktn(0, nl > first ? nl - first : 0);
+        for (J r = first; r < nl; r++) {
+            K f = split_fields(kK(lines)[r], d);
+            kK(strs)[r - first] = f && c < f->n ? r1(kK(f)[c]) : obj_strn("", 0);
+            r0(f);
+        }
+        K col;
+        if (tc == '*') {
+            col = strs;
+        } else {
+            col = prim_cast(kc(toupper((unsigned char)tc)), strs);
+            if (col && col->t == 0 && col->n == 0) { /* no rows: an empty typed column */
+                r0(col);
+                K proto = prim_cast(kc(toupper((unsigned char)tc)), obj_strn("", 0));
+                col = proto ? prim_take(kj(0), prim_enlist(proto)) : NULL;
+            }
+        }
+        if (!col) {
+            r0(cols); r0(names); r0(head); r0(lines); r0(x);
+            return NULL;
+        }
+        jk(&cols, col);
+        if (header) {
+            K hn = head && c < head->n ? kK(head)[c] : NULL;
+            js(&names, hn ? sym_intern(hn->t == KC ? kC(hn) : (char *)&hn->g, hn->t == KC ? (size_t)hn->n : 1) : sym_null);
+        }
+    }
+    r0(head);
+    r0(lines);
+    r0(x);
+    if (header)
+        return xT(xD(names, cols));
+    r0(names);
+    return cols;
+}
+
+/* "," 0: t -- a table as delimited lines, header first */
+static K format_delimited(K x, K y) {
+    char d = x->t == -KC ? (char)x->g : kC(x)[0];
+    r0(x);
+    if (y->t != XT) {
+        r0(y);
+        return kerr("type");
+    }
+    K names = TABLE_COLS(y), cols = TABLE_DATA(y);
+    J rows = obj_count(y);
+    K out = ktn(0, 0);
+    K head = ktn(KC, 0);
+    for (J c = 0; c < names->n; c++) {
+        if (c)
+            head = prim_join(head, kc(d));
+        head = prim_join(head, obj_str(kS(names)[c]));
+    }
+    jk(&out, head);
+    for (J r = 0; r < rows; r++) {
+        K line = ktn(KC, 0);
+        for (J c = 0; c < names->n; c++) {
+            if (c)
+                line = prim_join(line, kc(d));
+            K item = prim_item(kK(cols)[c], r);
+            if (item->t == 0 || (item->t > 0 && item->t != KC)) { /* a nested cell */
+                r0(item);
+                r0(line);
+                r0(out);
+                r0(y);
+                return kerr("type");
+            }
+            K s = item->t == KC ? item : prim_string(item);
+            if (s && s->t == -KC)
+                s = prim_enlist(s);
+            if (s && s->t == KC && memchr(kC(s), d, (size_t)s->n)) /* a field holding the
+                                                                  * delimiter is quoted */
+                s = prim_join(prim_join(kc('"'), s), kc('"'));
+            line = prim_join(line, s ? s : obj_strn("", 0));
+        }
+        jk(&out, line);
+    }
+    r0(y);
+    return out;
+}
+
+/* "=;" 0: "k=v;k2=v2" -- key-value pairs as (keys;values).  A leading type letter ("S=;",
+ * "I=;", "J=;") casts the keys (symbols by default); a '*' before the pair separator ("I=*,")
+ * lets values be "quoted", separators and all. */
+static K parse_pairs(K x, K y) {
+    const char *spec = kC(x);
+    J sn = x->n;
+    char kt = sn >= 3 ? spec[0] : 'S';
+    char eq = spec[sn >= 3 ? 1 : 0], sep = spec[sn - 1];
+    bool quoted = sn == 4 && spec[2] == '*';
+    r0(x);
+    if (y->t != KC) {
+        r0(y);
+        return kerr("type");
+    }
+    K keys = ktn(0, 0), vals = ktn(0, 0);
+    const char *p = kC(y), *end = p + y->n;
+    while (p < end) {
+        const char *k = p;
+        while (p < end && *p != eq)
+            p++;
+        if (p >= end)
+            break;
+        J klen = p - k;
+        p++;
+        K v;
+        if (quoted && p < end && *p == '"') {
+            const char *q = ++p;
+            while (p < end && *p != '"')
+                p++;
+            v = obj_strn(q, (size_t)(p - q));
+            if (p < end)
+                p++;
+            while (p < end && *p != sep)
+                p++;
+        } else {
+            const char *q = p;
+            while (p < end && *p != sep)
+                p++;
+            v = obj_strn(q, (size_t)(p - q));
+        }
+        jk(&keys, obj_strn(k, (size_t)klen));
+        jk(&vals, v);
+        if (p < end)
+            p++;
+    }
+    r0(y);
+    K kv = prim_cast(kc((char)toupper((unsigned char)kt)), keys);
+    return kv ? obj_list(2, kv, vals) : (r0(vals), NULL);
+}
+
+/* "|" 0: (c1;c2;...) -- columns as delimited lines, no header */
+static K format_columns(K x, K y) {
+    char d = x->t == -KC ? (char)x->g : kC(x)[0];
+    r0(x);
+    J rows = y->n ? obj_count(kK(y)[0]) : 0;
+    for (J c = 0; c < y->n; c++) /* columns: lists of one length */
+        if (kK(y)[c]->t < 0 || kK(y)[c]->t >= 98 || obj_count(kK(y)[c]) != rows) {
+            const char *err = kK(y)[c]->t < 0 || kK(y)[c]->t >= 98 ? "type" : "length";
+            r0(y);
+            return kerr(err);
+        }
+    K out = ktn(0, rows);
+    for (J r = 0; r < rows; r++) {
+        K line = ktn(KC, 0);
+        for (J c = 0; c < y->n; c++) {
+            if (c)
+                line = prim_join(line, kc(d));
+            K col = kK(y)[c];
+            K item = col->t == KC ? kc(kC(col)[r]) : prim_item(col, r);
+            K str = item->t == KC ? item : prim_string(item);
+            if (str && str->t == -KC)
+                str = prim_enlist(str);
+            line = prim_join(line, str ? str : obj_strn("", 0));
+        }
+        if (!line) {
+            out->n = r;
+            r0(out);
+            r0(y);
+            return NULL;
+        }
+        kK(out)[r] = line;
+    }
+    r0(y);
+    return out;
+}
+
+K prim_filetext(K x, K y) {
+    PRIM_ARGS2(x, y);
+    if (x->t == -KS && x->s[0] == ':')
+        return file_write_lines(x, y);
+    if (x->t == 0 && x->n == 2) {
+        y = file_contents(y);
+        if (!y) {
+            r0(x);
+            return NULL;
+        }
+        if (y->t == KC || y->t == KG) { /* a whole text: its lines */
+            K lines = prim_read0(y->t == KG ? (y->t = KC, y) : y);
+            return lines ? parse_delimited(x, lines) : (r0(x), NULL);
+        }
+        return parse_delimited(x, y);
+    }
+    if (x->t == KC && x->n >= 2 && x->n <= 4 && y->t == KC)
+        return parse_pairs(x, y);
+    if ((x->t == -KC || (x->t == KC && x->n == 1)) && y->t == 0)
+        return format_columns(x, y);
+    if ((x->t == -KC || (x->t == KC && x->n == 1)) && y->t == XT)
+        return format_delimited(x, y);
+    r0(x);
+    r0(y);
+    return kerr("nyi");
+}
+
