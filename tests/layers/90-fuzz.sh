@@ -17,6 +17,12 @@ psecs=${FUZZ_PARSE_SECONDS:-10}
 [ "${FUZZ_EVAL:-0}" = 1 ] && psecs=$secs
 mkdir -p build-fuzz/corpus build-fuzz/corpus-eval build-fuzz/corpus-conn build-fuzz/corpus-parse
 srcs=$(ls src/base/*.c src/obj/*.c src/ipc/*.c src/prim/*.c src/fmt/*.c src/lang/*.c src/net/*.c)
+# the q run at start-up, embedded as C the way CMake does it (cmake/embed.cmake)
+mkdir -p build-fuzz/embedded
+for pair in src/lang/boot.q:lang_boot_q src/lang/doth.q:lang_boot_h; do
+    cmake -DIN="${pair%%:*}" -DOUT="build-fuzz/embedded/${pair##*:}.c" -DNAME="${pair##*:}" -P cmake/embed.cmake
+    srcs="$srcs build-fuzz/embedded/${pair##*:}.c"
+done
 san="-fsanitize=address,undefined -fno-sanitize-recover=all"
 cflags="-g -O1 $san -DOPENQ_PLAIN_MALLOC -D_GNU_SOURCE -Isrc -Iinclude"
 # every source compiled once for all targets (coverage-instrumented, libFuzzer linked only at
