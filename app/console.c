@@ -28,9 +28,9 @@
 #include "lang/cmdline.h"
 #include "lang/lang.h"
 #include "net/net.h"
-
-/* the .pykx bridge, when built with Python (src/py): Ctrl-C inside Python code */
-extern void py_interrupt(void) OQ_WEAK;
+#ifdef OPENQ_HAVE_PYTHON
+#include "py/embed.h"
+#endif
 
 #define HISTORY_LINES 1000 /* kept in the history file */
 
@@ -54,8 +54,9 @@ static void on_sigint(int sig) {
     UNUSED(sig);
     int saved = errno;
     intr_pending = 1;
-    if (py_interrupt)
-        py_interrupt();
+#ifdef OPENQ_HAVE_PYTHON
+    py_interrupt();
+#endif
     errno = saved;
 }
 
@@ -119,9 +120,9 @@ static int run_input(const char *line, size_t n) {
     int quit = 0;
     bool outer = con.suspended;
     con.suspended = false;
-    lang_suspend_hook = con.terminal ? on_suspend : NULL; /* only the console's own input */
+    services.suspend = con.terminal ? on_suspend : NULL; /* only the console's own input */
     K out = lang_console(line, n, &quit);
-    lang_suspend_hook = NULL;
+    services.suspend = NULL;
     intr_pending = 0; /* a Ctrl-C that nothing took was for this input: not for the next */
     if (out) {
         if (out->n && !con.suspended) /* a suspended error was shown at the q)) prompt */
@@ -305,7 +306,7 @@ static void terminal_leave(void) {}
 
 /* ---- the debug prompt ---------------------------------------------------------------------- */
 
-/* An error left a lambda (lang_suspend_hook): show it and its frame, then serve a q)) level
+/* An error left a lambda (services.suspend): show it and its frame, then serve a q)) level
  * -- console input runs in the suspended frame, clients and the timer are served -- until
  * \\ leaves it (or the user quits).  The input that was running is kept aside meanwhile. */
 static void on_suspend(const char *msg, K lambda) {

@@ -18,17 +18,9 @@
 #include "lang/cmdline.h"
 #include "lang/lang.h"
 #include "net/net.h"
-
-/* the server is linked when src/net provides it */
-extern int net_listen(const char *spec) OQ_WEAK;
-extern int net_run(void) OQ_WEAK;
-extern int net_configure(void) OQ_WEAK;
-extern int net_port(void) OQ_WEAK;
-/* the .pykx namespace, when built with Python (src/py) */
-extern void py_register_namespace(void) OQ_WEAK;
-
-K sys_load(const char *path);
-K sys_command(const char *cmd, size_t n);
+#ifdef OPENQ_HAVE_PYTHON
+#include "py/embed.h"
+#endif
 
 /* the options q turns into its own system commands: -P 4 is \P 4, -t 1000 is \t 1000 ... */
 static const char command_options[] = "cegoPsStTWz";
@@ -106,18 +98,15 @@ int main(int argc, char **argv) {
         fprintf(stderr, "openq: %s\n", why);
         return 1;
     }
-    if (py_register_namespace)
-        py_register_namespace();
-    if ((net_configure && net_configure() < 0) || apply_options() < 0) {
+#ifdef OPENQ_HAVE_PYTHON
+    py_register_namespace();
+#endif
+    if (net_configure() < 0 || apply_options() < 0) {
         fprintf(stderr, "'%s\n", kerr_msg() ? kerr_msg() : "options");
         return 1;
     }
     const char *port = cmdline_option('p');
     if (port) { /* q listens before the script runs: \p in the script sees the port */
-        if (!net_listen || !net_run) {
-            fprintf(stderr, "openq: serving is not built yet\n");
-            return 1;
-        }
         errno = 0;
         if (net_listen(port) < 0) {
             int os = errno;
@@ -147,7 +136,7 @@ int main(int argc, char **argv) {
     if (terminal) /* the console, clients and the timer in one loop */
         return console_terminal() ? 1 : leak_check();
     /* serve when listening (-p, or \p in the script) or when the timer runs */
-    if (net_run && ((net_port && net_port() > 0) || timer_running()))
+    if (net_port() > 0 || timer_running())
         return net_run();
     if (getenv("OPENQ_STEPS")) {
         console_steps();

@@ -1,6 +1,7 @@
 /* module.c -- the openq extension module for a Python process: start the q runtime and
  * the .pykx namespace, then expose the engine (src/py/pymod.c). */
 #include "lang/lang.h"
+#include "net/net.h"
 #include "py/py.h"
 
 PyMODINIT_FUNC PyInit__openq(void) {
@@ -9,6 +10,7 @@ PyMODINIT_FUNC PyInit__openq(void) {
         PyErr_SetString(PyExc_ImportError, "openq: the q runtime failed to start");
         return NULL;
     }
+    net_init();
     py_register_namespace();
     return py_module_create("_openq");
 }

@@ -30,11 +30,9 @@
 
 #if defined(__GNUC__)
 #define OQ_EXPORT __attribute__((visibility("default")))
-#define OQ_WEAK __attribute__((weak))
 #define OQ_NOINLINE __attribute__((noinline))
 #else
 #define OQ_EXPORT
-#define OQ_WEAK
 #define OQ_NOINLINE
 #endif
 

@@ -81,7 +81,7 @@ const char *eval_trace_text(void) {
 /* the innermost running lambda's frame: a query started inside it sees its locals */
 static Frame *current_frame;
 
-/* the debug prompt's state (lang_suspend_hook, below) */
+/* the debug prompt's state (services.suspend, below) */
 static struct {
     Frame *frame;      /* the suspended frame console input sees, or NULL */
     const void *failed;/* the application node that failed first (borrowed from its tree) */
@@ -1467,11 +1467,10 @@ K eval_node(const K e, Frame *f) {
 }
 
 /* ---- the console's debug prompt ---------------------------------------------------------------
- * An error leaving a lambda that no trap catches is offered to lang_suspend_hook (the q))
+ * An error leaving a lambda that no trap catches is offered to services.suspend (the q))
  * prompt, app/console.c) at the innermost frame, before the frame unwinds: while the hook
  * runs, console input is evaluated in that frame (eval_suspended_frame).  Once the hook
  * returns the error goes on unwinding, and no outer frame offers it again. */
-void (*lang_suspend_hook)(const char *msg, K lambda);
 int lang_trap_depth;
 
 Frame *eval_suspended_frame(void) { return suspend_state.frame; }
@@ -1522,7 +1521,7 @@ static void suspend(Frame *f) {
     kerr_clear();
     suspend_state.frame = f;
     suspend_state.offered = false;
-    lang_suspend_hook(saved, f->lambda);
+    services.suspend(saved, f->lambda);
     suspend_state.frame = outer;
     suspend_state.offered = true;
     eval_error_node = saved_node;
@@ -1585,7 +1584,7 @@ static K call_lambda(K f, K *args, int n) {
     Frame *outer = current_frame;
     current_frame = &frame;
     K r = eval_node(kK(f)[LAMBDA_BODY], &frame);
-    if (!r && lang_suspend_hook)
+    if (!r && services.suspend)
         suspend(&frame);
     current_frame = outer;
     if (!r)
@@ -1621,9 +1620,6 @@ static K call_projection(K p, K *args, int n) {
 }
 
 
-/* the server's handles, when linked (src/net) */
-extern K net_handle_call(J handle, K msg) OQ_WEAK;
-
 /* h x: 0 evaluates, 1/-1 and 2/-2 write to stdout/stderr, other handles are connections */
 static K lang_handle_call(J h, K x) {
     if (h == 0)
@@ -1653,11 +1649,11 @@ static K lang_handle_call(J h, K x) {
         r0(x);
         return r;
     }
-    if (!net_handle_call) {
+    if (!services.handle_call) {
         r0(x);
         return kerr("nyi");
     }
-    return net_handle_call(h, x);
+    return services.handle_call(h, x);
 }
 
 K eval_apply(K f, K *args, int n) {
@@ -1704,7 +1700,7 @@ K eval_apply(K f, K *args, int n) {
             return kerr("nyi");
         }
         if (n > 1 && f->g != P_ENLIST && !(f->g >= P_AVG && f->g < PRIM_COUNT &&
-                                            ((n == 2 && prim_table[f->g].dyad) || (n > 2 && prim_table[f->g].nary)))) {
+                                            prim_has_form(f->g, n))) {
             r0(f);
             release(args, n);
             return kerr("rank");

@@ -1,5 +1,6 @@
 /* evalprim.c -- the primitives about evaluation itself: value, eval, parse, reval, views,
- * @ and . (apply, index, trap and amend, by value, by name and into files). */
+ * @ and . (apply, index, trap and amend, by value, by name and into files), and key (of a
+ * name: a namespace's or dictionary's keys; of a file handle: a directory). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -128,7 +129,6 @@ static K trap_result(K r, K h) {
 /* amending by name (@[`v;i;f], .[`v;p;f;y]): a global, or a file when the name is a file
  * handle `:path -- its contents are read, amended and written back, and a file not yet there
  * starts as () (so .[`:log;();:;()] makes an empty log, as q's tickerplant does) */
-K file_key(const K x);
 
 static bool names_file(S name) { return name[0] == ':'; }
 
@@ -316,3 +316,60 @@ K prim_dotamend_n(K *args, int n) {
     return r && by_name ? amend_store(name, r) : r;
 }
 
+/* key x: a dict's keys, a keyed table's key, til of a count, the names in a namespace or a
+ * directory, an enumeration's domain, a vector's type name */
+K prim_key(K x) {
+    PRIM_ARGS1(x);
+    if (x->t == XD) {
+        K k = r1(DICT_KEYS(x));
+        r0(x);
+        return k;
+    }
+    if (x->t == XT) {
+        r0(x);
+        return ktn(KS, 0);
+    }
+    if (x->t == -KS && x->s[0] == ':') {
+        K k = file_key(x);
+        r0(x);
+        return k;
+    }
+    if (x->t == -KS) {
+        S s = x->s;
+        r0(x);
+        if (s == sym_null || (s[0] == '.' && !s[1]))
+            return lang_names(s);
+        /* `..a names a of the root from any context */
+        S g = s[0] == '.' && s[1] == '.' && s[2] ? ss(s + 2) : s;
+        K d = env_get(g);
+        if (d && d->t == XD) {
+            K k = r1(DICT_KEYS(d));
+            r0(d);
+            return k;
+        }
+        /* whether a name is defined: the name itself, or () when there is none */
+        if (d) {
+            r0(d);
+            return ks(s);
+        }
+        kerr_clear();
+        return ktn(0, 0);
+    }
+    if (x->t == -KJ || x->t == -KI || x->t == -KH || x->t == -KB || x->t == -KG)
+        return prim_til(x);
+    if (obj_is_enum(x->t) || obj_is_enum(-x->t)) { /* an enumeration: its domain's name */
+        S d = enum_domain(x->t < 0 ? -x->t : x->t);
+        r0(x);
+        return ks(d ? d : sym_null);
+    }
+    if (x->t > 0 && x->t < 20) { /* a vector: the name of its type */
+        static const char *const names[20] = {"", "boolean", "guid", "", "byte", "short", "int", "long",
+            "real", "float", "char", "symbol", "timestamp", "month", "date", "datetime",
+            "timespan", "minute", "second", "time"};
+        int t = x->t;
+        r0(x);
+        return ks((S)names[t]);
+    }
+    r0(x);
+    return kerr("type");
+}

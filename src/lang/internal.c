@@ -12,10 +12,6 @@
 #include "lang_int.h"
 #include "lex.h"
 
-/* outbound handles and deferred replies, when the server is linked (src/net) */
-extern K net_deferred(K x) OQ_WEAK;
-extern K net_handle_call(J handle, K msg) OQ_WEAK;
-extern bool net_is_handle(J handle) OQ_WEAK;
 
 /* list r with item appended (both consumed); NULL when either is NULL */
 static K push(K r, K item) {
@@ -137,7 +133,7 @@ static K broadcast(K x) {
     J n = h->t < 0 ? 1 : h->n;
     for (J i = 0; i < n; i++) {
         J v = h->t == -KI ? h->i : h->t == -KJ ? h->j : h->t == KI ? kI(h)[i] : kJ(h)[i];
-        if (!net_is_handle || !net_is_handle(v)) {
+        if (!services.is_handle || !services.is_handle(v)) {
             char text[64];
             snprintf(text, sizeof text, "%lld is not an ipc handle", (long long)v);
             r0(x);
@@ -146,7 +142,7 @@ static K broadcast(K x) {
     }
     for (J i = 0; i < n; i++) {
         J v = h->t == -KI ? h->i : h->t == -KJ ? h->j : h->t == KI ? kI(h)[i] : kJ(h)[i];
-        K r = net_handle_call(-v, r1(msg));
+        K r = services.handle_call(-v, r1(msg));
         if (!r) {
             r0(x);
             return NULL;
@@ -293,11 +289,11 @@ static K serialized_length(K y) { /* -22!y: the length of -8!y */
 static K memory_map(K y) { return y; } /* -23!y: columns are mapped already */
 
 static K deferred(K y) { /* -30!y: a deferred reply (the server's) */
-    if (!net_deferred) {
+    if (!services.deferred) {
         r0(y);
         return kerr("nyi");
     }
-    return net_deferred(y);
+    return services.deferred(y);
 }
 
 typedef struct Internal {

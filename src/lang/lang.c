@@ -81,11 +81,8 @@ void lang_print(int fd, const char *s, size_t n, bool newline) {
 
 static bool initialised;
 
-extern K (*prim_global_get)(S name);
-extern K (*prim_global_names)(S ns);
-void zvals_free(void);
 
-static K global_names(S ns) {
+K lang_names(S ns) {
     if (ns == sym_null) /* key `: the namespaces */
         return env_all_namespaces();
     if (!strcmp(ns, ".")) /* key `.: the root's names */
@@ -97,10 +94,16 @@ int lang_init(void) {
     if (initialised)
         return 0;
     initialised = true;
+    prim_init();
     env_init();
-    prim_global_get = env_get;
-    prim_past_deadline = eval_past_deadline;
-    prim_global_names = global_names;
+    /* what the layers below ask of the evaluator (src/obj/services.h) */
+    services.apply = lang_apply;
+    services.global_get = env_get;
+    services.global_names = lang_names;
+    services.assign_global = lang_assign_global;
+    services.set_global = env_set;
+    services.refuse_update = lang_refuse_update;
+    services.past_deadline = eval_past_deadline;
     bind_natives();
     part_init();
     K r = lang_eval(lang_boot_q, strlen(lang_boot_q));

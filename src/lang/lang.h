@@ -49,21 +49,28 @@ K lang_assign_global(S name, K v);
  *                              (src/py/pyembed.c); the Python functions the server itself put
  *                              in q globals stay callable, like its q functions */
 extern bool lang_read_only;
+/* -T: the monotonic ms after which evaluation stops with 'stop (0: none) */
+extern int64_t lang_deadline_ms;
 /* the guards' one test: true, with 'noupdate pending, when read-only mode is on */
 bool lang_refuse_update(void);
+/* a system command (the text after the backslash): its value, or NULL + kerr (sys.c) */
+K sys_command(const char *cmd, size_t n);
+/* \l path: a script, a directory, a splayed table (sys.c) */
+K sys_load(const char *path);
+/* the names in namespace ns (` : the namespaces, `. : the root) */
+K lang_names(S ns);
 
 /* The console's handling of one input (a q expression or a \command): evaluates it and
  * returns what the console prints (char vector, possibly empty), errors included as
  * "'msg" lines.  Sets *quit when the input was \\ or exit. */
 K lang_console(const char *src, size_t n, int *quit);
 
-/* The console's debug prompt (q 4's q)), app/console.c).  When set, an error leaving a
- * lambda that no trap catches (not 'stop, not read-only) is handed to the hook at the
+/* The console's debug prompt (q 4's q)), app/console.c: services.suspend).  When set, an
+ * error leaving a lambda that no trap catches (not 'stop, not read-only) is handed to it at the
  * innermost frame before the frame unwinds, with .z.ex/.z.ey set; while the hook runs,
  * lang_console evaluates in that frame (its locals are visible).  When the hook returns the
  * error unwinds as before.  The console sets it only while it runs its own input: client
  * queries and hooks never suspend. */
-extern void (*lang_suspend_hook)(const char *msg, K lambda);
 /* traps running (@[f;x;h], .[f;x;h]): errors inside them are theirs, never suspended */
 extern int lang_trap_depth;
 

@@ -69,10 +69,50 @@ K lambda_ensure_parsed(K f);
 /* the valence of a function value (borrows): lambdas their params, 101 1, 102 2, ... */
 int func_valence(const K f);
 
+/* ---- query.c ------------------------------------------------------------------------- */
+
+/* ?[t;c;b;a]: select (b a dict or 0b) and exec (b a symbol list); all consumed */
+K query_select(K t, K where, K b, K a);
+
+/* ---- file.c: files and file handles --------------------------------------------------- */
+
+/* files (file.c): key of a handle `:path (NULL without error when x is no handle); the bytes
+ * a handle names (y consumed; y itself when it is no handle); `:file 0: lines */
+K file_key(const K x);
+bool file_is_dir(const char *path);
+K file_contents(K y);
+K file_write_lines(K x, K y);
+/* file handles: hopen `:file (NULL without error when spec names a connection), h x
+ * (NULL without error when h is no file), hclose (false when h is no file); -11! replay */
+K file_hopen(const K spec);
+K file_handle_call(J handle, K x);
+bool file_hclose(J h);
+K file_replay(K y);
+/* splayed tables and their columns one at a time (part.c, sys.c) */
+K file_splay_names(const char *dir);
+K file_column(const char *dir, S name);
+K file_column_proto(const char *dir, S name, J *count);
+K file_splay_empty(const char *from, const char *to);
+K file_load_dir(const char *path);
+K file_load_splayed(const char *path);
+
+/* ---- dispatch.c: the primitives' implementations ---------------------------------------- */
+
+/* the object a keyword or glyph names (e.g. "count" -> #: ; "+" -> +), or NULL if none */
+K prim_lookup(const char *text, size_t n);
+/* the object type a bare glyph/keyword makes: KBINARY for glyphs and dyadic keywords */
+int prim_default_type(int id);
+/* does primitive id have a form for n arguments (1, 2, or 3 and more)? */
+bool prim_has_form(int id, int n);
+/* apply primitive object f (101/102, borrowed) to n consumed arguments */
+K prim_apply(const K f, K *args, int n);
+
 /* ---- internal.c ----------------------------------------------------------------------- */
 
 /* n!y, an internal function (internal.c; x and y consumed) */
 K lang_internal_bang(K x, K y);
+/* zvals.c: the .z values kept between reads, released */
+void zvals_free(void);
 
 /* ---- boot.q, doth.q ------------------------------------------------------------------- */
 
@@ -109,9 +149,9 @@ K eval_with_columns(const K e, K names, K *vals);
 K eval_apply(K f, K *args, int n);
 /* -T: true, with 'stop pending, once the query's deadline has passed (loops check it) */
 bool eval_past_deadline(void);
-/* the frame the debug prompt suspended (lang_suspend_hook), NULL when none */
+/* the frame the debug prompt suspended (services.suspend), NULL when none */
 Frame *eval_suspended_frame(void);
-/* a new console input: its error may be offered to lang_suspend_hook again */
+/* a new console input: its error may be offered to services.suspend again */
 void lang_suspend_reset(void);
 /* index x by i (both consumed): list/dict/table lookup with q's null fill */
 K eval_index(K x, K i);
@@ -129,10 +169,6 @@ K iter_apply(K derived, K *args, int n);
 
 /* ---- sys.c ---------------------------------------------------------------------------- */
 
-/* run a system command (text after the backslash) and return its value, or NULL + kerr */
-K sys_command(const char *cmd, size_t n);
-/* load a script file */
-K sys_load(const char *path);
 /* partitioned databases (part.c) */
 /* a database directory loaded, into it when cd, its scripts run when scripts (.Q.lo) */
 K sys_load_database(const char *path, bool cd, bool scripts);

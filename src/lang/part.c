@@ -6,7 +6,7 @@
  * column is the partition field (date, month, year or int) and then the columns of its .d in
  * the last partition.  The prototype's column dictionary is what identifies it (part_find),
  * so a copy of the value still names the table; `cols` and `meta` see the prototype, `count`
- * asks the partitions (prim_part_count).
+ * asks the partitions (services.part_count).
  *
  * A query over a partitioned table runs in three steps:
  *   1. prune: the leading where constraints that name only the partition field are evaluated
@@ -26,15 +26,6 @@
 #include <unistd.h>
 
 #include "lang_int.h"
-
-/* src/prim/file.c */
-K file_splay_names(const char *dir);
-K file_column(const char *dir, S name);
-K file_column_proto(const char *dir, S name, J *count);
-K file_load_dir(const char *path);
-K file_splay_empty(const char *from, const char *to);
-extern J (*prim_part_count)(const K t);
-K query_select(K t, K where, K b, K a);
 
 /* The loaded database (one per process, as in q). */
 static struct Hdb {
@@ -481,7 +472,7 @@ static J rows_in(int ti, J p) {
     return *c = rows;
 }
 
-/* count of a partitioned table; -1 when t is none (prim_part_count) */
+/* count of a partitioned table; -1 when t is none (services.part_count) */
 static J part_count(const K t) {
     int ti = part_find(t);
     if (ti < 0)
@@ -1353,7 +1344,7 @@ static K q_lo(void *ptr, K *args, int n) {
 
 void part_init(void) {
     env_set(ss(".Q.qp"), obj_foreign_fn(NULL, NULL, q_qp, 1));
-    prim_part_count = part_count;
+    services.part_count = part_count;
     env_set(ss(".Q.cn"), obj_foreign_fn(NULL, NULL, q_cn, 1));
     env_set(ss(".Q.ind"), obj_foreign_fn(NULL, NULL, q_ind, 2));
     env_set(ss(".Q.view"), obj_foreign_fn(NULL, NULL, q_view, 1));

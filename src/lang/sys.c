@@ -73,10 +73,6 @@ static K names_where(bool want_functions, bool want_tables) {
     return out;
 }
 
-K file_load_dir(const char *path);
-K file_key(const K x);
-K file_load_splayed(const char *path);
-
 /* the q scripts at the top of database dir, in name order, run as \l runs them */
 static K run_db_scripts(const char *dir) {
     char sub[1200];
@@ -175,14 +171,9 @@ K sys_load(const char *path) {
     return obj_identity();
 }
 
-/* the server's timer, when linked */
-extern void net_set_timer(J ms) OQ_WEAK;
 static J sys_timer_ms;
 static I sys_threads; /* \s: secondary threads (-s N); kept, peach runs on one */
 
-/* hooks other layers install for commands they own (\p: the server) */
-K (*sys_port_hook)(const char *arg, size_t n);
-K (*sys_load_hook)(const char *path); /* returns NULL without error when not handled */
 
 static K run_command(const char *cmd, size_t n);
 
@@ -246,8 +237,8 @@ static K run_command(const char *cmd, size_t n) {
             digits = digits && isdigit((unsigned char)arg[i]);
         if (digits) { /* \t ms: the .z.ts timer */
             sys_timer_ms = strtoll(arg, NULL, 10);
-            if (net_set_timer)
-                net_set_timer(sys_timer_ms);
+            if (services.set_timer)
+                services.set_timer(sys_timer_ms);
             return obj_identity();
         }
         return cmd_time(arg, an, false);
@@ -305,16 +296,16 @@ static K run_command(const char *cmd, size_t n) {
     if (!strcmp(word, "l")) {
         char path[1024];
         snprintf(path, sizeof path, "%.*s", (int)an, arg);
-        if (sys_load_hook) {
-            K r = sys_load_hook(path);
+        if (services.load) {
+            K r = services.load(path);
             if (r || kerr_msg())
                 return r;
         }
         return sys_load(path);
     }
     if (!strcmp(word, "p")) {
-        if (sys_port_hook)
-            return sys_port_hook(arg, an);
+        if (services.port)
+            return services.port(arg, an);
         return an ? kerr("nyi") : ki(0);
     }
     if (!strcmp(word, "z")) { /* how "D"$ reads slashed dates: 0 mm/dd/yyyy, 1 dd/mm/yyyy */

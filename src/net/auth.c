@@ -10,10 +10,6 @@
 #include "../prim/prims.h"
 #include "netint.h"
 
-extern int64_t lang_deadline_ms;  /* src/lang: 'stop after this monotonic time (0: none) */
-
-extern K (*sys_port_hook)(const char *arg, size_t n); /* src/lang: \p */
-
 /* \p: the port listened on; \p N: listen on N instead (0 stops listening) */
 static K port_command(const char *arg, size_t n) {
     if (!n)
@@ -27,8 +23,19 @@ static K port_command(const char *arg, size_t n) {
     return net_listen(spec) < 0 ? NULL : obj_identity();
 }
 
+/* what the evaluator asks of the server (src/obj/services.h) */
+void net_init(void) {
+    services.handle_call = net_handle_call;
+    services.is_handle = net_is_handle;
+    services.deferred = net_deferred;
+    services.set_timer = net_set_timer;
+    services.port = port_command;
+    services.hopen = net_hopen;
+    services.hclose = net_hclose;
+}
+
 int net_configure(void) {
-    sys_port_hook = port_command;
+    net_init();
     const char *users = cmdline_option('U') ? cmdline_option('U') : cmdline_option('u');
     if (users && strcmp(users, "1") != 0) { /* -u 1 only blocks system commands */
         net_config.users_file = users;

@@ -222,38 +222,18 @@ K net_close_handle(J h) {
     return obj_identity();
 }
 
-K prim_hopen(K x) {
-    PRIM_ARGS1(x);
-    int timeout = 0;
-    if (x->t == 0 && x->n == 2) {
-        K t = kK(x)[1];
-        timeout = t->t == -KJ ? (int)t->j : t->t == -KI ? t->i : 0;
-        K spec = r1(kK(x)[0]);
-        r0(x);
-        x = spec;
-    }
-    K f = file_hopen(x);
-    if (f || kerr_msg()) {
-        r0(x);
-        return f;
-    }
-    return net_open(x, timeout);
-}
+K net_hopen(K spec, int timeout_ms) { return net_open(spec, timeout_ms); }
 
-K prim_hclose(K x) {
-    PRIM_ARGS1(x);
-    J h = x->t == -KJ ? x->j : x->t == -KI ? x->i : -1;
-    r0(x);
-    if (h < 0)
-        return kerr("type");
-    /* read-only mode: another client's connection and the server's own handles and files
-     * stay open; a read-only query closes only what a read-only query opened */
+K net_hclose(J h) {
     Conn *c = net_conn((int)h);
-    if (!(c && c->read_only_hopen) && lang_refuse_update())
+    if (!c)
         return NULL;
-    if (file_hclose(h))
-        return obj_identity();
-    return net_close_handle(h);
+    /* read-only mode: another client's connection and the server's own handles stay open; a
+     * read-only query closes only what a read-only query opened */
+    if (!c->read_only_hopen && lang_refuse_update())
+        return NULL;
+    net_conn_close(c);
+    return obj_identity();
 }
 
 /* ---- k.h client API ------------------------------------------------------------------------- */

@@ -25,7 +25,11 @@ extern NetConfig net_config;
 
 /* take the server's options (-u -U -b -T) from the parsed command line (src/lang/cmdline.h)
  * and install \p; -1 + kerr on a bad value */
+/* the server's part of src/obj/services.h (net_configure calls it; so does any embedder) */
+void net_init(void);
 int net_configure(void);
+/* the port listened on (0: none) */
+int net_port(void);
 /* listen on "port" or "host:port" (TCP) and the abstract unix socket @/tmp/kx.PORT;
  * returns the port bound (0 picks an ephemeral one), or -1 with the error pending */
 int net_listen(const char *spec);
@@ -60,6 +64,9 @@ K net_open(K spec, int timeout_ms);
 K net_deferred(K x);
 /* hclose */
 K net_close_handle(J handle);
+/* services.hopen / hclose: a connection opened; closed (NULL without error: not one) */
+K net_hopen(K spec, int timeout_ms);
+K net_hclose(J handle);
 /* the number of open client connections */
 int net_connection_count(void);
 

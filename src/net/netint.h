@@ -91,7 +91,6 @@ void net_send_error(Conn *c, const char *msg);
 void net_set_caller(Conn *c);
 int64_t net_now_ms(void);
 socklen_t net_uds_addr(struct sockaddr_un *a, int port);
-int net_port(void);
 void net_set_timer(J ms);
 void net_request_quit(void);
 

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+Services services; /* services.h: filled by the higher layers as they start */
+
 #define HEADER_BYTES 16 /* m a t u r n: the items start here */
 
 /* ---- errors --------------------------------------------------------------------------- */
@@ -97,9 +99,6 @@ K obj_vec(int t, J n) {
     return x;
 }
 
-/* src/prim/index.c: drops the lookup index of a u# or g# list */
-extern void prim_attr_forget(const K x) OQ_WEAK;
-
 /* the start and length of a mapped vector's mapping (see obj_mapped) */
 static size_t mapping_head(const K x) { return (size_t)(unsigned char)x->a * 16; }
 static size_t mapping_length(const K x) {
@@ -118,8 +117,8 @@ K obj_mapped(void *map, size_t head, int t, int attr, J n) {
 }
 
 static void obj_unmap(K x) {
-    if ((x->u == ATTR_U || x->u == ATTR_G) && prim_attr_forget)
-        prim_attr_forget(x);
+    if ((x->u == ATTR_U || x->u == ATTR_G) && services.forget_index)
+        services.forget_index(x);
     mem_unmap((char *)x - mapping_head(x), mapping_length(x));
 }
 
@@ -168,17 +167,14 @@ typedef struct Foreign {
 } Foreign;
 #define FOREIGN_ITEMS (sizeof(Foreign) / sizeof(void *))
 
-/* src/prim/index.c: drops the lookup index of a u# or g# list */
-extern void prim_attr_forget(const K x) OQ_WEAK;
-
 /* free one dead object that has no K children pending (its foreign or index goes too) */
 static void free_leaf(K x) {
     if (x->t == KFOREIGN) {
         Foreign *f = (Foreign *)kG(x);
         if (f->fin)
             f->fin(f->ptr);
-    } else if ((x->u == ATTR_U || x->u == ATTR_G) && x->t > 0 && x->t < 20 && prim_attr_forget) {
-        prim_attr_forget(x); /* its lookup index goes with it */
+    } else if ((x->u == ATTR_U || x->u == ATTR_G) && x->t > 0 && x->t < 20 && services.forget_index) {
+        services.forget_index(x); /* its lookup index goes with it */
     }
     mem_free(x, x->m);
 }

@@ -42,6 +42,7 @@
 #include "../base/defs.h"
 #include "../base/mem.h"
 #include "../base/stack.h"
+#include "services.h"
 
 enum {
     KENUM = 20,      /* first enumeration type */

@@ -9,7 +9,6 @@
 
 #include "prims.h"
 #include "primint.h"
-#include "../lang/lang.h"
 
 /* the target type of a cast's left argument: >0 cast, <0 parse (upper-case char), 0 error;
  * field casts return 100+ codes */
@@ -375,12 +374,11 @@ static K cast_each(int to, K y) {
     return r;
 }
 
-extern K (*prim_global_get)(S name);
 
 /* the symbols a domain global holds: itself, or a keyed table's (one) key column, the
  * foreign keys of `fkeys */
 static K domain_value(S name) {
-    K d = name && prim_global_get ? prim_global_get(name) : NULL;
+    K d = name && services.global_get ? services.global_get(name) : NULL;
     if (d && obj_is_keyed(d) && TABLE_COLS(DICT_KEYS(d))->n == 1) {
         K k = r1(kK(TABLE_DATA(DICT_KEYS(d)))[0]);
         r0(d);
@@ -488,7 +486,7 @@ static K enum_extend(S name, K y) {
         r0(y);
         return kerr("type");
     }
-    K d = prim_global_get ? prim_global_get(name) : NULL;
+    K d = services.global_get ? services.global_get(name) : NULL;
     if (!d || (d->t == 0 && d->n == 0)) {
         r0(d);
         d = ktn(KS, 0);
@@ -505,7 +503,7 @@ static K enum_extend(S name, K y) {
         return NULL;
     }
     if (fresh->n) {
-        K grown = lang_assign_global(name, prim_join(d, fresh));
+        K grown = services.assign_global(name, prim_join(d, fresh));
         if (!grown) {
             r0(y);
             return NULL;
@@ -524,7 +522,7 @@ static K enum_extend_file(K file, K y) {
     const char *slash = strrchr(file->s, '/');
     S name = ss((S)(slash ? slash + 1 : file->s + 1));
     K d = access(file->s + 1, F_OK) == 0 ? prim_get(r1(file)) : ktn(KS, 0);
-    K a = d ? lang_assign_global(name, d) : NULL;
+    K a = d ? services.assign_global(name, d) : NULL;
     if (!a) {
         r0(file);
         r0(y);
@@ -533,7 +531,7 @@ static K enum_extend_file(K file, K y) {
     J before = a->n;
     r0(a);
     K r = enum_extend(name, y);
-    K now = r && prim_global_get ? prim_global_get(name) : NULL;
+    K now = r && services.global_get ? services.global_get(name) : NULL;
     if (now && now->n != before) {
         K w = prim_set(r1(file), now);
         if (!w) {

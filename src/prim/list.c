@@ -4,10 +4,6 @@
 
 #include "primint.h"
 
-/* the query deadline (-T), filled by src/lang at start-up: long primitive loops (the sorts of
- * nested lists) ask it now and then and stop with 'stop pending when it answers true */
-bool (*prim_past_deadline)(void);
-
 /* ---- typed nulls ---------------------------------------------------------------------------- */
 
 K prim_null_of(int t) {

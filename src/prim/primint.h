@@ -45,8 +45,6 @@ K prim_collect(K *items, J n);
 K prim_map(K x, K (*f)(K item, const void *ctx), const void *ctx);
 /* f over a dict's values, a table's columns, a keyed table's values (x consumed); else f x */
 K prim_uniform(K x, K (*f)(K));
-/* the query deadline hook (list.c, filled by src/lang): true, with 'stop pending, once passed */
-extern bool (*prim_past_deadline)(void);
 /* are the items of list x (borrowed) in ascending order (sort.c)? */
 bool prim_in_order(const K x);
 /* a general list (consumed) of atoms of one simple type as that type's vector; others unchanged */
@@ -138,18 +136,5 @@ K prim_json_parse(K x);
 K prim_enum_extend(K x, K y);
 /* timestamp, month, date, datetime, timespan, minute, second, time */
 bool prim_is_temporal(int t);
-
-/* files (file.c): key of a handle `:path (NULL without error when x is no handle); the bytes
- * a handle names (y consumed; y itself when it is no handle); `:file 0: lines */
-K file_key(const K x);
-bool file_is_dir(const char *path);
-K file_contents(K y);
-K file_write_lines(K x, K y);
-/* file handles: hopen `:file (NULL without error when spec names a connection), h x
- * (NULL without error when h is no file), hclose (false when h is no file); -11! replay */
-K file_hopen(const K spec);
-K file_handle_call(J handle, K x);
-bool file_hclose(J h);
-K file_replay(K y);
 
 #endif

@@ -32,9 +32,6 @@ typedef struct PrimInfo {
     const char *text; /* glyph or keyword */
     int u_code;       /* q's opcode as a 101 object, -1 if none */
     int b_code;       /* q's opcode as a 102 object, -1 if none */
-    PrimMonad monad;  /* NULL: no monadic form, or not built yet */
-    PrimDyad dyad;    /* NULL: no dyadic form, or not built yet */
-    PrimNary nary;    /* NULL: no form for 3+ arguments */
 } PrimInfo;
 
 typedef struct PrimAlias {
@@ -47,19 +44,13 @@ extern const PrimInfo prim_table[PRIM_COUNT];
 extern const PrimAlias prim_aliases[];
 extern const int prim_alias_count;
 
-/* the object a keyword or glyph names (e.g. "count" -> #: ; "+" -> +), or NULL if none */
-K prim_lookup(const char *text, size_t n);
-/* the object type a bare glyph/keyword makes: KBINARY for glyphs and dyadic keywords */
-int prim_default_type(int id);
-/* apply primitive object f (101/102, borrowed) to n consumed arguments */
-K prim_apply(const K f, K *args, int n);
 /* the text q displays for primitive object f (borrows): "+", "#:", "til", "::" */
 const char *prim_display(const K f, char buf[8]);
 /* the values of enumeration x (consumed) from its domain's global; x itself otherwise */
 K prim_unenum(K x);
 /* id of the primitive that q's wire opcode `code` names as a 101 / 102 object, or -1 */
 int prim_from_code(int type, int code);
-/* names in prims.def with no definition linked yet; returns their count, fills out[] */
-int prims_missing(const char **out, int max);
+/* the prim layer's part of src/obj/services.h (lang_init calls it) */
+void prim_init(void);
 
 #endif

@@ -155,11 +155,10 @@ K prim_match(K x, K y) {
 /* ---- count, til, first, last ------------------------------------------------------------------- */
 
 /* rows of a partitioned table (src/lang/part.c): -1 for any other value */
-J (*prim_part_count)(const K t);
 
 K prim_count(K x) {
     PRIM_ARGS1(x);
-    J n = x->t == XT && prim_part_count ? prim_part_count(x) : -1;
+    J n = x->t == XT && services.part_count ? services.part_count(x) : -1;
     if (n < 0)
         n = obj_count(x);
     r0(x);
@@ -1165,68 +1164,6 @@ K prim_type(K x) {
     return r;
 }
 
-/* hook for names: the evaluator installs it so `key `.q and `value `x work */
-K (*prim_global_get)(S name);
-K (*prim_global_names)(S ns);
-
-K prim_key(K x) {
-    PRIM_ARGS1(x);
-    if (x->t == XD) {
-        K k = r1(DICT_KEYS(x));
-        r0(x);
-        return k;
-    }
-    if (x->t == XT) {
-        r0(x);
-        return ktn(KS, 0);
-    }
-    if (x->t == -KS && x->s[0] == ':') {
-        K k = file_key(x);
-        r0(x);
-        return k;
-    }
-    if (x->t == -KS) {
-        S s = x->s;
-        r0(x);
-        if (prim_global_names) {
-            if (s == sym_null || (s[0] == '.' && !s[1]))
-                return prim_global_names(s);
-            /* `..a names a of the root from any context */
-            S g = s[0] == '.' && s[1] == '.' && s[2] ? ss(s + 2) : s;
-            K d = prim_global_get ? prim_global_get(g) : NULL;
-            if (d && d->t == XD) {
-                K k = r1(DICT_KEYS(d));
-                r0(d);
-                return k;
-            }
-            /* whether a name is defined: the name itself, or () when there is none */
-            if (d) {
-                r0(d);
-                return ks(s);
-            }
-            kerr_clear();
-            return ktn(0, 0);
-        }
-        return kerr(s);
-    }
-    if (is_int_atom(x))
-        return prim_til(x);
-    if (obj_is_enum(x->t) || obj_is_enum(-x->t)) { /* an enumeration: its domain's name */
-        S d = enum_domain(x->t < 0 ? -x->t : x->t);
-        r0(x);
-        return ks(d ? d : sym_null);
-    }
-    if (x->t > 0 && x->t < 20) { /* a vector: the name of its type */
-        static const char *names[20] = {"", "boolean", "guid", "", "byte", "short", "int", "long",
-            "real", "float", "char", "symbol", "timestamp", "month", "date", "datetime",
-            "timespan", "minute", "second", "time"};
-        int t = x->t;
-        r0(x);
-        return ks((S)names[t]);
-    }
-    r0(x);
-    return kerr("type");
-}
 
 K prim_cols(K x) {
     PRIM_ARGS1(x);
@@ -1242,8 +1179,8 @@ K prim_cols(K x) {
         r0(x);
         return c;
     }
-    if (x->t == -KS && prim_global_get) {
-        K t = prim_global_get(x->s);
+    if (x->t == -KS && services.global_get) {
+        K t = services.global_get(x->s);
         r0(x);
         return t ? prim_cols(t) : NULL;
     }

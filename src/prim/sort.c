@@ -182,7 +182,7 @@ static bool compare_stopped;
 static int compare_values(const K ia, const K ib) {
     if (ia == ib) /* one object (reshapes and joins share items) */
         return 0;
-    if (compare_stopped || (prim_past_deadline && prim_past_deadline())) {
+    if (compare_stopped || (services.past_deadline && services.past_deadline())) {
         compare_stopped = true;
         return 0;
     }

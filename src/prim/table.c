@@ -9,10 +9,7 @@
 
 #include "prims.h"
 #include "primint.h"
-#include "../lang/lang.h"
 
-extern K (*prim_global_get)(S name);
-extern K (*prim_global_names)(S ns);
 
 /* release a and b; signal err (NULL: keep the error already pending) */
 static K fail(K a, K b, const char *err) {
@@ -90,7 +87,7 @@ static K match_rows(const K keys, const K t) {
 
 /* f applied to the global table named by y (consumed) and stored back: y, or NULL */
 K prim_in_place(K (*f)(K, K), K x, K y) {
-    K v = prim_global_get ? prim_global_get(y->s) : NULL;
+    K v = services.global_get ? services.global_get(y->s) : NULL;
     if (!v) {
         r0(x);
         K e = kerr(y->s);
@@ -98,7 +95,7 @@ K prim_in_place(K (*f)(K, K), K x, K y) {
         return e;
     }
     K r = f(x, v);
-    K stored = r ? lang_assign_global(y->s, r) : NULL;
+    K stored = r ? services.assign_global(y->s, r) : NULL;
     if (!stored) {
         r0(y);
         return NULL;
@@ -235,8 +232,8 @@ K prim_xdesc(K x, K y) {
 /* meta t: c | t f a (type char, foreign key, attribute) */
 K prim_meta(K x) {
     PRIM_ARGS1(x);
-    if (x->t == -KS && prim_global_get) {
-        K v = prim_global_get(x->s);
+    if (x->t == -KS && services.global_get) {
+        K v = services.global_get(x->s);
         r0(x);
         if (!v)
             return kerr("type");
@@ -260,7 +257,7 @@ K prim_meta(K x) {
         kC(tc)[i] = ch;
         kS(fk)[i] = sym_null;
         if (obj_is_enum(ty)) { /* a foreign key: the keyed table it refers to; a link: its table */
-            K d = prim_global_get ? prim_global_get(enum_domain(ty)) : NULL;
+            K d = services.global_get ? services.global_get(enum_domain(ty)) : NULL;
             if (d && (obj_is_keyed(d) || d->t == XT))
                 kS(fk)[i] = enum_domain(ty);
             if (d && d->t == XT) /* a link holds row numbers */
@@ -427,10 +424,10 @@ static K append_rows(K x, K y) {
 
 K prim_insert(K x, K y) {
     PRIM_ARGS2(x, y);
-    if (x->t != -KS || !prim_global_get)
+    if (x->t != -KS || !services.global_get)
         return fail(x, y, "type");
     S name = x->s;
-    K t = prim_global_get(name);
+    K t = services.global_get(name);
     if (!t) { /* a new global: the rows inserted are the table */
         r0(x);
         if (y->t != XT && !obj_is_keyed(y)) {
@@ -438,7 +435,7 @@ K prim_insert(K x, K y) {
             return kerr(name);
         }
         J n = obj_count(y);
-        K stored = lang_assign_global(name, y);
+        K stored = services.assign_global(name, y);
         if (!stored)
             return NULL;
         r0(stored);
@@ -453,7 +450,7 @@ K prim_insert(K x, K y) {
     if (!r)
         return NULL;
     J after = obj_count(r);
-    if (lang_set(name, r) < 0)
+    if (services.set_global(name, r) < 0)
         return NULL;
     K idx = ktn(KJ, after - before);
     for (J i = 0; i < idx->n; i++)
@@ -559,16 +556,16 @@ static K upsert_value(K x, K y) {
 
 K prim_upsert(K x, K y) {
     PRIM_ARGS2(x, y);
-    if (x->t == -KS && prim_global_get) {
+    if (x->t == -KS && services.global_get) {
         S name = x->s;
-        K t = prim_global_get(name);
+        K t = services.global_get(name);
         r0(x);
         if (!t) {
             r0(y);
             return kerr(name);
         }
         K r = upsert_value(t, y);
-        if (!r || lang_set(name, r) < 0)
+        if (!r || services.set_global(name, r) < 0)
             return NULL;
         K s = obj_atom(-KS);
         s->s = name;
@@ -940,7 +937,7 @@ static K window_join(K *args, int n, bool prevailing) {
                 kJ(idx)[i - from] = a.rows[i];
             K sub = prim_at(r1(src), idx);
             K f = r1(kK(fc)[0]);
-            K v = sub ? lang_apply(f, &sub, 1) : (r0(f), NULL);
+            K v = sub ? services.apply(f, &sub, 1) : (r0(f), NULL);
             if (!v) {
                 out->n = r;
                 failed = true;
@@ -1108,12 +1105,12 @@ K prim_cross(K x, K y) {
 K prim_tables(K x) {
     PRIM_ARGS1(x);
     r0(x);
-    if (!prim_global_names || !prim_global_get)
+    if (!services.global_names || !services.global_get)
         return ktn(KS, 0);
-    K names = prim_global_names(ss("."));
+    K names = services.global_names(ss("."));
     K out = ktn(KS, 0);
     for (J i = 0; names && i < names->n; i++) {
-        K v = prim_global_get(kS(names)[i]);
+        K v = services.global_get(kS(names)[i]);
         if (v && (v->t == XT || obj_is_keyed(v)))
             js(&out, kS(names)[i]);
         r0(v);
@@ -1137,7 +1134,7 @@ K prim_fkeys(K x) {
     for (J c = 0; c < TABLE_COLS(t)->n; c++) {
         int ty = kK(TABLE_DATA(t))[c]->t;
         S dom = obj_is_enum(ty) ? enum_domain(ty) : NULL;
-        K d = dom && prim_global_get ? prim_global_get(dom) : NULL;
+        K d = dom && services.global_get ? services.global_get(dom) : NULL;
         if (d && obj_is_keyed(d)) {
             js(&names, kS(TABLE_COLS(t))[c]);
             js(&doms, dom);
@@ -1192,7 +1189,7 @@ K prim_fby(K x, K y) {
     for (J k = 0; k < idx->n; k++) {
         K rows = kK(idx)[k];
         K part = prim_at(r1(v), r1(rows));
-        K r = lang_apply(r1(f), &part, 1);
+        K r = services.apply(r1(f), &part, 1);
         if (!r) {
             for (J i = 0; i < n; i++)
                 r0(out[i]);

@@ -5,8 +5,6 @@
 #include "prims.h"
 #include "primint.h"
 
-/* the evaluator applies ssr's function argument (a layering exception, see internals) */
-K lang_apply(K f, K *args, int n);
 
 typedef K (*StrFn)(const char *s, size_t n, int mode);
 
@@ -593,7 +591,7 @@ K prim_ssr(K *args, int n) {
             K piece = obj_strn(kC(x) + i, mn);
             K rep;
             if (z->t >= 100)
-                rep = lang_apply(r1(z), &piece, 1);
+                rep = services.apply(r1(z), &piece, 1);
             else {
                 r0(piece);
                 rep = z->t == KC ? r1(z) : z->t == -KC ? obj_strn((char *)&z->g, 1) : NULL;

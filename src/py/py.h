@@ -12,6 +12,7 @@
 #include <Python.h>
 
 #include "../obj/obj.h"
+#include "embed.h"
 
 /* q -> Python conversions */
 enum {
@@ -49,12 +50,7 @@ void py_deadline_enter(void);
 void py_deadline_leave(void);
 /* the Python error pending came from the deadline or Ctrl-C (since the outermost enter) */
 bool py_deadline_tripped(void);
-/* Ctrl-C (async-signal-safe, from the binary's SIGINT handler): Python code running for q
- * gets KeyboardInterrupt, reported as 'stop, by the same timer as the deadline */
-void py_interrupt(void);
 
-/* the .pykx namespace (pyexec pyeval get set import ...) in the interpreter */
-void py_register_namespace(void);
 
 /* the KRef type: a Python handle on a K value */
 extern PyTypeObject KRef_Type;

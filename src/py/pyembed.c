@@ -14,8 +14,6 @@
 
 bool py_in_extension;           /* openq was imported by a running Python */
 static int default_mode = PYC_DEFAULT; /* .pykx.setdefault */
-extern int64_t lang_deadline_ms;/* -T: 'stop after this monotonic time (0: none; src/lang) */
-extern K (*sys_load_hook)(const char *path);
 
 PyMODINIT_FUNC PyInit__openq_builtin(void);
 
@@ -412,5 +410,5 @@ void py_register_namespace(void) {
         lang_set(ss(name), obj_foreign_fn((void *)&builtins[i], NULL, builtin_call, builtins[i].arity));
     }
     lang_set(ss(".p.e"), obj_foreign_fn((void *)&builtins[0], NULL, builtin_call, 1));
-    sys_load_hook = load_hook;
+    services.load = load_hook;
 }

@@ -19,6 +19,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
     setenv("OPENQ_NO_SHELL", "1", 1);
     if (lang_init() < 0)
         abort();
+    net_init();
     int quit = 0;
     const char *hooks = ".z.pg:{x};.z.ps:{[x]}";
     r0(lang_console(hooks, strlen(hooks), &quit));

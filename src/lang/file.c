@@ -12,10 +12,8 @@
  * of lists of one simple type t (strings) is two files, as kdb+ writes it: `col`, a vector
  * of type 77+t holding each item's end offset (longs), and `col#`, the items' data as one
  * vector of type t. */
-#include "primint.h"
-#include "prims.h"
 #include "../ipc/ipc.h"
-#include "../lang/lang.h"
+#include "lang_int.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -1235,4 +1233,58 @@ K file_replay(K y) {
     }
     r0(b);
     return kj(items);
+}
+
+/* ---- hopen hclose: files here, connections through the server ------------------------- */
+
+/* hopen x or hopen (x;timeout): a file handle for `:path, else a connection (src/net) */
+K prim_hopen(K x) {
+    PRIM_ARGS1(x);
+    int timeout = 0;
+    if (x->t == 0 && x->n == 2) {
+        K t = kK(x)[1];
+        timeout = t->t == -KJ ? (int)t->j : t->t == -KI ? t->i : 0;
+        K spec = r1(kK(x)[0]);
+        r0(x);
+        x = spec;
+    }
+    K f = file_hopen(x);
+    if (f || kerr_msg()) {
+        r0(x);
+        return f;
+    }
+    if (!services.hopen) {
+        r0(x);
+        return kerr("nyi");
+    }
+    return services.hopen(x, timeout);
+}
+
+K prim_hclose(K x) {
+    PRIM_ARGS1(x);
+    J h = x->t == -KJ ? x->j : x->t == -KI ? x->i : -1;
+    r0(x);
+    if (h < 0)
+        return kerr("type");
+    if (services.hclose) { /* a connection: the server says whether a read-only query may */
+        K r = services.hclose(h);
+        if (r || kerr_msg())
+            return r;
+    }
+    /* read-only mode: the server's files stay open */
+    if (lang_refuse_update())
+        return NULL;
+    file_hclose(h);
+    return obj_identity();
+}
+
+/* ---- 2: ---------------------------------------------------------------------------------- */
+
+/* `lib 2:(`fn;n): a C function from a shared library, compiled against k.h.  Not supported:
+ * openq's k.h functions are not exported to loaded libraries (docs/compat.md). */
+K prim_dynload(K x, K y) {
+    PRIM_ARGS2(x, y);
+    r0(x);
+    r0(y);
+    return kerr("nyi");
 }

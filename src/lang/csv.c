@@ -4,8 +4,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 
-#include "prims.h"
-#include "primint.h"
+#include "lang_int.h"
 
 /* ---- 0: on text: parse delimited lines, or format a table as delimited lines ------------- */
 

@@ -1,0 +1,11 @@
+/* embed.h -- the Python bridge's entry points for the binary, which does not include
+ * Python.h: the .pykx namespace, and Ctrl-C reaching the Python code that runs. */
+#ifndef OPENQ_PY_EMBED_H
+#define OPENQ_PY_EMBED_H
+
+/* define the .pykx namespace and \l of .py and .p files (Python starts on first use) */
+void py_register_namespace(void);
+/* Ctrl-C: raise KeyboardInterrupt in the Python code running, if any */
+void py_interrupt(void);
+
+#endif
