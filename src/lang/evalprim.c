@@ -75,12 +75,6 @@ K prim_parse(K x) {
     return r;
 }
 
-/* x@y: apply x to y (or index x at y) */
-K prim_at(K x, K y) {
-    PRIM_ARGS2(x, y);
-    return eval_apply(x, &y, 1);
-}
-
 /* x . y: apply x to the items of y */
 K prim_dot(K x, K y) {
     PRIM_ARGS2(x, y);

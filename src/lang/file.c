@@ -1235,6 +1235,46 @@ K file_replay(K y) {
     return kj(items);
 }
 
+/* ---- ? on a file: enumerations over a domain kept in a file -------------------------- */
+
+/* `:dir/sym?syms (ref/enum-extend.md, Filepath): the file's symbols become the global its
+ * base name gives, the enumeration extends it, and the file is rewritten when it grew */
+static K enum_extend_file(K file, K y) {
+    const char *slash = strrchr(file->s, '/');
+    S name = ss((S)(slash ? slash + 1 : file->s + 1));
+    K d = access(file->s + 1, F_OK) == 0 ? prim_get(r1(file)) : ktn(KS, 0);
+    K a = d ? lang_assign_global(name, d) : NULL;
+    if (!a) {
+        r0(file);
+        r0(y);
+        return NULL;
+    }
+    J before = a->n;
+    r0(a);
+    K r = prim_enum_extend(ks(name), y);
+    K now = r ? env_get(name) : NULL;
+    if (now && now->n != before) {
+        K w = prim_set(r1(file), now);
+        if (!w) {
+            r0(r);
+            r = NULL;
+        }
+        r0(w);
+    } else {
+        r0(now);
+    }
+    r0(file);
+    return r;
+}
+
+/* x?y: `:dir/sym?syms extends the domain kept in a file (above); every other form is Find */
+K prim_query(K x, K y) {
+    PRIM_ARGS2(x, y);
+    if (x->t == -KS && x->s[0] == ':' && (y->t == KS || y->t == -KS || obj_is_enum(y->t) || obj_is_enum(-y->t)))
+        return enum_extend_file(x, y);
+    return prim_find(x, y);
+}
+
 /* ---- hopen hclose: files here, connections through the server ------------------------- */
 
 /* hopen x or hopen (x;timeout): a file handle for `:path, else a connection (src/net) */

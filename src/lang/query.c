@@ -735,29 +735,8 @@ K prim_query_n(K *args, int n) {
         }
         return take->t < 0 ? prim_take(take, r) : prim_sublist(take, r);
     }
-    if (n == 3) { /* ?[c;a;b]: vector conditional */
-        K c = args[0], x = args[1], y = args[2];
-        if (c->t != KB && c->t != -KB) {
-            r0(c); r0(x); r0(y);
-            return kerr("type");
-        }
-        if (c->t == -KB) {
-            bool pick = c->g;
-            r0(c);
-            r0(pick ? y : x);
-            return pick ? x : y;
-        }
-        J len = c->n;
-        K *items = malloc((size_t)(len ? len : 1) * sizeof(K));
-        for (J i = 0; i < len; i++) {
-            K src = kG(c)[i] ? x : y;
-            items[i] = src->t < 0 ? r1(src) : prim_item(src, i);
-        }
-        K r = prim_collect(items, len);
-        free(items);
-        r0(c); r0(x); r0(y);
-        return r;
-    }
+    if (n == 3) /* ?[c;a;b]: vector conditional */
+        return prim_vector_cond(args[0], args[1], args[2]);
     if (n == 4)
         return query_select(args[0], args[1], args[2], args[3]);
     for (int i = 0; i < n; i++)

@@ -516,40 +516,8 @@ static K enum_extend(S name, K y) {
     return enumerate(name, y);
 }
 
-/* `:dir/sym?syms (ref/enum-extend.md, Filepath): the file's symbols become the global its
- * base name gives, the enumeration extends it, and the file is rewritten when it grew */
-static K enum_extend_file(K file, K y) {
-    const char *slash = strrchr(file->s, '/');
-    S name = ss((S)(slash ? slash + 1 : file->s + 1));
-    K d = access(file->s + 1, F_OK) == 0 ? prim_get(r1(file)) : ktn(KS, 0);
-    K a = d ? services.assign_global(name, d) : NULL;
-    if (!a) {
-        r0(file);
-        r0(y);
-        return NULL;
-    }
-    J before = a->n;
-    r0(a);
-    K r = enum_extend(name, y);
-    K now = r && services.global_get ? services.global_get(name) : NULL;
-    if (now && now->n != before) {
-        K w = prim_set(r1(file), now);
-        if (!w) {
-            r0(r);
-            r = NULL;
-        }
-        r0(w);
-    } else {
-        r0(now);
-    }
-    r0(file);
-    return r;
-}
-
 K prim_enum_extend(K x, K y) {
     PRIM_ARGS2(x, y);
-    if (x->s[0] == ':')
-        return enum_extend_file(x, y);
     S name = x->s;
     r0(x);
     return enum_extend(name, y);

@@ -1,5 +1,6 @@
 /* list.c -- helpers every primitive family shares: typed nulls, an item of a list as an
- * atom, and collecting results into a simple vector or a general list. */
+ * atom, and collecting results into a simple vector or a general list; @ (through the
+ * evaluator's service) and the vector conditional ?[c;x;y]. */
 #include <stdlib.h>
 
 #include "primint.h"
@@ -218,5 +219,42 @@ K prim_map(K x, K (*f)(K item, const void *ctx), const void *ctx) {
     r0(x);
     K r = prim_collect(items, n);
     free(items);
+    return r;
+}
+
+/* ---- @ and the vector conditional ---------------------------------------------------------- */
+
+/* x@y: x applied to y, or indexed at y (the evaluator's application, services.apply) */
+K prim_at(K x, K y) {
+    PRIM_ARGS2(x, y);
+    return services.apply(x, &y, 1);
+}
+
+/* ?[c;x;y]: x where boolean c is true, else y, item by item (atoms x, y stand for every
+ * item); a boolean atom c picks one whole (all consumed) */
+K prim_vector_cond(K c, K x, K y) {
+    if (c->t != KB && c->t != -KB) {
+        r0(c); r0(x); r0(y);
+        return kerr("type");
+    }
+    if (c->t == -KB) {
+        bool pick = c->g;
+        r0(c);
+        r0(pick ? y : x);
+        return pick ? x : y;
+    }
+    J len = c->n;
+    K *items = malloc((size_t)(len ? len : 1) * sizeof(K));
+    if (!items) {
+        r0(c); r0(x); r0(y);
+        return kerr("wsfull");
+    }
+    for (J i = 0; i < len; i++) {
+        K src = kG(c)[i] ? x : y;
+        items[i] = src->t < 0 ? r1(src) : prim_item(src, i);
+    }
+    K r = prim_collect(items, len);
+    free(items);
+    r0(c); r0(x); r0(y);
     return r;
 }

@@ -45,6 +45,8 @@ K prim_collect(K *items, J n);
 K prim_map(K x, K (*f)(K item, const void *ctx), const void *ctx);
 /* f over a dict's values, a table's columns, a keyed table's values (x consumed); else f x */
 K prim_uniform(K x, K (*f)(K));
+/* ?[c;x;y], the vector conditional (all consumed) */
+K prim_vector_cond(K c, K x, K y);
 /* are the items of list x (borrowed) in ascending order (sort.c)? */
 bool prim_in_order(const K x);
 /* a general list (consumed) of atoms of one simple type as that type's vector; others unchanged */
@@ -132,6 +134,8 @@ K prim_atob(K x);
 /* JSON (json.c): x (borrowed) as JSON text, infinities as null when null0w; text to q */
 K prim_json_text(const K x, bool null0w);
 K prim_json_parse(K x);
+/* x?y: Find (find.c); lang's prim_query adds the forms on files */
+K prim_find(K x, K y);
 /* `dom?syms: enumeration, extending the domain (cast.c) */
 K prim_enum_extend(K x, K y);
 /* timestamp, month, date, datetime, timespan, minute, second, time */

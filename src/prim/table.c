@@ -612,7 +612,7 @@ static K keyed_join(K x, K y, int mode, bool fill) {
                 K matched = ktn(KB, keep->n);
                 for (J i = 0; i < keep->n; i++)
                     kG(matched)[i] = kJ(picked)[i] < nv;
-                out = prim_query_n((K[]){matched, newcol, r1(old)}, 3);
+                out = prim_vector_cond(matched, newcol, r1(old));
             }
             r0(kK(cols)[existing]);
             kK(cols)[existing] = out;
