@@ -2,7 +2,7 @@
  * as CSV, TSV, XML and Excel XML, written in q and run at start-up after lang.c's boot. */
 #include "lang_int.h"
 
-const char *lang_boot_h =
+const char lang_boot_h[] =
     /* markup */
     ".h.br:\"<br>\"\n"
     ".h.c0:`024C7E\n"

@@ -73,11 +73,26 @@ int func_valence(const K f);
 
 /* n!y for the internal functions lang_internal_bang does not handle itself (y consumed) */
 K lang_internal_more(J n, K y);
+/* n!y, the internal functions (lang.c; x and y consumed) */
+K lang_internal_bang(K x, K y);
+
+/* ---- zvals.c -------------------------------------------------------------------------- */
+
+/* .z.x .z.X .z.f from the command line (x, raw consumed); the .z values computed when read
+ * (new reference, or NULL when name is none of them); freeing what set_args kept */
+void zvals_set_args(K x, K raw, const char *script);
+K zvals_get(S name);
+void zvals_free(void);
+
+/* ---- query.c -------------------------------------------------------------------------- */
+
+/* ?[t;c;b;a]: select/exec (arguments consumed) */
+K query_select(K t, K where, K b, K a);
 
 /* ---- doth.c --------------------------------------------------------------------------- */
 
 /* q source of the .h namespace, run at start-up after the .q and .Q definitions */
-extern const char *lang_boot_h;
+extern const char lang_boot_h[];
 
 /* ---- env.c ---------------------------------------------------------------------------- */
 
@@ -96,6 +111,7 @@ S env_qualify(S name);        /* name as it resolves in the current context (\d)
 extern S env_context;         /* current context, sym_null for root */
 void env_init(void);
 void env_free(void);
+K env_all_namespaces(void);   /* the names of every namespace (key `) */
 
 /* ---- eval.c --------------------------------------------------------------------------- */
 
