@@ -1620,7 +1620,6 @@ static K call_projection(K p, K *args, int n) {
     return eval_apply(f, merged, total);
 }
 
-
 /* the server's handles, when linked (src/net) */
 extern K net_handle_call(J handle, K msg) OQ_WEAK;
 

@@ -27,14 +27,7 @@
 
 #include "lang_int.h"
 
-/* src/prim/file.c */
-K file_splay_names(const char *dir);
-K file_column(const char *dir, S name);
-K file_column_proto(const char *dir, S name, J *count);
-K file_load_dir(const char *path);
-K file_splay_empty(const char *from, const char *to);
 extern J (*prim_part_count)(const K t);
-K query_select(K t, K where, K b, K a);
 
 /* The loaded database (one per process, as in q). */
 static struct Hdb {

@@ -73,10 +73,6 @@ static K names_where(bool want_functions, bool want_tables) {
     return out;
 }
 
-K file_load_dir(const char *path);
-K file_key(const K x);
-K file_load_splayed(const char *path);
-
 /* the q scripts at the top of database dir, in name order, run as \l runs them */
 static K run_db_scripts(const char *dir) {
     char sub[1200];

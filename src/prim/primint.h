@@ -151,5 +151,15 @@ K file_hopen(const K spec);
 K file_handle_call(J handle, K x);
 bool file_hclose(J h);
 K file_replay(K y);
+/* directories (file.c, for src/lang/part.c and sys.c): a splayed table's column names (its
+ * .d), one column read whole, an empty list of a column's type and its count, an empty copy
+ * (.Q.chk); \l of a splayed table and of a database directory (NULL without error when path
+ * is neither).  Otherwise NULL + kerr on failure */
+K file_splay_names(const char *dir);
+K file_column(const char *dir, S name);
+K file_column_proto(const char *dir, S name, J *count);
+K file_splay_empty(const char *from, const char *to);
+K file_load_splayed(const char *path);
+K file_load_dir(const char *path);
 
 #endif

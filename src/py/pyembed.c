@@ -17,8 +17,6 @@ static int default_mode = PYC_DEFAULT; /* .pykx.setdefault */
 extern int64_t lang_deadline_ms;/* -T: 'stop after this monotonic time (0: none; src/lang) */
 extern K (*sys_load_hook)(const char *path);
 
-PyMODINIT_FUNC PyInit__openq_builtin(void);
-
 #ifndef OPENQ_PYTHON_DIR
 #define OPENQ_PYTHON_DIR ""
 #endif
