@@ -47,4 +47,4 @@ fuzz:
 	@FUZZ_EVAL=1 bash tests/layers/90-fuzz.sh
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz build-py

@@ -100,6 +100,12 @@ def _message(query, args):
 class SyncQConnection:
     """A blocking client: conn('1+1'), conn('{x+y}', 1, 2), conn('a:1', wait=False)."""
 
+    # The framing stays here rather than in the C client (src/net/client.c, q's hopen) until
+    # that client can serve a Python caller: it holds the GIL while it waits for a reply, it
+    # registers the socket with this process's server loop (so the server's async messages
+    # would be evaluated here, where PyKX's client skips them), and it refuses a connection
+    # to this process's own listener, which a Python server polled from a thread allows.
+
     def __init__(self, host="localhost", port=None, *, username="", password="", timeout=0.0,
                  unix=False, large_messages=True, no_ctx=True, **kwargs):
         if unix:

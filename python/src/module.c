@@ -1,16 +1,9 @@
-/* module.c -- the openq extension module for a Python process: start the q runtime and
- * the .pykx namespace, then expose the engine (src/py/pymod.c). */
-#include "lang/lang.h"
-#include "net/net.h"
-#include "py/py.h"
+/* module.c -- the entry point of the openq extension module for a Python process.  The
+ * module itself (functions, state, the exec step that starts the q runtime) is the engine's
+ * (src/py/pymod.c, reached through include/openq.h); initialisation is multi-phase. */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
 
-PyMODINIT_FUNC PyInit__openq(void) {
-    py_in_extension = true;
-    if (lang_init() < 0) {
-        PyErr_SetString(PyExc_ImportError, "openq: the q runtime failed to start");
-        return NULL;
-    }
-    net_init();
-    py_register_namespace();
-    return py_module_create("_openq");
-}
+#include "openq.h"
+
+PyMODINIT_FUNC PyInit__openq(void) { return PyModuleDef_Init(openq_python_module()); }

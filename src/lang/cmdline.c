@@ -44,8 +44,6 @@ static int option_values(const char *arg) {
     return -1;
 }
 
-void zvals_set_args(K x, K raw, const char *script);
-
 void cmdline_parse(int argc, char **argv) {
     memset(&cmd, 0, sizeof cmd);
     cmd.parsed = true;

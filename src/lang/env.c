@@ -144,8 +144,6 @@ S env_qualify(S name) {
 
 bool env_is_namespace(S name) { return name[0] == '.' && ns_find(name, false) != NULL; }
 
-K zvals_get(S name);
-
 K env_get(S name) {
     if (name[0] != '.' && env_context != sym_null) {
         K v = env_get(env_qualify(name));

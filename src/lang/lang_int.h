@@ -114,6 +114,19 @@ K lang_internal_bang(K x, K y);
 /* zvals.c: the .z values kept between reads, released */
 void zvals_free(void);
 
+/* ---- zvals.c -------------------------------------------------------------------------- */
+
+/* .z.x .z.X .z.f from the command line (x, raw consumed); the .z values computed when read
+ * (new reference, or NULL when name is none of them); freeing what set_args kept */
+void zvals_set_args(K x, K raw, const char *script);
+K zvals_get(S name);
+void zvals_free(void);
+
+/* ---- query.c -------------------------------------------------------------------------- */
+
+/* ?[t;c;b;a]: select/exec (arguments consumed) */
+K query_select(K t, K where, K b, K a);
+
 /* ---- boot.q, doth.q ------------------------------------------------------------------- */
 
 /* q run at start-up (lang_init): the .q and .Q definitions, then the .h namespace; the files
@@ -137,6 +150,7 @@ S env_qualify(S name);        /* name as it resolves in the current context (\d)
 extern S env_context;         /* current context, sym_null for root */
 void env_init(void);
 void env_free(void);
+K env_all_namespaces(void);   /* the names of every namespace (key `) */
 
 /* ---- eval.c --------------------------------------------------------------------------- */
 

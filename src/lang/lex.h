@@ -36,4 +36,8 @@ typedef struct Lexer {
 void lex_init(Lexer *lx, const char *src, size_t n);
 Token lex_next(Lexer *lx);
 
+/* one literal word as an atom ("D"$"2020.01.01"): of type `type` when the word allows it,
+ * else of the word's own type; NULL + kerr when it is no literal (cast.c) */
+K lex_parse_atom(const char *s, size_t n, int type);
+
 #endif

@@ -524,7 +524,7 @@ K query_select(K t, K where, K b, K a) {
  * rows matching c when a is empty) */
 static K compute_by(const K t, const K idx, const K b, const K a);
 
-K query_update(K t, K where, K b, K a) {
+static K query_update(K t, K where, K b, K a) {
     K dv = t->t == -KS ? env_get(t->s) : r1(t);
     if (dv && dv->t == XD && !obj_is_keyed(dv) && a->t == KS) { /* delete k from d: keys go */
         r0(t); r0(where); r0(b);

@@ -15,6 +15,7 @@
 #include "../ipc/ipc.h"
 #include "../lang/lang.h"
 #include "../prim/primint.h"
+#include "../prim/prims.h"
 #include "netint.h"
 
 /* connect with a timeout; returns the fd or -1 */

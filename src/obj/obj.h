@@ -102,7 +102,7 @@ static inline bool obj_stack_ok(void) { return stack_ok() || (kerr("stack"), fal
 /* intern n bytes; symbols live until sym_reset, so S pointers compare by identity */
 S sym_intern(const char *s, size_t n);
 /* the null symbol ` (the empty string) */
-extern S sym_null;
+extern S const sym_null;
 size_t sym_count(void);
 size_t sym_bytes(void); /* the bytes of symbol text interned */
 void sym_reset(void);

@@ -20,7 +20,7 @@ static size_t slot_mask; /* table size - 1 (a power of two) */
 static size_t count;     /* symbols interned */
 static Chunk *chunks;    /* newest arena chunk */
 static char empty_text[1];
-S sym_null = empty_text;
+S const sym_null = empty_text;
 
 static char *arena_copy(const char *s, size_t n) {
     if (!chunks || chunks->size - chunks->used < n + 1) {

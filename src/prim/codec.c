@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "primint.h"
+#include "prims.h"
 
 /* the bytes of a string, a byte vector or a char atom x; otherwise NULL, x released, with
  * 'type pending (or x's own failure when x is NULL) */

@@ -35,7 +35,8 @@ K py_to_q(PyObject *o);
  * or one that passed through Python) travels as its own text; any other exception as its
  * repr, ExcType('message') */
 K py_error_to_q(void);
-/* openq.QError, the exception type q errors become in Python (NULL before the module loads) */
+/* openq.QError, the exception type q errors become in Python, from the module's state (a new
+ * reference; NULL, no exception, before the module loads) */
 PyObject *py_qerror_type(void);
 
 /* a q foreign wrapping a Python callable; its arguments are converted with `mode` */
@@ -61,8 +62,9 @@ typedef struct {
     Py_ssize_t strides[1];/* buffer protocol: item width */
 } KRef;
 PyObject *kref_new(K x); /* consumes x */
-/* the module's functions (shared by the extension and the binary's built-in module) */
-PyObject *py_module_create(const char *name);
+/* the binary's built-in copy of the module (PyImport_AppendInittab); the extension's is
+ * openq_python_module (include/openq.h).  Both are defined in pymod.c with the same functions */
+PyMODINIT_FUNC PyInit__openq_builtin(void);
 /* a Python function that wraps KRefs into openq.K subclasses (set by openq/__init__.py) */
 extern PyObject *py_wrap_fn;
 

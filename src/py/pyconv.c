@@ -123,6 +123,7 @@ K py_error_to_q(void) {
     PyErr_NormalizeException(&type, &value, &tb);
     PyObject *qerror = py_qerror_type();
     bool is_q = qerror && PyObject_IsSubclass(type, qerror) == 1;
+    Py_XDECREF(qerror);
     PyObject *r = value ? (is_q ? PyObject_Str(value) : PyObject_Repr(value)) : NULL;
     const char *text = r ? PyUnicode_AsUTF8(r) : NULL;
     K e = kerr(text ? text : "python error");

@@ -15,8 +15,6 @@
 bool py_in_extension;           /* openq was imported by a running Python */
 static int default_mode = PYC_DEFAULT; /* .pykx.setdefault */
 
-PyMODINIT_FUNC PyInit__openq_builtin(void);
-
 #ifndef OPENQ_PYTHON_DIR
 #define OPENQ_PYTHON_DIR ""
 #endif

@@ -2,6 +2,8 @@
  * extension and by the binary's built-in copy (_openq_builtin), so Python code inside an
  * openq server talks to that server's own interpreter.  Python's own classes (python/openq)
  * are thin layers over these. */
+#include "openq.h"
+
 #include "../fmt/fmt.h"
 #include "../ipc/ipc.h"
 #include "../lang/lang.h"
@@ -9,13 +11,34 @@
 #include "../prim/primint.h"
 #include "py.h"
 
-static PyObject *QError; /* openq.QError */
+/* The module's state (one per module object: PEP 489). */
+typedef struct {
+    PyObject *qerror; /* openq.QError, the exception q errors become */
+} ModuleState;
 
-PyObject *py_qerror_type(void) { return QError; }
+static ModuleState *state_of(PyObject *m) { return (ModuleState *)PyModule_GetState(m); }
 
-static PyObject *raise_q(void) {
+static PyModuleDef builtin_def, extension_def;
+
+PyObject *py_qerror_type(void) {
+    /* this process's module: the binary's built-in copy, or the extension in the package */
+    static const char *const names[] = {"_openq_builtin", "openq._openq"};
+    PyObject *modules = PySys_GetObject("modules"); /* borrowed */
+    for (size_t i = 0; modules && i < ARRAY_LEN(names); i++) {
+        PyObject *m = PyDict_GetItemString(modules, names[i]); /* borrowed */
+        if (!m || !PyModule_Check(m))
+            continue;
+        PyModuleDef *def = PyModule_GetDef(m);
+        if (def == &builtin_def || def == &extension_def)
+            return Py_XNewRef(state_of(m)->qerror);
+    }
+    return NULL;
+}
+
+/* the pending q error as openq.QError of module m; NULL */
+static PyObject *raise_q(PyObject *m) {
     const char *msg = kerr_msg();
-    PyErr_SetString(QError, msg ? msg : "error");
+    PyErr_SetString(state_of(m)->qerror, msg ? msg : "error");
     kerr_clear();
     return NULL;
 }
@@ -31,7 +54,7 @@ static PyObject *m_eval(PyObject *self, PyObject *args) {
     if (!PyArg_ParseTuple(args, "s#", &src, &n))
         return NULL;
     K r = lang_eval(src, (size_t)n);
-    return r ? kref_new(r) : raise_q();
+    return r ? kref_new(r) : raise_q(self);
 }
 
 /* apply(f, *args): f a KRef or q source text */
@@ -51,7 +74,7 @@ static PyObject *m_apply(PyObject *self, PyObject *args) {
         f = arg_k(fo);
     }
     if (!f)
-        return raise_q();
+        return raise_q(self);
     K av[8];
     for (Py_ssize_t i = 1; i < n; i++) {
         av[i - 1] = arg_k(PyTuple_GET_ITEM(args, i));
@@ -59,7 +82,7 @@ static PyObject *m_apply(PyObject *self, PyObject *args) {
             for (Py_ssize_t k = 1; k < i; k++)
                 r0(av[k - 1]);
             r0(f);
-            return raise_q();
+            return raise_q(self);
         }
     }
     int argc = (int)n - 1;
@@ -68,7 +91,7 @@ static PyObject *m_apply(PyObject *self, PyObject *args) {
         argc = 1;
     }
     K r = lang_apply(f, av, argc);
-    return r ? kref_new(r) : raise_q();
+    return r ? kref_new(r) : raise_q(self);
 }
 
 static PyObject *m_toq(PyObject *self, PyObject *o) {
@@ -76,7 +99,7 @@ static PyObject *m_toq(PyObject *self, PyObject *o) {
     if (!r) {
         if (PyErr_Occurred())
             return NULL;
-        return raise_q();
+        return raise_q(self);
     }
     return kref_new(r);
 }
@@ -99,7 +122,7 @@ static PyObject *m_topy(PyObject *self, PyObject *args) {
         return NULL;
     PyObject *v = py_from_q(r->k, mode);
     if (!v && !PyErr_Occurred())
-        return raise_q();
+        return raise_q(self);
     return v;
 }
 
@@ -130,7 +153,7 @@ static PyObject *m_index(PyObject *self, PyObject *args) {
             K idx = kj(i);
             K f = r1(x);
             K out = lang_apply(f, &idx, 1);
-            return out ? kref_new(out) : raise_q();
+            return out ? kref_new(out) : raise_q(self);
         }
         PyErr_SetString(PyExc_IndexError, "index out of range");
         return NULL;
@@ -148,7 +171,7 @@ static PyObject *m_show(PyObject *self, PyObject *args) {
         return NULL;
     K s = oneline ? fmt_oneline(r->k) : fmt_console(r->k);
     if (!s)
-        return raise_q();
+        return raise_q(self);
     PyObject *out = PyUnicode_DecodeUTF8(kC(s), (Py_ssize_t)s->n, "replace");
     r0(s);
     return out;
@@ -161,7 +184,7 @@ static PyObject *m_match(PyObject *self, PyObject *args) {
     K x = py_to_q(a), y = x ? py_to_q(b) : NULL;
     if (!x || !y) {
         r0(x);
-        return raise_q();
+        return raise_q(self);
     }
     bool m = prim_match_borrow(x, y);
     r0(x);
@@ -181,9 +204,9 @@ static PyObject *m_set_global(PyObject *self, PyObject *args) {
     else
         x = py_to_q(v);
     if (!x)
-        return PyErr_Occurred() ? NULL : raise_q();
+        return PyErr_Occurred() ? NULL : raise_q(self);
     if (lang_set(ss((S)name), x) < 0)
-        return raise_q();
+        return raise_q(self);
     Py_RETURN_NONE;
 }
 
@@ -205,7 +228,7 @@ static PyObject *m_listen(PyObject *self, PyObject *args) {
         return NULL;
     net_config.pw_symbols = true; /* a Python process's server is PyKX's: .z.pw sees symbols */
     int port = net_listen(spec);
-    return port < 0 ? raise_q() : PyLong_FromLong(port);
+    return port < 0 ? raise_q(self) : PyLong_FromLong(port);
 }
 
 static PyObject *m_unlisten(PyObject *self, PyObject *unused) {
@@ -244,11 +267,11 @@ static PyObject *m_encode(PyObject *self, PyObject *args) {
         return NULL;
     K x = py_to_q(o);
     if (!x)
-        return PyErr_Occurred() ? NULL : raise_q();
+        return PyErr_Occurred() ? NULL : raise_q(self);
     K m = ipc_encode(x, msgtype, cap, 0);
     r0(x);
     if (!m)
-        return raise_q();
+        return raise_q(self);
     PyObject *b = PyBytes_FromStringAndSize((const char *)kG(m), (Py_ssize_t)m->n);
     r0(m);
     return b;
@@ -261,9 +284,9 @@ static PyObject *m_decode(PyObject *self, PyObject *args) {
     K x = ipc_decode(buf.buf, (size_t)buf.len);
     PyBuffer_Release(&buf);
     if (!x)
-        return raise_q();
+        return raise_q(self);
     if (x->t == KERROR) {
-        PyErr_SetString(QError, x->s);
+        PyErr_SetString(state_of(self)->qerror, x->s);
         r0(x);
         return NULL;
     }
@@ -299,21 +322,63 @@ static PyMethodDef methods[] = {
     {"set_wrap", m_set_wrap, METH_O, "the KRef -> openq.K wrapper"},
     {NULL, NULL, 0, NULL}};
 
-PyObject *py_module_create(const char *name) {
-    static PyModuleDef def = {PyModuleDef_HEAD_INIT, NULL, "openq's engine", -1, methods};
-    def.m_name = name;
-    if (PyType_Ready(&KRef_Type) < 0)
-        return NULL;
-    PyObject *m = PyModule_Create(&def);
-    if (!m)
-        return NULL;
-    if (!QError)
-        QError = PyErr_NewException("openq.QError", PyExc_Exception, NULL);
-    PyModule_AddObjectRef(m, "QError", QError);
-    PyModule_AddStringConstant(m, "__version__", OPENQ_VERSION);
-    PyModule_AddObjectRef(m, "KRef", (PyObject *)&KRef_Type);
-    return m;
+/* ---- the module: multi-phase initialisation (PEP 489), state per module object ---------- */
+
+static int module_traverse(PyObject *m, visitproc visit, void *arg) {
+    Py_VISIT(state_of(m)->qerror);
+    return 0;
 }
 
+static int module_clear(PyObject *m) {
+    Py_CLEAR(state_of(m)->qerror);
+    return 0;
+}
+
+static void module_free(void *m) { module_clear((PyObject *)m); }
+
+/* what both copies hold: QError, KRef, __version__; 0, or -1 with an exception set */
+static int module_exec(PyObject *m) {
+    if (PyType_Ready(&KRef_Type) < 0)
+        return -1;
+    ModuleState *st = state_of(m);
+    st->qerror = PyErr_NewException("openq.QError", PyExc_Exception, NULL);
+    if (!st->qerror || PyModule_AddObjectRef(m, "QError", st->qerror) < 0 ||
+        PyModule_AddStringConstant(m, "__version__", OPENQ_VERSION) < 0 ||
+        PyModule_AddObjectRef(m, "KRef", (PyObject *)&KRef_Type) < 0)
+        return -1;
+    return 0;
+}
+
+/* the extension in a Python process: start the q runtime and the .pykx namespace first */
+static int extension_exec(PyObject *m) {
+    py_in_extension = true;
+    if (lang_init() < 0) {
+        PyErr_SetString(PyExc_ImportError, "openq: the q runtime failed to start");
+        return -1;
+    }
+    net_init();
+    py_register_namespace();
+    return module_exec(m);
+}
+
+/* one q runtime per process: the module cannot live in several interpreters */
+#ifdef Py_mod_multiple_interpreters
+#define ONE_INTERPRETER {Py_mod_multiple_interpreters, Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED},
+#else
+#define ONE_INTERPRETER
+#endif
+
+static PyModuleDef_Slot builtin_slots[] = {{Py_mod_exec, (void *)module_exec}, ONE_INTERPRETER {0, NULL}};
+static PyModuleDef_Slot extension_slots[] = {{Py_mod_exec, (void *)extension_exec}, ONE_INTERPRETER {0, NULL}};
+
+static PyModuleDef builtin_def = {
+    PyModuleDef_HEAD_INIT, "_openq_builtin", "openq's engine (this server's own interpreter)",
+    sizeof(ModuleState), methods, builtin_slots, module_traverse, module_clear, module_free};
+static PyModuleDef extension_def = {
+    PyModuleDef_HEAD_INIT, "_openq", "openq's engine", sizeof(ModuleState), methods,
+    extension_slots, module_traverse, module_clear, module_free};
+
 /* the binary's built-in copy: the interpreter is already running */
-PyMODINIT_FUNC PyInit__openq_builtin(void) { return py_module_create("_openq_builtin"); }
+PyMODINIT_FUNC PyInit__openq_builtin(void) { return PyModuleDef_Init(&builtin_def); }
+
+struct PyModuleDef *openq_python_module(void) { return &extension_def; }

@@ -16,31 +16,12 @@ if ! command -v clang >/dev/null; then echo "fuzz: 0 passed, 1 failed (no clang)
 psecs=${FUZZ_PARSE_SECONDS:-10}
 [ "${FUZZ_EVAL:-0}" = 1 ] && psecs=$secs
 mkdir -p build-fuzz/corpus build-fuzz/corpus-eval build-fuzz/corpus-conn build-fuzz/corpus-parse
-srcs=$(ls src/base/*.c src/obj/*.c src/ipc/*.c src/prim/*.c src/fmt/*.c src/lang/*.c src/net/*.c)
-# the q run at start-up, embedded as C the way CMake does it (cmake/embed.cmake)
-mkdir -p build-fuzz/embedded
-for pair in src/lang/boot.q:lang_boot_q src/lang/doth.q:lang_boot_h; do
-    cmake -DIN="${pair%%:*}" -DOUT="build-fuzz/embedded/${pair##*:}.c" -DNAME="${pair##*:}" -P cmake/embed.cmake
-    srcs="$srcs build-fuzz/embedded/${pair##*:}.c"
-done
-san="-fsanitize=address,undefined -fno-sanitize-recover=all"
-cflags="-g -O1 $san -DOPENQ_PLAIN_MALLOC -D_GNU_SOURCE -Isrc -Iinclude"
-# every source compiled once for all targets (coverage-instrumented, libFuzzer linked only at
-# the end), in parallel; an object is rebuilt when its source or any header is newer
-mkdir -p build-fuzz/obj
+# the fuzz targets are in the CMake graph (OPENQ_FUZZ: clang, ASan+UBSan, the engine built
+# once with coverage, libFuzzer linked into each target); rebuilt only where sources changed
 : > build-fuzz/build.log
-newest_h=$(ls -t src/*/*.h include/*.h | head -1)
-for src in $srcs; do
-    obj=build-fuzz/obj/$(echo "$src" | tr / _).o
-    [ "$obj" -nt "$src" ] && [ "$obj" -nt "$newest_h" ] || echo "$src $obj"
-done | xargs -r -n 2 -P "$(nproc)" sh -c 'clang '"$cflags"' -fsanitize=fuzzer-no-link -c "$0" -o "$1" 2>> build-fuzz/build.log || { rm -f "$1"; exit 255; }' \
+{ cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug -DOPENQ_FUZZ=ON &&
+  cmake --build build-fuzz --target fuzzers -j "$(nproc)"; } >> build-fuzz/build.log 2>&1 \
     || { tail -20 build-fuzz/build.log; echo "fuzz: 0 passed, 1 failed (build)"; exit 1; }
-for target in decode eval conn parse; do  # only the connection target links src/net
-    objs=$(for src in $srcs; do echo "build-fuzz/obj/$(echo "$src" | tr / _).o"; done)
-    [ $target = conn ] || objs=$(echo "$objs" | grep -v '^build-fuzz/obj/src_net_')
-    clang $cflags -fsanitize=fuzzer tests/fuzz/fuzz_$target.c $objs -lm -o build-fuzz/fuzz_$target \
-        2>> build-fuzz/build.log || { tail -20 build-fuzz/build.log; echo "fuzz: 0 passed, 1 failed (build)"; exit 1; }
-done
 python3 - <<'PY'
 import glob, json, os
 for f in glob.glob("../shared/vectors/*.jsonl"):          # decoder: every golden message

@@ -1,4 +1,10 @@
 / enumerations: `dom$syms, display, value, comparison, table cells
+/ enumerations (ref/enumerate.md, ref/join.md, ref/key.md, ref/null.md, kb/linking-columns.md)
+/ an enumeration stays backed by indices when its domain changes; key gives the domain's name;
+/ enumerations are never null; joining an enumeration with a symbol or another domain: two
+/ atoms make a general list, a list de-enumerates both; key of a vector names its type; key of
+/ a name: the name when defined, () when not; `kt$ enumerates against a keyed table's key of
+/ any type; `t!i links to rows of table t (meta: j, f t), followed with dot notation.
 q)ee:`a`b`c
 q)vv:`ee$`a`a`b
 q)vv
@@ -39,3 +45,119 @@ q)`:esym?`z
 `esym$`z
 q)get `:esym
 `x`y`z
+q)d:`a`b`c
+q)y:`a`b`c`b`a`b`c`c`c`c`c`c`c
+q)show e:`d$y;
+`d$`a`b`c`b`a`b`c`c`c`c`c`c`c
+q)"i"$e
+0 1 2 1 0 1 2 2 2 2 2 2 2i
+q)d[0]:`o
+q)e
+`d$`o`b`c`b`o`b`c`c`c`c`c`c`c
+q)"i"$e
+0 1 2 1 0 1 2 2 2 2 2 2 2i
+q)key e
+`d
+q)value e
+`o`b`c`b`o`b`c`c`c`c`c`c`c
+q)x:`a`b
+q)`x$y
+'cast
+q)a:``a
+q)`=`a$`
+1b
+q)null`
+1b
+q)null`a$`
+0b
+q)null `a$``a
+00b
+q)sym:`a`b
+q)sym2:`c`d
+q)(`sym$`b),`sym2$`c
+`sym$`b
+`sym2$`c
+q)(`sym$`b),`b
+`sym$`b
+`b
+q)`b,(`sym$`b)
+`b
+`sym$`b
+q)(`sym$`a`b),`sym2$`c`d
+`a`b`c`d
+q)(`sym$`a),`c`d
+`a`c`d
+q)(`sym$`a`b),`c
+`a`b`c
+q)`a,`sym2$`c`d
+`a`c`d
+q)`a`b,`sym2$`c
+`a`b`c
+q)(`sym$`a`b),`sym$`b
+`sym$`a`b`b
+q)key each ("abc";101b;1 2 3h;1 2 3i;1 2 3;1 2 3f)
+`char`boolean`short`int`long`float
+q)key 0#5
+`long
+q)()~key`zz
+1b
+q)zz:1
+q)key`zz
+`zz
+q)key`..zz
+`..zz
+q)key 3
+0 1 2
+q)f:([f:1 2 3]v:`a`b`c)
+q)fk:`f$3 2
+q)fk
+`f$3 2
+q)key fk
+`f
+q)value fk
+3 2
+q)`f$4
+'cast
+q)g:([]k:`f$3 2 1;w:7 8 9)
+q)g
+k w
+---
+3 7
+2 8
+1 9
+q)meta g
+c| t f a
+-| -----
+k| j f
+w| j
+q)select k.v from g
+v
+-
+c
+b
+a
+q)t:([] id:101 102 103 104; v:1.1 2.2 3.3 4.4)
+q)update parent:`t!id?101 101 102 102 from `t
+`t
+q)t
+id  v   parent
+--------------
+101 1.1 0
+102 2.2 0
+103 3.3 1
+104 4.4 1
+q)meta t
+c     | t f a
+------| -----
+id    | j
+v     | f
+parent| j t
+q)select id, parentid:parent.id from t
+id  parentid
+------------
+101 101
+102 101
+103 102
+104 102
+q)`t!0 1
+`t!0 1

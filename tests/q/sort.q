@@ -109,3 +109,87 @@ ti| v   p
 v | f
 q)`s#([]a:3 1 2)
 's-fail
+q)`b xasc ([]a:1 2 3;b:30 10 20)
+a b
+----
+2 10
+3 20
+1 30
+q)d:`a`b!(1 2 3;"xyz")
+q)reverse each d
+a| 3 2 1
+b| "zyx"
+q)idesc `a`c`b!1 2 3
+`b`c`a
+q)floor`a`b!(1.2;3.4 5.6)
+a| 1
+b| 3 5
+q)4 xrank til 8
+0 0 1 1 2 2 3 3
+q)4 xrank til 9
+0 0 0 1 1 2 2 3 3
+q)3 xrank 1 37 5 4 0 3
+0 2 2 1 0 1
+q)rank 2 7 3 2 5
+0 4 2 1 3
+q)iasc 2 7 3 2 5
+0 3 2 4 1
+q)iasc idesc 2 7 3 2 5
+3 0 2 4 1
+q)idesc 2 1 3 4 2 1 2
+3 2 0 4 6 1 5
+q)1 2 3~1 2 3
+1b
+q)asc 3 1 2
+`s#1 2 3
+q)desc 3 1 2
+3 2 1
+q)iasc 3 1 2
+1 2 0
+q)idesc 3 1 2
+0 2 1
+q)rank 30 10 20
+2 0 1
+q)asc ([]a:4 3 4;b:`s`a`d)
+a b
+---
+3 a
+4 d
+4 s
+q)desc([]a:4 4 1;b:`a`d`s)
+a b
+---
+4 d
+4 a
+1 s
+q)dd:`a`b`c!1 2 3
+q)delete b from dd
+a| 1
+c| 3
+q)delete a from `dd
+`dd
+q)dd
+b| 2
+c| 3
+q)raze (`a`b!1 2;`b`c!3 4)
+a| 1
+b| 3
+c| 4
+q)desc `a`b`c!2 1 3
+c| 3
+a| 2
+b| 1
+q)asc 3 1 0N 2 -5
+`s#0N -5 1 2 3
+q)asc 2000.01.02 2000.01.01
+`s#2000.01.01 2000.01.02
+q)asc 3 1 0N 2h
+`s#0N 1 2 3h
+q)asc "hello"
+`s#"ehllo"
+q)asc 10:00 09:00
+`s#09:00 10:00
+q)asc 3 -1 2i
+`s#-1 2 3i
+q)asc 0x0200ff
+`s#0x0002ff

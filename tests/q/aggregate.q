@@ -1,0 +1,215 @@
+/ aggregates, running, moving and statistical keywords (ref/sum.md, ref/prd.md, ref/avg.md,
+/ ref/min.md, ref/max.md, ref/med.md, ref/dev.md, ref/var.md, ref/cor.md, ref/cov.md,
+/ ref/wavg.md, ref/wsum.md, ref/mavg.md, ref/mcount.md, ref/mdev.md, ref/ema.md,
+/ ref/deltas.md, ref/ratios.md, ref/fills.md, ref/all-any.md): nulls skipped, empty lists
+q)avgs 1 2 3 0n 4 -0w 0w
+1 1.5 2 2 2.5 -0w 0n
+q)29 10 54 cor 1 3 9
+0.7727746
+q)1 3 9 cor neg 1 3 9
+-1f
+q)1 3 1 3 cor 1 1 3 3
+0f
+q)1 1 1 cor 1 3 9
+0n
+q)2 3 5 7 cov 3 3 5 9
+4.5
+q)2 3 5 7 scov 3 3 5 9
+6f
+q)ema[1%3;1,5#0]
+1 0.6666667 0.4444444 0.2962963 0.1975309 0.1316872
+q)fills 0N 2 3 0N 0N 7 0N
+0N 2 3 3 3 7 7
+q)fills {(x where x=0W):0N;x} 0N 2 3 0W 0N 7 0W
+0N 2 3 3 3 7 7
+q)3 mcount 0 1 2 3 4 5
+1 2 3 3 3 3
+q)3 mcount 0N 1 2 3 0N 5
+0 1 2 3 2 2
+q)2 mdev 1 2 3 5 7 10
+0 0.5 0.5 1 1 1.5
+q)5 mdev 1 2 3 5 7 10
+0 0.5 0.8164966 1.47902 2.154066 2.87054
+q)5 mdev 0N 2 0N 5 7 0N
+0n 0 0 1.5 2.054805 2.054805
+q)3 mmax 2 7 1 3 5 2 8
+2 7 7 7 5 5 8
+q)3 mmax 0N -3 -2 0N 1 0
+-0W -3 -2 -2 1 1
+q)3 mmin 0N -3 -2 1 -0W 0
+0N 0N 0N -3 -0W -0W
+q)3 mmin 0N -3 -2 1 0N -0W
+0N 0N 0N -3 0N 0N
+q)sdev 10 343 232 55
+155.1322
+q)var 2 3 5 7
+3.6875
+q)var 2 3 5 0n 7
+3.6875
+q)svar 2 3 5 7
+4.916667
+q)2 3 4 wavg 1 2 4
+2.666667
+q)2 0N 4 5 wavg 1 2 0N 8
+6f
+q)0 wavg 2 3
+0n
+q)(1 2;3 4) wavg (500 400; 300 200)
+350 266.6667
+q)deltas 1 4 9 16
+1 3 5 7
+q)deltas 2000 2005 2007 2012 2020
+2000 5 2 5 8
+q)ratios 2000 2005 2007 2012 2020
+2000 1.0025 1.000998 1.002491 1.003976
+q)prds 2 3 0N 7
+2 6 6 42
+q)prds (1 2 3;2 3 5)
+1 2 3
+2 6 15
+q)prds "abc"
+'type
+q)prd 2 3 0N 7
+42
+q)prd 101b
+0i
+q)maxs 2 5 7 1 3
+2 5 7 7 7
+q)maxs "genie"
+"ggnnn"
+q)maxs 0N 5 0N 1 3
+-0W 5 5 5 5
+q)mins "genie"
+"geeee"
+q)mins 0N 5 0N 1 3
+0W 5 5 1 1
+q)sum 7
+7
+q)sum 2 3 0N 7
+12
+q)sum "abc"
+'type
+q)sum (0n 8;8 0n)
+0n 0n
+q)sum 0n 8
+8f
+q)sums 2 3 0N 7
+2 5 5 12
+q)sums "abc"
+'type
+q)avg 1 2 3
+2f
+q)avg 1 0w
+0w
+q)avg -0w 0w
+0n
+q)avg 1 0n 2 3
+2f
+q)avg (1 2;0N 4)
+0n 3
+q)avg 101b
+0.6666667
+q)med 10 34 23 123 5 56
+28.5
+q)dev 10 343 232 55
+134.3484
+q)max 0N 5 0N 1 3
+5
+q)max 0N 0N
+-0W
+q)max "genie"
+"n"
+q)min 0N 0N
+0W
+q)min (1 2;0N 4)
+0N 2
+q)all 1 2 3 = 1 2 4
+0b
+q)all 2000.01.01
+0b
+q)any 1 2 3 = 1 20 30
+1b
+q)any 2000.01.01 2000.01.02
+1b
+q)2 3 4 wsum 1 2 4
+24f
+q)2 wsum 1 2 4
+14
+q)(1 2;3 4) wsum (500 400;300 200)
+1400 1600
+q)5 mavg 0N 2 0N 5 7 0N
+0n 2 2 3.5 4.666667 4.666667
+q)0 mavg 2 3
+0n 0n
+q)3 msum 0N 2 3 5 0N 11
+0 2 5 10 8 16
+q)sum 1 2 3
+6
+q)sum 1.5 2.5
+4f
+q)prd 1 2 3 4
+24
+q)min 3 1 2
+1
+q)max 3 1 2
+3
+q)avg 1 2 3 4
+2.5
+q)med 3 1 2 5
+2.5
+q)var 1 2 3 4
+1.25
+q)dev 1 2 3 4
+1.118034
+q)sums 1 2 3
+1 3 6
+q)prds 1 2 3
+1 2 6
+q)mins 3 1 2
+3 1 1
+q)maxs 1 3 2
+1 3 3
+q)deltas 1 4 9
+1 3 5
+q)ratios 1 2 8
+1 2 4f
+q)all 1 1 0
+0b
+q)any 0 0 1
+1b
+q)3 mavg 1 2 3 4 5
+1 1.5 2 3 4
+q)2 msum 1 2 3
+1 3 5
+q)2 wsum 1 2
+6
+q)sum (1 2;0N 4)
+0N 6
+q)all "YNYN"
+1b
+q)all ()
+1b
+q)any ()
+0b
+q)all " \000"
+0b
+q)all ([] c1:1 2 3; c2:0n 0w -0w; c3:0 1 2f)
+c1| 1
+c2| 1
+c3| 0
+q)var (1 2;3 5;4 9)
+1.555556 8.222222
+q)var ([]a:1 2 4;b:1 3 5)
+a| 1.555556
+b| 2.666667
+q)avg (1;0n;2;3)
+1.5
+q)avg ([]a:3 5; b:6 8f)
+a| 4
+b| 7
+q)med `a`b!(10 -21 3;4 5 -6)
+7 -8 -1.5
+q)1 3 0N cor 1 3 9
+1f
+q)29 10 54 cor 1 3 9
+0.7727746

@@ -1,0 +1,94 @@
+/ search (ref/find.md, ref/in.md, ref/within.md, ref/except.md, ref/inter.md, ref/union.md,
+/ ref/distinct.md, ref/group.md, ref/differ.md, ref/bin.md)
+/ bin on tables and keyed tables (ref/bin.md "Tables"): the last row whose first n-1 columns
+/ match and whose last column is not above y's; 0N when none; a keyed table gives key rows.
+/ bin on lists (ref/bin.md): the last item <= y, -1 below the first; binr the first >= y.
+q)0 2 4 6 8 10 bin -10 0 4 5 6 20
+-1 0 2 2 3 5
+q)0 1 1 2 bin 0 1 2
+0 2 3
+q)0 1 1 2 binr 0 1 2
+0 1 3
+q)differ`IBM`IBM`MSFT`CSCO`CSCO
+10110b
+q)differ 1 3 3 4 5 6 6
+1101110b
+q)differ (7;`a;`a;09:34)
+1101b
+q)1 2 3 4 1 3 except 2 3
+1 4 1
+q)1 2 3 1 4 inter 4 1 4
+1 1 4
+q)1 2 3 3 6 union 2 4 6 8
+1 2 3 6 4 8
+q)5 within (1 2 6;3 5 7)
+010b
+q)(1 3 10 6 4;"acyxmpu") within ((2;"b");(6;"r"))
+01011b
+0100110b
+q)distinct 2 3 7 3 5 3
+2 3 7 5
+q)group "mississippi"
+m| ,0
+i| 1 4 7 10
+s| 2 3 5 6
+p| 8 9
+q)1 2 3?2
+1
+q)1 2 3?5
+3
+q)2 in 1 2 3
+1b
+q)distinct 1 2 1 3
+1 2 3
+q)group `a`b`a
+a| 0 2
+b| ,1
+q)1 3 5 bin 4
+1
+q)1 2 3 except 2
+1 3
+q)1 2 3 inter 2 3 4
+2 3
+q)1 2 union 2 3
+1 2 3
+q)differ 1 1 2
+101b
+q)1 2 3 within 2 3
+011b
+q)("apple";"banana";"coffee") bin ("anise";"berry";"curry")
+-1 1 2
+q)("apple";"banana";"coffee") bin "banana"
+1
+q)(`a`b`c!0 2 4) bin -1 3
+``b
+q)`q`Q`h in key`
+111b
+q)`z in key`
+0b
+q)0 2 4 6 8 10 bin 5
+2
+q)0 2 4 6 8 10 bin -10 0 4 5 6 20
+-1 0 2 2 3 5
+q)0 1 1 2 bin 0 1 2
+0 2 3
+q)0 1 1 2 binr 0 1 2
+0 1 3
+q)(`a`b`c!0 2 4) bin -1 3
+``b
+q)("apple";"banana";"coffee") bin ("anise";"berry";"curry")
+-1 1 2
+q)t:([]a:`p`p`p`q`q`q;b:0 2 4 0 2 4)
+q)t bin `a`b!(`p;3)
+1
+q)t bin ([]a:`q;b:-1 1 3 5)
+0N 3 4 5
+q)t bin `a`b!(`r;2)
+0N
+q)t bin (`p;5)
+2
+q)kt:([k:`c`d`e`f`g`h`j`l]a:`p`p`q`q`p`p`q`q;b:0 1 0 1 0 1 0 1;c:3 3 3 3 7 7 7 7)
+q)(kt bin ([]a:`p`q`q`r;b:1;c:4 8 2 4))`k
+`d`l``
+q)([]x:1 3 5) bin ([]x:0 3 4)
+0N 1 1

@@ -1,0 +1,201 @@
+/ strings (ref/string.md, ref/case.md, ref/trim.md, ref/vs.md, ref/sv.md, ref/ss.md, ref/like.md,
+/ ref/md5.md, ref/hsym.md), and
+/ 0: on text: delimited parsing (with and without a header) and formatting
+q)("SJF";",") 0: ("a,1,2.5";"b,2,3.5")
+a   b
+1   2
+2.5 3.5
+q)("SJF";enlist ",") 0: ("s,j,f";"a,1,2.5";"b,2,3.5")
+s j f
+-------
+a 1 2.5
+b 2 3.5
+q)"," 0: ([]a:1 2;b:`x`y)
+"a,b"
+"1,x"
+"2,y"
+q)("S J";",") 0: ("a,x,1";"b,y,2")
+a b
+1 2
+q)trim "   IBM   "
+"IBM"
+q)ltrim"   IBM   "
+"IBM   "
+q)rtrim"   IBM   "
+"   IBM"
+q)md5 "this is a not so secret message"
+0x6cf192c1938b79012c323fa30e62787e
+q)hsym`10.43.23.197
+`:10.43.23.197
+q)hsym `host:port`localhost:8001
+`:host:port`:localhost:8001
+q)hsym `abc`:def`::ghi
+`:abc`:def`::ghi
+q)` sv `quick`brown`fox
+`quick.brown.fox
+q)` sv `mywork`dat
+`mywork.dat
+q)"," vs "one,two,three"
+"one"
+"two"
+"three"
+q)"|" vs "red|green||blue"
+"red"
+"green"
+""
+"blue"
+q)`quick like "qu?ck"
+1b
+q)`brown like "br[ao]wn"
+1b
+q)`quick like "quickish"
+0b
+q)"We the people of the United States" ss "the"
+3 17
+q)s:"toronto ontario"
+q)s ss "t?r"
+0 10
+q)ssr[s;"t?r";upper]
+"TORonto onTARio"
+q)string 2
+,"2"
+q)string {x*x}
+"{x*x}"
+q)string "cat"
+,"c"
+,"a"
+,"t"
+q)upper`ibm`msft
+`IBM`MSFT
+q)lower`IBM
+`ibm
+q)upper(`The;(`quick`brown;(`fox;`jumps`over));`a;`lazy`dog)
+`THE
+(`QUICK`BROWN;(`FOX;`JUMPS`OVER))
+`A
+`LAZY`DOG
+q)string 12
+"12"
+q)string `abc
+"abc"
+q)lower "ABC"
+"abc"
+q)upper "abc"
+"ABC"
+q)trim "  a  "
+,"a"
+q)"," vs "a,b"
+,"a"
+,"b"
+q)"-" sv ("ab";"cd")
+"ab-cd"
+q)"abc" like "a*"
+1b
+q)"abcab" ss "b"
+1 4
+q)ssr["abc";"b";"x"]
+"axc"
+q)string (2 3;"abc")
+(,"2";,"3")
+(,"a";,"b";,"c")
+q)trim 0N 0N 1 2 3 0N 0N  4 5 0N 0N
+1 2 3 0N 0N 4 5
+q)trim 42
+42
+q)trim(("fox";("jumps ";"over   "));("a";"dog "))
+"fox" ("jumps";"over")
+"a"   "dog"
+q)ltrim`a`b!(("fox";("jumps ";"over   "));("a";"dog "))
+a| "fox" ("jumps ";"over   ")
+b| "a"   "dog "
+q)rtrim ([]a:("fox";("jumps ";"over   "));b:("a";"dog "))
+a                b
+----------------------
+"fox"            "a"
+("jumps";"over") "dog"
+q)kt:`k xkey update k:`abc`def`ghi from t:flip d:`a`b!(10 21 3;4 5 6)
+q)ratios d
+a| 10  21        3
+b| 0.4 0.2380952 2
+q)ratios t
+a         b
+--------------
+10        4
+2.1       1.25
+0.1428571 1.2
+q)2 mdev d
+a| 0 0 0
+b| 3 8 1.5
+q)2 mdev kt
+k  | a   b
+---| -------
+abc| 0   0
+def| 5.5 0.5
+ghi| 9   0.5
+q)2 mmax d
+a| 10 21 3
+b| 10 21 6
+q)2 mcount t
+a b
+---
+1 1
+2 2
+2 2
+q)` sv ("one";"two";"three")
+"one\ntwo\nthree\n"
+q)` vs "abc\r\ndef\r\nghi"
+"abc"
+"def"
+"ghi"
+q)` vs "abc\ndef\nghi\n"
+"abc"
+"def"
+"ghi"
+q)0x02 vs 0x0102010201
+,0x01
+,0x01
+,0x01
+q)0x0203 vs 0x000102030405
+0x0001
+0x0405
+q)0x02 sv (enlist 0x01;enlist 0x01;enlist 0x01)
+0x0102010201
+q)" "vs"x"$"a b"
+,"a"
+,"b"
+q)0 24 60 60 sv 2 3 5 7
+183907
+q)0x0 sv "x" $128 255
+-32513h
+q)0x0 sv "x" $0 64 128 255
+4227327i
+q)0b sv 64#1b
+-1
+q)0b sv 16#1b
+-1h
+q)0b sv 8#1b
+0xff
+q)0b sv 10001100011010111000101101100100011010000001010101100000100001000000101000111110000101111000010000000001001001010001101101101000b
+8c6b8b64-6815-6084-0a3e-178401251b68
+q)0b vs 23173h
+0101101010000101b
+q)0b vs 23173i
+00000000000000000101101010000101b
+q)0x0 vs 2413e
+0x4516d000
+q)0x0 vs 2413f
+0x40a2da0000000000
+q)s:"toronto ontario"
+q)s ss "[ir]o"
+2 13
+q)ssr[s;"[ir]o";"--"]
+"to--nto ontar--"
+q)"A grown man in a gown" ss ""
+'length
+q)"We the people of the United States" ss "t?e"
+3 17
+q)string 2024.01m
+"2024.01"
+q)string 2024.01 2024.02m
+"2024.01"
+"2024.02"
