@@ -21,4 +21,9 @@ K fmt_oneline(const K x);
 /* `string x` for an atom: the text q's string gives (borrows x) */
 K fmt_atom_string(const K x);
 
+/* JSON (json.c): x (borrowed) as JSON text, infinities as null when null0w (.j.j, .j.jd);
+ * JSON text (consumed) as q (.j.k, -29!) */
+K prim_json_text(const K x, bool null0w);
+K prim_json_parse(K x);
+
 #endif

@@ -558,7 +558,6 @@ static K lookup(S name, Frame *f) {
 
 /* ---- amend ---------------------------------------------------------------------------------- */
 
-K eval_amend(K x, K *idx, int depth, K f, K y);
 static K amend_at(K x, K *idx, int depth, K f, K y);
 
 /* x with item k replaced by v (x owned, v consumed); type must fit unless x is general */

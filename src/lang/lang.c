@@ -7,8 +7,6 @@
 #include "../fmt/fmt.h"
 #include "lang_int.h"
 
-K env_all_namespaces(void);
-
 /* q functions whose bodies are C, bound at start-up as callable foreign objects */
 typedef struct Native {
     const char *name; /* the global it is bound to */

@@ -137,6 +137,7 @@ extern const char lang_boot_q[], lang_boot_h[];
 
 /* Globals live in namespaces: the root (`.`) and dotted ones (.z, .q, .Q, user .a).  A
  * variable's full name is interned once ("x", ".z.pg"). */
+K env_all_namespaces(void);  /* the namespaces' names (key `) */
 K env_get(S name);            /* new reference or NULL (no error) */
 int env_set(S name, K value); /* consumes value; -1 + kerr on failure ('noupdate read-only) */
 int env_set_runtime(S name, K value); /* env_set without the read-only guard (lang_set_runtime) */

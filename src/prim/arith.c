@@ -667,7 +667,6 @@ K prim_fill(K x, K y) {
     return atomic_dyad(OP_FILL, x, y);
 }
 
-K prim_not(K x);
 K prim_le(K x, K y) {
     PRIM_ARGS2(x, y);
     return prim_not(prim_gt(x, y));

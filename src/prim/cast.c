@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "literal.h"
 #include "prims.h"
 #include "primint.h"
 
@@ -167,7 +168,6 @@ static K cast_atom(int to, const K a) {
 
 /* ---- parsing strings ------------------------------------------------------------------------ */
 
-K lex_parse_atom(const char *s, size_t n, int type);
 
 static K parse_atom(int to, const char *s, size_t n) {
     while (n && s[0] == ' ')
@@ -250,7 +250,7 @@ static K parse_atom(int to, const char *s, size_t n) {
         snprintf(iso, sizeof iso, "%.4s.%.2s.%.2s", buf + 6, dmy ? buf + 3 : buf, dmy ? buf : buf + 3);
         memcpy(buf, iso, 11);
     }
-    K lit = lex_parse_atom(buf, n, to);
+    K lit = lit_parse_atom(buf, n, to);
     if (lit && lit->t != -to) {
         K c = cast_atom(to, lit);
         r0(lit);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "primint.h"
+#include "prims.h"
 
 /* ---- typed nulls ---------------------------------------------------------------------------- */
 

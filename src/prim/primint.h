@@ -131,9 +131,6 @@ J prim_seed_get(void);
 K prim_sha1(K x);
 K prim_btoa(K x);
 K prim_atob(K x);
-/* JSON (json.c): x (borrowed) as JSON text, infinities as null when null0w; text to q */
-K prim_json_text(const K x, bool null0w);
-K prim_json_parse(K x);
 /* x?y: Find (find.c); lang's prim_query adds the forms on files */
 K prim_find(K x, K y);
 /* `dom?syms: enumeration, extending the domain (cast.c) */

@@ -855,7 +855,6 @@ static K drop_n(J n, K y) {
     return r;
 }
 
-K prim_cut(K x, K y);
 
 K prim_drop(K x, K y) {
     PRIM_ARGS2(x, y);

@@ -22,6 +22,9 @@ enum {
     PYC_K,       /* wrapped K objects (what PyKX hands Python hooks) */
 };
 
+/* Python run once the embedded interpreter is up: src/py/boot.py, embedded at build time */
+extern const char py_boot_src[];
+
 /* start embedded Python if it is not running (binary); 0 or -1 + kerr */
 int py_ensure(void);
 /* true when this process is a Python interpreter that imported openq */

@@ -19,8 +19,7 @@ static int default_mode = PYC_DEFAULT; /* .pykx.setdefault */
 #define OPENQ_PYTHON_DIR ""
 #endif
 
-/* Python run once the interpreter is up: boot.py, embedded at build time */
-extern const char py_boot_src[];
+
 
 int py_ensure(void) {
     if (Py_IsInitialized())

@@ -112,21 +112,27 @@ def file_scope_declarations(code):
 
 
 def check_objects():
-    objdirs = [os.path.join(BUILD, "CMakeFiles", d) for d in ("openq_objs.dir", "openq_py_objs.dir")]
-    objs = []
-    for od in objdirs:
-        for dirpath, _, files in os.walk(od):
-            objs += [os.path.join(dirpath, f) for f in files if f.endswith(".o")]
-    if not objs:
-        problems.append(f"no objects under {BUILD}: build first (make build)")
+    """the objects of the engine as the current build made them (compile_commands.json)"""
+    db = os.path.join(BUILD, "compile_commands.json")
+    if not os.path.exists(db):
+        problems.append(f"no {db}: build first (make build)")
         return
+    import json
+    objs = {}
+    for entry in json.load(open(db)):
+        src = os.path.normpath(os.path.join(entry["directory"], entry["file"]))
+        m = re.search(r"-o\s+(\S+)", entry.get("command", ""))
+        if not m:
+            continue
+        obj = os.path.normpath(os.path.join(entry["directory"], m.group(1)))
+        if os.path.exists(obj) and "/tests/" not in src and "/bench/" not in src:
+            objs[obj] = src
     defined, undefined, layer = {}, {}, {}
-    for o in objs:
-        rel = o.split(".dir" + os.sep, 1)[1][: -len(".o")]  # src/lang/eval.c, or a generated file
-        if os.path.exists(os.path.join(ROOT, rel)):
-            layer[o] = layer_of(os.path.join(ROOT, rel))
+    for o, src in objs.items():
+        if src.startswith(ROOT + os.sep) and not src.startswith(BUILD):
+            layer[o] = layer_of(src)
         else:  # embedded/lang_boot_q.c: the layer its name starts with
-            name = os.path.basename(rel)
+            name = os.path.basename(src)
             layer[o] = next((d for d in ORDER if d.startswith("src/") and name.startswith(d[4:] + "_")), None)
         out = subprocess.run(["nm", o], capture_output=True, text=True, check=True).stdout
         undefined[o] = []

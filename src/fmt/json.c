@@ -14,8 +14,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "../fmt/fmt.h"
-#include "primint.h"
+#include "../prim/primint.h"
+#include "fmt.h"
 
 #define JSON_DEPTH 1000
 
