@@ -15,7 +15,7 @@ typedef struct PrimImpl {
 #define no_dyad NULL
 #define no_nary NULL
 static const PrimImpl impl[PRIM_COUNT] = {
-#define PRIM(id, text, u, b, m, d, n) {m, d, n},
+#define PRIM(id, text, u, b, m, d, n, files) {m, d, n},
 #define ALIAS(name, type, id)
 #include "../prim/prims.def"
 #undef PRIM

@@ -6,7 +6,7 @@
 #include <stdio.h>
 
 const PrimInfo prim_table[PRIM_COUNT] = {
-#define PRIM(id, text, u, b, m, d, n) {text, u, b},
+#define PRIM(id, text, u, b, m, d, n, files) {text, u, b},
 #define ALIAS(name, type, id)
 #include "prims.def"
 #undef PRIM
@@ -14,7 +14,7 @@ const PrimInfo prim_table[PRIM_COUNT] = {
 };
 
 const PrimAlias prim_aliases[] = {
-#define PRIM(id, text, u, b, m, d, n)
+#define PRIM(id, text, u, b, m, d, n, files)
 #define ALIAS(name, type, id) {name, type, P_##id},
 #include "prims.def"
 #undef PRIM

@@ -13,7 +13,7 @@ typedef K (*PrimDyad)(K x, K y);
 typedef K (*PrimNary)(K *args, int n);
 
 enum PrimId {
-#define PRIM(id, text, u, b, m, d, n) P_##id,
+#define PRIM(id, text, u, b, m, d, n, files) P_##id,
 #define ALIAS(name, type, id)
 #include "prims.def"
 #undef PRIM
@@ -22,7 +22,7 @@ enum PrimId {
 };
 
 /* every implementation, so families can call each other (prims.c re-declares them weak) */
-#define PRIM(id, text, u, b, m, d, n) K m(K); K d(K, K); K n(K *, int);
+#define PRIM(id, text, u, b, m, d, n, files) K m(K); K d(K, K); K n(K *, int);
 #define ALIAS(name, type, id)
 #include "prims.def"
 #undef PRIM

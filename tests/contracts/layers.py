@@ -127,7 +127,7 @@ def check_objects():
         obj = os.path.normpath(os.path.join(entry["directory"], m.group(1)))
         if os.path.exists(obj) and "/tests/" not in src and "/bench/" not in src:
             objs[obj] = src
-    defined, undefined, layer = {}, {}, {}
+    defined, undefined, layer, home = {}, {}, {}, {}
     for o, src in objs.items():
         if src.startswith(ROOT + os.sep) and not src.startswith(BUILD):
             layer[o] = layer_of(src)
@@ -135,6 +135,7 @@ def check_objects():
             name = os.path.basename(src)
             layer[o] = next((d for d in ORDER if d.startswith("src/") and name.startswith(d[4:] + "_")), None)
         out = subprocess.run(["nm", o], capture_output=True, text=True, check=True).stdout
+        home[o] = os.path.relpath(src, os.path.join(ROOT, "src"))[: -len(".c")]
         undefined[o] = []
         for line in out.splitlines():
             parts = line.split()
@@ -147,6 +148,24 @@ def check_objects():
             d = defined.get(s)
             if d and layer[d] is not None and layer[o] is not None and ORDER[layer[d]] > ORDER[layer[o]]:
                 problems.append(f"{layer[o]}: {os.path.basename(o)[:-2]} calls {s} of {layer[d]} ({os.path.basename(d)[:-2]})")
+    check_prims_def({s: home[o] for s, o in defined.items()})
+
+
+def check_prims_def(where):
+    """prims.def's files column names where each row's functions are defined"""
+    row = re.compile(r'^PRIM\((\w+),\s*"(?:[^"\\]|\\.)*",\s*[^,]+,\s*[^,]+,\s*(\w+),\s*(\w+),\s*(\w+),\s*"([^"]*)"\)')
+    for line in open(os.path.join(ROOT, "src", "prim", "prims.def")):
+        if not line.startswith("PRIM("):
+            continue
+        m = row.match(line)
+        if not m:
+            problems.append(f"prims.def: a row without its files column: {line.strip()}")
+            continue
+        files = m.group(5).split()
+        for fn, said in zip(m.group(2, 3, 4), files + ["?"] * 3):
+            actual = "-" if fn.startswith("no_") else where.get(fn, "undefined")
+            if actual != said:
+                problems.append(f"prims.def {m.group(1)}: {fn} is in {actual}, the row says {said}")
 
 
 check_sources()
