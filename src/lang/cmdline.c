@@ -107,14 +107,6 @@ bool cmdline_check(char *why, size_t n) {
                 return false;
             }
     }
-    const char *p = cmdline_option('p');
-    if (p) { /* [host:]port, the port a number or 0W */
-        const char *colon = strrchr(p, ':');
-        const char *port = colon ? colon + 1 : p;
-        if (!is_integer(port) && strcmp(port, "0W")) {
-            snprintf(why, n, "-p %s: not a port", p);
-            return false;
-        }
-    }
+    /* -p is checked where it is bound (net_listen: [rp,][host:]port, lo/hi, 0W, a service) */
     return true;
 }

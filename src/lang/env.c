@@ -300,9 +300,9 @@ int env_set_view(S name, K tree, K text) {
     return 0;
 }
 
-K env_views(void) {
+K env_views(S ns_name) {
     K v = ktn(KS, 0);
-    Namespace *ns = ns_find(sym_null, false);
+    Namespace *ns = ns_find(ns_name, false);
     for (size_t i = 0; ns && i < ns->n; i++)
         if (ns->is_view[i])
             js(&v, ns->keys[i]);

@@ -27,12 +27,14 @@
 
 /* ---- listening ------------------------------------------------------------------------------ */
 
-static int bind_tcp(const char *host, int port) {
+static int bind_tcp(const char *host, int port, bool reuse_port) {
     int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0)
         return -1;
     int one = 1;
     setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    if (reuse_port) /* rp,: several processes share the port, the kernel balances them */
+        setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
     struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
     a.sin_addr.s_addr = htonl(INADDR_ANY);
     if (host && *host) {
@@ -94,27 +96,80 @@ static void config_from_env(void) {
     }
 }
 
+/* -p and \p: [rp,][host:](port | lo/hi | 0W | servicename), as basics/listening-port.md
+ * gives it */
+typedef struct ListenSpec {
+    char host[256];  /* "" for every interface */
+    int lo, hi;      /* the ports to try: one, a range, or 0 for an ephemeral one (0W) */
+    bool reuse_port; /* rp, */
+} ListenSpec;
+
+static bool parse_port(const char *s, int *port) {
+    if (!strcmp(s, "0W")) {
+        *port = 0;
+        return true;
+    }
+    char *end;
+    errno = 0;
+    long p = strtol(s, &end, 10);
+    if (end != s && !*end)
+        return errno == 0 && p >= 0 && p <= 65535 ? (*port = (int)p, true) : false;
+    struct servent *se = *s ? getservbyname(s, "tcp") : NULL; /* a name from /etc/services */
+    if (!se)
+        return false;
+    *port = ntohs((uint16_t)se->s_port);
+    return true;
+}
+
+static bool parse_listen_spec(const char *spec, ListenSpec *ls) {
+    memset(ls, 0, sizeof *ls);
+    if (!strncmp(spec, "rp,", 3)) {
+        ls->reuse_port = true;
+        spec += 3;
+    }
+    const char *colon = strrchr(spec, ':');
+    const char *ports = spec;
+    if (colon) {
+        if ((size_t)(colon - spec) >= sizeof ls->host)
+            return false;
+        snprintf(ls->host, sizeof ls->host, "%.*s", (int)(colon - spec), spec);
+        ports = colon + 1;
+    }
+    char lo[64], hi[64];
+    const char *slash = strchr(ports, '/');
+    if (strlen(ports) >= sizeof lo)
+        return false;
+    if (!slash) {
+        if (!parse_port(ports, &ls->lo))
+            return false;
+        ls->hi = ls->lo;
+        return true;
+    }
+    snprintf(lo, sizeof lo, "%.*s", (int)(slash - ports), ports);
+    snprintf(hi, sizeof hi, "%s", slash + 1);
+    return parse_port(lo, &ls->lo) && parse_port(hi, &ls->hi) && ls->lo > 0 && ls->lo <= ls->hi;
+}
+
 int net_listen(const char *spec) {
     if (!net_ensure_loop())
         return -1;
     config_from_env();
     if (net_state.guard.reserve_fd < 0)
         net_state.guard.reserve_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
-    char host[256] = "";
-    const char *colon = strrchr(spec, ':');
-    const char *port_text = spec;
-    if (colon) {
-        snprintf(host, sizeof host, "%.*s", (int)(colon - spec), spec);
-        port_text = colon + 1;
-    }
-    char *end;
-    long port = strtol(port_text, &end, 10);
-    if (*end || port < 0 || port > 65535) {
+    ListenSpec ls;
+    if (!parse_listen_spec(spec, &ls)) {
         kerr("port");
         return -1;
     }
     net_unlisten();
-    net_state.listen_tcp = bind_tcp(host, (int)port);
+    /* a range is tried in a random order; 0W binds port 0, an ephemeral port the kernel picks */
+    int span = ls.hi - ls.lo + 1, start = span > 1 ? (int)(net_now_ms() % span) : 0;
+    for (int k = 0; k < span; k++) {
+        int port = ls.lo + (start + k) % span;
+        net_state.listen_tcp = bind_tcp(ls.host, port, ls.reuse_port);
+        if (net_state.listen_tcp >= 0 || errno != EADDRINUSE)
+            break;
+    }
     if (net_state.listen_tcp < 0) {
         kerr(errno == EADDRINUSE ? "addr" : "port");
         return -1;

@@ -26,3 +26,31 @@ q)\z 1
 q)"D"$"06/01/2010"
 2010.01.06
 q)\z 0
+q)va::vx+vy
+q)vb::vx+1
+q)\b
+`s#`va`vb
+q)\b .
+`s#`va`vb
+q)\b .nothere
+`s#`symbol$()
+q).z.exit:{0N!x}
+q)\x .z.exit
+q).z.exit
+'.z.exit
+q)xgone:1
+q)\x xgone
+q)xgone
+'xgone
+q)`:ren1.txt 0: enlist "abc"
+`:ren1.txt
+q)\r ren1.txt ren2.txt
+q)read0 `:ren2.txt
+,"abc"
+q)hdel `:ren2.txt
+`:ren2.txt
+q)\r ren1.txt ren3.txt
+'os: No such file or directory
+q)\u
+q)\B
+'nyi

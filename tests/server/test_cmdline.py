@@ -129,3 +129,34 @@ def test_port_in_use_names_the_port_and_the_os_reason():
     finally:
         first.kill()
         first.wait()
+
+
+def test_port_forms_of_basics_listening_port(tmp_path):
+    # 0W: an ephemeral port the kernel picks; lo/hi: one of the range; rp,host:port; 0 stops
+    text = "\\p 0W\n0<system\"p\"\n\\p 0\n\\p\n"
+    assert console([], text).split() == ["1b", "0i"]
+    lo = free_port()
+    out = console([], f"\\p {lo}/{lo + 3}\n(system\"p\") within {lo} {lo + 3}\n\\p 0\n")
+    assert out.split() == ["1b"], out
+    port = free_port()
+    assert console([], f"\\p rp,127.0.0.1:{port}\nsystem\"p\"\n").split() == [f"{port}i"]
+    for bad in ("abc", "70000", "9/3", "localhost:"):
+        assert console([], f"\\p {bad}\n").startswith("'port"), bad
+    # the command line takes the same forms
+    proc = subprocess.Popen([BINARY, "-p", "0W", "-q"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    try:
+        out, _ = proc.communicate(b'0<system"p"\n\\\\\n', timeout=10)
+        assert out.split() == [b"1b"], out
+    finally:
+        proc.kill()
+
+
+def test_redirect_stdout_and_stderr_to_files(tmp_path):
+    out = console([], '\\1 sub/out.txt\n1+1\n\\2 sub/err.txt\n-2 "to stderr";\n3+3\n', cwd=tmp_path)
+    assert out == ""
+    assert (tmp_path / "sub" / "out.txt").read_text().split() == ["2", "6"]
+    assert "to stderr" in (tmp_path / "sub" / "err.txt").read_text()
+    # read-only evaluation (reval, as a -b server's clients get) keeps the streams where they are
+    out = console([], 'reval(system;"1 x.txt")\n1+1\n', cwd=tmp_path)
+    assert out.split()[0] == "'noupdate" and out.split()[-1] == "2" and not (tmp_path / "x.txt").exists()
