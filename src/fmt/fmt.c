@@ -533,7 +533,9 @@ static void fmt_one(Buf *b, const K x, bool top) {
             fmt_one(b, v, false);
             return;
         }
-        bool paren = k->t == 0 || (k->t > 0 && k->n == 1 && 0);
+        /* the key is bracketed unless it reads alone: a one-item list or an empty vector
+         * (,`a and `symbol$() would take the ! into them), an enumeration */
+        bool paren = (k->t == 0 && k->n == 1) || (k->t > 0 && k->n < 2) || obj_is_enum(k->t);
         if (paren) buf_str(b, "(");
         fmt_one(b, k, false);
         if (paren) buf_str(b, ")");

@@ -846,6 +846,27 @@ static K parse_qsql(Parser *p, const char *kind) {
     return node;
 }
 
+/* a dict of column expressions whose every value is a name: its values as one symbol
+ * vector, as q's parse gives them (`a`b!`a`b); consumes d */
+static K names_as_symbols(K d) {
+    K v = DICT_VALS(d);
+    if (v->t != 0 || v->n == 0)
+        return d;
+    for (J i = 0; i < v->n; i++)
+        if (kK(v)[i]->t != -KS)
+            return d;
+    K s = ktn(KS, v->n);
+    if (!s) {
+        r0(d);
+        return NULL;
+    }
+    for (J i = 0; i < v->n; i++)
+        kS(s)[i] = kK(v)[i]->s;
+    K r = xD(r1(DICT_KEYS(d)), s);
+    r0(d);
+    return r;
+}
+
 static K parse_qsql_core(Parser *p, const char *kind) {
     bool is_select = !strcmp(kind, "select"), is_exec = !strcmp(kind, "exec");
     bool is_delete = !strcmp(kind, "delete");
@@ -908,31 +929,32 @@ static K parse_qsql_core(Parser *p, const char *kind) {
         }
         p->qsql_depth = saved;
     }
+    /* as q's parse shows them: no constraints is (), a dict of expressions is the dict itself
+     * (a constant), its names-only values a symbol vector */
     K b; /* select: 0b or a dict of groupings; exec: () or the grouping expression */
     if (by && obj_count(by) && is_exec && obj_count(by) == 1) {
         b = quote(r1(kK(DICT_VALS(by))[0]));
         r0(by);
     } else if (by && obj_count(by)) {
-        b = quote(by);
+        b = names_as_symbols(by);
     } else {
         r0(by);
-        b = is_exec ? quote(ktn(0, 0)) : kb(0);
+        b = is_exec ? ktn(0, 0) : kb(0);
     }
     K head = obj_prim(KBINARY, is_select || is_exec ? P_QUERY : P_BANG);
-    K c = obj_list(1, where);
+    K c = where->n ? obj_list(1, where) : where;
     K a;
     if (is_delete) {
         a = quote(cols);
     } else if (obj_count(cols) == 0) {
         r0(cols);
-        a = is_exec ? ktn(0, 0) : ktn(0, 0);
-        a = quote(a);
-    } else if (is_exec && obj_count(cols) == 1 && !(b->t == -KB && 0) && exec_unnamed) {
+        a = ktn(0, 0);
+    } else if (is_exec && obj_count(cols) == 1 && exec_unnamed) {
         /* exec c from t: the single expression itself, giving a vector */
         a = quote(r1(kK(DICT_VALS(cols))[0]));
         r0(cols);
     } else {
-        a = quote(cols);
+        a = names_as_symbols(cols);
     }
     return obj_list(5, head, table, c, b, a);
 fail:

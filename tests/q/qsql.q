@@ -133,3 +133,49 @@ g| v
 3| 6
 5| 4
 9| 5
+q)/ parse of qSQL as q shows it (basics/funsql.md, basics/internal.md -5!): no constraints is
+q)/ (), a dict of columns is the dict itself, its names-only values one symbol vector
+q)-5!"select this from that"
+?
+`that
+()
+0b
+(,`this)!,`this
+q)parse "select sym,price,size from trade where price>50"
+?
+`trade
+,,(>;`price;50)
+0b
+`sym`price`size!`sym`price`size
+q)parse "select from t"
+?
+`t
+()
+0b
+()
+q)parse "select n:count i by s from t where a>1,b<2"
+?
+`t
+,((>;`a;1);(<;`b;2))
+(,`s)!,`s
+(,`n)!,(#:;`i)
+q)parse "exec a by b from t"
+?
+`t
+()
+,`b
+,`a
+q)parse "exec a,b from t"
+?
+`t
+()
+()
+`a`b!`a`b
+q)eval parse "select sum c by b from t where a>1"
+b| c
+-| --
+x| 30
+y| 60
+q)eval parse "exec a,c from t"
+a| 1  2  3  4
+c| 10 20 30 40
