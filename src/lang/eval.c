@@ -784,6 +784,102 @@ static K assign_name(S name, K v, Frame *f, bool global) {
 
 /* store v (consumed) into target: a name, or an indexed name (name;i;j..) amended at the
  * index, through op when given (x+:y).  The value of the assignment, or NULL + kerr. */
+/* ---- x,:y (ref/join.md, Append) --------------------------------------------------------- */
+
+/* x's rank as ref/join.md defines it: 0 for an atom, else 1 + the rank of its first item */
+static int list_rank(const K x) {
+    int d = 0;
+    for (K y = x; y->t >= 0 && y->t < 20 && d < 1000; y = kK(y)[0]) {
+        d++;
+        if (y->t != 0 || y->n == 0)
+            break;
+    }
+    return d;
+}
+
+/* does table t (borrowed, simple) take column `name` of type ct (a vector's type; an atom's
+ * negative type is taken as its vector's)?  Simple columns keep their type */
+static bool append_column_fits(const K t, S name, int ct) {
+    K names = TABLE_COLS(t);
+    for (J c = 0; c < names->n; c++)
+        if (kS(names)[c] == name) {
+            int ot = kK(TABLE_DATA(t))[c]->t;
+            ct = ct < 0 ? -ct : ct;
+            return ot == 0 || ot >= 20 || ot == ct;
+        }
+    return true;
+}
+
+/* the columns y brings to table x (both borrowed) all fit x's: 'type otherwise */
+static bool append_fits(const K x, const K y) {
+    K flat[2] = {x, NULL};
+    if (obj_is_keyed(x)) {
+        flat[0] = DICT_KEYS(x);
+        flat[1] = DICT_VALS(x);
+    }
+    K names, vals;
+    if (y->t == XT) {
+        names = TABLE_COLS(y);
+        vals = TABLE_DATA(y);
+    } else if (obj_is_keyed(y)) {
+        return append_fits(x, DICT_KEYS(y)) && append_fits(x, DICT_VALS(y));
+    } else if (y->t == XD && DICT_KEYS(y)->t == KS) {
+        names = DICT_KEYS(y);
+        vals = DICT_VALS(y);
+    } else {
+        return true;
+    }
+    for (J c = 0; c < names->n; c++) {
+        int ct = vals->t == 0 ? kK(vals)[c]->t : -vals->t;
+        for (int k = 0; k < 2; k++)
+            if (flat[k] && ct != 0 && !append_column_fits(flat[k], kS(names)[c], ct))
+                return false;
+    }
+    return true;
+}
+
+/* old,:v (both consumed): a table takes records (a list of them, one record, a dict) and
+ * tables with columns missing, as upsert does, each column keeping its type; a dict whose
+ * values are a simple list takes values of that type; a general list one deeper than v
+ * takes v as one item */
+static K append_value(K old, K v) {
+    if (old->t == XT || obj_is_keyed(old)) {
+        if (v->t == 0 && v->n > 0 && kK(v)[0]->t >= 0) { /* (r1;r2;..): records */
+            for (J i = 0; old && i < v->n; i++)
+                old = prim_upsert(old, r1(kK(v)[i]));
+            r0(v);
+            return old;
+        }
+        if (!append_fits(old, v)) {
+            r0(old);
+            r0(v);
+            return kerr("type");
+        }
+        return prim_upsert(old, v);
+    }
+    if (old->t == XD && v->t == XD) {
+        int ot = DICT_VALS(old)->t, vt = DICT_VALS(v)->t;
+        if (ot > 0 && ot < 20 && vt != ot && DICT_VALS(v)->n > 0) {
+            r0(old);
+            r0(v);
+            return kerr("type");
+        }
+    }
+    if (old->t == 0 && list_rank(old) == list_rank(v) + 1)
+        v = prim_enlist(v);
+    if ((obj_is_enum(old->t) || obj_is_enum(-old->t)) && (v->t == KS || v->t == -KS)) {
+        K dom = obj_atom(-KS); /* symbols join an enumeration enumerated: 'cast if new */
+        if (dom)
+            dom->s = enum_domain(old->t < 0 ? -old->t : old->t);
+        v = dom ? prim_cast(dom, v) : (r0(v), NULL);
+        if (!v) {
+            r0(old);
+            return NULL;
+        }
+    }
+    return prim_join(old, v);
+}
+
 static K store_target(const K target, K v, const K op, Frame *f, bool global) {
     if (target->t == -KS) {
         if (op) {
@@ -803,8 +899,12 @@ static K store_target(const K target, K v, const K op, Frame *f, bool global) {
                 return assign_name(target->s, v, f, global);
             }
             int ot = old->t;
-            K args[2] = {old, v};
-            v = eval_apply(r1(op), args, 2);
+            if (op->t == KBINARY && op->g == P_COMMA) {
+                v = append_value(old, v);
+            } else {
+                K args[2] = {old, v};
+                v = eval_apply(r1(op), args, 2);
+            }
             if (!v)
                 return NULL;
             /* a simple list amended in place keeps its type: x,:`a of longs is 'type */
@@ -1427,6 +1527,8 @@ K eval_node(const K e, Frame *f) {
         K r = eval_assign(e, f, false);
         if (!r && f && f->lambda && !f->err_node)
             f->err_node = head;
+        if (!r && !eval_error_node && eval_depth == 0) /* the caret under the assignment */
+            eval_error_node = head;
         return r;
     }
     int n = (int)e->n - 1;

@@ -1300,6 +1300,7 @@ static K build(Parser *p, Item *items, int i, int n) {
             /* a::e is a global assignment in a lambda, and defines a view at top level */
             int head = is_global_assign(v) ? (p->scope ? SF_ASSIGN_G : SF_VIEW) : -1;
             K h = head < 0 ? obj_prim(KBINARY, P_IDENTITY) : special(head);
+            note_pos(h, v->pos); /* a failed store gets the caret at its colon */
             return obj_list(3, h, r1(it->node), rhs);
         }
         if (v->colon) { /* x+:y  ->  (:; x; y; +) */
@@ -1310,6 +1311,7 @@ static K build(Parser *p, Item *items, int i, int n) {
             }
             r0(name);
             K h = v->global && p->scope ? special(SF_ASSIGN_G) : obj_prim(KBINARY, P_IDENTITY);
+            note_pos(h, v->pos);
             return obj_list(4, h, r1(it->node), rhs, r1(v->node));
         }
         if (is_train(p, items, i + 2, n))
