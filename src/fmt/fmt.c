@@ -702,6 +702,8 @@ static void table_lines(const K t, J key_cols, Lines *out) {
             buf_str(&line, c + 1 == key_cols ? "| " : " ");
         }
     }
+    while (line.n && line.p[line.n - 1] == ' ') /* an unnamed last column */
+        line.p[--line.n] = 0;
     lines_add(out, line.p ? line.p : "", line.n);
     line.n = 0;
     for (J c = 0; c < ncols; c++) {
@@ -752,6 +754,21 @@ static void dict_lines(const K d, Lines *out) {
     K keys = DICT_KEYS(d), vals = DICT_VALS(d);
     if (keys->t == XT && vals->t == XT) {
         K t = join_tables(keys, vals);
+        if (t) {
+            table_lines(t, TABLE_COLS(keys)->n, out);
+            r0(t);
+        } else {
+            kerr_clear();
+        }
+        return;
+    }
+    if (keys->t == XT && vals->t >= 0 && vals->t < 98 && obj_count(vals) == obj_count(keys)) {
+        /* a table to a list: as a keyed table whose one value column has no name */
+        K vn = ktn(KS, 1);
+        kS(vn)[0] = ss("");
+        K vt = xT(xD(vn, obj_list(1, r1(vals))));
+        K t = vt ? join_tables(keys, vt) : NULL;
+        r0(vt);
         if (t) {
             table_lines(t, TABLE_COLS(keys)->n, out);
             r0(t);

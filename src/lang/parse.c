@@ -932,7 +932,8 @@ static K parse_qsql_core(Parser *p, const char *kind) {
     /* as q's parse shows them: no constraints is (), a dict of expressions is the dict itself
      * (a constant), its names-only values a symbol vector */
     K b; /* select: 0b or a dict of groupings; exec: () or the grouping expression */
-    if (by && obj_count(by) && is_exec && obj_count(by) == 1) {
+    K by1 = by && obj_count(by) == 1 ? kK(DICT_VALS(by))[0] : NULL; /* exec's by c: c */
+    if (by1 && is_exec && (by1->t != -KS || by1->s == kS(DICT_KEYS(by))[0])) {
         b = quote(r1(kK(DICT_VALS(by))[0]));
         r0(by);
     } else if (by && obj_count(by)) {
