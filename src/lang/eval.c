@@ -429,11 +429,14 @@ K eval_index_deep(K x, K *idx, int n) {
     }
     if (obj_is_identity(first) || (first->t >= 0 && first->t < 20 && !(x->t == XD))) {
         /* x[;j] or x[i vector; j]: index each selected item by the rest */
+        bool each_row = !obj_is_identity(first) && idx[1]->t >= 0; /* t[rows; cols] */
         K sel = obj_is_identity(first) ? (r0(first), x) : eval_index(x, first);
         if (!sel)
             return release(idx + 1, n - 1);
-        if (sel->t == XT) { /* t[rows; cols] */
+        if (sel->t == XT) { /* t[rows; cols]: each row's cols, a column for one col */
             K r = eval_index(sel, r1(idx[1]));
+            if (each_row && r && r->t == 0)
+                r = prim_flip(r);
             K rest = eval_index_deep(r, idx + 2, n - 2);
             r0(idx[1]);
             return rest;

@@ -297,6 +297,10 @@ static K run_command(const char *cmd, size_t n) {
     }
     if (!strcmp(word, "v"))
         return names_where(false, false);
+    if (!strcmp(word, "b")) /* the views; \B those pending (basics/syscmds.md) */
+        return env_views();
+    if (!strcmp(word, "B"))
+        return env_views_pending();
     if (!strcmp(word, "f"))
         return names_where(true, false);
     if (!strcmp(word, "a"))

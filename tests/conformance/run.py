@@ -68,8 +68,14 @@ def score_page(binary, blocks, timeout=30):
             owners.append((bi, si))
     got = run_session(binary, inputs, timeout)
     res = {bi: [False] * len(b["steps"]) for bi, b in enumerate(blocks)}
+    lost = None  # the first block whose output the session did not deliver (it died or hung)
     for (bi, si), g in zip(owners, got):
         res[bi][si] = g is not None and g == blocks[bi]["steps"][si]["out"]
+        if g is None and lost is None:
+            lost = bi
+    if lost is not None:  # the page's remaining blocks in fresh sessions (README: page mode)
+        for bi in range(lost + 1, len(blocks)):
+            res[bi] = score_block(binary, blocks[bi])[0]
     return res
 
 
