@@ -1097,8 +1097,8 @@ K prim_cross(K x, K y) {
     K out = ktn(0, nx * ny);
     for (J i = 0; i < nx; i++)
         for (J j = 0; j < ny; j++) {
-            K a = prim_item(x, i), b = prim_item(y, j);
-            kK(out)[i * ny + j] = prim_enlist_n((K[]){a, b}, 2);
+            /* raze x,/:\:y (ref/cross.md): each item of x joined to each of y */
+            kK(out)[i * ny + j] = prim_join(prim_item(x, i), prim_item(y, j));
         }
     r0(x);
     r0(y);
