@@ -137,6 +137,71 @@ static J find_key(const K keys, const K key);
 
 static K index_list(K x, K i);
 
+/* kt[k] for keyed table kt (basics/dictsandtables.md, kb/temporal-data.md): k a key (an
+ * atom for one key column, a tuple or a dict), keys (a vector, a list of tuples, columns, a
+ * table).  One key gives its row of values as a dict, keys a table; a key not there gives
+ * nulls; with s# on the keys, the last key at or below (a step function).  Consumes both. */
+static K keyed_lookup(K kt, K key) {
+    K keys = DICT_KEYS(kt);
+    K names = TABLE_COLS(keys);
+    J nc = names->n;
+    bool one = false; /* one key looked up, else a table of them */
+    K probe = NULL;   /* a dict (one key) or a table (several) of key columns */
+    if (key->t == XT) {
+        probe = r1(key);
+    } else if (key->t == XD) {
+        probe = r1(key);
+        one = true;
+    } else if (nc == 1) {
+        one = key->t < 0;
+        probe = one ? xD(r1(names), prim_enlist(r1(key))) : xT(xD(r1(names), obj_list(1, r1(key))));
+    } else if (key->t >= 0 && key->t < 20 && obj_count(key) > 0) {
+        J n = obj_count(key);
+        bool atoms = true, tuples = key->t == 0;
+        for (J k = 0; key->t == 0 && k < n; k++) {
+            K it = kK(key)[k];
+            atoms = atoms && it->t < 0;
+            tuples = tuples && it->t >= 0 && it->t < 20 && obj_count(it) == nc;
+        }
+        if (key->t > 0 || atoms) { /* one tuple */
+            one = true;
+            probe = n == nc ? xD(r1(names), r1(key)) : NULL;
+        } else if (tuples) { /* tuples of keys */
+            probe = prim_flip(r1(key));
+            probe = probe ? xT(xD(r1(names), probe)) : NULL;
+        } else if (n == nc) { /* columns of keys */
+            probe = xT(xD(r1(names), r1(key)));
+        }
+    }
+    r0(key);
+    if (!probe) {
+        r0(kt);
+        return kerr_msg() ? NULL : kerr("length");
+    }
+    bool step = keys->u == ATTR_S;
+    K pos = step ? prim_bin(r1(keys), probe) : prim_find(r1(keys), probe);
+    if (pos && step) { /* below the first key: no row */
+        J n = obj_count(keys);
+        if (pos->t == -KJ && pos->j < 0)
+            pos->j = n;
+        for (J k = 0; pos->t == KJ && k < pos->n; k++)
+            if (kJ(pos)[k] < 0)
+                kJ(pos)[k] = n;
+    }
+    K vals = r1(DICT_VALS(kt));
+    r0(kt);
+    if (!pos) {
+        r0(vals);
+        return NULL;
+    }
+    if (one && pos->t != -KJ) {
+        r0(vals);
+        r0(pos);
+        return kerr("type");
+    }
+    return eval_index(vals, pos);
+}
+
 static K dict_lookup(K d, K key) {
     if (!obj_stack_ok()) { /* keys nest as deep as the user makes them */
         r0(d);
@@ -144,6 +209,8 @@ static K dict_lookup(K d, K key) {
         return NULL;
     }
     K keys = DICT_KEYS(d), vals = DICT_VALS(d);
+    if (keys->t == XT && vals->t == XT)
+        return keyed_lookup(d, key);
     if (keys->t == XT || vals->t == XT) {
         r0(d);
         r0(key);
@@ -177,7 +244,20 @@ static K dict_lookup(K d, K key) {
             return r;
         }
     }
-    J pos = find_key(keys, key);
+    J pos;
+    if (keys->u == ATTR_S && keys->t > 0 && keys->t < 20) {
+        /* a step dict (keys s#): the value of the last key at or below key */
+        K b = prim_bin(r1(keys), r1(key));
+        if (!b) {
+            r0(d);
+            r0(key);
+            return NULL;
+        }
+        pos = b->t == -KJ && b->j >= 0 ? b->j : obj_count(keys);
+        r0(b);
+    } else {
+        pos = find_key(keys, key);
+    }
     K r;
     if (pos < obj_count(keys)) {
         r = vals->t == 0 ? r1(kK(vals)[pos]) : prim_item(vals, pos);
@@ -339,13 +419,13 @@ K eval_index(K x, K i) {
         r0(i);
         return kerr("type");
     }
-    if (i->t == XT && x->t != XT) { /* x t: a table of x at each column */
+    if (i->t == XT && x->t != XT && !obj_is_keyed(x)) { /* x t: a table of x at each column */
         K d = r1(i->k);
         r0(i);
         K r = eval_index(x, d);
         return r ? prim_flip(r) : NULL;
     }
-    if (i->t == XD && x->t != XT) { /* v group k: the index's keys, x at its values */
+    if (i->t == XD && x->t != XT && !obj_is_keyed(x)) { /* v group k: the index's keys, x at its values */
         K keys = r1(DICT_KEYS(i)), vals = r1(DICT_VALS(i));
         r0(i);
         K r = eval_index(x, vals);

@@ -73,6 +73,20 @@ static K match_rows(const K keys, const K t) {
     K probe = prim_columns_named(t, kn);
     if (!probe)
         return NULL;
+    if (keys->u == ATTR_S) { /* sorted keys: the last at or below each row (a step join) */
+        K pos = prim_bin(r1(keys), xT(xD(r1(kn), probe)));
+        J n = obj_count(keys);
+        if (pos && pos->t == -KJ) {
+            J p = pos->j;
+            r0(pos);
+            pos = ktn(KJ, 1);
+            kJ(pos)[0] = p;
+        }
+        for (J r = 0; pos && pos->t == KJ && r < pos->n; r++)
+            if (kJ(pos)[r] < 0)
+                kJ(pos)[r] = n;
+        return pos;
+    }
     RowIndex ix;
     if (!rows_index_new(TABLE_DATA(keys), &ix)) {
         r0(probe);
@@ -490,6 +504,11 @@ static K set_rows(K col, const K pos, const K src) {
 
 /* keyed x upsert y: rows of y whose key x has replace y's columns there; new keys append */
 static K upsert_value(K x, K y) {
+    if (x->t == XD && !obj_is_keyed(x) && y->t == XD && !obj_is_keyed(y)) {
+        if (DICT_KEYS(x)->u == ATTR_S) /* a step dict takes no new keys (kb/temporal-data.md) */
+            return fail(x, y, "step");
+        return prim_join(x, y); /* dicts: upsert is , */
+    }
     if (!obj_is_keyed(x))
         return append_rows(x, y);
     K kt = r1(DICT_KEYS(x)); /* ktd(x) below may free x */
@@ -580,6 +599,11 @@ K prim_upsert(K x, K y) {
 /* left join (inner: drop unmatched rows; plus: add matching values) */
 static K keyed_join(K x, K y, int mode, bool fill) {
     PRIM_ARGS2(x, y);
+    if (obj_is_keyed(x) && obj_is_keyed(y)) { /* a keyed x joins its rows and stays keyed */
+        J nk = TABLE_COLS(DICT_KEYS(x))->n;
+        K r = keyed_join(ktd(x), y, mode, fill);
+        return r ? prim_dict(kj(nk), r) : NULL;
+    }
     if (!obj_is_keyed(y) || x->t != XT)
         return fail(x, y, "type");
     K keys = DICT_KEYS(y), vals = DICT_VALS(y);
