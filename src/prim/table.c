@@ -165,6 +165,27 @@ K prim_xkey(K x, K y) {
     return reordered ? prim_dict(kj(nk), reordered) : NULL;
 }
 
+/* (old!new) xcol t (ref/cols.md): the columns named by the dict's keys renamed; 'length
+ * when one is not there */
+static K xcol_dict(K x, K t) {
+    K from = DICT_KEYS(x), to = DICT_VALS(x);
+    if (from->t != KS || to->t != KS)
+        return fail(x, t, "type");
+    K names = obj_own(r1(TABLE_COLS(t)));
+    for (J k = 0; names && k < from->n; k++) {
+        J c = col_index_in(names, kS(from)[k]);
+        if (c < 0) {
+            r0(names);
+            return fail(x, t, "length");
+        }
+        kS(names)[c] = kS(to)[k];
+    }
+    K cols = r1(TABLE_DATA(t));
+    r0(x);
+    r0(t);
+    return make_table(names, cols);
+}
+
 K prim_xcol(K x, K y) {
     PRIM_ARGS2(x, y);
     if (x->t == -KS)
@@ -172,6 +193,10 @@ K prim_xcol(K x, K y) {
     bool keyed = obj_is_keyed(y);
     J nk = keyed ? TABLE_COLS(DICT_KEYS(y))->n : 0;
     K t = unkey(y);
+    if (x->t == XD && t && t->t == XT) {
+        K r = xcol_dict(x, t);
+        return keyed && r ? prim_dict(kj(nk), r) : r;
+    }
     if (x->t != KS || !t || t->t != XT)
         return fail(x, t, "type");
     K names = obj_own(r1(TABLE_COLS(t)));
