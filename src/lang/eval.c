@@ -1553,6 +1553,37 @@ static K eval_special(const K e, Frame *f) {
     case SF_PMATCH:
         return eval_pattern_cond(e, f);
     case SF_COMPOSE: { /* '[f;g;...]: applying it applies the last, then each before it */
+        bool elided = false;
+        for (J i = 1; i < e->n; i++)
+            elided = elided || is_elided(kK(e)[i]);
+        if (elided && e->n - 1 <= 8) {
+            /* '[;] and '[f;]: compose as a function of the slots left open (ref/compose.md) */
+            char src[64] = "{[a;b;c;d;e;f;g;h]'[a;b;c;d;e;f;g;h]}";
+            J m = e->n - 1;
+            snprintf(src, sizeof src, "{[%.*s]'[%.*s]}", (int)(2 * m - 1), "a;b;c;d;e;f;g;h",
+                     (int)(2 * m - 1), "a;b;c;d;e;f;g;h");
+            K lam = parse_lambda_source(src, strlen(src), sym_null);
+            if (!lam)
+                return NULL;
+            K args[8];
+            for (J i = 1; i < e->n; i++) {
+                K a = kK(e)[i];
+                args[i - 1] = is_elided(a) ? r1(a) : eval_node(a, f);
+                if (!args[i - 1]) {
+                    release(args, i - 1);
+                    r0(lam);
+                    return NULL;
+                }
+            }
+            bool all = true;
+            for (J i = 0; i < m; i++)
+                all = all && is_elided(args[i]);
+            if (all) {
+                release(args, m);
+                return lam;
+            }
+            return eval_apply(lam, args, (int)m);
+        }
         K c = obj_vec(KCOMP, e->n - 1);
         for (J i = 1; c && i < e->n; i++) {
             kK(c)[i - 1] = eval_node(kK(e)[i], f);
