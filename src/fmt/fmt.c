@@ -595,6 +595,11 @@ static void cell_text(Buf *b, const K col, J i) {
     if (t == 0) {
         /* a nested cell prints in one-line form; atoms as cells of their type */
         K item = kK(col)[i];
+        if (item->t == -KS) { /* a symbol among other things keeps its backtick (ref/dotq.md) */
+            buf_str(b, "`");
+            buf_str(b, item->s);
+            return;
+        }
         if (item->t < 0 && item->t > -20 && item->t != -KC) {
             K v = obj_vec(-item->t, 1);
             if (v) {
@@ -604,7 +609,13 @@ static void cell_text(Buf *b, const K col, J i) {
             }
             return;
         }
+        size_t at = b->n;
         fmt_one(b, item, false);
+        /* a vector in a cell shows no type letter: 1 0 -1i is 1 0 -1 (ref/deltas.md) */
+        int it = item->t;
+        if ((it == KH || it == KI || it == KE || it == KF) && b->n > at + 1 && b->p &&
+            b->p[b->n - 1] == suffix_of[it] && b->p[b->n - 2] >= '0' && b->p[b->n - 2] <= '9')
+            b->p[--b->n] = 0;
         return;
     }
     if (obj_is_enum(t)) { /* a table cell: the symbol (a key's value; a link's row number) */

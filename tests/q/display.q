@@ -40,3 +40,16 @@ q)-3!(1;`a)!2 3
 "(1;`a)!2 3"
 q)-3!(enlist"a")!enlist 1
 "(,\"a\")!,1"
+q)/ table cells: a vector shows no type letter (ref/deltas.md: signum's ints), a symbol in a
+q)/ general column keeps its backtick (ref/dotq.md .Q.ty example)
+q)([]a:(1 0 -1i;1 1i))
+a
+------
+1 0 -1
+1 1
+q)([]c:(3;"xy";`ab))
+c
+----
+3
+"xy"
+`ab
