@@ -383,18 +383,14 @@ static K index_list(K x, K i) {
         }
     }
     K r;
-    if (x->t == XT && i->t > 0) { /* rows of a table form a table */
+    if ((x->t == XT || x->t == 0) && i->t > 0) {
+        /* rows of a table form a table; items of a general list that are atoms of one type a
+         * vector, like dicts a table (learn/python/examples/list.md) */
         r = prim_collect(out, n);
     } else if (x->t == 0 || i->t == 0) {
         r = obj_vec(0, n);
         if (r)
             memcpy(kK(r), out, (size_t)n * sizeof(K));
-        r = r ? r : NULL;
-        if (r && x->t != 0)
-            r = r; /* general list of results */
-        if (r && i->t != 0) {
-            /* indexing a general list by a vector may give atoms of one type: q keeps a list */
-        }
     } else {
         r = prim_collect(out, n);
     }
