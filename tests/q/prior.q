@@ -24,3 +24,28 @@ C| 6
 q)deltas `a`b!1 5
 a| 1
 b| 4
+q)/ Case (ref/maps.md): every list argument has as many items as the selector, dicts the same keys
+q)0 1 0'["abc";"xyz"]
+"ayc"
+q)ce:`one`two`three`four`five
+q)cf:`un`deux`trois`quatre`cinq
+q)cg:`eins`zwei`drei`vier`funf
+q)cl:`English`French`German
+q)cl?`German`English`French`French`German
+2 0 1 1 2
+q)(cl?`German`English`French`French`German)'[ce;cf;cg]
+`eins`two`trois`quatre`funf
+q)0 2 0'["abc";"xyz";"123";"789"]
+"a2c"
+q)0 1 0'["a";"xyz"]
+"aya"
+q)0 2 0'[`a`b`c!"abc";"xyz";"123";`a`b`c!"789"]
+"a2c"
+q)0 2 0'[`a`b`c!"abc";"xyz";"123";`a`b!"78"]
+'length
+  [0]  0 2 0'[`a`b`c!"abc";"xyz";"123";`a`b!"78"]
+       ^
+q)0 2 0'[`a`b`c!"abc";"xyz";"123";`b`a`c!"789"]
+'domain
+  [0]  0 2 0'[`a`b`c!"abc";"xyz";"123";`b`a`c!"789"]
+       ^
