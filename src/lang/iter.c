@@ -315,8 +315,12 @@ static K prior(K f, K *args, int n) {
                 }
                 continue;
             }
-            /* other functions see the typed null of the list as the first prior */
-            out[k] = eval_apply(r1(f), (K[]){cur, x->t > 0 && x->t < 20 ? prim_null_of(x->t) : obj_identity()}, 2);
+            /* other functions see the typed null of the list (of a general list's first
+             * atom: basics/comparison.md, (>=) prior of mixed infinities) as the first prior */
+            K first_null = x->t > 0 && x->t < 20 ? prim_null_of(x->t)
+                           : x->t == 0 && cur->t < 0 && cur->t > -20 ? prim_null_of(-cur->t)
+                           : obj_identity();
+            out[k] = eval_apply(r1(f), (K[]){cur, first_null}, 2);
             if (!out[k]) {
                 kerr_clear();
                 out[k] = arg_item(x, k);

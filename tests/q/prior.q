@@ -49,3 +49,9 @@ q)0 2 0'[`a`b`c!"abc";"xyz";"123";`b`a`c!"789"]
 'domain
   [0]  0 2 0'[`a`b`c!"abc";"xyz";"123";`b`a`c!"789"]
        ^
+q)/ a general list's first item sees the typed null of its own type (basics/comparison.md)
+q)inf:(0Wh;0Wi;0W;0We;0w)
+q)(>=) prior inf
+11111b
+q)(>=) prior reverse neg inf
+11111b
