@@ -114,6 +114,10 @@ static void fmt_date(Buf *b, I d) {
     }
     I y, m, dd;
     date_to_ymd(d, &y, &m, &dd);
+    if (y < 1) { /* before 0001.01.01 (basics/datatypes.md) */
+        buf_str(b, "0000.00.00");
+        return;
+    }
     buf_fmt(b, "%04d.%02d.%02d", y, m, dd);
 }
 
