@@ -376,8 +376,8 @@ K prim_enlist(K x) {
         r0(x);
         return r;
     }
-    if (x->t == XD && DICT_KEYS(x)->t == KS) {
-        /* enlist of a dict with symbol keys is a one-row table */
+    if (x->t == XD && DICT_KEYS(x)->t == KS && DICT_KEYS(x)->n > 0) {
+        /* enlist of a dict with symbol keys is a one-row table (an empty dict has no row) */
         K keys = r1(DICT_KEYS(x));
         K vals = DICT_VALS(x);
         K cols = ktn(0, obj_count(keys));

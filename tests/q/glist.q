@@ -119,3 +119,12 @@ a b
 ---
 1 2
 3 4
+q)/ enlist of a dict with symbol keys is a one-row table; of an empty dict, a one-item list
+q)enlist `a`b!1 2
+a b
+---
+1 2
+q)count enlist(0#`)!0#0N
+1
+q)enlist[`]!enlist(0#`)!0#0N
+| (`symbol$())!`long$()
