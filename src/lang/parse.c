@@ -22,6 +22,8 @@ typedef struct Scope {
     K locals;            /* symbol vector: names assigned with ':' in this lambda */
     int implicit;        /* highest implicit parameter used: 1 x, 2 y, 3 z */
     bool explicit_params;/* the lambda declared [params] */
+    int qsql_masked;     /* inside a select, by or where phrase: x y z there are no implicit
+                          * parameters (basics/qsql.md); the from phrase is not masked */
 } Scope;
 
 typedef struct Parser {
@@ -123,7 +125,7 @@ static bool is_local_name(const Parser *p, S name) {
 }
 
 static void note_name(Parser *p, const char *s, size_t n) {
-    if (!p->scope || p->scope->explicit_params || n != 1)
+    if (!p->scope || p->scope->explicit_params || p->scope->qsql_masked || n != 1)
         return;
     int v = s[0] == 'x' ? 1 : s[0] == 'y' ? 2 : s[0] == 'z' ? 3 : 0;
     if (v > p->scope->implicit)
@@ -751,6 +753,8 @@ static K qsql_columns(Parser *p, bool naming) {
     K names = ktn(KS, 0), exprs = ktn(0, 0);
     int saved = p->qsql_depth;
     p->qsql_depth = p->depth + 1;
+    if (p->scope)
+        p->scope->qsql_masked++;
     while (!(is_word(&p->tok, "by") || is_word(&p->tok, "from") || is_word(&p->tok, "where")) &&
            p->tok.kind != TK_END && p->tok.kind != TK_SEMI && p->tok.kind != TK_RPAREN &&
            p->tok.kind != TK_RBRACK && p->tok.kind != TK_RBRACE) {
@@ -764,6 +768,8 @@ static K qsql_columns(Parser *p, bool naming) {
             r0(names);
             r0(exprs);
             p->qsql_depth = saved;
+            if (p->scope)
+                p->scope->qsql_masked--;
             return NULL;
         }
         S name = sym_null;
@@ -784,6 +790,8 @@ static K qsql_columns(Parser *p, bool naming) {
             advance(p);
     }
     p->qsql_depth = saved;
+    if (p->scope)
+        p->scope->qsql_masked--;
     return xD(names, exprs);
 }
 
@@ -914,10 +922,14 @@ static K parse_qsql_core(Parser *p, const char *kind) {
         advance(p);
         int saved = p->qsql_depth;
         p->qsql_depth = p->depth + 1;
+        if (p->scope)
+            p->scope->qsql_masked++;
         for (;;) {
             K c = parse_expr(p);
             if (!c) {
                 p->qsql_depth = saved;
+                if (p->scope)
+                    p->scope->qsql_masked--;
                 goto fail;
             }
             jk(&where, c);
@@ -928,6 +940,8 @@ static K parse_qsql_core(Parser *p, const char *kind) {
             break;
         }
         p->qsql_depth = saved;
+        if (p->scope)
+            p->scope->qsql_masked--;
     }
     /* as q's parse shows them: no constraints is (), a dict of expressions is the dict itself
      * (a constant), its names-only values a symbol vector */

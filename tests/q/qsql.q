@@ -251,3 +251,20 @@ a|
 -| -
 1| 3
 2| 4
+q)/ x y z inside select, by and where phrases are no implicit parameters; the from phrase is not
+q)/ masked (basics/qsql.md)
+q)args:{(value x)1}
+q)args{select from y where a=x,b=z}
+`x`y
+q)args{[x;y;z]select from y where a=x,b=z}
+`x`y`z
+q){select from ([]a:0 1;b:2 3) where a=x,b=y}[0;2]
+'rank
+  [0]  {select from ([]a:0 1;b:2 3) where a=x,b=y}[0;2]
+       ^
+q){[x;y]select from ([]a:0 1;b:2 3) where a=x,b=y}[0;2]
+a b
+---
+0 2
+q)args{select from t where a in {y} 1}
+,`x
