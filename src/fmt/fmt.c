@@ -114,6 +114,10 @@ static void fmt_date(Buf *b, I d) {
     }
     I y, m, dd;
     date_to_ymd(d, &y, &m, &dd);
+    if (y < 1) { /* before 0001.01.01 (basics/datatypes.md) */
+        buf_str(b, "0000.00.00");
+        return;
+    }
     buf_fmt(b, "%04d.%02d.%02d", y, m, dd);
 }
 
@@ -533,7 +537,9 @@ static void fmt_one(Buf *b, const K x, bool top) {
             fmt_one(b, v, false);
             return;
         }
-        bool paren = k->t == 0 || (k->t > 0 && k->n == 1 && 0);
+        /* the key is bracketed unless it reads alone: a one-item list or an empty vector
+         * (,`a and `symbol$() would take the ! into them), an enumeration */
+        bool paren = (k->t == 0 && k->n == 1) || (k->t > 0 && k->n < 2) || obj_is_enum(k->t);
         if (paren) buf_str(b, "(");
         fmt_one(b, k, false);
         if (paren) buf_str(b, ")");
@@ -593,6 +599,11 @@ static void cell_text(Buf *b, const K col, J i) {
     if (t == 0) {
         /* a nested cell prints in one-line form; atoms as cells of their type */
         K item = kK(col)[i];
+        if (item->t == -KS) { /* a symbol among other things keeps its backtick (ref/dotq.md) */
+            buf_str(b, "`");
+            buf_str(b, item->s);
+            return;
+        }
         if (item->t < 0 && item->t > -20 && item->t != -KC) {
             K v = obj_vec(-item->t, 1);
             if (v) {
@@ -602,7 +613,13 @@ static void cell_text(Buf *b, const K col, J i) {
             }
             return;
         }
+        size_t at = b->n;
         fmt_one(b, item, false);
+        /* a vector in a cell shows no type letter: 1 0 -1i is 1 0 -1 (ref/deltas.md) */
+        int it = item->t;
+        if ((it == KH || it == KI || it == KE || it == KF) && b->n > at + 1 && b->p &&
+            b->p[b->n - 1] == suffix_of[it] && b->p[b->n - 2] >= '0' && b->p[b->n - 2] <= '9')
+            b->p[--b->n] = 0;
         return;
     }
     if (obj_is_enum(t)) { /* a table cell: the symbol (a key's value; a link's row number) */
@@ -700,6 +717,8 @@ static void table_lines(const K t, J key_cols, Lines *out) {
             buf_str(&line, c + 1 == key_cols ? "| " : " ");
         }
     }
+    while (line.n && line.p[line.n - 1] == ' ') /* an unnamed last column */
+        line.p[--line.n] = 0;
     lines_add(out, line.p ? line.p : "", line.n);
     line.n = 0;
     for (J c = 0; c < ncols; c++) {
@@ -750,6 +769,21 @@ static void dict_lines(const K d, Lines *out) {
     K keys = DICT_KEYS(d), vals = DICT_VALS(d);
     if (keys->t == XT && vals->t == XT) {
         K t = join_tables(keys, vals);
+        if (t) {
+            table_lines(t, TABLE_COLS(keys)->n, out);
+            r0(t);
+        } else {
+            kerr_clear();
+        }
+        return;
+    }
+    if (keys->t == XT && vals->t >= 0 && vals->t < 98 && obj_count(vals) == obj_count(keys)) {
+        /* a table to a list: as a keyed table whose one value column has no name */
+        K vn = ktn(KS, 1);
+        kS(vn)[0] = ss("");
+        K vt = xT(xD(vn, obj_list(1, r1(vals))));
+        K t = vt ? join_tables(keys, vt) : NULL;
+        r0(vt);
         if (t) {
             table_lines(t, TABLE_COLS(keys)->n, out);
             r0(t);

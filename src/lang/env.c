@@ -13,14 +13,18 @@ typedef struct Namespace {
     S name;       /* "" for root, ".z" ... */
     S *keys;      /* names in insertion order */
     K *vals;      /* their values (owned); a view's parse tree when is_view */
-    unsigned char *is_view; /* ENTRY_VALUE, or a view (computed when read), or one being computed */
+    K *cache;     /* a view's value while it is valid (owned), else NULL */
+    unsigned char *is_view; /* ENTRY_VALUE, or a view: pending, valid (cached) or being computed */
+    size_t nviews; /* entries that are views (stores check dependants only when some are) */
     size_t n;     /* entries used */
     size_t cap;   /* entries allocated */
     size_t *slot; /* hash index: entry number + 1, 0 = empty */
     size_t mask;  /* index size - 1 */
 } Namespace;
 
-enum { ENTRY_VALUE, ENTRY_VIEW, ENTRY_VIEW_BUSY }; /* states of is_view[i] */
+/* states of is_view[i]: a view is pending until read, then valid (its value cached) until a
+ * name it depends on is stored (basics/syscmds.md \b \B, learn/views.md) */
+enum { ENTRY_VALUE, ENTRY_VIEW, ENTRY_VIEW_BUSY, ENTRY_VIEW_VALID };
 
 static Namespace **spaces; /* every namespace, root first */
 static size_t nspaces;
@@ -76,11 +80,64 @@ static bool ns_reindex(Namespace *ns) {
     return true;
 }
 
+/* the names a view's parse tree e (borrowed) reads, in order, onto *out: names in
+ * applications, not inside quoted constants (learn/views.md: (+;`b;`a) reads `b`a) */
+static void view_deps(const K e, K *out) {
+    if (e->t == -KS) {
+        for (J k = 0; k < (*out)->n; k++)
+            if (kS(*out)[k] == e->s)
+                return;
+        js(out, e->s);
+        return;
+    }
+    if (e->t != 0 || e->n < 2 || !obj_stack_ok())
+        return;
+    for (J k = 0; k < e->n; k++)
+        view_deps(kK(e)[k], out);
+}
+
+static void view_forget(Namespace *ns, size_t i) {
+    r0(ns->cache[i]);
+    ns->cache[i] = NULL;
+    if (ns->is_view[i] == ENTRY_VIEW_VALID)
+        ns->is_view[i] = ENTRY_VIEW;
+}
+
+/* key was stored: the root's views that read it (and the views that read those) are pending */
+static void views_invalidate(S key) {
+    Namespace *root = ns_find(sym_null, false);
+    if (!root || !root->nviews)
+        return;
+    K changed = ktn(KS, 1);
+    kS(changed)[0] = key;
+    for (J c = 0; changed && c < changed->n; c++)
+        for (size_t i = 0; i < root->n; i++) {
+            if (root->is_view[i] != ENTRY_VIEW_VALID)
+                continue;
+            K deps = ktn(KS, 0);
+            view_deps(root->vals[i], &deps);
+            bool reads = false;
+            for (J k = 0; deps && k < deps->n; k++)
+                reads = reads || kS(deps)[k] == kS(changed)[c];
+            r0(deps);
+            if (reads) {
+                view_forget(root, i);
+                js(&changed, root->keys[i]);
+            }
+        }
+    r0(changed);
+}
+
 static int ns_set(Namespace *ns, S key, K value) {
+    views_invalidate(key);
     long i = ns_index(ns, key);
     if (i >= 0) {
         r0(ns->vals[i]);
         ns->vals[i] = value;
+        if (ns->is_view[i] != ENTRY_VALUE)
+            ns->nviews--;
+        r0(ns->cache[i]);
+        ns->cache[i] = NULL;
         ns->is_view[i] = ENTRY_VALUE;
         return 0;
     }
@@ -95,7 +152,10 @@ static int ns_set(Namespace *ns, S key, K value) {
         unsigned char *views = realloc(ns->is_view, cap * sizeof *views);
         if (views)
             ns->is_view = views;
-        if (!keys || !vals || !views) {
+        K *cache = realloc(ns->cache, cap * sizeof *cache);
+        if (cache)
+            ns->cache = cache;
+        if (!keys || !vals || !views || !cache) {
             r0(value);
             kerr("wsfull");
             return -1;
@@ -109,6 +169,7 @@ static int ns_set(Namespace *ns, S key, K value) {
     }
     ns->keys[ns->n] = key;
     ns->vals[ns->n] = value;
+    ns->cache[ns->n] = NULL;
     ns->is_view[ns->n] = ENTRY_VALUE;
     ns->n++;
     size_t j = ptr_hash(key) & ns->mask;
@@ -168,13 +229,20 @@ K env_get(S name) {
     }
     if (ns->is_view[i] == ENTRY_VIEW_BUSY) /* a view whose value needs itself */
         return kerr("loop");
-    if (ns->is_view[i] == ENTRY_VIEW) { /* a view: evaluate its expression now */
+    if (ns->is_view[i] == ENTRY_VIEW_VALID)
+        return r1(ns->cache[i]);
+    if (ns->is_view[i] == ENTRY_VIEW) { /* a pending view: evaluate its expression now */
         K tree = r1(ns->vals[i]);
         ns->is_view[i] = ENTRY_VIEW_BUSY;
         K v = eval_node(tree, NULL);
         i = ns_index(ns, key); /* the expression may have added, deleted or reassigned names */
-        if (i >= 0 && ns->is_view[i] == ENTRY_VIEW_BUSY)
+        if (i >= 0 && ns->is_view[i] == ENTRY_VIEW_BUSY && ns->vals[i] == tree) {
+            ns->is_view[i] = v ? ENTRY_VIEW_VALID : ENTRY_VIEW;
+            if (v)
+                ns->cache[i] = r1(v);
+        } else if (i >= 0 && ns->is_view[i] == ENTRY_VIEW_BUSY) {
             ns->is_view[i] = ENTRY_VIEW;
+        }
         r0(tree);
         return v;
     }
@@ -245,10 +313,15 @@ int env_delete(S ns_name, const K names) {
         long i = ns_index(ns, kS(names)[k]);
         if (i < 0)
             continue;
+        views_invalidate(kS(names)[k]);
         r0(ns->vals[i]);
+        r0(ns->cache[i]);
+        if (ns->is_view[i] != ENTRY_VALUE)
+            ns->nviews--;
         size_t rest = ns->n - (size_t)i - 1;
         memmove(ns->keys + i, ns->keys + i + 1, rest * sizeof *ns->keys);
         memmove(ns->vals + i, ns->vals + i + 1, rest * sizeof *ns->vals);
+        memmove(ns->cache + i, ns->cache + i + 1, rest * sizeof *ns->cache);
         memmove(ns->is_view + i, ns->is_view + i + 1, rest * sizeof *ns->is_view);
         ns->n--;
         ns_reindex(ns);
@@ -295,19 +368,29 @@ int env_set_view(S name, K tree, K text) {
         return 0;
     Namespace *ns = ns_find(ns_name, false);
     long i = ns ? ns_index(ns, key) : -1;
-    if (i >= 0)
+    if (i >= 0) {
         ns->is_view[i] = ENTRY_VIEW;
+        ns->nviews++;
+    }
     return 0;
 }
 
-K env_views(S ns_name) {
+/* the views of namespace ns, sorted; only the pending ones when pending */
+static K views_list(S ns_name, bool pending) {
     K v = ktn(KS, 0);
     Namespace *ns = ns_find(ns_name, false);
     for (size_t i = 0; ns && i < ns->n; i++)
-        if (ns->is_view[i])
+        if (ns->is_view[i] && (!pending || ns->is_view[i] != ENTRY_VIEW_VALID))
             js(&v, ns->keys[i]);
-    return v;
+    K r = v ? prim_asc(v) : NULL;
+    if (r && (pending || !r->n) && r->u == ATTR_S) /* \B and no views show no attribute */
+        r->u = ATTR_NONE;
+    return r;
 }
+
+K env_views(S ns) { return views_list(ns, false); }
+
+K env_views_pending(S ns) { return views_list(ns, true); }
 
 K env_names(S ns_name) {
     Namespace *ns = ns_find(ns_name, false);
@@ -364,10 +447,13 @@ void env_free(void) {
     view_names = view_texts = NULL;
     for (size_t i = 0; i < nspaces; i++) {
         Namespace *ns = spaces[i];
-        for (size_t j = 0; j < ns->n; j++)
+        for (size_t j = 0; j < ns->n; j++) {
             r0(ns->vals[j]);
+            r0(ns->cache[j]);
+        }
         free(ns->keys);
         free(ns->vals);
+        free(ns->cache);
         free(ns->is_view);
         free(ns->slot);
         free(ns);

@@ -137,6 +137,71 @@ static J find_key(const K keys, const K key);
 
 static K index_list(K x, K i);
 
+/* kt[k] for keyed table kt (basics/dictsandtables.md, kb/temporal-data.md): k a key (an
+ * atom for one key column, a tuple or a dict), keys (a vector, a list of tuples, columns, a
+ * table).  One key gives its row of values as a dict, keys a table; a key not there gives
+ * nulls; with s# on the keys, the last key at or below (a step function).  Consumes both. */
+static K keyed_lookup(K kt, K key) {
+    K keys = DICT_KEYS(kt);
+    K names = TABLE_COLS(keys);
+    J nc = names->n;
+    bool one = false; /* one key looked up, else a table of them */
+    K probe = NULL;   /* a dict (one key) or a table (several) of key columns */
+    if (key->t == XT) {
+        probe = r1(key);
+    } else if (key->t == XD) {
+        probe = r1(key);
+        one = true;
+    } else if (nc == 1) {
+        one = key->t < 0;
+        probe = one ? xD(r1(names), prim_enlist(r1(key))) : xT(xD(r1(names), obj_list(1, r1(key))));
+    } else if (key->t >= 0 && key->t < 20 && obj_count(key) > 0) {
+        J n = obj_count(key);
+        bool atoms = true, tuples = key->t == 0;
+        for (J k = 0; key->t == 0 && k < n; k++) {
+            K it = kK(key)[k];
+            atoms = atoms && it->t < 0;
+            tuples = tuples && it->t >= 0 && it->t < 20 && obj_count(it) == nc;
+        }
+        if (key->t > 0 || atoms) { /* one tuple */
+            one = true;
+            probe = n == nc ? xD(r1(names), r1(key)) : NULL;
+        } else if (tuples) { /* tuples of keys */
+            probe = prim_flip(r1(key));
+            probe = probe ? xT(xD(r1(names), probe)) : NULL;
+        } else if (n == nc) { /* columns of keys */
+            probe = xT(xD(r1(names), r1(key)));
+        }
+    }
+    r0(key);
+    if (!probe) {
+        r0(kt);
+        return kerr_msg() ? NULL : kerr("length");
+    }
+    bool step = keys->u == ATTR_S;
+    K pos = step ? prim_bin(r1(keys), probe) : prim_find(r1(keys), probe);
+    if (pos && step) { /* below the first key: no row */
+        J n = obj_count(keys);
+        if (pos->t == -KJ && pos->j < 0)
+            pos->j = n;
+        for (J k = 0; pos->t == KJ && k < pos->n; k++)
+            if (kJ(pos)[k] < 0)
+                kJ(pos)[k] = n;
+    }
+    K vals = r1(DICT_VALS(kt));
+    r0(kt);
+    if (!pos) {
+        r0(vals);
+        return NULL;
+    }
+    if (one && pos->t != -KJ) {
+        r0(vals);
+        r0(pos);
+        return kerr("type");
+    }
+    return eval_index(vals, pos);
+}
+
 static K dict_lookup(K d, K key) {
     if (!obj_stack_ok()) { /* keys nest as deep as the user makes them */
         r0(d);
@@ -144,6 +209,8 @@ static K dict_lookup(K d, K key) {
         return NULL;
     }
     K keys = DICT_KEYS(d), vals = DICT_VALS(d);
+    if (keys->t == XT && vals->t == XT)
+        return keyed_lookup(d, key);
     if (keys->t == XT || vals->t == XT) {
         r0(d);
         r0(key);
@@ -177,7 +244,20 @@ static K dict_lookup(K d, K key) {
             return r;
         }
     }
-    J pos = find_key(keys, key);
+    J pos;
+    if (keys->u == ATTR_S && keys->t > 0 && keys->t < 20) {
+        /* a step dict (keys s#): the value of the last key at or below key */
+        K b = prim_bin(r1(keys), r1(key));
+        if (!b) {
+            r0(d);
+            r0(key);
+            return NULL;
+        }
+        pos = b->t == -KJ && b->j >= 0 ? b->j : obj_count(keys);
+        r0(b);
+    } else {
+        pos = find_key(keys, key);
+    }
     K r;
     if (pos < obj_count(keys)) {
         r = vals->t == 0 ? r1(kK(vals)[pos]) : prim_item(vals, pos);
@@ -303,18 +383,14 @@ static K index_list(K x, K i) {
         }
     }
     K r;
-    if (x->t == XT && i->t > 0) { /* rows of a table form a table */
+    if ((x->t == XT || x->t == 0) && i->t > 0) {
+        /* rows of a table form a table; items of a general list that are atoms of one type a
+         * vector, like dicts a table (learn/python/examples/list.md) */
         r = prim_collect(out, n);
     } else if (x->t == 0 || i->t == 0) {
         r = obj_vec(0, n);
         if (r)
             memcpy(kK(r), out, (size_t)n * sizeof(K));
-        r = r ? r : NULL;
-        if (r && x->t != 0)
-            r = r; /* general list of results */
-        if (r && i->t != 0) {
-            /* indexing a general list by a vector may give atoms of one type: q keeps a list */
-        }
     } else {
         r = prim_collect(out, n);
     }
@@ -339,13 +415,13 @@ K eval_index(K x, K i) {
         r0(i);
         return kerr("type");
     }
-    if (i->t == XT && x->t != XT) { /* x t: a table of x at each column */
+    if (i->t == XT && x->t != XT && !obj_is_keyed(x)) { /* x t: a table of x at each column */
         K d = r1(i->k);
         r0(i);
         K r = eval_index(x, d);
         return r ? prim_flip(r) : NULL;
     }
-    if (i->t == XD && x->t != XT) { /* v group k: the index's keys, x at its values */
+    if (i->t == XD && x->t != XT && !obj_is_keyed(x)) { /* v group k: the index's keys, x at its values */
         K keys = r1(DICT_KEYS(i)), vals = r1(DICT_VALS(i));
         r0(i);
         K r = eval_index(x, vals);
@@ -429,11 +505,14 @@ K eval_index_deep(K x, K *idx, int n) {
     }
     if (obj_is_identity(first) || (first->t >= 0 && first->t < 20 && !(x->t == XD))) {
         /* x[;j] or x[i vector; j]: index each selected item by the rest */
+        bool each_row = !obj_is_identity(first) && idx[1]->t >= 0; /* t[rows; cols] */
         K sel = obj_is_identity(first) ? (r0(first), x) : eval_index(x, first);
         if (!sel)
             return release(idx + 1, n - 1);
-        if (sel->t == XT) { /* t[rows; cols] */
+        if (sel->t == XT) { /* t[rows; cols]: each row's cols, a column for one col */
             K r = eval_index(sel, r1(idx[1]));
+            if (each_row && r && r->t == 0)
+                r = prim_flip(r);
             K rest = eval_index_deep(r, idx + 2, n - 2);
             r0(idx[1]);
             return rest;
@@ -783,6 +862,102 @@ static K assign_name(S name, K v, Frame *f, bool global) {
 
 /* store v (consumed) into target: a name, or an indexed name (name;i;j..) amended at the
  * index, through op when given (x+:y).  The value of the assignment, or NULL + kerr. */
+/* ---- x,:y (ref/join.md, Append) --------------------------------------------------------- */
+
+/* x's rank as ref/join.md defines it: 0 for an atom, else 1 + the rank of its first item */
+static int list_rank(const K x) {
+    int d = 0;
+    for (K y = x; y->t >= 0 && y->t < 20 && d < 1000; y = kK(y)[0]) {
+        d++;
+        if (y->t != 0 || y->n == 0)
+            break;
+    }
+    return d;
+}
+
+/* does table t (borrowed, simple) take column `name` of type ct (a vector's type; an atom's
+ * negative type is taken as its vector's)?  Simple columns keep their type */
+static bool append_column_fits(const K t, S name, int ct) {
+    K names = TABLE_COLS(t);
+    for (J c = 0; c < names->n; c++)
+        if (kS(names)[c] == name) {
+            int ot = kK(TABLE_DATA(t))[c]->t;
+            ct = ct < 0 ? -ct : ct;
+            return ot == 0 || ot >= 20 || ot == ct;
+        }
+    return true;
+}
+
+/* the columns y brings to table x (both borrowed) all fit x's: 'type otherwise */
+static bool append_fits(const K x, const K y) {
+    K flat[2] = {x, NULL};
+    if (obj_is_keyed(x)) {
+        flat[0] = DICT_KEYS(x);
+        flat[1] = DICT_VALS(x);
+    }
+    K names, vals;
+    if (y->t == XT) {
+        names = TABLE_COLS(y);
+        vals = TABLE_DATA(y);
+    } else if (obj_is_keyed(y)) {
+        return append_fits(x, DICT_KEYS(y)) && append_fits(x, DICT_VALS(y));
+    } else if (y->t == XD && DICT_KEYS(y)->t == KS) {
+        names = DICT_KEYS(y);
+        vals = DICT_VALS(y);
+    } else {
+        return true;
+    }
+    for (J c = 0; c < names->n; c++) {
+        int ct = vals->t == 0 ? kK(vals)[c]->t : -vals->t;
+        for (int k = 0; k < 2; k++)
+            if (flat[k] && ct != 0 && !append_column_fits(flat[k], kS(names)[c], ct))
+                return false;
+    }
+    return true;
+}
+
+/* old,:v (both consumed): a table takes records (a list of them, one record, a dict) and
+ * tables with columns missing, as upsert does, each column keeping its type; a dict whose
+ * values are a simple list takes values of that type; a general list one deeper than v
+ * takes v as one item */
+static K append_value(K old, K v) {
+    if (old->t == XT || obj_is_keyed(old)) {
+        if (v->t == 0 && v->n > 0 && kK(v)[0]->t >= 0) { /* (r1;r2;..): records */
+            for (J i = 0; old && i < v->n; i++)
+                old = prim_upsert(old, r1(kK(v)[i]));
+            r0(v);
+            return old;
+        }
+        if (!append_fits(old, v)) {
+            r0(old);
+            r0(v);
+            return kerr("type");
+        }
+        return prim_upsert(old, v);
+    }
+    if (old->t == XD && v->t == XD) {
+        int ot = DICT_VALS(old)->t, vt = DICT_VALS(v)->t;
+        if (ot > 0 && ot < 20 && vt != ot && DICT_VALS(v)->n > 0) {
+            r0(old);
+            r0(v);
+            return kerr("type");
+        }
+    }
+    if (old->t == 0 && list_rank(old) == list_rank(v) + 1)
+        v = prim_enlist(v);
+    if ((obj_is_enum(old->t) || obj_is_enum(-old->t)) && (v->t == KS || v->t == -KS)) {
+        K dom = obj_atom(-KS); /* symbols join an enumeration enumerated: 'cast if new */
+        if (dom)
+            dom->s = enum_domain(old->t < 0 ? -old->t : old->t);
+        v = dom ? prim_cast(dom, v) : (r0(v), NULL);
+        if (!v) {
+            r0(old);
+            return NULL;
+        }
+    }
+    return prim_join(old, v);
+}
+
 static K store_target(const K target, K v, const K op, Frame *f, bool global) {
     if (target->t == -KS) {
         if (op) {
@@ -802,8 +977,12 @@ static K store_target(const K target, K v, const K op, Frame *f, bool global) {
                 return assign_name(target->s, v, f, global);
             }
             int ot = old->t;
-            K args[2] = {old, v};
-            v = eval_apply(r1(op), args, 2);
+            if (op->t == KBINARY && op->g == P_COMMA) {
+                v = append_value(old, v);
+            } else {
+                K args[2] = {old, v};
+                v = eval_apply(r1(op), args, 2);
+            }
             if (!v)
                 return NULL;
             /* a simple list amended in place keeps its type: x,:`a of longs is 'type */
@@ -1369,6 +1548,37 @@ static K eval_special(const K e, Frame *f) {
     case SF_PMATCH:
         return eval_pattern_cond(e, f);
     case SF_COMPOSE: { /* '[f;g;...]: applying it applies the last, then each before it */
+        bool elided = false;
+        for (J i = 1; i < e->n; i++)
+            elided = elided || is_elided(kK(e)[i]);
+        if (elided && e->n - 1 <= 8) {
+            /* '[;] and '[f;]: compose as a function of the slots left open (ref/compose.md) */
+            char src[64] = "{[a;b;c;d;e;f;g;h]'[a;b;c;d;e;f;g;h]}";
+            J m = e->n - 1;
+            snprintf(src, sizeof src, "{[%.*s]'[%.*s]}", (int)(2 * m - 1), "a;b;c;d;e;f;g;h",
+                     (int)(2 * m - 1), "a;b;c;d;e;f;g;h");
+            K lam = parse_lambda_source(src, strlen(src), sym_null);
+            if (!lam)
+                return NULL;
+            K args[8];
+            for (J i = 1; i < e->n; i++) {
+                K a = kK(e)[i];
+                args[i - 1] = is_elided(a) ? r1(a) : eval_node(a, f);
+                if (!args[i - 1]) {
+                    release(args, i - 1);
+                    r0(lam);
+                    return NULL;
+                }
+            }
+            bool all = true;
+            for (J i = 0; i < m; i++)
+                all = all && is_elided(args[i]);
+            if (all) {
+                release(args, m);
+                return lam;
+            }
+            return eval_apply(lam, args, (int)m);
+        }
         K c = obj_vec(KCOMP, e->n - 1);
         for (J i = 1; c && i < e->n; i++) {
             kK(c)[i - 1] = eval_node(kK(e)[i], f);
@@ -1426,6 +1636,8 @@ K eval_node(const K e, Frame *f) {
         K r = eval_assign(e, f, false);
         if (!r && f && f->lambda && !f->err_node)
             f->err_node = head;
+        if (!r && !eval_error_node && eval_depth == 0) /* the caret under the assignment */
+            eval_error_node = head;
         return r;
     }
     int n = (int)e->n - 1;

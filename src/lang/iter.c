@@ -315,8 +315,12 @@ static K prior(K f, K *args, int n) {
                 }
                 continue;
             }
-            /* other functions see the typed null of the list as the first prior */
-            out[k] = eval_apply(r1(f), (K[]){cur, x->t > 0 && x->t < 20 ? prim_null_of(x->t) : obj_identity()}, 2);
+            /* other functions see the typed null of the list (of a general list's first
+             * atom: basics/comparison.md, (>=) prior of mixed infinities) as the first prior */
+            K first_null = x->t > 0 && x->t < 20 ? prim_null_of(x->t)
+                           : x->t == 0 && cur->t < 0 && cur->t > -20 ? prim_null_of(-cur->t)
+                           : obj_identity();
+            out[k] = eval_apply(r1(f), (K[]){cur, first_null}, 2);
             if (!out[k]) {
                 kerr_clear();
                 out[k] = arg_item(x, k);
@@ -385,6 +389,23 @@ static K each_side(K f, K *args, int n, bool right) {
 /* case: i'[a;b;...] picks item k from argument i[k] (an atom argument is its own item) */
 static K case_pick(K f, K *args, int n) {
     J len = obj_count(f);
+    /* every list argument has len items, and dicts share the first dict's keys (ref/maps.md) */
+    K keys = NULL;
+    const char *err = NULL;
+    for (int i = 0; i < n && !err; i++) {
+        if (is_list(args[i]) && obj_count(args[i]) != len)
+            err = "length";
+        else if (args[i]->t == XD && !keys)
+            keys = DICT_KEYS(args[i]);
+        else if (args[i]->t == XD && !prim_match_exact(keys, DICT_KEYS(args[i])))
+            err = "domain";
+    }
+    if (err) {
+        for (int i = 0; i < n; i++)
+            r0(args[i]);
+        r0(f);
+        return kerr(err);
+    }
     K *out = malloc((size_t)(len ? len : 1) * sizeof(K));
     bool bad = !out;
     for (J k = 0; !bad && k < len; k++) {

@@ -144,7 +144,8 @@ int env_set_runtime(S name, K value); /* env_set without the read-only guard (la
 K env_namespace_dict(S ns);   /* the namespace as a q dict, or NULL */
 int env_set_view(S name, K tree, K text); /* define a view (tree, text consumed); -1 + kerr */
 K env_view_text(S name);             /* a view's source text, or NULL */
-K env_views(S ns);            /* names of the views in namespace ns (sym_null: the root) */
+K env_views(S ns);            /* the views of namespace ns (sym_null: the root), sorted (\\b, views) */
+K env_views_pending(S ns);    /* those not computed since what they read changed (\\B) */
 K env_names(S ns);            /* symbol vector of the names in a namespace */
 bool env_is_namespace(S name);
 S env_qualify(S name);        /* name as it resolves in the current context (\d) */

@@ -22,6 +22,8 @@ typedef struct Scope {
     K locals;            /* symbol vector: names assigned with ':' in this lambda */
     int implicit;        /* highest implicit parameter used: 1 x, 2 y, 3 z */
     bool explicit_params;/* the lambda declared [params] */
+    int qsql_masked;     /* inside a select, by or where phrase: x y z there are no implicit
+                          * parameters (basics/qsql.md); the from phrase is not masked */
 } Scope;
 
 typedef struct Parser {
@@ -123,7 +125,7 @@ static bool is_local_name(const Parser *p, S name) {
 }
 
 static void note_name(Parser *p, const char *s, size_t n) {
-    if (!p->scope || p->scope->explicit_params || n != 1)
+    if (!p->scope || p->scope->explicit_params || p->scope->qsql_masked || n != 1)
         return;
     int v = s[0] == 'x' ? 1 : s[0] == 'y' ? 2 : s[0] == 'z' ? 3 : 0;
     if (v > p->scope->implicit)
@@ -751,6 +753,8 @@ static K qsql_columns(Parser *p, bool naming) {
     K names = ktn(KS, 0), exprs = ktn(0, 0);
     int saved = p->qsql_depth;
     p->qsql_depth = p->depth + 1;
+    if (p->scope)
+        p->scope->qsql_masked++;
     while (!(is_word(&p->tok, "by") || is_word(&p->tok, "from") || is_word(&p->tok, "where")) &&
            p->tok.kind != TK_END && p->tok.kind != TK_SEMI && p->tok.kind != TK_RPAREN &&
            p->tok.kind != TK_RBRACK && p->tok.kind != TK_RBRACE) {
@@ -764,6 +768,8 @@ static K qsql_columns(Parser *p, bool naming) {
             r0(names);
             r0(exprs);
             p->qsql_depth = saved;
+            if (p->scope)
+                p->scope->qsql_masked--;
             return NULL;
         }
         S name = sym_null;
@@ -784,6 +790,8 @@ static K qsql_columns(Parser *p, bool naming) {
             advance(p);
     }
     p->qsql_depth = saved;
+    if (p->scope)
+        p->scope->qsql_masked--;
     return xD(names, exprs);
 }
 
@@ -846,6 +854,27 @@ static K parse_qsql(Parser *p, const char *kind) {
     return node;
 }
 
+/* a dict of column expressions whose every value is a name: its values as one symbol
+ * vector, as q's parse gives them (`a`b!`a`b); consumes d */
+static K names_as_symbols(K d) {
+    K v = DICT_VALS(d);
+    if (v->t != 0 || v->n == 0)
+        return d;
+    for (J i = 0; i < v->n; i++)
+        if (kK(v)[i]->t != -KS)
+            return d;
+    K s = ktn(KS, v->n);
+    if (!s) {
+        r0(d);
+        return NULL;
+    }
+    for (J i = 0; i < v->n; i++)
+        kS(s)[i] = kK(v)[i]->s;
+    K r = xD(r1(DICT_KEYS(d)), s);
+    r0(d);
+    return r;
+}
+
 static K parse_qsql_core(Parser *p, const char *kind) {
     bool is_select = !strcmp(kind, "select"), is_exec = !strcmp(kind, "exec");
     bool is_delete = !strcmp(kind, "delete");
@@ -893,10 +922,14 @@ static K parse_qsql_core(Parser *p, const char *kind) {
         advance(p);
         int saved = p->qsql_depth;
         p->qsql_depth = p->depth + 1;
+        if (p->scope)
+            p->scope->qsql_masked++;
         for (;;) {
             K c = parse_expr(p);
             if (!c) {
                 p->qsql_depth = saved;
+                if (p->scope)
+                    p->scope->qsql_masked--;
                 goto fail;
             }
             jk(&where, c);
@@ -907,32 +940,36 @@ static K parse_qsql_core(Parser *p, const char *kind) {
             break;
         }
         p->qsql_depth = saved;
+        if (p->scope)
+            p->scope->qsql_masked--;
     }
+    /* as q's parse shows them: no constraints is (), a dict of expressions is the dict itself
+     * (a constant), its names-only values a symbol vector */
     K b; /* select: 0b or a dict of groupings; exec: () or the grouping expression */
-    if (by && obj_count(by) && is_exec && obj_count(by) == 1) {
+    K by1 = by && obj_count(by) == 1 ? kK(DICT_VALS(by))[0] : NULL; /* exec's by c: c */
+    if (by1 && is_exec && (by1->t != -KS || by1->s == kS(DICT_KEYS(by))[0])) {
         b = quote(r1(kK(DICT_VALS(by))[0]));
         r0(by);
     } else if (by && obj_count(by)) {
-        b = quote(by);
+        b = names_as_symbols(by);
     } else {
         r0(by);
-        b = is_exec ? quote(ktn(0, 0)) : kb(0);
+        b = is_exec ? ktn(0, 0) : kb(0);
     }
     K head = obj_prim(KBINARY, is_select || is_exec ? P_QUERY : P_BANG);
-    K c = obj_list(1, where);
+    K c = where->n ? obj_list(1, where) : where;
     K a;
     if (is_delete) {
         a = quote(cols);
     } else if (obj_count(cols) == 0) {
         r0(cols);
-        a = is_exec ? ktn(0, 0) : ktn(0, 0);
-        a = quote(a);
-    } else if (is_exec && obj_count(cols) == 1 && !(b->t == -KB && 0) && exec_unnamed) {
+        a = ktn(0, 0);
+    } else if (is_exec && obj_count(cols) == 1 && exec_unnamed) {
         /* exec c from t: the single expression itself, giving a vector */
         a = quote(r1(kK(DICT_VALS(cols))[0]));
         r0(cols);
     } else {
-        a = quote(cols);
+        a = names_as_symbols(cols);
     }
     return obj_list(5, head, table, c, b, a);
 fail:
@@ -1278,6 +1315,7 @@ static K build(Parser *p, Item *items, int i, int n) {
             /* a::e is a global assignment in a lambda, and defines a view at top level */
             int head = is_global_assign(v) ? (p->scope ? SF_ASSIGN_G : SF_VIEW) : -1;
             K h = head < 0 ? obj_prim(KBINARY, P_IDENTITY) : special(head);
+            note_pos(h, v->pos); /* a failed store gets the caret at its colon */
             return obj_list(3, h, r1(it->node), rhs);
         }
         if (v->colon) { /* x+:y  ->  (:; x; y; +) */
@@ -1288,6 +1326,7 @@ static K build(Parser *p, Item *items, int i, int n) {
             }
             r0(name);
             K h = v->global && p->scope ? special(SF_ASSIGN_G) : obj_prim(KBINARY, P_IDENTITY);
+            note_pos(h, v->pos);
             return obj_list(4, h, r1(it->node), rhs, r1(v->node));
         }
         if (is_train(p, items, i + 2, n))

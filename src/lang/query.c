@@ -400,22 +400,30 @@ K query_select(K t, K where, K b, K a) {
                 r0(vals);
         }
         K keys = r1(kK(TABLE_DATA(gr.keys))[0]);
+        bool keyed = a->t == XD;
         grouping_free(&gr); r0(one); r0(t); r0(a);
         K v = prim_collect(kK(out), out->n);
         out->n = 0;
         r0(out);
+        if (keyed && v && v->t == XT) { /* a dict of columns: keyed by one anonymous column */
+            K kn = ktn(KS, 1);
+            kS(kn)[0] = ss("");
+            keys = xT(xD(kn, obj_list(1, keys)));
+        }
         return xD(keys, v);
     }
     bool grouped = b->t == XD && obj_count(b) > 0;
     if (!grouped) {
         if (a->t != XD || obj_count(a) == 0) {
-            if (a->t == 0 && a->n == 0) { /* select from t: the rows */
+            if (a->t == 0 && a->n == 0) { /* select from t: the rows; exec: the last one */
                 K names = r1(TABLE_COLS(t));
                 K cols = ktn(0, names->n);
-                for (J c = 0; c < names->n; c++)
-                    kK(cols)[c] = eval_index(r1(kK(TABLE_DATA(t))[c]), r1(idx));
+                for (J c = 0; c < names->n; c++) {
+                    K at = exec ? kj(idx->n ? kJ(idx)[idx->n - 1] : obj_count(t)) : r1(idx);
+                    kK(cols)[c] = eval_index(r1(kK(TABLE_DATA(t))[c]), at);
+                }
                 r0(idx); r0(t); r0(b); r0(a);
-                return xT(xD(names, cols));
+                return exec ? xD(names, prim_all_made(cols)) : xT(xD(names, cols));
             }
             /* exec expr from t */
             K one = xD(obj_list(1, obj_identity()), obj_list(1, r1(a)));
@@ -452,6 +460,31 @@ K query_select(K t, K where, K b, K a) {
     }
     r0(b);
     K keytable = r1(gr.keys);
+    if (a->t == -KS || (a->t == 0 && a->n > 0)) {
+        /* exec e by d from t: the key table to each group's value of e */
+        K one = xD(obj_list(1, obj_identity()), obj_list(1, r1(a)));
+        K groups = group_lists(&gr, idx);
+        K out = groups ? ktn(0, groups->n) : NULL;
+        for (J g = 0; out && g < groups->n; g++) {
+            K vals = compute(t, kK(groups)[g], one);
+            kK(out)[g] = vals ? r1(kK(vals)[0]) : NULL;
+            r0(vals);
+            if (!kK(out)[g]) {
+                out->n = g;
+                r0(out);
+                out = NULL;
+            }
+        }
+        r0(one); grouping_free(&gr); r0(idx); r0(t); r0(a); /* groups belong to gr */
+        if (!out) {
+            r0(keytable);
+            return NULL;
+        }
+        K v = prim_collect(kK(out), out->n);
+        out->n = 0;
+        r0(out);
+        return xD(keytable, v);
+    }
     K cols = a->t == XD && obj_count(a) ? r1(a) : NULL;
     if (!cols) { /* select by: the last row of each group */
         K names = ktn(KS, 0), exprs = ktn(0, 0);

@@ -212,15 +212,16 @@ K sys_command(const char *cmd, size_t n) {
     return r;
 }
 
-/* \b ns: the views of namespace ns (the current one when NULL), sorted (`s#) */
-static K views_of(const char *ns, size_t n) {
+/* \b ns, \B ns: the views of namespace ns (the current one when NULL), sorted; the pending
+ * ones */
+static K views_of(const char *ns, size_t n, bool pending) {
     S name = env_context;
     if (ns) {
         char buf[256];
         snprintf(buf, sizeof buf, "%.*s", (int)n, ns);
         name = strcmp(buf, ".") ? ss(buf) : sym_null;
     }
-    return prim_asc(env_views(name));
+    return pending ? env_views_pending(name) : env_views(name);
 }
 
 /* \x name: delete the global (a .z hook returns to its default: none) */
@@ -420,8 +421,8 @@ static K run_command(const char *cmd, size_t n) {
         kJ(v)[5] = 0;
         return v;
     }
-    if (!strcmp(word, "b")) /* \b [ns]: the views, sorted */
-        return views_of(an ? arg : NULL, an);
+    if (!strcmp(word, "b") || !strcmp(word, "B")) /* \b [ns]: the views; \B the pending ones */
+        return views_of(an ? arg : NULL, an, word[0] == 'B');
     if (!strcmp(word, "x") && an) /* \x .z.pi: the hook's definition goes, the default is back */
         return expunge(arg, an);
     if (!strcmp(word, "r") && an) /* \r src dst: rename a file */
@@ -430,8 +431,8 @@ static K run_command(const char *cmd, size_t n) {
         return obj_identity();
     if ((!strcmp(word, "1") || !strcmp(word, "2")) && an) /* \1 file, \2 file: redirect */
         return redirect(word[0] == '1' ? stdout : stderr, arg, an);
-    if (!strcmp(word, "B") || !strcmp(word, "r") || !strcmp(word, "C") || !strcmp(word, "_"))
-        return kerr("nyi"); /* pending views, replication, HTTP size, hidden code: docs/compat.md */
+    if (!strcmp(word, "r") || !strcmp(word, "C") || !strcmp(word, "_"))
+        return kerr("nyi"); /* replication, HTTP size, hidden code: docs/migrating.md */
     if (w == 1 && cmd[0] == '\\') /* \\: quitting is the console's; read-only may not ask */
         return lang_refuse_update() ? NULL : obj_identity();
     /* an OS command: run it and return its output lines (test drivers that replay untrusted

@@ -375,8 +375,8 @@ K prim_enlist(K x) {
         r0(x);
         return r;
     }
-    if (x->t == XD && DICT_KEYS(x)->t == KS) {
-        /* enlist of a dict with symbol keys is a one-row table */
+    if (x->t == XD && DICT_KEYS(x)->t == KS && DICT_KEYS(x)->n > 0) {
+        /* enlist of a dict with symbol keys is a one-row table (an empty dict has no row) */
         K keys = r1(DICT_KEYS(x));
         K vals = DICT_VALS(x);
         K cols = ktn(0, obj_count(keys));
@@ -746,16 +746,19 @@ K prim_take(K x, K y) {
             return NULL;
         J len = obj_count(y);
         if (k == 2 && (dims[0] == nj) != (dims[1] == nj) && dims[0] != -1 && (dims[0] == nj || dims[0] >= 0) && (dims[1] == nj || dims[1] >= 0)) {
-            /* 0N 3#x: rows of 3 while x lasts; 4 0N#x: 4 rows, as long as x needs */
+            /* 0N 3#x: rows of 3 while x lasts; 4 0N#x (since V3.3, ref/take.md): 4 rows of
+             * (count x) div 4, the last one taking what remains */
             J rows = dims[0], cols = dims[1];
+            bool fixed_rows = rows != nj;
             if (rows == nj)
                 rows = cols ? (len + cols - 1) / cols : 0;
             else
-                cols = rows ? (len + rows - 1) / rows : 0;
+                cols = rows ? len / rows : 0;
             K r = ktn(0, rows);
             for (J i = 0; i < rows; i++) {
                 J at = MIN(i * cols, len);
-                kK(r)[i] = slice(y, at, MIN(cols, len - at));
+                J n = fixed_rows && i == rows - 1 ? len - at : MIN(cols, len - at);
+                kK(r)[i] = slice(y, at, n);
             }
             r0(y);
             return r;

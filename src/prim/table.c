@@ -70,6 +70,20 @@ static K match_rows(const K keys, const K t) {
     K probe = prim_columns_named(t, kn);
     if (!probe)
         return NULL;
+    if (keys->u == ATTR_S) { /* sorted keys: the last at or below each row (a step join) */
+        K pos = prim_bin(r1(keys), xT(xD(r1(kn), probe)));
+        J n = obj_count(keys);
+        if (pos && pos->t == -KJ) {
+            J p = pos->j;
+            r0(pos);
+            pos = ktn(KJ, 1);
+            kJ(pos)[0] = p;
+        }
+        for (J r = 0; pos && pos->t == KJ && r < pos->n; r++)
+            if (kJ(pos)[r] < 0)
+                kJ(pos)[r] = n;
+        return pos;
+    }
     RowIndex ix;
     if (!rows_index_new(TABLE_DATA(keys), &ix)) {
         r0(probe);
@@ -148,6 +162,27 @@ K prim_xkey(K x, K y) {
     return reordered ? prim_dict(kj(nk), reordered) : NULL;
 }
 
+/* (old!new) xcol t (ref/cols.md): the columns named by the dict's keys renamed; 'length
+ * when one is not there */
+static K xcol_dict(K x, K t) {
+    K from = DICT_KEYS(x), to = DICT_VALS(x);
+    if (from->t != KS || to->t != KS)
+        return fail(x, t, "type");
+    K names = obj_own(r1(TABLE_COLS(t)));
+    for (J k = 0; names && k < from->n; k++) {
+        J c = col_index_in(names, kS(from)[k]);
+        if (c < 0) {
+            r0(names);
+            return fail(x, t, "length");
+        }
+        kS(names)[c] = kS(to)[k];
+    }
+    K cols = r1(TABLE_DATA(t));
+    r0(x);
+    r0(t);
+    return make_table(names, cols);
+}
+
 K prim_xcol(K x, K y) {
     PRIM_ARGS2(x, y);
     if (x->t == -KS)
@@ -155,6 +190,10 @@ K prim_xcol(K x, K y) {
     bool keyed = obj_is_keyed(y);
     J nk = keyed ? TABLE_COLS(DICT_KEYS(y))->n : 0;
     K t = unkey(y);
+    if (x->t == XD && t && t->t == XT) {
+        K r = xcol_dict(x, t);
+        return keyed && r ? prim_dict(kj(nk), r) : r;
+    }
     if (x->t != KS || !t || t->t != XT)
         return fail(x, t, "type");
     K names = obj_own(r1(TABLE_COLS(t)));
@@ -487,6 +526,11 @@ static K set_rows(K col, const K pos, const K src) {
 
 /* keyed x upsert y: rows of y whose key x has replace y's columns there; new keys append */
 static K upsert_value(K x, K y) {
+    if (x->t == XD && !obj_is_keyed(x) && y->t == XD && !obj_is_keyed(y)) {
+        if (DICT_KEYS(x)->u == ATTR_S) /* a step dict takes no new keys (kb/temporal-data.md) */
+            return fail(x, y, "step");
+        return prim_join(x, y); /* dicts: upsert is , */
+    }
     if (!obj_is_keyed(x))
         return append_rows(x, y);
     K kt = r1(DICT_KEYS(x)); /* ktd(x) below may free x */
@@ -577,6 +621,11 @@ K prim_upsert(K x, K y) {
 /* left join (inner: drop unmatched rows; plus: add matching values) */
 static K keyed_join(K x, K y, int mode, bool fill) {
     PRIM_ARGS2(x, y);
+    if (obj_is_keyed(x) && obj_is_keyed(y)) { /* a keyed x joins its rows and stays keyed */
+        J nk = TABLE_COLS(DICT_KEYS(x))->n;
+        K r = keyed_join(ktd(x), y, mode, fill);
+        return r ? prim_dict(kj(nk), r) : NULL;
+    }
     if (!obj_is_keyed(y) || x->t != XT)
         return fail(x, y, "type");
     K keys = DICT_KEYS(y), vals = DICT_VALS(y);
@@ -1094,8 +1143,8 @@ K prim_cross(K x, K y) {
     K out = ktn(0, nx * ny);
     for (J i = 0; i < nx; i++)
         for (J j = 0; j < ny; j++) {
-            K a = prim_item(x, i), b = prim_item(y, j);
-            kK(out)[i * ny + j] = prim_enlist_n((K[]){a, b}, 2);
+            /* raze x,/:\:y (ref/cross.md): each item of x joined to each of y */
+            kK(out)[i * ny + j] = prim_join(prim_item(x, i), prim_item(y, j));
         }
     r0(x);
     r0(y);

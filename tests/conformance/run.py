@@ -5,6 +5,7 @@ Every block runs in a fresh `openq` session (OPENQ_STEPS framing), step by step;
 passes when its console output equals the documented lines.  Reported: the plain headline
 (blocks without random/system/needs_file), by tag and by top-level folder; beside it the
 printing-steps, page-mode and runnable figures, and the random/system/needs_file sets apart.
+Page mode scores the rest of a page in fresh sessions once the page's session is lost.
 The last line is one JSON object over the headline set.
 
 Usage: run.py [--corpus FILE] [--binary PATH] [--jobs N] [--failures FILE]
@@ -68,8 +69,14 @@ def score_page(binary, blocks, timeout=30):
             owners.append((bi, si))
     got = run_session(binary, inputs, timeout)
     res = {bi: [False] * len(b["steps"]) for bi, b in enumerate(blocks)}
+    lost = None  # the first block whose output the session did not deliver (it died or hung)
     for (bi, si), g in zip(owners, got):
         res[bi][si] = g is not None and g == blocks[bi]["steps"][si]["out"]
+        if g is None and lost is None:
+            lost = bi
+    if lost is not None:  # the page's remaining blocks in fresh sessions (README: page mode)
+        for bi in range(lost + 1, len(blocks)):
+            res[bi] = score_block(binary, blocks[bi])[0]
     return res
 
 
@@ -134,6 +141,12 @@ def main():
     line("headline, runnable", stats(lambda b: headline(b) and not b.get("unrunnable")))
     line("runnable printing steps, page mode",
          stats(lambda b: headline(b) and not b.get("unrunnable"), page_results, printing=True))
+    line("  of them not table/keyed_table",
+         stats(lambda b: headline(b) and not b.get("unrunnable") and "table" not in b.get("tags", []),
+               page_results, printing=True))
+    line("  of them table or keyed_table",
+         stats(lambda b: headline(b) and not b.get("unrunnable") and "table" in b.get("tags", []),
+               page_results, printing=True))
     line("headline, self-contained", stats(lambda b: headline(b) and "context" not in b.get("tags", [])))
     line("headline, not table/keyed_table",
          stats(lambda b: headline(b) and "table" not in b.get("tags", [])))

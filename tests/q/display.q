@@ -28,3 +28,28 @@ q)(2 3 4;(5; 6 7;8)) within 3 6
 q)(101b;010b)
 101b
 010b
+q)/ -3! of a dict brackets a key that would not read alone: a one-item or empty vector, a
+q)/ general list (basics/funsql.md: (,`x)!,(#:;`i))
+q)-3!(enlist `a)!enlist 1
+"(,`a)!,1"
+q)-3!`a`b!1 2
+"`a`b!1 2"
+q)-3!(`symbol$())!`long$()
+"(`symbol$())!`long$()"
+q)-3!(1;`a)!2 3
+"(1;`a)!2 3"
+q)-3!(enlist"a")!enlist 1
+"(,\"a\")!,1"
+q)/ table cells: a vector shows no type letter (ref/deltas.md: signum's ints), a symbol in a
+q)/ general column keeps its backtick (ref/dotq.md .Q.ty example)
+q)([]a:(1 0 -1i;1 1i))
+a
+------
+1 0 -1
+1 1
+q)([]c:(3;"xy";`ab))
+c
+----
+3
+"xy"
+`ab

@@ -107,3 +107,24 @@ q)w?(10 5 -1;-8;3 17)
 0 3 4
 1
 2 7
+q)/ a general list indexed by a vector collects its items: atoms of one type are a vector,
+q)/ dicts of one shape a table (learn/python/examples/list.md)
+q)lst:(5; 6; (); 3; (); (); 9)
+q)lst where not lst~\:()
+5 6 3 9
+q)type (1;`a;2) 0 2
+7h
+q)(`a`b!1 2;`a`b!3 4;5) 0 1
+a b
+---
+1 2
+3 4
+q)/ enlist of a dict with symbol keys is a one-row table; of an empty dict, a one-item list
+q)enlist `a`b!1 2
+a b
+---
+1 2
+q)count enlist(0#`)!0#0N
+1
+q)enlist[`]!enlist(0#`)!0#0N
+| (`symbol$())!`long$()

@@ -289,3 +289,14 @@ one  two  three
 ,"1" ,"2" ,"3"
 q)2003.07 2003.08m
 2003.07 2003.08m
+q)/ '[;] with open slots is compose as a function of them (ref/compose.md)
+q)cf:2*
+q)cff:{[a;b;c;d]a+b+c+d}
+q)cg:10*
+q)cdd:('[;]) over (cg;cf;cff)
+q)cdd[1;2;3;4]
+200
+q)'[;]/[(cg;cf;cff)][1;2;3;4]
+200
+q)'[neg;][+][1;2]
+-3

@@ -24,3 +24,34 @@ C| 6
 q)deltas `a`b!1 5
 a| 1
 b| 4
+q)/ Case (ref/maps.md): every list argument has as many items as the selector, dicts the same keys
+q)0 1 0'["abc";"xyz"]
+"ayc"
+q)ce:`one`two`three`four`five
+q)cf:`un`deux`trois`quatre`cinq
+q)cg:`eins`zwei`drei`vier`funf
+q)cl:`English`French`German
+q)cl?`German`English`French`French`German
+2 0 1 1 2
+q)(cl?`German`English`French`French`German)'[ce;cf;cg]
+`eins`two`trois`quatre`funf
+q)0 2 0'["abc";"xyz";"123";"789"]
+"a2c"
+q)0 1 0'["a";"xyz"]
+"aya"
+q)0 2 0'[`a`b`c!"abc";"xyz";"123";`a`b`c!"789"]
+"a2c"
+q)0 2 0'[`a`b`c!"abc";"xyz";"123";`a`b!"78"]
+'length
+  [0]  0 2 0'[`a`b`c!"abc";"xyz";"123";`a`b!"78"]
+       ^
+q)0 2 0'[`a`b`c!"abc";"xyz";"123";`b`a`c!"789"]
+'domain
+  [0]  0 2 0'[`a`b`c!"abc";"xyz";"123";`b`a`c!"789"]
+       ^
+q)/ a general list's first item sees the typed null of its own type (basics/comparison.md)
+q)inf:(0Wh;0Wi;0W;0We;0w)
+q)(>=) prior inf
+11111b
+q)(>=) prior reverse neg inf
+11111b

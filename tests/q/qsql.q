@@ -133,3 +133,138 @@ g| v
 3| 6
 5| 4
 9| 5
+q)/ parse of qSQL as q shows it (basics/funsql.md, basics/internal.md -5!): no constraints is
+q)/ (), a dict of columns is the dict itself, its names-only values one symbol vector
+q)-5!"select this from that"
+?
+`that
+()
+0b
+(,`this)!,`this
+q)parse "select sym,price,size from trade where price>50"
+?
+`trade
+,,(>;`price;50)
+0b
+`sym`price`size!`sym`price`size
+q)parse "select from t"
+?
+`t
+()
+0b
+()
+q)parse "select n:count i by s from t where a>1,b<2"
+?
+`t
+,((>;`a;1);(<;`b;2))
+(,`s)!,`s
+(,`n)!,(#:;`i)
+q)parse "exec a by b from t"
+?
+`t
+()
+,`b
+,`a
+q)parse "exec a,b from t"
+?
+`t
+()
+()
+`a`b!`a`b
+q)eval parse "select sum c by b from t where a>1"
+b| c
+-| --
+x| 30
+y| 60
+q)eval parse "exec a,c from t"
+a| 1  2  3  4
+c| 10 20 30 40
+q)/ functional exec by basics/funsql.md "? Exec": b () or a column or a dict; a (), a name or a dict
+q)t:([] c1:`a`b`c`c`a`a; c2:10 20 30 30 40 40; c3: 1.1 2.2 3.3 3.3 4.4 3.14159; c4:`cow`sheep`cat`dog`cow`dog)
+q)?[t; (); (); ()]
+c1| `a
+c2| 40
+c3| 3.14159
+c4| `dog
+q)?[t; (); (); `c1]
+`a`b`c`c`a`a
+q)?[t; (); (); `one`two!`c1`c2]
+one| a  b  c  c  a  a
+two| 10 20 30 30 40 40
+q)?[t; (); (); `one`two!(`c1;(sum;`c2))]
+one| `a`b`c`c`a`a
+two| 170
+q)?[t; (); `c1; `c2]
+a| 10 40 40
+b| ,20
+c| 30 30
+q)?[t; (); `c1; enlist[`c2]!enlist`c2]
+ | c2
+-| --------
+a| 10 40 40
+b| ,20
+c| 30 30
+q)?[t; (); `c1; `two`three!`c2`c3]
+ | two      three
+-| ------------------------
+a| 10 40 40 1.1 4.4 3.14159
+b| ,20      ,2.2
+c| 30 30    3.3 3.3
+q)?[t; (); `one`two!`c1`c2; ()]
+one two| c1 c2 c3      c4
+-------| -------------------
+a   10 | a  10 1.1     cow
+a   40 | a  40 3.14159 dog
+b   20 | b  20 2.2     sheep
+c   30 | c  30 3.3     dog
+q)?[t; (); enlist[`one]!enlist(string;`c1); ()]
+one | c1 c2 c3      c4
+----| -------------------
+,"a"| a  40 3.14159 dog
+,"b"| b  20 2.2     sheep
+,"c"| c  30 3.3     dog
+q)?[t; (); enlist[`one]!enlist `c1; `c2]
+one|
+---| --------
+a  | 10 40 40
+b  | ,20
+c  | 30 30
+q)exec c2 by one:c1 from t
+one|
+---| --------
+a  | 10 40 40
+b  | ,20
+c  | 30 30
+q)exec m:max c2 by c1 from t
+ | m
+-| --
+a| 40
+b| 20
+c| 30
+q)exec from t where c2>100
+c1| `
+c2| 0N
+c3| 0n
+c4| `
+q)([]a:1 2)!3 4
+a|
+-| -
+1| 3
+2| 4
+q)/ x y z inside select, by and where phrases are no implicit parameters; the from phrase is not
+q)/ masked (basics/qsql.md)
+q)args:{(value x)1}
+q)args{select from y where a=x,b=z}
+`x`y
+q)args{[x;y;z]select from y where a=x,b=z}
+`x`y`z
+q){select from ([]a:0 1;b:2 3) where a=x,b=y}[0;2]
+'rank
+  [0]  {select from ([]a:0 1;b:2 3) where a=x,b=y}[0;2]
+       ^
+q){[x;y]select from ([]a:0 1;b:2 3) where a=x,b=y}[0;2]
+a b
+---
+0 2
+q)args{select from t where a in {y} 1}
+,`x

@@ -252,3 +252,27 @@ a
 1
 2
 3
+q)/ m 0N#x since V3.3 (ref/take.md): m rows of (count x) div m, the last takes the rest
+q)3 0N#til 10
+0 1 2
+3 4 5
+6 7 8 9
+q)4 0N#til 9
+0 1
+2 3
+4 5
+6 7 8
+q)(3 0N)#(),10
+`long$()
+`long$()
+,10
+q)/ cross is raze x,/:\:y (ref/cross.md): items joined, not paired
+q)-1 .Q.s1 (1 2;3 4) cross (5 6;7 8);
+(1 2 5 6;1 2 7 8;3 4 5 6;3 4 7 8)
+q)-1 .Q.s1 (enlist each (1 2;3 4)) cross enlist each (5 6;7 8);
+((1 2;5 6);(1 2;7 8);(3 4;5 6);(3 4;7 8))
+q)1 2 cross `a`b
+1 `a
+1 `b
+2 `a
+2 `b

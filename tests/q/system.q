@@ -33,7 +33,7 @@ q)\b
 q)\b .
 `s#`va`vb
 q)\b .nothere
-`s#`symbol$()
+`symbol$()
 q).z.exit:{0N!x}
 q)\x .z.exit
 q).z.exit
@@ -53,4 +53,9 @@ q)\r ren1.txt ren3.txt
 'os: No such file or directory
 q)\u
 q)\B
-'nyi
+`va`vb
+q)vx:1;vy:2
+q)va
+3
+q)\B
+,`vb

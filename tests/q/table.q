@@ -501,3 +501,21 @@ b| 15
 q)max t
 a| 3
 b| 6
+q)/ xcol with a dict renames the columns its keys name; a name not there is 'length (ref/cols.md)
+q)tx:([]a:3 4 5; b:6 7 8; c:`z`u`i)
+q)`d`e xcol tx
+d e c
+-----
+3 6 z
+4 7 u
+5 8 i
+q)([a:`A;c:`C]) xcol tx
+A b C
+-----
+3 6 z
+4 7 u
+5 8 i
+q)([q:`r]) xcol tx
+'length
+  [0]  ([q:`r]) xcol tx
+                ^

@@ -1,0 +1,114 @@
+/ , Join and ,: Append (KxSystems/docs ref/join.md): each case a rule of the page
+q)t:([]a:1 2;b:3 4)
+q)t,:5 6
+q)t,:(7 8;9 10)
+q)t
+a b
+----
+1 3
+2 4
+5 6
+7 8
+9 10
+q)t:([]a:1 2;b:3 4)
+q)t,:([a:5])
+q)t,:([]b:6 7)
+q)t
+a b
+---
+1 3
+2 4
+5
+  6
+  7
+q)t:([k:`a`b]a:1 2;b:3 4)
+q)t,:((`c;5;6);(`d;7;8))
+q)t,:([k:`e;a:1;b:3])
+q)t
+k| a b
+-| ---
+a| 1 3
+b| 2 4
+c| 5 6
+d| 7 8
+e| 1 3
+q)t,:([k:`c`d`f]a:10 11 12)
+q)t
+k| a  b
+-| ----
+a| 1  3
+b| 2  4
+c| 10 6
+d| 11 8
+e| 1  3
+f| 12
+q)s:1 2 3
+q)s,:4
+q)s
+1 2 3 4
+q)s,:5f
+'type
+  [0]  s,:5f
+        ^
+q)s:([a:1;b:2])
+q)s,:([a:3;c:4])
+q)s
+a| 3
+b| 2
+c| 4
+q)s,:([d:5f])
+'type
+  [0]  s,:([d:5f])
+        ^
+q)t:([]a:1 2i;b:3 4f)
+q)t,:([]a:5 6i;b:7 8f)
+q)t
+a b
+---
+1 3
+2 4
+5 7
+6 8
+q)t,:([]a:5 6f;b:7 8i)
+'type
+  [0]  t,:([]a:5 6f;b:7 8i)
+        ^
+q)s:(::;3;4)
+q)s,:5f
+q)s
+::
+3
+4
+5f
+q)s:enlist 1 2 3
+q)s,4 5 6
+1 2 3
+4
+5
+6
+q)s,:4 5 6
+q)s
+1 2 3
+4 5 6
+q)sym:`a`b
+q)e:`sym$`a`b
+q)e,:`b
+q)e
+`sym$`a`b`b
+q)e,:`c
+'cast
+  [0]  e,:`c
+        ^
+q)s:`a`c
+q)s,:`sym$`b
+q)s
+`a`c`b
+q)(`sym$`b),`b
+`sym$`b
+`b
+q)(`sym$`a`b),`c
+`a`b`c
+q)(1 2;3 4),5
+1 2
+3 4
+5

@@ -1,0 +1,77 @@
+/ keyed-table lookup (basics/dictsandtables.md, basics/application.md) and step dicts and step joins (kb/temporal-data.md)
+q)kt:([name:`Tom`Jo;city:`NYC`LA]eye:`green`blue;sex:`m`f)
+q)kt `Tom`NYC
+eye| green
+sex| m
+q)kt (`Tom`NYC;`Jo`LA)
+eye   sex
+---------
+green m
+blue  f
+q)kt ([]name:`Jo`Tom;city:`LA`NYC)
+eye   sex
+---------
+blue  f
+green m
+q)kt `name`city!`Jo`LA
+eye| blue
+sex| f
+q)kt `Jack`London
+eye|
+sex|
+q)kt[`Jo`LA;`eye]
+`blue
+q)k1:([k:`a`b`c]v:1 2 3)
+q)k1 `b
+v| 2
+q)k1 `c`a
+v
+-
+3
+1
+q)k1 `z
+v|
+q)d:(10*til 10)!til 10
+q)d 5 10 15
+0N 1 0N
+q)s:`s#d
+q)s 5 10 15
+0 1 1
+q)s -1
+0N
+q)ph:([name:`Bill`John`John;date:2000.01.01 2000.01.01 2000.06.10]phone:4444 5555 4444)
+q)ph:`s#ph
+q)ph ((`John;2000.01.01);(`John;2000.03.01);(`John;2000.06.10))
+phone
+-----
+5555
+5555
+4444
+q)ph (`John;2000.03.01)
+phone| 5555
+q)x:([name:5#`John;date:2000.06.08+til 5]x:til 5)
+q)x lj ph
+name date      | x phone
+---------------| -------
+John 2000.06.08| 0 5555
+John 2000.06.09| 1 5555
+John 2000.06.10| 2 4444
+John 2000.06.11| 3 4444
+John 2000.06.12| 4 4444
+q)sd:`s#`a`b!1 2
+q)sd `b
+2
+q)sd `c
+2
+q)`sd upsert `c`d!3 4
+'step
+  [0]  `sd upsert `c`d!3 4
+           ^
+q)du:`a`b!1 2
+q)`du upsert `c`d!3 4
+`du
+q)du
+a| 1
+b| 2
+c| 3
+d| 4
