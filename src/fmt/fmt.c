@@ -39,7 +39,7 @@ static void buf_add(Buf *b, const char *s, size_t n) {
         size_t cap = b->cap ? b->cap * 2 : 64;
         while (cap < b->n + n + 1)
             cap *= 2;
-        char *p = realloc(b->p, cap);
+        char *p = mem_raw_realloc(b->p, cap);
         if (!p) {
             b->oom = true;
             return;
@@ -66,11 +66,11 @@ static void buf_fmt(Buf *b, const char *fmt, ...) {
 
 static K buf_done(Buf *b) {
     if (b->oom || b->deep) {
-        free(b->p);
+        mem_raw_free(b->p);
         return kerr(b->oom ? "wsfull" : "stack");
     }
     K r = obj_strn(b->p ? b->p : "", b->n);
-    free(b->p);
+    mem_raw_free(b->p);
     return r;
 }
 
@@ -567,13 +567,13 @@ typedef struct Lines {
 static void lines_add(Lines *l, const char *s, size_t n) {
     if (l->n == l->cap) {
         size_t cap = l->cap ? l->cap * 2 : 16;
-        char **p = realloc(l->line, cap * sizeof *p);
+        char **p = mem_raw_realloc(l->line, cap * sizeof *p);
         if (!p)
             return;
         l->line = p;
         l->cap = cap;
     }
-    char *c = malloc(n + 1);
+    char *c = mem_raw_alloc(n + 1);
     if (!c)
         return;
     memcpy(c, s, n);
@@ -583,8 +583,8 @@ static void lines_add(Lines *l, const char *s, size_t n) {
 
 static void lines_free(Lines *l) {
     for (size_t i = 0; i < l->n; i++)
-        free(l->line[i]);
-    free(l->line);
+        mem_raw_free(l->line[i]);
+    mem_raw_free(l->line);
 }
 
 /* the text of one cell of a table column or dict value list (no suffix for numbers) */
@@ -675,11 +675,11 @@ static void table_lines(const K t, J key_cols, Lines *out) {
         show = max_rows;
         cut = true;
     }
-    size_t *width = calloc((size_t)(ncols ? ncols : 1), sizeof(size_t));
-    Buf *cells = calloc((size_t)((ncols ? ncols : 1) * (show ? show : 1)), sizeof(Buf));
+    size_t *width = mem_raw_calloc((size_t)(ncols ? ncols : 1), sizeof(size_t));
+    Buf *cells = mem_raw_calloc((size_t)((ncols ? ncols : 1) * (show ? show : 1)), sizeof(Buf));
     if (!width || !cells) {
-        free(width);
-        free(cells);
+        mem_raw_free(width);
+        mem_raw_free(cells);
         return;
     }
     for (J c = 0; c < ncols; c++) {
@@ -725,11 +725,11 @@ static void table_lines(const K t, J key_cols, Lines *out) {
     }
     if (cut)
         lines_add(out, "..", 2);
-    free(line.p);
+    mem_raw_free(line.p);
     for (J i = 0; i < ncols * show; i++)
-        free(cells[i].p);
-    free(cells);
-    free(width);
+        mem_raw_free(cells[i].p);
+    mem_raw_free(cells);
+    mem_raw_free(width);
 }
 
 static K join_tables(const K a, const K b) {
@@ -763,11 +763,13 @@ static void dict_lines(const K d, Lines *out) {
         Buf b = {0};
         fmt_one(&b, d, true);
         lines_add(out, b.p ? b.p : "", b.n);
-        free(b.p);
+        mem_raw_free(b.p);
         return;
     }
     size_t kw = 0;
-    Buf *kt = calloc((size_t)(n ? n : 1), sizeof(Buf));
+    Buf *kt = mem_raw_calloc((size_t)(n ? n : 1), sizeof(Buf));
+    if (!kt)
+        return;
     for (J i = 0; i < n; i++) {
         if (keys->t == 0)
             fmt_one(&kt[i], kK(keys)[i], false);
@@ -782,7 +784,7 @@ static void dict_lines(const K d, Lines *out) {
         show = fmt_settings.console_rows - 3;
         cut = true;
     }
-    Buf *aligned = vals->t == 0 ? calloc((size_t)(show ? show : 1), sizeof(Buf)) : NULL;
+    Buf *aligned = vals->t == 0 ? mem_raw_calloc((size_t)(show ? show : 1), sizeof(Buf)) : NULL;
     bool matrix = aligned && matrix_rows(vals, aligned, show, false);
     for (J i = 0; i < show; i++) {
         Buf line = {0};
@@ -791,7 +793,7 @@ static void dict_lines(const K d, Lines *out) {
         buf_str(&line, "| ");
         if (matrix) {
             buf_add(&line, aligned[i].p ? aligned[i].p : "", aligned[i].n);
-            free(aligned[i].p);
+            mem_raw_free(aligned[i].p);
         } else if (vals->t == 0) {
             K v = kK(vals)[i];
             if (v->t == XD || v->t == XT || (v->t == 0 && v->n > 1)) {
@@ -809,14 +811,14 @@ static void dict_lines(const K d, Lines *out) {
         while (line.n && line.p[line.n - 1] == ' ')
             line.p[--line.n] = 0;
         lines_add(out, line.p ? line.p : "", line.n);
-        free(line.p);
+        mem_raw_free(line.p);
     }
     if (cut)
         lines_add(out, "..", 2);
-    free(aligned);
+    mem_raw_free(aligned);
     for (J i = 0; i < n; i++)
-        free(kt[i].p);
-    free(kt);
+        mem_raw_free(kt[i].p);
+    mem_raw_free(kt);
 }
 
 
@@ -863,8 +865,13 @@ static bool matrix_rows(const K x, Buf *rows, J nrows, bool top) {
     /* a cell takes at least two columns of the console: more than half its width in cells
      * would be cut anyway, so they are not made (nor is a cell longer than a line) */
     J shown = MIN(ncols, (J)fmt_settings.console_cols / 2 + 2);
-    size_t *width = calloc((size_t)ncols, sizeof(size_t));
-    Buf *cells = calloc((size_t)(nrows * ncols), sizeof(Buf));
+    size_t *width = mem_raw_calloc((size_t)ncols, sizeof(size_t));
+    Buf *cells = mem_raw_calloc((size_t)(nrows * ncols), sizeof(Buf));
+    if (!width || !cells) {
+        mem_raw_free(width);
+        mem_raw_free(cells);
+        return false;
+    }
     for (J r = 0; r < nrows; r++) {
         K item = kK(x)[r];
         for (J c = 0; c < MIN(item->n, shown); c++) {
@@ -889,11 +896,11 @@ static bool matrix_rows(const K x, Buf *rows, J nrows, bool top) {
                 pad_to(&rows[r], cb->n, width[c]);
                 buf_str(&rows[r], " ");
             }
-            free(cb->p);
+            mem_raw_free(cb->p);
         }
     }
-    free(cells);
-    free(width);
+    mem_raw_free(cells);
+    mem_raw_free(width);
     return true;
 }
 
@@ -917,7 +924,7 @@ static void console_lines(const K x, Lines *out) {
             buf_str(&b, ",");
             fmt_one(&b, kK(x)[0], false);
             lines_add(out, b.p ? b.p : "", b.n);
-            free(b.p);
+            mem_raw_free(b.p);
             return;
         }
         J show = n;
@@ -926,18 +933,18 @@ static void console_lines(const K x, Lines *out) {
             show = fmt_settings.console_rows - 3;
             cut = true;
         }
-        Buf *rows = calloc((size_t)show, sizeof(Buf));
+        Buf *rows = mem_raw_calloc((size_t)show, sizeof(Buf));
         if (rows && matrix_rows(x, rows, show, true)) {
             for (J i = 0; i < show; i++) {
                 lines_add(out, rows[i].p ? rows[i].p : "", rows[i].n);
-                free(rows[i].p);
+                mem_raw_free(rows[i].p);
             }
-            free(rows);
+            mem_raw_free(rows);
             if (cut)
                 lines_add(out, "..", 2);
             return;
         }
-        free(rows);
+        mem_raw_free(rows);
         for (J i = 0; i < show; i++) {
             Buf b = line_buf();
             K item = kK(x)[i];
@@ -947,7 +954,7 @@ static void console_lines(const K x, Lines *out) {
                 fmt_one(&b, item, true);
             }
             lines_add(out, b.p ? b.p : "", b.n);
-            free(b.p);
+            mem_raw_free(b.p);
         }
         if (cut)
             lines_add(out, "..", 2);
@@ -956,7 +963,7 @@ static void console_lines(const K x, Lines *out) {
     Buf b = line_buf();
     fmt_one(&b, x, true);
     lines_add(out, b.p ? b.p : "", b.n);
-    free(b.p);
+    mem_raw_free(b.p);
 }
 
 K fmt_console(const K x) {

@@ -34,7 +34,7 @@ void eval_trace_clear(void) {
     for (int i = 0; i < trace_n; i++)
         r0(trace[i].lambda);
     trace_n = 0;
-    free(trace_text);
+    mem_raw_free(trace_text);
     trace_text = NULL;
 }
 
@@ -48,9 +48,9 @@ static void trace_push(const K lambda, const void *node, int depth) {
 const char *eval_trace_text(void) {
     if (!trace_n)
         return NULL;
-    free(trace_text);
+    mem_raw_free(trace_text);
     size_t cap = 256, len = 0;
-    trace_text = malloc(cap);
+    trace_text = mem_raw_alloc(cap);
     if (!trace_text)
         return NULL;
     trace_text[0] = 0;
@@ -61,7 +61,7 @@ const char *eval_trace_text(void) {
             continue;
         size_t need = len + (size_t)text->n + (caret > 0 ? (size_t)caret : 0) + 40;
         if (need > cap) {
-            char *g = realloc(trace_text, need * 2);
+            char *g = mem_raw_realloc(trace_text, need * 2);
             if (!g) {
                 r0(text);
                 break;
@@ -153,7 +153,7 @@ static K dict_lookup(K d, K key) {
         /* a list of keys: look each up (unless the keys are lists themselves) */
         if (!(keys->t == 0) || key->t == 0) {
             J n = obj_count(key);
-            K *out = malloc((size_t)(n ? n : 1) * sizeof(K));
+            K *out = mem_raw_alloc((size_t)(n ? n : 1) * sizeof(K));
             if (!out) {
                 r0(d);
                 r0(key);
@@ -165,13 +165,13 @@ static K dict_lookup(K d, K key) {
                 if (!out[k]) {
                     for (J m = 0; m < n; m++)
                         r0(out[m]);
-                    free(out);
+                    mem_raw_free(out);
                     r0(d);
                     r0(key);
                     return NULL;
                 }
             K r = prim_collect(out, n);
-            free(out);
+            mem_raw_free(out);
             r0(d);
             r0(key);
             return r;
@@ -285,7 +285,7 @@ static K index_list(K x, K i) {
         r0(i);
         return kerr("type");
     }
-    K *out = malloc((size_t)(n ? n : 1) * sizeof(K));
+    K *out = mem_raw_alloc((size_t)(n ? n : 1) * sizeof(K));
     if (!out) {
         r0(x);
         r0(i);
@@ -296,7 +296,7 @@ static K index_list(K x, K i) {
         if (!out[k]) {
             for (J m = 0; m < k; m++)
                 r0(out[m]);
-            free(out);
+            mem_raw_free(out);
             r0(x);
             r0(i);
             return NULL;
@@ -318,7 +318,7 @@ static K index_list(K x, K i) {
     } else {
         r = prim_collect(out, n);
     }
-    free(out);
+    mem_raw_free(out);
     r0(x);
     r0(i);
     return r;
@@ -439,7 +439,7 @@ K eval_index_deep(K x, K *idx, int n) {
             return rest;
         }
         J m = obj_count(sel);
-        K *out = malloc((size_t)(m ? m : 1) * sizeof(K));
+        K *out = mem_raw_alloc((size_t)(m ? m : 1) * sizeof(K));
         if (!out) {
             r0(sel);
             return release(idx + 1, n - 1);
@@ -452,13 +452,13 @@ K eval_index_deep(K x, K *idx, int n) {
             if (!out[k]) {
                 for (J q = 0; q < k; q++)
                     r0(out[q]);
-                free(out);
+                mem_raw_free(out);
                 r0(sel);
                 return release(idx + 1, n - 1);
             }
         }
         K r = prim_collect(out, m);
-        free(out);
+        mem_raw_free(out);
         r0(sel);
         release(idx + 1, n - 1);
         return r;
@@ -1431,7 +1431,7 @@ K eval_node(const K e, Frame *f) {
     }
     int n = (int)e->n - 1;
     K args[8];
-    K *argv = n <= 8 ? args : malloc(sizeof(K) * n);
+    K *argv = n <= 8 ? args : mem_raw_alloc(sizeof(K) * n);
     if (!argv)
         return kerr("wsfull");
     for (int i = n; i >= 1; i--) {
@@ -1441,7 +1441,7 @@ K eval_node(const K e, Frame *f) {
             K ret = argv[i - 1];
             release(argv + i, n - i);
             if (argv != args)
-                free(argv);
+                mem_raw_free(argv);
             return ret;
         }
     }
@@ -1449,12 +1449,12 @@ K eval_node(const K e, Frame *f) {
     if (fn && f && f->returning) {
         release(argv, n);
         if (argv != args)
-            free(argv);
+            mem_raw_free(argv);
         return fn;
     }
     K r = fn ? eval_apply(fn, argv, n) : release(argv, n);
     if (argv != args)
-        free(argv);
+        mem_raw_free(argv);
     if (!r && f && f->lambda && !f->err_node)
         f->err_node = head;
     /* the first failing application at top level gets the console's caret; a failure inside
@@ -1570,7 +1570,7 @@ static K call_lambda(K f, K *args, int n) {
     K names = kK(f)[LAMBDA_LOCALS];
     Frame frame = {.lambda = f, .names = names};
     K stackvals[16];
-    frame.vals = names->n <= 16 ? stackvals : calloc((size_t)names->n, sizeof(K));
+    frame.vals = names->n <= 16 ? stackvals : mem_raw_calloc((size_t)names->n, sizeof(K));
     if (!frame.vals) {
         r0(f);
         return release(args, n);
@@ -1595,7 +1595,7 @@ static K call_lambda(K f, K *args, int n) {
     for (J i = 0; i < names->n; i++)
         r0(frame.vals[i]);
     if (frame.vals != stackvals)
-        free(frame.vals);
+        mem_raw_free(frame.vals);
     r0(f);
     return r;
 }

@@ -113,7 +113,7 @@ K lang_eval_script(const char *src, size_t n, const char *file) {
                 if (jt[0] != ' ' && jt[0] != '\t')
                     break;
                 if (!joined) {
-                    if (cap < len + 1 && !(buf = realloc(buf, cap = len + 256))) {
+                    if (cap < len + 1 && !(buf = mem_raw_realloc(buf, cap = len + 256))) {
                         r0(last);
                         return kerr("wsfull");
                     }
@@ -121,9 +121,9 @@ K lang_eval_script(const char *src, size_t n, const char *file) {
                     joined = true;
                 }
                 if (cap < total + jl + 2) {
-                    char *g = realloc(buf, cap = 2 * (total + jl + 2));
+                    char *g = mem_raw_realloc(buf, cap = 2 * (total + jl + 2));
                     if (!g) {
-                        free(buf);
+                        mem_raw_free(buf);
                         r0(last);
                         return kerr("wsfull");
                     }
@@ -139,12 +139,12 @@ K lang_eval_script(const char *src, size_t n, const char *file) {
         K r = eval_statement(joined ? buf : text, total, file, start_line);
         r0(last);
         if (!r) {
-            free(buf);
+            mem_raw_free(buf);
             return NULL;
         }
         last = r;
     }
-    free(buf);
+    mem_raw_free(buf);
     return last;
 }
 

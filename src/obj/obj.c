@@ -11,18 +11,21 @@
 
 /* ---- errors --------------------------------------------------------------------------- */
 
-static char *pending_error; /* malloc'd text of the pending error, NULL when none */
+static char *pending_error; /* the pending error's text (mem_raw_alloc'd or wsfull_text), NULL when none */
+
+/* out of memory while reporting: the pending error is this text, never freed */
+static char wsfull_text[] = "wsfull";
+
+static void pending_free(void) {
+    if (pending_error != wsfull_text)
+        mem_raw_free(pending_error);
+    pending_error = NULL;
+}
 
 K kerrn(const char *msg, size_t n) {
-    char *copy = malloc(n + 1);
-    if (copy) {
-        memcpy(copy, msg, n);
-        copy[n] = 0;
-    }
-    free(pending_error);
-    pending_error = copy ? copy : NULL;
-    if (!pending_error) /* out of memory while reporting: fall back to a static text */
-        pending_error = strdup("wsfull");
+    char *copy = mem_raw_strndup(msg, n); /* before the old text goes: msg may be it */
+    pending_free();
+    pending_error = copy ? copy : wsfull_text;
     return NULL;
 }
 
@@ -30,10 +33,7 @@ K kerr(const char *msg) { return kerrn(msg, strlen(msg)); }
 
 const char *kerr_msg(void) { return pending_error; }
 
-void kerr_clear(void) {
-    free(pending_error);
-    pending_error = NULL;
-}
+void kerr_clear(void) { pending_free(); }
 
 /* ---- allocation ----------------------------------------------------------------------- */
 

@@ -436,7 +436,11 @@ K prim_med(K x) {
         r0(x);
         return kerr("type");
     }
-    F *v = malloc((size_t)(x->n ? x->n : 1) * sizeof(F));
+    F *v = mem_raw_alloc((size_t)(x->n ? x->n : 1) * sizeof(F));
+    if (!v) {
+        r0(x);
+        return kerr("wsfull");
+    }
     J cnt = 0;
     bool null;
     for (J i = 0; i < x->n; i++) {
@@ -447,7 +451,7 @@ K prim_med(K x) {
     r0(x);
     qsort(v, (size_t)cnt, sizeof(F), cmp_f);
     F m = cnt == 0 ? nf : cnt % 2 ? v[cnt / 2] : (v[cnt / 2 - 1] + v[cnt / 2]) / 2;
-    free(v);
+    mem_raw_free(v);
     return kf(m);
 }
 
@@ -565,7 +569,11 @@ static K running(K x, K (*dyad)(K, K)) {
         r0(x);
         return r;
     }
-    K *items = malloc((size_t)n * sizeof(K));
+    K *items = mem_raw_alloc((size_t)n * sizeof(K));
+    if (!items) {
+        r0(x);
+        return kerr("wsfull");
+    }
     K acc = prim_item(x, 0);
     if ((dyad == prim_add || dyad == prim_mul) && acc->t < 0 && obj_is_null_at(acc, 0)) {
         r0(acc);
@@ -584,7 +592,7 @@ static K running(K x, K (*dyad)(K, K)) {
         acc = dyad(acc, next);
         if (!acc) {
             for (J k = 0; k < i; k++) r0(items[k]);
-            free(items);
+            mem_raw_free(items);
             r0(x);
             return NULL;
         }
@@ -593,7 +601,7 @@ static K running(K x, K (*dyad)(K, K)) {
     r0(acc);
     r0(x);
     K r = prim_collect(items, n);
-    free(items);
+    mem_raw_free(items);
     return r;
 }
 

@@ -353,13 +353,13 @@ static K cast_each(int to, K y) {
     if (y->t == to && to > 0) /* no-op cast keeps the vector */
         return y;
     J n = y->n;
-    K *items = malloc((size_t)(n ? n : 1) * sizeof(K));
+    K *items = mem_raw_alloc((size_t)(n ? n : 1) * sizeof(K));
     for (J i = 0; i < n; i++) {
         items[i] = cast_each(to, prim_item(y, i));
         if (!items[i]) {
             for (J k = 0; k < i; k++)
                 r0(items[k]);
-            free(items);
+            mem_raw_free(items);
             r0(y);
             return NULL;
         }
@@ -370,7 +370,7 @@ static K cast_each(int to, K y) {
     } else {
         r = prim_collect(items, n);
     }
-    free(items);
+    mem_raw_free(items);
     r0(y);
     return r;
 }
@@ -659,13 +659,13 @@ K prim_cast(K x, K y) {
             r0(y);
             return kerr("length");
         }
-        K *items = malloc((size_t)(n ? n : 1) * sizeof(K));
+        K *items = mem_raw_alloc((size_t)(n ? n : 1) * sizeof(K));
         for (J i = 0; i < n; i++) {
             items[i] = prim_cast(prim_item(x, i), spread ? r1(y) : prim_item(y, i));
             if (!items[i]) {
                 for (J k = 0; k < i; k++)
                     r0(items[k]);
-                free(items);
+                mem_raw_free(items);
                 r0(x);
                 r0(y);
                 return NULL;
@@ -674,7 +674,7 @@ K prim_cast(K x, K y) {
         r0(x);
         r0(y);
         K r = prim_collect(items, n);
-        free(items);
+        mem_raw_free(items);
         return r;
     }
     if ((x->t == -KJ || x->t == -KI) && (y->t == 0 || y->t == XD || y->t == XT) && y->t != KC) {

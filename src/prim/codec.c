@@ -152,7 +152,7 @@ static const int md5_r[64] = {7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12
 static void md5(const G *msg, size_t len, G out[16]) {
     uint32_t h[4] = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476};
     size_t total = ((len + 8) / 64 + 1) * 64;
-    G *buf = calloc(total, 1);
+    G *buf = mem_raw_calloc(total, 1);
     if (!buf) {
         memset(out, 0, 16);
         return;
@@ -181,7 +181,7 @@ static void md5(const G *msg, size_t len, G out[16]) {
         }
         h[0] += a; h[1] += b; h[2] += c; h[3] += d;
     }
-    free(buf);
+    mem_raw_free(buf);
     memcpy(out, h, 16);
 }
 

@@ -69,7 +69,7 @@ static bool index_build(Index *ix, const K list) {
     while (size < n * 2)
         size *= 2;
     *(K *)&ix->list = list;
-    ix->slot = calloc((size_t)size, sizeof(J));
+    ix->slot = mem_raw_calloc((size_t)size, sizeof(J));
     ix->mask = size - 1;
     if (!ix->slot)
         return false;
@@ -125,7 +125,7 @@ static int attr_next;
 void prim_attr_forget(const K x) {
     for (int i = 0; i < ATTR_CACHE; i++)
         if (attr_cache[i].list == x) {
-            free(attr_cache[i].ix.slot);
+            mem_raw_free(attr_cache[i].ix.slot);
             attr_cache[i].list = NULL;
         }
 }
@@ -136,7 +136,7 @@ static const Index *attr_index(const K x) {
             return &attr_cache[i].ix;
     prim_attr_forget(x); /* a stale entry (the list grew in place) */
     int slot = attr_next++ % ATTR_CACHE;
-    free(attr_cache[slot].ix.slot);
+    mem_raw_free(attr_cache[slot].ix.slot);
     attr_cache[slot].list = NULL;
     if (!index_build(&attr_cache[slot].ix, x))
         return NULL;
@@ -204,7 +204,7 @@ K prim_find_all(const K x, const K y) {
     }
     for (J i = 0; i < n; i++)
         kJ(r)[i] = index_find(&ix, y, i);
-    free(ix.slot);
+    mem_raw_free(ix.slot);
     return r;
 }
 
@@ -248,9 +248,9 @@ K rows_index_new(const K keys, RowIndex *ix) {
     while (size < n * 2)
         size *= 2;
     ix->mask = size - 1;
-    ix->slot = calloc((size_t)size, sizeof(J));
-    ix->group = malloc((size_t)(n ? n : 1) * sizeof(J));
-    ix->first = malloc((size_t)(n ? n : 1) * sizeof(J));
+    ix->slot = mem_raw_calloc((size_t)size, sizeof(J));
+    ix->group = mem_raw_alloc((size_t)(n ? n : 1) * sizeof(J));
+    ix->first = mem_raw_alloc((size_t)(n ? n : 1) * sizeof(J));
     ix->ngroups = 0;
     ix->n = n;
     if (!ix->slot || !ix->group || !ix->first) {
@@ -298,9 +298,9 @@ K rows_index_find(const RowIndex *ix, const K probe) {
 
 void rows_index_free(RowIndex *ix) {
     r0(ix->keys);
-    free(ix->slot);
-    free(ix->group);
-    free(ix->first);
+    mem_raw_free(ix->slot);
+    mem_raw_free(ix->group);
+    mem_raw_free(ix->first);
     ix->keys = NULL;
     ix->slot = ix->group = ix->first = NULL;
 }

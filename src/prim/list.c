@@ -204,7 +204,7 @@ K prim_map(K x, K (*f)(K item, const void *ctx), const void *ctx) {
         return NULL;
     }
     J n = x->n;
-    K *items = malloc((size_t)(n ? n : 1) * sizeof(K));
+    K *items = mem_raw_alloc((size_t)(n ? n : 1) * sizeof(K));
     if (!items) {
         r0(x);
         return kerr("wsfull");
@@ -214,13 +214,13 @@ K prim_map(K x, K (*f)(K item, const void *ctx), const void *ctx) {
         if (!items[i]) {
             for (J k = 0; k < i; k++)
                 r0(items[k]);
-            free(items);
+            mem_raw_free(items);
             r0(x);
             return NULL;
         }
     }
     r0(x);
     K r = prim_collect(items, n);
-    free(items);
+    mem_raw_free(items);
     return r;
 }

@@ -120,7 +120,7 @@ static bool match_at(const K a, const K b, bool tolerant) {
         if (s == 1)
             continue;
         if (depth == cap) {
-            Pair *grown = malloc(2 * cap * sizeof(Pair));
+            Pair *grown = mem_raw_alloc(2 * cap * sizeof(Pair));
             if (!grown) {
                 kerr("wsfull");
                 result = false;
@@ -128,14 +128,14 @@ static bool match_at(const K a, const K b, bool tolerant) {
             }
             memcpy(grown, stack, depth * sizeof(Pair));
             if (stack != small)
-                free(stack);
+                mem_raw_free(stack);
             stack = grown;
             cap *= 2;
         }
         stack[depth++] = (Pair){ca, cb, 0};
     }
     if (stack != small)
-        free(stack);
+        mem_raw_free(stack);
     return result;
 }
 
@@ -390,7 +390,7 @@ K prim_enlist(K x) {
 }
 
 K prim_enlist_n(K *args, int n) {
-    K *items = malloc(sizeof(K) * (n ? n : 1));
+    K *items = mem_raw_alloc(sizeof(K) * (n ? n : 1));
     if (!items) {
         for (int i = 0; i < n; i++)
             r0(args[i]);
@@ -398,7 +398,7 @@ K prim_enlist_n(K *args, int n) {
     }
     memcpy(items, args, sizeof(K) * n);
     K r = prim_collect(items, n);
-    free(items);
+    mem_raw_free(items);
     return r;
 }
 
@@ -1143,13 +1143,19 @@ K prim_flip(K x) {
     }
     K out = ktn(0, cols);
     for (J c = 0; out && c < cols; c++) {
-        K *items = malloc((size_t)(rows ? rows : 1) * sizeof(K));
+        K *items = mem_raw_alloc((size_t)(rows ? rows : 1) * sizeof(K));
+        if (!items) {
+            out->n = c; /* the columns made so far */
+            r0(out);
+            out = kerr("wsfull");
+            break;
+        }
         for (J r = 0; r < rows; r++) {
             K item = kK(x)[r];
             items[r] = item->t < 0 ? r1(item) : prim_item(item, c);
         }
         kK(out)[c] = prim_collect(items, rows);
-        free(items);
+        mem_raw_free(items);
     }
     r0(x);
     return out;

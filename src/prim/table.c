@@ -709,8 +709,8 @@ typedef struct AsofIndex {
 } AsofIndex;
 
 static void asof_free(AsofIndex *a) {
-    free(a->start);
-    free(a->rows);
+    mem_raw_free(a->start);
+    mem_raw_free(a->rows);
     r0(a->tgroup);
     r0(a->qtime);
     r0(a->ttime);
@@ -784,7 +784,7 @@ static bool asof_build(AsofIndex *a, const K c, const K t, const K q) {
     memcpy(kS(keys), kS(c), (size_t)(nc - 1) * sizeof(S));
     K qk = prim_columns_named(q, keys), tk = qk ? prim_columns_named(t, keys) : NULL;
     r0(keys);
-    RowIndex ix;
+    RowIndex ix = {0};
     J nq = obj_count(q), nt = obj_count(t);
     bool ok = qk && tk;
     if (ok && nc > 1) {
@@ -793,22 +793,28 @@ static bool asof_build(AsofIndex *a, const K c, const K t, const K q) {
         ok = ok && a->tgroup;
     } else if (ok) { /* no key columns: one group */
         ix.ngroups = nq ? 1 : 0;
-        ix.group = calloc((size_t)(nq ? nq : 1), sizeof(J));
+        ix.group = mem_raw_calloc((size_t)(nq ? nq : 1), sizeof(J));
         ix.keys = NULL, ix.slot = ix.first = NULL;
         a->tgroup = ktn(KJ, nt);
-        for (J r = 0; r < nt; r++)
+        ok = ix.group && a->tgroup;
+        for (J r = 0; ok && r < nt; r++)
             kJ(a->tgroup)[r] = nq ? 0 : -1;
     }
     r0(qk);
     r0(tk);
+    if (ok) {
+        a->start = mem_raw_calloc((size_t)ix.ngroups + 2, sizeof(J));
+        a->rows = mem_raw_alloc((size_t)(nq ? nq : 1) * sizeof(J));
+        ok = a->start && a->rows;
+    }
     if (!ok) {
         if (nc > 1 && ix.slot)
             rows_index_free(&ix);
+        else if (nc <= 1)
+            mem_raw_free(ix.group);
         asof_free(a);
         return false;
     }
-    a->start = calloc((size_t)ix.ngroups + 2, sizeof(J));
-    a->rows = malloc((size_t)(nq ? nq : 1) * sizeof(J));
     for (J i = 0; i < nq; i++)
         a->start[ix.group[i] + 2]++;
     for (J g = 0; g < ix.ngroups; g++)
@@ -818,7 +824,7 @@ static bool asof_build(AsofIndex *a, const K c, const K t, const K q) {
     if (nc > 1)
         rows_index_free(&ix);
     else
-        free(ix.group);
+        mem_raw_free(ix.group);
     return true;
 }
 
@@ -992,7 +998,14 @@ K prim_ej(K *args, int n) {
     K g = rows_index_find(&ix, xk);
     J ny = obj_count(y), nx = obj_count(x);
     /* y's rows of each group, in order */
-    J *start = calloc((size_t)ix.ngroups + 2, sizeof(J)), *rows = malloc((size_t)(ny ? ny : 1) * sizeof(J));
+    J *start = mem_raw_calloc((size_t)ix.ngroups + 2, sizeof(J)), *rows = mem_raw_alloc((size_t)(ny ? ny : 1) * sizeof(J));
+    if (!start || !rows) {
+        mem_raw_free(start);
+        mem_raw_free(rows);
+        rows_index_free(&ix);
+        r0(g); r0(xk); r0(yk); r0(c); r0(x); r0(y);
+        return kerr("wsfull");
+    }
     for (J i = 0; i < ny; i++)
         start[ix.group[i] + 2]++;
     for (J k = 0; k < ix.ngroups; k++)
@@ -1007,8 +1020,8 @@ K prim_ej(K *args, int n) {
             ja(&yi, &rows[j]);
         }
     }
-    free(start);
-    free(rows);
+    mem_raw_free(start);
+    mem_raw_free(rows);
     rows_index_free(&ix);
     r0(g); r0(xk); r0(yk);
     K left = take_rows(x, xi);
@@ -1188,7 +1201,12 @@ K prim_fby(K x, K y) {
         return NULL;
     }
     K idx = DICT_VALS(g);
-    K *out = calloc((size_t)(n ? n : 1), sizeof(K));
+    K *out = mem_raw_calloc((size_t)(n ? n : 1), sizeof(K));
+    if (!out) {
+        r0(g);
+        r0(x);
+        return kerr("wsfull");
+    }
     for (J k = 0; k < idx->n; k++) {
         K rows = kK(idx)[k];
         K part = prim_at(r1(v), r1(rows));
@@ -1196,7 +1214,7 @@ K prim_fby(K x, K y) {
         if (!r) {
             for (J i = 0; i < n; i++)
                 r0(out[i]);
-            free(out);
+            mem_raw_free(out);
             r0(g);
             r0(x);
             return NULL;
@@ -1212,7 +1230,7 @@ K prim_fby(K x, K y) {
         if (!out[i])
             out[i] = obj_identity();
     K res = prim_collect(out, n);
-    free(out);
+    mem_raw_free(out);
     r0(g);
     r0(x);
     return res;

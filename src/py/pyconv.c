@@ -520,7 +520,7 @@ static int temporal_type(const char *dtype, long long *scale, long long *shift) 
 
 static K list_to_q(PyObject *seq) {
     Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
-    K *items = malloc(sizeof(K) * (size_t)(n ? n : 1));
+    K *items = mem_raw_alloc(sizeof(K) * (size_t)(n ? n : 1));
     if (!items)
         return kerr("wsfull");
     for (Py_ssize_t i = 0; i < n; i++) {
@@ -528,13 +528,13 @@ static K list_to_q(PyObject *seq) {
         if (!items[i]) {
             for (Py_ssize_t k = 0; k < i; k++)
                 r0(items[k]);
-            free(items);
+            mem_raw_free(items);
             return NULL;
         }
     }
     /* homogeneous atoms become a typed vector, as PyKX does for a list */
     K r = prim_collect(items, n);
-    free(items);
+    mem_raw_free(items);
     return r;
 }
 
@@ -786,7 +786,7 @@ static void foreign_free(void *p) {
         Py_DECREF(f->obj);
         PyGILState_Release(g);
     }
-    free(f);
+    mem_raw_free(f);
 }
 
 static K foreign_call(void *p, K *args, int n) {
@@ -824,7 +824,7 @@ static K foreign_call(void *p, K *args, int n) {
 static void *foreign_marker = (void *)&foreign_marker;
 
 K py_callable_foreign(PyObject *fn, int mode) {
-    PyForeign *f = malloc(sizeof *f);
+    PyForeign *f = mem_raw_alloc(sizeof *f);
     if (!f)
         return kerr("wsfull");
     f->obj = Py_NewRef(fn);
