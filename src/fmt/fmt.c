@@ -501,7 +501,7 @@ static void fmt_one(Buf *b, const K x, bool top) {
         fmt_atom(b, x);
         return;
     }
-    if (x->t > 0 && x->t < 20) {
+    if (x->t > 0 && x->t < KENUM) {
         fmt_vector(b, x, !top);
         return;
     }
@@ -593,7 +593,7 @@ static void cell_text(Buf *b, const K col, J i) {
     if (t == 0) {
         /* a nested cell prints in one-line form; atoms as cells of their type */
         K item = kK(col)[i];
-        if (item->t < 0 && item->t > -20 && item->t != -KC) {
+        if (item->t < 0 && item->t > -KENUM && item->t != -KC) {
             K v = obj_vec(-item->t, 1);
             if (v) {
                 memcpy(kG(v), item->t == -UU ? (void *)kG(item) : (void *)&item->g, obj_width(item->t));
@@ -759,7 +759,7 @@ static void dict_lines(const K d, Lines *out) {
         return;
     }
     J n = obj_count(keys);
-    if (keys->t < 0 || vals->t < 0 || keys->t >= 98) {
+    if (keys->t < 0 || vals->t < 0 || keys->t >= XT) {
         Buf b = {0};
         fmt_one(&b, d, true);
         lines_add(out, b.p ? b.p : "", b.n);
@@ -830,7 +830,7 @@ static bool matrix_rows(const K x, Buf *rows, J nrows, bool top) {
     bool simple = true, general = true, strings = true, bools = true, bytes = true;
     for (J r = 0; r < nrows; r++) {
         K item = kK(x)[r];
-        simple = simple && item->t > 0 && item->t < 20 && item->n > 0;
+        simple = simple && item->t > 0 && item->t < KENUM && item->n > 0;
         general = general && item->t == 0 && item->n > 0;
         strings = strings && item->t == KC;
         bools = bools && item->t == KB;
@@ -854,7 +854,7 @@ static bool matrix_rows(const K x, Buf *rows, J nrows, bool top) {
         some_general = some_general || kK(x)[r]->t == 0;
     for (J r = 0; mixed && r < nrows; r++) {
         K item = kK(x)[r];
-        mixed = item->t >= 0 && item->t < 20 && item->n > 0 && item->n == kK(x)[0]->n &&
+        mixed = item->t >= 0 && item->t < KENUM && item->n > 0 && item->n == kK(x)[0]->n &&
                 item->t != KC && (item->t != KB || some_general);
     }
     if (!nrows || (!simple && !general && !mixed))
@@ -993,7 +993,7 @@ K fmt_atom_string(const K x) {
         buf_add(&b, (const char *)&x->g, 1);
     } else if (t == KS) {
         buf_str(&b, x->s);
-    } else if (t > 0 && t < 20) {
+    } else if (t > 0 && t < KENUM) {
         const void *p = t == UU ? (const void *)kG(x) : (const void *)&x->g;
         if (!item_null(t, p) || t == KF || t == KE)
             fmt_item(&b, t, p);
@@ -1022,7 +1022,7 @@ K prim_string(K x) {
         r0(x);
         return out;
     }
-    if (x->t > 0 && x->t < 20) {
+    if (x->t > 0 && x->t < KENUM) {
         K out = ktn(0, x->n);
         for (J i = 0; out && i < x->n; i++) {
             K a = obj_atom(-x->t);

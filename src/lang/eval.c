@@ -149,7 +149,7 @@ static K dict_lookup(K d, K key) {
         r0(key);
         return kerr("nyi");
     }
-    if (key->t >= 0 && key->t < 98) {
+    if (key->t >= 0 && key->t < XT) {
         /* a list of keys: look each up (unless the keys are lists themselves) */
         if (!(keys->t == 0) || key->t == 0) {
             J n = obj_count(key);
@@ -254,7 +254,7 @@ static K index_list(K x, K i) {
     }
     /* a vector or list of indices: result has the shape of the index */
     J n = obj_count(i);
-    if (i->t > 0 && is_int_type(i->t) && x->t > 0 && (x->t < 20 || obj_is_enum(x->t))) {
+    if (i->t > 0 && is_int_type(i->t) && x->t > 0 && (x->t < KENUM || obj_is_enum(x->t))) {
         K r = obj_vec(x->t, n);
         if (!r) {
             r0(x);
@@ -280,7 +280,7 @@ static K index_list(K x, K i) {
         r0(i);
         return r;
     }
-    if (i->t > 0 && !is_int_type(i->t) && i->t < 20) {
+    if (i->t > 0 && !is_int_type(i->t) && i->t < KENUM) {
         r0(x);
         r0(i);
         return kerr("type");
@@ -334,7 +334,7 @@ K eval_index(K x, K i) {
         r0(i);
         return x;
     }
-    if (i->t >= 100) { /* a function is no index */
+    if (i->t >= KLAMBDA) { /* a function is no index */
         r0(x);
         r0(i);
         return kerr("type");
@@ -379,7 +379,7 @@ K eval_index(K x, K i) {
             r0(i);
             return out;
         }
-        if (i->t > 0 && i->t < 20 && is_int_type(i->t)) { /* rows: a table, column by column */
+        if (i->t > 0 && i->t < KENUM && is_int_type(i->t)) { /* rows: a table, column by column */
             K names = r1(TABLE_COLS(x));
             K cols = ktn(0, names->n);
             for (J c = 0; c < names->n; c++) {
@@ -399,7 +399,7 @@ K eval_index(K x, K i) {
         }
         return index_list(x, i);
     }
-    if (x->t < 0 || x->t >= 100) {
+    if (x->t < 0 || x->t >= KLAMBDA) {
         r0(x);
         r0(i);
         return kerr("type");
@@ -427,7 +427,7 @@ K eval_index_deep(K x, K *idx, int n) {
         r0(x);
         return vals ? xD(keys, vals) : (r0(keys), NULL);
     }
-    if (obj_is_identity(first) || (first->t >= 0 && first->t < 20 && !(x->t == XD))) {
+    if (obj_is_identity(first) || (first->t >= 0 && first->t < KENUM && !(x->t == XD))) {
         /* x[;j] or x[i vector; j]: index each selected item by the rest */
         K sel = obj_is_identity(first) ? (r0(first), x) : eval_index(x, first);
         if (!sel)
@@ -597,7 +597,7 @@ static K amend_value(K old, K f, K y) {
  * so they go (q keeps g#, whose index it maintains) */
 K eval_amend(K x, K *idx, int depth, K f, K y) {
     K r = amend_at(x, idx, depth, f, y);
-    if (r && depth > 0 && r->t > 0 && r->t < 20) {
+    if (r && depth > 0 && r->t > 0 && r->t < KENUM) {
         if (r->u == ATTR_G)
             prim_attr_forget(r); /* g#'s index is rebuilt on the next lookup */
         else
@@ -611,7 +611,7 @@ static K amend_at(K x, K *idx, int depth, K f, K y) {
         return amend_value(x, f, y);
     }
     K i = idx[0];
-    if (i->t >= 100 && !obj_is_identity(i)) { /* a function is no index */
+    if (i->t >= KLAMBDA && !obj_is_identity(i)) { /* a function is no index */
         r0(x);
         r0(y);
         return kerr("type");
@@ -648,7 +648,7 @@ static K amend_at(K x, K *idx, int depth, K f, K y) {
         if (i->t >= 0 && keys->t != 0 && i->t == keys->t) {
             /* several keys */
             for (J k = 0; k < i->n; k++) {
-                K yk = y ? (y->t >= 0 && obj_count(y) == i->n && y->t < 98 ? prim_item(y, k) : r1(y)) : NULL;
+                K yk = y ? (y->t >= 0 && obj_count(y) == i->n && y->t < XT ? prim_item(y, k) : r1(y)) : NULL;
                 K ik = prim_item(i, k);
                 x = eval_amend(x, &ik, 1, f, yk);
                 r0(ik);
@@ -671,7 +671,7 @@ static K amend_at(K x, K *idx, int depth, K f, K y) {
             old = eval_index(r1(x), r1(i));
         } else {
             K vals = DICT_VALS(x);
-            old = vals->t > 0 && vals->t < 20 ? prim_null_of(vals->t) : obj_identity();
+            old = vals->t > 0 && vals->t < KENUM ? prim_null_of(vals->t) : obj_identity();
         }
         K nv = old ? eval_amend(old, idx + 1, depth - 1, f, y) : (r0(y), NULL);
         if (!nv) {
@@ -714,7 +714,7 @@ static K amend_at(K x, K *idx, int depth, K f, K y) {
         }
         return xD(keys2, vals2);
     }
-    if (x->t < 0 || x->t >= 98) {
+    if (x->t < 0 || x->t >= XT) {
         r0(x);
         r0(y);
         return kerr("type");
@@ -742,8 +742,8 @@ static K amend_at(K x, K *idx, int depth, K f, K y) {
     }
     /* a list of indices: amend each with the matching item of y (or y itself) */
     J n = obj_count(i);
-    bool spread = y && y->t >= 0 && y->t < 98 && obj_count(y) == n;
-    if (y && y->t >= 0 && y->t < 98 && obj_count(y) != n && n != 0 && !(y->t == 0 && 0)) {
+    bool spread = y && y->t >= 0 && y->t < XT && obj_count(y) == n;
+    if (y && y->t >= 0 && y->t < XT && obj_count(y) != n && n != 0 && !(y->t == 0 && 0)) {
         r0(x);
         r0(y);
         return kerr("length");
@@ -999,7 +999,7 @@ static K pmatch(const K pat, K v, Frame *f, K *binds) {
     }
     if (h->t == KUNARY && h->g == P_ENLIST) { /* (p;q;..) */
         J m = pat->n - 1;
-        if (v->t < 0 || v->t >= 100 || (v->t == XD && 0))
+        if (v->t < 0 || v->t >= KLAMBDA || (v->t == XD && 0))
             return pattern_fail(h, "type");
         if (obj_count(v) != m)
             return pattern_fail(h, "length");
@@ -1197,7 +1197,7 @@ static K table_from(K names, K cols) {
     /* extend atoms to the common length */
     J n = -1;
     for (J i = 0; i < cols->n; i++)
-        if (kK(cols)[i]->t >= 0 && kK(cols)[i]->t < 98)
+        if (kK(cols)[i]->t >= 0 && kK(cols)[i]->t < XT)
             n = obj_count(kK(cols)[i]);
     if (n < 0)
         n = 1;
@@ -1214,7 +1214,7 @@ static K table_from(K names, K cols) {
                 memcpy(kG(v) + k * obj_width(v->t), c->t == -UU ? (void *)kG(c) : (void *)&c->g, obj_width(v->t));
             r0(c);
             kK(cols)[i] = v;
-        } else if (c->t >= 98) {
+        } else if (c->t >= XT) {
             r0(names);
             r0(cols);
             return kerr("type");

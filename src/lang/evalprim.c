@@ -265,7 +265,7 @@ K prim_amend_n(K *args, int n) {
         }
     }
     K r;
-    if (i->t >= 0 && i->t < 20 && !obj_is_identity(i) && x->t != XD) {
+    if (i->t >= 0 && i->t < KENUM && !obj_is_identity(i) && x->t != XD) {
         r = eval_amend(x, &i, 1, fn, y);
     } else {
         r = eval_amend(x, &i, 1, fn, y);

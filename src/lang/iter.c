@@ -335,7 +335,7 @@ static K prior(K f, K *args, int n) {
                 continue;
             }
             /* other functions see the typed null of the list as the first prior */
-            out[k] = eval_apply(r1(f), (K[]){cur, x->t > 0 && x->t < 20 ? prim_null_of(x->t) : obj_identity()}, 2);
+            out[k] = eval_apply(r1(f), (K[]){cur, x->t > 0 && x->t < KENUM ? prim_null_of(x->t) : obj_identity()}, 2);
             if (!out[k]) {
                 kerr_clear();
                 out[k] = arg_item(x, k);

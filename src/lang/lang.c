@@ -227,7 +227,7 @@ K lang_value(K x) {
     }
     if (obj_is_enum(x->t) || obj_is_enum(-x->t))
         return prim_unenum(x); /* value of an enumeration: its symbols */
-    if (x->t > 0 && x->t < 20)
+    if (x->t > 0 && x->t < KENUM)
         return x; /* value of a vector is itself */
     return x;
 }

@@ -662,7 +662,7 @@ static bool uniform(const K e) {
     if (!stack_ok()) /* too deep to tell (stack.h): not mapped, evaluated whole */
         return false;
     if (e->t != 0)
-        return e->t < 100 || e->t == XD ? true : false;
+        return e->t < KLAMBDA || e->t == XD ? true : false;
     if (e->n == 0)
         return true;
     K h = kK(e)[0];

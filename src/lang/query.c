@@ -144,11 +144,11 @@ static K compute(const K t, const K idx, const K a) {
 static K as_table(K names, K vals) {
     J n = -1;
     for (J i = 0; i < vals->n; i++)
-        if (kK(vals)[i]->t >= 0 && kK(vals)[i]->t < 98)
+        if (kK(vals)[i]->t >= 0 && kK(vals)[i]->t < XT)
             n = MAX(n, obj_count(kK(vals)[i]));
     for (J i = 0; i < vals->n; i++) {
         K v = kK(vals)[i];
-        if (v->t < 0 || v->t >= 98) {
+        if (v->t < 0 || v->t >= XT) {
             K e = prim_enlist(v);
             if (n > 1) {
                 K tk = prim_take(kj(n), e);
@@ -185,7 +185,7 @@ static bool group_rows(const K t, const K idx, const K b, Grouping *gr) {
         K k = kK(keys)[c];
         if (k->t < 0)
             kK(keys)[c] = prim_take(kj(idx->n), k);
-        else if (k->t >= 98 || obj_count(k) != idx->n) {
+        else if (k->t >= XT || obj_count(k) != idx->n) {
             r0(keys);
             kerr("length");
             return false;
@@ -299,7 +299,7 @@ static K fast_aggregate(const K e, const K t, const K idx, const Grouping *gr) {
             kJ(out)[gid[i]]++;
         return out;
     }
-    if ((op == P_STAR || op == P_LAST) && ty > 0 && ty < 20 && ty != UU) { /* first, last */
+    if ((op == P_STAR || op == P_LAST) && ty > 0 && ty < KENUM && ty != UU) { /* first, last */
         int w = obj_width(ty);
         K out = ktn(ty, ng);
         G *seen = mem_raw_calloc((size_t)(ng ? ng : 1), 1);
@@ -758,7 +758,7 @@ static K compute_by(const K t, const K idx, const K b, const K a) {
 K prim_query_n(K *args, int n) {
     K t0 = args[0];
     bool tabular = t0->t == XT || obj_is_keyed(t0) || (t0->t == -KS && t0->s[0] != ':');
-    if (n == 3 && tabular && args[1]->t > 0 && args[1]->t < 20) {
+    if (n == 3 && tabular && args[1]->t > 0 && args[1]->t < KENUM) {
         /* ?[t;i;p]: exec p over rows i of t */
         J nk;
         K t = table_arg(args[0], &nk);

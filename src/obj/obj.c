@@ -42,7 +42,7 @@ int obj_width(int t) {
         sizeof(K), 1, 16, 0, 1, 2, 4, 8, 4, 8, 1, sizeof(S), 8, 4, 4, 8, 8, 4, 4, 4};
     if (t < 0)
         t = -t;
-    if (t < 20)
+    if (t < KENUM)
         return widths[t];
     if (t <= KENUM_LAST)
         return 8;
@@ -177,7 +177,7 @@ static void free_leaf(K x) {
         Foreign *f = (Foreign *)kG(x);
         if (f->fin)
             f->fin(f->ptr);
-    } else if ((x->u == ATTR_U || x->u == ATTR_G) && x->t > 0 && x->t < 20 && prim_attr_forget) {
+    } else if ((x->u == ATTR_U || x->u == ATTR_G) && x->t > 0 && x->t < KENUM && prim_attr_forget) {
         prim_attr_forget(x); /* its lookup index goes with it */
     }
     mem_free(x, x->m);

@@ -43,7 +43,10 @@
 #include "../base/mem.h"
 #include "../base/stack.h"
 
+/* Type codes beyond k.h's (KB..KT, XT, XD).  Code compares types by these names only
+ * (tests/contracts/types.py); `t > 0 && t < KENUM` is a simple vector type. */
 enum {
+    KUNUSED = 3,     /* the one code in 1..19 that names no type */
     KENUM = 20,      /* first enumeration type */
     KENUM_LAST = 76, /* last enumeration type */
     KLAMBDA = 100,

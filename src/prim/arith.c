@@ -660,7 +660,7 @@ K prim_mod(K x, K y) {
 
 K prim_fill(K x, K y) {
     PRIM_ARGS2(x, y);
-    if (x->t < 0 && y->t >= 0 && y->t < 20) {
+    if (x->t < 0 && y->t >= 0 && y->t < KENUM) {
         /* atom ^ vector: fill the vector's nulls with the atom */
         return atomic_dyad(OP_FILL, x, y);
     }

@@ -30,9 +30,9 @@ static int cast_target(const K x) {
     if (x->t == -KH || x->t == -KI || x->t == -KJ) {
         J t = x->t == -KH ? x->h : x->t == -KI ? x->i : x->j;
         /* a negative short is Tok, as an upper-case char (ref/tok.md); other ints cast */
-        if (x->t == -KH && t < 0 && t > -20)
+        if (x->t == -KH && t < 0 && t > -KENUM)
             return (int)t;
-        return t > 0 && t < 20 ? (int)t : t < 0 && t > -20 ? (int)-t : 0;
+        return t > 0 && t < KENUM ? (int)t : t < 0 && t > -KENUM ? (int)-t : 0;
     }
     if (x->t == -KS) {
         static const struct { const char *name; int t; } names[] = {
@@ -365,7 +365,7 @@ static K cast_each(int to, K y) {
         }
     }
     K r;
-    if (n == 0 && to > 0 && to < 20) {
+    if (n == 0 && to > 0 && to < KENUM) {
         r = ktn(to, 0);
     } else {
         r = prim_collect(items, n);
@@ -393,7 +393,7 @@ static K domain_value(S name) {
 static K domain_of(int t) {
     S name = enum_domain(t < 0 ? -t : t);
     K d = domain_value(name);
-    if (d && !(d->t > 0 && d->t < 20)) {
+    if (d && !(d->t > 0 && d->t < KENUM)) {
         r0(d);
         return NULL;
     }
@@ -449,7 +449,7 @@ static K enumerate(S name, K y) {
         r0(d);
         d = ktn(KS, 0);
     }
-    if (!d || !(d->t > 0 && d->t < 20)) {
+    if (!d || !(d->t > 0 && d->t < KENUM)) {
         r0(d);
         r0(y);
         return kerr(name);
@@ -650,7 +650,7 @@ K prim_cast(K x, K y) {
     }
     if ((x->t == KF && (y->t == KF || is_matrix(y))) || is_matrix(x))
         return prim_mmu(x, y);
-    if (x->t == KC || x->t == KS || (x->t > 0 && x->t < 20 && x->t != KC) || (x->t == 0 && x->n)) {
+    if (x->t == KC || x->t == KS || (x->t > 0 && x->t < KENUM && x->t != KC) || (x->t == 0 && x->n)) {
         /* a list of types applies item by item (to one atom each, or to the items of y) */
         J n = obj_count(x);
         bool spread = y->t < 0 && (x->t != KC || n > 1);

@@ -13,7 +13,7 @@ static int list_rank(const K x) {
     const K *p = &x;
     for (;;) {
         K v = *p;
-        if (v->t < 0 || v->t >= 98 || v->t > KENUM_LAST)
+        if (v->t < 0 || v->t >= XT || v->t > KENUM_LAST)
             return r;
         if (v->t > 0 || v->n == 0)
             return r + 1;
@@ -31,7 +31,7 @@ static K table_find(K x, K y) {
     K probe;
     if (y->t == XT) {
         probe = prim_columns_named(y, names);
-    } else if ((y->t == XD && DICT_KEYS(y)->t == KS) || (y->t >= 0 && y->t < 20 && obj_count(y) == names->n)) {
+    } else if ((y->t == XD && DICT_KEYS(y)->t == KS) || (y->t >= 0 && y->t < KENUM && obj_count(y) == names->n)) {
         probe = ktn(0, names->n);
         for (J c = 0; probe && c < names->n; c++) {
             J at = c;
@@ -94,7 +94,7 @@ K prim_find(K x, K y) {
     PRIM_SQUASH2(x, y);
     if (x->t == XT)
         return table_find(x, y);
-    if ((x->t == -KJ || x->t == -KI || x->t == -KH) && y->t < 98) { /* roll, deal, permute */
+    if ((x->t == -KJ || x->t == -KI || x->t == -KH) && y->t < XT) { /* roll, deal, permute */
         J n = x->t == -KJ ? x->j : x->t == -KI ? (x->i == ni ? nj : x->i) : (x->h == nh ? nj : x->h);
         r0(x);
         return prim_roll(n, y);
@@ -123,7 +123,7 @@ K prim_find(K x, K y) {
     }
     if (x->t == -KS && (y->t == KS || y->t == -KS || obj_is_enum(y->t) || obj_is_enum(-y->t)))
         return prim_enum_extend(x, y); /* `sym?syms */
-    if (x->t < 0 || x->t >= 98) {
+    if (x->t < 0 || x->t >= XT) {
         const char *err = x->t < 0 ? "type" : "nyi";
         r0(x);
         r0(y);
@@ -233,7 +233,7 @@ K prim_in(K x, K y) {
         J yn = y->n;
         return found_flags(prim_find(y, x), yn);
     }
-    if (y->t > 0 && y->t < 20 && x->t != 0 && x->t > -20 && x->t < 20 && abs(x->t) != y->t) {
+    if (y->t > 0 && y->t < KENUM && x->t != 0 && x->t > -KENUM && x->t < KENUM && abs(x->t) != y->t) {
         /* mixed types: only an atom or a one-item y compares by value; others are 'type */
         if (y->n != 1) {
             r0(x);
@@ -244,7 +244,7 @@ K prim_in(K x, K y) {
         r0(y);
         return prim_eq(x, a);
     }
-    if (y->t < 0 && y->t > -20 && x->t > -20 && x->t < 20 && x->t != 0 && abs(x->t) != -y->t)
+    if (y->t < 0 && y->t > -KENUM && x->t > -KENUM && x->t < KENUM && x->t != 0 && abs(x->t) != -y->t)
         return prim_eq(x, y);
     if (y->t < 0) {
         y = prim_probe_list(y);
@@ -507,7 +507,7 @@ K prim_distinct(K x) {
         r0(x);
         return xT(xD(nm, out));
     }
-    if (x->t < 0 || x->t >= 98)
+    if (x->t < 0 || x->t >= XT)
         return x;
     if (x->t == XD) {
         K v = r1(DICT_VALS(x));
@@ -524,7 +524,7 @@ K prim_distinct(K x) {
 K prim_group(K x) {
     PRIM_ARGS1(x);
     PRIM_SQUASH1(x);
-    if (x->t < 0 || x->t >= 98) {
+    if (x->t < 0 || x->t >= XT) {
         r0(x);
         return kerr("type");
     }
@@ -644,7 +644,7 @@ K prim_except(K x, K y) {
         return table_rows_where(x, y, false);
     if (y->t < 0)
         y = prim_probe_list(y);
-    if (x->t < 0 || x->t >= 98) {
+    if (x->t < 0 || x->t >= XT) {
         r0(x);
         r0(y);
         return kerr("type");
@@ -661,7 +661,7 @@ K prim_inter(K x, K y) {
         return table_rows_where(x, y, true);
     if (y->t < 0)
         y = prim_probe_list(y);
-    if (x->t < 0 || x->t >= 98) {
+    if (x->t < 0 || x->t >= XT) {
         r0(x);
         r0(y);
         return kerr("type");

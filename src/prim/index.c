@@ -34,13 +34,13 @@ static uint64_t elem_hash(int t, const void *p) {
 uint64_t prim_item_hash(const K x, J i) {
     if (x->t == 0) {
         K a = kK(x)[i];
-        if (a->t < 0 && a->t > -20)
+        if (a->t < 0 && a->t > -KENUM)
             return elem_hash(-a->t, a->t == -UU ? (void *)kG(a) : (void *)&a->g);
-        if (a->t > 0 && a->t < 20)
+        if (a->t > 0 && a->t < KENUM)
             return hash_bytes(kG(a), (size_t)a->n * obj_width(a->t)) ^ (uint64_t)a->t * 31;
         return (uint64_t)a->t * 7919 + (uint64_t)obj_count(a);
     }
-    if (x->t > 0 && x->t < 20)
+    if (x->t > 0 && x->t < KENUM)
         return elem_hash(x->t, kG(x) + (size_t)i * obj_width(x->t));
     int w = obj_width(x->t);
     return hash_bytes(kG(x) + (size_t)i * w, (size_t)w);
@@ -95,7 +95,7 @@ static J index_find(const Index *ix, const K probe, J k) {
 
 /* make an atom a one-item list of its type, for probing */
 K prim_probe_list(K x) {
-    if (x->t < 0 && x->t > -20) {
+    if (x->t < 0 && x->t > -KENUM) {
         K v = obj_vec(-x->t, 1);
         if (v)
             memcpy(kG(v), x->t == -UU ? (void *)kG(x) : (void *)&x->g, obj_width(x->t));
@@ -182,7 +182,7 @@ K prim_find_all(const K x, const K y) {
             kJ(r)[i] = obj_count(x);
         return r;
     }
-    bool simple = x->t > 0 && x->t < 20 && x->t != UU;
+    bool simple = x->t > 0 && x->t < KENUM && x->t != UU;
     if (simple && x->u == ATTR_S && (x->t != KF || n < x->n)) { /* s#: binary search */
         for (J i = 0; i < n; i++)
             kJ(r)[i] = sorted_find(x, y, i);

@@ -120,7 +120,7 @@ static void write_atom(Out *o, const K a) {
     } else if ((t == KF || t == KE) && isinf(t == KF ? a->f : a->e)) {
         F f = t == KF ? a->f : a->e;
         puts_(o, o->null0w ? "null" : f > 0 ? "inf" : "-inf");
-    } else if (t > 0 && t < 20) {
+    } else if (t > 0 && t < KENUM) {
         K s = fmt_atom_string(a);
         if (s)
             put(o, (const char *)kC(s), (size_t)s->n);
@@ -187,7 +187,7 @@ static void write_value(Out *o, const K x) {
         r0(flat);
     } else if (x->t == XD) {
         write_object(o, DICT_KEYS(x), DICT_VALS(x));
-    } else if (x->t >= 0 && x->t < 98) {
+    } else if (x->t >= 0 && x->t < XT) {
         put(o, "[", 1);
         for (J i = 0; o->buf && i < x->n; i++) {
             if (i)

@@ -76,7 +76,7 @@ K prim_collect(K *items, J n) {
     if (n == 0)
         return ktn(0, 0);
     int t = items[0]->t;
-    bool uniform = (t < 0 && t > -20) || obj_is_enum(-t);
+    bool uniform = (t < 0 && t > -KENUM) || obj_is_enum(-t);
     for (J i = 1; uniform && i < n; i++)
         uniform = items[i]->t == t;
     if (uniform) {
@@ -113,7 +113,7 @@ K prim_squash(K x) {
     if (!x || x->t != 0 || x->n == 0)
         return x;
     int t = kK(x)[0]->t;
-    if (!(t < 0 && t > -20))
+    if (!(t < 0 && t > -KENUM))
         return x;
     for (J i = 1; i < x->n; i++)
         if (kK(x)[i]->t != t)

@@ -192,7 +192,7 @@ static int compare_values(const K ia, const K ib) {
         return strcmp(ia->s, ib->s);
     if (ia->t == -UU)
         return memcmp(kG(ia), kG(ib), 16);
-    if (ia->t < 0 && ia->t > -20) {
+    if (ia->t < 0 && ia->t > -KENUM) {
         K v = obj_vec(-ia->t, 2);
         if (!v)
             return 0;
@@ -204,7 +204,7 @@ static int compare_values(const K ia, const K ib) {
     }
     if (ia->t == KC)
         return memcmp(kC(ia), kC(ib), (size_t)MIN(ia->n, ib->n)) ?: (ia->n > ib->n) - (ia->n < ib->n);
-    if (ia->t > 0 && ia->t < 20 && radix_type(ia->t)) { /* simple vectors: by their keys */
+    if (ia->t > 0 && ia->t < KENUM && radix_type(ia->t)) { /* simple vectors: by their keys */
         J n = MIN(ia->n, ib->n);
         for (J i = 0; i < n; i++) {
             uint64_t ka = sort_key(ia, i), kb2 = sort_key(ib, i);
@@ -213,7 +213,7 @@ static int compare_values(const K ia, const K ib) {
         }
         return (ia->n > ib->n) - (ia->n < ib->n);
     }
-    if (ia->t >= 0 && ia->t < 20) {
+    if (ia->t >= 0 && ia->t < KENUM) {
         J n = MIN(ia->n, ib->n);
         for (J i = 0; i < n; i++) {
             K a = prim_item(ia, i), b = prim_item(ib, i);
@@ -321,7 +321,7 @@ static K grade(K x, bool desc) {
         r0(k);
         return r;
     }
-    if (x->t < 0 || x->t >= 98) {
+    if (x->t < 0 || x->t >= XT) {
         r0(x);
         return kerr("type");
     }
@@ -409,7 +409,7 @@ bool prim_in_order(const K x) {
 }
 
 static K sorted(K x, bool desc) {
-    if (x->t < 0 || (x->t >= 98 && x->t != XD && x->t != XT)) {
+    if (x->t < 0 || (x->t >= XT && x->t != XD && x->t != XT)) {
         r0(x);
         return kerr("type");
     }
@@ -445,7 +445,7 @@ static K sorted(K x, bool desc) {
         return xD(k, v);
     }
     compare_stopped = false;
-    bool in_order = !desc && x->t >= 0 && x->t < 20 && prim_in_order(x);
+    bool in_order = !desc && x->t >= 0 && x->t < KENUM && prim_in_order(x);
     if (compare_stopped) {
         compare_stopped = false;
         r0(x);
@@ -528,7 +528,7 @@ static K table_bin(K x, K y) {
     K probe; /* y's columns, in x's order */
     if (y->t == XT)
         probe = prim_columns_named(y, names);
-    else if (y->t == XD || (y->t >= 0 && y->t < 20 && obj_count(y) == nc)) {
+    else if (y->t == XD || (y->t >= 0 && y->t < KENUM && obj_count(y) == nc)) {
         probe = ktn(0, nc);
         for (J c = 0; probe && c < nc; c++) {
             K item;
@@ -672,7 +672,7 @@ static K binsearch(K x, K y, bool right) {
         r0(y);
         return r;
     }
-    if (x->t <= 0 || x->t >= 20) {
+    if (x->t <= 0 || x->t >= KENUM) {
         r0(x);
         r0(y);
         return kerr("type");

@@ -254,8 +254,8 @@ K prim_meta(K x) {
     for (J i = 0; i < n; i++) {
         K c = kK(cols)[i];
         int ty = c->t;
-        char ch = ty > 0 && ty < 20 ? letters[ty] : obj_is_enum(ty) ? 's' : ' ';
-        if (ty == 0 && c->n && kK(c)[0]->t > 0 && kK(c)[0]->t < 20)
+        char ch = ty > 0 && ty < KENUM ? letters[ty] : obj_is_enum(ty) ? 's' : ' ';
+        if (ty == 0 && c->n && kK(c)[0]->t > 0 && kK(c)[0]->t < KENUM)
             ch = (char)(letters[kK(c)[0]->t] - 32); /* a nested column: upper case */
         kC(tc)[i] = ch;
         kS(fk)[i] = sym_null;
@@ -267,7 +267,7 @@ K prim_meta(K x) {
                 kC(tc)[i] = 'j';
             else if (d && obj_is_keyed(d) && TABLE_COLS(DICT_KEYS(d))->n == 1) {
                 int kt = kK(TABLE_DATA(DICT_KEYS(d)))[0]->t;
-                kC(tc)[i] = kt > 0 && kt < 20 ? letters[kt] : 's';
+                kC(tc)[i] = kt > 0 && kt < KENUM ? letters[kt] : 's';
             }
             r0(d);
         }
@@ -299,7 +299,7 @@ static K as_rows(const K proto, K y) {
         y = ktd(y);
     if (!y)
         return NULL;
-    if (y->t > 0 && y->t < 20 && y->n == nc) { /* a simple list: one row of like columns */
+    if (y->t > 0 && y->t < KENUM && y->n == nc) { /* a simple list: one row of like columns */
         K row = ktn(0, nc);
         for (J c = 0; row && c < nc; c++)
             kK(row)[c] = prim_item(y, c);
@@ -314,7 +314,7 @@ static K as_rows(const K proto, K y) {
             kK(cols)[c] = ktn(0, y->n);
         for (J r = 0; r < y->n; r++) {
             K row = kK(y)[r];
-            if (obj_count(row) != nc || row->t >= 98 || row->t < 0) {
+            if (obj_count(row) != nc || row->t >= XT || row->t < 0) {
                 for (J c = 0; c < nc; c++)
                     kK(cols)[c]->n = r;
                 r0(cols);
@@ -340,7 +340,7 @@ static K as_rows(const K proto, K y) {
         }
         bool atoms = true;
         for (J c = 0; c < nc; c++)
-            atoms = atoms && (kK(y)[c]->t < 0 || kK(y)[c]->t >= 98);
+            atoms = atoms && (kK(y)[c]->t < 0 || kK(y)[c]->t >= XT);
         K cols = ktn(0, nc);
         for (J c = 0; c < nc; c++) {
             K v = r1(kK(y)[c]);
@@ -417,7 +417,7 @@ static K append_rows(K x, K y) {
     K r = prim_join(flat, rows);
     for (J c = 0; r && grouped && r->t == XT && c < nc && c < 64; c++) {
         K col = kK(TABLE_DATA(r))[c];
-        if (grouped >> c & 1 && col->t > 0 && col->t < 20 && col->u == ATTR_NONE) {
+        if (grouped >> c & 1 && col->t > 0 && col->t < KENUM && col->u == ATTR_NONE) {
             col->u = ATTR_G;
             prim_attr_forget(col);
         }
@@ -468,7 +468,7 @@ static K set_rows(K col, const K pos, const K src) {
     col = obj_own(col);
     if (!col)
         return NULL;
-    if (col->t > 0 && col->t == src->t && col->t < 20) {
+    if (col->t > 0 && col->t == src->t && col->t < KENUM) {
         J w = obj_width(col->t);
         for (J i = 0; i < pos->n; i++)
             memcpy(kG(col) + kJ(pos)[i] * w, kG(src) + i * w, (size_t)w);

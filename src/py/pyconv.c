@@ -361,7 +361,7 @@ PyObject *py_from_q(const K x, int mode) {
                 : !strcmp(tag, "pandas") || !strcmp(tag, "default") ? PYC_DEFAULT : -1;
         if (m >= 0) {
             PyObject *v = py_from_q(kK(x)[1], m);
-            if (v && !strcmp(tag, "pandas") && kK(x)[1]->t > 0 && kK(x)[1]->t < 20) {
+            if (v && !strcmp(tag, "pandas") && kK(x)[1]->t > 0 && kK(x)[1]->t < KENUM) {
                 PyObject *pd = pandas();
                 PyObject *series = pd ? PyObject_CallMethod(pd, "Series", "(O)", v) : NULL;
                 Py_DECREF(v);
@@ -386,7 +386,7 @@ PyObject *py_from_q(const K x, int mode) {
     }
     if (x->t == KC && mode == PYC_PY)
         return PyBytes_FromStringAndSize(kC(x), (Py_ssize_t)x->n);
-    if (x->t > 0 && x->t < 20 && x->t != UU) {
+    if (x->t > 0 && x->t < KENUM && x->t != UU) {
         if (mode == PYC_PY) {
             PyObject *list = PyList_New((Py_ssize_t)x->n);
             for (J i = 0; list && i < x->n; i++) {
@@ -696,7 +696,7 @@ K py_to_q(PyObject *o) {
         Py_XDECREF(one);
         if (!v)
             return NULL;
-        if (v->t > 0 && v->t < 20 && v->n == 1) {
+        if (v->t > 0 && v->t < KENUM && v->n == 1) {
             K a = prim_item(v, 0);
             r0(v);
             return a;
@@ -731,7 +731,7 @@ K py_to_q(PyObject *o) {
             r0(k);
             return NULL;
         }
-        if (v->t > 0 && v->t < 20 && 0)
+        if (v->t > 0 && v->t < KENUM && 0)
             return xD(k, v);
         return xD(k, v);
     }
