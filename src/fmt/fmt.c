@@ -557,34 +557,17 @@ K fmt_oneline(const K x) {
 
 /* ---- console display ---------------------------------------------------------------------- */
 
-/* lines of text: an array of strings */
+/* lines of text, built with obj_push */
 typedef struct Lines {
-    char **line; /* owned strings */
-    size_t n;    /* count */
-    size_t cap;  /* allocated */
+    K list; /* general list of char vectors, NULL until the first line and after a failure */
+    bool oom; /* a line could not be added */
 } Lines;
 
 static void lines_add(Lines *l, const char *s, size_t n) {
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 16;
-        char **p = mem_raw_realloc(l->line, cap * sizeof *p);
-        if (!p)
-            return;
-        l->line = p;
-        l->cap = cap;
-    }
-    char *c = mem_raw_alloc(n + 1);
-    if (!c)
+    if (l->oom)
         return;
-    memcpy(c, s, n);
-    c[n] = 0;
-    l->line[l->n++] = c;
-}
-
-static void lines_free(Lines *l) {
-    for (size_t i = 0; i < l->n; i++)
-        mem_raw_free(l->line[i]);
-    mem_raw_free(l->line);
+    l->list = obj_push(l->list ? l->list : ktn(0, 0), obj_strn(s, n));
+    l->oom = !l->list;
 }
 
 /* the text of one cell of a table column or dict value list (no suffix for numbers) */
@@ -655,12 +638,16 @@ static bool matrix_rows(const K x, Buf *rows, J nrows, bool top);
 
 /* a line wider than the console (\c) keeps cols-3 characters and ends in "..": q leaves the
  * last column free (at \c 10 10, til 20 shows as 0 1 2 3..) */
-static void truncate_line(char *s) {
+/* one line as the console shows it: cut to the width of \c with ".." */
+static void add_shown(Buf *b, const K line) {
+    const char *end = memchr(kC(line), 0, (size_t)line->n); /* a line's text ends at a 0 */
+    size_t len = end ? (size_t)(end - kC(line)) : (size_t)line->n;
     size_t cols = (size_t)fmt_settings.console_cols;
-    if (cols > 3 && strlen(s) > cols - 1) {
-        s[cols - 3] = '.';
-        s[cols - 2] = '.';
-        s[cols - 1] = 0;
+    if (cols > 3 && len > cols - 1) {
+        buf_add(b, kC(line), cols - 3);
+        buf_str(b, "..");
+    } else {
+        buf_add(b, kC(line), len);
     }
 }
 
@@ -974,13 +961,16 @@ K fmt_console(const K x) {
     Lines l = {0};
     console_lines(x, &l);
     Buf b = {0};
-    for (size_t i = 0; i < l.n; i++) {
+    for (J i = 0; l.list && i < l.list->n; i++) {
         if (i)
             buf_str(&b, "\n");
-        truncate_line(l.line[i]);
-        buf_str(&b, l.line[i]);
+        add_shown(&b, kK(l.list)[i]);
     }
-    lines_free(&l);
+    r0(l.list);
+    if (l.oom) {
+        mem_raw_free(b.p);
+        return kerr("wsfull");
+    }
     return buf_done(&b);
 }
 

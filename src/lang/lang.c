@@ -42,11 +42,8 @@ static K native_show_text(K x) { /* .Q.s x: the console's text of x, ending with
     }
     K s = fmt_console(x);
     r0(x);
-    if (s && s->n) {
-        s = obj_grow(s, 1);
-        if (s)
-            kC(s)[s->n++] = '\n';
-    }
+    if (s && s->n)
+        s = obj_push_items(s, "\n", 1);
     return s;
 }
 

@@ -678,10 +678,8 @@ static K lex_string(Lexer *lx) {
                 }
             }
         }
-        out = obj_grow(out, 1);
-        if (!out)
+        if (!(out = obj_push_atom(out, &c)))
             return NULL;
-        kC(out)[out->n++] = c;
     }
     if (p >= lx->n) {
         r0(out);

@@ -447,6 +447,33 @@ K knk(I n, ...) {
 K kpn(S s, J n) { return obj_strn(s, (size_t)n); }
 K kp(S s) { return obj_str(s); }
 
+K obj_push(K x, K item) {
+    if (!x || !item) {
+        r0(x);
+        r0(item);
+        return NULL;
+    }
+    K v = obj_grow(x, 1);
+    if (!v) {
+        r0(item);
+        return NULL;
+    }
+    kK(v)[v->n++] = item;
+    return v;
+}
+
+K obj_push_items(K x, const void *items, J n) {
+    if (!x)
+        return NULL;
+    K v = obj_grow(x, n);
+    if (!v)
+        return NULL;
+    int w = obj_width(v->t);
+    memcpy(kG(v) + (size_t)v->n * w, items, (size_t)n * w);
+    v->n += n;
+    return v;
+}
+
 K ja(K *x, V *y) {
     K v = obj_grow(obj_own(*x), 1);
     *x = v;

@@ -27,15 +27,7 @@ typedef struct Out {
     int depth;    /* nesting, bounded by JSON_DEPTH */
 } Out;
 
-static void put(Out *o, const char *s, size_t n) {
-    if (!o->buf)
-        return;
-    o->buf = obj_grow(o->buf, (J)n);
-    if (!o->buf)
-        return;
-    memcpy(kC(o->buf) + o->buf->n, s, n);
-    o->buf->n += (J)n;
-}
+static void put(Out *o, const char *s, size_t n) { o->buf = obj_push_items(o->buf, s, (J)n); }
 
 static void puts_(Out *o, const char *s) { put(o, s, strlen(s)); }
 
@@ -253,18 +245,12 @@ static K read_string(In *in) {
                     u[n++] = (char)(0xc0 | cp >> 6), u[n++] = (char)(0x80 | (cp & 63));
                 else
                     u[n++] = (char)(0xe0 | cp >> 12), u[n++] = (char)(0x80 | (cp >> 6 & 63)), u[n++] = (char)(0x80 | (cp & 63));
-                s = obj_grow(s, n);
-                if (s) {
-                    memcpy(kC(s) + s->n, u, (size_t)n);
-                    s->n += n;
-                }
+                s = obj_push_items(s, u, n);
                 continue;
             }
             c = e == 'n' ? '\n' : e == 'r' ? '\r' : e == 't' ? '\t' : e == 'b' ? '\b' : e == 'f' ? '\f' : e;
         }
-        s = obj_grow(s, 1);
-        if (s)
-            kC(s)[s->n++] = c;
+        s = obj_push_atom(s, &c);
     }
     if (s && in->p >= in->end) {
         r0(s);
