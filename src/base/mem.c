@@ -62,6 +62,7 @@ void *mem_alloc(int m) {
 void mem_free(void *p, int m) {
     if (!p)
         return;
+    ASSERT(m >= MEM_MIN_CLASS && m <= MEM_MAX_CLASS && stats.live_blocks > 0);
     stats.live_blocks--;
     stats.live_bytes -= (int64_t)1 << m;
     free(p);
@@ -123,6 +124,7 @@ void *mem_alloc(int m) {
 void mem_free(void *p, int m) {
     if (!p)
         return;
+    ASSERT(m >= MEM_MIN_CLASS && m <= MEM_MAX_CLASS && stats.live_blocks > 0);
     stats.live_blocks--;
     stats.live_bytes -= (int64_t)1 << m;
     FreeBlock *b = p;
@@ -206,6 +208,7 @@ void mem_raw_free(void *p) {
     if (!p)
         return;
     RawHeader *h = raw_header(p);
+    ASSERT(h->m >= MEM_MIN_CLASS && h->m <= MEM_MAX_CLASS && h->bytes <= ((size_t)1 << h->m));
     if (h->kept) {
         stats.kept_blocks--;
         stats.kept_bytes -= (int64_t)h->bytes;
@@ -225,7 +228,7 @@ void *mem_raw_realloc(void *p, size_t bytes) {
     if (!p)
         return mem_raw_alloc(bytes);
     RawHeader *h = raw_header(p);
-    assert(!h->kept); /* kept buffers are not resized */
+    ASSERT(!h->kept); /* kept buffers are not resized */
 #ifndef OPENQ_PLAIN_MALLOC /* the block has room: grow (or shrink) in place */
     if (bytes <= ((size_t)1 << h->m) - sizeof(RawHeader)) {
         h->bytes = bytes;
@@ -263,6 +266,7 @@ void *mem_map(int fd, size_t length) {
 }
 
 void mem_unmap(void *p, size_t length) {
+    ASSERT(stats.mapped_bytes >= (int64_t)length);
     munmap(p, length);
     stats.live_blocks--;
     stats.mapped_bytes -= (int64_t)length;

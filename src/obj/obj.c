@@ -131,7 +131,8 @@ J obj_capacity(const K x) {
 }
 
 K obj_grow(K x, J more) {
-    assert(x->r == 0 || (obj_is_mapped(x) && x->r == 1));
+    ASSERT(x->r == 0 || (obj_is_mapped(x) && x->r == 1)); /* only an owner grows a list */
+    ASSERT(x->n >= 0 && x->n <= obj_capacity(x));
     J need = x->n + more;
     if (need <= obj_capacity(x))
         return x;
@@ -156,6 +157,7 @@ K obj_grow(K x, J more) {
 /* ---- reference counting ---------------------------------------------------------------- */
 
 K r1(K x) {
+    ASSERT(x->r >= 0); /* a live object: r0 has not freed it */
     x->r++;
     return x;
 }
@@ -191,6 +193,7 @@ void r0(K x) {
     K pending = NULL; /* dead parents whose remaining children are still to be released */
     for (;;) {
         while (x) { /* release x; descend into its last child when it dies with children */
+            ASSERT(x->r >= 0); /* a negative count: released more often than referenced */
             if (x->r > 0 && !(x->r == 1 && obj_is_mapped(x))) {
                 x->r--;
                 break;
@@ -453,6 +456,7 @@ K obj_push(K x, K item) {
         r0(item);
         return NULL;
     }
+    ASSERT(x->t == 0); /* obj_push_items adds to simple vectors */
     K v = obj_grow(x, 1);
     if (!v) {
         r0(item);
@@ -469,8 +473,10 @@ K obj_push_items(K x, const void *items, J n) {
     if (!v)
         return NULL;
     int w = obj_width(v->t);
+    ASSERT(w > 0 && !obj_has_children(v->t)); /* a simple vector: obj_push adds K items */
     memcpy(kG(v) + (size_t)v->n * w, items, (size_t)n * w);
     v->n += n;
+    ASSERT(v->n <= obj_capacity(v));
     return v;
 }
 
