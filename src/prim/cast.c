@@ -354,6 +354,10 @@ static K cast_each(int to, K y) {
         return y;
     J n = y->n;
     K *items = mem_raw_alloc((size_t)(n ? n : 1) * sizeof(K));
+    if (!items) {
+        r0(y);
+        return kerr("wsfull");
+    }
     for (J i = 0; i < n; i++) {
         items[i] = cast_each(to, prim_item(y, i));
         if (!items[i]) {
@@ -660,6 +664,11 @@ K prim_cast(K x, K y) {
             return kerr("length");
         }
         K *items = mem_raw_alloc((size_t)(n ? n : 1) * sizeof(K));
+        if (!items) {
+            r0(x);
+            r0(y);
+            return kerr("wsfull");
+        }
         for (J i = 0; i < n; i++) {
             items[i] = prim_cast(prim_item(x, i), spread ? r1(y) : prim_item(y, i));
             if (!items[i]) {

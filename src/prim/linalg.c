@@ -7,8 +7,8 @@
 #include "prims.h"
 #include "primint.h"
 
-/* x (borrowed) as a rows x cols array of doubles (malloc'd), ints and floats accepted; NULL
- * when x is not a matrix */
+/* x (borrowed) as a rows x cols array of doubles (mem_raw_alloc'd), ints and floats accepted;
+ * NULL when x is not a matrix, NULL + 'wsfull when there is no room */
 static F *matrix_of(const K x, J *rows, J *cols) {
     if (x->t != 0 || x->n == 0)
         return NULL;
@@ -20,7 +20,7 @@ static F *matrix_of(const K x, J *rows, J *cols) {
     }
     F *a = mem_raw_alloc((size_t)(x->n * m + 1) * sizeof(F));
     if (!a)
-        return NULL;
+        return kerr("wsfull"), NULL;
     for (J i = 0; i < x->n; i++) {
         K r = kK(x)[i];
         for (J j = 0; j < m; j++)
@@ -84,7 +84,7 @@ K prim_inv(K x) {
     F *a = matrix_of(x, &n, &m);
     r0(x);
     if (!a)
-        return kerr("type");
+        return kerr_msg() ? NULL : kerr("type");
     if (n != m) {
         mem_raw_free(a);
         return kerr("length");
@@ -116,7 +116,7 @@ K prim_lsq(K x, K y) {
     if (!a || !b) {
         mem_raw_free(a);
         mem_raw_free(b);
-        return kerr("type");
+        return kerr_msg() ? NULL : kerr("type");
     }
     if (xc != yc) {
         mem_raw_free(a);
