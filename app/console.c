@@ -141,7 +141,7 @@ static bool gather(const char *line, size_t n) {
         size_t cap = con.cap ? con.cap : 256;
         while (cap < con.len + n + 2)
             cap *= 2;
-        char *g = realloc(con.acc, cap);
+        char *g = mem_raw_realloc(con.acc, cap);
         if (!g)
             return false;
         con.acc = g;
@@ -235,7 +235,7 @@ static void on_line(char *line) {
     editing_stop();
     int level = con.debug;
     terminal_line(line, n);
-    free(line);
+    free(line); /* libedit malloc'd the line */
     if (con.debug >= level && !con.quit) /* else the level left shows its own prompt */
         editing_start();
 }
@@ -276,7 +276,7 @@ static void terminal_readable(void) {
         size_t cap = con.raw_cap ? con.raw_cap * 2 : 8192;
         while (cap < con.raw_len + (size_t)n)
             cap *= 2;
-        char *g = realloc(con.raw, cap);
+        char *g = mem_raw_realloc(con.raw, cap);
         if (!g)
             return;
         con.raw = g;
@@ -334,7 +334,7 @@ static void on_suspend(const char *msg, K lambda) {
 #endif
     if (con.debug >= level)
         con.debug = level - 1;
-    free(con.acc);
+    mem_raw_free(con.acc);
     con.acc = acc;
     con.len = len;
     con.cap = cap;
@@ -369,8 +369,8 @@ int console_terminal(void) {
     int rc = net_run();
     net_set_console(NULL);
     terminal_leave();
-    free(con.acc);
-    free(con.raw);
+    mem_raw_free(con.acc);
+    mem_raw_free(con.raw);
     con.acc = con.raw = NULL;
     con.len = con.cap = con.raw_len = con.raw_cap = 0;
     return rc;
@@ -395,8 +395,8 @@ int console_stream(FILE *fp) {
         if (quit)
             break;
     }
-    free(line);
-    free(con.acc);
+    free(line); /* getline's buffer, from libc's malloc */
+    mem_raw_free(con.acc);
     con.acc = NULL;
     con.len = con.cap = 0;
     return quit;
@@ -410,13 +410,13 @@ void console_steps(void) {
         long len;
         if (scanf("%ld", &len) != 1 || len < 0 || getchar() != '\n')
             return;
-        char *buf = malloc((size_t)len + 1);
+        char *buf = mem_raw_alloc((size_t)len + 1);
         if (!buf || fread(buf, 1, (size_t)len, stdin) != (size_t)len) {
-            free(buf);
+            mem_raw_free(buf);
             return;
         }
         int quit = run_input(buf, (size_t)len);
-        free(buf);
+        mem_raw_free(buf);
         fputs("\001END\001\n", stdout);
         fflush(stdout);
         if (quit)

@@ -20,12 +20,14 @@
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 #define UNUSED(x) (void)(x)
 
-/* NEVER(x): a condition we believe impossible but can survive; asserts in debug builds and
- * evaluates to x in release builds, so callers still take the safe path. */
+/* ASSERT(x): an invariant the code relies on, stated where it is owned.  Checked when NDEBUG
+ * is not defined (the Debug and ASan builds `make test` runs: a broken invariant aborts with
+ * file and line); compiled out of release builds, where x is not evaluated.  Only cheap
+ * conditions on hot paths, and none that user input can make false (that is an error). */
 #ifdef NDEBUG
-#define NEVER(x) (x)
+#define ASSERT(x) ((void)0)
 #else
-#define NEVER(x) (assert(!(x)), (x))
+#define ASSERT(x) assert(x)
 #endif
 
 #if defined(__GNUC__)

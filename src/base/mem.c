@@ -62,6 +62,7 @@ void *mem_alloc(int m) {
 void mem_free(void *p, int m) {
     if (!p)
         return;
+    ASSERT(m >= MEM_MIN_CLASS && m <= MEM_MAX_CLASS && stats.live_blocks > 0);
     stats.live_blocks--;
     stats.live_bytes -= (int64_t)1 << m;
     free(p);
@@ -123,6 +124,7 @@ void *mem_alloc(int m) {
 void mem_free(void *p, int m) {
     if (!p)
         return;
+    ASSERT(m >= MEM_MIN_CLASS && m <= MEM_MAX_CLASS && stats.live_blocks > 0);
     stats.live_blocks--;
     stats.live_bytes -= (int64_t)1 << m;
     FreeBlock *b = p;
@@ -144,6 +146,116 @@ void mem_trim(void) {
 
 #endif
 
+/* ---- raw buffers ---------------------------------------------------------------------- */
+
+typedef struct RawHeader {
+    size_t bytes; /* what the caller asked for */
+    int m;        /* the block's class */
+    int kept;     /* from mem_raw_kept_calloc: counted as kept, not live */
+} RawHeader;
+_Static_assert(sizeof(RawHeader) == 16, "raw buffers stay 16-byte aligned");
+
+static RawHeader *raw_header(void *p) { return (RawHeader *)p - 1; }
+
+void *mem_raw_alloc(size_t bytes) {
+    if (bytes > ((size_t)1 << MEM_MAX_CLASS) - sizeof(RawHeader))
+        return NULL;
+    int m = mem_class(bytes + sizeof(RawHeader));
+#ifdef OPENQ_PLAIN_MALLOC /* exactly the bytes asked for, so ASan sees an overrun */
+    if (m < 0 || injected_failure())
+        return NULL;
+    RawHeader *h = malloc(sizeof(RawHeader) + bytes);
+    if (!h)
+        return NULL;
+    count_alloc(m);
+#else
+    RawHeader *h = m < 0 ? NULL : mem_alloc(m);
+    if (!h)
+        return NULL;
+#endif
+    h->bytes = bytes;
+    h->m = m;
+    h->kept = 0;
+    return h + 1;
+}
+
+void *mem_raw_kept_calloc(size_t count, size_t size) {
+    if (size && count > SIZE_MAX / size)
+        return NULL;
+    size_t bytes = count * size;
+    int m = bytes > ((size_t)1 << MEM_MAX_CLASS) - sizeof(RawHeader) ? -1 : mem_class(bytes + sizeof(RawHeader));
+    RawHeader *h = m < 0 ? NULL : calloc(1, sizeof(RawHeader) + bytes);
+    if (!h)
+        return NULL;
+    h->bytes = bytes;
+    h->m = m;
+    h->kept = 1;
+    stats.kept_blocks++;
+    stats.kept_bytes += (int64_t)bytes;
+    return h + 1;
+}
+
+void *mem_raw_calloc(size_t count, size_t size) {
+    if (size && count > SIZE_MAX / size)
+        return NULL;
+    void *p = mem_raw_alloc(count * size);
+    if (p)
+        memset(p, 0, count * size);
+    return p;
+}
+
+void mem_raw_free(void *p) {
+    if (!p)
+        return;
+    RawHeader *h = raw_header(p);
+    ASSERT(h->m >= MEM_MIN_CLASS && h->m <= MEM_MAX_CLASS && h->bytes <= ((size_t)1 << h->m));
+    if (h->kept) {
+        stats.kept_blocks--;
+        stats.kept_bytes -= (int64_t)h->bytes;
+        free(h);
+        return;
+    }
+#ifdef OPENQ_PLAIN_MALLOC
+    stats.live_blocks--;
+    stats.live_bytes -= (int64_t)1 << h->m;
+    free(h);
+#else
+    mem_free(h, h->m);
+#endif
+}
+
+void *mem_raw_realloc(void *p, size_t bytes) {
+    if (!p)
+        return mem_raw_alloc(bytes);
+    RawHeader *h = raw_header(p);
+    ASSERT(!h->kept); /* kept buffers are not resized */
+#ifndef OPENQ_PLAIN_MALLOC /* the block has room: grow (or shrink) in place */
+    if (bytes <= ((size_t)1 << h->m) - sizeof(RawHeader)) {
+        h->bytes = bytes;
+        return p;
+    }
+#endif
+    void *q = mem_raw_alloc(bytes);
+    if (!q)
+        return NULL;
+    memcpy(q, p, MIN(h->bytes, bytes));
+    mem_raw_free(p);
+    return q;
+}
+
+char *mem_raw_strndup(const char *s, size_t n) {
+    char *c = mem_raw_alloc(n + 1);
+    if (c) {
+        memcpy(c, s, n);
+        c[n] = 0;
+    }
+    return c;
+}
+
+char *mem_raw_strdup(const char *s) { return mem_raw_strndup(s, strlen(s)); }
+
+/* ---- file mappings ---------------------------------------------------------------------- */
+
 void *mem_map(int fd, size_t length) {
     void *p = mmap(NULL, length, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
     if (p == MAP_FAILED)
@@ -154,6 +266,7 @@ void *mem_map(int fd, size_t length) {
 }
 
 void mem_unmap(void *p, size_t length) {
+    ASSERT(stats.mapped_bytes >= (int64_t)length);
     munmap(p, length);
     stats.live_blocks--;
     stats.mapped_bytes -= (int64_t)length;

@@ -29,6 +29,8 @@ typedef struct MemStats {
     int64_t peak_bytes;  /* high-water mark of live_bytes */
     int64_t pooled_bytes;/* bytes held in free lists for reuse */
     int64_t mapped_bytes;/* bytes of files mapped by mem_map and not yet unmapped (not live) */
+    int64_t kept_blocks; /* buffers from mem_raw_kept_calloc (not live) */
+    int64_t kept_bytes;  /* their total size */
 } MemStats;
 
 /* Files mapped into memory (column files read without copying them): length bytes of the
@@ -38,6 +40,23 @@ typedef struct MemStats {
  * limit and \w "used" are about the heap). */
 void *mem_map(int fd, size_t length);
 void mem_unmap(void *p, size_t length);
+
+/* Raw buffers: scratch arrays, hash slots, text being assembled -- anything that is not a K
+ * object.  They come from the same pools, count as live blocks and bytes (the -w limit, the
+ * leak checks) and fail under mem_fail_after like objects do.  A 16-byte header before the
+ * buffer keeps its class and requested size, so mem_raw_free needs only the pointer.
+ * NULL on failure (the caller reports 'wsfull); mem_raw_realloc leaves p valid then. */
+void *mem_raw_alloc(size_t bytes);
+void *mem_raw_calloc(size_t count, size_t size); /* zeroed; NULL when count*size overflows */
+void *mem_raw_realloc(void *p, size_t bytes);    /* p may be NULL; contents kept up to bytes */
+void mem_raw_free(void *p);                      /* p may be NULL */
+char *mem_raw_strndup(const char *s, size_t n);  /* n bytes and a terminating 0 */
+char *mem_raw_strdup(const char *s);
+/* A raw buffer that lives as long as the runtime and whose owner cannot fail halfway (the
+ * symbol table: symbols are never freed, and interning one cannot fail): counted in
+ * kept_blocks/kept_bytes rather than as live, and never refused by the -w limit or an
+ * injected failure -- NULL only when the system is out of memory.  mem_raw_free frees it. */
+void *mem_raw_kept_calloc(size_t count, size_t size);
 
 MemStats mem_stats(void);
 /* \ts: start a new high-water mark at the live bytes, returning the old one; and put the

@@ -39,7 +39,7 @@ static void buf_add(Buf *b, const char *s, size_t n) {
         size_t cap = b->cap ? b->cap * 2 : 64;
         while (cap < b->n + n + 1)
             cap *= 2;
-        char *p = realloc(b->p, cap);
+        char *p = mem_raw_realloc(b->p, cap);
         if (!p) {
             b->oom = true;
             return;
@@ -66,11 +66,11 @@ static void buf_fmt(Buf *b, const char *fmt, ...) {
 
 static K buf_done(Buf *b) {
     if (b->oom || b->deep) {
-        free(b->p);
+        mem_raw_free(b->p);
         return kerr(b->oom ? "wsfull" : "stack");
     }
     K r = obj_strn(b->p ? b->p : "", b->n);
-    free(b->p);
+    mem_raw_free(b->p);
     return r;
 }
 
@@ -505,7 +505,7 @@ static void fmt_one(Buf *b, const K x, bool top) {
         fmt_atom(b, x);
         return;
     }
-    if (x->t > 0 && x->t < 20) {
+    if (x->t > 0 && x->t < KENUM) {
         fmt_vector(b, x, !top);
         return;
     }
@@ -563,34 +563,17 @@ K fmt_oneline(const K x) {
 
 /* ---- console display ---------------------------------------------------------------------- */
 
-/* lines of text: an array of strings */
+/* lines of text, built with obj_push */
 typedef struct Lines {
-    char **line; /* owned strings */
-    size_t n;    /* count */
-    size_t cap;  /* allocated */
+    K list; /* general list of char vectors, NULL until the first line and after a failure */
+    bool oom; /* a line could not be added */
 } Lines;
 
 static void lines_add(Lines *l, const char *s, size_t n) {
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 16;
-        char **p = realloc(l->line, cap * sizeof *p);
-        if (!p)
-            return;
-        l->line = p;
-        l->cap = cap;
-    }
-    char *c = malloc(n + 1);
-    if (!c)
+    if (l->oom)
         return;
-    memcpy(c, s, n);
-    c[n] = 0;
-    l->line[l->n++] = c;
-}
-
-static void lines_free(Lines *l) {
-    for (size_t i = 0; i < l->n; i++)
-        free(l->line[i]);
-    free(l->line);
+    l->list = obj_push(l->list ? l->list : ktn(0, 0), obj_strn(s, n));
+    l->oom = !l->list;
 }
 
 /* the text of one cell of a table column or dict value list (no suffix for numbers) */
@@ -604,7 +587,7 @@ static void cell_text(Buf *b, const K col, J i) {
             buf_str(b, item->s);
             return;
         }
-        if (item->t < 0 && item->t > -20 && item->t != -KC) {
+        if (item->t < 0 && item->t > -KENUM && item->t != -KC) {
             K v = obj_vec(-item->t, 1);
             if (v) {
                 memcpy(kG(v), item->t == -UU ? (void *)kG(item) : (void *)&item->g, obj_width(item->t));
@@ -672,12 +655,16 @@ static bool matrix_rows(const K x, Buf *rows, J nrows, bool top);
 
 /* a line wider than the console (\c) keeps cols-3 characters and ends in "..": q leaves the
  * last column free (at \c 10 10, til 20 shows as 0 1 2 3..) */
-static void truncate_line(char *s) {
+/* one line as the console shows it: cut to the width of \c with ".." */
+static void add_shown(Buf *b, const K line) {
+    const char *end = memchr(kC(line), 0, (size_t)line->n); /* a line's text ends at a 0 */
+    size_t len = end ? (size_t)(end - kC(line)) : (size_t)line->n;
     size_t cols = (size_t)fmt_settings.console_cols;
-    if (cols > 3 && strlen(s) > cols - 1) {
-        s[cols - 3] = '.';
-        s[cols - 2] = '.';
-        s[cols - 1] = 0;
+    if (cols > 3 && len > cols - 1) {
+        buf_add(b, kC(line), cols - 3);
+        buf_str(b, "..");
+    } else {
+        buf_add(b, kC(line), len);
     }
 }
 
@@ -692,11 +679,11 @@ static void table_lines(const K t, J key_cols, Lines *out) {
         show = max_rows;
         cut = true;
     }
-    size_t *width = calloc((size_t)(ncols ? ncols : 1), sizeof(size_t));
-    Buf *cells = calloc((size_t)((ncols ? ncols : 1) * (show ? show : 1)), sizeof(Buf));
+    size_t *width = mem_raw_calloc((size_t)(ncols ? ncols : 1), sizeof(size_t));
+    Buf *cells = mem_raw_calloc((size_t)((ncols ? ncols : 1) * (show ? show : 1)), sizeof(Buf));
     if (!width || !cells) {
-        free(width);
-        free(cells);
+        mem_raw_free(width);
+        mem_raw_free(cells);
         return;
     }
     for (J c = 0; c < ncols; c++) {
@@ -744,11 +731,11 @@ static void table_lines(const K t, J key_cols, Lines *out) {
     }
     if (cut)
         lines_add(out, "..", 2);
-    free(line.p);
+    mem_raw_free(line.p);
     for (J i = 0; i < ncols * show; i++)
-        free(cells[i].p);
-    free(cells);
-    free(width);
+        mem_raw_free(cells[i].p);
+    mem_raw_free(cells);
+    mem_raw_free(width);
 }
 
 static K join_tables(const K a, const K b) {
@@ -777,7 +764,7 @@ static void dict_lines(const K d, Lines *out) {
         }
         return;
     }
-    if (keys->t == XT && vals->t >= 0 && vals->t < 98 && obj_count(vals) == obj_count(keys)) {
+    if (keys->t == XT && vals->t >= 0 && vals->t < XT && obj_count(vals) == obj_count(keys)) {
         /* a table to a list: as a keyed table whose one value column has no name */
         K vn = ktn(KS, 1);
         kS(vn)[0] = ss("");
@@ -793,15 +780,17 @@ static void dict_lines(const K d, Lines *out) {
         return;
     }
     J n = obj_count(keys);
-    if (keys->t < 0 || vals->t < 0 || keys->t >= 98) {
+    if (keys->t < 0 || vals->t < 0 || keys->t >= XT) {
         Buf b = {0};
         fmt_one(&b, d, true);
         lines_add(out, b.p ? b.p : "", b.n);
-        free(b.p);
+        mem_raw_free(b.p);
         return;
     }
     size_t kw = 0;
-    Buf *kt = calloc((size_t)(n ? n : 1), sizeof(Buf));
+    Buf *kt = mem_raw_calloc((size_t)(n ? n : 1), sizeof(Buf));
+    if (!kt)
+        return;
     for (J i = 0; i < n; i++) {
         if (keys->t == 0)
             fmt_one(&kt[i], kK(keys)[i], false);
@@ -816,7 +805,7 @@ static void dict_lines(const K d, Lines *out) {
         show = fmt_settings.console_rows - 3;
         cut = true;
     }
-    Buf *aligned = vals->t == 0 ? calloc((size_t)(show ? show : 1), sizeof(Buf)) : NULL;
+    Buf *aligned = vals->t == 0 ? mem_raw_calloc((size_t)(show ? show : 1), sizeof(Buf)) : NULL;
     bool matrix = aligned && matrix_rows(vals, aligned, show, false);
     for (J i = 0; i < show; i++) {
         Buf line = {0};
@@ -825,7 +814,7 @@ static void dict_lines(const K d, Lines *out) {
         buf_str(&line, "| ");
         if (matrix) {
             buf_add(&line, aligned[i].p ? aligned[i].p : "", aligned[i].n);
-            free(aligned[i].p);
+            mem_raw_free(aligned[i].p);
         } else if (vals->t == 0) {
             K v = kK(vals)[i];
             if (v->t == XD || v->t == XT || (v->t == 0 && v->n > 1)) {
@@ -843,14 +832,14 @@ static void dict_lines(const K d, Lines *out) {
         while (line.n && line.p[line.n - 1] == ' ')
             line.p[--line.n] = 0;
         lines_add(out, line.p ? line.p : "", line.n);
-        free(line.p);
+        mem_raw_free(line.p);
     }
     if (cut)
         lines_add(out, "..", 2);
-    free(aligned);
+    mem_raw_free(aligned);
     for (J i = 0; i < n; i++)
-        free(kt[i].p);
-    free(kt);
+        mem_raw_free(kt[i].p);
+    mem_raw_free(kt);
 }
 
 
@@ -862,7 +851,7 @@ static bool matrix_rows(const K x, Buf *rows, J nrows, bool top) {
     bool simple = true, general = true, strings = true, bools = true, bytes = true;
     for (J r = 0; r < nrows; r++) {
         K item = kK(x)[r];
-        simple = simple && item->t > 0 && item->t < 20 && item->n > 0;
+        simple = simple && item->t > 0 && item->t < KENUM && item->n > 0;
         general = general && item->t == 0 && item->n > 0;
         strings = strings && item->t == KC;
         bools = bools && item->t == KB;
@@ -886,7 +875,7 @@ static bool matrix_rows(const K x, Buf *rows, J nrows, bool top) {
         some_general = some_general || kK(x)[r]->t == 0;
     for (J r = 0; mixed && r < nrows; r++) {
         K item = kK(x)[r];
-        mixed = item->t >= 0 && item->t < 20 && item->n > 0 && item->n == kK(x)[0]->n &&
+        mixed = item->t >= 0 && item->t < KENUM && item->n > 0 && item->n == kK(x)[0]->n &&
                 item->t != KC && (item->t != KB || some_general);
     }
     if (!nrows || (!simple && !general && !mixed))
@@ -897,8 +886,13 @@ static bool matrix_rows(const K x, Buf *rows, J nrows, bool top) {
     /* a cell takes at least two columns of the console: more than half its width in cells
      * would be cut anyway, so they are not made (nor is a cell longer than a line) */
     J shown = MIN(ncols, (J)fmt_settings.console_cols / 2 + 2);
-    size_t *width = calloc((size_t)ncols, sizeof(size_t));
-    Buf *cells = calloc((size_t)(nrows * ncols), sizeof(Buf));
+    size_t *width = mem_raw_calloc((size_t)ncols, sizeof(size_t));
+    Buf *cells = mem_raw_calloc((size_t)(nrows * ncols), sizeof(Buf));
+    if (!width || !cells) {
+        mem_raw_free(width);
+        mem_raw_free(cells);
+        return false;
+    }
     for (J r = 0; r < nrows; r++) {
         K item = kK(x)[r];
         for (J c = 0; c < MIN(item->n, shown); c++) {
@@ -923,11 +917,11 @@ static bool matrix_rows(const K x, Buf *rows, J nrows, bool top) {
                 pad_to(&rows[r], cb->n, width[c]);
                 buf_str(&rows[r], " ");
             }
-            free(cb->p);
+            mem_raw_free(cb->p);
         }
     }
-    free(cells);
-    free(width);
+    mem_raw_free(cells);
+    mem_raw_free(width);
     return true;
 }
 
@@ -951,7 +945,7 @@ static void console_lines(const K x, Lines *out) {
             buf_str(&b, ",");
             fmt_one(&b, kK(x)[0], false);
             lines_add(out, b.p ? b.p : "", b.n);
-            free(b.p);
+            mem_raw_free(b.p);
             return;
         }
         J show = n;
@@ -960,18 +954,18 @@ static void console_lines(const K x, Lines *out) {
             show = fmt_settings.console_rows - 3;
             cut = true;
         }
-        Buf *rows = calloc((size_t)show, sizeof(Buf));
+        Buf *rows = mem_raw_calloc((size_t)show, sizeof(Buf));
         if (rows && matrix_rows(x, rows, show, true)) {
             for (J i = 0; i < show; i++) {
                 lines_add(out, rows[i].p ? rows[i].p : "", rows[i].n);
-                free(rows[i].p);
+                mem_raw_free(rows[i].p);
             }
-            free(rows);
+            mem_raw_free(rows);
             if (cut)
                 lines_add(out, "..", 2);
             return;
         }
-        free(rows);
+        mem_raw_free(rows);
         for (J i = 0; i < show; i++) {
             Buf b = line_buf();
             K item = kK(x)[i];
@@ -981,7 +975,7 @@ static void console_lines(const K x, Lines *out) {
                 fmt_one(&b, item, true);
             }
             lines_add(out, b.p ? b.p : "", b.n);
-            free(b.p);
+            mem_raw_free(b.p);
         }
         if (cut)
             lines_add(out, "..", 2);
@@ -990,7 +984,7 @@ static void console_lines(const K x, Lines *out) {
     Buf b = line_buf();
     fmt_one(&b, x, true);
     lines_add(out, b.p ? b.p : "", b.n);
-    free(b.p);
+    mem_raw_free(b.p);
 }
 
 K fmt_console(const K x) {
@@ -1001,13 +995,16 @@ K fmt_console(const K x) {
     Lines l = {0};
     console_lines(x, &l);
     Buf b = {0};
-    for (size_t i = 0; i < l.n; i++) {
+    for (J i = 0; l.list && i < l.list->n; i++) {
         if (i)
             buf_str(&b, "\n");
-        truncate_line(l.line[i]);
-        buf_str(&b, l.line[i]);
+        add_shown(&b, kK(l.list)[i]);
     }
-    lines_free(&l);
+    r0(l.list);
+    if (l.oom) {
+        mem_raw_free(b.p);
+        return kerr("wsfull");
+    }
     return buf_done(&b);
 }
 
@@ -1020,7 +1017,7 @@ K fmt_atom_string(const K x) {
         buf_add(&b, (const char *)&x->g, 1);
     } else if (t == KS) {
         buf_str(&b, x->s);
-    } else if (t > 0 && t < 20) {
+    } else if (t > 0 && t < KENUM) {
         const void *p = t == UU ? (const void *)kG(x) : (const void *)&x->g;
         if (!item_null(t, p) || t == KF || t == KE)
             fmt_item(&b, t, p);
@@ -1049,7 +1046,7 @@ K prim_string(K x) {
         r0(x);
         return out;
     }
-    if (x->t > 0 && x->t < 20) {
+    if (x->t > 0 && x->t < KENUM) {
         K out = ktn(0, x->n);
         for (J i = 0; out && i < x->n; i++) {
             K a = obj_atom(-x->t);

@@ -27,15 +27,7 @@ typedef struct Out {
     int depth;    /* nesting, bounded by JSON_DEPTH */
 } Out;
 
-static void put(Out *o, const char *s, size_t n) {
-    if (!o->buf)
-        return;
-    o->buf = obj_grow(o->buf, (J)n);
-    if (!o->buf)
-        return;
-    memcpy(kC(o->buf) + o->buf->n, s, n);
-    o->buf->n += (J)n;
-}
+static void put(Out *o, const char *s, size_t n) { o->buf = obj_push_items(o->buf, s, (J)n); }
 
 static void puts_(Out *o, const char *s) { put(o, s, strlen(s)); }
 
@@ -120,7 +112,7 @@ static void write_atom(Out *o, const K a) {
     } else if ((t == KF || t == KE) && isinf(t == KF ? a->f : a->e)) {
         F f = t == KF ? a->f : a->e;
         puts_(o, o->null0w ? "null" : f > 0 ? "inf" : "-inf");
-    } else if (t > 0 && t < 20) {
+    } else if (t > 0 && t < KENUM) {
         K s = fmt_atom_string(a);
         if (s)
             put(o, (const char *)kC(s), (size_t)s->n);
@@ -187,7 +179,7 @@ static void write_value(Out *o, const K x) {
         r0(flat);
     } else if (x->t == XD) {
         write_object(o, DICT_KEYS(x), DICT_VALS(x));
-    } else if (x->t >= 0 && x->t < 98) {
+    } else if (x->t >= 0 && x->t < XT) {
         put(o, "[", 1);
         for (J i = 0; o->buf && i < x->n; i++) {
             if (i)
@@ -253,18 +245,12 @@ static K read_string(In *in) {
                     u[n++] = (char)(0xc0 | cp >> 6), u[n++] = (char)(0x80 | (cp & 63));
                 else
                     u[n++] = (char)(0xe0 | cp >> 12), u[n++] = (char)(0x80 | (cp >> 6 & 63)), u[n++] = (char)(0x80 | (cp & 63));
-                s = obj_grow(s, n);
-                if (s) {
-                    memcpy(kC(s) + s->n, u, (size_t)n);
-                    s->n += n;
-                }
+                s = obj_push_items(s, u, n);
                 continue;
             }
             c = e == 'n' ? '\n' : e == 'r' ? '\r' : e == 't' ? '\t' : e == 'b' ? '\b' : e == 'f' ? '\f' : e;
         }
-        s = obj_grow(s, 1);
-        if (s)
-            kC(s)[s->n++] = c;
+        s = obj_push_atom(s, &c);
     }
     if (s && in->p >= in->end) {
         r0(s);

@@ -148,7 +148,7 @@ static K read_obj(Reader *r) {
     r->depth++;
     int t = (signed char)*r->p++;
     K x = NULL;
-    if (t < 0 && t >= -KT && t != -3) {
+    if (t < 0 && t >= -KT && t != -KUNUSED) {
         if (t == -KS) {
             S s;
             if (!get_sym(r, &s)) {
@@ -174,7 +174,7 @@ static K read_obj(Reader *r) {
                 }
             }
         }
-    } else if ((t >= 0 && t <= KT && t != 3)) {
+    } else if ((t >= 0 && t <= KT && t != KUNUSED)) {
         x = read_vector(r, t);
     } else {
         switch (t) {

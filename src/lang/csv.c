@@ -172,8 +172,8 @@ static K format_columns(K x, K y) {
     r0(x);
     J rows = y->n ? obj_count(kK(y)[0]) : 0;
     for (J c = 0; c < y->n; c++) /* columns: lists of one length */
-        if (kK(y)[c]->t < 0 || kK(y)[c]->t >= 98 || obj_count(kK(y)[c]) != rows) {
-            const char *err = kK(y)[c]->t < 0 || kK(y)[c]->t >= 98 ? "type" : "length";
+        if (kK(y)[c]->t < 0 || kK(y)[c]->t >= XT || obj_count(kK(y)[c]) != rows) {
+            const char *err = kK(y)[c]->t < 0 || kK(y)[c]->t >= XT ? "type" : "length";
             r0(y);
             return kerr(err);
         }

@@ -38,10 +38,10 @@ static Namespace *ns_find(S name, bool create) {
             return spaces[i];
     if (!create)
         return NULL;
-    Namespace *ns = calloc(1, sizeof *ns);
-    Namespace **grown = realloc(spaces, (nspaces + 1) * sizeof *spaces);
+    Namespace *ns = mem_raw_calloc(1, sizeof *ns);
+    Namespace **grown = mem_raw_realloc(spaces, (nspaces + 1) * sizeof *spaces);
     if (!ns || !grown) {
-        free(ns);
+        mem_raw_free(ns);
         if (grown)
             spaces = grown;
         return NULL;
@@ -65,10 +65,10 @@ static bool ns_reindex(Namespace *ns) {
     size_t size = 16;
     while (size < ns->cap * 2)
         size *= 2;
-    size_t *slot = calloc(size, sizeof *slot);
+    size_t *slot = mem_raw_calloc(size, sizeof *slot);
     if (!slot)
         return false;
-    free(ns->slot);
+    mem_raw_free(ns->slot);
     ns->slot = slot;
     ns->mask = size - 1;
     for (size_t i = 0; i < ns->n; i++) {
@@ -143,16 +143,16 @@ static int ns_set(Namespace *ns, S key, K value) {
     }
     if (ns->n == ns->cap) {
         size_t cap = ns->cap ? ns->cap * 2 : 16;
-        S *keys = realloc(ns->keys, cap * sizeof *keys);
+        S *keys = mem_raw_realloc(ns->keys, cap * sizeof *keys);
         if (keys)
             ns->keys = keys;
-        K *vals = realloc(ns->vals, cap * sizeof *vals);
+        K *vals = mem_raw_realloc(ns->vals, cap * sizeof *vals);
         if (vals)
             ns->vals = vals;
-        unsigned char *views = realloc(ns->is_view, cap * sizeof *views);
+        unsigned char *views = mem_raw_realloc(ns->is_view, cap * sizeof *views);
         if (views)
             ns->is_view = views;
-        K *cache = realloc(ns->cache, cap * sizeof *cache);
+        K *cache = mem_raw_realloc(ns->cache, cap * sizeof *cache);
         if (cache)
             ns->cache = cache;
         if (!keys || !vals || !views || !cache) {
@@ -451,14 +451,14 @@ void env_free(void) {
             r0(ns->vals[j]);
             r0(ns->cache[j]);
         }
-        free(ns->keys);
-        free(ns->vals);
-        free(ns->cache);
-        free(ns->is_view);
-        free(ns->slot);
-        free(ns);
+        mem_raw_free(ns->keys);
+        mem_raw_free(ns->vals);
+        mem_raw_free(ns->cache);
+        mem_raw_free(ns->is_view);
+        mem_raw_free(ns->slot);
+        mem_raw_free(ns);
     }
-    free(spaces);
+    mem_raw_free(spaces);
     spaces = NULL;
     nspaces = 0;
 }

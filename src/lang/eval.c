@@ -34,7 +34,7 @@ void eval_trace_clear(void) {
     for (int i = 0; i < trace_n; i++)
         r0(trace[i].lambda);
     trace_n = 0;
-    free(trace_text);
+    mem_raw_free(trace_text);
     trace_text = NULL;
 }
 
@@ -48,9 +48,9 @@ static void trace_push(const K lambda, const void *node, int depth) {
 const char *eval_trace_text(void) {
     if (!trace_n)
         return NULL;
-    free(trace_text);
+    mem_raw_free(trace_text);
     size_t cap = 256, len = 0;
-    trace_text = malloc(cap);
+    trace_text = mem_raw_alloc(cap);
     if (!trace_text)
         return NULL;
     trace_text[0] = 0;
@@ -61,7 +61,7 @@ const char *eval_trace_text(void) {
             continue;
         size_t need = len + (size_t)text->n + (caret > 0 ? (size_t)caret : 0) + 40;
         if (need > cap) {
-            char *g = realloc(trace_text, need * 2);
+            char *g = mem_raw_realloc(trace_text, need * 2);
             if (!g) {
                 r0(text);
                 break;
@@ -155,13 +155,13 @@ static K keyed_lookup(K kt, K key) {
     } else if (nc == 1) {
         one = key->t < 0;
         probe = one ? xD(r1(names), prim_enlist(r1(key))) : xT(xD(r1(names), obj_list(1, r1(key))));
-    } else if (key->t >= 0 && key->t < 20 && obj_count(key) > 0) {
+    } else if (key->t >= 0 && key->t < KENUM && obj_count(key) > 0) {
         J n = obj_count(key);
         bool atoms = true, tuples = key->t == 0;
         for (J k = 0; key->t == 0 && k < n; k++) {
             K it = kK(key)[k];
             atoms = atoms && it->t < 0;
-            tuples = tuples && it->t >= 0 && it->t < 20 && obj_count(it) == nc;
+            tuples = tuples && it->t >= 0 && it->t < KENUM && obj_count(it) == nc;
         }
         if (key->t > 0 || atoms) { /* one tuple */
             one = true;
@@ -216,11 +216,11 @@ static K dict_lookup(K d, K key) {
         r0(key);
         return kerr("nyi");
     }
-    if (key->t >= 0 && key->t < 98) {
+    if (key->t >= 0 && key->t < XT) {
         /* a list of keys: look each up (unless the keys are lists themselves) */
         if (!(keys->t == 0) || key->t == 0) {
             J n = obj_count(key);
-            K *out = malloc((size_t)(n ? n : 1) * sizeof(K));
+            K *out = mem_raw_alloc((size_t)(n ? n : 1) * sizeof(K));
             if (!out) {
                 r0(d);
                 r0(key);
@@ -232,20 +232,20 @@ static K dict_lookup(K d, K key) {
                 if (!out[k]) {
                     for (J m = 0; m < n; m++)
                         r0(out[m]);
-                    free(out);
+                    mem_raw_free(out);
                     r0(d);
                     r0(key);
                     return NULL;
                 }
             K r = prim_collect(out, n);
-            free(out);
+            mem_raw_free(out);
             r0(d);
             r0(key);
             return r;
         }
     }
     J pos;
-    if (keys->u == ATTR_S && keys->t > 0 && keys->t < 20) {
+    if (keys->u == ATTR_S && keys->t > 0 && keys->t < KENUM) {
         /* a step dict (keys s#): the value of the last key at or below key */
         K b = prim_bin(r1(keys), r1(key));
         if (!b) {
@@ -334,7 +334,7 @@ static K index_list(K x, K i) {
     }
     /* a vector or list of indices: result has the shape of the index */
     J n = obj_count(i);
-    if (i->t > 0 && is_int_type(i->t) && x->t > 0 && (x->t < 20 || obj_is_enum(x->t))) {
+    if (i->t > 0 && is_int_type(i->t) && x->t > 0 && (x->t < KENUM || obj_is_enum(x->t))) {
         K r = obj_vec(x->t, n);
         if (!r) {
             r0(x);
@@ -360,12 +360,12 @@ static K index_list(K x, K i) {
         r0(i);
         return r;
     }
-    if (i->t > 0 && !is_int_type(i->t) && i->t < 20) {
+    if (i->t > 0 && !is_int_type(i->t) && i->t < KENUM) {
         r0(x);
         r0(i);
         return kerr("type");
     }
-    K *out = malloc((size_t)(n ? n : 1) * sizeof(K));
+    K *out = mem_raw_alloc((size_t)(n ? n : 1) * sizeof(K));
     if (!out) {
         r0(x);
         r0(i);
@@ -376,7 +376,7 @@ static K index_list(K x, K i) {
         if (!out[k]) {
             for (J m = 0; m < k; m++)
                 r0(out[m]);
-            free(out);
+            mem_raw_free(out);
             r0(x);
             r0(i);
             return NULL;
@@ -394,7 +394,7 @@ static K index_list(K x, K i) {
     } else {
         r = prim_collect(out, n);
     }
-    free(out);
+    mem_raw_free(out);
     r0(x);
     r0(i);
     return r;
@@ -410,7 +410,7 @@ K eval_index(K x, K i) {
         r0(i);
         return x;
     }
-    if (i->t >= 100) { /* a function is no index */
+    if (i->t >= KLAMBDA) { /* a function is no index */
         r0(x);
         r0(i);
         return kerr("type");
@@ -455,7 +455,7 @@ K eval_index(K x, K i) {
             r0(i);
             return out;
         }
-        if (i->t > 0 && i->t < 20 && is_int_type(i->t)) { /* rows: a table, column by column */
+        if (i->t > 0 && i->t < KENUM && is_int_type(i->t)) { /* rows: a table, column by column */
             K names = r1(TABLE_COLS(x));
             K cols = ktn(0, names->n);
             for (J c = 0; c < names->n; c++) {
@@ -475,7 +475,7 @@ K eval_index(K x, K i) {
         }
         return index_list(x, i);
     }
-    if (x->t < 0 || x->t >= 100) {
+    if (x->t < 0 || x->t >= KLAMBDA) {
         r0(x);
         r0(i);
         return kerr("type");
@@ -503,7 +503,7 @@ K eval_index_deep(K x, K *idx, int n) {
         r0(x);
         return vals ? xD(keys, vals) : (r0(keys), NULL);
     }
-    if (obj_is_identity(first) || (first->t >= 0 && first->t < 20 && !(x->t == XD))) {
+    if (obj_is_identity(first) || (first->t >= 0 && first->t < KENUM && !(x->t == XD))) {
         /* x[;j] or x[i vector; j]: index each selected item by the rest */
         bool each_row = !obj_is_identity(first) && idx[1]->t >= 0; /* t[rows; cols] */
         K sel = obj_is_identity(first) ? (r0(first), x) : eval_index(x, first);
@@ -518,7 +518,7 @@ K eval_index_deep(K x, K *idx, int n) {
             return rest;
         }
         J m = obj_count(sel);
-        K *out = malloc((size_t)(m ? m : 1) * sizeof(K));
+        K *out = mem_raw_alloc((size_t)(m ? m : 1) * sizeof(K));
         if (!out) {
             r0(sel);
             return release(idx + 1, n - 1);
@@ -531,13 +531,13 @@ K eval_index_deep(K x, K *idx, int n) {
             if (!out[k]) {
                 for (J q = 0; q < k; q++)
                     r0(out[q]);
-                free(out);
+                mem_raw_free(out);
                 r0(sel);
                 return release(idx + 1, n - 1);
             }
         }
         K r = prim_collect(out, m);
-        free(out);
+        mem_raw_free(out);
         r0(sel);
         release(idx + 1, n - 1);
         return r;
@@ -675,7 +675,7 @@ static K amend_value(K old, K f, K y) {
  * so they go (q keeps g#, whose index it maintains) */
 K eval_amend(K x, K *idx, int depth, K f, K y) {
     K r = amend_at(x, idx, depth, f, y);
-    if (r && depth > 0 && r->t > 0 && r->t < 20) {
+    if (r && depth > 0 && r->t > 0 && r->t < KENUM) {
         if (r->u == ATTR_G)
             prim_attr_forget(r); /* g#'s index is rebuilt on the next lookup */
         else
@@ -689,7 +689,7 @@ static K amend_at(K x, K *idx, int depth, K f, K y) {
         return amend_value(x, f, y);
     }
     K i = idx[0];
-    if (i->t >= 100 && !obj_is_identity(i)) { /* a function is no index */
+    if (i->t >= KLAMBDA && !obj_is_identity(i)) { /* a function is no index */
         r0(x);
         r0(y);
         return kerr("type");
@@ -726,7 +726,7 @@ static K amend_at(K x, K *idx, int depth, K f, K y) {
         if (i->t >= 0 && keys->t != 0 && i->t == keys->t) {
             /* several keys */
             for (J k = 0; k < i->n; k++) {
-                K yk = y ? (y->t >= 0 && obj_count(y) == i->n && y->t < 98 ? prim_item(y, k) : r1(y)) : NULL;
+                K yk = y ? (y->t >= 0 && obj_count(y) == i->n && y->t < XT ? prim_item(y, k) : r1(y)) : NULL;
                 K ik = prim_item(i, k);
                 x = eval_amend(x, &ik, 1, f, yk);
                 r0(ik);
@@ -749,7 +749,7 @@ static K amend_at(K x, K *idx, int depth, K f, K y) {
             old = eval_index(r1(x), r1(i));
         } else {
             K vals = DICT_VALS(x);
-            old = vals->t > 0 && vals->t < 20 ? prim_null_of(vals->t) : obj_identity();
+            old = vals->t > 0 && vals->t < KENUM ? prim_null_of(vals->t) : obj_identity();
         }
         K nv = old ? eval_amend(old, idx + 1, depth - 1, f, y) : (r0(y), NULL);
         if (!nv) {
@@ -792,7 +792,7 @@ static K amend_at(K x, K *idx, int depth, K f, K y) {
         }
         return xD(keys2, vals2);
     }
-    if (x->t < 0 || x->t >= 98) {
+    if (x->t < 0 || x->t >= XT) {
         r0(x);
         r0(y);
         return kerr("type");
@@ -820,8 +820,8 @@ static K amend_at(K x, K *idx, int depth, K f, K y) {
     }
     /* a list of indices: amend each with the matching item of y (or y itself) */
     J n = obj_count(i);
-    bool spread = y && y->t >= 0 && y->t < 98 && obj_count(y) == n;
-    if (y && y->t >= 0 && y->t < 98 && obj_count(y) != n && n != 0 && !(y->t == 0 && 0)) {
+    bool spread = y && y->t >= 0 && y->t < XT && obj_count(y) == n;
+    if (y && y->t >= 0 && y->t < XT && obj_count(y) != n && n != 0 && !(y->t == 0 && 0)) {
         r0(x);
         r0(y);
         return kerr("length");
@@ -867,7 +867,7 @@ static K assign_name(S name, K v, Frame *f, bool global) {
 /* x's rank as ref/join.md defines it: 0 for an atom, else 1 + the rank of its first item */
 static int list_rank(const K x) {
     int d = 0;
-    for (K y = x; y->t >= 0 && y->t < 20 && d < 1000; y = kK(y)[0]) {
+    for (K y = x; y->t >= 0 && y->t < KENUM && d < 1000; y = kK(y)[0]) {
         d++;
         if (y->t != 0 || y->n == 0)
             break;
@@ -1177,7 +1177,7 @@ static K pmatch(const K pat, K v, Frame *f, K *binds) {
     }
     if (h->t == KUNARY && h->g == P_ENLIST) { /* (p;q;..) */
         J m = pat->n - 1;
-        if (v->t < 0 || v->t >= 100 || (v->t == XD && 0))
+        if (v->t < 0 || v->t >= KLAMBDA || (v->t == XD && 0))
             return pattern_fail(h, "type");
         if (obj_count(v) != m)
             return pattern_fail(h, "length");
@@ -1375,7 +1375,7 @@ static K table_from(K names, K cols) {
     /* extend atoms to the common length */
     J n = -1;
     for (J i = 0; i < cols->n; i++)
-        if (kK(cols)[i]->t >= 0 && kK(cols)[i]->t < 98)
+        if (kK(cols)[i]->t >= 0 && kK(cols)[i]->t < XT)
             n = obj_count(kK(cols)[i]);
     if (n < 0)
         n = 1;
@@ -1392,7 +1392,7 @@ static K table_from(K names, K cols) {
                 memcpy(kG(v) + k * obj_width(v->t), c->t == -UU ? (void *)kG(c) : (void *)&c->g, obj_width(v->t));
             r0(c);
             kK(cols)[i] = v;
-        } else if (c->t >= 98) {
+        } else if (c->t >= XT) {
             r0(names);
             r0(cols);
             return kerr("type");
@@ -1642,7 +1642,7 @@ K eval_node(const K e, Frame *f) {
     }
     int n = (int)e->n - 1;
     K args[8];
-    K *argv = n <= 8 ? args : malloc(sizeof(K) * n);
+    K *argv = n <= 8 ? args : mem_raw_alloc(sizeof(K) * n);
     if (!argv)
         return kerr("wsfull");
     for (int i = n; i >= 1; i--) {
@@ -1652,7 +1652,7 @@ K eval_node(const K e, Frame *f) {
             K ret = argv[i - 1];
             release(argv + i, n - i);
             if (argv != args)
-                free(argv);
+                mem_raw_free(argv);
             return ret;
         }
     }
@@ -1660,12 +1660,12 @@ K eval_node(const K e, Frame *f) {
     if (fn && f && f->returning) {
         release(argv, n);
         if (argv != args)
-            free(argv);
+            mem_raw_free(argv);
         return fn;
     }
     K r = fn ? eval_apply(fn, argv, n) : release(argv, n);
     if (argv != args)
-        free(argv);
+        mem_raw_free(argv);
     if (!r && f && f->lambda && !f->err_node)
         f->err_node = head;
     /* the first failing application at top level gets the console's caret; a failure inside
@@ -1780,7 +1780,7 @@ static K call_lambda(K f, K *args, int n) {
     K names = kK(f)[LAMBDA_LOCALS];
     Frame frame = {.lambda = f, .names = names};
     K stackvals[16];
-    frame.vals = names->n <= 16 ? stackvals : calloc((size_t)names->n, sizeof(K));
+    frame.vals = names->n <= 16 ? stackvals : mem_raw_calloc((size_t)names->n, sizeof(K));
     if (!frame.vals) {
         r0(f);
         return release(args, n);
@@ -1805,7 +1805,7 @@ static K call_lambda(K f, K *args, int n) {
     for (J i = 0; i < names->n; i++)
         r0(frame.vals[i]);
     if (frame.vals != stackvals)
-        free(frame.vals);
+        mem_raw_free(frame.vals);
     r0(f);
     return r;
 }

@@ -259,7 +259,7 @@ K prim_amend_n(K *args, int n) {
         }
     }
     K r;
-    if (i->t >= 0 && i->t < 20 && !obj_is_identity(i) && x->t != XD) {
+    if (i->t >= 0 && i->t < KENUM && !obj_is_identity(i) && x->t != XD) {
         r = eval_amend(x, &i, 1, fn, y);
     } else {
         r = eval_amend(x, &i, 1, fn, y);
@@ -356,7 +356,7 @@ K prim_key(K x) {
         r0(x);
         return ks(d ? d : sym_null);
     }
-    if (x->t > 0 && x->t < 20) { /* a vector: the name of its type */
+    if (x->t > 0 && x->t < KENUM) { /* a vector: the name of its type */
         static const char *const names[20] = {"", "boolean", "guid", "", "byte", "short", "int", "long",
             "real", "float", "char", "symbol", "timestamp", "month", "date", "datetime",
             "timespan", "minute", "second", "time"};

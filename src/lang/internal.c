@@ -13,24 +13,6 @@
 #include "lex.h"
 
 
-/* list r with item appended (both consumed); NULL when either is NULL */
-static K push(K r, K item) {
-    if (!r || !item) {
-        if (r)
-            r0(r);
-        if (item)
-            r0(item);
-        return NULL;
-    }
-    r = obj_grow(r, 1);
-    if (!r) {
-        r0(item);
-        return NULL;
-    }
-    kK(r)[r->n++] = item;
-    return r;
-}
-
 /* -4!x: the tokens of string x as strings, each run of blanks a token of its own (x borrowed) */
 static K tokens(const K x) {
     if (x->t != KC && x->t != -KC)
@@ -51,10 +33,10 @@ static K tokens(const K x) {
             r0(t.value);
         size_t start = t.kind == TK_END ? n : t.pos;
         if (start > end) /* the blanks (or comment) before this token */
-            r = push(r, obj_strn(s + end, start - end));
+            r = obj_push(r, obj_strn(s + end, start - end));
         if (t.kind == TK_END)
             break;
-        r = push(r, obj_strn(s + t.pos, lx.pos - t.pos));
+        r = obj_push(r, obj_strn(s + t.pos, lx.pos - t.pos));
         end = lx.pos;
         if (!r)
             return NULL;
@@ -182,7 +164,7 @@ static K precise(K x) {
                 r0(x);
                 return s;
             }
-            r = push(r, s);
+            r = obj_push(r, s);
         }
         r0(x);
         return r;
@@ -190,7 +172,7 @@ static K precise(K x) {
     if (y->t == 0) { /* atomic: each item of a general list */
         K r = obj_vec(0, 0);
         for (J i = 0; i < y->n; i++)
-            r = push(r, precise(obj_list(2, r1(d), r1(kK(y)[i]))));
+            r = obj_push(r, precise(obj_list(2, r1(d), r1(kK(y)[i]))));
         r0(x);
         return r;
     }

@@ -23,7 +23,7 @@ static bool is_list(const K x) { return x->t >= 0 && x->t < KLAMBDA; }
 static K fail(K *items, J made, K *args, int n, K f) {
     for (J i = 0; i < made; i++)
         r0(items[i]);
-    free(items);
+    mem_raw_free(items);
     for (int i = 0; i < n; i++)
         r0(args[i]);
     r0(f);
@@ -51,9 +51,10 @@ static K each(K f, K *args, int n) {
     if (len < 0) { /* all atoms: apply once */
         return eval_apply(f, args, n);
     }
-    K *out = malloc((size_t)(len ? len : 1) * sizeof(K));
+    K *out = mem_raw_alloc((size_t)(len ? len : 1) * sizeof(K));
     if (!out) {
         r0(keys);
+        kerr("wsfull");
         return fail(NULL, 0, args, n, f);
     }
     for (J k = 0; k < len; k++) {
@@ -71,7 +72,7 @@ static K each(K f, K *args, int n) {
         r0(args[i]);
     r0(f);
     K r = prim_collect(out, len);
-    free(out);
+    mem_raw_free(out);
     if (table_rows && r && r->t == 0 && len > 0 && kK(r)[0]->t == XD) {
         /* rows that are dicts with the same keys form a table again: leave as list */
     }
@@ -205,7 +206,13 @@ static K fold(K f, K *args, int n, bool scan) {
         /* , joins onto its identity (): the first item of (,\)2 3 4 is ,2 */
         if (f->t == KBINARY && f->g == P_COMMA && acc->t < 0)
             acc = prim_enlist(acc);
-        K *out = scan ? malloc((size_t)len * sizeof(K)) : NULL;
+        K *out = scan ? mem_raw_alloc((size_t)len * sizeof(K)) : NULL;
+        if (scan && !out) {
+            r0(acc);
+            r0(y);
+            r0(f);
+            return kerr("wsfull");
+        }
         if (scan)
             out[0] = r1(acc);
         for (J k = 1; k < len; k++) {
@@ -214,7 +221,7 @@ static K fold(K f, K *args, int n, bool scan) {
                 if (scan)
                     for (J m = 0; m < k; m++)
                         r0(out[m]);
-                free(out);
+                mem_raw_free(out);
                 r0(y);
                 r0(f);
                 return NULL;
@@ -228,7 +235,7 @@ static K fold(K f, K *args, int n, bool scan) {
         if (scan) {
             r0(acc);
             K r = prim_collect(out, len);
-            free(out);
+            mem_raw_free(out);
             return keys ? xD(keys, r) : r;
         }
         r0(keys);
@@ -251,7 +258,13 @@ static K fold(K f, K *args, int n, bool scan) {
         }
     if (len < 0)
         len = 1;
-    K *out = scan ? malloc((size_t)(len ? len : 1) * sizeof(K)) : NULL;
+    K *out = scan ? mem_raw_alloc((size_t)(len ? len : 1) * sizeof(K)) : NULL;
+    if (scan && !out) {
+        for (int i = 0; i < n; i++)
+            r0(args[i]);
+        r0(f);
+        return kerr("wsfull");
+    }
     for (J k = 0; k < len; k++) {
         K av[8];
         av[0] = acc;
@@ -262,7 +275,7 @@ static K fold(K f, K *args, int n, bool scan) {
             if (scan)
                 for (J m = 0; m < k; m++)
                     r0(out[m]);
-            free(out);
+            mem_raw_free(out);
             for (int i = 1; i < n; i++)
                 r0(args[i]);
             r0(f);
@@ -277,7 +290,7 @@ static K fold(K f, K *args, int n, bool scan) {
     if (scan) {
         r0(acc);
         K r = prim_collect(out, len);
-        free(out);
+        mem_raw_free(out);
         return r;
     }
     return acc;
@@ -298,7 +311,13 @@ static K prior(K f, K *args, int n) {
         return r;
     }
     J len = obj_count(x);
-    K *out = malloc((size_t)(len ? len : 1) * sizeof(K));
+    K *out = mem_raw_alloc((size_t)(len ? len : 1) * sizeof(K));
+    if (!out) {
+        r0(x);
+        r0(seed);
+        r0(f);
+        return kerr("wsfull");
+    }
     for (J k = 0; k < len; k++) {
         K cur = arg_item(x, k);
         if (k == 0 && !seed) {
@@ -317,8 +336,8 @@ static K prior(K f, K *args, int n) {
             }
             /* other functions see the typed null of the list (of a general list's first
              * atom: basics/comparison.md, (>=) prior of mixed infinities) as the first prior */
-            K first_null = x->t > 0 && x->t < 20 ? prim_null_of(x->t)
-                           : x->t == 0 && cur->t < 0 && cur->t > -20 ? prim_null_of(-cur->t)
+            K first_null = x->t > 0 && x->t < KENUM ? prim_null_of(x->t)
+                           : x->t == 0 && cur->t < 0 && cur->t > -KENUM ? prim_null_of(-cur->t)
                            : obj_identity();
             out[k] = eval_apply(r1(f), (K[]){cur, first_null}, 2);
             if (!out[k]) {
@@ -332,7 +351,7 @@ static K prior(K f, K *args, int n) {
         if (!out[k]) {
             for (J m = 0; m < k; m++)
                 r0(out[m]);
-            free(out);
+            mem_raw_free(out);
             r0(x);
             r0(seed);
             r0(f);
@@ -343,7 +362,7 @@ static K prior(K f, K *args, int n) {
     r0(seed);
     r0(f);
     K r = prim_collect(out, len);
-    free(out);
+    mem_raw_free(out);
     return r;
 }
 
@@ -362,7 +381,13 @@ static K each_side(K f, K *args, int n, bool right) {
         return r;
     }
     J len = obj_count(walk);
-    K *out = malloc((size_t)(len ? len : 1) * sizeof(K));
+    K *out = mem_raw_alloc((size_t)(len ? len : 1) * sizeof(K));
+    if (!out) {
+        r0(walk);
+        r0(fixed);
+        r0(f);
+        return kerr("wsfull");
+    }
     for (J k = 0; k < len; k++) {
         K item = arg_item(walk, k);
         K av[2] = {right ? r1(fixed) : item, right ? item : r1(fixed)};
@@ -370,7 +395,7 @@ static K each_side(K f, K *args, int n, bool right) {
         if (!out[k]) {
             for (J m = 0; m < k; m++)
                 r0(out[m]);
-            free(out);
+            mem_raw_free(out);
             r0(walk);
             r0(fixed);
             r0(f);
@@ -382,7 +407,7 @@ static K each_side(K f, K *args, int n, bool right) {
     r0(fixed);
     r0(f);
     K r = prim_collect(out, len);
-    free(out);
+    mem_raw_free(out);
     return keys ? xD(keys, r) : r;
 }
 
@@ -406,7 +431,7 @@ static K case_pick(K f, K *args, int n) {
         r0(f);
         return kerr(err);
     }
-    K *out = malloc((size_t)(len ? len : 1) * sizeof(K));
+    K *out = mem_raw_alloc((size_t)(len ? len : 1) * sizeof(K));
     bool bad = !out;
     for (J k = 0; !bad && k < len; k++) {
         J i = f->t == KJ ? kJ(f)[k] : f->t == KI ? kI(f)[k] : kH(f)[k];
@@ -423,11 +448,11 @@ static K case_pick(K f, K *args, int n) {
         r0(args[i]);
     r0(f);
     if (bad) {
-        free(out);
+        mem_raw_free(out);
         return kerr_msg() ? NULL : kerr("wsfull");
     }
     K r = prim_collect(out, len);
-    free(out);
+    mem_raw_free(out);
     return r;
 }
 

@@ -40,11 +40,8 @@ static K native_show_text(K x) { /* .Q.s x: the console's text of x, ending with
     }
     K s = fmt_console(x);
     r0(x);
-    if (s && s->n) {
-        s = obj_grow(s, 1);
-        if (s)
-            kC(s)[s->n++] = '\n';
-    }
+    if (s && s->n)
+        s = obj_push_items(s, "\n", 1);
     return s;
 }
 
@@ -144,6 +141,7 @@ static K eval_string(const char *s, size_t n) {
 /* q's value: strings evaluate, symbols look up, lists apply, dicts give values, lambdas
  * show their parts */
 K lang_value(K x) {
+    ASSERT(initialised);
     if (!x)
         return NULL;
     switch (x->t) {
@@ -228,17 +226,21 @@ K lang_value(K x) {
     }
     if (obj_is_enum(x->t) || obj_is_enum(-x->t))
         return prim_unenum(x); /* value of an enumeration: its symbols */
-    if (x->t > 0 && x->t < 20)
+    if (x->t > 0 && x->t < KENUM)
         return x; /* value of a vector is itself */
     return x;
 }
 
 K lang_get(S name) {
+    ASSERT(initialised); /* lang_init made the namespaces */
     K v = env_get(name);
     return v;
 }
 
-int lang_set(S name, K v) { return env_set(name, v); }
+int lang_set(S name, K v) {
+    ASSERT(initialised);
+    return env_set(name, v);
+}
 
 int lang_set_runtime(S name, K v) { return env_set_runtime(name, v); }
 

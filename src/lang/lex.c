@@ -169,7 +169,7 @@ static K lex_number(Lexer *lx) {
     /* a run of words separated by single blanks forms a vector */
     Num nums[1] = {{0}};
     size_t cap = 8, count = 0;
-    Num *all = malloc(cap * sizeof(Num));
+    Num *all = mem_raw_alloc(cap * sizeof(Num));
     if (!all)
         return kerr("wsfull");
     size_t q = p;
@@ -178,16 +178,16 @@ static K lex_number(Lexer *lx) {
         Num num;
         if (!lit_parse_word(s + q, wl, &num)) {
             if (count == 0) {
-                free(all);
+                mem_raw_free(all);
                 return kerr("syntax");
             }
             break;
         }
         if (count == cap) {
             cap *= 2;
-            Num *grown = realloc(all, cap * sizeof(Num));
+            Num *grown = mem_raw_realloc(all, cap * sizeof(Num));
             if (!grown) {
-                free(all);
+                mem_raw_free(all);
                 return kerr("wsfull");
             }
             all = grown;
@@ -256,7 +256,7 @@ static K lex_number(Lexer *lx) {
             lit_store(result, (J)i, &num);
         }
     }
-    free(all);
+    mem_raw_free(all);
     return result;
 }
 
@@ -287,10 +287,8 @@ static K lex_string(Lexer *lx) {
                 }
             }
         }
-        out = obj_grow(out, 1);
-        if (!out)
+        if (!(out = obj_push_atom(out, &c)))
             return NULL;
-        kC(out)[out->n++] = c;
     }
     if (p >= lx->n) {
         r0(out);

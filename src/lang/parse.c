@@ -217,7 +217,7 @@ static void note_pos(const K node, size_t pos) {
         return;
     if (node_pos_n == node_pos_cap) {
         size_t cap = node_pos_cap ? node_pos_cap * 2 : 64;
-        NodePos *g = realloc(node_pos, cap * sizeof *g);
+        NodePos *g = mem_raw_realloc(node_pos, cap * sizeof *g);
         if (!g)
             return;
         node_pos = g;
@@ -258,15 +258,18 @@ static void origin_free(LambdaOrigin *o) {
     r0(o->body);
     r0(o->name);
     r0(o->file);
-    free(o->pos);
+    mem_raw_free(o->pos);
 }
 
 void parse_origins_free(void) {
     for (size_t i = 0; i < origins_n; i++)
         origin_free(&origins[i]);
-    free(origins);
+    mem_raw_free(origins);
     origins = NULL;
     origins_n = origins_cap = 0;
+    mem_raw_free(node_pos);
+    node_pos = NULL;
+    node_pos_n = node_pos_cap = 0;
 }
 
 static LambdaOrigin *origin_of(const K lambda) {
@@ -299,7 +302,7 @@ static void origin_note(const K f, const char *src, size_t start, size_t end, si
     if (origins_n == origins_cap) {
         {
             size_t cap = origins_cap ? origins_cap * 2 : 64;
-            LambdaOrigin *g = realloc(origins, cap * sizeof *g);
+            LambdaOrigin *g = mem_raw_realloc(origins, cap * sizeof *g);
             if (!g)
                 return;
             origins = g;
@@ -308,7 +311,7 @@ static void origin_note(const K f, const char *src, size_t start, size_t end, si
     }
     LambdaOrigin o = {.body = r1(kK(f)[LAMBDA_BODY])};
     size_t n = node_pos_n > mark ? node_pos_n - mark : 0;
-    o.pos = n ? malloc(n * sizeof *o.pos) : NULL;
+    o.pos = n ? mem_raw_alloc(n * sizeof *o.pos) : NULL;
     for (size_t i = 0; o.pos && i < n; i++) {
         const NodePos *np = &node_pos[mark + i];
         if (np->node && np->pos >= start && np->pos <= end)
@@ -1352,12 +1355,12 @@ static K parse_expr(Parser *p) {
     K result = NULL;
     while (!at_stop(p)) {
         if (n == cap) {
-            Item *grown = malloc(sizeof(Item) * cap * 2);
+            Item *grown = mem_raw_alloc(sizeof(Item) * cap * 2);
             if (!grown)
                 goto done;
             memcpy(grown, items, sizeof(Item) * n);
             if (items != stack)
-                free(items);
+                mem_raw_free(items);
             items = grown;
             cap *= 2;
         }
@@ -1387,7 +1390,7 @@ done:
     for (int i = 0; i < n; i++)
         r0(items[i].node);
     if (items != stack)
-        free(items);
+        mem_raw_free(items);
     return result;
 }
 

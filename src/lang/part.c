@@ -46,7 +46,7 @@ static struct Hdb {
 
 static void hdb_clear(void) {
     r0(hdb.pv), r0(hdb.dirs), r0(hdb.roots), r0(hdb.inview), r0(hdb.pt), r0(hdb.protos);
-    r0(hdb.counts), r0(hdb.vp), r0(hdb.seen), free(hdb.base), free(hdb.label);
+    r0(hdb.counts), r0(hdb.vp), r0(hdb.seen), mem_raw_free(hdb.base), mem_raw_free(hdb.label);
     memset(&hdb, 0, sizeof hdb);
 }
 
@@ -142,15 +142,14 @@ static int found_cmp(const void *a, const void *b) {
 
 static void found_free(Found *f, J n) {
     for (J i = 0; i < n; i++)
-        free(f[i].dir);
-    free(f);
+        mem_raw_free(f[i].dir);
+    mem_raw_free(f);
 }
 
+/* s's text as a C string (the caller frees it), or NULL with 'wsfull pending */
 static char *cstr(const K s) {
-    char *p = malloc((size_t)s->n + 1);
-    memcpy(p, kG(s), (size_t)s->n);
-    p[s->n] = 0;
-    return p;
+    char *p = mem_raw_strndup((const char *)kG(s), (size_t)s->n);
+    return p ? p : (kerr("wsfull"), NULL);
 }
 
 /* the partitions under the roots (owned by the caller, *n of them), sorted by value; only
@@ -160,9 +159,11 @@ static Found *find_partitions(const K roots, J *n, S *pf) {
     J count = 0, cap = 0;
     int best = NAME_NONE;
     bool four = true; /* every digits name has four digits: years */
-    for (J r = 0; r < roots->n; r++) {
+    bool oom = false;
+    for (J r = 0; r < roots->n && !oom; r++) {
         char *root = cstr(kK(roots)[r]);
-        DIR *d = opendir(root);
+        DIR *d = root ? opendir(root) : NULL;
+        oom = !root;
         struct dirent *e;
         while (d && (e = readdir(d))) {
             I v;
@@ -174,12 +175,20 @@ static Found *find_partitions(const K roots, J *n, S *pf) {
             if (!file_is_dir(path))
                 continue;
             if (count == cap) {
+                Found *g = mem_raw_realloc(f, (size_t)(cap ? 2 * cap : 16) * sizeof *f);
+                if (!g) {
+                    oom = true;
+                    break;
+                }
+                f = g;
                 cap = cap ? 2 * cap : 16;
-                f = realloc(f, (size_t)cap * sizeof *f);
             }
             f[count].value = v;
             f[count].kind = kind;
-            f[count].dir = strdup(path);
+            if (!(f[count].dir = mem_raw_strdup(path))) {
+                oom = true;
+                break;
+            }
             f[count].root = kK(roots)[r];
             f[count].r = r;
             count++;
@@ -190,14 +199,21 @@ static Found *find_partitions(const K roots, J *n, S *pf) {
         }
         if (d)
             closedir(d);
-        free(root);
+        mem_raw_free(root);
+    }
+    if (oom) {
+        found_free(f, count);
+        *n = 0;
+        *pf = ss("date");
+        kerr("wsfull");
+        return NULL;
     }
     J k = 0;
     for (J i = 0; i < count; i++) {
         if (f[i].kind == best)
             f[k++] = f[i];
         else
-            free(f[i].dir);
+            mem_raw_free(f[i].dir);
     }
     if (k)
         qsort(f, (size_t)k, sizeof *f, found_cmp);
@@ -394,10 +410,16 @@ K part_load(const char *path, bool cd) {
     }
     hdb_clear();
     hdb.pf = pf;
-    hdb.base = strdup(abs_db);
+    hdb.base = mem_raw_strdup(abs_db);
     char label[1100];
     snprintf(label, sizeof label, ":%s", cd ? "." : path);
-    hdb.label = strdup(label);
+    hdb.label = mem_raw_strdup(label);
+    if (!hdb.base || !hdb.label) {
+        found_free(f, n);
+        r0(roots), r0(labels);
+        hdb_clear();
+        return kerr("wsfull");
+    }
     for (J i = 0; i < n; i++)
         f[i].rname = root_name(&f[i], labels);
     set_partitions(f, n);
@@ -408,7 +430,12 @@ K part_load(const char *path, bool cd) {
     hdb.counts = ktn(0, 0);
     hdb.vp = xD(ktn(KS, 0), ktn(0, 0));
     char *last = cstr(kK(hdb.dirs)[n - 1]);
-    K entries = partition_tables(last);
+    K entries = last ? partition_tables(last) : NULL;
+    if (!entries) {
+        mem_raw_free(last);
+        hdb_clear();
+        return kerr_msg() ? NULL : kerr("wsfull");
+    }
     for (J i = 0; i < entries->n; i++) {
         char tdir[2400];
         snprintf(tdir, sizeof tdir, "%s/%s", last, kS(entries)[i]);
@@ -419,7 +446,7 @@ K part_load(const char *path, bool cd) {
         }
         add_table(kS(entries)[i], proto);
     }
-    free(last);
+    mem_raw_free(last);
     r0(entries);
     /* sym and the splayed tables at the top (partition names hold no table) */
     K top = file_load_dir(cd ? "." : abs_db);
@@ -626,7 +653,7 @@ static bool uniform(const K e) {
     if (!stack_ok()) /* too deep to tell (stack.h): not mapped, evaluated whole */
         return false;
     if (e->t != 0)
-        return e->t < 100 || e->t == XD ? true : false;
+        return e->t < KLAMBDA || e->t == XD ? true : false;
     if (e->n == 0)
         return true;
     K h = kK(e)[0];
@@ -711,7 +738,9 @@ static S partial_name(J k) {
  * the Mapped of each output; false when some expression does not map */
 static bool map_all(const K a, K *partials, Mapped **maps) {
     J n = obj_count(a);
-    Mapped *m = calloc((size_t)(n ? n : 1), sizeof *m);
+    Mapped *m = mem_raw_calloc((size_t)(n ? n : 1), sizeof *m);
+    if (!m)
+        return false; /* the general path runs instead */
     K pn = ktn(KS, 0), pe = ktn(0, 0);
     J k = 0;
     bool ok = true;
@@ -731,7 +760,7 @@ static bool map_all(const K a, K *partials, Mapped **maps) {
     if (!ok) {
         for (J c = 0; c < n; c++)
             r0(m[c].part[0]), r0(m[c].part[1]);
-        free(m);
+        mem_raw_free(m);
         r0(pn), r0(pe);
         return false;
     }
@@ -951,10 +980,10 @@ K part_select(K t, K where, K b, K a) {
             acc = empty_of(ti, need);
         out = query_select(acc, mappable || !used ? r1(rest) : ktn(0, 0), r1(b), r1(a));
     }
-    r0(ad), r0(partials), free(maps), r0(need), r0(rest), r0(parts), r0(b), r0(a);
+    r0(ad), r0(partials), mem_raw_free(maps), r0(need), r0(rest), r0(parts), r0(b), r0(a);
     return out;
 fail:
-    r0(ad), r0(partials), free(maps), r0(need), r0(rest), r0(parts), r0(b), r0(a);
+    r0(ad), r0(partials), mem_raw_free(maps), r0(need), r0(rest), r0(parts), r0(b), r0(a);
     return NULL;
 }
 
@@ -1116,9 +1145,11 @@ static K build_vp(K *args, int n, bool rescan) {
     for (J p = 0; p < np; p++)
         if (rescan || kK(hdb.seen)[p]->t != KS) {
             char *dir = cstr(kK(hdb.dirs)[p]);
+            if (!dir)
+                return NULL;
             r0(kK(hdb.seen)[p]);
             kK(hdb.seen)[p] = partition_tables(dir);
-            free(dir);
+            mem_raw_free(dir);
         }
     K all = r1(hdb.pt);
     for (J p = 0; p < np; p++)
@@ -1281,11 +1312,21 @@ static K q_li(void *ptr, K *args, int n) {
     }
     /* the loaded partitions, then those to add */
     J np = hdb.pv->n, k = 0;
-    Found *g = malloc((size_t)(np + nfound + 1) * sizeof *g);
+    Found *g = mem_raw_alloc((size_t)(np + nfound + 1) * sizeof *g);
+    if (!g) {
+        found_free(f, nfound);
+        r0(roots), r0(labels), r0(want);
+        return kerr("wsfull");
+    }
     for (J p = 0; p < np; p++) {
         g[k].value = kI(hdb.pv)[p];
         g[k].kind = 0;
-        g[k].dir = cstr(kK(hdb.dirs)[p]);
+        if (!(g[k].dir = cstr(kK(hdb.dirs)[p]))) {
+            found_free(g, k);
+            found_free(f, nfound);
+            r0(roots), r0(labels), r0(want);
+            return NULL;
+        }
         g[k].root = NULL;
         g[k].r = 0;
         g[k].rname = kS(hdb.roots)[p];
@@ -1296,14 +1337,14 @@ static K q_li(void *ptr, K *args, int n) {
         for (J p = 0; p < np && !loaded; p++)
             loaded = !strcmp(g[p].dir, f[i].dir);
         if (loaded || !kG(want)[i]) {
-            free(f[i].dir);
+            mem_raw_free(f[i].dir);
             continue;
         }
         g[k] = f[i];
         g[k].rname = root_name(&f[i], labels);
         k++;
     }
-    free(f);
+    mem_raw_free(f);
     r0(want), r0(roots), r0(labels);
     if (k > 1)
         qsort(g, (size_t)k, sizeof *g, found_cmp);

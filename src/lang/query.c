@@ -43,7 +43,7 @@ static bool scope_make(Scope *sc, const K t, const K idx) {
     K names = TABLE_COLS(t), cols = TABLE_DATA(t);
     sc->n = names->n + 1;
     sc->names = ktn(KS, sc->n);
-    sc->vals = calloc((size_t)sc->n, sizeof(K));
+    sc->vals = mem_raw_calloc((size_t)sc->n, sizeof(K));
     if (!sc->names || !sc->vals)
         return false;
     for (J c = 0; c < names->n; c++) {
@@ -70,7 +70,7 @@ static bool scope_make(Scope *sc, const K t, const K idx) {
 static void scope_free(Scope *sc) {
     for (J i = 0; sc->vals && i < sc->n; i++)
         r0(sc->vals[i]);
-    free(sc->vals);
+    mem_raw_free(sc->vals);
     r0(sc->names);
 }
 
@@ -144,11 +144,11 @@ static K compute(const K t, const K idx, const K a) {
 static K as_table(K names, K vals) {
     J n = -1;
     for (J i = 0; i < vals->n; i++)
-        if (kK(vals)[i]->t >= 0 && kK(vals)[i]->t < 98)
+        if (kK(vals)[i]->t >= 0 && kK(vals)[i]->t < XT)
             n = MAX(n, obj_count(kK(vals)[i]));
     for (J i = 0; i < vals->n; i++) {
         K v = kK(vals)[i];
-        if (v->t < 0 || v->t >= 98) {
+        if (v->t < 0 || v->t >= XT) {
             K e = prim_enlist(v);
             if (n > 1) {
                 K tk = prim_take(kj(n), e);
@@ -185,7 +185,7 @@ static bool group_rows(const K t, const K idx, const K b, Grouping *gr) {
         K k = kK(keys)[c];
         if (k->t < 0)
             kK(keys)[c] = prim_take(kj(idx->n), k);
-        else if (k->t >= 98 || obj_count(k) != idx->n) {
+        else if (k->t >= XT || obj_count(k) != idx->n) {
             r0(keys);
             kerr("length");
             return false;
@@ -228,12 +228,19 @@ static bool group_rows(const K t, const K idx, const K b, Grouping *gr) {
         return false;
     }
     J ng = order->n;
-    J *rank = malloc((size_t)(ng ? ng : 1) * sizeof(J));
+    J *rank = mem_raw_alloc((size_t)(ng ? ng : 1) * sizeof(J));
+    if (!rank) {
+        r0(order);
+        r0(kt);
+        r0(gid);
+        kerr("wsfull");
+        return false;
+    }
     for (J k = 0; k < ng; k++)
         rank[kJ(order)[k]] = k;
     for (J i = 0; i < gid->n; i++)
         kJ(gid)[i] = rank[kJ(gid)[i]];
-    free(rank);
+    mem_raw_free(rank);
     gr->keys = eval_index(kt, order);
     gr->gid = gid;
     gr->ng = ng;
@@ -244,19 +251,26 @@ static bool group_rows(const K t, const K idx, const K b, Grouping *gr) {
 static K group_lists(Grouping *gr, const K idx) {
     if (gr->lists)
         return gr->lists;
-    J *count = calloc((size_t)(gr->ng ? gr->ng : 1), sizeof(J));
-    for (J i = 0; i < gr->gid->n; i++)
+    J *count = mem_raw_calloc((size_t)(gr->ng ? gr->ng : 1), sizeof(J));
+    K lists = count ? ktn(0, gr->ng) : NULL;
+    for (J i = 0; lists && i < gr->gid->n; i++)
         count[kJ(gr->gid)[i]]++;
-    K lists = ktn(0, gr->ng);
-    for (J g = 0; g < gr->ng; g++) {
-        kK(lists)[g] = ktn(KJ, count[g]);
+    for (J g = 0; lists && g < gr->ng; g++) {
+        if (!(kK(lists)[g] = ktn(KJ, count[g]))) {
+            r0(lists);
+            lists = NULL;
+        }
         count[g] = 0;
+    }
+    if (!lists) {
+        mem_raw_free(count);
+        return kerr("wsfull");
     }
     for (J i = 0; i < gr->gid->n; i++) {
         J g = kJ(gr->gid)[i];
         kJ(kK(lists)[g])[count[g]++] = kJ(idx)[i];
     }
-    free(count);
+    mem_raw_free(count);
     return gr->lists = lists;
 }
 
@@ -278,15 +292,22 @@ static K fast_aggregate(const K e, const K t, const K idx, const Grouping *gr) {
     int ty = col->t;
     if (op == P_HASH) { /* count */
         K out = ktn(KJ, ng);
+        if (!out)
+            return NULL; /* the general path reports it */
         memset(kJ(out), 0, (size_t)ng * sizeof(J));
         for (J i = 0; i < n; i++)
             kJ(out)[gid[i]]++;
         return out;
     }
-    if ((op == P_STAR || op == P_LAST) && ty > 0 && ty < 20 && ty != UU) { /* first, last */
+    if ((op == P_STAR || op == P_LAST) && ty > 0 && ty < KENUM && ty != UU) { /* first, last */
         int w = obj_width(ty);
         K out = ktn(ty, ng);
-        G *seen = calloc((size_t)(ng ? ng : 1), 1);
+        G *seen = mem_raw_calloc((size_t)(ng ? ng : 1), 1);
+        if (!out || !seen) {
+            r0(out);
+            mem_raw_free(seen);
+            return NULL;
+        }
         for (J i = 0; i < n; i++) {
             J g = gid[i];
             if (op == P_STAR && seen[g])
@@ -294,13 +315,15 @@ static K fast_aggregate(const K e, const K t, const K idx, const Grouping *gr) {
             seen[g] = 1;
             memcpy(kG(out) + g * w, kG(col) + row[i] * w, (size_t)w);
         }
-        free(seen);
+        mem_raw_free(seen);
         return out;
     }
     if (ty != KJ && ty != KF)
         return NULL;
     if (op == P_SUM && ty == KJ) {
         K out = ktn(KJ, ng);
+        if (!out)
+            return NULL;
         memset(kJ(out), 0, (size_t)ng * sizeof(J));
         for (J i = 0; i < n; i++) {
             J v = kJ(col)[row[i]];
@@ -311,7 +334,12 @@ static K fast_aggregate(const K e, const K t, const K idx, const Grouping *gr) {
     }
     if (op == P_SUM || op == P_AVG) {
         K out = ktn(KF, ng);
-        J *cnt = op == P_AVG ? calloc((size_t)(ng ? ng : 1), sizeof(J)) : NULL;
+        J *cnt = op == P_AVG ? mem_raw_calloc((size_t)(ng ? ng : 1), sizeof(J)) : NULL;
+        if (!out || (op == P_AVG && !cnt)) {
+            r0(out);
+            mem_raw_free(cnt);
+            return NULL;
+        }
         memset(kF(out), 0, (size_t)ng * sizeof(F));
         for (J i = 0; i < n; i++) {
             F v = ty == KF ? kF(col)[row[i]] : kJ(col)[row[i]] == nj ? nf : (F)kJ(col)[row[i]];
@@ -323,7 +351,7 @@ static K fast_aggregate(const K e, const K t, const K idx, const Grouping *gr) {
         }
         for (J g = 0; cnt && g < ng; g++)
             kF(out)[g] = cnt[g] ? kF(out)[g] / (F)cnt[g] : nf;
-        free(cnt);
+        mem_raw_free(cnt);
         return out;
     }
     if (op == P_MIN || op == P_MAX) { /* nulls skipped; an all-null group gives the infinity */
@@ -519,6 +547,11 @@ K query_select(K t, K where, K b, K a) {
     }
     K slow = xD(slow_names, slow_exprs);
     K groups = obj_count(slow) ? group_lists(&gr, idx) : NULL;
+    if (obj_count(slow) && !groups) {
+        r0(slow); r0(percol); r0(names); r0(cols); grouping_free(&gr);
+        r0(keytable); r0(idx); r0(t); r0(a);
+        return NULL;
+    }
     K results = ktn(0, obj_count(slow)); /* per slow column: one value per group */
     for (J c = 0; c < results->n; c++)
         kK(results)[c] = ktn(0, ng);
@@ -589,14 +622,18 @@ static K query_update(K t, K where, K b, K a) {
         K keep = NULL;
         if (a->t != KS || a->n == 0) {
             J rows = obj_count(t);
-            G *del = calloc((size_t)(rows ? rows : 1), 1);
+            G *del = mem_raw_calloc((size_t)(rows ? rows : 1), 1);
+            if (!del) {
+                r0(nn); r0(nc); r0(idx); r0(t); r0(b); r0(a);
+                return kerr("wsfull");
+            }
             for (J r = 0; r < idx->n; r++)
                 del[kJ(idx)[r]] = some_where;
             keep = ktn(KJ, 0);
             for (J r = 0; r < rows; r++)
                 if (!del[r])
                     ja(&keep, &r);
-            free(del);
+            mem_raw_free(del);
         }
         for (J c = 0; c < names->n; c++) {
             bool drop = false;
@@ -683,12 +720,18 @@ static K compute_by(const K t, const K idx, const K b, const K a) {
     }
     J n = idx->n, ng = gr.ng, na = obj_count(a);
     /* each group's positions in idx, and the rows of t they are */
-    J *count = calloc((size_t)ng + 1, sizeof(J));
+    J *count = mem_raw_calloc((size_t)ng + 1, sizeof(J));
+    J *pos = mem_raw_alloc((size_t)(n ? n : 1) * sizeof(J));
+    if (!count || !pos) {
+        mem_raw_free(count);
+        mem_raw_free(pos);
+        grouping_free(&gr);
+        return kerr("wsfull");
+    }
     for (J i = 0; i < n; i++)
         count[kJ(gr.gid)[i] + 1]++;
     for (J g = 0; g < ng; g++)
         count[g + 1] += count[g];
-    J *pos = malloc((size_t)(n ? n : 1) * sizeof(J));
     for (J i = 0; i < n; i++)
         pos[count[kJ(gr.gid)[i]]++] = i;
     for (J g = ng; g > 0; g--) /* back to group starts */
@@ -723,8 +766,8 @@ static K compute_by(const K t, const K idx, const K b, const K a) {
         }
         r0(vals);
     }
-    free(count);
-    free(pos);
+    mem_raw_free(count);
+    mem_raw_free(pos);
     grouping_free(&gr);
     for (J k = 0; k < na; k++) {
         K items = kK(out)[k];
@@ -748,7 +791,7 @@ static K compute_by(const K t, const K idx, const K b, const K a) {
 K prim_query_n(K *args, int n) {
     K t0 = args[0];
     bool tabular = t0->t == XT || obj_is_keyed(t0) || (t0->t == -KS && t0->s[0] != ':');
-    if (n == 3 && tabular && args[1]->t > 0 && args[1]->t < 20) {
+    if (n == 3 && tabular && args[1]->t > 0 && args[1]->t < KENUM) {
         /* ?[t;i;p]: exec p over rows i of t */
         J nk;
         K t = table_arg(args[0], &nk);

@@ -71,8 +71,7 @@ static K eval_statement(const char *text, size_t len, const char *file, long lin
  * file and line when file is given).  The value is the last statement's. */
 K lang_eval_script(const char *src, size_t n, const char *file) {
     K last = obj_identity();
-    char *buf = NULL; /* a statement gathered from several lines */
-    size_t cap = 0;
+    K buf = NULL; /* a statement gathered from several lines (a char vector, reused) */
     size_t i = 0;
     long lineno = 0;
     bool in_comment = false;
@@ -113,38 +112,30 @@ K lang_eval_script(const char *src, size_t n, const char *file) {
                 if (jt[0] != ' ' && jt[0] != '\t')
                     break;
                 if (!joined) {
-                    if (cap < len + 1 && !(buf = realloc(buf, cap = len + 256))) {
-                        r0(last);
-                        return kerr("wsfull");
-                    }
-                    memcpy(buf, text, len);
+                    if (buf)
+                        buf->n = 0;
+                    buf = obj_push_items(buf ? buf : ktn(KC, 0), text, (J)len);
                     joined = true;
                 }
-                if (cap < total + jl + 2) {
-                    char *g = realloc(buf, cap = 2 * (total + jl + 2));
-                    if (!g) {
-                        free(buf);
-                        r0(last);
-                        return kerr("wsfull");
-                    }
-                    buf = g;
+                buf = obj_push_items(obj_push_items(buf, "\n", 1), jt, (J)jl);
+                if (!buf) {
+                    r0(last);
+                    return NULL;
                 }
-                buf[total++] = '\n';
-                memcpy(buf + total, jt, jl);
-                total += jl;
+                total = (size_t)buf->n;
                 j += jn, jline++;
                 i = j, lineno = jline;
             }
         }
-        K r = eval_statement(joined ? buf : text, total, file, start_line);
+        K r = eval_statement(joined ? kC(buf) : text, total, file, start_line);
         r0(last);
         if (!r) {
-            free(buf);
+            r0(buf);
             return NULL;
         }
         last = r;
     }
-    free(buf);
+    r0(buf);
     return last;
 }
 

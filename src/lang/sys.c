@@ -155,7 +155,7 @@ K sys_load(const char *path) {
     fseek(fp, 0, SEEK_END);
     long size = ftell(fp);
     fseek(fp, 0, SEEK_SET);
-    char *buf = malloc((size_t)(size > 0 ? size : 1));
+    char *buf = mem_raw_alloc((size_t)(size > 0 ? size : 1));
     if (!buf) {
         fclose(fp);
         return kerr("wsfull");
@@ -165,7 +165,7 @@ K sys_load(const char *path) {
     S saved = env_context;
     K r = lang_eval_script(buf, got, path);
     env_context = saved;
-    free(buf);
+    mem_raw_free(buf);
     if (!r)
         return NULL;
     r0(r);
@@ -202,13 +202,13 @@ static bool changes_setting(const char *word, const char *arg, size_t an) {
 /* a \command of n bytes: run on a NUL-terminated copy, so that the number and prefix parsing
  * below never reads past the text it was given */
 K sys_command(const char *cmd, size_t n) {
-    char *copy = malloc(n + 1);
+    char *copy = mem_raw_alloc(n + 1);
     if (!copy)
         return kerr("wsfull");
     memcpy(copy, cmd, n);
     copy[n] = 0;
     K r = run_command(copy, n);
-    free(copy);
+    mem_raw_free(copy);
     return r;
 }
 

@@ -106,12 +106,17 @@ static int open_handle(const char *host, int port, const char *userpass, int tim
         return -1;
     }
     size_t ul = strlen(userpass);
-    G *hs = malloc(ul + 2);
+    G *hs = mem_raw_alloc(ul + 2);
+    if (!hs) {
+        close(fd);
+        kerr("wsfull");
+        return -1;
+    }
     memcpy(hs, userpass, ul);
     hs[ul] = (G)capability;
     hs[ul + 1] = 0;
     bool sent = send(fd, hs, ul + 2, MSG_NOSIGNAL) == (ssize_t)(ul + 2);
-    free(hs);
+    mem_raw_free(hs);
     G reply;
     if (!sent || !read_exact(fd, &reply, 1, timeout_ms > 0 ? timeout_ms : net_config.handshake_ms)) {
         close(fd);

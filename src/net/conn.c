@@ -131,12 +131,14 @@ void net_conn_close(Conn *c) {
         r0(r);
         c->protect--;
     }
+    ASSERT(c->protect >= 0);
     if (c->protect == 0)
         net_conn_free(c);
 }
 
 /* after a hook: free a connection that asked to close while protected */
 static void release_protect(Conn *c) {
+    ASSERT(c->protect > 0); /* each release pairs with a protect++ before a hook */
     c->protect--;
     if (c->protect == 0 && c->closing)
         net_conn_free(c);
@@ -308,6 +310,7 @@ static void finish_handshake(Conn *c, size_t nul) {
     G reply = (G)c->capability;
     c->state = CONN_READY;
     if (!net_conn_send(c, &reply, 1)) {
+        ASSERT(c->protect == 0); /* the rule: a connection a hook runs for is only marked */
         net_conn_free(c);
         return;
     }
@@ -404,6 +407,7 @@ static bool process_input(Conn *c) {
             G *nul = memchr(in, 0, in_len);
             if (!nul) {
                 if (in_len > NET_HANDSHAKE_MAX) {
+                    ASSERT(c->protect == 0);
                     net_conn_free(c);
                     return false;
                 }

@@ -23,7 +23,7 @@ void net_console_read(void) {
         size_t cap = net_state.console_cap ? net_state.console_cap * 2 : 8192;
         while (cap < net_state.console_len + (size_t)n + 1)
             cap *= 2;
-        char *g = realloc(net_state.console_buf, cap);
+        char *g = mem_raw_realloc(net_state.console_buf, cap);
         if (!g)
             return;
         net_state.console_buf = g;

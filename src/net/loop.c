@@ -201,7 +201,7 @@ void net_free(void) {
     if (net_state.epfd >= 0)
         close(net_state.epfd);
     net_state.epfd = -1;
-    free(net_state.console_buf);
+    mem_raw_free(net_state.console_buf);
     net_state.console_buf = NULL;
     net_state.console_len = net_state.console_cap = 0;
 }

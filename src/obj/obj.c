@@ -13,18 +13,21 @@ Services services; /* services.h: filled by the higher layers as they start */
 
 /* ---- errors --------------------------------------------------------------------------- */
 
-static char *pending_error; /* malloc'd text of the pending error, NULL when none */
+static char *pending_error; /* the pending error's text (mem_raw_alloc'd or wsfull_text), NULL when none */
+
+/* out of memory while reporting: the pending error is this text, never freed */
+static char wsfull_text[] = "wsfull";
+
+static void pending_free(void) {
+    if (pending_error != wsfull_text)
+        mem_raw_free(pending_error);
+    pending_error = NULL;
+}
 
 K kerrn(const char *msg, size_t n) {
-    char *copy = malloc(n + 1);
-    if (copy) {
-        memcpy(copy, msg, n);
-        copy[n] = 0;
-    }
-    free(pending_error);
-    pending_error = copy ? copy : NULL;
-    if (!pending_error) /* out of memory while reporting: fall back to a static text */
-        pending_error = strdup("wsfull");
+    char *copy = mem_raw_strndup(msg, n); /* before the old text goes: msg may be it */
+    pending_free();
+    pending_error = copy ? copy : wsfull_text;
     return NULL;
 }
 
@@ -32,10 +35,7 @@ K kerr(const char *msg) { return kerrn(msg, strlen(msg)); }
 
 const char *kerr_msg(void) { return pending_error; }
 
-void kerr_clear(void) {
-    free(pending_error);
-    pending_error = NULL;
-}
+void kerr_clear(void) { pending_free(); }
 
 /* ---- allocation ----------------------------------------------------------------------- */
 
@@ -44,7 +44,7 @@ int obj_width(int t) {
         sizeof(K), 1, 16, 0, 1, 2, 4, 8, 4, 8, 1, sizeof(S), 8, 4, 4, 8, 8, 4, 4, 4};
     if (t < 0)
         t = -t;
-    if (t < 20)
+    if (t < KENUM)
         return widths[t];
     if (t <= KENUM_LAST)
         return 8;
@@ -130,7 +130,8 @@ J obj_capacity(const K x) {
 }
 
 K obj_grow(K x, J more) {
-    assert(x->r == 0 || (obj_is_mapped(x) && x->r == 1));
+    ASSERT(x->r == 0 || (obj_is_mapped(x) && x->r == 1)); /* only an owner grows a list */
+    ASSERT(x->n >= 0 && x->n <= obj_capacity(x));
     J need = x->n + more;
     if (need <= obj_capacity(x))
         return x;
@@ -155,6 +156,7 @@ K obj_grow(K x, J more) {
 /* ---- reference counting ---------------------------------------------------------------- */
 
 K r1(K x) {
+    ASSERT(x->r >= 0); /* a live object: r0 has not freed it */
     x->r++;
     return x;
 }
@@ -173,7 +175,7 @@ static void free_leaf(K x) {
         Foreign *f = (Foreign *)kG(x);
         if (f->fin)
             f->fin(f->ptr);
-    } else if ((x->u == ATTR_U || x->u == ATTR_G) && x->t > 0 && x->t < 20 && services.forget_index) {
+    } else if ((x->u == ATTR_U || x->u == ATTR_G) && x->t > 0 && x->t < KENUM && services.forget_index) {
         services.forget_index(x); /* its lookup index goes with it */
     }
     mem_free(x, x->m);
@@ -187,6 +189,7 @@ void r0(K x) {
     K pending = NULL; /* dead parents whose remaining children are still to be released */
     for (;;) {
         while (x) { /* release x; descend into its last child when it dies with children */
+            ASSERT(x->r >= 0); /* a negative count: released more often than referenced */
             if (x->r > 0 && !(x->r == 1 && obj_is_mapped(x))) {
                 x->r--;
                 break;
@@ -442,6 +445,36 @@ K knk(I n, ...) {
 
 K kpn(S s, J n) { return obj_strn(s, (size_t)n); }
 K kp(S s) { return obj_str(s); }
+
+K obj_push(K x, K item) {
+    if (!x || !item) {
+        r0(x);
+        r0(item);
+        return NULL;
+    }
+    ASSERT(x->t == 0); /* obj_push_items adds to simple vectors */
+    K v = obj_grow(x, 1);
+    if (!v) {
+        r0(item);
+        return NULL;
+    }
+    kK(v)[v->n++] = item;
+    return v;
+}
+
+K obj_push_items(K x, const void *items, J n) {
+    if (!x)
+        return NULL;
+    K v = obj_grow(x, n);
+    if (!v)
+        return NULL;
+    int w = obj_width(v->t);
+    ASSERT(w > 0 && !obj_has_children(v->t)); /* a simple vector: obj_push adds K items */
+    memcpy(kG(v) + (size_t)v->n * w, items, (size_t)n * w);
+    v->n += n;
+    ASSERT(v->n <= obj_capacity(v));
+    return v;
+}
 
 K ja(K *x, V *y) {
     K v = obj_grow(obj_own(*x), 1);

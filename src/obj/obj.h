@@ -44,7 +44,10 @@
 #include "../base/stack.h"
 #include "services.h"
 
+/* Type codes beyond k.h's (KB..KT, XT, XD).  Code compares types by these names only
+ * (tests/contracts/types.py); `t > 0 && t < KENUM` is a simple vector type. */
 enum {
+    KUNUSED = 3,     /* the one code in 1..19 that names no type */
     KENUM = 20,      /* first enumeration type */
     KENUM_LAST = 76, /* last enumeration type */
     KLAMBDA = 100,
@@ -122,6 +125,14 @@ K obj_reserve(int t, J n);
 K obj_grow(K x, J more);
 /* number of items x can hold without moving (borrows) */
 J obj_capacity(const K x);
+/* Building a list item by item.  The list under construction is owned (r == 0) and grows in
+ * place, doubling when full; each call consumes the list and what it appends and returns the
+ * list, perhaps moved.  A NULL list or item (a step that failed) releases the other and gives
+ * NULL, so steps chain without a check each; out of memory gives NULL + 'wsfull with the list
+ * and the item released.  Start from ktn(0, 0) or obj_reserve(t, expected count). */
+K obj_push(K list, K item);                       /* general list: item appended */
+K obj_push_items(K list, const void *items, J n); /* simple vector: n items of its width */
+static inline K obj_push_atom(K list, const void *item) { return obj_push_items(list, item, 1); }
 /* A mapped vector (m == 0) lives in a file mapping made by mem_map rather than in a pool
  * block: the K header sits `head` bytes into the mapping (over the file's own header) and
  * the items follow it, so nothing is copied.  It is created with one reference more than

@@ -25,7 +25,7 @@ S const sym_null = empty_text;
 static char *arena_copy(const char *s, size_t n) {
     if (!chunks || chunks->size - chunks->used < n + 1) {
         size_t size = n + 1 > CHUNK_BYTES ? n + 1 : CHUNK_BYTES;
-        Chunk *c = malloc(sizeof(Chunk) + size);
+        Chunk *c = mem_raw_kept_calloc(1, sizeof(Chunk) + size);
         if (!c)
             return NULL;
         c->next = chunks;
@@ -42,7 +42,7 @@ static char *arena_copy(const char *s, size_t n) {
 
 static int grow_table(void) {
     size_t size = slots ? (slot_mask + 1) * 2 : 1024;
-    S *fresh = calloc(size, sizeof(S));
+    S *fresh = mem_raw_kept_calloc(size, sizeof(S));
     if (!fresh)
         return 0;
     for (size_t i = 0; slots && i <= slot_mask; i++) {
@@ -53,7 +53,7 @@ static int grow_table(void) {
             j = (j + 1) & (size - 1);
         fresh[j] = slots[i];
     }
-    free(slots);
+    mem_raw_free(slots);
     slots = fresh;
     slot_mask = size - 1;
     return 1;
@@ -97,9 +97,9 @@ void sym_reset(void) {
     while (chunks) {
         Chunk *c = chunks;
         chunks = c->next;
-        free(c);
+        mem_raw_free(c);
     }
-    free(slots);
+    mem_raw_free(slots);
     slots = NULL;
     slot_mask = 0;
     count = 0;

@@ -129,7 +129,7 @@ static bool is_matrix(const K x) {
         return false;
     for (J i = 0; i < x->n; i++) {
         K v = kK(x)[i];
-        if (v->t <= 0 || v->t >= 20 || v->n != kK(x)[0]->n)
+        if (v->t <= 0 || v->t >= KENUM || v->n != kK(x)[0]->n)
             return false;
     }
     return true;
@@ -436,7 +436,11 @@ K prim_med(K x) {
         r0(x);
         return kerr("type");
     }
-    F *v = malloc((size_t)(x->n ? x->n : 1) * sizeof(F));
+    F *v = mem_raw_alloc((size_t)(x->n ? x->n : 1) * sizeof(F));
+    if (!v) {
+        r0(x);
+        return kerr("wsfull");
+    }
     J cnt = 0;
     bool null;
     for (J i = 0; i < x->n; i++) {
@@ -447,7 +451,7 @@ K prim_med(K x) {
     r0(x);
     qsort(v, (size_t)cnt, sizeof(F), cmp_f);
     F m = cnt == 0 ? nf : cnt % 2 ? v[cnt / 2] : (v[cnt / 2 - 1] + v[cnt / 2]) / 2;
-    free(v);
+    mem_raw_free(v);
     return kf(m);
 }
 
@@ -565,7 +569,11 @@ static K running(K x, K (*dyad)(K, K)) {
         r0(x);
         return r;
     }
-    K *items = malloc((size_t)n * sizeof(K));
+    K *items = mem_raw_alloc((size_t)n * sizeof(K));
+    if (!items) {
+        r0(x);
+        return kerr("wsfull");
+    }
     K acc = prim_item(x, 0);
     if ((dyad == prim_add || dyad == prim_mul) && acc->t < 0 && obj_is_null_at(acc, 0)) {
         r0(acc);
@@ -584,7 +592,7 @@ static K running(K x, K (*dyad)(K, K)) {
         acc = dyad(acc, next);
         if (!acc) {
             for (J k = 0; k < i; k++) r0(items[k]);
-            free(items);
+            mem_raw_free(items);
             r0(x);
             return NULL;
         }
@@ -593,7 +601,7 @@ static K running(K x, K (*dyad)(K, K)) {
     r0(acc);
     r0(x);
     K r = prim_collect(items, n);
-    free(items);
+    mem_raw_free(items);
     return r;
 }
 
@@ -622,7 +630,7 @@ K prim_avgs(K x) {
     PRIM_ARGS1(x);
     PRIM_SQUASH1(x);
     J n = obj_count(x);
-    bool simple = x->t > 0 && x->t < 20;
+    bool simple = x->t > 0 && x->t < KENUM;
     K cnt = simple ? obj_vec(KF, n) : NULL;
     J c = 0;
     for (J i = 0; cnt && i < n; i++) /* nulls are not counted */
@@ -645,7 +653,7 @@ K prim_deltas(K x) {
     PRIM_SQUASH1(x);
     if (x->t == XD || x->t == XT)
         return prim_uniform(x, prim_deltas);
-    if (x->t <= 0 || x->t >= 20)
+    if (x->t <= 0 || x->t >= KENUM)
         return x;
     K r = prim_sub(r1(x), prim_prev(r1(x)));
     if (r && r->t == x->t && x->n) /* the first item has no predecessor: it stays */
@@ -658,7 +666,7 @@ K prim_deltas(K x) {
 K prim_deltas2(K x, K y) {
     PRIM_ARGS2(x, y);
     PRIM_SQUASH2(x, y);
-    if (y->t <= 0 || y->t >= 20) {
+    if (y->t <= 0 || y->t >= KENUM) {
         r0(x);
         r0(y);
         return kerr("type");
@@ -672,7 +680,7 @@ K prim_fills(K x) {
     PRIM_SQUASH1(x);
     if (x->t == XD || x->t == XT)
         return prim_uniform(x, prim_fills);
-    if (x->t <= 0 || x->t >= 20)
+    if (x->t <= 0 || x->t >= KENUM)
         return x->t == 0 ? x : x;
     x = obj_own(x);
     int w = obj_width(x->t);
@@ -691,7 +699,7 @@ K prim_ratios(K x) {
     PRIM_SQUASH1(x);
     if (uniform_shape(x))
         return uniform_cols(NULL, x, NULL, prim_ratios);
-    if (x->t <= 0 || x->t >= 20)
+    if (x->t <= 0 || x->t >= KENUM)
         return x;
     K r = prim_fdiv(r1(x), prim_prev(r1(x)));
     if (r && r->t == KF && x->n) { /* the first item has no predecessor: it stays */
@@ -871,7 +879,7 @@ K prim_wsum(K x, K y) {
     PRIM_ARGS2(x, y);
     PRIM_SQUASH2(x, y);
     /* two simple vectors give a float (as x$y); otherwise sum x*y keeps the type */
-    bool vv = x->t > 0 && x->t < 20 && y->t > 0 && y->t < 20;
+    bool vv = x->t > 0 && x->t < KENUM && y->t > 0 && y->t < KENUM;
     return prim_sum(prim_mul(vv ? prim_cast(ks("float"), x) : x, y));
 }
 K prim_wavg(K x, K y) {
@@ -896,7 +904,7 @@ K prim_cor(K x, K y) {
     PRIM_ARGS2(x, y);
     PRIM_SQUASH2(x, y);
     /* pairs with a null on either side are left out */
-    if (x->t > 0 && x->t < 20 && y->t > 0 && y->t < 20 && x->n == y->n) {
+    if (x->t > 0 && x->t < KENUM && y->t > 0 && y->t < KENUM && x->n == y->n) {
         K keep = prim_where(prim_not(prim_max2(prim_null(r1(x)), prim_null(r1(y)))));
         if (!keep) {
             r0(x);
@@ -940,7 +948,7 @@ K prim_differ(K x) {
         r0(x);
         return r;
     }
-    if (x->t < 0 || x->t >= 98) {
+    if (x->t < 0 || x->t >= XT) {
         r0(x);
         return kerr("type");
     }

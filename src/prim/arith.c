@@ -184,7 +184,7 @@ static const void *as_compute(const K x, J n, CType ct, bool *owned) {
         return kJ(x);
     if (x->t > 0 && ct == CT_F && (t == KF || t == KZ))
         return kF(x);
-    void *buf = malloc((size_t)(n ? n : 1) * 8);
+    void *buf = mem_raw_alloc((size_t)(n ? n : 1) * 8);
     if (!buf)
         return NULL;
     *owned = true;
@@ -394,7 +394,7 @@ static K each_dyad(int op, K x, K y) {
         r0(y);
         return kerr("length");
     }
-    K *items = malloc((size_t)(n ? n : 1) * sizeof(K));
+    K *items = mem_raw_alloc((size_t)(n ? n : 1) * sizeof(K));
     if (!items) {
         r0(x);
         r0(y);
@@ -407,7 +407,7 @@ static K each_dyad(int op, K x, K y) {
         if (!items[i]) {
             for (J k = 0; k < i; k++)
                 r0(items[k]);
-            free(items);
+            mem_raw_free(items);
             r0(x);
             r0(y);
             return NULL;
@@ -416,7 +416,7 @@ static K each_dyad(int op, K x, K y) {
     r0(x);
     r0(y);
     K r = prim_collect(items, n);
-    free(items);
+    mem_raw_free(items);
     return r;
 }
 
@@ -548,16 +548,16 @@ static K atomic_dyad(int op, K x, K y) {
         tx != ty && unit_ns(tx) != unit_ns(ty)) {
         J sx = unit_ns(tx), sy = unit_ns(ty);
         if (a && b) {
-            if (!own_a) { J *c = malloc((size_t)(ax ? 1 : n) * 8); memcpy(c, a, (size_t)(ax ? 1 : n) * 8); a = c; own_a = true; }
-            if (!own_b) { J *c = malloc((size_t)(ay ? 1 : n) * 8); memcpy(c, b, (size_t)(ay ? 1 : n) * 8); b = c; own_b = true; }
-            for (J i = 0; i < (ax ? 1 : n); i++) ((J *)a)[i] = ((J *)a)[i] == nj ? nj : ((J *)a)[i] * sx;
-            for (J i = 0; i < (ay ? 1 : n); i++) ((J *)b)[i] = ((J *)b)[i] == nj ? nj : ((J *)b)[i] * sy;
+            if (!own_a) { J *c = mem_raw_alloc((size_t)(ax ? 1 : n) * 8); if (c) memcpy(c, a, (size_t)(ax ? 1 : n) * 8); a = c; own_a = c != NULL; }
+            if (!own_b) { J *c = mem_raw_alloc((size_t)(ay ? 1 : n) * 8); if (c) memcpy(c, b, (size_t)(ay ? 1 : n) * 8); b = c; own_b = c != NULL; }
+            for (J i = 0; a && b && i < (ax ? 1 : n); i++) ((J *)a)[i] = ((J *)a)[i] == nj ? nj : ((J *)a)[i] * sx;
+            for (J i = 0; a && b && i < (ay ? 1 : n); i++) ((J *)b)[i] = ((J *)b)[i] == nj ? nj : ((J *)b)[i] * sy;
         }
     }
     /* a timespan bar over times, minutes or seconds (or datetimes) counts in their units */
     if (op == OP_XBAR && tx == KN && ty != KN && ty != KP && ty != KM && prim_is_temporal(ty) && a) {
         J na = ax ? 1 : n;
-        void *c = malloc((size_t)na * 8);
+        void *c = mem_raw_alloc((size_t)na * 8);
         if (c) {
             for (J i = 0; i < na; i++) {
                 if (use_f)
@@ -567,7 +567,7 @@ static K atomic_dyad(int op, K x, K y) {
             }
         }
         if (own_a)
-            free((void *)a);
+            mem_raw_free((void *)a);
         a = c;
         own_a = true;
     }
@@ -581,7 +581,7 @@ static K atomic_dyad(int op, K x, K y) {
             /* compute into the result itself when it has the compute width and type */
             bool direct = !(ax && ay) && ((ct == CT_J && obj_width(rt) == 8 && rt != KF && rt != KZ) ||
                                           (ct == CT_F && (rt == KF || rt == KZ)));
-            void *tmp = direct ? kG(r) : malloc((size_t)n * 8);
+            void *tmp = direct ? kG(r) : mem_raw_alloc((size_t)n * 8);
             if (!tmp) {
                 ok = false;
             } else {
@@ -598,12 +598,12 @@ static K atomic_dyad(int op, K x, K y) {
                     narrow(r, n, ct, tmp);
                 }
                 if (!direct)
-                    free(tmp);
+                    mem_raw_free(tmp);
             }
         }
     }
-    if (own_a) free((void *)a);
-    if (own_b) free((void *)b);
+    if (own_a) mem_raw_free((void *)a);
+    if (own_b) mem_raw_free((void *)b);
     r0(x);
     r0(y);
     if (!ok) {
@@ -660,7 +660,7 @@ K prim_mod(K x, K y) {
 
 K prim_fill(K x, K y) {
     PRIM_ARGS2(x, y);
-    if (x->t < 0 && y->t >= 0 && y->t < 20) {
+    if (x->t < 0 && y->t >= 0 && y->t < KENUM) {
         /* atom ^ vector: fill the vector's nulls with the atom */
         return atomic_dyad(OP_FILL, x, y);
     }

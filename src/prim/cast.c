@@ -30,9 +30,9 @@ static int cast_target(const K x) {
     if (x->t == -KH || x->t == -KI || x->t == -KJ) {
         J t = x->t == -KH ? x->h : x->t == -KI ? x->i : x->j;
         /* a negative short is Tok, as an upper-case char (ref/tok.md); other ints cast */
-        if (x->t == -KH && t < 0 && t > -20)
+        if (x->t == -KH && t < 0 && t > -KENUM)
             return (int)t;
-        return t > 0 && t < 20 ? (int)t : t < 0 && t > -20 ? (int)-t : 0;
+        return t > 0 && t < KENUM ? (int)t : t < 0 && t > -KENUM ? (int)-t : 0;
     }
     if (x->t == -KS) {
         static const struct { const char *name; int t; } names[] = {
@@ -352,24 +352,28 @@ static K cast_each(int to, K y) {
     if (y->t == to && to > 0) /* no-op cast keeps the vector */
         return y;
     J n = y->n;
-    K *items = malloc((size_t)(n ? n : 1) * sizeof(K));
+    K *items = mem_raw_alloc((size_t)(n ? n : 1) * sizeof(K));
+    if (!items) {
+        r0(y);
+        return kerr("wsfull");
+    }
     for (J i = 0; i < n; i++) {
         items[i] = cast_each(to, prim_item(y, i));
         if (!items[i]) {
             for (J k = 0; k < i; k++)
                 r0(items[k]);
-            free(items);
+            mem_raw_free(items);
             r0(y);
             return NULL;
         }
     }
     K r;
-    if (n == 0 && to > 0 && to < 20) {
+    if (n == 0 && to > 0 && to < KENUM) {
         r = ktn(to, 0);
     } else {
         r = prim_collect(items, n);
     }
-    free(items);
+    mem_raw_free(items);
     r0(y);
     return r;
 }
@@ -391,7 +395,7 @@ static K domain_value(S name) {
 static K domain_of(int t) {
     S name = enum_domain(t < 0 ? -t : t);
     K d = domain_value(name);
-    if (d && !(d->t > 0 && d->t < 20)) {
+    if (d && !(d->t > 0 && d->t < KENUM)) {
         r0(d);
         return NULL;
     }
@@ -447,7 +451,7 @@ static K enumerate(S name, K y) {
         r0(d);
         d = ktn(KS, 0);
     }
-    if (!d || !(d->t > 0 && d->t < 20)) {
+    if (!d || !(d->t > 0 && d->t < KENUM)) {
         r0(d);
         r0(y);
         return kerr(name);
@@ -616,7 +620,7 @@ K prim_cast(K x, K y) {
     }
     if ((x->t == KF && (y->t == KF || is_matrix(y))) || is_matrix(x))
         return prim_mmu(x, y);
-    if (x->t == KC || x->t == KS || (x->t > 0 && x->t < 20 && x->t != KC) || (x->t == 0 && x->n)) {
+    if (x->t == KC || x->t == KS || (x->t > 0 && x->t < KENUM && x->t != KC) || (x->t == 0 && x->n)) {
         /* a list of types applies item by item (to one atom each, or to the items of y) */
         J n = obj_count(x);
         bool spread = y->t < 0 && (x->t != KC || n > 1);
@@ -625,13 +629,18 @@ K prim_cast(K x, K y) {
             r0(y);
             return kerr("length");
         }
-        K *items = malloc((size_t)(n ? n : 1) * sizeof(K));
+        K *items = mem_raw_alloc((size_t)(n ? n : 1) * sizeof(K));
+        if (!items) {
+            r0(x);
+            r0(y);
+            return kerr("wsfull");
+        }
         for (J i = 0; i < n; i++) {
             items[i] = prim_cast(prim_item(x, i), spread ? r1(y) : prim_item(y, i));
             if (!items[i]) {
                 for (J k = 0; k < i; k++)
                     r0(items[k]);
-                free(items);
+                mem_raw_free(items);
                 r0(x);
                 r0(y);
                 return NULL;
@@ -640,7 +649,7 @@ K prim_cast(K x, K y) {
         r0(x);
         r0(y);
         K r = prim_collect(items, n);
-        free(items);
+        mem_raw_free(items);
         return r;
     }
     if ((x->t == -KJ || x->t == -KI) && (y->t == 0 || y->t == XD || y->t == XT) && y->t != KC) {

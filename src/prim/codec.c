@@ -153,18 +153,17 @@ static const int md5_r[64] = {7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12
 static void md5(const G *msg, size_t len, G out[16]) {
     uint32_t h[4] = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476};
     size_t total = ((len + 8) / 64 + 1) * 64;
-    G *buf = calloc(total, 1);
-    if (!buf) {
-        memset(out, 0, 16);
-        return;
-    }
-    memcpy(buf, msg, len);
-    buf[len] = 0x80;
+    /* whole blocks straight from msg; the rest, the 0x80 and the bit count in one or two
+     * padded blocks here */
+    size_t full = len / 64 * 64;
+    G tail[128] = {0};
+    memcpy(tail, msg + full, len - full);
+    tail[len - full] = 0x80;
     uint64_t bits = (uint64_t)len * 8;
-    memcpy(buf + total - 8, &bits, 8);
+    memcpy(tail + (total - full) - 8, &bits, 8);
     for (size_t off = 0; off < total; off += 64) {
         uint32_t w[16];
-        memcpy(w, buf + off, 64);
+        memcpy(w, off < full ? msg + off : tail + (off - full), 64);
         uint32_t a = h[0], b = h[1], c = h[2], d = h[3];
         for (int i = 0; i < 64; i++) {
             uint32_t f;
@@ -182,7 +181,6 @@ static void md5(const G *msg, size_t len, G out[16]) {
         }
         h[0] += a; h[1] += b; h[2] += c; h[3] += d;
     }
-    free(buf);
     memcpy(out, h, 16);
 }
 

@@ -150,12 +150,12 @@ K prim_dict(K x, K y) {
         K yl = y->t < 0 ? prim_probe_list(y) : obj_list(1, y);
         return xD(xl, yl);
     }
-    if (x->t >= 100 || y->t >= 100) { /* functions are neither keys nor values here */
+    if (x->t >= KLAMBDA || y->t >= KLAMBDA) { /* functions are neither keys nor values here */
         r0(x);
         r0(y);
         return kerr("type");
     }
-    if (x->t < 98 && (y->t < 0 || obj_count(x) != obj_count(y))) {
+    if (x->t < XT && (y->t < 0 || obj_count(x) != obj_count(y))) {
         r0(x);
         r0(y);
         return kerr("length");

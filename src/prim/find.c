@@ -13,7 +13,7 @@ static int list_rank(const K x) {
     const K *p = &x;
     for (;;) {
         K v = *p;
-        if (v->t < 0 || v->t >= 98 || v->t > KENUM_LAST)
+        if (v->t < 0 || v->t >= XT || v->t > KENUM_LAST)
             return r;
         if (v->t > 0 || v->n == 0)
             return r + 1;
@@ -31,7 +31,7 @@ static K table_find(K x, K y) {
     K probe;
     if (y->t == XT) {
         probe = prim_columns_named(y, names);
-    } else if ((y->t == XD && DICT_KEYS(y)->t == KS) || (y->t >= 0 && y->t < 20 && obj_count(y) == names->n)) {
+    } else if ((y->t == XD && DICT_KEYS(y)->t == KS) || (y->t >= 0 && y->t < KENUM && obj_count(y) == names->n)) {
         probe = ktn(0, names->n);
         for (J c = 0; probe && c < names->n; c++) {
             J at = c;
@@ -94,7 +94,7 @@ K prim_find(K x, K y) {
     PRIM_SQUASH2(x, y);
     if (x->t == XT)
         return table_find(x, y);
-    if ((x->t == -KJ || x->t == -KI || x->t == -KH) && y->t < 98) { /* roll, deal, permute */
+    if ((x->t == -KJ || x->t == -KI || x->t == -KH) && y->t < XT) { /* roll, deal, permute */
         J n = x->t == -KJ ? x->j : x->t == -KI ? (x->i == ni ? nj : x->i) : (x->h == nh ? nj : x->h);
         r0(x);
         return prim_roll(n, y);
@@ -123,7 +123,7 @@ K prim_find(K x, K y) {
     }
     if (x->t == -KS && (y->t == KS || y->t == -KS || obj_is_enum(y->t) || obj_is_enum(-y->t)))
         return prim_enum_extend(x, y); /* `sym?syms */
-    if (x->t < 0 || x->t >= 98) {
+    if (x->t < 0 || x->t >= XT) {
         const char *err = x->t < 0 ? "type" : "nyi";
         r0(x);
         r0(y);
@@ -233,7 +233,7 @@ K prim_in(K x, K y) {
         J yn = y->n;
         return found_flags(prim_find(y, x), yn);
     }
-    if (y->t > 0 && y->t < 20 && x->t != 0 && x->t > -20 && x->t < 20 && abs(x->t) != y->t) {
+    if (y->t > 0 && y->t < KENUM && x->t != 0 && x->t > -KENUM && x->t < KENUM && abs(x->t) != y->t) {
         /* mixed types: only an atom or a one-item y compares by value; others are 'type */
         if (y->n != 1) {
             r0(x);
@@ -244,7 +244,7 @@ K prim_in(K x, K y) {
         r0(y);
         return prim_eq(x, a);
     }
-    if (y->t < 0 && y->t > -20 && x->t > -20 && x->t < 20 && x->t != 0 && abs(x->t) != -y->t)
+    if (y->t < 0 && y->t > -KENUM && x->t > -KENUM && x->t < KENUM && x->t != 0 && abs(x->t) != -y->t)
         return prim_eq(x, y);
     if (y->t < 0) {
         y = prim_probe_list(y);
@@ -297,7 +297,7 @@ typedef struct Groups {
 static bool grow_table(J **slot, J *mask, const J *first, J ngroups, const K x,
                        uint64_t (*hash)(const K, J)) {
     J size = (*mask + 1) * 2;
-    J *fresh = calloc((size_t)size, sizeof(J));
+    J *fresh = mem_raw_calloc((size_t)size, sizeof(J));
     if (!fresh)
         return false;
     for (J g = 0; g < ngroups; g++) {
@@ -306,7 +306,7 @@ static bool grow_table(J **slot, J *mask, const J *first, J ngroups, const K x,
             j = (j + 1) & (size - 1);
         fresh[j] = g + 1;
     }
-    free(*slot);
+    mem_raw_free(*slot);
     *slot = fresh;
     *mask = size - 1;
     return true;
@@ -324,7 +324,7 @@ typedef struct KeySlot {
     do {                                                                                        \
         const T *v = (const T *)kG(x);                                                          \
         J size = 1024, count = 0;                                                               \
-        KeySlot *tab = calloc((size_t)size, sizeof(KeySlot));                                   \
+        KeySlot *tab = mem_raw_calloc((size_t)size, sizeof(KeySlot));                                   \
         if (!tab)                                                                               \
             goto oom;                                                                           \
         for (J i = 0; i < n; i++) {                                                             \
@@ -337,9 +337,9 @@ typedef struct KeySlot {
                 tab[j].key = key;                                                               \
                 tab[j].g = ++gr->ngroups;                                                       \
                 if (++count * 2 > size) { /* double the table */                                \
-                    KeySlot *fresh = calloc((size_t)size * 2, sizeof(KeySlot));                 \
+                    KeySlot *fresh = mem_raw_calloc((size_t)size * 2, sizeof(KeySlot));                 \
                     if (!fresh) {                                                               \
-                        free(tab);                                                              \
+                        mem_raw_free(tab);                                                              \
                         goto oom;                                                               \
                     }                                                                           \
                     for (J k = 0; k < size; k++) {                                              \
@@ -350,7 +350,7 @@ typedef struct KeySlot {
                             s = (s + 1) & (size * 2 - 1);                                       \
                         fresh[s] = tab[k];                                                      \
                     }                                                                           \
-                    free(tab);                                                                  \
+                    mem_raw_free(tab);                                                                  \
                     tab = fresh;                                                                \
                     size *= 2;                                                                  \
                 }                                                                               \
@@ -359,7 +359,7 @@ typedef struct KeySlot {
                 gr->gid[i] = tab[j].g - 1;                                                      \
             }                                                                                   \
         }                                                                                       \
-        free(tab);                                                                              \
+        mem_raw_free(tab);                                                                              \
     } while (0)
 
 /* integers spanning a range no wider than the list: a direct-address table instead of a
@@ -376,7 +376,7 @@ static bool dense_groups(const K x, J n, Groups *gr) {
     if (hi - lo >= n || hi - lo > (J)1 << 26)
         return false;
     J range = hi - lo + 1;
-    J *code = malloc((size_t)range * sizeof(J));
+    J *code = mem_raw_alloc((size_t)range * sizeof(J));
     if (!code)
         return false;
     memset(code, 0xff, (size_t)range * sizeof(J)); /* -1: not seen */
@@ -388,22 +388,22 @@ static bool dense_groups(const K x, J n, Groups *gr) {
         }
         gr->gid[i] = code[v];
     }
-    free(code);
+    mem_raw_free(code);
     return true;
 }
 
 static bool groups_make(const K x, Groups *gr) {
     J n = obj_count(x);
-    gr->gid = malloc((size_t)(n ? n : 1) * sizeof(J));
-    gr->first = malloc((size_t)(n ? n : 1) * sizeof(J));
+    gr->gid = mem_raw_alloc((size_t)(n ? n : 1) * sizeof(J));
+    gr->first = mem_raw_alloc((size_t)(n ? n : 1) * sizeof(J));
     gr->ngroups = 0;
     J mask = 1023;
-    J *slot = calloc((size_t)mask + 1, sizeof(J));
+    J *slot = mem_raw_calloc((size_t)mask + 1, sizeof(J));
     if (!gr->gid || !gr->first || !slot)
         goto oom;
     int w = x->t > 0 && x->t != KF && x->t != KE ? obj_width(x->t) : 0;
     if ((x->t == KJ || x->t == KI) && n > 1024 && dense_groups(x, n, gr)) {
-        free(slot);
+        mem_raw_free(slot);
         return true;
     }
     if (w == 8 && x->t != UU)
@@ -429,20 +429,20 @@ static bool groups_make(const K x, Groups *gr) {
             gr->gid[i] = g - 1;
         }
     }
-    free(slot);
+    mem_raw_free(slot);
     return true;
 oom:
-    free(slot);
-    free(gr->gid);
-    free(gr->first);
+    mem_raw_free(slot);
+    mem_raw_free(gr->gid);
+    mem_raw_free(gr->first);
     gr->gid = gr->first = NULL;
     kerr("wsfull");
     return false;
 }
 
 static void groups_free(Groups *gr) {
-    free(gr->gid);
-    free(gr->first);
+    mem_raw_free(gr->gid);
+    mem_raw_free(gr->first);
 }
 
 /* the position of the first occurrence of each distinct item */
@@ -507,7 +507,7 @@ K prim_distinct(K x) {
         r0(x);
         return xT(xD(nm, out));
     }
-    if (x->t < 0 || x->t >= 98)
+    if (x->t < 0 || x->t >= XT)
         return x;
     if (x->t == XD) {
         K v = r1(DICT_VALS(x));
@@ -524,7 +524,7 @@ K prim_distinct(K x) {
 K prim_group(K x) {
     PRIM_ARGS1(x);
     PRIM_SQUASH1(x);
-    if (x->t < 0 || x->t >= 98) {
+    if (x->t < 0 || x->t >= XT) {
         r0(x);
         return kerr("type");
     }
@@ -536,18 +536,21 @@ K prim_group(K x) {
     }
     /* each group's rows, in order: counts, then one pass filling */
     K lists = ktn(0, gr.ngroups);
-    J *fill = calloc((size_t)(gr.ngroups ? gr.ngroups : 1), sizeof(J));
+    J *fill = mem_raw_calloc((size_t)(gr.ngroups ? gr.ngroups : 1), sizeof(J));
+    if (!lists || !fill)
+        goto oom;
     for (J i = 0; i < n; i++)
         fill[gr.gid[i]]++;
     for (J g = 0; g < gr.ngroups; g++) {
-        kK(lists)[g] = ktn(KJ, fill[g]);
+        if (!(kK(lists)[g] = ktn(KJ, fill[g])))
+            goto oom;
         fill[g] = 0;
     }
     for (J i = 0; i < n; i++) {
         J g = gr.gid[i];
         kJ(kK(lists)[g])[fill[g]++] = i;
     }
-    free(fill);
+    mem_raw_free(fill);
     K pos = ktn(KJ, gr.ngroups);
     memcpy(kJ(pos), gr.first, (size_t)gr.ngroups * sizeof(J));
     groups_free(&gr);
@@ -555,6 +558,12 @@ K prim_group(K x) {
     r0(pos);
     r0(x);
     return xD(keys, lists);
+oom:
+    r0(lists);
+    mem_raw_free(fill);
+    groups_free(&gr);
+    r0(x);
+    return kerr("wsfull");
 }
 
 static K select_where(K x, const K mask_src, bool keep_if_in) {
@@ -635,7 +644,7 @@ K prim_except(K x, K y) {
         return table_rows_where(x, y, false);
     if (y->t < 0)
         y = prim_probe_list(y);
-    if (x->t < 0 || x->t >= 98) {
+    if (x->t < 0 || x->t >= XT) {
         r0(x);
         r0(y);
         return kerr("type");
@@ -652,7 +661,7 @@ K prim_inter(K x, K y) {
         return table_rows_where(x, y, true);
     if (y->t < 0)
         y = prim_probe_list(y);
-    if (x->t < 0 || x->t >= 98) {
+    if (x->t < 0 || x->t >= XT) {
         r0(x);
         r0(y);
         return kerr("type");

@@ -34,13 +34,13 @@ static uint64_t elem_hash(int t, const void *p) {
 uint64_t prim_item_hash(const K x, J i) {
     if (x->t == 0) {
         K a = kK(x)[i];
-        if (a->t < 0 && a->t > -20)
+        if (a->t < 0 && a->t > -KENUM)
             return elem_hash(-a->t, a->t == -UU ? (void *)kG(a) : (void *)&a->g);
-        if (a->t > 0 && a->t < 20)
+        if (a->t > 0 && a->t < KENUM)
             return hash_bytes(kG(a), (size_t)a->n * obj_width(a->t)) ^ (uint64_t)a->t * 31;
         return (uint64_t)a->t * 7919 + (uint64_t)obj_count(a);
     }
-    if (x->t > 0 && x->t < 20)
+    if (x->t > 0 && x->t < KENUM)
         return elem_hash(x->t, kG(x) + (size_t)i * obj_width(x->t));
     int w = obj_width(x->t);
     return hash_bytes(kG(x) + (size_t)i * w, (size_t)w);
@@ -69,7 +69,7 @@ static bool index_build(Index *ix, const K list) {
     while (size < n * 2)
         size *= 2;
     *(K *)&ix->list = list;
-    ix->slot = calloc((size_t)size, sizeof(J));
+    ix->slot = mem_raw_calloc((size_t)size, sizeof(J));
     ix->mask = size - 1;
     if (!ix->slot)
         return false;
@@ -95,7 +95,7 @@ static J index_find(const Index *ix, const K probe, J k) {
 
 /* make an atom a one-item list of its type, for probing */
 K prim_probe_list(K x) {
-    if (x->t < 0 && x->t > -20) {
+    if (x->t < 0 && x->t > -KENUM) {
         K v = obj_vec(-x->t, 1);
         if (v)
             memcpy(kG(v), x->t == -UU ? (void *)kG(x) : (void *)&x->g, obj_width(x->t));
@@ -125,7 +125,7 @@ static int attr_next;
 void prim_attr_forget(const K x) {
     for (int i = 0; i < ATTR_CACHE; i++)
         if (attr_cache[i].list == x) {
-            free(attr_cache[i].ix.slot);
+            mem_raw_free(attr_cache[i].ix.slot);
             attr_cache[i].list = NULL;
         }
 }
@@ -136,7 +136,7 @@ static const Index *attr_index(const K x) {
             return &attr_cache[i].ix;
     prim_attr_forget(x); /* a stale entry (the list grew in place) */
     int slot = attr_next++ % ATTR_CACHE;
-    free(attr_cache[slot].ix.slot);
+    mem_raw_free(attr_cache[slot].ix.slot);
     attr_cache[slot].list = NULL;
     if (!index_build(&attr_cache[slot].ix, x))
         return NULL;
@@ -182,7 +182,7 @@ K prim_find_all(const K x, const K y) {
             kJ(r)[i] = obj_count(x);
         return r;
     }
-    bool simple = x->t > 0 && x->t < 20 && x->t != UU;
+    bool simple = x->t > 0 && x->t < KENUM && x->t != UU;
     if (simple && x->u == ATTR_S && (x->t != KF || n < x->n)) { /* s#: binary search */
         for (J i = 0; i < n; i++)
             kJ(r)[i] = sorted_find(x, y, i);
@@ -204,7 +204,7 @@ K prim_find_all(const K x, const K y) {
     }
     for (J i = 0; i < n; i++)
         kJ(r)[i] = index_find(&ix, y, i);
-    free(ix.slot);
+    mem_raw_free(ix.slot);
     return r;
 }
 
@@ -248,9 +248,9 @@ K rows_index_new(const K keys, RowIndex *ix) {
     while (size < n * 2)
         size *= 2;
     ix->mask = size - 1;
-    ix->slot = calloc((size_t)size, sizeof(J));
-    ix->group = malloc((size_t)(n ? n : 1) * sizeof(J));
-    ix->first = malloc((size_t)(n ? n : 1) * sizeof(J));
+    ix->slot = mem_raw_calloc((size_t)size, sizeof(J));
+    ix->group = mem_raw_alloc((size_t)(n ? n : 1) * sizeof(J));
+    ix->first = mem_raw_alloc((size_t)(n ? n : 1) * sizeof(J));
     ix->ngroups = 0;
     ix->n = n;
     if (!ix->slot || !ix->group || !ix->first) {
@@ -298,9 +298,9 @@ K rows_index_find(const RowIndex *ix, const K probe) {
 
 void rows_index_free(RowIndex *ix) {
     r0(ix->keys);
-    free(ix->slot);
-    free(ix->group);
-    free(ix->first);
+    mem_raw_free(ix->slot);
+    mem_raw_free(ix->group);
+    mem_raw_free(ix->first);
     ix->keys = NULL;
     ix->slot = ix->group = ix->first = NULL;
 }

@@ -7,8 +7,8 @@
 #include "prims.h"
 #include "primint.h"
 
-/* x (borrowed) as a rows x cols array of doubles (malloc'd), ints and floats accepted; NULL
- * when x is not a matrix */
+/* x (borrowed) as a rows x cols array of doubles (mem_raw_alloc'd), ints and floats accepted;
+ * NULL when x is not a matrix, NULL + 'wsfull when there is no room */
 static F *matrix_of(const K x, J *rows, J *cols) {
     if (x->t != 0 || x->n == 0)
         return NULL;
@@ -18,9 +18,9 @@ static F *matrix_of(const K x, J *rows, J *cols) {
         if (r->n != m || (r->t != KF && r->t != KJ && r->t != KI && r->t != KE))
             return NULL;
     }
-    F *a = malloc((size_t)(x->n * m + 1) * sizeof(F));
+    F *a = mem_raw_alloc((size_t)(x->n * m + 1) * sizeof(F));
     if (!a)
-        return NULL;
+        return kerr("wsfull"), NULL;
     for (J i = 0; i < x->n; i++) {
         K r = kK(x)[i];
         for (J j = 0; j < m; j++)
@@ -84,22 +84,22 @@ K prim_inv(K x) {
     F *a = matrix_of(x, &n, &m);
     r0(x);
     if (!a)
-        return kerr("type");
+        return kerr_msg() ? NULL : kerr("type");
     if (n != m) {
-        free(a);
+        mem_raw_free(a);
         return kerr("length");
     }
-    F *inv = malloc((size_t)(n * n) * sizeof(F));
+    F *inv = mem_raw_alloc((size_t)(n * n) * sizeof(F));
     if (!inv) {
-        free(a);
+        mem_raw_free(a);
         return kerr("wsfull");
     }
     if (!invert(a, inv, n))
         for (J i = 0; i < n * n; i++)
             inv[i] = nf;
     K out = matrix_k(inv, n, n);
-    free(a);
-    free(inv);
+    mem_raw_free(a);
+    mem_raw_free(inv);
     return out;
 }
 
@@ -114,20 +114,20 @@ K prim_lsq(K x, K y) {
     r0(x);
     r0(y);
     if (!a || !b) {
-        free(a);
-        free(b);
-        return kerr("type");
+        mem_raw_free(a);
+        mem_raw_free(b);
+        return kerr_msg() ? NULL : kerr("type");
     }
     if (xc != yc) {
-        free(a);
-        free(b);
+        mem_raw_free(a);
+        mem_raw_free(b);
         return kerr("length");
     }
     /* g = y mmu flip y (yr x yr), h = x mmu flip y (xr x yr) */
-    F *g = calloc((size_t)(yr * yr), sizeof(F)), *gi = malloc((size_t)(yr * yr) * sizeof(F));
-    F *h = calloc((size_t)(xr * yr), sizeof(F)), *r = calloc((size_t)(xr * yr), sizeof(F));
+    F *g = mem_raw_calloc((size_t)(yr * yr), sizeof(F)), *gi = mem_raw_alloc((size_t)(yr * yr) * sizeof(F));
+    F *h = mem_raw_calloc((size_t)(xr * yr), sizeof(F)), *r = mem_raw_calloc((size_t)(xr * yr), sizeof(F));
     if (!g || !gi || !h || !r) {
-        free(a), free(b), free(g), free(gi), free(h), free(r);
+        mem_raw_free(a), mem_raw_free(b), mem_raw_free(g), mem_raw_free(gi), mem_raw_free(h), mem_raw_free(r);
         return kerr("wsfull");
     }
     for (J i = 0; i < yr; i++)
@@ -147,7 +147,7 @@ K prim_lsq(K x, K y) {
             r[i * yr + j] = ok ? s : nf;
         }
     K out = matrix_k(r, xr, yr);
-    free(a), free(b), free(g), free(gi), free(h), free(r);
+    mem_raw_free(a), mem_raw_free(b), mem_raw_free(g), mem_raw_free(gi), mem_raw_free(h), mem_raw_free(r);
     if (vec) {
         K row = r1(kK(out)[0]);
         r0(out);

@@ -74,7 +74,7 @@ K prim_collect(K *items, J n) {
     if (n == 0)
         return ktn(0, 0);
     int t = items[0]->t;
-    bool uniform = (t < 0 && t > -20) || obj_is_enum(-t);
+    bool uniform = (t < 0 && t > -KENUM) || obj_is_enum(-t);
     for (J i = 1; uniform && i < n; i++)
         uniform = items[i]->t == t;
     if (uniform) {
@@ -111,7 +111,7 @@ K prim_squash(K x) {
     if (!x || x->t != 0 || x->n == 0)
         return x;
     int t = kK(x)[0]->t;
-    if (!(t < 0 && t > -20))
+    if (!(t < 0 && t > -KENUM))
         return x;
     for (J i = 1; i < x->n; i++)
         if (kK(x)[i]->t != t)
@@ -202,7 +202,7 @@ K prim_map(K x, K (*f)(K item, const void *ctx), const void *ctx) {
         return NULL;
     }
     J n = x->n;
-    K *items = malloc((size_t)(n ? n : 1) * sizeof(K));
+    K *items = mem_raw_alloc((size_t)(n ? n : 1) * sizeof(K));
     if (!items) {
         r0(x);
         return kerr("wsfull");
@@ -212,14 +212,14 @@ K prim_map(K x, K (*f)(K item, const void *ctx), const void *ctx) {
         if (!items[i]) {
             for (J k = 0; k < i; k++)
                 r0(items[k]);
-            free(items);
+            mem_raw_free(items);
             r0(x);
             return NULL;
         }
     }
     r0(x);
     K r = prim_collect(items, n);
-    free(items);
+    mem_raw_free(items);
     return r;
 }
 
@@ -245,7 +245,7 @@ K prim_vector_cond(K c, K x, K y) {
         return pick ? x : y;
     }
     J len = c->n;
-    K *items = malloc((size_t)(len ? len : 1) * sizeof(K));
+    K *items = mem_raw_alloc((size_t)(len ? len : 1) * sizeof(K));
     if (!items) {
         r0(c); r0(x); r0(y);
         return kerr("wsfull");
@@ -255,7 +255,7 @@ K prim_vector_cond(K c, K x, K y) {
         items[i] = src->t < 0 ? r1(src) : prim_item(src, i);
     }
     K r = prim_collect(items, len);
-    free(items);
+    mem_raw_free(items);
     r0(c); r0(x); r0(y);
     return r;
 }

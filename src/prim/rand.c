@@ -237,7 +237,7 @@ K prim_roll(J n, K y) {
         }
         return generate(count, deal, y);
     }
-    if (y->t >= 98) {
+    if (y->t >= XT) {
         r0(y);
         return kerr("type");
     }

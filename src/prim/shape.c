@@ -68,7 +68,7 @@ static int match_shallow(const K a, const K b, bool tolerant) {
     if (a->t == XD && DICT_KEYS(a)->t > 0 && DICT_KEYS(a)->t < XT &&
         (DICT_KEYS(a)->u == ATTR_S) != (DICT_KEYS(b)->u == ATTR_S))
         return 0;
-    if (a->t > 0 && a->t < 77) {
+    if (a->t > 0 && a->t <= KENUM_LAST) {
         if (a->t == KF || a->t == KZ) {
             for (J i = 0; i < a->n; i++)
                 if (!float_eq(kF(a)[i], kF(b)[i], tolerant))
@@ -120,7 +120,7 @@ static bool match_at(const K a, const K b, bool tolerant) {
         if (s == 1)
             continue;
         if (depth == cap) {
-            Pair *grown = malloc(2 * cap * sizeof(Pair));
+            Pair *grown = mem_raw_alloc(2 * cap * sizeof(Pair));
             if (!grown) {
                 kerr("wsfull");
                 result = false;
@@ -128,14 +128,14 @@ static bool match_at(const K a, const K b, bool tolerant) {
             }
             memcpy(grown, stack, depth * sizeof(Pair));
             if (stack != small)
-                free(stack);
+                mem_raw_free(stack);
             stack = grown;
             cap *= 2;
         }
         stack[depth++] = (Pair){ca, cb, 0};
     }
     if (stack != small)
-        free(stack);
+        mem_raw_free(stack);
     return result;
 }
 
@@ -368,7 +368,7 @@ K prim_enlist(K x) {
     PRIM_ARGS1(x);
     if (prim_too_deep(x, NULL))
         return NULL;
-    if (x->t < 0 && (x->t > -20 || obj_is_enum(-x->t))) { /* an atom: a vector of its type */
+    if (x->t < 0 && (x->t > -KENUM || obj_is_enum(-x->t))) { /* an atom: a vector of its type */
         K r = obj_vec(-x->t, 1);
         if (r)
             memcpy(kG(r), x->t == -UU ? (void *)kG(x) : (void *)&x->g, obj_width(x->t));
@@ -389,7 +389,7 @@ K prim_enlist(K x) {
 }
 
 K prim_enlist_n(K *args, int n) {
-    K *items = malloc(sizeof(K) * (n ? n : 1));
+    K *items = mem_raw_alloc(sizeof(K) * (n ? n : 1));
     if (!items) {
         for (int i = 0; i < n; i++)
             r0(args[i]);
@@ -397,7 +397,7 @@ K prim_enlist_n(K *args, int n) {
     }
     memcpy(items, args, sizeof(K) * n);
     K r = prim_collect(items, n);
-    free(items);
+    mem_raw_free(items);
     return r;
 }
 
@@ -457,8 +457,8 @@ K prim_join(K x, K y) {
         (tx > 0 || ty > 0))
         return prim_join(prim_unenum(x), prim_unenum(y));
     /* simple and enumerated (one domain) values join as a vector */
-    bool sx = tx < 0 && (tx > -20 || obj_is_enum(-tx)), sy = ty < 0 && (ty > -20 || obj_is_enum(-ty));
-    bool vx = (tx > 0 && tx < 20) || obj_is_enum(tx), vy = (ty > 0 && ty < 20) || obj_is_enum(ty);
+    bool sx = tx < 0 && (tx > -KENUM || obj_is_enum(-tx)), sy = ty < 0 && (ty > -KENUM || obj_is_enum(-ty));
+    bool vx = (tx > 0 && tx < KENUM) || obj_is_enum(tx), vy = (ty > 0 && ty < KENUM) || obj_is_enum(ty);
     int t = sx ? -tx : vx ? tx : -1;
     int u = sy ? -ty : vy ? ty : -2;
     if (t == u && t > 0) {
@@ -483,8 +483,8 @@ K prim_join(K x, K y) {
         return r;
     }
     /* mixed: a general list */
-    K gx = x->t < 0 || x->t >= 98 ? obj_list(1, x) : to_general(x);
-    K gy = y->t < 0 || y->t >= 98 ? obj_list(1, y) : to_general(y);
+    K gx = x->t < 0 || x->t >= XT ? obj_list(1, x) : to_general(x);
+    K gy = y->t < 0 || y->t >= XT ? obj_list(1, y) : to_general(y);
     if (!gx || !gy) {
         r0(gx);
         r0(gy);
@@ -541,7 +541,7 @@ static K take_n(J n, K y) {
         return xT(xD(names, prim_all_made(out)));
     }
     if (y->t < 0 || y->t >= KLAMBDA) {
-        if (y->t >= KLAMBDA || (y->t < -19 && !obj_is_enum(-y->t))) {
+        if (y->t >= KLAMBDA || (y->t < -KT && !obj_is_enum(-y->t))) {
             K r = obj_vec(0, n < 0 ? -n : n);
             for (J i = 0; r && i < r->n; i++)
                 kK(r)[i] = r1(y);
@@ -721,7 +721,7 @@ static K set_attribute(S a, K y) {
 
 K prim_take(K x, K y) {
     PRIM_ARGS2(x, y);
-    if (y->t >= 100) /* functions have no items */
+    if (y->t >= KLAMBDA) /* functions have no items */
         return fail2(x, y, "type");
     if (is_int_atom(x)) {
         J n = atom_j(x);
@@ -740,7 +740,7 @@ K prim_take(K x, K y) {
         for (J i = 0; i < k; i++)
             dims[i] = x->t == KJ ? kJ(x)[i] : kI(x)[i] == ni ? nj : kI(x)[i];
         r0(x);
-        if (y->t < 0 || y->t >= 98) /* 2 3#5: an atom (or dict, table) repeats as one item */
+        if (y->t < 0 || y->t >= XT) /* 2 3#5: an atom (or dict, table) repeats as one item */
             y = y->t < 0 ? prim_enlist(y) : obj_list(1, y);
         if (!y)
             return NULL;
@@ -881,7 +881,7 @@ K prim_drop(K x, K y) {
         for (J i = 0; i < obj_count(keys); i++) {
             K kk = prim_item(keys, i);
             bool drop = prim_match_borrow(kk, x);
-            if (!drop && x->t > 0 && x->t < 20)
+            if (!drop && x->t > 0 && x->t < KENUM)
                 for (J j = 0; j < x->n && !drop; j++) {
                     K xi = prim_item(x, j);
                     drop = prim_match_borrow(kk, xi);
@@ -907,7 +907,7 @@ K prim_drop(K x, K y) {
     }
     if (x->t == KJ || x->t == KI)
         return prim_cut(x, y);
-    if (y->t < 0 && is_int_atom(y) && x->t >= 0 && x->t < 98) {
+    if (y->t < 0 && is_int_atom(y) && x->t >= 0 && x->t < XT) {
         /* list _ index: remove an item */
         J i = atom_j(y), n = obj_count(x);
         r0(y);
@@ -923,7 +923,7 @@ K prim_drop(K x, K y) {
 /* 2 cut x: chunks of 2; 0 2 5 cut x: slices from those indices */
 K prim_cut(K x, K y) {
     PRIM_ARGS2(x, y);
-    if (y->t < 0 || y->t >= 98)
+    if (y->t < 0 || y->t >= XT)
         return fail2(x, y, "type");
     J len = obj_count(y);
     K starts;
@@ -1007,7 +1007,7 @@ K prim_rotate(K x, K y) {
         return out ? xT(xD(names, out)) : (r0(names), NULL);
     }
     r0(x);
-    if (y->t < 0 || y->t >= 98 || y->n == 0)
+    if (y->t < 0 || y->t >= XT || y->n == 0)
         return y;
     J from = ((n % y->n) + y->n) % y->n;
     K r = slice(y, from, y->n);
@@ -1024,14 +1024,14 @@ static K shift_fill(K x) {
     K f = kK(x)[0];
     if (f->t < 0)
         return prim_null_of(-f->t);
-    return f->t > 0 && f->t < 20 ? obj_vec(f->t, 0) : ktn(0, 0);
+    return f->t > 0 && f->t < KENUM ? obj_vec(f->t, 0) : ktn(0, 0);
 }
 
 K prim_next(K x) {
     PRIM_ARGS1(x);
     if (x->t == XD || x->t == XT) /* uniform: each column, a dict's values */
         return prim_uniform(x, prim_next);
-    if (x->t < 0 || x->t >= 98)
+    if (x->t < 0 || x->t >= XT)
         return x;
     K tail = drop_n(1, r1(x));
     K nul = shift_fill(x);
@@ -1045,7 +1045,7 @@ K prim_prev(K x) {
     PRIM_ARGS1(x);
     if (x->t == XD || x->t == XT)
         return prim_uniform(x, prim_prev);
-    if (x->t < 0 || x->t >= 98)
+    if (x->t < 0 || x->t >= XT)
         return x;
     K head = drop_n(-1, r1(x));
     K nul = shift_fill(x);
@@ -1055,7 +1055,7 @@ K prim_prev(K x) {
 
 K prim_xprev(K x, K y) {
     PRIM_ARGS2(x, y);
-    if (!is_int_atom(x) || y->t < 0 || y->t >= 98)
+    if (!is_int_atom(x) || y->t < 0 || y->t >= XT)
         return fail2(x, y, "type");
     J k = atom_j(x), n = y->n;
     r0(x);
@@ -1085,7 +1085,7 @@ K prim_raze(K x) {
         r0(x);
         return prim_raze(v);
     }
-    if (x->t < 0 && x->t > -20)
+    if (x->t < 0 && x->t > -KENUM)
         return prim_enlist(x); /* raze of an atom is a one-item list */
     if (x->t != 0)
         return x;
@@ -1106,7 +1106,7 @@ K prim_flip(K x) {
         if (DICT_VALS(x)->t == 0)
             return xT(x);
         K v = DICT_VALS(x);
-        if (v->t < 0 || v->t >= 98) {
+        if (v->t < 0 || v->t >= XT) {
             r0(x);
             return kerr("rank");
         }
@@ -1129,7 +1129,7 @@ K prim_flip(K x) {
     J rows = x->n, cols = -1;
     for (J i = 0; i < rows; i++) {
         K item = kK(x)[i];
-        if (item->t >= 0 && item->t < 98) {
+        if (item->t >= 0 && item->t < XT) {
             J c = obj_count(item);
             if (cols >= 0 && c != cols) {
                 r0(x);
@@ -1144,13 +1144,19 @@ K prim_flip(K x) {
     }
     K out = ktn(0, cols);
     for (J c = 0; out && c < cols; c++) {
-        K *items = malloc((size_t)(rows ? rows : 1) * sizeof(K));
+        K *items = mem_raw_alloc((size_t)(rows ? rows : 1) * sizeof(K));
+        if (!items) {
+            out->n = c; /* the columns made so far */
+            r0(out);
+            out = kerr("wsfull");
+            break;
+        }
         for (J r = 0; r < rows; r++) {
             K item = kK(x)[r];
             items[r] = item->t < 0 ? r1(item) : prim_item(item, c);
         }
         kK(out)[c] = prim_collect(items, rows);
-        free(items);
+        mem_raw_free(items);
     }
     r0(x);
     return out;

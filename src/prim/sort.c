@@ -47,11 +47,11 @@ static bool radix_type(int t) {
 enum { DIGIT = 11, BUCKETS = 1 << DIGIT, DIGITS = (64 + DIGIT - 1) / DIGIT };
 
 static bool radix_keys(uint64_t *keys, J *idx, J n, uint64_t **out_keys, J **out_idx) {
-    uint64_t *k2 = malloc((size_t)(n ? n : 1) * 8);
-    J *i2 = idx ? malloc((size_t)(n ? n : 1) * sizeof(J)) : NULL;
-    J (*count)[BUCKETS] = calloc(DIGITS, sizeof *count);
+    uint64_t *k2 = mem_raw_alloc((size_t)(n ? n : 1) * 8);
+    J *i2 = idx ? mem_raw_alloc((size_t)(n ? n : 1) * sizeof(J)) : NULL;
+    J (*count)[BUCKETS] = mem_raw_calloc(DIGITS, sizeof *count);
     if (!k2 || (idx && !i2) || !count) {
-        free(k2); free(i2); free(count);
+        mem_raw_free(k2); mem_raw_free(i2); mem_raw_free(count);
         return false;
     }
     uint64_t *keys0 = keys; /* the caller's buffers */
@@ -71,9 +71,9 @@ static bool radix_keys(uint64_t *keys, J *idx, J n, uint64_t **out_keys, J **out
         if (!((varying >> (d * DIGIT)) & (BUCKETS - 1)) && !intr_pending)
             continue; /* every key has this digit */
         if (intr_take()) {
-            free(count); /* the caller frees its own buffers: free the scratch ones */
-            free(keys == keys0 ? k2 : keys);
-            free(idx == idx0 ? i2 : idx);
+            mem_raw_free(count); /* the caller frees its own buffers: free the scratch ones */
+            mem_raw_free(keys == keys0 ? k2 : keys);
+            mem_raw_free(idx == idx0 ? i2 : idx);
             kerr("stop");
             return false;
         }
@@ -93,21 +93,21 @@ static bool radix_keys(uint64_t *keys, J *idx, J n, uint64_t **out_keys, J **out
         uint64_t *tk = keys; keys = k2; k2 = tk;
         J *ti = idx; idx = i2; i2 = ti;
     }
-    free(count);
+    mem_raw_free(count);
     *out_keys = keys;
     *out_idx = idx;
     /* the scratch buffers not holding the result */
-    free(k2);
-    free(i2);
+    mem_raw_free(k2);
+    mem_raw_free(i2);
     return true;
 }
 
 /* stable ascending grade of x into idx (n items) by radix over the keys */
 static bool radix_grade(const K x, J n, J *idx) {
-    uint64_t *keys = malloc((size_t)(n ? n : 1) * 8);
-    J *own = malloc((size_t)(n ? n : 1) * sizeof(J));
+    uint64_t *keys = mem_raw_alloc((size_t)(n ? n : 1) * 8);
+    J *own = mem_raw_alloc((size_t)(n ? n : 1) * sizeof(J));
     if (!keys || !own) {
-        free(keys); free(own);
+        mem_raw_free(keys); mem_raw_free(own);
         return false;
     }
     for (J i = 0; i < n; i++) {
@@ -117,12 +117,12 @@ static bool radix_grade(const K x, J n, J *idx) {
     uint64_t *rk;
     J *ri;
     if (!radix_keys(keys, own, n, &rk, &ri)) {
-        free(keys); free(own);
+        mem_raw_free(keys); mem_raw_free(own);
         return false;
     }
     memcpy(idx, ri, (size_t)n * sizeof(J));
-    free(rk);
-    free(ri);
+    mem_raw_free(rk);
+    mem_raw_free(ri);
     return true;
 }
 
@@ -153,7 +153,7 @@ static void put_key(K r, J i, uint64_t k) {
 /* asc of a radix-sortable vector: the keys alone are sorted, then turned back into values */
 static K radix_sorted(const K x) {
     J n = x->n;
-    uint64_t *keys = malloc((size_t)(n ? n : 1) * 8);
+    uint64_t *keys = mem_raw_alloc((size_t)(n ? n : 1) * 8);
     if (!keys)
         return kerr("wsfull");
     for (J i = 0; i < n; i++)
@@ -161,13 +161,13 @@ static K radix_sorted(const K x) {
     uint64_t *rk;
     J *ri;
     if (!radix_keys(keys, NULL, n, &rk, &ri)) {
-        free(keys);
+        mem_raw_free(keys);
         return kerr_msg() ? NULL : kerr("wsfull"); /* 'stop, or out of memory */
     }
     K r = obj_vec(x->t, n);
     for (J i = 0; r && i < n; i++)
         put_key(r, i, rk[i]);
-    free(rk);
+    mem_raw_free(rk);
     if (r)
         r->u = ATTR_S;
     return r;
@@ -192,7 +192,7 @@ static int compare_values(const K ia, const K ib) {
         return strcmp(ia->s, ib->s);
     if (ia->t == -UU)
         return memcmp(kG(ia), kG(ib), 16);
-    if (ia->t < 0 && ia->t > -20) {
+    if (ia->t < 0 && ia->t > -KENUM) {
         K v = obj_vec(-ia->t, 2);
         if (!v)
             return 0;
@@ -204,7 +204,7 @@ static int compare_values(const K ia, const K ib) {
     }
     if (ia->t == KC)
         return memcmp(kC(ia), kC(ib), (size_t)MIN(ia->n, ib->n)) ?: (ia->n > ib->n) - (ia->n < ib->n);
-    if (ia->t > 0 && ia->t < 20 && radix_type(ia->t)) { /* simple vectors: by their keys */
+    if (ia->t > 0 && ia->t < KENUM && radix_type(ia->t)) { /* simple vectors: by their keys */
         J n = MIN(ia->n, ib->n);
         for (J i = 0; i < n; i++) {
             uint64_t ka = sort_key(ia, i), kb2 = sort_key(ib, i);
@@ -213,7 +213,7 @@ static int compare_values(const K ia, const K ib) {
         }
         return (ia->n > ib->n) - (ia->n < ib->n);
     }
-    if (ia->t >= 0 && ia->t < 20) {
+    if (ia->t >= 0 && ia->t < KENUM) {
         J n = MIN(ia->n, ib->n);
         for (J i = 0; i < n; i++) {
             K a = prim_item(ia, i), b = prim_item(ib, i);
@@ -321,7 +321,7 @@ static K grade(K x, bool desc) {
         r0(k);
         return r;
     }
-    if (x->t < 0 || x->t >= 98) {
+    if (x->t < 0 || x->t >= XT) {
         r0(x);
         return kerr("type");
     }
@@ -338,12 +338,12 @@ static K grade(K x, bool desc) {
     } else {
         for (J i = 0; i < n; i++)
             idx[i] = i;
-        J *tmp = malloc((size_t)(n ? n : 1) * sizeof(J));
+        J *tmp = mem_raw_alloc((size_t)(n ? n : 1) * sizeof(J));
         ok = tmp != NULL;
         compare_stopped = false;
         if (ok)
             merge_grade(x, idx, tmp, 0, n);
-        free(tmp);
+        mem_raw_free(tmp);
         if (compare_stopped) { /* the deadline passed: 'stop is pending */
             compare_stopped = false;
             r0(x);
@@ -409,7 +409,7 @@ bool prim_in_order(const K x) {
 }
 
 static K sorted(K x, bool desc) {
-    if (x->t < 0 || (x->t >= 98 && x->t != XD && x->t != XT)) {
+    if (x->t < 0 || (x->t >= XT && x->t != XD && x->t != XT)) {
         r0(x);
         return kerr("type");
     }
@@ -445,7 +445,7 @@ static K sorted(K x, bool desc) {
         return xD(k, v);
     }
     compare_stopped = false;
-    bool in_order = !desc && x->t >= 0 && x->t < 20 && prim_in_order(x);
+    bool in_order = !desc && x->t >= 0 && x->t < KENUM && prim_in_order(x);
     if (compare_stopped) {
         compare_stopped = false;
         r0(x);
@@ -528,7 +528,7 @@ static K table_bin(K x, K y) {
     K probe; /* y's columns, in x's order */
     if (y->t == XT)
         probe = prim_columns_named(y, names);
-    else if (y->t == XD || (y->t >= 0 && y->t < 20 && obj_count(y) == nc)) {
+    else if (y->t == XD || (y->t >= 0 && y->t < KENUM && obj_count(y) == nc)) {
         probe = ktn(0, nc);
         for (J c = 0; probe && c < nc; c++) {
             K item;
@@ -560,7 +560,7 @@ static K table_bin(K x, K y) {
     J m = obj_count(kK(probe)[0]);
     /* the groups of x's first n-1 columns (all rows one group when n is 1), and each probe
      * row's group */
-    J *group = calloc((size_t)(n ? n : 1), sizeof(J)), *pg = calloc((size_t)(m ? m : 1), sizeof(J));
+    J *group = mem_raw_calloc((size_t)(n ? n : 1), sizeof(J)), *pg = mem_raw_calloc((size_t)(m ? m : 1), sizeof(J));
     J ngroups = 1;
     bool ok = group && pg;
     if (ok && nc > 1) {
@@ -583,13 +583,13 @@ static K table_bin(K x, K y) {
         r0(pkeys);
     }
     /* each group's rows in order: offsets and row numbers */
-    J *start = ok ? calloc((size_t)ngroups + 1, sizeof(J)) : NULL, *rows = ok ? malloc((size_t)(n ? n : 1) * sizeof(J)) : NULL;
+    J *start = ok ? mem_raw_calloc((size_t)ngroups + 1, sizeof(J)) : NULL, *rows = ok ? mem_raw_alloc((size_t)(n ? n : 1) * sizeof(J)) : NULL;
     ok = ok && start && rows;
     for (J i = 0; ok && i < n; i++)
         start[group[i] + 1]++;
     for (J g = 0; ok && g < ngroups; g++)
         start[g + 1] += start[g];
-    J *fill = ok ? calloc((size_t)ngroups, sizeof(J)) : NULL;
+    J *fill = ok ? mem_raw_calloc((size_t)ngroups, sizeof(J)) : NULL;
     ok = ok && fill;
     for (J i = 0; ok && i < n; i++)
         rows[start[group[i]] + fill[group[i]]++] = i;
@@ -616,11 +616,11 @@ static K table_bin(K x, K y) {
         }
         kJ(r)[k] = found;
     }
-    free(group);
-    free(pg);
-    free(start);
-    free(rows);
-    free(fill);
+    mem_raw_free(group);
+    mem_raw_free(pg);
+    mem_raw_free(start);
+    mem_raw_free(rows);
+    mem_raw_free(fill);
     r0(probe);
     r0(x);
     if (!r)
@@ -672,7 +672,7 @@ static K binsearch(K x, K y, bool right) {
         r0(y);
         return r;
     }
-    if (x->t <= 0 || x->t >= 20) {
+    if (x->t <= 0 || x->t >= KENUM) {
         r0(x);
         r0(y);
         return kerr("type");

@@ -290,8 +290,8 @@ K prim_meta(K x) {
     for (J i = 0; i < n; i++) {
         K c = kK(cols)[i];
         int ty = c->t;
-        char ch = ty > 0 && ty < 20 ? letters[ty] : obj_is_enum(ty) ? 's' : ' ';
-        if (ty == 0 && c->n && kK(c)[0]->t > 0 && kK(c)[0]->t < 20)
+        char ch = ty > 0 && ty < KENUM ? letters[ty] : obj_is_enum(ty) ? 's' : ' ';
+        if (ty == 0 && c->n && kK(c)[0]->t > 0 && kK(c)[0]->t < KENUM)
             ch = (char)(letters[kK(c)[0]->t] - 32); /* a nested column: upper case */
         kC(tc)[i] = ch;
         kS(fk)[i] = sym_null;
@@ -303,7 +303,7 @@ K prim_meta(K x) {
                 kC(tc)[i] = 'j';
             else if (d && obj_is_keyed(d) && TABLE_COLS(DICT_KEYS(d))->n == 1) {
                 int kt = kK(TABLE_DATA(DICT_KEYS(d)))[0]->t;
-                kC(tc)[i] = kt > 0 && kt < 20 ? letters[kt] : 's';
+                kC(tc)[i] = kt > 0 && kt < KENUM ? letters[kt] : 's';
             }
             r0(d);
         }
@@ -335,7 +335,7 @@ static K as_rows(const K proto, K y) {
         y = ktd(y);
     if (!y)
         return NULL;
-    if (y->t > 0 && y->t < 20 && y->n == nc) { /* a simple list: one row of like columns */
+    if (y->t > 0 && y->t < KENUM && y->n == nc) { /* a simple list: one row of like columns */
         K row = ktn(0, nc);
         for (J c = 0; row && c < nc; c++)
             kK(row)[c] = prim_item(y, c);
@@ -350,7 +350,7 @@ static K as_rows(const K proto, K y) {
             kK(cols)[c] = ktn(0, y->n);
         for (J r = 0; r < y->n; r++) {
             K row = kK(y)[r];
-            if (obj_count(row) != nc || row->t >= 98 || row->t < 0) {
+            if (obj_count(row) != nc || row->t >= XT || row->t < 0) {
                 for (J c = 0; c < nc; c++)
                     kK(cols)[c]->n = r;
                 r0(cols);
@@ -376,7 +376,7 @@ static K as_rows(const K proto, K y) {
         }
         bool atoms = true;
         for (J c = 0; c < nc; c++)
-            atoms = atoms && (kK(y)[c]->t < 0 || kK(y)[c]->t >= 98);
+            atoms = atoms && (kK(y)[c]->t < 0 || kK(y)[c]->t >= XT);
         K cols = ktn(0, nc);
         for (J c = 0; c < nc; c++) {
             K v = r1(kK(y)[c]);
@@ -453,7 +453,7 @@ static K append_rows(K x, K y) {
     K r = prim_join(flat, rows);
     for (J c = 0; r && grouped && r->t == XT && c < nc && c < 64; c++) {
         K col = kK(TABLE_DATA(r))[c];
-        if (grouped >> c & 1 && col->t > 0 && col->t < 20 && col->u == ATTR_NONE) {
+        if (grouped >> c & 1 && col->t > 0 && col->t < KENUM && col->u == ATTR_NONE) {
             col->u = ATTR_G;
             prim_attr_forget(col);
         }
@@ -504,7 +504,7 @@ static K set_rows(K col, const K pos, const K src) {
     col = obj_own(col);
     if (!col)
         return NULL;
-    if (col->t > 0 && col->t == src->t && col->t < 20) {
+    if (col->t > 0 && col->t == src->t && col->t < KENUM) {
         J w = obj_width(col->t);
         for (J i = 0; i < pos->n; i++)
             memcpy(kG(col) + kJ(pos)[i] * w, kG(src) + i * w, (size_t)w);
@@ -755,8 +755,8 @@ typedef struct AsofIndex {
 } AsofIndex;
 
 static void asof_free(AsofIndex *a) {
-    free(a->start);
-    free(a->rows);
+    mem_raw_free(a->start);
+    mem_raw_free(a->rows);
     r0(a->tgroup);
     r0(a->qtime);
     r0(a->ttime);
@@ -830,7 +830,7 @@ static bool asof_build(AsofIndex *a, const K c, const K t, const K q) {
     memcpy(kS(keys), kS(c), (size_t)(nc - 1) * sizeof(S));
     K qk = prim_columns_named(q, keys), tk = qk ? prim_columns_named(t, keys) : NULL;
     r0(keys);
-    RowIndex ix;
+    RowIndex ix = {0};
     J nq = obj_count(q), nt = obj_count(t);
     bool ok = qk && tk;
     if (ok && nc > 1) {
@@ -839,22 +839,28 @@ static bool asof_build(AsofIndex *a, const K c, const K t, const K q) {
         ok = ok && a->tgroup;
     } else if (ok) { /* no key columns: one group */
         ix.ngroups = nq ? 1 : 0;
-        ix.group = calloc((size_t)(nq ? nq : 1), sizeof(J));
+        ix.group = mem_raw_calloc((size_t)(nq ? nq : 1), sizeof(J));
         ix.keys = NULL, ix.slot = ix.first = NULL;
         a->tgroup = ktn(KJ, nt);
-        for (J r = 0; r < nt; r++)
+        ok = ix.group && a->tgroup;
+        for (J r = 0; ok && r < nt; r++)
             kJ(a->tgroup)[r] = nq ? 0 : -1;
     }
     r0(qk);
     r0(tk);
+    if (ok) {
+        a->start = mem_raw_calloc((size_t)ix.ngroups + 2, sizeof(J));
+        a->rows = mem_raw_alloc((size_t)(nq ? nq : 1) * sizeof(J));
+        ok = a->start && a->rows;
+    }
     if (!ok) {
         if (nc > 1 && ix.slot)
             rows_index_free(&ix);
+        else if (nc <= 1)
+            mem_raw_free(ix.group);
         asof_free(a);
         return false;
     }
-    a->start = calloc((size_t)ix.ngroups + 2, sizeof(J));
-    a->rows = malloc((size_t)(nq ? nq : 1) * sizeof(J));
     for (J i = 0; i < nq; i++)
         a->start[ix.group[i] + 2]++;
     for (J g = 0; g < ix.ngroups; g++)
@@ -864,7 +870,7 @@ static bool asof_build(AsofIndex *a, const K c, const K t, const K q) {
     if (nc > 1)
         rows_index_free(&ix);
     else
-        free(ix.group);
+        mem_raw_free(ix.group);
     return true;
 }
 
@@ -1038,7 +1044,14 @@ K prim_ej(K *args, int n) {
     K g = rows_index_find(&ix, xk);
     J ny = obj_count(y), nx = obj_count(x);
     /* y's rows of each group, in order */
-    J *start = calloc((size_t)ix.ngroups + 2, sizeof(J)), *rows = malloc((size_t)(ny ? ny : 1) * sizeof(J));
+    J *start = mem_raw_calloc((size_t)ix.ngroups + 2, sizeof(J)), *rows = mem_raw_alloc((size_t)(ny ? ny : 1) * sizeof(J));
+    if (!start || !rows) {
+        mem_raw_free(start);
+        mem_raw_free(rows);
+        rows_index_free(&ix);
+        r0(g); r0(xk); r0(yk); r0(c); r0(x); r0(y);
+        return kerr("wsfull");
+    }
     for (J i = 0; i < ny; i++)
         start[ix.group[i] + 2]++;
     for (J k = 0; k < ix.ngroups; k++)
@@ -1053,8 +1066,8 @@ K prim_ej(K *args, int n) {
             ja(&yi, &rows[j]);
         }
     }
-    free(start);
-    free(rows);
+    mem_raw_free(start);
+    mem_raw_free(rows);
     rows_index_free(&ix);
     r0(g); r0(xk); r0(yk);
     K left = take_rows(x, xi);
@@ -1234,7 +1247,12 @@ K prim_fby(K x, K y) {
         return NULL;
     }
     K idx = DICT_VALS(g);
-    K *out = calloc((size_t)(n ? n : 1), sizeof(K));
+    K *out = mem_raw_calloc((size_t)(n ? n : 1), sizeof(K));
+    if (!out) {
+        r0(g);
+        r0(x);
+        return kerr("wsfull");
+    }
     for (J k = 0; k < idx->n; k++) {
         K rows = kK(idx)[k];
         K part = prim_at(r1(v), r1(rows));
@@ -1242,7 +1260,7 @@ K prim_fby(K x, K y) {
         if (!r) {
             for (J i = 0; i < n; i++)
                 r0(out[i]);
-            free(out);
+            mem_raw_free(out);
             r0(g);
             r0(x);
             return NULL;
@@ -1258,7 +1276,7 @@ K prim_fby(K x, K y) {
         if (!out[i])
             out[i] = obj_identity();
     K res = prim_collect(out, n);
-    free(out);
+    mem_raw_free(out);
     r0(g);
     r0(x);
     return res;

@@ -104,7 +104,7 @@ static K trim_any(K x, int mode) {
     }
     if (x->t == 0)
         return prim_map(x, trim_item, &mode);
-    if (x->t >= 20) {
+    if (x->t >= KENUM) {
         r0(x);
         return kerr("type");
     }
@@ -590,7 +590,7 @@ K prim_ssr(K *args, int n) {
         if (mn && i + (J)mn <= x->n && match_here(p, pn, kC(x) + i, mn)) {
             K piece = obj_strn(kC(x) + i, mn);
             K rep;
-            if (z->t >= 100)
+            if (z->t >= KLAMBDA)
                 rep = services.apply(r1(z), &piece, 1);
             else {
                 r0(piece);

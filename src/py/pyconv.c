@@ -362,7 +362,7 @@ PyObject *py_from_q(const K x, int mode) {
                 : !strcmp(tag, "pandas") || !strcmp(tag, "default") ? PYC_DEFAULT : -1;
         if (m >= 0) {
             PyObject *v = py_from_q(kK(x)[1], m);
-            if (v && !strcmp(tag, "pandas") && kK(x)[1]->t > 0 && kK(x)[1]->t < 20) {
+            if (v && !strcmp(tag, "pandas") && kK(x)[1]->t > 0 && kK(x)[1]->t < KENUM) {
                 PyObject *pd = pandas();
                 PyObject *series = pd ? PyObject_CallMethod(pd, "Series", "(O)", v) : NULL;
                 Py_DECREF(v);
@@ -387,7 +387,7 @@ PyObject *py_from_q(const K x, int mode) {
     }
     if (x->t == KC && mode == PYC_PY)
         return PyBytes_FromStringAndSize(kC(x), (Py_ssize_t)x->n);
-    if (x->t > 0 && x->t < 20 && x->t != UU) {
+    if (x->t > 0 && x->t < KENUM && x->t != UU) {
         if (mode == PYC_PY) {
             PyObject *list = PyList_New((Py_ssize_t)x->n);
             for (J i = 0; list && i < x->n; i++) {
@@ -521,7 +521,7 @@ static int temporal_type(const char *dtype, long long *scale, long long *shift) 
 
 static K list_to_q(PyObject *seq) {
     Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
-    K *items = malloc(sizeof(K) * (size_t)(n ? n : 1));
+    K *items = mem_raw_alloc(sizeof(K) * (size_t)(n ? n : 1));
     if (!items)
         return kerr("wsfull");
     for (Py_ssize_t i = 0; i < n; i++) {
@@ -529,13 +529,13 @@ static K list_to_q(PyObject *seq) {
         if (!items[i]) {
             for (Py_ssize_t k = 0; k < i; k++)
                 r0(items[k]);
-            free(items);
+            mem_raw_free(items);
             return NULL;
         }
     }
     /* homogeneous atoms become a typed vector, as PyKX does for a list */
     K r = prim_collect(items, n);
-    free(items);
+    mem_raw_free(items);
     return r;
 }
 
@@ -697,7 +697,7 @@ K py_to_q(PyObject *o) {
         Py_XDECREF(one);
         if (!v)
             return NULL;
-        if (v->t > 0 && v->t < 20 && v->n == 1) {
+        if (v->t > 0 && v->t < KENUM && v->n == 1) {
             K a = prim_item(v, 0);
             r0(v);
             return a;
@@ -732,7 +732,7 @@ K py_to_q(PyObject *o) {
             r0(k);
             return NULL;
         }
-        if (v->t > 0 && v->t < 20 && 0)
+        if (v->t > 0 && v->t < KENUM && 0)
             return xD(k, v);
         return xD(k, v);
     }
@@ -787,7 +787,7 @@ static void foreign_free(void *p) {
         Py_DECREF(f->obj);
         PyGILState_Release(g);
     }
-    free(f);
+    mem_raw_free(f);
 }
 
 static K foreign_call(void *p, K *args, int n) {
@@ -825,7 +825,7 @@ static K foreign_call(void *p, K *args, int n) {
 static void *foreign_marker = (void *)&foreign_marker;
 
 K py_callable_foreign(PyObject *fn, int mode) {
-    PyForeign *f = malloc(sizeof *f);
+    PyForeign *f = mem_raw_alloc(sizeof *f);
     if (!f)
         return kerr("wsfull");
     f->obj = Py_NewRef(fn);

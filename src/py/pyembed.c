@@ -193,11 +193,13 @@ static K run_code(K *args, int n, int start) {
         release_args(args, n);
         return kerr("String input expected for code evaluation/execution.");
     }
-    char *code = strndup(s, len);
+    char *code = mem_raw_strndup(s, len);
     release_args(args, n);
+    if (!code)
+        return kerr("wsfull");
     PyObject *g = main_dict();
     PyObject *r = PyRun_String(code, start, g, g);
-    free(code);
+    mem_raw_free(code);
     if (!r)
         return py_error_to_q();
     if (start == Py_file_input) {
@@ -296,10 +298,12 @@ static K b_import(K *args, int n) {
         release_args(args, n);
         return kerr("type");
     }
-    char *name = strndup(s, len);
+    char *name = mem_raw_strndup(s, len);
     release_args(args, n);
+    if (!name)
+        return kerr("wsfull");
     PyObject *m = PyImport_ImportModule(name);
-    free(name);
+    mem_raw_free(name);
     if (!m)
         return py_error_to_q();
     K r = py_callable_foreign(m, -1);

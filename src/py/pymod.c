@@ -148,7 +148,7 @@ static PyObject *m_index(PyObject *self, PyObject *args) {
     J n = obj_count(x);
     if (i < 0)
         i += n;
-    if (i < 0 || i >= n || x->t < 0 || x->t >= 98) {
+    if (i < 0 || i >= n || x->t < 0 || x->t >= XT) {
         if (x->t == XT || x->t == XD) {
             K idx = kj(i);
             K f = r1(x);

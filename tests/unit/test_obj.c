@@ -115,3 +115,56 @@ TEST(large_vectors_reuse_blocks) {
     r0(x);
     CHECK(mem_stats().live_bytes < (1 << 20));
 }
+
+TEST(raw_buffers_are_counted_limited_and_injectable) {
+    MemStats before = mem_stats();
+    char *p = mem_raw_alloc(100);
+    CHECK(p && mem_stats().live_blocks == before.live_blocks + 1);
+    memset(p, 'a', 100);
+    p = mem_raw_realloc(p, 5000); /* moves to a bigger block, contents kept */
+    CHECK(p && p[0] == 'a' && p[99] == 'a');
+    char *d = mem_raw_strndup("abc", 2);
+    CHECK(d && strcmp(d, "ab") == 0);
+    J *z = mem_raw_calloc(10, sizeof(J));
+    CHECK(z && z[0] == 0 && z[9] == 0);
+    CHECK(!mem_raw_calloc((size_t)1 << 62, 16)); /* count * size overflows */
+    mem_raw_free(z);
+    mem_raw_free(d);
+    mem_raw_free(p);
+    mem_raw_free(NULL);
+    CHECK(mem_stats().live_blocks == before.live_blocks);
+    mem_fail_after(1);
+    CHECK(!mem_raw_alloc(8));
+    mem_fail_after(0);
+    mem_set_limit(mem_stats().live_bytes + 4096); /* -w: a bigger buffer is refused */
+    CHECK(!mem_raw_alloc(1 << 20));
+    mem_set_limit(0);
+}
+
+TEST(lists_build_item_by_item) {
+    K x = ktn(0, 0);
+    for (J i = 0; i < 100; i++)
+        x = obj_push(x, kj(i));
+    CHECK(x && x->n == 100 && kK(x)[99]->j == 99);
+    r0(x);
+    K s = ktn(KC, 0);
+    s = obj_push_items(s, "hello", 5);
+    s = obj_push_atom(s, "!");
+    CHECK(s && s->n == 6 && memcmp(kC(s), "hello!", 6) == 0);
+    r0(s);
+    CHECK(obj_push(NULL, kj(1)) == NULL); /* a failed step: the item is released */
+    CHECK(obj_push(ktn(0, 0), NULL) == NULL);
+    CHECK(obj_push_items(NULL, "a", 1) == NULL);
+}
+
+TEST(list_builder_failure_releases_everything) {
+    K x = ktn(0, 0);
+    x = obj_push(x, kj(1)); /* capacity for a few items: fill it so the next push grows */
+    while (x && x->n < obj_capacity(x))
+        x = obj_push(x, kj(2));
+    mem_fail_after(2); /* the item's atom succeeds, the list's growth fails */
+    x = obj_push(x, kj(3));
+    mem_fail_after(0);
+    CHECK(x == NULL && kerr_msg() && strcmp(kerr_msg(), "wsfull") == 0);
+    kerr_clear();
+}
