@@ -14,6 +14,7 @@ try:
 except ImportError:
     from . import _openq as _e
 
+from .embedded import QAccess
 from .k import K, QError, wrap
 
 
@@ -97,7 +98,7 @@ def _message(query, args):
     return [_e.toq(query)] + [a for a in args]
 
 
-class SyncQConnection:
+class SyncQConnection(QAccess):
     """A blocking client: conn('1+1'), conn('{x+y}', 1, 2), conn('a:1', wait=False)."""
 
     def __init__(self, host="localhost", port=None, *, username="", password="", timeout=0.0,
@@ -130,9 +131,11 @@ class SyncQConnection:
             buf += chunk
         return bytes(buf)
 
-    def __call__(self, query, *args, wait=True):
+    def __call__(self, query, *args, wait=True, debug=False, **kwargs):
         if self.closed:
             raise RuntimeError("Attempted to use a closed IPC connection")
+        if len(args) > 8:
+            raise TypeError("Too many arguments: q functions take at most 8")
         msg = _e.encode(_message(query, args), 1 if wait else 0, self._cap)
         self._sock.sendall(msg)
         if not wait:
@@ -141,6 +144,18 @@ class SyncQConnection:
             data = self._recv()
             if data[1] == 2:
                 return wrap(_e.decode(data))
+
+    def _call(self, query, *args):
+        return self(query, *args)
+
+    def _keyword(self, name):
+        def remote(*args):
+            return self(name, *args)
+        remote.__name__ = name
+        return remote
+
+    def fileno(self):
+        return self._sock.fileno()
 
     def close(self):
         if not self.closed:
