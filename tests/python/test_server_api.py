@@ -137,7 +137,7 @@ def test_embedded_q_api():
     assert str(kx.q("1 2 3")) == "1 2 3"
     assert len(kx.q("til 4")) == 4 and kx.q("til 4")[2].py() == 2
     assert [x.py() for x in kx.q("`a`b")] == ["a", "b"]
-    assert kx.q("1 2 3") == kx.toq([1, 2, 3])
+    assert (kx.q("1 2 3") == kx.toq([1, 2, 3])).all()  # == is q's =, item by item, as in PyKX
     with pytest.raises(kx.QError, match="type"):
         kx.q("1+`a")
 
