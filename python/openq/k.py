@@ -15,6 +15,7 @@ except ImportError:
     from . import _openq as _e
 
 from .exceptions import QError, PyKXException
+from .pandas_api import PandasAPI
 
 # q type number -> (type char, PyKX class stem)
 _TYPES = {1: ("b", "Boolean"), 2: ("g", "GUID"), 4: ("x", "Byte"), 5: ("h", "Short"),
@@ -26,6 +27,16 @@ _TYPES = {1: ("b", "Boolean"), 2: ("g", "GUID"), 4: ("x", "Byte"), 5: ("h", "Sho
 _RANGE = {1: (-2**63, 2**63 - 1), 4: (0, 255), 5: (-2**15, 2**15 - 1),
           6: (-2**31, 2**31 - 1), 7: (-2**63, 2**63 - 1)}
 _TEMPORAL = set(range(12, 20))
+
+
+class classproperty:
+    """A read-only property of the class (PyKX's `LongAtom.null`)."""
+
+    def __init__(self, fget):
+        self.fget = fget
+
+    def __get__(self, obj, cls):
+        return self.fget(cls)
 
 
 def _q(src, *args):
@@ -198,6 +209,68 @@ class K:
     def _to_vector(self):
         return self
 
+    def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+        """NumPy ufuncs on K objects: computed by NumPy, the result converted back."""
+        import numpy as np
+        args = [np.asarray(x.np()) if isinstance(x, K) else x for x in inputs]
+        out = kwargs.pop("out", None)
+        dtype = kwargs.pop("dtype", None)
+        if isinstance(dtype, type) and issubclass(dtype, K):
+            kdtype, dtype = dtype, None
+        else:
+            kdtype = None
+        if dtype is not None:
+            kwargs["dtype"] = dtype
+        if method == "at":
+            a = np.array(args[0])
+            getattr(ufunc, "at")(a, *args[1:], **kwargs)
+            object.__setattr__(inputs[0], "_k", toq(a, type(inputs[0]))._k)
+            return None
+        res = getattr(ufunc, method)(*args, **kwargs)
+        if out is not None:
+            for o in out:
+                if isinstance(o, List):
+                    raise ValueError("K List type objects cannot be used with the out "
+                                     "keyword argument.")
+                if isinstance(o, K):
+                    object.__setattr__(o, "_k", toq(np.asarray(res).astype(o.np().dtype),
+                                                    type(o))._k)
+                else:
+                    o[...] = res
+            return out[0] if len(out) == 1 else out
+        if dtype is not None:
+            return res
+        return _from_result(res, kdtype)
+
+    def __array_function__(self, func, types, args, kwargs):
+        import numpy as np
+
+        def conv(x):
+            if isinstance(x, K):
+                return x.np()
+            if isinstance(x, (list, tuple)):
+                return type(x)(conv(v) for v in x)
+            return x
+        return func(*conv(args), **{k: conv(v) for k, v in kwargs.items()})
+
+
+def _from_result(res, ktype=None):
+    import numpy as np
+    if isinstance(res, np.ndarray) and res.ndim > 1:
+        shape = " ".join(str(d) for d in res.shape)
+        return _q("{(" + shape + ")#x}", toq(res.flatten(), _vector_of(ktype)))
+    if isinstance(res, np.ndarray):
+        return toq(res, _vector_of(ktype))
+    if isinstance(res, np.generic):
+        return toq(res, ktype)
+    return res
+
+
+def _vector_of(ktype):
+    if ktype is None:
+        return None
+    return _classes.get(abs(ktype.t)) if ktype.t < 0 else ktype
+
 
 def _unpickle(b):
     return wrap(_e.decode(b))
@@ -270,18 +343,26 @@ class Atom(K):
     def _to_vector(self):
         return _q("enlist", self)
 
-    @classmethod
+    @classproperty
     def null(cls):
-        return _q("0N" + _TYPES[-cls.t][0]) if cls.t not in (-11, -10) else \
-            _q("`") if cls.t == -11 else _q('" "')
+        t = -getattr(cls, "t", 0)
+        if t in (1, 4) or t not in _TYPES:
+            raise NotImplementedError(f"{cls.__name__} has no null")
+        return _q({2: "0Ng", 10: '" "', 11: "`"}.get(t, "0N" + _TYPES[t][0]))
 
-    @classmethod
+    @classproperty
     def inf(cls):
-        return _q("0W" + _TYPES[-cls.t][0])
+        t = -getattr(cls, "t", 0)
+        if t in (1, 2, 4, 10, 11) or t not in _TYPES:
+            raise NotImplementedError(f"{cls.__name__} has no infinity")
+        return _q("0W" + _TYPES[t][0])
 
-    @classmethod
+    @classproperty
     def inf_neg(cls):
-        return _q("-0W" + _TYPES[-cls.t][0])
+        t = -getattr(cls, "t", 0)
+        if t in (1, 2, 4, 10, 11) or t not in _TYPES:
+            raise NotImplementedError(f"{cls.__name__} has no infinity")
+        return _q("-0W" + _TYPES[t][0])
 
 
 class NumericAtom(Atom):
@@ -336,6 +417,8 @@ class IntegralNumericAtom(NumericAtom):
 
     def np(self, *, raw=False, has_nulls=None):
         import numpy as np
+        if self.t == -1:
+            return bool(_e.topy(self._k, 1))
         v = _e.topy(self._k, 2)
         if v is None:
             return np.dtype(_NPDT[-self.t]).type(_RANGE[-self.t][0])
@@ -381,7 +464,11 @@ class TemporalAtom(Atom):
         v = self.np()
         if not stdlib:
             return v
-        return v.item() if self.t != -12 else _ts_py(v)
+        if self.t == -12:
+            return _ts_py(v)
+        if isinstance(self, TemporalSpanAtom):
+            return v.astype("timedelta64[us]").item()
+        return v.astype("datetime64[D]").item()
 
     def np(self, *, raw=False, has_nulls=None):
         if raw:
@@ -410,6 +497,25 @@ class TemporalSpanAtom(TemporalAtom):
 
 class TemporalFixedAtom(TemporalAtom):
     __slots__ = ()
+
+
+def _temporal_new(word, fields, q_build):
+    """__new__ for a temporal atom class: a magic word, numeric fields, or toq's rules."""
+    def new(cls, x=None, *args, cast=None, **kwargs):
+        if isinstance(x, _e.KRef):
+            return K.__new__(cls, x)
+        if isinstance(x, str) and word and x in word:
+            return _q(word[x])
+        if isinstance(x, int) and not isinstance(x, bool) and fields and args:
+            if not all(isinstance(i, int) for i in args):
+                raise TypeError(f"All values must be of type int when creating a "
+                                f"{cls.__name__} using numeric values")
+            if len(args) != fields - 1:
+                raise TypeError(f"Too {'many' if len(args) >= fields else 'few'} values. "
+                                f"Numeric {cls.__name__} creation requires {fields} values")
+            return _q(q_build, x, *args)
+        return toq(x, ktype=cls, cast=cast, **kwargs)
+    return new
 
 
 class SymbolAtom(Atom):
@@ -455,11 +561,13 @@ class CharAtom(Atom):
         return self
 
     def py(self, *, raw=False, has_nulls=None, stdlib=True):
-        return _e.topy(self._k, 1)
+        v = _e.topy(self._k, 1)
+        return v[0] if raw else v
 
     def np(self, *, raw=False, has_nulls=None):
         import numpy as np
-        return np.bytes_(_e.topy(self._k, 1))
+        v = _e.topy(self._k, 1)
+        return np.uint8(v[0]) if raw else np.bytes_(v)
 
 
 class GUIDAtom(Atom):
@@ -480,10 +588,28 @@ class Function(Atom):
 
     def __call__(self, *args, **kwargs):
         if kwargs:
-            raise TypeError("q functions take positional arguments only")
+            params = self.params
+            if not params:
+                raise TypeError(f"{type(self).__name__} takes no keyword arguments")
+            full = list(args) + [_MISSING] * (len(params) - len(args))
+            for k, v in kwargs.items():
+                if k not in params:
+                    raise TypeError(f"unexpected keyword argument {k!r}")
+                i = params.index(k)
+                if full[i] is not _MISSING:
+                    raise TypeError(f"multiple values for argument {k!r}")
+                full[i] = v
+            if any(v is _MISSING for v in full):
+                raise TypeError("missing arguments")
+            args = tuple(full)
         if not args:
             args = (None,)
+        if len(args) > 8:
+            raise TypeError("Too many arguments: q functions take at most 8")
         return wrap(_e.apply(self._k, *[_arg(a) for a in args]))
+
+    def __bool__(self):
+        return True
 
     @property
     def is_null(self):
@@ -498,21 +624,57 @@ class Function(Atom):
 
     np = pd = py
 
-    def each(self, *args):
-        return _q("{x'[y]}" if len(args) == 1 else "{x .' flip y}", self,
-                  args[0] if len(args) == 1 else list(args))
-
     @property
     def params(self):
-        return tuple(str(p) for p in _q("{$[100h=type x;(value x)1;()]}", self))
+        return tuple(_e.topy(_e.apply("{$[100h=type x;(value x)1;`$()]}", self._k), 1))
 
     @property
     def args(self):
-        return self.params
+        return ()
+
+    def _adverb(self, name):
+        return _q("{x" + name + "}", self)
+
+    @property
+    def each(self):
+        return self._adverb("'")
+
+    @property
+    def over(self):
+        return self._adverb("/")
+
+    @property
+    def scan(self):
+        return self._adverb("\\")
+
+    @property
+    def each_prior(self):
+        return self._adverb("':")
+
+    prior = each_prior
+
+    @property
+    def each_right(self):
+        return self._adverb("/:")
+
+    @property
+    def each_left(self):
+        return self._adverb("\\:")
+
+
+_MISSING = object()
 
 
 class Lambda(Function):
     __slots__ = ()
+
+    def __new__(cls, x=None, *args, **kwargs):
+        if isinstance(x, str):
+            r = _q(x)
+            if not isinstance(r, Lambda):
+                raise TypeError(f"{x!r} is not a lambda")
+            return r
+        return K.__new__(cls, x, *args, **kwargs)
 
     @property
     def string(self):
@@ -531,6 +693,9 @@ class Identity(UnaryPrimitive):
         return None
 
     np = pd = py
+
+    def __str__(self):
+        return "::"
 
     @property
     def is_null(self):
@@ -579,12 +744,18 @@ def _index(key, n):
             raise IndexError("index out of range")
         return i
     if isinstance(key, slice):
-        return list(range(*key.indices(n)))
+        return LongVector(range(*key.indices(n)))
+    if isinstance(key, list) and all(isinstance(v, int) for v in key):
+        return LongVector(key)
     return key
 
 
 class Collection(K):
     __slots__ = ()
+    __hash__ = None
+
+    def _unlicensed_getitem(self, i):
+        return self[i]
 
     @property
     def is_atom(self):
@@ -890,10 +1061,15 @@ class Dictionary(Mapping):
     __slots__ = ()
 
     def __getitem__(self, key):
-        if not bool(_q("in", key if not isinstance(key, str) else key, _q("key", self))) and \
-                not isinstance(key, (list, tuple)):
+        if isinstance(key, K):  # a q index: q's behaviour
+            return _q("@", self, key)
+        keys = self.keys()
+        want = list(key) if isinstance(key, (list, tuple)) else [key]
+        missing = _e.topy(_e.apply("{not y in x}", keys._k, _ref(want if len(want) > 1
+                                                                   else want[0])), 1)
+        if missing is True or isinstance(missing, list) and any(missing):
             raise KeyError(key)
-        return _q("@", self, key)
+        return _q("@", self, key if not isinstance(key, tuple) else list(key))
 
     def __setitem__(self, key, val):
         object.__setattr__(self, "_k", _e.apply("{x,(enlist y)!enlist z}", self._k,
@@ -922,7 +1098,7 @@ class Dictionary(Mapping):
 _PANDAS_MODE = {"default": 0, "py": 1, "np": 2}
 
 
-class Table(Mapping):
+class Table(PandasAPI, Mapping):
     __slots__ = ()
 
     def __new__(cls, data=None, *args, columns=None, cast=None, **kwargs):
@@ -969,18 +1145,6 @@ class Table(Mapping):
             names.append(("kx." + name).encode())
         return _q("{([]columns:x;datatypes:y)}", self.columns, names)
 
-    @property
-    def empty(self):
-        return len(self) == 0
-
-    @property
-    def ndim(self):
-        return 2
-
-    @property
-    def size(self):
-        return len(self) * len(self.columns)
-
     def __getitem__(self, key):
         if isinstance(key, str) or isinstance(key, SymbolAtom):
             if str(key) not in self.columns.py():
@@ -988,7 +1152,16 @@ class Table(Mapping):
             return _q("{x y}", self, str(key))
         if isinstance(key, (list, tuple)) and key and all(isinstance(k, str) for k in key):
             return _q("{flip y!x y}", self, list(key))
+        if isinstance(key, tuple) and len(key) == 2:
+            rows, cols = key
+            return self[rows][cols]
+        if not isinstance(key, (int, slice, list, K)) and not hasattr(key, "__index__"):
+            import numpy as np
+            if not isinstance(key, np.ndarray):
+                raise TypeError(f"Unsupported index type {type(key).__name__}")
         idx = _index(key, len(self))
+        if isinstance(idx, int):
+            return _q("{enlist x y}", self, idx)
         return _q("{x y}", self, idx)
 
     def __iter__(self):
@@ -1016,12 +1189,6 @@ class Table(Mapping):
         vals = self.values()
         data = {c: v.pd(raw=raw) if isinstance(v, Vector) else v.np() for c, v in zip(cols, vals)}
         return pd.DataFrame(data, columns=cols)
-
-    def head(self, n=5):
-        return _q("{y sublist x}", self, n)
-
-    def tail(self, n=5):
-        return _q("{neg[y] sublist x}", self, n)
 
     def set_index(self, keys, append=False, verify_integrity=False):
         if isinstance(keys, str):
@@ -1053,13 +1220,6 @@ class Table(Mapping):
         from .query import _functional
         return _functional(self, "delete", columns, where, None)
 
-    def sort_values(self, by=None, ascending=True):
-        if by is None:
-            by = self.columns.py()
-        if isinstance(by, str):
-            by = [by]
-        return _q("{z xasc x}" if ascending else "{z xdesc x}", self, None, list(by))
-
     def astype(self, dtype):
         return _q("{y$x}", self, dtype)
 
@@ -1078,7 +1238,7 @@ class SplayedTable(Table): __slots__ = ()
 class PartitionedTable(SplayedTable): __slots__ = ()
 
 
-class KeyedTable(Dictionary):
+class KeyedTable(PandasAPI, Dictionary):
     __slots__ = ()
 
     def __new__(cls, data=None, index=None, *args, columns=None, cast=None, **kwargs):
@@ -1107,9 +1267,12 @@ class KeyedTable(Dictionary):
         return (len(self), len(self.columns))
 
     def __getitem__(self, key):
-        if isinstance(key, str):
-            return _q("{(0!x) y}", self, key)
-        return _q("@", self, key)
+        """A row by its key (an atom for one key column, a tuple for several)."""
+        if isinstance(key, tuple):
+            key = list(key)
+        return _q("{k:key x;i:$[1=count cols k;k[first cols k]?y;"
+                  "(flip value flip k)?$[0h=type y;y;enlist y]];"
+                  "if[any i=count k;'\"key not found\"];(value x) i}", self, key)
 
     def __iter__(self):
         return iter(self.keys())
@@ -1170,6 +1333,14 @@ for _t, (_c, _n) in _TYPES.items():
     globals()[_v.__name__] = _v
     _classes[-_t] = _a
     _classes[_t] = _v
+TimestampAtom.__new__ = _temporal_new(
+    {"now": ".z.P"}, 7, '{[Y;M;D;h;m;s;n]("D"$"." sv string (Y;M;D))+'
+    'sum(0D01:00;0D00:01;0D00:00:01;0D00:00:00.000000001)*(h;m;s;n)}')
+DateAtom.__new__ = _temporal_new({"today": ".z.D"}, 3, '{[y;m;d]"D"$"." sv string (y;m;d)}')
+TimespanAtom.__new__ = _temporal_new(
+    {"now": ".z.N"}, 5, '{[D;h;m;s;n]sum (1D;0D01:00;0D00:01;0D00:00:01;0D00:00:00.000000001)'
+    '*(D;h;m;s;n)}')
+TimeAtom.__new__ = _temporal_new({"now": ".z.T"}, 0, "")
 List.t = 0
 Table.t = 98
 Dictionary.t = 99
