@@ -19,7 +19,8 @@ from .toq import toq  # noqa: F401
 from .embedded import q, Q, EmbeddedQ  # noqa: F401
 from .ipc import RawQConnection, SyncQConnection, AsyncQConnection, QConnection  # noqa: F401
 from . import remote  # noqa: F401
-from . import util, config, _pyarrow  # noqa: F401
+from . import util, config, _pyarrow, random  # noqa: F401
+from .util import PyKXReimport  # noqa: F401
 
 embedded_q = q
 licensed = True

@@ -8,7 +8,7 @@ try:
 except ImportError:
     from . import _openq as _e
 
-from .exceptions import PyKXException, QError
+from .exceptions import PyKXException, QError, QNameError
 from .k import K, wrap
 
 # q's reserved words (the q reference's keyword list): not assignable from Python
@@ -55,7 +55,7 @@ class Ctx:
         if kind == 2:
             return Ctx(full, q)
         if kind == 0:
-            raise AttributeError(f"{full!r} is not defined in q")
+            raise QNameError(f"{full!r} is not defined in q")
         return q._call("get", full)
 
     def __setattr__(self, attr, value):
@@ -136,12 +136,12 @@ class QAccess:
             return SQL(self)
         if name in RESERVED or name in ("value", "eval", "parse", "get", "set", "string"):
             return self._keyword(name)
-        kind = self._call("{$[x in key`.;1;(`$\".\",string x)in key`;2;0]}", name).py()
+        kind = self._call("{$[x in key`.;1;x in key`;2;0]}", name).py()
         if kind == 1:
             return self._call("get", name)
         if kind == 2:
             return Ctx("." + name, self)
-        raise AttributeError(f"q has no attribute {name!r}")
+        raise QNameError(f"q has no attribute {name!r}")
 
     def __setattr__(self, name, value):
         if name.startswith("_") or name in type(self).__dict__ or name in ("closed",):
@@ -180,6 +180,22 @@ class QAccess:
     @property
     def reserved_words(self):
         return sorted(RESERVED)
+
+    def file_execute(self, file_path, *, return_all=False):
+        """Run a q script from this machine, statement by statement (q's script rules: a
+        line that starts with blank continues the statement above; / lines are comments)."""
+        with open(file_path) as f:
+            lines = f.read().splitlines()
+        statements = []
+        for line in lines:
+            if not line.strip() or line.startswith("/"):
+                continue
+            if line[0] in " \t" and statements:
+                statements[-1] += "\n" + line
+            else:
+                statements.append(line)
+        results = [self._call("value", s.encode()) for s in statements]
+        return results if return_all else (results[-1] if results else None)
 
 
 class EmbeddedQ(QAccess):

@@ -39,10 +39,10 @@ class PyArrowUnavailable(PyKXException, ImportError):
     pass
 
 
-class PyKXReimport(PyKXException):
-    pass
+class QNameError(PyKXException, AttributeError):
+    """A name q does not define, read as an attribute (kx.q.nothing, conn.nothing)."""
 
 
 __all__ = ["QError", "PyKXException", "PyKXWarning", "LicenseException", "QuerySyntaxError",
            "FutureCancelled", "NoResults", "UninitializedConnection", "PyArrowUnavailable",
-           "PyKXReimport"]
+           "QNameError"]

@@ -103,6 +103,9 @@ class SyncQConnection(QAccess):
 
     def __init__(self, host="localhost", port=None, *, username="", password="", timeout=0.0,
                  unix=False, large_messages=True, no_ctx=True, **kwargs):
+        if port is None:
+            raise TypeError("a port is required")
+        object.__setattr__(self, "_port", port)
         if unix:
             self._sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
             self._sock.connect(b"\0/tmp/kx.%d" % port)
@@ -147,6 +150,9 @@ class SyncQConnection(QAccess):
 
     def _call(self, query, *args):
         return self(query, *args)
+
+    def __repr__(self):
+        return f"pykx.QConnection(port={self._port!r})"
 
     def _keyword(self, name):
         def remote(*args):

@@ -40,8 +40,11 @@ class classproperty:
 
 
 def _q(src, *args):
-    """q text (a function) applied to args, wrapped."""
-    return wrap(_e.apply(src, *args)) if args else wrap(_e.eval(src))
+    """q text (a function) applied to args (converted by toq's rules), wrapped."""
+    if not args:
+        return wrap(_e.eval(src))
+    return wrap(_e.apply(src, *[a._k if isinstance(a, K) else a if isinstance(a, _e.KRef)
+                                else toq(a)._k for a in args]))
 
 
 def _ref(x):
@@ -209,10 +212,16 @@ class K:
     def _to_vector(self):
         return self
 
+    def __typed_array__(self):
+        import numpy as np
+        if isinstance(self, List):
+            return np.array(self.py())
+        return self.np()
+
     def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
         """NumPy ufuncs on K objects: computed by NumPy, the result converted back."""
         import numpy as np
-        args = [np.asarray(x.np()) if isinstance(x, K) else x for x in inputs]
+        args = [np.asarray(x.__typed_array__()) if isinstance(x, K) else x for x in inputs]
         out = kwargs.pop("out", None)
         dtype = kwargs.pop("dtype", None)
         if isinstance(dtype, type) and issubclass(dtype, K):
@@ -262,7 +271,7 @@ def _from_result(res, ktype=None):
     if isinstance(res, np.ndarray):
         return toq(res, _vector_of(ktype))
     if isinstance(res, np.generic):
-        return toq(res, ktype)
+        return toq(res, ktype, cast=ktype is not None)
     return res
 
 
@@ -347,21 +356,24 @@ class Atom(K):
     def null(cls):
         t = -getattr(cls, "t", 0)
         if t in (1, 4) or t not in _TYPES:
-            raise NotImplementedError(f"{cls.__name__} has no null")
+            raise NotImplementedError(f"{cls.__name__}: retrieval of null values not "
+                                      "supported for this type")
         return _q({2: "0Ng", 10: '" "', 11: "`"}.get(t, "0N" + _TYPES[t][0]))
 
     @classproperty
     def inf(cls):
         t = -getattr(cls, "t", 0)
         if t in (1, 2, 4, 10, 11) or t not in _TYPES:
-            raise NotImplementedError(f"{cls.__name__} has no infinity")
+            raise NotImplementedError(f"Retrieval of infinite values not supported for "
+                                      f"{cls.__name__}")
         return _q("0W" + _TYPES[t][0])
 
     @classproperty
     def inf_neg(cls):
         t = -getattr(cls, "t", 0)
         if t in (1, 2, 4, 10, 11) or t not in _TYPES:
-            raise NotImplementedError(f"{cls.__name__} has no infinity")
+            raise NotImplementedError(f"Retrieval of infinite values not supported for "
+                                      f"{cls.__name__}")
         return _q("-0W" + _TYPES[t][0])
 
 
@@ -665,6 +677,11 @@ class Function(Atom):
 _MISSING = object()
 
 
+def _elided(v):
+    """An elided argument of a projection (shown as nothing)."""
+    return isinstance(v, K) and v.t == 101 and _e.show(v._k) == ""
+
+
 class Lambda(Function):
     __slots__ = ()
 
@@ -679,6 +696,10 @@ class Lambda(Function):
     @property
     def string(self):
         return _q("string", self)
+
+    @property
+    def func(self):
+        return self
 
     @property
     def value(self):
@@ -697,14 +718,59 @@ class Identity(UnaryPrimitive):
     def __str__(self):
         return "::"
 
+    def __bool__(self):
+        return False
+
+    def __eq__(self, other):
+        if other is None or isinstance(other, Identity):
+            return True
+        return K.__eq__(self, other)
+
+    def __ne__(self, other):
+        return not self.__eq__(other) if other is None or isinstance(other, Identity) else \
+            K.__ne__(self, other)
+
+    __hash__ = K.__hash__
+
     @property
     def is_null(self):
         return True
 class ProjectionNull(Identity): __slots__ = ()
 class Operator(Function): __slots__ = ()
 class Iterator(Function): __slots__ = ()
-class Projection(Function): __slots__ = ()
-class Composition(Function): __slots__ = ()
+class Projection(Function):
+    __slots__ = ()
+
+    def _parts(self):
+        return list(_q("value", self))
+
+    @property
+    def func(self):
+        return self._parts()[0]
+
+    @property
+    def args(self):
+        return tuple(Ellipsis if _elided(v) else v for v in self._parts()[1:])
+
+    @property
+    def params(self):
+        f = self.func
+        if not isinstance(f, Function):
+            return ()
+        base = f.params
+        given = self._parts()[1:]
+        return tuple(p for i, p in enumerate(base) if i >= len(given) or _elided(given[i]))
+class Composition(Function):
+    __slots__ = ()
+
+    @property
+    def args(self):
+        return tuple(_q("value", self))
+
+    @property
+    def params(self):
+        last = list(_q("value", self))[-1]
+        return last.params if isinstance(last, Function) else ()
 class AppliedIterator(Function): __slots__ = ()
 class Each(AppliedIterator): __slots__ = ()
 class Over(AppliedIterator): __slots__ = ()
@@ -794,6 +860,14 @@ class Collection(K):
 
 class Vector(Collection, abc.Sequence):
     __slots__ = ()
+
+    @property
+    def ndim(self):
+        return 1
+
+    @property
+    def shape(self):
+        return (len(self),)
 
     @property
     def has_nulls(self):
@@ -1060,6 +1134,11 @@ class Mapping(Collection, abc.Mapping):
 class Dictionary(Mapping):
     __slots__ = ()
 
+    @property
+    def has_infs(self):
+        return any(x.is_inf if x.is_atom else x.has_infs for x in self.values()
+                   if isinstance(x, K))
+
     def __getitem__(self, key):
         if isinstance(key, K):  # a q index: q's behaviour
             return _q("@", self, key)
@@ -1100,6 +1179,18 @@ _PANDAS_MODE = {"default": 0, "py": 1, "np": 2}
 
 class Table(PandasAPI, Mapping):
     __slots__ = ()
+
+    @property
+    def has_nulls(self):
+        return any(c.has_nulls for c in self.values())
+
+    @property
+    def has_infs(self):
+        return any(c.has_infs for c in self.values())
+
+    @property
+    def flip(self):
+        return _q("flip", self)
 
     def __new__(cls, data=None, *args, columns=None, cast=None, **kwargs):
         if isinstance(data, _e.KRef):
@@ -1187,7 +1278,8 @@ class Table(PandasAPI, Mapping):
         import pandas as pd
         cols = self.columns.py()
         vals = self.values()
-        data = {c: v.pd(raw=raw) if isinstance(v, Vector) else v.np() for c, v in zip(cols, vals)}
+        data = {c: v.pd(raw=raw, has_nulls=False) if isinstance(v, IntegralNumericVector) else
+                v.pd(raw=raw) if isinstance(v, Vector) else v.np() for c, v in zip(cols, vals)}
         return pd.DataFrame(data, columns=cols)
 
     def set_index(self, keys, append=False, verify_integrity=False):
@@ -1267,7 +1359,14 @@ class KeyedTable(PandasAPI, Dictionary):
         return (len(self), len(self.columns))
 
     def __getitem__(self, key):
-        """A row by its key (an atom for one key column, a tuple for several)."""
+        """A column by name (str, or a list of names); else a row by its key (an atom for
+        one key column, a tuple for several)."""
+        names = _q("{cols 0!x}", self).py()
+        if isinstance(key, str) and key in names:
+            return _q("{(0!x) y}", self, key)
+        if isinstance(key, list) and key and all(isinstance(k, str) and k in names
+                                                 for k in key):
+            return self._cols(key)
         if isinstance(key, tuple):
             key = list(key)
         return _q("{k:key x;i:$[1=count cols k;k[first cols k]?y;"

@@ -139,7 +139,7 @@ def _from_str(x, ktype, strings_as_char):
         if len(b) > 1:
             raise ValueError(f"'pykx.CharAtom' can only be created from a single character, "
                              f"not {x!r}")
-        return _k._q("first", b or b" ")
+        return _k.wrap(_e.apply("first", b or b" "))
     if ktype is _k.CharVector:
         return _k.wrap(_e.toq(b) if len(b) != 1 else _e.apply("enlist", b))
     raise _conversion_error(x, ktype)
@@ -150,7 +150,7 @@ def _from_bytes(x, ktype):
         if len(x) != 1:
             raise ValueError(f"'pykx.CharAtom' can only be created from a single character, "
                              f"not {x!r}")
-        return _k._q("first", x)
+        return _k.wrap(_e.apply("first", x))
     if ktype is None or ktype is _k.CharVector:
         return _k.wrap(_e.toq(x))
     if ktype is _k.SymbolAtom:
