@@ -483,15 +483,21 @@ class TemporalAtom(Atom):
         return v.astype("datetime64[D]").item()
 
     def np(self, *, raw=False, has_nulls=None):
+        import numpy as np
         if raw:
-            import numpy as np
             return np.asarray(self.py(raw=True)).astype(_RAWDT[-self.t])[()]
-        return _e.topy(self._k, 2)
+        v = _e.topy(self._k, 2)
+        if self.is_null:
+            return np.timedelta64("NaT") if isinstance(self, TemporalSpanAtom) else \
+                np.datetime64("NaT")
+        return v
 
     def pd(self, *, raw=False, has_nulls=None, as_arrow=False):
         if raw:
             return self.np(raw=True)
         import pandas as pd
+        if self.is_null:
+            return pd.NaT
         v = self.np()
         return pd.Timedelta(v) if isinstance(self, TemporalSpanAtom) else pd.Timestamp(v)
 
@@ -1099,8 +1105,7 @@ class GUIDVector(Vector):
     def np(self, *, raw=False, has_nulls=None):
         import numpy as np
         if raw:
-            return np.frombuffer(self._k, dtype=np.complex128).copy() if len(self) else \
-                np.array([], dtype=np.complex128)
+            return np.frombuffer(b"".join(u.bytes for u in self.py()), dtype=np.complex128)
         return np.array(self.py(), dtype=object)
 
 

@@ -307,6 +307,8 @@ def toq(x, ktype=None, *, cast=None, handle_nulls=False, strings_as_char=False, 
         if issubclass(ktype, _k.Atom):
             return _typed_null(ktype)
         raise _conversion_error(x, ktype)
+    if isinstance(x, (np.datetime64, np.timedelta64)):  # numpy's timedelta64 is an integer
+        return _from_temporal(x, ktype)
     if isinstance(x, (bool, np.bool_)):
         if ktype is None or ktype is _k.BooleanAtom:
             return _k.wrap(_e.toq(bool(x)))
