@@ -134,6 +134,9 @@ class QAccess:
         if name == "sql":
             from .query import SQL
             return SQL(self)
+        if name == "system":
+            from .system import System
+            return System(self)
         if name in RESERVED or name in ("value", "eval", "parse", "get", "set", "string"):
             return self._keyword(name)
         kind = self._call("{$[x in key`.;1;x in key`;2;0]}", name).py()

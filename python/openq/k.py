@@ -943,19 +943,28 @@ class Vector(Collection, abc.Sequence):
     def median(self): return _q("med", self)
     def mode(self): return _q("{where max[c]=c:count each group x}", self)
 
+    def _grow(self, src, data):
+        """x,y in place; a typed vector keeps its type (PyKX refuses what would change it)."""
+        new = _e.apply(src, self._k, _ref(data))
+        if self.t != 0 and _e.qtype(new) != self.t:
+            raise QError(f"Appending data of type: {type(toq(data))} to vector of type: "
+                         f"{type(self)} not supported")
+        object.__setattr__(self, "_k", new)
+
     def append(self, data):
-        object.__setattr__(self, "_k", _e.apply("{x,enlist y}", self._k, _ref(data)))
+        self._grow("{x,enlist y}", data)
 
     def extend(self, data):
         if not isinstance(data, (K, abc.Sequence)) or isinstance(data, (str, bytes)):
             data = [data]
-        object.__setattr__(self, "_k", _e.apply("{x,y}", self._k, _ref(data)))
+        self._grow("{x,y}", data)
 
     def index(self, x, start=None, end=None):
-        for i, v in enumerate(self):
-            if (start is None or i >= start) and (end is None or i < end) and bool(v == x):
+        window = range(len(self))[slice(start, end)]
+        for i in window:
+            if bool(_q("~", self[i], x)) or bool(self[i] == x):
                 return i
-        raise ValueError(f"{x!r} is not in {self!r}")
+        raise ValueError(f"{x!r} is not in the selected slice of the list")
 
     def count(self, x):
         return sum(1 for v in self if bool(_q("~", v, x)))
@@ -988,6 +997,11 @@ class Vector(Collection, abc.Sequence):
 
 class List(Vector):
     __slots__ = ()
+
+    def __new__(cls, x=None, *args, **kwargs):
+        if isinstance(x, (str, bytes)):
+            raise TypeError("a List is made from a sequence, not a string")
+        return K.__new__(cls, x, *args, **kwargs)
 
     @property
     def has_nulls(self):

@@ -131,17 +131,19 @@ def _from_float(x, ktype, cast):
     raise _conversion_error(x, ktype)
 
 
-def _from_str(x, ktype, strings_as_char):
+def _from_str(x, ktype, strings_as_char, cast=None):
     b = x.encode("utf-8")
     if ktype is None or issubclass(ktype, _k.SymbolAtom):
         return _k.wrap(_e.toq(b if strings_as_char else x))
     if ktype is _k.CharAtom:
-        if len(b) > 1:
+        if len(b) != 1:
             raise ValueError(f"'pykx.CharAtom' can only be created from a single character, "
                              f"not {x!r}")
         return _k.wrap(_e.apply("first", b or b" "))
     if ktype is _k.CharVector:
-        return _k.wrap(_e.toq(b) if len(b) != 1 else _e.apply("enlist", b))
+        return _k.wrap(_e.toq(b))
+    if cast and issubclass(ktype, _k.Atom) and isinstance(getattr(ktype, "t", None), int):
+        return _cast(_k.wrap(_e.toq(b)), ktype)
     raise _conversion_error(x, ktype)
 
 
@@ -163,6 +165,8 @@ def _from_sequence(x, ktype, cast, handle_nulls, strings_as_char):
     if ktype is None or ktype is _k.List:
         items = [toq(v, cast=cast, handle_nulls=handle_nulls, strings_as_char=strings_as_char)
                  for v in x]
+        if strings_as_char and any(isinstance(v, _k.CharVector) for v in items):
+            return _k._q("{1_(::),x}", [v._k for v in items])
         r = _k.wrap(_e.toq([v._k for v in items]))
         if ktype is _k.List:
             return _k._q("{$[0h=type x;x;1_(::),x]}", r)
@@ -210,6 +214,11 @@ def _from_numpy(arr, ktype):
             return _k.wrap(_e.toq(arr.tolist())) if len(arr) else _k._q("`$()")
         if arr.dtype.kind == "S" and arr.dtype.itemsize > 1:
             return _k.wrap(_e.toq([bytes(v) for v in arr]))
+        if arr.dtype == np.uint64:
+            raise TypeError("q has no unsigned 64-bit integers")
+        if arr.dtype.kind == "O" and len(arr) and all(isinstance(v, str) or v is None
+                                                      for v in arr.tolist()):
+            return _k.wrap(_e.toq(["" if v is None else v for v in arr.tolist()]))
         if arr.dtype == np.uint16:
             arr = arr.astype(np.int32)
         elif arr.dtype == np.uint32:
@@ -230,10 +239,16 @@ def _from_numpy(arr, ktype):
                                      for v in arr.tolist()])), ktype) if len(arr) else \
             _k._q("`$()")
     if t == 10:
-        return _k.wrap(_e.toq(arr.astype("S1").tobytes()))
+        if arr.dtype.kind not in "S" or arr.dtype.itemsize != 1:
+            raise TypeError(f"Cannot convert a numpy array of dtype {arr.dtype} to CharVector")
+        return _k.wrap(_e.toq(arr.tobytes()))
     if arr.dtype.kind in "iub" and t in _k._TEMPORAL:
         return _cast(_k.wrap(_e.toq(arr.astype(np.int64))), ktype)
     dtype = _NP_DTYPE.get(t)
+    if dtype and dtype[0] in "biuf" and arr.dtype.kind in "biufUSO" and str(arr.dtype) != dtype:
+        # PyKX converts a NumPy array only to the q type of its own dtype
+        raise TypeError(f"Cannot convert a numpy array of dtype {arr.dtype} to "
+                        f"{ktype.__name__}")
     if dtype and arr.dtype.kind in "Mm" and dtype[:4] == str(arr.dtype)[:4]:
         base = "datetime64[ns]" if arr.dtype.kind == "M" else "timedelta64[ns]"
         if t in (13, 14):
@@ -258,8 +273,6 @@ def _from_temporal(x, ktype):
         td = _dt.timedelta(hours=x.hour, minutes=x.minute, seconds=x.second,
                            microseconds=x.microsecond)
         r = _k.wrap(_e.toq(np.timedelta64(td, "ns")))
-        if ktype is None:
-            ktype = _k.TimeAtom
     elif isinstance(x, _dt.timedelta):
         r = _k.wrap(_e.toq(np.timedelta64(x, "ns")))
     elif isinstance(x, np.datetime64):
@@ -336,7 +349,7 @@ def toq(x, ktype=None, *, cast=None, handle_nulls=False, strings_as_char=False, 
             if ktype is _k.SymbolVector:
                 return _k._q("enlist", x)
             raise _conversion_error(x, ktype)
-        return _from_str(x, ktype, strings_as_char)
+        return _from_str(x, ktype, strings_as_char, cast)
     if isinstance(x, bytes):
         return _from_bytes(x, ktype)
     if isinstance(x, pathlib.PurePath):
@@ -355,6 +368,11 @@ def toq(x, ktype=None, *, cast=None, handle_nulls=False, strings_as_char=False, 
         if not issubclass(ktype, _k.TemporalAtom):
             raise _conversion_error(x, ktype)
         return _typed_null(ktype)
+    if isinstance(x, pd.Timestamp) and x is not pd.NaT:
+        x = x.tz_convert("UTC").tz_localize(None) if x.tzinfo is not None else x
+        return _from_temporal(x.to_datetime64().astype("datetime64[ns]"), ktype)
+    if isinstance(x, pd.Timedelta):
+        return _from_temporal(x.to_timedelta64().astype("timedelta64[ns]"), ktype)
     if isinstance(x, (_dt.date, _dt.time, _dt.timedelta, np.datetime64, np.timedelta64)):
         return _from_temporal(x, ktype)
     if isinstance(x, range):
@@ -366,6 +384,8 @@ def toq(x, ktype=None, *, cast=None, handle_nulls=False, strings_as_char=False, 
     if isinstance(x, slice):
         return toq(range(x.start or 0, x.stop, x.step or 1), ktype)
     if isinstance(x, np.ndarray):
+        if strings_as_char and x.dtype.kind == "U" and ktype is None:
+            return _from_sequence(x.tolist(), None, cast, handle_nulls, True)
         if isinstance(x, np.ma.MaskedArray):
             if ktype is None:
                 ktype = _k._classes.get(_k.wrap(_e.toq(x.data)).t)
@@ -386,10 +406,6 @@ def toq(x, ktype=None, *, cast=None, handle_nulls=False, strings_as_char=False, 
                              na_value=_na_fill(str(x.dtype)))
             return toq(arr, ktype)
         return toq(x.to_numpy(), ktype)
-    if isinstance(x, pd.Timestamp):
-        return _from_temporal(x.to_datetime64(), ktype)
-    if isinstance(x, pd.Timedelta):
-        return _from_temporal(x.to_timedelta64(), ktype)
     if isinstance(x, dict):
         if ktype is _k.Table:
             return _cast(toq(x, _k.Dictionary, strings_as_char=strings_as_char), _k.Table)
@@ -411,12 +427,22 @@ def toq(x, ktype=None, *, cast=None, handle_nulls=False, strings_as_char=False, 
     if isinstance(x, type(pathlib)):
         raise TypeError(f"Cannot convert module {x.__name__!r} to a K object")
     if callable(x):
+        import inspect
+        try:
+            n = len(inspect.signature(x).parameters)
+        except (TypeError, ValueError):
+            n = 0
+        if n > 8:
+            raise ValueError("q functions take at most 8 parameters")
         return _k.wrap(_e.toq(x))
     if hasattr(x, "__iter__") and not isinstance(x, (set, frozenset)):
         return toq(list(x), ktype)
     if isinstance(x, (set, frozenset)):
         raise TypeError(f"Cannot convert {type(x).__name__} to a K object")
     raise TypeError(f"Cannot convert {type(x).__name__} '{x!r}' to a K object")
+
+
+toq._resolve_k_type = _resolve
 
 
 def _na_fill(dtype):
