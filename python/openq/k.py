@@ -84,7 +84,8 @@ class K:
         return ktype(self)
 
     def copy(self):
-        return self
+        """A new handle on the same value: changing one (v[i] = x) leaves the other."""
+        return wrap(self._k)
 
     # conversions: K's defaults are the object itself
     def py(self, *, raw=False, has_nulls=None, stdlib=True):
@@ -133,6 +134,8 @@ class K:
     def __ge__(self, o): return self._compare(o, ">=")
 
     def __eq__(self, o):
+        if isinstance(self, Function) and isinstance(o, Function):
+            return _q("~", self, o)  # functions compare whole: = has no meaning for them
         try:
             return self._compare(o, "=")
         except TypeError:
@@ -265,6 +268,13 @@ class K:
 
 def _from_result(res, ktype=None):
     import numpy as np
+    if ktype is not None and isinstance(res, (np.ndarray, np.generic)):
+        from .toq import _NP_DTYPE
+        dt = _NP_DTYPE.get(abs(ktype.t))
+        if dt:
+            res = np.asarray(res).astype(dt)
+            if not res.ndim:
+                res = res[()]
     if isinstance(res, np.ndarray) and res.ndim > 1:
         shape = " ".join(str(d) for d in res.shape)
         return _q("{(" + shape + ")#x}", toq(res.flatten(), _vector_of(ktype)))
@@ -416,7 +426,9 @@ class IntegralNumericAtom(NumericAtom):
 
     def py(self, *, raw=False, has_nulls=None, stdlib=True):
         v = _e.topy(self._k, 1)
-        if raw or self.t == -1:
+        if self.t == -1:
+            return int(v) if raw else v
+        if raw:
             return v if v is not None else _RANGE[-self.t][0]
         if self.is_null:
             import pandas as pd
@@ -724,6 +736,9 @@ class Identity(UnaryPrimitive):
     def __str__(self):
         return "::"
 
+    def __repr__(self):
+        return "pykx.Identity(pykx.q('::'))"
+
     def __bool__(self):
         return False
 
@@ -974,14 +989,25 @@ class Vector(Collection, abc.Sequence):
             raise RuntimeError("Provided value 'func' is not callable")
         return func(self, *args, **kwargs)
 
+    def _attr(self, attr, message):
+        try:
+            r = _q("{" + attr + "#x}", self)
+        except QError:
+            raise QError(message) from None
+        object.__setattr__(self, "_k", r._k)
+        return self
+
     def sorted(self):
-        return _q("asc", self)
+        return self._attr("`s", "Items are not in ascending order")
 
     def unique(self):
-        return _q("distinct", self)
+        return self._attr("`u", "Items are not unique")
+
+    def parted(self):
+        return self._attr("`p", "Items are not parted")
 
     def grouped(self):
-        return _q("group", self)
+        return self._attr("`g", "Items cannot be grouped")
 
     def reverse(self):
         return _q("reverse", self)

@@ -34,3 +34,8 @@ def shuffle(x, seed=None):
     if seed is not None:
         globals()["seed"](seed)
     return _q("{0N?x}", x)
+
+
+def random(dimensions, data, seed=None):
+    """PyKX's kx.random.random: as random_arr."""
+    return random_arr(dimensions, data, seed=seed)

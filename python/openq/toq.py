@@ -339,7 +339,7 @@ def toq(x, ktype=None, *, cast=None, handle_nulls=False, strings_as_char=False, 
             return _k.wrap(_e.toq(x))
         if math.isinf(x) and issubclass(ktype, _k.Atom) and -ktype.t in _k._RANGE and \
                 ktype.t not in (-1, -4):
-            return ktype.inf() if x > 0 else ktype.inf_neg()
+            return ktype.inf if x > 0 else ktype.inf_neg
         if math.isnan(x) and issubclass(ktype, _k.Atom) and -ktype.t in _k._RANGE and \
                 handle_nulls:
             return _typed_null(ktype)
