@@ -15,7 +15,7 @@ except ImportError:
     from . import _openq as _e
 
 from .embedded import QAccess
-from .k import K, QError, wrap
+from .k import Foreign, K, QError, wrap
 
 
 class RawQConnection:
@@ -91,10 +91,14 @@ def _frame_length(header):
 
 
 def _message(query, args):
+    """The message for conn(query, *args): the query text alone, or (query; args...)."""
+    for a in (query,) + tuple(args):
+        if isinstance(a, Foreign) or callable(a) and not isinstance(a, K):
+            raise ValueError(f"Python objects cannot be sent to a q process: {type(a)}")
     if isinstance(query, str):
         query = query.encode()
     if not args:
-        return query if isinstance(query, (bytes, K)) else query
+        return query
     return [_e.toq(query)] + [a for a in args]
 
 

@@ -77,6 +77,30 @@ class _Indexer:
             raise TypeError("set a cell with t.loc[row, column] = value")
 
 
+class _At:
+    """t.at[row, column]: one cell, read or set in place (a key column is read-only)."""
+
+    def __init__(self, table):
+        self._t = table
+
+    def _key(self, key):
+        if not isinstance(key, tuple) or len(key) != 2:
+            raise ValueError("at takes [row, column]")
+        row, col = key
+        t = self._t
+        if t._is_keyed() and col in _q("{cols key x}", t).py():
+            raise QError(f"cannot reach the key column {col!r} through at")
+        return row, col
+
+    def __getitem__(self, key):
+        row, col = self._key(key)
+        return _q("{x[z] y}", self._t._plain(), row, col)
+
+    def __setitem__(self, key, value):
+        row, col = self._key(key)
+        self._t._replace(_q("{[t;i;c;v] @[t;c;@[;i;:;v]]}", self._t._plain(), row, col, value))
+
+
 class PandasAPI:
     """Mixed into Table and KeyedTable."""
 
@@ -112,6 +136,14 @@ class PandasAPI:
         else:
             pick = _names(cols)
         return self._rekey(_q("{flip y!x y}", self._plain(), pick))
+
+    @property
+    def at(self):
+        return _At(self)
+
+    @property
+    def replace_self(self):
+        return False
 
     @property
     def iloc(self):
@@ -185,10 +217,20 @@ class PandasAPI:
             return None
         return r
 
-    def add_prefix(self, prefix, axis=0):
+    @staticmethod
+    def _label_axis(axis):
+        if axis in (None, 1, "columns"):
+            return
+        if axis in (0, "index"):
+            raise NotImplementedError("renaming the index labels is not supported")
+        raise ValueError(f"No axis named {axis}")
+
+    def add_prefix(self, prefix, axis=None):
+        self._label_axis(axis)
         return self._rekey(_q('{(`$y,/:string cols x) xcol x}', self._plain(), prefix.encode()))
 
-    def add_suffix(self, suffix, axis=0):
+    def add_suffix(self, suffix, axis=None):
+        self._label_axis(axis)
         return self._rekey(_q('{(`$(string cols x),\\:y) xcol x}', self._plain(),
                               suffix.encode()))
 
@@ -217,11 +259,32 @@ class PandasAPI:
     def max(self, axis=0, skipna=True, numeric_only=False):
         return self._agg("{$[11h=type x;last asc x;max x]}", axis, numeric_only)
 
+    def _by_row(self, fn, axis, numeric_only):
+        """fn over columns (axis 0), or over rows keyed by `$string row (axis 1)."""
+        r = self._agg(fn, axis, numeric_only)
+        if axis in (1, "columns"):
+            return _q("{(`$string til count x)!x}", r)
+        return r
+
     def mean(self, axis=0, numeric_only=False):
-        return self._agg("avg", axis, numeric_only)
+        return self._by_row("avg", axis, numeric_only)
 
     def median(self, axis=0, numeric_only=False):
-        return self._agg("med", axis, numeric_only)
+        return self._by_row("med", axis, numeric_only)
+
+    def std(self, axis=0, skipna=True, numeric_only=False, ddof=1):
+        fn = "{sqrt (sum d*d:x-avg x)%count[x]-" + str(int(ddof)) + "}"
+        return self._by_row(fn, axis, numeric_only)
+
+    def sem(self, axis=0, skipna=True, ddof=1, numeric_only=False):
+        fn = "{(sqrt (sum d*d:x-avg x)%count[x]-" + str(int(ddof)) + ")%sqrt count x}"
+        return self._by_row(fn, axis, numeric_only)
+
+    def idxmax(self, axis=0, skipna=True, numeric_only=False):
+        return self._by_row("{x?max x}", axis, numeric_only)
+
+    def idxmin(self, axis=0, skipna=True, numeric_only=False):
+        return self._by_row("{x?min x}", axis, numeric_only)
 
     def all(self, axis=0, bool_only=False, skipna=True):
         return self._agg("all", axis)

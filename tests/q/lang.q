@@ -219,3 +219,12 @@ q)-1@","0:([]x:("foo";"bar,baz"));
 x
 foo
 "bar,baz"
+q)`.rootdot set 1
+`.rootdot
+q).rootdot+1
+2
+q).rootdot:3
+q).rootdot
+3
+q)`rootdot in key `
+0b
