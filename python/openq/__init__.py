@@ -17,12 +17,13 @@ from .k import *  # noqa: F401,F403
 from .k import K, wrap  # noqa: F401
 from .toq import toq  # noqa: F401
 from .embedded import q, Q, EmbeddedQ  # noqa: F401
-from .ipc import RawQConnection, SyncQConnection, AsyncQConnection, QConnection  # noqa: F401
+from .ipc import RawQConnection, SyncQConnection, AsyncQConnection, QConnection, QFuture  # noqa: F401,E501
 from . import remote  # noqa: F401
 from . import util, config, _pyarrow, random  # noqa: F401
 from .util import PyKXReimport  # noqa: F401
 
 embedded_q = q
 licensed = True
+k_allocator = False  # PyKX's NEP-49 allocator switch: openq's arrays are views of q memory
 __version__ = _e.__version__  # CMakeLists.txt project(VERSION), through the engine
 __all__ = ["q", "toq", "K", "QError", "RawQConnection", "SyncQConnection", "AsyncQConnection"]

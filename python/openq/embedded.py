@@ -238,3 +238,11 @@ class EmbeddedQ(QAccess):
 
 Q = EmbeddedQ
 q = EmbeddedQ()
+
+
+# q functions PyKX's q code calls (its pykx.q defines them); in q here
+_e.eval(".pykx.util.isf:{112h=type x}")
+_e.eval('.pykx.modpow:{[x;y;z] r:$[((abs type x)in 4 5 6 7h)&(abs type y)in 4 5 6 7h;'
+        '"j"$x xexp y;x xexp y];$[z~(::);r;r mod z]}')
+_e.eval('.pykx.util.loadfile:{[folder;file] cwd:system"cd";system"cd ",folder;'
+        'r:@[system;"l ",file;{[c;e] system"cd ",c;\'e}cwd];system"cd ",cwd;r}')

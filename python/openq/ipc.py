@@ -31,18 +31,80 @@ class RawQConnection:
         self.as_server = as_server
         self.conn_gc_time = conn_gc_time
         self.closed = False
+        self._send_stack = []  # (message bytes, QFuture or None) not yet sent
+        self._call_stack = []  # QFutures whose replies have not arrived, oldest first
         if as_server:
             self.port = _e.listen(str(port if port is not None else 0))
             self._client = None
         else:
+            kwargs.pop("event_loop", None)
             self._client = SyncQConnection(host, port, username=username, password=password,
                                            timeout=timeout, **kwargs)
 
-    def poll_recv(self, amount=1, timeout=0.1):
-        if not self.as_server:
+    def __call__(self, query, *args, wait=True, debug=False, **kwargs):
+        """Queue a message; poll_send() sends it, poll_recv() (or awaiting the future) reads
+        its reply.  wait=False sends an async message: the future is done once sent."""
+        if self.as_server:
+            raise TypeError("a RawQConnection serving clients is not callable")
+        c = self._client
+        if c.closed:
+            raise RuntimeError("Attempted to use a closed IPC connection")
+        msg = _e.encode(_message(query, args), 1 if wait else 0, c._cap)
+        fut = QFuture(self)
+        self._send_stack.append((msg, fut if wait else None))
+        if wait:
+            self._call_stack.append(fut)
+        else:
+            fut._set(wrap(_e.eval("::")))
+        return fut
+
+    def poll_send(self, amount=1):
+        """Send `amount` queued messages (0: all)."""
+        n = len(self._send_stack) if amount == 0 else min(amount, len(self._send_stack))
+        for _ in range(n):
+            msg, _fut = self._send_stack.pop(0)
+            self._client._sock.sendall(msg)
+
+    def _recv_one(self, timeout):
+        """One message if one arrives within timeout seconds: a reply completes the oldest
+        future (and is returned); a message the server sent on its own is returned."""
+        import select
+        sock = self._client._sock
+        ready, _, _ = select.select([sock], [], [], timeout)
+        if not ready:
             return None
-        _e.poll(int(timeout * 1000))
-        return None
+        data = self._client._recv()
+        try:
+            value, err = wrap(_e.decode(data)), None
+        except QError as ex:
+            value, err = None, ex
+        if data[1] == 2 and self._call_stack:
+            fut = self._call_stack.pop(0)
+            if err is not None:
+                fut._fail(err)
+            else:
+                fut._set(value)
+        elif err is not None:
+            raise err
+        return value
+
+    def poll_recv(self, amount=1, timeout=0.1):
+        if self.as_server:
+            _e.poll(int(timeout * 1000))
+            return None
+        n = len(self._call_stack) if amount == 0 else amount
+        last = None
+        for i in range(max(n, 1)):
+            v = self._recv_one(timeout if i == 0 else 0.01)
+            if v is None:
+                break
+            last = v
+        return last
+
+    def _complete(self, fut):
+        self.poll_send(0)
+        while not fut.done():
+            self._recv_one(None)
 
     async def poll_recv_async(self):
         """Serve from the running asyncio loop: wake on the C loop's descriptor, handle."""
@@ -57,6 +119,9 @@ class RawQConnection:
                 _e.poll(0)
         finally:
             loop.remove_reader(fd)
+
+    def fileno(self):
+        return self._client.fileno()
 
     def clean_open_connections(self):
         return None
@@ -84,6 +149,38 @@ class RawQConnection:
         async def ready():
             return self
         return ready().__await__()
+
+
+class QFuture:
+    """The reply to a queued RawQConnection call: done(), result(), or `await` it."""
+
+    def __init__(self, conn):
+        self._conn = conn
+        self._done = False
+        self._value = None
+        self._error = None
+
+    def _set(self, value):
+        self._done, self._value = True, value
+
+    def _fail(self, error):
+        self._done, self._error = True, error
+
+    def done(self):
+        return self._done
+
+    def result(self):
+        if not self._done:
+            from .exceptions import NoResults
+            raise NoResults("the reply has not arrived")
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+    def __await__(self):
+        self._conn._complete(self)  # sends what is queued, this message included
+        return self.result()
+        yield  # a generator: `await fut` completes at once
 
 
 def _frame_length(header):

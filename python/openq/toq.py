@@ -238,6 +238,8 @@ def _from_numpy(arr, ktype):
         return _cast(_k.wrap(_e.toq([str(v) if not isinstance(v, bytes) else v.decode()
                                      for v in arr.tolist()])), ktype) if len(arr) else \
             _k._q("`$()")
+    if t == 10 and arr.dtype.kind == "U" and arr.dtype.itemsize == 4:
+        arr = np.char.encode(arr, "utf-8").astype("S1")
     if t == 10:
         if arr.dtype.kind not in "S" or arr.dtype.itemsize != 1:
             raise TypeError(f"Cannot convert a numpy array of dtype {arr.dtype} to CharVector")
@@ -380,11 +382,15 @@ def toq(x, ktype=None, *, cast=None, handle_nulls=False, strings_as_char=False, 
             ktype = _k.LongVector
         if not issubclass(ktype, _k.IntegralNumericVector):
             raise _conversion_error(x, ktype)
-        return _from_numpy(np.arange(x.start, x.stop, x.step), ktype)
+        lo, hi = _k._RANGE[ktype.t] if ktype.t != 1 else (0, 1)
+        if len(x) and (min(x[0], x[-1]) < lo or max(x[0], x[-1]) > hi):
+            raise OverflowError(f"range out of bounds for {ktype.__name__}")
+        return _from_numpy(np.arange(x.start, x.stop, x.step, dtype=_NP_DTYPE[ktype.t]), ktype)
     if isinstance(x, slice):
         return toq(range(x.start or 0, x.stop, x.step or 1), ktype)
     if isinstance(x, np.ndarray):
-        if strings_as_char and x.dtype.kind == "U" and ktype is None:
+        if strings_as_char and ktype is None and (x.dtype.kind == "U" or x.dtype.kind == "O"
+                                                   and any(isinstance(v, str) for v in x.flat)):
             return _from_sequence(x.tolist(), None, cast, handle_nulls, True)
         if isinstance(x, np.ma.MaskedArray):
             if ktype is None:
@@ -405,7 +411,7 @@ def toq(x, ktype=None, *, cast=None, handle_nulls=False, strings_as_char=False, 
             arr = x.to_numpy(dtype=str(x.dtype).lower().replace("boolean", "bool"),
                              na_value=_na_fill(str(x.dtype)))
             return toq(arr, ktype)
-        return toq(x.to_numpy(), ktype)
+        return toq(x.to_numpy(), ktype, strings_as_char=strings_as_char)
     if isinstance(x, dict):
         if ktype is _k.Table:
             return _cast(toq(x, _k.Dictionary, strings_as_char=strings_as_char), _k.Table)
