@@ -187,3 +187,28 @@ def test_table_api():
     assert t.dtypes["datatypes"].py() == [b"kx.LongAtom", b"kx.SymbolAtom"]
     assert isinstance(kx.toq(pd.DataFrame({"a": [1, 2]}, index=[5, 6])), kx.KeyedTable)
     assert t.pd().equals(pd.DataFrame({"x": [1, 2, 3], "y": ["a", "b", "c"]}))
+
+
+def test_connection_names_and_raw_client(spawn, tmp_path):
+    from pyfixtures import BINARY
+    port, _ = spawn([BINARY, "-p", "{port}"])
+    with kx.SyncQConnection(port=port) as conn:
+        conn["v"] = kx.q("1 2 3")
+        assert conn["v"].py() == [1, 2, 3] and conn.til(3).py() == [0, 1, 2]
+        assert repr(conn) == f"pykx.QConnection(port={port})"
+        with pytest.raises(AttributeError):
+            conn.no_such_name
+        with pytest.raises(ValueError):
+            conn("{x}", lambda x: x)  # Python objects do not travel
+        script = tmp_path / "s.q"
+        script.write_text("f:{\n  x*2\n  }\nr:f 21\n")
+        conn.file_execute(str(script))
+        assert conn("r").py() == 42
+    with kx.RawQConnection(port=port) as raw:
+        calls = [raw(f"til {n}") for n in (2, 3)]
+        assert not calls[0].done() and len(raw._send_stack) == 2
+        raw.poll_send(0)
+        raw.poll_recv(0)
+        assert [c.result().py() for c in calls] == [[0, 1], [0, 1, 2]]
+        with pytest.raises(kx.QError, match="type"):
+            raw("1+`a").__await__().send(None)  # awaiting completes it: the q error
