@@ -283,6 +283,8 @@ class AsyncQConnection:
     """An asyncio client: `await conn('1+1')`."""
 
     def __init__(self, host="localhost", port=None, *, username="", password="", **kwargs):
+        if port is None:
+            raise TypeError("a port is required")
         self.host, self.port = host, port
         self.username, self.password = username, password
         self._reader = self._writer = None
@@ -309,7 +311,13 @@ class AsyncQConnection:
     async def __aexit__(self, *exc):
         await self.close()
 
-    async def __call__(self, query, *args, wait=True):
+    def __repr__(self):
+        return f"pykx.AsyncQConnection(port={self.port!r})"
+
+    def fileno(self):
+        return self._writer.get_extra_info("socket").fileno()
+
+    async def __call__(self, query, *args, wait=True, reuse=True, debug=False, **kwargs):
         async with self._lock:
             self._writer.write(_e.encode(_message(query, args), 1 if wait else 0, self._cap))
             await self._writer.drain()

@@ -1054,7 +1054,8 @@ class List(Vector):
             return flat.reshape(reshape)
         a = np.empty(len(self), dtype=object)
         for i, x in enumerate(self):
-            a[i] = x.np(raw=raw) if isinstance(x, K) else x
+            a[i] = x.py() if isinstance(x, CharVector) else x.np(raw=raw) if isinstance(x, K) \
+                else x
         return a
 
     def pd(self, *, raw=False, has_nulls=None, as_arrow=False):
@@ -1414,9 +1415,9 @@ class KeyedTable(PandasAPI, Dictionary):
             return self._cols(key)
         if isinstance(key, tuple):
             key = list(key)
-        return _q("{k:key x;i:$[1=count cols k;k[first cols k]?y;"
-                  "(flip value flip k)?$[0h=type y;y;enlist y]];"
-                  "if[any i=count k;'\"key not found\"];(value x) i}", self, key)
+        # q's indexing: a missing key gives the null row; a list of keys gives a table
+        return _q("{k:key x;$[1=count cols k;(value x) k[first cols k]?y;"
+                  "(value x) where (flip value flip k)~\\:y]}", self, key)
 
     def __iter__(self):
         return iter(self.keys())

@@ -362,6 +362,8 @@ def toq(x, ktype=None, *, cast=None, handle_nulls=False, strings_as_char=False, 
             raise _conversion_error(x, ktype)
         return _k.wrap(_e.toq(x))
     import pandas as pd
+    if x is pd.NA:
+        return _k.wrap(_e.toq(None))
     if x is pd.NaT:
         if ktype is _k.DatetimeAtom:
             raise NotImplementedError("datetime atoms are deprecated")
