@@ -1,33 +1,94 @@
-"""openq.q: the interpreter in this process, called as PyKX's EmbeddedQ is."""
+"""openq.q: the interpreter in this process, called as PyKX's EmbeddedQ is.
+
+q('1+1'), q('{x+y}', 1, 2), q['x'] (get, set, del), q.til(5), q.z.pw = f, q.ctx.ns.f,
+q.qsql.select(...), q.sql('select ...').
+"""
 try:
     import _openq_builtin as _e
 except ImportError:
     from . import _openq as _e
 
+from .exceptions import PyKXException, QError, QNameError
 from .k import K, wrap
+
+# q's reserved words (the q reference's keyword list): not assignable from Python
+RESERVED = frozenset("""
+abs acos aj aj0 ajf ajf0 all and any asc asin asof atan attr avg avgs bin binr ceiling cols cor
+cos count cov cross csv cut delete deltas desc dev differ distinct div do dsave each ej ema enlist
+eval except exec exit exp fby fills first fkeys flip floor get getenv group gtime hclose hcount
+hdel hopen hsym iasc idesc if ij ijf in insert inter inv key keys last like lj ljf load log lower
+lsq ltime ltrim mavg max maxs mcount md5 mdev med meta min mins mmax mmin mmu mod msum neg next not
+null or over parse peach pj plist prd prds prev prior rand rank ratios raze read0 read1 reciprocal
+reval reverse rload rotate rsave rtrim save scan scov sdev select set setenv show signum sin sqrt
+ssr string sublist sum sums sv svar system tables tan til trim type uj ujf ungroup union update
+upper upsert value var view views vs wavg where while within wj wj1 wsum ww xasc xbar xcol xcols
+xdesc xexp xgroup xkey xlog xprev xrank
+""".split())
+_NAMESPACES = ("z", "Q", "h", "o", "u", "j", "q", "pykx")
+_MAX_ARGS = 8
+
+
+def _name_check(name):
+    if name in RESERVED or name.split(".")[-1] in RESERVED and name.startswith(".q."):
+        raise PyKXException(f"Cannot assign to reserved word or overwrite q namespace: {name!r}")
 
 
 class Ctx:
-    """A q namespace (`q.z`, `q.Q`...): attributes read and assign its globals."""
+    """A q namespace (`q.z`, `q.Q`, `q.ctx.ns`): attributes read and assign its globals."""
 
-    def __init__(self, name):
+    def __init__(self, name, owner=None):
         object.__setattr__(self, "_name", name)
+        object.__setattr__(self, "_owner", owner)
+
+    def _full(self, attr):
+        return f"{self._name}.{attr}" if self._name else attr
 
     def __getattr__(self, attr):
-        full = f"{self._name}.{attr}"
-        v = _e.get_global(full)
-        if v is None:
-            return wrap(_e.eval("::"))
-        return wrap(v)
+        if attr.startswith("__"):
+            raise AttributeError(attr)
+        full = self._full(attr)
+        if not self._name and not full.startswith("."):
+            full = "." + full
+        q = self._owner or _local()
+        kind = q._call("{$[99h<>type v:@[get;x;{`$\"'\"}];$[x~`$\"'\";0;1];"
+                       "(::)~first v;2;1]}", full).py()
+        if kind == 2:
+            return Ctx(full, q)
+        if kind == 0:
+            raise QNameError(f"{full!r} is not defined in q")
+        return q._call("get", full)
 
     def __setattr__(self, attr, value):
-        full = f"{self._name}.{attr}"
+        full = self._full(attr)
+        _name_check(attr if not self._name else full)
         if full == ".z.pw" and callable(value) and not isinstance(value, K):
             value = _password_adapter(value)
-        _e.set_global(full, value)
+        if self._owner is None or isinstance(self._owner, EmbeddedQ):
+            _e.set_global(full, value._k if isinstance(value, K) else value)
+        else:
+            self._owner._call("set", full, value)
+
+    def __getitem__(self, attr):
+        return self.__getattr__(attr)
+
+    def __setitem__(self, attr, value):
+        self.__setattr__(attr, value)
 
     def __delattr__(self, attr):
-        _e.eval(f"{self._name}:(`{attr}) _ {self._name}")
+        (self._owner or _local())._call("{x set y _ get x}", self._name, attr)
+
+    def __dir__(self):
+        try:
+            return sorted(str(k) for k in wrap(_e.apply("{key x}", "`" + self._name)).py() if k)
+        except QError:
+            return []
+
+    def __repr__(self):
+        return f"<openq context {self._name or '.'}>"
+
+
+def _local():
+    return EmbeddedQ()
 
 
 def _password_adapter(fn):
@@ -41,27 +102,147 @@ def _password_adapter(fn):
     return pw
 
 
-class Q:
-    """q('1+1'), q('{x+y}', 1, 2), q.til(5), q.z.pw = f, q.value(query)."""
+def _arg(a):
+    """An argument for q: K objects as they are, the rest by toq's rules."""
+    if isinstance(a, K):
+        return a._k
+    from .toq import toq
+    return toq(a)._k
 
-    def __call__(self, query, *args):
-        if isinstance(query, bytes):
-            query = query.decode()
-        if args:
-            return wrap(_e.apply(query, *args))
-        return wrap(_e.eval(query))
+
+class QAccess:
+    """What q and a connection share: q['x'] get/set/del, q.name, q.ctx, q.qsql, dir(q).
+
+    A subclass calls q through _call(query, *args) and reads a keyword as _keyword(name)."""
+
+    def _call(self, query, *args):
+        raise NotImplementedError
+
+    def _keyword(self, name):
+        raise NotImplementedError
 
     def __getattr__(self, name):
         if name.startswith("_"):
             raise AttributeError(name)
-        if name in ("z", "Q", "h", "o", "u", "j", "pykx"):
-            return Ctx("." + name)
-        f = _e.eval(name) if name not in ("value",) else _e.eval("value")
-        fn = wrap(f)
-        return fn
+        if name == "ctx":
+            return Ctx("", self)
+        if name in _NAMESPACES:
+            return Ctx("." + name, self)
+        if name == "qsql":
+            from .query import QSQL
+            return QSQL(self)
+        if name == "sql":
+            from .query import SQL
+            return SQL(self)
+        if name == "system":
+            from .system import System
+            return System(self)
+        if name in RESERVED or name in ("value", "eval", "parse", "get", "set", "string"):
+            return self._keyword(name)
+        kind = self._call("{$[x in key`.;1;x in key`;2;0]}", name).py()
+        if kind == 1:
+            return self._call("get", name)
+        if kind == 2:
+            return Ctx("." + name, self)
+        raise QNameError(f"q has no attribute {name!r}")
 
     def __setattr__(self, name, value):
-        _e.set_global(name, value)
+        if name.startswith("_") or name in type(self).__dict__ or name in ("closed",):
+            object.__setattr__(self, name, value)
+            return
+        _name_check(name)
+        self._call("set", name, value)
+
+    def __getitem__(self, key):
+        try:
+            return self._call("get", str(key))
+        except QError:
+            raise KeyError(key) from None
+
+    def __setitem__(self, key, value):
+        key = str(key)
+        _name_check(key)
+        if key.startswith(".q.") or key in ("views",):
+            raise PyKXException(f"Cannot overwrite the q namespace: {key!r}")
+        self._call("set", key, value)
+
+    def __delitem__(self, key):
+        key = str(key)
+        if key.startswith("."):
+            raise PyKXException("Cannot delete a name from a namespace other than the root")
+        if not self._call("{x in key `.}", key).py():
+            raise KeyError(key)
+        self._call("{![`.;();0b;enlist x];}", key)
+
+    def __dir__(self):
+        names = set(RESERVED) | {"ctx", "qsql", "sql", "z", "Q", "h", "o", "j", "q",
+                                 "reserved_words", "console", "query", "system", "read",
+                                 "write", "value", "eval", "parse", "get", "set", "string"}
+        return sorted(names | set(object.__dir__(self)))
+
+    @property
+    def reserved_words(self):
+        return sorted(RESERVED)
+
+    def file_execute(self, file_path, *, return_all=False):
+        """Run a q script from this machine, statement by statement (q's script rules: a
+        line that starts with blank continues the statement above; / lines are comments)."""
+        with open(file_path) as f:
+            lines = f.read().splitlines()
+        statements = []
+        for line in lines:
+            if not line.strip() or line.startswith("/"):
+                continue
+            if line[0] in " \t" and statements:
+                statements[-1] += "\n" + line
+            else:
+                statements.append(line)
+        results = [self._call("value", s.encode()) for s in statements]
+        return results if return_all else (results[-1] if results else None)
 
 
-q = Q()
+class EmbeddedQ(QAccess):
+    """q('1+1'), q('{x+y}', 1, 2), q.til(5), q['x'], q.z.pw = f, q.value(query)."""
+
+    _instance = None
+
+    def __new__(cls):
+        if cls._instance is None:
+            cls._instance = object.__new__(cls)
+        return cls._instance
+
+    def __init__(self):
+        pass
+
+    def __call__(self, query, *args, wait=None, debug=False, skip_debug=False, **kwargs):
+        if isinstance(query, K):
+            query = query.py() if query.t in (10, -11) else query
+        if isinstance(query, bytes):
+            query = query.decode()
+        if len(args) > _MAX_ARGS:
+            raise TypeError(f"Too many arguments: q functions take at most {_MAX_ARGS}")
+        if args:
+            r = wrap(_e.apply(query, *[_arg(a) for a in args]))
+        else:
+            r = wrap(_e.eval(query))
+        return r if wait is not False else wrap(_e.eval("::"))
+
+    _call = __call__
+
+    def _keyword(self, name):
+        return wrap(_e.eval(name))
+
+    def __repr__(self):
+        return "pykx.q"
+
+
+Q = EmbeddedQ
+q = EmbeddedQ()
+
+
+# q functions PyKX's q code calls (its pykx.q defines them); in q here
+_e.eval(".pykx.util.isf:{112h=type x}")
+_e.eval('.pykx.modpow:{[x;y;z] r:$[((abs type x)in 4 5 6 7h)&(abs type y)in 4 5 6 7h;'
+        '"j"$x xexp y;x xexp y];$[z~(::);r;r mod z]}')
+_e.eval('.pykx.util.loadfile:{[folder;file] cwd:system"cd";system"cd ",folder;'
+        'r:@[system;"l ",file;{[c;e] system"cd ",c;\'e}cwd];system"cd ",cwd;r}')

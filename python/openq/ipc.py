@@ -14,7 +14,8 @@ try:
 except ImportError:
     from . import _openq as _e
 
-from .k import K, QError, wrap
+from .embedded import QAccess
+from .k import Foreign, K, QError, wrap
 
 
 class RawQConnection:
@@ -30,18 +31,80 @@ class RawQConnection:
         self.as_server = as_server
         self.conn_gc_time = conn_gc_time
         self.closed = False
+        self._send_stack = []  # (message bytes, QFuture or None) not yet sent
+        self._call_stack = []  # QFutures whose replies have not arrived, oldest first
         if as_server:
             self.port = _e.listen(str(port if port is not None else 0))
             self._client = None
         else:
+            kwargs.pop("event_loop", None)
             self._client = SyncQConnection(host, port, username=username, password=password,
                                            timeout=timeout, **kwargs)
 
-    def poll_recv(self, amount=1, timeout=0.1):
-        if not self.as_server:
+    def __call__(self, query, *args, wait=True, debug=False, **kwargs):
+        """Queue a message; poll_send() sends it, poll_recv() (or awaiting the future) reads
+        its reply.  wait=False sends an async message: the future is done once sent."""
+        if self.as_server:
+            raise TypeError("a RawQConnection serving clients is not callable")
+        c = self._client
+        if c.closed:
+            raise RuntimeError("Attempted to use a closed IPC connection")
+        msg = _e.encode(_message(query, args), 1 if wait else 0, c._cap)
+        fut = QFuture(self)
+        self._send_stack.append((msg, fut if wait else None))
+        if wait:
+            self._call_stack.append(fut)
+        else:
+            fut._set(wrap(_e.eval("::")))
+        return fut
+
+    def poll_send(self, amount=1):
+        """Send `amount` queued messages (0: all)."""
+        n = len(self._send_stack) if amount == 0 else min(amount, len(self._send_stack))
+        for _ in range(n):
+            msg, _fut = self._send_stack.pop(0)
+            self._client._sock.sendall(msg)
+
+    def _recv_one(self, timeout):
+        """One message if one arrives within timeout seconds: a reply completes the oldest
+        future (and is returned); a message the server sent on its own is returned."""
+        import select
+        sock = self._client._sock
+        ready, _, _ = select.select([sock], [], [], timeout)
+        if not ready:
             return None
-        _e.poll(int(timeout * 1000))
-        return None
+        data = self._client._recv()
+        try:
+            value, err = wrap(_e.decode(data)), None
+        except QError as ex:
+            value, err = None, ex
+        if data[1] == 2 and self._call_stack:
+            fut = self._call_stack.pop(0)
+            if err is not None:
+                fut._fail(err)
+            else:
+                fut._set(value)
+        elif err is not None:
+            raise err
+        return value
+
+    def poll_recv(self, amount=1, timeout=0.1):
+        if self.as_server:
+            _e.poll(int(timeout * 1000))
+            return None
+        n = len(self._call_stack) if amount == 0 else amount
+        last = None
+        for i in range(max(n, 1)):
+            v = self._recv_one(timeout if i == 0 else 0.01)
+            if v is None:
+                break
+            last = v
+        return last
+
+    def _complete(self, fut):
+        self.poll_send(0)
+        while not fut.done():
+            self._recv_one(None)
 
     async def poll_recv_async(self):
         """Serve from the running asyncio loop: wake on the C loop's descriptor, handle."""
@@ -56,6 +119,9 @@ class RawQConnection:
                 _e.poll(0)
         finally:
             loop.remove_reader(fd)
+
+    def fileno(self):
+        return self._client.fileno()
 
     def clean_open_connections(self):
         return None
@@ -85,19 +151,55 @@ class RawQConnection:
         return ready().__await__()
 
 
+class QFuture:
+    """The reply to a queued RawQConnection call: done(), result(), or `await` it."""
+
+    def __init__(self, conn):
+        self._conn = conn
+        self._done = False
+        self._value = None
+        self._error = None
+
+    def _set(self, value):
+        self._done, self._value = True, value
+
+    def _fail(self, error):
+        self._done, self._error = True, error
+
+    def done(self):
+        return self._done
+
+    def result(self):
+        if not self._done:
+            from .exceptions import NoResults
+            raise NoResults("the reply has not arrived")
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+    def __await__(self):
+        self._conn._complete(self)  # sends what is queued, this message included
+        return self.result()
+        yield  # a generator: `await fut` completes at once
+
+
 def _frame_length(header):
     return struct.unpack("<I", header[4:8])[0] | (header[3] << 32)
 
 
 def _message(query, args):
+    """The message for conn(query, *args): the query text alone, or (query; args...)."""
+    for a in (query,) + tuple(args):
+        if isinstance(a, Foreign) or callable(a) and not isinstance(a, K):
+            raise ValueError(f"Python objects cannot be sent to a q process: {type(a)}")
     if isinstance(query, str):
         query = query.encode()
     if not args:
-        return query if isinstance(query, (bytes, K)) else query
+        return query
     return [_e.toq(query)] + [a for a in args]
 
 
-class SyncQConnection:
+class SyncQConnection(QAccess):
     """A blocking client: conn('1+1'), conn('{x+y}', 1, 2), conn('a:1', wait=False)."""
 
     # The framing stays here rather than in the C client (src/net/client.c, q's hopen) until
@@ -108,6 +210,9 @@ class SyncQConnection:
 
     def __init__(self, host="localhost", port=None, *, username="", password="", timeout=0.0,
                  unix=False, large_messages=True, no_ctx=True, **kwargs):
+        if port is None:
+            raise TypeError("a port is required")
+        object.__setattr__(self, "_port", port)
         if unix:
             self._sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
             self._sock.connect(b"\0/tmp/kx.%d" % port)
@@ -136,9 +241,11 @@ class SyncQConnection:
             buf += chunk
         return bytes(buf)
 
-    def __call__(self, query, *args, wait=True):
+    def __call__(self, query, *args, wait=True, debug=False, **kwargs):
         if self.closed:
             raise RuntimeError("Attempted to use a closed IPC connection")
+        if len(args) > 8:
+            raise TypeError("Too many arguments: q functions take at most 8")
         msg = _e.encode(_message(query, args), 1 if wait else 0, self._cap)
         self._sock.sendall(msg)
         if not wait:
@@ -147,6 +254,21 @@ class SyncQConnection:
             data = self._recv()
             if data[1] == 2:
                 return wrap(_e.decode(data))
+
+    def _call(self, query, *args):
+        return self(query, *args)
+
+    def __repr__(self):
+        return f"pykx.QConnection(port={self._port!r})"
+
+    def _keyword(self, name):
+        def remote(*args):
+            return self(name, *args)
+        remote.__name__ = name
+        return remote
+
+    def fileno(self):
+        return self._sock.fileno()
 
     def close(self):
         if not self.closed:
@@ -167,6 +289,8 @@ class AsyncQConnection:
     """An asyncio client: `await conn('1+1')`."""
 
     def __init__(self, host="localhost", port=None, *, username="", password="", **kwargs):
+        if port is None:
+            raise TypeError("a port is required")
         self.host, self.port = host, port
         self.username, self.password = username, password
         self._reader = self._writer = None
@@ -193,7 +317,13 @@ class AsyncQConnection:
     async def __aexit__(self, *exc):
         await self.close()
 
-    async def __call__(self, query, *args, wait=True):
+    def __repr__(self):
+        return f"pykx.AsyncQConnection(port={self.port!r})"
+
+    def fileno(self):
+        return self._writer.get_extra_info("socket").fileno()
+
+    async def __call__(self, query, *args, wait=True, reuse=True, debug=False, **kwargs):
         async with self._lock:
             self._writer.write(_e.encode(_message(query, args), 1 if wait else 0, self._cap))
             await self._writer.drain()

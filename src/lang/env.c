@@ -188,8 +188,13 @@ static bool split_name(S name, S *ns, S *key) {
         return true;
     }
     const char *dot = strrchr(name, '.');
-    if (dot == name)
-        return false;
+    if (dot == name) { /* `.a`: kdb+ keeps a one-dot name in the root (unless .a is a namespace) */
+        if (!name[1] || ns_find(name, false))
+            return false;
+        *ns = sym_null;
+        *key = name;
+        return true;
+    }
     *ns = sym_intern(name, (size_t)(dot - name));
     *key = ss((S)dot + 1);
     return true;

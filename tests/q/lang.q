@@ -300,3 +300,12 @@ q)'[;]/[(cg;cf;cff)][1;2;3;4]
 200
 q)'[neg;][+][1;2]
 -3
+q)`.rootdot set 1
+`.rootdot
+q).rootdot+1
+2
+q).rootdot:3
+q).rootdot
+3
+q)`rootdot in key `
+0b
