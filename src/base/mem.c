@@ -6,6 +6,7 @@
 #include <sys/mman.h>
 
 #include "defs.h"
+#include "runtime.h"
 
 /* Blocks up to 2^POOL_SMALL come from malloc'd slabs of 64 KiB carved into equal blocks;
  * bigger ones are mmap'd (with a huge-page hint from 2 MiB) and cached on a free list
@@ -16,11 +17,6 @@
 
 typedef struct FreeBlock { struct FreeBlock *next; } FreeBlock;
 
-#ifndef OPENQ_PLAIN_MALLOC
-static FreeBlock *free_lists[MEM_MAX_CLASS + 1]; /* per-class reusable blocks */
-#endif
-static MemStats stats;                           /* counters reported by mem_stats */
-static int64_t fail_countdown;                   /* >0: fail when it reaches 0 */
 
 int mem_class(size_t bytes) {
     int m = MEM_MIN_CLASS;
@@ -29,23 +25,21 @@ int mem_class(size_t bytes) {
     return m > MEM_MAX_CLASS ? -1 : m;
 }
 
-static int64_t byte_limit;                       /* -w: live bytes allowed, 0 = no limit */
-
-void mem_set_limit(int64_t bytes) { byte_limit = bytes > 0 ? bytes : 0; }
+void mem_set_limit(int64_t bytes) { RT->mem.byte_limit = bytes > 0 ? bytes : 0; }
 
 /* an injected failure, or a block of class m that would take live bytes past the -w limit */
 static int injected_failure_for(int m) {
-    if (fail_countdown > 0 && --fail_countdown == 0)
+    if (RT->mem.fail_countdown > 0 && --RT->mem.fail_countdown == 0)
         return 1;
-    return byte_limit && stats.live_bytes + ((int64_t)1 << m) > byte_limit;
+    return RT->mem.byte_limit && RT->mem.stats.live_bytes + ((int64_t)1 << m) > RT->mem.byte_limit;
 }
 #define injected_failure() injected_failure_for(m)
 
 static void count_alloc(int m) {
-    stats.live_blocks++;
-    stats.live_bytes += (int64_t)1 << m;
-    if (stats.live_bytes > stats.peak_bytes)
-        stats.peak_bytes = stats.live_bytes;
+    RT->mem.stats.live_blocks++;
+    RT->mem.stats.live_bytes += (int64_t)1 << m;
+    if (RT->mem.stats.live_bytes > RT->mem.stats.peak_bytes)
+        RT->mem.stats.peak_bytes = RT->mem.stats.live_bytes;
 }
 
 #ifdef OPENQ_PLAIN_MALLOC
@@ -62,8 +56,8 @@ void *mem_alloc(int m) {
 void mem_free(void *p, int m) {
     if (!p)
         return;
-    stats.live_blocks--;
-    stats.live_bytes -= (int64_t)1 << m;
+    RT->mem.stats.live_blocks--;
+    RT->mem.stats.live_bytes -= (int64_t)1 << m;
     free(p);
 }
 
@@ -92,9 +86,9 @@ static int refill_small(int m) {
     size_t size = (size_t)1 << m;
     for (size_t off = 0; off + size <= SLAB_BYTES; off += size) {
         FreeBlock *b = (FreeBlock *)(slab + off);
-        b->next = free_lists[m];
-        free_lists[m] = b;
-        stats.pooled_bytes += (int64_t)size;
+        b->next = RT->mem.free_lists[m];
+        RT->mem.free_lists[m] = b;
+        RT->mem.stats.pooled_bytes += (int64_t)size;
     }
     return 1;
 }
@@ -102,15 +96,15 @@ static int refill_small(int m) {
 void *mem_alloc(int m) {
     if (m < MEM_MIN_CLASS || m > MEM_MAX_CLASS || injected_failure())
         return NULL;
-    FreeBlock *b = free_lists[m];
+    FreeBlock *b = RT->mem.free_lists[m];
     if (!b && m <= POOL_SMALL) {
         if (!refill_small(m))
             return NULL;
-        b = free_lists[m];
+        b = RT->mem.free_lists[m];
     }
     if (b) {
-        free_lists[m] = b->next;
-        stats.pooled_bytes -= (int64_t)1 << m;
+        RT->mem.free_lists[m] = b->next;
+        RT->mem.stats.pooled_bytes -= (int64_t)1 << m;
     } else {
         b = map_block(m);
         if (!b)
@@ -123,21 +117,21 @@ void *mem_alloc(int m) {
 void mem_free(void *p, int m) {
     if (!p)
         return;
-    stats.live_blocks--;
-    stats.live_bytes -= (int64_t)1 << m;
+    RT->mem.stats.live_blocks--;
+    RT->mem.stats.live_bytes -= (int64_t)1 << m;
     FreeBlock *b = p;
-    b->next = free_lists[m];
-    free_lists[m] = b;
-    stats.pooled_bytes += (int64_t)1 << m;
+    b->next = RT->mem.free_lists[m];
+    RT->mem.free_lists[m] = b;
+    RT->mem.stats.pooled_bytes += (int64_t)1 << m;
 }
 
 void mem_trim(void) {
     for (int m = POOL_SMALL + 1; m <= MEM_MAX_CLASS; m++) {
-        while (free_lists[m]) {
-            FreeBlock *b = free_lists[m];
-            free_lists[m] = b->next;
+        while (RT->mem.free_lists[m]) {
+            FreeBlock *b = RT->mem.free_lists[m];
+            RT->mem.free_lists[m] = b->next;
             munmap(b, (size_t)1 << m);
-            stats.pooled_bytes -= (int64_t)1 << m;
+            RT->mem.stats.pooled_bytes -= (int64_t)1 << m;
         }
     }
 }
@@ -148,28 +142,28 @@ void *mem_map(int fd, size_t length) {
     void *p = mmap(NULL, length, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
     if (p == MAP_FAILED)
         return NULL;
-    stats.live_blocks++;
-    stats.mapped_bytes += (int64_t)length;
+    RT->mem.stats.live_blocks++;
+    RT->mem.stats.mapped_bytes += (int64_t)length;
     return p;
 }
 
 void mem_unmap(void *p, size_t length) {
     munmap(p, length);
-    stats.live_blocks--;
-    stats.mapped_bytes -= (int64_t)length;
+    RT->mem.stats.live_blocks--;
+    RT->mem.stats.mapped_bytes -= (int64_t)length;
 }
 
-MemStats mem_stats(void) { return stats; }
+MemStats mem_stats(void) { return RT->mem.stats; }
 
 int64_t mem_peak_begin(void) {
-    int64_t old = stats.peak_bytes;
-    stats.peak_bytes = stats.live_bytes;
+    int64_t old = RT->mem.stats.peak_bytes;
+    RT->mem.stats.peak_bytes = RT->mem.stats.live_bytes;
     return old;
 }
 
 void mem_peak_end(int64_t old_peak) {
-    if (old_peak > stats.peak_bytes)
-        stats.peak_bytes = old_peak;
+    if (old_peak > RT->mem.stats.peak_bytes)
+        RT->mem.stats.peak_bytes = old_peak;
 }
 
-void mem_fail_after(int64_t n) { fail_countdown = n > 0 ? n : 0; }
+void mem_fail_after(int64_t n) { RT->mem.fail_countdown = n > 0 ? n : 0; }

@@ -405,7 +405,7 @@ static size_t match_brace(const char *s, size_t n, size_t start) {
     return 0;
 }
 
-static const char *implicit_names[3] = {"x", "y", "z"};
+static const char *const implicit_names[3] = {"x", "y", "z"};
 
 static void note_pattern_locals(Parser *p, const K pat);
 
@@ -966,7 +966,7 @@ static bool parse_item(Parser *p, Item *it) {
         int sf = is_control(&t, "if") ? SF_IF : is_control(&t, "do") ? SF_DO
                  : is_control(&t, "while") ? SF_WHILE : 0;
         advance(p);
-        static const char *qsql_words[] = {"select", "exec", "update", "delete"};
+        static const char *const qsql_words[] = {"select", "exec", "update", "delete"};
         for (int w = 0; w < 4; w++)
             if (is_control(&t, qsql_words[w]) && !(p->tok.kind == TK_VERB && p->tok.text[0] == ':')) {
                 it->node = parse_qsql(p, qsql_words[w]);
@@ -993,7 +993,7 @@ static bool parse_item(Parser *p, Item *it) {
             it->node->s = sym_intern(t.text, t.len);
             note_pos(it->node, it->pos); /* an undefined name gets the caret */
             /* the keywords q defines in q are used infix: f each x, `:db dsave `t */
-            static const char *infix_words[] = {"each", "over", "scan", "prior", "peach", "dsave", NULL};
+            static const char *const infix_words[] = {"each", "over", "scan", "prior", "peach", "dsave", NULL};
             for (int i = 0; infix_words[i]; i++)
                 if (strlen(infix_words[i]) == t.len && memcmp(infix_words[i], t.text, t.len) == 0)
                     it->verb = true;

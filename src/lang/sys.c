@@ -256,24 +256,24 @@ static K run_command(const char *cmd, size_t n) {
         return w > 2 ? cmd_time(cmd + 2, n - 2, true) : cmd_time(arg, an, true);
     if (!strcmp(word, "P")) {
         if (an == 0)
-            return ki(fmt_settings.precision);
+            return ki(RT->fmt.settings.precision);
         int p = atoi(arg);
         if (p < 0 || p > 17)
             return kerr("domain");
-        fmt_settings.precision = p;
+        RT->fmt.settings.precision = p;
         return obj_identity();
     }
     if (!strcmp(word, "c")) {
         if (an == 0) {
             K v = ktn(KJ, 2); /* q shows 25 80 */
-            kJ(v)[0] = fmt_settings.console_rows;
-            kJ(v)[1] = fmt_settings.console_cols;
+            kJ(v)[0] = RT->fmt.settings.console_rows;
+            kJ(v)[1] = RT->fmt.settings.console_cols;
             return v;
         }
         int r = 0, c = 0;
         if (sscanf(arg, "%d %d", &r, &c) == 2) {
-            fmt_settings.console_rows = r < 10 ? 10 : r;
-            fmt_settings.console_cols = c < 10 ? 10 : c;
+            RT->fmt.settings.console_rows = r < 10 ? 10 : r;
+            RT->fmt.settings.console_cols = c < 10 ? 10 : c;
         }
         return obj_identity();
     }

@@ -11,28 +11,32 @@
 
 /* ---- errors --------------------------------------------------------------------------- */
 
-static char *pending_error; /* malloc'd text of the pending error, NULL when none */
-
 K kerrn(const char *msg, size_t n) {
     char *copy = malloc(n + 1);
     if (copy) {
         memcpy(copy, msg, n);
         copy[n] = 0;
     }
-    free(pending_error);
-    pending_error = copy ? copy : NULL;
-    if (!pending_error) /* out of memory while reporting: fall back to a static text */
-        pending_error = strdup("wsfull");
+    free(RT->obj.pending_error);
+    RT->obj.pending_error = copy ? copy : NULL;
+    if (!RT->obj.pending_error) /* out of memory while reporting: fall back to a static text */
+        RT->obj.pending_error = strdup("wsfull");
+    runtime_on_free(RT_OBJ, obj_state_free);
     return NULL;
 }
 
 K kerr(const char *msg) { return kerrn(msg, strlen(msg)); }
 
-const char *kerr_msg(void) { return pending_error; }
+const char *kerr_msg(void) { return RT->obj.pending_error; }
 
 void kerr_clear(void) {
-    free(pending_error);
-    pending_error = NULL;
+    free(RT->obj.pending_error);
+    RT->obj.pending_error = NULL;
+}
+
+void obj_state_free(void) {
+    kerr_clear();
+    sym_reset();
 }
 
 /* ---- allocation ----------------------------------------------------------------------- */
@@ -362,21 +366,21 @@ bool obj_is_null_at(const K x, J i) {
 
 /* ---- enumerations ------------------------------------------------------------------------ */
 
-static S enum_domains[KENUM_LAST - KENUM + 1]; /* domain name of each enumeration type */
+_Static_assert(RT_ENUM_DOMAINS == KENUM_LAST - KENUM + 1, "runtime.h: one domain per enumeration type");
 
 int enum_type_for(S name) {
     for (int i = 0; i <= KENUM_LAST - KENUM; i++) {
-        if (enum_domains[i] == name)
+        if (RT->obj.enum_domains[i] == name)
             return KENUM + i;
-        if (!enum_domains[i]) {
-            enum_domains[i] = name;
+        if (!RT->obj.enum_domains[i]) {
+            RT->obj.enum_domains[i] = name;
             return KENUM + i;
         }
     }
     return 0;
 }
 
-S enum_domain(int t) { return obj_is_enum(t) ? enum_domains[t - KENUM] : sym_null; }
+S enum_domain(int t) { return obj_is_enum(t) ? RT->obj.enum_domains[t - KENUM] : sym_null; }
 
 /* ---- k.h constructors -------------------------------------------------------------------- */
 

@@ -41,6 +41,7 @@
 #include "../../include/k.h"
 #include "../base/defs.h"
 #include "../base/mem.h"
+#include "../base/runtime.h"
 #include "../base/stack.h"
 
 enum {
@@ -101,10 +102,13 @@ static inline bool obj_stack_ok(void) { return stack_ok() || (kerr("stack"), fal
 /* intern n bytes; symbols live until sym_reset, so S pointers compare by identity */
 S sym_intern(const char *s, size_t n);
 /* the null symbol ` (the empty string) */
-extern S sym_null;
+extern S const sym_null;
 size_t sym_count(void);
 size_t sym_bytes(void); /* the bytes of symbol text interned */
 void sym_reset(void);
+/* release what src/obj holds in the runtime (the symbol table, the pending error): the
+ * layer's teardown at runtime_free (base/runtime.h) */
+void obj_state_free(void);
 
 /* ---- construction and reference counting (obj.c) -------------------------------------- */
 

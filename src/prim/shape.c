@@ -1217,7 +1217,7 @@ K prim_key(K x) {
         return ks(d ? d : sym_null);
     }
     if (x->t > 0 && x->t < 20) { /* a vector: the name of its type */
-        static const char *names[20] = {"", "boolean", "guid", "", "byte", "short", "int", "long",
+        static const char *const names[20] = {"", "boolean", "guid", "", "byte", "short", "int", "long",
             "real", "float", "char", "symbol", "timestamp", "month", "date", "datetime",
             "timespan", "minute", "second", "time"};
         int t = x->t;
@@ -1264,7 +1264,7 @@ K prim_keys(K x) {
 
 K prim_attr(K x) {
     PRIM_ARGS1(x);
-    static const char *names[] = {"", "s", "u", "p", "g"};
+    static const char *const names[] = {"", "s", "u", "p", "g"};
     int u = x->t >= 0 ? x->u : 0;
     r0(x);
     return ks((S)names[u < 5 ? u : 0]);

@@ -271,7 +271,7 @@ K prim_meta(K x) {
             }
             r0(d);
         }
-        static const char *attrs[] = {"", "s", "u", "p", "g"};
+        static const char *const attrs[] = {"", "s", "u", "p", "g"};
         kS(at)[i] = ss((S)(c->t > 0 && c->u < 5 ? attrs[(int)c->u] : ""));
     }
     K kn = ktn(KS, 1);

@@ -20,7 +20,7 @@
 #define NS_PER_SEC 1000000000LL
 #define DAYS_1970_TO_2000 10957
 
-static const char *month_names[12] = {"jan", "feb", "mar", "apr", "may", "jun",
+static const char *const month_names[12] = {"jan", "feb", "mar", "apr", "may", "jun",
                                       "jul", "aug", "sep", "oct", "nov", "dec"};
 
 /* n digits of s as a number, or -1 when any is not a digit */
