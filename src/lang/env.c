@@ -24,7 +24,6 @@ enum { ENTRY_VALUE, ENTRY_VIEW, ENTRY_VIEW_BUSY }; /* states of is_view[i] */
 
 static Namespace **spaces; /* every namespace, root first */
 static size_t nspaces;
-S env_context;             /* current context (\d), sym_null = root */
 
 static size_t ptr_hash(S s) { return (size_t)(((uintptr_t)s >> 3) * 0x9e3779b97f4a7c15ULL); }
 
@@ -135,10 +134,10 @@ static bool split_name(S name, S *ns, S *key) {
 }
 
 S env_qualify(S name) {
-    if (name[0] == '.' || env_context == sym_null)
+    if (name[0] == '.' || RT->lang.context == sym_null)
         return name;
     char buf[512];
-    snprintf(buf, sizeof buf, "%s.%s", env_context, name);
+    snprintf(buf, sizeof buf, "%s.%s", RT->lang.context, name);
     return ss(buf);
 }
 
@@ -147,7 +146,7 @@ bool env_is_namespace(S name) { return name[0] == '.' && ns_find(name, false) !=
 K zvals_get(S name);
 
 K env_get(S name) {
-    if (name[0] != '.' && env_context != sym_null) {
+    if (name[0] != '.' && RT->lang.context != sym_null) {
         K v = env_get(env_qualify(name));
         if (v)
             return v;
@@ -352,7 +351,7 @@ K env_all_namespaces(void) {
 }
 
 void env_init(void) {
-    env_context = sym_null;
+    RT->lang.context = sym_null;
     ns_find(sym_null, true);
     ns_find(ss(".q"), true);
     ns_find(ss(".Q"), true);

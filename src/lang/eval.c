@@ -88,10 +88,6 @@ static struct {
     bool offered;      /* the pending error was offered to the hook already */
 } suspend_state;
 
-int eval_depth;
-const void *eval_error_node;
-bool lang_read_only;       /* read-only mode (lang.h): -b client queries, reval */
-int64_t lang_deadline_ms;  /* -T: monotonic ms after which evaluation stops ('stop), 0 = none */
 
 /* true (with 'stop pending) when the query deadline has passed or Ctrl-C asked to stop
  * (base/intr.h); cheap between checks */
@@ -101,11 +97,11 @@ bool eval_past_deadline(void) {
         kerr("stop");
         return true;
     }
-    if (!lang_deadline_ms || (++tick & 255))
+    if (!RT->lang.deadline_ms || (++tick & 255))
         return false;
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
-    if ((int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 < lang_deadline_ms)
+    if ((int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 < RT->lang.deadline_ms)
         return false;
     kerr("stop");
     return true;
@@ -1112,8 +1108,8 @@ static K assign_pattern(const K pat, K v, Frame *f, const K head) {
         r = NULL;
     }
     r0(binds);
-    if (!r && !eval_error_node && eval_depth == 0) /* the caret: the failing part, else the ':' */
-        eval_error_node = pattern_fail_node && parse_position_of(pattern_fail_node) >= 0 ? pattern_fail_node : head;
+    if (!r && !RT->lang.error_node && RT->lang.eval_depth == 0) /* the caret: the failing part, else the ':' */
+        RT->lang.error_node = pattern_fail_node && parse_position_of(pattern_fail_node) >= 0 ? pattern_fail_node : head;
     return r;
 }
 
@@ -1391,8 +1387,8 @@ K eval_node(const K e, Frame *f) {
     switch (e->t) {
     case -KS: {
         K v = lookup(e->s, f);
-        if (!v && !eval_error_node && eval_depth == 0) /* 'name: the caret under the name */
-            eval_error_node = e;
+        if (!v && !RT->lang.error_node && RT->lang.eval_depth == 0) /* 'name: the caret under the name */
+            RT->lang.error_node = e;
         if (!v && f && f->lambda && !f->err_node)
             f->err_node = e;
         return v;
@@ -1459,8 +1455,8 @@ K eval_node(const K e, Frame *f) {
         f->err_node = head;
     /* the first failing application at top level gets the console's caret; a failure inside
      * a lambda marks it (its frames are the trace), and the top-level call it made gets it */
-    if (!r && (!eval_error_node || (eval_depth == 0 && eval_error_node == (const void *)&eval_error_node))) {
-        eval_error_node = eval_depth == 0 ? head : (const void *)&eval_error_node;
+    if (!r && (!RT->lang.error_node || (RT->lang.eval_depth == 0 && RT->lang.error_node == (const void *)&RT->lang.error_node))) {
+        RT->lang.error_node = RT->lang.eval_depth == 0 ? head : (const void *)&RT->lang.error_node;
         suspend_state.failed = e;
     }
     return r;
@@ -1472,7 +1468,6 @@ K eval_node(const K e, Frame *f) {
  * runs, console input is evaluated in that frame (eval_suspended_frame).  Once the hook
  * returns the error goes on unwinding, and no outer frame offers it again. */
 void (*lang_suspend_hook)(const char *msg, K lambda);
-int lang_trap_depth;
 
 Frame *eval_suspended_frame(void) { return suspend_state.frame; }
 
@@ -1512,11 +1507,11 @@ static void set_failed_values(Frame *f) {
 
 static void suspend(Frame *f) {
     const char *msg = kerr_msg() ? kerr_msg() : "error";
-    if (suspend_state.offered || lang_trap_depth || lang_read_only || !strcmp(msg, "stop"))
+    if (suspend_state.offered || RT->lang.trap_depth || RT->lang.read_only || !strcmp(msg, "stop"))
         return;
     char saved[256];
     snprintf(saved, sizeof saved, "%s", msg);
-    const void *saved_node = eval_error_node;
+    const void *saved_node = RT->lang.error_node;
     Frame *outer = suspend_state.frame;
     set_failed_values(f);
     kerr_clear();
@@ -1525,7 +1520,7 @@ static void suspend(Frame *f) {
     lang_suspend_hook(saved, f->lambda);
     suspend_state.frame = outer;
     suspend_state.offered = true;
-    eval_error_node = saved_node;
+    RT->lang.error_node = saved_node;
     kerr(saved);
 }
 
@@ -1560,8 +1555,8 @@ static K call_lambda(K f, K *args, int n) {
     }
     if (n < v)
         return project(f, args, n, v);
-    if (eval_depth >= MAX_DEPTH || eval_past_deadline()) {
-        if (eval_depth >= MAX_DEPTH)
+    if (RT->lang.eval_depth >= MAX_DEPTH || eval_past_deadline()) {
+        if (RT->lang.eval_depth >= MAX_DEPTH)
             kerr("stack");
         r0(f);
         release(args, n);
@@ -1577,11 +1572,11 @@ static K call_lambda(K f, K *args, int n) {
     }
     for (J i = 0; i < names->n; i++)
         frame.vals[i] = i < n ? args[i] : NULL;
-    S saved_ctx = env_context;
+    S saved_ctx = RT->lang.context;
     K ctx = kK(f)[LAMBDA_CTX];
     if (ctx && ctx->t == -KS)
-        env_context = ctx->s;
-    eval_depth++;
+        RT->lang.context = ctx->s;
+    RT->lang.eval_depth++;
     Frame *outer = current_frame;
     current_frame = &frame;
     K r = eval_node(kK(f)[LAMBDA_BODY], &frame);
@@ -1589,9 +1584,9 @@ static K call_lambda(K f, K *args, int n) {
         suspend(&frame);
     current_frame = outer;
     if (!r)
-        trace_push(f, frame.err_node, eval_depth);
-    eval_depth--;
-    env_context = saved_ctx;
+        trace_push(f, frame.err_node, RT->lang.eval_depth);
+    RT->lang.eval_depth--;
+    RT->lang.context = saved_ctx;
     for (J i = 0; i < names->n; i++)
         r0(frame.vals[i]);
     if (frame.vals != stackvals)

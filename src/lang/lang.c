@@ -242,9 +242,9 @@ int lang_set(S name, K v) { return env_set(name, v); }
 int lang_set_runtime(S name, K v) { return env_set_runtime(name, v); }
 
 bool lang_refuse_update(void) {
-    if (lang_read_only)
+    if (RT->lang.read_only)
         kerr("noupdate");
-    return lang_read_only;
+    return RT->lang.read_only;
 }
 
 /* `name set v: a global in the current context ('noupdate in read-only mode); v or NULL */

@@ -47,8 +47,8 @@ K lang_assign_global(S name, K v);
  *   a setting changed          \d \t \p \P \z \c \e \g \o \s \S \T \W with a value (sys.c)
  *   code outside q             .pykx: pyexec pyeval eval qeval import set get setdefault
  *                              (src/py/pyembed.c); the Python functions the server itself put
- *                              in q globals stay callable, like its q functions */
-extern bool lang_read_only;
+ *                              in q globals stay callable, like its q functions
+ * The mode is RT->lang.read_only (base/runtime.h). */
 /* the guards' one test: true, with 'noupdate pending, when read-only mode is on */
 bool lang_refuse_update(void);
 
@@ -64,7 +64,7 @@ K lang_console(const char *src, size_t n, int *quit);
  * error unwinds as before.  The console sets it only while it runs its own input: client
  * queries and hooks never suspend. */
 extern void (*lang_suspend_hook)(const char *msg, K lambda);
-/* traps running (@[f;x;h], .[f;x;h]): errors inside them are theirs, never suspended */
-extern int lang_trap_depth;
+/* RT->lang.trap_depth counts the traps running (@[f;x;h], .[f;x;h]): errors inside them are
+ * theirs, never suspended */
 
 #endif

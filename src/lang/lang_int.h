@@ -49,8 +49,8 @@ K parse_lambda_source(const char *src, size_t n, S ctx);
 void parse_track_positions(bool on);
 /* the source offset of an application head noted while tracking, or -1 */
 long parse_position_of(const void *node);
-/* the head of the application that failed first at top level (eval.c), or NULL */
-extern const void *eval_error_node;
+/* RT->lang.error_node: the head of the application that failed first at top level (eval.c),
+ * or NULL */
 /* the script file and line of the text parse_text reads next (NULL: not a script); lambdas
  * parsed then remember it for their error frames */
 void parse_set_origin(const char *file, long line);
@@ -94,7 +94,7 @@ K env_views(void);            /* names of the views */
 K env_names(S ns);            /* symbol vector of the names in a namespace */
 bool env_is_namespace(S name);
 S env_qualify(S name);        /* name as it resolves in the current context (\d) */
-extern S env_context;         /* current context, sym_null for root */
+/* RT->lang.context: the current context, sym_null for root */
 void env_init(void);
 void env_free(void);
 
@@ -119,8 +119,7 @@ K eval_index(K x, K i);
 K eval_index_deep(K x, K *idx, int n);
 /* amend x at the index path idx[0..depth) with f[old;y] (or y when f is NULL); consumes x, y */
 K eval_amend(K x, K *idx, int depth, K f, K y);
-/* true when the last lambda invocation asked to return (internal) */
-extern int eval_depth;
+/* RT->lang.eval_depth: lambda calls in progress */
 
 /* ---- iter.c --------------------------------------------------------------------------- */
 

@@ -582,7 +582,7 @@ static K parse_lambda_body(Parser *p, size_t start, size_t end) {
     kK(f)[LAMBDA_BODY] = body->n == 2 ? r1(kK(body)[1]) : r1(body);
     r0(body);
     K ctx = obj_atom(-KS);
-    ctx->s = env_context;
+    ctx->s = RT->lang.context;
     kK(f)[LAMBDA_CTX] = ctx;
     if (p->tok.kind != TK_RBRACE) {
         r0(f);
@@ -1428,13 +1428,13 @@ K parse_lambda_source(const char *src, size_t n, S ctx) {
     bool k_mode = n >= 2 && src[0] == 'k' && src[1] == ')';
     if (k_mode)
         src += 2, n -= 2;
-    S saved = env_context;
-    env_context = ctx;
+    S saved = RT->lang.context;
+    RT->lang.context = ctx;
     Parser p = {.k_mode = k_mode};
     lex_init(&p.lx, src, n);
     p.tok = lex_next(&p.lx);
     K f = p.tok.kind == TK_LBRACE ? parse_lambda_at(&p) : kerr("syntax");
-    env_context = saved;
+    RT->lang.context = saved;
     if (p.tok.kind == TK_NOUN || p.tok.kind == TK_SYMBOL)
         r0(p.tok.value);
     return f;

@@ -391,7 +391,7 @@ K part_load(const char *path, bool cd) {
     J n;
     S pf;
     Found *f = find_partitions(roots, &n, &pf);
-    if (!n || lang_read_only) {
+    if (!n || RT->lang.read_only) {
         found_free(f, n);
         r0(roots), r0(labels);
         return n ? kerr("noupdate") : NULL;

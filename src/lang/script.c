@@ -38,8 +38,8 @@ static K eval_statement(const char *text, size_t len, const char *file, long lin
         return sys_command(text + 1, len - 1);
     bool k_mode = len >= 2 && text[0] == 'k' && text[1] == ')';
     size_t skip = k_mode ? 2 : 0;
-    const void *saved_node = eval_error_node;
-    eval_error_node = NULL;
+    const void *saved_node = RT->lang.error_node;
+    RT->lang.error_node = NULL;
     parse_track_positions(file && !k_mode);
     parse_set_origin(file, line);
     K tree = parse_text(text + skip, len - skip, k_mode);
@@ -50,7 +50,7 @@ static K eval_statement(const char *text, size_t len, const char *file, long lin
         size_t first = 0;
         while (first < len && text[first] != '\n')
             first++;
-        long pos = tree && eval_error_node ? parse_position_of(eval_error_node) : -1;
+        long pos = tree && RT->lang.error_node ? parse_position_of(RT->lang.error_node) : -1;
         int head = snprintf(script_where, sizeof script_where, "%s:%ld: ", file, line);
         int used = snprintf(script_where + head, sizeof script_where - (size_t)head, "%.*s", (int)first, text);
         if (pos >= 0 && (size_t)pos < first && head + used + pos + 8 < (long)sizeof script_where)
@@ -59,7 +59,7 @@ static K eval_statement(const char *text, size_t len, const char *file, long lin
     }
     r0(tree);
     if (r)
-        eval_error_node = saved_node;
+        RT->lang.error_node = saved_node;
     return r;
 }
 

@@ -57,7 +57,7 @@ static K cmd_time(const char *arg, size_t n, bool space) {
 }
 
 static K names_where(bool want_functions, bool want_tables) {
-    K all = env_names(env_context);
+    K all = env_names(RT->lang.context);
     K out = ktn(KS, 0);
     for (J i = 0; all && i < all->n; i++) {
         K v = env_get(env_qualify(kS(all)[i]));
@@ -165,9 +165,9 @@ K sys_load(const char *path) {
     }
     size_t got = fread(buf, 1, (size_t)size, fp);
     fclose(fp);
-    S saved = env_context;
+    S saved = RT->lang.context;
     K r = lang_eval_script(buf, got, path);
-    env_context = saved;
+    RT->lang.context = saved;
     free(buf);
     if (!r)
         return NULL;
@@ -280,11 +280,11 @@ static K run_command(const char *cmd, size_t n) {
     if (!strcmp(word, "d")) {
         if (an == 0) {
             K s = obj_atom(-KS);
-            s->s = env_context == sym_null ? ss(".") : env_context;
+            s->s = RT->lang.context == sym_null ? ss(".") : RT->lang.context;
             return s;
         }
         S ctx = sym_intern(arg, an);
-        env_context = strcmp(ctx, ".") == 0 ? sym_null : ctx;
+        RT->lang.context = strcmp(ctx, ".") == 0 ? sym_null : ctx;
         return obj_identity();
     }
     if (!strcmp(word, "cd")) { /* \cd: the working directory; \cd dir: change it */
@@ -319,8 +319,8 @@ static K run_command(const char *cmd, size_t n) {
     }
     if (!strcmp(word, "z")) { /* how "D"$ reads slashed dates: 0 mm/dd/yyyy, 1 dd/mm/yyyy */
         if (!an)
-            return kj(prim_date_dmy);
-        prim_date_dmy = arg[0] == '1';
+            return kj(RT->prim.date_dmy);
+        RT->prim.date_dmy = arg[0] == '1';
         return obj_identity();
     }
     if (!strcmp(word, "S")) { /* the random seed: Roll, Deal and Permute repeat from it */

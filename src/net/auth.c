@@ -10,7 +10,6 @@
 #include "../prim/prims.h"
 #include "netint.h"
 
-extern int64_t lang_deadline_ms;  /* src/lang: 'stop after this monotonic time (0: none) */
 
 extern K (*sys_port_hook)(const char *arg, size_t n); /* src/lang: \p */
 
@@ -92,19 +91,19 @@ bool net_auth_check(const char *user, size_t ulen, const char *password, size_t 
 }
 
 NetGuards net_query_begin(void) {
-    NetGuards saved = {lang_read_only, lang_deadline_ms};
-    lang_read_only = saved.read_only || net_config.read_only;
+    NetGuards saved = {RT->lang.read_only, RT->lang.deadline_ms};
+    RT->lang.read_only = saved.read_only || net_config.read_only;
     if (net_config.query_timeout_s) { /* the earlier deadline wins */
         int64_t mine = net_now_ms() + net_config.query_timeout_s * 1000LL;
-        if (!lang_deadline_ms || mine < lang_deadline_ms)
-            lang_deadline_ms = mine;
+        if (!RT->lang.deadline_ms || mine < RT->lang.deadline_ms)
+            RT->lang.deadline_ms = mine;
     }
     return saved;
 }
 
 void net_query_end(NetGuards saved) {
-    lang_read_only = saved.read_only;
-    lang_deadline_ms = saved.deadline_ms;
+    RT->lang.read_only = saved.read_only;
+    RT->lang.deadline_ms = saved.deadline_ms;
 }
 
 K zts_now(void) {

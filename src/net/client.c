@@ -124,7 +124,7 @@ static int open_handle(const char *host, int port, const char *userpass, int tim
     }
     c->capability = reply;
     c->local = local;
-    c->read_only_hopen = lang_read_only;
+    c->read_only_hopen = RT->lang.read_only;
     return fd;
 }
 

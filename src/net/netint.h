@@ -111,8 +111,8 @@ bool net_auth_check(const char *user, size_t ulen, const char *password, size_t 
  * so begin returns the guards it replaced and end puts them back: a query inside a
  * read-only one, or inside reval, stays read-only, and the outer one stays so after it. */
 typedef struct NetGuards {
-    bool read_only;      /* lang_read_only before the query */
-    int64_t deadline_ms; /* lang_deadline_ms before the query */
+    bool read_only;      /* RT->lang.read_only before the query */
+    int64_t deadline_ms; /* RT->lang.deadline_ms before the query */
 } NetGuards;
 NetGuards net_query_begin(void);
 void net_query_end(NetGuards saved);

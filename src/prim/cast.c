@@ -247,7 +247,7 @@ static K parse_atom(int to, const char *s, size_t n) {
     if (n == 10 && buf[2] == '/' && buf[5] == '/' && (to == KD || to == KP || to == KZ)) {
         /* 06/01/2010: month first, or day first after \z 1 */
         char iso[11];
-        bool dmy = prim_date_dmy;
+        bool dmy = RT->prim.date_dmy;
         snprintf(iso, sizeof iso, "%.4s.%.2s.%.2s", buf + 6, dmy ? buf + 3 : buf, dmy ? buf : buf + 3);
         memcpy(buf, iso, 11);
     }
@@ -262,9 +262,6 @@ static K parse_atom(int to, const char *s, size_t n) {
     kerr_clear();
     return prim_null_of(to);
 }
-
-/* \z: slashed dates are dd/mm/yyyy (1) rather than mm/dd/yyyy (0) */
-bool prim_date_dmy;
 
 /* ---- the $ primitive -------------------------------------------------------------------------- */
 

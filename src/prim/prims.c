@@ -96,8 +96,8 @@ int prim_from_code(int type, int code) {
 
 int prims_missing(const char **out, int max) {
     int count = 0;
-    static const char *names[PRIM_COUNT * 3];
-    static const void *fns[PRIM_COUNT * 3];
+    const char *names[PRIM_COUNT * 3]; /* each row's three C names and functions */
+    const void *fns[PRIM_COUNT * 3];
     int k = 0;
 #define PRIM(id, text, u, b, m, d, n)                                                          \
     names[k] = #m; fns[k++] = (const void *)m;                                                 \

@@ -16,10 +16,9 @@
  * from a fixed seed, so a script's random draws repeat from run to run, as q's do. */
 #include "primint.h"
 
-static uint64_t rng_state = (uint64_t)-314159; /* \S: the seed (q's at start-up) */
 
 static uint64_t rng_next(void) {
-    uint64_t z = (rng_state += 0x9e3779b97f4a7c15ULL);
+    uint64_t z = (RT->prim.rng_state += 0x9e3779b97f4a7c15ULL);
     z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
     z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
     return z ^ (z >> 31);
@@ -35,8 +34,8 @@ static uint64_t rng_below(uint64_t lim) {
     }
 }
 
-void prim_seed(J seed) { rng_state = (uint64_t)seed; }
-J prim_seed_get(void) { return (J)rng_state; }
+void prim_seed(J seed) { RT->prim.rng_state = (uint64_t)seed; }
+J prim_seed_get(void) { return (J)RT->prim.rng_state; }
 
 /* count distinct values below lim (count <= lim), in random order: a partial Fisher-Yates
  * over til lim when the draw takes much of the range, else rejection through a hash set

@@ -14,7 +14,6 @@
 
 bool py_in_extension;           /* openq was imported by a running Python */
 static int default_mode = PYC_DEFAULT; /* .pykx.setdefault */
-extern int64_t lang_deadline_ms;/* -T: 'stop after this monotonic time (0: none; src/lang) */
 extern K (*sys_load_hook)(const char *path);
 
 PyMODINIT_FUNC PyInit__openq_builtin(void);
@@ -100,7 +99,7 @@ static void deadline_fired(union sigval v) {
     if (!Py_IsInitialized() || atomic_exchange(&deadline_in_flight, true))
         return;
     PyGILState_STATE g = PyGILState_Ensure();
-    bool past = deadline.armed && lang_deadline_ms && monotonic_ms() >= lang_deadline_ms;
+    bool past = deadline.armed && RT->lang.deadline_ms && monotonic_ms() >= RT->lang.deadline_ms;
     if (deadline.depth > 0 && (past || intr_take())) {
         deadline.tripped = true;
         PyThreadState_SetAsyncExc(deadline.thread, PyExc_KeyboardInterrupt);
@@ -114,16 +113,16 @@ void py_deadline_enter(void) {
         return;
     deadline.tripped = false;
     deadline.thread = PyThread_get_thread_ident();
-    if (!deadline.have_timer && (lang_deadline_ms || !py_in_extension)) {
+    if (!deadline.have_timer && (RT->lang.deadline_ms || !py_in_extension)) {
         /* made once; the binary needs it for Ctrl-C (py_interrupt) even without -T */
         struct sigevent sev = {.sigev_notify = SIGEV_THREAD, .sigev_notify_function = deadline_fired};
         if (timer_create(CLOCK_MONOTONIC, &sev, &deadline.timer) < 0)
             return;
         deadline.have_timer = 1;
     }
-    if (!lang_deadline_ms || !deadline.have_timer)
+    if (!RT->lang.deadline_ms || !deadline.have_timer)
         return;
-    int64_t left = lang_deadline_ms - monotonic_ms();
+    int64_t left = RT->lang.deadline_ms - monotonic_ms();
     if (left < 1)
         left = 1;
     struct itimerspec its = {
