@@ -22,28 +22,26 @@ typedef struct Namespace {
 
 enum { ENTRY_VALUE, ENTRY_VIEW, ENTRY_VIEW_BUSY }; /* states of is_view[i] */
 
-static Namespace **spaces; /* every namespace, root first */
-static size_t nspaces;
 
 static size_t ptr_hash(S s) { return (size_t)(((uintptr_t)s >> 3) * 0x9e3779b97f4a7c15ULL); }
 
 static Namespace *ns_find(S name, bool create) {
-    for (size_t i = 0; i < nspaces; i++)
-        if (spaces[i]->name == name)
-            return spaces[i];
+    for (size_t i = 0; i < RT->lang.nspaces; i++)
+        if (RT->lang.spaces[i]->name == name)
+            return RT->lang.spaces[i];
     if (!create)
         return NULL;
     Namespace *ns = calloc(1, sizeof *ns);
-    Namespace **grown = realloc(spaces, (nspaces + 1) * sizeof *spaces);
+    Namespace **grown = realloc(RT->lang.spaces, (RT->lang.nspaces + 1) * sizeof *RT->lang.spaces);
     if (!ns || !grown) {
         free(ns);
         if (grown)
-            spaces = grown;
+            RT->lang.spaces = grown;
         return NULL;
     }
-    spaces = grown;
+    RT->lang.spaces = grown;
     ns->name = name;
-    spaces[nspaces++] = ns;
+    RT->lang.spaces[RT->lang.nspaces++] = ns;
     return ns;
 }
 
@@ -258,12 +256,11 @@ int env_delete(S ns_name, const K names) {
 }
 
 /* the source text of each view, for `view` (names and texts in step) */
-static K view_names, view_texts;
 
 K env_view_text(S name) {
-    for (J i = 0; view_names && i < view_names->n; i++)
-        if (kS(view_names)[i] == name)
-            return r1(kK(view_texts)[i]);
+    for (J i = 0; RT->lang.view_names && i < RT->lang.view_names->n; i++)
+        if (kS(RT->lang.view_names)[i] == name)
+            return r1(kK(RT->lang.view_texts)[i]);
     return NULL;
 }
 
@@ -275,18 +272,18 @@ int env_set_view(S name, K tree, K text) {
     }
     if (text) {
         J i = 0;
-        while (view_names && i < view_names->n && kS(view_names)[i] != name)
+        while (RT->lang.view_names && i < RT->lang.view_names->n && kS(RT->lang.view_names)[i] != name)
             i++;
-        if (!view_names) {
-            view_names = ktn(KS, 0);
-            view_texts = ktn(0, 0);
+        if (!RT->lang.view_names) {
+            RT->lang.view_names = ktn(KS, 0);
+            RT->lang.view_texts = ktn(0, 0);
         }
-        if (i < view_names->n) {
-            r0(kK(view_texts)[i]);
-            kK(view_texts)[i] = text;
+        if (i < RT->lang.view_names->n) {
+            r0(kK(RT->lang.view_texts)[i]);
+            kK(RT->lang.view_texts)[i] = text;
         } else {
-            js(&view_names, name);
-            jk(&view_texts, text);
+            js(&RT->lang.view_names, name);
+            jk(&RT->lang.view_texts, text);
         }
     }
     if (env_set(name, tree) < 0)
@@ -343,10 +340,10 @@ K env_namespace_dict(S name) {
 /* every namespace name (for `key `) */
 K env_all_namespaces(void) {
     K v = ktn(KS, 0);
-    for (size_t i = 0; v && i < nspaces; i++)
-        if (spaces[i]->name != sym_null && !strchr(spaces[i]->name + 1, '.') &&
-            strcmp(spaces[i]->name, ".z"))
-            js(&v, spaces[i]->name + 1); /* `key `` lists q Q h pykx ..., not z, as q does */
+    for (size_t i = 0; v && i < RT->lang.nspaces; i++)
+        if (RT->lang.spaces[i]->name != sym_null && !strchr(RT->lang.spaces[i]->name + 1, '.') &&
+            strcmp(RT->lang.spaces[i]->name, ".z"))
+            js(&v, RT->lang.spaces[i]->name + 1); /* `key `` lists q Q h pykx ..., not z, as q does */
     return v;
 }
 
@@ -360,11 +357,11 @@ void env_init(void) {
 }
 
 void env_free(void) {
-    r0(view_names);
-    r0(view_texts);
-    view_names = view_texts = NULL;
-    for (size_t i = 0; i < nspaces; i++) {
-        Namespace *ns = spaces[i];
+    r0(RT->lang.view_names);
+    r0(RT->lang.view_texts);
+    RT->lang.view_names = RT->lang.view_texts = NULL;
+    for (size_t i = 0; i < RT->lang.nspaces; i++) {
+        Namespace *ns = RT->lang.spaces[i];
         for (size_t j = 0; j < ns->n; j++)
             r0(ns->vals[j]);
         free(ns->keys);
@@ -373,7 +370,7 @@ void env_free(void) {
         free(ns->slot);
         free(ns);
     }
-    free(spaces);
-    spaces = NULL;
-    nspaces = 0;
+    free(RT->lang.spaces);
+    RT->lang.spaces = NULL;
+    RT->lang.nspaces = 0;
 }

@@ -20,84 +20,69 @@ struct Frame {
 
 /* ---- the error trace: the lambda frames an error unwound through, innermost first ---------- */
 
-typedef struct TraceFrame {
-    K lambda;         /* the lambda (a reference) */
-    const void *node; /* where in it the error arose */
-    int depth;        /* its call depth: [1] is called from the console */
-} TraceFrame;
-
-static TraceFrame trace[64];
-static int trace_n;
-static char *trace_text; /* eval_trace_text's last result */
+/* RT->lang.trace (base/runtime.h: struct RtTraceFrame) */
+typedef struct RtTraceFrame TraceFrame;
 
 void eval_trace_clear(void) {
-    for (int i = 0; i < trace_n; i++)
-        r0(trace[i].lambda);
-    trace_n = 0;
-    free(trace_text);
-    trace_text = NULL;
+    for (int i = 0; i < RT->lang.trace_n; i++)
+        r0(RT->lang.trace[i].lambda);
+    RT->lang.trace_n = 0;
+    free(RT->lang.trace_text);
+    RT->lang.trace_text = NULL;
 }
 
 static void trace_push(const K lambda, const void *node, int depth) {
-    if (trace_n && trace[trace_n - 1].depth <= depth) /* a new error: the old trace is stale */
+    if (RT->lang.trace_n && RT->lang.trace[RT->lang.trace_n - 1].depth <= depth) /* a new error: the old trace is stale */
         eval_trace_clear();
-    if (trace_n < (int)(sizeof trace / sizeof *trace))
-        trace[trace_n++] = (TraceFrame){r1(lambda), node, depth};
+    if (RT->lang.trace_n < (int)(sizeof RT->lang.trace / sizeof *RT->lang.trace))
+        RT->lang.trace[RT->lang.trace_n++] = (TraceFrame){r1(lambda), node, depth};
 }
 
 const char *eval_trace_text(void) {
-    if (!trace_n)
+    if (!RT->lang.trace_n)
         return NULL;
-    free(trace_text);
+    free(RT->lang.trace_text);
     size_t cap = 256, len = 0;
-    trace_text = malloc(cap);
-    if (!trace_text)
+    RT->lang.trace_text = malloc(cap);
+    if (!RT->lang.trace_text)
         return NULL;
-    trace_text[0] = 0;
-    for (int i = 0; i < trace_n; i++) {
+    RT->lang.trace_text[0] = 0;
+    for (int i = 0; i < RT->lang.trace_n; i++) {
         K text = NULL;
         long caret = -1;
-        if (!parse_lambda_frame(trace[i].lambda, trace[i].node, &text, &caret) || !text)
+        if (!parse_lambda_frame(RT->lang.trace[i].lambda, RT->lang.trace[i].node, &text, &caret) || !text)
             continue;
         size_t need = len + (size_t)text->n + (caret > 0 ? (size_t)caret : 0) + 40;
         if (need > cap) {
-            char *g = realloc(trace_text, need * 2);
+            char *g = realloc(RT->lang.trace_text, need * 2);
             if (!g) {
                 r0(text);
                 break;
             }
-            trace_text = g;
+            RT->lang.trace_text = g;
             cap = need * 2;
         }
-        len += (size_t)snprintf(trace_text + len, cap - len, "  [%d]  %.*s\n", trace[i].depth, (int)text->n,
+        len += (size_t)snprintf(RT->lang.trace_text + len, cap - len, "  [%d]  %.*s\n", RT->lang.trace[i].depth, (int)text->n,
                                 kC(text));
         if (caret >= 0)
-            len += (size_t)snprintf(trace_text + len, cap - len, "%*s^\n", (int)(7 + caret), "");
+            len += (size_t)snprintf(RT->lang.trace_text + len, cap - len, "%*s^\n", (int)(7 + caret), "");
         r0(text);
     }
-    return trace_text;
+    return RT->lang.trace_text;
 }
 
-/* the innermost running lambda's frame: a query started inside it sees its locals */
-static Frame *current_frame;
-
-/* the debug prompt's state (lang_suspend_hook, below) */
-static struct {
-    Frame *frame;      /* the suspended frame console input sees, or NULL */
-    const void *failed;/* the application node that failed first (borrowed from its tree) */
-    bool offered;      /* the pending error was offered to the hook already */
-} suspend_state;
+/* RT->lang.current_frame is the innermost running lambda's frame: a query started inside it
+ * sees its locals; RT->lang.suspend the debug prompt's state (lang_suspend_hook, below) */
 
 
 /* true (with 'stop pending) when the query deadline has passed or Ctrl-C asked to stop
  * (base/intr.h); cheap between checks */
 bool eval_past_deadline(void) {
-    static unsigned tick;
     if (UNLIKELY(intr_pending) && intr_take()) {
         kerr("stop");
         return true;
     }
-    if (!RT->lang.deadline_ms || (++tick & 255))
+    if (!RT->lang.deadline_ms || (++RT->lang.deadline_tick & 255))
         return false;
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -889,11 +874,10 @@ static K store_target(const K target, K v, const K op, Frame *f, bool global) {
  *   p:f              a filter: f applied to the value, the result matched to p
  * Matching binds nothing until the whole pattern matched (a failed match changes no name). */
 
-static const void *pattern_fail_node; /* the sub-pattern that failed (the console's caret) */
 
 static K pattern_fail(const void *node, const char *msg) {
-    if (!pattern_fail_node)
-        pattern_fail_node = node;
+    if (!RT->lang.pattern_fail_node)
+        RT->lang.pattern_fail_node = node;
     return kerr(msg);
 }
 
@@ -1100,7 +1084,7 @@ static int pattern_bind(K binds, Frame *f) {
 /* pattern:v -- v consumed; the matched value, or NULL + kerr with nothing bound */
 static K assign_pattern(const K pat, K v, Frame *f, const K head) {
     K binds = ktn(0, 0);
-    pattern_fail_node = NULL;
+    RT->lang.pattern_fail_node = NULL;
     K r = pmatch(pat, v, f, &binds);
     r0(v);
     if (r && pattern_bind(binds, f) < 0) {
@@ -1109,7 +1093,7 @@ static K assign_pattern(const K pat, K v, Frame *f, const K head) {
     }
     r0(binds);
     if (!r && !RT->lang.error_node && RT->lang.eval_depth == 0) /* the caret: the failing part, else the ':' */
-        RT->lang.error_node = pattern_fail_node && parse_position_of(pattern_fail_node) >= 0 ? pattern_fail_node : head;
+        RT->lang.error_node = RT->lang.pattern_fail_node && parse_position_of(RT->lang.pattern_fail_node) >= 0 ? RT->lang.pattern_fail_node : head;
     return r;
 }
 
@@ -1121,7 +1105,7 @@ static K eval_pattern_cond(const K e, Frame *f) {
     J i = 2;
     for (; i + 1 < e->n; i += 2) {
         K binds = ktn(0, 0);
-        pattern_fail_node = NULL;
+        RT->lang.pattern_fail_node = NULL;
         K r = pmatch(kK(e)[i], v, f, &binds);
         if (!r) {
             const char *msg = kerr_msg();
@@ -1457,7 +1441,7 @@ K eval_node(const K e, Frame *f) {
      * a lambda marks it (its frames are the trace), and the top-level call it made gets it */
     if (!r && (!RT->lang.error_node || (RT->lang.eval_depth == 0 && RT->lang.error_node == (const void *)&RT->lang.error_node))) {
         RT->lang.error_node = RT->lang.eval_depth == 0 ? head : (const void *)&RT->lang.error_node;
-        suspend_state.failed = e;
+        RT->lang.suspend.failed = e;
     }
     return r;
 }
@@ -1469,14 +1453,14 @@ K eval_node(const K e, Frame *f) {
  * returns the error goes on unwinding, and no outer frame offers it again. */
 void (*lang_suspend_hook)(const char *msg, K lambda);
 
-Frame *eval_suspended_frame(void) { return suspend_state.frame; }
+Frame *eval_suspended_frame(void) { return RT->lang.suspend.frame; }
 
-void lang_suspend_reset(void) { suspend_state.offered = false; }
+void lang_suspend_reset(void) { RT->lang.suspend.offered = false; }
 
 /* .z.ex and .z.ey: the failed primitive and its arguments, where they are names or constants
  * (evaluating other argument expressions again could change something) */
 static void set_failed_values(Frame *f) {
-    const K e = (const K)suspend_state.failed;
+    const K e = (const K)RT->lang.suspend.failed;
     K ex = obj_identity(), ey = obj_identity();
     if (e && e->t == 0 && e->n >= 2) {
         K head = kK(e)[0];
@@ -1507,19 +1491,19 @@ static void set_failed_values(Frame *f) {
 
 static void suspend(Frame *f) {
     const char *msg = kerr_msg() ? kerr_msg() : "error";
-    if (suspend_state.offered || RT->lang.trap_depth || RT->lang.read_only || !strcmp(msg, "stop"))
+    if (RT->lang.suspend.offered || RT->lang.trap_depth || RT->lang.read_only || !strcmp(msg, "stop"))
         return;
     char saved[256];
     snprintf(saved, sizeof saved, "%s", msg);
     const void *saved_node = RT->lang.error_node;
-    Frame *outer = suspend_state.frame;
+    Frame *outer = RT->lang.suspend.frame;
     set_failed_values(f);
     kerr_clear();
-    suspend_state.frame = f;
-    suspend_state.offered = false;
+    RT->lang.suspend.frame = f;
+    RT->lang.suspend.offered = false;
     lang_suspend_hook(saved, f->lambda);
-    suspend_state.frame = outer;
-    suspend_state.offered = true;
+    RT->lang.suspend.frame = outer;
+    RT->lang.suspend.offered = true;
     RT->lang.error_node = saved_node;
     kerr(saved);
 }
@@ -1577,12 +1561,12 @@ static K call_lambda(K f, K *args, int n) {
     if (ctx && ctx->t == -KS)
         RT->lang.context = ctx->s;
     RT->lang.eval_depth++;
-    Frame *outer = current_frame;
-    current_frame = &frame;
+    Frame *outer = RT->lang.current_frame;
+    RT->lang.current_frame = &frame;
     K r = eval_node(kK(f)[LAMBDA_BODY], &frame);
     if (!r && lang_suspend_hook)
         suspend(&frame);
-    current_frame = outer;
+    RT->lang.current_frame = outer;
     if (!r)
         trace_push(f, frame.err_node, RT->lang.eval_depth);
     RT->lang.eval_depth--;
@@ -1798,7 +1782,7 @@ K eval_apply(K f, K *args, int n) {
 
 /* evaluate parse tree e with names bound to vals (borrowed): qSQL's column scope */
 K eval_with_columns(const K e, K names, K *vals) {
-    Frame frame = {.lambda = NULL, .names = names, .vals = vals, .parent = current_frame};
+    Frame frame = {.lambda = NULL, .names = names, .vals = vals, .parent = RT->lang.current_frame};
     K r = eval_node(e, &frame);
     return r;
 }

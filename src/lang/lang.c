@@ -79,8 +79,6 @@ void lang_print(int fd, const char *s, size_t n, bool newline) {
     fflush(out);
 }
 
-static bool initialised;
-
 extern K (*prim_global_get)(S name);
 extern K (*prim_global_names)(S ns);
 void zvals_free(void);
@@ -93,10 +91,20 @@ static K global_names(S ns) {
     return env_names(ns);
 }
 
+/* the layer's teardown (base/runtime.h), registered by lang_init */
+static void lang_state_free(void) {
+    part_free();
+    env_free();
+    eval_trace_clear();
+    parse_free();
+    zvals_free();
+}
+
 int lang_init(void) {
-    if (initialised)
+    if (RT->lang.initialised)
         return 0;
-    initialised = true;
+    RT->lang.initialised = true;
+    runtime_on_free(RT_LANG, lang_state_free);
     env_init();
     prim_global_get = env_get;
     prim_past_deadline = eval_past_deadline;
@@ -117,16 +125,7 @@ int lang_init(void) {
     return 0;
 }
 
-void lang_free(void) {
-    if (!initialised)
-        return;
-    part_free();
-    env_free();
-    eval_trace_clear();
-    parse_origins_free();
-    zvals_free();
-    initialised = false;
-}
+void lang_free(void) { runtime_reset(); }
 
 static K eval_string(const char *s, size_t n) {
     if (n && s[0] == '\\')

@@ -5,7 +5,10 @@
 
 #include "../obj/obj.h"
 
+/* start the interpreter in the runtime (RT, base/runtime.h): namespaces, boot.q; 0, or -1
+ * when boot failed.  Does nothing when it has run. */
 int lang_init(void);
+/* release everything the runtime holds (runtime_reset): what follows starts afresh */
 void lang_free(void);
 
 /* evaluate q source text (one or more lines, as a script would) in the current context */

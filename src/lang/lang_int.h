@@ -57,7 +57,8 @@ void parse_set_origin(const char *file, long line);
 /* an error frame for lambda f (borrowed) failing at node: *text gets "[file:line: ][name:]src"
  * (the source line holding the node) and *caret its column in text, or -1 */
 bool parse_lambda_frame(const K f, const void *node, K *text, long *caret);
-void parse_origins_free(void);
+/* release the parser's side tables (lambda origins, noted positions) */
+void parse_free(void);
 /* forget the origins of lambdas no longer alive (the table holds their bodies) */
 void parse_origins_sweep(void);
 /* the lambda frames of the last error, innermost first: "  [n]  text\n   ^\n" each (owned

@@ -185,45 +185,42 @@ typedef struct NodePos {
     size_t pos;       /* its offset in the source */
 } NodePos;
 
-static NodePos *node_pos;        /* positions noted while tracking */
-static size_t node_pos_n, node_pos_cap;
-static bool track_positions;     /* parse_track_positions was asked for */
 
 void parse_track_positions(bool on) {
-    track_positions = on;
+    RT->lang.track_positions = on;
     if (on)
-        node_pos_n = 0;
+        RT->lang.node_pos_n = 0;
 }
 
 long parse_position_of(const void *node) {
-    for (size_t i = node_pos_n; i > 0; i--)
-        if (node_pos[i - 1].node == node)
-            return (long)node_pos[i - 1].pos;
+    for (size_t i = RT->lang.node_pos_n; i > 0; i--)
+        if (RT->lang.node_pos[i - 1].node == node)
+            return (long)RT->lang.node_pos[i - 1].pos;
     return -1;
 }
 
 static void unnote_pos(const K node) {
-    for (size_t i = node_pos_n; i > 0; i--)
-        if (node_pos[i - 1].node == node) {
-            node_pos[i - 1].node = NULL;
+    for (size_t i = RT->lang.node_pos_n; i > 0; i--)
+        if (RT->lang.node_pos[i - 1].node == node) {
+            RT->lang.node_pos[i - 1].node = NULL;
             return;
         }
 }
 
 static void note_pos(const K node, size_t pos) {
-    if (!track_positions)
+    if (!RT->lang.track_positions)
         return;
-    if (node_pos_n == node_pos_cap) {
-        size_t cap = node_pos_cap ? node_pos_cap * 2 : 64;
-        NodePos *g = realloc(node_pos, cap * sizeof *g);
+    if (RT->lang.node_pos_n == RT->lang.node_pos_cap) {
+        size_t cap = RT->lang.node_pos_cap ? RT->lang.node_pos_cap * 2 : 64;
+        NodePos *g = realloc(RT->lang.node_pos, cap * sizeof *g);
         if (!g)
             return;
-        node_pos = g;
-        node_pos_cap = cap;
+        RT->lang.node_pos = g;
+        RT->lang.node_pos_cap = cap;
     }
-    node_pos[node_pos_n].node = node;
-    node_pos[node_pos_n].pos = pos;
-    node_pos_n++;
+    RT->lang.node_pos[RT->lang.node_pos_n].node = node;
+    RT->lang.node_pos[RT->lang.node_pos_n].pos = pos;
+    RT->lang.node_pos_n++;
 }
 
 
@@ -242,14 +239,11 @@ typedef struct LambdaOrigin {
     size_t npos;     /* how many */
 } LambdaOrigin;
 
-static LambdaOrigin *origins;
-static size_t origins_n, origins_cap;
-static const char *origin_file; /* the script being parsed (parse_set_origin), or NULL */
-static long origin_line;        /* the line its text starts on */
+/* the table is RT->lang.origins; parse_set_origin sets RT->lang.origin_file and _line */
 
 void parse_set_origin(const char *file, long line) {
-    origin_file = file;
-    origin_line = line;
+    RT->lang.origin_file = file;
+    RT->lang.origin_line = line;
 }
 
 static void origin_free(LambdaOrigin *o) {
@@ -259,67 +253,70 @@ static void origin_free(LambdaOrigin *o) {
     free(o->pos);
 }
 
-void parse_origins_free(void) {
-    for (size_t i = 0; i < origins_n; i++)
-        origin_free(&origins[i]);
-    free(origins);
-    origins = NULL;
-    origins_n = origins_cap = 0;
+void parse_free(void) {
+    for (size_t i = 0; i < RT->lang.origins_n; i++)
+        origin_free(&RT->lang.origins[i]);
+    free(RT->lang.origins);
+    RT->lang.origins = NULL;
+    RT->lang.origins_n = RT->lang.origins_cap = 0;
+    free(RT->lang.node_pos);
+    RT->lang.node_pos = NULL;
+    RT->lang.node_pos_n = RT->lang.node_pos_cap = 0;
 }
 
 static LambdaOrigin *origin_of(const K lambda) {
     if (lambda->t != KLAMBDA)
         return NULL;
     const K body = kK(lambda)[LAMBDA_BODY];
-    for (size_t i = origins_n; i > 0; i--)
-        if (origins[i - 1].body == body)
-            return &origins[i - 1];
+    for (size_t i = RT->lang.origins_n; i > 0; i--)
+        if (RT->lang.origins[i - 1].body == body)
+            return &RT->lang.origins[i - 1];
     return NULL;
 }
 
 /* remember where lambda f (its source starting at offset start of src) comes from, with the
  * positions noted while its body was parsed (node_pos[mark..]) */
 void parse_origins_sweep(void) {
-    for (size_t before = origins_n + 1; origins_n < before;) { /* a lambda freed may free those in it */
-        before = origins_n;
+    for (size_t before = RT->lang.origins_n + 1; RT->lang.origins_n < before;) { /* a lambda freed may free those in it */
+        before = RT->lang.origins_n;
         size_t kept = 0;
-        for (size_t i = 0; i < origins_n; i++)
-            if (origins[i].body->r == 0) /* only this table holds it: the lambda is gone */
-                origin_free(&origins[i]);
+        for (size_t i = 0; i < RT->lang.origins_n; i++)
+            if (RT->lang.origins[i].body->r == 0) /* only this table holds it: the lambda is gone */
+                origin_free(&RT->lang.origins[i]);
             else
-                origins[kept++] = origins[i];
-        origins_n = kept;
+                RT->lang.origins[kept++] = RT->lang.origins[i];
+        RT->lang.origins_n = kept;
     }
 }
 
 static void origin_note(const K f, const char *src, size_t start, size_t end, size_t mark) {
     parse_origins_sweep(); /* what a lambda no longer alive left costs nothing for long */
-    if (origins_n == origins_cap) {
+    if (RT->lang.origins_n == RT->lang.origins_cap) {
         {
-            size_t cap = origins_cap ? origins_cap * 2 : 64;
-            LambdaOrigin *g = realloc(origins, cap * sizeof *g);
+            size_t cap = RT->lang.origins_cap ? RT->lang.origins_cap * 2 : 64;
+            LambdaOrigin *g = realloc(RT->lang.origins, cap * sizeof *g);
             if (!g)
                 return;
-            origins = g;
-            origins_cap = cap;
+            RT->lang.origins = g;
+            RT->lang.origins_cap = cap;
         }
     }
     LambdaOrigin o = {.body = r1(kK(f)[LAMBDA_BODY])};
-    size_t n = node_pos_n > mark ? node_pos_n - mark : 0;
+    size_t n = RT->lang.node_pos_n > mark ? RT->lang.node_pos_n - mark : 0;
     o.pos = n ? malloc(n * sizeof *o.pos) : NULL;
     for (size_t i = 0; o.pos && i < n; i++) {
-        const NodePos *np = &node_pos[mark + i];
+        const NodePos *np = &RT->lang.node_pos[mark + i];
         if (np->node && np->pos >= start && np->pos <= end)
             o.pos[o.npos++] = (NodePos){np->node, np->pos - start};
     }
-    if (origin_file) {
-        long line = origin_line;
+    if (RT->lang.origin_file) {
+        long line = RT->lang.origin_line;
         for (size_t i = 0; i < start; i++)
             line += src[i] == '\n';
-        o.file = obj_str(origin_file);
+        o.file = obj_str(RT->lang.origin_file);
         o.line = line;
     }
-    origins[origins_n++] = o;
+    RT->lang.origins[RT->lang.origins_n++] = o;
 }
 
 /* name the lambdas of an assignment name:{..}: f, and f@ for those inside it */
@@ -462,15 +459,15 @@ static K parse_lambda_at(Parser *p) {
     size_t end = match_brace(p->lx.src, p->lx.n, start);
     if (!end)
         return kerr("{");
-    size_t mark = node_pos_n; /* the body's positions are noted for error traces */
-    bool tracking = track_positions;
-    track_positions = true;
+    size_t mark = RT->lang.node_pos_n; /* the body's positions are noted for error traces */
+    bool tracking = RT->lang.track_positions;
+    RT->lang.track_positions = true;
     K f = parse_lambda_body(p, start, end);
-    track_positions = tracking;
+    RT->lang.track_positions = tracking;
     if (f)
         origin_note(f, p->lx.src, start, end, mark);
     if (!tracking)
-        node_pos_n = mark;
+        RT->lang.node_pos_n = mark;
     return f;
 }
 

@@ -177,8 +177,6 @@ K sys_load(const char *path) {
 
 /* the server's timer, when linked */
 extern void net_set_timer(J ms) OQ_WEAK;
-static J sys_timer_ms;
-static I sys_threads; /* \s: secondary threads (-s N); kept, peach runs on one */
 
 /* hooks other layers install for commands they own (\p: the server) */
 K (*sys_port_hook)(const char *arg, size_t n);
@@ -240,14 +238,14 @@ static K run_command(const char *cmd, size_t n) {
         if (w > 1) /* \t:n expr */
             return cmd_time(cmd + 1, n - 1, false);
         if (an == 0)
-            return ki((I)sys_timer_ms);
+            return ki((I)RT->lang.timer_ms);
         bool digits = true;
         for (size_t i = 0; i < an; i++)
             digits = digits && isdigit((unsigned char)arg[i]);
         if (digits) { /* \t ms: the .z.ts timer */
-            sys_timer_ms = strtoll(arg, NULL, 10);
+            RT->lang.timer_ms = strtoll(arg, NULL, 10);
             if (net_set_timer)
-                net_set_timer(sys_timer_ms);
+                net_set_timer(RT->lang.timer_ms);
             return obj_identity();
         }
         return cmd_time(arg, an, false);
@@ -331,8 +329,8 @@ static K run_command(const char *cmd, size_t n) {
     }
     if (!strcmp(word, "s")) { /* secondary threads: kept and reported (peach runs on one) */
         if (!an)
-            return ki(sys_threads);
-        sys_threads = atoi(arg);
+            return ki(RT->lang.threads);
+        RT->lang.threads = atoi(arg);
         return obj_identity();
     }
     if (!strcmp(word, "e") || !strcmp(word, "g") || !strcmp(word, "W") ||

@@ -129,6 +129,7 @@ void prim_attr_forget(const K x) {
     for (int i = 0; c && i < ATTR_CACHE; i++)
         if (c->entry[i].list == x) {
             free(c->entry[i].ix.slot);
+            c->entry[i].ix.slot = NULL; /* the entry may be reused or torn down later */
             c->entry[i].list = NULL;
         }
 }

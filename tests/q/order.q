@@ -109,3 +109,10 @@ ti| v   p
 v | f
 q)`s#([]a:3 1 2)
 's-fail
+q)/ the u# index cache: an entry dropped when its list is freed is reused by later lists
+q)a:`u#til 10
+q)a?3
+3
+q)a:`u#til 11
+q)sum {x?1} each {`u#til x} each 2+til 20
+20
