@@ -30,7 +30,7 @@ int net_configure(void) {
     sys_port_hook = port_command;
     const char *users = cmdline_option('U') ? cmdline_option('U') : cmdline_option('u');
     if (users && strcmp(users, "1") != 0) { /* -u 1 only blocks system commands */
-        net_config.users_file = users;
+        net_cfg()->users_file = users;
         FILE *fp = fopen(users, "r");
         if (!fp) {
             kerr(users);
@@ -39,10 +39,10 @@ int net_configure(void) {
         fclose(fp);
     }
     if (cmdline_option('b'))
-        net_config.read_only = true;
+        net_cfg()->read_only = true;
     const char *timeout = cmdline_option('T');
     if (timeout)
-        net_config.query_timeout_s = atoi(timeout);
+        net_cfg()->query_timeout_s = atoi(timeout);
     return 0;
 }
 
@@ -64,9 +64,9 @@ static bool md5_hex(const char *password, size_t plen, char out[33]) {
 /* Compares the raw handshake bytes with each user:password line.  The user name is not
  * interned: an unauthenticated peer must leave nothing behind. */
 bool net_auth_check(const char *user, size_t ulen, const char *password, size_t plen) {
-    if (!net_config.users_file)
+    if (!net_cfg()->users_file)
         return true;
-    FILE *fp = fopen(net_config.users_file, "r");
+    FILE *fp = fopen(net_cfg()->users_file, "r");
     if (!fp)
         return false;
     char line[1024];
@@ -92,9 +92,9 @@ bool net_auth_check(const char *user, size_t ulen, const char *password, size_t 
 
 NetGuards net_query_begin(void) {
     NetGuards saved = {RT->lang.read_only, RT->lang.deadline_ms};
-    RT->lang.read_only = saved.read_only || net_config.read_only;
-    if (net_config.query_timeout_s) { /* the earlier deadline wins */
-        int64_t mine = net_now_ms() + net_config.query_timeout_s * 1000LL;
+    RT->lang.read_only = saved.read_only || net_cfg()->read_only;
+    if (net_cfg()->query_timeout_s) { /* the earlier deadline wins */
+        int64_t mine = net_now_ms() + net_cfg()->query_timeout_s * 1000LL;
         if (!RT->lang.deadline_ms || mine < RT->lang.deadline_ms)
             RT->lang.deadline_ms = mine;
     }

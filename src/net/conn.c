@@ -26,14 +26,14 @@
 /* the half-open list: accepted connections whose handshake is pending, oldest first (all
  * share one timeout, so the oldest also has the nearest deadline) */
 static void half_link(Conn *c) {
-    c->half_prev = net_state.guard.half_youngest;
+    c->half_prev = net_st()->guard.half_youngest;
     c->half_next = NULL;
-    if (net_state.guard.half_youngest)
-        net_state.guard.half_youngest->half_next = c;
+    if (net_st()->guard.half_youngest)
+        net_st()->guard.half_youngest->half_next = c;
     else
-        net_state.guard.half_oldest = c;
-    net_state.guard.half_youngest = c;
-    net_state.guard.nhalf++;
+        net_st()->guard.half_oldest = c;
+    net_st()->guard.half_youngest = c;
+    net_st()->guard.nhalf++;
 }
 
 static void half_unlink(Conn *c) {
@@ -42,17 +42,17 @@ static void half_unlink(Conn *c) {
     if (c->half_prev)
         c->half_prev->half_next = c->half_next;
     else
-        net_state.guard.half_oldest = c->half_next;
+        net_st()->guard.half_oldest = c->half_next;
     if (c->half_next)
         c->half_next->half_prev = c->half_prev;
     else
-        net_state.guard.half_youngest = c->half_prev;
+        net_st()->guard.half_youngest = c->half_prev;
     c->half_prev = c->half_next = NULL;
-    net_state.guard.nhalf--;
+    net_st()->guard.nhalf--;
 }
 
 Conn *net_conn_new(int fd, bool outbound) {
-    if (fd >= (int)ARRAY_LEN(net_state.conns)) {
+    if (fd >= (int)ARRAY_LEN(net_st()->conns)) {
         close(fd);
         return NULL;
     }
@@ -67,9 +67,9 @@ Conn *net_conn_new(int fd, bool outbound) {
     c->state = outbound ? CONN_READY : CONN_HANDSHAKE;
     c->opened_ms = c->last_ms = net_now_ms();
     c->user = sym_null;
-    net_state.conns[fd] = c;
+    net_st()->conns[fd] = c;
     if (!outbound) {
-        net_state.nconns++;
+        net_st()->nconns++;
         half_link(c);
     }
     net_set_nonblocking(fd);
@@ -81,12 +81,12 @@ Conn *net_conn_new(int fd, bool outbound) {
 
 void net_conn_free(Conn *c) {
     half_unlink(c);
-    if (net_state.epfd >= 0 && !c->sink)
-        epoll_ctl(net_state.epfd, EPOLL_CTL_DEL, c->fd, NULL);
+    if (net_st()->epfd >= 0 && !c->sink)
+        epoll_ctl(net_st()->epfd, EPOLL_CTL_DEL, c->fd, NULL);
     close(c->fd);
-    net_state.conns[c->fd] = NULL;
+    net_st()->conns[c->fd] = NULL;
     if (!c->outbound)
-        net_state.nconns--;
+        net_st()->nconns--;
     r0(c->in);
     r0(c->out);
     r0(c->reply);
@@ -261,7 +261,7 @@ static void finish_handshake(Conn *c, size_t nul) {
     size_t ulen = colon ? (size_t)(colon - cred) : len;
     const char *pass = colon ? colon + 1 : "";
     size_t plen = colon ? len - ulen - 1 : 0;
-    bool ok = net_state.nconns - net_state.guard.nhalf < net_config.max_connections &&
+    bool ok = net_st()->nconns - net_st()->guard.nhalf < net_cfg()->max_connections &&
               net_auth_check(cred, ulen, pass, plen);
     K pw = ok ? lang_get(ss(".z.pw")) : NULL;
     if (ok)
@@ -273,7 +273,7 @@ static void finish_handshake(Conn *c, size_t nul) {
         if (u)
             u->s = c->user;
         K password;
-        if (!net_config.pw_symbols) {
+        if (!net_cfg()->pw_symbols) {
             password = obj_strn(pass, plen);
         } else if (plen) { /* an empty password is none, as PyKX's server sees it */
             password = obj_atom(-KS);
@@ -323,15 +323,14 @@ static void finish_handshake(Conn *c, size_t nul) {
 
 /* ---- messages ------------------------------------------------------------------------------------ */
 
-static Conn *current_sync; /* the connection whose sync request is being handled */
 
 /* -30!x: (::) defers the reply to the current sync request; (h;iserror;msg) sends it */
 K net_deferred(K x) {
     if (obj_is_identity(x)) {
         r0(x);
-        if (!current_sync)
+        if (!net_st()->current_sync)
             return kerr("domain");
-        current_sync->deferred = true;
+        net_st()->current_sync->deferred = true;
         return obj_identity();
     }
     if (x->t != 0 || x->n != 3) {
@@ -370,11 +369,11 @@ static void dispatch(Conn *c, int msgtype, K x) {
     S hook = ss(msgtype == IPC_SYNC ? ".z.pg" : ".z.ps");
     K f = lang_get(hook);
     NetGuards guards = net_query_begin();
-    Conn *outer = current_sync;
-    current_sync = msgtype == IPC_SYNC ? c : NULL;
+    Conn *outer = net_st()->current_sync;
+    net_st()->current_sync = msgtype == IPC_SYNC ? c : NULL;
     c->deferred = false;
     K r = f ? lang_apply(f, &x, 1) : lang_value(x);
-    current_sync = outer;
+    net_st()->current_sync = outer;
     net_query_end(guards);
     if (msgtype == IPC_SYNC && c->deferred) {
         c->deferred = false; /* -30!(::): the reply comes later from -30!(h;iserror;msg) */
@@ -411,7 +410,7 @@ static bool process_input(Conn *c) {
             }
             int fd = c->fd;
             finish_handshake(c, (size_t)(nul - in));
-            if (net_state.conns[fd] != c)
+            if (net_st()->conns[fd] != c)
                 return false;
             continue;
         }
@@ -419,11 +418,11 @@ static bool process_input(Conn *c) {
             return true;
         int64_t total = ipc_message_length(in);
         int fd = c->fd;
-        if (total < 0 || total > net_config.max_message) {
+        if (total < 0 || total > net_cfg()->max_message) {
             /* not a frame we can follow: the stream is lost, close it */
-            if (total > net_config.max_message)
+            if (total > net_cfg()->max_message)
                 net_send_error(c, "limit"); /* may close (and free) c */
-            if (net_state.conns[fd] == c)
+            if (net_st()->conns[fd] == c)
                 net_conn_close(c);
             return false;
         }
@@ -441,12 +440,12 @@ static bool process_input(Conn *c) {
             if (msgtype == IPC_SYNC)
                 net_send_error(c, kerr_msg() ? kerr_msg() : "badmsg"); /* may free c */
             kerr_clear();
-            if (net_state.conns[fd] != c || c->closing)
+            if (net_st()->conns[fd] != c || c->closing)
                 return false;
             continue;
         }
         dispatch(c, msgtype, x);
-        if (net_state.conns[fd] != c || c->closing)
+        if (net_st()->conns[fd] != c || c->closing)
             return false;
         if (c->reply_ready && c->outbound)
             return true; /* a waiting request takes it */
@@ -514,7 +513,7 @@ bool net_conn_read(Conn *c) {
 /* ---- the fuzz seam -------------------------------------------------------------------------- */
 
 K net_feed(const G *p, size_t n, size_t chunk) {
-    /* a real descriptor only to own a slot in net_state.conns[] (the handle number); never read or
+    /* a real descriptor only to own a slot in net_st()->conns[] (the handle number); never read or
      * written, since a sink connection sends nothing */
     int fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
     if (fd < 0)

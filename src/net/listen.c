@@ -80,10 +80,11 @@ static int bind_uds(int port) {
 /* OPENQ_HANDSHAKE_MS, OPENQ_MAX_HALFOPEN, OPENQ_MAX_CONNECTIONS override the defaults (q has
  * no flags for them; docs/compat.md "Limits") */
 static void config_from_env(void) {
-    static const struct { const char *name; int *field; } vars[] = {
-        {"OPENQ_HANDSHAKE_MS", &net_config.handshake_ms},
-        {"OPENQ_MAX_HALFOPEN", &net_config.max_halfopen},
-        {"OPENQ_MAX_CONNECTIONS", &net_config.max_connections},
+    NetConfig *cfg = net_cfg();
+    const struct { const char *name; int *field; } vars[] = {
+        {"OPENQ_HANDSHAKE_MS", &cfg->handshake_ms},
+        {"OPENQ_MAX_HALFOPEN", &cfg->max_halfopen},
+        {"OPENQ_MAX_CONNECTIONS", &cfg->max_connections},
     };
     for (size_t i = 0; i < ARRAY_LEN(vars); i++) {
         const char *v = getenv(vars[i].name);
@@ -98,8 +99,8 @@ int net_listen(const char *spec) {
     if (!net_ensure_loop())
         return -1;
     config_from_env();
-    if (net_state.guard.reserve_fd < 0)
-        net_state.guard.reserve_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+    if (net_st()->guard.reserve_fd < 0)
+        net_st()->guard.reserve_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
     char host[256] = "";
     const char *colon = strrchr(spec, ':');
     const char *port_text = spec;
@@ -114,37 +115,37 @@ int net_listen(const char *spec) {
         return -1;
     }
     net_unlisten();
-    net_state.listen_tcp = bind_tcp(host, (int)port);
-    if (net_state.listen_tcp < 0) {
+    net_st()->listen_tcp = bind_tcp(host, (int)port);
+    if (net_st()->listen_tcp < 0) {
         kerr(errno == EADDRINUSE ? "addr" : "port");
         return -1;
     }
     struct sockaddr_in a;
     socklen_t alen = sizeof a;
-    getsockname(net_state.listen_tcp, (struct sockaddr *)&a, &alen);
-    net_state.listen_port = ntohs(a.sin_port);
-    net_watch(net_state.listen_tcp, EPOLLIN, true);
-    net_state.listen_uds = bind_uds(net_state.listen_port);
-    if (net_state.listen_uds >= 0)
-        net_watch(net_state.listen_uds, EPOLLIN, true);
-    return net_state.listen_port;
+    getsockname(net_st()->listen_tcp, (struct sockaddr *)&a, &alen);
+    net_st()->listen_port = ntohs(a.sin_port);
+    net_watch(net_st()->listen_tcp, EPOLLIN, true);
+    net_st()->listen_uds = bind_uds(net_st()->listen_port);
+    if (net_st()->listen_uds >= 0)
+        net_watch(net_st()->listen_uds, EPOLLIN, true);
+    return net_st()->listen_port;
 }
 
 void net_unlisten(void) {
-    if (net_state.listen_tcp >= 0)
-        close(net_state.listen_tcp);
-    if (net_state.listen_uds >= 0)
-        close(net_state.listen_uds);
-    net_state.listen_tcp = net_state.listen_uds = -1;
-    net_state.listen_port = 0;
-    net_state.guard.accept_paused_until = 0;
+    if (net_st()->listen_tcp >= 0)
+        close(net_st()->listen_tcp);
+    if (net_st()->listen_uds >= 0)
+        close(net_st()->listen_uds);
+    net_st()->listen_tcp = net_st()->listen_uds = -1;
+    net_st()->listen_port = 0;
+    net_st()->guard.accept_paused_until = 0;
 }
 
-int net_port(void) { return net_state.listen_port; }
+int net_port(void) { return net_st()->listen_port; }
 
 /* drop the oldest half-open connection that no hook protects; false when there is none */
 static bool drop_oldest_half_open(void) {
-    for (Conn *c = net_state.guard.half_oldest; c; c = c->half_next)
+    for (Conn *c = net_st()->guard.half_oldest; c; c = c->half_next)
         if (!c->protect) {
             net_conn_free(c);
             return true;
@@ -153,12 +154,12 @@ static bool drop_oldest_half_open(void) {
 }
 
 void net_watch_listeners(bool on) {
-    int fds[] = {net_state.listen_tcp, net_state.listen_uds};
+    int fds[] = {net_st()->listen_tcp, net_st()->listen_uds};
     for (size_t i = 0; i < ARRAY_LEN(fds); i++) {
         if (fds[i] < 0)
             continue;
         struct epoll_event ev = {.events = EPOLLIN, .data.fd = fds[i]};
-        epoll_ctl(net_state.epfd, on ? EPOLL_CTL_ADD : EPOLL_CTL_DEL, fds[i], on ? &ev : NULL);
+        epoll_ctl(net_st()->epfd, on ? EPOLL_CTL_ADD : EPOLL_CTL_DEL, fds[i], on ? &ev : NULL);
     }
 }
 
@@ -168,28 +169,28 @@ void net_watch_listeners(bool on) {
  * close what is pending, else the listeners are unwatched for ACCEPT_PAUSE_MS. */
 static bool shed_for_accept(int lfd, int err) {
     int64_t now = net_now_ms();
-    if (!net_state.guard.emfile_logged_ms || now - net_state.guard.emfile_logged_ms >= EMFILE_LOG_MS) {
-        net_state.guard.emfile_logged_ms = now;
+    if (!net_st()->guard.emfile_logged_ms || now - net_st()->guard.emfile_logged_ms >= EMFILE_LOG_MS) {
+        net_st()->guard.emfile_logged_ms = now;
         fprintf(stderr, "openq: accept: %s (%s); shedding connections\n", strerror(err),
                 err == EMFILE ? "EMFILE" : "ENFILE");
     }
     if (drop_oldest_half_open())
         return true;
-    if (net_state.guard.reserve_fd >= 0) {
-        close(net_state.guard.reserve_fd);
-        net_state.guard.reserve_fd = -1;
+    if (net_st()->guard.reserve_fd >= 0) {
+        close(net_st()->guard.reserve_fd);
+        net_st()->guard.reserve_fd = -1;
         for (int i = 0; i < 64; i++) { /* bounded: the loop wakes again if more wait */
             int fd = accept4(lfd, NULL, NULL, SOCK_CLOEXEC);
             if (fd < 0)
                 break;
             close(fd);
         }
-        net_state.guard.reserve_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
-        if (net_state.guard.reserve_fd >= 0)
+        net_st()->guard.reserve_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+        if (net_st()->guard.reserve_fd >= 0)
             return false;
     }
     net_watch_listeners(false);
-    net_state.guard.accept_paused_until = now + ACCEPT_PAUSE_MS;
+    net_st()->guard.accept_paused_until = now + ACCEPT_PAUSE_MS;
     return false;
 }
 
@@ -205,11 +206,11 @@ void net_accept_on(int lfd) {
                 continue;
             return;
         }
-        if (net_state.nconns - net_state.guard.nhalf >= net_config.max_connections) {
+        if (net_st()->nconns - net_st()->guard.nhalf >= net_cfg()->max_connections) {
             close(fd); /* no room for another live connection */
             continue;
         }
-        if (net_state.guard.nhalf >= net_config.max_halfopen && !drop_oldest_half_open()) {
+        if (net_st()->guard.nhalf >= net_cfg()->max_halfopen && !drop_oldest_half_open()) {
             close(fd);
             continue;
         }
@@ -236,19 +237,19 @@ bool net_is_self_connection(int fd) {
     if (getpeername(fd, (struct sockaddr *)&peer, &plen) < 0)
         return false;
     if (peer.ss_family == AF_UNIX) {
-        if (net_state.listen_uds < 0)
+        if (net_st()->listen_uds < 0)
             return false;
         struct sockaddr_un mine;
         socklen_t mlen = sizeof mine;
-        if (getsockname(net_state.listen_uds, (struct sockaddr *)&mine, &mlen) < 0)
+        if (getsockname(net_st()->listen_uds, (struct sockaddr *)&mine, &mlen) < 0)
             return false;
         return plen == mlen && memcmp(&peer, &mine, mlen) == 0;
     }
-    if (peer.ss_family != AF_INET || net_state.listen_tcp < 0)
+    if (peer.ss_family != AF_INET || net_st()->listen_tcp < 0)
         return false;
     struct sockaddr_in *p = (struct sockaddr_in *)&peer, mine;
     socklen_t mlen = sizeof mine;
-    if (getsockname(net_state.listen_tcp, (struct sockaddr *)&mine, &mlen) < 0 || p->sin_port != mine.sin_port)
+    if (getsockname(net_st()->listen_tcp, (struct sockaddr *)&mine, &mlen) < 0 || p->sin_port != mine.sin_port)
         return false;
     if (mine.sin_addr.s_addr != htonl(INADDR_ANY))
         return mine.sin_addr.s_addr == p->sin_addr.s_addr;

@@ -21,7 +21,8 @@ typedef struct NetConfig {
                             * Python server); else as a string, kdb+'s convention */
 } NetConfig;
 
-extern NetConfig net_config;
+/* the settings, in the runtime's net record (RT->net, allocated on first use) */
+NetConfig *net_cfg(void);
 
 /* take the server's options (-u -U -b -T) from the parsed command line (src/lang/cmdline.h)
  * and install \p; -1 + kerr on a bad value */
@@ -47,7 +48,8 @@ typedef struct NetConsole {
     void (*interrupted)(void); /* Ctrl-C (base/intr.h) woke the loop while it waited */
 } NetConsole;
 void net_set_console(const NetConsole *console);
-/* close every connection and the listeners */
+/* close every connection and the listeners and release the network state (RT->net): the
+ * layer's teardown at runtime_free */
 void net_free(void);
 
 /* h x for a connection handle: h>0 sync request (returns the reply), h<0 async send */

@@ -38,7 +38,7 @@ struct Conn {
     bool reply_ready;  /* outbound: `reply` holds the answer to our request */
 };
 
-/* The loop's state, one record (loop.c defines it): what the files of src/net share. */
+/* The loop's state, one record (loop.c creates it): what the files of src/net share. */
 typedef struct NetState {
     int epfd;                    /* the loop */
     int listen_tcp;              /* TCP listener */
@@ -62,8 +62,13 @@ typedef struct NetState {
         int64_t emfile_logged_ms;    /* when "out of descriptors" was last logged (0: never) */
         int64_t idle_next;       /* no idle deadline falls before this (0: sweep now) */
     } guard;
+    NetConfig config;            /* the settings (net.h) */
+    Conn *current_sync;          /* conn.c: the connection whose sync request is being handled */
 } NetState;
-extern NetState net_state;
+
+/* the runtime's NetState (RT->net), allocated on first use (net_free releases it) */
+NetState *net_state_new(void);
+static inline NetState *net_st(void) { return RT->net ? RT->net : net_state_new(); }
 
 /* loop.c */
 bool net_ensure_loop(void);                      /* the epoll instance, created once */

@@ -203,7 +203,7 @@ static PyObject *m_listen(PyObject *self, PyObject *args) {
     const char *spec;
     if (!PyArg_ParseTuple(args, "s", &spec))
         return NULL;
-    net_config.pw_symbols = true; /* a Python process's server is PyKX's: .z.pw sees symbols */
+    net_cfg()->pw_symbols = true; /* a Python process's server is PyKX's: .z.pw sees symbols */
     int port = net_listen(spec);
     return port < 0 ? raise_q() : PyLong_FromLong(port);
 }
