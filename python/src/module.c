@@ -4,7 +4,7 @@
 #include "py/py.h"
 
 PyMODINIT_FUNC PyInit__openq(void) {
-    py_in_extension = true;
+    RT->py.in_extension = true;
     if (lang_init() < 0) {
         PyErr_SetString(PyExc_ImportError, "openq: the q runtime failed to start");
         return NULL;

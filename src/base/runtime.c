@@ -13,11 +13,24 @@
 static Runtime default_runtime = RUNTIME_START;
 Runtime *oq_rt = &default_runtime;
 
+/* what outlives a reset: the allocator's record and the Python bridge's (runtime.h) */
+typedef struct Kept {
+    struct RtMem mem;
+    struct RtPy py;
+} Kept;
+
+static Kept keep(void) { return (Kept){RT->mem, RT->py}; }
+
+static void restore(Kept k) {
+    RT->mem = k.mem;
+    RT->py = k.py;
+}
+
 void runtime_init(void) {
     static const Runtime start = RUNTIME_START;
-    struct RtMem mem = RT->mem;
+    Kept k = keep();
     *RT = start;
-    RT->mem = mem;
+    restore(k);
 }
 
 void runtime_free(void) {
@@ -27,9 +40,9 @@ void runtime_free(void) {
         if (fn)
             fn();
     }
-    struct RtMem mem = RT->mem;
+    Kept k = keep();
     memset(RT, 0, sizeof *RT);
-    RT->mem = mem;
+    restore(k);
 }
 
 void runtime_reset(void) {

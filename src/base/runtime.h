@@ -15,8 +15,9 @@
  * that created state registered its teardown (runtime_on_free) when it did, and those run
  * from the top layer down; then the record is left empty.  runtime_init() gives an empty
  * record its start-up values; runtime_reset() is both (test isolation: a fresh interpreter).
- * The allocator's record (base.mem: pools, counters, limit, failure injection) outlives a
- * reset, because blocks still alive belong to it.
+ * Two records outlive a reset: the allocator's (mem: pools, counters, limit, failure
+ * injection), because blocks still alive belong to it, and the Python bridge's (py), because
+ * the CPython it refers to cannot be restarted in the process.
  *
  * Not here, on purpose (tests/contracts/globals.py lists them): the SIGINT request
  * (intr.h: written by a signal handler, so a volatile sig_atomic_t of its own), the stack
@@ -169,8 +170,8 @@ typedef struct Runtime {
     /* ---- net: the loop, listeners, connections (netint.h), allocated on first use -------- */
     struct NetState *net;
 
-    /* ---- py: the Python bridge ----------------------------------------------------------- */
-    struct {
+    /* ---- py: the Python bridge (outlives a reset: CPython, once started, stays) ----------- */
+    struct RtPy {
         bool in_extension;        /* openq was imported by a running Python */
         int default_mode;         /* .pykx.setdefault (PYC_*) */
         struct _object *np_mod;   /* numpy, imported on first use */

@@ -23,8 +23,7 @@ enum {
 
 /* start embedded Python if it is not running (binary); 0 or -1 + kerr */
 int py_ensure(void);
-/* true when this process is a Python interpreter that imported openq */
-extern bool py_in_extension;
+/* RT->py.in_extension: this process is a Python interpreter that imported openq */
 
 /* q value (borrowed) to a new Python object */
 PyObject *py_from_q(const K x, int mode);
@@ -67,7 +66,7 @@ typedef struct {
 PyObject *kref_new(K x); /* consumes x */
 /* the module's functions (shared by the extension and the binary's built-in module) */
 PyObject *py_module_create(const char *name);
-/* a Python function that wraps KRefs into openq.K subclasses (set by openq/__init__.py) */
-extern PyObject *py_wrap_fn;
+/* RT->py.wrap_fn: the Python function that wraps KRefs into openq.K subclasses (set by
+ * openq/__init__.py) */
 
 #endif

@@ -9,13 +9,12 @@
 #include "../prim/primint.h"
 #include "py.h"
 
-static PyObject *QError; /* openq.QError */
 
-PyObject *py_qerror_type(void) { return QError; }
+PyObject *py_qerror_type(void) { return RT->py.qerror; }
 
 static PyObject *raise_q(void) {
     const char *msg = kerr_msg();
-    PyErr_SetString(QError, msg ? msg : "error");
+    PyErr_SetString(RT->py.qerror, msg ? msg : "error");
     kerr_clear();
     return NULL;
 }
@@ -263,7 +262,7 @@ static PyObject *m_decode(PyObject *self, PyObject *args) {
     if (!x)
         return raise_q();
     if (x->t == KERROR) {
-        PyErr_SetString(QError, x->s);
+        PyErr_SetString(RT->py.qerror, x->s);
         r0(x);
         return NULL;
     }
@@ -271,8 +270,8 @@ static PyObject *m_decode(PyObject *self, PyObject *args) {
 }
 
 static PyObject *m_set_wrap(PyObject *self, PyObject *fn) {
-    Py_XDECREF(py_wrap_fn);
-    py_wrap_fn = Py_NewRef(fn);
+    Py_XDECREF(RT->py.wrap_fn);
+    RT->py.wrap_fn = Py_NewRef(fn);
     Py_RETURN_NONE;
 }
 
@@ -307,9 +306,9 @@ PyObject *py_module_create(const char *name) {
     PyObject *m = PyModule_Create(&def);
     if (!m)
         return NULL;
-    if (!QError)
-        QError = PyErr_NewException("openq.QError", PyExc_Exception, NULL);
-    PyModule_AddObjectRef(m, "QError", QError);
+    if (!RT->py.qerror)
+        RT->py.qerror = PyErr_NewException("openq.QError", PyExc_Exception, NULL);
+    PyModule_AddObjectRef(m, "QError", RT->py.qerror);
     PyModule_AddStringConstant(m, "__version__", OPENQ_VERSION);
     PyModule_AddObjectRef(m, "KRef", (PyObject *)&KRef_Type);
     return m;
