@@ -161,7 +161,7 @@ typedef struct Runtime {
         K z_raw;                   /* .z.X: the whole command line (strings) */
         char *z_script;            /* .z.f: the script file (a symbol) */
         /* sys.c */
-        int64_t timer_ms;          /* \t without a server loop */
+        int64_t timer_ms;          /* \t: the .z.ts period as set (the server's loop runs it) */
         int threads;               /* \s: secondary threads (-s N); kept, peach runs on one */
         /* part.c */
         struct RtHdb hdb;          /* the loaded database */

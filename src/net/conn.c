@@ -26,33 +26,36 @@
 /* the half-open list: accepted connections whose handshake is pending, oldest first (all
  * share one timeout, so the oldest also has the nearest deadline) */
 static void half_link(Conn *c) {
-    c->half_prev = net_st()->guard.half_youngest;
+    NetState *ns = net_st();
+    c->half_prev = ns->guard.half_youngest;
     c->half_next = NULL;
-    if (net_st()->guard.half_youngest)
-        net_st()->guard.half_youngest->half_next = c;
+    if (ns->guard.half_youngest)
+        ns->guard.half_youngest->half_next = c;
     else
-        net_st()->guard.half_oldest = c;
-    net_st()->guard.half_youngest = c;
-    net_st()->guard.nhalf++;
+        ns->guard.half_oldest = c;
+    ns->guard.half_youngest = c;
+    ns->guard.nhalf++;
 }
 
 static void half_unlink(Conn *c) {
+    NetState *ns = net_st();
     if (c->outbound || c->state != CONN_HANDSHAKE)
         return;
     if (c->half_prev)
         c->half_prev->half_next = c->half_next;
     else
-        net_st()->guard.half_oldest = c->half_next;
+        ns->guard.half_oldest = c->half_next;
     if (c->half_next)
         c->half_next->half_prev = c->half_prev;
     else
-        net_st()->guard.half_youngest = c->half_prev;
+        ns->guard.half_youngest = c->half_prev;
     c->half_prev = c->half_next = NULL;
-    net_st()->guard.nhalf--;
+    ns->guard.nhalf--;
 }
 
 Conn *net_conn_new(int fd, bool outbound) {
-    if (fd >= (int)ARRAY_LEN(net_st()->conns)) {
+    NetState *ns = net_st();
+    if (fd >= (int)ARRAY_LEN(ns->conns)) {
         close(fd);
         return NULL;
     }
@@ -67,9 +70,9 @@ Conn *net_conn_new(int fd, bool outbound) {
     c->state = outbound ? CONN_READY : CONN_HANDSHAKE;
     c->opened_ms = c->last_ms = net_now_ms();
     c->user = sym_null;
-    net_st()->conns[fd] = c;
+    ns->conns[fd] = c;
     if (!outbound) {
-        net_st()->nconns++;
+        ns->nconns++;
         half_link(c);
     }
     net_set_nonblocking(fd);
@@ -80,13 +83,14 @@ Conn *net_conn_new(int fd, bool outbound) {
 }
 
 void net_conn_free(Conn *c) {
+    NetState *ns = net_st();
     half_unlink(c);
-    if (net_st()->epfd >= 0 && !c->sink)
-        epoll_ctl(net_st()->epfd, EPOLL_CTL_DEL, c->fd, NULL);
+    if (ns->epfd >= 0 && !c->sink)
+        epoll_ctl(ns->epfd, EPOLL_CTL_DEL, c->fd, NULL);
     close(c->fd);
-    net_st()->conns[c->fd] = NULL;
+    ns->conns[c->fd] = NULL;
     if (!c->outbound)
-        net_st()->nconns--;
+        ns->nconns--;
     r0(c->in);
     r0(c->out);
     r0(c->reply);
@@ -357,6 +361,7 @@ K net_deferred(K x) {
 
 /* the server's answer to one decoded message from c */
 static void dispatch(Conn *c, int msgtype, K x) {
+    NetState *ns = net_st();
     if (msgtype == IPC_RESPONSE) {
         /* a reply to a request we made on this handle (see client.c) */
         r0(c->reply);
@@ -369,11 +374,11 @@ static void dispatch(Conn *c, int msgtype, K x) {
     S hook = ss(msgtype == IPC_SYNC ? ".z.pg" : ".z.ps");
     K f = lang_get(hook);
     NetGuards guards = net_query_begin();
-    Conn *outer = net_st()->current_sync;
-    net_st()->current_sync = msgtype == IPC_SYNC ? c : NULL;
+    Conn *outer = ns->current_sync;
+    ns->current_sync = msgtype == IPC_SYNC ? c : NULL;
     c->deferred = false;
     K r = f ? lang_apply(f, &x, 1) : lang_value(x);
-    net_st()->current_sync = outer;
+    ns->current_sync = outer;
     net_query_end(guards);
     if (msgtype == IPC_SYNC && c->deferred) {
         c->deferred = false; /* -30!(::): the reply comes later from -30!(h;iserror;msg) */
@@ -396,6 +401,7 @@ static void dispatch(Conn *c, int msgtype, K x) {
 
 /* Act on every complete frame in c's buffer.  Returns false when c was closed. */
 static bool process_input(Conn *c) {
+    NetState *ns = net_st();
     while (c->in && c->in->n) {
         G *in = kG(c->in);
         size_t in_len = (size_t)c->in->n;
@@ -410,7 +416,7 @@ static bool process_input(Conn *c) {
             }
             int fd = c->fd;
             finish_handshake(c, (size_t)(nul - in));
-            if (net_st()->conns[fd] != c)
+            if (ns->conns[fd] != c)
                 return false;
             continue;
         }
@@ -422,7 +428,7 @@ static bool process_input(Conn *c) {
             /* not a frame we can follow: the stream is lost, close it */
             if (total > net_cfg()->max_message)
                 net_send_error(c, "limit"); /* may close (and free) c */
-            if (net_st()->conns[fd] == c)
+            if (ns->conns[fd] == c)
                 net_conn_close(c);
             return false;
         }
@@ -440,12 +446,12 @@ static bool process_input(Conn *c) {
             if (msgtype == IPC_SYNC)
                 net_send_error(c, kerr_msg() ? kerr_msg() : "badmsg"); /* may free c */
             kerr_clear();
-            if (net_st()->conns[fd] != c || c->closing)
+            if (ns->conns[fd] != c || c->closing)
                 return false;
             continue;
         }
         dispatch(c, msgtype, x);
-        if (net_st()->conns[fd] != c || c->closing)
+        if (ns->conns[fd] != c || c->closing)
             return false;
         if (c->reply_ready && c->outbound)
             return true; /* a waiting request takes it */

@@ -96,11 +96,12 @@ static void config_from_env(void) {
 }
 
 int net_listen(const char *spec) {
+    NetState *ns = net_st();
     if (!net_ensure_loop())
         return -1;
     config_from_env();
-    if (net_st()->guard.reserve_fd < 0)
-        net_st()->guard.reserve_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+    if (ns->guard.reserve_fd < 0)
+        ns->guard.reserve_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
     char host[256] = "";
     const char *colon = strrchr(spec, ':');
     const char *port_text = spec;
@@ -115,30 +116,31 @@ int net_listen(const char *spec) {
         return -1;
     }
     net_unlisten();
-    net_st()->listen_tcp = bind_tcp(host, (int)port);
-    if (net_st()->listen_tcp < 0) {
+    ns->listen_tcp = bind_tcp(host, (int)port);
+    if (ns->listen_tcp < 0) {
         kerr(errno == EADDRINUSE ? "addr" : "port");
         return -1;
     }
     struct sockaddr_in a;
     socklen_t alen = sizeof a;
-    getsockname(net_st()->listen_tcp, (struct sockaddr *)&a, &alen);
-    net_st()->listen_port = ntohs(a.sin_port);
-    net_watch(net_st()->listen_tcp, EPOLLIN, true);
-    net_st()->listen_uds = bind_uds(net_st()->listen_port);
-    if (net_st()->listen_uds >= 0)
-        net_watch(net_st()->listen_uds, EPOLLIN, true);
-    return net_st()->listen_port;
+    getsockname(ns->listen_tcp, (struct sockaddr *)&a, &alen);
+    ns->listen_port = ntohs(a.sin_port);
+    net_watch(ns->listen_tcp, EPOLLIN, true);
+    ns->listen_uds = bind_uds(ns->listen_port);
+    if (ns->listen_uds >= 0)
+        net_watch(ns->listen_uds, EPOLLIN, true);
+    return ns->listen_port;
 }
 
 void net_unlisten(void) {
-    if (net_st()->listen_tcp >= 0)
-        close(net_st()->listen_tcp);
-    if (net_st()->listen_uds >= 0)
-        close(net_st()->listen_uds);
-    net_st()->listen_tcp = net_st()->listen_uds = -1;
-    net_st()->listen_port = 0;
-    net_st()->guard.accept_paused_until = 0;
+    NetState *ns = net_st();
+    if (ns->listen_tcp >= 0)
+        close(ns->listen_tcp);
+    if (ns->listen_uds >= 0)
+        close(ns->listen_uds);
+    ns->listen_tcp = ns->listen_uds = -1;
+    ns->listen_port = 0;
+    ns->guard.accept_paused_until = 0;
 }
 
 int net_port(void) { return net_st()->listen_port; }
@@ -154,12 +156,13 @@ static bool drop_oldest_half_open(void) {
 }
 
 void net_watch_listeners(bool on) {
-    int fds[] = {net_st()->listen_tcp, net_st()->listen_uds};
+    NetState *ns = net_st();
+    int fds[] = {ns->listen_tcp, ns->listen_uds};
     for (size_t i = 0; i < ARRAY_LEN(fds); i++) {
         if (fds[i] < 0)
             continue;
         struct epoll_event ev = {.events = EPOLLIN, .data.fd = fds[i]};
-        epoll_ctl(net_st()->epfd, on ? EPOLL_CTL_ADD : EPOLL_CTL_DEL, fds[i], on ? &ev : NULL);
+        epoll_ctl(ns->epfd, on ? EPOLL_CTL_ADD : EPOLL_CTL_DEL, fds[i], on ? &ev : NULL);
     }
 }
 
@@ -168,33 +171,35 @@ void net_watch_listeners(bool on) {
  * the caller accepts again: true), else the reserve descriptor is given up to accept and
  * close what is pending, else the listeners are unwatched for ACCEPT_PAUSE_MS. */
 static bool shed_for_accept(int lfd, int err) {
+    NetState *ns = net_st();
     int64_t now = net_now_ms();
-    if (!net_st()->guard.emfile_logged_ms || now - net_st()->guard.emfile_logged_ms >= EMFILE_LOG_MS) {
-        net_st()->guard.emfile_logged_ms = now;
+    if (!ns->guard.emfile_logged_ms || now - ns->guard.emfile_logged_ms >= EMFILE_LOG_MS) {
+        ns->guard.emfile_logged_ms = now;
         fprintf(stderr, "openq: accept: %s (%s); shedding connections\n", strerror(err),
                 err == EMFILE ? "EMFILE" : "ENFILE");
     }
     if (drop_oldest_half_open())
         return true;
-    if (net_st()->guard.reserve_fd >= 0) {
-        close(net_st()->guard.reserve_fd);
-        net_st()->guard.reserve_fd = -1;
+    if (ns->guard.reserve_fd >= 0) {
+        close(ns->guard.reserve_fd);
+        ns->guard.reserve_fd = -1;
         for (int i = 0; i < 64; i++) { /* bounded: the loop wakes again if more wait */
             int fd = accept4(lfd, NULL, NULL, SOCK_CLOEXEC);
             if (fd < 0)
                 break;
             close(fd);
         }
-        net_st()->guard.reserve_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
-        if (net_st()->guard.reserve_fd >= 0)
+        ns->guard.reserve_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+        if (ns->guard.reserve_fd >= 0)
             return false;
     }
     net_watch_listeners(false);
-    net_st()->guard.accept_paused_until = now + ACCEPT_PAUSE_MS;
+    ns->guard.accept_paused_until = now + ACCEPT_PAUSE_MS;
     return false;
 }
 
 void net_accept_on(int lfd) {
+    NetState *ns = net_st();
     for (int accepted = 0; accepted < 256; accepted++) { /* then let other events in */
         struct sockaddr_storage a;
         socklen_t alen = sizeof a;
@@ -206,11 +211,11 @@ void net_accept_on(int lfd) {
                 continue;
             return;
         }
-        if (net_st()->nconns - net_st()->guard.nhalf >= net_cfg()->max_connections) {
+        if (ns->nconns - ns->guard.nhalf >= net_cfg()->max_connections) {
             close(fd); /* no room for another live connection */
             continue;
         }
-        if (net_st()->guard.nhalf >= net_cfg()->max_halfopen && !drop_oldest_half_open()) {
+        if (ns->guard.nhalf >= net_cfg()->max_halfopen && !drop_oldest_half_open()) {
             close(fd);
             continue;
         }
@@ -232,24 +237,25 @@ void net_accept_on(int lfd) {
 /* the listener of a connection's peer address, by comparing the peer with what our
  * listeners are bound to (a TCP address counts as ours when this host can bind it) */
 bool net_is_self_connection(int fd) {
+    NetState *ns = net_st();
     struct sockaddr_storage peer;
     socklen_t plen = sizeof peer;
     if (getpeername(fd, (struct sockaddr *)&peer, &plen) < 0)
         return false;
     if (peer.ss_family == AF_UNIX) {
-        if (net_st()->listen_uds < 0)
+        if (ns->listen_uds < 0)
             return false;
         struct sockaddr_un mine;
         socklen_t mlen = sizeof mine;
-        if (getsockname(net_st()->listen_uds, (struct sockaddr *)&mine, &mlen) < 0)
+        if (getsockname(ns->listen_uds, (struct sockaddr *)&mine, &mlen) < 0)
             return false;
         return plen == mlen && memcmp(&peer, &mine, mlen) == 0;
     }
-    if (peer.ss_family != AF_INET || net_st()->listen_tcp < 0)
+    if (peer.ss_family != AF_INET || ns->listen_tcp < 0)
         return false;
     struct sockaddr_in *p = (struct sockaddr_in *)&peer, mine;
     socklen_t mlen = sizeof mine;
-    if (getsockname(net_st()->listen_tcp, (struct sockaddr *)&mine, &mlen) < 0 || p->sin_port != mine.sin_port)
+    if (getsockname(ns->listen_tcp, (struct sockaddr *)&mine, &mlen) < 0 || p->sin_port != mine.sin_port)
         return false;
     if (mine.sin_addr.s_addr != htonl(INADDR_ANY))
         return mine.sin_addr.s_addr == p->sin_addr.s_addr;

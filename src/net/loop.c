@@ -50,10 +50,11 @@ int64_t net_now_ms(void) {
 Conn *net_conn(int fd) { return fd >= 0 && fd < (int)ARRAY_LEN(net_st()->conns) ? net_st()->conns[fd] : NULL; }
 
 bool net_ensure_loop(void) {
-    if (net_st()->epfd >= 0)
+    NetState *ns = net_st();
+    if (ns->epfd >= 0)
         return true;
-    net_st()->epfd = epoll_create1(EPOLL_CLOEXEC);
-    if (net_st()->epfd < 0) {
+    ns->epfd = epoll_create1(EPOLL_CLOEXEC);
+    if (ns->epfd < 0) {
         kerr("epoll");
         return false;
     }
@@ -77,14 +78,16 @@ int net_connection_count(void) { return net_st()->nconns; }
 /* ---- timers ---------------------------------------------------------------------------------------- */
 
 void net_set_timer(J ms) {
-    net_st()->timer_ms = ms > 0 ? ms : 0;
-    net_st()->timer_next = net_now_ms() + net_st()->timer_ms;
+    NetState *ns = net_st();
+    ns->timer_ms = ms > 0 ? ms : 0;
+    ns->timer_next = net_now_ms() + ns->timer_ms;
 }
 
 static void run_timer(void) {
-    if (!net_st()->timer_ms || net_now_ms() < net_st()->timer_next)
+    NetState *ns = net_st();
+    if (!ns->timer_ms || net_now_ms() < ns->timer_next)
         return;
-    net_st()->timer_next = net_now_ms() + net_st()->timer_ms;
+    ns->timer_next = net_now_ms() + ns->timer_ms;
     bool defined;
     K r = net_run_hook(ss(".z.ts"), (K[]){zts_now()}, 1, &defined);
     if (!r)
@@ -105,11 +108,12 @@ static void expire_handshakes(int64_t now) {
 
 /* close connections silent for idle_ms; remembers a lower bound of the next deadline */
 static void expire_idle(int64_t now) {
-    if (!net_cfg()->idle_ms || now < net_st()->guard.idle_next)
+    NetState *ns = net_st();
+    if (!net_cfg()->idle_ms || now < ns->guard.idle_next)
         return;
     int64_t next = now + net_cfg()->idle_ms;
-    for (int fd = 0; fd < (int)ARRAY_LEN(net_st()->conns); fd++) {
-        Conn *c = net_st()->conns[fd];
+    for (int fd = 0; fd < (int)ARRAY_LEN(ns->conns); fd++) {
+        Conn *c = ns->conns[fd];
         if (!c || c->outbound || c->protect || c->state != CONN_READY)
             continue;
         if (now - c->last_ms >= net_cfg()->idle_ms)
@@ -118,21 +122,22 @@ static void expire_idle(int64_t now) {
             next = c->last_ms + net_cfg()->idle_ms;
     }
     /* later deadlines only: a connection made or active after now ends after next */
-    net_st()->guard.idle_next = next > now + IDLE_SWEEP_MS ? next : now + IDLE_SWEEP_MS;
+    ns->guard.idle_next = next > now + IDLE_SWEEP_MS ? next : now + IDLE_SWEEP_MS;
 }
 
 /* how long epoll_wait may sleep: the caller's bound, cut to the nearest deadline (.z.ts,
  * the oldest handshake, idle connections, a paused listener) */
 static int wait_ms(int timeout_ms, int64_t now) {
+    NetState *ns = net_st();
     int64_t due = INT64_MAX;
-    if (net_st()->timer_ms)
-        due = net_st()->timer_next;
-    if (net_st()->guard.half_oldest && net_st()->guard.half_oldest->opened_ms + net_cfg()->handshake_ms < due)
-        due = net_st()->guard.half_oldest->opened_ms + net_cfg()->handshake_ms;
-    if (net_cfg()->idle_ms && net_st()->nconns > net_st()->guard.nhalf && net_st()->guard.idle_next < due)
-        due = net_st()->guard.idle_next;
-    if (net_st()->guard.accept_paused_until && net_st()->guard.accept_paused_until < due)
-        due = net_st()->guard.accept_paused_until;
+    if (ns->timer_ms)
+        due = ns->timer_next;
+    if (ns->guard.half_oldest && ns->guard.half_oldest->opened_ms + net_cfg()->handshake_ms < due)
+        due = ns->guard.half_oldest->opened_ms + net_cfg()->handshake_ms;
+    if (net_cfg()->idle_ms && ns->nconns > ns->guard.nhalf && ns->guard.idle_next < due)
+        due = ns->guard.idle_next;
+    if (ns->guard.accept_paused_until && ns->guard.accept_paused_until < due)
+        due = ns->guard.accept_paused_until;
     if (due == INT64_MAX)
         return timeout_ms;
     int64_t until = due > now ? due - now : 0;
@@ -142,27 +147,28 @@ static int wait_ms(int timeout_ms, int64_t now) {
 /* ---- the loop ----------------------------------------------------------------------------------- */
 
 int net_poll(int timeout_ms) {
+    NetState *ns = net_st();
     if (!net_ensure_loop())
         return -1;
     struct epoll_event evs[256];
-    int n = epoll_wait(net_st()->epfd, evs, (int)ARRAY_LEN(evs), wait_ms(timeout_ms, net_now_ms()));
-    if (n < 0 && errno == EINTR && net_st()->console_hooks && intr_pending) {
+    int n = epoll_wait(ns->epfd, evs, (int)ARRAY_LEN(evs), wait_ms(timeout_ms, net_now_ms()));
+    if (n < 0 && errno == EINTR && ns->console_hooks && intr_pending) {
         intr_take(); /* Ctrl-C with nothing running: the console's business (a new prompt) */
-        net_st()->console_hooks->interrupted();
+        ns->console_hooks->interrupted();
     }
     if (n < 0)
         return errno == EINTR ? 0 : -1;
     for (int i = 0; i < n; i++) {
         int fd = evs[i].data.fd;
         uint32_t e = evs[i].events;
-        if (fd == net_st()->listen_tcp || fd == net_st()->listen_uds) {
-            if (!net_st()->guard.accept_paused_until)
+        if (fd == ns->listen_tcp || fd == ns->listen_uds) {
+            if (!ns->guard.accept_paused_until)
                 net_accept_on(fd);
             continue;
         }
-        if (fd == 0 && net_st()->stdin_open) {
-            if (net_st()->console_hooks)
-                net_st()->console_hooks->readable();
+        if (fd == 0 && ns->stdin_open) {
+            if (ns->console_hooks)
+                ns->console_hooks->readable();
             else
                 net_console_read();
             continue;
@@ -181,19 +187,20 @@ int net_poll(int timeout_ms) {
     int64_t now = net_now_ms();
     expire_handshakes(now);
     expire_idle(now);
-    if (net_st()->guard.accept_paused_until && now >= net_st()->guard.accept_paused_until) {
-        net_st()->guard.accept_paused_until = 0;
+    if (ns->guard.accept_paused_until && now >= ns->guard.accept_paused_until) {
+        ns->guard.accept_paused_until = 0;
         net_watch_listeners(true);
     }
     return n;
 }
 
 int net_run(void) {
+    NetState *ns = net_st();
     if (!net_ensure_loop())
         return 1;
     struct epoll_event ev = {.events = EPOLLIN, .data.fd = 0};
-    net_st()->stdin_open = epoll_ctl(net_st()->epfd, EPOLL_CTL_ADD, 0, &ev) == 0;
-    while (!net_st()->quit_requested)
+    ns->stdin_open = epoll_ctl(ns->epfd, EPOLL_CTL_ADD, 0, &ev) == 0;
+    while (!ns->quit_requested)
         if (net_poll(-1) < 0 && errno != EINTR)
             break;
     return 0;
@@ -204,19 +211,20 @@ void net_request_quit(void) { net_st()->quit_requested = true; }
 void net_set_console(const NetConsole *console) { net_st()->console_hooks = console; }
 
 void net_free(void) {
-    if (!RT->net)
+    NetState *ns = RT->net;
+    if (!ns)
         return;
-    for (int fd = 0; fd < (int)ARRAY_LEN(net_st()->conns); fd++)
-        if (net_st()->conns[fd])
-            net_conn_free(net_st()->conns[fd]);
+    for (int fd = 0; fd < (int)ARRAY_LEN(ns->conns); fd++)
+        if (ns->conns[fd])
+            net_conn_free(ns->conns[fd]);
     net_unlisten();
-    if (net_st()->guard.reserve_fd >= 0)
-        close(net_st()->guard.reserve_fd);
-    net_st()->guard.reserve_fd = -1;
-    if (net_st()->epfd >= 0)
-        close(net_st()->epfd);
-    net_st()->epfd = -1;
-    free(net_st()->console_buf);
+    if (ns->guard.reserve_fd >= 0)
+        close(ns->guard.reserve_fd);
+    ns->guard.reserve_fd = -1;
+    if (ns->epfd >= 0)
+        close(ns->epfd);
+    ns->epfd = -1;
+    free(ns->console_buf);
     free(RT->net);
     RT->net = NULL;
 }

@@ -10,7 +10,6 @@
 
 #include "lang/lang.h"
 
-
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
     (void)argc;
     (void)argv;
