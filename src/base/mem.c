@@ -29,17 +29,19 @@ void mem_set_limit(int64_t bytes) { RT->mem.byte_limit = bytes > 0 ? bytes : 0; 
 
 /* an injected failure, or a block of class m that would take live bytes past the -w limit */
 static int injected_failure_for(int m) {
-    if (RT->mem.fail_countdown > 0 && --RT->mem.fail_countdown == 0)
+    struct RtMem *mem = &RT->mem;
+    if (mem->fail_countdown > 0 && --mem->fail_countdown == 0)
         return 1;
-    return RT->mem.byte_limit && RT->mem.stats.live_bytes + ((int64_t)1 << m) > RT->mem.byte_limit;
+    return mem->byte_limit && mem->stats.live_bytes + ((int64_t)1 << m) > mem->byte_limit;
 }
 #define injected_failure() injected_failure_for(m)
 
 static void count_alloc(int m) {
-    RT->mem.stats.live_blocks++;
-    RT->mem.stats.live_bytes += (int64_t)1 << m;
-    if (RT->mem.stats.live_bytes > RT->mem.stats.peak_bytes)
-        RT->mem.stats.peak_bytes = RT->mem.stats.live_bytes;
+    MemStats *stats = &RT->mem.stats;
+    stats->live_blocks++;
+    stats->live_bytes += (int64_t)1 << m;
+    if (stats->live_bytes > stats->peak_bytes)
+        stats->peak_bytes = stats->live_bytes;
 }
 
 #ifdef OPENQ_PLAIN_MALLOC
@@ -96,15 +98,16 @@ static int refill_small(int m) {
 void *mem_alloc(int m) {
     if (m < MEM_MIN_CLASS || m > MEM_MAX_CLASS || injected_failure())
         return NULL;
-    FreeBlock *b = RT->mem.free_lists[m];
+    struct RtMem *mem = &RT->mem;
+    FreeBlock *b = mem->free_lists[m];
     if (!b && m <= POOL_SMALL) {
         if (!refill_small(m))
             return NULL;
-        b = RT->mem.free_lists[m];
+        b = mem->free_lists[m];
     }
     if (b) {
-        RT->mem.free_lists[m] = b->next;
-        RT->mem.stats.pooled_bytes -= (int64_t)1 << m;
+        mem->free_lists[m] = b->next;
+        mem->stats.pooled_bytes -= (int64_t)1 << m;
     } else {
         b = map_block(m);
         if (!b)
@@ -117,12 +120,13 @@ void *mem_alloc(int m) {
 void mem_free(void *p, int m) {
     if (!p)
         return;
-    RT->mem.stats.live_blocks--;
-    RT->mem.stats.live_bytes -= (int64_t)1 << m;
+    struct RtMem *mem = &RT->mem;
+    mem->stats.live_blocks--;
+    mem->stats.live_bytes -= (int64_t)1 << m;
     FreeBlock *b = p;
-    b->next = RT->mem.free_lists[m];
-    RT->mem.free_lists[m] = b;
-    RT->mem.stats.pooled_bytes += (int64_t)1 << m;
+    b->next = mem->free_lists[m];
+    mem->free_lists[m] = b;
+    mem->stats.pooled_bytes += (int64_t)1 << m;
 }
 
 void mem_trim(void) {

@@ -77,19 +77,26 @@ const char *eval_trace_text(void) {
 
 /* true (with 'stop pending) when the query deadline has passed or Ctrl-C asked to stop
  * (base/intr.h); cheap between checks */
+/* the clock against the -T deadline: the slow half of eval_past_deadline, kept out of line
+ * so that the common test (no deadline, or not the 256th call) stays small */
+static __attribute__((noinline)) bool deadline_passed(int64_t deadline_ms) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    if ((int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 < deadline_ms)
+        return false;
+    kerr("stop");
+    return true;
+}
+
 bool eval_past_deadline(void) {
     if (UNLIKELY(intr_pending) && intr_take()) {
         kerr("stop");
         return true;
     }
-    if (!RT->lang.deadline_ms || (++RT->lang.deadline_tick & 255))
+    Runtime *rt = RT;
+    if (!rt->lang.deadline_ms || (++rt->lang.deadline_tick & 255))
         return false;
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    if ((int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 < RT->lang.deadline_ms)
-        return false;
-    kerr("stop");
-    return true;
+    return deadline_passed(rt->lang.deadline_ms);
 }
 
 static K release(K *args, int n) {
