@@ -120,9 +120,9 @@ static int run_input(const char *line, size_t n) {
     int quit = 0;
     bool outer = con.suspended;
     con.suspended = false;
-    services.suspend = con.terminal ? on_suspend : NULL; /* only the console's own input */
+    RT->svc.suspend = con.terminal ? on_suspend : NULL; /* only the console's own input */
     K out = lang_console(line, n, &quit);
-    services.suspend = NULL;
+    RT->svc.suspend = NULL;
     intr_pending = 0; /* a Ctrl-C that nothing took was for this input: not for the next */
     if (out) {
         if (out->n && !con.suspended) /* a suspended error was shown at the q)) prompt */
@@ -306,7 +306,7 @@ static void terminal_leave(void) {}
 
 /* ---- the debug prompt ---------------------------------------------------------------------- */
 
-/* An error left a lambda (services.suspend): show it and its frame, then serve a q)) level
+/* An error left a lambda (RT->svc.suspend): show it and its frame, then serve a q)) level
  * -- console input runs in the suspended frame, clients and the timer are served -- until
  * \\ leaves it (or the user quits).  The input that was running is kept aside meanwhile. */
 static void on_suspend(const char *msg, K lambda) {

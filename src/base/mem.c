@@ -6,6 +6,7 @@
 #include <sys/mman.h>
 
 #include "defs.h"
+#include "runtime.h"
 
 /* Blocks up to 2^POOL_SMALL come from malloc'd slabs of 64 KiB carved into equal blocks;
  * bigger ones are mmap'd (with a huge-page hint from 2 MiB) and cached on a free list
@@ -16,11 +17,6 @@
 
 typedef struct FreeBlock { struct FreeBlock *next; } FreeBlock;
 
-#ifndef OPENQ_PLAIN_MALLOC
-static FreeBlock *free_lists[MEM_MAX_CLASS + 1]; /* per-class reusable blocks */
-#endif
-static MemStats stats;                           /* counters reported by mem_stats */
-static int64_t fail_countdown;                   /* >0: fail when it reaches 0 */
 
 int mem_class(size_t bytes) {
     int m = MEM_MIN_CLASS;
@@ -29,23 +25,23 @@ int mem_class(size_t bytes) {
     return m > MEM_MAX_CLASS ? -1 : m;
 }
 
-static int64_t byte_limit;                       /* -w: live bytes allowed, 0 = no limit */
-
-void mem_set_limit(int64_t bytes) { byte_limit = bytes > 0 ? bytes : 0; }
+void mem_set_limit(int64_t bytes) { RT->mem.byte_limit = bytes > 0 ? bytes : 0; }
 
 /* an injected failure, or a block of class m that would take live bytes past the -w limit */
 static int injected_failure_for(int m) {
-    if (fail_countdown > 0 && --fail_countdown == 0)
+    struct RtMem *mem = &RT->mem;
+    if (mem->fail_countdown > 0 && --mem->fail_countdown == 0)
         return 1;
-    return byte_limit && stats.live_bytes + ((int64_t)1 << m) > byte_limit;
+    return mem->byte_limit && mem->stats.live_bytes + ((int64_t)1 << m) > mem->byte_limit;
 }
 #define injected_failure() injected_failure_for(m)
 
 static void count_alloc(int m) {
-    stats.live_blocks++;
-    stats.live_bytes += (int64_t)1 << m;
-    if (stats.live_bytes > stats.peak_bytes)
-        stats.peak_bytes = stats.live_bytes;
+    MemStats *stats = &RT->mem.stats;
+    stats->live_blocks++;
+    stats->live_bytes += (int64_t)1 << m;
+    if (stats->live_bytes > stats->peak_bytes)
+        stats->peak_bytes = stats->live_bytes;
 }
 
 #ifdef OPENQ_PLAIN_MALLOC
@@ -62,9 +58,9 @@ void *mem_alloc(int m) {
 void mem_free(void *p, int m) {
     if (!p)
         return;
-    ASSERT(m >= MEM_MIN_CLASS && m <= MEM_MAX_CLASS && stats.live_blocks > 0);
-    stats.live_blocks--;
-    stats.live_bytes -= (int64_t)1 << m;
+    ASSERT(m >= MEM_MIN_CLASS && m <= MEM_MAX_CLASS && RT->mem.stats.live_blocks > 0);
+    RT->mem.stats.live_blocks--;
+    RT->mem.stats.live_bytes -= (int64_t)1 << m;
     free(p);
 }
 
@@ -93,9 +89,9 @@ static int refill_small(int m) {
     size_t size = (size_t)1 << m;
     for (size_t off = 0; off + size <= SLAB_BYTES; off += size) {
         FreeBlock *b = (FreeBlock *)(slab + off);
-        b->next = free_lists[m];
-        free_lists[m] = b;
-        stats.pooled_bytes += (int64_t)size;
+        b->next = RT->mem.free_lists[m];
+        RT->mem.free_lists[m] = b;
+        RT->mem.stats.pooled_bytes += (int64_t)size;
     }
     return 1;
 }
@@ -103,15 +99,16 @@ static int refill_small(int m) {
 void *mem_alloc(int m) {
     if (m < MEM_MIN_CLASS || m > MEM_MAX_CLASS || injected_failure())
         return NULL;
-    FreeBlock *b = free_lists[m];
+    struct RtMem *mem = &RT->mem;
+    FreeBlock *b = mem->free_lists[m];
     if (!b && m <= POOL_SMALL) {
         if (!refill_small(m))
             return NULL;
-        b = free_lists[m];
+        b = mem->free_lists[m];
     }
     if (b) {
-        free_lists[m] = b->next;
-        stats.pooled_bytes -= (int64_t)1 << m;
+        mem->free_lists[m] = b->next;
+        mem->stats.pooled_bytes -= (int64_t)1 << m;
     } else {
         b = map_block(m);
         if (!b)
@@ -124,22 +121,23 @@ void *mem_alloc(int m) {
 void mem_free(void *p, int m) {
     if (!p)
         return;
-    ASSERT(m >= MEM_MIN_CLASS && m <= MEM_MAX_CLASS && stats.live_blocks > 0);
-    stats.live_blocks--;
-    stats.live_bytes -= (int64_t)1 << m;
+    struct RtMem *mem = &RT->mem;
+    ASSERT(m >= MEM_MIN_CLASS && m <= MEM_MAX_CLASS && mem->stats.live_blocks > 0);
+    mem->stats.live_blocks--;
+    mem->stats.live_bytes -= (int64_t)1 << m;
     FreeBlock *b = p;
-    b->next = free_lists[m];
-    free_lists[m] = b;
-    stats.pooled_bytes += (int64_t)1 << m;
+    b->next = mem->free_lists[m];
+    mem->free_lists[m] = b;
+    mem->stats.pooled_bytes += (int64_t)1 << m;
 }
 
 void mem_trim(void) {
     for (int m = POOL_SMALL + 1; m <= MEM_MAX_CLASS; m++) {
-        while (free_lists[m]) {
-            FreeBlock *b = free_lists[m];
-            free_lists[m] = b->next;
+        while (RT->mem.free_lists[m]) {
+            FreeBlock *b = RT->mem.free_lists[m];
+            RT->mem.free_lists[m] = b->next;
             munmap(b, (size_t)1 << m);
-            stats.pooled_bytes -= (int64_t)1 << m;
+            RT->mem.stats.pooled_bytes -= (int64_t)1 << m;
         }
     }
 }
@@ -190,8 +188,8 @@ void *mem_raw_kept_calloc(size_t count, size_t size) {
     h->bytes = bytes;
     h->m = m;
     h->kept = 1;
-    stats.kept_blocks++;
-    stats.kept_bytes += (int64_t)bytes;
+    RT->mem.stats.kept_blocks++;
+    RT->mem.stats.kept_bytes += (int64_t)bytes;
     return h + 1;
 }
 
@@ -210,14 +208,14 @@ void mem_raw_free(void *p) {
     RawHeader *h = raw_header(p);
     ASSERT(h->m >= MEM_MIN_CLASS && h->m <= MEM_MAX_CLASS && h->bytes <= ((size_t)1 << h->m));
     if (h->kept) {
-        stats.kept_blocks--;
-        stats.kept_bytes -= (int64_t)h->bytes;
+        RT->mem.stats.kept_blocks--;
+        RT->mem.stats.kept_bytes -= (int64_t)h->bytes;
         free(h);
         return;
     }
 #ifdef OPENQ_PLAIN_MALLOC
-    stats.live_blocks--;
-    stats.live_bytes -= (int64_t)1 << h->m;
+    RT->mem.stats.live_blocks--;
+    RT->mem.stats.live_bytes -= (int64_t)1 << h->m;
     free(h);
 #else
     mem_free(h, h->m);
@@ -260,29 +258,29 @@ void *mem_map(int fd, size_t length) {
     void *p = mmap(NULL, length, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
     if (p == MAP_FAILED)
         return NULL;
-    stats.live_blocks++;
-    stats.mapped_bytes += (int64_t)length;
+    RT->mem.stats.live_blocks++;
+    RT->mem.stats.mapped_bytes += (int64_t)length;
     return p;
 }
 
 void mem_unmap(void *p, size_t length) {
-    ASSERT(stats.mapped_bytes >= (int64_t)length);
+    ASSERT(RT->mem.stats.mapped_bytes >= (int64_t)length);
     munmap(p, length);
-    stats.live_blocks--;
-    stats.mapped_bytes -= (int64_t)length;
+    RT->mem.stats.live_blocks--;
+    RT->mem.stats.mapped_bytes -= (int64_t)length;
 }
 
-MemStats mem_stats(void) { return stats; }
+MemStats mem_stats(void) { return RT->mem.stats; }
 
 int64_t mem_peak_begin(void) {
-    int64_t old = stats.peak_bytes;
-    stats.peak_bytes = stats.live_bytes;
+    int64_t old = RT->mem.stats.peak_bytes;
+    RT->mem.stats.peak_bytes = RT->mem.stats.live_bytes;
     return old;
 }
 
 void mem_peak_end(int64_t old_peak) {
-    if (old_peak > stats.peak_bytes)
-        stats.peak_bytes = old_peak;
+    if (old_peak > RT->mem.stats.peak_bytes)
+        RT->mem.stats.peak_bytes = old_peak;
 }
 
-void mem_fail_after(int64_t n) { fail_countdown = n > 0 ? n : 0; }
+void mem_fail_after(int64_t n) { RT->mem.fail_countdown = n > 0 ? n : 0; }

@@ -12,7 +12,6 @@
 #include "../prim/prims.h"
 #include "fmt.h"
 
-FmtSettings fmt_settings = {.precision = 7, .console_rows = 25, .console_cols = 80};
 
 /* ---- a growable text buffer ---------------------------------------------------------------- */
 
@@ -27,7 +26,7 @@ typedef struct Buf {
 } Buf;
 
 /* a console line's buffer: nothing is kept much beyond what the console shows (\c) */
-static Buf line_buf(void) { return (Buf){.limit = (size_t)fmt_settings.console_cols + 8}; }
+static Buf line_buf(void) { return (Buf){.limit = (size_t)RT->fmt.settings.console_cols + 8}; }
 
 /* the line already runs past what will be shown: formatting loops stop here */
 static bool buf_full(const Buf *b) { return b->limit && b->n > b->limit; }
@@ -163,8 +162,8 @@ static void fmt_item(Buf *b, int t, const void *p) {
         else buf_fmt(b, "%lld", (long long)v);
         break;
     }
-    case KE: fmt_float(b, *(const E *)p, fmt_settings.precision); break;
-    case KF: fmt_float(b, *(const F *)p, fmt_settings.precision); break;
+    case KE: fmt_float(b, *(const E *)p, RT->fmt.settings.precision); break;
+    case KF: fmt_float(b, *(const F *)p, RT->fmt.settings.precision); break;
     case KC: buf_add(b, (const char *)p, 1); break;
     case KS: buf_str(b, *(const S *)p); break;
     case UU: {
@@ -250,7 +249,7 @@ static bool item_infinite(int t, const void *p) {
 
 /* a temporal or numeric null prints with its type letter: 0Nd, 0Ni */
 static void fmt_null_atom(Buf *b, int t) {
-    static const char *names[20] = {0, 0, 0, 0, 0, "0Nh", "0Ni", "0N", "0Ne", "0n", 0, 0,
+    static const char *const names[20] = {0, 0, 0, 0, 0, "0Nh", "0Ni", "0N", "0Ne", "0n", 0, 0,
                                     "0Np", "0Nm", "0Nd", "0Nz", "0Nn", "0Nu", "0Nv", "0Nt"};
     buf_str(b, names[t]);
 }
@@ -276,7 +275,7 @@ static void fmt_string(Buf *b, const char *s, J n) {
     buf_str(b, "\"");
 }
 
-static const char *type_names[20] = {"", "boolean", "guid", "", "byte", "short", "int", "long",
+static const char *const type_names[20] = {"", "boolean", "guid", "", "byte", "short", "int", "long",
                                      "real", "float", "char", "symbol", "timestamp", "month", "date",
                                      "datetime", "timespan", "minute", "second", "time"};
 
@@ -331,14 +330,14 @@ static void fmt_atom(Buf *b, const K x) {
     fmt_item(b, t, p);
     if (t == KB || t == KH || t == KI || t == KE || t == KM)
         buf_add(b, &suffix_of[t], 1);
-    else if (t == KF && float_is_whole_text(x->f, fmt_settings.precision))
+    else if (t == KF && float_is_whole_text(x->f, RT->fmt.settings.precision))
         buf_str(b, "f");
 }
 
 static void fmt_vector(Buf *b, const K x, bool in_list);
 
 static void fmt_attr(Buf *b, const K x) {
-    static const char *attrs[] = {"", "`s#", "`u#", "`p#", "`g#"};
+    static const char *const attrs[] = {"", "`s#", "`u#", "`p#", "`g#"};
     if (x->u > 0 && x->u < 5)
         buf_str(b, attrs[(int)x->u]);
 }
@@ -408,7 +407,7 @@ static void fmt_vector(Buf *b, const K x, bool in_list) {
         bool null = item_null(t, p);
         all_null = all_null && null;
         if (t == KF)
-            float_whole = float_whole && float_is_whole_text(*(const F *)p, fmt_settings.precision);
+            float_whole = float_whole && float_is_whole_text(*(const F *)p, RT->fmt.settings.precision);
         if (null && t != KF && t != KE)
             buf_str(b, "0N");
         else
@@ -447,7 +446,7 @@ static void fmt_func(Buf *b, const K x) {
         buf_str(b, prim_display(x, pb));
         return;
     case KITER: {
-        static const char *it[] = {"'", "/", "\\", "':", "/:", "\\:"};
+        static const char *const it[] = {"'", "/", "\\", "':", "/:", "\\:"};
         buf_str(b, x->g < 6 ? it[x->g] : "?");
         return;
     }
@@ -473,7 +472,7 @@ static void fmt_func(Buf *b, const K x) {
             fmt_one(b, kK(x)[i], false);
         return;
     case KEACH: case KOVER: case KSCAN: case KPRIOR: case KEACHR: case KEACHL: {
-        static const char *it[] = {"'", "/", "\\", "':", "/:", "\\:"};
+        static const char *const it[] = {"'", "/", "\\", "':", "/:", "\\:"};
         K f = kK(x)[0];
         bool paren = f->t == KPROJ || f->t == KCOMP;
         if (paren) buf_str(b, "(");
@@ -659,7 +658,7 @@ static bool matrix_rows(const K x, Buf *rows, J nrows, bool top);
 static void add_shown(Buf *b, const K line) {
     const char *end = memchr(kC(line), 0, (size_t)line->n); /* a line's text ends at a 0 */
     size_t len = end ? (size_t)(end - kC(line)) : (size_t)line->n;
-    size_t cols = (size_t)fmt_settings.console_cols;
+    size_t cols = (size_t)RT->fmt.settings.console_cols;
     if (cols > 3 && len > cols - 1) {
         buf_add(b, kC(line), cols - 3);
         buf_str(b, "..");
@@ -673,7 +672,7 @@ static void table_lines(const K t, J key_cols, Lines *out) {
     J nrows = obj_count(t);
     J ncols = names->n;
     J show = nrows;
-    J max_rows = fmt_settings.console_rows - 4;
+    J max_rows = RT->fmt.settings.console_rows - 4;
     bool cut = false;
     if (max_rows > 0 && nrows > max_rows) {
         show = max_rows;
@@ -801,8 +800,8 @@ static void dict_lines(const K d, Lines *out) {
     }
     J show = n;
     bool cut = false;
-    if (fmt_settings.console_rows > 3 && n > fmt_settings.console_rows - 3) {
-        show = fmt_settings.console_rows - 3;
+    if (RT->fmt.settings.console_rows > 3 && n > RT->fmt.settings.console_rows - 3) {
+        show = RT->fmt.settings.console_rows - 3;
         cut = true;
     }
     Buf *aligned = vals->t == 0 ? mem_raw_calloc((size_t)(show ? show : 1), sizeof(Buf)) : NULL;
@@ -885,7 +884,7 @@ static bool matrix_rows(const K x, Buf *rows, J nrows, bool top) {
         ncols = MAX(ncols, kK(x)[r]->n);
     /* a cell takes at least two columns of the console: more than half its width in cells
      * would be cut anyway, so they are not made (nor is a cell longer than a line) */
-    J shown = MIN(ncols, (J)fmt_settings.console_cols / 2 + 2);
+    J shown = MIN(ncols, (J)RT->fmt.settings.console_cols / 2 + 2);
     size_t *width = mem_raw_calloc((size_t)ncols, sizeof(size_t));
     Buf *cells = mem_raw_calloc((size_t)(nrows * ncols), sizeof(Buf));
     if (!width || !cells) {
@@ -950,8 +949,8 @@ static void console_lines(const K x, Lines *out) {
         }
         J show = n;
         bool cut = false;
-        if (fmt_settings.console_rows > 3 && n > fmt_settings.console_rows - 3) {
-            show = fmt_settings.console_rows - 3;
+        if (RT->fmt.settings.console_rows > 3 && n > RT->fmt.settings.console_rows - 3) {
+            show = RT->fmt.settings.console_rows - 3;
             cut = true;
         }
         Buf *rows = mem_raw_calloc((size_t)show, sizeof(Buf));

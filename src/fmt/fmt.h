@@ -5,13 +5,8 @@
 
 #include "../obj/obj.h"
 
-typedef struct FmtSettings {
-    int precision;    /* \P: significant digits for floats, 0 = maximum (17); default 7 */
-    int console_rows; /* \c rows (default 25) */
-    int console_cols; /* \c columns (default 80) */
-} FmtSettings;
-
-extern FmtSettings fmt_settings;
+/* the display settings (\P \c): RT->fmt.settings, laid out in base/runtime.h */
+typedef struct FmtSettings FmtSettings;
 
 /* The console display of x (borrowed) as a char vector: lines joined by "\n", without a
  * final newline; empty for (::) when the console would print nothing. */

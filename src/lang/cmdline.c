@@ -27,12 +27,7 @@ static const struct {
 /* options whose values are numbers (-p may also be host:port) */
 static const char numeric_options[] = "cCeEgoPsStTwWz";
 
-static struct {
-    const char *script;       /* the file to load first, or NULL */
-    const char *value[128];   /* per letter: its first value, "" for a flag; NULL when absent */
-    const char *value2[128];  /* per letter: the second value (-c -C), or NULL */
-    bool parsed;              /* cmdline_parse has run */
-} cmd;
+/* what cmdline_parse found is RT->lang.cmd */
 
 /* the number of values -letter takes, or -1 when q has no such option */
 static int option_values(const char *arg) {
@@ -45,8 +40,8 @@ static int option_values(const char *arg) {
 }
 
 void cmdline_parse(int argc, char **argv) {
-    memset(&cmd, 0, sizeof cmd);
-    cmd.parsed = true;
+    memset(&RT->lang.cmd, 0, sizeof RT->lang.cmd);
+    RT->lang.cmd.parsed = true;
     K x = ktn(0, 0), raw = ktn(0, 0);
     for (int i = 0; i < argc; i++)
         jk(&raw, obj_str(argv[i]));
@@ -56,34 +51,34 @@ void cmdline_parse(int argc, char **argv) {
         int nv = option_values(a);
         if (nv >= 0) {
             unsigned char letter = (unsigned char)a[1];
-            cmd.value[letter] = nv == 0 ? "" : (i + 1 < argc ? argv[i + 1] : "");
+            RT->lang.cmd.value[letter] = nv == 0 ? "" : (i + 1 < argc ? argv[i + 1] : "");
             if (nv == 2)
-                cmd.value2[letter] = i + 2 < argc ? argv[i + 2] : NULL;
+                RT->lang.cmd.value2[letter] = i + 2 < argc ? argv[i + 2] : NULL;
             i += nv < argc - i ? nv : argc - i - 1;
             after_unknown = false;
             continue;
         }
         if (a[0] == '-' && a[1])
             after_unknown = true;
-        else if (!cmd.script && !after_unknown) {
-            cmd.script = a;
+        else if (!RT->lang.cmd.script && !after_unknown) {
+            RT->lang.cmd.script = a;
             continue;
         }
         jk(&x, obj_str(a));
     }
-    zvals_set_args(x, raw, cmd.script);
+    zvals_set_args(x, raw, RT->lang.cmd.script);
 }
 
-const char *cmdline_script(void) { return cmd.script; }
+const char *cmdline_script(void) { return RT->lang.cmd.script; }
 
 const char *cmdline_option(char letter) {
     unsigned char c = (unsigned char)letter;
-    return c < 128 ? cmd.value[c] : NULL;
+    return c < 128 ? RT->lang.cmd.value[c] : NULL;
 }
 
 const char *cmdline_option2(char letter) {
     unsigned char c = (unsigned char)letter;
-    return c < 128 ? cmd.value2[c] : NULL;
+    return c < 128 ? RT->lang.cmd.value2[c] : NULL;
 }
 
 /* an integer, optionally negative */

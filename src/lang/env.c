@@ -26,29 +26,26 @@ typedef struct Namespace {
  * name it depends on is stored (basics/syscmds.md \b \B, learn/views.md) */
 enum { ENTRY_VALUE, ENTRY_VIEW, ENTRY_VIEW_BUSY, ENTRY_VIEW_VALID };
 
-static Namespace **spaces; /* every namespace, root first */
-static size_t nspaces;
-S env_context;             /* current context (\d), sym_null = root */
 
 static size_t ptr_hash(S s) { return (size_t)(((uintptr_t)s >> 3) * 0x9e3779b97f4a7c15ULL); }
 
 static Namespace *ns_find(S name, bool create) {
-    for (size_t i = 0; i < nspaces; i++)
-        if (spaces[i]->name == name)
-            return spaces[i];
+    for (size_t i = 0; i < RT->lang.nspaces; i++)
+        if (RT->lang.spaces[i]->name == name)
+            return RT->lang.spaces[i];
     if (!create)
         return NULL;
     Namespace *ns = mem_raw_calloc(1, sizeof *ns);
-    Namespace **grown = mem_raw_realloc(spaces, (nspaces + 1) * sizeof *spaces);
+    Namespace **grown = mem_raw_realloc(RT->lang.spaces, (RT->lang.nspaces + 1) * sizeof *RT->lang.spaces);
     if (!ns || !grown) {
         mem_raw_free(ns);
         if (grown)
-            spaces = grown;
+            RT->lang.spaces = grown;
         return NULL;
     }
-    spaces = grown;
+    RT->lang.spaces = grown;
     ns->name = name;
-    spaces[nspaces++] = ns;
+    RT->lang.spaces[RT->lang.nspaces++] = ns;
     return ns;
 }
 
@@ -201,17 +198,17 @@ static bool split_name(S name, S *ns, S *key) {
 }
 
 S env_qualify(S name) {
-    if (name[0] == '.' || env_context == sym_null)
+    if (name[0] == '.' || RT->lang.context == sym_null)
         return name;
     char buf[512];
-    snprintf(buf, sizeof buf, "%s.%s", env_context, name);
+    snprintf(buf, sizeof buf, "%s.%s", RT->lang.context, name);
     return ss(buf);
 }
 
 bool env_is_namespace(S name) { return name[0] == '.' && ns_find(name, false) != NULL; }
 
 K env_get(S name) {
-    if (name[0] != '.' && env_context != sym_null) {
+    if (name[0] != '.' && RT->lang.context != sym_null) {
         K v = env_get(env_qualify(name));
         if (v)
             return v;
@@ -335,12 +332,11 @@ int env_delete(S ns_name, const K names) {
 }
 
 /* the source text of each view, for `view` (names and texts in step) */
-static K view_names, view_texts;
 
 K env_view_text(S name) {
-    for (J i = 0; view_names && i < view_names->n; i++)
-        if (kS(view_names)[i] == name)
-            return r1(kK(view_texts)[i]);
+    for (J i = 0; RT->lang.view_names && i < RT->lang.view_names->n; i++)
+        if (kS(RT->lang.view_names)[i] == name)
+            return r1(kK(RT->lang.view_texts)[i]);
     return NULL;
 }
 
@@ -352,18 +348,18 @@ int env_set_view(S name, K tree, K text) {
     }
     if (text) {
         J i = 0;
-        while (view_names && i < view_names->n && kS(view_names)[i] != name)
+        while (RT->lang.view_names && i < RT->lang.view_names->n && kS(RT->lang.view_names)[i] != name)
             i++;
-        if (!view_names) {
-            view_names = ktn(KS, 0);
-            view_texts = ktn(0, 0);
+        if (!RT->lang.view_names) {
+            RT->lang.view_names = ktn(KS, 0);
+            RT->lang.view_texts = ktn(0, 0);
         }
-        if (i < view_names->n) {
-            r0(kK(view_texts)[i]);
-            kK(view_texts)[i] = text;
+        if (i < RT->lang.view_names->n) {
+            r0(kK(RT->lang.view_texts)[i]);
+            kK(RT->lang.view_texts)[i] = text;
         } else {
-            js(&view_names, name);
-            jk(&view_texts, text);
+            js(&RT->lang.view_names, name);
+            jk(&RT->lang.view_texts, text);
         }
     }
     if (env_set(name, tree) < 0)
@@ -430,15 +426,15 @@ K env_namespace_dict(S name) {
 /* every namespace name (for `key `) */
 K env_all_namespaces(void) {
     K v = ktn(KS, 0);
-    for (size_t i = 0; v && i < nspaces; i++)
-        if (spaces[i]->name != sym_null && !strchr(spaces[i]->name + 1, '.') &&
-            strcmp(spaces[i]->name, ".z"))
-            js(&v, spaces[i]->name + 1); /* `key `` lists q Q h pykx ..., not z, as q does */
+    for (size_t i = 0; v && i < RT->lang.nspaces; i++)
+        if (RT->lang.spaces[i]->name != sym_null && !strchr(RT->lang.spaces[i]->name + 1, '.') &&
+            strcmp(RT->lang.spaces[i]->name, ".z"))
+            js(&v, RT->lang.spaces[i]->name + 1); /* `key `` lists q Q h pykx ..., not z, as q does */
     return v;
 }
 
 void env_init(void) {
-    env_context = sym_null;
+    RT->lang.context = sym_null;
     ns_find(sym_null, true);
     ns_find(ss(".q"), true);
     ns_find(ss(".Q"), true);
@@ -447,11 +443,11 @@ void env_init(void) {
 }
 
 void env_free(void) {
-    r0(view_names);
-    r0(view_texts);
-    view_names = view_texts = NULL;
-    for (size_t i = 0; i < nspaces; i++) {
-        Namespace *ns = spaces[i];
+    r0(RT->lang.view_names);
+    r0(RT->lang.view_texts);
+    RT->lang.view_names = RT->lang.view_texts = NULL;
+    for (size_t i = 0; i < RT->lang.nspaces; i++) {
+        Namespace *ns = RT->lang.spaces[i];
         for (size_t j = 0; j < ns->n; j++) {
             r0(ns->vals[j]);
             r0(ns->cache[j]);
@@ -463,7 +459,7 @@ void env_free(void) {
         mem_raw_free(ns->slot);
         mem_raw_free(ns);
     }
-    mem_raw_free(spaces);
-    spaces = NULL;
-    nspaces = 0;
+    mem_raw_free(RT->lang.spaces);
+    RT->lang.spaces = NULL;
+    RT->lang.nspaces = 0;
 }

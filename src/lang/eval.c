@@ -20,95 +20,83 @@ struct Frame {
 
 /* ---- the error trace: the lambda frames an error unwound through, innermost first ---------- */
 
-typedef struct TraceFrame {
-    K lambda;         /* the lambda (a reference) */
-    const void *node; /* where in it the error arose */
-    int depth;        /* its call depth: [1] is called from the console */
-} TraceFrame;
-
-static TraceFrame trace[64];
-static int trace_n;
-static char *trace_text; /* eval_trace_text's last result */
+/* RT->lang.trace (base/runtime.h: struct RtTraceFrame) */
+typedef struct RtTraceFrame TraceFrame;
 
 void eval_trace_clear(void) {
-    for (int i = 0; i < trace_n; i++)
-        r0(trace[i].lambda);
-    trace_n = 0;
-    mem_raw_free(trace_text);
-    trace_text = NULL;
+    for (int i = 0; i < RT->lang.trace_n; i++)
+        r0(RT->lang.trace[i].lambda);
+    RT->lang.trace_n = 0;
+    mem_raw_free(RT->lang.trace_text);
+    RT->lang.trace_text = NULL;
 }
 
 static void trace_push(const K lambda, const void *node, int depth) {
-    if (trace_n && trace[trace_n - 1].depth <= depth) /* a new error: the old trace is stale */
+    if (RT->lang.trace_n && RT->lang.trace[RT->lang.trace_n - 1].depth <= depth) /* a new error: the old trace is stale */
         eval_trace_clear();
-    if (trace_n < (int)(sizeof trace / sizeof *trace))
-        trace[trace_n++] = (TraceFrame){r1(lambda), node, depth};
+    if (RT->lang.trace_n < (int)(sizeof RT->lang.trace / sizeof *RT->lang.trace))
+        RT->lang.trace[RT->lang.trace_n++] = (TraceFrame){r1(lambda), node, depth};
 }
 
 const char *eval_trace_text(void) {
-    if (!trace_n)
+    if (!RT->lang.trace_n)
         return NULL;
-    mem_raw_free(trace_text);
+    mem_raw_free(RT->lang.trace_text);
     size_t cap = 256, len = 0;
-    trace_text = mem_raw_alloc(cap);
-    if (!trace_text)
+    RT->lang.trace_text = mem_raw_alloc(cap);
+    if (!RT->lang.trace_text)
         return NULL;
-    trace_text[0] = 0;
-    for (int i = 0; i < trace_n; i++) {
+    RT->lang.trace_text[0] = 0;
+    for (int i = 0; i < RT->lang.trace_n; i++) {
         K text = NULL;
         long caret = -1;
-        if (!parse_lambda_frame(trace[i].lambda, trace[i].node, &text, &caret) || !text)
+        if (!parse_lambda_frame(RT->lang.trace[i].lambda, RT->lang.trace[i].node, &text, &caret) || !text)
             continue;
         size_t need = len + (size_t)text->n + (caret > 0 ? (size_t)caret : 0) + 40;
         if (need > cap) {
-            char *g = mem_raw_realloc(trace_text, need * 2);
+            char *g = mem_raw_realloc(RT->lang.trace_text, need * 2);
             if (!g) {
                 r0(text);
                 break;
             }
-            trace_text = g;
+            RT->lang.trace_text = g;
             cap = need * 2;
         }
-        len += (size_t)snprintf(trace_text + len, cap - len, "  [%d]  %.*s\n", trace[i].depth, (int)text->n,
+        len += (size_t)snprintf(RT->lang.trace_text + len, cap - len, "  [%d]  %.*s\n", RT->lang.trace[i].depth, (int)text->n,
                                 kC(text));
         if (caret >= 0)
-            len += (size_t)snprintf(trace_text + len, cap - len, "%*s^\n", (int)(7 + caret), "");
+            len += (size_t)snprintf(RT->lang.trace_text + len, cap - len, "%*s^\n", (int)(7 + caret), "");
         r0(text);
     }
-    return trace_text;
+    return RT->lang.trace_text;
 }
 
-/* the innermost running lambda's frame: a query started inside it sees its locals */
-static Frame *current_frame;
+/* RT->lang.current_frame is the innermost running lambda's frame: a query started inside it
+ * sees its locals; RT->lang.suspend the debug prompt's state (lang_suspend_hook, below) */
 
-/* the debug prompt's state (services.suspend, below) */
-static struct {
-    Frame *frame;      /* the suspended frame console input sees, or NULL */
-    const void *failed;/* the application node that failed first (borrowed from its tree) */
-    bool offered;      /* the pending error was offered to the hook already */
-} suspend_state;
-
-int eval_depth;
-const void *eval_error_node;
-bool lang_read_only;       /* read-only mode (lang.h): -b client queries, reval */
-int64_t lang_deadline_ms;  /* -T: monotonic ms after which evaluation stops ('stop), 0 = none */
 
 /* true (with 'stop pending) when the query deadline has passed or Ctrl-C asked to stop
  * (base/intr.h); cheap between checks */
+/* the clock against the -T deadline: the slow half of eval_past_deadline, kept out of line
+ * so that the common test (no deadline, or not the 256th call) stays small */
+static __attribute__((noinline)) bool deadline_passed(int64_t deadline_ms) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    if ((int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 < deadline_ms)
+        return false;
+    kerr("stop");
+    return true;
+}
+
 bool eval_past_deadline(void) {
-    static unsigned tick;
     if (UNLIKELY(intr_pending) && intr_take()) {
         kerr("stop");
         return true;
     }
-    if (!lang_deadline_ms || (++tick & 255))
+    Runtime *rt = RT;
+    if (!rt->lang.deadline_ms || (++rt->lang.deadline_tick & 255))
         return false;
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    if ((int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 < lang_deadline_ms)
-        return false;
-    kerr("stop");
-    return true;
+    return deadline_passed(rt->lang.deadline_ms);
 }
 
 static K release(K *args, int n) {
@@ -1071,11 +1059,10 @@ static K store_target(const K target, K v, const K op, Frame *f, bool global) {
  *   p:f              a filter: f applied to the value, the result matched to p
  * Matching binds nothing until the whole pattern matched (a failed match changes no name). */
 
-static const void *pattern_fail_node; /* the sub-pattern that failed (the console's caret) */
 
 static K pattern_fail(const void *node, const char *msg) {
-    if (!pattern_fail_node)
-        pattern_fail_node = node;
+    if (!RT->lang.pattern_fail_node)
+        RT->lang.pattern_fail_node = node;
     return kerr(msg);
 }
 
@@ -1282,7 +1269,7 @@ static int pattern_bind(K binds, Frame *f) {
 /* pattern:v -- v consumed; the matched value, or NULL + kerr with nothing bound */
 static K assign_pattern(const K pat, K v, Frame *f, const K head) {
     K binds = ktn(0, 0);
-    pattern_fail_node = NULL;
+    RT->lang.pattern_fail_node = NULL;
     K r = pmatch(pat, v, f, &binds);
     r0(v);
     if (r && pattern_bind(binds, f) < 0) {
@@ -1290,8 +1277,8 @@ static K assign_pattern(const K pat, K v, Frame *f, const K head) {
         r = NULL;
     }
     r0(binds);
-    if (!r && !eval_error_node && eval_depth == 0) /* the caret: the failing part, else the ':' */
-        eval_error_node = pattern_fail_node && parse_position_of(pattern_fail_node) >= 0 ? pattern_fail_node : head;
+    if (!r && !RT->lang.error_node && RT->lang.eval_depth == 0) /* the caret: the failing part, else the ':' */
+        RT->lang.error_node = RT->lang.pattern_fail_node && parse_position_of(RT->lang.pattern_fail_node) >= 0 ? RT->lang.pattern_fail_node : head;
     return r;
 }
 
@@ -1303,7 +1290,7 @@ static K eval_pattern_cond(const K e, Frame *f) {
     J i = 2;
     for (; i + 1 < e->n; i += 2) {
         K binds = ktn(0, 0);
-        pattern_fail_node = NULL;
+        RT->lang.pattern_fail_node = NULL;
         K r = pmatch(kK(e)[i], v, f, &binds);
         if (!r) {
             const char *msg = kerr_msg();
@@ -1600,8 +1587,8 @@ K eval_node(const K e, Frame *f) {
     switch (e->t) {
     case -KS: {
         K v = lookup(e->s, f);
-        if (!v && !eval_error_node && eval_depth == 0) /* 'name: the caret under the name */
-            eval_error_node = e;
+        if (!v && !RT->lang.error_node && RT->lang.eval_depth == 0) /* 'name: the caret under the name */
+            RT->lang.error_node = e;
         if (!v && f && f->lambda && !f->err_node)
             f->err_node = e;
         return v;
@@ -1636,8 +1623,8 @@ K eval_node(const K e, Frame *f) {
         K r = eval_assign(e, f, false);
         if (!r && f && f->lambda && !f->err_node)
             f->err_node = head;
-        if (!r && !eval_error_node && eval_depth == 0) /* the caret under the assignment */
-            eval_error_node = head;
+        if (!r && !RT->lang.error_node && RT->lang.eval_depth == 0) /* the caret under the assignment */
+            RT->lang.error_node = head;
         return r;
     }
     int n = (int)e->n - 1;
@@ -1670,28 +1657,27 @@ K eval_node(const K e, Frame *f) {
         f->err_node = head;
     /* the first failing application at top level gets the console's caret; a failure inside
      * a lambda marks it (its frames are the trace), and the top-level call it made gets it */
-    if (!r && (!eval_error_node || (eval_depth == 0 && eval_error_node == (const void *)&eval_error_node))) {
-        eval_error_node = eval_depth == 0 ? head : (const void *)&eval_error_node;
-        suspend_state.failed = e;
+    if (!r && (!RT->lang.error_node || (RT->lang.eval_depth == 0 && RT->lang.error_node == (const void *)&RT->lang.error_node))) {
+        RT->lang.error_node = RT->lang.eval_depth == 0 ? head : (const void *)&RT->lang.error_node;
+        RT->lang.suspend.failed = e;
     }
     return r;
 }
 
 /* ---- the console's debug prompt ---------------------------------------------------------------
- * An error leaving a lambda that no trap catches is offered to services.suspend (the q))
+ * An error leaving a lambda that no trap catches is offered to RT->svc.suspend (the q))
  * prompt, app/console.c) at the innermost frame, before the frame unwinds: while the hook
  * runs, console input is evaluated in that frame (eval_suspended_frame).  Once the hook
  * returns the error goes on unwinding, and no outer frame offers it again. */
-int lang_trap_depth;
 
-Frame *eval_suspended_frame(void) { return suspend_state.frame; }
+Frame *eval_suspended_frame(void) { return RT->lang.suspend.frame; }
 
-void lang_suspend_reset(void) { suspend_state.offered = false; }
+void lang_suspend_reset(void) { RT->lang.suspend.offered = false; }
 
 /* .z.ex and .z.ey: the failed primitive and its arguments, where they are names or constants
  * (evaluating other argument expressions again could change something) */
 static void set_failed_values(Frame *f) {
-    const K e = (const K)suspend_state.failed;
+    const K e = (const K)RT->lang.suspend.failed;
     K ex = obj_identity(), ey = obj_identity();
     if (e && e->t == 0 && e->n >= 2) {
         K head = kK(e)[0];
@@ -1722,20 +1708,20 @@ static void set_failed_values(Frame *f) {
 
 static void suspend(Frame *f) {
     const char *msg = kerr_msg() ? kerr_msg() : "error";
-    if (suspend_state.offered || lang_trap_depth || lang_read_only || !strcmp(msg, "stop"))
+    if (RT->lang.suspend.offered || RT->lang.trap_depth || RT->lang.read_only || !strcmp(msg, "stop"))
         return;
     char saved[256];
     snprintf(saved, sizeof saved, "%s", msg);
-    const void *saved_node = eval_error_node;
-    Frame *outer = suspend_state.frame;
+    const void *saved_node = RT->lang.error_node;
+    Frame *outer = RT->lang.suspend.frame;
     set_failed_values(f);
     kerr_clear();
-    suspend_state.frame = f;
-    suspend_state.offered = false;
-    services.suspend(saved, f->lambda);
-    suspend_state.frame = outer;
-    suspend_state.offered = true;
-    eval_error_node = saved_node;
+    RT->lang.suspend.frame = f;
+    RT->lang.suspend.offered = false;
+    RT->svc.suspend(saved, f->lambda);
+    RT->lang.suspend.frame = outer;
+    RT->lang.suspend.offered = true;
+    RT->lang.error_node = saved_node;
     kerr(saved);
 }
 
@@ -1770,8 +1756,8 @@ static K call_lambda(K f, K *args, int n) {
     }
     if (n < v)
         return project(f, args, n, v);
-    if (eval_depth >= MAX_DEPTH || eval_past_deadline()) {
-        if (eval_depth >= MAX_DEPTH)
+    if (RT->lang.eval_depth >= MAX_DEPTH || eval_past_deadline()) {
+        if (RT->lang.eval_depth >= MAX_DEPTH)
             kerr("stack");
         r0(f);
         release(args, n);
@@ -1787,21 +1773,21 @@ static K call_lambda(K f, K *args, int n) {
     }
     for (J i = 0; i < names->n; i++)
         frame.vals[i] = i < n ? args[i] : NULL;
-    S saved_ctx = env_context;
+    S saved_ctx = RT->lang.context;
     K ctx = kK(f)[LAMBDA_CTX];
     if (ctx && ctx->t == -KS)
-        env_context = ctx->s;
-    eval_depth++;
-    Frame *outer = current_frame;
-    current_frame = &frame;
+        RT->lang.context = ctx->s;
+    RT->lang.eval_depth++;
+    Frame *outer = RT->lang.current_frame;
+    RT->lang.current_frame = &frame;
     K r = eval_node(kK(f)[LAMBDA_BODY], &frame);
-    if (!r && services.suspend)
+    if (!r && RT->svc.suspend)
         suspend(&frame);
-    current_frame = outer;
+    RT->lang.current_frame = outer;
     if (!r)
-        trace_push(f, frame.err_node, eval_depth);
-    eval_depth--;
-    env_context = saved_ctx;
+        trace_push(f, frame.err_node, RT->lang.eval_depth);
+    RT->lang.eval_depth--;
+    RT->lang.context = saved_ctx;
     for (J i = 0; i < names->n; i++)
         r0(frame.vals[i]);
     if (frame.vals != stackvals)
@@ -1860,11 +1846,11 @@ static K lang_handle_call(J h, K x) {
         r0(x);
         return r;
     }
-    if (!services.handle_call) {
+    if (!RT->svc.handle_call) {
         r0(x);
         return kerr("nyi");
     }
-    return services.handle_call(h, x);
+    return RT->svc.handle_call(h, x);
 }
 
 K eval_apply(K f, K *args, int n) {
@@ -2010,7 +1996,7 @@ K eval_apply(K f, K *args, int n) {
 
 /* evaluate parse tree e with names bound to vals (borrowed): qSQL's column scope */
 K eval_with_columns(const K e, K names, K *vals) {
-    Frame frame = {.lambda = NULL, .names = names, .vals = vals, .parent = current_frame};
+    Frame frame = {.lambda = NULL, .names = names, .vals = vals, .parent = RT->lang.current_frame};
     K r = eval_node(e, &frame);
     return r;
 }

@@ -35,10 +35,10 @@ K prim_view(K x) {
 /* reval x: value x as a read-only client would (-b): any write is 'noupdate */
 K prim_reval(K x) {
     PRIM_ARGS1(x);
-    bool saved = lang_read_only;
-    lang_read_only = true;
+    bool saved = RT->lang.read_only;
+    RT->lang.read_only = true;
     K r = lang_value(x);
-    lang_read_only = saved;
+    RT->lang.read_only = saved;
     return r;
 }
 
@@ -228,9 +228,9 @@ static bool names_directory(S name) {
 
 K prim_amend_n(K *args, int n) {
     if (n == 3 && is_function(args[0])) {
-        lang_trap_depth++;
+        RT->lang.trap_depth++;
         K r = eval_apply(args[0], &args[1], 1);
-        lang_trap_depth--;
+        RT->lang.trap_depth--;
         return trap_result(r, args[2]);
     }
     if (n != 3 && n != 4) {
@@ -272,9 +272,9 @@ K prim_amend_n(K *args, int n) {
 /* .[f;args;handler] (trap) or .[x;path;f] / .[x;path;f;y] (amend at depth) */
 K prim_dotamend_n(K *args, int n) {
     if (n == 3 && is_function(args[0])) {
-        lang_trap_depth++;
+        RT->lang.trap_depth++;
         K r = prim_dot(args[0], args[1]);
-        lang_trap_depth--;
+        RT->lang.trap_depth--;
         return trap_result(r, args[2]);
     }
     if (n != 3 && n != 4) {

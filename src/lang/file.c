@@ -1039,7 +1039,7 @@ K file_load_dir(const char *path) {
             if (strchr(n, '.') || n[strlen(n) - 1] == '$')
                 continue; /* scripts and other files stay where they are; q passes over x$ */
             if (!load_global(n, sub, false)) {
-                if (lang_read_only) { /* 'noupdate stops the load; unreadable files are skipped */
+                if (RT->lang.read_only) { /* 'noupdate stops the load; unreadable files are skipped */
                     r0(names);
                     return NULL;
                 }
@@ -1053,11 +1053,11 @@ K file_load_dir(const char *path) {
 
 /* ---- file handles: hopen `:file, h x, neg[h] x, hclose; -11! log replay ----------------- */
 
-/* the OS descriptors hopen gave out for files (a handle is its descriptor, as in q) */
-static uint64_t open_files[1024];
+/* the OS descriptors hopen gave out for files (a handle is its descriptor, as in q) are the
+ * bits of RT->prim.open_files */
 
 static bool is_file_handle(J h) {
-    return h > 2 && h < 65536 && (open_files[h >> 6] >> (h & 63) & 1);
+    return h > 2 && h < 65536 && (RT->prim.open_files[h >> 6] >> (h & 63) & 1);
 }
 
 /* hopen of a file handle: its descriptor, opened for appending; NULL without error when
@@ -1081,7 +1081,7 @@ K file_hopen(const K spec) {
         close(fd);
         return kerr("limit");
     }
-    open_files[fd >> 6] |= 1ull << (fd & 63);
+    RT->prim.open_files[fd >> 6] |= 1ull << (fd & 63);
     return ki(fd);
 }
 
@@ -1089,7 +1089,7 @@ K file_hopen(const K spec) {
 bool file_hclose(J h) {
     if (!is_file_handle(h))
         return false;
-    open_files[h >> 6] &= ~(1ull << (h & 63));
+    RT->prim.open_files[h >> 6] &= ~(1ull << (h & 63));
     close((int)h);
     return true;
 }
@@ -1293,11 +1293,11 @@ K prim_hopen(K x) {
         r0(x);
         return f;
     }
-    if (!services.hopen) {
+    if (!RT->svc.hopen) {
         r0(x);
         return kerr("nyi");
     }
-    return services.hopen(x, timeout);
+    return RT->svc.hopen(x, timeout);
 }
 
 K prim_hclose(K x) {
@@ -1306,8 +1306,8 @@ K prim_hclose(K x) {
     r0(x);
     if (h < 0)
         return kerr("type");
-    if (services.hclose) { /* a connection: the server says whether a read-only query may */
-        K r = services.hclose(h);
+    if (RT->svc.hclose) { /* a connection: the server says whether a read-only query may */
+        K r = RT->svc.hclose(h);
         if (r || kerr_msg())
             return r;
     }

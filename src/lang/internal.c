@@ -115,7 +115,7 @@ static K broadcast(K x) {
     J n = h->t < 0 ? 1 : h->n;
     for (J i = 0; i < n; i++) {
         J v = h->t == -KI ? h->i : h->t == -KJ ? h->j : h->t == KI ? kI(h)[i] : kJ(h)[i];
-        if (!services.is_handle || !services.is_handle(v)) {
+        if (!RT->svc.is_handle || !RT->svc.is_handle(v)) {
             char text[64];
             snprintf(text, sizeof text, "%lld is not an ipc handle", (long long)v);
             r0(x);
@@ -124,7 +124,7 @@ static K broadcast(K x) {
     }
     for (J i = 0; i < n; i++) {
         J v = h->t == -KI ? h->i : h->t == -KJ ? h->j : h->t == KI ? kI(h)[i] : kJ(h)[i];
-        K r = services.handle_call(-v, r1(msg));
+        K r = RT->svc.handle_call(-v, r1(msg));
         if (!r) {
             r0(x);
             return NULL;
@@ -271,11 +271,11 @@ static K serialized_length(K y) { /* -22!y: the length of -8!y */
 static K memory_map(K y) { return y; } /* -23!y: columns are mapped already */
 
 static K deferred(K y) { /* -30!y: a deferred reply (the server's) */
-    if (!services.deferred) {
+    if (!RT->svc.deferred) {
         r0(y);
         return kerr("nyi");
     }
-    return services.deferred(y);
+    return RT->svc.deferred(y);
 }
 
 typedef struct Internal {

@@ -74,8 +74,6 @@ void lang_print(int fd, const char *s, size_t n, bool newline) {
     fflush(out);
 }
 
-static bool initialised;
-
 
 K lang_names(S ns) {
     if (ns == sym_null) /* key `: the namespaces */
@@ -85,20 +83,30 @@ K lang_names(S ns) {
     return env_names(ns);
 }
 
+/* the layer's teardown (base/runtime.h), registered by lang_init */
+static void lang_state_free(void) {
+    part_free();
+    env_free();
+    eval_trace_clear();
+    parse_free();
+    zvals_free();
+}
+
 int lang_init(void) {
-    if (initialised)
+    if (RT->lang.initialised)
         return 0;
-    initialised = true;
+    RT->lang.initialised = true;
+    runtime_on_free(RT_LANG, lang_state_free);
     prim_init();
     env_init();
-    /* what the layers below ask of the evaluator (src/obj/services.h) */
-    services.apply = lang_apply;
-    services.global_get = env_get;
-    services.global_names = lang_names;
-    services.assign_global = lang_assign_global;
-    services.set_global = env_set;
-    services.refuse_update = lang_refuse_update;
-    services.past_deadline = eval_past_deadline;
+    /* what the layers below ask of the evaluator (src/base/services.h) */
+    RT->svc.apply = lang_apply;
+    RT->svc.global_get = env_get;
+    RT->svc.global_names = lang_names;
+    RT->svc.assign_global = lang_assign_global;
+    RT->svc.set_global = env_set;
+    RT->svc.refuse_update = lang_refuse_update;
+    RT->svc.past_deadline = eval_past_deadline;
     bind_natives();
     part_init();
     K r = lang_eval(lang_boot_q, strlen(lang_boot_q));
@@ -115,16 +123,7 @@ int lang_init(void) {
     return 0;
 }
 
-void lang_free(void) {
-    if (!initialised)
-        return;
-    part_free();
-    env_free();
-    eval_trace_clear();
-    parse_origins_free();
-    zvals_free();
-    initialised = false;
-}
+void lang_free(void) { runtime_reset(); }
 
 static K eval_string(const char *s, size_t n) {
     if (n && s[0] == '\\')
@@ -245,9 +244,9 @@ int lang_set(S name, K v) {
 int lang_set_runtime(S name, K v) { return env_set_runtime(name, v); }
 
 bool lang_refuse_update(void) {
-    if (lang_read_only)
+    if (RT->lang.read_only)
         kerr("noupdate");
-    return lang_read_only;
+    return RT->lang.read_only;
 }
 
 /* `name set v: a global in the current context ('noupdate in read-only mode); v or NULL */

@@ -5,7 +5,10 @@
 
 #include "../obj/obj.h"
 
+/* start the interpreter in the runtime (RT, base/runtime.h): namespaces, boot.q; 0, or -1
+ * when boot failed.  Does nothing when it has run. */
 int lang_init(void);
+/* release everything the runtime holds (runtime_reset): what follows starts afresh */
 void lang_free(void);
 
 /* evaluate q source text (one or more lines, as a script would) in the current context */
@@ -47,10 +50,8 @@ K lang_assign_global(S name, K v);
  *   a setting changed          \d \t \p \P \z \c \e \g \o \s \S \T \W with a value (sys.c)
  *   code outside q             .pykx: pyexec pyeval eval qeval import set get setdefault
  *                              (src/py/pyembed.c); the Python functions the server itself put
- *                              in q globals stay callable, like its q functions */
-extern bool lang_read_only;
-/* -T: the monotonic ms after which evaluation stops with 'stop (0: none) */
-extern int64_t lang_deadline_ms;
+ *                              in q globals stay callable, like its q functions
+ * The mode is RT->lang.read_only (base/runtime.h). */
 /* the guards' one test: true, with 'noupdate pending, when read-only mode is on */
 bool lang_refuse_update(void);
 /* a system command (the text after the backslash): its value, or NULL + kerr (sys.c) */
@@ -65,13 +66,13 @@ K lang_names(S ns);
  * "'msg" lines.  Sets *quit when the input was \\ or exit. */
 K lang_console(const char *src, size_t n, int *quit);
 
-/* The console's debug prompt (q 4's q)), app/console.c: services.suspend).  When set, an
+/* The console's debug prompt (q 4's q)), app/console.c: RT->svc.suspend).  When set, an
  * error leaving a lambda that no trap catches (not 'stop, not read-only) is handed to it at the
  * innermost frame before the frame unwinds, with .z.ex/.z.ey set; while the hook runs,
  * lang_console evaluates in that frame (its locals are visible).  When the hook returns the
  * error unwinds as before.  The console sets it only while it runs its own input: client
  * queries and hooks never suspend. */
-/* traps running (@[f;x;h], .[f;x;h]): errors inside them are theirs, never suspended */
-extern int lang_trap_depth;
+/* RT->lang.trap_depth counts the traps running (@[f;x;h], .[f;x;h]): errors inside them are
+ * theirs, never suspended */
 
 #endif

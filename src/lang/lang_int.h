@@ -49,15 +49,16 @@ K parse_lambda_source(const char *src, size_t n, S ctx);
 void parse_track_positions(bool on);
 /* the source offset of an application head noted while tracking, or -1 */
 long parse_position_of(const void *node);
-/* the head of the application that failed first at top level (eval.c), or NULL */
-extern const void *eval_error_node;
+/* RT->lang.error_node: the head of the application that failed first at top level (eval.c),
+ * or NULL */
 /* the script file and line of the text parse_text reads next (NULL: not a script); lambdas
  * parsed then remember it for their error frames */
 void parse_set_origin(const char *file, long line);
 /* an error frame for lambda f (borrowed) failing at node: *text gets "[file:line: ][name:]src"
  * (the source line holding the node) and *caret its column in text, or -1 */
 bool parse_lambda_frame(const K f, const void *node, K *text, long *caret);
-void parse_origins_free(void);
+/* release the parser's side tables (lambda origins, noted positions) */
+void parse_free(void);
 /* forget the origins of lambdas no longer alive (the table holds their bodies) */
 void parse_origins_sweep(void);
 /* the lambda frames of the last error, innermost first: "  [n]  text\n   ^\n" each (owned
@@ -149,7 +150,7 @@ K env_views_pending(S ns);    /* those not computed since what they read changed
 K env_names(S ns);            /* symbol vector of the names in a namespace */
 bool env_is_namespace(S name);
 S env_qualify(S name);        /* name as it resolves in the current context (\d) */
-extern S env_context;         /* current context, sym_null for root */
+/* RT->lang.context: the current context, sym_null for root */
 void env_init(void);
 void env_free(void);
 K env_all_namespaces(void);   /* the names of every namespace (key `) */
@@ -165,9 +166,9 @@ K eval_with_columns(const K e, K names, K *vals);
 K eval_apply(K f, K *args, int n);
 /* -T: true, with 'stop pending, once the query's deadline has passed (loops check it) */
 bool eval_past_deadline(void);
-/* the frame the debug prompt suspended (services.suspend), NULL when none */
+/* the frame the debug prompt suspended (RT->svc.suspend), NULL when none */
 Frame *eval_suspended_frame(void);
-/* a new console input: its error may be offered to services.suspend again */
+/* a new console input: its error may be offered to RT->svc.suspend again */
 void lang_suspend_reset(void);
 /* index x by i (both consumed): list/dict/table lookup with q's null fill */
 K eval_index(K x, K i);
@@ -175,8 +176,7 @@ K eval_index(K x, K i);
 K eval_index_deep(K x, K *idx, int n);
 /* amend x at the index path idx[0..depth) with f[old;y] (or y when f is NULL); consumes x, y */
 K eval_amend(K x, K *idx, int depth, K f, K y);
-/* true when the last lambda invocation asked to return (internal) */
-extern int eval_depth;
+/* RT->lang.eval_depth: lambda calls in progress */
 
 /* ---- iter.c --------------------------------------------------------------------------- */
 

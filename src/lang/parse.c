@@ -187,45 +187,42 @@ typedef struct NodePos {
     size_t pos;       /* its offset in the source */
 } NodePos;
 
-static NodePos *node_pos;        /* positions noted while tracking */
-static size_t node_pos_n, node_pos_cap;
-static bool track_positions;     /* parse_track_positions was asked for */
 
 void parse_track_positions(bool on) {
-    track_positions = on;
+    RT->lang.track_positions = on;
     if (on)
-        node_pos_n = 0;
+        RT->lang.node_pos_n = 0;
 }
 
 long parse_position_of(const void *node) {
-    for (size_t i = node_pos_n; i > 0; i--)
-        if (node_pos[i - 1].node == node)
-            return (long)node_pos[i - 1].pos;
+    for (size_t i = RT->lang.node_pos_n; i > 0; i--)
+        if (RT->lang.node_pos[i - 1].node == node)
+            return (long)RT->lang.node_pos[i - 1].pos;
     return -1;
 }
 
 static void unnote_pos(const K node) {
-    for (size_t i = node_pos_n; i > 0; i--)
-        if (node_pos[i - 1].node == node) {
-            node_pos[i - 1].node = NULL;
+    for (size_t i = RT->lang.node_pos_n; i > 0; i--)
+        if (RT->lang.node_pos[i - 1].node == node) {
+            RT->lang.node_pos[i - 1].node = NULL;
             return;
         }
 }
 
 static void note_pos(const K node, size_t pos) {
-    if (!track_positions)
+    if (!RT->lang.track_positions)
         return;
-    if (node_pos_n == node_pos_cap) {
-        size_t cap = node_pos_cap ? node_pos_cap * 2 : 64;
-        NodePos *g = mem_raw_realloc(node_pos, cap * sizeof *g);
+    if (RT->lang.node_pos_n == RT->lang.node_pos_cap) {
+        size_t cap = RT->lang.node_pos_cap ? RT->lang.node_pos_cap * 2 : 64;
+        NodePos *g = mem_raw_realloc(RT->lang.node_pos, cap * sizeof *g);
         if (!g)
             return;
-        node_pos = g;
-        node_pos_cap = cap;
+        RT->lang.node_pos = g;
+        RT->lang.node_pos_cap = cap;
     }
-    node_pos[node_pos_n].node = node;
-    node_pos[node_pos_n].pos = pos;
-    node_pos_n++;
+    RT->lang.node_pos[RT->lang.node_pos_n].node = node;
+    RT->lang.node_pos[RT->lang.node_pos_n].pos = pos;
+    RT->lang.node_pos_n++;
 }
 
 
@@ -244,14 +241,11 @@ typedef struct LambdaOrigin {
     size_t npos;     /* how many */
 } LambdaOrigin;
 
-static LambdaOrigin *origins;
-static size_t origins_n, origins_cap;
-static const char *origin_file; /* the script being parsed (parse_set_origin), or NULL */
-static long origin_line;        /* the line its text starts on */
+/* the table is RT->lang.origins; parse_set_origin sets RT->lang.origin_file and _line */
 
 void parse_set_origin(const char *file, long line) {
-    origin_file = file;
-    origin_line = line;
+    RT->lang.origin_file = file;
+    RT->lang.origin_line = line;
 }
 
 static void origin_free(LambdaOrigin *o) {
@@ -261,70 +255,70 @@ static void origin_free(LambdaOrigin *o) {
     mem_raw_free(o->pos);
 }
 
-void parse_origins_free(void) {
-    for (size_t i = 0; i < origins_n; i++)
-        origin_free(&origins[i]);
-    mem_raw_free(origins);
-    origins = NULL;
-    origins_n = origins_cap = 0;
-    mem_raw_free(node_pos);
-    node_pos = NULL;
-    node_pos_n = node_pos_cap = 0;
+void parse_free(void) {
+    for (size_t i = 0; i < RT->lang.origins_n; i++)
+        origin_free(&RT->lang.origins[i]);
+    mem_raw_free(RT->lang.origins);
+    RT->lang.origins = NULL;
+    RT->lang.origins_n = RT->lang.origins_cap = 0;
+    mem_raw_free(RT->lang.node_pos);
+    RT->lang.node_pos = NULL;
+    RT->lang.node_pos_n = RT->lang.node_pos_cap = 0;
 }
 
 static LambdaOrigin *origin_of(const K lambda) {
     if (lambda->t != KLAMBDA)
         return NULL;
     const K body = kK(lambda)[LAMBDA_BODY];
-    for (size_t i = origins_n; i > 0; i--)
-        if (origins[i - 1].body == body)
-            return &origins[i - 1];
+    for (size_t i = RT->lang.origins_n; i > 0; i--)
+        if (RT->lang.origins[i - 1].body == body)
+            return &RT->lang.origins[i - 1];
     return NULL;
 }
 
 /* remember where lambda f (its source starting at offset start of src) comes from, with the
  * positions noted while its body was parsed (node_pos[mark..]) */
 void parse_origins_sweep(void) {
-    for (size_t before = origins_n + 1; origins_n < before;) { /* a lambda freed may free those in it */
-        before = origins_n;
+    for (size_t before = RT->lang.origins_n + 1; RT->lang.origins_n < before;) { /* a lambda freed may free those in it */
+        before = RT->lang.origins_n;
         size_t kept = 0;
-        for (size_t i = 0; i < origins_n; i++)
-            if (origins[i].body->r == 0) /* only this table holds it: the lambda is gone */
-                origin_free(&origins[i]);
+        for (size_t i = 0; i < RT->lang.origins_n; i++)
+            if (RT->lang.origins[i].body->r == 0) /* only this table holds it: the lambda is gone */
+                origin_free(&RT->lang.origins[i]);
             else
-                origins[kept++] = origins[i];
-        origins_n = kept;
+                RT->lang.origins[kept++] = RT->lang.origins[i];
+        RT->lang.origins_n = kept;
     }
 }
 
 static void origin_note(const K f, const char *src, size_t start, size_t end, size_t mark) {
     parse_origins_sweep(); /* what a lambda no longer alive left costs nothing for long */
-    if (origins_n == origins_cap) {
+    if (RT->lang.origins_n == RT->lang.origins_cap) {
         {
-            size_t cap = origins_cap ? origins_cap * 2 : 64;
-            LambdaOrigin *g = mem_raw_realloc(origins, cap * sizeof *g);
+            size_t cap = RT->lang.origins_cap ? RT->lang.origins_cap * 2 : 64;
+            LambdaOrigin *g = mem_raw_realloc(RT->lang.origins, cap * sizeof *g);
             if (!g)
                 return;
-            origins = g;
-            origins_cap = cap;
+            RT->lang.origins = g;
+            RT->lang.origins_cap = cap;
         }
     }
     LambdaOrigin o = {.body = r1(kK(f)[LAMBDA_BODY])};
-    size_t n = node_pos_n > mark ? node_pos_n - mark : 0;
+    size_t n = RT->lang.node_pos_n > mark ? RT->lang.node_pos_n - mark : 0;
     o.pos = n ? mem_raw_alloc(n * sizeof *o.pos) : NULL;
     for (size_t i = 0; o.pos && i < n; i++) {
-        const NodePos *np = &node_pos[mark + i];
+        const NodePos *np = &RT->lang.node_pos[mark + i];
         if (np->node && np->pos >= start && np->pos <= end)
             o.pos[o.npos++] = (NodePos){np->node, np->pos - start};
     }
-    if (origin_file) {
-        long line = origin_line;
+    if (RT->lang.origin_file) {
+        long line = RT->lang.origin_line;
         for (size_t i = 0; i < start; i++)
             line += src[i] == '\n';
-        o.file = obj_str(origin_file);
+        o.file = obj_str(RT->lang.origin_file);
         o.line = line;
     }
-    origins[origins_n++] = o;
+    RT->lang.origins[RT->lang.origins_n++] = o;
 }
 
 /* name the lambdas of an assignment name:{..}: f, and f@ for those inside it */
@@ -410,7 +404,7 @@ static size_t match_brace(const char *s, size_t n, size_t start) {
     return 0;
 }
 
-static const char *implicit_names[3] = {"x", "y", "z"};
+static const char *const implicit_names[3] = {"x", "y", "z"};
 
 static void note_pattern_locals(Parser *p, const K pat);
 
@@ -467,15 +461,15 @@ static K parse_lambda_at(Parser *p) {
     size_t end = match_brace(p->lx.src, p->lx.n, start);
     if (!end)
         return kerr("{");
-    size_t mark = node_pos_n; /* the body's positions are noted for error traces */
-    bool tracking = track_positions;
-    track_positions = true;
+    size_t mark = RT->lang.node_pos_n; /* the body's positions are noted for error traces */
+    bool tracking = RT->lang.track_positions;
+    RT->lang.track_positions = true;
     K f = parse_lambda_body(p, start, end);
-    track_positions = tracking;
+    RT->lang.track_positions = tracking;
     if (f)
         origin_note(f, p->lx.src, start, end, mark);
     if (!tracking)
-        node_pos_n = mark;
+        RT->lang.node_pos_n = mark;
     return f;
 }
 
@@ -587,7 +581,7 @@ static K parse_lambda_body(Parser *p, size_t start, size_t end) {
     kK(f)[LAMBDA_BODY] = body->n == 2 ? r1(kK(body)[1]) : r1(body);
     r0(body);
     K ctx = obj_atom(-KS);
-    ctx->s = env_context;
+    ctx->s = RT->lang.context;
     kK(f)[LAMBDA_CTX] = ctx;
     if (p->tok.kind != TK_RBRACE) {
         r0(f);
@@ -1006,7 +1000,7 @@ static bool parse_item(Parser *p, Item *it) {
         int sf = is_control(&t, "if") ? SF_IF : is_control(&t, "do") ? SF_DO
                  : is_control(&t, "while") ? SF_WHILE : 0;
         advance(p);
-        static const char *qsql_words[] = {"select", "exec", "update", "delete"};
+        static const char *const qsql_words[] = {"select", "exec", "update", "delete"};
         for (int w = 0; w < 4; w++)
             if (is_control(&t, qsql_words[w]) && !(p->tok.kind == TK_VERB && p->tok.text[0] == ':')) {
                 it->node = parse_qsql(p, qsql_words[w]);
@@ -1033,7 +1027,7 @@ static bool parse_item(Parser *p, Item *it) {
             it->node->s = sym_intern(t.text, t.len);
             note_pos(it->node, it->pos); /* an undefined name gets the caret */
             /* the keywords q defines in q are used infix: f each x, `:db dsave `t */
-            static const char *infix_words[] = {"each", "over", "scan", "prior", "peach", "dsave", NULL};
+            static const char *const infix_words[] = {"each", "over", "scan", "prior", "peach", "dsave", NULL};
             for (int i = 0; infix_words[i]; i++)
                 if (strlen(infix_words[i]) == t.len && memcmp(infix_words[i], t.text, t.len) == 0)
                     it->verb = true;
@@ -1470,13 +1464,13 @@ K parse_lambda_source(const char *src, size_t n, S ctx) {
     bool k_mode = n >= 2 && src[0] == 'k' && src[1] == ')';
     if (k_mode)
         src += 2, n -= 2;
-    S saved = env_context;
-    env_context = ctx;
+    S saved = RT->lang.context;
+    RT->lang.context = ctx;
     Parser p = {.k_mode = k_mode};
     lex_init(&p.lx, src, n);
     p.tok = lex_next(&p.lx);
     K f = p.tok.kind == TK_LBRACE ? parse_lambda_at(&p) : kerr("syntax");
-    env_context = saved;
+    RT->lang.context = saved;
     if (p.tok.kind == TK_NOUN || p.tok.kind == TK_SYMBOL)
         r0(p.tok.value);
     return f;

@@ -6,7 +6,7 @@
  * column is the partition field (date, month, year or int) and then the columns of its .d in
  * the last partition.  The prototype's column dictionary is what identifies it (part_find),
  * so a copy of the value still names the table; `cols` and `meta` see the prototype, `count`
- * asks the partitions (services.part_count).
+ * asks the partitions (RT->svc.part_count).
  *
  * A query over a partitioned table runs in three steps:
  *   1. prune: the leading where constraints that name only the partition field are evaluated
@@ -27,27 +27,13 @@
 
 #include "lang_int.h"
 
-/* The loaded database (one per process, as in q). */
-static struct Hdb {
-    S pf;      /* partition field: `date `month `year `int; NULL when none is loaded */
-    K pv;      /* partition values in order (.Q.PV): a date, month or int vector */
-    K dirs;    /* each partition's directory (char vectors, absolute), conformant to pv */
-    K roots;   /* each partition's root (symbols `:root), conformant to pv (.Q.PD) */
-    K inview;  /* booleans conformant to pv: the partitions .Q.view leaves to queries */
-    K pt;      /* the partitioned tables' names */
-    K protos;  /* each table's prototype (see the head of this file), conformant to pt */
-    K counts;  /* each table's rows per partition (longs, nj until counted) */
-    K vp;      /* .Q.vp: table name -> prototype of the tables .Q.bv lets miss partitions */
-    K seen;    /* the tables .Q.bv found in each partition (symbols; :: until scanned) */
-    bool first; /* .Q.bv[`]: .Q.vp's prototypes come from the first partition, not the last */
-    char *base;  /* the database's directory, absolute: where .Q.li looks */
-    char *label; /* the name .Q.PD gives the database's own root (`:. or the path given) */
-} hdb;
+/* The loaded database (one per runtime, as q keeps one per process) is RT->lang.hdb
+ * (base/runtime.h, struct RtHdb). */
 
 static void hdb_clear(void) {
-    r0(hdb.pv), r0(hdb.dirs), r0(hdb.roots), r0(hdb.inview), r0(hdb.pt), r0(hdb.protos);
-    r0(hdb.counts), r0(hdb.vp), r0(hdb.seen), mem_raw_free(hdb.base), mem_raw_free(hdb.label);
-    memset(&hdb, 0, sizeof hdb);
+    r0(RT->lang.hdb.pv), r0(RT->lang.hdb.dirs), r0(RT->lang.hdb.roots), r0(RT->lang.hdb.inview), r0(RT->lang.hdb.pt), r0(RT->lang.hdb.protos);
+    r0(RT->lang.hdb.counts), r0(RT->lang.hdb.vp), r0(RT->lang.hdb.seen), mem_raw_free(RT->lang.hdb.base), mem_raw_free(RT->lang.hdb.label);
+    memset(&RT->lang.hdb, 0, sizeof RT->lang.hdb);
 }
 
 void part_free(void) { hdb_clear(); }
@@ -287,8 +273,8 @@ static K sym_atom(S s) {
 /* the positions in .Q.PV of the partitions in view (.Q.pv) */
 static K view_parts(void) {
     K idx = ktn(KJ, 0);
-    for (J p = 0; p < hdb.pv->n; p++)
-        if (kG(hdb.inview)[p])
+    for (J p = 0; p < RT->lang.hdb.pv->n; p++)
+        if (kG(RT->lang.hdb.inview)[p])
             ja(&idx, &p);
     return idx;
 }
@@ -297,13 +283,13 @@ static K view_parts(void) {
  * .Q.pv), as the view gives them */
 static int publish_view(void) {
     K idx = view_parts();
-    K counts = ktn(0, hdb.pt->n); /* .Q.pn: filled in by .Q.cn */
-    for (J t = 0; t < hdb.pt->n; t++)
+    K counts = ktn(0, RT->lang.hdb.pt->n); /* .Q.pn: filled in by .Q.cn */
+    for (J t = 0; t < RT->lang.hdb.pt->n; t++)
         kK(counts)[t] = ktn(0, 0);
-    int rc = set_global(".Q.pn", xD(r1(hdb.pt), counts)) < 0 ||
-                     set_global(".Q.pv", eval_index(r1(hdb.pv), r1(idx))) < 0 ||
-                     set_global(".Q.pd", eval_index(r1(hdb.roots), r1(idx))) < 0 ||
-                     env_set(hdb.pf, eval_index(r1(hdb.pv), r1(idx))) < 0
+    int rc = set_global(".Q.pn", xD(r1(RT->lang.hdb.pt), counts)) < 0 ||
+                     set_global(".Q.pv", eval_index(r1(RT->lang.hdb.pv), r1(idx))) < 0 ||
+                     set_global(".Q.pd", eval_index(r1(RT->lang.hdb.roots), r1(idx))) < 0 ||
+                     env_set(RT->lang.hdb.pf, eval_index(r1(RT->lang.hdb.pv), r1(idx))) < 0
                  ? -1
                  : 0;
     r0(idx);
@@ -312,18 +298,18 @@ static int publish_view(void) {
 
 /* the tables: .Q.pt, .Q.vp and each table's global */
 static int publish_tables(void) {
-    if (set_global(".Q.pt", r1(hdb.pt)) < 0 || set_global(".Q.vp", r1(hdb.vp)) < 0)
+    if (set_global(".Q.pt", r1(RT->lang.hdb.pt)) < 0 || set_global(".Q.vp", r1(RT->lang.hdb.vp)) < 0)
         return -1;
-    for (J t = 0; t < hdb.pt->n; t++)
-        if (env_set(kS(hdb.pt)[t], r1(kK(hdb.protos)[t])) < 0)
+    for (J t = 0; t < RT->lang.hdb.pt->n; t++)
+        if (env_set(kS(RT->lang.hdb.pt)[t], r1(kK(RT->lang.hdb.protos)[t])) < 0)
             return -1;
     return 0;
 }
 
 /* .Q.pf .Q.pv .Q.PV .Q.pd .Q.PD .Q.pt .Q.pn .Q.vp and the partition field's global (date) */
 static int publish(void) {
-    if (set_global(".Q.pf", sym_atom(hdb.pf)) < 0 || set_global(".Q.PV", r1(hdb.pv)) < 0 ||
-        set_global(".Q.PD", r1(hdb.roots)) < 0 || publish_tables() < 0)
+    if (set_global(".Q.pf", sym_atom(RT->lang.hdb.pf)) < 0 || set_global(".Q.PV", r1(RT->lang.hdb.pv)) < 0 ||
+        set_global(".Q.PD", r1(RT->lang.hdb.roots)) < 0 || publish_tables() < 0)
         return -1;
     return publish_view();
 }
@@ -332,17 +318,17 @@ static int publish(void) {
 static S root_name(const Found *f, const K labels) {
     S l = kS(labels)[f->r];
     if (!*l)
-        return ss(hdb.label);
+        return ss(RT->lang.hdb.label);
     char handle[1100];
     snprintf(handle, sizeof handle, ":%s", l);
     return ss(handle);
 }
 
-/* hdb's partitions become those of f (n of them, consumed; sorted): pv dirs roots, the
+/* the database's partitions become those of f (n of them, consumed; sorted): pv dirs roots, the
  * view (partitions in the old view or new to it stay in view), the counts and what .Q.bv
  * saw, kept by directory */
 static void set_partitions(Found *f, J n) {
-    K pv = ktn(pv_type(hdb.pf), n), dirs = ktn(0, n), roots = ktn(KS, n);
+    K pv = ktn(pv_type(RT->lang.hdb.pf), n), dirs = ktn(0, n), roots = ktn(KS, n);
     K inview = ktn(KB, n), seen = ktn(0, n);
     for (J i = 0; i < n; i++) {
         kI(pv)[i] = f[i].value;
@@ -350,35 +336,35 @@ static void set_partitions(Found *f, J n) {
         kS(roots)[i] = f[i].rname;
         kG(inview)[i] = 1;
         kK(seen)[i] = obj_identity();
-        for (J o = 0; hdb.dirs && o < hdb.dirs->n; o++) {
-            K d = kK(hdb.dirs)[o];
+        for (J o = 0; RT->lang.hdb.dirs && o < RT->lang.hdb.dirs->n; o++) {
+            K d = kK(RT->lang.hdb.dirs)[o];
             if ((size_t)d->n == strlen(f[i].dir) && !memcmp(kG(d), f[i].dir, (size_t)d->n)) {
-                kG(inview)[i] = kG(hdb.inview)[o];
+                kG(inview)[i] = kG(RT->lang.hdb.inview)[o];
                 r0(kK(seen)[i]);
-                kK(seen)[i] = r1(kK(hdb.seen)[o]);
+                kK(seen)[i] = r1(kK(RT->lang.hdb.seen)[o]);
             }
         }
     }
     found_free(f, n);
-    r0(hdb.pv), r0(hdb.dirs), r0(hdb.roots), r0(hdb.inview), r0(hdb.seen);
-    hdb.pv = pv, hdb.dirs = dirs, hdb.roots = roots, hdb.inview = inview, hdb.seen = seen;
-    for (J t = 0; hdb.counts && t < hdb.counts->n; t++) {
+    r0(RT->lang.hdb.pv), r0(RT->lang.hdb.dirs), r0(RT->lang.hdb.roots), r0(RT->lang.hdb.inview), r0(RT->lang.hdb.seen);
+    RT->lang.hdb.pv = pv, RT->lang.hdb.dirs = dirs, RT->lang.hdb.roots = roots, RT->lang.hdb.inview = inview, RT->lang.hdb.seen = seen;
+    for (J t = 0; RT->lang.hdb.counts && t < RT->lang.hdb.counts->n; t++) {
         K c = ktn(KJ, n);
         for (J p = 0; p < n; p++)
             kJ(c)[p] = nj;
-        r0(kK(hdb.counts)[t]);
-        kK(hdb.counts)[t] = c;
+        r0(kK(RT->lang.hdb.counts)[t]);
+        kK(RT->lang.hdb.counts)[t] = c;
     }
 }
 
 /* add table name (prototype proto, consumed) to .Q.pt */
 static void add_table(S name, K proto) {
-    js(&hdb.pt, name);
-    jk(&hdb.protos, proto);
-    K c = ktn(KJ, hdb.pv->n);
-    for (J p = 0; p < hdb.pv->n; p++)
+    js(&RT->lang.hdb.pt, name);
+    jk(&RT->lang.hdb.protos, proto);
+    K c = ktn(KJ, RT->lang.hdb.pv->n);
+    for (J p = 0; p < RT->lang.hdb.pv->n; p++)
         kJ(c)[p] = nj;
-    jk(&hdb.counts, c);
+    jk(&RT->lang.hdb.counts, c);
 }
 
 /* \l of a directory that holds partitions: q changes into it (unless cd is false, .Q.lo),
@@ -398,7 +384,7 @@ K part_load(const char *path, bool cd) {
     J n;
     S pf;
     Found *f = find_partitions(roots, &n, &pf);
-    if (!n || lang_read_only) {
+    if (!n || RT->lang.read_only) {
         found_free(f, n);
         r0(roots), r0(labels);
         return n ? kerr("noupdate") : NULL;
@@ -409,12 +395,12 @@ K part_load(const char *path, bool cd) {
         return kerr(path);
     }
     hdb_clear();
-    hdb.pf = pf;
-    hdb.base = mem_raw_strdup(abs_db);
+    RT->lang.hdb.pf = pf;
+    RT->lang.hdb.base = mem_raw_strdup(abs_db);
     char label[1100];
     snprintf(label, sizeof label, ":%s", cd ? "." : path);
-    hdb.label = mem_raw_strdup(label);
-    if (!hdb.base || !hdb.label) {
+    RT->lang.hdb.label = mem_raw_strdup(label);
+    if (!RT->lang.hdb.base || !RT->lang.hdb.label) {
         found_free(f, n);
         r0(roots), r0(labels);
         hdb_clear();
@@ -425,11 +411,11 @@ K part_load(const char *path, bool cd) {
     set_partitions(f, n);
     r0(roots), r0(labels);
     /* the tables: the splayed directories of the last partition */
-    hdb.pt = ktn(KS, 0);
-    hdb.protos = ktn(0, 0);
-    hdb.counts = ktn(0, 0);
-    hdb.vp = xD(ktn(KS, 0), ktn(0, 0));
-    char *last = cstr(kK(hdb.dirs)[n - 1]);
+    RT->lang.hdb.pt = ktn(KS, 0);
+    RT->lang.hdb.protos = ktn(0, 0);
+    RT->lang.hdb.counts = ktn(0, 0);
+    RT->lang.hdb.vp = xD(ktn(KS, 0), ktn(0, 0));
+    char *last = cstr(kK(RT->lang.hdb.dirs)[n - 1]);
     K entries = last ? partition_tables(last) : NULL;
     if (!entries) {
         mem_raw_free(last);
@@ -464,29 +450,29 @@ K part_load(const char *path, bool cd) {
 
 /* the index in .Q.pt of partitioned table t (borrowed), or -1 */
 int part_find(const K t) {
-    if (!hdb.pf || t->t != XT)
+    if (!RT->lang.hdb.pf || t->t != XT)
         return -1;
-    for (J i = 0; i < hdb.pt->n; i++)
-        if (kK(hdb.protos)[i]->k == t->k)
+    for (J i = 0; i < RT->lang.hdb.pt->n; i++)
+        if (kK(RT->lang.hdb.protos)[i]->k == t->k)
             return (int)i;
     return -1;
 }
 
 static char *table_dir(int ti, J p, char *buf, size_t size) {
-    K dir = kK(hdb.dirs)[p];
-    snprintf(buf, size, "%.*s/%s", (int)dir->n, (char *)kG(dir), kS(hdb.pt)[ti]);
+    K dir = kK(RT->lang.hdb.dirs)[p];
+    snprintf(buf, size, "%.*s/%s", (int)dir->n, (char *)kG(dir), kS(RT->lang.hdb.pt)[ti]);
     return buf;
 }
 
 /* rows of table ti in partition p: from a column's header, once; 0 when the partition
  * lacks the table */
 static J rows_in(int ti, J p) {
-    J *c = &kJ(kK(hdb.counts)[ti])[p];
+    J *c = &kJ(kK(RT->lang.hdb.counts)[ti])[p];
     if (*c != nj)
         return *c;
     char dir[2400];
     table_dir(ti, p, dir, sizeof dir);
-    K names = TABLE_COLS(kK(hdb.protos)[ti]);
+    K names = TABLE_COLS(kK(RT->lang.hdb.protos)[ti]);
     J rows = 0;
     if (names->n > 1 && file_is_dir(dir)) {
         K proto = file_column_proto(dir, kS(names)[1], &rows);
@@ -499,14 +485,14 @@ static J rows_in(int ti, J p) {
     return *c = rows;
 }
 
-/* count of a partitioned table; -1 when t is none (services.part_count) */
+/* count of a partitioned table; -1 when t is none (RT->svc.part_count) */
 static J part_count(const K t) {
     int ti = part_find(t);
     if (ti < 0)
         return -1;
     J total = 0;
-    for (J p = 0; p < hdb.pv->n; p++)
-        if (kG(hdb.inview)[p])
+    for (J p = 0; p < RT->lang.hdb.pv->n; p++)
+        if (kG(RT->lang.hdb.inview)[p])
             total += rows_in(ti, p);
     return total;
 }
@@ -549,30 +535,30 @@ static void dict_refs(const K x, const K names, K *found) {
 
 /* the prototype .Q.vp holds for table ti (borrowed), or NULL when .Q.bv gave it none */
 static K vp_proto(int ti) {
-    K keys = DICT_KEYS(hdb.vp);
+    K keys = DICT_KEYS(RT->lang.hdb.vp);
     for (J i = 0; i < keys->n; i++)
-        if (kS(keys)[i] == kS(hdb.pt)[ti])
-            return kK(DICT_VALS(hdb.vp))[i];
+        if (kS(keys)[i] == kS(RT->lang.hdb.pt)[ti])
+            return kK(DICT_VALS(RT->lang.hdb.vp))[i];
     return NULL;
 }
 
 /* the error for table ti missing from partition p, which q meets as a missing file: its
  * first column named (or its first column) under the partition's root as .Q.PD names it */
 static K missing_error(int ti, J p, const K need) {
-    K names = TABLE_COLS(kK(hdb.protos)[ti]);
-    S col = names->n > 1 ? kS(names)[1] : kS(hdb.pt)[ti];
+    K names = TABLE_COLS(kK(RT->lang.hdb.protos)[ti]);
+    S col = names->n > 1 ? kS(names)[1] : kS(RT->lang.hdb.pt)[ti];
     for (J c = 1; c < names->n; c++)
         if (has_sym(need, kS(names)[c])) {
             col = kS(names)[c];
             break;
         }
-    K dir = kK(hdb.dirs)[p];
+    K dir = kK(RT->lang.hdb.dirs)[p];
     J at = dir->n;
     while (at > 0 && ((char *)kG(dir))[at - 1] != '/')
         at--;
     char msg[2600];
     snprintf(msg, sizeof msg, "%s/%.*s/%s/%s. OS reports: No such file or directory",
-             kS(hdb.roots)[p] + 1, (int)(dir->n - at), (char *)kG(dir) + at, kS(hdb.pt)[ti], col);
+             kS(RT->lang.hdb.roots)[p] + 1, (int)(dir->n - at), (char *)kG(dir) + at, kS(RT->lang.hdb.pt)[ti], col);
     return kerr(msg);
 }
 
@@ -580,7 +566,7 @@ static K missing_error(int ti, J p, const K need) {
  * partition without the table has none of its rows when .Q.bv allowed it (.Q.vp), and is
  * an error otherwise, as in q */
 static K read_partition(int ti, J p, const K need) {
-    K proto = kK(hdb.protos)[ti];
+    K proto = kK(RT->lang.hdb.protos)[ti];
     K names = TABLE_COLS(proto);
     char dir[2400];
     table_dir(ti, p, dir, sizeof dir);
@@ -598,7 +584,7 @@ static K read_partition(int ti, J p, const K need) {
         if (c == 0) { /* the partition field: its value on every row */
             col = ktn(kK(TABLE_DATA(proto))[0]->t, rows);
             for (J r = 0; r < rows; r++)
-                kI(col)[r] = kI(hdb.pv)[p];
+                kI(col)[r] = kI(RT->lang.hdb.pv)[p];
         } else if (!present) { /* the column of .Q.vp's prototype, or of the table's */
             K vn = TABLE_COLS(vp);
             col = r1(kK(TABLE_DATA(proto))[c]);
@@ -625,7 +611,7 @@ static K read_partition(int ti, J p, const K need) {
         js(&outn, kS(names)[0]);
         K col = ktn(kK(TABLE_DATA(proto))[0]->t, rows);
         for (J r = 0; r < rows; r++)
-            kI(col)[r] = kI(hdb.pv)[p];
+            kI(col)[r] = kI(RT->lang.hdb.pv)[p];
         jk(&outc, col);
     }
     return xT(xD(outn, outc));
@@ -633,7 +619,7 @@ static K read_partition(int ti, J p, const K need) {
 
 /* the prototype's columns need, empty */
 static K empty_of(int ti, const K need) {
-    K proto = kK(hdb.protos)[ti];
+    K proto = kK(RT->lang.hdb.protos)[ti];
     K names = TABLE_COLS(proto);
     K outn = ktn(KS, 0), outc = ktn(0, 0);
     for (J c = 0; c < names->n; c++) {
@@ -775,7 +761,7 @@ static bool map_all(const K a, K *partials, Mapped **maps) {
 static bool prunes(const K e, const K names) {
     K found = ktn(KS, 0);
     refs(e, names, &found);
-    bool ok = found->n == 1 && kS(found)[0] == hdb.pf;
+    bool ok = found->n == 1 && kS(found)[0] == RT->lang.hdb.pf;
     r0(found);
     return ok;
 }
@@ -784,9 +770,9 @@ static bool prunes(const K e, const K names) {
 static K prune(const K where, J lead) {
     K idx = view_parts();
     K names = ktn(KS, 1);
-    kS(names)[0] = hdb.pf;
+    kS(names)[0] = RT->lang.hdb.pf;
     for (J w = 0; w < lead && idx; w++) {
-        K vals[1] = {eval_index(r1(hdb.pv), r1(idx))};
+        K vals[1] = {eval_index(r1(RT->lang.hdb.pv), r1(idx))};
         K b = vals[0] ? eval_with_columns(kK(where)[w], names, vals) : NULL;
         r0(vals[0]);
         if (!b) {
@@ -880,7 +866,7 @@ static K reduce(K P, K b, const K a, const Mapped *m, bool exec) {
 /* ?[t;c;b;a] over partitioned table t (see the head of this file); all consumed */
 K part_select(K t, K where, K b, K a) {
     int ti = part_find(t);
-    K proto = kK(hdb.protos)[ti];
+    K proto = kK(RT->lang.hdb.protos)[ti];
     K names = TABLE_COLS(proto);
     r0(t);
     J nw = where->t == 0 ? where->n : 0, lead = 0;
@@ -996,7 +982,7 @@ static K first_arg(K *args, int n) {
     return args[0];
 }
 
-/* the partitioned table t (consumed), or named by t: its index in hdb.protos, or -1 */
+/* the partitioned table t (consumed), or named by t: its index in RT->lang.hdb.protos, or -1 */
 static int part_of(K t) {
     if (t->t == -KS) {
         K v = env_get(t->s);
@@ -1050,11 +1036,11 @@ static K q_ind(void *ptr, K *args, int n) {
         r0(rows);
         return kerr("type");
     }
-    K need = r1(TABLE_COLS(kK(hdb.protos)[ti]));
+    K need = r1(TABLE_COLS(kK(RT->lang.hdb.protos)[ti]));
     K acc = NULL;
     J start = 0;
-    for (J p = 0; p < hdb.pv->n; p++) {
-        if (!kG(hdb.inview)[p])
+    for (J p = 0; p < RT->lang.hdb.pv->n; p++) {
+        if (!kG(RT->lang.hdb.inview)[p])
             continue;
         J cnt = rows_in(ti, p);
         K local = ktn(KJ, 0);
@@ -1102,18 +1088,18 @@ static K no_database(K *args, int n) {
  * the partition field's global follow; .Q.pn is emptied); .Q.view[] gives back them all */
 static K q_view(void *ptr, K *args, int n) {
     UNUSED(ptr);
-    if (!hdb.pf)
+    if (!RT->lang.hdb.pf)
         return no_database(args, n);
     K x = first_arg(args, n);
     K in;
     if (obj_is_identity(x)) {
         r0(x);
-        in = ktn(KB, hdb.pv->n);
+        in = ktn(KB, RT->lang.hdb.pv->n);
         memset(kG(in), 1, (size_t)in->n);
     } else {
-        if (hdb.pv->t == KI && (x->t == KJ || x->t == -KJ)) /* int partitions named by longs */
+        if (RT->lang.hdb.pv->t == KI && (x->t == KJ || x->t == -KJ)) /* int partitions named by longs */
             x = prim_cast(kh(KI), x);
-        in = prim_in(r1(hdb.pv), x);
+        in = prim_in(r1(RT->lang.hdb.pv), x);
         if (!in)
             return NULL;
     }
@@ -1124,8 +1110,8 @@ static K q_view(void *ptr, K *args, int n) {
         r0(in);
         return kerr("invalid partition filter");
     }
-    r0(hdb.inview);
-    hdb.inview = in;
+    r0(RT->lang.hdb.inview);
+    RT->lang.hdb.inview = in;
     return publish_view() < 0 ? NULL : obj_identity();
 }
 
@@ -1134,46 +1120,46 @@ static K q_view(void *ptr, K *args, int n) {
  * last partition holding it (.Q.bv[`]: the first); a table not in .Q.pt joins it.  Queries
  * then read a partition without the table as none of its rows (read_partition). */
 static K build_vp(K *args, int n, bool rescan) {
-    if (!hdb.pf)
+    if (!RT->lang.hdb.pf)
         return no_database(args, n);
     bool first = n > 0 && args[0]->t == -KS && !*args[0]->s;
     if (rescan || first || (n > 0 && obj_is_identity(args[0])))
-        hdb.first = first;
+        RT->lang.hdb.first = first;
     for (int i = 0; i < n; i++)
         r0(args[i]);
-    J np = hdb.pv->n;
+    J np = RT->lang.hdb.pv->n;
     for (J p = 0; p < np; p++)
-        if (rescan || kK(hdb.seen)[p]->t != KS) {
-            char *dir = cstr(kK(hdb.dirs)[p]);
+        if (rescan || kK(RT->lang.hdb.seen)[p]->t != KS) {
+            char *dir = cstr(kK(RT->lang.hdb.dirs)[p]);
             if (!dir)
                 return NULL;
-            r0(kK(hdb.seen)[p]);
-            kK(hdb.seen)[p] = partition_tables(dir);
+            r0(kK(RT->lang.hdb.seen)[p]);
+            kK(RT->lang.hdb.seen)[p] = partition_tables(dir);
             mem_raw_free(dir);
         }
-    K all = r1(hdb.pt);
+    K all = r1(RT->lang.hdb.pt);
     for (J p = 0; p < np; p++)
-        for (J t = 0; t < kK(hdb.seen)[p]->n; t++)
-            if (!has_sym(all, kS(kK(hdb.seen)[p])[t]))
-                js(&all, kS(kK(hdb.seen)[p])[t]);
+        for (J t = 0; t < kK(RT->lang.hdb.seen)[p]->n; t++)
+            if (!has_sym(all, kS(kK(RT->lang.hdb.seen)[p])[t]))
+                js(&all, kS(kK(RT->lang.hdb.seen)[p])[t]);
     K vk = ktn(KS, 0), vv = ktn(0, 0);
-    J before = hdb.pt->n;
+    J before = RT->lang.hdb.pt->n;
     for (J t = 0; t < all->n; t++) {
         S name = kS(all)[t];
         J holder = -1;
         bool missing = false;
         for (J p = 0; p < np; p++) {
-            if (!has_sym(kK(hdb.seen)[p], name))
+            if (!has_sym(kK(RT->lang.hdb.seen)[p], name))
                 missing = true;
-            else if (holder < 0 || !hdb.first)
+            else if (holder < 0 || !RT->lang.hdb.first)
                 holder = p;
         }
         if (!missing || holder < 0)
             continue;
         char tdir[2400];
-        K d = kK(hdb.dirs)[holder];
+        K d = kK(RT->lang.hdb.dirs)[holder];
         snprintf(tdir, sizeof tdir, "%.*s/%s", (int)d->n, (char *)kG(d), name);
-        K proto = table_proto(tdir, hdb.pf);
+        K proto = table_proto(tdir, RT->lang.hdb.pf);
         if (!proto) {
             r0(all), r0(vk), r0(vv);
             return NULL;
@@ -1184,15 +1170,15 @@ static K build_vp(K *args, int n, bool rescan) {
         plain = xT(xD(r1(pc), plain));
         js(&vk, name);
         jk(&vv, plain);
-        if (!has_sym(hdb.pt, name))
+        if (!has_sym(RT->lang.hdb.pt, name))
             add_table(name, proto);
         else
             r0(proto);
     }
     r0(all);
-    r0(hdb.vp);
-    hdb.vp = xD(vk, vv);
-    if (publish_tables() < 0 || (hdb.pt->n != before && publish_view() < 0))
+    r0(RT->lang.hdb.vp);
+    RT->lang.hdb.vp = xD(vk, vv);
+    if (publish_tables() < 0 || (RT->lang.hdb.pt->n != before && publish_view() < 0))
         return NULL;
     return obj_identity();
 }
@@ -1287,22 +1273,22 @@ static K q_chk(void *ptr, K *args, int n) {
  * not loaded yet join it (and the view); the tables stay those loaded */
 static K q_li(void *ptr, K *args, int n) {
     UNUSED(ptr);
-    if (!hdb.pf)
+    if (!RT->lang.hdb.pf)
         return no_database(args, n);
     K x = first_arg(args, n);
     K labels;
-    K roots = db_roots(hdb.base, &labels);
+    K roots = db_roots(RT->lang.hdb.base, &labels);
     J nfound;
     S pf;
     Found *f = find_partitions(roots, &nfound, &pf);
-    if (pf != hdb.pf) { /* names of another kind: none of them is a partition here */
+    if (pf != RT->lang.hdb.pf) { /* names of another kind: none of them is a partition here */
         found_free(f, nfound);
         f = NULL, nfound = 0;
     }
-    K vals = ktn(pv_type(hdb.pf), nfound);
+    K vals = ktn(pv_type(RT->lang.hdb.pf), nfound);
     for (J i = 0; i < nfound; i++)
         kI(vals)[i] = f[i].value;
-    if (hdb.pv->t == KI && (x->t == KJ || x->t == -KJ))
+    if (RT->lang.hdb.pv->t == KI && (x->t == KJ || x->t == -KJ))
         x = prim_cast(kh(KI), x);
     K want = prim_in(vals, x);
     if (!want || want->t != KB) {
@@ -1311,7 +1297,7 @@ static K q_li(void *ptr, K *args, int n) {
         return want ? kerr("type") : NULL;
     }
     /* the loaded partitions, then those to add */
-    J np = hdb.pv->n, k = 0;
+    J np = RT->lang.hdb.pv->n, k = 0;
     Found *g = mem_raw_alloc((size_t)(np + nfound + 1) * sizeof *g);
     if (!g) {
         found_free(f, nfound);
@@ -1319,9 +1305,9 @@ static K q_li(void *ptr, K *args, int n) {
         return kerr("wsfull");
     }
     for (J p = 0; p < np; p++) {
-        g[k].value = kI(hdb.pv)[p];
+        g[k].value = kI(RT->lang.hdb.pv)[p];
         g[k].kind = 0;
-        if (!(g[k].dir = cstr(kK(hdb.dirs)[p]))) {
+        if (!(g[k].dir = cstr(kK(RT->lang.hdb.dirs)[p]))) {
             found_free(g, k);
             found_free(f, nfound);
             r0(roots), r0(labels), r0(want);
@@ -1329,7 +1315,7 @@ static K q_li(void *ptr, K *args, int n) {
         }
         g[k].root = NULL;
         g[k].r = 0;
-        g[k].rname = kS(hdb.roots)[p];
+        g[k].rname = kS(RT->lang.hdb.roots)[p];
         k++;
     }
     for (J i = 0; i < nfound; i++) {
@@ -1385,7 +1371,7 @@ static K q_lo(void *ptr, K *args, int n) {
 
 void part_init(void) {
     env_set(ss(".Q.qp"), obj_foreign_fn(NULL, NULL, q_qp, 1));
-    services.part_count = part_count;
+    RT->svc.part_count = part_count;
     env_set(ss(".Q.cn"), obj_foreign_fn(NULL, NULL, q_cn, 1));
     env_set(ss(".Q.ind"), obj_foreign_fn(NULL, NULL, q_ind, 2));
     env_set(ss(".Q.view"), obj_foreign_fn(NULL, NULL, q_view, 1));

@@ -6,12 +6,11 @@
 #include "lang_int.h"
 
 /* where the statement that failed in a script was: "file:line: text" and a caret line,
- * set by the innermost script that failed, shown with the error, cleared by the console */
-static char script_where[2048];
-
-const char *lang_error_where(void) { return script_where[0] ? script_where : NULL; }
+ * set by the innermost script that failed, shown with the error, cleared by the console:
+ * RT->lang.script_where */
+const char *lang_error_where(void) { return RT->lang.script_where[0] ? RT->lang.script_where : NULL; }
 const char *lang_error_frames(void) { return eval_trace_text(); }
-void lang_error_where_clear(void) { script_where[0] = 0; }
+void lang_error_where_clear(void) { RT->lang.script_where[0] = 0; }
 
 /* the length of the line at s (up to n bytes) without its \n, a trailing \r or blanks */
 static size_t line_length(const char *s, size_t n, size_t *next) {
@@ -38,28 +37,28 @@ static K eval_statement(const char *text, size_t len, const char *file, long lin
         return sys_command(text + 1, len - 1);
     bool k_mode = len >= 2 && text[0] == 'k' && text[1] == ')';
     size_t skip = k_mode ? 2 : 0;
-    const void *saved_node = eval_error_node;
-    eval_error_node = NULL;
+    const void *saved_node = RT->lang.error_node;
+    RT->lang.error_node = NULL;
     parse_track_positions(file && !k_mode);
     parse_set_origin(file, line);
     K tree = parse_text(text + skip, len - skip, k_mode);
     parse_set_origin(NULL, 0);
     parse_track_positions(false);
     K r = tree ? eval_node(tree, NULL) : NULL;
-    if (!r && file && !script_where[0]) {
+    if (!r && file && !RT->lang.script_where[0]) {
         size_t first = 0;
         while (first < len && text[first] != '\n')
             first++;
-        long pos = tree && eval_error_node ? parse_position_of(eval_error_node) : -1;
-        int head = snprintf(script_where, sizeof script_where, "%s:%ld: ", file, line);
-        int used = snprintf(script_where + head, sizeof script_where - (size_t)head, "%.*s", (int)first, text);
-        if (pos >= 0 && (size_t)pos < first && head + used + pos + 8 < (long)sizeof script_where)
-            snprintf(script_where + head + used, sizeof script_where - (size_t)(head + used), "\n%*s^",
+        long pos = tree && RT->lang.error_node ? parse_position_of(RT->lang.error_node) : -1;
+        int head = snprintf(RT->lang.script_where, sizeof RT->lang.script_where, "%s:%ld: ", file, line);
+        int used = snprintf(RT->lang.script_where + head, sizeof RT->lang.script_where - (size_t)head, "%.*s", (int)first, text);
+        if (pos >= 0 && (size_t)pos < first && head + used + pos + 8 < (long)sizeof RT->lang.script_where)
+            snprintf(RT->lang.script_where + head + used, sizeof RT->lang.script_where - (size_t)(head + used), "\n%*s^",
                      (int)(7 + head + pos), "");
     }
     r0(tree);
     if (r)
-        eval_error_node = saved_node;
+        RT->lang.error_node = saved_node;
     return r;
 }
 

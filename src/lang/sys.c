@@ -58,7 +58,7 @@ static K cmd_time(const char *arg, size_t n, bool space) {
 }
 
 static K names_where(bool want_functions, bool want_tables) {
-    K all = env_names(env_context);
+    K all = env_names(RT->lang.context);
     K out = ktn(KS, 0);
     for (J i = 0; all && i < all->n; i++) {
         K v = env_get(env_qualify(kS(all)[i]));
@@ -162,9 +162,9 @@ K sys_load(const char *path) {
     }
     size_t got = fread(buf, 1, (size_t)size, fp);
     fclose(fp);
-    S saved = env_context;
+    S saved = RT->lang.context;
     K r = lang_eval_script(buf, got, path);
-    env_context = saved;
+    RT->lang.context = saved;
     mem_raw_free(buf);
     if (!r)
         return NULL;
@@ -172,8 +172,6 @@ K sys_load(const char *path) {
     return obj_identity();
 }
 
-static J sys_timer_ms;
-static I sys_threads; /* \s: secondary threads (-s N); kept, peach runs on one */
 
 
 static K run_command(const char *cmd, size_t n);
@@ -215,7 +213,7 @@ K sys_command(const char *cmd, size_t n) {
 /* \b ns, \B ns: the views of namespace ns (the current one when NULL), sorted; the pending
  * ones */
 static K views_of(const char *ns, size_t n, bool pending) {
-    S name = env_context;
+    S name = RT->lang.context;
     if (ns) {
         char buf[256];
         snprintf(buf, sizeof buf, "%.*s", (int)n, ns);
@@ -302,14 +300,14 @@ static K run_command(const char *cmd, size_t n) {
         if (w > 1) /* \t:n expr */
             return cmd_time(cmd + 1, n - 1, false);
         if (an == 0)
-            return ki((I)sys_timer_ms);
+            return ki((I)RT->lang.timer_ms);
         bool digits = true;
         for (size_t i = 0; i < an; i++)
             digits = digits && isdigit((unsigned char)arg[i]);
         if (digits) { /* \t ms: the .z.ts timer */
-            sys_timer_ms = strtoll(arg, NULL, 10);
-            if (services.set_timer)
-                services.set_timer(sys_timer_ms);
+            RT->lang.timer_ms = strtoll(arg, NULL, 10);
+            if (RT->svc.set_timer)
+                RT->svc.set_timer(RT->lang.timer_ms);
             return obj_identity();
         }
         return cmd_time(arg, an, false);
@@ -318,35 +316,35 @@ static K run_command(const char *cmd, size_t n) {
         return w > 2 ? cmd_time(cmd + 2, n - 2, true) : cmd_time(arg, an, true);
     if (!strcmp(word, "P")) {
         if (an == 0)
-            return ki(fmt_settings.precision);
+            return ki(RT->fmt.settings.precision);
         int p = atoi(arg);
         if (p < 0 || p > 17)
             return kerr("domain");
-        fmt_settings.precision = p;
+        RT->fmt.settings.precision = p;
         return obj_identity();
     }
     if (!strcmp(word, "c")) {
         if (an == 0) {
             K v = ktn(KJ, 2); /* q shows 25 80 */
-            kJ(v)[0] = fmt_settings.console_rows;
-            kJ(v)[1] = fmt_settings.console_cols;
+            kJ(v)[0] = RT->fmt.settings.console_rows;
+            kJ(v)[1] = RT->fmt.settings.console_cols;
             return v;
         }
         int r = 0, c = 0;
         if (sscanf(arg, "%d %d", &r, &c) == 2) {
-            fmt_settings.console_rows = r < 10 ? 10 : r;
-            fmt_settings.console_cols = c < 10 ? 10 : c;
+            RT->fmt.settings.console_rows = r < 10 ? 10 : r;
+            RT->fmt.settings.console_cols = c < 10 ? 10 : c;
         }
         return obj_identity();
     }
     if (!strcmp(word, "d")) {
         if (an == 0) {
             K s = obj_atom(-KS);
-            s->s = env_context == sym_null ? ss(".") : env_context;
+            s->s = RT->lang.context == sym_null ? ss(".") : RT->lang.context;
             return s;
         }
         S ctx = sym_intern(arg, an);
-        env_context = strcmp(ctx, ".") == 0 ? sym_null : ctx;
+        RT->lang.context = strcmp(ctx, ".") == 0 ? sym_null : ctx;
         return obj_identity();
     }
     if (!strcmp(word, "cd")) { /* \cd: the working directory; \cd dir: change it */
@@ -367,22 +365,22 @@ static K run_command(const char *cmd, size_t n) {
     if (!strcmp(word, "l")) {
         char path[1024];
         snprintf(path, sizeof path, "%.*s", (int)an, arg);
-        if (services.load) {
-            K r = services.load(path);
+        if (RT->svc.load) {
+            K r = RT->svc.load(path);
             if (r || kerr_msg())
                 return r;
         }
         return sys_load(path);
     }
     if (!strcmp(word, "p")) {
-        if (services.port)
-            return services.port(arg, an);
+        if (RT->svc.port)
+            return RT->svc.port(arg, an);
         return an ? kerr("nyi") : ki(0);
     }
     if (!strcmp(word, "z")) { /* how "D"$ reads slashed dates: 0 mm/dd/yyyy, 1 dd/mm/yyyy */
         if (!an)
-            return kj(prim_date_dmy);
-        prim_date_dmy = arg[0] == '1';
+            return kj(RT->prim.date_dmy);
+        RT->prim.date_dmy = arg[0] == '1';
         return obj_identity();
     }
     if (!strcmp(word, "S")) { /* the random seed: Roll, Deal and Permute repeat from it */
@@ -393,8 +391,8 @@ static K run_command(const char *cmd, size_t n) {
     }
     if (!strcmp(word, "s")) { /* secondary threads: kept and reported (peach runs on one) */
         if (!an)
-            return ki(sys_threads);
-        sys_threads = atoi(arg);
+            return ki(RT->lang.threads);
+        RT->lang.threads = atoi(arg);
         return obj_identity();
     }
     if (!strcmp(word, "e") || !strcmp(word, "g") || !strcmp(word, "W") ||

@@ -25,7 +25,7 @@ static bool is_assignment(const K tree) {
  * the input as frame [0] and a caret under that primitive */
 static K error_text(const char *src, size_t n) {
     const char *msg = kerr_msg() ? kerr_msg() : "error";
-    long pos = eval_error_node ? parse_position_of(eval_error_node) : -1;
+    long pos = RT->lang.error_node ? parse_position_of(RT->lang.error_node) : -1;
     bool one_line = !memchr(src, '\n', n);
     size_t len = strlen(msg) + 2 * n + 64;
     K out = obj_vec(KC, 0);
@@ -86,7 +86,7 @@ static K console_input(const char *src, size_t n, int *quit) {
         return obj_strn("", 0);
     K r;
     bool silent = false;
-    eval_error_node = NULL;
+    RT->lang.error_node = NULL;
     lang_error_where_clear();
     eval_trace_clear();
     lang_suspend_reset();

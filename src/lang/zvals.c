@@ -10,23 +10,19 @@
 
 #include "lang_int.h"
 
-static K z_args;    /* .z.x: the command-line arguments q does not consume (strings) */
-static K z_raw;     /* .z.X: the whole command line (strings) */
-static S z_script;  /* .z.f: the script file */
-
 /* set .z.x and .z.X (both consumed) and .z.f (cmdline.c) */
 void zvals_set_args(K x, K raw, const char *script) {
-    r0(z_args);
-    r0(z_raw);
-    z_args = x;
-    z_raw = raw;
-    z_script = script ? ss((S)script) : sym_null;
+    r0(RT->lang.z_args);
+    r0(RT->lang.z_raw);
+    RT->lang.z_args = x;
+    RT->lang.z_raw = raw;
+    RT->lang.z_script = script ? ss((S)script) : sym_null;
 }
 
 void zvals_free(void) {
-    r0(z_args);
-    r0(z_raw);
-    z_args = z_raw = NULL;
+    r0(RT->lang.z_args);
+    r0(RT->lang.z_raw);
+    RT->lang.z_args = RT->lang.z_raw = NULL;
 }
 
 /* nanoseconds since 2000.01.01, UTC or local */
@@ -78,9 +74,9 @@ K zvals_get(S name) {
     }
     case 'a': return ki(0);
     case 'w': return ki(0);
-    case 'x': return z_args ? r1(z_args) : ktn(0, 0);
-    case 'X': return z_raw ? r1(z_raw) : ktn(0, 0);
-    case 'f': { K s = obj_atom(-KS); if (s) s->s = z_script ? z_script : sym_null; return s; }
+    case 'x': return RT->lang.z_args ? r1(RT->lang.z_args) : ktn(0, 0);
+    case 'X': return RT->lang.z_raw ? r1(RT->lang.z_raw) : ktn(0, 0);
+    case 'f': { K s = obj_atom(-KS); if (s) s->s = RT->lang.z_script ? RT->lang.z_script : sym_null; return s; }
     case 'c': return ki((I)sysconf(_SC_NPROCESSORS_ONLN));
     }
     return NULL;

@@ -23,22 +23,22 @@ static K port_command(const char *arg, size_t n) {
     return net_listen(spec) < 0 ? NULL : obj_identity();
 }
 
-/* what the evaluator asks of the server (src/obj/services.h) */
+/* what the evaluator asks of the server (src/base/services.h) */
 void net_init(void) {
-    services.handle_call = net_handle_call;
-    services.is_handle = net_is_handle;
-    services.deferred = net_deferred;
-    services.set_timer = net_set_timer;
-    services.port = port_command;
-    services.hopen = net_hopen;
-    services.hclose = net_hclose;
+    RT->svc.handle_call = net_handle_call;
+    RT->svc.is_handle = net_is_handle;
+    RT->svc.deferred = net_deferred;
+    RT->svc.set_timer = net_set_timer;
+    RT->svc.port = port_command;
+    RT->svc.hopen = net_hopen;
+    RT->svc.hclose = net_hclose;
 }
 
 int net_configure(void) {
     net_init();
     const char *users = cmdline_option('U') ? cmdline_option('U') : cmdline_option('u');
     if (users && strcmp(users, "1") != 0) { /* -u 1 only blocks system commands */
-        net_config.users_file = users;
+        net_cfg()->users_file = users;
         FILE *fp = fopen(users, "r");
         if (!fp) {
             kerr(users);
@@ -47,10 +47,10 @@ int net_configure(void) {
         fclose(fp);
     }
     if (cmdline_option('b'))
-        net_config.read_only = true;
+        net_cfg()->read_only = true;
     const char *timeout = cmdline_option('T');
     if (timeout)
-        net_config.query_timeout_s = atoi(timeout);
+        net_cfg()->query_timeout_s = atoi(timeout);
     return 0;
 }
 
@@ -72,9 +72,9 @@ static bool md5_hex(const char *password, size_t plen, char out[33]) {
 /* Compares the raw handshake bytes with each user:password line.  The user name is not
  * interned: an unauthenticated peer must leave nothing behind. */
 bool net_auth_check(const char *user, size_t ulen, const char *password, size_t plen) {
-    if (!net_config.users_file)
+    if (!net_cfg()->users_file)
         return true;
-    FILE *fp = fopen(net_config.users_file, "r");
+    FILE *fp = fopen(net_cfg()->users_file, "r");
     if (!fp)
         return false;
     char line[1024];
@@ -99,19 +99,19 @@ bool net_auth_check(const char *user, size_t ulen, const char *password, size_t 
 }
 
 NetGuards net_query_begin(void) {
-    NetGuards saved = {lang_read_only, lang_deadline_ms};
-    lang_read_only = saved.read_only || net_config.read_only;
-    if (net_config.query_timeout_s) { /* the earlier deadline wins */
-        int64_t mine = net_now_ms() + net_config.query_timeout_s * 1000LL;
-        if (!lang_deadline_ms || mine < lang_deadline_ms)
-            lang_deadline_ms = mine;
+    NetGuards saved = {RT->lang.read_only, RT->lang.deadline_ms};
+    RT->lang.read_only = saved.read_only || net_cfg()->read_only;
+    if (net_cfg()->query_timeout_s) { /* the earlier deadline wins */
+        int64_t mine = net_now_ms() + net_cfg()->query_timeout_s * 1000LL;
+        if (!RT->lang.deadline_ms || mine < RT->lang.deadline_ms)
+            RT->lang.deadline_ms = mine;
     }
     return saved;
 }
 
 void net_query_end(NetGuards saved) {
-    lang_read_only = saved.read_only;
-    lang_deadline_ms = saved.deadline_ms;
+    RT->lang.read_only = saved.read_only;
+    RT->lang.deadline_ms = saved.deadline_ms;
 }
 
 K zts_now(void) {

@@ -92,7 +92,7 @@ static bool read_exact(int fd, G *p, size_t n, int timeout_ms) {
 /* Open a connection and do the handshake; returns the handle or -1 + kerr.  A connection
  * to our own listener is refused ('hop: own listener): this single-threaded loop would wait
  * for its own handshake reply.  Without a timeout the server's reply is awaited for
- * net_config.handshake_ms at most, so a silent peer cannot hang us. */
+ * net_cfg()->handshake_ms at most, so a silent peer cannot hang us. */
 static int open_handle(const char *host, int port, const char *userpass, int timeout_ms, int capability) {
     bool local;
     int fd = connect_to(host, port, timeout_ms, &local);
@@ -118,7 +118,7 @@ static int open_handle(const char *host, int port, const char *userpass, int tim
     bool sent = send(fd, hs, ul + 2, MSG_NOSIGNAL) == (ssize_t)(ul + 2);
     mem_raw_free(hs);
     G reply;
-    if (!sent || !read_exact(fd, &reply, 1, timeout_ms > 0 ? timeout_ms : net_config.handshake_ms)) {
+    if (!sent || !read_exact(fd, &reply, 1, timeout_ms > 0 ? timeout_ms : net_cfg()->handshake_ms)) {
         close(fd);
         kerr("access");
         return -1;
@@ -130,7 +130,7 @@ static int open_handle(const char *host, int port, const char *userpass, int tim
     }
     c->capability = reply;
     c->local = local;
-    c->read_only_hopen = lang_read_only;
+    c->read_only_hopen = RT->lang.read_only;
     return fd;
 }
 

@@ -26,33 +26,36 @@
 /* the half-open list: accepted connections whose handshake is pending, oldest first (all
  * share one timeout, so the oldest also has the nearest deadline) */
 static void half_link(Conn *c) {
-    c->half_prev = net_state.guard.half_youngest;
+    NetState *ns = net_st();
+    c->half_prev = ns->guard.half_youngest;
     c->half_next = NULL;
-    if (net_state.guard.half_youngest)
-        net_state.guard.half_youngest->half_next = c;
+    if (ns->guard.half_youngest)
+        ns->guard.half_youngest->half_next = c;
     else
-        net_state.guard.half_oldest = c;
-    net_state.guard.half_youngest = c;
-    net_state.guard.nhalf++;
+        ns->guard.half_oldest = c;
+    ns->guard.half_youngest = c;
+    ns->guard.nhalf++;
 }
 
 static void half_unlink(Conn *c) {
+    NetState *ns = net_st();
     if (c->outbound || c->state != CONN_HANDSHAKE)
         return;
     if (c->half_prev)
         c->half_prev->half_next = c->half_next;
     else
-        net_state.guard.half_oldest = c->half_next;
+        ns->guard.half_oldest = c->half_next;
     if (c->half_next)
         c->half_next->half_prev = c->half_prev;
     else
-        net_state.guard.half_youngest = c->half_prev;
+        ns->guard.half_youngest = c->half_prev;
     c->half_prev = c->half_next = NULL;
-    net_state.guard.nhalf--;
+    ns->guard.nhalf--;
 }
 
 Conn *net_conn_new(int fd, bool outbound) {
-    if (fd >= (int)ARRAY_LEN(net_state.conns)) {
+    NetState *ns = net_st();
+    if (fd >= (int)ARRAY_LEN(ns->conns)) {
         close(fd);
         return NULL;
     }
@@ -67,9 +70,9 @@ Conn *net_conn_new(int fd, bool outbound) {
     c->state = outbound ? CONN_READY : CONN_HANDSHAKE;
     c->opened_ms = c->last_ms = net_now_ms();
     c->user = sym_null;
-    net_state.conns[fd] = c;
+    ns->conns[fd] = c;
     if (!outbound) {
-        net_state.nconns++;
+        ns->nconns++;
         half_link(c);
     }
     net_set_nonblocking(fd);
@@ -80,13 +83,14 @@ Conn *net_conn_new(int fd, bool outbound) {
 }
 
 void net_conn_free(Conn *c) {
+    NetState *ns = net_st();
     half_unlink(c);
-    if (net_state.epfd >= 0 && !c->sink)
-        epoll_ctl(net_state.epfd, EPOLL_CTL_DEL, c->fd, NULL);
+    if (ns->epfd >= 0 && !c->sink)
+        epoll_ctl(ns->epfd, EPOLL_CTL_DEL, c->fd, NULL);
     close(c->fd);
-    net_state.conns[c->fd] = NULL;
+    ns->conns[c->fd] = NULL;
     if (!c->outbound)
-        net_state.nconns--;
+        ns->nconns--;
     r0(c->in);
     r0(c->out);
     r0(c->reply);
@@ -263,7 +267,7 @@ static void finish_handshake(Conn *c, size_t nul) {
     size_t ulen = colon ? (size_t)(colon - cred) : len;
     const char *pass = colon ? colon + 1 : "";
     size_t plen = colon ? len - ulen - 1 : 0;
-    bool ok = net_state.nconns - net_state.guard.nhalf < net_config.max_connections &&
+    bool ok = net_st()->nconns - net_st()->guard.nhalf < net_cfg()->max_connections &&
               net_auth_check(cred, ulen, pass, plen);
     K pw = ok ? lang_get(ss(".z.pw")) : NULL;
     if (ok)
@@ -275,7 +279,7 @@ static void finish_handshake(Conn *c, size_t nul) {
         if (u)
             u->s = c->user;
         K password;
-        if (!net_config.pw_symbols) {
+        if (!net_cfg()->pw_symbols) {
             password = obj_strn(pass, plen);
         } else if (plen) { /* an empty password is none, as PyKX's server sees it */
             password = obj_atom(-KS);
@@ -326,15 +330,14 @@ static void finish_handshake(Conn *c, size_t nul) {
 
 /* ---- messages ------------------------------------------------------------------------------------ */
 
-static Conn *current_sync; /* the connection whose sync request is being handled */
 
 /* -30!x: (::) defers the reply to the current sync request; (h;iserror;msg) sends it */
 K net_deferred(K x) {
     if (obj_is_identity(x)) {
         r0(x);
-        if (!current_sync)
+        if (!net_st()->current_sync)
             return kerr("domain");
-        current_sync->deferred = true;
+        net_st()->current_sync->deferred = true;
         return obj_identity();
     }
     if (x->t != 0 || x->n != 3) {
@@ -361,6 +364,7 @@ K net_deferred(K x) {
 
 /* the server's answer to one decoded message from c */
 static void dispatch(Conn *c, int msgtype, K x) {
+    NetState *ns = net_st();
     if (msgtype == IPC_RESPONSE) {
         /* a reply to a request we made on this handle (see client.c) */
         r0(c->reply);
@@ -373,11 +377,11 @@ static void dispatch(Conn *c, int msgtype, K x) {
     S hook = ss(msgtype == IPC_SYNC ? ".z.pg" : ".z.ps");
     K f = lang_get(hook);
     NetGuards guards = net_query_begin();
-    Conn *outer = current_sync;
-    current_sync = msgtype == IPC_SYNC ? c : NULL;
+    Conn *outer = ns->current_sync;
+    ns->current_sync = msgtype == IPC_SYNC ? c : NULL;
     c->deferred = false;
     K r = f ? lang_apply(f, &x, 1) : lang_value(x);
-    current_sync = outer;
+    ns->current_sync = outer;
     net_query_end(guards);
     if (msgtype == IPC_SYNC && c->deferred) {
         c->deferred = false; /* -30!(::): the reply comes later from -30!(h;iserror;msg) */
@@ -400,6 +404,7 @@ static void dispatch(Conn *c, int msgtype, K x) {
 
 /* Act on every complete frame in c's buffer.  Returns false when c was closed. */
 static bool process_input(Conn *c) {
+    NetState *ns = net_st();
     while (c->in && c->in->n) {
         G *in = kG(c->in);
         size_t in_len = (size_t)c->in->n;
@@ -415,7 +420,7 @@ static bool process_input(Conn *c) {
             }
             int fd = c->fd;
             finish_handshake(c, (size_t)(nul - in));
-            if (net_state.conns[fd] != c)
+            if (ns->conns[fd] != c)
                 return false;
             continue;
         }
@@ -423,11 +428,11 @@ static bool process_input(Conn *c) {
             return true;
         int64_t total = ipc_message_length(in);
         int fd = c->fd;
-        if (total < 0 || total > net_config.max_message) {
+        if (total < 0 || total > net_cfg()->max_message) {
             /* not a frame we can follow: the stream is lost, close it */
-            if (total > net_config.max_message)
+            if (total > net_cfg()->max_message)
                 net_send_error(c, "limit"); /* may close (and free) c */
-            if (net_state.conns[fd] == c)
+            if (ns->conns[fd] == c)
                 net_conn_close(c);
             return false;
         }
@@ -445,12 +450,12 @@ static bool process_input(Conn *c) {
             if (msgtype == IPC_SYNC)
                 net_send_error(c, kerr_msg() ? kerr_msg() : "badmsg"); /* may free c */
             kerr_clear();
-            if (net_state.conns[fd] != c || c->closing)
+            if (ns->conns[fd] != c || c->closing)
                 return false;
             continue;
         }
         dispatch(c, msgtype, x);
-        if (net_state.conns[fd] != c || c->closing)
+        if (ns->conns[fd] != c || c->closing)
             return false;
         if (c->reply_ready && c->outbound)
             return true; /* a waiting request takes it */
@@ -518,7 +523,7 @@ bool net_conn_read(Conn *c) {
 /* ---- the fuzz seam -------------------------------------------------------------------------- */
 
 K net_feed(const G *p, size_t n, size_t chunk) {
-    /* a real descriptor only to own a slot in net_state.conns[] (the handle number); never read or
+    /* a real descriptor only to own a slot in net_st()->conns[] (the handle number); never read or
      * written, since a sink connection sends nothing */
     int fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
     if (fd < 0)

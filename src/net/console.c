@@ -12,38 +12,39 @@
 /* ---- the console on stdin ------------------------------------------------------------------- */
 
 void net_console_read(void) {
+    NetState *ns = net_st();
     char tmp[4096];
     ssize_t n = read(0, tmp, sizeof tmp);
     if (n <= 0) {
-        epoll_ctl(net_state.epfd, EPOLL_CTL_DEL, 0, NULL);
-        net_state.stdin_open = false;
+        epoll_ctl(ns->epfd, EPOLL_CTL_DEL, 0, NULL);
+        ns->stdin_open = false;
         return;
     }
-    if (net_state.console_len + (size_t)n + 1 > net_state.console_cap) {
-        size_t cap = net_state.console_cap ? net_state.console_cap * 2 : 8192;
-        while (cap < net_state.console_len + (size_t)n + 1)
+    if (ns->console_len + (size_t)n + 1 > ns->console_cap) {
+        size_t cap = ns->console_cap ? ns->console_cap * 2 : 8192;
+        while (cap < ns->console_len + (size_t)n + 1)
             cap *= 2;
-        char *g = mem_raw_realloc(net_state.console_buf, cap);
+        char *g = mem_raw_realloc(ns->console_buf, cap);
         if (!g)
             return;
-        net_state.console_buf = g;
-        net_state.console_cap = cap;
+        ns->console_buf = g;
+        ns->console_cap = cap;
     }
-    memcpy(net_state.console_buf + net_state.console_len, tmp, (size_t)n);
-    net_state.console_len += (size_t)n;
+    memcpy(ns->console_buf + ns->console_len, tmp, (size_t)n);
+    ns->console_len += (size_t)n;
     char *nl;
-    while ((nl = memchr(net_state.console_buf, '\n', net_state.console_len))) {
-        size_t line = (size_t)(nl - net_state.console_buf);
+    while ((nl = memchr(ns->console_buf, '\n', ns->console_len))) {
+        size_t line = (size_t)(nl - ns->console_buf);
         int quit = 0;
-        K out = lang_console(net_state.console_buf, line, &quit);
+        K out = lang_console(ns->console_buf, line, &quit);
         if (out && out->n)
             printf("%.*s\n", (int)out->n, kC(out));
         fflush(stdout);
         r0(out);
-        memmove(net_state.console_buf, nl + 1, net_state.console_len - line - 1);
-        net_state.console_len -= line + 1;
+        memmove(ns->console_buf, nl + 1, ns->console_len - line - 1);
+        ns->console_len -= line + 1;
         if (quit)
-            net_state.quit_requested = true;
+            ns->quit_requested = true;
     }
 }
 

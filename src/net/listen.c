@@ -82,10 +82,11 @@ static int bind_uds(int port) {
 /* OPENQ_HANDSHAKE_MS, OPENQ_MAX_HALFOPEN, OPENQ_MAX_CONNECTIONS override the defaults (q has
  * no flags for them; docs/compat.md "Limits") */
 static void config_from_env(void) {
-    static const struct { const char *name; int *field; } vars[] = {
-        {"OPENQ_HANDSHAKE_MS", &net_config.handshake_ms},
-        {"OPENQ_MAX_HALFOPEN", &net_config.max_halfopen},
-        {"OPENQ_MAX_CONNECTIONS", &net_config.max_connections},
+    NetConfig *cfg = net_cfg();
+    const struct { const char *name; int *field; } vars[] = {
+        {"OPENQ_HANDSHAKE_MS", &cfg->handshake_ms},
+        {"OPENQ_MAX_HALFOPEN", &cfg->max_halfopen},
+        {"OPENQ_MAX_CONNECTIONS", &cfg->max_connections},
     };
     for (size_t i = 0; i < ARRAY_LEN(vars); i++) {
         const char *v = getenv(vars[i].name);
@@ -151,11 +152,12 @@ static bool parse_listen_spec(const char *spec, ListenSpec *ls) {
 }
 
 int net_listen(const char *spec) {
+    NetState *ns = net_st();
     if (!net_ensure_loop())
         return -1;
     config_from_env();
-    if (net_state.guard.reserve_fd < 0)
-        net_state.guard.reserve_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+    if (ns->guard.reserve_fd < 0)
+        ns->guard.reserve_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
     ListenSpec ls;
     if (!parse_listen_spec(spec, &ls)) {
         kerr("port");
@@ -166,40 +168,41 @@ int net_listen(const char *spec) {
     int span = ls.hi - ls.lo + 1, start = span > 1 ? (int)(net_now_ms() % span) : 0;
     for (int k = 0; k < span; k++) {
         int port = ls.lo + (start + k) % span;
-        net_state.listen_tcp = bind_tcp(ls.host, port, ls.reuse_port);
-        if (net_state.listen_tcp >= 0 || errno != EADDRINUSE)
+        ns->listen_tcp = bind_tcp(ls.host, port, ls.reuse_port);
+        if (ns->listen_tcp >= 0 || errno != EADDRINUSE)
             break;
     }
-    if (net_state.listen_tcp < 0) {
+    if (ns->listen_tcp < 0) {
         kerr(errno == EADDRINUSE ? "addr" : "port");
         return -1;
     }
     struct sockaddr_in a;
     socklen_t alen = sizeof a;
-    getsockname(net_state.listen_tcp, (struct sockaddr *)&a, &alen);
-    net_state.listen_port = ntohs(a.sin_port);
-    net_watch(net_state.listen_tcp, EPOLLIN, true);
-    net_state.listen_uds = bind_uds(net_state.listen_port);
-    if (net_state.listen_uds >= 0)
-        net_watch(net_state.listen_uds, EPOLLIN, true);
-    return net_state.listen_port;
+    getsockname(ns->listen_tcp, (struct sockaddr *)&a, &alen);
+    ns->listen_port = ntohs(a.sin_port);
+    net_watch(ns->listen_tcp, EPOLLIN, true);
+    ns->listen_uds = bind_uds(ns->listen_port);
+    if (ns->listen_uds >= 0)
+        net_watch(ns->listen_uds, EPOLLIN, true);
+    return ns->listen_port;
 }
 
 void net_unlisten(void) {
-    if (net_state.listen_tcp >= 0)
-        close(net_state.listen_tcp);
-    if (net_state.listen_uds >= 0)
-        close(net_state.listen_uds);
-    net_state.listen_tcp = net_state.listen_uds = -1;
-    net_state.listen_port = 0;
-    net_state.guard.accept_paused_until = 0;
+    NetState *ns = net_st();
+    if (ns->listen_tcp >= 0)
+        close(ns->listen_tcp);
+    if (ns->listen_uds >= 0)
+        close(ns->listen_uds);
+    ns->listen_tcp = ns->listen_uds = -1;
+    ns->listen_port = 0;
+    ns->guard.accept_paused_until = 0;
 }
 
-int net_port(void) { return net_state.listen_port; }
+int net_port(void) { return net_st()->listen_port; }
 
 /* drop the oldest half-open connection that no hook protects; false when there is none */
 static bool drop_oldest_half_open(void) {
-    for (Conn *c = net_state.guard.half_oldest; c; c = c->half_next)
+    for (Conn *c = net_st()->guard.half_oldest; c; c = c->half_next)
         if (!c->protect) {
             net_conn_free(c);
             return true;
@@ -208,12 +211,13 @@ static bool drop_oldest_half_open(void) {
 }
 
 void net_watch_listeners(bool on) {
-    int fds[] = {net_state.listen_tcp, net_state.listen_uds};
+    NetState *ns = net_st();
+    int fds[] = {ns->listen_tcp, ns->listen_uds};
     for (size_t i = 0; i < ARRAY_LEN(fds); i++) {
         if (fds[i] < 0)
             continue;
         struct epoll_event ev = {.events = EPOLLIN, .data.fd = fds[i]};
-        epoll_ctl(net_state.epfd, on ? EPOLL_CTL_ADD : EPOLL_CTL_DEL, fds[i], on ? &ev : NULL);
+        epoll_ctl(ns->epfd, on ? EPOLL_CTL_ADD : EPOLL_CTL_DEL, fds[i], on ? &ev : NULL);
     }
 }
 
@@ -222,33 +226,35 @@ void net_watch_listeners(bool on) {
  * the caller accepts again: true), else the reserve descriptor is given up to accept and
  * close what is pending, else the listeners are unwatched for ACCEPT_PAUSE_MS. */
 static bool shed_for_accept(int lfd, int err) {
+    NetState *ns = net_st();
     int64_t now = net_now_ms();
-    if (!net_state.guard.emfile_logged_ms || now - net_state.guard.emfile_logged_ms >= EMFILE_LOG_MS) {
-        net_state.guard.emfile_logged_ms = now;
+    if (!ns->guard.emfile_logged_ms || now - ns->guard.emfile_logged_ms >= EMFILE_LOG_MS) {
+        ns->guard.emfile_logged_ms = now;
         fprintf(stderr, "openq: accept: %s (%s); shedding connections\n", strerror(err),
                 err == EMFILE ? "EMFILE" : "ENFILE");
     }
     if (drop_oldest_half_open())
         return true;
-    if (net_state.guard.reserve_fd >= 0) {
-        close(net_state.guard.reserve_fd);
-        net_state.guard.reserve_fd = -1;
+    if (ns->guard.reserve_fd >= 0) {
+        close(ns->guard.reserve_fd);
+        ns->guard.reserve_fd = -1;
         for (int i = 0; i < 64; i++) { /* bounded: the loop wakes again if more wait */
             int fd = accept4(lfd, NULL, NULL, SOCK_CLOEXEC);
             if (fd < 0)
                 break;
             close(fd);
         }
-        net_state.guard.reserve_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
-        if (net_state.guard.reserve_fd >= 0)
+        ns->guard.reserve_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+        if (ns->guard.reserve_fd >= 0)
             return false;
     }
     net_watch_listeners(false);
-    net_state.guard.accept_paused_until = now + ACCEPT_PAUSE_MS;
+    ns->guard.accept_paused_until = now + ACCEPT_PAUSE_MS;
     return false;
 }
 
 void net_accept_on(int lfd) {
+    NetState *ns = net_st();
     for (int accepted = 0; accepted < 256; accepted++) { /* then let other events in */
         struct sockaddr_storage a;
         socklen_t alen = sizeof a;
@@ -260,11 +266,11 @@ void net_accept_on(int lfd) {
                 continue;
             return;
         }
-        if (net_state.nconns - net_state.guard.nhalf >= net_config.max_connections) {
+        if (ns->nconns - ns->guard.nhalf >= net_cfg()->max_connections) {
             close(fd); /* no room for another live connection */
             continue;
         }
-        if (net_state.guard.nhalf >= net_config.max_halfopen && !drop_oldest_half_open()) {
+        if (ns->guard.nhalf >= net_cfg()->max_halfopen && !drop_oldest_half_open()) {
             close(fd);
             continue;
         }
@@ -286,24 +292,25 @@ void net_accept_on(int lfd) {
 /* the listener of a connection's peer address, by comparing the peer with what our
  * listeners are bound to (a TCP address counts as ours when this host can bind it) */
 bool net_is_self_connection(int fd) {
+    NetState *ns = net_st();
     struct sockaddr_storage peer;
     socklen_t plen = sizeof peer;
     if (getpeername(fd, (struct sockaddr *)&peer, &plen) < 0)
         return false;
     if (peer.ss_family == AF_UNIX) {
-        if (net_state.listen_uds < 0)
+        if (ns->listen_uds < 0)
             return false;
         struct sockaddr_un mine;
         socklen_t mlen = sizeof mine;
-        if (getsockname(net_state.listen_uds, (struct sockaddr *)&mine, &mlen) < 0)
+        if (getsockname(ns->listen_uds, (struct sockaddr *)&mine, &mlen) < 0)
             return false;
         return plen == mlen && memcmp(&peer, &mine, mlen) == 0;
     }
-    if (peer.ss_family != AF_INET || net_state.listen_tcp < 0)
+    if (peer.ss_family != AF_INET || ns->listen_tcp < 0)
         return false;
     struct sockaddr_in *p = (struct sockaddr_in *)&peer, mine;
     socklen_t mlen = sizeof mine;
-    if (getsockname(net_state.listen_tcp, (struct sockaddr *)&mine, &mlen) < 0 || p->sin_port != mine.sin_port)
+    if (getsockname(ns->listen_tcp, (struct sockaddr *)&mine, &mlen) < 0 || p->sin_port != mine.sin_port)
         return false;
     if (mine.sin_addr.s_addr != htonl(INADDR_ANY))
         return mine.sin_addr.s_addr == p->sin_addr.s_addr;

@@ -21,11 +21,12 @@ typedef struct NetConfig {
                             * Python server); else as a string, kdb+'s convention */
 } NetConfig;
 
-extern NetConfig net_config;
+/* the settings, in the runtime's net record (RT->net, allocated on first use) */
+NetConfig *net_cfg(void);
 
 /* take the server's options (-u -U -b -T) from the parsed command line (src/lang/cmdline.h)
  * and install \p; -1 + kerr on a bad value */
-/* the server's part of src/obj/services.h (net_configure calls it; so does any embedder) */
+/* the server's part of src/base/services.h (net_configure calls it; so does any embedder) */
 void net_init(void);
 int net_configure(void);
 /* the port listened on (0: none) */
@@ -51,7 +52,8 @@ typedef struct NetConsole {
     void (*interrupted)(void); /* Ctrl-C (base/intr.h) woke the loop while it waited */
 } NetConsole;
 void net_set_console(const NetConsole *console);
-/* close every connection and the listeners */
+/* close every connection and the listeners and release the network state (RT->net): the
+ * layer's teardown at runtime_free */
 void net_free(void);
 
 /* h x for a connection handle: h>0 sync request (returns the reply), h<0 async send */
@@ -64,7 +66,7 @@ K net_open(K spec, int timeout_ms);
 K net_deferred(K x);
 /* hclose */
 K net_close_handle(J handle);
-/* services.hopen / hclose: a connection opened; closed (NULL without error: not one) */
+/* RT->svc.hopen / hclose: a connection opened; closed (NULL without error: not one) */
 K net_hopen(K spec, int timeout_ms);
 K net_hclose(J handle);
 /* the number of open client connections */

@@ -38,7 +38,7 @@ struct Conn {
     bool reply_ready;  /* outbound: `reply` holds the answer to our request */
 };
 
-/* The loop's state, one record (loop.c defines it): what the files of src/net share. */
+/* The loop's state, one record (loop.c creates it): what the files of src/net share. */
 typedef struct NetState {
     int epfd;                    /* the loop */
     int listen_tcp;              /* TCP listener */
@@ -62,8 +62,13 @@ typedef struct NetState {
         int64_t emfile_logged_ms;    /* when "out of descriptors" was last logged (0: never) */
         int64_t idle_next;       /* no idle deadline falls before this (0: sweep now) */
     } guard;
+    NetConfig config;            /* the settings (net.h) */
+    Conn *current_sync;          /* conn.c: the connection whose sync request is being handled */
 } NetState;
-extern NetState net_state;
+
+/* the runtime's NetState (RT->net), allocated on first use (net_free releases it) */
+NetState *net_state_new(void);
+static inline NetState *net_st(void) { return RT->net ? RT->net : net_state_new(); }
 
 /* loop.c */
 bool net_ensure_loop(void);                      /* the epoll instance, created once */
@@ -110,8 +115,8 @@ bool net_auth_check(const char *user, size_t ulen, const char *password, size_t 
  * so begin returns the guards it replaced and end puts them back: a query inside a
  * read-only one, or inside reval, stays read-only, and the outer one stays so after it. */
 typedef struct NetGuards {
-    bool read_only;      /* lang_read_only before the query */
-    int64_t deadline_ms; /* lang_deadline_ms before the query */
+    bool read_only;      /* RT->lang.read_only before the query */
+    int64_t deadline_ms; /* RT->lang.deadline_ms before the query */
 } NetGuards;
 NetGuards net_query_begin(void);
 void net_query_end(NetGuards saved);

@@ -7,35 +7,38 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-Services services; /* services.h: filled by the higher layers as they start */
 
 #define HEADER_BYTES 16 /* m a t u r n: the items start here */
 
 /* ---- errors --------------------------------------------------------------------------- */
 
-static char *pending_error; /* the pending error's text (mem_raw_alloc'd or wsfull_text), NULL when none */
-
 /* out of memory while reporting: the pending error is this text, never freed */
-static char wsfull_text[] = "wsfull";
+static const char wsfull_text[] = "wsfull";
 
 static void pending_free(void) {
-    if (pending_error != wsfull_text)
-        mem_raw_free(pending_error);
-    pending_error = NULL;
+    if (RT->obj.pending_error != wsfull_text)
+        mem_raw_free(RT->obj.pending_error);
+    RT->obj.pending_error = NULL;
 }
 
 K kerrn(const char *msg, size_t n) {
     char *copy = mem_raw_strndup(msg, n); /* before the old text goes: msg may be it */
     pending_free();
-    pending_error = copy ? copy : wsfull_text;
+    RT->obj.pending_error = copy ? copy : (char *)wsfull_text;
+    runtime_on_free(RT_OBJ, obj_state_free);
     return NULL;
 }
 
 K kerr(const char *msg) { return kerrn(msg, strlen(msg)); }
 
-const char *kerr_msg(void) { return pending_error; }
+const char *kerr_msg(void) { return RT->obj.pending_error; }
 
 void kerr_clear(void) { pending_free(); }
+
+void obj_state_free(void) {
+    kerr_clear();
+    sym_reset();
+}
 
 /* ---- allocation ----------------------------------------------------------------------- */
 
@@ -117,8 +120,8 @@ K obj_mapped(void *map, size_t head, int t, int attr, J n) {
 }
 
 static void obj_unmap(K x) {
-    if ((x->u == ATTR_U || x->u == ATTR_G) && services.forget_index)
-        services.forget_index(x);
+    if ((x->u == ATTR_U || x->u == ATTR_G) && RT->svc.forget_index)
+        RT->svc.forget_index(x);
     mem_unmap((char *)x - mapping_head(x), mapping_length(x));
 }
 
@@ -175,8 +178,8 @@ static void free_leaf(K x) {
         Foreign *f = (Foreign *)kG(x);
         if (f->fin)
             f->fin(f->ptr);
-    } else if ((x->u == ATTR_U || x->u == ATTR_G) && x->t > 0 && x->t < KENUM && services.forget_index) {
-        services.forget_index(x); /* its lookup index goes with it */
+    } else if ((x->u == ATTR_U || x->u == ATTR_G) && x->t > 0 && x->t < KENUM && RT->svc.forget_index) {
+        RT->svc.forget_index(x); /* its lookup index goes with it */
     }
     mem_free(x, x->m);
 }
@@ -361,21 +364,21 @@ bool obj_is_null_at(const K x, J i) {
 
 /* ---- enumerations ------------------------------------------------------------------------ */
 
-static S enum_domains[KENUM_LAST - KENUM + 1]; /* domain name of each enumeration type */
+_Static_assert(RT_ENUM_DOMAINS == KENUM_LAST - KENUM + 1, "runtime.h: one domain per enumeration type");
 
 int enum_type_for(S name) {
     for (int i = 0; i <= KENUM_LAST - KENUM; i++) {
-        if (enum_domains[i] == name)
+        if (RT->obj.enum_domains[i] == name)
             return KENUM + i;
-        if (!enum_domains[i]) {
-            enum_domains[i] = name;
+        if (!RT->obj.enum_domains[i]) {
+            RT->obj.enum_domains[i] = name;
             return KENUM + i;
         }
     }
     return 0;
 }
 
-S enum_domain(int t) { return obj_is_enum(t) ? enum_domains[t - KENUM] : sym_null; }
+S enum_domain(int t) { return obj_is_enum(t) ? RT->obj.enum_domains[t - KENUM] : sym_null; }
 
 /* ---- k.h constructors -------------------------------------------------------------------- */
 

@@ -41,8 +41,8 @@
 #include "../../include/k.h"
 #include "../base/defs.h"
 #include "../base/mem.h"
+#include "../base/runtime.h"
 #include "../base/stack.h"
-#include "services.h"
 
 /* Type codes beyond k.h's (KB..KT, XT, XD).  Code compares types by these names only
  * (tests/contracts/types.py); `t > 0 && t < KENUM` is a simple vector type. */
@@ -109,6 +109,9 @@ extern S const sym_null;
 size_t sym_count(void);
 size_t sym_bytes(void); /* the bytes of symbol text interned */
 void sym_reset(void);
+/* release what src/obj holds in the runtime (the symbol table, the pending error): the
+ * layer's teardown at runtime_free (base/runtime.h) */
+void obj_state_free(void);
 
 /* ---- construction and reference counting (obj.c) -------------------------------------- */
 

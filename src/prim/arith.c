@@ -350,9 +350,9 @@ static void narrow(K r, J n, CType ct, const void *src) {
 
 static K atomic_dyad(int op, K x, K y);
 
-/* the op prim_dict_merge combines values with (dictionaries never nest an op in another) */
-static int merge_op;
-static K merge_combine(K a, K b) { return atomic_dyad(merge_op, a, b); }
+/* the op prim_dict_merge combines values with is RT->prim.merge_op (dictionaries never
+ * nest an op in another) */
+static K merge_combine(K a, K b) { return atomic_dyad(RT->prim.merge_op, a, b); }
 
 /* apply op item by item where one side is a general list (or both), or a dict */
 static K each_dyad(int op, K x, K y) {
@@ -363,7 +363,7 @@ static K each_dyad(int op, K x, K y) {
     }
     if (x->t == XD || y->t == XD) {
         if (x->t == XD && y->t == XD) { /* by key: op where both have it, else as is */
-            merge_op = op;
+            RT->prim.merge_op = op;
             return prim_dict_merge(x, y, merge_combine);
         }
         K d = x->t == XD ? x : y;

@@ -246,7 +246,7 @@ static K parse_atom(int to, const char *s, size_t n) {
     if (n == 10 && buf[2] == '/' && buf[5] == '/' && (to == KD || to == KP || to == KZ)) {
         /* 06/01/2010: month first, or day first after \z 1 */
         char iso[11];
-        bool dmy = prim_date_dmy;
+        bool dmy = RT->prim.date_dmy;
         snprintf(iso, sizeof iso, "%.4s.%.2s.%.2s", buf + 6, dmy ? buf + 3 : buf, dmy ? buf : buf + 3);
         memcpy(buf, iso, 11);
     }
@@ -261,9 +261,6 @@ static K parse_atom(int to, const char *s, size_t n) {
     kerr_clear();
     return prim_null_of(to);
 }
-
-/* \z: slashed dates are dd/mm/yyyy (1) rather than mm/dd/yyyy (0) */
-bool prim_date_dmy;
 
 /* ---- the $ primitive -------------------------------------------------------------------------- */
 
@@ -382,7 +379,7 @@ static K cast_each(int to, K y) {
 /* the symbols a domain global holds: itself, or a keyed table's (one) key column, the
  * foreign keys of `fkeys */
 static K domain_value(S name) {
-    K d = name && services.global_get ? services.global_get(name) : NULL;
+    K d = name && RT->svc.global_get ? RT->svc.global_get(name) : NULL;
     if (d && obj_is_keyed(d) && TABLE_COLS(DICT_KEYS(d))->n == 1) {
         K k = r1(kK(TABLE_DATA(DICT_KEYS(d)))[0]);
         r0(d);
@@ -490,7 +487,7 @@ static K enum_extend(S name, K y) {
         r0(y);
         return kerr("type");
     }
-    K d = services.global_get ? services.global_get(name) : NULL;
+    K d = RT->svc.global_get ? RT->svc.global_get(name) : NULL;
     if (!d || (d->t == 0 && d->n == 0)) {
         r0(d);
         d = ktn(KS, 0);
@@ -507,7 +504,7 @@ static K enum_extend(S name, K y) {
         return NULL;
     }
     if (fresh->n) {
-        K grown = services.assign_global(name, prim_join(d, fresh));
+        K grown = RT->svc.assign_global(name, prim_join(d, fresh));
         if (!grown) {
             r0(y);
             return NULL;

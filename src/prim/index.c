@@ -115,34 +115,56 @@ static bool same_kind(const K list, const K probe) {
 /* the hash indexes of u# and g# lists, kept until the list is freed or amended (obj.c and the
  * evaluator call prim_attr_forget), so repeated lookups cost no rebuild */
 enum { ATTR_CACHE = 8 };
-static struct {
-    K list; /* borrowed: the entry is dropped before the list goes */
-    J n;
-    Index ix;
-} attr_cache[ATTR_CACHE];
-static int attr_next;
+struct AttrCache { /* RT->prim.attr_cache, allocated with its first entry */
+    struct {
+        K list; /* borrowed: the entry is dropped before the list goes */
+        J n;    /* the list's count when indexed (it may grow in place) */
+        Index ix;
+    } entry[ATTR_CACHE];
+    int next; /* the entry the next miss replaces (round robin) */
+};
 
 void prim_attr_forget(const K x) {
-    for (int i = 0; i < ATTR_CACHE; i++)
-        if (attr_cache[i].list == x) {
-            mem_raw_free(attr_cache[i].ix.slot);
-            attr_cache[i].list = NULL;
+    struct AttrCache *c = RT->prim.attr_cache;
+    for (int i = 0; c && i < ATTR_CACHE; i++)
+        if (c->entry[i].list == x) {
+            mem_raw_free(c->entry[i].ix.slot);
+            c->entry[i].ix.slot = NULL; /* the entry may be reused or torn down later */
+            c->entry[i].list = NULL;
         }
 }
 
+/* the layer's teardown (runtime.h): the kept indexes */
+static void attr_cache_free(void) {
+    struct AttrCache *c = RT->prim.attr_cache;
+    for (int i = 0; c && i < ATTR_CACHE; i++)
+        mem_raw_free(c->entry[i].ix.slot);
+    mem_raw_free(c);
+    RT->prim.attr_cache = NULL;
+}
+
 static const Index *attr_index(const K x) {
-    for (int i = 0; i < ATTR_CACHE; i++)
-        if (attr_cache[i].list == x && attr_cache[i].n == x->n)
-            return &attr_cache[i].ix;
+    struct AttrCache *c = RT->prim.attr_cache;
+    for (int i = 0; c && i < ATTR_CACHE; i++)
+        if (c->entry[i].list == x && c->entry[i].n == x->n)
+            return &c->entry[i].ix;
+    if (!c) {
+        c = RT->prim.attr_cache = mem_raw_calloc(1, sizeof *c);
+        if (!c) {
+            kerr("wsfull");
+            return NULL;
+        }
+        runtime_on_free(RT_PRIM, attr_cache_free);
+    }
     prim_attr_forget(x); /* a stale entry (the list grew in place) */
-    int slot = attr_next++ % ATTR_CACHE;
-    mem_raw_free(attr_cache[slot].ix.slot);
-    attr_cache[slot].list = NULL;
-    if (!index_build(&attr_cache[slot].ix, x))
+    int slot = c->next++ % ATTR_CACHE;
+    mem_raw_free(c->entry[slot].ix.slot);
+    c->entry[slot].list = NULL;
+    if (!index_build(&c->entry[slot].ix, x))
         return NULL;
-    attr_cache[slot].list = x;
-    attr_cache[slot].n = x->n;
-    return &attr_cache[slot].ix;
+    c->entry[slot].list = x;
+    c->entry[slot].n = x->n;
+    return &c->entry[slot].ix;
 }
 
 /* the first position of y[i] in sorted x by binary search (count x when absent) */

@@ -225,10 +225,10 @@ K prim_map(K x, K (*f)(K item, const void *ctx), const void *ctx) {
 
 /* ---- @ and the vector conditional ---------------------------------------------------------- */
 
-/* x@y: x applied to y, or indexed at y (the evaluator's application, services.apply) */
+/* x@y: x applied to y, or indexed at y (the evaluator's application, RT->svc.apply) */
 K prim_at(K x, K y) {
     PRIM_ARGS2(x, y);
-    return services.apply(x, &y, 1);
+    return RT->svc.apply(x, &y, 1);
 }
 
 /* ?[c;x;y]: x where boolean c is true, else y, item by item (atoms x, y stand for every

@@ -116,8 +116,6 @@ K prim_columns_named(const K t, const K names);
 K prim_dict_merge(K x, K y, K (*combine)(K, K));
 /* a u# or g# list's kept lookup index is dropped (the list is freed or changed) */
 void prim_attr_forget(const K x);
-/* \z: "D"$ reads dd/mm/yyyy when set, mm/dd/yyyy when not (cast.c) */
-extern bool prim_date_dmy;
 /* Tok of temporal and address text beyond q's literals (tok.c): the atom, or NULL, no error,
  * when the text is none of those forms */
 K tok_parse(int to, const char *s, size_t n);

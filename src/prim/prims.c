@@ -43,4 +43,4 @@ int prim_from_code(int type, int code) {
     return -1;
 }
 
-void prim_init(void) { services.forget_index = prim_attr_forget; }
+void prim_init(void) { RT->svc.forget_index = prim_attr_forget; }

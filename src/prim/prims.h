@@ -50,7 +50,7 @@ const char *prim_display(const K f, char buf[8]);
 K prim_unenum(K x);
 /* id of the primitive that q's wire opcode `code` names as a 101 / 102 object, or -1 */
 int prim_from_code(int type, int code);
-/* the prim layer's part of src/obj/services.h (lang_init calls it) */
+/* the prim layer's part of src/base/services.h (lang_init calls it) */
 void prim_init(void);
 
 #endif

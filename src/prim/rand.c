@@ -16,32 +16,34 @@
  * from a fixed seed, so a script's random draws repeat from run to run, as q's do. */
 #include "primint.h"
 
-static uint64_t rng_state = (uint64_t)-314159; /* \S: the seed (q's at start-up) */
 
-static uint64_t rng_next(void) {
-    uint64_t z = (rng_state += 0x9e3779b97f4a7c15ULL);
+/* the generator's state is RT->prim.rng_state; a drawing function takes its address once,
+ * so its loops need not reach the runtime for every draw */
+static uint64_t rng_next(uint64_t *seed) {
+    uint64_t z = (*seed += 0x9e3779b97f4a7c15ULL);
     z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
     z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
     return z ^ (z >> 31);
 }
 
 /* uniform in [0, lim), lim > 0, without modulo bias */
-static uint64_t rng_below(uint64_t lim) {
+static uint64_t rng_below(uint64_t *seed, uint64_t lim) {
     uint64_t cut = -lim % lim; /* 2^64 mod lim: draws below it would favour small results */
     for (;;) {
-        uint64_t r = rng_next();
+        uint64_t r = rng_next(seed);
         if (r >= cut)
             return r % lim;
     }
 }
 
-void prim_seed(J seed) { rng_state = (uint64_t)seed; }
-J prim_seed_get(void) { return (J)rng_state; }
+void prim_seed(J seed) { RT->prim.rng_state = (uint64_t)seed; }
+J prim_seed_get(void) { return (J)RT->prim.rng_state; }
 
 /* count distinct values below lim (count <= lim), in random order: a partial Fisher-Yates
  * over til lim when the draw takes much of the range, else rejection through a hash set
  * sized to the draw (so -5?1000000000 needs no billion-long list) */
 static K deal_below(J count, J lim) {
+    uint64_t *seed = &RT->prim.rng_state;
     K r = obj_vec(KJ, count);
     if (!r)
         return NULL;
@@ -55,7 +57,7 @@ static K deal_below(J count, J lim) {
         for (J i = 0; i < lim; i++)
             perm[i] = i;
         for (J i = 0; i < count; i++) {
-            J j = i + (J)rng_below((uint64_t)(lim - i));
+            J j = i + (J)rng_below(seed, (uint64_t)(lim - i));
             J t = perm[i];
             perm[i] = perm[j];
             perm[j] = t;
@@ -75,7 +77,7 @@ static K deal_below(J count, J lim) {
     J *set = kJ(scratch); /* value + 1, 0 = empty */
     memset(set, 0, size * sizeof(J));
     for (J i = 0; i < count;) {
-        J v = (J)rng_below((uint64_t)lim);
+        J v = (J)rng_below(seed, (uint64_t)lim);
         size_t h = (size_t)(((uint64_t)v * 0x9e3779b97f4a7c15ULL) >> 7) & (size - 1);
         while (set[h] && set[h] != v + 1)
             h = (h + 1) & (size - 1);
@@ -91,6 +93,7 @@ static K deal_below(J count, J lim) {
 /* symbols of len letters from "abcdefghijklmnop": the letters are the 4-bit digits of a
  * number below 16^len, so a Deal is a Deal of those numbers */
 static K symbols(J count, bool deal, int len) {
+    uint64_t *seed = &RT->prim.rng_state;
     J lim = (J)1 << (4 * len);
     if (deal && count > lim)
         return kerr("length");
@@ -99,7 +102,7 @@ static K symbols(J count, bool deal, int len) {
         return NULL;
     if (!deal)
         for (J i = 0; i < count; i++)
-            kJ(codes)[i] = (J)rng_below((uint64_t)lim);
+            kJ(codes)[i] = (J)rng_below(seed, (uint64_t)lim);
     K r = obj_vec(KS, count);
     for (J i = 0; r && i < count; i++) {
         char name[8];
@@ -126,6 +129,7 @@ static bool integer_atom(const K y, J *v) {
 
 /* abs n draws from atom y's domain (consumed) */
 static K generate(J count, bool deal, K y) {
+    uint64_t *seed = &RT->prim.rng_state;
     int t = -y->t;
     J bound;
     K r = NULL;
@@ -138,7 +142,7 @@ static K generate(J count, bool deal, K y) {
         r0(y);
         r = obj_vec(UU, count);
         for (J i = 0; r && i < count; i++) {
-            uint64_t a = rng_next(), b = rng_next();
+            uint64_t a = rng_next(seed), b = rng_next(seed);
             memcpy(kG(r) + 16 * i, &a, 8);
             memcpy(kG(r) + 16 * i + 8, &b, 8);
         }
@@ -151,7 +155,7 @@ static K generate(J count, bool deal, K y) {
         K v = deal ? deal_below(count, bound) : obj_vec(KJ, count);
         if (v && !deal)
             for (J i = 0; i < count; i++)
-                kJ(v)[i] = (J)rng_below((uint64_t)bound);
+                kJ(v)[i] = (J)rng_below(seed, (uint64_t)bound);
         if (!v || t == KJ)
             return v;
         r = obj_vec(t, count); /* the draws as shorts or ints */
@@ -167,7 +171,7 @@ static K generate(J count, bool deal, K y) {
         r0(y);
         r = obj_vec(t, count);
         for (J i = 0; r && i < count; i++) {
-            uint64_t z = rng_next();
+            uint64_t z = rng_next(seed);
             if (t == KJ)
                 kJ(r)[i] = (J)z;
             else if (t == KI)
@@ -185,7 +189,7 @@ static K generate(J count, bool deal, K y) {
         r0(y);
         r = obj_vec(t, count);
         for (J i = 0; r && i < count; i++)
-            kG(r)[i] = (G)(t == KB ? rng_next() >> 63 : t == KG ? rng_next() >> 56 : 'a' + rng_below(26));
+            kG(r)[i] = (G)(t == KB ? rng_next(seed) >> 63 : t == KG ? rng_next(seed) >> 56 : 'a' + rng_below(seed, 26));
         return r;
     }
     if (t == KF || t == KE || t == KZ) { /* [0, y) */
@@ -195,7 +199,7 @@ static K generate(J count, bool deal, K y) {
             return kerr("domain");
         r = obj_vec(t, count);
         for (J i = 0; r && i < count; i++) {
-            F u = lim * ((F)(rng_next() >> 11) / 9007199254740992.0);
+            F u = lim * ((F)(rng_next(seed) >> 11) / 9007199254740992.0);
             if (t == KE)
                 kE(r)[i] = (E)u;
             else
@@ -210,7 +214,7 @@ static K generate(J count, bool deal, K y) {
             return kerr("domain");
         r = obj_vec(t, count);
         for (J i = 0; r && i < count; i++) {
-            J v = lim ? (J)rng_below((uint64_t)lim) : 0;
+            J v = lim ? (J)rng_below(seed, (uint64_t)lim) : 0;
             if (t == KP || t == KN)
                 kJ(r)[i] = v;
             else
@@ -224,6 +228,7 @@ static K generate(J count, bool deal, K y) {
 }
 
 K prim_roll(J n, K y) {
+    uint64_t *seed = &RT->prim.rng_state;
     bool permute = n == nj, deal = n < 0;
     J count = n == nj ? 0 : deal ? -n : n;
     if (y->t < 0) {
@@ -251,7 +256,7 @@ K prim_roll(J n, K y) {
     K idx = deal ? deal_below(count, len) : obj_vec(KJ, count);
     if (idx && !deal)
         for (J i = 0; i < count; i++)
-            kJ(idx)[i] = (J)rng_below((uint64_t)len);
+            kJ(idx)[i] = (J)rng_below(seed, (uint64_t)len);
     K r = idx ? prim_gather(y, idx) : NULL;
     r0(idx);
     r0(y);

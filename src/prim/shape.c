@@ -158,7 +158,7 @@ K prim_match(K x, K y) {
 
 K prim_count(K x) {
     PRIM_ARGS1(x);
-    J n = x->t == XT && services.part_count ? services.part_count(x) : -1;
+    J n = x->t == XT && RT->svc.part_count ? RT->svc.part_count(x) : -1;
     if (n < 0)
         n = obj_count(x);
     r0(x);
@@ -1187,8 +1187,8 @@ K prim_cols(K x) {
         r0(x);
         return c;
     }
-    if (x->t == -KS && services.global_get) {
-        K t = services.global_get(x->s);
+    if (x->t == -KS && RT->svc.global_get) {
+        K t = RT->svc.global_get(x->s);
         r0(x);
         return t ? prim_cols(t) : NULL;
     }
@@ -1209,7 +1209,7 @@ K prim_keys(K x) {
 
 K prim_attr(K x) {
     PRIM_ARGS1(x);
-    static const char *names[] = {"", "s", "u", "p", "g"};
+    static const char *const names[] = {"", "s", "u", "p", "g"};
     int u = x->t >= 0 ? x->u : 0;
     r0(x);
     return ks((S)names[u < 5 ? u : 0]);

@@ -176,14 +176,14 @@ static K radix_sorted(const K x) {
 /* q's order of two values (borrowed): -1, 0, 1.  Different types by type number, an atom
  * before a list of its type; atoms by value; lists lexicographically, item by item, a prefix
  * first ("" < "a" < "ab" < "b", (0 5) < (1 2) < (1 2 3) < (1 3)). */
-/* set when the deadline passed inside a comparison: the sort in progress gives up ('stop) */
-static bool compare_stopped;
+/* RT->prim.compare_stopped is set when the deadline passed inside a comparison: the sort in
+ * progress gives up ('stop) */
 
 static int compare_values(const K ia, const K ib) {
     if (ia == ib) /* one object (reshapes and joins share items) */
         return 0;
-    if (compare_stopped || (services.past_deadline && services.past_deadline())) {
-        compare_stopped = true;
+    if (RT->prim.compare_stopped || (RT->svc.past_deadline && RT->svc.past_deadline())) {
+        RT->prim.compare_stopped = true;
         return 0;
     }
     if (ia->t != ib->t)
@@ -340,12 +340,12 @@ static K grade(K x, bool desc) {
             idx[i] = i;
         J *tmp = mem_raw_alloc((size_t)(n ? n : 1) * sizeof(J));
         ok = tmp != NULL;
-        compare_stopped = false;
+        RT->prim.compare_stopped = false;
         if (ok)
             merge_grade(x, idx, tmp, 0, n);
         mem_raw_free(tmp);
-        if (compare_stopped) { /* the deadline passed: 'stop is pending */
-            compare_stopped = false;
+        if (RT->prim.compare_stopped) { /* the deadline passed: 'stop is pending */
+            RT->prim.compare_stopped = false;
             r0(x);
             r0(r);
             return NULL;
@@ -444,10 +444,10 @@ static K sorted(K x, bool desc) {
         r0(x);
         return xD(k, v);
     }
-    compare_stopped = false;
+    RT->prim.compare_stopped = false;
     bool in_order = !desc && x->t >= 0 && x->t < KENUM && prim_in_order(x);
-    if (compare_stopped) {
-        compare_stopped = false;
+    if (RT->prim.compare_stopped) {
+        RT->prim.compare_stopped = false;
         r0(x);
         return NULL;
     }

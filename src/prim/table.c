@@ -101,7 +101,7 @@ static K match_rows(const K keys, const K t) {
 
 /* f applied to the global table named by y (consumed) and stored back: y, or NULL */
 K prim_in_place(K (*f)(K, K), K x, K y) {
-    K v = services.global_get ? services.global_get(y->s) : NULL;
+    K v = RT->svc.global_get ? RT->svc.global_get(y->s) : NULL;
     if (!v) {
         r0(x);
         K e = kerr(y->s);
@@ -109,7 +109,7 @@ K prim_in_place(K (*f)(K, K), K x, K y) {
         return e;
     }
     K r = f(x, v);
-    K stored = r ? services.assign_global(y->s, r) : NULL;
+    K stored = r ? RT->svc.assign_global(y->s, r) : NULL;
     if (!stored) {
         r0(y);
         return NULL;
@@ -271,8 +271,8 @@ K prim_xdesc(K x, K y) {
 /* meta t: c | t f a (type char, foreign key, attribute) */
 K prim_meta(K x) {
     PRIM_ARGS1(x);
-    if (x->t == -KS && services.global_get) {
-        K v = services.global_get(x->s);
+    if (x->t == -KS && RT->svc.global_get) {
+        K v = RT->svc.global_get(x->s);
         r0(x);
         if (!v)
             return kerr("type");
@@ -296,7 +296,7 @@ K prim_meta(K x) {
         kC(tc)[i] = ch;
         kS(fk)[i] = sym_null;
         if (obj_is_enum(ty)) { /* a foreign key: the keyed table it refers to; a link: its table */
-            K d = services.global_get ? services.global_get(enum_domain(ty)) : NULL;
+            K d = RT->svc.global_get ? RT->svc.global_get(enum_domain(ty)) : NULL;
             if (d && (obj_is_keyed(d) || d->t == XT))
                 kS(fk)[i] = enum_domain(ty);
             if (d && d->t == XT) /* a link holds row numbers */
@@ -307,7 +307,7 @@ K prim_meta(K x) {
             }
             r0(d);
         }
-        static const char *attrs[] = {"", "s", "u", "p", "g"};
+        static const char *const attrs[] = {"", "s", "u", "p", "g"};
         kS(at)[i] = ss((S)(c->t > 0 && c->u < 5 ? attrs[(int)c->u] : ""));
     }
     K kn = ktn(KS, 1);
@@ -463,10 +463,10 @@ static K append_rows(K x, K y) {
 
 K prim_insert(K x, K y) {
     PRIM_ARGS2(x, y);
-    if (x->t != -KS || !services.global_get)
+    if (x->t != -KS || !RT->svc.global_get)
         return fail(x, y, "type");
     S name = x->s;
-    K t = services.global_get(name);
+    K t = RT->svc.global_get(name);
     if (!t) { /* a new global: the rows inserted are the table */
         r0(x);
         if (y->t != XT && !obj_is_keyed(y)) {
@@ -474,7 +474,7 @@ K prim_insert(K x, K y) {
             return kerr(name);
         }
         J n = obj_count(y);
-        K stored = services.assign_global(name, y);
+        K stored = RT->svc.assign_global(name, y);
         if (!stored)
             return NULL;
         r0(stored);
@@ -489,7 +489,7 @@ K prim_insert(K x, K y) {
     if (!r)
         return NULL;
     J after = obj_count(r);
-    if (services.set_global(name, r) < 0)
+    if (RT->svc.set_global(name, r) < 0)
         return NULL;
     K idx = ktn(KJ, after - before);
     for (J i = 0; i < idx->n; i++)
@@ -600,16 +600,16 @@ static K upsert_value(K x, K y) {
 
 K prim_upsert(K x, K y) {
     PRIM_ARGS2(x, y);
-    if (x->t == -KS && services.global_get) {
+    if (x->t == -KS && RT->svc.global_get) {
         S name = x->s;
-        K t = services.global_get(name);
+        K t = RT->svc.global_get(name);
         r0(x);
         if (!t) {
             r0(y);
             return kerr(name);
         }
         K r = upsert_value(t, y);
-        if (!r || services.set_global(name, r) < 0)
+        if (!r || RT->svc.set_global(name, r) < 0)
             return NULL;
         K s = obj_atom(-KS);
         s->s = name;
@@ -992,7 +992,7 @@ static K window_join(K *args, int n, bool prevailing) {
                 kJ(idx)[i - from] = a.rows[i];
             K sub = prim_at(r1(src), idx);
             K f = r1(kK(fc)[0]);
-            K v = sub ? services.apply(f, &sub, 1) : (r0(f), NULL);
+            K v = sub ? RT->svc.apply(f, &sub, 1) : (r0(f), NULL);
             if (!v) {
                 out->n = r;
                 failed = true;
@@ -1167,12 +1167,12 @@ K prim_cross(K x, K y) {
 K prim_tables(K x) {
     PRIM_ARGS1(x);
     r0(x);
-    if (!services.global_names || !services.global_get)
+    if (!RT->svc.global_names || !RT->svc.global_get)
         return ktn(KS, 0);
-    K names = services.global_names(ss("."));
+    K names = RT->svc.global_names(ss("."));
     K out = ktn(KS, 0);
     for (J i = 0; names && i < names->n; i++) {
-        K v = services.global_get(kS(names)[i]);
+        K v = RT->svc.global_get(kS(names)[i]);
         if (v && (v->t == XT || obj_is_keyed(v)))
             js(&out, kS(names)[i]);
         r0(v);
@@ -1196,7 +1196,7 @@ K prim_fkeys(K x) {
     for (J c = 0; c < TABLE_COLS(t)->n; c++) {
         int ty = kK(TABLE_DATA(t))[c]->t;
         S dom = obj_is_enum(ty) ? enum_domain(ty) : NULL;
-        K d = dom && services.global_get ? services.global_get(dom) : NULL;
+        K d = dom && RT->svc.global_get ? RT->svc.global_get(dom) : NULL;
         if (d && obj_is_keyed(d)) {
             js(&names, kS(TABLE_COLS(t))[c]);
             js(&doms, dom);
@@ -1256,7 +1256,7 @@ K prim_fby(K x, K y) {
     for (J k = 0; k < idx->n; k++) {
         K rows = kK(idx)[k];
         K part = prim_at(r1(v), r1(rows));
-        K r = services.apply(r1(f), &part, 1);
+        K r = RT->svc.apply(r1(f), &part, 1);
         if (!r) {
             for (J i = 0; i < n; i++)
                 r0(out[i]);

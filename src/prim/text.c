@@ -591,7 +591,7 @@ K prim_ssr(K *args, int n) {
             K piece = obj_strn(kC(x) + i, mn);
             K rep;
             if (z->t >= KLAMBDA)
-                rep = services.apply(r1(z), &piece, 1);
+                rep = RT->svc.apply(r1(z), &piece, 1);
             else {
                 r0(piece);
                 rep = z->t == KC ? r1(z) : z->t == -KC ? obj_strn((char *)&z->g, 1) : NULL;

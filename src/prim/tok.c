@@ -20,7 +20,7 @@
 #define NS_PER_SEC 1000000000LL
 #define DAYS_1970_TO_2000 10957
 
-static const char *month_names[12] = {"jan", "feb", "mar", "apr", "may", "jun",
+static const char *const month_names[12] = {"jan", "feb", "mar", "apr", "may", "jun",
                                       "jul", "aug", "sep", "oct", "nov", "dec"};
 
 /* n digits of s as a number, or -1 when any is not a digit */
@@ -99,7 +99,7 @@ static int tok_date(const char *s, size_t n, I *day) {
             return make_date(year_of(a, 4), month_of(b, ln[1]), ln[2] <= 2 ? digits(c, ln[2]) : -1, day);
         if (*seps != '/')
             return -1;
-        bool dmy = prim_date_dmy; /* \z 1: dd/mm/yy, else mm/dd/yy */
+        bool dmy = RT->prim.date_dmy; /* \z 1: dd/mm/yy, else mm/dd/yy */
         const char *mp = dmy ? b : a, *dp = dmy ? a : b;
         size_t mn = dmy ? ln[1] : ln[0], dn = dmy ? ln[0] : ln[1];
         return make_date(year_of(c, ln[2]), month_of(mp, mn), dn <= 2 ? digits(dp, dn) : -1, day);

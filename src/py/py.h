@@ -27,8 +27,7 @@ extern const char py_boot_src[];
 
 /* start embedded Python if it is not running (binary); 0 or -1 + kerr */
 int py_ensure(void);
-/* true when this process is a Python interpreter that imported openq */
-extern bool py_in_extension;
+/* RT->py.in_extension: this process is a Python interpreter that imported openq */
 
 /* q value (borrowed) to a new Python object */
 PyObject *py_from_q(const K x, int mode);
@@ -68,7 +67,7 @@ PyObject *kref_new(K x); /* consumes x */
 /* the binary's built-in copy of the module (PyImport_AppendInittab); the extension's is
  * openq_python_module (include/openq.h).  Both are defined in pymod.c with the same functions */
 PyMODINIT_FUNC PyInit__openq_builtin(void);
-/* a Python function that wraps KRefs into openq.K subclasses (set by openq/__init__.py) */
-extern PyObject *py_wrap_fn;
+/* RT->py.wrap_fn: the Python function that wraps KRefs into openq.K subclasses (set by
+ * openq/__init__.py) */
 
 #endif

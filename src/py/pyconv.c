@@ -7,23 +7,20 @@
 #include "../prim/primint.h"
 #include "../prim/prims.h"
 
-PyObject *py_wrap_fn;         /* openq._wrap: KRef -> openq.K subclass instance */
-static PyObject *np_mod;       /* numpy, imported on first use */
-static PyObject *pd_mod;       /* pandas, imported on first use */
 
 #define Q_EPOCH_NS 946684800000000000LL /* 2000.01.01 in ns since 1970 */
 #define Q_EPOCH_DAYS 10957
 
 static PyObject *numpy(void) {
-    if (!np_mod)
-        np_mod = PyImport_ImportModule("numpy");
-    return np_mod;
+    if (!RT->py.np_mod)
+        RT->py.np_mod = PyImport_ImportModule("numpy");
+    return RT->py.np_mod;
 }
 
 static PyObject *pandas(void) {
-    if (!pd_mod)
-        pd_mod = PyImport_ImportModule("pandas");
-    return pd_mod;
+    if (!RT->py.pd_mod)
+        RT->py.pd_mod = PyImport_ImportModule("pandas");
+    return RT->py.pd_mod;
 }
 
 /* ---- KRef ------------------------------------------------------------------------------------ */
@@ -342,9 +339,9 @@ PyObject *py_from_q(const K x, int mode) {
     }
     if (mode == PYC_K) {
         PyObject *ref = kref_new(r1(x));
-        if (!ref || !py_wrap_fn)
+        if (!ref || !RT->py.wrap_fn)
             return ref;
-        PyObject *w = PyObject_CallOneArg(py_wrap_fn, ref);
+        PyObject *w = PyObject_CallOneArg(RT->py.wrap_fn, ref);
         Py_DECREF(ref);
         return w;
     }

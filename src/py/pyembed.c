@@ -12,8 +12,6 @@
 #include "../prim/prims.h"
 #include "py.h"
 
-bool py_in_extension;           /* openq was imported by a running Python */
-static int default_mode = PYC_DEFAULT; /* .pykx.setdefault */
 
 #ifndef OPENQ_PYTHON_DIR
 #define OPENQ_PYTHON_DIR ""
@@ -64,19 +62,10 @@ int py_ensure(void) {
  * CPython 3.11 does not wake the running eval loop, and from a signal handler it is not
  * async-signal-safe.)  Code blocked inside a C call (time.sleep) sees it when the call
  * returns.  py_error_to_q reports the exception as q's 'stop.
- * The state is file-scope because the timer thread reaches it without an argument we own
- * (unavoidable); every field of `deadline` is read and written with the GIL held. */
+ * The state is the runtime's (RT->py.deadline); the timer thread is handed that runtime as
+ * the timer's value.  Every field of the deadline is read and written with the GIL held. */
 #define DEADLINE_REPEAT_MS 100
 
-static struct {
-    volatile sig_atomic_t depth; /* nested entries from q into Python (read by py_interrupt) */
-    volatile sig_atomic_t have_timer; /* `timer` was created */
-    timer_t timer;          /* the POSIX timer (SIGEV_THREAD) */
-    bool armed;             /* a deadline is being enforced for the outermost entry */
-    volatile sig_atomic_t interrupt_armed; /* py_interrupt started the timer */
-    bool tripped;           /* the deadline or Ctrl-C raised in Python: the error is 'stop */
-    unsigned long thread;   /* the Python thread id that entered */
-} deadline;
 
 static int64_t monotonic_ms(void) {
     struct timespec ts;
@@ -84,79 +73,79 @@ static int64_t monotonic_ms(void) {
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* a timer thread is waiting for the GIL: later expiries return at once, so C code that
- * holds the GIL for long does not collect one blocked thread per expiry */
-static atomic_bool deadline_in_flight;
+/* RT->py.deadline_in_flight: a timer thread is waiting for the GIL; later expiries return at
+ * once, so C code that holds the GIL for long does not collect one blocked thread per expiry */
 
 /* on the timer thread: interrupt the entered thread if the deadline is still enforced, or
  * if Ctrl-C asked to stop (base/intr.h: the request is taken here) */
 static void deadline_fired(union sigval v) {
-    UNUSED(v);
-    if (!Py_IsInitialized() || atomic_exchange(&deadline_in_flight, true))
+    Runtime *rt = v.sival_ptr; /* the runtime that armed the timer */
+    if (!Py_IsInitialized() || atomic_exchange(&rt->py.deadline_in_flight, true))
         return;
     PyGILState_STATE g = PyGILState_Ensure();
-    bool past = deadline.armed && lang_deadline_ms && monotonic_ms() >= lang_deadline_ms;
-    if (deadline.depth > 0 && (past || intr_take())) {
-        deadline.tripped = true;
-        PyThreadState_SetAsyncExc(deadline.thread, PyExc_KeyboardInterrupt);
+    bool past = rt->py.deadline.armed && rt->lang.deadline_ms && monotonic_ms() >= rt->lang.deadline_ms;
+    if (rt->py.deadline.depth > 0 && (past || intr_take())) {
+        rt->py.deadline.tripped = true;
+        PyThreadState_SetAsyncExc(rt->py.deadline.thread, PyExc_KeyboardInterrupt);
     }
     PyGILState_Release(g);
-    atomic_store(&deadline_in_flight, false);
+    atomic_store(&rt->py.deadline_in_flight, false);
 }
 
 void py_deadline_enter(void) {
-    if (deadline.depth++ > 0)
+    if (RT->py.deadline.depth++ > 0)
         return;
-    deadline.tripped = false;
-    deadline.thread = PyThread_get_thread_ident();
-    if (!deadline.have_timer && (lang_deadline_ms || !py_in_extension)) {
+    RT->py.deadline.tripped = false;
+    RT->py.deadline.thread = PyThread_get_thread_ident();
+    if (!RT->py.deadline.have_timer && (RT->lang.deadline_ms || !RT->py.in_extension)) {
         /* made once; the binary needs it for Ctrl-C (py_interrupt) even without -T */
-        struct sigevent sev = {.sigev_notify = SIGEV_THREAD, .sigev_notify_function = deadline_fired};
-        if (timer_create(CLOCK_MONOTONIC, &sev, &deadline.timer) < 0)
+        struct sigevent sev = {.sigev_notify = SIGEV_THREAD, .sigev_notify_function = deadline_fired,
+                               .sigev_value = {.sival_ptr = RT}};
+        if (timer_create(CLOCK_MONOTONIC, &sev, &RT->py.deadline.timer) < 0)
             return;
-        deadline.have_timer = 1;
+        RT->py.deadline.have_timer = 1;
     }
-    if (!lang_deadline_ms || !deadline.have_timer)
+    if (!RT->lang.deadline_ms || !RT->py.deadline.have_timer)
         return;
-    int64_t left = lang_deadline_ms - monotonic_ms();
+    int64_t left = RT->lang.deadline_ms - monotonic_ms();
     if (left < 1)
         left = 1;
     struct itimerspec its = {
         .it_value = {.tv_sec = left / 1000, .tv_nsec = (left % 1000) * 1000000},
         .it_interval = {.tv_sec = 0, .tv_nsec = DEADLINE_REPEAT_MS * 1000000L},
     };
-    if (timer_settime(deadline.timer, 0, &its, NULL) == 0)
-        deadline.armed = true;
+    if (timer_settime(RT->py.deadline.timer, 0, &its, NULL) == 0)
+        RT->py.deadline.armed = true;
 }
 
 void py_deadline_leave(void) {
-    if (--deadline.depth > 0)
+    if (--RT->py.deadline.depth > 0)
         return;
-    if (deadline.armed || deadline.interrupt_armed) {
+    if (RT->py.deadline.armed || RT->py.deadline.interrupt_armed) {
         struct itimerspec off = {0};
-        timer_settime(deadline.timer, 0, &off, NULL);
-        deadline.armed = false;
-        deadline.interrupt_armed = 0;
+        timer_settime(RT->py.deadline.timer, 0, &off, NULL);
+        RT->py.deadline.armed = false;
+        RT->py.deadline.interrupt_armed = 0;
     }
     /* an interrupt set after the call returned must not hit the next Python code */
-    if (deadline.tripped)
-        PyThreadState_SetAsyncExc(deadline.thread, NULL);
+    if (RT->py.deadline.tripped)
+        PyThreadState_SetAsyncExc(RT->py.deadline.thread, NULL);
 }
 
 /* From the SIGINT handler (async-signal-safe: timer_settime is): when Python code runs for
  * q, fire the timer now and then every DEADLINE_REPEAT_MS, so deadline_fired raises in it. */
 void py_interrupt(void) {
-    if (deadline.depth <= 0 || !deadline.have_timer)
+    if (RT->py.deadline.depth <= 0 || !RT->py.deadline.have_timer)
         return;
     struct itimerspec now = {
         .it_value = {.tv_sec = 0, .tv_nsec = 1},
         .it_interval = {.tv_sec = 0, .tv_nsec = DEADLINE_REPEAT_MS * 1000000L},
     };
-    deadline.interrupt_armed = 1;
-    timer_settime(deadline.timer, 0, &now, NULL);
+    RT->py.deadline.interrupt_armed = 1;
+    timer_settime(RT->py.deadline.timer, 0, &now, NULL);
 }
 
-bool py_deadline_tripped(void) { return deadline.tripped; }
+bool py_deadline_tripped(void) { return RT->py.deadline.tripped; }
 
 /* ---- .pykx builtins ------------------------------------------------------------------------ */
 
@@ -206,7 +195,7 @@ static K run_code(K *args, int n, int start) {
         Py_DECREF(r);
         return obj_identity();
     }
-    K f = py_callable_foreign(r, PyCallable_Check(r) ? default_mode : -1);
+    K f = py_callable_foreign(r, PyCallable_Check(r) ? RT->py.default_mode : -1);
     Py_DECREF(r);
     return f;
 }
@@ -227,10 +216,10 @@ static int return_flag(const K x) {
 static K present(PyObject *o, int flag) {
     if (flag == '<') {
         if (PyCallable_Check(o) && !PyType_Check(o))
-            return py_callable_foreign(o, default_mode);
+            return py_callable_foreign(o, RT->py.default_mode);
         return py_to_q(o);
     }
-    return py_callable_foreign(o, PyCallable_Check(o) ? default_mode : -1);
+    return py_callable_foreign(o, PyCallable_Check(o) ? RT->py.default_mode : -1);
 }
 
 static K b_eval(K *args, int n) {
@@ -280,7 +269,7 @@ static K b_set(K *args, int n) {
         release_args(args, n);
         return kerr(n != 2 ? "rank" : "type");
     }
-    PyObject *v = py_from_q(args[1], default_mode);
+    PyObject *v = py_from_q(args[1], RT->py.default_mode);
     if (!v) {
         release_args(args, n);
         return py_error_to_q();
@@ -355,7 +344,7 @@ static K b_setdefault(K *args, int n) {
         {"default", PYC_DEFAULT}, {"np", PYC_NP}, {"py", PYC_PY}, {"k", PYC_K}, {"pd", PYC_DEFAULT}};
     for (size_t i = 0; i < ARRAY_LEN(modes); i++)
         if (strlen(modes[i].name) == len && !memcmp(modes[i].name, s, len)) {
-            default_mode = modes[i].mode;
+            RT->py.default_mode = modes[i].mode;
             release_args(args, n);
             return obj_identity();
         }
@@ -411,5 +400,5 @@ void py_register_namespace(void) {
         lang_set(ss(name), obj_foreign_fn((void *)&builtins[i], NULL, builtin_call, builtins[i].arity));
     }
     lang_set(ss(".p.e"), obj_foreign_fn((void *)&builtins[0], NULL, builtin_call, 1));
-    services.load = load_hook;
+    RT->svc.load = load_hook;
 }

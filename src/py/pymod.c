@@ -226,7 +226,7 @@ static PyObject *m_listen(PyObject *self, PyObject *args) {
     const char *spec;
     if (!PyArg_ParseTuple(args, "s", &spec))
         return NULL;
-    net_config.pw_symbols = true; /* a Python process's server is PyKX's: .z.pw sees symbols */
+    net_cfg()->pw_symbols = true; /* a Python process's server is PyKX's: .z.pw sees symbols */
     int port = net_listen(spec);
     return port < 0 ? raise_q(self) : PyLong_FromLong(port);
 }
@@ -294,8 +294,8 @@ static PyObject *m_decode(PyObject *self, PyObject *args) {
 }
 
 static PyObject *m_set_wrap(PyObject *self, PyObject *fn) {
-    Py_XDECREF(py_wrap_fn);
-    py_wrap_fn = Py_NewRef(fn);
+    Py_XDECREF(RT->py.wrap_fn);
+    RT->py.wrap_fn = Py_NewRef(fn);
     Py_RETURN_NONE;
 }
 
@@ -351,7 +351,7 @@ static int module_exec(PyObject *m) {
 
 /* the extension in a Python process: start the q runtime and the .pykx namespace first */
 static int extension_exec(PyObject *m) {
-    py_in_extension = true;
+    RT->py.in_extension = true;
     if (lang_init() < 0) {
         PyErr_SetString(PyExc_ImportError, "openq: the q runtime failed to start");
         return -1;

@@ -24,7 +24,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
     const char *hooks = ".z.pg:{x};.z.ps:{[x]}";
     r0(lang_console(hooks, strlen(hooks), &quit));
     kerr_clear();
-    net_config.read_only = true;
+    net_cfg()->read_only = true;
     /* a first connection creates what lives on after it (.z.w .z.u .z.a), so the leak
      * check below sees only what an input leaves behind */
     static const G hello[] = {'u', 0x03, 0x00, 0x01, 0x01, 0x00, 0x00, 0x0e, 0x00, 0x00, 0x00,

@@ -10,16 +10,13 @@
 
 #include "lang/lang.h"
 
-extern bool lang_read_only;
-extern int64_t lang_deadline_ms;
-
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
     (void)argc;
     (void)argv;
     setenv("OPENQ_NO_SHELL", "1", 1);
     if (lang_init() < 0)
         abort();
-    lang_read_only = true;
+    RT->lang.read_only = true;
     mem_set_limit((int64_t)512 << 20); /* -w 512: huge allocations are 'wsfull, not OOM */
     return 0;
 }
@@ -28,7 +25,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     int64_t before = mem_stats().live_blocks;
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
-    lang_deadline_ms = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 + 200;
+    RT->lang.deadline_ms = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 + 200;
     int quit = 0;
     stack_set_budget(1 << 20);
     K out = lang_console((const char *)data, size, &quit);

@@ -193,3 +193,10 @@ q)asc 3 -1 2i
 `s#-1 2 3i
 q)asc 0x0200ff
 `s#0x0002ff
+q)/ the u# index cache: an entry dropped when its list is freed is reused by later lists
+q)a:`u#til 10
+q)a?3
+3
+q)a:`u#til 11
+q)sum {x?1} each {`u#til x} each 2+til 20
+20

@@ -2,8 +2,9 @@
  *
  * The layers (docs/internals.md) call only downward. Where a lower layer must reach a higher
  * one -- the value model dropping a primitive's index, a primitive applying a function or
- * reading a global, the evaluator writing to a handle -- it calls through this table, which
- * the higher layer fills when it starts (lang_init, net_init, py_ensure, the console). An
+ * reading a global, the evaluator writing to a handle -- it calls through this table, RT->svc
+ * (runtime.h), which the higher layer fills when it starts (prim_init, lang_init, net_init,
+ * py_register_namespace, the console); a runtime reset keeps it. An
  * entry left NULL means that layer is not linked or not started: callers say what then
  * happens (usually 'nyi, or the plain behaviour without it). Nothing else crosses upward:
  * tests/contracts/layers.py fails on an upward include, an upward call or a weak symbol. */
@@ -54,7 +55,5 @@ typedef struct Services {
     /* an error leaving a lambda: the q)) debugger at that frame */
     void (*suspend)(const char *msg, K lambda);
 } Services;
-
-extern Services services;
 
 #endif
