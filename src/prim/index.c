@@ -149,7 +149,7 @@ static const Index *attr_index(const K x) {
         if (c->entry[i].list == x && c->entry[i].n == x->n)
             return &c->entry[i].ix;
     if (!c) {
-        c = RT->prim.attr_cache = mem_raw_calloc(1, sizeof *c);
+        c = RT->prim.attr_cache = mem_raw_kept_calloc(1, sizeof *c); /* lives with the runtime */
         if (!c) {
             kerr("wsfull");
             return NULL;
