@@ -139,7 +139,7 @@ static K eval_string(const char *s, size_t n) {
 /* q's value: strings evaluate, symbols look up, lists apply, dicts give values, lambdas
  * show their parts */
 K lang_value(K x) {
-    ASSERT(initialised);
+    ASSERT(RT->lang.initialised);
     if (!x)
         return NULL;
     switch (x->t) {
@@ -230,13 +230,13 @@ K lang_value(K x) {
 }
 
 K lang_get(S name) {
-    ASSERT(initialised); /* lang_init made the namespaces */
+    ASSERT(RT->lang.initialised); /* lang_init made the namespaces */
     K v = env_get(name);
     return v;
 }
 
 int lang_set(S name, K v) {
-    ASSERT(initialised);
+    ASSERT(RT->lang.initialised);
     return env_set(name, v);
 }
 
