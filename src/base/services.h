@@ -31,8 +31,6 @@ typedef struct Services {
     K (*assign_global)(S name, K v);
     /* store v (consumed) under the full name; < 0 on failure */
     int (*set_global)(S name, K v);
-    /* true, with 'noupdate pending, when a change is refused (-b, reval) */
-    bool (*refuse_update)(void);
     /* the -T deadline or Ctrl-C has passed: long loops stop with 'stop */
     bool (*past_deadline)(void);
     /* count of a partitioned table, -1 when t is not one */

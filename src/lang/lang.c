@@ -105,7 +105,6 @@ int lang_init(void) {
     RT->svc.global_names = lang_names;
     RT->svc.assign_global = lang_assign_global;
     RT->svc.set_global = env_set;
-    RT->svc.refuse_update = lang_refuse_update;
     RT->svc.past_deadline = eval_past_deadline;
     bind_natives();
     part_init();
