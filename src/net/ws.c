@@ -2,7 +2,7 @@
  * answered 101 (Sec-WebSocket-Accept: base64 of SHA-1 of the key and the RFC's GUID), .z.wo
  * runs, and from then on the connection carries frames.  A client's frames must be masked;
  * a message (text: a string, binary: bytes) may come in fragments, gathered up to
- * -max_message (and HTTP_BODY_MAX) bytes, then handed to .z.ws.  Pings are answered, a close
+ * HTTP_BODY_MAX bytes (and the message limit), then handed to .z.ws.  Pings are answered, a close
  * frame is echoed and the connection closed (.z.wc runs).  A length past the cap (a 2^63
  * one included), an unmasked or malformed frame sends a close frame with 1009 or 1002 and
  * closes.  neg[h] sends a string as a text frame and bytes as a binary one. */
@@ -195,8 +195,6 @@ bool net_ws_input(Conn *c) {
             if (f.opcode != WS_CONT)
                 c->ws_opcode = f.opcode;
             ok = gather(&c->ws_msg, c->ws_opcode == WS_TEXT ? KC : KG, p, &f);
-            if (ok && !c->ws_msg)
-                ok = false;
             if (ok && f.fin) {
                 payload = c->ws_msg;
                 c->ws_msg = NULL;
