@@ -41,6 +41,8 @@ int net_configure(void) {
     }
     if (cmdline_option('b'))
         net_config.read_only = true;
+    if (net_tls_configure() < 0)
+        return -1;
     const char *timeout = cmdline_option('T');
     if (timeout)
         net_config.query_timeout_s = atoi(timeout);

@@ -91,6 +91,7 @@ void net_conn_free(Conn *c) {
     r0(c->out);
     r0(c->reply);
     r0(c->ws_msg);
+    net_tls_free(c);
     mem_free(c, mem_class(sizeof *c));
 }
 
@@ -165,7 +166,7 @@ bool net_conn_send(Conn *c, const G *p, size_t n) {
         return bytes_append(c->sink, p, n);
     if (!c->out) {
         while (n) {
-            ssize_t w = send(c->fd, p, n, MSG_NOSIGNAL);
+            ssize_t w = net_io_send(c, p, n);
             if (w < 0) {
                 if (errno == EINTR)
                     continue;
@@ -190,7 +191,7 @@ void net_flush_out(Conn *c) {
         return;
     size_t done = 0, len = (size_t)c->out->n;
     while (done < len) {
-        ssize_t w = send(c->fd, kG(c->out) + done, len - done, MSG_NOSIGNAL);
+        ssize_t w = net_io_send(c, kG(c->out) + done, len - done);
         if (w < 0) {
             if (errno == EINTR)
                 continue;
@@ -513,13 +514,15 @@ static void in_release_if_empty(Conn *c) {
 
 /* read what is available; false when the connection was closed */
 bool net_conn_read(Conn *c) {
+    if (!net_tls_sniff(c))
+        return false;
     for (;;) {
         if (!in_reserve(c, 1024)) {
             net_conn_close(c);
             return false;
         }
         size_t room = (size_t)(obj_capacity(c->in) - c->in->n);
-        ssize_t n = recv(c->fd, kG(c->in) + c->in->n, room, 0);
+        ssize_t n = net_io_recv(c, kG(c->in) + c->in->n, room);
         if (n == 0) {
             net_conn_close(c);
             return false;

@@ -42,6 +42,8 @@ struct Conn {
     bool close_after_write; /* close once `out` is written; input is ignored meanwhile */
     int ws_opcode;     /* WebSocket: opcode of the fragmented message being gathered, 0: none */
     K ws_msg;          /* WebSocket: the fragments gathered so far (KG, owned; NULL if none) */
+    void *tls;         /* the connection's SSL (tls.c), NULL when plain */
+    bool tls_checked;  /* the first byte was seen: TLS or plain is decided */
 };
 
 /* The loop's state, one record (loop.c defines it): what the files of src/net share. */
@@ -171,6 +173,19 @@ bool net_ws_input(Conn *c);
 /* neg[h] x on a WebSocket handle: a string as a text frame, bytes as a binary one (x
  * borrowed); NULL + kerr otherwise */
 K net_ws_send(Conn *c, const K x);
+
+/* ---- tls.c: TLS with OpenSSL (-E) --------------------------------------------------------- */
+
+/* -E and the KX_SSL_* settings, from the command line and the environment; -1 + kerr */
+int net_tls_configure(void);
+/* before the first read of an accepted connection: peek at its first byte and start TLS
+ * (0x16) or stay plain, as -E allows; false when c was closed (refused) */
+bool net_tls_sniff(Conn *c);
+void net_tls_free(Conn *c);
+/* recv/send for a connection, through TLS when it has it (-1 with errno EAGAIN when it
+ * would block, 0 at the end) */
+ssize_t net_io_recv(Conn *c, G *buf, size_t n);
+ssize_t net_io_send(Conn *c, const G *p, size_t n);
 
 /* auth.c: the -u/-U password file check on the raw handshake bytes (nothing is interned or
  * kept); true when no file is configured */
