@@ -99,7 +99,9 @@ static bool name_is(const G *p, const HttpField *f, const char *name) {
 }
 
 int64_t net_http_parse(const G *p, size_t n, int64_t body_max, HttpRequest *r) {
-    memset(r, 0, offsetof(HttpRequest, field));
+    memset(r, 0, offsetof(HttpRequest, field)); /* the fields are filled as they are read */
+    r->body = r->body_len = 0;
+    r->status = 0;
     size_t lim = n < HTTP_HEAD_MAX ? n : HTTP_HEAD_MAX;
     size_t eol = line_end(p, 0, lim);
     if (eol == lim)
