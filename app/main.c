@@ -75,6 +75,7 @@ static const char usage[] =
     "  -b           read-only: clients may not change globals, files, settings or the OS\n"
     "  -u F, -U F   password file (user:password or user:md5 per line)\n"
     "  -T N         stop a client's query after N seconds ('stop)\n"
+    "  -E 0|1|2     TLS: off, plain and TLS, TLS only (KX_SSL_CERT_FILE, KX_SSL_KEY_FILE)\n"
     "  -w N         workspace limit of N MB ('wsfull)\n"
     "  -t N         the .z.ts timer every N ms\n"
     "  -c R C       console rows and columns; -P N display precision; -q quiet\n"

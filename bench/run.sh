@@ -9,6 +9,8 @@ taskset -c 1 ./build/bench_core
 echo "== server: round trips and async throughput"
 taskset -c 1 ./build/bench_net build/openq
 ./build/bench_net build/openq two
+echo "== TLS: round trips against plain ones (-E 1)"
+.venv/bin/python bench/bench_tls.py
 echo "== python: handler servers (openq vs aiokdb)"
 .venv/bin/python bench/bench_py.py
 echo "== tables: qSQL and aj vs pandas"

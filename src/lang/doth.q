@@ -54,3 +54,11 @@
 .h.ed:{.h.edsn enlist[`Sheet1]!enlist x}
 .h.tx:`raw`json`csv`txt`xml`xls!({enlist x};{.j.j each $[.Q.qt x;0!x;x]};.h.cd;.h.td;.h.xd;.h.ed)
 .h.xt:{[x;y]$[x~`json;.j.k each y;'`type]}
+/ the query page: what an HTTP GET gets when .z.ph is not set (src/net/http.c calls .h.zph
+/ with (text;headers)): "" or "?" lists the variables, "?expr" shows .h.val expr as HTML,
+/ "name.ext?expr" answers .h.tx[ext] of it with ext's content type, any other path is a file
+/ under .h.HOME (404 when there is none)
+.h.zpq:{[e].h.hp .h.hc each"\n"vs -1_.Q.s .h.val e}
+.h.zpx:{[p;e]t:`$(1+last where"."=p)_p;$[t in key .h.tx;.h.hy[t]"\n"sv .h.tx[t] .h.val e;.h.zpq e]}
+.h.zpf:{[p]d:$[(p like"*..*")|"/"=first p;0#0x00;@[read1;hsym`$.h.HOME,"/",p;0#0x00]];$[count d;.h.hy[`$(1+last where"."=p)_p;d];.h.hn["404 Not Found";`txt;p,": not found"]]}
+.h.zph:{[x]r:.h.uh x 0;$[(0=count r)|r~enlist"?";.h.hp{.h.ha["?",x;x]}each string system"v";"?"=first r;@[.h.zpq;1_r;.h.he];"?"in r;@[{.h.zpx[x 0;1_x 1]};(0,r?"?")_r;.h.he];.h.zpf r]}

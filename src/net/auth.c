@@ -48,6 +48,8 @@ int net_configure(void) {
     }
     if (cmdline_option('b'))
         net_cfg()->read_only = true;
+    if (net_tls_configure() < 0)
+        return -1;
     const char *timeout = cmdline_option('T');
     if (timeout)
         net_cfg()->query_timeout_s = atoi(timeout);

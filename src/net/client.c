@@ -200,6 +200,11 @@ K net_handle_call(J handle, K msg) {
         r0(msg);
         return kerr(h >= 65536 || h < 3 ? "type" : "hclose");
     }
+    if (c->kind != CONN_IPC) { /* WebSocket: async sends only, as in kdb+; HTTP: none */
+        K r = c->kind == CONN_WS && async ? net_ws_send(c, msg) : kerr(c->kind == CONN_WS ? "nyi" : "type");
+        r0(msg);
+        return r;
+    }
     if (!net_send_value(c, msg, async ? IPC_ASYNC : IPC_SYNC)) {
         r0(msg);
         return NULL;

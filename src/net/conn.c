@@ -94,6 +94,8 @@ void net_conn_free(Conn *c) {
     r0(c->in);
     r0(c->out);
     r0(c->reply);
+    r0(c->ws_msg);
+    net_tls_free(c);
     mem_free(c, mem_class(sizeof *c));
 }
 
@@ -120,16 +122,17 @@ void net_set_caller(Conn *c) {
 }
 
 /* Close a connection: .z.pc runs first (once, for accepted connections that completed the
- * handshake); a protected connection is only marked and freed when its hook returns. */
+ * handshake; .z.wc for a WebSocket, nothing for HTTP); a protected connection is only
+ * marked and freed when its hook returns. */
 void net_conn_close(Conn *c) {
     if (c->closing)
         return;
     c->closing = true;
-    if (c->state == CONN_READY && !c->outbound) {
+    if (c->state == CONN_READY && !c->outbound && c->kind != CONN_HTTP) {
         c->protect++;
         net_set_caller(c);
         bool defined;
-        K r = net_run_hook(ss(".z.pc"), (K[]){ki(c->fd)}, 1, &defined);
+        K r = net_run_hook(ss(c->kind == CONN_WS ? ".z.wc" : ".z.pc"), (K[]){ki(c->fd)}, 1, &defined);
         if (!r)
             kerr_clear();
         r0(r);
@@ -169,7 +172,7 @@ bool net_conn_send(Conn *c, const G *p, size_t n) {
         return bytes_append(c->sink, p, n);
     if (!c->out) {
         while (n) {
-            ssize_t w = send(c->fd, p, n, MSG_NOSIGNAL);
+            ssize_t w = net_io_send(c, p, n);
             if (w < 0) {
                 if (errno == EINTR)
                     continue;
@@ -194,7 +197,7 @@ void net_flush_out(Conn *c) {
         return;
     size_t done = 0, len = (size_t)c->out->n;
     while (done < len) {
-        ssize_t w = send(c->fd, kG(c->out) + done, len - done, MSG_NOSIGNAL);
+        ssize_t w = net_io_send(c, kG(c->out) + done, len - done);
         if (w < 0) {
             if (errno == EINTR)
                 continue;
@@ -214,7 +217,17 @@ void net_flush_out(Conn *c) {
     }
     r0(c->out);
     c->out = NULL;
+    if (c->close_after_write) {
+        net_conn_close(c);
+        return;
+    }
     net_watch(c->fd, EPOLLIN | EPOLLRDHUP, false);
+}
+
+void net_conn_close_after_write(Conn *c) {
+    c->close_after_write = true;
+    if (!c->out)
+        net_conn_close(c);
 }
 
 /* encode and send a message to c (x borrowed); false if it could not be encoded */
@@ -249,29 +262,15 @@ bool net_peer_is_local(const struct sockaddr_storage *a) {
     return false;
 }
 
-/* The handshake is "user:password" + capability byte + NUL.  Credentials split at the
- * first ':'; the reply is one byte, min(capability, 6).  A rejected client is closed.
- * The -u/-U check reads the raw bytes: nothing from a peer is interned before it passes
+/* The -u/-U check reads the raw bytes: nothing from a peer is interned before it passes
  * (a .z.pw hook, being q code, is handed the name as a symbol: that interning is the
- * hook's price).  A client that would exceed the live-connection cap is rejected too. */
-static void finish_handshake(Conn *c, size_t nul) {
-    size_t len = nul;
-    int cap = 0;
-    G *in = kG(c->in);
-    if (len >= 1 && in[len - 1] < 32) {
-        cap = in[len - 1];
-        len--;
-    }
-    const char *cred = (const char *)in;
-    const char *colon = memchr(cred, ':', len);
-    size_t ulen = colon ? (size_t)(colon - cred) : len;
-    const char *pass = colon ? colon + 1 : "";
-    size_t plen = colon ? len - ulen - 1 : 0;
-    bool ok = net_st()->nconns - net_st()->guard.nhalf < net_cfg()->max_connections &&
-              net_auth_check(cred, ulen, pass, plen);
-    K pw = ok ? lang_get(ss(".z.pw")) : NULL;
-    if (ok)
-        c->user = sym_intern(cred, ulen);
+ * hook's price).  HTTP's Basic credentials come through here too. */
+bool net_login(Conn *c, const char *cred, size_t ulen, const char *pass, size_t plen) {
+    if (!net_auth_check(cred, ulen, pass, plen))
+        return false;
+    K pw = lang_get(ss(".z.pw"));
+    c->user = sym_intern(cred, ulen);
+    bool ok = true;
     if (pw) {
         c->protect++;
         net_set_caller(c);
@@ -300,6 +299,32 @@ static void finish_handshake(Conn *c, size_t nul) {
         r0(r);
         c->protect--;
     }
+    return ok && !c->closing;
+}
+
+void net_conn_ready(Conn *c) {
+    half_unlink(c);
+    c->state = CONN_READY;
+}
+
+/* The handshake is "user:password" + capability byte + NUL.  Credentials split at the
+ * first ':'; the reply is one byte, min(capability, 6).  A rejected client is closed.
+ * A client that would exceed the live-connection cap is rejected too. */
+static void finish_handshake(Conn *c, size_t nul) {
+    size_t len = nul;
+    int cap = 0;
+    G *in = kG(c->in);
+    if (len >= 1 && in[len - 1] < 32) {
+        cap = in[len - 1];
+        len--;
+    }
+    const char *cred = (const char *)in;
+    const char *colon = memchr(cred, ':', len);
+    size_t ulen = colon ? (size_t)(colon - cred) : len;
+    const char *pass = colon ? colon + 1 : "";
+    size_t plen = colon ? len - ulen - 1 : 0;
+    bool ok = net_st()->nconns - net_st()->guard.nhalf < net_cfg()->max_connections &&
+              net_login(c, cred, ulen, pass, plen);
     /* consume the handshake bytes */
     size_t rest = (size_t)c->in->n - nul - 1;
     memmove(kG(c->in), kG(c->in) + nul + 1, rest);
@@ -309,10 +334,9 @@ static void finish_handshake(Conn *c, size_t nul) {
             net_conn_free(c);
         return;
     }
-    half_unlink(c);
+    net_conn_ready(c);
     c->capability = cap < 6 ? cap : 6;
     G reply = (G)c->capability;
-    c->state = CONN_READY;
     if (!net_conn_send(c, &reply, 1)) {
         ASSERT(c->protect == 0); /* the rule: a connection a hook runs for is only marked */
         net_conn_free(c);
@@ -408,6 +432,15 @@ static bool process_input(Conn *c) {
     while (c->in && c->in->n) {
         G *in = kG(c->in);
         size_t in_len = (size_t)c->in->n;
+        if (c->kind == CONN_IPC && c->state == CONN_HANDSHAKE && !c->outbound) {
+            int http = net_http_sniff(in, in_len); /* "GET " or "POST ": HTTP on the q port */
+            if (http < 0)
+                return true;
+            if (http > 0)
+                c->kind = CONN_HTTP;
+        }
+        if (c->kind != CONN_IPC)
+            return net_http_input(c);
         if (c->state == CONN_HANDSHAKE) {
             G *nul = memchr(in, 0, in_len);
             if (!nul) {
@@ -490,13 +523,15 @@ static void in_release_if_empty(Conn *c) {
 
 /* read what is available; false when the connection was closed */
 bool net_conn_read(Conn *c) {
+    if (!net_tls_sniff(c))
+        return false;
     for (;;) {
         if (!in_reserve(c, 1024)) {
             net_conn_close(c);
             return false;
         }
         size_t room = (size_t)(obj_capacity(c->in) - c->in->n);
-        ssize_t n = recv(c->fd, kG(c->in) + c->in->n, room, 0);
+        ssize_t n = net_io_recv(c, kG(c->in) + c->in->n, room);
         if (n == 0) {
             net_conn_close(c);
             return false;

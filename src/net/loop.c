@@ -224,6 +224,7 @@ void net_free(void) {
     if (ns->epfd >= 0)
         close(ns->epfd);
     ns->epfd = -1;
+    net_tls_release();
     mem_raw_free(ns->console_buf);
     mem_raw_free(RT->net);
     RT->net = NULL;

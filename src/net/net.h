@@ -17,6 +17,7 @@ typedef struct NetConfig {
     bool read_only;        /* -b: writes refused with 'noupdate */
     int query_timeout_s;   /* -T: 'stop after this many seconds (0: none) */
     const char *users_file;/* -u/-U: user:password file (plain or md5) */
+    int tls_mode;          /* -E: 0 plain, 1 plain and TLS, 2 TLS only (tls.c) */
     bool pw_symbols;       /* .z.pw gets the password as a symbol, :: when none was sent (PyKX's
                             * Python server); else as a string, kdb+'s convention */
 } NetConfig;

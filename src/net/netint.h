@@ -12,6 +12,8 @@
 #define NET_IN_FIRST 2048      /* first input buffer: room for any handshake */
 
 enum { CONN_HANDSHAKE, CONN_READY };
+/* what a connection speaks, decided from its first bytes (http.c: net_http_sniff) */
+enum { CONN_IPC, CONN_HTTP, CONN_WS };
 
 typedef struct Conn Conn;
 struct Conn {
@@ -36,11 +38,19 @@ struct Conn {
     bool deferred;     /* the sync request being handled called -30!(::): reply later */
     K reply;           /* outbound: the response that arrived (owned) */
     bool reply_ready;  /* outbound: `reply` holds the answer to our request */
+    int kind;          /* CONN_IPC, CONN_HTTP or CONN_WS (an upgraded HTTP connection) */
+    bool close_after_write; /* close once `out` is written; input is ignored meanwhile */
+    int ws_opcode;     /* WebSocket: opcode of the fragmented message being gathered, 0: none */
+    K ws_msg;          /* WebSocket: the fragments gathered so far (KG, owned; NULL if none) */
+    void *tls;         /* the connection's SSL (tls.c), NULL when plain */
+    bool tls_checked;  /* the first byte was seen: TLS or plain is decided */
 };
 
 /* The loop's state, one record (loop.c creates it): what the files of src/net share. */
+struct ssl_ctx_st;               /* OpenSSL's SSL_CTX (tls.c) */
 typedef struct NetState {
     int epfd;                    /* the loop */
+    struct ssl_ctx_st *tls_ctx;  /* -E: the listener's TLS settings (tls.c), or NULL */
     int listen_tcp;              /* TCP listener */
     int listen_uds;              /* abstract unix socket listener */
     int listen_port;             /* the port bound */
@@ -106,6 +116,83 @@ bool net_is_self_connection(int fd);
  * at once) exactly as if they arrived from a client, and everything it would send is
  * returned as one byte vector.  The connection is closed at the end (.z.pc runs). */
 K net_feed(const G *p, size_t n, size_t chunk);
+
+/* the handshake's checks on credentials (raw bytes, borrowed): -u/-U, then .z.pw; on success
+ * c->user is set (interned).  False when refused or when c was closed by the hook. */
+bool net_login(Conn *c, const char *user, size_t ulen, const char *pass, size_t plen);
+/* an accepted connection leaves the half-open list: its first request was complete */
+void net_conn_ready(Conn *c);
+/* send what is queued, then close (at once when nothing is queued) */
+void net_conn_close_after_write(Conn *c);
+
+/* ---- http.c: HTTP/1.1 on the q port -------------------------------------------------------- */
+
+#define HTTP_HEAD_MAX 16384   /* request line and headers together, bytes */
+#define HTTP_LINE_MAX 8192    /* the request line, bytes */
+#define HTTP_HEADERS_MAX 64   /* header fields in one request */
+#define HTTP_BODY_MAX ((int64_t)64 << 20) /* a request body, bytes (and at most -max_message) */
+
+enum { HTTP_GET = 1, HTTP_POST, HTTP_OTHER };
+typedef struct HttpField {
+    size_t name, name_len;   /* offset and length of the field name in the request */
+    size_t value, value_len; /* of its value, surrounding blanks removed */
+} HttpField;
+typedef struct HttpRequest {
+    int method;              /* HTTP_GET, HTTP_POST or HTTP_OTHER */
+    size_t method_len;       /* the method token starts the request */
+    size_t target, target_len; /* the request target ("/..."), offset and length */
+    int minor;               /* HTTP/1.minor */
+    int nfields;             /* header fields in `field` */
+    HttpField field[HTTP_HEADERS_MAX];
+    size_t body, body_len;   /* the body (Content-Length bytes after the head) */
+    int status;              /* when malformed: the status to answer (400, 413, 431, 501) */
+} HttpRequest;
+/* 1: the first bytes of a connection start an HTTP request ("GET ", "POST "); 0: they do
+ * not (an IPC handshake); -1: too few bytes to tell */
+int net_http_sniff(const G *p, size_t n);
+/* Parse one request from p[0..n) (borrowed; nothing is allocated).  Returns the bytes it
+ * takes (head and body), 0 when more bytes are needed, -1 when malformed (r->status says
+ * why).  Bodies longer than body_max, heads past HTTP_HEAD_MAX are malformed. */
+int64_t net_http_parse(const G *p, size_t n, int64_t body_max, HttpRequest *r);
+/* act on the complete requests (or WebSocket frames) in c's buffer; false when c closed */
+bool net_http_input(Conn *c);
+
+/* ---- ws.c: WebSocket (RFC 6455) on an upgraded HTTP connection ------------------------------ */
+
+typedef struct WsFrame {
+    bool fin;                /* the last fragment of a message */
+    int opcode;              /* 0 continuation, 1 text, 2 binary, 8 close, 9 ping, 10 pong */
+    bool masked;             /* a client's frames must be */
+    G mask[4];               /* the masking key */
+    size_t payload;          /* offset of the payload in the frame */
+    uint64_t len;            /* payload length */
+    int close_code;          /* when malformed: the close status to send (1002, 1009) */
+} WsFrame;
+/* Parse one frame header from p[0..n) (borrowed).  Returns the frame's total length when the
+ * whole frame is there, 0 when more bytes are needed, -1 when malformed or longer than max
+ * (f->close_code says why).  Only the header is read before the length is checked. */
+int64_t net_ws_parse(const G *p, size_t n, uint64_t max, WsFrame *f);
+/* answer an upgrade request: the 101 reply for Sec-WebSocket-Key key[0..n), then .z.wo */
+bool net_ws_accept(Conn *c, const char *key, size_t n);
+/* act on the complete frames in c's buffer; false when c was closed */
+bool net_ws_input(Conn *c);
+/* neg[h] x on a WebSocket handle: a string as a text frame, bytes as a binary one (x
+ * borrowed); NULL + kerr otherwise */
+K net_ws_send(Conn *c, const K x);
+
+/* ---- tls.c: TLS with OpenSSL (-E) --------------------------------------------------------- */
+
+/* -E and the KX_SSL_* settings, from the command line and the environment; -1 + kerr */
+int net_tls_configure(void);
+void net_tls_release(void);   /* the TLS settings released (net_free) */
+/* before the first read of an accepted connection: peek at its first byte and start TLS
+ * (0x16) or stay plain, as -E allows; false when c was closed (refused) */
+bool net_tls_sniff(Conn *c);
+void net_tls_free(Conn *c);
+/* recv/send for a connection, through TLS when it has it (-1 with errno EAGAIN when it
+ * would block, 0 at the end) */
+ssize_t net_io_recv(Conn *c, G *buf, size_t n);
+ssize_t net_io_send(Conn *c, const G *p, size_t n);
 
 /* auth.c: the -u/-U password file check on the raw handshake bytes (nothing is interned or
  * kept); true when no file is configured */

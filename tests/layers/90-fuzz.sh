@@ -8,6 +8,9 @@
 # (tests/fuzz/eval-regressions); with FUZZ_EVAL=1 (make fuzz) it mutates for FUZZ_SECONDS too.
 # The parser target (fuzz_parse: nesting on a small stack budget, no evaluation) starts from
 # the same corpus and mutates for FUZZ_PARSE_SECONDS (default 10), FUZZ_SECONDS under make fuzz.
+# The HTTP request and WebSocket frame parsers (fuzz_http) mutate for FUZZ_HTTP_SECONDS
+# (default 10; FUZZ_SECONDS under make fuzz), seeded with requests, upgrades and frames; the
+# same requests seed fuzz_conn, so the HTTP and WebSocket paths of the state machine run too.
 # Needs clang with libFuzzer (scripts/apt-packages.txt).
 set -u
 cd "$(dirname "$0")/../.."
@@ -15,7 +18,7 @@ secs=${FUZZ_SECONDS:-60}
 if ! command -v clang >/dev/null; then echo "fuzz: 0 passed, 1 failed (no clang)"; exit 1; fi
 psecs=${FUZZ_PARSE_SECONDS:-10}
 [ "${FUZZ_EVAL:-0}" = 1 ] && psecs=$secs
-mkdir -p build-fuzz/corpus build-fuzz/corpus-eval build-fuzz/corpus-conn build-fuzz/corpus-parse
+mkdir -p build-fuzz/corpus build-fuzz/corpus-eval build-fuzz/corpus-conn build-fuzz/corpus-parse build-fuzz/corpus-http
 # the fuzz targets are in the CMake graph (OPENQ_FUZZ: clang, ASan+UBSan, the engine built
 # once with coverage, libFuzzer linked into each target); rebuilt only where sources changed
 : > build-fuzz/build.log
@@ -39,6 +42,25 @@ for f in glob.glob("../shared/vectors/*.jsonl"):
             for chunk in (0, 1, 7):
                 with open(f"build-fuzz/corpus-conn/{os.path.basename(f)}-{i}-{chunk}", "wb") as out:
                     out.write(bytes([chunk]) + hello + msg + msg)
+http = [b"GET /?1+1 HTTP/1.1\r\nHost: x\r\n\r\n",               # HTTP and WebSocket
+        b"POST /p HTTP/1.1\r\nContent-Length: 3\r\nConnection: close\r\n\r\n1+2",
+        b"GET /t.csv?t HTTP/1.0\r\nAuthorization: Basic dTpw\r\n\r\nGET / HTTP/1.1\r\n\r\n"]
+upgrade = (b"GET / HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+           b"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
+frames = [b"\x81\x85\x01\x02\x03\x04" + bytes(c ^ k for c, k in zip(b"hello", b"\x01\x02\x03\x04\x01")),
+          b"\x01\x81\0\0\0\0a\x89\x80\0\0\0\0\x80\x81\0\0\0\0b",
+          b"\x82\xfe\x01\x00\0\0\0\0" + bytes(256), b"\x88\x82\0\0\0\0\x03\xe8",
+          b"\x81\xff\x80\0\0\0\0\0\0\0"]
+for i, req in enumerate(http + [upgrade + f for f in frames]):
+    for chunk in (0, 1, 5):
+        with open(f"build-fuzz/corpus-conn/http-{i}-{chunk}", "wb") as out:
+            out.write(bytes([chunk]) + req)
+for i, req in enumerate(http + [upgrade]):
+    with open(f"build-fuzz/corpus-http/req-{i}", "wb") as out:
+        out.write(b"\0" + req)
+for i, f in enumerate(frames):
+    with open(f"build-fuzz/corpus-http/frame-{i}", "wb") as out:
+        out.write(b"\1" + f + f)
 n = 0
 for f in sorted(glob.glob("tests/q/*.q")):                # console: every golden input
     for line in open(f, encoding="utf-8"):
@@ -68,6 +90,9 @@ if [ "${FUZZ_EVAL:-0}" = 1 ]; then
 else
     run eval build-fuzz/corpus-eval -runs=0 -timeout=30
 fi
+hsecs=${FUZZ_HTTP_SECONDS:-10}
+[ "${FUZZ_EVAL:-0}" = 1 ] && hsecs=$secs
+run http build-fuzz/corpus-http -max_total_time="$hsecs" -max_len=65536 -timeout=30
 run parse build-fuzz/corpus-parse -max_total_time="$psecs" -max_len=4096 -timeout=30 \
     -dict=tests/fuzz/parse.dict
 echo "fuzz: $pass passed, $fail failed"
