@@ -202,10 +202,82 @@ static K format_columns(K x, K y) {
     return out;
 }
 
+/* (types;widths) 0: y, Load Fixed (ref/file-text.md): y is a list of strings, a file, or
+ * (file;offset[;length]); records are lines, or, in a text without newlines, runs of the
+ * widths' total.  One vector per type that is not blank ("*": strings) */
+static K parse_fixed(K x, K y) {
+    K types = kK(x)[0], widths = kK(x)[1];
+    if (types->t != KC || (widths->t != KI && widths->t != KJ)) {
+        r0(x);
+        r0(y);
+        return kerr("type");
+    }
+    if (types->n != widths->n) {
+        r0(x);
+        r0(y);
+        return kerr("length");
+    }
+    J nfield = types->n, total = 0;
+    for (J f = 0; f < nfield; f++) {
+        J w = widths->t == KI ? kI(widths)[f] : kJ(widths)[f];
+        if (w < 0 || w > (1 << 20)) {
+            r0(x);
+            r0(y);
+            return kerr("domain");
+        }
+        total += w;
+    }
+    if (y->t == -KS || (y->t == 0 && y->n >= 2 && kK(y)[0]->t == -KS)) /* a file, or part of one */
+        y = prim_read1(y);
+    if (y && y->t == KG)
+        y->t = KC;
+    if (y && y->t == KC) { /* one text: its lines, or fixed-length records when it has none */
+        if (memchr(kC(y), '\n', (size_t)y->n)) {
+            y = prim_read0(y);
+        } else {
+            K recs = ktn(0, 0);
+            for (J at = 0; recs && total > 0 && at + total <= y->n; at += total)
+                recs = obj_push(recs, obj_strn(kC(y) + at, (size_t)total));
+            r0(y);
+            y = recs;
+        }
+    }
+    if (!y || y->t != 0) {
+        K err = y ? kerr("type") : NULL;
+        UNUSED(err);
+        r0(x);
+        r0(y);
+        return NULL;
+    }
+    K cols = ktn(0, 0);
+    J offset = 0;
+    for (J f = 0; cols && f < nfield; f++) {
+        J w = widths->t == KI ? kI(widths)[f] : kJ(widths)[f];
+        char tc = kC(types)[f];
+        if (tc != ' ') {
+            K strs = ktn(0, y->n);
+            for (J r = 0; strs && r < y->n; r++) {
+                K line = kK(y)[r];
+                J len = line->t == KC ? line->n : 0;
+                J from = offset < len ? offset : len, to = offset + w < len ? offset + w : len;
+                kK(strs)[r] = obj_strn(line->t == KC ? kC(line) + from : "", (size_t)(to - from));
+            }
+            K col = tc == '*' ? strs : prim_cast(kc(toupper((unsigned char)tc)), strs);
+            cols = obj_push(cols, col);
+        }
+        offset += w;
+    }
+    r0(x);
+    r0(y);
+    return cols;
+}
+
 K prim_filetext(K x, K y) {
     PRIM_ARGS2(x, y);
     if (x->t == -KS && x->s[0] == ':')
         return file_write_lines(x, y);
+    if (x->t == 0 && x->n == 2 && (kK(x)[1]->t == KI || kK(x)[1]->t == KJ))
+        return parse_fixed(x, y);
     if (x->t == 0 && x->n == 2) {
         y = file_contents(y);
         if (!y) {

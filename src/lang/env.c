@@ -227,6 +227,11 @@ K env_get(S name) {
     if (i < 0) {
         if (ns_name[0] == '.' && ns_name[1] == 'z' && !ns_name[2])
             return zvals_get(name);
+        if (ns_name[0] == '.' && ns_name[1] == 'q' && !ns_name[2]) { /* .q.neg: the keyword */
+            K p = prim_lookup(key, strlen(key));
+            if (p)
+                return p;
+        }
         return ns_find(name, false) ? env_namespace_dict(name) : NULL;
     }
     if (ns->is_view[i] == ENTRY_VIEW_BUSY) /* a view whose value needs itself */

@@ -154,6 +154,8 @@ K lang_value(K x) {
         return r;
     }
     case -KS: {
+        if (x->s[0] == ':') /* a file symbol: the content of the data file */
+            return prim_get(x);
         K r = env_get(x->s);
         if (!r && x->s[0] != '.') {
             char buf[256];
@@ -221,6 +223,16 @@ K lang_value(K x) {
         r0(x);
         return v;
     }
+    }
+    if ((x->t == KUNARY || x->t == KBINARY) && x->g < PRIM_COUNT) { /* an operator: its code */
+        int code = x->t == KUNARY ? prim_table[x->g].u_code : prim_table[x->g].b_code;
+        if (x->t == KUNARY && x->g == PRIM_IDENTITY)
+            code = 0;
+        if (code >= 0) {
+            r0(x);
+            return kj(code);
+        }
+        return x;
     }
     if (obj_is_enum(x->t) || obj_is_enum(-x->t))
         return prim_unenum(x); /* value of an enumeration: its symbols */

@@ -197,3 +197,22 @@ q)read0 `:ro.txt
 ,,"x"
 q)key `:ro2.txt
 ()
+q)/ Load Fixed (ref/file-text.md): (types;widths) 0: strings, a text, or a file
+q)sum("DT";8 9)0:enlist"20130315185540686"
+,2013.03.15D18:55:40.686000000
+q)("DT";8 9)0:("20130315185540686";"20130315185540686")
+2013.03.15   2013.03.15
+18:55:40.686 18:55:40.686
+q)("I *";2 1 3) 0: ("12-abc";"34-de")
+12    34
+"abc" "de"
+q)`:fixed.txt 0: ("12abc";"34def")
+`:fixed.txt
+q)("IS";2 3) 0: `:fixed.txt
+12  34
+abc def
+q)("IS";2 3) 0: "12abc34def"
+12  34
+abc def
+q)("IS";2 3 4) 0: enlist "1"
+'length

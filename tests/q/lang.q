@@ -309,3 +309,22 @@ q).rootdot
 3
 q)`rootdot in key `
 0b
+q)/ value by ref/value.md: an operator gives its internal code, a file symbol the file's content, `.q.x` a keyword
+q)value each (::;+;-;*;%)
+0 1 2 3 4
+q)value (neg)
+2
+q)`:valuef set 10 20 30
+`:valuef
+q)value `:valuef
+10 20 30
+q)value(`.q.neg;2)
+-2
+q)value `neg
+-:
+q).q.neg 3
+-3
+q)`neg in key `.q
+0b
+q)value `.q.nosuchkeyword
+'.q.nosuchkeyword
