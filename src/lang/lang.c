@@ -45,12 +45,28 @@ static K native_show_text(K x) { /* .Q.s x: the console's text of x, ending with
     return s;
 }
 
+static K native_hg(K x) { /* .Q.hg url: the body of an HTTP[S] GET */
+    K r = RT->svc.http_fetch ? RT->svc.http_fetch(x, NULL, NULL) : kerr("nyi");
+    r0(x);
+    return r;
+}
+
 static const Native natives[] = {
     {".j.j", native_json},
     {".j.jd", native_json_options},
     {".Q.s", native_show_text},
     {".Q.atob", prim_atob},
+    {".Q.hg", native_hg},
 };
+
+/* .Q.hp[url;mime type;body]: the body of an HTTP[S] POST */
+static K native_hp(void *p, K *args, int n) {
+    UNUSED(p);
+    K r = n != 3 ? kerr("rank") : RT->svc.http_fetch ? RT->svc.http_fetch(args[0], args[1], args[2]) : kerr("nyi");
+    for (int i = 0; i < n; i++)
+        r0(args[i]);
+    return r;
+}
 
 static K native_call(void *p, K *args, int n) {
     if (n != 1) {
@@ -64,6 +80,7 @@ static K native_call(void *p, K *args, int n) {
 static void bind_natives(void) {
     for (size_t i = 0; i < ARRAY_LEN(natives); i++)
         lang_set(ss((S)natives[i].name), obj_foreign_fn((void *)&natives[i], NULL, native_call, 1));
+    lang_set(ss(".Q.hp"), obj_foreign_fn(NULL, NULL, native_hp, 3));
 }
 
 void lang_print(int fd, const char *s, size_t n, bool newline) {
