@@ -51,22 +51,23 @@ static K native_hg(K x) { /* .Q.hg url: the body of an HTTP[S] GET */
     return r;
 }
 
+/* .Q.hp's body, given (url;mime type;body); boot.q makes the three-argument .Q.hp of it, so
+ * it projects like any q function */
+static K native_hp(K x) {
+    K r = x->t != 0 || x->n != 3 ? kerr("rank")
+          : RT->svc.http_fetch ? RT->svc.http_fetch(kK(x)[0], kK(x)[1], kK(x)[2]) : kerr("nyi");
+    r0(x);
+    return r;
+}
+
 static const Native natives[] = {
     {".j.j", native_json},
     {".j.jd", native_json_options},
     {".Q.s", native_show_text},
     {".Q.atob", prim_atob},
     {".Q.hg", native_hg},
+    {".Q.hp", native_hp},
 };
-
-/* .Q.hp[url;mime type;body]: the body of an HTTP[S] POST */
-static K native_hp(void *p, K *args, int n) {
-    UNUSED(p);
-    K r = n != 3 ? kerr("rank") : RT->svc.http_fetch ? RT->svc.http_fetch(args[0], args[1], args[2]) : kerr("nyi");
-    for (int i = 0; i < n; i++)
-        r0(args[i]);
-    return r;
-}
 
 static K native_call(void *p, K *args, int n) {
     if (n != 1) {
@@ -80,7 +81,6 @@ static K native_call(void *p, K *args, int n) {
 static void bind_natives(void) {
     for (size_t i = 0; i < ARRAY_LEN(natives); i++)
         lang_set(ss((S)natives[i].name), obj_foreign_fn((void *)&natives[i], NULL, native_call, 1));
-    lang_set(ss(".Q.hp"), obj_foreign_fn(NULL, NULL, native_hp, 3));
 }
 
 void lang_print(int fd, const char *s, size_t n, bool newline) {

@@ -174,8 +174,10 @@ static K read_reply(Conn *c) {
 K net_http_fetch(const K url, const K ctype, const K body) {
     char text[4096];
     Url u;
-    if (!arg_text(url, text, sizeof text) || (ctype && (ctype->t != KC || body->t != KC)))
+    if ((url->t != -KS && url->t != KC) || (ctype && (ctype->t != KC || body->t != KC)))
         return kerr("type");
+    if (!arg_text(url, text, sizeof text))
+        return kerr("url"); /* longer than any URL q sends */
     if (!parse_url(text, &u))
         return kerr("url");
     bool local;

@@ -147,12 +147,14 @@ def test_hg_hp_against_openq_http_and_https(cert, tls_server):
         out = run_client(f"""-1 .Q.s1 .Q.hg`$":http://127.0.0.1:{plain.port}/any/path";
 -1 .Q.s1 .Q.hg "http://localhost:{plain.port}/";
 -1 .Q.s1 .Q.hp["http://127.0.0.1:{plain.port}/p";"text/plain";"abc"];
+-1 .Q.s1 .Q.hp["http://127.0.0.1:{plain.port}/q";"text/plain"] "projected";
 -1 .Q.s1 .Q.hg ":https://localhost:{tls_server.port}/x";
 -1 .Q.s1 .Q.hp[`$":https://localhost:{tls_server.port}/x";.h.ty`json;"[1]"];
 -1 @[.Q.hg;":http://127.0.0.1:1/";{{"err ",x}}];
 -1 @[.Q.hg;"ftp://x/";{{"err ",x}}];
 """, env={"KX_SSL_CA_CERT_FILE": cert["KX_SSL_CERT_FILE"]})
-        assert out.splitlines() == ['"fixed body"', '"fixed body"', '"posted:p abc"', '"fixed body"',
+        assert out.splitlines() == ['"fixed body"', '"fixed body"', '"posted:p abc"', '"posted:q projected"',
+                                    '"fixed body"',
                                     '"posted:x [1]"', "err conn", "err url"]
     finally:
         plain.stop()
