@@ -44,6 +44,10 @@ typedef struct Services {
     K (*port)(const char *arg, size_t n);/* \p with an argument: listen there */
     K (*hopen)(K spec, int timeout_ms);  /* hopen of a host:port or unix socket (consumed) */
     K (*hclose)(J handle);               /* NULL without error when handle is no connection */
+    K (*tls_info)(J handle);             /* .z.e, -26!h: a connection's TLS details (()!() if plain) */
+    K (*tls_settings)(void);             /* (-26!)[]: the process's TLS settings */
+    /* .Q.hg (ctype NULL) and .Q.hp: url's body by HTTP[S] GET or POST (all borrowed) */
+    K (*http_fetch)(const K url, const K ctype, const K body);
 
     /* ---- filled by src/py (py_ensure) ---- */
     /* \l of path: NULL without error when this layer does not handle it */

@@ -12,6 +12,7 @@
 .Q.A:"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 .Q.nA:.Q.n,.Q.A
 .Q.s1:{-3!x}
+.Q.hp:{[f;x;y;z] f(x;y;z)}[.Q.hp] / url, mime type, body: the native body takes the three as one list
 / .Q.trp[f;x;h]: h gets the error text and a backtrace (none is kept here)
 .Q.trp:{[f;x;h] @[f;x;{[h;e] h[e;()]}[h]]}
 .Q.sbt:{""}

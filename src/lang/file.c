@@ -1061,13 +1061,13 @@ static bool is_file_handle(J h) {
 }
 
 /* hopen of a file handle: its descriptor, opened for appending; NULL without error when
- * spec names a connection (`:host:port, `:unix://port) */
+ * spec names a connection (`:host:port, `:unix://port, `:tcps://host:port) */
 K file_hopen(const K spec) {
     char path[1024];
     if (!handle_path(spec, path, sizeof path))
         return NULL;
     const char *colon = strchr(path, ':');
-    if (!strncmp(path, "unix://", 7) || (colon && colon[1] >= '0' && colon[1] <= '9') || !path[0])
+    if (!strncmp(path, "unix://", 7) || !strncmp(path, "tcps://", 7) || (colon && colon[1] >= '0' && colon[1] <= '9') || !path[0])
         return NULL;
     if (write_refused())
         return NULL;

@@ -278,6 +278,21 @@ static K deferred(K y) { /* -30!y: a deferred reply (the server's) */
     return RT->svc.deferred(y);
 }
 
+static K tls_settings(K y) { /* -26!h: a connection's TLS details; (-26!)[]: the settings */
+    if (!RT->svc.tls_settings) {
+        r0(y);
+        return kerr("nyi");
+    }
+    if (obj_is_identity(y) || (y->t == 0 && y->n == 0)) {
+        r0(y);
+        return RT->svc.tls_settings();
+    }
+    J h = y->t == -KI ? y->i : y->t == -KJ ? y->j : 0;
+    bool ok = y->t == -KI || y->t == -KJ;
+    r0(y);
+    return ok ? RT->svc.tls_info(h) : kerr("type");
+}
+
 typedef struct Internal {
     J n;             /* the left argument of ! */
     K (*fn)(K y);    /* y consumed */
@@ -306,6 +321,7 @@ static const Internal internals[] = {
     {-23, memory_map},            /* memory map */
     {-24, prim_reval},            /* reval */
     {-25, broadcast},             /* async broadcast */
+    {-26, tls_settings},          /* TLS settings */
     {-27, precise},               /* format with precision */
     {-29, prim_json_parse},       /* .j.k */
     {-30, deferred},              /* deferred response */

@@ -45,11 +45,28 @@ static K native_show_text(K x) { /* .Q.s x: the console's text of x, ending with
     return s;
 }
 
+static K native_hg(K x) { /* .Q.hg url: the body of an HTTP[S] GET */
+    K r = RT->svc.http_fetch ? RT->svc.http_fetch(x, NULL, NULL) : kerr("nyi");
+    r0(x);
+    return r;
+}
+
+/* .Q.hp's body, given (url;mime type;body); boot.q makes the three-argument .Q.hp of it, so
+ * it projects like any q function */
+static K native_hp(K x) {
+    K r = x->t != 0 || x->n != 3 ? kerr("rank")
+          : RT->svc.http_fetch ? RT->svc.http_fetch(kK(x)[0], kK(x)[1], kK(x)[2]) : kerr("nyi");
+    r0(x);
+    return r;
+}
+
 static const Native natives[] = {
     {".j.j", native_json},
     {".j.jd", native_json_options},
     {".Q.s", native_show_text},
     {".Q.atob", prim_atob},
+    {".Q.hg", native_hg},
+    {".Q.hp", native_hp},
 };
 
 static K native_call(void *p, K *args, int n) {

@@ -74,6 +74,13 @@ K zvals_get(S name) {
     }
     case 'a': return ki(0);
     case 'w': return ki(0);
+    case 'e': { /* the current connection's TLS details (.z.w, which the server sets) */
+        K w = env_get(ss(".z.w"));
+        J h = w && w->t == -KI ? w->i : 0;
+        r0(w);
+        kerr_clear();
+        return RT->svc.tls_info ? RT->svc.tls_info(h) : xD(ktn(0, 0), ktn(0, 0));
+    }
     case 'x': return RT->lang.z_args ? r1(RT->lang.z_args) : ktn(0, 0);
     case 'X': return RT->lang.z_raw ? r1(RT->lang.z_raw) : ktn(0, 0);
     case 'f': { K s = obj_atom(-KS); if (s) s->s = RT->lang.z_script ? RT->lang.z_script : sym_null; return s; }

@@ -18,8 +18,7 @@
 #include "../prim/prims.h"
 #include "netint.h"
 
-/* connect with a timeout; returns the fd or -1 */
-static int connect_to(const char *host, int port, int timeout_ms, bool *local) {
+int net_connect_to(const char *host, int port, int timeout_ms, bool *local) {
     int fd;
     *local = false;
     if (!*host || !strcmp(host, "unix") || !strcmp(host, "0.0.0.0")) {
@@ -36,6 +35,7 @@ static int connect_to(const char *host, int port, int timeout_ms, bool *local) {
             host = "127.0.0.1"; /* no unix socket: try loopback */
         } else {
             *local = true;
+            net_set_nonblocking(fd);
             return fd;
         }
     }
@@ -71,18 +71,59 @@ static int connect_to(const char *host, int port, int timeout_ms, bool *local) {
     return fd;
 }
 
-/* blocking read of exactly n bytes with a deadline; false on EOF/timeout */
-static bool read_exact(int fd, G *p, size_t n, int timeout_ms) {
-    while (n) {
-        struct pollfd pf = {.fd = fd, .events = POLLIN};
-        if (poll(&pf, 1, timeout_ms > 0 ? timeout_ms : -1) <= 0)
+/* wait until c's socket is ready for `events`, or the deadline (0: none) has passed */
+static bool io_wait(Conn *c, short events, int64_t deadline) {
+    for (;;) {
+        int left = -1;
+        if (deadline) {
+            int64_t d = deadline - net_now_ms();
+            if (d <= 0)
+                return false;
+            left = (int)d;
+        }
+        struct pollfd pf = {.fd = c->fd, .events = events};
+        int r = poll(&pf, 1, left);
+        if (r > 0)
+            return true;
+        if (r == 0 || errno != EINTR)
             return false;
-        ssize_t r = recv(fd, p, n, 0);
-        if (r <= 0) {
-            if (r < 0 && (errno == EINTR || errno == EAGAIN))
-                continue;
+    }
+}
+
+bool net_io_send_all(Conn *c, const G *p, size_t n, int64_t deadline) {
+    while (n) {
+        ssize_t r = net_io_send(c, p, n);
+        if (r > 0) {
+            p += r;
+            n -= (size_t)r;
+        } else if (r < 0 && (errno == EAGAIN || errno == EINTR)) {
+            if (!io_wait(c, POLLOUT, deadline))
+                return false;
+        } else {
             return false;
         }
+    }
+    return true;
+}
+
+/* the read comes first: TLS may hold decrypted bytes that no poll would announce */
+ssize_t net_io_recv_some(Conn *c, G *p, size_t n, int64_t deadline) {
+    for (;;) {
+        ssize_t r = net_io_recv(c, p, n);
+        if (r >= 0)
+            return r;
+        if (errno != EAGAIN && errno != EINTR)
+            return -1;
+        if (!io_wait(c, POLLIN, deadline))
+            return -1;
+    }
+}
+
+bool net_io_recv_exact(Conn *c, G *p, size_t n, int64_t deadline) {
+    while (n) {
+        ssize_t r = net_io_recv_some(c, p, n, deadline);
+        if (r <= 0)
+            return false;
         p += r;
         n -= (size_t)r;
     }
@@ -93,9 +134,10 @@ static bool read_exact(int fd, G *p, size_t n, int timeout_ms) {
  * to our own listener is refused ('hop: own listener): this single-threaded loop would wait
  * for its own handshake reply.  Without a timeout the server's reply is awaited for
  * net_cfg()->handshake_ms at most, so a silent peer cannot hang us. */
-static int open_handle(const char *host, int port, const char *userpass, int timeout_ms, int capability) {
+static int open_handle(const char *host, int port, const char *userpass, int timeout_ms, int capability,
+                       bool tls) {
     bool local;
-    int fd = connect_to(host, port, timeout_ms, &local);
+    int fd = net_connect_to(host, port, timeout_ms, &local);
     if (fd < 0) {
         kerr("hop");
         return -1;
@@ -105,27 +147,32 @@ static int open_handle(const char *host, int port, const char *userpass, int tim
         kerr("hop: own listener");
         return -1;
     }
+    Conn *c = net_conn_new(fd, true);
+    if (!c) {
+        kerr("limit");
+        return -1;
+    }
+    int64_t deadline = net_now_ms() + (timeout_ms > 0 ? timeout_ms : net_cfg()->handshake_ms);
+    if (tls && !net_tls_connect(c, host, (int)(deadline - net_now_ms()))) {
+        net_conn_free(c);
+        return -1;
+    }
     size_t ul = strlen(userpass);
     G *hs = mem_raw_alloc(ul + 2);
     if (!hs) {
-        close(fd);
+        net_conn_free(c);
         kerr("wsfull");
         return -1;
     }
     memcpy(hs, userpass, ul);
     hs[ul] = (G)capability;
     hs[ul + 1] = 0;
-    bool sent = send(fd, hs, ul + 2, MSG_NOSIGNAL) == (ssize_t)(ul + 2);
+    bool sent = net_io_send_all(c, hs, ul + 2, deadline);
     mem_raw_free(hs);
     G reply;
-    if (!sent || !read_exact(fd, &reply, 1, timeout_ms > 0 ? timeout_ms : net_cfg()->handshake_ms)) {
-        close(fd);
+    if (!sent || !net_io_recv_exact(c, &reply, 1, deadline)) {
+        net_conn_free(c);
         kerr("access");
-        return -1;
-    }
-    Conn *c = net_conn_new(fd, true);
-    if (!c) {
-        kerr("limit");
         return -1;
     }
     c->capability = reply;
@@ -151,7 +198,10 @@ K net_open(K spec, int timeout_ms) {
     const char *p = text[0] == ':' ? text + 1 : text;
     char host[256] = "", rest[256] = "";
     int port = 0;
-    bool unix_sock = !strncmp(p, "unix://", 7);
+    bool tls = !strncmp(p, "tcps://", 7);
+    if (tls)
+        p += 7;
+    bool unix_sock = !tls && !strncmp(p, "unix://", 7);
     if (unix_sock) {
         port = atoi(p + 7);
         const char *colon = strchr(p + 7, ':');
@@ -169,7 +219,7 @@ K net_open(K spec, int timeout_ms) {
     }
     if (port <= 0)
         return kerr("hop");
-    int h = open_handle(host[0] ? host : "127.0.0.1", port, rest, timeout_ms, 6);
+    int h = open_handle(host[0] ? host : "127.0.0.1", port, rest, timeout_ms, 6, tls);
     return h < 0 ? NULL : ki(h);
 }
 
@@ -250,7 +300,8 @@ K net_hclose(J h) {
 /* ---- k.h client API ------------------------------------------------------------------------- */
 
 I khpunc(S host, I port, S userpass, I timeout, I capability) {
-    int h = open_handle(host ? host : "", port, userpass ? userpass : "", timeout, capability ? capability : 3);
+    int h = open_handle(host ? host : "", port, userpass ? userpass : "", timeout, capability ? capability : 3,
+                        false);
     if (h < 0) {
         bool refused = kerr_msg() && !strcmp(kerr_msg(), "access");
         kerr_clear();

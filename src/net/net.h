@@ -70,6 +70,13 @@ K net_close_handle(J handle);
 /* RT->svc.hopen / hclose: a connection opened; closed (NULL without error: not one) */
 K net_hopen(K spec, int timeout_ms);
 K net_hclose(J handle);
+/* .z.e and -26!h: the TLS details of connection h (()!() when plain or no connection) */
+K net_tls_info(J handle);
+/* (-26!)[]: the TLS settings (SSLEAY_VERSION and the SSL_* values) as a dict */
+K net_tls_settings(void);
+/* .Q.hg / .Q.hp (fetch.c): GET url, or POST body as ctype when ctype is not NULL; the reply's
+ * body as a string; url is `:http[s]://[user:pass@]host[:port][/path] (all borrowed) */
+K net_http_fetch(const K url, const K ctype, const K body);
 /* the number of open client connections */
 int net_connection_count(void);
 

@@ -51,6 +51,7 @@ struct ssl_ctx_st;               /* OpenSSL's SSL_CTX (tls.c) */
 typedef struct NetState {
     int epfd;                    /* the loop */
     struct ssl_ctx_st *tls_ctx;  /* -E: the listener's TLS settings (tls.c), or NULL */
+    struct ssl_ctx_st *tls_client_ctx; /* tcps:// and https://: the client's settings, or NULL */
     int listen_tcp;              /* TCP listener */
     int listen_uds;              /* abstract unix socket listener */
     int listen_port;             /* the port bound */
@@ -108,6 +109,16 @@ int64_t net_now_ms(void);
 socklen_t net_uds_addr(struct sockaddr_un *a, int port);
 void net_set_timer(J ms);
 void net_request_quit(void);
+
+/* client.c: a TCP (or, for host "" / "unix", abstract unix) connection within timeout_ms
+ * (0: none), non-blocking; *local when the peer is loopback.  -1 when it failed. */
+int net_connect_to(const char *host, int port, int timeout_ms, bool *local);
+/* c's bytes p[0..n) all written, or exactly n bytes read into p, waiting with poll until
+ * the deadline (net_now_ms() clock, 0: none); false at the end, on error or at the deadline */
+bool net_io_send_all(Conn *c, const G *p, size_t n, int64_t deadline);
+bool net_io_recv_exact(Conn *c, G *p, size_t n, int64_t deadline);
+/* the bytes that are there (at least one, waiting as above): count, 0 at the end, -1 */
+ssize_t net_io_recv_some(Conn *c, G *p, size_t n, int64_t deadline);
 
 /* true when fd is a connection to one of our own listeners (hopen of our own port): the
  * handshake would wait for ourselves.  fd is a connected socket (borrowed). */
@@ -189,6 +200,10 @@ void net_tls_release(void);   /* the TLS settings released (net_free) */
  * (0x16) or stay plain, as -E allows; false when c was closed (refused) */
 bool net_tls_sniff(Conn *c);
 void net_tls_free(Conn *c);
+/* the client side of TLS on c's connected socket (outbound; c need not be registered): the
+ * handshake with host (SNI, and HOSTIP's check), the server's certificate checked as
+ * SSL_VERIFY_SERVER says, within timeout_ms; false + kerr */
+bool net_tls_connect(Conn *c, const char *host, int timeout_ms);
 /* recv/send for a connection, through TLS when it has it (-1 with errno EAGAIN when it
  * would block, 0 at the end) */
 ssize_t net_io_recv(Conn *c, G *buf, size_t n);

@@ -1,0 +1,220 @@
+/* fetch.c -- outbound HTTP for .Q.hg (GET) and .Q.hp (POST): one request on a connection of
+ * its own ("Connection: close"), plain or through the TLS client (https://), Basic auth from
+ * user:pass@ in the URL; the reply's body (by Content-Length, chunked, or up to the close)
+ * is returned as a string, whatever the status.  The call blocks the loop, as in kdb+; the
+ * connect and the TLS handshake are bounded by the handshake timeout. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "../lang/lang.h"
+#include "../prim/primint.h"
+#include "netint.h"
+
+typedef struct Url {
+    bool tls;          /* https:// */
+    char host[256];    /* the host name or address */
+    int port;          /* the port, 80 or 443 when none is given */
+    char auth[256];    /* user:pass before '@', or "" */
+    const char *path;  /* from the first '/' (inside the caller's text), or "/" */
+} Url;
+
+/* [:]http[s]://[user:pass@]host[:port][/path]; false when it is not such a URL */
+static bool parse_url(const char *s, Url *u) {
+    if (*s == ':')
+        s++;
+    if (!strncmp(s, "http://", 7)) {
+        u->tls = false;
+        s += 7;
+    } else if (!strncmp(s, "https://", 8)) {
+        u->tls = true;
+        s += 8;
+    } else {
+        return false;
+    }
+    const char *end = s + strcspn(s, "/?");
+    u->path = *end == '/' ? end : *end ? NULL : "/";
+    if (!u->path)
+        return false; /* a query right after the host: not one q sends */
+    const char *at = memchr(s, '@', (size_t)(end - s));
+    u->auth[0] = 0;
+    if (at) {
+        if ((size_t)(at - s) >= sizeof u->auth)
+            return false;
+        snprintf(u->auth, sizeof u->auth, "%.*s", (int)(at - s), s);
+        s = at + 1;
+    }
+    const char *colon = memchr(s, ':', (size_t)(end - s));
+    const char *hend = colon ? colon : end;
+    if (hend == s || (size_t)(hend - s) >= sizeof u->host)
+        return false;
+    snprintf(u->host, sizeof u->host, "%.*s", (int)(hend - s), s);
+    u->port = colon ? atoi(colon + 1) : u->tls ? 443 : 80;
+    return u->port > 0 && u->port < 65536;
+}
+
+/* the text of a symbol or string (borrowed) as a C string in buf; false when neither */
+static bool arg_text(const K x, char *buf, size_t n) {
+    if (x->t == -KS)
+        snprintf(buf, n, "%s", x->s);
+    else if (x->t == KC && (size_t)x->n < n)
+        snprintf(buf, n, "%.*s", (int)x->n, kC(x));
+    else
+        return false;
+    return true;
+}
+
+/* append text to a string being built (obj_push_items's rules: NULL releases it) */
+static K put(K s, const char *p, size_t n) { return s ? obj_push_items(s, p, (J)n) : NULL; }
+static K puts0(K s, const char *p) { return put(s, p, strlen(p)); }
+
+/* the request's head and body as bytes */
+static K request_text(const Url *u, const K ctype, const K body) {
+    K s = obj_strn("", 0);
+    s = puts0(s, ctype ? "POST " : "GET ");
+    s = puts0(puts0(puts0(s, u->path), " HTTP/1.1\r\nHost: "), u->host);
+    char port[16];
+    snprintf(port, sizeof port, ":%d", u->port);
+    s = puts0(puts0(s, port), "\r\nConnection: close\r\nUser-Agent: openq\r\nAccept: */*\r\n");
+    if (u->auth[0]) {
+        K b64 = prim_btoa(obj_strn(u->auth, strlen(u->auth)));
+        s = puts0(s, "Authorization: Basic ");
+        if (b64 && b64->t == KC)
+            s = put(s, (const char *)kC(b64), (size_t)b64->n);
+        else {
+            r0(s);
+            s = NULL;
+        }
+        r0(b64);
+        s = puts0(s, "\r\n");
+    }
+    if (ctype) {
+        char len[48];
+        snprintf(len, sizeof len, "Content-Length: %lld\r\n", (long long)body->n);
+        s = put(puts0(s, "Content-Type: "), (const char *)kC(ctype), (size_t)ctype->n);
+        s = puts0(puts0(s, "\r\n"), len);
+    }
+    s = puts0(s, "\r\n");
+    if (ctype)
+        s = put(s, (const char *)kC(body), (size_t)body->n);
+    return s;
+}
+
+/* the value of header `name` in head[0..n) (borrowed), or NULL; *len its length */
+static const char *header(const char *head, size_t n, const char *name, size_t *len) {
+    size_t nl = strlen(name);
+    for (const char *p = memchr(head, '\n', n); p && p + 1 < head + n; p = memchr(p + 1, '\n', (size_t)(head + n - p - 1))) {
+        const char *line = p + 1;
+        if ((size_t)(head + n - line) > nl && !strncasecmp(line, name, nl) && line[nl] == ':') {
+            const char *v = line + nl + 1, *e = memchr(v, '\r', (size_t)(head + n - v));
+            while (v < e && *v == ' ')
+                v++;
+            *len = e ? (size_t)(e - v) : 0;
+            return v;
+        }
+    }
+    return NULL;
+}
+
+/* a chunked body p[0..n) decoded into a new string; NULL + kerr when malformed */
+static K unchunk(const char *p, size_t n) {
+    K s = obj_strn("", 0);
+    size_t i = 0;
+    while (s) {
+        char *end;
+        const char *crlf = i < n ? memchr(p + i, '\n', n - i) : NULL;
+        if (!crlf) {
+            r0(s);
+            return kerr("conn: chunked body");
+        }
+        unsigned long long len = strtoull(p + i, &end, 16);
+        i = (size_t)(crlf - p) + 1;
+        if (len == 0)
+            return s;
+        if (len > n - i) {
+            r0(s);
+            return kerr("conn: chunked body");
+        }
+        s = put(s, p + i, (size_t)len);
+        i += (size_t)len + 2; /* the chunk's CRLF */
+        if (i > n) {
+            r0(s);
+            return kerr("conn: chunked body");
+        }
+    }
+    return NULL;
+}
+
+/* everything the server sends up to its close, with the Content-Length's end as a stop */
+static K read_reply(Conn *c) {
+    K in = ktn(KG, 0);
+    G buf[16384];
+    for (;;) {
+        ssize_t r = net_io_recv_some(c, buf, sizeof buf, 0);
+        if (r < 0) {
+            r0(in);
+            return kerr("conn");
+        }
+        if (r == 0)
+            return in;
+        in = obj_push_items(in, buf, (J)r);
+        if (!in)
+            return NULL;
+        const char *t = (const char *)kG(in), *hend = memmem(t, (size_t)in->n, "\r\n\r\n", 4);
+        size_t len;
+        const char *cl = hend ? header(t, (size_t)(hend - t) + 2, "Content-Length", &len) : NULL;
+        if (cl && (size_t)in->n >= (size_t)(hend + 4 - t) + strtoull(cl, NULL, 10))
+            return in;
+    }
+}
+
+K net_http_fetch(const K url, const K ctype, const K body) {
+    char text[4096];
+    Url u;
+    if ((url->t != -KS && url->t != KC) || (ctype && (ctype->t != KC || body->t != KC)))
+        return kerr("type");
+    if (!arg_text(url, text, sizeof text))
+        return kerr("url"); /* longer than any URL q sends */
+    if (!parse_url(text, &u))
+        return kerr("url");
+    bool local;
+    int fd = net_connect_to(u.host, u.port, net_cfg()->handshake_ms, &local);
+    if (fd < 0)
+        return kerr("conn");
+    if (net_is_self_connection(fd)) {
+        close(fd);
+        return kerr("conn: own listener");
+    }
+    Conn c = {.fd = fd, .outbound = true}; /* not registered: the loop never sees it */
+    K reply = NULL;
+    if (!u.tls || net_tls_connect(&c, u.host, net_cfg()->handshake_ms)) {
+        K req = request_text(&u, ctype, body);
+        if (req && net_io_send_all(&c, kG(req), (size_t)req->n, 0))
+            reply = read_reply(&c);
+        else if (req)
+            kerr("conn");
+        r0(req);
+    }
+    net_tls_free(&c);
+    close(fd);
+    if (!reply)
+        return NULL;
+    const char *t = (const char *)kG(reply), *hend = memmem(t, (size_t)reply->n, "\r\n\r\n", 4);
+    if (reply->n < 12 || strncmp(t, "HTTP/1.", 7) || !hend) {
+        r0(reply);
+        return kerr("conn: not an HTTP reply");
+    }
+    size_t head = (size_t)(hend + 4 - t), n = (size_t)reply->n - head, len;
+    const char *te = header(t, head - 2, "Transfer-Encoding", &len);
+    const char *cl = header(t, head - 2, "Content-Length", &len);
+    K r;
+    if (te && len >= 7 && !strncasecmp(te, "chunked", 7))
+        r = unchunk(t + head, n);
+    else
+        r = obj_strn(t + head, cl && strtoull(cl, NULL, 10) < n ? (J)strtoull(cl, NULL, 10) : (J)n);
+    r0(reply);
+    return r;
+}
