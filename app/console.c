@@ -310,9 +310,13 @@ static void terminal_leave(void) {}
  * -- console input runs in the suspended frame, clients and the timer are served -- until
  * \\ leaves it (or the user quits).  The input that was running is kept aside meanwhile. */
 static void on_suspend(const char *msg, K lambda) {
-    K src = fmt_oneline(lambda);
-    printf("'%s\n  [1]  %.*s\n", msg, src ? (int)src->n : 0, src ? kC(src) : "");
-    r0(src);
+    (void)lambda;
+    K where = lang_debug_where(); /* 'msg, the frame and its caret */
+    if (where)
+        printf("%.*s\n", (int)where->n, kC(where));
+    else
+        printf("'%s\n", msg);
+    r0(where);
     fflush(stdout);
     con.suspended = true;
     int level = ++con.debug;
