@@ -120,9 +120,10 @@ static int run_input(const char *line, size_t n) {
     int quit = 0;
     bool outer = con.suspended;
     con.suspended = false;
+    void (*outer_hook)(const char *, K) = RT->svc.suspend; /* NULL: on_suspend clears it */
     RT->svc.suspend = con.terminal ? on_suspend : NULL; /* only the console's own input */
     K out = lang_console(line, n, &quit);
-    RT->svc.suspend = NULL;
+    RT->svc.suspend = outer_hook;
     intr_pending = 0; /* a Ctrl-C that nothing took was for this input: not for the next */
     if (out) {
         if (out->n && !con.suspended) /* a suspended error was shown at the q)) prompt */
@@ -182,6 +183,8 @@ static void terminal_line(const char *line, size_t n) {
         return;
     int quit = run_input(con.acc, con.len - 1);
     con.len = 0;
+    if (con.debug && lang_debug_signalled()) /* 'err: this level ends, the frame unwinds with err */
+        con.debug--;
     if (quit)
         leave();
 }
@@ -330,9 +333,12 @@ static void on_suspend(const char *msg, K lambda) {
     fputs(prompt_now(), stdout);
     fflush(stdout);
 #endif
+    void (*hook)(const char *, K) = RT->svc.suspend;
+    RT->svc.suspend = NULL; /* clients and the timer served meanwhile never suspend */
     while (con.debug >= level && !con.quit)
         if (net_poll(-1) < 0 && errno != EINTR)
             break;
+    RT->svc.suspend = hook; /* the frames unwinding from here may suspend again ('err) */
 #ifdef OPENQ_HAVE_LIBEDIT
     editing_stop();
 #endif

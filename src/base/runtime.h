@@ -140,6 +140,8 @@ typedef struct Runtime {
             struct Frame *base;    /* the innermost suspended frame (where the error arose), or NULL */
             bool top;              /* the current frame is [0], the console input (frame NULL) */
             const char *msg;       /* the suspended error's text (borrowed from suspend()) */
+            char signal[256];      /* 'err typed at q)): the error the frame is cut back with */
+            bool signalled;        /* signal is set: the level ends, the frame unwinds with it */
             const void *failed;    /* the application node that failed first (borrowed) */
             bool offered;          /* the pending error was offered to the hook already */
         } suspend;                 /* the debug prompt's state (lang_suspend_hook) */

@@ -1737,6 +1737,12 @@ static void suspend(Frame *f) {
     RT->lang.suspend.msg = outer_msg;
     RT->lang.suspend.offered = true;
     RT->lang.error_node = saved_node;
+    if (RT->lang.suspend.signalled) { /* 'err at q)): this frame unwinds with err, the next suspends */
+        RT->lang.suspend.signalled = false;
+        RT->lang.suspend.offered = false;
+        kerr(RT->lang.suspend.signal);
+        return;
+    }
     kerr(saved);
 }
 
@@ -1815,6 +1821,19 @@ K eval_debug_frame_text(bool with_error) {
         out->n--;
     return out;
 }
+
+bool eval_debug_signal(const char *msg, size_t n) {
+    if (!RT->lang.suspend.base)
+        return false;
+    if (n >= sizeof RT->lang.suspend.signal)
+        n = sizeof RT->lang.suspend.signal - 1;
+    memcpy(RT->lang.suspend.signal, msg, n);
+    RT->lang.suspend.signal[n] = 0;
+    RT->lang.suspend.signalled = true;
+    return true;
+}
+
+bool eval_debug_signalled(void) { return RT->lang.suspend.signalled; }
 
 void eval_debug_move(int up) {
     Frame *base = RT->lang.suspend.base, *cur = RT->lang.suspend.frame;

@@ -1,5 +1,6 @@
 /* toplevel.c -- one console input (lang_console): \\ and comments, system commands, the
  * evaluation, the display, and q 4's error text with frames and a caret. */
+#include <ctype.h>
 #include <stdio.h>
 
 #include "../fmt/fmt.h"
@@ -67,7 +68,17 @@ static K debug_command(const char *src, size_t n) {
         n--;
     while (n && (*src == ' ' || *src == '\t'))
         src++, n--;
-    if (!RT->lang.suspend.base || n != 1 || !strchr("`.&", src[0]))
+    if (!RT->lang.suspend.base || n < 1)
+        return NULL;
+    if (n >= 2 && src[0] == '\'') { /* 'err: a signal of a name cuts the stack back a frame */
+        size_t i = 1;
+        while (i < n && (isalnum((unsigned char)src[i]) || src[i] == '_' || src[i] == '.'))
+            i++;
+        if (i == n && eval_debug_signal(src + 1, n - 1))
+            return obj_strn("", 0);
+        return NULL;
+    }
+    if (n != 1 || !strchr("`.&", src[0]))
         return NULL;
     if (src[0] != '&')
         eval_debug_move(src[0] == '`');
@@ -75,6 +86,8 @@ static K debug_command(const char *src, size_t n) {
 }
 
 K lang_debug_where(void) { return eval_debug_frame_text(true); }
+
+bool lang_debug_signalled(void) { return eval_debug_signalled(); }
 
 K lang_console(const char *src, size_t n, int *quit) {
     K cmd = debug_command(src, n);

@@ -269,6 +269,42 @@ def test_debug_prompt_moves_up_and_down_the_stack(term):
     term.wait_in_history("q)`\n`\nq)")
 
 
+def test_debug_prompt_signal_cuts_the_stack_back(term):
+    term.line(BINARY)
+    term.wait_for("q)")
+    for d in F_G:
+        term.line(d)
+    term.line('f[3;"hello"]')
+    term.wait_for("q))")
+    term.line("'myerror")  # g unwinds with it; f suspends
+    term.wait_in_history("q))'myerror\n'myerror\n  [1]  f:{g[x;2#y]}\n          ^\nq))")
+    term.line("y")
+    term.wait_in_history('q))y\n"hello"\nq))')
+    term.line("\\")
+    term.line("1+1")
+    s = term.wait_in_history("q)1+1\n2\nq)")
+    assert "q)))" not in s
+
+
+def test_nested_debuggers(term):
+    term.line(BINARY)
+    term.wait_for("q)")
+    for d in F_G:
+        term.line(d)
+    term.line('f[3;"hello"]')
+    term.wait_for("q))")
+    term.line("{x+y}[a;y]")  # an error at q)) opens a level inside it
+    term.wait_in_history("q)){x+y}[a;y]\n'type\n  [3]  {x+y}\n         ^\nq)))")
+    term.line("x")
+    term.wait_in_history("q)))x\n6\nq)))")
+    term.line("\\")  # leaves one level: g's locals again
+    term.line("a")
+    term.wait_in_history("q)))\\\nq))a\n6\nq))")
+    term.line("\\")
+    term.line("1+1")
+    term.wait_in_history("q))\\\nq)1+1\n2\nq)")
+
+
 def test_backtrace_outside_the_debugger(term):
     term.line(BINARY)
     term.wait_for("q)")
