@@ -339,6 +339,8 @@ static void on_suspend(const char *msg, K lambda) {
         if (net_poll(-1) < 0 && errno != EINTR)
             break;
     RT->svc.suspend = hook; /* the frames unwinding from here may suspend again ('err) */
+    if (lang_debug_signalled()) /* 'err: shown where it stops, at the next q)) or at q) */
+        con.suspended = false;
 #ifdef OPENQ_HAVE_LIBEDIT
     editing_stop();
 #endif

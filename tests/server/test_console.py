@@ -286,6 +286,18 @@ def test_debug_prompt_signal_cuts_the_stack_back(term):
     assert "q)))" not in s
 
 
+def test_debug_prompt_signal_from_the_outermost_frame(term):
+    term.line(BINARY)
+    term.wait_for("q)")
+    term.line("k:{1+`a}")
+    term.line("k[]")
+    term.wait_for("q))")
+    term.line("'boom")  # no frame left to suspend: the error reaches the console
+    s = term.wait_in_history("q))'boom\n'boom\n")
+    term.line("1+1")
+    s = term.wait_in_history("q)1+1\n2\nq)")
+
+
 def test_nested_debuggers(term):
     term.line(BINARY)
     term.wait_for("q)")
