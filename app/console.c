@@ -120,9 +120,10 @@ static int run_input(const char *line, size_t n) {
     int quit = 0;
     bool outer = con.suspended;
     con.suspended = false;
+    void (*outer_hook)(const char *, K) = RT->svc.suspend; /* NULL: on_suspend clears it */
     RT->svc.suspend = con.terminal ? on_suspend : NULL; /* only the console's own input */
     K out = lang_console(line, n, &quit);
-    RT->svc.suspend = NULL;
+    RT->svc.suspend = outer_hook;
     intr_pending = 0; /* a Ctrl-C that nothing took was for this input: not for the next */
     if (out) {
         if (out->n && !con.suspended) /* a suspended error was shown at the q)) prompt */
@@ -182,6 +183,8 @@ static void terminal_line(const char *line, size_t n) {
         return;
     int quit = run_input(con.acc, con.len - 1);
     con.len = 0;
+    if (con.debug && lang_debug_signalled()) /* 'err: this level ends, the frame unwinds with err */
+        con.debug--;
     if (quit)
         leave();
 }
@@ -310,9 +313,13 @@ static void terminal_leave(void) {}
  * -- console input runs in the suspended frame, clients and the timer are served -- until
  * \\ leaves it (or the user quits).  The input that was running is kept aside meanwhile. */
 static void on_suspend(const char *msg, K lambda) {
-    K src = fmt_oneline(lambda);
-    printf("'%s\n  [1]  %.*s\n", msg, src ? (int)src->n : 0, src ? kC(src) : "");
-    r0(src);
+    (void)lambda;
+    K where = lang_debug_where(); /* 'msg, the frame and its caret */
+    if (where)
+        printf("%.*s\n", (int)where->n, kC(where));
+    else
+        printf("'%s\n", msg);
+    r0(where);
     fflush(stdout);
     con.suspended = true;
     int level = ++con.debug;
@@ -326,9 +333,14 @@ static void on_suspend(const char *msg, K lambda) {
     fputs(prompt_now(), stdout);
     fflush(stdout);
 #endif
+    void (*hook)(const char *, K) = RT->svc.suspend;
+    RT->svc.suspend = NULL; /* clients and the timer served meanwhile never suspend */
     while (con.debug >= level && !con.quit)
         if (net_poll(-1) < 0 && errno != EINTR)
             break;
+    RT->svc.suspend = hook; /* the frames unwinding from here may suspend again ('err) */
+    if (lang_debug_signalled()) /* 'err: shown where it stops, at the next q)) or at q) */
+        con.suspended = false;
 #ifdef OPENQ_HAVE_LIBEDIT
     editing_stop();
 #endif

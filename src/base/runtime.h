@@ -54,6 +54,14 @@ struct RtTraceFrame {
     int depth;        /* its call depth: [1] is called from the console */
 };
 
+/* a console input while it runs (toplevel.c, on its C stack): the backtrace's frame [0] */
+struct RtInput {
+    const char *src;       /* its text (borrowed) */
+    size_t n;              /* its length */
+    long at;               /* the offset of the application in progress at top level, or -1 */
+    struct RtInput *outer; /* the input it runs inside (a q)) prompt's), or NULL */
+};
+
 /* the loaded database (part.c; one per runtime, as q keeps one per process) */
 struct RtHdb {
     char *pf;    /* partition field: `date `month `year `int (a symbol); NULL when none */
@@ -129,9 +137,15 @@ typedef struct Runtime {
         struct Frame *current_frame; /* the innermost running lambda's frame */
         struct {
             struct Frame *frame;   /* the suspended frame console input sees, or NULL */
+            struct Frame *base;    /* the innermost suspended frame (where the error arose), or NULL */
+            bool top;              /* the current frame is [0], the console input (frame NULL) */
+            const char *msg;       /* the suspended error's text (borrowed from suspend()) */
+            char signal[256];      /* 'err typed at q)): the error the frame is cut back with */
+            bool signalled;        /* signal is set: the level ends, the frame unwinds with it */
             const void *failed;    /* the application node that failed first (borrowed) */
             bool offered;          /* the pending error was offered to the hook already */
         } suspend;                 /* the debug prompt's state (lang_suspend_hook) */
+        struct RtInput *input;     /* the console input running now (toplevel.c), or NULL */
         int eval_depth;            /* lambda calls in progress */
         int trap_depth;            /* traps running (@[..] .[..]): errors are caught */
         const void *error_node;    /* the head of the application that failed first at top level */

@@ -74,7 +74,6 @@
 .Q.addmonths:{("d"$m+y)+x-"d"$m:"m"$x}
 .Q.ts:{[x;y]w:first system"w";t:.z.p;r:.[x;y];((`long$(.z.p-t)%1000000),0|first[system"w"]-w;r)}
 .Q.trpd:{[f;x;h] .[f;x;{[h;e] h[e;()]}[h]]}
-.Q.bt:{[x]}
 / tables: .Q.ff adds y's missing columns as nulls; .Q.fu applies f to distinct items;
 / .Q.ft applies f to a keyed table's unkeyed form; .Q.fk a column's foreign-key table
 .Q.qt:{$[98h=t:type x;1b;99h=t;98h=type key x;0b]}

@@ -16,6 +16,10 @@ struct Frame {
     bool returning;/* a :x was evaluated: unwind to the lambda */
     Frame *parent; /* a qSQL column scope: the lambda whose locals it also sees */
     const void *err_node; /* the first application that failed in this lambda (its caret) */
+    const void *at;       /* the application in progress in this lambda (a caller's caret) */
+    Frame *caller;        /* the lambda frame that was running when this one was called, or NULL */
+    struct RtInput *input;/* the console input it runs under (frame [0]), or NULL */
+    int depth;            /* its call depth: [1] is called from the console */
 };
 
 /* ---- the error trace: the lambda frames an error unwound through, innermost first ---------- */
@@ -1644,6 +1648,10 @@ K eval_node(const K e, Frame *f) {
         }
     }
     K fn = eval_node(head, f);
+    if (f && f->lambda && f == RT->lang.current_frame) /* what a backtrace shows for this frame */
+        f->at = head;
+    else if (!f && !RT->lang.current_frame && RT->lang.input)
+        RT->lang.input->at = parse_position_of(head);
     if (fn && f && f->returning) {
         release(argv, n);
         if (argv != args)
@@ -1713,16 +1721,145 @@ static void suspend(Frame *f) {
     char saved[256];
     snprintf(saved, sizeof saved, "%s", msg);
     const void *saved_node = RT->lang.error_node;
-    Frame *outer = RT->lang.suspend.frame;
+    Frame *outer = RT->lang.suspend.frame, *outer_base = RT->lang.suspend.base;
+    bool outer_top = RT->lang.suspend.top;
+    const char *outer_msg = RT->lang.suspend.msg;
     set_failed_values(f);
     kerr_clear();
-    RT->lang.suspend.frame = f;
+    RT->lang.suspend.frame = RT->lang.suspend.base = f;
+    RT->lang.suspend.top = false;
+    RT->lang.suspend.msg = saved;
     RT->lang.suspend.offered = false;
     RT->svc.suspend(saved, f->lambda);
     RT->lang.suspend.frame = outer;
+    RT->lang.suspend.base = outer_base;
+    RT->lang.suspend.top = outer_top;
+    RT->lang.suspend.msg = outer_msg;
     RT->lang.suspend.offered = true;
     RT->lang.error_node = saved_node;
+    if (RT->lang.suspend.signalled) { /* 'err at q)): this frame unwinds with err, the next suspends */
+        RT->lang.suspend.signalled = false;
+        RT->lang.suspend.offered = false;
+        kerr(RT->lang.suspend.signal);
+        return;
+    }
     kerr(saved);
+}
+
+/* ---- the backtrace (.Q.bt) and the debugger's frame commands ------------------------------------
+ * The running lambdas are a chain from RT->lang.current_frame through each frame's caller; a
+ * frame's caret is where it failed, else the application it is waiting on.  Frame [0] is the
+ * console input the outermost of them was called from. */
+
+/* append one frame's lines ("  [n]  text" and its caret) to *out (a char vector) */
+static void frame_lines(K *out, const char *mark, int depth, const char *text, size_t n, long caret) {
+    char head[32];
+    int h = snprintf(head, sizeof head, "%s[%d]  ", mark, depth);
+    *out = obj_push_items(*out, head, (J)h);
+    *out = obj_push_items(*out, text, (J)n);
+    *out = obj_push_items(*out, "\n", 1);
+    if (caret >= 0 && *out) {
+        for (long i = 0; i < h + caret; i++)
+            *out = obj_push_items(*out, " ", 1);
+        *out = obj_push_items(*out, "^\n", 2);
+    }
+}
+
+static void lambda_frame_lines(K *out, const char *mark, const Frame *g) {
+    K text = NULL;
+    long caret = -1;
+    if (!parse_lambda_frame(g->lambda, g->err_node ? g->err_node : g->at, &text, &caret) || !text)
+        return;
+    frame_lines(out, mark, g->depth, kC(text), (size_t)text->n, caret);
+    r0(text);
+}
+
+static void input_frame_lines(K *out, const char *mark, const struct RtInput *in) {
+    if (!in)
+        return;
+    const char *nl = memchr(in->src, '\n', in->n);
+    size_t n = nl ? (size_t)(nl - in->src) : in->n;
+    frame_lines(out, mark, 0, in->src, n, in->at >= 0 && (size_t)in->at < n ? in->at : -1);
+}
+
+K eval_backtrace_text(void) {
+    K out = obj_strn("", 0);
+    bool debugging = RT->lang.suspend.base != NULL;
+    struct RtInput *in = RT->lang.input;
+    for (Frame *g = RT->lang.current_frame; g && out; g = g->caller) {
+        lambda_frame_lines(&out, debugging && !RT->lang.suspend.top && g == RT->lang.suspend.frame ? ">>" : "  ", g);
+        in = g->input;
+    }
+    if (out)
+        input_frame_lines(&out, debugging && RT->lang.suspend.top ? ">>" : "  ", in);
+    return out;
+}
+
+/* the outermost lambda frame of the suspended chain */
+static Frame *outermost(Frame *g) {
+    while (g && g->caller)
+        g = g->caller;
+    return g;
+}
+
+K eval_debug_frame_text(bool with_error) {
+    K out = obj_strn("", 0);
+    if (!RT->lang.suspend.base || !out)
+        return out;
+    if (with_error && RT->lang.suspend.msg) {
+        out = obj_push_items(out, "'", 1);
+        out = obj_push_items(out, RT->lang.suspend.msg, (J)strlen(RT->lang.suspend.msg));
+        out = obj_push_items(out, "\n", 1);
+    }
+    if (!out)
+        return NULL;
+    if (RT->lang.suspend.top)
+        input_frame_lines(&out, "  ", outermost(RT->lang.suspend.base)->input);
+    else
+        lambda_frame_lines(&out, "  ", RT->lang.suspend.frame);
+    if (out && out->n && kC(out)[out->n - 1] == '\n')
+        out->n--;
+    return out;
+}
+
+bool eval_debug_signal(const char *msg, size_t n) {
+    if (!RT->lang.suspend.base)
+        return false;
+    if (n >= sizeof RT->lang.suspend.signal)
+        n = sizeof RT->lang.suspend.signal - 1;
+    memcpy(RT->lang.suspend.signal, msg, n);
+    RT->lang.suspend.signal[n] = 0;
+    RT->lang.suspend.signalled = true;
+    return true;
+}
+
+bool eval_debug_signalled(void) { return RT->lang.suspend.signalled; }
+
+void eval_debug_move(int up) {
+    Frame *base = RT->lang.suspend.base, *cur = RT->lang.suspend.frame;
+    if (!base)
+        return;
+    if (up) {
+        if (RT->lang.suspend.top)
+            return;
+        if (cur->caller)
+            RT->lang.suspend.frame = cur->caller;
+        else if (cur->input) { /* [0]: console input evaluates in the globals */
+            RT->lang.suspend.frame = NULL;
+            RT->lang.suspend.top = true;
+        }
+        return;
+    }
+    if (RT->lang.suspend.top) {
+        RT->lang.suspend.top = false;
+        RT->lang.suspend.frame = outermost(base);
+        return;
+    }
+    for (Frame *g = base; g; g = g->caller)
+        if (g->caller == cur) {
+            RT->lang.suspend.frame = g;
+            return;
+        }
 }
 
 /* ---- application ------------------------------------------------------------------------------ */
@@ -1764,7 +1901,8 @@ static K call_lambda(K f, K *args, int n) {
         return NULL;
     }
     K names = kK(f)[LAMBDA_LOCALS];
-    Frame frame = {.lambda = f, .names = names};
+    Frame frame = {.lambda = f, .names = names, .caller = RT->lang.current_frame, .input = RT->lang.input,
+                   .depth = RT->lang.eval_depth + 1};
     K stackvals[16];
     frame.vals = names->n <= 16 ? stackvals : mem_raw_calloc((size_t)names->n, sizeof(K));
     if (!frame.vals) {

@@ -60,10 +60,21 @@ static K native_hp(K x) {
     return r;
 }
 
+static K native_backtrace(K x) { /* .Q.bt[]: print the running frames (basics/debug.md) */
+    r0(x);
+    K s = eval_backtrace_text();
+    if (!s)
+        return NULL;
+    lang_print(1, kC(s), (size_t)s->n, false);
+    r0(s);
+    return obj_identity();
+}
+
 static const Native natives[] = {
     {".j.j", native_json},
     {".j.jd", native_json_options},
     {".Q.s", native_show_text},
+    {".Q.bt", native_backtrace},
     {".Q.atob", prim_atob},
     {".Q.hg", native_hg},
     {".Q.hp", native_hp},

@@ -71,7 +71,14 @@ K lang_console(const char *src, size_t n, int *quit);
  * innermost frame before the frame unwinds, with .z.ex/.z.ey set; while the hook runs,
  * lang_console evaluates in that frame (its locals are visible).  When the hook returns the
  * error unwinds as before.  The console sets it only while it runs its own input: client
- * queries and hooks never suspend. */
+ * queries and hooks never suspend.  At the q)) prompt lang_console takes ` and . to move the
+ * current frame up and down the stack, & to show it and 'err to cut the stack back a frame with
+ * err (basics/debug.md). */
+/* the suspended error and the debugger's current frame with its caret, as the q)) prompt
+ * opens with (owned char vector, no final newline; empty outside the debugger) */
+K lang_debug_where(void);
+/* 'err was typed at q)): the console leaves the level, and the frame unwinds with err */
+bool lang_debug_signalled(void);
 /* RT->lang.trap_depth counts the traps running (@[f;x;h], .[f;x;h]): errors inside them are
  * theirs, never suspended */
 

@@ -170,6 +170,17 @@ bool eval_past_deadline(void);
 Frame *eval_suspended_frame(void);
 /* a new console input: its error may be offered to RT->svc.suspend again */
 void lang_suspend_reset(void);
+/* .Q.bt: the running lambdas' frames, innermost first, then [0] the console input; in the
+ * debugger the current frame is marked >> (a new char vector, owned) */
+K eval_backtrace_text(void);
+/* the debugger's current frame ('msg first when with_error), no final newline (owned) */
+K eval_debug_frame_text(bool with_error);
+/* the debugger's ` (up != 0) and . : move the current frame up or down the stack */
+void eval_debug_move(int up);
+/* 'err at q)): the suspended (innermost) frame is to unwind with err (n bytes) once the
+ * prompt's level ends, and the frame it returns to suspends; false outside the debugger */
+bool eval_debug_signal(const char *msg, size_t n);
+bool eval_debug_signalled(void);
 /* index x by i (both consumed): list/dict/table lookup with q's null fill */
 K eval_index(K x, K i);
 /* index at depth: x . (i;j;...) (x and idx consumed) */

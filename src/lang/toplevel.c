@@ -1,5 +1,6 @@
 /* toplevel.c -- one console input (lang_console): \\ and comments, system commands, the
  * evaluation, the display, and q 4's error text with frames and a caret. */
+#include <ctype.h>
 #include <stdio.h>
 
 #include "../fmt/fmt.h"
@@ -61,8 +62,43 @@ static K error_text(const char *src, size_t n) {
 
 static K console_input(const char *src, size_t n, int *quit);
 
+/* the debugger's frame commands at a q)) prompt (basics/debug.md): ` up, . down, & where */
+static K debug_command(const char *src, size_t n) {
+    while (n && (src[n - 1] == '\n' || src[n - 1] == '\r' || src[n - 1] == ' '))
+        n--;
+    while (n && (*src == ' ' || *src == '\t'))
+        src++, n--;
+    if (!RT->lang.suspend.base || n < 1)
+        return NULL;
+    if (n >= 2 && src[0] == '\'') { /* 'err: a signal of a name cuts the stack back a frame */
+        size_t i = 1;
+        while (i < n && (isalnum((unsigned char)src[i]) || src[i] == '_' || src[i] == '.'))
+            i++;
+        if (i == n && eval_debug_signal(src + 1, n - 1))
+            return obj_strn("", 0);
+        return NULL;
+    }
+    if (n != 1 || !strchr("`.&", src[0]))
+        return NULL;
+    if (src[0] != '&')
+        eval_debug_move(src[0] == '`');
+    return eval_debug_frame_text(src[0] == '&');
+}
+
+K lang_debug_where(void) { return eval_debug_frame_text(true); }
+
+bool lang_debug_signalled(void) { return eval_debug_signalled(); }
+
 K lang_console(const char *src, size_t n, int *quit) {
+    K cmd = debug_command(src, n);
+    if (cmd) {
+        *quit = 0;
+        return cmd;
+    }
+    struct RtInput in = {.src = src, .n = n, .at = -1, .outer = RT->lang.input};
+    RT->lang.input = &in;
     K out = console_input(src, n, quit);
+    RT->lang.input = in.outer;
     parse_origins_sweep(); /* the input's tree is gone: lambdas that died with it too */
     return out;
 }
@@ -76,6 +112,10 @@ static K console_input(const char *src, size_t n, int *quit) {
         lead++;
     src += lead;
     n -= lead;
+    if (RT->lang.input) { /* frame [0] shows the input as trimmed: its offsets are the parser's */
+        RT->lang.input->src = src;
+        RT->lang.input->n = n;
+    }
     if (n == 0)
         return obj_strn("", 0);
     if (n == 2 && src[0] == '\\' && src[1] == '\\') {

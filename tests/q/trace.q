@@ -70,3 +70,27 @@ q)f 1
 'zz
   [1]  f:{x+zz}
             ^
+q)/ .Q.bt[] prints the running frames, innermost first, each with the caret under the
+q)/ application it waits on, down to [0] the console input (basics/debug.md, Backtrace)
+q)f:{{.Q.bt[];x*2}x+1}
+q)f 4
+  [2]  f@:{.Q.bt[];x*2}
+           ^
+  [1]  f:{{.Q.bt[];x*2}x+1}
+          ^
+  [0]  f 4
+       ^
+10
+q).Q.bt[]
+  [0]  .Q.bt[]
+       ^
+q)h:{[a] g a}
+q)g:{.Q.bt[]; x+1}
+q)1+h 2
+  [2]  g:{.Q.bt[]; x+1}
+          ^
+  [1]  h:{[a] g a}
+              ^
+  [0]  1+h 2
+         ^
+4

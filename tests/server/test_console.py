@@ -52,6 +52,19 @@ class Terminal:
             time.sleep(0.05)
         raise AssertionError(f"{text!r} not on the screen:\n{self.screen()}")
 
+    def history(self):
+        """the screen with what scrolled off it (the pane's whole history)"""
+        return self.tmux("capture-pane", "-p", "-t", "t", "-S", "-").stdout
+
+    def wait_in_history(self, text, timeout=10, count=1):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            s = self.history()
+            if s.count(text) >= count:
+                return s
+            time.sleep(0.05)
+        raise AssertionError(f"{text!r} not in the pane's history:\n{self.history()}")
+
     def close(self):
         self.tmux("kill-server")
 
@@ -203,6 +216,116 @@ def test_debug_prompt(term):
     term.line("@[f;1;{\"caught \",x}]")  # a trap's errors are its own
     s = term.wait_for('"caught type"')
     assert s.count("q))") == 3  # the prompt of b, .z.ex and \
+
+
+F_G = ('f:{g[x;2#y]}', 'g:{a:x*2;a+y}')  # basics/debug.md's example
+
+
+def test_debug_prompt_shows_the_frame_and_backtrace(term):
+    term.line(BINARY)
+    term.wait_for("q)")
+    for d in F_G:
+        term.line(d)
+    term.line('f[3;"hello"]')
+    s = term.wait_for("q))")
+    assert "'type\n  [2]  g:{a:x*2;a+y}\n                 ^\nq))" in s
+    term.line(".Q.bt[]")
+    s = term.wait_in_history('  [0]  f[3;"hello"]')
+    bt = s[s.index("q)).Q.bt[]"):]
+    assert bt.startswith(
+        "q)).Q.bt[]\n"
+        ">>[2]  g:{a:x*2;a+y}\n                 ^\n"
+        "  [1]  f:{g[x;2#y]}\n          ^\n"
+        '  [0]  f[3;"hello"]\n       ^\nq))'), bt
+
+
+def test_debug_prompt_moves_up_and_down_the_stack(term):
+    term.line(BINARY)
+    term.wait_for("q)")
+    for d in F_G:
+        term.line(d)
+    term.line('f[3;"hello"]')
+    term.wait_for("q))")
+    term.line("`")
+    term.wait_in_history("q))`\n  [1]  f:{g[x;2#y]}\n          ^\nq))")
+    term.line("y")  # f's locals now: its y, not g's "he"
+    term.wait_in_history('q))y\n"hello"\nq))')
+    term.line(".Q.bt[]")
+    term.wait_in_history('  [2]  g:{a:x*2;a+y}\n                 ^\n>>[1]  f:{g[x;2#y]}')
+    term.line("`")
+    term.wait_in_history('q))`\n  [0]  f[3;"hello"]\n       ^\nq))')
+    term.line("`")  # the top: stays at [0]
+    term.wait_in_history('q))`\n  [0]  f[3;"hello"]\n       ^\n', count=2)
+    term.line(".")
+    term.wait_in_history("q)).\n  [1]  f:{g[x;2#y]}\n          ^\nq))")
+    term.line(".")
+    term.wait_in_history("q)).\n  [2]  g:{a:x*2;a+y}\n                 ^\nq))")
+    term.line("a")  # g's locals again
+    term.wait_in_history("q))a\n6\nq))")
+    term.line("&")
+    term.wait_in_history("q))&\n'type\n  [2]  g:{a:x*2;a+y}\n                 ^\nq))")
+    term.line("\\")
+    term.line("`")  # outside the debugger ` is the null symbol again
+    term.wait_in_history("q)`\n`\nq)")
+
+
+def test_debug_prompt_signal_cuts_the_stack_back(term):
+    term.line(BINARY)
+    term.wait_for("q)")
+    for d in F_G:
+        term.line(d)
+    term.line('f[3;"hello"]')
+    term.wait_for("q))")
+    term.line("'myerror")  # g unwinds with it; f suspends
+    term.wait_in_history("q))'myerror\n'myerror\n  [1]  f:{g[x;2#y]}\n          ^\nq))")
+    term.line("y")
+    term.wait_in_history('q))y\n"hello"\nq))')
+    term.line("\\")
+    term.line("1+1")
+    s = term.wait_in_history("q)1+1\n2\nq)")
+    assert "q)))" not in s
+
+
+def test_debug_prompt_signal_from_the_outermost_frame(term):
+    term.line(BINARY)
+    term.wait_for("q)")
+    term.line("k:{1+`a}")
+    term.line("k[]")
+    term.wait_for("q))")
+    term.line("'boom")  # no frame left to suspend: the error reaches the console
+    s = term.wait_in_history("q))'boom\n'boom\n")
+    term.line("1+1")
+    s = term.wait_in_history("q)1+1\n2\nq)")
+
+
+def test_nested_debuggers(term):
+    term.line(BINARY)
+    term.wait_for("q)")
+    for d in F_G:
+        term.line(d)
+    term.line('f[3;"hello"]')
+    term.wait_for("q))")
+    term.line("{x+y}[a;y]")  # an error at q)) opens a level inside it
+    term.wait_in_history("q)){x+y}[a;y]\n'type\n  [3]  {x+y}\n         ^\nq)))")
+    term.line("x")
+    term.wait_in_history("q)))x\n6\nq)))")
+    term.line("\\")  # leaves one level: g's locals again
+    term.line("a")
+    term.wait_in_history("q)))\\\nq))a\n6\nq))")
+    term.line("\\")
+    term.line("1+1")
+    term.wait_in_history("q))\\\nq)1+1\n2\nq)")
+
+
+def test_backtrace_outside_the_debugger(term):
+    term.line(BINARY)
+    term.wait_for("q)")
+    term.line("f:{{.Q.bt[];x*2}x+1}")
+    term.line("f 4")
+    s = term.wait_in_history("\n10\nq)")
+    assert ("  [2]  f@:{.Q.bt[];x*2}\n           ^\n  [1]  f:{{.Q.bt[];x*2}x+1}\n          ^\n"
+            "  [0]  f 4\n       ^\n10") in s
+    assert "q))" not in s
 
 
 def test_bad_flags_exit_codes_and_messages():
