@@ -144,11 +144,23 @@ void net_conn_close(Conn *c) {
 }
 
 /* after a hook: free a connection that asked to close while protected */
-static void release_protect(Conn *c) {
+bool net_release_protect(Conn *c) {
     ASSERT(c->protect > 0); /* each release pairs with a protect++ before a hook */
     c->protect--;
-    if (c->protect == 0 && c->closing)
+    if (c->protect == 0 && c->closing) {
         net_conn_free(c);
+        return true;
+    }
+    return false;
+}
+
+K net_apply_guarded(Conn *c, K f, K *args, int n) {
+    c->protect++;
+    net_set_caller(c);
+    NetGuards guards = net_query_begin();
+    K r = lang_apply(f, args, n);
+    net_query_end(guards);
+    return r;
 }
 
 /* ---- writing ---------------------------------------------------------------------------------- */
@@ -349,7 +361,7 @@ static void finish_handshake(Conn *c, size_t nul) {
     if (!r)
         kerr_clear();
     r0(r);
-    release_protect(c);
+    net_release_protect(c);
 }
 
 /* ---- messages ------------------------------------------------------------------------------------ */
@@ -423,7 +435,7 @@ static void dispatch(Conn *c, int msgtype, K x) {
         kerr_clear(); /* async errors produce nothing on the wire */
     }
     r0(r);
-    release_protect(c);
+    net_release_protect(c);
 }
 
 /* Act on every complete frame in c's buffer.  Returns false when c was closed. */

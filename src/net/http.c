@@ -295,11 +295,7 @@ static void serve(Conn *c, int method, S verb, K text, K headers, bool close) {
         answer_and_close(c, "500 Internal Server Error", "", "'wsfull\n");
         return;
     }
-    c->protect++;
-    net_set_caller(c);
-    NetGuards guards = net_query_begin();
-    K r = lang_apply(f, &arg, 1);
-    net_query_end(guards);
+    K r = net_apply_guarded(c, f, &arg, 1);
     if (!c->closing) {
         if (r && (r->t == KC || r->t == KG)) {
             bool ok = net_conn_send(c, kG(r), (size_t)r->n);
@@ -316,9 +312,7 @@ static void serve(Conn *c, int method, S verb, K text, K headers, bool close) {
     if (!r)
         kerr_clear();
     r0(r);
-    c->protect--;
-    if (c->protect == 0 && c->closing)
-        net_conn_free(c);
+    net_release_protect(c);
 }
 
 /* one complete request of `total` bytes at the head of c's buffer */

@@ -93,6 +93,11 @@ void net_accept_on(int lfd);                    /* accept what is pending on lis
 void net_console_read(void);                    /* stdin is readable */
 /* conn.c */
 void net_conn_free(Conn *c);                    /* now, whatever protects it */
+/* f applied to args (consumed) for connection c's event as a hook runs: c protected, .z.w
+ * .z.u .z.a set, the -b and -T guards on; the caller then calls net_release_protect */
+K net_apply_guarded(Conn *c, K f, K *args, int n);
+/* the end of a hook's protection: c is freed if it was closed meanwhile (true then) */
+bool net_release_protect(Conn *c);
 void net_flush_out(Conn *c);                    /* write what is pending; writable again */
 /* the hook `name` applied to args (consumed); *defined says whether it exists */
 K net_run_hook(S name, K *args, int n, bool *defined);

@@ -126,12 +126,7 @@ bool net_ws_accept(Conn *c, const char *key, size_t n) {
     if (!r)
         kerr_clear();
     r0(r);
-    c->protect--;
-    if (c->protect == 0 && c->closing) {
-        net_conn_free(c);
-        return false;
-    }
-    return true;
+    return !net_release_protect(c);
 }
 
 /* a whole message to .z.ws (msg consumed): its result is not sent, as in kdb+ */
@@ -141,17 +136,11 @@ static void deliver(Conn *c, K msg) {
         r0(msg);
         return;
     }
-    c->protect++;
-    net_set_caller(c);
-    NetGuards guards = net_query_begin();
-    K r = lang_apply(f, &msg, 1);
-    net_query_end(guards);
+    K r = net_apply_guarded(c, f, &msg, 1);
     if (!r)
         kerr_clear();
     r0(r);
-    c->protect--;
-    if (c->protect == 0 && c->closing)
-        net_conn_free(c);
+    net_release_protect(c);
 }
 
 /* append the unmasked payload of f (at p) to *buf, created as type t */

@@ -43,27 +43,23 @@ class Terminal:
     def screen(self):
         return self.tmux("capture-pane", "-p", "-t", "t").stdout
 
-    def wait_for(self, text, timeout=10, count=1):
+    def wait_for(self, text, timeout=10, count=1, whole=False):
+        """the screen (whole: with what scrolled off it) once text shows count times"""
+        look = self.history if whole else self.screen
         deadline = time.time() + timeout
         while time.time() < deadline:
-            s = self.screen()
+            s = look()
             if s.count(text) >= count:
                 return s
             time.sleep(0.05)
-        raise AssertionError(f"{text!r} not on the screen:\n{self.screen()}")
+        raise AssertionError(f"{text!r} not on the {'history' if whole else 'screen'}:\n{look()}")
 
     def history(self):
         """the screen with what scrolled off it (the pane's whole history)"""
         return self.tmux("capture-pane", "-p", "-t", "t", "-S", "-").stdout
 
     def wait_in_history(self, text, timeout=10, count=1):
-        deadline = time.time() + timeout
-        while time.time() < deadline:
-            s = self.history()
-            if s.count(text) >= count:
-                return s
-            time.sleep(0.05)
-        raise AssertionError(f"{text!r} not in the pane's history:\n{self.history()}")
+        return self.wait_for(text, timeout, count, whole=True)
 
     def close(self):
         self.tmux("kill-server")
