@@ -222,6 +222,23 @@ void mem_raw_free(void *p) {
 #endif
 }
 
+void *mem_raw_grow(void *p, size_t *cap, size_t need, size_t width, size_t first) {
+    if (need <= *cap)
+        return p;
+    size_t n = *cap ? *cap * 2 : (first ? first : 1);
+    while (n < need) {
+        if (n > SIZE_MAX / 2)
+            return NULL;
+        n *= 2;
+    }
+    if (width && n > SIZE_MAX / width)
+        return NULL;
+    void *g = mem_raw_realloc(p, n * width);
+    if (g)
+        *cap = n;
+    return g;
+}
+
 void *mem_raw_realloc(void *p, size_t bytes) {
     if (!p)
         return mem_raw_alloc(bytes);

@@ -52,6 +52,10 @@ void *mem_raw_realloc(void *p, size_t bytes);    /* p may be NULL; contents kept
 void mem_raw_free(void *p);                      /* p may be NULL */
 char *mem_raw_strndup(const char *s, size_t n);  /* n bytes and a terminating 0 */
 char *mem_raw_strdup(const char *s);
+/* room in raw buffer p (NULL: none yet) for need items of width bytes: p itself, or p moved
+ * to a capacity doubled from `first` items until need fits, *cap updated; NULL on failure with
+ * p and *cap as they were.  The growth every appending buffer shares. */
+void *mem_raw_grow(void *p, size_t *cap, size_t need, size_t width, size_t first);
 /* A raw buffer that lives as long as the runtime and whose owner cannot fail halfway (the
  * symbol table: symbols are never freed, and interning one cannot fail): counted in
  * kept_blocks/kept_bytes rather than as live, and never refused by the -w limit or an

@@ -34,18 +34,12 @@ static bool buf_full(const Buf *b) { return b->limit && b->n > b->limit; }
 static void buf_add(Buf *b, const char *s, size_t n) {
     if (b->oom || buf_full(b))
         return;
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 64;
-        while (cap < b->n + n + 1)
-            cap *= 2;
-        char *p = mem_raw_realloc(b->p, cap);
-        if (!p) {
-            b->oom = true;
-            return;
-        }
-        b->p = p;
-        b->cap = cap;
+    char *p = mem_raw_grow(b->p, &b->cap, b->n + n + 1, 1, 64);
+    if (!p) {
+        b->oom = true;
+        return;
     }
+    b->p = p;
     memcpy(b->p + b->n, s, n);
     b->n += n;
     b->p[b->n] = 0;

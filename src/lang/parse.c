@@ -212,14 +212,10 @@ static void unnote_pos(const K node) {
 static void note_pos(const K node, size_t pos) {
     if (!RT->lang.track_positions)
         return;
-    if (RT->lang.node_pos_n == RT->lang.node_pos_cap) {
-        size_t cap = RT->lang.node_pos_cap ? RT->lang.node_pos_cap * 2 : 64;
-        NodePos *g = mem_raw_realloc(RT->lang.node_pos, cap * sizeof *g);
-        if (!g)
-            return;
-        RT->lang.node_pos = g;
-        RT->lang.node_pos_cap = cap;
-    }
+    NodePos *g = mem_raw_grow(RT->lang.node_pos, &RT->lang.node_pos_cap, RT->lang.node_pos_n + 1, sizeof *g, 64);
+    if (!g)
+        return;
+    RT->lang.node_pos = g;
     RT->lang.node_pos[RT->lang.node_pos_n].node = node;
     RT->lang.node_pos[RT->lang.node_pos_n].pos = pos;
     RT->lang.node_pos_n++;
@@ -293,16 +289,10 @@ void parse_origins_sweep(void) {
 
 static void origin_note(const K f, const char *src, size_t start, size_t end, size_t mark) {
     parse_origins_sweep(); /* what a lambda no longer alive left costs nothing for long */
-    if (RT->lang.origins_n == RT->lang.origins_cap) {
-        {
-            size_t cap = RT->lang.origins_cap ? RT->lang.origins_cap * 2 : 64;
-            LambdaOrigin *g = mem_raw_realloc(RT->lang.origins, cap * sizeof *g);
-            if (!g)
-                return;
-            RT->lang.origins = g;
-            RT->lang.origins_cap = cap;
-        }
-    }
+    LambdaOrigin *g = mem_raw_grow(RT->lang.origins, &RT->lang.origins_cap, RT->lang.origins_n + 1, sizeof *g, 64);
+    if (!g)
+        return;
+    RT->lang.origins = g;
     LambdaOrigin o = {.body = r1(kK(f)[LAMBDA_BODY])};
     size_t n = RT->lang.node_pos_n > mark ? RT->lang.node_pos_n - mark : 0;
     o.pos = n ? mem_raw_alloc(n * sizeof *o.pos) : NULL;

@@ -20,16 +20,10 @@ void net_console_read(void) {
         ns->stdin_open = false;
         return;
     }
-    if (ns->console_len + (size_t)n + 1 > ns->console_cap) {
-        size_t cap = ns->console_cap ? ns->console_cap * 2 : 8192;
-        while (cap < ns->console_len + (size_t)n + 1)
-            cap *= 2;
-        char *g = mem_raw_realloc(ns->console_buf, cap);
-        if (!g)
-            return;
-        ns->console_buf = g;
-        ns->console_cap = cap;
-    }
+    char *g = mem_raw_grow(ns->console_buf, &ns->console_cap, ns->console_len + (size_t)n + 1, 1, 8192);
+    if (!g)
+        return;
+    ns->console_buf = g;
     memcpy(ns->console_buf + ns->console_len, tmp, (size_t)n);
     ns->console_len += (size_t)n;
     char *nl;

@@ -141,6 +141,22 @@ TEST(raw_buffers_are_counted_limited_and_injectable) {
     mem_set_limit(0);
 }
 
+TEST(raw_buffers_grow_by_doubling_and_fail_whole) {
+    size_t cap = 0;
+    J *v = mem_raw_grow(NULL, &cap, 1, sizeof(J), 4);
+    CHECK(v && cap == 4);
+    CHECK(mem_raw_grow(v, &cap, 4, sizeof(J), 4) == v && cap == 4); /* room already */
+    v[3] = 42;
+    v = mem_raw_grow(v, &cap, 9, sizeof(J), 4);
+    CHECK(v && cap == 16 && v[3] == 42);
+    mem_fail_after(1);
+    CHECK(!mem_raw_grow(v, &cap, 17, sizeof(J), 4) && cap == 16 && v[3] == 42); /* p kept */
+    mem_fail_after(0);
+    CHECK(!mem_raw_grow(v, &cap, SIZE_MAX / 2, sizeof(J), 4) && cap == 16); /* overflows */
+    CHECK(!mem_raw_grow(v, &cap, SIZE_MAX, 1, 4) && cap == 16);
+    mem_raw_free(v);
+}
+
 TEST(lists_build_item_by_item) {
     K x = ktn(0, 0);
     for (J i = 0; i < 100; i++)
