@@ -188,18 +188,6 @@ static K memory_domain(K x) {
 
 /* the rows below that are not a primitive or a function above: each consumes y */
 
-static K oneline(K y) { /* -3!y: the one-line form */
-    K r = fmt_oneline(y);
-    r0(y);
-    return r;
-}
-
-static K token_list(K y) {
-    K r = tokens(y);
-    r0(y);
-    return r;
-}
-
 static K serialize(K y) { /* -8!y: IPC bytes, as a message from this process */
     K r = ipc_encode(y, IPC_ASYNC, 6, 0);
     r0(y);
@@ -228,18 +216,6 @@ static K enum_free(K y) { /* -10!y: is enumeration type y still free (no domain 
         return kerr("type");
     }
     K r = kb(enum_domain((int)(y->t == -KH ? y->h : y->t == -KI ? y->i : y->j)) == NULL);
-    r0(y);
-    return r;
-}
-
-static K host_name(K y) {
-    K r = host_of(y);
-    r0(y);
-    return r;
-}
-
-static K host_addr(K y) {
-    K r = addr_of(y);
     r0(y);
     return r;
 }
@@ -294,15 +270,16 @@ static K tls_settings(K y) { /* -26!h: a connection's TLS details; (-26!)[]: the
 }
 
 typedef struct Internal {
-    J n;             /* the left argument of ! */
-    K (*fn)(K y);    /* y consumed */
+    J n;                      /* the left argument of ! */
+    K (*fn)(K y);             /* y consumed, or NULL: */
+    K (*borrowing)(const K y); /* y borrowed (released here) */
 } Internal;
 
 static const Internal internals[] = {
     {-1, prim_hsym},              /* hsym */
     {-2, prim_attr},              /* attr */
-    {-3, oneline},                /* .Q.s1 */
-    {-4, token_list},             /* tokens */
+    {-3, NULL, fmt_oneline},      /* .Q.s1 */
+    {-4, NULL, tokens},           /* tokens */
     {-5, prim_parse},             /* parse */
     {-6, prim_eval},              /* eval */
     {-7, prim_hcount},            /* hcount */
@@ -310,8 +287,8 @@ static const Internal internals[] = {
     {-9, deserialize},            /* from bytes */
     {-10, enum_free},             /* enumeration type free */
     {-11, file_replay},           /* streaming execute (a log) */
-    {-12, host_name},             /* .Q.host */
-    {-13, host_addr},             /* .Q.addr */
+    {-12, NULL, host_of},         /* .Q.host */
+    {-13, NULL, addr_of},         /* .Q.addr */
     {-14, quote_escape},          /* quote escape */
     {-15, prim_md5},              /* md5 */
     {-16, ref_count},             /* reference count */
@@ -344,8 +321,13 @@ K lang_internal_bang(K x, K y) {
         return y;
     }
     for (size_t i = 0; i < ARRAY_LEN(internals); i++)
-        if (internals[i].n == n)
-            return internals[i].fn(y);
+        if (internals[i].n == n) {
+            if (internals[i].fn)
+                return internals[i].fn(y);
+            K r = internals[i].borrowing(y);
+            r0(y);
+            return r;
+        }
     r0(y);
     return kerr("nyi");
 }
