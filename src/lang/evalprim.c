@@ -258,12 +258,7 @@ K prim_amend_n(K *args, int n) {
             return NULL;
         }
     }
-    K r;
-    if (i->t >= 0 && i->t < KENUM && !obj_is_identity(i) && x->t != XD) {
-        r = eval_amend(x, &i, 1, fn, y);
-    } else {
-        r = eval_amend(x, &i, 1, fn, y);
-    }
+    K r = eval_amend(x, &i, 1, fn, y);
     r0(i);
     r0(fn);
     return r && by_name ? amend_store(name, r) : r;
