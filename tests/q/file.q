@@ -216,3 +216,10 @@ q)("IS";2 3) 0: "12abc34def"
 abc def
 q)("IS";2 3 4) 0: enlist "1"
 'length
+q)`:fixed2.txt 1: "12abc34def56ghi"
+`:fixed2.txt
+q)("IS";2 3) 0: (`:fixed2.txt;5)
+34  56
+def ghi
+q)-3!("IS";2 3) 0: (`:fixed2.txt;5;5)
+"(,34i;,`def)"
