@@ -1,10 +1,10 @@
 /* http.c -- HTTP/1.1 on the q port, as kdb+ serves it: a connection whose first bytes are
  * "GET " or "POST " is HTTP (an IPC handshake never starts so).  The parser is a pure
  * function over the bytes received (bounded: HTTP_HEAD_MAX for the head, HTTP_BODY_MAX for
- * a Content-Length body; anything else is 400 and close).  Each request is checked with
- * the IPC handshake's rules (-u/-U, .z.pw, from Basic credentials), then handed to .z.ph
- * (GET), .z.pp (POST) or .z.pm (other methods) as (text; headers); the string a hook returns
- * is the whole response.  Without .z.ph the query page (.h.zph in doth.q) answers.  A GET
+ * a Content-Length body; anything else is 400 and close).  Each request is checked by .z.ac
+ * when defined, else with the IPC handshake's rules (-u/-U, .z.pw, from Basic credentials),
+ * then handed to .z.ph (GET), .z.pp (POST) or .z.pm (other methods) as (text; headers); the
+ * string a hook returns is the whole response.  Without .z.ph the query page (.h.zph in doth.q) answers.  A GET
  * with "Upgrade: websocket" becomes a WebSocket (ws.c).  Connections are kept alive unless
  * the request or the response says "Connection: close" (or the request is HTTP/1.0). */
 #include <stddef.h>
@@ -315,17 +315,90 @@ static void serve(Conn *c, int method, S verb, K text, K headers, bool close) {
     net_release_protect(c);
 }
 
+/* the text a hook is given: the target without its '/'; a POST's body follows it after a
+ * blank (a new string) */
+static K request_text(const G *p, const HttpRequest *r) {
+    size_t tl = r->target_len - 1, bl = r->method == HTTP_POST ? r->body_len : 0;
+    K text = obj_reserve(KC, (J)(tl + (bl ? 1 + bl : 0)));
+    if (text) {
+        memcpy(kC(text), p + r->target + 1, tl);
+        if (bl) {
+            kC(text)[tl] = ' ';
+            memcpy(kC(text) + tl + 1, p + r->body, bl);
+        }
+        text->n = (J)(tl + (bl ? 1 + bl : 0));
+    }
+    return text;
+}
+
+enum { AC_REFUSE, AC_ACCEPT, AC_ANSWERED, AC_BASIC };
+
+/* .z.ac (ref/dotz.md) decides instead of Basic credentials when defined: it is given
+ * (text; headers) and answers (0;"") to refuse with the default 401, (1;"user") to accept
+ * as that user (.z.u), (2;"response") to send that response in place of the request's, or
+ * (4;"") to fall back to Basic.  Anything else, an error included, refuses. */
+static int access_hook(Conn *c, const HttpRequest *r) {
+    K ac = lang_get(ss(".z.ac"));
+    if (!ac)
+        return AC_BASIC;
+    K text = request_text(kG(c->in), r), headers = header_dict(kG(c->in), r);
+    K arg = text && headers ? knk(2, text, headers) : NULL;
+    if (!arg) {
+        if (!text || !headers) {
+            r0(text);
+            r0(headers);
+        }
+        r0(ac);
+        kerr_clear();
+        return AC_REFUSE;
+    }
+    K v = net_apply_guarded(c, ac, &arg, 1);
+    int verdict = AC_REFUSE;
+    K code = NULL, s = NULL;
+    if (v && v->t == 0 && v->n == 2) {
+        code = kK(v)[0];
+        s = kK(v)[1];
+    }
+    bool string = s && (s->t == KC || (s->t == 0 && s->n == 0));
+    int64_t n = code && code->t == -KJ ? code->j : code && code->t == -KI ? code->i
+              : code && code->t == -KH ? code->h : code && code->t == -KG ? code->g : -1;
+    if (string && n == 1) {
+        c->user = sym_intern(s->t == KC ? (const char *)kC(s) : "", (size_t)s->n);
+        verdict = AC_ACCEPT;
+    } else if (string && n == 2) {
+        if (!c->closing && !net_conn_send(c, s->t == KC ? kG(s) : (const G *)"", (size_t)s->n))
+            net_conn_close(c);
+        else if (s->t == KC && response_closes(kG(s), (size_t)s->n))
+            net_conn_close_after_write(c);
+        verdict = AC_ANSWERED;
+    } else if (n == 4) {
+        verdict = AC_BASIC;
+    }
+    if (!v)
+        kerr_clear();
+    r0(v);
+    c->protect--; /* the release (closing included) is the caller's */
+    return verdict;
+}
+
 /* one complete request of `total` bytes at the head of c's buffer */
 static void request(Conn *c, HttpRequest *r, int64_t total) {
-    if (!authorised(c, kG(c->in), r)) {
+    int verdict = access_hook(c, r);
+    bool ok = verdict == AC_ACCEPT || (verdict == AC_BASIC && !c->closing && authorised(c, kG(c->in), r));
+    if (verdict == AC_ANSWERED && !c->closing) {
+        memmove(kG(c->in), kG(c->in) + total, (size_t)(c->in->n - total));
+        c->in->n -= total;
+        return;
+    }
+    if (!ok || c->closing) {
         if (!c->closing)
             answer_and_close(c, "401 Unauthorized", "WWW-Authenticate: Basic realm=\"openq\"\r\n",
                              "'access\n");
         else if (c->protect == 0)
-            net_conn_free(c); /* .z.pw closed it */
+            net_conn_free(c); /* a hook closed it */
         return;
     }
-    const G *p = kG(c->in); /* after .z.pw, which may have read into the buffer */
+    const G *p = kG(c->in); /* after the hooks, which may have read into the buffer */
     if (c->state == CONN_HANDSHAKE) {
         if (net_st()->nconns - net_st()->guard.nhalf >= net_cfg()->max_connections) {
             answer_and_close(c, "503 Service Unavailable", "", "'limit\n");
@@ -349,17 +422,7 @@ static void request(Conn *c, HttpRequest *r, int64_t total) {
         net_ws_accept(c, k, n);
         return;
     }
-    /* the text: the target without its '/'; a POST's body follows it after a blank */
-    size_t tl = r->target_len - 1, bl = r->method == HTTP_POST ? r->body_len : 0;
-    K text = obj_reserve(KC, (J)(tl + (bl ? 1 + bl : 0)));
-    if (text) {
-        memcpy(kC(text), p + r->target + 1, tl);
-        if (bl) {
-            kC(text)[tl] = ' ';
-            memcpy(kC(text) + tl + 1, p + r->body, bl);
-        }
-        text->n = (J)(tl + (bl ? 1 + bl : 0));
-    }
+    K text = request_text(p, r);
     K headers = header_dict(p, r);
     S verb = r->method == HTTP_OTHER ? sym_intern((const char *)p, r->method_len) : sym_null;
     memmove(kG(c->in), kG(c->in) + total, (size_t)(c->in->n - total));

@@ -160,6 +160,39 @@ def test_basic_auth_with_zpw(qsrv):
     assert r.status == 401
 
 
+# .z.ac (ref/dotz.md): the hook decides from (text; headers), before Basic credentials
+ZAC = ('.z.ac:{[x] h:x 1; $[`Cookie in key h; $["token=good"~h`Cookie; (1;"carol"); (0;"")];'
+       ' `XCustom in key h; (2;"HTTP/1.1 403 Forbidden\\r\\nContent-Length: 3\\r\\n\\r\\nno\\n");'
+       ' `XCode in key h; (value h`XCode;"");'
+       ' `XText in key h; $[x[0]~"?.z.u"; (1;"dave"); (0;"")];'
+       ' `XFail in key h; \'boom; (4;"")]}\n'
+       '.z.pw:{[u;p](u=`alice)&p~"secret"}\n')
+
+
+@pytest.mark.parametrize("qsrv", [ZAC], indirect=True)
+def test_zac_decides(qsrv):
+    r, body = get(qsrv.port, "/?.z.u", {"Cookie": "token=good"})          # (1;"user")
+    assert r.status == 200 and b"`carol" in body
+    r, _ = get(qsrv.port, "/?.z.u", {"Cookie": "token=bad"})              # (0;"")
+    assert r.status == 401
+    r, body = get(qsrv.port, "/?1", {"XCustom": "1"})                    # (2;"response")
+    assert r.status == 403 and body == b"no\n"
+    r, body = get(qsrv.port, "/?.z.u", {"XText": "1"})                   # the text as .z.ph's
+    assert r.status == 200 and b"`dave" in body
+    r, _ = get(qsrv.port, "/?1", {"XText": "1"})
+    assert r.status == 401
+    r, _ = get(qsrv.port, "/?1", {"XFail": "1"})                         # an error refuses
+    assert r.status == 401
+    for code in ("3", "5", "`a"):                                         # unknown verdicts refuse
+        r, _ = get(qsrv.port, "/?1", {"XCode": code})
+        assert r.status == 401
+    r, _ = get(qsrv.port, "/?1")                                          # (4;"") falls back to Basic
+    assert r.status == 401
+    good = base64.b64encode(b"alice:secret").decode()
+    r, body = get(qsrv.port, "/?.z.u", {"Authorization": "Basic " + good})
+    assert r.status == 200 and b"`alice" in body
+
+
 def test_users_file(tmp_path):
     users = tmp_path / "users.txt"
     users.write_text("bob:pw\n")
