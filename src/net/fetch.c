@@ -119,33 +119,60 @@ static const char *header(const char *head, size_t n, const char *name, size_t *
     return NULL;
 }
 
-/* a chunked body p[0..n) decoded into a new string; NULL + kerr when malformed */
-static K unchunk(const char *p, size_t n) {
-    K s = obj_strn("", 0);
+/* a Content-Length value's digits (UINT64_MAX when there are none or too many) */
+static uint64_t content_length(const char *v, size_t n) {
+    uint64_t x = 0;
     size_t i = 0;
-    while (s) {
-        char *end;
-        const char *crlf = i < n ? memchr(p + i, '\n', n - i) : NULL;
-        if (!crlf) {
-            r0(s);
-            return kerr("conn: chunked body");
+    for (; i < n && i < 19 && v[i] >= '0' && v[i] <= '9'; i++)
+        x = x * 10 + (uint64_t)(v[i] - '0');
+    return i ? x : UINT64_MAX;
+}
+
+/* a chunked body p[0..n) decoded in place (the decoded bytes never outrun the encoded
+ * ones): its length, or -1 when malformed */
+static int64_t unchunk(G *p, size_t n) {
+    size_t i = 0, out = 0;
+    for (;;) {
+        const G *lf = i < n ? memchr(p + i, '\n', n - i) : NULL;
+        if (!lf)
+            return -1;
+        uint64_t len = 0;
+        size_t k = i;
+        for (; k < (size_t)(lf - p); k++) { /* hex digits, then an extension or CR */
+            int d = p[k] >= '0' && p[k] <= '9' ? p[k] - '0' : (p[k] | 32) >= 'a' && (p[k] | 32) <= 'f' ? (p[k] | 32) - 'a' + 10 : -1;
+            if (d < 0)
+                break;
+            if (len >> 60)
+                return -1;
+            len = len * 16 + (uint64_t)d;
         }
-        unsigned long long len = strtoull(p + i, &end, 16);
-        i = (size_t)(crlf - p) + 1;
+        if (k == i)
+            return -1;
+        i = (size_t)(lf - p) + 1;
         if (len == 0)
-            return s;
-        if (len > n - i) {
-            r0(s);
-            return kerr("conn: chunked body");
-        }
-        s = put(s, p + i, (size_t)len);
+            return (int64_t)out;
+        if (len > n - i)
+            return -1;
+        memmove(p + out, p + i, (size_t)len);
+        out += (size_t)len;
         i += (size_t)len + 2; /* the chunk's CRLF */
-        if (i > n) {
-            r0(s);
-            return kerr("conn: chunked body");
-        }
+        if (i > n)
+            return -1;
     }
-    return NULL;
+}
+
+int64_t net_http_reply_body(G *p, size_t n, size_t *at) {
+    const char *t = (const char *)p, *hend = n >= 4 ? memmem(t, n, "\r\n\r\n", 4) : NULL;
+    if (n < 12 || strncmp(t, "HTTP/1.", 7) || !hend)
+        return -1;
+    size_t head = (size_t)(hend + 4 - t), len;
+    *at = head;
+    const char *te = header(t, head - 2, "Transfer-Encoding", &len);
+    const char *cl = header(t, head - 2, "Content-Length", &len);
+    if (te && len >= 7 && !strncasecmp(te, "chunked", 7))
+        return unchunk(p + head, n - head);
+    uint64_t want = cl ? content_length(cl, len) : UINT64_MAX;
+    return (int64_t)(want < n - head ? want : n - head);
 }
 
 /* everything the server sends up to its close, with the Content-Length's end as a stop */
@@ -166,7 +193,8 @@ static K read_reply(Conn *c) {
         const char *t = (const char *)kG(in), *hend = memmem(t, (size_t)in->n, "\r\n\r\n", 4);
         size_t len;
         const char *cl = hend ? header(t, (size_t)(hend - t) + 2, "Content-Length", &len) : NULL;
-        if (cl && (size_t)in->n >= (size_t)(hend + 4 - t) + strtoull(cl, NULL, 10))
+        uint64_t want = cl ? content_length(cl, len) : UINT64_MAX;
+        if (want != UINT64_MAX && (uint64_t)in->n - (uint64_t)(hend + 4 - t) >= want)
             return in;
     }
 }
@@ -202,19 +230,9 @@ K net_http_fetch(const K url, const K ctype, const K body) {
     close(fd);
     if (!reply)
         return NULL;
-    const char *t = (const char *)kG(reply), *hend = memmem(t, (size_t)reply->n, "\r\n\r\n", 4);
-    if (reply->n < 12 || strncmp(t, "HTTP/1.", 7) || !hend) {
-        r0(reply);
-        return kerr("conn: not an HTTP reply");
-    }
-    size_t head = (size_t)(hend + 4 - t), n = (size_t)reply->n - head, len;
-    const char *te = header(t, head - 2, "Transfer-Encoding", &len);
-    const char *cl = header(t, head - 2, "Content-Length", &len);
-    K r;
-    if (te && len >= 7 && !strncasecmp(te, "chunked", 7))
-        r = unchunk(t + head, n);
-    else
-        r = obj_strn(t + head, cl && strtoull(cl, NULL, 10) < n ? (J)strtoull(cl, NULL, 10) : (J)n);
+    size_t at;
+    int64_t len = net_http_reply_body(kG(reply), (size_t)reply->n, &at);
+    K r = len < 0 ? kerr("conn: not an HTTP reply") : obj_strn((const char *)kG(reply) + at, (J)len);
     r0(reply);
     return r;
 }

@@ -172,6 +172,10 @@ int net_http_sniff(const G *p, size_t n);
 int64_t net_http_parse(const G *p, size_t n, int64_t body_max, HttpRequest *r);
 /* act on the complete requests (or WebSocket frames) in c's buffer; false when c closed */
 bool net_http_input(Conn *c);
+/* fetch.c: the body of an HTTP reply p[0..n) (all the server sent, up to its close): its
+ * offset in *at and its length (Content-Length's, or the rest), a chunked body decoded in
+ * place; -1 when p is not an HTTP reply or its chunks are malformed.  Nothing allocated. */
+int64_t net_http_reply_body(G *p, size_t n, size_t *at);
 
 /* ---- ws.c: WebSocket (RFC 6455) on an upgraded HTTP connection ------------------------------ */
 

@@ -8,8 +8,9 @@
 # (tests/fuzz/eval-regressions); with FUZZ_EVAL=1 (make fuzz) it mutates for FUZZ_SECONDS too.
 # The parser target (fuzz_parse: nesting on a small stack budget, no evaluation) starts from
 # the same corpus and mutates for FUZZ_PARSE_SECONDS (default 10), FUZZ_SECONDS under make fuzz.
-# The HTTP request and WebSocket frame parsers (fuzz_http) mutate for FUZZ_HTTP_SECONDS
-# (default 10; FUZZ_SECONDS under make fuzz), seeded with requests, upgrades and frames; the
+# The HTTP request and WebSocket frame parsers and the HTTP client's reply reader (fuzz_http)
+# mutate for FUZZ_HTTP_SECONDS (default 10; FUZZ_SECONDS under make fuzz), seeded with
+# requests, upgrades, frames and replies (plain, chunked, cut short); the
 # same requests seed fuzz_conn, so the HTTP and WebSocket paths of the state machine run too.
 # Needs clang with libFuzzer (scripts/apt-packages.txt).
 set -u
@@ -61,6 +62,13 @@ for i, req in enumerate(http + [upgrade]):
 for i, f in enumerate(frames):
     with open(f"build-fuzz/corpus-http/frame-{i}", "wb") as out:
         out.write(b"\1" + f + f)
+replies = [b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello",
+           b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5;x=1\r\nhello\r\n3\r\nabc\r\n0\r\n\r\n",
+           b"HTTP/1.0 404 Not Found\r\nContent-Length: 99\r\n\r\nshort",
+           b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nffffffffffffffffff\r\nx"]
+for i, r in enumerate(replies):
+    with open(f"build-fuzz/corpus-http/reply-{i}", "wb") as out:
+        out.write(b"\2" + r)
 n = 0
 for f in sorted(glob.glob("tests/q/*.q")):                # console: every golden input
     for line in open(f, encoding="utf-8"):
