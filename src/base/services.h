@@ -44,6 +44,10 @@ typedef struct Services {
     K (*port)(const char *arg, size_t n);/* \p with an argument: listen there */
     K (*hopen)(K spec, int timeout_ms);  /* hopen of a host:port or unix socket (consumed) */
     K (*hclose)(J handle);               /* NULL without error when handle is no connection */
+    /* `:host:port msg, `::[(spec;timeout);msg]: open, one sync request, close (both consumed);
+     * `:ws://host:port "GET ...": a WebSocket opened as a client, (handle;response) */
+    K (*oneshot)(K spec, K msg);
+    K (*handles)(bool sizes);            /* .z.H (s# handles) or .z.W (handles!bytes queued) */
     K (*tls_info)(J handle);             /* .z.e, -26!h: a connection's TLS details (()!() if plain) */
     K (*tls_settings)(void);             /* (-26!)[]: the process's TLS settings */
     /* .Q.hg (ctype NULL) and .Q.hp: url's body by HTTP[S] GET or POST (all borrowed) */

@@ -2102,7 +2102,15 @@ K eval_apply(K f, K *args, int n) {
         r0(f);
         return r;
     }
-    case -KS: { /* `f[x]: the global named f */
+    case -KS: { /* `f[x]: the global named f; `:host:port x and `::[(spec;timeout);x]: one-shot */
+        if (f->s[0] == ':' && RT->svc.oneshot) {
+            if (n == 2 && !strcmp(f->s, "::")) {
+                r0(f);
+                return RT->svc.oneshot(args[0], args[1]);
+            }
+            if (n == 1 && file_names_connection(f->s + 1))
+                return RT->svc.oneshot(f, args[0]);
+        }
         K g = lookup(f->s, NULL);
         r0(f);
         if (!g)

@@ -1060,14 +1060,22 @@ static bool is_file_handle(J h) {
     return h > 2 && h < 65536 && (RT->prim.open_files[h >> 6] >> (h & 63) & 1);
 }
 
+bool file_names_connection(const char *path) {
+    static const char *const schemes[] = {"unix://", "tcps://", "ws://", "wss://"};
+    for (size_t i = 0; i < ARRAY_LEN(schemes); i++)
+        if (!strncmp(path, schemes[i], strlen(schemes[i])))
+            return true;
+    const char *colon = strchr(path, ':');
+    return colon && colon[1] >= '0' && colon[1] <= '9';
+}
+
 /* hopen of a file handle: its descriptor, opened for appending; NULL without error when
  * spec names a connection (`:host:port, `:unix://port, `:tcps://host:port) */
 K file_hopen(const K spec) {
     char path[1024];
     if (!handle_path(spec, path, sizeof path))
         return NULL;
-    const char *colon = strchr(path, ':');
-    if (!strncmp(path, "unix://", 7) || !strncmp(path, "tcps://", 7) || (colon && colon[1] >= '0' && colon[1] <= '9') || !path[0])
+    if (!path[0] || file_names_connection(path))
         return NULL;
     if (write_refused())
         return NULL;

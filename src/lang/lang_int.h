@@ -86,6 +86,9 @@ K file_write_lines(K x, K y);
 /* file handles: hopen `:file (NULL without error when spec names a connection), h x
  * (NULL without error when h is no file), hclose (false when h is no file); -11! replay */
 K file_hopen(const K spec);
+/* does path (a handle symbol's text after its ':') name a connection rather than a file:
+ * host:port, :port, unix://, tcps://, ws://, wss://? */
+bool file_names_connection(const char *path);
 K file_handle_call(J handle, K x);
 bool file_hclose(J h);
 K file_replay(K y);

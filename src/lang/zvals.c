@@ -1,5 +1,6 @@
 /* zvals.c -- the .z values computed when read: clocks (.z.p .z.t ...), the process and the
- * host (.z.i .z.h .z.o .z.K .z.k), the command line (.z.x .z.f).  Values the server sets per
+ * host (.z.i .z.h .z.o .z.K .z.k), the command line (.z.x .z.f), the connections (.z.H .z.W,
+ * from the server).  Values the server sets per
  * connection (.z.w .z.u .z.a) are ordinary globals it assigns. */
 #include <math.h>
 #include <pwd.h>
@@ -55,7 +56,7 @@ K zvals_get(S name) {
     case 't': return kt((I)((ns - floor_day(ns) * NS_PER_DAY) / 1000000));
     case 'z': return kz((F)ns / NS_PER_DAY);
     }
-    if (local && c != 'K' && c != 'P' && c != 'X')
+    if (local && c != 'K' && c != 'P' && c != 'X' && c != 'H' && c != 'W')
         return NULL;
     switch (c) {
     case 'K': return kf(OPENQ_Q_VERSION_NUM);
@@ -85,6 +86,11 @@ K zvals_get(S name) {
     case 'X': return RT->lang.z_raw ? r1(RT->lang.z_raw) : ktn(0, 0);
     case 'f': { K s = obj_atom(-KS); if (s) s->s = RT->lang.z_script ? RT->lang.z_script : sym_null; return s; }
     case 'c': return ki((I)sysconf(_SC_NPROCESSORS_ONLN));
+    case 'H': /* the open connections' handles, s# (ref/dotz.md) */
+    case 'W': /* handles!bytes queued to each, I!J as q 4.1 */
+        if (RT->svc.handles)
+            return RT->svc.handles(c == 'W');
+        return c == 'W' ? xD(ktn(KI, 0), ktn(KJ, 0)) : ktn(KI, 0);
     }
     return NULL;
 }

@@ -32,6 +32,8 @@ void net_init(void) {
     RT->svc.port = port_command;
     RT->svc.hopen = net_hopen;
     RT->svc.hclose = net_hclose;
+    RT->svc.oneshot = net_oneshot;
+    RT->svc.handles = net_handles;
     RT->svc.tls_info = net_tls_info;
     RT->svc.tls_settings = net_tls_settings;
     RT->svc.http_fetch = net_http_fetch;

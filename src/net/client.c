@@ -285,6 +285,51 @@ K net_close_handle(J h) {
 
 K net_hopen(K spec, int timeout_ms) { return net_open(spec, timeout_ms); }
 
+/* A one-shot request (ref/hopen.md): `:host:port msg or `::[(spec;timeout);msg] opens a
+ * connection, sends msg sync, closes and gives the answer; an answer that never comes is
+ * 'expected response.  `:ws://... "GET ..." opens a WebSocket client instead (ws.c). */
+K net_oneshot(K spec, K msg) {
+    int timeout = 0;
+    if (spec->t == 0 && spec->n == 2) {
+        K t = kK(spec)[1];
+        if (t->t != -KJ && t->t != -KI) {
+            r0(spec);
+            r0(msg);
+            return kerr("type");
+        }
+        timeout = t->t == -KJ ? (int)t->j : t->i;
+        K s = r1(kK(spec)[0]);
+        r0(spec);
+        spec = s;
+    }
+    const char *text = spec->t == -KS ? spec->s : NULL;
+    char buf[512];
+    if (spec->t == KC && spec->n < (J)sizeof buf) {
+        snprintf(buf, sizeof buf, "%.*s", (int)spec->n, kC(spec));
+        text = buf;
+    }
+    if (text && (!strncmp(text, ":ws://", 6) || !strncmp(text, ":wss://", 7))) {
+        K r = net_ws_connect(text, timeout, msg);
+        r0(spec);
+        r0(msg);
+        return r;
+    }
+    K h = net_open(spec, timeout);
+    if (!h) {
+        r0(msg);
+        return NULL;
+    }
+    J fd = h->i;
+    r0(h);
+    K r = net_handle_call(fd, msg);
+    Conn *c = net_conn((int)fd);
+    if (!r && kerr_msg() && !strcmp(kerr_msg(), "close"))
+        kerr("expected response");
+    if (c)
+        net_conn_close(c);
+    return r;
+}
+
 K net_hclose(J h) {
     Conn *c = net_conn((int)h);
     if (!c)

@@ -122,13 +122,13 @@ void net_set_caller(Conn *c) {
 }
 
 /* Close a connection: .z.pc runs first (once, for accepted connections that completed the
- * handshake; .z.wc for a WebSocket, nothing for HTTP); a protected connection is only
- * marked and freed when its hook returns. */
+ * handshake; .z.wc for a WebSocket, ours as a client included; nothing for HTTP); a
+ * protected connection is only marked and freed when its hook returns. */
 void net_conn_close(Conn *c) {
     if (c->closing)
         return;
     c->closing = true;
-    if (c->state == CONN_READY && !c->outbound && c->kind != CONN_HTTP) {
+    if (c->state == CONN_READY && (c->kind == CONN_WS || (!c->outbound && c->kind == CONN_IPC))) {
         c->protect++;
         net_set_caller(c);
         bool defined;

@@ -75,6 +75,30 @@ int net_fd(void) { return net_ensure_loop() ? net_st()->epfd : -1; }
 
 int net_connection_count(void) { return net_st()->nconns; }
 
+K net_handles(bool sizes) {
+    NetState *ns = net_st();
+    K h = ktn(KI, 0), b = sizes ? ktn(KJ, 0) : NULL;
+    for (int fd = 0; fd < (int)ARRAY_LEN(ns->conns) && h && (b || !sizes); fd++) {
+        const Conn *c = ns->conns[fd];
+        if (!c || c->closing || c->sink || c->state != CONN_READY || c->kind == CONN_HTTP)
+            continue;
+        I fdi = fd;
+        J queued = c->out ? c->out->n : 0;
+        h = obj_push_items(h, &fdi, 1);
+        if (sizes)
+            b = obj_push_items(b, &queued, 1);
+    }
+    if (!h || (sizes && !b)) {
+        r0(h);
+        r0(b);
+        return NULL;
+    }
+    if (sizes)
+        return xD(h, b);
+    h->u = ATTR_S;
+    return h;
+}
+
 /* ---- timers ---------------------------------------------------------------------------------------- */
 
 void net_set_timer(J ms) {

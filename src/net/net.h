@@ -70,6 +70,10 @@ K net_close_handle(J handle);
 /* RT->svc.hopen / hclose: a connection opened; closed (NULL without error: not one) */
 K net_hopen(K spec, int timeout_ms);
 K net_hclose(J handle);
+/* RT->svc.oneshot: `:host:port msg, `::[(spec;timeout);msg], `:ws://... "GET ..." */
+K net_oneshot(K spec, K msg);
+/* RT->svc.handles: .z.H (the open IPC and WebSocket handles, s#) or .z.W (handles!bytes) */
+K net_handles(bool sizes);
 /* .z.e and -26!h: the TLS details of connection h (()!() when plain or no connection) */
 K net_tls_info(J handle);
 /* (-26!)[]: the TLS settings (SSLEAY_VERSION and the SSL_* values) as a dict */

@@ -199,6 +199,10 @@ bool net_ws_input(Conn *c);
 /* neg[h] x on a WebSocket handle: a string as a text frame, bytes as a binary one (x
  * borrowed); NULL + kerr otherwise */
 K net_ws_send(Conn *c, const K x);
+/* (`$":ws://[user:pass@]host:port") request: a WebSocket client connection (kb/websockets.md):
+ * (handle; response head) once upgraded, (0Ni; response) when not; NULL + kerr when no
+ * response came (url and req borrowed) */
+K net_ws_connect(const char *url, int timeout_ms, const K req);
 
 /* ---- tls.c: TLS with OpenSSL (-E) --------------------------------------------------------- */
 

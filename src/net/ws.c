@@ -5,9 +5,20 @@
  * HTTP_BODY_MAX bytes (and the message limit), then handed to .z.ws.  Pings are answered, a close
  * frame is echoed and the connection closed (.z.wc runs).  A length past the cap (a 2^63
  * one included), an unmasked or malformed frame sends a close frame with 1009 or 1002 and
- * closes.  neg[h] sends a string as a text frame and bytes as a binary one. */
+ * closes.  neg[h] sends a string as a text frame and bytes as a binary one.
+ *
+ * As a client (kb/websockets.md): (`$":ws://host:port") "GET / HTTP/1.1\r\nHost: ...\r\n\r\n"
+ * sends that request with the upgrade's fields added, waits for the 101 (its
+ * Sec-WebSocket-Accept checked) and gives (handle; response head), or (0Ni; response) when
+ * the server did not switch.  The connection is then served by the loop like an accepted
+ * one, except that our frames are masked and the server's must not be; .z.ws gets its
+ * messages and .z.wc runs when it closes; wss:// goes through the TLS client. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/random.h>
+#include <unistd.h>
 
 #include "../lang/lang.h"
 #include "../prim/primint.h"
@@ -67,23 +78,42 @@ int64_t net_ws_parse(const G *p, size_t n, uint64_t max, WsFrame *f) {
     return (int64_t)(at + len);
 }
 
-/* one frame from us (never masked): header then payload; false when the send failed */
+/* one frame from us: header then payload, masked when we are the client (RFC 6455 5.3: a
+ * fresh unpredictable key per frame); false when the send failed */
 static bool send_frame(Conn *c, int opcode, const G *p, size_t n) {
-    G head[10];
+    G head[14];
     size_t h = 0;
+    G mask = c->outbound ? 0x80 : 0;
     head[h++] = (G)(0x80 | opcode);
     if (n < 126) {
-        head[h++] = (G)n;
+        head[h++] = (G)(mask | n);
     } else if (n < 65536) {
-        head[h++] = 126;
+        head[h++] = mask | 126;
         head[h++] = (G)(n >> 8);
         head[h++] = (G)n;
     } else {
-        head[h++] = 127;
+        head[h++] = mask | 127;
         for (int i = 7; i >= 0; i--)
             head[h++] = (G)((uint64_t)n >> (8 * i));
     }
-    return net_conn_send(c, head, h) && (n == 0 || net_conn_send(c, p, n));
+    if (!c->outbound)
+        return net_conn_send(c, head, h) && (n == 0 || net_conn_send(c, p, n));
+    G key[4];
+    if (getrandom(key, sizeof key, 0) != (ssize_t)sizeof key)
+        return false;
+    memcpy(head + h, key, 4);
+    h += 4;
+    if (!net_conn_send(c, head, h))
+        return false;
+    G buf[4096];
+    for (size_t at = 0; at < n; at += sizeof buf) {
+        size_t k = n - at < sizeof buf ? n - at : sizeof buf;
+        for (size_t i = 0; i < k; i++)
+            buf[i] = p[at + i] ^ key[(at + i) & 3];
+        if (!net_conn_send(c, buf, k))
+            return false;
+    }
+    return true;
 }
 
 /* a close frame with `code`, then close once it is written */
@@ -93,7 +123,9 @@ static void close_with(Conn *c, int code) {
     net_conn_close_after_write(c);
 }
 
-bool net_ws_accept(Conn *c, const char *key, size_t n) {
+/* Sec-WebSocket-Accept for key[0..n): base64 of SHA-1 of the key and the RFC's GUID (a
+ * string, or NULL) */
+static K accept_value(const char *key, size_t n) {
     static const char guid[] = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
     K k = obj_reserve(KC, (J)(n + sizeof guid - 1));
     if (k) {
@@ -102,7 +134,16 @@ bool net_ws_accept(Conn *c, const char *key, size_t n) {
         k->n = (J)(n + sizeof guid - 1);
     }
     K accept = k ? prim_btoa(prim_sha1(k)) : NULL;
-    if (!accept || accept->t != KC) {
+    if (accept && accept->t != KC) {
+        r0(accept);
+        accept = NULL;
+    }
+    return accept;
+}
+
+bool net_ws_accept(Conn *c, const char *key, size_t n) {
+    K accept = accept_value(key, n);
+    if (!accept) {
         r0(accept);
         kerr_clear();
         net_conn_close(c);
@@ -165,7 +206,7 @@ bool net_ws_input(Conn *c) {
         int64_t total = net_ws_parse(kG(c->in), (size_t)c->in->n, max, &f);
         if (total == 0)
             return true;
-        if (total < 0 || !f.masked) {
+        if (total < 0 || f.masked == c->outbound) { /* clients mask, servers do not */
             c->in->n = 0;
             close_with(c, total < 0 ? f.close_code : 1002);
             break;
@@ -235,4 +276,168 @@ K net_ws_send(Conn *c, const K x) {
         return kerr("close");
     }
     return obj_identity();
+}
+
+/* ---- the client ---------------------------------------------------------------------------- */
+
+typedef struct WsUrl {
+    bool tls;
+    char host[256];
+    int port;
+    char auth[256]; /* user:pass before '@', or "" */
+} WsUrl;
+
+/* [:]ws[s]://[user:pass@]host[:port][/...]; false when it is not one */
+static bool parse_ws_url(const char *s, WsUrl *u) {
+    if (*s == ':')
+        s++;
+    u->tls = !strncmp(s, "wss://", 6);
+    if (!u->tls && strncmp(s, "ws://", 5))
+        return false;
+    s += u->tls ? 6 : 5;
+    const char *end = s + strcspn(s, "/?");
+    const char *at = memchr(s, '@', (size_t)(end - s));
+    u->auth[0] = 0;
+    if (at) {
+        if ((size_t)(at - s) >= sizeof u->auth)
+            return false;
+        snprintf(u->auth, sizeof u->auth, "%.*s", (int)(at - s), s);
+        s = at + 1;
+    }
+    const char *colon = memchr(s, ':', (size_t)(end - s));
+    const char *hend = colon ? colon : end;
+    if (hend == s || (size_t)(hend - s) >= sizeof u->host)
+        return false;
+    snprintf(u->host, sizeof u->host, "%.*s", (int)(hend - s), s);
+    u->port = colon ? atoi(colon + 1) : u->tls ? 443 : 80;
+    return u->port > 0 && u->port < 65536;
+}
+
+/* does the head h[0..n) have a field named `name` (case-insensitive)? its value in *v, *vn */
+static bool head_field(const char *h, size_t n, const char *name, const char **v, size_t *vn) {
+    size_t nl = strlen(name);
+    for (const char *p = memchr(h, '\n', n); p && (size_t)(p + 1 - h) < n; p = memchr(p + 1, '\n', n - (size_t)(p + 1 - h))) {
+        const char *line = p + 1;
+        if ((size_t)(h + n - line) > nl && !strncasecmp(line, name, nl) && line[nl] == ':') {
+            const char *b = line + nl + 1, *e = b;
+            while (e < h + n && *e != '\r' && *e != '\n')
+                e++;
+            while (b < e && (*b == ' ' || *b == '\t'))
+                b++;
+            *v = b;
+            *vn = (size_t)(e - b);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* append p[0..n) to the string s (NULL releases it, as obj_push_items) */
+static K put(K s, const char *p, size_t n) { return s ? obj_push_items(s, p, (J)n) : NULL; }
+static K puts0(K s, const char *p) { return put(s, p, strlen(p)); }
+
+/* the user's request with the upgrade's fields added before its blank line */
+static K upgrade_request(const K req, const char *key, const char *auth) {
+    const char *t = (const char *)kC(req);
+    size_t n = (size_t)req->n;
+    const char *blank = n >= 4 ? memmem(t, n, "\r\n\r\n", 4) : NULL;
+    size_t head = blank ? (size_t)(blank - t) + 2 : n;
+    K s = put(obj_strn("", 0), t, head);
+    if (!blank && !(n >= 2 && t[n - 2] == '\r' && t[n - 1] == '\n'))
+        s = puts0(s, "\r\n");
+    const char *v;
+    size_t vn;
+    if (!head_field(t, head, "Upgrade", &v, &vn))
+        s = puts0(s, "Upgrade: websocket\r\n");
+    if (!head_field(t, head, "Connection", &v, &vn))
+        s = puts0(s, "Connection: Upgrade\r\n");
+    s = puts0(puts0(puts0(s, "Sec-WebSocket-Key: "), key), "\r\nSec-WebSocket-Version: 13\r\n");
+    if (auth[0]) {
+        K b64 = prim_btoa(obj_strn(auth, strlen(auth)));
+        s = puts0(s, "Authorization: Basic ");
+        s = b64 && b64->t == KC ? put(s, (const char *)kC(b64), (size_t)b64->n) : (r0(s), (K)NULL);
+        r0(b64);
+        s = puts0(s, "\r\n");
+    }
+    return puts0(s, "\r\n");
+}
+
+/* the response head, read a byte at a time so that frames the server sends straight after
+ * it stay in the socket for the loop; NULL + kerr */
+static K read_head(Conn *c, int64_t deadline) {
+    K h = obj_reserve(KC, 256);
+    while (h) {
+        G b;
+        if (!net_io_recv_exact(c, &b, 1, deadline)) {
+            r0(h);
+            return kerr("conn: no upgrade response");
+        }
+        h = obj_push_items(h, &b, 1);
+        if (h && h->n >= 4 && !memcmp(kC(h) + h->n - 4, "\r\n\r\n", 4))
+            return h;
+        if (h && h->n > HTTP_HEAD_MAX) {
+            r0(h);
+            return kerr("conn: upgrade response too long");
+        }
+    }
+    return NULL;
+}
+
+K net_ws_connect(const char *url, int timeout_ms, const K req) {
+    WsUrl u;
+    if (req->t != KC)
+        return kerr("type");
+    if (!parse_ws_url(url, &u))
+        return kerr("url");
+    bool local;
+    int fd = net_connect_to(u.host, u.port, timeout_ms, &local);
+    if (fd < 0) {
+        char msg[300];
+        snprintf(msg, sizeof msg, "%s: cannot connect", u.host);
+        return kerr(msg);
+    }
+    if (net_is_self_connection(fd)) { /* this loop would wait on its own 101 */
+        close(fd);
+        return kerr("hop: own listener");
+    }
+    Conn *c = net_conn_new(fd, true);
+    if (!c)
+        return kerr("limit");
+    c->local = local;
+    int64_t deadline = net_now_ms() + (timeout_ms > 0 ? timeout_ms : net_cfg()->handshake_ms);
+    G raw[16];
+    K key = getrandom(raw, sizeof raw, 0) == (ssize_t)sizeof raw ? prim_btoa(obj_strn((const char *)raw, sizeof raw)) : NULL;
+    char keytext[32] = "";
+    if (key && key->t == KC && key->n < (J)sizeof keytext)
+        memcpy(keytext, kC(key), (size_t)key->n);
+    r0(key);
+    K out = keytext[0] ? upgrade_request(req, keytext, u.auth) : NULL;
+    K head = NULL;
+    if (!out)
+        kerr("wsfull");
+    else if (u.tls && !net_tls_connect(c, u.host, (int)(deadline - net_now_ms())))
+        ; /* kerr set */
+    else if (!net_io_send_all(c, kG(out), (size_t)out->n, deadline))
+        kerr("conn");
+    else
+        head = read_head(c, deadline);
+    r0(out);
+    if (!head) {
+        net_conn_close(c);
+        return NULL;
+    }
+    const char *v;
+    size_t vn;
+    K want = accept_value(keytext, strlen(keytext));
+    bool switched = head->n > 12 && !memcmp(kC(head), "HTTP/1.1 101", 12) && want &&
+                    head_field((const char *)kC(head), (size_t)head->n, "Sec-WebSocket-Accept", &v, &vn) &&
+                    vn == (size_t)want->n && !memcmp(v, kC(want), vn);
+    r0(want);
+    kerr_clear();
+    if (!switched) {
+        net_conn_close(c);
+        return knk(2, ki(ni), head);
+    }
+    c->kind = CONN_WS;
+    return knk(2, ki(fd), head);
 }

@@ -51,10 +51,16 @@ def sources():
                     yield os.path.join(dirpath, f)
 
 
+TOKENS = re.compile(r"""/\*.*?\*/|//[^\n]*|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'""", re.S)
+
+
 def strip_comments(text):
-    text = re.sub(r"/\*.*?\*/", lambda m: "\n" * m.group(0).count("\n"), text, flags=re.S)
-    text = re.sub(r"//[^\n]*", "", text)
-    return re.sub(r'"(\\.|[^"\\\n])*"', '""', text)
+    """comments, strings and character constants in one left-to-right pass (a "//" inside a
+    string is no comment; a brace inside a string or a constant is no brace)"""
+    def blank(m):
+        t = m.group(0)
+        return "\n" * t.count("\n") if t[0] == "/" else t[0] * 2
+    return TOKENS.sub(blank, text)
 
 
 def check_sources():

@@ -2,7 +2,9 @@
 hopen `:tcps:// to openq's own -E 2 server with a self-signed certificate made by openssl in
 the test (verified against KX_SSL_CA_CERT_FILE, refused without it, accepted with
 KX_SSL_VERIFY_SERVER=NO, a stalled handshake bounded by hopen's timeout), .z.e on both ends,
--26!, and .Q.hg/.Q.hp against openq's HTTP server and a Python http.server.  The client is a
+-26!, .Q.hg/.Q.hp against openq's HTTP server and a Python http.server, one-shot requests
+(`:host:port msg, `::[(spec;timeout);msg]) and the WebSocket client ((`$":ws://...") "GET
+...") against openq and the `websockets` package's server.  The client is a
 second openq running a script; every wait is bounded."""
 import http.server
 import os
@@ -48,11 +50,11 @@ def cert(tmp_path_factory):
     return {"KX_SSL_CERT_FILE": str(crt), "KX_SSL_KEY_FILE": str(key)}
 
 
-def run_client(script, env=None):
+def run_client(script, env=None, tail="\nexit 0\n"):
     """run q script in a second openq; its stdout"""
     fd, path = tempfile.mkstemp(suffix=".q")
     with os.fdopen(fd, "w") as fh:
-        fh.write(script + "\nexit 0\n")
+        fh.write(script + tail)
     base = {k: v for k, v in os.environ.items() if "SSL" not in k}
     try:
         r = subprocess.run([BINARY, path, "-q"], stdin=subprocess.DEVNULL, capture_output=True,
@@ -213,3 +215,106 @@ def test_hg_hp_against_python_http_server():
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+# ---- one-shot requests (ref/hopen.md) and the WebSocket client (kb/websockets.md) ----------
+
+def test_oneshot_requests():
+    srv = Server(script='f:{x*y}\n.z.pg:{$[x~"drop";hclose .z.w;value x]}\n')
+    try:
+        p = srv.port
+        out = run_client(f"""-1 .Q.s1 `::{p} "1+1";
+-1 .Q.s1 `:127.0.0.1:{p} "til 3";
+-1 .Q.s1 `::[(":127.0.0.1:{p}";2000);"f[6;7]"];
+-1 .Q.s1 `::[(`::{p};2000);(`f;2;3)];
+-1 @[{{`::{p} x}};"'oops";{{"err ",x}}];
+-1 @[{{`::{p} x}};"drop";{{"err ",x}}];
+-1 .Q.s1 `::{p} "count .z.W";
+-1 .Q.s1 `::{p} "(.z.H~key .z.W;key[.z.W]~enlist .z.w;type value .z.W;attr .z.H)";
+-1 .Q.s1 (.z.H;.z.W);
+a:10 20 30; -1 .Q.s1 `a 1;
+""")
+        assert out.splitlines() == ["2", "0 1 2", "42", "6", "err oops", "err expected response",
+                                    "1", "(1b;1b;7h;`s)", "(`s#`int$();(`int$())!`long$())", "20"]
+        refused = port_in_range()
+        out = run_client(f'-1 @[{{`::{refused} x}};"1";{{"err ",x}}];')
+        assert out.strip() == "err hop"
+    finally:
+        srv.stop()
+
+
+WS_CLIENT = """msgs:();
+.z.ws:{{msgs,:enlist x}};
+.z.wc:{{-1 "closed"}};
+r:(`$":ws://{auth}127.0.0.1:{port}")"GET /{path} HTTP/1.1\\r\\nHost: 127.0.0.1:{port}\\r\\n\\r\\n";
+-1 .Q.s1 type first r;
+-1 (12#last r);
+neg[first r] "hello";
+neg[first r] 0x010203;
+neg[first r] 70000#"y";
+.z.ts:{{if[{want}<=count msgs; -1 .Q.s1 each msgs; hclose first r; exit 0]}};
+\\t 20
+"""
+
+
+def test_websocket_client_to_openq():
+    srv = Server(script='.z.ws:{neg[.z.w] $[10=type x;"echo ",$[10<count x;-10#x;x];"bytes ",string count x]}\n')
+    try:
+        out = run_client(WS_CLIENT.format(auth="", port=srv.port, path="", want=3), tail="\n")
+        lines = out.splitlines()
+        assert lines[:2] == ["-6h", "HTTP/1.1 101"]
+        assert lines[2:5] == ['"echo hello"', '"bytes 3"', '"echo yyyyyyyyyy"']
+        assert lines[5] == "closed"
+    finally:
+        srv.stop()
+
+
+def test_websocket_upgrade_refused_gives_null_handle():
+    srv = Server(script='.z.ph:{"HTTP/1.1 404 Not Found\\r\\nContent-Length: 0\\r\\n\\r\\n"}\n')
+    try:
+        # the server answers our upgrade as a plain GET (no .z.ws, no upgrade to it? it has one:
+        # openq always upgrades), so ask for the upgrade from a server that is not WebSocket
+        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port_in_range()), Handler)
+        th = threading.Thread(target=httpd.serve_forever, daemon=True)
+        th.start()
+        try:
+            out = run_client(f"""r:(`$":ws://127.0.0.1:{httpd.server_address[1]}")"GET /a HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n";
+-1 .Q.s1 first r;
+-1 (12#last r);
+-1 @[{{(`$":ws://127.0.0.1:{port_in_range()}") x}};"GET / HTTP/1.1\\r\\n\\r\\n";{{"err"}}];
+-1 @[{{(`$":ws://127.0.0.1:{srv.port}") x}};`notastring;{{"err ",x}}];
+""")
+            assert out.splitlines() == ["0Ni", "HTTP/1.0 200", "err", "err type"]
+        finally:
+            httpd.shutdown()
+            httpd.server_close()
+    finally:
+        srv.stop()
+
+
+def test_websocket_client_to_python_websockets():
+    """a real WebSocket server (the `websockets` package) checks our masking and framing; it
+    greets first, so frames right behind the 101 must reach .z.ws"""
+    sync_server = pytest.importorskip("websockets.sync.server")
+    seen = {}
+
+    def handler(ws):
+        seen["auth"] = ws.request.headers.get("Authorization")
+        seen["path"] = ws.request.path
+        ws.send("welcome")
+        for m in ws:
+            ws.send(m if isinstance(m, str) else bytes(reversed(m)))
+
+    server = sync_server.serve(handler, "127.0.0.1", port_in_range())
+    th = threading.Thread(target=server.serve_forever, daemon=True)
+    th.start()
+    port = server.socket.getsockname()[1]
+    try:
+        out = run_client(WS_CLIENT.format(auth="u:pw@", port=port, path="feed", want=4), tail="\n")
+        lines = out.splitlines()
+        assert lines[:2] == ["-6h", "HTTP/1.1 101"]
+        assert lines[2:5] == ['"welcome"', '"hello"', "0x030201"]
+        assert lines[5] == '"' + 70000 * "y" + '"'
+        assert seen == {"auth": "Basic dTpwdw==", "path": "/feed"}
+    finally:
+        server.shutdown()
