@@ -318,3 +318,18 @@ def test_websocket_client_to_python_websockets():
         assert seen == {"auth": "Basic dTpwdw==", "path": "/feed"}
     finally:
         server.shutdown()
+
+
+def test_websocket_client_over_tls(cert):
+    """wss:// through the TLS client, verified against the CA, to openq's -E 2 port"""
+    srv = Server(script='.z.ws:{neg[.z.w] "tls echo ",x}\n', args=["-E", "2"], env=cert)
+    try:
+        out = run_client(WS_CLIENT.replace("ws://{auth}127.0.0.1", "wss://{auth}localhost")
+                         .replace('neg[first r] 0x010203;\n', "").replace('neg[first r] 70000#"y";\n', "")
+                         .format(auth="", port=srv.port, path="", want=1),
+                         env={"KX_SSL_CA_CERT_FILE": cert["KX_SSL_CERT_FILE"]}, tail="\n")
+        assert out.splitlines()[:3] == ["-6h", "HTTP/1.1 101", '"tls echo hello"']
+        out = run_client(f'-1 @[{{(`$":wss://localhost:{srv.port}") x}};"GET / HTTP/1.1\\r\\n\\r\\n";{{"refused"}}];')
+        assert out.strip() == "refused"                               # no CA: not verified
+    finally:
+        srv.stop()
