@@ -142,6 +142,8 @@ typedef struct Runtime {
             const char *msg;       /* the suspended error's text (borrowed from suspend()) */
             char signal[256];      /* 'err typed at q)): the error the frame is cut back with */
             bool signalled;        /* signal is set: the level ends, the frame unwinds with it */
+            K resume;              /* :e typed at q)): the level ends, e is the failed operation's result (owned) */
+            struct Frame *cut;     /* the frame 'err cut back: it unwinds without suspending again */
             const void *failed;    /* the application node that failed first (borrowed) */
             bool offered;          /* the pending error was offered to the hook already */
         } suspend;                 /* the debug prompt's state (lang_suspend_hook) */

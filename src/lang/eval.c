@@ -128,6 +128,7 @@ static J int_at(const K i, J k) {
 static J find_key(const K keys, const K key);
 
 static K index_list(K x, K i);
+static K suspend(Frame *f); /* the q)) prompt at a failure (below) */
 
 /* kt[k] for keyed table kt (basics/dictsandtables.md, kb/temporal-data.md): k a key (an
  * atom for one key column, a tuple or a dict), keys (a vector, a list of tuples, columns, a
@@ -1661,13 +1662,28 @@ K eval_node(const K e, Frame *f) {
     K r = fn ? eval_apply(fn, argv, n) : release(argv, n);
     if (argv != args)
         mem_raw_free(argv);
-    if (!r && f && f->lambda && !f->err_node)
+    if (r)
+        return r;
+    const void *node_before = RT->lang.error_node, *failed_before = RT->lang.suspend.failed;
+    bool marks = f && f->lambda && !f->err_node;
+    if (marks)
         f->err_node = head;
     /* the first failing application at top level gets the console's caret; a failure inside
      * a lambda marks it (its frames are the trace), and the top-level call it made gets it */
-    if (!r && (!RT->lang.error_node || (RT->lang.eval_depth == 0 && RT->lang.error_node == (const void *)&RT->lang.error_node))) {
+    if (!RT->lang.error_node || (RT->lang.eval_depth == 0 && RT->lang.error_node == (const void *)&RT->lang.error_node)) {
         RT->lang.error_node = RT->lang.eval_depth == 0 ? head : (const void *)&RT->lang.error_node;
         RT->lang.suspend.failed = e;
+    }
+    /* inside a lambda the q)) prompt opens here, at the failed operation, so that :e can
+     * resume with e as its result (basics/debug.md); then nothing of the failure remains */
+    if (f && f->lambda && RT->svc.suspend && f == RT->lang.current_frame) {
+        r = suspend(f);
+        if (r) {
+            if (marks)
+                f->err_node = NULL;
+            RT->lang.error_node = node_before;
+            RT->lang.suspend.failed = failed_before;
+        }
     }
     return r;
 }
@@ -1680,7 +1696,10 @@ K eval_node(const K e, Frame *f) {
 
 Frame *eval_suspended_frame(void) { return RT->lang.suspend.frame; }
 
-void lang_suspend_reset(void) { RT->lang.suspend.offered = false; }
+void lang_suspend_reset(void) {
+    RT->lang.suspend.offered = false;
+    RT->lang.suspend.cut = NULL;
+}
 
 /* .z.ex and .z.ey: the failed primitive and its arguments, where they are names or constants
  * (evaluating other argument expressions again could change something) */
@@ -1714,10 +1733,14 @@ static void set_failed_values(Frame *f) {
     env_set_runtime(ss(".z.ey"), ey);
 }
 
-static void suspend(Frame *f) {
+/* Offer the pending error to the q)) prompt at frame f (once: an outer frame does not offer
+ * it again).  Returns the value typed as :e to resume with (the error cleared), else NULL
+ * with the error pending: the one the frame failed with, or 'err typed at the prompt. */
+static K suspend(Frame *f) {
     const char *msg = kerr_msg() ? kerr_msg() : "error";
-    if (RT->lang.suspend.offered || RT->lang.trap_depth || RT->lang.read_only || !strcmp(msg, "stop"))
-        return;
+    if (RT->lang.suspend.offered || RT->lang.suspend.cut == f || RT->lang.trap_depth || RT->lang.read_only ||
+        !strcmp(msg, "stop"))
+        return NULL;
     char saved[256];
     snprintf(saved, sizeof saved, "%s", msg);
     const void *saved_node = RT->lang.error_node;
@@ -1737,13 +1760,19 @@ static void suspend(Frame *f) {
     RT->lang.suspend.msg = outer_msg;
     RT->lang.suspend.offered = true;
     RT->lang.error_node = saved_node;
+    if (RT->lang.suspend.resume) { /* :e at q)): e is the failed operation's result */
+        K v = RT->lang.suspend.resume;
+        RT->lang.suspend.resume = NULL;
+        RT->lang.suspend.offered = false; /* a later error suspends again */
+        return v;
+    }
     if (RT->lang.suspend.signalled) { /* 'err at q)): this frame unwinds with err, the next suspends */
         RT->lang.suspend.signalled = false;
         RT->lang.suspend.offered = false;
-        kerr(RT->lang.suspend.signal);
-        return;
+        RT->lang.suspend.cut = f;
+        return kerr(RT->lang.suspend.signal);
     }
-    kerr(saved);
+    return kerr(saved);
 }
 
 /* ---- the backtrace (.Q.bt) and the debugger's frame commands ------------------------------------
@@ -1833,7 +1862,17 @@ bool eval_debug_signal(const char *msg, size_t n) {
     return true;
 }
 
-bool eval_debug_signalled(void) { return RT->lang.suspend.signalled; }
+bool eval_debug_signalled(void) { return RT->lang.suspend.signalled || RT->lang.suspend.resume; }
+
+bool eval_debug_resume(K v) {
+    if (!RT->lang.suspend.base) {
+        r0(v);
+        return false;
+    }
+    r0(RT->lang.suspend.resume);
+    RT->lang.suspend.resume = v;
+    return true;
+}
 
 void eval_debug_move(int up) {
     Frame *base = RT->lang.suspend.base, *cur = RT->lang.suspend.frame;
@@ -1919,8 +1958,11 @@ static K call_lambda(K f, K *args, int n) {
     Frame *outer = RT->lang.current_frame;
     RT->lang.current_frame = &frame;
     K r = eval_node(kK(f)[LAMBDA_BODY], &frame);
-    if (!r && RT->svc.suspend)
-        suspend(&frame);
+    if (!r && RT->svc.suspend) /* an error not of an application (a name, an assignment...):
+                                * offered here, where :e makes it the lambda's result */
+        r = suspend(&frame);
+    if (RT->lang.suspend.cut == &frame)
+        RT->lang.suspend.cut = NULL;
     RT->lang.current_frame = outer;
     if (!r)
         trace_push(f, frame.err_node, RT->lang.eval_depth);

@@ -184,6 +184,8 @@ void eval_debug_move(int up);
  * prompt's level ends, and the frame it returns to suspends; false outside the debugger */
 bool eval_debug_signal(const char *msg, size_t n);
 bool eval_debug_signalled(void);
+/* :e at q)): the level ends and the failed operation gives v (consumed); false when none is suspended */
+bool eval_debug_resume(K v);
 /* index x by i (both consumed): list/dict/table lookup with q's null fill */
 K eval_index(K x, K i);
 /* index at depth: x . (i;j;...) (x and idx consumed) */

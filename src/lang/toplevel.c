@@ -62,7 +62,8 @@ static K error_text(const char *src, size_t n) {
 
 static K console_input(const char *src, size_t n, int *quit);
 
-/* the debugger's frame commands at a q)) prompt (basics/debug.md): ` up, . down, & where */
+/* the debugger's commands at a q)) prompt (basics/debug.md): ` up, . down, & where, 'err
+ * (cut back a frame), :e (resume with e) */
 static K debug_command(const char *src, size_t n) {
     while (n && (src[n - 1] == '\n' || src[n - 1] == '\r' || src[n - 1] == ' '))
         n--;
@@ -77,6 +78,20 @@ static K debug_command(const char *src, size_t n) {
         if (i == n && eval_debug_signal(src + 1, n - 1))
             return obj_strn("", 0);
         return NULL;
+    }
+    if (src[0] == ':' && (n == 1 || src[1] != ':')) { /* :e resumes with e (default ::) */
+        K v;
+        if (n == 1) {
+            v = obj_identity();
+        } else {
+            K tree = parse_text(src + 1, n - 1, false);
+            v = tree ? eval_node(tree, eval_suspended_frame()) : NULL;
+            r0(tree);
+        }
+        if (!v)
+            return error_text(src, n);
+        eval_debug_resume(v);
+        return obj_strn("", 0);
     }
     if (n != 1 || !strchr("`.&", src[0]))
         return NULL;

@@ -294,6 +294,39 @@ def test_debug_prompt_signal_from_the_outermost_frame(term):
     s = term.wait_in_history("q)1+1\n2\nq)")
 
 
+def test_debug_prompt_resume_gives_the_failed_operation_a_value(term):
+    """basics/debug.md "Resume": :e at q)) resumes with e as the result of the failed
+    operation; the function goes on (it does not return e)"""
+    term.line(BINARY)
+    term.wait_for("q)")
+    term.line('{0N!"x+1 is ",string x+1;x}`asd')
+    term.wait_for("q))")
+    term.line(":17")
+    term.wait_in_history('q)):17\n"x+1 is 17"\n`asd\nq)')
+    for d in F_G:                      # an inner frame resumed: the outer one carries on
+        term.line(d)
+    term.line('f[3;"hello"]')          # g: a+y fails ("he" is no number), :100 is its result
+    term.wait_for("q))")
+    term.line("a")
+    term.wait_in_history("q))a\n6\nq))")
+    term.line(":a+100")
+    term.wait_in_history("q)):a+100\n106\nq)")
+    term.line("h:{r:1+`x; r*2}")        # : alone resumes with ::, then the next failure suspends
+    term.line("h[]")
+    term.wait_for("q))")
+    term.line(":")
+    term.wait_for("q))")
+    term.line(":5")                    # r*2 gives 5: h returns it
+    term.wait_in_history("q)):5\n5\nq)")
+    term.line("h[]")
+    term.wait_for("q))")
+    term.line(":oops")                 # a resume value that fails: its error, still at q))
+    term.wait_in_history("q)):oops\n'oops\n")
+    term.line("\\")
+    term.line("1+1")
+    term.wait_in_history("q)1+1\n2\nq)")
+
+
 def test_nested_debuggers(term):
     term.line(BINARY)
     term.wait_for("q)")
