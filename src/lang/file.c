@@ -720,9 +720,14 @@ K prim_read0(K x) {
         r0(x);
         return out;
     }
-    if (!take_path(x, path, sizeof path))
-        return NULL;
-    K b = read_bytes(path);
+    K b;
+    if (x->t == 0) { /* read0 (f;o) and (f;o;n): the lines of those bytes, as read1 reads them */
+        b = prim_read1(x);
+    } else {
+        if (!take_path(x, path, sizeof path))
+            return NULL;
+        b = read_bytes(path);
+    }
     if (!b)
         return NULL;
     K out = split_lines(kG(b), b->n);

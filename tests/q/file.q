@@ -42,6 +42,22 @@ q)read0 `:f.txt
 "cd"
 q)read1 `:f.txt
 0x61620a63640a
+q)/ ref/read0.md: (f;o) and (f;o;n) read the lines of those bytes, as read1 reads them
+q)read0 (`:f.txt;3)
+,"cd"
+q)read0 (`:f.txt;1;4)
+,"b"
+"cd"
+q)read0 (`:f.txt;0;2)
+,"ab"
+q)read0 (`:f.txt;6)
+()
+q)read1 (`:f.txt;1;2)
+0x620a
+q)read0 (`:f.txt;-1)
+'domain
+q)read0 (`:f.txt;1.5)
+'type
 q)hcount `:f.txt
 6
 q)`:f.csv 0: csv 0: ([]a:1 2;b:`x`y)
