@@ -42,6 +42,37 @@ static bool get_sym(Reader *r, S *out) {
     return true;
 }
 
+/* A long symbol vector is mostly a few short names repeated (tickers, venues): symbols of
+ * up to 8 bytes are looked up by their bytes as one word (zero-padded: a symbol holds no
+ * NUL, so the word is the text) in a small direct-mapped memo before the symbol table, which
+ * they then skip, hashing and comparing included. */
+enum { SYM_MEMO_MIN = 64, SYM_MEMO_BITS = 8 };
+
+static bool get_syms_memo(Reader *r, S *out, J n) {
+    struct { uint64_t w; S s; } memo[1 << SYM_MEMO_BITS];
+    memset(memo, 0, sizeof memo);
+    for (J i = 0; i < n; i++) {
+        const G *nul = memchr(r->p, 0, (size_t)(r->end - r->p));
+        if (!nul)
+            return false;
+        size_t len = (size_t)(nul - r->p);
+        if (len == 0 || len > 8) {
+            out[i] = sym_intern((const char *)r->p, len);
+        } else {
+            uint64_t w = 0;
+            memcpy(&w, r->p, len);
+            size_t k = (size_t)((w * 0x9e3779b97f4a7c15ULL) >> (64 - SYM_MEMO_BITS));
+            if (!memo[k].s || memo[k].w != w) {
+                memo[k].w = w;
+                memo[k].s = sym_intern((const char *)r->p, len);
+            }
+            out[i] = memo[k].s;
+        }
+        r->p = nul + 1;
+    }
+    return true;
+}
+
 static bool get_count(Reader *r, G attr, J *n) {
     if (attr & 0x80) {
         if (!need(r, 8))
@@ -80,11 +111,13 @@ static K read_vector(Reader *r, int t) {
         K v = obj_vec(KS, n);
         if (!v)
             return NULL;
-        for (J i = 0; i < n; i++)
-            if (!get_sym(r, &kS(v)[i])) {
-                r0(v);
-                return bad();
-            }
+        bool ok = n >= SYM_MEMO_MIN ? get_syms_memo(r, kS(v), n) : true;
+        for (J i = 0; ok && i < n && n < SYM_MEMO_MIN; i++)
+            ok = get_sym(r, &kS(v)[i]);
+        if (!ok) {
+            r0(v);
+            return bad();
+        }
         v->u = (C)attr;
         return v;
     }

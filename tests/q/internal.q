@@ -90,3 +90,18 @@ q)-27!(2i;1)
 'type
 q)-120!1 2 3
 0
+q)/ -9! of long symbol vectors (basics/internal.md -9!x): short names repeat, long and empty ones, names that share a prefix
+q)v:raze 50#enlist(`a;`ab;`abcdefgh;`abcdefghi;`;`$"x y";`a1;`abcdefgh2;`$"\303\251t\303\251")
+q)v~-9!-8!v
+1b
+q)count distinct -9!-8!v
+9
+q)(-9!-8!v)?`abcdefghi
+3
+q)w:`$string til 1000
+q)w~-9!-8!w
+1b
+q)(-9!-8!`p#asc 100#`b`a)~`p#asc 100#`b`a
+1b
+q)attr -9!-8!`g#100#`x`y
+`g
