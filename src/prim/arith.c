@@ -150,8 +150,11 @@ static inline J get_j(const K x, J i) {
     const G *p = x->t < 0 ? &x->g : kG(x);
     switch (t) {
     case KB: case KG: case KC: return p[x->t < 0 ? 0 : i];
-    case KH: { H v = ((const H *)p)[x->t < 0 ? 0 : i]; return v == nh ? nj : v == wh ? wj : v == -wh ? -wj : v; }
-    case KI: case KM: case KD: case KU: case KV: case KT: {
+    /* integer infinities are plain values when widened (basics/datatypes.md: 0Wi+5 is
+     * 2147483652, `float$0Wh is 32767f); nulls stay null */
+    case KH: { H v = ((const H *)p)[x->t < 0 ? 0 : i]; return v == nh ? nj : v; }
+    case KI: { I v = ((const I *)p)[x->t < 0 ? 0 : i]; return v == ni ? nj : v; }
+    case KM: case KD: case KU: case KV: case KT: {
         I v = ((const I *)p)[x->t < 0 ? 0 : i];
         return v == ni ? nj : v == wi ? wj : v == -wi ? -wj : v;
     }
@@ -168,6 +171,10 @@ static inline F get_f(const K x, J i) {
     switch (t) {
     case KE: return ((const E *)p)[k];
     case KF: case KZ: return ((const F *)p)[k];
+    case KB: case KG: case KC: case KH: case KI: case KJ: {
+        J v = get_j(x, i);
+        return v == nj ? nf : (F)v;
+    }
     default: {
         J v = get_j(x, i);
         return v == nj ? nf : v == wj ? wf : v == -wj ? -wf : (F)v;
@@ -318,10 +325,16 @@ static void narrow(K r, J n, CType ct, const void *src) {
     case KH:
         for (J i = 0; i < n; i++) {
             J v = ct == CT_J ? sj[i] : (sf[i] != sf[i] ? nj : (J)sf[i]);
-            kH(r)[i] = v == nj ? nh : v == wj ? wh : v == -wj ? -wh : (H)v;
+            kH(r)[i] = v == nj ? nh : (H)v; /* wraps, as q's short arithmetic does */
         }
         break;
-    case KI: case KM: case KD: case KU: case KV: case KT:
+    case KI:
+        for (J i = 0; i < n; i++) {
+            J v = ct == CT_J ? sj[i] : (sf[i] != sf[i] ? nj : (J)sf[i]);
+            kI(r)[i] = v == nj ? ni : (I)v; /* 0Wi+5i is -2147483644i */
+        }
+        break;
+    case KM: case KD: case KU: case KV: case KT:
         for (J i = 0; i < n; i++) {
             J v = ct == CT_J ? sj[i] : (sf[i] != sf[i] ? nj : (J)sf[i]);
             kI(r)[i] = v == nj ? ni : v == wj ? wi : v == -wj ? -wi : (I)v;

@@ -152,10 +152,14 @@ static K cast_atom(int to, const K a) {
         return NULL;
     switch (to) {
     case KB: r->g = ff ? f != 0 : j != 0; break;
-    case KG: r->g = (G)(ff ? (J)f : j); break;
+    /* ref/cast.md: longs above int infinity cast to 0xff */
+    case KG: r->g = (G)(ff ? (J)f : from == KJ && j > wi ? 0xff : j); break;
     case KC: r->g = (G)(ff ? (J)f : j); break;
-    case KH: r->h = (H)(ff ? llround(f) : j); break;
-    case KI: case KM: case KD: case KU: case KV: case KT: r->i = (I)(ff ? llround(f) : j); break;
+    /* a float infinity becomes the narrower type's infinity */
+    case KH: r->h = (H)(ff ? (isinf(f) ? (f > 0 ? wh : -wh) : llround(f)) : j); break;
+    case KI: case KM: case KD: case KU: case KV: case KT:
+        r->i = (I)(ff ? (isinf(f) ? (f > 0 ? wi : -wi) : llround(f)) : j);
+        break;
     case KJ: case KP: case KN: r->j = ff ? (isinf(f) ? (f > 0 ? wj : -wj) : llround(f)) : j; break;
     case KE: r->e = (E)(ff ? f : (F)j); break;
     case KF: case KZ: r->f = ff ? f : (F)j; break;
@@ -679,6 +683,11 @@ K prim_cast(K x, K y) {
         }
         r0(y);
         return r;
+    }
+    /* "*" and 0h: identity, but for a string (Tok of "*", ref/cast.md#identity) */
+    if (((x->t == -KC && x->g == '*') || (x->t == -KH && x->h == 0)) && y->t != KC) {
+        r0(x);
+        return y;
     }
     int to = cast_target(x);
     if (!to && x->t == -KS && obj_is_null_at(x, 0))

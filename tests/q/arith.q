@@ -231,3 +231,19 @@ q)-1!`a
 `:a
 q)-2!`s#1 2 3
 `s
+q)/ basics/datatypes.md, Infinities: integer infinities are plain values in arithmetic; nulls stay null
+q)0Wi+5
+2147483652
+q)0Wi+5i
+-2147483644i
+q)0Wh+1
+32768
+q)10+0W+til 3
+-9223372036854775799 0N -9223372036854775797
+q)1+-1+-1+1+ -0W 0N 0W 1 2 3
+0N 0N 0N 1 2 3
+q)/ ref/sqrt.md: a short infinity is 32767 to a float function
+q)sqrt 0Wh
+181.0166
+q)0Wi+0.5
+2.147484e+09
