@@ -427,11 +427,41 @@ static int cmp_f(const void *a, const void *b) {
     return (x > y) - (x < y);
 }
 
+/* med of a table or a list of lists, by its k definition {avg x (iasc x)@floor .5*-1 0+count x}:
+ * the mean of the middle rows in q's (lexicographic) order, not a median per column */
+static K med_rows(K x) {
+    J n = obj_count(x);
+    if (n == 0) {
+        r0(x);
+        return kerr("length");
+    }
+    K g = prim_iasc(r1(x));
+    if (!g) {
+        r0(x);
+        return NULL;
+    }
+    K idx = ktn(KJ, 2);
+    if (!idx) {
+        r0(g);
+        r0(x);
+        return NULL;
+    }
+    kJ(idx)[0] = kJ(g)[(n - 1) / 2];
+    kJ(idx)[1] = kJ(g)[n / 2];
+    r0(g);
+    return prim_avg(prim_at(x, idx));
+}
+
 K prim_med(K x) {
     PRIM_ARGS1(x);
     PRIM_SQUASH1(x);
-    if (x->t == XT || x->t == XD || is_matrix(x))
-        return agg_cols(x, prim_med);
+    if (x->t == XD) { /* a dict's (a keyed table's) values */
+        K v = r1(DICT_VALS(x));
+        r0(x);
+        return prim_med(v);
+    }
+    if (x->t == XT || (x->t == 0 && x->n))
+        return med_rows(x);
     if (x->t <= 0 || !is_num(x->t)) {
         r0(x);
         return kerr("type");

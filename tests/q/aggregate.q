@@ -213,3 +213,20 @@ q)1 3 0N cor 1 3 9
 1f
 q)29 10 54 cor 1 3 9
 0.7727746
+q)/ ref/med.md, Implicit iteration: med of a dict is med of its values; of a table, by its
+q)/ k definition, the mean of the middle rows in sorted order
+q)k:`k xkey update k:`abc`def`ghi from t:flip d:`a`b!(10 -21 3;4 5 -6)
+q)med d
+7 -8 -1.5
+q)med t
+a| 3
+b| -6
+q)med k
+a| 3
+b| -6
+q)med (1 9;2 1;3 5)
+2 1f
+q)med `a`b`c!1 5 3
+3f
+q)med (1;5;3)
+3f
