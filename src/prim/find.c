@@ -221,6 +221,11 @@ K prim_in(K x, K y) {
         r0(y);
         return NULL;
     }
+    if (y->t == XD && !obj_is_keyed(y)) { /* in a dict: in its values */
+        K v = r1(DICT_VALS(y));
+        r0(y);
+        y = v;
+    }
     PRIM_SQUASH2(x, y);
     x = prim_unenum(x);
     y = prim_unenum(y);

@@ -765,7 +765,9 @@ K prim_take(K x, K y) {
         }
         J inner = 1;
         for (J i = 0; i < k; i++) {
-            if (dims[i] < 0) {
+            /* no negative or null dimension; past two, no empty inner one (ref/take.md:
+             * 1 2 0#"a" is enlist("";""), 1 0 2#x is 'domain) */
+            if (dims[i] < 0 || (k > 2 && i > 0 && i < k - 1 && dims[i] == 0)) {
                 r0(y);
                 return kerr("domain");
             }

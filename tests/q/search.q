@@ -92,3 +92,9 @@ q)(kt bin ([]a:`p`q`q`r;b:1;c:4 8 2 4))`k
 `d`l``
 q)([]x:1 3 5) bin ([]x:0 3 4)
 0N 1 1
+q)/ ref/in.md: in a dictionary is in its values
+q)(til 11) in `a`b!1 5
+01000100000b
+q)S:"mississippi"
+q)S where (til count S)in first each group S
+"misp"

@@ -276,3 +276,10 @@ q)1 2 cross `a`b
 1 `b
 2 `a
 2 `b
+q)/ ref/take.md, Changes since V3.3: past two dimensions no null, negative or empty inner one
+q)all`domain=@[;1 2;{`$x}]each(#)@'(1 0 2;2 3 0N;0N 2 1;-1 2 3)
+1b
+q)(enlist("";""))~1 2 0#"a"
+1b
+q)(2 2 3#til 5)~((0 1 2;3 4 0);(1 2 3;4 0 1))
+1b
