@@ -208,8 +208,8 @@ static K parse_atom(int to, const char *s, size_t n) {
         }
         return k == 32 ? ku(u) : prim_null_of(UU);
     }
-    if (to == KB)
-        return kb(n == 1 && (s[0] == '1' || s[0] == 't' || s[0] == 'T' || s[0] == 'y' || s[0] == 'Y'));
+    if (to == KB) /* the truthy first characters (ref/tok.md): "txyTXY1" */
+        return kb(strchr("txyTXY1", s[0]) != NULL);
     K tok = tok_parse(to, s, n); /* the text forms beyond q's literals (tok.c) */
     if (tok)
         return tok;
@@ -321,7 +321,7 @@ static K cast_each(int to, K y) {
             }
             r = parse_atom(-to, (char *)&y->g, 1);
         } else if (to == KS && y->t == -KC) {
-            r = ks((S)(char[]){(char)y->g, 0});
+            r = ks((S)(char[]){y->g == ' ' ? 0 : (char)y->g, 0});
         } else {
             r = cast_atom(to, y);
         }
@@ -333,9 +333,15 @@ static K cast_each(int to, K y) {
         r0(y);
         return r;
     }
-    if (to == KS && y->t == KC) {
+    if (to == KS && y->t == KC) { /* `$string: without its leading and trailing blanks */
         K r = obj_atom(-KS);
-        S s = sym_intern(kC(y), (size_t)y->n);
+        const char *p = kC(y);
+        size_t len = (size_t)y->n;
+        while (len && p[0] == ' ')
+            p++, len--;
+        while (len && p[len - 1] == ' ')
+            len--;
+        S s = sym_intern(p, len);
         r->s = s;
         r0(y);
         return r;
