@@ -247,3 +247,62 @@ q)sqrt 0Wh
 181.0166
 q)0Wi+0.5
 2.147484e+09
+q)/ ref/add.md, subtract.md, multiply.md, mod.md, divide.md, Range and domains: the result
+q)/ type of every pair of types, as their tables give it
+q)s:(1b;"G"$"00000000-0000-0000-0000-000000000001";0x01;1h;1i;1;1e;1f;"a";`a;2000.01.01D00:00:01;2000.02m;2000.01.02;2000.01.02T00:00;0D00:00:01;00:01;00:00:01;00:00:00.001)
+q)ty:{[op;x;y] r:.[op;(x;y);{`err}]; $[`err~r;".";.Q.t abs type r]}
+q)tbl:{[op] {[op;x] ty[op;x] each s}[op] each s}
+q)tbl[+]
+"i.iiijef..pmdznuvt"
+".................."
+"i.iiijef..pmdznuvt"
+"i.iiijef..pmdznuvt"
+"i.iiijef..pmdznuvt"
+"j.jjjjef..pmdznuvt"
+"e.eeeeef..pmdznuvt"
+"f.fffffff.ffzzffff"
+".......f..pmdznuvt"
+".................."
+"p.pppppfp.n...pppp"
+"m.mmmmmfm..i..pppp"
+"d.dddddzd...i.pppp"
+"z.zzzzzzz....fpzzz"
+"n.nnnnnfn.ppppnnnn"
+"u.uuuuufu.pppznuvt"
+"v.vvvvvfv.pppznvvt"
+"t.tttttft.pppznttt"
+q)(tbl[-])~tbl[+]
+0b
+q)-1 raze tbl[-];
+i.iiijefi.pmdznuvt..................i.iiijefi.pmdznuvti.iiijefi.pmdznuvti.iiijefi.pmdznuvtj.jjjjefj.pmdznuvte.eeeeefe.pmdznuvtf.fffffff.ffzzffff.......f..pmdznuvt..................p.pppppfp.n...ppppm.mmmmmfm..i..ppppd.dddddzd...i.ppppz.zzzzzzz....fpzzzn.nnnnnfn.ppppnnnnu.uuuuufu.pppznuvtv.vvvvvfv.pppznvvtt.tttttft.pppznttt
+q)-1 raze tbl[*];
+i.iiijef..pmdznuvt..................i.iiijef..pmdznuvti.iiijef..pmdznuvti.iiijef..pmdznuvtj.jjjjef..pmdznuvte.eeeeef..pmdznuvtf.fffffff.ffzzffff.......f..pmdznuvt..................p.pppppfp.........m.mmmmmfm.........d.dddddzd.........z.zzzzzzz.........n.nnnnnfn.........u.uuuuufu.........v.vvvvvfv.........t.tttttft.........
+q)-1 raze tbl[mod];
+i.iiijef..pmdznuvt..................i.iiijef..pmdznuvti.iiijef..pmdznuvti.iiijef..pmdznuvtj.jjjjef..pmdznuvtf.fffffff.ffzzfffff.fffffff.ffzzffff.......f..pmdznuvt..................n.nnnnnfn.........i.iiiiifi.........i.iiiii.i.........f.fffffff.........n.nnnnnfn.........u.uuuuufu.........v.vvvvvfv.........t.tttttft.........
+q)distinct raze tbl[%]
+"f."
+q)/ the values: units meet in the result's
+q)2000.11.22 + 03:44:55.666
+2000.11.22D03:44:55.666000000
+q)2024.01m+00:01
+2024.01.01D00:01:00.000000000
+q)00:01+00:00:30
+00:01:30
+q)00:01+00:00:00.500
+00:01:00.500
+q)0D01:00+00:30
+0D01:30:00.000000000
+q)2024.01.01D00:00+12:30
+2024.01.01D12:30:00.000000000
+q)"z"%"a"
+1.257732
+q)1h+1h
+2i
+q)2024.01.01*1.5
+2036.01.01T00:00:00.000
+q)2024.01m*2
+2048.01m
+q)2024.01.01D10:00 mod 7
+0D00:00:00.000000003
+q)2024.01.02 mod 7
+3i
