@@ -555,9 +555,13 @@ static K running(K x, K (*dyad)(K, K)) {
         K cols = TABLE_DATA(x);
         K out = ktn(0, cols->n);
         for (J i = 0; out && i < cols->n; i++)
-            kK(out)[i] = running(r1(kK(cols)[i]), dyad);
+            if (!(kK(out)[i] = running(r1(kK(cols)[i]), dyad))) { /* a column it does not apply to */
+                out->n = i;
+                r0(out);
+                out = NULL;
+            }
         r0(x);
-        return xT(xD(names, out));
+        return out ? xT(xD(names, out)) : (r0(names), NULL);
     }
     J n = obj_count(x);
     if (n == 0)

@@ -861,6 +861,32 @@ static K drop_n(J n, K y) {
 }
 
 
+/* dict y without the entries whose keys are x (an atom, or each item of a vector) */
+static K drop_keys(K x, K y) {
+    K keys = DICT_KEYS(y), vals = DICT_VALS(y);
+    K nk = ktn(keys->t, 0), nv = ktn(vals->t == 0 ? 0 : vals->t, 0);
+    for (J i = 0; i < obj_count(keys); i++) {
+        K kk = prim_item(keys, i);
+        bool drop = prim_match_borrow(kk, x);
+        if (!drop && x->t > 0 && x->t < KENUM)
+            for (J j = 0; j < x->n && !drop; j++) {
+                K xi = prim_item(x, j);
+                drop = prim_match_borrow(kk, xi);
+                r0(xi);
+            }
+        if (!drop) {
+            nk = prim_join(nk, prim_enlist(kk));
+            K v = prim_item(vals, i);
+            nv = nv->t == 0 ? jk(&nv, v) : prim_join(nv, prim_enlist(v));
+        } else {
+            r0(kk);
+        }
+    }
+    r0(x);
+    r0(y);
+    return xD(nk, nv);
+}
+
 K prim_drop(K x, K y) {
     PRIM_ARGS2(x, y);
     if (prim_too_deep(x, y))
@@ -876,37 +902,12 @@ K prim_drop(K x, K y) {
         K d = prim_drop(x, flip);
         return d ? prim_flip(d) : NULL;
     }
-    if (y->t == XD) {
-        /* dict _ key: remove a key */
-        K keys = DICT_KEYS(y), vals = DICT_VALS(y);
-        K nk = ktn(keys->t, 0), nv = ktn(vals->t == 0 ? 0 : vals->t, 0);
-        for (J i = 0; i < obj_count(keys); i++) {
-            K kk = prim_item(keys, i);
-            bool drop = prim_match_borrow(kk, x);
-            if (!drop && x->t > 0 && x->t < KENUM)
-                for (J j = 0; j < x->n && !drop; j++) {
-                    K xi = prim_item(x, j);
-                    drop = prim_match_borrow(kk, xi);
-                    r0(xi);
-                }
-            if (!drop) {
-                nk = prim_join(nk, prim_enlist(kk));
-                K v = prim_item(vals, i);
-                nv = nv->t == 0 ? jk(&nv, v) : prim_join(nv, prim_enlist(v));
-            } else {
-                r0(kk);
-            }
-        }
-        r0(x);
-        r0(y);
-        return xD(nk, nv);
-    }
-    if (x->t == XD && y->t < 0) {
-        K d = x;
-        x = y;
-        y = d;
-        return prim_drop(x, y);
-    }
+    if (y->t == XD && obj_is_keyed(y)) /* a keyed table drops leading or trailing rows only */
+        return fail2(x, y, "type");
+    if (y->t == XD) /* keys _ dict */
+        return drop_keys(x, y);
+    if (x->t == XD && y->t < 0) /* dict _ key */
+        return drop_keys(y, x);
     if (x->t == KJ || x->t == KI)
         return prim_cut(x, y);
     if (y->t < 0 && is_int_atom(y) && x->t >= 0 && x->t < XT) {

@@ -230,3 +230,12 @@ q)med `a`b`c!1 5 3
 3f
 q)med (1;5;3)
 3f
+q)/ a running keyword over a table with a column it does not apply to is 'type
+q)sums ([]a:1 2 3;b:`x`y`z)
+'type
+q)sums ([]a:1 2 3;b:1 2 3f)
+a b
+---
+1 1
+3 3
+6 6

@@ -283,3 +283,26 @@ q)(enlist("";""))~1 2 0#"a"
 1b
 q)(2 2 3#til 5)~((0 1 2;3 4 0);(1 2 3;4 0 1))
 1b
+q)/ ref/drop.md: keys from a dictionary; columns from a table; a keyed table only by count
+q)`a`b _ `a`b`c!1 2 3
+c| 3
+q)(`a`b`c!1 2 3) _ `a`b
+'type
+q)d:100 200!`a`b
+q)d _ 100
+200| b
+q)enlist[100] _ d
+200| b
+q)t:([]a:1 2 3;b:4 5 6;c:`d`e`f)
+q)t _ `a`b
+'type
+q)`a _ t
+'type
+q)k:([id:`p`q`r]v:10 20 30)
+q)1_k
+id| v
+--| --
+q | 20
+r | 30
+q)`p _ k
+'type
