@@ -11,6 +11,10 @@
 
 static bool is_num(int t) { return t == KB || t == KG || t == KH || t == KI || t == KJ || t == KE || t == KF; }
 
+/* what avg, var, dev and med take (their ranges in the reference): numbers, and temporals as
+ * their counts of units; not chars (ref/prd.md: prd "abc" is 'type, and so is sum "abc") */
+static bool is_stat(int t) { return is_num(t) || (t >= KP && t <= KT); }
+
 static K each_item(K x, K (*f)(K)) {
     K out = ktn(0, x->n);
     for (J i = 0; out && i < x->n; i++) {
@@ -212,6 +216,7 @@ K prim_sum(K x) {
     case KJ: r = kj(sum_j(kJ(x), x->n)); break;
     case KF: r = kf(sum_f(kF(x), x->n)); break;
     case KE: { F s = 0; for (J i = 0; i < x->n; i++) s += kE(x)[i] == kE(x)[i] ? kE(x)[i] : 0; r = ke(s); break; }
+    /* ref/sum.md's range: booleans, bytes and shorts sum to an int, a temporal to its own type */
     case KB: case KG: case KH: case KI: {
         J s = 0;
         bool null;
@@ -219,13 +224,12 @@ K prim_sum(K x) {
             J v = item_j(x, i, &null);
             s += null ? 0 : v;
         }
-        r = x->t == KH || x->t == KI || x->t == KB || x->t == KG ? (x->t == KH ? kh((I)s) : ki((I)s)) : kj(s);
-        if (x->t == KB || x->t == KG)
-            { r0(r); r = ki((I)s); }
+        r = ki((I)s);
         break;
     }
-    case KN: r = ktj(-KN, sum_j(kJ(x), x->n)); break;
-    case KU: case KV: case KT: {
+    case KN: case KP: r = ktj(-x->t, sum_j(kJ(x), x->n)); break;
+    case KZ: r = kz(sum_f(kF(x), x->n)); break;
+    case KU: case KV: case KT: case KM: case KD: {
         J s = 0;
         bool null;
         for (J i = 0; i < x->n; i++) { J v = item_j(x, i, &null); s += null ? 0 : v; }
@@ -246,6 +250,8 @@ K prim_prd(K x) {
     PRIM_SQUASH1(x);
     if (x->t < 0)
         return x;
+    if (x->t == XT || is_keyed(x))
+        return agg_cols(x, prim_prd);
     if (x->t == 0 || x->t == XD)
         return fold_with(x, prim_mul, kj(1));
     if (!is_num(x->t)) {
@@ -279,7 +285,11 @@ static K extreme(K x, bool want_max) {
         return xD(names, vals);
     }
     int t = x->t;
-    if (t == KS || t == UU || t == KC) {
+    if (t == KS || t == UU) { /* ref/max.md's range: no symbols or guids */
+        r0(x);
+        return kerr("type");
+    }
+    if (t == KC) {
         if (x->n == 0) {
             r0(x);
             return prim_null_of(t);
@@ -352,7 +362,7 @@ K prim_avg(K x) {
         J n = obj_count(x);
         return prim_fdiv(prim_sum(x), kj(n));
     }
-    if (!atoms && !is_num(x->t)) {
+    if (!atoms && !is_stat(x->t)) {
         r0(x);
         return kerr("type");
     }
@@ -376,7 +386,7 @@ K prim_avg(K x) {
 static K variance(K x, bool sample, bool root) {
     if (x->t == XT || x->t == XD || is_matrix(x))
         return agg_cols(x, sample ? (root ? prim_sdev : prim_svar) : (root ? prim_dev : prim_var));
-    if (x->t <= 0 || !is_num(x->t)) {
+    if (x->t <= 0 || !is_stat(x->t)) {
         r0(x);
         return kerr("type");
     }
@@ -462,7 +472,7 @@ K prim_med(K x) {
     }
     if (x->t == XT || (x->t == 0 && x->n))
         return med_rows(x);
-    if (x->t <= 0 || !is_num(x->t)) {
+    if (x->t <= 0 || !is_stat(x->t)) {
         r0(x);
         return kerr("type");
     }
@@ -563,6 +573,11 @@ static K running(K x, K (*dyad)(K, K)) {
         r0(x);
         return out ? xT(xD(names, out)) : (r0(names), NULL);
     }
+    /* booleans, bytes and shorts add and multiply as ints (ref/add.md's table), so their
+     * running sums and products are int vectors */
+    if ((dyad == prim_add || dyad == prim_mul) && (x->t == KB || x->t == KG || x->t == KH))
+        if (!(x = prim_cast(kc('i'), x)))
+            return NULL;
     J n = obj_count(x);
     if (n == 0)
         return x;
@@ -690,8 +705,24 @@ K prim_deltas(K x) {
     if (x->t <= 0 || x->t >= KENUM)
         return x;
     K r = prim_sub(r1(x), prim_prev(r1(x)));
-    if (r && r->t == x->t && x->n) /* the first item has no predecessor: it stays */
-        memcpy(kG(r), kG(x), obj_width(x->t));
+    if (r && r->t > 0 && r->t < KENUM && x->n) { /* the first item has no predecessor: it stays,
+                                                  * as a value of the result's type */
+        if (r->t == x->t) {
+            memcpy(kG(r), kG(x), obj_width(x->t));
+        } else {
+            bool null;
+            bool fx = x->t == KE || x->t == KF || x->t == KZ;
+            F f = fx ? item_f(x, 0, &null) : 0;
+            J j = fx ? 0 : item_j(x, 0, &null);
+            switch (r->t) {
+            case KF: case KZ: kF(r)[0] = null ? nf : fx ? f : (F)j; break;
+            case KE: kE(r)[0] = (E)(null ? nf : fx ? f : (F)j); break;
+            case KJ: case KP: case KN: kJ(r)[0] = null ? nj : fx ? (J)f : j; break;
+            case KI: case KM: case KD: case KU: case KV: case KT: kI(r)[0] = null ? ni : (I)(fx ? (J)f : j); break;
+            default: break;
+            }
+        }
+    }
     r0(x);
     return r;
 }

@@ -52,7 +52,7 @@ static int xbar_type(int tx, int ty) {
  * domains" of ref/add.md, subtract.md, multiply.md, mod.md, divide.md): row x, column y, in
  * the order of type_letters; '.' is 'type. */
 static const char type_letters[] = "bgxhijefcspmdznuvt";
-static const char arith_table[5][18][19] = {
+static const char arith_table[6][18][19] = {
     /* + */
     {"i.iiijef..pmdznuvt", "..................", "i.iiijef..pmdznuvt", "i.iiijef..pmdznuvt", "i.iiijef..pmdznuvt",
      "j.jjjjef..pmdznuvt", "e.eeeeef..pmdznuvt", "f.fffffff.ffzzffff", ".......f..pmdznuvt", "..................",
@@ -77,13 +77,18 @@ static const char arith_table[5][18][19] = {
     {"f.fffffff.ffffffff", "..................", "f.fffffff.ffffffff", "f.fffffff.ffffffff", "f.fffffff.ffffffff",
      "f.fffffff.ffffffff", "f.fffffff.ffffffff", "f.fffffff.ffffffff", "f.fffffff.ffffffff", "..................",
      "f.fffffff.ffffffff", "f.fffffff.ffffffff", "f.fffffff.ffffffff", "f.fffffff.ffffffff", "f.fffffff.ffffffff",
-     "f.fffffff.ffffffff", "f.fffffff.ffffffff", "f.fffffff.ffffffff"}};
+     "f.fffffff.ffffffff", "f.fffffff.ffffffff", "f.fffffff.ffffffff"},
+    /* | and & (ref/greater.md, lesser.md) */
+    {"b.xhijefc.pmdznuvt", "..................", "x.xhijefc.pmdznuvt", "h.hhijefc.pmdznuvt", "i.iiijefc.pmdznuvt",
+     "j.jjjjefc.pmdznuvt", "e.eeeeefc.pmdznuvt", "f.ffffffc.pmdznuvt", "c.ccccccc.pmdznuvt", "..................",
+     "p.ppppppp.ppppnuvt", "m.mmmmmmm.pmd.....", "d.ddddddd.pddz....", "z.zzzzzzz.p.zznuvt", "n.nnnnnnn.n..nnnnn",
+     "u.uuuuuuu.u..unuvt", "v.vvvvvvv.v..vnvvt", "t.ttttttt.t..tnttt"}};
 
 /* the row/column of type t in the tables above, or -1 */
 static int table_index(int t) { return t == KB ? 0 : t == UU ? 1 : t >= KG && t <= KT ? t - KG + 2 : -1; }
 
 static int table_type(int op, int tx, int ty) {
-    int k = op == OP_ADD ? 0 : op == OP_SUB ? 1 : op == OP_MUL ? 2 : op == OP_MOD ? 3 : 4;
+    int k = op == OP_ADD ? 0 : op == OP_SUB ? 1 : op == OP_MUL ? 2 : op == OP_MOD ? 3 : op == OP_FDIV ? 4 : 5;
     int ix = table_index(tx), iy = table_index(ty);
     if (ix < 0 || iy < 0)
         return 0;
@@ -97,7 +102,7 @@ static int table_type(int op, int tx, int ty) {
 /* The result type of x op y for simple types tx ty (positive), or 0 for 'type. */
 static int result_type(int op, int tx, int ty) {
     int rx = num_rank(tx), ry = num_rank(ty);
-    if (op == OP_ADD || op == OP_SUB || op == OP_MUL || op == OP_MOD || op == OP_FDIV)
+    if (op == OP_ADD || op == OP_SUB || op == OP_MUL || op == OP_MOD || op == OP_FDIV || op == OP_MIN || op == OP_MAX)
         return table_type(op, tx, ty);
     if (op == OP_XBAR)
         return xbar_type(tx, ty);
@@ -367,7 +372,7 @@ static void narrow(K r, J n, CType ct, const void *src) {
     const J *sj = src;
     const F *sf = src;
     switch (t) {
-    case KB: case KG:
+    case KB: case KG: case KC:
         for (J i = 0; i < n; i++) kG(r)[i] = (G)(ct == CT_J ? sj[i] : (J)sf[i]);
         break;
     case KH:
@@ -604,7 +609,8 @@ static K atomic_dyad(int op, K x, K y) {
     /* two temporal types with a temporal result (a timestamp from a date and a time, a
      * timespan from a timespan and a minute, a second from a minute and a second): both in
      * the result's units first */
-    if (add_sub && tx != ty && prim_is_temporal(tx) && prim_is_temporal(ty) && prim_is_temporal(rt)) {
+    if ((add_sub || op == OP_MIN || op == OP_MAX) && tx != ty && prim_is_temporal(tx) && prim_is_temporal(ty) &&
+        prim_is_temporal(rt)) {
         if (tx != rt && !(x = to_temporal(rt, x))) {
             r0(y);
             r0(r);
@@ -823,21 +829,24 @@ static K atomic_monad(MonadOp op, K x) {
         r0(x);
         return r;
     }
-    if (t == KS || t == UU || (t == KC && op != M_NOT)) {
-        r0(x);
-        return kerr("type");
-    }
+    /* floor of chars and symbols is lower case (ref/floor.md's range: c and s) */
+    if (op == M_FLOOR && (t == KC || t == KS))
+        return prim_lower(x);
+    /* the result types are the reference pages' "Domain and range" rows: a char counts as its
+     * code, a temporal as its count of units (a datetime stays one under the float functions) */
     int rt;
     switch (op) {
-    case M_NOT: rt = KB; break;
-    case M_NEG: case M_ABS: rt = t == KB || t == KG ? KI : t; break;
-    case M_SIGNUM: rt = KI; break;
-    case M_FLOOR: case M_CEIL: rt = t == KE || t == KF ? KJ : (t == KB || t == KG ? KI : t); break;
-    case M_RECIP: rt = t == KE ? KE : KF; break;
-    default: rt = t == KE ? (op == M_SQRT || op == M_EXP || op == M_LOG ? KF : KF) : KF; break;
+    case M_NOT: rt = t == KS || t == UU ? 0 : KB; break;
+    case M_NEG: case M_ABS: rt = t == KS || t == UU ? 0 : t == KB || t == KG || t == KC ? KI : t; break;
+    case M_SIGNUM: rt = t == KS || t == UU ? 0 : KI; break;
+    case M_FLOOR: rt = t == KE || t == KF ? KJ : t == KH || t == KI || t == KJ ? t : 0; break;
+    case M_CEIL:
+        rt = t == KE || t == KF ? KJ : t == KH || t == KI || t == KJ ? t : t == KB || t == KG || t == KC ? KI : 0;
+        break;
+    case M_RECIP: rt = t == KS || t == UU ? 0 : t == KP || t == KZ ? t : KF; break;
+    default: rt = t == KS || t == UU ? 0 : t == KZ ? KZ : KF; break;
     }
-    if (prim_is_temporal(t) && op != M_NOT && op != M_NEG && op != M_ABS && op != M_SIGNUM && op != M_EXP &&
-        op != M_SQRT) { /* exp and sqrt take the count of units */
+    if (!rt) {
         r0(x);
         return kerr("type");
     }

@@ -239,3 +239,24 @@ a b
 1 1
 3 3
 6 6
+q)/ ref/sum.md, max.md, avg.md ranges: shorts sum to an int, temporals to their type; no max of symbols
+q)sum 1 2 3h
+6i
+q)sum 2000.01.01 2000.01.03
+2000.01.03
+q)avg 2000.01.01 2000.01.03
+1f
+q)max `a`b
+'type
+q)prd ([]a:1 2 3;b:4 5 6)
+a| 6
+b| 120
+q)/ running sums and products of booleans, bytes and shorts are ints; deltas keeps the first item
+q)sums 1 2 3h
+1 3 6i
+q)sums 101b
+1 1 2i
+q)deltas 1 2 4h
+1 1 2i
+q)deltas 2000.01.01 2000.01.03
+0 2i

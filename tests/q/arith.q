@@ -306,3 +306,39 @@ q)2024.01.01D10:00 mod 7
 0D00:00:00.000000003
 q)2024.01.02 mod 7
 3i
+q)/ ref/greater.md, lesser.md, Domain and range: | and & keep the wider type; no symbols or guids
+q)-1 raze tbl[|];
+b.xhijefc.pmdznuvt..................x.xhijefc.pmdznuvth.hhijefc.pmdznuvti.iiijefc.pmdznuvtj.jjjjefc.pmdznuvte.eeeeefc.pmdznuvtf.ffffffc.pmdznuvtc.ccccccc.pmdznuvt..................p.ppppppp.ppppnuvtm.mmmmmmm.pmd.....d.ddddddd.pddz....z.zzzzzzz.p.zznuvtn.nnnnnnn.n..nnnnnu.uuuuuuu.u..unuvtv.vvvvvvv.v..vnvvtt.ttttttt.t..tnttt
+q)(tbl[&])~tbl[|]
+1b
+q)2024.01.01D10:00|2024.01.02
+2024.01.02D00:00:00.000000000
+q)98|"a"
+"b"
+q)`a|`b
+'type
+q)/ the monads' Domain and range rows (ref/log.md, exp.md, sqrt.md, sin.md, neg.md, abs.md,
+q)/ signum.md, reciprocal.md, floor.md, ceiling.md)
+q)ty1:{[f;x] r:@[f;x;{`err}]; $[`err~r;".";.Q.t abs type r]}
+q)row:{[f] ty1[f] each s}
+q){-1 (string x),"\t",row value x;} each `log`exp`sqrt`sin`cos`tan`neg`abs`signum`reciprocal`floor`ceiling;
+log	f.fffffff.fffzffff
+exp	f.fffffff.fffzffff
+sqrt	f.fffffff.fffzffff
+sin	f.fffffff.fffzffff
+cos	f.fffffff.fffzffff
+tan	f.fffffff.fffzffff
+neg	i.ihijefi.pmdznuvt
+abs	i.ihijefi.pmdznuvt
+signum	i.iiiiiii.iiiiiiii
+reciprocal	f.fffffff.pffzffff
+floor	...hijjjcs........
+ceiling	i.ihijjji.........
+q)floor "ABC"
+"abc"
+q)floor `ABC
+`abc
+q)ceiling "a"
+97i
+q)sqrt 2000.01.05
+2f
