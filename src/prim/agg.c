@@ -678,6 +678,8 @@ K prim_maxs(K x) {
 K prim_avgs(K x) {
     PRIM_ARGS1(x);
     PRIM_SQUASH1(x);
+    if (x->t == XD || x->t == XT) /* uniform: a dict's values, a table's columns */
+        return prim_uniform(x, prim_avgs);
     J n = obj_count(x);
     bool simple = x->t > 0 && x->t < KENUM;
     K cnt = simple ? obj_vec(KF, n) : NULL;
@@ -925,6 +927,11 @@ K prim_mdev(K x, K y) {
 K prim_ema(K x, K y) {
     PRIM_ARGS2(x, y);
     PRIM_SQUASH2(x, y);
+    if (x->t < 0 && uniform_shape(y)) { /* uniform: a dict's values, a table's columns */
+        K r = uniform_cols(x, y, prim_ema, NULL);
+        r0(x);
+        return r;
+    }
     J n = obj_count(y);
     K r = obj_vec(KF, n);
     bool null;

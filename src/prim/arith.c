@@ -429,6 +429,8 @@ static K each_dyad(int op, K x, K y) {
     }
     if (x->t == XD || y->t == XD) {
         if (x->t == XD && y->t == XD) { /* by key: op where both have it, else as is */
+            if (op == OP_SUB) /* q subtracts as x+neg y: a key only in y comes out negated */
+                return atomic_dyad(OP_ADD, x, prim_neg(y));
             RT->prim.merge_op = op;
             return prim_dict_merge(x, y, merge_combine);
         }

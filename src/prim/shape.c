@@ -1058,6 +1058,18 @@ K prim_prev(K x) {
 
 K prim_xprev(K x, K y) {
     PRIM_ARGS2(x, y);
+    if (is_int_atom(x) && (y->t == XT || y->t == XD)) { /* y (til count y)-x: rows shifted */
+        J k = atom_j(x), n = obj_count(y);
+        r0(x);
+        K idx = obj_vec(KJ, n);
+        if (!idx) {
+            r0(y);
+            return NULL;
+        }
+        for (J i = 0; i < n; i++)
+            kJ(idx)[i] = i - k;
+        return prim_at(y, idx);
+    }
     if (!is_int_atom(x) || y->t < 0 || y->t >= XT)
         return fail2(x, y, "type");
     J k = atom_j(x), n = y->n;
@@ -1106,8 +1118,42 @@ K prim_raze(K x) {
 K prim_flip(K x) {
     PRIM_ARGS1(x);
     if (x->t == XD) {
-        if (DICT_VALS(x)->t == 0)
-            return xT(x);
+        if (DICT_VALS(x)->t == 0) { /* columns; an atom repeats to the lists' count (ref/flip.md) */
+            K v = DICT_VALS(x);
+            J len = -1;
+            bool atoms = false;
+            for (J i = 0; i < v->n; i++) {
+                K c = kK(v)[i];
+                if (c->t < 0 || c->t >= XT) {
+                    atoms = true;
+                    continue;
+                }
+                if (len >= 0 && obj_count(c) != len) {
+                    r0(x);
+                    return kerr("length");
+                }
+                len = obj_count(c);
+            }
+            if (!atoms)
+                return xT(x);
+            if (len < 0) {
+                r0(x);
+                return kerr("rank");
+            }
+            K cols = ktn(0, v->n);
+            for (J i = 0; cols && i < v->n; i++) {
+                K c = kK(v)[i];
+                kK(cols)[i] = c->t < 0 || c->t >= XT ? take_n(len, r1(c)) : r1(c);
+                if (!kK(cols)[i]) {
+                    cols->n = i;
+                    r0(cols);
+                    cols = NULL;
+                }
+            }
+            K k = r1(DICT_KEYS(x));
+            r0(x);
+            return cols ? xT(xD(k, cols)) : (r0(k), NULL);
+        }
         K v = DICT_VALS(x);
         if (v->t < 0 || v->t >= XT) {
             r0(x);

@@ -260,3 +260,22 @@ q)deltas 1 2 4h
 1 1 2i
 q)deltas 2000.01.01 2000.01.03
 0 2i
+q)/ ref/avg.md, ema.md, prev.md: uniform keywords over tables and dicts
+q)t:([]a:10 -21 3;b:4 5 -6)
+q)avgs t
+a         b
+-------------
+10        4
+-5.5      4.5
+-2.666667 1
+q)ema[0.5;t]
+a     b
+-----------
+10    4
+-5.5  4.5
+-1.25 -0.75
+q)count 2 xprev t
+3
+q)last 2 xprev t
+a| 10
+b| 4

@@ -342,3 +342,9 @@ q)ceiling "a"
 97i
 q)sqrt 2000.01.05
 2f
+q)/ ref/subtract.md, Implicit iteration: upsert semantics, a key only in y negated
+q)d:`a`b!(10 -21 3;4 5 -6)
+q)d-`b`c!(10 20 30;1000*1 2 3)
+a| 10    -21   3
+b| -6    -15   -36
+c| -1000 -2000 -3000

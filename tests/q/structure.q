@@ -306,3 +306,12 @@ q | 20
 r | 30
 q)`p _ k
 'type
+q)/ ref/flip.md: an atom in a dictionary of columns repeats to their count
+q)flip `sym`price`size!(`I;10.2 23.45 45.67;100)
+sym price size
+--------------
+I   10.2  100
+I   23.45 100
+I   45.67 100
+q)flip `a`b!(1 2;3 4 5)
+'length
