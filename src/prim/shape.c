@@ -924,9 +924,21 @@ K prim_drop(K x, K y) {
 }
 
 /* 2 cut x: chunks of 2; 0 2 5 cut x: slices from those indices */
+/* rows [from, from+n) of table t (borrowed): each column sliced */
+static K slice_rows(const K t, J from, J n) {
+    K cols = TABLE_DATA(t), out = ktn(0, cols->n);
+    for (J i = 0; out && i < cols->n; i++)
+        if (!(kK(out)[i] = slice(kK(cols)[i], from, n))) {
+            out->n = i;
+            r0(out);
+            out = NULL;
+        }
+    return out ? xT(xD(r1(TABLE_COLS(t)), out)) : NULL;
+}
+
 K prim_cut(K x, K y) {
     PRIM_ARGS2(x, y);
-    if (y->t < 0 || y->t >= XT)
+    if (y->t < 0 || (y->t >= XT && y->t != XT)) /* lists, and a table's rows (ref/cut.md) */
         return fail2(x, y, "type");
     J len = obj_count(y);
     K starts;
@@ -960,7 +972,7 @@ K prim_cut(K x, K y) {
             r0(y);
             return kerr("domain");
         }
-        kK(out)[i] = slice(y, from, to - from);
+        kK(out)[i] = y->t == XT ? slice_rows(y, from, to - from) : slice(y, from, to - from);
     }
     r0(starts);
     r0(y);

@@ -315,3 +315,13 @@ I   23.45 100
 I   45.67 100
 q)flip `a`b!(1 2;3 4 5)
 'length
+q)/ ref/cut.md, ref/differ.md: a table cut into tables of rows
+q)t:([]a:til 5;b:`a`b`c`d`e)
+q)ts:0 3 _ t
+q)ts 1
+a b
+---
+3 d
+4 e
+q)count each 2 cut t
+2 2 1
