@@ -797,10 +797,10 @@ static K amend_at(K x, K *idx, int depth, K f, K y) {
             return kerr("type");
         }
         J k = int_at(i, 0);
-        if (k < 0 || k >= x->n) {
+        if (k < 0 || k >= x->n) { /* past the end: 'length (basics/dictsandtables.md) */
             r0(x);
             r0(y);
-            return kerr("index");
+            return kerr("length");
         }
         K old = prim_item(x, k);
         K nv = eval_amend(old, idx + 1, depth - 1, f, y);

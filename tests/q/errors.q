@@ -92,3 +92,9 @@ q)q:3[::]
 q)q:3 ::
 q)q~3
 1b
+q)/ basics/dictsandtables.md: amending a list past its end is 'length
+q)v:1040 59 27
+q)v[5 1]:42 100
+'length
+q)v
+1040 59 27
