@@ -226,6 +226,8 @@ K prim_last(K x) {
         return v;
     }
     J n = obj_count(x);
+    if (x->t == XT && n == 0) /* an empty table's last row is its null row, as its first */
+        return prim_first(x);
     K r = n ? prim_item(x, n - 1) : x->t == 0 ? obj_identity() : prim_null_of(x->t);
     r0(x);
     return r;

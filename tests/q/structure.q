@@ -325,3 +325,6 @@ a b
 4 e
 q)count each 2 cut t
 2 2 1
+q)/ ref/first.md: the last row of an empty table is its null row, as the first is
+q)(first 0#([]a:1 2))~last 0#([]a:1 2)
+1b
