@@ -797,10 +797,10 @@ static K amend_at(K x, K *idx, int depth, K f, K y) {
             return kerr("type");
         }
         J k = int_at(i, 0);
-        if (k < 0 || k >= x->n) {
+        if (k < 0 || k >= x->n) { /* past the end: 'length (basics/dictsandtables.md) */
             r0(x);
             r0(y);
-            return kerr("index");
+            return kerr("length");
         }
         K old = prim_item(x, k);
         K nv = eval_amend(old, idx + 1, depth - 1, f, y);
@@ -1999,6 +1999,10 @@ static K call_projection(K p, K *args, int n) {
 
 /* h x: 0 evaluates, 1/-1 and 2/-2 write to stdout/stderr, other handles are connections */
 static K lang_handle_call(J h, K x) {
+    if (obj_is_identity(x)) { /* 3[::]: an int is not applicable to nothing (ref/identity.md) */
+        r0(x);
+        return kerr("type");
+    }
     if (h == 0)
         return lang_value(x);
     if (h == 1 || h == -1 || h == 2 || h == -2) {

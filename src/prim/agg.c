@@ -11,6 +11,10 @@
 
 static bool is_num(int t) { return t == KB || t == KG || t == KH || t == KI || t == KJ || t == KE || t == KF; }
 
+/* what avg, var, dev and med take (their ranges in the reference): numbers, and temporals as
+ * their counts of units; not chars (ref/prd.md: prd "abc" is 'type, and so is sum "abc") */
+static bool is_stat(int t) { return is_num(t) || (t >= KP && t <= KT); }
+
 static K each_item(K x, K (*f)(K)) {
     K out = ktn(0, x->n);
     for (J i = 0; out && i < x->n; i++) {
@@ -212,6 +216,7 @@ K prim_sum(K x) {
     case KJ: r = kj(sum_j(kJ(x), x->n)); break;
     case KF: r = kf(sum_f(kF(x), x->n)); break;
     case KE: { F s = 0; for (J i = 0; i < x->n; i++) s += kE(x)[i] == kE(x)[i] ? kE(x)[i] : 0; r = ke(s); break; }
+    /* ref/sum.md's range: booleans, bytes and shorts sum to an int, a temporal to its own type */
     case KB: case KG: case KH: case KI: {
         J s = 0;
         bool null;
@@ -219,13 +224,12 @@ K prim_sum(K x) {
             J v = item_j(x, i, &null);
             s += null ? 0 : v;
         }
-        r = x->t == KH || x->t == KI || x->t == KB || x->t == KG ? (x->t == KH ? kh((I)s) : ki((I)s)) : kj(s);
-        if (x->t == KB || x->t == KG)
-            { r0(r); r = ki((I)s); }
+        r = ki((I)s);
         break;
     }
-    case KN: r = ktj(-KN, sum_j(kJ(x), x->n)); break;
-    case KU: case KV: case KT: {
+    case KN: case KP: r = ktj(-x->t, sum_j(kJ(x), x->n)); break;
+    case KZ: r = kz(sum_f(kF(x), x->n)); break;
+    case KU: case KV: case KT: case KM: case KD: {
         J s = 0;
         bool null;
         for (J i = 0; i < x->n; i++) { J v = item_j(x, i, &null); s += null ? 0 : v; }
@@ -246,6 +250,8 @@ K prim_prd(K x) {
     PRIM_SQUASH1(x);
     if (x->t < 0)
         return x;
+    if (x->t == XT || is_keyed(x))
+        return agg_cols(x, prim_prd);
     if (x->t == 0 || x->t == XD)
         return fold_with(x, prim_mul, kj(1));
     if (!is_num(x->t)) {
@@ -279,7 +285,11 @@ static K extreme(K x, bool want_max) {
         return xD(names, vals);
     }
     int t = x->t;
-    if (t == KS || t == UU || t == KC) {
+    if (t == KS || t == UU) { /* ref/max.md's range: no symbols or guids */
+        r0(x);
+        return kerr("type");
+    }
+    if (t == KC) {
         if (x->n == 0) {
             r0(x);
             return prim_null_of(t);
@@ -352,7 +362,7 @@ K prim_avg(K x) {
         J n = obj_count(x);
         return prim_fdiv(prim_sum(x), kj(n));
     }
-    if (!atoms && !is_num(x->t)) {
+    if (!atoms && !is_stat(x->t)) {
         r0(x);
         return kerr("type");
     }
@@ -376,7 +386,7 @@ K prim_avg(K x) {
 static K variance(K x, bool sample, bool root) {
     if (x->t == XT || x->t == XD || is_matrix(x))
         return agg_cols(x, sample ? (root ? prim_sdev : prim_svar) : (root ? prim_dev : prim_var));
-    if (x->t <= 0 || !is_num(x->t)) {
+    if (x->t <= 0 || !is_stat(x->t)) {
         r0(x);
         return kerr("type");
     }
@@ -427,12 +437,42 @@ static int cmp_f(const void *a, const void *b) {
     return (x > y) - (x < y);
 }
 
+/* med of a table or a list of lists, by its k definition {avg x (iasc x)@floor .5*-1 0+count x}:
+ * the mean of the middle rows in q's (lexicographic) order, not a median per column */
+static K med_rows(K x) {
+    J n = obj_count(x);
+    if (n == 0) {
+        r0(x);
+        return kerr("length");
+    }
+    K g = prim_iasc(r1(x));
+    if (!g) {
+        r0(x);
+        return NULL;
+    }
+    K idx = ktn(KJ, 2);
+    if (!idx) {
+        r0(g);
+        r0(x);
+        return NULL;
+    }
+    kJ(idx)[0] = kJ(g)[(n - 1) / 2];
+    kJ(idx)[1] = kJ(g)[n / 2];
+    r0(g);
+    return prim_avg(prim_at(x, idx));
+}
+
 K prim_med(K x) {
     PRIM_ARGS1(x);
     PRIM_SQUASH1(x);
-    if (x->t == XT || x->t == XD || is_matrix(x))
-        return agg_cols(x, prim_med);
-    if (x->t <= 0 || !is_num(x->t)) {
+    if (x->t == XD) { /* a dict's (a keyed table's) values */
+        K v = r1(DICT_VALS(x));
+        r0(x);
+        return prim_med(v);
+    }
+    if (x->t == XT || (x->t == 0 && x->n))
+        return med_rows(x);
+    if (x->t <= 0 || !is_stat(x->t)) {
         r0(x);
         return kerr("type");
     }
@@ -525,10 +565,19 @@ static K running(K x, K (*dyad)(K, K)) {
         K cols = TABLE_DATA(x);
         K out = ktn(0, cols->n);
         for (J i = 0; out && i < cols->n; i++)
-            kK(out)[i] = running(r1(kK(cols)[i]), dyad);
+            if (!(kK(out)[i] = running(r1(kK(cols)[i]), dyad))) { /* a column it does not apply to */
+                out->n = i;
+                r0(out);
+                out = NULL;
+            }
         r0(x);
-        return xT(xD(names, out));
+        return out ? xT(xD(names, out)) : (r0(names), NULL);
     }
+    /* booleans, bytes and shorts add and multiply as ints (ref/add.md's table), so their
+     * running sums and products are int vectors */
+    if ((dyad == prim_add || dyad == prim_mul) && (x->t == KB || x->t == KG || x->t == KH))
+        if (!(x = prim_cast(kc('i'), x)))
+            return NULL;
     J n = obj_count(x);
     if (n == 0)
         return x;
@@ -629,6 +678,8 @@ K prim_maxs(K x) {
 K prim_avgs(K x) {
     PRIM_ARGS1(x);
     PRIM_SQUASH1(x);
+    if (x->t == XD || x->t == XT) /* uniform: a dict's values, a table's columns */
+        return prim_uniform(x, prim_avgs);
     J n = obj_count(x);
     bool simple = x->t > 0 && x->t < KENUM;
     K cnt = simple ? obj_vec(KF, n) : NULL;
@@ -656,8 +707,24 @@ K prim_deltas(K x) {
     if (x->t <= 0 || x->t >= KENUM)
         return x;
     K r = prim_sub(r1(x), prim_prev(r1(x)));
-    if (r && r->t == x->t && x->n) /* the first item has no predecessor: it stays */
-        memcpy(kG(r), kG(x), obj_width(x->t));
+    if (r && r->t > 0 && r->t < KENUM && x->n) { /* the first item has no predecessor: it stays,
+                                                  * as a value of the result's type */
+        if (r->t == x->t) {
+            memcpy(kG(r), kG(x), obj_width(x->t));
+        } else {
+            bool null;
+            bool fx = x->t == KE || x->t == KF || x->t == KZ;
+            F f = fx ? item_f(x, 0, &null) : 0;
+            J j = fx ? 0 : item_j(x, 0, &null);
+            switch (r->t) {
+            case KF: case KZ: kF(r)[0] = null ? nf : fx ? f : (F)j; break;
+            case KE: kE(r)[0] = (E)(null ? nf : fx ? f : (F)j); break;
+            case KJ: case KP: case KN: kJ(r)[0] = null ? nj : fx ? (J)f : j; break;
+            case KI: case KM: case KD: case KU: case KV: case KT: kI(r)[0] = null ? ni : (I)(fx ? (J)f : j); break;
+            default: break;
+            }
+        }
+    }
     r0(x);
     return r;
 }
@@ -860,6 +927,11 @@ K prim_mdev(K x, K y) {
 K prim_ema(K x, K y) {
     PRIM_ARGS2(x, y);
     PRIM_SQUASH2(x, y);
+    if (x->t < 0 && uniform_shape(y)) { /* uniform: a dict's values, a table's columns */
+        K r = uniform_cols(x, y, prim_ema, NULL);
+        r0(x);
+        return r;
+    }
     J n = obj_count(y);
     K r = obj_vec(KF, n);
     bool null;

@@ -48,9 +48,62 @@ static int xbar_type(int tx, int ty) {
     return 0;
 }
 
+/* The result types of + - * mod % as their reference pages tabulate them ("Range and
+ * domains" of ref/add.md, subtract.md, multiply.md, mod.md, divide.md): row x, column y, in
+ * the order of type_letters; '.' is 'type. */
+static const char type_letters[] = "bgxhijefcspmdznuvt";
+static const char arith_table[6][18][19] = {
+    /* + */
+    {"i.iiijef..pmdznuvt", "..................", "i.iiijef..pmdznuvt", "i.iiijef..pmdznuvt", "i.iiijef..pmdznuvt",
+     "j.jjjjef..pmdznuvt", "e.eeeeef..pmdznuvt", "f.fffffff.ffzzffff", ".......f..pmdznuvt", "..................",
+     "p.pppppfp.n...pppp", "m.mmmmmfm..i..pppp", "d.dddddzd...i.pppp", "z.zzzzzzz....fpzzz", "n.nnnnnfn.ppppnnnn",
+     "u.uuuuufu.pppznuvt", "v.vvvvvfv.pppznvvt", "t.tttttft.pppznttt"},
+    /* - */
+    {"i.iiijefi.pmdznuvt", "..................", "i.iiijefi.pmdznuvt", "i.iiijefi.pmdznuvt", "i.iiijefi.pmdznuvt",
+     "j.jjjjefj.pmdznuvt", "e.eeeeefe.pmdznuvt", "f.fffffff.ffzzffff", ".......f..pmdznuvt", "..................",
+     "p.pppppfp.n...pppp", "m.mmmmmfm..i..pppp", "d.dddddzd...i.pppp", "z.zzzzzzz....fpzzz", "n.nnnnnfn.ppppnnnn",
+     "u.uuuuufu.pppznuvt", "v.vvvvvfv.pppznvvt", "t.tttttft.pppznttt"},
+    /* * */
+    {"i.iiijef..pmdznuvt", "..................", "i.iiijef..pmdznuvt", "i.iiijef..pmdznuvt", "i.iiijef..pmdznuvt",
+     "j.jjjjef..pmdznuvt", "e.eeeeef..pmdznuvt", "f.fffffff.ffzzffff", ".......f..pmdznuvt", "..................",
+     "p.pppppfp.........", "m.mmmmmfm.........", "d.dddddzd.........", "z.zzzzzzz.........", "n.nnnnnfn.........",
+     "u.uuuuufu.........", "v.vvvvvfv.........", "t.tttttft........."},
+    /* mod */
+    {"i.iiijef..pmdznuvt", "..................", "i.iiijef..pmdznuvt", "i.iiijef..pmdznuvt", "i.iiijef..pmdznuvt",
+     "j.jjjjef..pmdznuvt", "f.fffffff.ffzzffff", "f.fffffff.ffzzffff", ".......f..pmdznuvt", "..................",
+     "n.nnnnnfn.........", "i.iiiiifi.........", "i.iiiii.i.........", "f.fffffff.........", "n.nnnnnfn.........",
+     "u.uuuuufu.........", "v.vvvvvfv.........", "t.tttttft........."},
+    /* % */
+    {"f.fffffff.ffffffff", "..................", "f.fffffff.ffffffff", "f.fffffff.ffffffff", "f.fffffff.ffffffff",
+     "f.fffffff.ffffffff", "f.fffffff.ffffffff", "f.fffffff.ffffffff", "f.fffffff.ffffffff", "..................",
+     "f.fffffff.ffffffff", "f.fffffff.ffffffff", "f.fffffff.ffffffff", "f.fffffff.ffffffff", "f.fffffff.ffffffff",
+     "f.fffffff.ffffffff", "f.fffffff.ffffffff", "f.fffffff.ffffffff"},
+    /* | and & (ref/greater.md, lesser.md) */
+    {"b.xhijefc.pmdznuvt", "..................", "x.xhijefc.pmdznuvt", "h.hhijefc.pmdznuvt", "i.iiijefc.pmdznuvt",
+     "j.jjjjefc.pmdznuvt", "e.eeeeefc.pmdznuvt", "f.ffffffc.pmdznuvt", "c.ccccccc.pmdznuvt", "..................",
+     "p.ppppppp.ppppnuvt", "m.mmmmmmm.pmd.....", "d.ddddddd.pddz....", "z.zzzzzzz.p.zznuvt", "n.nnnnnnn.n..nnnnn",
+     "u.uuuuuuu.u..unuvt", "v.vvvvvvv.v..vnvvt", "t.ttttttt.t..tnttt"}};
+
+/* the row/column of type t in the tables above, or -1 */
+static int table_index(int t) { return t == KB ? 0 : t == UU ? 1 : t >= KG && t <= KT ? t - KG + 2 : -1; }
+
+static int table_type(int op, int tx, int ty) {
+    int k = op == OP_ADD ? 0 : op == OP_SUB ? 1 : op == OP_MUL ? 2 : op == OP_MOD ? 3 : op == OP_FDIV ? 4 : 5;
+    int ix = table_index(tx), iy = table_index(ty);
+    if (ix < 0 || iy < 0)
+        return 0;
+    char c = arith_table[k][ix][iy];
+    if (c == '.')
+        return 0;
+    static const int codes[18] = {KB, UU, KG, KH, KI, KJ, KE, KF, KC, KS, KP, KM, KD, KZ, KN, KU, KV, KT};
+    return codes[strchr(type_letters, c) - type_letters];
+}
+
 /* The result type of x op y for simple types tx ty (positive), or 0 for 'type. */
 static int result_type(int op, int tx, int ty) {
     int rx = num_rank(tx), ry = num_rank(ty);
+    if (op == OP_ADD || op == OP_SUB || op == OP_MUL || op == OP_MOD || op == OP_FDIV || op == OP_MIN || op == OP_MAX)
+        return table_type(op, tx, ty);
     if (op == OP_XBAR)
         return xbar_type(tx, ty);
     /* x div y keeps x's type, except that char, byte, short and real become int and float */
@@ -150,8 +203,11 @@ static inline J get_j(const K x, J i) {
     const G *p = x->t < 0 ? &x->g : kG(x);
     switch (t) {
     case KB: case KG: case KC: return p[x->t < 0 ? 0 : i];
-    case KH: { H v = ((const H *)p)[x->t < 0 ? 0 : i]; return v == nh ? nj : v == wh ? wj : v == -wh ? -wj : v; }
-    case KI: case KM: case KD: case KU: case KV: case KT: {
+    /* integer infinities are plain values when widened (basics/datatypes.md: 0Wi+5 is
+     * 2147483652, `float$0Wh is 32767f); nulls stay null */
+    case KH: { H v = ((const H *)p)[x->t < 0 ? 0 : i]; return v == nh ? nj : v; }
+    case KI: { I v = ((const I *)p)[x->t < 0 ? 0 : i]; return v == ni ? nj : v; }
+    case KM: case KD: case KU: case KV: case KT: {
         I v = ((const I *)p)[x->t < 0 ? 0 : i];
         return v == ni ? nj : v == wi ? wj : v == -wi ? -wj : v;
     }
@@ -168,6 +224,10 @@ static inline F get_f(const K x, J i) {
     switch (t) {
     case KE: return ((const E *)p)[k];
     case KF: case KZ: return ((const F *)p)[k];
+    case KB: case KG: case KC: case KH: case KI: case KJ: {
+        J v = get_j(x, i);
+        return v == nj ? nf : (F)v;
+    }
     default: {
         J v = get_j(x, i);
         return v == nj ? nf : v == wj ? wf : v == -wj ? -wf : (F)v;
@@ -312,16 +372,22 @@ static void narrow(K r, J n, CType ct, const void *src) {
     const J *sj = src;
     const F *sf = src;
     switch (t) {
-    case KB: case KG:
+    case KB: case KG: case KC:
         for (J i = 0; i < n; i++) kG(r)[i] = (G)(ct == CT_J ? sj[i] : (J)sf[i]);
         break;
     case KH:
         for (J i = 0; i < n; i++) {
             J v = ct == CT_J ? sj[i] : (sf[i] != sf[i] ? nj : (J)sf[i]);
-            kH(r)[i] = v == nj ? nh : v == wj ? wh : v == -wj ? -wh : (H)v;
+            kH(r)[i] = v == nj ? nh : (H)v; /* wraps, as q's short arithmetic does */
         }
         break;
-    case KI: case KM: case KD: case KU: case KV: case KT:
+    case KI:
+        for (J i = 0; i < n; i++) {
+            J v = ct == CT_J ? sj[i] : (sf[i] != sf[i] ? nj : (J)sf[i]);
+            kI(r)[i] = v == nj ? ni : (I)v; /* 0Wi+5i is -2147483644i */
+        }
+        break;
+    case KM: case KD: case KU: case KV: case KT:
         for (J i = 0; i < n; i++) {
             J v = ct == CT_J ? sj[i] : (sf[i] != sf[i] ? nj : (J)sf[i]);
             kI(r)[i] = v == nj ? ni : v == wj ? wi : v == -wj ? -wi : (I)v;
@@ -363,6 +429,8 @@ static K each_dyad(int op, K x, K y) {
     }
     if (x->t == XD || y->t == XD) {
         if (x->t == XD && y->t == XD) { /* by key: op where both have it, else as is */
+            if (op == OP_SUB) /* q subtracts as x+neg y: a key only in y comes out negated */
+                return atomic_dyad(OP_ADD, x, prim_neg(y));
             RT->prim.merge_op = op;
             return prim_dict_merge(x, y, merge_combine);
         }
@@ -472,15 +540,16 @@ static K atomic_dyad(int op, K x, K y) {
         }
         return atomic_dyad(op, x, y);
     }
-    /* datetime plus or minus a time of day: the time as a fraction of a day */
-    if ((op == OP_ADD || op == OP_SUB) && tx == KZ && (ty == KN || ty == KU || ty == KV || ty == KT))
+    /* a datetime and a minute, second or time: the time as a fraction of a day */
+    bool add_sub = op == OP_ADD || op == OP_SUB;
+    if (add_sub && tx == KZ && (ty == KU || ty == KV || ty == KT))
         return atomic_dyad(op, x, as_days(y));
-    if (op == OP_ADD && ty == KZ && (tx == KN || tx == KU || tx == KV || tx == KT))
+    if (add_sub && ty == KZ && (tx == KU || tx == KV || tx == KT))
         return atomic_dyad(op, as_days(x), y);
-    /* a date plus a float (real) number of days is a datetime */
-    if ((op == OP_ADD || op == OP_SUB) && tx == KD && (ty == KF || ty == KE))
+    /* a date and a float (not a real) make a datetime */
+    if ((add_sub || op == OP_MUL) && tx == KD && ty == KF)
         return atomic_dyad(op, prim_cast(kc('z'), x), y);
-    if (op == OP_ADD && ty == KD && (tx == KF || tx == KE))
+    if ((add_sub || op == OP_MUL || op == OP_MOD) && ty == KD && tx == KF)
         return atomic_dyad(op, x, prim_cast(kc('z'), y));
     if (tx > KT || ty > KT || tx == 0 || ty == 0) {
         r0(x);
@@ -510,7 +579,8 @@ static K atomic_dyad(int op, K x, K y) {
         return NULL;
     }
     G *rout = ax && ay ? (rt == UU ? kG(r) : &r->g) : kG(r);
-    if (tx == KS || tx == UU || (tx == KC && ty == KC)) {
+    bool ordered = op == OP_EQ || op == OP_LT || op == OP_GT || op == OP_MIN || op == OP_MAX || op == OP_FILL;
+    if (tx == KS || tx == UU || (tx == KC && ty == KC && ordered)) {
         /* symbols: pointers compare lexically; guids bytewise */
         for (J i = 0; i < n; i++) {
             int c;
@@ -538,22 +608,28 @@ static K atomic_dyad(int op, K x, K y) {
         r0(y);
         return r;
     }
+    /* two temporal types with a temporal result (a timestamp from a date and a time, a
+     * timespan from a timespan and a minute, a second from a minute and a second): both in
+     * the result's units first */
+    if ((add_sub || op == OP_MIN || op == OP_MAX) && tx != ty && prim_is_temporal(tx) && prim_is_temporal(ty) &&
+        prim_is_temporal(rt)) {
+        if (tx != rt && !(x = to_temporal(rt, x))) {
+            r0(y);
+            r0(r);
+            return NULL;
+        }
+        if (ty != rt && !(y = to_temporal(rt, y))) {
+            r0(x);
+            r0(r);
+            return NULL;
+        }
+        tx = x->t < 0 ? -x->t : x->t, ty = y->t < 0 ? -y->t : y->t;
+    }
     bool use_f = tx == KE || tx == KF || tx == KZ || ty == KE || ty == KF || ty == KZ || op == OP_FDIV || op == OP_XEXP;
     CType ct = use_f ? CT_F : CT_J;
     bool own_a, own_b;
     const void *a = as_compute(x, ax ? 1 : n, ct, &own_a);
     const void *b = as_compute(y, ay ? 1 : n, ct, &own_b);
-    /* mixed temporal units (date + timespan, timestamp vs date): scale to nanoseconds */
-    if (!use_f && op != OP_DIV && op != OP_MOD && op != OP_XBAR && prim_is_temporal(tx) && prim_is_temporal(ty) &&
-        tx != ty && unit_ns(tx) != unit_ns(ty)) {
-        J sx = unit_ns(tx), sy = unit_ns(ty);
-        if (a && b) {
-            if (!own_a) { J *c = mem_raw_alloc((size_t)(ax ? 1 : n) * 8); if (c) memcpy(c, a, (size_t)(ax ? 1 : n) * 8); a = c; own_a = c != NULL; }
-            if (!own_b) { J *c = mem_raw_alloc((size_t)(ay ? 1 : n) * 8); if (c) memcpy(c, b, (size_t)(ay ? 1 : n) * 8); b = c; own_b = c != NULL; }
-            for (J i = 0; a && b && i < (ax ? 1 : n); i++) ((J *)a)[i] = ((J *)a)[i] == nj ? nj : ((J *)a)[i] * sx;
-            for (J i = 0; a && b && i < (ay ? 1 : n); i++) ((J *)b)[i] = ((J *)b)[i] == nj ? nj : ((J *)b)[i] * sy;
-        }
-    }
     /* a timespan bar over times, minutes or seconds (or datetimes) counts in their units */
     if (op == OP_XBAR && tx == KN && ty != KN && ty != KP && ty != KM && prim_is_temporal(ty) && a) {
         J na = ax ? 1 : n;
@@ -755,21 +831,24 @@ static K atomic_monad(MonadOp op, K x) {
         r0(x);
         return r;
     }
-    if (t == KS || t == UU || (t == KC && op != M_NOT)) {
-        r0(x);
-        return kerr("type");
-    }
+    /* floor of chars and symbols is lower case (ref/floor.md's range: c and s) */
+    if (op == M_FLOOR && (t == KC || t == KS))
+        return prim_lower(x);
+    /* the result types are the reference pages' "Domain and range" rows: a char counts as its
+     * code, a temporal as its count of units (a datetime stays one under the float functions) */
     int rt;
     switch (op) {
-    case M_NOT: rt = KB; break;
-    case M_NEG: case M_ABS: rt = t == KB || t == KG ? KI : t; break;
-    case M_SIGNUM: rt = KI; break;
-    case M_FLOOR: case M_CEIL: rt = t == KE || t == KF ? KJ : (t == KB || t == KG ? KI : t); break;
-    case M_RECIP: rt = t == KE ? KE : KF; break;
-    default: rt = t == KE ? (op == M_SQRT || op == M_EXP || op == M_LOG ? KF : KF) : KF; break;
+    case M_NOT: rt = t == KS || t == UU ? 0 : KB; break;
+    case M_NEG: case M_ABS: rt = t == KS || t == UU ? 0 : t == KB || t == KG || t == KC ? KI : t; break;
+    case M_SIGNUM: rt = t == KS || t == UU ? 0 : KI; break;
+    case M_FLOOR: rt = t == KE || t == KF ? KJ : t == KH || t == KI || t == KJ ? t : 0; break;
+    case M_CEIL:
+        rt = t == KE || t == KF ? KJ : t == KH || t == KI || t == KJ ? t : t == KB || t == KG || t == KC ? KI : 0;
+        break;
+    case M_RECIP: rt = t == KS || t == UU ? 0 : t == KP || t == KZ ? t : KF; break;
+    default: rt = t == KS || t == UU ? 0 : t == KZ ? KZ : KF; break;
     }
-    if (prim_is_temporal(t) && op != M_NOT && op != M_NEG && op != M_ABS && op != M_SIGNUM && op != M_EXP &&
-        op != M_SQRT) { /* exp and sqrt take the count of units */
+    if (!rt) {
         r0(x);
         return kerr("type");
     }

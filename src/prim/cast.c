@@ -152,10 +152,14 @@ static K cast_atom(int to, const K a) {
         return NULL;
     switch (to) {
     case KB: r->g = ff ? f != 0 : j != 0; break;
-    case KG: r->g = (G)(ff ? (J)f : j); break;
+    /* ref/cast.md: longs above int infinity cast to 0xff */
+    case KG: r->g = (G)(ff ? (J)f : from == KJ && j > wi ? 0xff : j); break;
     case KC: r->g = (G)(ff ? (J)f : j); break;
-    case KH: r->h = (H)(ff ? llround(f) : j); break;
-    case KI: case KM: case KD: case KU: case KV: case KT: r->i = (I)(ff ? llround(f) : j); break;
+    /* a float infinity becomes the narrower type's infinity */
+    case KH: r->h = (H)(ff ? (isinf(f) ? (f > 0 ? wh : -wh) : llround(f)) : j); break;
+    case KI: case KM: case KD: case KU: case KV: case KT:
+        r->i = (I)(ff ? (isinf(f) ? (f > 0 ? wi : -wi) : llround(f)) : j);
+        break;
     case KJ: case KP: case KN: r->j = ff ? (isinf(f) ? (f > 0 ? wj : -wj) : llround(f)) : j; break;
     case KE: r->e = (E)(ff ? f : (F)j); break;
     case KF: case KZ: r->f = ff ? f : (F)j; break;
@@ -204,8 +208,8 @@ static K parse_atom(int to, const char *s, size_t n) {
         }
         return k == 32 ? ku(u) : prim_null_of(UU);
     }
-    if (to == KB)
-        return kb(n == 1 && (s[0] == '1' || s[0] == 't' || s[0] == 'T' || s[0] == 'y' || s[0] == 'Y'));
+    if (to == KB) /* the truthy first characters (ref/tok.md): "txyTXY1" */
+        return kb(strchr("txyTXY1", s[0]) != NULL);
     K tok = tok_parse(to, s, n); /* the text forms beyond q's literals (tok.c) */
     if (tok)
         return tok;
@@ -317,7 +321,7 @@ static K cast_each(int to, K y) {
             }
             r = parse_atom(-to, (char *)&y->g, 1);
         } else if (to == KS && y->t == -KC) {
-            r = ks((S)(char[]){(char)y->g, 0});
+            r = ks((S)(char[]){y->g == ' ' ? 0 : (char)y->g, 0});
         } else {
             r = cast_atom(to, y);
         }
@@ -329,9 +333,15 @@ static K cast_each(int to, K y) {
         r0(y);
         return r;
     }
-    if (to == KS && y->t == KC) {
+    if (to == KS && y->t == KC) { /* `$string: without its leading and trailing blanks */
         K r = obj_atom(-KS);
-        S s = sym_intern(kC(y), (size_t)y->n);
+        const char *p = kC(y);
+        size_t len = (size_t)y->n;
+        while (len && p[0] == ' ')
+            p++, len--;
+        while (len && p[len - 1] == ' ')
+            len--;
+        S s = sym_intern(p, len);
         r->s = s;
         r0(y);
         return r;
@@ -679,6 +689,11 @@ K prim_cast(K x, K y) {
         }
         r0(y);
         return r;
+    }
+    /* "*" and 0h: identity, but for a string (Tok of "*", ref/cast.md#identity) */
+    if (((x->t == -KC && x->g == '*') || (x->t == -KH && x->h == 0)) && y->t != KC) {
+        r0(x);
+        return y;
     }
     int to = cast_target(x);
     if (!to && x->t == -KS && obj_is_null_at(x, 0))

@@ -123,6 +123,18 @@ K prim_find(K x, K y) {
     }
     if (x->t == -KS && (y->t == KS || y->t == -KS || obj_is_enum(y->t) || obj_is_enum(-y->t)))
         return prim_enum_extend(x, y); /* `sym?syms */
+    /* a simple x is right-atomic over a general y whose first item is a list; a general y
+     * that starts with an atom is 'type (ref/find.md, Type-specific) */
+    if (x->t > 0 && x->t < KENUM && y->t == 0 && y->n && kK(y)[0]->t < 0) {
+        bool atoms = true;
+        for (J i = 0; atoms && i < y->n; i++)
+            atoms = kK(y)[i]->t < 0;
+        if (!atoms) {
+            r0(x);
+            r0(y);
+            return kerr("type");
+        }
+    }
     if (x->t < 0 || x->t >= XT) {
         const char *err = x->t < 0 ? "type" : "nyi";
         r0(x);
@@ -220,6 +232,11 @@ K prim_in(K x, K y) {
         r0(x);
         r0(y);
         return NULL;
+    }
+    if (y->t == XD && !obj_is_keyed(y)) { /* in a dict: in its values */
+        K v = r1(DICT_VALS(y));
+        r0(y);
+        y = v;
     }
     PRIM_SQUASH2(x, y);
     x = prim_unenum(x);

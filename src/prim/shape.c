@@ -226,6 +226,8 @@ K prim_last(K x) {
         return v;
     }
     J n = obj_count(x);
+    if (x->t == XT && n == 0) /* an empty table's last row is its null row, as its first */
+        return prim_first(x);
     K r = n ? prim_item(x, n - 1) : x->t == 0 ? obj_identity() : prim_null_of(x->t);
     r0(x);
     return r;
@@ -765,7 +767,9 @@ K prim_take(K x, K y) {
         }
         J inner = 1;
         for (J i = 0; i < k; i++) {
-            if (dims[i] < 0) {
+            /* no negative or null dimension; past two, no empty inner one (ref/take.md:
+             * 1 2 0#"a" is enlist("";""), 1 0 2#x is 'domain) */
+            if (dims[i] < 0 || (k > 2 && i > 0 && i < k - 1 && dims[i] == 0)) {
                 r0(y);
                 return kerr("domain");
             }
@@ -859,6 +863,32 @@ static K drop_n(J n, K y) {
 }
 
 
+/* dict y without the entries whose keys are x (an atom, or each item of a vector) */
+static K drop_keys(K x, K y) {
+    K keys = DICT_KEYS(y), vals = DICT_VALS(y);
+    K nk = ktn(keys->t, 0), nv = ktn(vals->t == 0 ? 0 : vals->t, 0);
+    for (J i = 0; i < obj_count(keys); i++) {
+        K kk = prim_item(keys, i);
+        bool drop = prim_match_borrow(kk, x);
+        if (!drop && x->t > 0 && x->t < KENUM)
+            for (J j = 0; j < x->n && !drop; j++) {
+                K xi = prim_item(x, j);
+                drop = prim_match_borrow(kk, xi);
+                r0(xi);
+            }
+        if (!drop) {
+            nk = prim_join(nk, prim_enlist(kk));
+            K v = prim_item(vals, i);
+            nv = nv->t == 0 ? jk(&nv, v) : prim_join(nv, prim_enlist(v));
+        } else {
+            r0(kk);
+        }
+    }
+    r0(x);
+    r0(y);
+    return xD(nk, nv);
+}
+
 K prim_drop(K x, K y) {
     PRIM_ARGS2(x, y);
     if (prim_too_deep(x, y))
@@ -874,37 +904,12 @@ K prim_drop(K x, K y) {
         K d = prim_drop(x, flip);
         return d ? prim_flip(d) : NULL;
     }
-    if (y->t == XD) {
-        /* dict _ key: remove a key */
-        K keys = DICT_KEYS(y), vals = DICT_VALS(y);
-        K nk = ktn(keys->t, 0), nv = ktn(vals->t == 0 ? 0 : vals->t, 0);
-        for (J i = 0; i < obj_count(keys); i++) {
-            K kk = prim_item(keys, i);
-            bool drop = prim_match_borrow(kk, x);
-            if (!drop && x->t > 0 && x->t < KENUM)
-                for (J j = 0; j < x->n && !drop; j++) {
-                    K xi = prim_item(x, j);
-                    drop = prim_match_borrow(kk, xi);
-                    r0(xi);
-                }
-            if (!drop) {
-                nk = prim_join(nk, prim_enlist(kk));
-                K v = prim_item(vals, i);
-                nv = nv->t == 0 ? jk(&nv, v) : prim_join(nv, prim_enlist(v));
-            } else {
-                r0(kk);
-            }
-        }
-        r0(x);
-        r0(y);
-        return xD(nk, nv);
-    }
-    if (x->t == XD && y->t < 0) {
-        K d = x;
-        x = y;
-        y = d;
-        return prim_drop(x, y);
-    }
+    if (y->t == XD && obj_is_keyed(y)) /* a keyed table drops leading or trailing rows only */
+        return fail2(x, y, "type");
+    if (y->t == XD) /* keys _ dict */
+        return drop_keys(x, y);
+    if (x->t == XD && y->t < 0) /* dict _ key */
+        return drop_keys(y, x);
     if (x->t == KJ || x->t == KI)
         return prim_cut(x, y);
     if (y->t < 0 && is_int_atom(y) && x->t >= 0 && x->t < XT) {
@@ -921,9 +926,21 @@ K prim_drop(K x, K y) {
 }
 
 /* 2 cut x: chunks of 2; 0 2 5 cut x: slices from those indices */
+/* rows [from, from+n) of table t (borrowed): each column sliced */
+static K slice_rows(const K t, J from, J n) {
+    K cols = TABLE_DATA(t), out = ktn(0, cols->n);
+    for (J i = 0; out && i < cols->n; i++)
+        if (!(kK(out)[i] = slice(kK(cols)[i], from, n))) {
+            out->n = i;
+            r0(out);
+            out = NULL;
+        }
+    return out ? xT(xD(r1(TABLE_COLS(t)), out)) : NULL;
+}
+
 K prim_cut(K x, K y) {
     PRIM_ARGS2(x, y);
-    if (y->t < 0 || y->t >= XT)
+    if (y->t < 0 || (y->t >= XT && y->t != XT)) /* lists, and a table's rows (ref/cut.md) */
         return fail2(x, y, "type");
     J len = obj_count(y);
     K starts;
@@ -957,7 +974,7 @@ K prim_cut(K x, K y) {
             r0(y);
             return kerr("domain");
         }
-        kK(out)[i] = slice(y, from, to - from);
+        kK(out)[i] = y->t == XT ? slice_rows(y, from, to - from) : slice(y, from, to - from);
     }
     r0(starts);
     r0(y);
@@ -1055,6 +1072,18 @@ K prim_prev(K x) {
 
 K prim_xprev(K x, K y) {
     PRIM_ARGS2(x, y);
+    if (is_int_atom(x) && (y->t == XT || y->t == XD)) { /* y (til count y)-x: rows shifted */
+        J k = atom_j(x), n = obj_count(y);
+        r0(x);
+        K idx = obj_vec(KJ, n);
+        if (!idx) {
+            r0(y);
+            return NULL;
+        }
+        for (J i = 0; i < n; i++)
+            kJ(idx)[i] = i - k;
+        return prim_at(y, idx);
+    }
     if (!is_int_atom(x) || y->t < 0 || y->t >= XT)
         return fail2(x, y, "type");
     J k = atom_j(x), n = y->n;
@@ -1103,8 +1132,42 @@ K prim_raze(K x) {
 K prim_flip(K x) {
     PRIM_ARGS1(x);
     if (x->t == XD) {
-        if (DICT_VALS(x)->t == 0)
-            return xT(x);
+        if (DICT_VALS(x)->t == 0) { /* columns; an atom repeats to the lists' count (ref/flip.md) */
+            K v = DICT_VALS(x);
+            J len = -1;
+            bool atoms = false;
+            for (J i = 0; i < v->n; i++) {
+                K c = kK(v)[i];
+                if (c->t < 0 || c->t >= XT) {
+                    atoms = true;
+                    continue;
+                }
+                if (len >= 0 && obj_count(c) != len) {
+                    r0(x);
+                    return kerr("length");
+                }
+                len = obj_count(c);
+            }
+            if (!atoms)
+                return xT(x);
+            if (len < 0) {
+                r0(x);
+                return kerr("rank");
+            }
+            K cols = ktn(0, v->n);
+            for (J i = 0; cols && i < v->n; i++) {
+                K c = kK(v)[i];
+                kK(cols)[i] = c->t < 0 || c->t >= XT ? take_n(len, r1(c)) : r1(c);
+                if (!kK(cols)[i]) {
+                    cols->n = i;
+                    r0(cols);
+                    cols = NULL;
+                }
+            }
+            K k = r1(DICT_KEYS(x));
+            r0(x);
+            return cols ? xT(xD(k, cols)) : (r0(k), NULL);
+        }
         K v = DICT_VALS(x);
         if (v->t < 0 || v->t >= XT) {
             r0(x);

@@ -1322,6 +1322,43 @@ K prim_xgroup(K x, K y) {
         K s = prim_first(x);
         x = s;
     }
+    if (x->t == KS && y->t == XT && x->n > 1) { /* several key columns: group their rows */
+        K names = TABLE_COLS(y);
+        for (J i = 0; i < x->n; i++)
+            if (col_index(y, kS(x)[i]) < 0) {
+                S miss = kS(x)[i];
+                r0(x);
+                r0(y);
+                return kerr(miss);
+            }
+        K kt = prim_take(r1(x), r1(y));
+        K g = kt ? prim_group(prim_find(r1(kt), r1(kt))) : NULL; /* first row of each group -> rows */
+        if (!g) {
+            if (kt)
+                r0(kt);
+            r0(x);
+            r0(y);
+            return NULL;
+        }
+        K keys = prim_at(kt, r1(DICT_KEYS(g)));
+        K vn = ktn(KS, 0), vc = ktn(0, 0);
+        for (J c = 0; c < names->n; c++) {
+            bool key = false;
+            for (J i = 0; i < x->n; i++)
+                key = key || kS(x)[i] == kS(names)[c];
+            if (key)
+                continue;
+            K lists = ktn(0, DICT_VALS(g)->n);
+            for (J k = 0; k < lists->n; k++)
+                kK(lists)[k] = prim_at(r1(kK(TABLE_DATA(y))[c]), r1(kK(DICT_VALS(g))[k]));
+            js(&vn, kS(names)[c]);
+            jk(&vc, lists);
+        }
+        r0(g);
+        r0(x);
+        r0(y);
+        return keys ? xD(keys, make_table(vn, vc)) : (r0(vn), r0(vc), NULL);
+    }
     if (x->t != -KS || y->t != XT)
         return fail(x, y, "type");
     J kc = col_index(y, x->s);

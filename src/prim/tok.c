@@ -212,6 +212,8 @@ K tok_parse(int to, const char *s, size_t n) {
     case KD: {
         I day;
         int r = tok_date(s, n, &day);
+        if (r < 0 && all_digits(s, n)) /* digits in no date form: not a day count */
+            r = 0;
         return r < 0 ? NULL : r ? kd(day) : prim_null_of(KD);
     }
     case KP: case KZ: {

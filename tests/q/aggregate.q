@@ -213,3 +213,69 @@ q)1 3 0N cor 1 3 9
 1f
 q)29 10 54 cor 1 3 9
 0.7727746
+q)/ ref/med.md, Implicit iteration: med of a dict is med of its values; of a table, by its
+q)/ k definition, the mean of the middle rows in sorted order
+q)k:`k xkey update k:`abc`def`ghi from t:flip d:`a`b!(10 -21 3;4 5 -6)
+q)med d
+7 -8 -1.5
+q)med t
+a| 3
+b| -6
+q)med k
+a| 3
+b| -6
+q)med (1 9;2 1;3 5)
+2 1f
+q)med `a`b`c!1 5 3
+3f
+q)med (1;5;3)
+3f
+q)/ a running keyword over a table with a column it does not apply to is 'type
+q)sums ([]a:1 2 3;b:`x`y`z)
+'type
+q)sums ([]a:1 2 3;b:1 2 3f)
+a b
+---
+1 1
+3 3
+6 6
+q)/ ref/sum.md, max.md, avg.md ranges: shorts sum to an int, temporals to their type; no max of symbols
+q)sum 1 2 3h
+6i
+q)sum 2000.01.01 2000.01.03
+2000.01.03
+q)avg 2000.01.01 2000.01.03
+1f
+q)max `a`b
+'type
+q)prd ([]a:1 2 3;b:4 5 6)
+a| 6
+b| 120
+q)/ running sums and products of booleans, bytes and shorts are ints; deltas keeps the first item
+q)sums 1 2 3h
+1 3 6i
+q)sums 101b
+1 1 2i
+q)deltas 1 2 4h
+1 1 2i
+q)deltas 2000.01.01 2000.01.03
+0 2i
+q)/ ref/avg.md, ema.md, prev.md: uniform keywords over tables and dicts
+q)t:([]a:10 -21 3;b:4 5 -6)
+q)avgs t
+a         b
+-------------
+10        4
+-5.5      4.5
+-2.666667 1
+q)ema[0.5;t]
+a     b
+-----------
+10    4
+-5.5  4.5
+-1.25 -0.75
+q)count 2 xprev t
+3
+q)last 2 xprev t
+a| 10
+b| 4

@@ -231,3 +231,120 @@ q)-1!`a
 `:a
 q)-2!`s#1 2 3
 `s
+q)/ basics/datatypes.md, Infinities: integer infinities are plain values in arithmetic; nulls stay null
+q)0Wi+5
+2147483652
+q)0Wi+5i
+-2147483644i
+q)0Wh+1
+32768
+q)10+0W+til 3
+-9223372036854775799 0N -9223372036854775797
+q)1+-1+-1+1+ -0W 0N 0W 1 2 3
+0N 0N 0N 1 2 3
+q)/ ref/sqrt.md: a short infinity is 32767 to a float function
+q)sqrt 0Wh
+181.0166
+q)0Wi+0.5
+2.147484e+09
+q)/ ref/add.md, subtract.md, multiply.md, mod.md, divide.md, Range and domains: the result
+q)/ type of every pair of types, as their tables give it
+q)s:(1b;"G"$"00000000-0000-0000-0000-000000000001";0x01;1h;1i;1;1e;1f;"a";`a;2000.01.01D00:00:01;2000.02m;2000.01.02;2000.01.02T00:00;0D00:00:01;00:01;00:00:01;00:00:00.001)
+q)ty:{[op;x;y] r:.[op;(x;y);{`err}]; $[`err~r;".";.Q.t abs type r]}
+q)tbl:{[op] {[op;x] ty[op;x] each s}[op] each s}
+q)tbl[+]
+"i.iiijef..pmdznuvt"
+".................."
+"i.iiijef..pmdznuvt"
+"i.iiijef..pmdznuvt"
+"i.iiijef..pmdznuvt"
+"j.jjjjef..pmdznuvt"
+"e.eeeeef..pmdznuvt"
+"f.fffffff.ffzzffff"
+".......f..pmdznuvt"
+".................."
+"p.pppppfp.n...pppp"
+"m.mmmmmfm..i..pppp"
+"d.dddddzd...i.pppp"
+"z.zzzzzzz....fpzzz"
+"n.nnnnnfn.ppppnnnn"
+"u.uuuuufu.pppznuvt"
+"v.vvvvvfv.pppznvvt"
+"t.tttttft.pppznttt"
+q)(tbl[-])~tbl[+]
+0b
+q)-1 raze tbl[-];
+i.iiijefi.pmdznuvt..................i.iiijefi.pmdznuvti.iiijefi.pmdznuvti.iiijefi.pmdznuvtj.jjjjefj.pmdznuvte.eeeeefe.pmdznuvtf.fffffff.ffzzffff.......f..pmdznuvt..................p.pppppfp.n...ppppm.mmmmmfm..i..ppppd.dddddzd...i.ppppz.zzzzzzz....fpzzzn.nnnnnfn.ppppnnnnu.uuuuufu.pppznuvtv.vvvvvfv.pppznvvtt.tttttft.pppznttt
+q)-1 raze tbl[*];
+i.iiijef..pmdznuvt..................i.iiijef..pmdznuvti.iiijef..pmdznuvti.iiijef..pmdznuvtj.jjjjef..pmdznuvte.eeeeef..pmdznuvtf.fffffff.ffzzffff.......f..pmdznuvt..................p.pppppfp.........m.mmmmmfm.........d.dddddzd.........z.zzzzzzz.........n.nnnnnfn.........u.uuuuufu.........v.vvvvvfv.........t.tttttft.........
+q)-1 raze tbl[mod];
+i.iiijef..pmdznuvt..................i.iiijef..pmdznuvti.iiijef..pmdznuvti.iiijef..pmdznuvtj.jjjjef..pmdznuvtf.fffffff.ffzzfffff.fffffff.ffzzffff.......f..pmdznuvt..................n.nnnnnfn.........i.iiiiifi.........i.iiiii.i.........f.fffffff.........n.nnnnnfn.........u.uuuuufu.........v.vvvvvfv.........t.tttttft.........
+q)distinct raze tbl[%]
+"f."
+q)/ the values: units meet in the result's
+q)2000.11.22 + 03:44:55.666
+2000.11.22D03:44:55.666000000
+q)2024.01m+00:01
+2024.01.01D00:01:00.000000000
+q)00:01+00:00:30
+00:01:30
+q)00:01+00:00:00.500
+00:01:00.500
+q)0D01:00+00:30
+0D01:30:00.000000000
+q)2024.01.01D00:00+12:30
+2024.01.01D12:30:00.000000000
+q)"z"%"a"
+1.257732
+q)1h+1h
+2i
+q)2024.01.01*1.5
+2036.01.01T00:00:00.000
+q)2024.01m*2
+2048.01m
+q)2024.01.01D10:00 mod 7
+0D00:00:00.000000003
+q)2024.01.02 mod 7
+3i
+q)/ ref/greater.md, lesser.md, Domain and range: | and & keep the wider type; no symbols or guids
+q)-1 raze tbl[|];
+b.xhijefc.pmdznuvt..................x.xhijefc.pmdznuvth.hhijefc.pmdznuvti.iiijefc.pmdznuvtj.jjjjefc.pmdznuvte.eeeeefc.pmdznuvtf.ffffffc.pmdznuvtc.ccccccc.pmdznuvt..................p.ppppppp.ppppnuvtm.mmmmmmm.pmd.....d.ddddddd.pddz....z.zzzzzzz.p.zznuvtn.nnnnnnn.n..nnnnnu.uuuuuuu.u..unuvtv.vvvvvvv.v..vnvvtt.ttttttt.t..tnttt
+q)(tbl[&])~tbl[|]
+1b
+q)2024.01.01D10:00|2024.01.02
+2024.01.02D00:00:00.000000000
+q)98|"a"
+"b"
+q)`a|`b
+'type
+q)/ the monads' Domain and range rows (ref/log.md, exp.md, sqrt.md, sin.md, neg.md, abs.md,
+q)/ signum.md, reciprocal.md, floor.md, ceiling.md)
+q)ty1:{[f;x] r:@[f;x;{`err}]; $[`err~r;".";.Q.t abs type r]}
+q)row:{[f] ty1[f] each s}
+q){-1 (string x),"\t",row value x;} each `log`exp`sqrt`sin`cos`tan`neg`abs`signum`reciprocal`floor`ceiling;
+log	f.fffffff.fffzffff
+exp	f.fffffff.fffzffff
+sqrt	f.fffffff.fffzffff
+sin	f.fffffff.fffzffff
+cos	f.fffffff.fffzffff
+tan	f.fffffff.fffzffff
+neg	i.ihijefi.pmdznuvt
+abs	i.ihijefi.pmdznuvt
+signum	i.iiiiiii.iiiiiiii
+reciprocal	f.fffffff.pffzffff
+floor	...hijjjcs........
+ceiling	i.ihijjji.........
+q)floor "ABC"
+"abc"
+q)floor `ABC
+`abc
+q)ceiling "a"
+97i
+q)sqrt 2000.01.05
+2f
+q)/ ref/subtract.md, Implicit iteration: upsert semantics, a key only in y negated
+q)d:`a`b!(10 -21 3;4 5 -6)
+q)d-`b`c!(10 20 30;1000*1 2 3)
+a| 10    -21   3
+b| -6    -15   -36
+c| -1000 -2000 -3000

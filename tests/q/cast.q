@@ -25,3 +25,23 @@ q)(12h;"m";`date)$42
 2000.02.12
 q)`hh`uu`ss$03:55:58.11
 3 55 58i
+q)/ ref/cast.md, Infinities and beyond: a narrower integer infinity widens to a finite value
+q)`float$0Wh
+32767f
+q)`long$0Wi
+2147483647
+q)`float$0Nh
+0n
+q)/ a float infinity narrows to the integer type's infinity
+q)`int$0w
+0Wi
+q)-0Wh=`short$-0w
+1b
+q)/ ref/cast.md, Byte: longs above int infinity cast to 0xff
+q)"x"$-2 -1 0 1 2+0Wi
+0xfdfeffffff
+q)/ ref/cast.md, Identity: "*" and 0h return y
+q)("*";0h)$1
+1 1
+q)0h$`a`b
+`a`b

@@ -86,3 +86,15 @@ q)a1~b1
 q)c1-:2
 q)c1
 -2
+q)/ ref/identity.md: an int applied to nothing is 'type; applied by prefix it is the int
+q)q:3[::]
+'type
+q)q:3 ::
+q)q~3
+1b
+q)/ basics/dictsandtables.md: amending a list past its end is 'length
+q)v:1040 59 27
+q)v[5 1]:42 100
+'length
+q)v
+1040 59 27

@@ -92,3 +92,20 @@ q)(kt bin ([]a:`p`q`q`r;b:1;c:4 8 2 4))`k
 `d`l``
 q)([]x:1 3 5) bin ([]x:0 3 4)
 0N 1 1
+q)/ ref/in.md: in a dictionary is in its values
+q)(til 11) in `a`b!1 5
+01000100000b
+q)S:"mississippi"
+q)S where (til count S)in first each group S
+"misp"
+q)/ ref/find.md, Type-specific: right-atomic when y's first item is a list, else 'type
+q)w:10 -8 3 5 -1 2 3
+q)w?(10 5 -1;-8;3 17)
+0 3 4
+1
+2 7
+q)w?(-8;3 17)
+'type
+q)u:("abcde";10 2 -6;(2 3;`ab))
+q)u?(2 3;`ab)
+3 3

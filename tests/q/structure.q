@@ -276,3 +276,55 @@ q)1 2 cross `a`b
 1 `b
 2 `a
 2 `b
+q)/ ref/take.md, Changes since V3.3: past two dimensions no null, negative or empty inner one
+q)all`domain=@[;1 2;{`$x}]each(#)@'(1 0 2;2 3 0N;0N 2 1;-1 2 3)
+1b
+q)(enlist("";""))~1 2 0#"a"
+1b
+q)(2 2 3#til 5)~((0 1 2;3 4 0);(1 2 3;4 0 1))
+1b
+q)/ ref/drop.md: keys from a dictionary; columns from a table; a keyed table only by count
+q)`a`b _ `a`b`c!1 2 3
+c| 3
+q)(`a`b`c!1 2 3) _ `a`b
+'type
+q)d:100 200!`a`b
+q)d _ 100
+200| b
+q)enlist[100] _ d
+200| b
+q)t:([]a:1 2 3;b:4 5 6;c:`d`e`f)
+q)t _ `a`b
+'type
+q)`a _ t
+'type
+q)k:([id:`p`q`r]v:10 20 30)
+q)1_k
+id| v
+--| --
+q | 20
+r | 30
+q)`p _ k
+'type
+q)/ ref/flip.md: an atom in a dictionary of columns repeats to their count
+q)flip `sym`price`size!(`I;10.2 23.45 45.67;100)
+sym price size
+--------------
+I   10.2  100
+I   23.45 100
+I   45.67 100
+q)flip `a`b!(1 2;3 4 5)
+'length
+q)/ ref/cut.md, ref/differ.md: a table cut into tables of rows
+q)t:([]a:til 5;b:`a`b`c`d`e)
+q)ts:0 3 _ t
+q)ts 1
+a b
+---
+3 d
+4 e
+q)count each 2 cut t
+2 2 1
+q)/ ref/first.md: the last row of an empty table is its null row, as the first is
+q)(first 0#([]a:1 2))~last 0#([]a:1 2)
+1b

@@ -519,3 +519,13 @@ q)([q:`r]) xcol tx
 'length
   [0]  ([q:`r]) xcol tx
                 ^
+q)/ ref/xgroup.md: grouped by several columns
+q)`a`b xgroup ([]a:0 0 1 1 2;b:`a`a`c`d`e;c:til 5)
+a b| c
+---| ---
+0 a| 0 1
+1 c| ,2
+1 d| ,3
+2 e| ,4
+q)`a`z xgroup ([]a:0 1 0;b:`x`y`x)
+'z

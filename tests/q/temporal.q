@@ -37,7 +37,11 @@ q)ceiling 2010.05.13T12:30:59.999
 'type
 q)"d"$23:59:59.999+ 2010.05.13T12:30:59.999
 2010.05.14
+q)/ ref/subtract.md, Range and domains: a datetime and a timespan make a timestamp; a time
+q)/ of day less precise than a timespan keeps the datetime
 q)2010.05.13T12:30:59.999-0D12:00
+2010.05.13D00:30:59.999000000
+q)2010.05.13T12:30:59.999-12:00:00
 2010.05.13T00:30:59.999
 q)2024.01.01+1.5
 2024.01.02T12:00:00.000
@@ -45,8 +49,9 @@ q)1.5+2024.01.01
 2024.01.02T12:00:00.000
 q)2024.01.01-0.5
 2023.12.31T12:00:00.000
+q)/ ref/mod.md, Domain and range: a time of day mod a time of day is 'type; mod a count keeps the type
 q)12:00:00 mod 00:07:00
-00:06:00
+'type
 q)12:00 mod 7
 00:06
 q)12:00:00.000 mod 60000

@@ -102,3 +102,20 @@ q)"i"$`u$`a`a`b`c
 0 0 1 2i
 q)"D"$"06/01/2010"
 2010.06.01
+q)/ ref/tok.md, Symbols: converting a string to a symbol removes leading and trailing blanks
+q)`$"   IBM   "
+`IBM
+q)`$("  a";"b  ")
+`a`b
+q)"S"$"  x "
+`x
+q)/ ref/tok.md, Truthy characters
+q).Q.an where"B"$'.Q.an
+"txyTXY1"
+q)"B"$(" Y ";"    N ")
+10b
+q)/ ref/tok.md, Outside of domain: digits in no date form are a null date
+q)"D"$"2147483648"
+0Nd
+q)"D"$"1700000000"
+0Nd
