@@ -1321,12 +1321,22 @@ class Table(PandasAPI, Mapping):
         return np.rec.array(out)
 
     def pd(self, *, raw=False, has_nulls=None, as_arrow=False):
+        import numpy as np
         import pandas as pd
         cols = self.columns.py()
         vals = self.values()
-        data = {c: v.pd(raw=raw, has_nulls=False) if isinstance(v, IntegralNumericVector) else
-                v.pd(raw=raw) if isinstance(v, Vector) else v.np() for c, v in zip(cols, vals)}
-        return pd.DataFrame(data, columns=cols)
+        data, masked = {}, {}
+        for c, v in zip(cols, vals):
+            if isinstance(v, IntegralNumericVector):
+                a = v.np(raw=raw)
+                if isinstance(a, np.ma.MaskedArray):
+                    a.fill_value = _RANGE[v.t][0]
+                    masked[c] = a
+                data[c] = a.data if isinstance(a, np.ma.MaskedArray) else a
+            else:
+                data[c] = v.pd(raw=raw) if isinstance(v, Vector) else v.np()
+        df = pd.DataFrame(data, columns=cols)
+        return _with_masked(df, masked) if masked else df
 
     def set_index(self, keys, append=False, verify_integrity=False):
         if isinstance(keys, str):
@@ -1370,6 +1380,36 @@ class Table(PandasAPI, Mapping):
         if key in self.columns.py():
             return self[key]
         raise AttributeError(key)
+
+
+def _with_masked(df, masked):
+    """df with each column of masked (name -> MaskedArray) held as that masked array, as
+    PyKX's Table.pd gives integer columns with nulls: int dtype, .values a MaskedArray, a
+    null cell np.ma.masked.  pandas has no public way to build this, so its block manager
+    is assembled from one block per masked column and df's own blocks for the rest."""
+    import numpy as np
+    try:
+        from pandas.core.internals import BlockManager
+        from pandas.core.internals.api import make_block
+        from pandas._libs.internals import BlockPlacement
+    except ImportError:  # another pandas: the plain columns
+        return df
+    cols = list(df.columns)
+    pos = {c: i for i, c in enumerate(cols)}
+    blocks = []
+    for b in df._mgr.blocks:
+        keep = [i for i in b.mgr_locs.as_array if cols[i] not in masked]
+        if len(keep) == len(b.mgr_locs):
+            blocks.append(b)
+        else:
+            for i in keep:
+                v = df._mgr.iget_values(i)
+                blocks.append(make_block(v.reshape(1, -1) if isinstance(v, np.ndarray) else v,
+                                         placement=BlockPlacement([i]), ndim=2))
+    for c, a in masked.items():
+        blocks.append(make_block(a.reshape(1, -1), placement=BlockPlacement([pos[c]]), ndim=2))
+    mgr = BlockManager(blocks, df._mgr.axes)
+    return df._constructor_from_mgr(mgr, mgr.axes)
 
 
 class SplayedTable(Table): __slots__ = ()

@@ -8,7 +8,11 @@ try:
 except ImportError:
     from . import _openq as _e
 
+import weakref
+
 from .exceptions import QError
+
+_REPLACE_SELF = {}  # id of a table object -> True while its replace_self is set
 
 
 def _q(src, *args):
@@ -101,7 +105,170 @@ class _At:
         self._t._replace(_q("{[t;i;c;v] @[t;c;@[;i;:;v]]}", self._t._plain(), row, col, value))
 
 
-class PandasAPI:
+# ---- merge (pandas' DataFrame.merge over q tables) ---------------------------------------
+#
+# pandas decides which rows pair up and in what order (its rules for how=/sort= are long
+# and version-dependent, so it is asked directly, on the key columns and row numbers only);
+# q gathers the columns by those row numbers, a missing side giving q's typed nulls.
+
+def _key_frame(t, names, index, tag):
+    """A pandas frame of t's join keys (or its index) and its row numbers as column tag."""
+    import numpy as np
+    import pandas as pd
+    n = len(t)
+    if index:
+        if t._is_keyed():
+            kt = _q("key", t)
+            kn = kt.columns.py()
+            idx = pd.MultiIndex.from_arrays([_pd_keys(kt[c]) for c in kn], names=kn) \
+                if len(kn) > 1 else pd.Index(_pd_keys(kt[kn[0]]), name=kn[0])
+        else:
+            kn, idx = [], pd.RangeIndex(n)
+        return pd.DataFrame({tag: np.arange(n)}, index=idx), kn
+    flat = _q("0!", t) if t._is_keyed() else t
+    f = pd.DataFrame({c: _pd_keys(flat[c]) for c in names})
+    f[tag] = np.arange(n)
+    return f, []
+
+
+def _pd_keys(col):
+    """A key column as pandas compares it: symbols as str, q nulls as None."""
+    v = col.py()
+    return v if isinstance(v, list) else list(v)
+
+
+def _listify(x):
+    if x is None:
+        return None
+    return [x] if isinstance(x, str) else [str(v) for v in x]
+
+
+class _Merge:
+    """Mixed into PandasAPI: merge and merge_asof."""
+
+    __slots__ = ()
+
+    def merge(self, right, how="inner", on=None, left_on=None, right_on=None, left_index=False,
+              right_index=False, sort=False, suffixes=("_x", "_y"), copy=True, validate=None,
+              q_join=False):
+        import numpy as np
+        import pandas as pd
+        from .k import K, wrap
+        left = self
+        if not isinstance(right, K):
+            from .toq import toq
+            right = toq(right)
+        if q_join:
+            return self._q_join(right, how)
+        if how == "cross":
+            if on is not None or left_on is not None or right_on is not None or \
+                    left_index or right_index:
+                raise ValueError("Can not pass on, right_on, left_on or set right_index=True "
+                                 "or left_index=True")
+        if how not in ("inner", "left", "right", "outer", "cross"):
+            raise ValueError(f"how must be inner, left, right, outer or cross, not {how!r}")
+        on, left_on, right_on = _listify(on), _listify(left_on), _listify(right_on)
+        lcols = _q("{cols 0!x}", left).py()
+        rcols = _q("{cols 0!x}", right).py()
+        if how == "cross":
+            lk = rk = []
+        elif left_index or right_index:
+            lk = left_on or []
+            rk = right_on or []
+        elif on is None and left_on is None:
+            on = [c for c in lcols if c in rcols]
+            if not on:
+                raise ValueError("No common columns to perform merge on")
+        if on is not None:
+            lk, rk = on, on
+        elif how != "cross" and not (left_index or right_index):
+            lk, rk = left_on or [], right_on or []
+            if len(lk) != len(rk):
+                raise ValueError("len(right_on) must equal len(left_on)")
+        for c in lk:
+            if c not in lcols:
+                raise KeyError(c)
+        for c in rk:
+            if c not in rcols:
+                raise KeyError(c)
+        lf, lkn = _key_frame(left, lk, left_index, "__l")
+        rf, rkn = _key_frame(right, rk, right_index, "__r")
+        if how == "cross":
+            m = lf.merge(rf, how="cross")
+        else:
+            kw = dict(how=how, sort=sort, validate=validate)
+            kw.update(left_index=True) if left_index else kw.update(left_on=lk)
+            kw.update(right_index=True) if right_index else kw.update(right_on=rk)
+            try:
+                m = lf.merge(rf, **kw)
+            except pd.errors.MergeError as err:
+                raise ValueError(str(err)) from None
+        li = m["__l"].to_numpy(dtype="float64")
+        ri = m["__r"].to_numpy(dtype="float64")
+        li = np.where(np.isnan(li), -1, li).astype("int64")
+        ri = np.where(np.isnan(ri), -1, ri).astype("int64")
+        lt = _q("{@[x;where x<0;:;0N]}", li)
+        rt = _q("{@[x;where x<0;:;0N]}", ri)
+        lflat = _q("0!", left) if left._is_keyed() else left
+        rflat = _q("0!", right) if right._is_keyed() else right
+        if how == "cross":  # keys take no part: the pairs are numbered afresh
+            lflat, rflat = left._plain(), right._plain()
+            lcols, rcols = lflat.columns.py(), rflat.columns.py()
+        shared = [c for c in lk if c in rk and lk.index(c) == rk.index(c)] if on is not None \
+            else []
+        if left_index and right_index:
+            shared = [c for c in lkn if c in rkn]
+        # each output column: (name, source table, source name, coalesce with right?)
+        lsx, rsx = suffixes if suffixes is not None else (None, None)
+        lout = [c for c in lcols]
+        rout = [c for c in rcols if c not in shared]
+        overlap = set(lout) & set(rout)
+        overlap -= set(shared)
+        if overlap and (not lsx and not rsx):
+            raise ValueError(f"columns overlap but no suffix specified: {sorted(overlap)}")
+        names, cols = [], []
+        for c in lout:
+            v = _q("{x[y] z}", lflat, c, lt)
+            if c in shared:
+                v = _q("{[v;r;c;ri;li] @[v;w;:;r[c] ri w:where null li]}", v, rflat, c, rt, lt)
+            names.append(c + lsx if c in overlap and lsx else c)
+            cols.append(v)
+        for c in rout:
+            names.append(c + rsx if c in overlap and rsx else c)
+            cols.append(_q("{x[y] z}", rflat, c, rt))
+        res = _q("{flip x!y}", names, cols)
+        keyed = None
+        if left_index and right_index and (lkn or rkn):
+            keyed = [c for c in (lkn or rkn) if c in names]
+        elif how != "cross" and left._is_keyed() and not (left_index or right_index):
+            keyed = [c for c in _q("{cols key x}", left).py() if c in names and c in shared]
+        if keyed:
+            res = _q("{y xkey x}", res, keyed)
+        elif how == "cross" and (left._is_keyed() or right._is_keyed()):
+            res = _q("{1!([]idx:til count x),'x}", res)  # pandas numbers the pairs
+        res = wrap(res._k)
+        if copy is False:
+            object.__setattr__(self, "_k", res._k)
+        return self._answer(res)
+
+    def _q_join(self, right, how):
+        if how == "inner":
+            if not right._is_keyed():
+                raise ValueError("Inner Join requires a keyed table for the right dataset.")
+            return _q("ij", self, right)
+        if how == "left":
+            if not right._is_keyed():
+                raise ValueError("Left Join requires a keyed table for the right dataset.")
+            return _q("lj", self, right)
+        if how == "right":
+            if not self._is_keyed():
+                raise ValueError("Right Join requires a keyed table for the left dataset.")
+            keys = _q("{cols key x}", self)
+            return _q("{z xkey y lj x}", self, right, keys)
+        raise ValueError(f"q_join supports how='inner', 'left' or 'right', not {how!r}")
+
+
+class PandasAPI(_Merge):
     """Mixed into Table and KeyedTable."""
 
     __slots__ = ()
@@ -143,7 +310,20 @@ class PandasAPI:
 
     @property
     def replace_self(self):
-        return False
+        """When True, the methods that answer a new table also make it this table's value."""
+        return _REPLACE_SELF.get(id(self), False)
+
+    @replace_self.setter
+    def replace_self(self, on):
+        if on and id(self) not in _REPLACE_SELF:
+            weakref.finalize(self, _REPLACE_SELF.pop, id(self), None)
+        _REPLACE_SELF[id(self)] = bool(on)
+
+    def _answer(self, r):
+        """r, a method's new table; with replace_self it becomes this object's value too."""
+        if self.replace_self:
+            object.__setattr__(self, "_k", r._k)
+        return r
 
     @property
     def iloc(self):
@@ -166,10 +346,10 @@ class PandasAPI:
         return len(self) * len(self._plain().columns)
 
     def head(self, n=5):
-        return _q("{y sublist x}", self, n)
+        return self._answer(_q("{y sublist x}", self, n))
 
     def tail(self, n=5):
-        return _q("{neg[y] sublist x}", self, n)
+        return self._answer(_q("{neg[y] sublist x}", self, n))
 
     def get(self, key, default=None):
         names = self._plain().columns.py() + (_q("{cols key x}", self).py() if self._is_keyed()
@@ -318,3 +498,4 @@ class PandasAPI:
 
     def sample(self, n=1, replace=False):
         return _q("{x neg[y]?count x}" if not replace else "{x y?count x}", self, n)
+
