@@ -1283,12 +1283,19 @@ class Table(PandasAPI, Mapping):
         return _q("{([]columns:x;datatypes:y)}", self.columns, names)
 
     def __getitem__(self, key):
+        if isinstance(key, SymbolVector):
+            key = key.py()
         if isinstance(key, str) or isinstance(key, SymbolAtom):
             if str(key) not in self.columns.py():
-                raise KeyError(key)
+                raise ColumnError(f"inaccessible column: {key}")
             return _q("{x y}", self, str(key))
         if isinstance(key, (list, tuple)) and key and all(isinstance(k, str) for k in key):
+            missing = [k for k in key if k not in self.columns.py()]
+            if missing:
+                raise ColumnError(f"inaccessible columns: {missing}")
             return _q("{flip y!x y}", self, list(key))
+        if isinstance(key, K) and key.t == 1:  # a boolean mask: the rows where it is true
+            return _q("{x where y}", self, key)
         if isinstance(key, tuple) and len(key) == 2:
             rows, cols = key
             return self[rows][cols]
@@ -1368,9 +1375,6 @@ class Table(PandasAPI, Mapping):
         from .query import _functional
         return _functional(self, "delete", columns, where, None)
 
-    def astype(self, dtype):
-        return _q("{y$x}", self, dtype)
-
     def __setattr__(self, k, v):
         object.__setattr__(self, k, v)
 
@@ -1447,12 +1451,35 @@ class KeyedTable(PandasAPI, Dictionary):
     def __getitem__(self, key):
         """A column by name (str, or a list of names); else a row by its key (an atom for
         one key column, a tuple for several)."""
-        names = _q("{cols 0!x}", self).py()
-        if isinstance(key, str) and key in names:
-            return _q("{(0!x) y}", self, key)
-        if isinstance(key, list) and key and all(isinstance(k, str) and k in names
-                                                 for k in key):
-            return self._cols(key)
+        if isinstance(key, SymbolAtom):
+            key = str(key)
+        elif isinstance(key, SymbolVector):
+            key = key.py()
+        names = self.columns.py()
+        keyc = _q("{cols key x}", self).py()
+        if isinstance(key, str) and (key in names or key in keyc) or \
+                isinstance(key, list) and key and all(isinstance(k, str) for k in key) and \
+                any(k in names or k in keyc for k in key):
+            # value columns, keyed as this table is (pandas: a key column is not a column);
+            # another str is a key, looked up below
+            want = [key] if isinstance(key, str) else key
+            missing = [k for k in want if k not in names]
+            if missing:
+                raise KeyError(missing[0] if isinstance(key, str) else missing)
+            return _q("{(key x)!(y,())#value x}", self, key)
+        if isinstance(key, slice):
+            return self._rows(range(*key.indices(len(self))))
+        if isinstance(key, tuple) and len(key) == 2 and isinstance(key[0], (slice, list)):
+            rows, cols = key
+            r = self[rows] if isinstance(rows, slice) else self
+            allc = _q("{cols 0!x}", self).py()
+            keyc = _q("{cols key x}", self).py()
+            if isinstance(cols, list) and all(isinstance(c, str) for c in cols):
+                miss = [c for c in cols if c not in allc]
+                if miss:
+                    raise KeyError(miss)
+                return _q("{(key x)!(y,())#value x}", r, [c for c in cols if c not in keyc])
+            return r._cols(cols)
         if isinstance(key, tuple):
             key = list(key)
         # q's indexing: a missing key gives the null row; a list of keys gives a table
@@ -1604,6 +1631,6 @@ def wrap(ref):
 
 from .toq import toq  # noqa: E402
 
-from .exceptions import PyArrowUnavailable  # noqa: E402
+from .exceptions import PyArrowUnavailable, ColumnError  # noqa: E402
 
 _e.set_wrap(wrap)

@@ -83,3 +83,66 @@ def test_table_pd_masked_ints():
     assert df["h"].values.fill_value == -2**15
     assert type(df["j"].values) is np.ndarray and list(df["j"]) == [1, 2, 3]
     assert list(df.columns) == ["h", "j", "s", "f"] and np.isnan(df["f"][1])
+
+
+def test_keyed_columns_and_rows():
+    kt = kx.q("([k1:`a`b`a;k2:100+til 3] x:til 3; y:`multi`keyed`table)")
+    assert kx.q.keys(kt["x"]).py() == ["k1", "k2"]  # a value column keeps the keys
+    assert kt["a", 100].py() == {"x": [0], "y": ["multi"]}
+    with pytest.raises(KeyError):
+        kt["k1"]  # a key column is not a column, as in pandas
+    t = kx.q("([] a:1 2 3)")
+    with pytest.raises(kx.QError, match="inaccessible column: b"):
+        t["b"]
+    with pytest.raises(KeyError):
+        t[["a", "b"]]
+
+
+def test_set_columns_and_cells():
+    t = kx.q("([] x:til 4; y:4#0)")
+    t["z"] = 9
+    t[["x", "w"]] = [kx.q("reverse til 4"), ["a", "b", "c", "d"]]
+    assert t.py() == {"x": [3, 2, 1, 0], "y": [0] * 4, "z": [9] * 4, "w": ["a", "b", "c", "d"]}
+    t.loc[t["x"] > 1, "y"] = 7
+    assert t["y"].py() == [7, 7, 0, 0]
+    with pytest.raises(ValueError):
+        t.loc[t["x"] > 1] = 1
+
+
+def test_astype_and_select_dtypes():
+    t = kx.q('([] a:1 2 3i; b:1 2 3j; s:("ab";"cd";"ef"); l:(1 2;3 4;5 6))')
+    assert t.astype({"a": kx.LongVector, "s": "kx.SymbolVector"}).py()["s"] == ["ab", "cd", "ef"]
+    assert kx.q("{type each flip x}", t.astype({"a": kx.ShortVector})).py()["a"] == 5
+    with pytest.raises(ValueError, match="string complex columns to symbols"):
+        t.astype({"l": kx.SymbolVector})
+    with pytest.raises(kx.QError, match="does not match PyKX wrapper type"):
+        t.astype("nomatch")
+    assert t.select_dtypes(include=[kx.IntAtom, "kx.LongVector"]).columns.py() == ["a", "b"]
+    assert t.select_dtypes(exclude="kx.List").columns.py() == ["a", "b"]
+    assert kx.q("~", t.select_dtypes(include=kx.FloatVector), kx.q("::")).py()
+
+
+def test_aggregations_as_pandas():
+    df = pd.DataFrame({"a": [1.5, -2.0, 3.25, 8.0], "b": [4, 1, 9, 2]})
+    t = kx.toq(df)
+    assert np.isnan(t.std(ddof=4)["a"].py())  # no degrees of freedom left: NaN
+    assert round(t.skew()["a"].py(), 9) == round(df.skew()["a"], 9)
+    assert t.idxmax(axis=1).py() == {0: "b", 1: "b", 2: "b", 3: "a"}
+    assert t.prod(axis=1, min_count=3).py() == [None] * 4 or \
+        all(np.isnan(v) for v in t.prod(axis=1, min_count=3).py())
+    s = kx.q("([] s:`a``c; n:1 0 2)")
+    assert s.all().py() == {"s": False, "n": False} and s.any().py() == {"s": True, "n": True}
+    assert len(kx.q("([] a:1 1 2)").drop_duplicates()) == 2
+
+
+def test_merge_asof_by_aj():
+    left = pd.DataFrame({"a": [1, 5, 10], "v": ["a", "b", "c"]})
+    right = pd.DataFrame({"a": [1, 2, 3, 6, 7], "v": [1, 2, 3, 6, 7]})
+    got = kx.merge_asof(kx.toq(left), kx.toq(right), on="a")
+    assert got.columns.py() == ["a", "v_x", "v_y"]
+    assert (pd.merge_asof(left, right, on="a") == got.pd()).all().all()
+
+
+def test_pandas_api_is_a_mixin():
+    with pytest.raises(TypeError):
+        kx.PandasAPI()
