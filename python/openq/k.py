@@ -700,6 +700,46 @@ def _elided(v):
     return isinstance(v, K) and v.t == 101 and _e.show(v._k) == ""
 
 
+class SymbolicFunction(Function, SymbolAtom):
+    """A function named by a symbol (`.vvv.f`): calling it applies whatever the name holds
+    when called, as PyKX's SymbolicFunction does."""
+
+    __slots__ = ()
+
+    def __new__(cls, x=None, *args, **kwargs):
+        if isinstance(x, _e.KRef):
+            return K.__new__(cls, x)
+        if not isinstance(x, str):
+            raise TypeError("SymbolicFunction takes the function's name as a str")
+        obj = object.__new__(cls)
+        obj._k = _e.toq(x)
+        return obj
+
+    @property
+    def sym(self):
+        return wrap(self._k)
+
+    @property
+    def func(self):
+        return _q("value", self.sym)
+
+    def __call__(self, *args):
+        return _q("{[f;a] (value f) . a}", self.sym, list(args) if args else [None])
+
+    def __eq__(self, o):
+        return isinstance(o, SymbolicFunction) and str(self) == str(o)
+
+    def __ne__(self, o):
+        return not self == o
+
+    __hash__ = None
+
+    def py(self, *, raw=False, has_nulls=None, stdlib=True):
+        return self
+
+    np = pd = py
+
+
 class Lambda(Function):
     __slots__ = ()
 
@@ -1152,6 +1192,14 @@ class GUIDVector(Vector):
 
 class Mapping(Collection, abc.Mapping):
     __slots__ = ()
+
+    @property
+    def _keys(self):
+        return _q("key", self)
+
+    @property
+    def _values(self):
+        return _q("value", self)
 
     def keys(self):
         return _q("key", self)

@@ -146,3 +146,31 @@ def test_merge_asof_by_aj():
 def test_pandas_api_is_a_mixin():
     with pytest.raises(TypeError):
         kx.PandasAPI()
+
+
+def test_toq_numpy_kinds_as_pykx():
+    g = kx.q("2?0Ng")
+    assert kx.q("~", kx.toq(g.np(raw=True)), g).py()  # raw GUIDs (complex128) back to GUIDs
+    assert isinstance(kx.toq(np.int8(1)), kx.LongAtom)
+    assert isinstance(kx.toq(np.uint16(1)), kx.LongAtom)
+    assert isinstance(kx.toq(np.float16(1)), kx.RealAtom)
+    assert isinstance(kx.toq(np.array([1, 2], np.float16)), kx.RealVector)
+    with pytest.raises(TypeError):
+        kx.toq(np.array([len, pytest], dtype=object))
+    with pytest.raises(ValueError):
+        kx.toq(slice(None))
+    d = np.timedelta64(60312222971312, "ns")
+    assert kx.toq(d).np() == d and kx.TimespanAtom(d).np() == np.timedelta64(60312222971000, "ns")
+    with pytest.raises(TypeError):
+        kx.TimeAtom(np.datetime64("2005-02-25T03:30"))
+    assert kx.toq.from_datetime_time(np.datetime64("2005-02-25T03:30")).py() == \
+        __import__("datetime").timedelta(seconds=12600)
+    assert type(kx.K({})._keys) is kx.List
+
+
+def test_symbolic_function():
+    kx.q(".sfn.f:{x+1}")
+    f = kx.SymbolicFunction(".sfn.f")
+    assert isinstance(f, kx.SymbolAtom) and isinstance(f, kx.Function)
+    assert isinstance(kx.toq(".sfn.f", kx.SymbolicFunction), kx.SymbolicFunction)
+    assert f(1).py() == 2 and f == f.py() and str(f) == ".sfn.f"
