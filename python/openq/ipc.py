@@ -11,6 +11,7 @@ import ssl
 import struct
 import sys
 import time
+import warnings
 
 try:
     import _openq_builtin as _e
@@ -251,6 +252,7 @@ class SyncQConnection(QAccess):
             raise QError("access: Failed to connect to server with invalid username/password")
         self._sock = sock
         self._cap = reply[0]
+        self._stale = 0  # sync replies still owed for queries that timed out
         self.closed = False
 
     def _reconnect(self):
@@ -286,7 +288,9 @@ class SyncQConnection(QAccess):
 
     def __call__(self, query, *args, wait=True, debug=False, **kwargs):
         if self.closed:
-            raise RuntimeError("Attempted to use a closed IPC connection")
+            if self._retries < 0:
+                raise RuntimeError("Attempted to use a closed IPC connection")
+            self._reconnect()
         if len(args) > 8:
             raise TypeError("Too many arguments: q functions take at most 8")
         msg = _e.encode(_message(query, args), 1 if wait else 0, self._cap)
@@ -305,11 +309,23 @@ class SyncQConnection(QAccess):
         return wrap(_e.decode(bytes(message)))
 
     def _send(self, msg, wait):
+        while self._stale:  # replies to queries that timed out: read and drop them first
+            t = self._sock.gettimeout()
+            self._sock.settimeout(None)
+            try:
+                if self._recv()[1] == 2:
+                    self._stale -= 1
+            finally:
+                self._sock.settimeout(t)
         self._sock.sendall(msg)
         if not wait:
             return wrap(_e.eval("::"))
         while True:
-            data = self._recv()
+            try:
+                data = self._recv()
+            except socket.timeout:
+                self._stale += 1
+                raise QError("timeout: no reply within the connection's timeout") from None
             if data[1] == 2:
                 return wrap(_e.decode(data))
 
@@ -329,6 +345,7 @@ class SyncQConnection(QAccess):
         return self._sock.fileno()
 
     def close(self):
+        self._retries = -1  # closed by its user: no reconnection
         if not self.closed:
             self._sock.close()
             self.closed = True
@@ -341,6 +358,33 @@ class SyncQConnection(QAccess):
 
 
 QConnection = SyncQConnection
+
+
+class _NoLock:
+    """An async context manager that holds nothing (the caller has the lock already)."""
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc):
+        return False
+
+
+_NO_LOCK = _NoLock()
+
+
+class _Blocking:
+    """An AsyncQConnection's settings as a short blocking connection, for the one question
+    file_execute asks before it sends (is .pykx there?)."""
+
+    def __init__(self, conn):
+        self._conn = conn
+
+    def _call(self, query, *args):
+        c = self._conn
+        with SyncQConnection(c.host, c.port, username=c.username, password=c.password,
+                             tls=c._tls, unix=c._unix) as q:
+            return q(query, *args)
 
 
 class SecureQConnection(SyncQConnection):
@@ -376,8 +420,9 @@ class AsyncQConnection:
         if port is None:
             raise TypeError("a port is required")
         self._connection_info = {"host": host, "port": port, "username": username,
-                                 "password": password, "connection_timeout": connection_timeout,
-                                 "tls": tls, "unix": unix}
+                                 "password": password, "timeout": kwargs.get("timeout", 0.0),
+                                 "connection_timeout": connection_timeout, "tls": tls,
+                                 "unix": unix}
         self.host, self.port = host, port
         self.username, self.password = username, password
         self._tls, self._unix = tls, unix
@@ -425,30 +470,53 @@ class AsyncQConnection:
         self._ready()
         return self._writer.get_extra_info("socket").fileno()
 
-    def __call__(self, query, *args, wait=True, reuse=True, debug=False, **kwargs):
-        """Sends the query; answers an awaitable for the reply (for wait=False, `::`)."""
+    def __call__(self, query, *args, wait=True, reuse=True, debug=False, async_response=False,
+                 **kwargs):
+        """Sends the query; answers an awaitable for the reply (for wait=False, `::`).  With
+        wait=False, reuse=False and async_response=True the awaitable gives a second one,
+        for the next message the server sends back asynchronously (neg[.z.w] x)."""
         self._ready()
+        if async_response and wait:
+            warnings.warn("Cannot use async_response=True without wait=False.", UserWarning)
+            async_response = False
+        elif async_response and reuse:
+            warnings.warn("Cannot use async_response=True without reuse=False.", UserWarning)
+            async_response = False
         msg = _e.encode(_message(query, args), 1 if wait else 0, self._cap)
-        task = asyncio.ensure_future(self._request(msg, wait))
+        task = asyncio.ensure_future(self._request(msg, wait, async_response))
         self._call_stack.append(task)
         task.add_done_callback(lambda t: t in self._call_stack and self._call_stack.remove(t))
         return task
 
-    async def _request(self, msg, wait):
+    def file_execute(self, file_path, *, return_all=False):
+        """Sends a script's statements (see QAccess.file_execute); the replies' awaitables."""
+        from .embedded import _file_calls
+        self._ready()
+        pending = [self(*c) for c in _file_calls(_Blocking(self), file_path)]
+        return pending if return_all else (pending[-1] if pending else None)
+
+    async def _request(self, msg, wait, async_response=False):
         async with self._lock:
             if self._writer is None:
                 raise RuntimeError("Attempted to use a closed IPC connection")
             self._writer.write(msg)
             await self._writer.drain()
+            if async_response:
+                return asyncio.ensure_future(self._next_message(0))
             if not wait:
                 return wrap(_e.eval("::"))
+            return await self._next_message(2)
+
+    async def _next_message(self, kind):
+        """The next message of kind (0 async, 2 a reply) from the server; others skipped."""
+        async with self._lock if kind == 0 else _NO_LOCK:
             while True:
                 try:
                     header = await self._reader.readexactly(8)
                     body = await self._reader.readexactly(_frame_length(header) - 8)
                 except asyncio.IncompleteReadError:
                     raise RuntimeError("Attempted to use a closed IPC connection") from None
-                if header[1] == 2:
+                if header[1] == kind:
                     return wrap(_e.decode(header + body))
 
     async def close(self):

@@ -89,3 +89,29 @@ def test_timestamp_plus_second_over_ipc(spawn):
     port, _ = spawn([BINARY, "-p", "{port}", "-q"])
     with kx.QConnection(port=port) as q:
         assert q("{t:.z.p;while[.z.p<t+00:00:00.05];til 3}[::]").py() == [0, 1, 2]
+
+
+def test_file_execute_and_timeout(spawn, tmp_path):
+    port, _ = spawn([BINARY, "-p", "{port}", "-q"])
+    script = tmp_path / "s.q"
+    script.write_text(".t.f:{[x;y]\n  z:1;\n  x+y+z\n  }\n/ a comment\n\n.t.f[1;2]\n")
+    with kx.SyncQConnection(port=port, timeout=0.5) as q:
+        assert q.file_execute(str(script)).py() == 4
+        with pytest.raises(kx.QError, match="unsupported"):
+            q.file_execute(str(tmp_path / "file.l"))
+        with pytest.raises(kx.QError, match="timeout"):
+            q("{t:.z.p;while[.z.p<t+00:00:01];x} 1")
+        assert q("til 3").py() == [0, 1, 2]  # the late reply is read and dropped first
+
+
+def test_async_response(spawn):
+    port, _ = spawn([BINARY, "-p", "{port}", "-q"])
+
+    async def run():
+        async with kx.AsyncQConnection(port=port) as q:
+            first = q("{neg[.z.w] 99}[]", wait=False, reuse=False, async_response=True)
+            second = await first
+            assert (await second).py() == 99
+            with pytest.warns(UserWarning, match="without wait=False"):
+                (await q("1+1", reuse=False, async_response=True))
+    asyncio.run(run())
