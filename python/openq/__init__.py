@@ -18,9 +18,11 @@ from .k import K, wrap  # noqa: F401
 from .toq import toq  # noqa: F401
 from .embedded import q, Q, EmbeddedQ  # noqa: F401
 from .ipc import RawQConnection, SyncQConnection, AsyncQConnection, QConnection, QFuture  # noqa: F401,E501
+from .ipc import SecureQConnection, ssl_info  # noqa: F401
 from . import remote  # noqa: F401
 from . import util, config, _pyarrow, random  # noqa: F401
 from .util import PyKXReimport  # noqa: F401
+from .pandas_api import PandasAPI, merge_asof  # noqa: F401
 
 embedded_q = q
 licensed = True

@@ -185,20 +185,34 @@ class QAccess:
         return sorted(RESERVED)
 
     def file_execute(self, file_path, *, return_all=False):
-        """Run a q script from this machine, statement by statement (q's script rules: a
-        line that starts with blank continues the statement above; / lines are comments)."""
-        with open(file_path) as f:
-            lines = f.read().splitlines()
-        statements = []
-        for line in lines:
-            if not line.strip() or line.startswith("/"):
-                continue
-            if line[0] in " \t" and statements:
-                statements[-1] += "\n" + line
-            else:
-                statements.append(line)
-        results = [self._call("value", s.encode()) for s in statements]
+        """Run a script from this machine where this q runs: a .q (or .k) file statement by
+        statement (q's script rules: a line that starts with blank continues the statement
+        above; / lines are comments), a .py file through the .pykx namespace there."""
+        results = [self._call(*c) for c in _file_calls(self, file_path)]
         return results if return_all else (results[-1] if results else None)
+
+
+def _file_calls(conn, file_path):
+    """The calls (query, *args) that run file_path on conn (see QAccess.file_execute)."""
+    ext = str(file_path).rsplit(".", 1)[-1] if "." in str(file_path) else ""
+    if ext not in ("q", "k", "py"):
+        raise QError(f"Provided file type '{ext}' unsupported")
+    with open(file_path) as f:
+        text = f.read()
+    if ext == "py":
+        if not conn._call("{`pykx in key `}").py():
+            raise QError("PyKX must be loaded on remote server")
+        return [(".pykx.pyexec", text.encode())]
+    statements = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("/"):
+            continue
+        if line[0] in " \t" and statements:
+            statements[-1] += "\n" + line
+        else:
+            statements.append(line)
+    prefix = "k)" if ext == "k" else ""
+    return [("value", (prefix + s).encode()) for s in statements]
 
 
 class EmbeddedQ(QAccess):

@@ -39,6 +39,14 @@ class PyArrowUnavailable(PyKXException, ImportError):
     pass
 
 
+class ColumnError(QError, KeyError):
+    """A table column that is not there: a q error ('inaccessible column: b') that pandas-style
+    code may also catch as KeyError."""
+
+    def __str__(self):
+        return str(self.args[0]) if self.args else ""
+
+
 class QNameError(PyKXException, AttributeError):
     """A name q does not define, read as an attribute (kx.q.nothing, conn.nothing)."""
 

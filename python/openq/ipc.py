@@ -5,9 +5,13 @@ RawQConnection(as_server=True) serves q clients from this process with openq's C
 called with the query as a K object).  SyncQConnection / AsyncQConnection are clients.
 """
 import asyncio
+import os
 import socket
+import ssl
 import struct
+import sys
 import time
+import warnings
 
 try:
     import _openq_builtin as _e
@@ -15,6 +19,7 @@ except ImportError:
     from . import _openq as _e
 
 from .embedded import QAccess
+from .exceptions import PyKXException, UninitializedConnection
 from .k import Foreign, K, QError, wrap
 
 
@@ -209,24 +214,64 @@ class SyncQConnection(QAccess):
     # to this process's own listener, which a Python server polled from a thread allows.
 
     def __init__(self, host="localhost", port=None, *, username="", password="", timeout=0.0,
-                 unix=False, large_messages=True, no_ctx=True, **kwargs):
+                 unix=False, large_messages=True, no_ctx=True, tls=False,
+                 reconnection_attempts=-1, reconnection_delay=0.5,
+                 reconnection_function=None, connection_timeout=None, **kwargs):
         if port is None:
             raise TypeError("a port is required")
+        self._connection_info = {"host": host, "port": port, "username": username,
+                                 "password": password, "timeout": timeout,
+                                 "connection_timeout": connection_timeout, "tls": tls,
+                                 "unix": unix, "large_messages": large_messages,
+                                 "reconnection_attempts": reconnection_attempts}
+        if tls and unix:
+            raise PyKXException("Using both tls and unix is not possible with a QConnection.")
         object.__setattr__(self, "_port", port)
+        self._where = (host, port, username, password, timeout, unix, large_messages, tls)
+        self._retries = reconnection_attempts
+        self._delay = reconnection_delay
+        self._next_delay = reconnection_function or (lambda d: d * 2)
+        self.closed = True
+        self._connect()
+
+    def _connect(self):
+        host, port, username, password, timeout, unix, large, tls = self._where
         if unix:
-            self._sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-            self._sock.connect(b"\0/tmp/kx.%d" % port)
+            sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            sock.connect(b"\0/tmp/kx.%d" % port)
         else:
-            self._sock = socket.create_connection((host, port), timeout=timeout or None)
-            self._sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            sock = socket.create_connection((host, port), timeout=timeout or None)
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            if tls:
+                sock = _tls_context().wrap_socket(sock, server_hostname=host)
         cred = f"{username}:{password}" if password else username
-        self._sock.sendall(cred.encode() + bytes([6 if large_messages else 3, 0]))
-        reply = self._sock.recv(1)
+        sock.sendall(cred.encode() + bytes([6 if large else 3, 0]))
+        reply = sock.recv(1)
         if not reply:
-            self._sock.close()
+            sock.close()
             raise QError("access: Failed to connect to server with invalid username/password")
+        self._sock = sock
         self._cap = reply[0]
+        self._stale = 0  # sync replies still owed for queries that timed out
         self.closed = False
+
+    def _reconnect(self):
+        """After a lost connection: reconnection_attempts tries, each after a delay that
+        reconnection_function grows (doubling by default), reported on stderr as PyKX does."""
+        if self._retries < 0:
+            raise RuntimeError("Attempted to use a closed IPC connection")
+        print("WARNING: Connection lost attempting to reconnect.", file=sys.stderr)
+        delay = self._delay
+        for _ in range(self._retries):
+            try:
+                self._connect()
+                print("Connection successfully reestablished.", file=sys.stderr)
+                return
+            except OSError:
+                print(f"Failed to reconnect, trying again in {delay} seconds.", file=sys.stderr)
+                time.sleep(delay)
+                delay = self._next_delay(delay)
+        raise ConnectionError("Connection failed after reconnection attempts")
 
     def _recv(self):
         header = self._recv_exact(8)
@@ -243,15 +288,44 @@ class SyncQConnection(QAccess):
 
     def __call__(self, query, *args, wait=True, debug=False, **kwargs):
         if self.closed:
-            raise RuntimeError("Attempted to use a closed IPC connection")
+            if self._retries < 0:
+                raise RuntimeError("Attempted to use a closed IPC connection")
+            self._reconnect()
         if len(args) > 8:
             raise TypeError("Too many arguments: q functions take at most 8")
         msg = _e.encode(_message(query, args), 1 if wait else 0, self._cap)
+        try:
+            return self._send(msg, wait)
+        except (OSError, RuntimeError):
+            if self._retries < 0:
+                raise
+            self._sock.close()
+            self.closed = True
+            self._reconnect()
+            return self._send(msg, wait)
+
+    def _create_result(self, message):
+        """The value of one whole reply message (its bytes, compressed or not)."""
+        return wrap(_e.decode(bytes(message)))
+
+    def _send(self, msg, wait):
+        while self._stale:  # replies to queries that timed out: read and drop them first
+            t = self._sock.gettimeout()
+            self._sock.settimeout(None)
+            try:
+                if self._recv()[1] == 2:
+                    self._stale -= 1
+            finally:
+                self._sock.settimeout(t)
         self._sock.sendall(msg)
         if not wait:
             return wrap(_e.eval("::"))
         while True:
-            data = self._recv()
+            try:
+                data = self._recv()
+            except socket.timeout:
+                self._stale += 1
+                raise QError("timeout: no reply within the connection's timeout") from None
             if data[1] == 2:
                 return wrap(_e.decode(data))
 
@@ -271,6 +345,7 @@ class SyncQConnection(QAccess):
         return self._sock.fileno()
 
     def close(self):
+        self._retries = -1  # closed by its user: no reconnection
         if not self.closed:
             self._sock.close()
             self.closed = True
@@ -285,19 +360,85 @@ class SyncQConnection(QAccess):
 QConnection = SyncQConnection
 
 
+class _NoLock:
+    """An async context manager that holds nothing (the caller has the lock already)."""
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc):
+        return False
+
+
+_NO_LOCK = _NoLock()
+
+
+class _Blocking:
+    """An AsyncQConnection's settings as a short blocking connection, for the one question
+    file_execute asks before it sends (is .pykx there?)."""
+
+    def __init__(self, conn):
+        self._conn = conn
+
+    def _call(self, query, *args):
+        c = self._conn
+        with SyncQConnection(c.host, c.port, username=c.username, password=c.password,
+                             tls=c._tls, unix=c._unix) as q:
+            return q(query, *args)
+
+
+class SecureQConnection(SyncQConnection):
+    """PyKX's SecureQConnection: a blocking client, the same calls as SyncQConnection."""
+
+
+def _tls_context():
+    """The client's TLS settings from q's variables: KX_SSL_CA_CERT_FILE (or _PATH) to trust,
+    KX_SSL_VERIFY_SERVER=NO to skip the certificate check."""
+    ctx = ssl.create_default_context(cafile=os.environ.get("KX_SSL_CA_CERT_FILE"),
+                                     capath=os.environ.get("KX_SSL_CA_CERT_PATH"))
+    if os.environ.get("KX_SSL_VERIFY_SERVER", "YES").upper() == "NO":
+        ctx.check_hostname = False
+        ctx.verify_mode = ssl.CERT_NONE
+    return ctx
+
+
+def ssl_info():
+    """The TLS settings a client here would use, as q's (-26!) dictionary keys name them."""
+    from .k import _q
+    info = {"SSLEAY_VERSION": ssl.OPENSSL_VERSION,
+            "SSL_CA_CERT_FILE": os.environ.get("KX_SSL_CA_CERT_FILE", ""),
+            "SSL_CA_CERT_PATH": os.environ.get("KX_SSL_CA_CERT_PATH", ""),
+            "SSL_VERIFY_SERVER": os.environ.get("KX_SSL_VERIFY_SERVER", "YES")}
+    return _q("{(`$key x)!value x}", {k: v.encode() for k, v in info.items()})
+
+
 class AsyncQConnection:
     """An asyncio client: `await conn('1+1')`."""
 
-    def __init__(self, host="localhost", port=None, *, username="", password="", **kwargs):
+    def __init__(self, host="localhost", port=None, *, username="", password="", tls=False,
+                 unix=False, connection_timeout=None, **kwargs):
         if port is None:
             raise TypeError("a port is required")
+        self._connection_info = {"host": host, "port": port, "username": username,
+                                 "password": password, "timeout": kwargs.get("timeout", 0.0),
+                                 "connection_timeout": connection_timeout, "tls": tls,
+                                 "unix": unix}
         self.host, self.port = host, port
         self.username, self.password = username, password
+        self._tls, self._unix = tls, unix
         self._reader = self._writer = None
         self._lock = None
+        self._call_stack = []  # requests sent or queued, not yet answered
 
     async def _connect(self):
-        self._reader, self._writer = await asyncio.open_connection(self.host, self.port)
+        if self._tls and self._unix:
+            raise PyKXException("Using both tls and unix is not possible with a QConnection.")
+        if self._unix:
+            self._reader, self._writer = await asyncio.open_unix_connection(
+                "\0/tmp/kx.%d" % self.port)
+        else:
+            self._reader, self._writer = await asyncio.open_connection(
+                self.host, self.port, ssl=_tls_context() if self._tls else None)
         cred = f"{self.username}:{self.password}" if self.password else self.username
         self._writer.write(cred.encode() + bytes([6, 0]))
         await self._writer.drain()
@@ -307,6 +448,11 @@ class AsyncQConnection:
         self._cap = reply[0]
         self._lock = asyncio.Lock()
         return self
+
+    def _ready(self):
+        if self._writer is None:
+            raise UninitializedConnection("The connection has not been initialised: await it "
+                                          "or use it in `async with`")
 
     def __await__(self):
         return self._connect().__await__()
@@ -321,21 +467,64 @@ class AsyncQConnection:
         return f"pykx.AsyncQConnection(port={self.port!r})"
 
     def fileno(self):
+        self._ready()
         return self._writer.get_extra_info("socket").fileno()
 
-    async def __call__(self, query, *args, wait=True, reuse=True, debug=False, **kwargs):
+    def __call__(self, query, *args, wait=True, reuse=True, debug=False, async_response=False,
+                 **kwargs):
+        """Sends the query; answers an awaitable for the reply (for wait=False, `::`).  With
+        wait=False, reuse=False and async_response=True the awaitable gives a second one,
+        for the next message the server sends back asynchronously (neg[.z.w] x)."""
+        self._ready()
+        if async_response and wait:
+            warnings.warn("Cannot use async_response=True without wait=False.", UserWarning)
+            async_response = False
+        elif async_response and reuse:
+            warnings.warn("Cannot use async_response=True without reuse=False.", UserWarning)
+            async_response = False
+        msg = _e.encode(_message(query, args), 1 if wait else 0, self._cap)
+        task = asyncio.ensure_future(self._request(msg, wait, async_response))
+        self._call_stack.append(task)
+        task.add_done_callback(lambda t: t in self._call_stack and self._call_stack.remove(t))
+        return task
+
+    def file_execute(self, file_path, *, return_all=False):
+        """Sends a script's statements (see QAccess.file_execute); the replies' awaitables."""
+        from .embedded import _file_calls
+        self._ready()
+        pending = [self(*c) for c in _file_calls(_Blocking(self), file_path)]
+        return pending if return_all else (pending[-1] if pending else None)
+
+    async def _request(self, msg, wait, async_response=False):
         async with self._lock:
-            self._writer.write(_e.encode(_message(query, args), 1 if wait else 0, self._cap))
+            if self._writer is None:
+                raise RuntimeError("Attempted to use a closed IPC connection")
+            self._writer.write(msg)
             await self._writer.drain()
+            if async_response:
+                return asyncio.ensure_future(self._next_message(0))
             if not wait:
                 return wrap(_e.eval("::"))
+            return await self._next_message(2)
+
+    async def _next_message(self, kind):
+        """The next message of kind (0 async, 2 a reply) from the server; others skipped."""
+        async with self._lock if kind == 0 else _NO_LOCK:
             while True:
-                header = await self._reader.readexactly(8)
-                body = await self._reader.readexactly(_frame_length(header) - 8)
-                if header[1] == 2:
+                try:
+                    header = await self._reader.readexactly(8)
+                    body = await self._reader.readexactly(_frame_length(header) - 8)
+                except asyncio.IncompleteReadError:
+                    raise RuntimeError("Attempted to use a closed IPC connection") from None
+                if header[1] == kind:
                     return wrap(_e.decode(header + body))
 
     async def close(self):
+        if self._writer is None and self._lock is None:
+            raise UninitializedConnection("The connection has not been initialised")
+        for task in self._call_stack:
+            task.cancel()
+        self._call_stack.clear()
         if self._writer:
             self._writer.close()
             self._writer = None

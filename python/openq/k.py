@@ -700,6 +700,46 @@ def _elided(v):
     return isinstance(v, K) and v.t == 101 and _e.show(v._k) == ""
 
 
+class SymbolicFunction(Function, SymbolAtom):
+    """A function named by a symbol (`.vvv.f`): calling it applies whatever the name holds
+    when called, as PyKX's SymbolicFunction does."""
+
+    __slots__ = ()
+
+    def __new__(cls, x=None, *args, **kwargs):
+        if isinstance(x, _e.KRef):
+            return K.__new__(cls, x)
+        if not isinstance(x, str):
+            raise TypeError("SymbolicFunction takes the function's name as a str")
+        obj = object.__new__(cls)
+        obj._k = _e.toq(x)
+        return obj
+
+    @property
+    def sym(self):
+        return wrap(self._k)
+
+    @property
+    def func(self):
+        return _q("value", self.sym)
+
+    def __call__(self, *args):
+        return _q("{[f;a] (value f) . a}", self.sym, list(args) if args else [None])
+
+    def __eq__(self, o):
+        return isinstance(o, SymbolicFunction) and str(self) == str(o)
+
+    def __ne__(self, o):
+        return not self == o
+
+    __hash__ = None
+
+    def py(self, *, raw=False, has_nulls=None, stdlib=True):
+        return self
+
+    np = pd = py
+
+
 class Lambda(Function):
     __slots__ = ()
 
@@ -1153,6 +1193,14 @@ class GUIDVector(Vector):
 class Mapping(Collection, abc.Mapping):
     __slots__ = ()
 
+    @property
+    def _keys(self):
+        return _q("key", self)
+
+    @property
+    def _values(self):
+        return _q("value", self)
+
     def keys(self):
         return _q("key", self)
 
@@ -1283,12 +1331,19 @@ class Table(PandasAPI, Mapping):
         return _q("{([]columns:x;datatypes:y)}", self.columns, names)
 
     def __getitem__(self, key):
+        if isinstance(key, SymbolVector):
+            key = key.py()
         if isinstance(key, str) or isinstance(key, SymbolAtom):
             if str(key) not in self.columns.py():
-                raise KeyError(key)
+                raise ColumnError(f"inaccessible column: {key}")
             return _q("{x y}", self, str(key))
         if isinstance(key, (list, tuple)) and key and all(isinstance(k, str) for k in key):
+            missing = [k for k in key if k not in self.columns.py()]
+            if missing:
+                raise ColumnError(f"inaccessible columns: {missing}")
             return _q("{flip y!x y}", self, list(key))
+        if isinstance(key, K) and key.t == 1:  # a boolean mask: the rows where it is true
+            return _q("{x where y}", self, key)
         if isinstance(key, tuple) and len(key) == 2:
             rows, cols = key
             return self[rows][cols]
@@ -1321,12 +1376,22 @@ class Table(PandasAPI, Mapping):
         return np.rec.array(out)
 
     def pd(self, *, raw=False, has_nulls=None, as_arrow=False):
+        import numpy as np
         import pandas as pd
         cols = self.columns.py()
         vals = self.values()
-        data = {c: v.pd(raw=raw, has_nulls=False) if isinstance(v, IntegralNumericVector) else
-                v.pd(raw=raw) if isinstance(v, Vector) else v.np() for c, v in zip(cols, vals)}
-        return pd.DataFrame(data, columns=cols)
+        data, masked = {}, {}
+        for c, v in zip(cols, vals):
+            if isinstance(v, IntegralNumericVector):
+                a = v.np(raw=raw)
+                if isinstance(a, np.ma.MaskedArray):
+                    a.fill_value = _RANGE[v.t][0]
+                    masked[c] = a
+                data[c] = a.data if isinstance(a, np.ma.MaskedArray) else a
+            else:
+                data[c] = v.pd(raw=raw) if isinstance(v, Vector) else v.np()
+        df = pd.DataFrame(data, columns=cols)
+        return _with_masked(df, masked) if masked else df
 
     def set_index(self, keys, append=False, verify_integrity=False):
         if isinstance(keys, str):
@@ -1358,9 +1423,6 @@ class Table(PandasAPI, Mapping):
         from .query import _functional
         return _functional(self, "delete", columns, where, None)
 
-    def astype(self, dtype):
-        return _q("{y$x}", self, dtype)
-
     def __setattr__(self, k, v):
         object.__setattr__(self, k, v)
 
@@ -1370,6 +1432,36 @@ class Table(PandasAPI, Mapping):
         if key in self.columns.py():
             return self[key]
         raise AttributeError(key)
+
+
+def _with_masked(df, masked):
+    """df with each column of masked (name -> MaskedArray) held as that masked array, as
+    PyKX's Table.pd gives integer columns with nulls: int dtype, .values a MaskedArray, a
+    null cell np.ma.masked.  pandas has no public way to build this, so its block manager
+    is assembled from one block per masked column and df's own blocks for the rest."""
+    import numpy as np
+    try:
+        from pandas.core.internals import BlockManager
+        from pandas.core.internals.api import make_block
+        from pandas._libs.internals import BlockPlacement
+    except ImportError:  # another pandas: the plain columns
+        return df
+    cols = list(df.columns)
+    pos = {c: i for i, c in enumerate(cols)}
+    blocks = []
+    for b in df._mgr.blocks:
+        keep = [i for i in b.mgr_locs.as_array if cols[i] not in masked]
+        if len(keep) == len(b.mgr_locs):
+            blocks.append(b)
+        else:
+            for i in keep:
+                v = df._mgr.iget_values(i)
+                blocks.append(make_block(v.reshape(1, -1) if isinstance(v, np.ndarray) else v,
+                                         placement=BlockPlacement([i]), ndim=2))
+    for c, a in masked.items():
+        blocks.append(make_block(a.reshape(1, -1), placement=BlockPlacement([pos[c]]), ndim=2))
+    mgr = BlockManager(blocks, df._mgr.axes)
+    return df._constructor_from_mgr(mgr, mgr.axes)
 
 
 class SplayedTable(Table): __slots__ = ()
@@ -1407,12 +1499,35 @@ class KeyedTable(PandasAPI, Dictionary):
     def __getitem__(self, key):
         """A column by name (str, or a list of names); else a row by its key (an atom for
         one key column, a tuple for several)."""
-        names = _q("{cols 0!x}", self).py()
-        if isinstance(key, str) and key in names:
-            return _q("{(0!x) y}", self, key)
-        if isinstance(key, list) and key and all(isinstance(k, str) and k in names
-                                                 for k in key):
-            return self._cols(key)
+        if isinstance(key, SymbolAtom):
+            key = str(key)
+        elif isinstance(key, SymbolVector):
+            key = key.py()
+        names = self.columns.py()
+        keyc = _q("{cols key x}", self).py()
+        if isinstance(key, str) and (key in names or key in keyc) or \
+                isinstance(key, list) and key and all(isinstance(k, str) for k in key) and \
+                any(k in names or k in keyc for k in key):
+            # value columns, keyed as this table is (pandas: a key column is not a column);
+            # another str is a key, looked up below
+            want = [key] if isinstance(key, str) else key
+            missing = [k for k in want if k not in names]
+            if missing:
+                raise KeyError(missing[0] if isinstance(key, str) else missing)
+            return _q("{(key x)!(y,())#value x}", self, key)
+        if isinstance(key, slice):
+            return self._rows(range(*key.indices(len(self))))
+        if isinstance(key, tuple) and len(key) == 2 and isinstance(key[0], (slice, list)):
+            rows, cols = key
+            r = self[rows] if isinstance(rows, slice) else self
+            allc = _q("{cols 0!x}", self).py()
+            keyc = _q("{cols key x}", self).py()
+            if isinstance(cols, list) and all(isinstance(c, str) for c in cols):
+                miss = [c for c in cols if c not in allc]
+                if miss:
+                    raise KeyError(miss)
+                return _q("{(key x)!(y,())#value x}", r, [c for c in cols if c not in keyc])
+            return r._cols(cols)
         if isinstance(key, tuple):
             key = list(key)
         # q's indexing: a missing key gives the null row; a list of keys gives a table
@@ -1564,6 +1679,6 @@ def wrap(ref):
 
 from .toq import toq  # noqa: E402
 
-from .exceptions import PyArrowUnavailable  # noqa: E402
+from .exceptions import PyArrowUnavailable, ColumnError  # noqa: E402
 
 _e.set_wrap(wrap)

@@ -8,7 +8,11 @@ try:
 except ImportError:
     from . import _openq as _e
 
+import weakref
+
 from .exceptions import QError
+
+_REPLACE_SELF = {}  # id of a table object -> True while its replace_self is set
 
 
 def _q(src, *args):
@@ -29,6 +33,11 @@ def _names(x):
 _NUMERIC = "bxhijef"  # q type chars aggregations with numeric_only keep
 
 
+def _amend(t, rows, col, value):
+    """Table t with column col's items at rows set to value."""
+    return _q("{[t;i;c;v] @[t;c;:;@[t c;i;:;v]]}", t, rows, col, value)
+
+
 class _Indexer:
     """t.iloc[...] / t.loc[...]: rows by position (or key, for loc on a keyed table)."""
 
@@ -36,9 +45,32 @@ class _Indexer:
         self._t = table
         self._label = by_label
 
+    @staticmethod
+    def _mask(key):
+        """A one-column boolean table (t['c'] < 5 on a keyed table) as its boolean vector."""
+        from .k import K
+        if isinstance(key, K) and key.t in (98, 99) and \
+                _q("{$[99h=type x;1=count cols value x;98h=type x;1=count cols x;0b]}", key).py():
+            col = _q("{first value flip $[99h=type x;value x;x]}", key)
+            if col.t == 1:
+                return col
+        if isinstance(key, tuple):
+            return tuple(_Indexer._mask(k) for k in key)
+        return key
+
     def __getitem__(self, key):
+        from .k import K
         t = self._t
         cols = None
+        key = self._mask(key)
+        if self._label and not isinstance(key, tuple) and not isinstance(key, slice) and \
+                not (isinstance(key, K) and key.t == 1):
+            # loc by label, as PyKX: a keyed table looks the keys up (one key: its row as a
+            # dictionary; a list: the rows' values); a table answers one-row tables
+            if t._is_keyed():
+                return t[key]
+            if isinstance(key, list):
+                return _q("{enlist each x y}", t, _q('{"j"$x}', key))
         if isinstance(key, tuple):
             key, cols = key
         rows = self._rows(key)
@@ -68,13 +100,12 @@ class _Indexer:
 
     def __setitem__(self, key, value):
         t = self._t
-        if isinstance(key, tuple):
-            rows, col = key
-            idx = self._rows(rows)
-            new = _q("{[t;i;c;v] @[t;c;@[;i;:;v]]}", t._plain(), idx, col, value)
-            t._replace(new)
-        else:
-            raise TypeError("set a cell with t.loc[row, column] = value")
+        key = self._mask(key)
+        if not isinstance(key, tuple) or len(key) != 2 or not isinstance(key[1], str):
+            raise ValueError("set cells with t.loc[rows, 'column'] = value")
+        rows, col = key
+        idx = self._rows(rows)
+        t._replace(_amend(t._plain(), idx, col, value))
 
 
 class _At:
@@ -98,13 +129,182 @@ class _At:
 
     def __setitem__(self, key, value):
         row, col = self._key(key)
-        self._t._replace(_q("{[t;i;c;v] @[t;c;@[;i;:;v]]}", self._t._plain(), row, col, value))
+        self._t._replace(_amend(self._t._plain(), row, col, value))
 
 
-class PandasAPI:
+# ---- merge (pandas' DataFrame.merge over q tables) ---------------------------------------
+#
+# pandas decides which rows pair up and in what order (its rules for how=/sort= are long
+# and version-dependent, so it is asked directly, on the key columns and row numbers only);
+# q gathers the columns by those row numbers, a missing side giving q's typed nulls.
+
+def _key_frame(t, names, index, tag):
+    """A pandas frame of t's join keys (or its index) and its row numbers as column tag."""
+    import numpy as np
+    import pandas as pd
+    n = len(t)
+    if index:
+        if t._is_keyed():
+            kt = _q("key", t)
+            kn = kt.columns.py()
+            idx = pd.MultiIndex.from_arrays([_pd_keys(kt[c]) for c in kn], names=kn) \
+                if len(kn) > 1 else pd.Index(_pd_keys(kt[kn[0]]), name=kn[0])
+        else:
+            kn, idx = [], pd.RangeIndex(n)
+        return pd.DataFrame({tag: np.arange(n)}, index=idx), kn
+    flat = _q("0!", t) if t._is_keyed() else t
+    f = pd.DataFrame({c: _pd_keys(flat[c]) for c in names})
+    f[tag] = np.arange(n)
+    return f, []
+
+
+def _pd_keys(col):
+    """A key column as pandas compares it: symbols as str, q nulls as None."""
+    v = col.py()
+    v = v if isinstance(v, list) else list(v)
+    if col.t == 11:  # the null symbol is pandas' missing key (None sorts last, matches None)
+        v = [None if x == "" else x for x in v]
+    return v
+
+
+def _listify(x):
+    if x is None:
+        return None
+    return [x] if isinstance(x, str) else [str(v) for v in x]
+
+
+class _Merge:
+    """Mixed into PandasAPI: merge and merge_asof."""
+
+    __slots__ = ()
+
+    def merge(self, right, how="inner", on=None, left_on=None, right_on=None, left_index=False,
+              right_index=False, sort=False, suffixes=("_x", "_y"), copy=True, validate=None,
+              q_join=False):
+        import numpy as np
+        import pandas as pd
+        from .k import K, wrap
+        left = self
+        if not isinstance(right, K):
+            from .toq import toq
+            right = toq(right)
+        if q_join:
+            return self._q_join(right, how)
+        if how == "cross":
+            if on is not None or left_on is not None or right_on is not None or \
+                    left_index or right_index:
+                raise ValueError("Can not pass on, right_on, left_on or set right_index=True "
+                                 "or left_index=True")
+        if how not in ("inner", "left", "right", "outer", "cross"):
+            raise ValueError(f"how must be inner, left, right, outer or cross, not {how!r}")
+        on, left_on, right_on = _listify(on), _listify(left_on), _listify(right_on)
+        lcols = _q("{cols 0!x}", left).py()
+        rcols = _q("{cols 0!x}", right).py()
+        if how == "cross":
+            lk = rk = []
+        elif left_index or right_index:
+            lk = left_on or []
+            rk = right_on or []
+        elif on is None and left_on is None:
+            on = [c for c in lcols if c in rcols]
+            if not on:
+                raise ValueError("No common columns to perform merge on")
+        if on is not None:
+            lk, rk = on, on
+        elif how != "cross" and not (left_index or right_index):
+            lk, rk = left_on or [], right_on or []
+            if len(lk) != len(rk):
+                raise ValueError("len(right_on) must equal len(left_on)")
+        for c in lk:
+            if c not in lcols:
+                raise KeyError(c)
+        for c in rk:
+            if c not in rcols:
+                raise KeyError(c)
+        lf, lkn = _key_frame(left, lk, left_index, "__l")
+        rf, rkn = _key_frame(right, rk, right_index, "__r")
+        if how == "cross":
+            m = lf.merge(rf, how="cross")
+        else:
+            kw = dict(how=how, sort=sort, validate=validate)
+            kw.update(left_index=True) if left_index else kw.update(left_on=lk)
+            kw.update(right_index=True) if right_index else kw.update(right_on=rk)
+            try:
+                m = lf.merge(rf, **kw)
+            except pd.errors.MergeError as err:
+                raise ValueError(str(err)) from None
+        li = m["__l"].to_numpy(dtype="float64")
+        ri = m["__r"].to_numpy(dtype="float64")
+        li = np.where(np.isnan(li), -1, li).astype("int64")
+        ri = np.where(np.isnan(ri), -1, ri).astype("int64")
+        lt = _q("{@[x;where x<0;:;0N]}", li)
+        rt = _q("{@[x;where x<0;:;0N]}", ri)
+        lflat = _q("0!", left) if left._is_keyed() else left
+        rflat = _q("0!", right) if right._is_keyed() else right
+        if how == "cross":  # keys take no part: the pairs are numbered afresh
+            lflat, rflat = left._plain(), right._plain()
+            lcols, rcols = lflat.columns.py(), rflat.columns.py()
+        shared = [c for c in lk if c in rk and lk.index(c) == rk.index(c)] if on is not None \
+            else []
+        if left_index and right_index:
+            shared = [c for c in lkn if c in rkn]
+        # each output column: (name, source table, source name, coalesce with right?)
+        lsx, rsx = suffixes if suffixes is not None else (None, None)
+        lout = [c for c in lcols]
+        rout = [c for c in rcols if c not in shared]
+        overlap = set(lout) & set(rout)
+        overlap -= set(shared)
+        if overlap and (not lsx and not rsx):
+            raise ValueError(f"columns overlap but no suffix specified: {sorted(overlap)}")
+        names, cols = [], []
+        for c in lout:
+            v = _q("{x[y] z}", lflat, c, lt)
+            if c in shared:
+                v = _q("{[v;r;c;ri;li] @[v;w;:;r[c] ri w:where null li]}", v, rflat, c, rt, lt)
+            names.append(c + lsx if c in overlap and lsx else c)
+            cols.append(v)
+        for c in rout:
+            names.append(c + rsx if c in overlap and rsx else c)
+            cols.append(_q("{x[y] z}", rflat, c, rt))
+        res = _q("{flip x!y}", names, cols)
+        keyed = None
+        if left_index and right_index and (lkn or rkn):
+            keyed = [c for c in (lkn or rkn) if c in names]
+        elif how != "cross" and left._is_keyed() and not (left_index or right_index):
+            keyed = [c for c in _q("{cols key x}", left).py() if c in names and c in shared]
+        if keyed:
+            res = _q("{y xkey x}", res, keyed)
+        elif how == "cross" and (left._is_keyed() or right._is_keyed()):
+            res = _q("{1!([]idx:til count x),'x}", res)  # pandas numbers the pairs
+        res = wrap(res._k)
+        if copy is False:
+            object.__setattr__(self, "_k", res._k)
+        return self._answer(res)
+
+    def _q_join(self, right, how):
+        if how == "inner":
+            if not right._is_keyed():
+                raise ValueError("Inner Join requires a keyed table for the right dataset.")
+            return _q("ij", self, right)
+        if how == "left":
+            if not right._is_keyed():
+                raise ValueError("Left Join requires a keyed table for the right dataset.")
+            return _q("lj", self, right)
+        if how == "right":
+            if not self._is_keyed():
+                raise ValueError("Right Join requires a keyed table for the left dataset.")
+            keys = _q("{cols key x}", self)
+            return _q("{z xkey y lj x}", self, right, keys)
+        raise ValueError(f"q_join supports how='inner', 'left' or 'right', not {how!r}")
+
+
+class PandasAPI(_Merge):
     """Mixed into Table and KeyedTable."""
 
     __slots__ = ()
+
+    def __new__(cls, *args, **kwargs):
+        raise TypeError("PandasAPI is a mixin of Table and KeyedTable, not made by itself")
 
     def _is_keyed(self):
         return self.t == 99
@@ -143,7 +343,20 @@ class PandasAPI:
 
     @property
     def replace_self(self):
-        return False
+        """When True, the methods that answer a new table also make it this table's value."""
+        return _REPLACE_SELF.get(id(self), False)
+
+    @replace_self.setter
+    def replace_self(self, on):
+        if on and id(self) not in _REPLACE_SELF:
+            weakref.finalize(self, _REPLACE_SELF.pop, id(self), None)
+        _REPLACE_SELF[id(self)] = bool(on)
+
+    def _answer(self, r):
+        """r, a method's new table; with replace_self it becomes this object's value too."""
+        if self.replace_self:
+            object.__setattr__(self, "_k", r._k)
+        return r
 
     @property
     def iloc(self):
@@ -166,10 +379,10 @@ class PandasAPI:
         return len(self) * len(self._plain().columns)
 
     def head(self, n=5):
-        return _q("{y sublist x}", self, n)
+        return self._answer(_q("{y sublist x}", self, n))
 
     def tail(self, n=5):
-        return _q("{neg[y] sublist x}", self, n)
+        return self._answer(_q("{neg[y] sublist x}", self, n))
 
     def get(self, key, default=None):
         names = self._plain().columns.py() + (_q("{cols key x}", self).py() if self._is_keyed()
@@ -251,6 +464,9 @@ class PandasAPI:
         return self._agg("{$[11h=type x;`$raze string x;sum x]}", axis, numeric_only)
 
     def prod(self, axis=0, skipna=True, numeric_only=False, min_count=0):
+        if min_count:  # fewer than min_count values: NaN, as pandas
+            return self._agg("{$[" + str(int(min_count)) + ">count x;0n;prd x]}", axis,
+                             numeric_only)
         return self._agg("prd", axis, numeric_only)
 
     def min(self, axis=0, skipna=True, numeric_only=False):
@@ -273,24 +489,51 @@ class PandasAPI:
         return self._by_row("med", axis, numeric_only)
 
     def std(self, axis=0, skipna=True, numeric_only=False, ddof=1):
-        fn = "{sqrt (sum d*d:x-avg x)%count[x]-" + str(int(ddof)) + "}"
+        # pandas: no degrees of freedom left (count <= ddof) is NaN, not infinity
+        d = str(int(ddof))
+        fn = "{$[count[x]>" + d + ";sqrt (sum d*d:x-avg x)%count[x]-" + d + ";0n]}"
         return self._by_row(fn, axis, numeric_only)
 
     def sem(self, axis=0, skipna=True, ddof=1, numeric_only=False):
-        fn = "{(sqrt (sum d*d:x-avg x)%count[x]-" + str(int(ddof)) + ")%sqrt count x}"
+        d = str(int(ddof))
+        fn = "{$[count[x]>" + d + ";(sqrt (sum d*d:x-avg x)%count[x]-" + d + \
+            ")%sqrt count x;0n]}"
         return self._by_row(fn, axis, numeric_only)
 
+    def _idx(self, fn, axis, numeric_only):
+        """idxmax/idxmin: per column the row of fn; per row (axis 1) the column's name."""
+        if axis in (1, "columns"):
+            t = self._plain()
+            if numeric_only:
+                t = _q('{(exec c from meta x where t in "' + _NUMERIC + '")#x}', t)
+            return _q("{(til count x)!{[c;r] c r?" + fn + " r}[cols x] each \"f\"$value each x}",
+                      t)
+        return self._by_row("{x?" + fn + " x}", axis, numeric_only)
+
     def idxmax(self, axis=0, skipna=True, numeric_only=False):
-        return self._by_row("{x?max x}", axis, numeric_only)
+        return self._idx("max", axis, numeric_only)
 
     def idxmin(self, axis=0, skipna=True, numeric_only=False):
-        return self._by_row("{x?min x}", axis, numeric_only)
+        return self._idx("min", axis, numeric_only)
+
+    # truth as pandas has it: a symbol is true when not empty, a number when not zero
+    _TRUTH = "{$[-11h=type x;not null x;0<>x]} each "
+
+    def _bools(self, bool_only):
+        t = self._plain()
+        return _q('{(exec c from meta x where t="b")#x}', t) if bool_only else t
 
     def all(self, axis=0, bool_only=False, skipna=True):
-        return self._agg("all", axis)
+        t = self._bools(bool_only)
+        fn = "{all " + self._TRUTH + "x}"
+        return _q("{" + fn + " each value each x}" if axis in (1, "columns") else
+                  "{" + fn + " each flip x}", t)
 
     def any(self, axis=0, bool_only=False, skipna=True):
-        return self._agg("any", axis)
+        t = self._bools(bool_only)
+        fn = "{any " + self._TRUTH + "x}"
+        return _q("{" + fn + " each value each x}" if axis in (1, "columns") else
+                  "{" + fn + " each flip x}", t)
 
     def count(self, axis=0, numeric_only=False):
         return self._agg("{sum not null x}", axis, numeric_only)
@@ -318,3 +561,195 @@ class PandasAPI:
 
     def sample(self, n=1, replace=False):
         return _q("{x neg[y]?count x}" if not replace else "{x y?count x}", self, n)
+
+
+
+# ---- dtypes: astype and select_dtypes by PyKX wrapper classes ------------------------------
+
+_COMPLEX_CAST = ("This method can only handle casting string complex columns to symbols.  "
+                 "Other complex column data or casting to other data is not supported.")
+
+
+def _wrapper_class(x):
+    """A K class from a class, 'kx.LongVector' or 'LongVector'; QError when none matches."""
+    from . import k
+    if isinstance(x, type) and issubclass(x, k.K):
+        return x
+    if isinstance(x, str):
+        name = x[3:] if x.startswith("kx.") else x
+        c = getattr(k, name, None)
+        if isinstance(c, type) and issubclass(c, k.K):
+            return c
+    raise QError("Value passed does not match PyKX wrapper type")
+
+
+def _vector_class(c):
+    """The vector class of an atom or vector class (SymbolAtom -> SymbolVector)."""
+    from . import k
+    if issubclass(c, k.Atom) and isinstance(c.t, int) and -20 < c.t < 0:
+        return k._classes[-c.t]
+    return c
+
+
+def _astype(self, dtype, copy=True, errors="raise"):
+    from . import k
+    if copy is not True:
+        raise NotImplementedError("Currently only the default value when copy is set to True "
+                                  "is supported")
+    t = self._plain()
+    names = t.columns.py()
+    if isinstance(dtype, dict):
+        for c in dtype:
+            if c not in names:
+                raise ValueError("Column name passed in dictionary not present in df table")
+        plan = {c: _vector_class(_wrapper_class(v)) for c, v in dtype.items()}
+    else:
+        cls = _vector_class(_wrapper_class(dtype))
+        plan = {c: cls for c in names}
+    cols = dict(zip(names, t.values()))
+    out = {}
+    for c in names:
+        v = cols[c]
+        if c not in plan or type(v) is plan[c]:
+            out[c] = v
+            continue
+        want = plan[c]
+        if v.t == 0 or v.t == 10 and want is not k.SymbolVector:
+            # a list column: only strings (or chars) to symbols
+            strings = v.t == 0 and all(isinstance(x, k.CharVector) for x in v)
+            if want is k.SymbolVector and strings:
+                out[c] = _q("`$", v)
+                continue
+            if errors == "ignore":
+                out[c] = v
+                continue
+            raise ValueError(_COMPLEX_CAST)
+        try:
+            out[c] = _q("{x$y}", want.t, v) if want.t != 11 else _q("{`$string x}", v)
+        except QError as err:
+            if errors == "ignore":
+                out[c] = v
+                continue
+            raise QError(f"Not supported: Error casting {type(v).__name__} to "
+                         f"{want.__name__} with q error: {err}") from None
+    return self._answer(self._rekey(_q("{flip x!y}", names, [out[c] for c in names])))
+
+
+def _kind(col):
+    """A column's class for select_dtypes: the atom class of a vector, List for a mixed one."""
+    from . import k
+    if col.t == 0:
+        return k.List
+    return k._classes.get(-col.t, type(col)) if 0 < col.t < 20 else type(col)
+
+
+def _select_dtypes(self, include=None, exclude=None):
+    from . import k
+    if include is None and exclude is None:
+        raise ValueError("Expecting either include or exclude param to be passed")
+
+    def norm(x, verb):
+        if x is None:
+            return []
+        out = []
+        for v in (x if isinstance(x, (list, tuple)) else [x]):
+            c = _wrapper_class(v)
+            if c is k.CharVector:
+                raise Exception("'CharVector' not supported. Use 'CharAtom' for columns of "
+                                f"char atoms. 'kx.List' will {verb} any columns containing "
+                                "mixed list data.")
+            if issubclass(c, k.Vector) and c is not k.List and isinstance(c.t, int) and \
+                    0 < c.t < 20:
+                c = k._classes[-c.t]
+            out.append(c)
+        return out
+
+    inc, exc = norm(include, "include"), norm(exclude, "exclude")
+    if set(inc) & set(exc):
+        raise ValueError("Include and Exclude lists have overlapping elements")
+    t = self._plain()
+    keep = [c for c, v in zip(t.columns.py(), t.values())
+            if (not inc or _kind(v) in inc) and _kind(v) not in exc]
+    if not keep:
+        return _q("::")
+    return self._rekey(_q("{flip y!x y}", t, keep))
+
+
+def _drop_duplicates(self, subset=None, keep="first", inplace=False, ignore_index=False):
+    if subset is not None or keep != "first" or inplace or ignore_index:
+        raise NotImplementedError("drop_duplicates supports only its defaults")
+    return self._answer(_q("distinct", self))
+
+
+PandasAPI.astype = _astype
+PandasAPI.select_dtypes = _select_dtypes
+PandasAPI.drop_duplicates = _drop_duplicates
+
+
+def _setitem(self, key, value):
+    """t['c'] = v / t[['c', 'd']] = [v, w]: set or add columns (an atom fills the column; a
+    list of str becomes symbols), in place."""
+    from .k import K
+    from .toq import toq
+    names = [key] if isinstance(key, str) else _names(key)
+    values = [value] if isinstance(key, str) else list(value)
+    if len(names) != len(values):
+        raise ValueError("one value per column")
+    t = self._plain()
+    n = len(t)
+    for c, v in zip(names, values):
+        if not isinstance(v, K):
+            v = toq(v)
+        if v.is_atom:
+            v = _q("#", n, v)
+        t = _q("{@[x;y;:;z]}", t, c, v)
+    self._replace(t)
+
+
+def merge_asof(left, right, on=None, left_on=None, right_on=None, by=None,
+               suffixes=("_x", "_y"), tolerance=None, allow_exact_matches=True,
+               direction="backward"):
+    """pandas.merge_asof over q tables by q's aj: each left row with the last right row whose
+    `on` is at or before its own (within the same `by` values)."""
+    from .k import K, wrap
+    from .toq import toq
+    if direction != "backward" or tolerance is not None or not allow_exact_matches:
+        raise NotImplementedError("merge_asof supports direction='backward' with exact "
+                                  "matches and no tolerance")
+    if not isinstance(right, K):
+        right = toq(right)
+    if not isinstance(left, K):
+        left = toq(left)
+    if on is None:
+        if left_on is None or left_on != right_on:
+            raise ValueError("merge_asof needs on= (or the same left_on and right_on)")
+        on = left_on
+    keys = (_listify(by) or []) + _listify(on)
+    lt = _q("0!", left) if left.t == 99 else left
+    rt = _q("0!", right) if right.t == 99 else right
+    lcols, rcols = lt.columns.py(), rt.columns.py()
+    overlap = [c for c in rcols if c in lcols and c not in keys]
+    if overlap:
+        lsx, rsx = suffixes
+        lt = _q("{(cols[x]^y cols x) xcol x}", lt, {c: c + lsx for c in overlap})
+        rt = _q("{(cols[x]^y cols x) xcol x}", rt, {c: c + rsx for c in overlap})
+    res = _q("{aj[x;y;z]}", keys, lt, rt)
+    if isinstance(left, PandasAPI) and left._is_keyed():
+        res = _q("{y xkey x}", res, _q("{cols key x}", left))
+    return wrap(res._k)
+
+
+def _merge_asof_method(self, right, **kwargs):
+    return self._answer(merge_asof(self, right, **kwargs))
+
+
+def _skew(self, axis=0, skipna=True, numeric_only=False):
+    # pandas' adjusted Fisher-Pearson coefficient over the non-null values
+    fn = ("{x:\"f\"$x where not null x;n:count x;d:x-avg x;m2:(sum d*d)%n;"
+          "m3:(sum d*d*d)%n;$[n<3;0n;((sqrt n*n-1)%n-2)*m3%m2 xexp 1.5]}")
+    return self._agg(fn, axis, numeric_only)
+
+
+PandasAPI.__setitem__ = _setitem
+PandasAPI.merge_asof = _merge_asof_method
+PandasAPI.skew = _skew

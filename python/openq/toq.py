@@ -6,6 +6,7 @@ object is cast by q (`"j"$x`); a Python value is converted by the rules of its t
 value its type cannot become raises TypeError (OverflowError outside an integral range).
 """
 import datetime as _dt
+import types
 import math
 import pathlib
 import uuid
@@ -133,6 +134,8 @@ def _from_float(x, ktype, cast):
 
 def _from_str(x, ktype, strings_as_char, cast=None):
     b = x.encode("utf-8")
+    if ktype is _k.SymbolicFunction:
+        return _k.SymbolicFunction(x)
     if ktype is None or issubclass(ktype, _k.SymbolAtom):
         return _k.wrap(_e.toq(b if strings_as_char else x))
     if ktype is _k.CharAtom:
@@ -203,6 +206,9 @@ def _from_sequence(x, ktype, cast, handle_nulls, strings_as_char):
     return _from_numpy(arr, ktype)
 
 
+_UNSENDABLE = (types.FunctionType, types.BuiltinFunctionType, types.ModuleType)
+
+
 def _from_numpy(arr, ktype):
     import numpy as np
     if arr.ndim != 1:
@@ -219,7 +225,17 @@ def _from_numpy(arr, ktype):
         if arr.dtype.kind == "O" and len(arr) and all(isinstance(v, str) or v is None
                                                       for v in arr.tolist()):
             return _k.wrap(_e.toq(["" if v is None else v for v in arr.tolist()]))
-        if arr.dtype == np.uint16:
+        if arr.dtype.kind == "O" and any(isinstance(v, _UNSENDABLE) for v in arr.tolist()):
+            raise TypeError("a numpy array of functions or modules has no q form")
+        if arr.dtype == np.complex128:  # GUIDVector.np(raw=True): 16 raw bytes an item
+            import uuid
+            raw = np.ascontiguousarray(arr).tobytes()
+            return _k.wrap(_e.toq([uuid.UUID(bytes=raw[i:i + 16])
+                                   for i in range(0, len(raw), 16)])) if len(arr) else \
+                _k._q("`guid$()")
+        if arr.dtype == np.float16:
+            arr = arr.astype(np.float32)
+        elif arr.dtype == np.uint16:
             arr = arr.astype(np.int32)
         elif arr.dtype == np.uint32:
             arr = arr.astype(np.int64)
@@ -265,6 +281,10 @@ def _from_numpy(arr, ktype):
 def _from_temporal(x, ktype):
     """datetime/date/time/timedelta and their numpy and pandas kinds."""
     import numpy as np
+    if isinstance(x, (np.datetime64, _dt.datetime)) and ktype in (_k.TimeAtom, _k.SecondAtom,
+                                                                 _k.MinuteAtom):
+        raise TypeError(f"a date and time does not convert to {ktype.__name__}: use "
+                        "toq.from_datetime_time for its time of day")
     if isinstance(x, _dt.datetime) and x.tzinfo is not None:
         x = x.astimezone(_dt.timezone.utc).replace(tzinfo=None)
     if isinstance(x, _dt.datetime):
@@ -285,6 +305,8 @@ def _from_temporal(x, ktype):
             r = _k.wrap(_e.toq(x.astype("datetime64[ns]")))
     else:  # np.timedelta64
         unit = np.datetime_data(x.dtype)[0]
+        if ktype is _k.TimespanAtom:  # PyKX's typed constructor keeps microseconds
+            x = x.astype("timedelta64[us]")
         r = _k.wrap(_e.toq(x.astype("timedelta64[ns]")))
         if ktype is None:
             ktype = {"ms": _k.TimeAtom, "s": _k.SecondAtom, "m": _k.MinuteAtom}.get(unit)
@@ -331,14 +353,16 @@ def toq(x, ktype=None, *, cast=None, handle_nulls=False, strings_as_char=False, 
     if isinstance(x, (int, np.integer)):
         if ktype is None:
             if isinstance(x, np.integer):
-                return _k.wrap(_e.toq(x if x.dtype != np.int8 else np.int16(x)))
+                # PyKX makes a long of the scalar kinds q lacks (int8, uint16, uint32)
+                return _k.wrap(_e.toq(np.int64(x) if x.dtype in (np.int8, np.uint16, np.uint32)
+                                      else x))
             if not -2**63 <= x < 2**63:
                 raise OverflowError("Python int too large to convert to a q long")
             return _k.wrap(_e.toq(x))
         return _from_int(int(x), ktype, cast)
     if isinstance(x, (float, np.floating)):
         if ktype is None:
-            return _k.wrap(_e.toq(x))
+            return _k.wrap(_e.toq(np.float32(x) if isinstance(x, np.float16) else x))
         if math.isinf(x) and issubclass(ktype, _k.Atom) and -ktype.t in _k._RANGE and \
                 ktype.t not in (-1, -4):
             return ktype.inf if x > 0 else ktype.inf_neg
@@ -389,6 +413,8 @@ def toq(x, ktype=None, *, cast=None, handle_nulls=False, strings_as_char=False, 
             raise OverflowError(f"range out of bounds for {ktype.__name__}")
         return _from_numpy(np.arange(x.start, x.stop, x.step, dtype=_NP_DTYPE[ktype.t]), ktype)
     if isinstance(x, slice):
+        if x.stop is None:
+            raise ValueError("a slice without a stop has no q form")
         return toq(range(x.start or 0, x.stop, x.step or 1), ktype)
     if isinstance(x, np.ndarray):
         if strings_as_char and ktype is None and (x.dtype.kind == "U" or x.dtype.kind == "O"
@@ -451,6 +477,20 @@ def toq(x, ktype=None, *, cast=None, handle_nulls=False, strings_as_char=False, 
 
 
 toq._resolve_k_type = _resolve
+
+
+def _from_datetime_time(x, cast=None, **kwargs):
+    """The time of day of a datetime (or numpy datetime64), as a timespan."""
+    import numpy as np
+    if isinstance(x, np.datetime64):
+        ns = x.astype("datetime64[ns]").astype("int64") % (86400 * 10**9)
+        return _k.wrap(_e.toq(np.timedelta64(int(ns), "ns")))
+    if isinstance(x, _dt.datetime):
+        x = x.time()
+    return toq(x, _k.TimespanAtom)
+
+
+toq.from_datetime_time = _from_datetime_time
 
 
 def _na_fill(dtype):

@@ -161,9 +161,9 @@ static int result_type(int op, int tx, int ty) {
             return KZ;
         if (tyt && (rx == 5 || rx == 6) && ty == KZ && op == OP_ADD)
             return KZ;
-        if (tx == KP && ty == KN)
+        if (tx == KP && (ty == KN || ty == KT || ty == KU || ty == KV))
             return KP;
-        if (tx == KN && ty == KP && op == OP_ADD)
+        if (ty == KP && (tx == KN || tx == KT || tx == KU || tx == KV) && op == OP_ADD)
             return KP;
         if (tx == KD && (ty == KN || ty == KT || ty == KU || ty == KV))
             return KP;

@@ -121,7 +121,7 @@ def test_indexing():
     assert t[0:2].py() == {"a": [1, 2], "b": ["x", "y"]}
     k = kx.q("([k:`a`b]v:1 2)")
     assert k["b"].py() == {"v": 2}
-    assert k["v"].py() == [1, 2]  # a column by name
+    assert kx.q.value(k["v"]).py() == {"v": [1, 2]}  # a column by name, keys kept (PyKX)
 
 
 def test_vector_methods():
