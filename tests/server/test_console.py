@@ -339,9 +339,11 @@ def test_nested_debuggers(term):
     term.line("x")
     term.wait_in_history("q)))x\n6\nq)))")
     term.line("\\")  # leaves one level: g's locals again
+    term.wait_in_history("q)))\\\nq))")  # typed only once the prompt is back: no echo ahead of it
     term.line("a")
     term.wait_in_history("q)))\\\nq))a\n6\nq))")
     term.line("\\")
+    term.wait_in_history("q))a\n6\nq))\\\nq)")
     term.line("1+1")
     term.wait_in_history("q))\\\nq)1+1\n2\nq)")
 
