@@ -268,3 +268,15 @@ a b
 0 2
 q)args{select from t where a in {y} 1}
 ,`x
+q)/ d.f fields of a column inside a lambda's query (the column scope, then the lambda's)
+q)tt:([]time:2024.01.01D00:03:00 2024.01.01D00:07:30 2024.01.01D00:09:59;s:1 2 3)
+q){select n:count i by 5 xbar time.minute from tt}[]
+minute| n
+------| -
+00:00 | 1
+00:05 | 2
+q){[x]select from tt where time.minute>x}00:05
+time                          s
+-------------------------------
+2024.01.01D00:07:30.000000000 2
+2024.01.01D00:09:59.000000000 3
