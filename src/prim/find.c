@@ -332,6 +332,10 @@ static bool grow_table(J **slot, J *mask, const J *first, J ngroups, const K x,
 
 /* the grouping loop for items compared as fixed-width integers of type T: each slot holds a
  * key and its group, so a probe touches one cache line and never the column */
+/* Fibonacci hashing: the top bits of key * 2^64/phi spread pointers (symbols) and small
+ * integers alike, in two instructions */
+#define FIB 0x9E3779B97F4A7C15ULL
+
 typedef struct KeySlot {
     uint64_t key;
     J g; /* group + 1, 0 = empty */
@@ -340,13 +344,13 @@ typedef struct KeySlot {
 #define GROUP_FIXED(T)                                                                          \
     do {                                                                                        \
         const T *v = (const T *)kG(x);                                                          \
-        J size = 1024, count = 0;                                                               \
+        J size = 1024, count = 0, shift = 54; /* slots = 2^(64 - shift) */                    \
         KeySlot *tab = mem_raw_calloc((size_t)size, sizeof(KeySlot));                                   \
         if (!tab)                                                                               \
             goto oom;                                                                           \
         for (J i = 0; i < n; i++) {                                                             \
             uint64_t key = (uint64_t)v[i];                                                      \
-            J j = (J)(hash_u64(key) & (uint64_t)(size - 1));                                    \
+            J j = (J)((key * FIB) >> shift);                                                    \
             while (tab[j].g && tab[j].key != key)                                               \
                 j = (j + 1) & (size - 1);                                                       \
             if (!tab[j].g) {                                                                    \
@@ -362,7 +366,7 @@ typedef struct KeySlot {
                     for (J k = 0; k < size; k++) {                                              \
                         if (!tab[k].g)                                                          \
                             continue;                                                           \
-                        J s = (J)(hash_u64(tab[k].key) & (uint64_t)(size * 2 - 1));             \
+                        J s = (J)((tab[k].key * FIB) >> (shift - 1));                           \
                         while (fresh[s].g)                                                      \
                             s = (s + 1) & (size * 2 - 1);                                       \
                         fresh[s] = tab[k];                                                      \
@@ -370,6 +374,7 @@ typedef struct KeySlot {
                     mem_raw_free(tab);                                                                  \
                     tab = fresh;                                                                \
                     size *= 2;                                                                  \
+                    shift--;                                                                    \
                 }                                                                               \
                 gr->gid[i] = gr->ngroups - 1;                                                   \
             } else {                                                                            \
@@ -380,17 +385,21 @@ typedef struct KeySlot {
     } while (0)
 
 /* integers spanning a range no wider than the list: a direct-address table instead of a
- * hash (the common case of small group codes).  False when the range is too wide. */
+ * hash (the common case of small group codes, dates, minutes).  False when the range is
+ * too wide or a null is present.  Reads x[i] only before writing gid[i], so gid may be x's
+ * own data (prim_regroup). */
 static bool dense_groups(const K x, J n, Groups *gr) {
+    bool wide = obj_width(x->t) == 8;
     J lo = wj, hi = -wj;
     for (J i = 0; i < n; i++) {
-        J v = x->t == KJ ? kJ(x)[i] : kI(x)[i] == ni ? nj : kI(x)[i];
+        J v = wide ? kJ(x)[i] : kI(x)[i] == ni ? nj : kI(x)[i];
         if (v == nj)
             return false; /* nulls: leave them to the hash */
         lo = v < lo ? v : lo;
         hi = v > hi ? v : hi;
     }
-    if (hi - lo >= n || hi - lo > (J)1 << 26)
+    uint64_t span = (uint64_t)hi - (uint64_t)lo; /* wide ranges would overflow a J */
+    if (span >= (uint64_t)n || span > (uint64_t)1 << 26)
         return false;
     J range = hi - lo + 1;
     J *code = mem_raw_alloc((size_t)range * sizeof(J));
@@ -398,7 +407,7 @@ static bool dense_groups(const K x, J n, Groups *gr) {
         return false;
     memset(code, 0xff, (size_t)range * sizeof(J)); /* -1: not seen */
     for (J i = 0; i < n; i++) {
-        J v = (x->t == KJ ? kJ(x)[i] : kI(x)[i]) - lo;
+        J v = (wide ? kJ(x)[i] : kI(x)[i]) - lo;
         if (code[v] < 0) {
             gr->first[gr->ngroups] = i;
             code[v] = gr->ngroups++;
@@ -409,17 +418,25 @@ static bool dense_groups(const K x, J n, Groups *gr) {
     return true;
 }
 
-static bool groups_make(const K x, Groups *gr) {
+/* integer-like types the direct-address table takes (4 or 8 bytes, null the minimum) */
+static bool dense_type(int t) {
+    return t == KJ || t == KI || t == KD || t == KM || t == KU || t == KV || t == KT || t == KN || t == KP;
+}
+
+/* group the items of x into gr, writing each item's group to gid (n of them): gid may be
+ * x's own data when x is a long vector (prim_regroup), since the paths for 8-byte items read
+ * item i only before writing gid[i] */
+static bool groups_into(const K x, J *gid, Groups *gr) {
     J n = obj_count(x);
-    gr->gid = mem_raw_alloc((size_t)(n ? n : 1) * sizeof(J));
+    gr->gid = gid;
     gr->first = mem_raw_alloc((size_t)(n ? n : 1) * sizeof(J));
     gr->ngroups = 0;
     J mask = 1023;
     J *slot = mem_raw_calloc((size_t)mask + 1, sizeof(J));
-    if (!gr->gid || !gr->first || !slot)
+    if (!gr->first || !slot)
         goto oom;
     int w = x->t > 0 && x->t != KF && x->t != KE ? obj_width(x->t) : 0;
-    if ((x->t == KJ || x->t == KI) && n > 1024 && dense_groups(x, n, gr)) {
+    if (dense_type(x->t) && n > 1024 && dense_groups(x, n, gr)) {
         mem_raw_free(slot);
         return true;
     }
@@ -450,11 +467,24 @@ static bool groups_make(const K x, Groups *gr) {
     return true;
 oom:
     mem_raw_free(slot);
-    mem_raw_free(gr->gid);
     mem_raw_free(gr->first);
     gr->gid = gr->first = NULL;
     kerr("wsfull");
     return false;
+}
+
+static bool groups_make(const K x, Groups *gr) {
+    J n = obj_count(x);
+    J *gid = mem_raw_alloc((size_t)(n ? n : 1) * sizeof(J));
+    if (!gid) {
+        kerr("wsfull");
+        return false;
+    }
+    if (!groups_into(x, gid, gr)) {
+        mem_raw_free(gid);
+        return false;
+    }
+    return true;
 }
 
 static void groups_free(Groups *gr) {
@@ -473,18 +503,39 @@ static K distinct_positions(const K x) {
     return pos;
 }
 
+/* the first positions of groups gr (freed) as a long vector */
+static K groups_first(Groups *gr) {
+    K pos = ktn(KJ, gr->ngroups);
+    if (pos)
+        memcpy(kJ(pos), gr->first, (size_t)gr->ngroups * sizeof(J));
+    mem_raw_free(gr->first);
+    return pos;
+}
+
 /* the grouping of x (borrowed) as (first positions; each item's group), for other layers */
 K prim_group_ids(const K x, K *gid) {
     Groups gr;
-    if (!groups_make(x, &gr))
+    K ids = ktn(KJ, obj_count(x));
+    *gid = NULL;
+    if (!ids || !groups_into(x, kJ(ids), &gr)) {
+        r0(ids);
         return NULL;
-    J n = obj_count(x);
-    K pos = ktn(KJ, gr.ngroups), ids = ktn(KJ, n);
-    memcpy(kJ(pos), gr.first, (size_t)gr.ngroups * sizeof(J));
-    memcpy(kJ(ids), gr.gid, (size_t)n * sizeof(J));
-    groups_free(&gr);
+    }
+    K pos = groups_first(&gr);
+    if (!pos) {
+        r0(ids);
+        return NULL;
+    }
     *gid = ids;
     return pos;
+}
+
+K prim_regroup(K codes) {
+    Groups gr;
+    ASSERT(codes->t == KJ && codes->r == 0);
+    if (!groups_into(codes, kJ(codes), &gr))
+        return NULL;
+    return groups_first(&gr);
 }
 
 K prim_gather(const K x, const K pos) {

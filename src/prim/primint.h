@@ -107,6 +107,10 @@ void rows_index_free(RowIndex *ix);
 /* group the items of x (borrowed): the first position of each group (numbered in order of
  * first appearance), and in *gid each item's group */
 K prim_group_ids(const K x, K *gid);
+/* codes (borrowed, a long vector with one owner) regrouped in place: each code replaced by
+ * its group (numbered in order of first appearance); the groups' first positions, or NULL
+ * + kerr (codes then undefined) */
+K prim_regroup(K codes);
 /* x f t for the global table named by y (consumed, like x), stored back: y, or NULL */
 K prim_in_place(K (*f)(K, K), K x, K y);
 /* columns names (borrowed symbols) of table t (borrowed) as a list, or NULL + 'mismatch */
