@@ -226,6 +226,35 @@ static K found_flags(K pos, J n) {
     return kerr("type");
 }
 
+/* x in y for symbol vectors (consumed): symbols are interned, so equal exactly when their
+ * pointers are; y's pointers in a small open-addressed set */
+static K syms_in(K x, K y) {
+    int bits = 3;
+    while (((J)1 << bits) < y->n * 2)
+        bits++;
+    J size = (J)1 << bits;
+    S *set = mem_raw_calloc((size_t)size, sizeof(S));
+    K r = set ? obj_vec(KB, x->n) : NULL;
+    for (J k = 0; r && k < y->n; k++) {
+        S s = kS(y)[k];
+        J j = (J)(((uint64_t)(uintptr_t)s * 0x9E3779B97F4A7C15ULL) >> (64 - bits));
+        while (set[j] && set[j] != s)
+            j = (j + 1) & (size - 1);
+        set[j] = s;
+    }
+    for (J i = 0; r && i < x->n; i++) {
+        S s = kS(x)[i];
+        J j = (J)(((uint64_t)(uintptr_t)s * 0x9E3779B97F4A7C15ULL) >> (64 - bits));
+        while (set[j] && set[j] != s)
+            j = (j + 1) & (size - 1);
+        kG(r)[i] = set[j] != NULL;
+    }
+    mem_raw_free(set);
+    r0(x);
+    r0(y);
+    return r ? r : kerr("wsfull");
+}
+
 K prim_in(K x, K y) {
     PRIM_ARGS2(x, y);
     if (!obj_stack_ok()) { /* a general x is looked up item by item */
@@ -246,6 +275,8 @@ K prim_in(K x, K y) {
         r0(y);
         return NULL;
     }
+    if (x->t == KS && y->t == KS)
+        return syms_in(x, y);
     if (y->t == 0) { /* y a general list: (y?x)<count y, no iteration through x */
         J yn = y->n;
         return found_flags(prim_find(y, x), yn);
