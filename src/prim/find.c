@@ -407,8 +407,9 @@ typedef struct KeySlot {
                     size *= 2;                                                                  \
                     shift--;                                                                    \
                 }                                                                               \
-                gr->gid[i] = gr->ngroups - 1;                                                   \
-            } else {                                                                            \
+                if (gr->gid)                                                                    \
+                    gr->gid[i] = gr->ngroups - 1;                                               \
+            } else if (gr->gid) {                                                               \
                 gr->gid[i] = tab[j].g - 1;                                                      \
             }                                                                                   \
         }                                                                                       \
@@ -443,7 +444,8 @@ static bool dense_groups(const K x, J n, Groups *gr) {
             gr->first[gr->ngroups] = i;
             code[v] = gr->ngroups++;
         }
-        gr->gid[i] = code[v];
+        if (gr->gid)
+            gr->gid[i] = code[v];
     }
     mem_raw_free(code);
     return true;
@@ -454,7 +456,8 @@ static bool dense_type(int t) {
     return t == KJ || t == KI || t == KD || t == KM || t == KU || t == KV || t == KT || t == KN || t == KP;
 }
 
-/* group the items of x into gr, writing each item's group to gid (n of them): gid may be
+/* group the items of x into gr, writing each item's group to gid (n of them; NULL: only the
+ * groups' first items are wanted, as by distinct): gid may be
  * x's own data when x is a long vector (prim_regroup), since the paths for 8-byte items read
  * item i only before writing gid[i] */
 static bool groups_into(const K x, J *gid, Groups *gr) {
@@ -491,7 +494,8 @@ static bool groups_into(const K x, J *gid, Groups *gr) {
                 if (gr->ngroups * 2 > mask && !grow_table(&slot, &mask, gr->first, gr->ngroups, x, prim_item_hash))
                     goto oom;
             }
-            gr->gid[i] = g - 1;
+            if (gr->gid)
+                gr->gid[i] = g - 1;
         }
     }
     mem_raw_free(slot);
@@ -523,17 +527,6 @@ static void groups_free(Groups *gr) {
     mem_raw_free(gr->first);
 }
 
-/* the position of the first occurrence of each distinct item */
-static K distinct_positions(const K x) {
-    Groups gr;
-    if (!groups_make(x, &gr))
-        return NULL;
-    K pos = ktn(KJ, gr.ngroups);
-    memcpy(kJ(pos), gr.first, (size_t)gr.ngroups * sizeof(J));
-    groups_free(&gr);
-    return pos;
-}
-
 /* the first positions of groups gr (freed) as a long vector */
 static K groups_first(Groups *gr) {
     K pos = ktn(KJ, gr->ngroups);
@@ -541,6 +534,14 @@ static K groups_first(Groups *gr) {
         memcpy(kJ(pos), gr->first, (size_t)gr->ngroups * sizeof(J));
     mem_raw_free(gr->first);
     return pos;
+}
+
+/* the position of the first occurrence of each distinct item (no group per item) */
+static K distinct_positions(const K x) {
+    Groups gr;
+    if (!groups_into(x, NULL, &gr))
+        return NULL;
+    return groups_first(&gr);
 }
 
 /* the grouping of x (borrowed) as (first positions; each item's group), for other layers */
