@@ -305,6 +305,8 @@ static K field_cast(int field, const K a) {
     return kerr("type");
 }
 
+K prim_parse_text(int t, const char *s, size_t n) { return parse_atom(t, s, n); }
+
 /* a timestamp vector (consumed) as dates, times of day (timespan) or minutes, seconds, times
  * of the day: cast_atom's arithmetic for each item, without an atom per item */
 static K timestamps_to(int to, K y) {
