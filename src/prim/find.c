@@ -536,9 +536,110 @@ static K groups_first(Groups *gr) {
     return pos;
 }
 
+/* distinct over many 8-byte items, radix-partitioned so that every hash table stays in
+ * cache: the (key, position) pairs are scattered by the top bits of the key's hash into
+ * PARTS partitions (positions ascending within each), each partition marks the first
+ * position of each of its keys in a bitmap, and the bitmap read in order gives the first
+ * positions in order of first appearance.  Keys are compared by their bits, as GROUP_FIXED
+ * compares them.  NULL + kerr when memory runs out. */
+enum { PART_BITS = 8, PARTS = 1 << PART_BITS };
+typedef struct KeyPos {
+    uint64_t key;
+    J pos;
+} KeyPos;
+
+static K distinct_partitioned(const K x) {
+    J n = x->n;
+    const uint64_t *v = (const uint64_t *)kG(x);
+    J *start = mem_raw_calloc(PARTS + 1, sizeof(J));
+    KeyPos *pairs = mem_raw_alloc((size_t)n * sizeof(KeyPos));
+    uint64_t *firsts = mem_raw_calloc((size_t)(n + 63) / 64, 8);
+    KeySlot *tab = NULL;
+    K out = NULL;
+    if (!start || !pairs || !firsts)
+        goto done;
+    for (J i = 0; i < n; i++)
+        start[((v[i] * FIB) >> (64 - PART_BITS)) + 1]++;
+    J biggest = 0;
+    for (int p = 0; p < PARTS; p++) {
+        biggest = MAX(biggest, start[p + 1]);
+        start[p + 1] += start[p];
+    }
+    J fill[PARTS];
+    memcpy(fill, start, sizeof fill);
+    for (J i = 0; i < n; i++) {
+        J at = fill[(v[i] * FIB) >> (64 - PART_BITS)]++;
+        pairs[at].key = v[i];
+        pairs[at].pos = i;
+    }
+    int bits = 4;
+    while (((J)1 << bits) < biggest * 2)
+        bits++;
+    J size = (J)1 << bits, count = 0;
+    tab = mem_raw_alloc((size_t)size * sizeof(KeySlot));
+    if (!tab)
+        goto done;
+    for (int p = 0; p < PARTS; p++) {
+        J lo = start[p], hi = start[p + 1];
+        /* a table for this partition: at most twice its items, from the hash's lower bits */
+        int pb = 4;
+        while (((J)1 << pb) < (hi - lo) * 2)
+            pb++;
+        J psize = (J)1 << pb;
+        memset(tab, 0, (size_t)psize * sizeof(KeySlot));
+        for (J k = lo; k < hi; k++) {
+            uint64_t key = pairs[k].key;
+            J j = (J)(((key * FIB) << PART_BITS) >> (64 - pb));
+            while (tab[j].g && tab[j].key != key)
+                j = (j + 1) & (psize - 1);
+            if (!tab[j].g) {
+                tab[j].key = key;
+                tab[j].g = 1;
+                firsts[pairs[k].pos >> 6] |= 1ULL << (pairs[k].pos & 63);
+                count++;
+            }
+        }
+    }
+    out = ktn(KJ, count);
+    for (J w = 0, k = 0; out && w < (n + 63) / 64; w++)
+        for (uint64_t bitsw = firsts[w]; bitsw; bitsw &= bitsw - 1)
+            kJ(out)[k++] = w * 64 + __builtin_ctzll(bitsw);
+done:
+    if (!out && !kerr_msg())
+        kerr("wsfull");
+    mem_raw_free(start);
+    mem_raw_free(pairs);
+    mem_raw_free(firsts);
+    mem_raw_free(tab);
+    return out;
+}
+
+/* many distinct values among the first 2^16 of x's 8-byte items (a quarter or more): then
+ * one hash table over all of them would not stay in cache */
+static bool many_distinct(const K x) {
+    enum { SAMPLE = 1 << 16, SLOTS = 1 << 17 };
+    uint64_t *seen = mem_raw_calloc(SLOTS, 8);
+    uint8_t *used = mem_raw_calloc(SLOTS, 1);
+    J distinct = 0;
+    const uint64_t *v = (const uint64_t *)kG(x);
+    for (J i = 0; seen && used && i < SAMPLE; i++) {
+        J j = (J)((v[i] * FIB) >> (64 - 17));
+        while (used[j] && seen[j] != v[i])
+            j = (j + 1) & (SLOTS - 1);
+        if (!used[j])
+            used[j] = 1, seen[j] = v[i], distinct++;
+    }
+    mem_raw_free(seen);
+    mem_raw_free(used);
+    return distinct >= SAMPLE / 4;
+}
+
 /* the position of the first occurrence of each distinct item (no group per item) */
 static K distinct_positions(const K x) {
     Groups gr;
+    if (x->t > 0 && x->t < KENUM && x->t != KF && x->t != KZ && x->t != UU && obj_width(x->t) == 8 &&
+        x->n >= (J)1 << 20 && many_distinct(x))
+        return distinct_partitioned(x);
     if (!groups_into(x, NULL, &gr))
         return NULL;
     return groups_first(&gr);
