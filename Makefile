@@ -4,7 +4,7 @@ ASAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all build asan venv pyinstall run test bench conformance fuzz clean
+.PHONY: all build asan venv pyinstall benchvenv run test bench conformance fuzz clean
 
 all: build
 
@@ -26,6 +26,14 @@ venv: .venv/.stamp
 	@.venv/bin/pip install -q -r tests/requirements.txt
 	@touch $@
 
+# The baselines of bench/bench_query.py (DuckDB, Polars; bench/requirements.txt), apart from
+# .venv so that the tests never need them
+benchvenv: .venv-bench/.stamp
+.venv-bench/.stamp: bench/requirements.txt
+	@python3 -m venv .venv-bench
+	@.venv-bench/bin/pip install -q -r bench/requirements.txt
+	@touch $@
+
 # The openq package itself, built by scikit-build-core over the same CMake graph
 pyinstall: venv
 	@.venv/bin/pip install -q --no-build-isolation .
@@ -34,7 +42,7 @@ pyinstall: venv
 test: build asan venv pyinstall
 	@bash tests/run.sh
 
-bench: build
+bench: build benchvenv
 	@bash bench/run.sh
 
 conformance: build

@@ -15,3 +15,5 @@ echo "== python: handler servers (openq vs aiokdb)"
 .venv/bin/python bench/bench_py.py
 echo "== tables: qSQL and aj vs pandas"
 taskset -c 1 .venv/bin/python bench/bench_table.py
+echo "== queries: issue #16's table vs DuckDB and Polars, one core (.venv-bench: make benchvenv)"
+taskset -c 1 .venv-bench/bin/python bench/bench_query.py ${BENCH_QUERY_ARGS:-}

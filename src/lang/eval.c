@@ -551,6 +551,7 @@ static long local_slot(const Frame *f, S name) {
 }
 
 static K lookup(S name, Frame *f) {
+    Frame *const scope = f; /* t.c and d.f look t and d up here: columns inside a lambda too */
     long i = local_slot(f, name);
     if (i >= 0) {
         if (f->vals[i])
@@ -592,7 +593,7 @@ static K lookup(S name, Frame *f) {
     /* t.c: column c of a table (or key c of a dictionary) named t, local or global */
     const char *dot = name[0] != '.' ? strchr(name, '.') : NULL;
     if (dot && dot[1]) {
-        K base = lookup(sym_intern(name, (size_t)(dot - name)), f);
+        K base = lookup(sym_intern(name, (size_t)(dot - name)), scope);
         if (base && (base->t == XT || base->t == XD || obj_is_keyed(base))) {
             K key = ks((S)dot + 1);
             return eval_apply(base, &key, 1);

@@ -32,38 +32,100 @@ static K table_arg(K t, J *nkeys) {
     return t;
 }
 
+/* ---- rows: idx is the selected rows of t, ascending; NULL means every row ---------------- */
+
+static J rows_n(const K t, const K idx) { return idx ? idx->n : obj_count(t); }
+
+/* 0 1 .. n-1 */
+static K rows_til(J n) {
+    K r = ktn(KJ, n);
+    for (J i = 0; r && i < n; i++)
+        kJ(r)[i] = i;
+    return r;
+}
+
+/* ---- the columns an expression reads -------------------------------------------------------- */
+
+/* Column expressions see the columns as the locals of a frame of their own (eval_with_columns);
+ * lambdas, strings given to value and trees given to eval do not (they run in their own frames
+ * or at top level), so the columns a tree can read are the names written in it: each -KS and
+ * KS in the tree (t.c and d.f read t and d).  Only those are gathered at the selected rows. */
+
+static void mark_name(S s, const K names, G *used) {
+    size_t len = s[0] == '.' ? strlen(s) : strcspn(s, ".");
+    for (J c = 0; c < names->n; c++)
+        if (!strncmp(kS(names)[c], s, len) && kS(names)[c][len] == 0)
+            used[c] = 1;
+}
+
+/* mark in used[] every name of names (borrowed) that tree e (borrowed) mentions; false when
+ * the tree is too deep to walk (then every column is in scope and eval reports the depth) */
+static bool refs_mark(const K e, const K names, G *used) {
+    if (!stack_ok())
+        return false;
+    if (e->t == -KS)
+        mark_name(e->s, names, used);
+    else if (e->t == KS)
+        for (J k = 0; k < e->n; k++)
+            mark_name(kS(e)[k], names, used);
+    else if (e->t == 0)
+        for (J k = 0; k < e->n; k++)
+            if (!refs_mark(kK(e)[k], names, used))
+                return false;
+    return true;
+}
+
 /* the scope for evaluating expressions over rows idx (NULL: all rows) of table t */
 typedef struct Scope {
-    K names; /* column names and i */
-    K *vals; /* the (filtered) columns and the row numbers */
+    K names; /* the columns in scope, and i when read */
+    K *vals; /* those columns at the selected rows, and the row numbers */
     J n;     /* how many */
 } Scope;
 
-static bool scope_make(Scope *sc, const K t, const K idx) {
+/* the scope of the columns the trees in exprs (borrowed: a tree, or a list of trees; NULL:
+ * every column) read, at rows idx */
+static bool scope_make(Scope *sc, const K t, const K idx, const K exprs) {
     K names = TABLE_COLS(t), cols = TABLE_DATA(t);
-    sc->n = names->n + 1;
-    sc->names = ktn(KS, sc->n);
-    sc->vals = mem_raw_calloc((size_t)sc->n, sizeof(K));
-    if (!sc->names || !sc->vals)
+    J nc = names->n;
+    G *used = mem_raw_calloc((size_t)nc + 1, 1);
+    sc->names = ktn(KS, nc + 1);
+    sc->vals = mem_raw_calloc((size_t)nc + 1, sizeof(K));
+    sc->n = 0;
+    if (!used || !sc->names || !sc->vals) {
+        mem_raw_free(used);
+        kerr("wsfull");
         return false;
-    for (J c = 0; c < names->n; c++) {
-        kS(sc->names)[c] = kS(names)[c];
-        /* idx is ascending row numbers: all of them means the columns as they are */
-        bool all = !idx || idx->n == obj_count(t);
-        sc->vals[c] = all ? r1(kK(cols)[c]) : eval_index(r1(kK(cols)[c]), r1(idx));
-        if (!sc->vals[c])
+    }
+    sc->names->n = 0;
+    K all = ktn(KS, nc + 1); /* the names a tree may read: the columns, then i */
+    if (!all) {
+        mem_raw_free(used);
+        return false;
+    }
+    memcpy(kS(all), kS(names), (size_t)nc * sizeof(S));
+    kS(all)[nc] = ss("i");
+    if (!exprs || !refs_mark(exprs, all, used))
+        memset(used, 1, (size_t)nc + 1);
+    r0(all);
+    /* idx is ascending row numbers: all of them means the columns as they are */
+    bool every = !idx || idx->n == obj_count(t);
+    for (J c = 0; c <= nc; c++) {
+        if (!used[c])
+            continue;
+        K v;
+        if (c == nc)
+            v = idx ? r1(idx) : rows_til(obj_count(t));
+        else
+            v = every ? r1(kK(cols)[c]) : eval_index(r1(kK(cols)[c]), r1(idx));
+        if (!v) {
+            mem_raw_free(used);
             return false;
+        }
+        kS(sc->names)[sc->n] = c == nc ? ss("i") : kS(names)[c];
+        sc->vals[sc->n++] = v;
+        sc->names->n = sc->n; /* what scope_free releases, when a later column fails */
     }
-    kS(sc->names)[names->n] = ss("i");
-    if (idx) {
-        sc->vals[names->n] = r1(idx);
-    } else {
-        J rows = obj_count(t);
-        K i = ktn(KJ, rows);
-        for (J r = 0; r < rows; r++)
-            kJ(i)[r] = r;
-        sc->vals[names->n] = i;
-    }
+    mem_raw_free(used);
     return true;
 }
 
@@ -74,56 +136,62 @@ static void scope_free(Scope *sc) {
     r0(sc->names);
 }
 
-/* rows of t passing every where clause, in order (NULL + kerr on error) */
-static K filter_rows(const K t, const K where) {
-    J rows = obj_count(t);
-    K idx = ktn(KJ, rows);
-    for (J r = 0; r < rows; r++)
-        kJ(idx)[r] = r;
+/* rows of t passing every where clause, each evaluated on the survivors of the ones before
+ * it over the columns it reads: *idx the kept rows, ascending (NULL: every row, when there
+ * is no clause); false + kerr on error */
+static bool filter_rows(const K t, const K where, K *idx) {
+    *idx = NULL;
     J nc = where->t == 0 ? where->n : 0;
     for (J w = 0; w < nc; w++) {
         Scope sc = {0};
-        if (!scope_make(&sc, t, idx)) {
+        if (!scope_make(&sc, t, *idx, kK(where)[w])) {
             scope_free(&sc);
-            r0(idx);
-            return NULL;
+            r0(*idx);
+            return false;
         }
         K b = eval_with_columns(kK(where)[w], sc.names, sc.vals);
         scope_free(&sc);
-        if (!b) {
-            r0(idx);
-            return NULL;
-        }
-        if (b->t == -KB) { /* an atom condition keeps all or nothing */
-            if (!b->g)
-                idx->n = 0;
+        J n = rows_n(t, *idx);
+        if (!b || (b->t != -KB && (b->t != KB || b->n != n))) {
+            if (b)
+                kerr(b->t == KB ? "length" : "type");
             r0(b);
-            continue;
+            r0(*idx);
+            return false;
         }
-        if (b->t != KB || b->n != idx->n) {
-            const char *err = b->t == KB ? "length" : "type";
-            r0(b);
-            r0(idx);
-            return kerr(err);
-        }
+        K kept = ktn(KJ, b->t == -KB ? (b->g ? n : 0) : n); /* an atom keeps all or nothing */
         J k = 0;
-        for (J r = 0; r < idx->n; r++)
-            if (kG(b)[r])
-                kJ(idx)[k++] = kJ(idx)[r];
-        idx->n = k;
+        if (kept && b->t == -KB)
+            for (; k < kept->n; k++)
+                kJ(kept)[k] = *idx ? kJ(*idx)[k] : k;
+        else if (kept && *idx)
+            for (J r = 0; r < n; r++) {
+                kJ(kept)[k] = kJ(*idx)[r];
+                k += kG(b)[r] != 0;
+            }
+        else if (kept)
+            for (J r = 0; r < n; r++) {
+                kJ(kept)[k] = r;
+                k += kG(b)[r] != 0;
+            }
         r0(b);
+        r0(*idx);
+        if (!kept)
+            return false;
+        kept->n = k;
+        *idx = kept;
     }
-    return idx;
+    return true;
 }
 
 /* evaluate the expressions of dict a over rows idx: one value per expression */
 static K compute(const K t, const K idx, const K a) {
     Scope sc = {0};
-    if (!scope_make(&sc, t, idx)) {
+    K exprs = DICT_VALS(a); /* parse trees; a symbol vector when every one is a column name */
+    if (!scope_make(&sc, t, idx, exprs)) {
         scope_free(&sc);
         return NULL;
     }
-    K exprs = DICT_VALS(a); /* parse trees; a symbol vector when every one is a column name */
     J n = obj_count(exprs);
     K out = ktn(0, n);
     for (J c = 0; out && c < n; c++) {
@@ -176,16 +244,126 @@ static void grouping_free(Grouping *g) {
     r0(g->lists);
 }
 
+/* the groups of the rows of key columns keys (borrowed, a list of equal-length columns),
+ * numbered in order of first appearance: the first row of each (returned) and each row's
+ * group (*gid).  Several columns are grouped one at a time, in vector passes: the groups so
+ * far and the next column's give a combined code g*count+h, which is grouped again (a
+ * direct-address table when the codes are dense, a hash sized to the groups otherwise). */
+static K group_ids(const K keys, K *gid) {
+    K first = prim_group_ids(kK(keys)[0], gid);
+    for (J c = 1; first && c < keys->n; c++) {
+        K h = NULL, hfirst = prim_group_ids(kK(keys)[c], &h);
+        if (!hfirst) {
+            r0(first);
+            r0(*gid);
+            return NULL;
+        }
+        J m = hfirst->n, ng = first->n; /* at most the row count: the codes stay below n^2 */
+        r0(hfirst);
+        J *g = kJ(*gid);
+        const J *hg = kJ(h);
+        J n = (*gid)->n;
+        bool few = ng * m <= MAX(n, 1 << 16) && n < wi; /* the combinations: a direct table */
+        I *code = few ? mem_raw_alloc((size_t)(ng * m) * sizeof(I)) : NULL;
+        K pos = code ? ktn(KJ, MIN(n, ng * m)) : NULL;
+        r0(first);
+        if (pos) { /* a direct-address table, in the same pass as the combining */
+            memset(code, 0xff, (size_t)(ng * m) * sizeof(I));
+            J ngroups = 0;
+            for (J i = 0; i < n; i++) {
+                J k = g[i] * m + hg[i];
+                if (code[k] < 0) {
+                    kJ(pos)[ngroups] = i;
+                    code[k] = (I)ngroups++;
+                }
+                g[i] = code[k];
+            }
+            mem_raw_free(code);
+            r0(h);
+            pos->n = ngroups;
+            first = pos;
+            continue;
+        }
+        if (code && !pos) {
+            mem_raw_free(code);
+            r0(h);
+            r0(*gid);
+            *gid = NULL;
+            return NULL;
+        }
+        mem_raw_free(code);
+        for (J i = 0; i < n; i++)
+            g[i] = g[i] * m + hg[i];
+        r0(h);
+        first = prim_regroup(*gid); /* *gid is ours alone: prim_group_ids made it */
+        if (!first) {
+            r0(*gid);
+            *gid = NULL;
+        }
+    }
+    return first;
+}
+
+/* key column types whose sort order and grouping agree on what is equal (no tolerance, no
+ * items of several types) */
+static bool rankable(int t) {
+    return t == KS || t == KB || t == KG || t == KH || t == KI || t == KJ || t == KC || t == KD ||
+           t == KM || t == KU || t == KV || t == KT || t == KN || t == KP;
+}
+
+/* the order of the rows of key table kt (consumed; distinct rows), as iasc gives it.  Several
+ * key columns of rankable types are ranked one at a time (the distinct values of each,
+ * sorted: few), and the rows sorted by one long code of their ranks; otherwise iasc. */
+static K key_order(K kt) {
+    K cols = TABLE_DATA(kt);
+    J ng = obj_count(kt);
+    bool ranks = cols->n > 1;
+    for (J c = 0; ranks && c < cols->n; c++)
+        ranks = rankable(kK(cols)[c]->t);
+    if (!ranks)
+        return prim_iasc(kt);
+    K code = ktn(KJ, ng);
+    if (code)
+        memset(kJ(code), 0, (size_t)ng * sizeof(J));
+    J span = 1; /* the product of the ranks' counts so far: the codes stay below it */
+    for (J c = 0; code && c < cols->n; c++) {
+        K gid = NULL, first = prim_group_ids(kK(cols)[c], &gid);
+        K vals = first ? prim_gather(kK(cols)[c], first) : NULL;
+        K ord = vals ? prim_iasc(vals) : NULL;
+        J m = first ? first->n : 0;
+        J *rank = ord ? mem_raw_alloc((size_t)(m ? m : 1) * sizeof(J)) : NULL;
+        bool fits = !__builtin_mul_overflow(span, m, &span);
+        if (rank && fits) {
+            for (J k = 0; k < m; k++)
+                rank[kJ(ord)[k]] = k;
+            for (J i = 0; i < ng; i++)
+                kJ(code)[i] = kJ(code)[i] * m + rank[kJ(gid)[i]];
+        }
+        mem_raw_free(rank);
+        r0(first); r0(gid); r0(ord);
+        if (!rank || !fits) {
+            r0(code);
+            if (ord && !fits) /* too many combinations for one long: iasc does it */
+                return prim_iasc(kt);
+            r0(kt);
+            return ord ? kerr("wsfull") : NULL;
+        }
+    }
+    r0(kt);
+    return code ? prim_iasc(code) : NULL;
+}
+
 static bool group_rows(const K t, const K idx, const K b, Grouping *gr) {
     memset(gr, 0, sizeof *gr);
     K keys = compute(t, idx, b);
     if (!keys)
         return false;
+    J nsel = rows_n(t, idx);
     for (J c = 0; c < keys->n; c++) { /* one key per selected row: atoms spread, lists fit */
         K k = kK(keys)[c];
         if (k->t < 0)
-            kK(keys)[c] = prim_take(kj(idx->n), k);
-        else if (k->t >= XT || obj_count(k) != idx->n) {
+            kK(keys)[c] = prim_take(kj(nsel), k);
+        else if (k->t >= XT || obj_count(k) != nsel) {
             r0(keys);
             kerr("length");
             return false;
@@ -196,19 +374,8 @@ static bool group_rows(const K t, const K idx, const K b, Grouping *gr) {
             return false;
         }
     }
-    K first, gid = NULL;
-    if (keys->n == 1) {
-        first = prim_group_ids(kK(keys)[0], &gid);
-    } else { /* several key columns: their rows hashed together */
-        RowIndex ix;
-        first = rows_index_new(keys, &ix) ? ktn(KJ, ix.ngroups) : NULL;
-        if (first) {
-            memcpy(kJ(first), ix.first, (size_t)ix.ngroups * sizeof(J));
-            gid = ktn(KJ, ix.n);
-            memcpy(kJ(gid), ix.group, (size_t)ix.n * sizeof(J));
-            rows_index_free(&ix);
-        }
-    }
+    K gid = NULL;
+    K first = group_ids(keys, &gid);
     if (!first) {
         r0(keys);
         return false;
@@ -221,7 +388,7 @@ static bool group_rows(const K t, const K idx, const K b, Grouping *gr) {
     r0(keys);
     r0(first);
     K kt = xT(xD(names, cols));
-    K order = kt ? prim_iasc(r1(kt)) : NULL;
+    K order = kt ? key_order(r1(kt)) : NULL;
     if (!order) {
         r0(kt);
         r0(gid);
@@ -236,12 +403,15 @@ static bool group_rows(const K t, const K idx, const K b, Grouping *gr) {
         kerr("wsfull");
         return false;
     }
-    for (J k = 0; k < ng; k++)
+    bool same = true; /* keys already in order (often, e.g. by a sorted column) */
+    for (J k = 0; k < ng; k++) {
         rank[kJ(order)[k]] = k;
-    for (J i = 0; i < gid->n; i++)
+        same = same && kJ(order)[k] == k;
+    }
+    for (J i = 0; !same && i < gid->n; i++)
         kJ(gid)[i] = rank[kJ(gid)[i]];
     mem_raw_free(rank);
-    gr->keys = eval_index(kt, order);
+    gr->keys = same ? (r0(order), kt) : eval_index(kt, order);
     gr->gid = gid;
     gr->ng = ng;
     return gr->keys != NULL;
@@ -268,29 +438,97 @@ static K group_lists(Grouping *gr, const K idx) {
     }
     for (J i = 0; i < gr->gid->n; i++) {
         J g = kJ(gr->gid)[i];
-        kJ(kK(lists)[g])[count[g]++] = kJ(idx)[i];
+        kJ(kK(lists)[g])[count[g]++] = idx ? kJ(idx)[i] : i;
     }
     mem_raw_free(count);
     return gr->lists = lists;
 }
 
+/* column name (an -KS tree) of t, or NULL (i is not a column: it is the row number) */
+static K column_of(const K t, const K e) {
+    if (e->t != -KS)
+        return NULL;
+    for (J k = 0; k < TABLE_COLS(t)->n; k++)
+        if (kS(TABLE_COLS(t))[k] == e->s)
+            return kK(TABLE_DATA(t))[k];
+    return NULL;
+}
+
+/* a numeric column's value at a selected row as a float (nulls NaN) */
+static inline F at_f(const K col, const J *row, J i) {
+    J r = row ? row[i] : i;
+    return col->t == KF ? kF(col)[r] : kJ(col)[r] == nj ? nf : (F)kJ(col)[r];
+}
+
+/* x wavg y and x wsum y by group in one pass, for long and float columns x and y: as agg.c,
+ * pairs whose product is null are left out (wavg: of both sums) */
+static K weighted_aggregate(int op, const K x, const K y, const J *row, const Grouping *gr) {
+    J n = gr->gid->n, ng = gr->ng;
+    const J *gid = kJ(gr->gid);
+    bool longs = x->t == KJ && y->t == KJ && op == P_WAVG; /* sums of longs, then divided */
+    K out = ktn(KF, ng);
+    void *num = mem_raw_calloc((size_t)(ng ? ng : 1), 8), *den = mem_raw_calloc((size_t)(ng ? ng : 1), 8);
+    if (!out || !num || !den) {
+        r0(out);
+        mem_raw_free(num);
+        mem_raw_free(den);
+        return NULL;
+    }
+    if (longs) {
+        J *sn = num, *sd = den;
+        for (J i = 0; i < n; i++) {
+            J r = row ? row[i] : i, a = kJ(x)[r], b = kJ(y)[r];
+            if (a == nj || b == nj)
+                continue;
+            sn[gid[i]] += (J)((uint64_t)a * (uint64_t)b);
+            sd[gid[i]] += a;
+        }
+        for (J g = 0; g < ng; g++)
+            kF(out)[g] = (F)sn[g] / (F)sd[g];
+    } else {
+        F *sn = num;
+        J *sdj = den; /* a long weight: its sum is a long */
+        F *sdf = den;
+        for (J i = 0; i < n; i++) {
+            F a = at_f(x, row, i), p = a * at_f(y, row, i);
+            if (p != p)
+                continue;
+            sn[gid[i]] += p;
+            if (x->t == KJ)
+                sdj[gid[i]] += kJ(x)[row ? row[i] : i];
+            else
+                sdf[gid[i]] += a;
+        }
+        for (J g = 0; g < ng; g++)
+            kF(out)[g] = op == P_WSUM ? sn[g] : sn[g] / (x->t == KJ ? (F)sdj[g] : sdf[g]);
+    }
+    mem_raw_free(num);
+    mem_raw_free(den);
+    return out;
+}
+
 /* agg col by group in one pass, for agg in count first last sum avg min max over a column
- * of t (longs and floats for the arithmetic ones); NULL (no error) when e is not of that form */
+ * of t (longs and floats for the arithmetic ones), count i, and x wavg y, x wsum y over
+ * long and float columns; NULL (no error) when e is not of that form */
 static K fast_aggregate(const K e, const K t, const K idx, const Grouping *gr) {
-    if (e->t != 0 || e->n != 2 || kK(e)[0]->t != KUNARY || kK(e)[1]->t != -KS)
+    if (e->t != 0 || e->n < 2 || kK(e)[0]->t < KUNARY || kK(e)[0]->t > KBINARY)
         return NULL;
     int op = kK(e)[0]->g;
-    J c = -1;
-    for (J k = 0; k < TABLE_COLS(t)->n; k++)
-        if (kS(TABLE_COLS(t))[k] == kK(e)[1]->s)
-            c = k;
-    if (c < 0)
-        return NULL;
-    K col = kK(TABLE_DATA(t))[c];
     J n = gr->gid->n, ng = gr->ng;
-    const J *gid = kJ(gr->gid), *row = kJ(idx);
-    int ty = col->t;
-    if (op == P_HASH) { /* count */
+    const J *gid = kJ(gr->gid), *row = idx ? kJ(idx) : NULL;
+    if (e->n == 3 && (op == P_WAVG || op == P_WSUM)) {
+        K x = column_of(t, kK(e)[1]), y = column_of(t, kK(e)[2]);
+        if (!x || !y || (x->t != KJ && x->t != KF) || (y->t != KJ && y->t != KF))
+            return NULL;
+        if (op == P_WSUM && x->t == KJ && y->t == KJ)
+            return NULL; /* a long result: the general path */
+        return weighted_aggregate(op, x, y, row, gr);
+    }
+    if (e->n != 2)
+        return NULL;
+    K col = column_of(t, kK(e)[1]);
+    bool is_i = kK(e)[1]->t == -KS && !strcmp(kK(e)[1]->s, "i") && !col;
+    if (op == P_HASH && (col || is_i)) { /* count */
         K out = ktn(KJ, ng);
         if (!out)
             return NULL; /* the general path reports it */
@@ -299,6 +537,9 @@ static K fast_aggregate(const K e, const K t, const K idx, const Grouping *gr) {
             kJ(out)[gid[i]]++;
         return out;
     }
+    if (!col)
+        return NULL;
+    int ty = col->t;
     if ((op == P_STAR || op == P_LAST) && ty > 0 && ty < KENUM && ty != UU) { /* first, last */
         int w = obj_width(ty);
         K out = ktn(ty, ng);
@@ -313,7 +554,7 @@ static K fast_aggregate(const K e, const K t, const K idx, const Grouping *gr) {
             if (op == P_STAR && seen[g])
                 continue;
             seen[g] = 1;
-            memcpy(kG(out) + g * w, kG(col) + row[i] * w, (size_t)w);
+            memcpy(kG(out) + g * w, kG(col) + (row ? row[i] : i) * w, (size_t)w);
         }
         mem_raw_free(seen);
         return out;
@@ -326,7 +567,7 @@ static K fast_aggregate(const K e, const K t, const K idx, const Grouping *gr) {
             return NULL;
         memset(kJ(out), 0, (size_t)ng * sizeof(J));
         for (J i = 0; i < n; i++) {
-            J v = kJ(col)[row[i]];
+            J v = kJ(col)[row ? row[i] : i];
             if (v != nj)
                 kJ(out)[gid[i]] += v;
         }
@@ -342,7 +583,7 @@ static K fast_aggregate(const K e, const K t, const K idx, const Grouping *gr) {
         }
         memset(kF(out), 0, (size_t)ng * sizeof(F));
         for (J i = 0; i < n; i++) {
-            F v = ty == KF ? kF(col)[row[i]] : kJ(col)[row[i]] == nj ? nf : (F)kJ(col)[row[i]];
+            F v = at_f(col, row, i);
             if (v == v) {
                 kF(out)[gid[i]] += v;
                 if (cnt)
@@ -357,6 +598,8 @@ static K fast_aggregate(const K e, const K t, const K idx, const Grouping *gr) {
     if (op == P_MIN || op == P_MAX) { /* nulls skipped; an all-null group gives the infinity */
         bool mx = op == P_MAX;
         K out = ktn(ty, ng);
+        if (!out)
+            return NULL;
         for (J g = 0; g < ng; g++) {
             if (ty == KJ)
                 kJ(out)[g] = mx ? -wj : wj;
@@ -364,13 +607,13 @@ static K fast_aggregate(const K e, const K t, const K idx, const Grouping *gr) {
                 kF(out)[g] = mx ? -wf : wf;
         }
         for (J i = 0; i < n; i++) {
-            J g = gid[i];
+            J g = gid[i], r = row ? row[i] : i;
             if (ty == KJ) {
-                J v = kJ(col)[row[i]];
+                J v = kJ(col)[r];
                 if (v != nj && (mx ? v > kJ(out)[g] : v < kJ(out)[g]))
                     kJ(out)[g] = v;
             } else {
-                F v = kF(col)[row[i]];
+                F v = kF(col)[r];
                 if (v == v && (mx ? v > kF(out)[g] : v < kF(out)[g]))
                     kF(out)[g] = v;
             }
@@ -390,9 +633,10 @@ K query_select(K t, K where, K b, K a) {
     }
     if (part_find(t) >= 0) /* a partitioned table: its partitions answer (part.c) */
         return part_select(t, where, b, a);
-    K idx = filter_rows(t, where);
+    K idx;
+    bool ok = filter_rows(t, where, &idx);
     r0(where);
-    if (!idx) {
+    if (!ok) {
         r0(t); r0(b); r0(a);
         return NULL;
     }
@@ -446,9 +690,10 @@ K query_select(K t, K where, K b, K a) {
             if (a->t == 0 && a->n == 0) { /* select from t: the rows; exec: the last one */
                 K names = r1(TABLE_COLS(t));
                 K cols = ktn(0, names->n);
+                J rows = obj_count(t), last = idx ? (idx->n ? kJ(idx)[idx->n - 1] : rows) : rows ? rows - 1 : rows;
                 for (J c = 0; c < names->n; c++) {
-                    K at = exec ? kj(idx->n ? kJ(idx)[idx->n - 1] : obj_count(t)) : r1(idx);
-                    kK(cols)[c] = eval_index(r1(kK(TABLE_DATA(t))[c]), at);
+                    K col = r1(kK(TABLE_DATA(t))[c]);
+                    kK(cols)[c] = exec ? eval_index(col, kj(last)) : idx ? eval_index(col, r1(idx)) : col;
                 }
                 r0(idx); r0(t); r0(b); r0(a);
                 return exec ? xD(names, prim_all_made(cols)) : xT(xD(names, cols));
@@ -607,10 +852,13 @@ static K query_update(K t, K where, K b, K a) {
         r0(t); r0(where); r0(b); r0(a);
         return kerr("par");
     }
-    K idx = filter_rows(t, where);
+    K idx;
+    bool ok = filter_rows(t, where, &idx);
     bool some_where = where->t == 0 && where->n > 0;
     r0(where);
-    if (!idx) {
+    if (ok && !idx) /* update and delete write at the rows: every row, listed */
+        ok = (idx = rows_til(obj_count(t))) != NULL;
+    if (!ok) {
         r0(t); r0(b); r0(a);
         return NULL;
     }

@@ -305,7 +305,26 @@ static K field_cast(int field, const K a) {
     return kerr("type");
 }
 
+K prim_parse_text(int t, const char *s, size_t n) { return parse_atom(t, s, n); }
+
+/* a timestamp vector (consumed) as dates, times of day (timespan) or minutes, seconds, times
+ * of the day: cast_atom's arithmetic for each item, without an atom per item */
+static K timestamps_to(int to, K y) {
+    K r = ktn(to, y->n);
+    for (J i = 0; r && i < y->n; i++) {
+        J ns = kJ(y)[i], tod = ((ns % NS_PER_DAY) + NS_PER_DAY) % NS_PER_DAY;
+        if (to == KN)
+            kJ(r)[i] = ns == nj ? nj : tod;
+        else
+            kI(r)[i] = ns == nj ? ni : (I)(to == KD ? floor_div(ns, NS_PER_DAY) : tod / ns_per(to));
+    }
+    r0(y);
+    return r;
+}
+
 static K cast_each(int to, K y) {
+    if (y->t == KP && (to == KD || to == KN || to == KU || to == KV || to == KT))
+        return timestamps_to(to, y);
     if (!obj_stack_ok()) { /* casts recurse into nested lists and dicts */
         r0(y);
         return NULL;

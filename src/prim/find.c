@@ -226,6 +226,35 @@ static K found_flags(K pos, J n) {
     return kerr("type");
 }
 
+/* x in y for symbol vectors (consumed): symbols are interned, so equal exactly when their
+ * pointers are; y's pointers in a small open-addressed set */
+static K syms_in(K x, K y) {
+    int bits = 3;
+    while (((J)1 << bits) < y->n * 2)
+        bits++;
+    J size = (J)1 << bits;
+    S *set = mem_raw_calloc((size_t)size, sizeof(S));
+    K r = set ? obj_vec(KB, x->n) : NULL;
+    for (J k = 0; r && k < y->n; k++) {
+        S s = kS(y)[k];
+        J j = (J)(((uint64_t)(uintptr_t)s * 0x9E3779B97F4A7C15ULL) >> (64 - bits));
+        while (set[j] && set[j] != s)
+            j = (j + 1) & (size - 1);
+        set[j] = s;
+    }
+    for (J i = 0; r && i < x->n; i++) {
+        S s = kS(x)[i];
+        J j = (J)(((uint64_t)(uintptr_t)s * 0x9E3779B97F4A7C15ULL) >> (64 - bits));
+        while (set[j] && set[j] != s)
+            j = (j + 1) & (size - 1);
+        kG(r)[i] = set[j] != NULL;
+    }
+    mem_raw_free(set);
+    r0(x);
+    r0(y);
+    return r ? r : kerr("wsfull");
+}
+
 K prim_in(K x, K y) {
     PRIM_ARGS2(x, y);
     if (!obj_stack_ok()) { /* a general x is looked up item by item */
@@ -246,6 +275,8 @@ K prim_in(K x, K y) {
         r0(y);
         return NULL;
     }
+    if (x->t == KS && y->t == KS)
+        return syms_in(x, y);
     if (y->t == 0) { /* y a general list: (y?x)<count y, no iteration through x */
         J yn = y->n;
         return found_flags(prim_find(y, x), yn);
@@ -332,6 +363,10 @@ static bool grow_table(J **slot, J *mask, const J *first, J ngroups, const K x,
 
 /* the grouping loop for items compared as fixed-width integers of type T: each slot holds a
  * key and its group, so a probe touches one cache line and never the column */
+/* Fibonacci hashing: the top bits of key * 2^64/phi spread pointers (symbols) and small
+ * integers alike, in two instructions */
+#define FIB 0x9E3779B97F4A7C15ULL
+
 typedef struct KeySlot {
     uint64_t key;
     J g; /* group + 1, 0 = empty */
@@ -340,13 +375,13 @@ typedef struct KeySlot {
 #define GROUP_FIXED(T)                                                                          \
     do {                                                                                        \
         const T *v = (const T *)kG(x);                                                          \
-        J size = 1024, count = 0;                                                               \
+        J size = 1024, count = 0, shift = 54; /* slots = 2^(64 - shift) */                    \
         KeySlot *tab = mem_raw_calloc((size_t)size, sizeof(KeySlot));                                   \
         if (!tab)                                                                               \
             goto oom;                                                                           \
         for (J i = 0; i < n; i++) {                                                             \
             uint64_t key = (uint64_t)v[i];                                                      \
-            J j = (J)(hash_u64(key) & (uint64_t)(size - 1));                                    \
+            J j = (J)((key * FIB) >> shift);                                                    \
             while (tab[j].g && tab[j].key != key)                                               \
                 j = (j + 1) & (size - 1);                                                       \
             if (!tab[j].g) {                                                                    \
@@ -362,7 +397,7 @@ typedef struct KeySlot {
                     for (J k = 0; k < size; k++) {                                              \
                         if (!tab[k].g)                                                          \
                             continue;                                                           \
-                        J s = (J)(hash_u64(tab[k].key) & (uint64_t)(size * 2 - 1));             \
+                        J s = (J)((tab[k].key * FIB) >> (shift - 1));                           \
                         while (fresh[s].g)                                                      \
                             s = (s + 1) & (size * 2 - 1);                                       \
                         fresh[s] = tab[k];                                                      \
@@ -370,9 +405,11 @@ typedef struct KeySlot {
                     mem_raw_free(tab);                                                                  \
                     tab = fresh;                                                                \
                     size *= 2;                                                                  \
+                    shift--;                                                                    \
                 }                                                                               \
-                gr->gid[i] = gr->ngroups - 1;                                                   \
-            } else {                                                                            \
+                if (gr->gid)                                                                    \
+                    gr->gid[i] = gr->ngroups - 1;                                               \
+            } else if (gr->gid) {                                                               \
                 gr->gid[i] = tab[j].g - 1;                                                      \
             }                                                                                   \
         }                                                                                       \
@@ -380,17 +417,21 @@ typedef struct KeySlot {
     } while (0)
 
 /* integers spanning a range no wider than the list: a direct-address table instead of a
- * hash (the common case of small group codes).  False when the range is too wide. */
+ * hash (the common case of small group codes, dates, minutes).  False when the range is
+ * too wide or a null is present.  Reads x[i] only before writing gid[i], so gid may be x's
+ * own data (prim_regroup). */
 static bool dense_groups(const K x, J n, Groups *gr) {
+    bool wide = obj_width(x->t) == 8;
     J lo = wj, hi = -wj;
     for (J i = 0; i < n; i++) {
-        J v = x->t == KJ ? kJ(x)[i] : kI(x)[i] == ni ? nj : kI(x)[i];
+        J v = wide ? kJ(x)[i] : kI(x)[i] == ni ? nj : kI(x)[i];
         if (v == nj)
             return false; /* nulls: leave them to the hash */
         lo = v < lo ? v : lo;
         hi = v > hi ? v : hi;
     }
-    if (hi - lo >= n || hi - lo > (J)1 << 26)
+    uint64_t span = (uint64_t)hi - (uint64_t)lo; /* wide ranges would overflow a J */
+    if (span >= (uint64_t)n || span > (uint64_t)1 << 26)
         return false;
     J range = hi - lo + 1;
     J *code = mem_raw_alloc((size_t)range * sizeof(J));
@@ -398,28 +439,38 @@ static bool dense_groups(const K x, J n, Groups *gr) {
         return false;
     memset(code, 0xff, (size_t)range * sizeof(J)); /* -1: not seen */
     for (J i = 0; i < n; i++) {
-        J v = (x->t == KJ ? kJ(x)[i] : kI(x)[i]) - lo;
+        J v = (wide ? kJ(x)[i] : kI(x)[i]) - lo;
         if (code[v] < 0) {
             gr->first[gr->ngroups] = i;
             code[v] = gr->ngroups++;
         }
-        gr->gid[i] = code[v];
+        if (gr->gid)
+            gr->gid[i] = code[v];
     }
     mem_raw_free(code);
     return true;
 }
 
-static bool groups_make(const K x, Groups *gr) {
+/* integer-like types the direct-address table takes (4 or 8 bytes, null the minimum) */
+static bool dense_type(int t) {
+    return t == KJ || t == KI || t == KD || t == KM || t == KU || t == KV || t == KT || t == KN || t == KP;
+}
+
+/* group the items of x into gr, writing each item's group to gid (n of them; NULL: only the
+ * groups' first items are wanted, as by distinct): gid may be
+ * x's own data when x is a long vector (prim_regroup), since the paths for 8-byte items read
+ * item i only before writing gid[i] */
+static bool groups_into(const K x, J *gid, Groups *gr) {
     J n = obj_count(x);
-    gr->gid = mem_raw_alloc((size_t)(n ? n : 1) * sizeof(J));
+    gr->gid = gid;
     gr->first = mem_raw_alloc((size_t)(n ? n : 1) * sizeof(J));
     gr->ngroups = 0;
     J mask = 1023;
     J *slot = mem_raw_calloc((size_t)mask + 1, sizeof(J));
-    if (!gr->gid || !gr->first || !slot)
+    if (!gr->first || !slot)
         goto oom;
     int w = x->t > 0 && x->t != KF && x->t != KE ? obj_width(x->t) : 0;
-    if ((x->t == KJ || x->t == KI) && n > 1024 && dense_groups(x, n, gr)) {
+    if (dense_type(x->t) && n > 1024 && dense_groups(x, n, gr)) {
         mem_raw_free(slot);
         return true;
     }
@@ -443,18 +494,32 @@ static bool groups_make(const K x, Groups *gr) {
                 if (gr->ngroups * 2 > mask && !grow_table(&slot, &mask, gr->first, gr->ngroups, x, prim_item_hash))
                     goto oom;
             }
-            gr->gid[i] = g - 1;
+            if (gr->gid)
+                gr->gid[i] = g - 1;
         }
     }
     mem_raw_free(slot);
     return true;
 oom:
     mem_raw_free(slot);
-    mem_raw_free(gr->gid);
     mem_raw_free(gr->first);
     gr->gid = gr->first = NULL;
     kerr("wsfull");
     return false;
+}
+
+static bool groups_make(const K x, Groups *gr) {
+    J n = obj_count(x);
+    J *gid = mem_raw_alloc((size_t)(n ? n : 1) * sizeof(J));
+    if (!gid) {
+        kerr("wsfull");
+        return false;
+    }
+    if (!groups_into(x, gid, gr)) {
+        mem_raw_free(gid);
+        return false;
+    }
+    return true;
 }
 
 static void groups_free(Groups *gr) {
@@ -462,29 +527,148 @@ static void groups_free(Groups *gr) {
     mem_raw_free(gr->first);
 }
 
-/* the position of the first occurrence of each distinct item */
+/* the first positions of groups gr (freed) as a long vector */
+static K groups_first(Groups *gr) {
+    K pos = ktn(KJ, gr->ngroups);
+    if (pos)
+        memcpy(kJ(pos), gr->first, (size_t)gr->ngroups * sizeof(J));
+    mem_raw_free(gr->first);
+    return pos;
+}
+
+/* distinct over many 8-byte items, radix-partitioned so that every hash table stays in
+ * cache: the (key, position) pairs are scattered by the top bits of the key's hash into
+ * PARTS partitions (positions ascending within each), each partition marks the first
+ * position of each of its keys in a bitmap, and the bitmap read in order gives the first
+ * positions in order of first appearance.  Keys are compared by their bits, as GROUP_FIXED
+ * compares them.  NULL + kerr when memory runs out. */
+enum { PART_BITS = 8, PARTS = 1 << PART_BITS };
+typedef struct KeyPos {
+    uint64_t key;
+    J pos;
+} KeyPos;
+
+static K distinct_partitioned(const K x) {
+    J n = x->n;
+    const uint64_t *v = (const uint64_t *)kG(x);
+    J *start = mem_raw_calloc(PARTS + 1, sizeof(J));
+    KeyPos *pairs = mem_raw_alloc((size_t)n * sizeof(KeyPos));
+    uint64_t *firsts = mem_raw_calloc((size_t)(n + 63) / 64, 8);
+    KeySlot *tab = NULL;
+    K out = NULL;
+    if (!start || !pairs || !firsts)
+        goto done;
+    for (J i = 0; i < n; i++)
+        start[((v[i] * FIB) >> (64 - PART_BITS)) + 1]++;
+    J biggest = 0;
+    for (int p = 0; p < PARTS; p++) {
+        biggest = MAX(biggest, start[p + 1]);
+        start[p + 1] += start[p];
+    }
+    J fill[PARTS];
+    memcpy(fill, start, sizeof fill);
+    for (J i = 0; i < n; i++) {
+        J at = fill[(v[i] * FIB) >> (64 - PART_BITS)]++;
+        pairs[at].key = v[i];
+        pairs[at].pos = i;
+    }
+    int bits = 4;
+    while (((J)1 << bits) < biggest * 2)
+        bits++;
+    J size = (J)1 << bits, count = 0;
+    tab = mem_raw_alloc((size_t)size * sizeof(KeySlot));
+    if (!tab)
+        goto done;
+    for (int p = 0; p < PARTS; p++) {
+        J lo = start[p], hi = start[p + 1];
+        /* a table for this partition: at most twice its items, from the hash's lower bits */
+        int pb = 4;
+        while (((J)1 << pb) < (hi - lo) * 2)
+            pb++;
+        J psize = (J)1 << pb;
+        memset(tab, 0, (size_t)psize * sizeof(KeySlot));
+        for (J k = lo; k < hi; k++) {
+            uint64_t key = pairs[k].key;
+            J j = (J)(((key * FIB) << PART_BITS) >> (64 - pb));
+            while (tab[j].g && tab[j].key != key)
+                j = (j + 1) & (psize - 1);
+            if (!tab[j].g) {
+                tab[j].key = key;
+                tab[j].g = 1;
+                firsts[pairs[k].pos >> 6] |= 1ULL << (pairs[k].pos & 63);
+                count++;
+            }
+        }
+    }
+    out = ktn(KJ, count);
+    for (J w = 0, k = 0; out && w < (n + 63) / 64; w++)
+        for (uint64_t bitsw = firsts[w]; bitsw; bitsw &= bitsw - 1)
+            kJ(out)[k++] = w * 64 + __builtin_ctzll(bitsw);
+done:
+    if (!out && !kerr_msg())
+        kerr("wsfull");
+    mem_raw_free(start);
+    mem_raw_free(pairs);
+    mem_raw_free(firsts);
+    mem_raw_free(tab);
+    return out;
+}
+
+/* many distinct values among the first 2^16 of x's 8-byte items (a quarter or more): then
+ * one hash table over all of them would not stay in cache */
+static bool many_distinct(const K x) {
+    enum { SAMPLE = 1 << 16, SLOTS = 1 << 17 };
+    uint64_t *seen = mem_raw_calloc(SLOTS, 8);
+    uint8_t *used = mem_raw_calloc(SLOTS, 1);
+    J distinct = 0;
+    const uint64_t *v = (const uint64_t *)kG(x);
+    for (J i = 0; seen && used && i < SAMPLE; i++) {
+        J j = (J)((v[i] * FIB) >> (64 - 17));
+        while (used[j] && seen[j] != v[i])
+            j = (j + 1) & (SLOTS - 1);
+        if (!used[j])
+            used[j] = 1, seen[j] = v[i], distinct++;
+    }
+    mem_raw_free(seen);
+    mem_raw_free(used);
+    return distinct >= SAMPLE / 4;
+}
+
+/* the position of the first occurrence of each distinct item (no group per item) */
 static K distinct_positions(const K x) {
     Groups gr;
-    if (!groups_make(x, &gr))
+    if (x->t > 0 && x->t < KENUM && x->t != KF && x->t != KZ && x->t != UU && obj_width(x->t) == 8 &&
+        x->n >= (J)1 << 20 && many_distinct(x))
+        return distinct_partitioned(x);
+    if (!groups_into(x, NULL, &gr))
         return NULL;
-    K pos = ktn(KJ, gr.ngroups);
-    memcpy(kJ(pos), gr.first, (size_t)gr.ngroups * sizeof(J));
-    groups_free(&gr);
-    return pos;
+    return groups_first(&gr);
 }
 
 /* the grouping of x (borrowed) as (first positions; each item's group), for other layers */
 K prim_group_ids(const K x, K *gid) {
     Groups gr;
-    if (!groups_make(x, &gr))
+    K ids = ktn(KJ, obj_count(x));
+    *gid = NULL;
+    if (!ids || !groups_into(x, kJ(ids), &gr)) {
+        r0(ids);
         return NULL;
-    J n = obj_count(x);
-    K pos = ktn(KJ, gr.ngroups), ids = ktn(KJ, n);
-    memcpy(kJ(pos), gr.first, (size_t)gr.ngroups * sizeof(J));
-    memcpy(kJ(ids), gr.gid, (size_t)n * sizeof(J));
-    groups_free(&gr);
+    }
+    K pos = groups_first(&gr);
+    if (!pos) {
+        r0(ids);
+        return NULL;
+    }
     *gid = ids;
     return pos;
+}
+
+K prim_regroup(K codes) {
+    Groups gr;
+    ASSERT(codes->t == KJ && codes->r == 0);
+    if (!groups_into(codes, kJ(codes), &gr))
+        return NULL;
+    return groups_first(&gr);
 }
 
 K prim_gather(const K x, const K pos) {

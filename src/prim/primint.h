@@ -107,6 +107,10 @@ void rows_index_free(RowIndex *ix);
 /* group the items of x (borrowed): the first position of each group (numbered in order of
  * first appearance), and in *gid each item's group */
 K prim_group_ids(const K x, K *gid);
+/* codes (borrowed, a long vector with one owner) regrouped in place: each code replaced by
+ * its group (numbered in order of first appearance); the groups' first positions, or NULL
+ * + kerr (codes then undefined) */
+K prim_regroup(K codes);
 /* x f t for the global table named by y (consumed, like x), stored back: y, or NULL */
 K prim_in_place(K (*f)(K, K), K x, K y);
 /* columns names (borrowed symbols) of table t (borrowed) as a list, or NULL + 'mismatch */
@@ -119,6 +123,9 @@ void prim_attr_forget(const K x);
 /* Tok of temporal and address text beyond q's literals (tok.c): the atom, or NULL, no error,
  * when the text is none of those forms */
 K tok_parse(int to, const char *s, size_t n);
+/* the text s (n bytes, spaces around it ignored) parsed as type t, as `"T"$` parses one
+ * string (cast.c): a new atom; for 0: (csv.c), which parses fields where they lie */
+K prim_parse_text(int t, const char *s, size_t n);
 /* the items of simple or general list x (borrowed) at positions pos (borrowed longs, in range) */
 K prim_gather(const K x, const K pos);
 /* n?y: Roll (n > 0), Deal (n < 0), Permute (n null), y consumed (rand.c); \S's seed */

@@ -173,6 +173,56 @@ static K radix_sorted(const K x) {
     return r;
 }
 
+/* asc of a float vector (floats or datetimes) by its keys alone, when that gives what a
+ * stable grade gives: q orders nulls first and -0f equal to 0f, so the keys (sort_key's,
+ * but invertible) are exact when every NaN has one bit pattern (all become key 0, and back)
+ * and -0f and 0f do not both occur.  *used false (nothing done, no error) otherwise; true
+ * with NULL: the error pending. */
+static K radix_sorted_floats(const K x, bool *used) {
+    J n = x->n;
+    uint64_t *keys = mem_raw_alloc((size_t)(n ? n : 1) * 8);
+    *used = !keys; /* an error is an answer too */
+    if (!keys)
+        return kerr("wsfull");
+    uint64_t nan = 0;
+    bool some_nan = false, neg0 = false, pos0 = false, mixed = false;
+    for (J i = 0; i < n; i++) {
+        uint64_t u;
+        memcpy(&u, &kF(x)[i], 8);
+        if (UNLIKELY((u & 0x7fffffffffffffffULL) > 0x7ff0000000000000ULL)) { /* NaN */
+            mixed |= some_nan && u != nan;
+            nan = u, some_nan = true;
+            keys[i] = 0;
+            continue;
+        }
+        neg0 |= u == 0x8000000000000000ULL;
+        pos0 |= u == 0;
+        keys[i] = (u & 0x8000000000000000ULL) ? ~u : (u | 0x8000000000000000ULL);
+    }
+    if (mixed || (neg0 && pos0)) {
+        mem_raw_free(keys);
+        return NULL;
+    }
+    *used = true;
+    uint64_t *rk;
+    J *ri;
+    if (!radix_keys(keys, NULL, n, &rk, &ri)) {
+        mem_raw_free(keys);
+        return kerr_msg() ? NULL : kerr("wsfull"); /* 'stop, or out of memory */
+    }
+    K r = obj_vec(x->t, n);
+    for (J i = 0; r && i < n; i++) {
+        if (rk[i] == 0)
+            memcpy(&kF(r)[i], &nan, 8);
+        else
+            put_key(r, i, rk[i]);
+    }
+    mem_raw_free(rk);
+    if (r)
+        r->u = ATTR_S;
+    return r;
+}
+
 /* q's order of two values (borrowed): -1, 0, 1.  Different types by type number, an atom
  * before a list of its type; atoms by value; lists lexicographically, item by item, a prefix
  * first ("" < "a" < "ab" < "b", (0 5) < (1 2) < (1 2 3) < (1 3)). */
@@ -458,10 +508,17 @@ static K sorted(K x, bool desc) {
         return x;
     }
     if (!desc && radix_type(x->t) && x->t != KF && x->t != KZ && x->t != KE) {
-        /* floats keep -0 and NaN payloads only through a grade */
         K r = radix_sorted(x);
         r0(x);
         return r;
+    }
+    if (!desc && (x->t == KF || x->t == KZ)) { /* -0f with 0f, or NaN payloads: a grade */
+        bool used;
+        K r = radix_sorted_floats(x, &used);
+        if (used) {
+            r0(x);
+            return r;
+        }
     }
     K g = grade(r1(x), desc);
     if (!g) {

@@ -239,3 +239,56 @@ q)("IS";2 3) 0: (`:fixed2.txt;5)
 def ghi
 q)-3!("IS";2 3) 0: (`:fixed2.txt;5;5)
 "(,34i;,`def)"
+q)/ 0: on lines in one pass (each line split once, fields parsed where they lie): short and long
+q)/ lines, empty fields, skipped columns, the letters that take the general path
+q)("SJFPS";enlist",")0:("a,b,c,e,f";"x,1,2.5,2024-01-01T12:34:56.123456789,y";"z,,,,";"w,3";"q,4,1e3,2024.01.02D00:00:00.000000001,r,extra")
+a b c    e                             f
+----------------------------------------
+x 1 2.5  2024.01.01D12:34:56.123456789 y
+z
+w 3
+q 4 1000 2024.01.02D00:00:00.000000001 r
+q)("SJ F";",")0:("a,1,x,2.5";"b,2,y,3.5")
+a   b
+1   2
+2.5 3.5
+q)("*J";",")0:("ab,1";"cd,2")
+"ab" "cd"
+1    2
+q)("SG";",")0:("a,8c680a01-5a49-5aab-5a65-d4bfddb6a661";"b,")
+a                                    b
+8c680a01-5a49-5aab-5a65-d4bfddb6a661 00000000-0000-0000-0000-000000000000
+q)("DT";",")0:("2024.01.01,12:00:00.000";"x,y")
+2024.01.01   
+12:00:00.000 
+q)("J";",")0:("abc";"1.5";" 7 ")
+'nyi
+  [0]  ("J";",")0:("abc";"1.5";" 7 ")
+                ^
+q)("BXHIE";",")0:("1,ff,3,4,5.5";"0,00,,,")
+1   0
+ff  00
+3   
+4   
+5.5 
+q)("S";enlist",")0:enlist "a"
+'type
+  [0]  ("S";enlist",")0:enlist "a"
+                      ^
+q)("SS";enlist",")0:("a,b";"x,y")
+a b
+---
+x y
+q)("C";",")0:("ab";"c")
+'nyi
+  [0]  ("C";",")0:("ab";"c")
+                ^
+q)("SJ";",")0:enlist "a,1"
+,a
+,1
+q)("SJ";",")0:()
+`symbol$()
+`long$()
+q)("SJ";"|")0:("a|1";"b|2")
+a b
+1 2

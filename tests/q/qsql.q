@@ -268,3 +268,309 @@ a b
 0 2
 q)args{select from t where a in {y} 1}
 ,`x
+q)/ d.f fields of a column inside a lambda's query (the column scope, then the lambda's)
+q)tt:([]time:2024.01.01D00:03:00 2024.01.01D00:07:30 2024.01.01D00:09:59;s:1 2 3)
+q){select n:count i by 5 xbar time.minute from tt}[]
+minute| n
+------| -
+00:00 | 1
+00:05 | 2
+q){[x]select from tt where time.minute>x}00:05
+time                          s
+-------------------------------
+2024.01.01D00:07:30.000000000 2
+2024.01.01D00:09:59.000000000 3
+q)/ qSQL's fast paths (issue #16): grouping by several keys in vector passes, aggregates in one
+q)/ pass over group ids (count i, wavg, wsum, first, last), where clauses on the columns they
+q)/ read; nulls in keys, empty and one-row tables, general and all-null key columns
+q)t:([]a:`b`a`b`c`a`b;d:2024.01.02 2024.01.01 2024.01.02 2024.01.01 0Nd 2024.01.01;p:1.5 0n 2.5 -1 3 0w;s:3 0N 1 4 5 6;w:1 2 0N 1 1 0)
+q)select cnt:count i, avg p, max p, min p, sum s, first p, last s by a, d from t
+a d         | cnt p  p1  p2  s p3  s1
+------------| -----------------------
+a           | 1   3  3   3   5 3   5
+a 2024.01.01| 1      -0w 0w  0
+b 2024.01.01| 1   0w 0w  0w  6 0w  6
+b 2024.01.02| 2   2  2.5 1.5 4 1.5 1
+c 2024.01.01| 1   -1 -1  -1  4 -1  4
+q)select cnt:count i, avg p, max p, sum s by d, a from t
+d          a| cnt p  p1  s
+------------| ------------
+           a| 1   3  3   5
+2024.01.01 a| 1      -0w 0
+2024.01.01 b| 1   0w 0w  6
+2024.01.01 c| 1   -1 -1  4
+2024.01.02 b| 2   2  2.5 4
+q)select v:w wavg p, ws:w wsum p, v2:s wavg s, v3:p wavg s by a from t
+a| v   ws  v2  v3
+-| --------------
+a| 3   3   5   5
+b| 1.5 1.5 4.6
+c| -1  -1  4   4
+q)select v:w wavg p by a, d from t
+a d         | v
+------------| ---
+a           | 3
+a 2024.01.01|
+b 2024.01.01|
+b 2024.01.02| 1.5
+c 2024.01.01| -1
+q)select count i by a, d from t where p > 1
+a d         | x
+------------| -
+a           | 1
+b 2024.01.01| 1
+b 2024.01.02| 2
+q)select sum s by a, d from t where p > 100
+a d         | s
+------------| -
+b 2024.01.01| 6
+q)select sum s by a, d from 0#t
+a d| s
+---| -
+q)select sum s, count i by a, d from 1#t
+a d         | s x
+------------| ---
+b 2024.01.02| 3 1
+q)select count i by d, s from t
+d          s| x
+------------| -
+           5| 1
+2024.01.01  | 1
+2024.01.01 4| 1
+2024.01.01 6| 1
+2024.01.02 1| 1
+2024.01.02 3| 1
+q)select n:count i by a, p from t
+a p  | n
+-----| -
+a    | 1
+a 3  | 1
+b 1.5| 1
+b 2.5| 1
+b 0w | 1
+c -1 | 1
+q)select n:count i, sum s by x:s mod 2, a from t
+x a| n s
+---| ---
+  a| 1 0
+0 b| 1 6
+0 c| 1 4
+1 a| 1 5
+1 b| 2 4
+q)select n:count i by a, `int$s from t
+a s| n
+---| -
+a  | 1
+a 5| 1
+b 1| 1
+b 3| 1
+b 6| 1
+c 4| 1
+q)select n:count i by a, b:d.month from t
+a b      | n
+---------| -
+a        | 1
+a 2024.01| 1
+b 2024.01| 3
+c 2024.01| 1
+q)n:([]k:(`a;1;`a;1;2);v:1 2 3 4 5)
+q)select sum v by k from n
+k | v
+--| -
+1 | 6
+2 | 5
+`a| 4
+q)select sum v by k, v>2 from n
+k  v| v
+----| -
+1  0| 2
+1  1| 4
+2  1| 5
+`a 0| 1
+`a 1| 3
+q)u:([]a:`x`y`x`y;b:(1 2;3 4;1 2;5 6);v:1 2 3 4)
+q)select sum v by a, b from u
+a b  | v
+-----| -
+x 1 2| 4
+y 3 4| 2
+y 5 6| 4
+q)z:([]a:4#`;b:4#0N;v:1 2 3 4)
+q)select sum v by a, b from z
+a b| v
+---| --
+   | 10
+q)select count i, sum v by b from z
+b| x v
+-| ----
+ | 4 10
+q)select avg v by a from z
+a| v
+-| ---
+ | 2.5
+q)select sum s from t where p > 1, a in `b`c
+s
+--
+10
+q)select sum s from t where p > 1
+s
+--
+15
+q)select sum s from t where a in `b
+s
+--
+10
+q)select from t where p > 1.5
+a d          p   s w
+--------------------
+b 2024.01.02 2.5 1
+a            3   5 1
+b 2024.01.01 0w  6 0
+q)select from t where p >= 1.5, s < 5
+a d          p   s w
+--------------------
+b 2024.01.02 1.5 3 1
+b 2024.01.02 2.5 1
+q)select i from t where s > 1
+x
+-
+0
+3
+4
+5
+q)select a, i from t where p < 3, i > 1
+a x
+---
+b 2
+c 3
+q)exec a from t where s > 3
+`c`a`b
+q)exec last a from t
+`b
+q)select from t where 0b
+a d p s w
+---------
+q)select from t where 1b
+a d          p   s w
+--------------------
+b 2024.01.02 1.5 3 1
+a 2024.01.01       2
+b 2024.01.02 2.5 1
+c 2024.01.01 -1  4 1
+a            3   5 1
+b 2024.01.01 0w  6 0
+q)select count i from t where 1b, s > 3
+x
+-
+3
+q)update c:sum s by a, d from t
+a d          p   s w c
+----------------------
+b 2024.01.02 1.5 3 1 4
+a 2024.01.01       2 0
+b 2024.01.02 2.5 1   4
+c 2024.01.01 -1  4 1 4
+a            3   5 1 5
+b 2024.01.01 0w  6 0 6
+q)update c:count i by a from t where p > 0
+a d          p   s w c
+----------------------
+b 2024.01.02 1.5 3 1 3
+a 2024.01.01       2
+b 2024.01.02 2.5 1   3
+c 2024.01.01 -1  4 1
+a            3   5 1 1
+b 2024.01.01 0w  6 0 3
+q)delete from t where a = `b, s > 2
+a d          p   s w
+--------------------
+a 2024.01.01       2
+b 2024.01.02 2.5 1
+c 2024.01.01 -1  4 1
+a            3   5 1
+q)select max s by a from t where d = 2024.01.01
+a| s
+-| ---
+a| -0W
+b| 6
+c| 4
+q)tm:([]time:2024.01.01D00:03:00 2024.01.01D00:07:30 0Np 2024.01.01D00:09:59 2023.12.31D23:59:59;sym:`a`a`b`a`b;p:1 2 3 4 5f;s:10 20 30 40 50)
+q)select vwap:s wavg p by sym, 5 xbar time.minute from tm
+sym minute| vwap
+----------| --------
+a   00:00 | 1
+a   00:05 | 3.333333
+b         | 3
+b   23:55 | 5
+q)select vwap:s wavg p by sym, time.date from tm
+sym date      | vwap
+--------------| ----
+a   2024.01.01| 3
+b             | 3
+b   2023.12.31| 5
+q)select n:count i by time.minute, time.second from tm
+minute second  | n
+---------------| -
+               | 1
+00:03  00:03:00| 1
+00:07  00:07:30| 1
+00:09  00:09:59| 1
+23:59  23:59:59| 1
+q)`minute$tm`time
+00:03 00:07 0N 00:09 23:59
+q)`second$tm`time
+00:03:00 00:07:30 0N 00:09:59 23:59:59
+q)`time$tm`time
+00:03:00.000 00:07:30.000 0N 00:09:59.000 23:59:59.000
+q)`date$tm`time
+2024.01.01 2024.01.01 0N 2024.01.01 2023.12.31
+q)`timespan$tm`time
+0D00:03:00.000000000 0D00:07:30.000000000 0N 0D00:09:59.000000000 0D23:59:59...
+q)`minute$0Wp,-0Wp
+23:47 00:12
+q)`date$0Wp,-0Wp
+2292.04.10 1707.09.22
+q)select cnt:count i, avg p by a, d, s from t
+a d          s| cnt p
+--------------| -------
+a            5| 1   3
+a 2024.01.01  | 1
+b 2024.01.01 6| 1   0w
+b 2024.01.02 1| 1   2.5
+b 2024.01.02 3| 1   1.5
+c 2024.01.01 4| 1   -1
+q)k:([]a:`s#`a`a`b`b;b:1 2 1 2;v:1 2 3 4)
+q)select sum v by a, b from k
+a b| v
+---| -
+a 1| 1
+a 2| 2
+b 1| 3
+b 2| 4
+q)meta select from k
+c| t f a
+-| -----
+a| s   s
+b| j
+v| j
+q)meta select a from k
+c| t f a
+-| -----
+a| s   s
+q)select sum v by a, b from k where v > 10
+a b| v
+---| -
+q)F:{select n:count i by a, d from t where p > x}
+q)F 0
+a d         | n
+------------| -
+a           | 1
+b 2024.01.01| 1
+b 2024.01.02| 2
+q)g:{[x] select from t where s > x}
+q)g 3
+a d          p  s w
+-------------------
+c 2024.01.01 -1 4 1
+a            3  5 1
+b 2024.01.01 0w 6 0

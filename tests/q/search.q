@@ -109,3 +109,18 @@ q)w?(-8;3 17)
 q)u:("abcde";10 2 -6;(2 3;`ab))
 q)u?(2 3;`ab)
 3 3
+q)/ distinct of over 2^20 8-byte items with many distinct values: radix-partitioned, first
+q)/ occurrences in order (nulls and infinities are values like others)
+q)x:(3*1200000?1000000000),0N,0N,0W,-0W,0N;r:distinct x;(count r;r~x where (til count x)=x?x)
+1199274
+1b
+q)y:1200000?100;(distinct y)~y where (til count y)=y?y
+1b
+q)z:`timestamp$3*1200000?1000000000;r:distinct z;(count r;r~z where (til count z)=z?z;type r)
+1199262
+1b
+12h
+q)s:-600000+1200000?1200000;r:distinct s;(count r;r~s where (til count s)=s?s;count distinct s)
+758313
+1b
+758313

@@ -200,3 +200,31 @@ q)a?3
 q)a:`u#til 11
 q)sum {x?1} each {`u#til x} each 2+til 20
 20
+q)/ asc of floats by their keys alone (radix), or by a stable grade when -0f and 0f both occur
+q)/ or NaNs differ in their bits: nulls first, infinities at the ends, as q orders them
+q)asc 3 1 2 0n -0w 0w 1.5 -2f
+`s#0n -0w -2 1 1.5 2 3 0w
+q)asc 0 -0 1 -1f
+`s#-1 0 0 1f
+q)asc -0 1 -1 -0f
+`s#-1 0 -0 1f
+q)1%asc -0 1 -1 -0f
+-1 0w -0w 1
+q)asc 0n,(0%0f),1 0n 2f
+`s#0n 0n 0n 1 2
+q)asc 0#0f
+`s#`float$()
+q)asc 1#0n
+`s#,0n
+q)asc 2000.01.01T12:00 1999.01.01T00:00 0Nz
+`s#0N 1999.01.01T00:00:00.000 2000.01.01T12:00:00.000
+q)attr asc 3 1 2f
+`s
+q)x:-1e300 1e300 1e-300 -1e-300 0w -0w 5e-324 -5e-324;asc x
+`s#-0w -1e+300 -1e-300 -4.940656e-324 4.940656e-324 1e-300 1e+300 0w
+q)x:10000?1000f;(asc x)~x iasc x
+1b
+q)x:(10000?1000f),1000#0n;(asc x)~x iasc x
+1b
+q)1%asc 0 -0 0 -0f
+0w 0w 0w -0w

@@ -42,3 +42,60 @@ q)0w~0w
 1b
 q)0n~0n
 1b
+q)/ a float vector against a float atom: the plain comparison outside the tolerance band,
+q)/ q's tolerant one inside it (basics/precision.md); nulls, infinities, -0f; sym in syms
+q)v:(1f;1+1e-14;1-1e-14;1+1e-12;1-1e-12;0n;0w;-0w;0f;-0f;2f;-1f;1e-300;-1e-300)
+q)v>1
+00010010001000b
+q)v<1
+00001101110111b
+q)v=1
+11100000000000b
+q)1<v
+00010010001000b
+q)1>v
+00001101110111b
+q)1=v
+11100000000000b
+q)v>0
+11111010001010b
+q)v<0
+00000101000101b
+q)v=0
+00000000110000b
+q)0<v
+11111010001010b
+q)v>-1
+11111010111011b
+q)v<-1-1e-14
+00000101000000b
+q)v>=1
+11110010001000b
+q)v<=1
+11101101110111b
+q)v>0w
+00000000000000b
+q)v<0n
+00000000000000b
+q)v=0n
+00000100000000b
+q)v>1e300
+00000010000000b
+q)(1e15+til 3)>1e15
+000b
+q)1 2 3f>2
+001b
+q)`a`b`c`a in `a`c
+1011b
+q)`a`b`` in `
+0011b
+q)(`$()) in `a
+`boolean$()
+q)`a`b in `$()
+00b
+q)`a`b`a in `a`a`b
+111b
+q)`a in `a`b
+1b
+q)`a`b in `b
+01b
