@@ -1404,8 +1404,9 @@ static K parse_statements(Parser *p) {
     jk(&seq, special(SF_SEQ));
     bool trailing_empty = true;
     while (p->tok.kind != TK_END) {
-        if (p->tok.kind == TK_SEMI) {
+        if (p->tok.kind == TK_SEMI) { /* an empty statement is (::), as parse shows it */
             advance(p);
+            jk(&seq, obj_identity());
             trailing_empty = true;
             continue;
         }

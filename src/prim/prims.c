@@ -25,8 +25,15 @@ const int prim_alias_count = (int)ARRAY_LEN(prim_aliases);
 const char *prim_display(const K f, char buf[8]) {
     if (f->g == PRIM_IDENTITY && f->t == KUNARY)
         return "::";
-    if (f->g >= PRIM_COUNT)
-        return "";
+    if (f->g >= PRIM_COUNT) {
+        switch (f->g) { /* special forms as parse shows them: (";";a;b), ($;c;t;f), (:;x) */
+        case SF_SEQ: return "\";\"";
+        case SF_COND: return "$";
+        case SF_RETURN: return ":";
+        case SF_SIGNAL: return "'";
+        default: return "";
+        }
+    }
     const char *text = prim_table[f->g].text;
     /* a glyph used monadically shows its colon form: #: */
     if (f->t == KUNARY && f->g < P_LE && strlen(text) <= 2) {
