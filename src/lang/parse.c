@@ -20,6 +20,8 @@
 typedef struct Scope {
     struct Scope *outer; /* enclosing lambda, NULL at top level */
     K locals;            /* symbol vector: names assigned with ':' in this lambda */
+    K globals;           /* symbol vector: names assigned with '::' before any ':' to them */
+    K params;            /* the declared parameters (borrowed), NULL before or without them */
     int implicit;        /* highest implicit parameter used: 1 x, 2 y, 3 z */
     bool explicit_params;/* the lambda declared [params] */
     int qsql_masked;     /* inside a select, by or where phrase: x y z there are no implicit
@@ -102,6 +104,20 @@ static bool at_stop(const Parser *p) {
     if (at_qsql_stop(p))
         return true;
     return p->depth == 0 && p->tok.newline;
+}
+
+static bool has_name(const K names, S name) {
+    for (J i = 0; i < names->n; i++)
+        if (kS(names)[i] == name)
+            return true;
+    return false;
+}
+
+/* is name a parameter of lambda sc: declared, or x y z when none are declared? */
+static bool is_param(const Scope *sc, S name) {
+    if (sc->params)
+        return has_name(sc->params, name);
+    return !sc->explicit_params && name[0] >= 'x' && name[0] <= 'z' && !name[1];
 }
 
 /* record a local name assigned inside the current lambda */
@@ -465,7 +481,7 @@ static K parse_lambda_at(Parser *p) {
 
 /* '{' [signature] body '}': the lambda object */
 static K parse_lambda_body(Parser *p, size_t start, size_t end) {
-    Scope scope = {.outer = p->scope, .locals = ktn(KS, 0)};
+    Scope scope = {.outer = p->scope, .locals = ktn(KS, 0), .globals = ktn(KS, 0)};
     p->scope = &scope;
     advance(p); /* past '{' */
     K params = NULL;
@@ -478,10 +494,11 @@ static K parse_lambda_body(Parser *p, size_t start, size_t end) {
         if (!parse_params(p, &params, &prelude)) {
             r0(params);
             r0(prelude);
-            r0(scope.locals);
+            r0(scope.locals); r0(scope.globals);
             p->scope = scope.outer;
             return NULL;
         }
+        scope.params = params;
     }
     K body = ktn(0, 0);
     jk(&body, special(SF_SEQ));
@@ -503,7 +520,7 @@ static K parse_lambda_body(Parser *p, size_t start, size_t end) {
         if (!e) {
             r0(body);
             r0(params);
-            r0(scope.locals);
+            r0(scope.locals); r0(scope.globals);
             p->scope = scope.outer;
             p->depth--;
             return NULL;
@@ -516,7 +533,7 @@ static K parse_lambda_body(Parser *p, size_t start, size_t end) {
         } else if (p->tok.kind != TK_RBRACE) {
             r0(body);
             r0(params);
-            r0(scope.locals);
+            r0(scope.locals); r0(scope.globals);
             p->scope = scope.outer;
             p->depth--;
             return kerr(p->tok.kind == TK_ERROR && kerr_msg() ? kerr_msg() : "syntax");
@@ -535,7 +552,7 @@ static K parse_lambda_body(Parser *p, size_t start, size_t end) {
     if (params->n > 8) {
         r0(params);
         r0(body);
-        r0(scope.locals);
+        r0(scope.locals); r0(scope.globals);
         return kerr("params");
     }
     /* locals: parameters first, then assigned names */
@@ -549,7 +566,7 @@ static K parse_lambda_body(Parser *p, size_t start, size_t end) {
         if (!dup)
             js(&locals, kS(scope.locals)[i]);
     }
-    r0(scope.locals);
+    r0(scope.locals); r0(scope.globals);
     K f = obj_vec(KLAMBDA, LAMBDA_N);
     if (!f) {
         r0(params); r0(body); r0(locals);
@@ -1293,9 +1310,23 @@ static K build(Parser *p, Item *items, int i, int n) {
                 return kerr("assign");
             }
             /* x:v makes x local to the lambda; x[i]:v and x+:v amend a global unless x is
-             * already local */
-            if (is_assign_verb(v) && p->scope && it->node->t == -KS)
-                note_local(p, name->s);
+             * already local.  A name assigned with :: first and with : after is q's
+             * "global used as local" ('name, basics/debug.md) */
+            if (p->scope && it->node->t == -KS) {
+                bool global = has_name(p->scope->globals, name->s);
+                if (is_assign_verb(v) && global) {
+                    K e = kerr(name->s);
+                    RT->lang.parse_error_at = (long)it->pos + 1;
+                    r0(name);
+                    r0(rhs);
+                    return e;
+                }
+                if (is_assign_verb(v))
+                    note_local(p, name->s);
+                else if (!global && !is_local_name(p, name->s) && !is_param(p->scope, name->s) &&
+                         !strchr(name->s, '.'))
+                    js(&p->scope->globals, name->s);
+            }
             r0(name);
             if (it->node->t == -KS && rhs->t == KLAMBDA) /* f:{..}: its frames say f */
                 origin_name(rhs, it->node->s, strlen(it->node->s), 0);
