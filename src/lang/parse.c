@@ -1038,16 +1038,23 @@ static bool parse_item(Parser *p, Item *it) {
             for (int i = 0; infix_words[i]; i++)
                 if (strlen(infix_words[i]) == t.len && memcmp(infix_words[i], t.text, t.len) == 0)
                     it->verb = true;
-            if (!it->verb && !memchr(t.text, '.', t.len) && t.len < 200 && !is_local_name(p, it->node->s)) {
-                /* a function defined in .q with two or more arguments is used infix, as q's
-                 * own keywords are: .q.f:{x+y}, then 1 f 2 */
+            if (!memchr(t.text, '.', t.len) && t.len < 200 && !is_local_name(p, it->node->s)) {
+                /* a name defined in .q is its value in the tree, as q's parser puts it
+                 * (ref/parse.md: parse "foo each til 5" shows k){x'y}); a function there with
+                 * two or more arguments is used infix, as q's own keywords are: .q.f:{x+y},
+                 * then 1 f 2 */
                 char qname[256];
                 snprintf(qname, sizeof qname, ".q.%.*s", (int)t.len, t.text);
                 K qf = env_get(ss(qname));
-                if (qf && qf->t >= KLAMBDA && qf->t <= KFOREIGN && func_valence(qf) >= 2)
-                    it->verb = true;
-                r0(qf);
                 kerr_clear();
+                if (qf && qf->t >= KLAMBDA && qf->t <= KFOREIGN) {
+                    it->verb = it->verb || func_valence(qf) >= 2;
+                    unnote_pos(it->node);
+                    r0(it->node);
+                    it->node = qf; /* shared: no position of its own (the caret) */
+                } else {
+                    r0(qf);
+                }
             }
         }
         break;

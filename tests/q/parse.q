@@ -46,3 +46,50 @@ q)eval parse "1;2"
 2
 q)value "a:1;;b:2;a+b"
 3
+q)/ keywords q.k defines in k show as that definition (basics/parsetrees.md, basics/variadic.md,
+q)/ basics/funsql.md); natively defined ones show their names; the parser puts .q's values in
+q)/ the tree (ref/parse.md)
+q)deltas
+-':
+q)sums
++\
+q)type
+@:
+q)iasc
+k){$[0h>@x;'`rank;<x]}
+q)idesc
+k){$[0h>@x;'`rank;>x]}
+q)like
+like
+q)sum
+sum
+q)parse "fby"
+k){@[(#y)#x[0]0#x 1;g;:;x[0]'x[1]g:.=y]}
+q)parse "type 6"
+@:
+6
+q)parse "foo each til 5"
+k){x'y}
+`foo
+(k){$[0>@x;!x;'`type]};5)
+q)foo:{x+2}
+q)eval parse "foo each til 5"
+2 3 4 5 6
+q)string deltas
+"-':"
+q)-3!(deltas;til)
+"(-':;k){$[0>@x;!x;'`type]})"
+q)iasc 2 7 3 1
+3 0 2 1
+q)deltas 1 4 9
+1 3 5
+q)/ ': of a unary function is Each Parallel (ref/maps.md), as peach is
+q){x+1}':[1 2 3]
+2 3 4
+q){x+1} peach 1 2 3
+2 3 4
+q)(+\)peach(2 3 4;9 10 11 12)
+2 5 9
+9 19 30 42
+q)-':[1 4 9]
+1 3 5
