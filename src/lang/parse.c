@@ -45,6 +45,7 @@ typedef struct Item {
     bool verb; /* a verb (glyph, dyadic keyword, derived): takes a left argument */
     bool colon;/* verb written with ':' after it (op-assign or monadic form) */
     bool global;/* with '::' after it: x,::y */
+    bool paren_glyph; /* a glyph in parentheses, (+): applied prefix it is its unary form */
 } Item;
 
 static K parse_expr(Parser *p);
@@ -993,6 +994,7 @@ static bool parse_item(Parser *p, Item *it) {
     it->verb = false;
     it->colon = false;
     it->global = false;
+    it->paren_glyph = false;
     Token t = p->tok;
     switch (t.kind) {
     case TK_NOUN:
@@ -1087,7 +1089,10 @@ static bool parse_item(Parser *p, Item *it) {
             it->node = r1(kK(items)[0]);
             unnote_pos(it->node); /* (x) is x itself, not an item of a list */
             r0(items);
-            /* a parenthesised verb is a noun: (+) */
+            /* a parenthesised verb is a noun: (+); applied prefix, a glyph is its unary
+             * form (basics/parsetrees.md: ($)42 is "42", 6(+)4 parses as 6 (+:;4)) */
+            it->paren_glyph = it->node->t == KBINARY && it->node->g < P_AVG &&
+                              it->node->g != P_IDENTITY;
         } else {
             K head = prim_lookup("enlist", 6);
             note_pos(head, it->pos);
@@ -1365,7 +1370,7 @@ static K build(Parser *p, Item *items, int i, int n) {
     if (is_train(p, items, i + 1, n))
         return compose(r1(it->node), rhs);
     note_pos(it->node, it->pos);
-    return obj_list(2, r1(it->node), rhs);
+    return obj_list(2, it->paren_glyph ? monadic_form(r1(it->node)) : r1(it->node), rhs);
 }
 
 static K parse_expr(Parser *p) {

@@ -93,3 +93,23 @@ q)(+\)peach(2 3 4;9 10 11 12)
 9 19 30 42
 q)-':[1 4 9]
 1 3 5
+q)/ a parenthesised glyph applied prefix is its unary form (basics/parsetrees.md); named, or
+q)/ applied with brackets, it keeps its rank
+q)($)42
+"42"
+q)(-)5
+-5
+q)parse"6(+)4"
+6
+(+:;4)
+q)d:`c1`c2!(1 2;3 4)
+q)(+)d
+c1 c2
+-----
+1  3
+2  4
+q)(+)[1;2]
+3
+q)f:(-)
+q)f 3
+-[3]
