@@ -234,8 +234,7 @@ K lang_value(K x) {
         K f = lambda_ensure_parsed(x);
         if (!f)
             return NULL;
-        K r = obj_list(4, kj(0), r1(kK(f)[LAMBDA_PARAMS]), r1(kK(f)[LAMBDA_LOCALS]),
-                       r1(kK(f)[LAMBDA_SRC]));
+        K r = parse_lambda_value(f);
         r0(f);
         return r;
     }

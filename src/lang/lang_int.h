@@ -48,6 +48,10 @@ void parse_origins_sweep(void);
  * by eval.c, NULL when none); eval_trace_clear forgets them */
 const char *eval_trace_text(void);
 void eval_trace_clear(void);
+/* value of lambda f (borrowed, parsed), as q 3.5+ gives it (ref/value.md): (bytecode;params;
+ * locals;(namespace,globals);constants..;positions;name;file;line;source); openq has no
+ * bytecode, so that and its map to the source are empty */
+K parse_lambda_value(const K f);
 /* make sure lambda f has its body parsed (after IPC decode); NULL + kerr on failure */
 K lambda_ensure_parsed(K f);
 /* the valence of a function value (borrows): lambdas their params, 101 1, 102 2, ... */

@@ -387,6 +387,77 @@ bool parse_lambda_frame(const K lambda, const void *node, K *text, long *caret) 
     return true;
 }
 
+/* ---- value of a lambda (ref/value.md) ------------------------------------------------------ */
+
+static bool sym_in(const K v, S name) {
+    for (J i = 0; i < v->n; i++)
+        if (kS(v)[i] == name)
+            return true;
+    return false;
+}
+
+/* the names node reads or sets globally (not in locals) onto *globals, its constants onto
+ * *consts, in the order they are written */
+static void value_walk(const K node, const K locals, K *globals, K *consts) {
+    if (!stack_ok())
+        return;
+    if (node->t == -KS) {
+        if (node->s[0] && !sym_in(locals, node->s) && !sym_in(*globals, node->s))
+            js(globals, node->s);
+        return;
+    }
+    if (node->t == KS && node->n == 1) { /* ,`a: the symbol itself */
+        jk(consts, ks(kS(node)[0]));
+        return;
+    }
+    if (node->t == 0 && node->n == 1) { /* ,x: x quoted */
+        jk(consts, r1(kK(node)[0]));
+        return;
+    }
+    if (node->t == 0 && node->n > 1) { /* an application: its head (if no primitive), its arguments */
+        K h = kK(node)[0];
+        J from = h->t == KUNARY || h->t == KBINARY ? 1 : 0;
+        for (J i = from; i < node->n; i++)
+            value_walk(kK(node)[i], locals, globals, consts);
+        return;
+    }
+    if (node->t == KUNARY || node->t == KBINARY || node->t == KITER)
+        return; /* code, not a constant */
+    jk(consts, r1(node));
+}
+
+K parse_lambda_value(const K f) {
+    K params = kK(f)[LAMBDA_PARAMS], all = kK(f)[LAMBDA_LOCALS];
+    K locals = ktn(KS, 0);
+    for (J i = 0; i < all->n; i++)
+        if (!sym_in(params, kS(all)[i]))
+            js(&locals, kS(all)[i]);
+    K ctx = kK(f)[LAMBDA_CTX];
+    S ns = ctx && ctx->t == -KS ? ctx->s : sym_null;
+    K globals = ktn(KS, 1), consts = ktn(0, 0);
+    kS(globals)[0] = ns[0] == '.' ? ss(ns + 1) : ns; /* the namespace first: ` or `test */
+    value_walk(kK(f)[LAMBDA_BODY], all, &globals, &consts);
+    const LambdaOrigin *o = origin_of(f);
+    K name;
+    if (o && o->name) { /* fully qualified: ..f in the root, .test.f in .test */
+        char buf[512];
+        int len = snprintf(buf, sizeof buf, "%s.%.*s", ns[0] ? ns : ".", (int)o->name->n, kC(o->name));
+        name = obj_strn(buf, (size_t)MIN(len, (int)sizeof buf - 1));
+    } else {
+        name = ktn(0, 0);
+    }
+    K r = obj_list(4, ktn(KG, 0), r1(params), locals, globals);
+    for (J i = 0; i < consts->n; i++)
+        jk(&r, r1(kK(consts)[i]));
+    r0(consts);
+    jk(&r, ktn(KJ, 0)); /* no bytecode here, so no map from it to the source */
+    jk(&r, name);
+    jk(&r, o && o->file ? r1(o->file) : obj_strn("", 0));
+    jk(&r, kj(o && o->file ? o->line : -1));
+    jk(&r, r1(kK(f)[LAMBDA_SRC]));
+    return r;
+}
+
 /* ---- lambdas ---------------------------------------------------------------------------- */
 
 /* find the end of a {...} starting at the '{' at offset start; strings and nested braces */
