@@ -113,3 +113,18 @@ q)(+)[1;2]
 q)f:(-)
 q)f 3
 -[3]
+q)/ .q holds the keywords in q.k's order, so reverse lookup finds a k form's keyword
+q)/ (basics/parsetrees.md, basics/funsql.md, ref/key.md)
+q)key `.q
+``neg`not`null`string`reciprocal`floor`ceiling`signum`mod`xbar`xlog`and`or`ea..
+q).q?(+:)
+`flip
+q)qfind:{key[.q]where x~/:string value .q}
+q)qfind"~:"
+`not`hdel
+q)qfind"k){x*y div x:$[16h=abs[@x];\"j\"$x;x]}"
+,`xbar
+q).q`ltime
+%:
+q).q`reciprocal
+%:
