@@ -1211,6 +1211,23 @@ static bool parse_item(Parser *p, Item *it) {
             return true;
         }
         advance(p);
+        if (p->tok.kind == TK_LBRACK && !p->tok.space_before) {
+            /* /[f], \[f], ':[f] ...: the derived function, applied prefix, not infix
+             * (basics/application.md: ;/[+]til 5 is 10, ;\[+][1000;til 5] binary) */
+            advance(p);
+            int n;
+            K items = parse_items(p, TK_RBRACK, &n);
+            if (!items)
+                return false;
+            if (n != 1) {
+                r0(items);
+                kerr("rank");
+                return false;
+            }
+            it->node = obj_list(2, obj_prim(KITER, adverb_id(&t)), r1(kK(items)[0]));
+            r0(items);
+            break;
+        }
         if (!at_stop(p)) { /* an iterator with nothing to its left: only as a noun, (/;+) */
             kerr("syntax");
             return false;
