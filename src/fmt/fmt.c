@@ -399,7 +399,8 @@ static void fmt_vector(Buf *b, const K x, bool in_list) {
         if (i)
             buf_str(b, " ");
         bool null = item_null(t, p);
-        all_null = all_null && null;
+        /* a temporal vector of nulls and infinities only needs its letter: 0W 0Nd */
+        all_null = all_null && (null || (t >= KP && t <= KT && item_infinite(t, p)));
         if (t == KF)
             float_whole = float_whole && float_is_whole_text(*(const F *)p, RT->fmt.settings.precision);
         if (null && t != KF && t != KE)

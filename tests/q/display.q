@@ -67,3 +67,24 @@ c
 3
 "xy"
 `ab
+q)/ a temporal vector of nulls and infinities only carries its type letter once, at the end
+q)/ (basics/datatypes.md); beside a value it needs none
+q)0Wd 0Wd
+0W 0Wd
+q)0Wd 0Nd
+0W 0Nd
+q)2#0Wp
+0W 0Wp
+q)-0Wn,0Wn
+-0W 0Wn
+q)2#0Wz
+0w 0wz
+q)0Wd 2000.01.01
+0W 2000.01.01
+q)2000.01.01 0Nd
+2000.01.01 0N
+q)0Wh 0Nh 1h
+32767 0N 1h
+q)(0Wi;0Wh)
+0Wi
+32767h
