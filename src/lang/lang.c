@@ -255,6 +255,15 @@ K lang_value(K x) {
         int code = x->t == KUNARY ? prim_table[x->g].u_code : prim_table[x->g].b_code;
         if (x->t == KUNARY && x->g == PRIM_IDENTITY)
             code = 0;
+        char pb[8];
+        const char *d = prim_display(x, pb);
+        if (code < 0 && strlen(d) == 2 && d[1] == ':') { /* a keyword q.k defines as a glyph's
+                                                          * unary form: get is .: (ref/value.md) */
+            K g = prim_lookup(d, 1);
+            if (g && g->g < PRIM_COUNT)
+                code = prim_table[g->g].u_code;
+            r0(g);
+        }
         if (code >= 0) {
             r0(x);
             return kj(code);

@@ -354,3 +354,8 @@ q)last value {x+1}
 "{x+1}"
 q)(value {x})5
 ()
+q)/ value of an operator is its internal code; get and value are both .: (ref/value.md)
+q)value each (::;+;-;*;%)
+0 1 2 3 4
+q)value each (get;value)
+19 19
