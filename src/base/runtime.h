@@ -152,6 +152,7 @@ typedef struct Runtime {
         int trap_depth;            /* traps running (@[..] .[..]): errors are caught */
         const void *error_node;    /* the head of the application that failed first at top level */
         const void *pattern_fail_node; /* the sub-pattern that failed (the console's caret) */
+        long parse_error_at;       /* 1 + the source offset of the parser's last error (its caret), 0 none */
         bool read_only;            /* read-only mode (lang.h): -b client queries, reval */
         int64_t deadline_ms;       /* -T: monotonic ms after which evaluation stops, 0 = none */
         unsigned deadline_tick;    /* eval_past_deadline reads the clock every 256th call */

@@ -399,7 +399,8 @@ static void fmt_vector(Buf *b, const K x, bool in_list) {
         if (i)
             buf_str(b, " ");
         bool null = item_null(t, p);
-        all_null = all_null && null;
+        /* a temporal vector of nulls and infinities only needs its letter: 0W 0Nd */
+        all_null = all_null && (null || (t >= KP && t <= KT && item_infinite(t, p)));
         if (t == KF)
             float_whole = float_whole && float_is_whole_text(*(const F *)p, RT->fmt.settings.precision);
         if (null && t != KF && t != KE)
@@ -836,6 +837,14 @@ static void dict_lines(const K d, Lines *out) {
 }
 
 
+/* are the first n items of general list x all simple vectors (a matrix, no deeper)? */
+static bool rows_simple(const K x, J n) {
+    for (J i = 0; i < n; i++)
+        if (kK(x)[i]->t <= 0 || kK(x)[i]->t >= KENUM)
+            return false;
+    return n > 0;
+}
+
 /* A list whose items are all simple vectors (strings and booleans only beside others at the
  * top level), or all general lists, prints as
  * a matrix: one row per item, columns padded to their widest cell.  Returns false (and
@@ -888,16 +897,22 @@ static bool matrix_rows(const K x, Buf *rows, J nrows, bool top) {
     }
     for (J r = 0; r < nrows; r++) {
         K item = kK(x)[r];
-        for (J c = 0; c < MIN(item->n, shown); c++) {
+        J upto = MIN(item->n, shown);
+        /* a general row's items are its own lines as the console would lay it out (q's
+         * .Q.s2 recursing): ((0 1 2;3 4 5);(6 7 8;9 10 11)) pads 6 7  8 within its row */
+        bool nested = item->t == 0 && rows_simple(item, upto) &&
+                      matrix_rows(item, &cells[r * ncols], upto, false);
+        for (J c = 0; c < upto; c++) {
             Buf *cb = &cells[r * ncols + c];
-            *cb = line_buf();
-            bool cells_of = item->t != 0; /* a simple row's items print as cells */
-            if (simple && item->n == 1)
-                buf_str(cb, ","); /* a one-item row keeps its comma */
-            if (cells_of)
-                cell_text(cb, item, c);
-            else
-                fmt_one(cb, kK(item)[c], false);
+            if (!nested) {
+                *cb = line_buf();
+                if (simple && item->n == 1)
+                    buf_str(cb, ","); /* a one-item row keeps its comma */
+                if (item->t != 0) /* a simple row's items print as cells */
+                    cell_text(cb, item, c);
+                else
+                    fmt_one(cb, kK(item)[c], false);
+            }
             width[c] = MAX(width[c], cb->n);
         }
     }
@@ -906,10 +921,10 @@ static bool matrix_rows(const K x, Buf *rows, J nrows, bool top) {
         for (J c = 0; c < MIN(item->n, shown); c++) {
             Buf *cb = &cells[r * ncols + c];
             buf_add(&rows[r], cb->p ? cb->p : "", cb->n);
-            if (c + 1 < item->n) {
+            if (c + 1 < item->n || !top) /* inside a row, the last column is padded too */
                 pad_to(&rows[r], cb->n, width[c]);
+            if (c + 1 < item->n)
                 buf_str(&rows[r], " ");
-            }
             mem_raw_free(cb->p);
         }
     }

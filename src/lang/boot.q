@@ -1,11 +1,12 @@
 / boot.q -- q run at start-up (lang_init, before doth.q): the keywords q itself defines in q,
 / kept in .q, and the .Q utilities written in q. Embedded in the binary at build time
 / (cmake/embed.cmake); comments are passed over as in any script.
-.q.each:{x'y}
-.q.over:{x/y}
-.q.scan:{x\y}
-.q.prior:{x':y}
-.q.peach:{x'y}
+/ the keywords q.k defines as k lambdas, defined in k so that they show as k){..}
+k).q.each:{x'y}
+k).q.over:{x/y}
+k).q.scan:{x\y}
+k).q.prior:{x':y}
+k).q.peach:{x':y}
 .Q.t:" bg xhijefcspmdznuvts"
 .Q.n:"0123456789"
 .Q.a:"abcdefghijklmnopqrstuvwxyz"
@@ -17,7 +18,7 @@
 .Q.trp:{[f;x;h] @[f;x;{[h;e] h[e;()]}[h]]}
 .Q.sbt:{""}
 .q.csv:","
-.q.rand:{first 1?x}
+k).q.rand:{*1?x}
 / .Q.res: q's reserved words; .Q.ty: the type letter of a list (lower case for a vector,
 / upper case for a list of vectors of one type, else blank)
 .Q.res:`abs`acos`asin`atan`avg`bin`binr`cor`cos`cov`delete`dev`div`do`enlist`exec`exit`exp`from`getenv`hopen`if`in`insert`last`like`log`max`min`prd`select`setenv`sin`sqrt`ss`sum`tan`update`var`wavg`where`while`within`wsum`xexp

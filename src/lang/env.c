@@ -409,6 +409,31 @@ K env_names(S ns_name) {
     return v;
 }
 
+static bool sym_in_list(const K v, S name) {
+    for (J i = 0; i < v->n; i++)
+        if (kS(v)[i] == name)
+            return true;
+    return false;
+}
+
+/* the keywords .q holds, in the order q's q.k defines them (key `.q, ref/key.md; .q?(+:) is
+ * `flip, basics/parsetrees.md): the primitives are openq's own (src/prim/prims.def), the rest
+ * .q's entries (boot.q); names openq lacks are passed over */
+static const char *const q_keywords[] = {
+    "neg", "not", "null", "string", "reciprocal", "floor", "ceiling", "signum", "mod", "xbar",
+    "xlog", "and", "or", "each", "scan", "over", "prior", "mmu", "lsq", "inv", "md5", "ltime",
+    "gtime", "count", "first", "svar", "sdev", "scov", "med", "all", "any", "rand", "sums", "prds",
+    "mins", "maxs", "fills", "deltas", "ratios", "avgs", "differ", "prev", "next", "rank",
+    "reverse", "iasc", "idesc", "asc", "desc", "msum", "mcount", "mavg", "mdev", "xrank", "mmin",
+    "mmax", "xprev", "rotate", "ema", "distinct", "group", "where", "flip", "type", "key", "til",
+    "get", "value", "attr", "cut", "set", "upsert", "raze", "union", "inter", "except", "cross",
+    "sv", "vs", "sublist", "read0", "read1", "hclose", "hdel", "hsym", "hcount", "peach", "system",
+    "ltrim", "rtrim", "trim", "lower", "upper", "ssr", "view", "tables", "views", "cols", "xcols",
+    "keys", "xkey", "xcol", "xasc", "xdesc", "fkeys", "meta", "lj", "ljf", "aj", "aj0", "ajf",
+    "ajf0", "ij", "ijf", "pj", "asof", "uj", "ujf", "wj", "wj1", "fby", "xgroup", "ungroup", "ej",
+    "save", "load", "rsave", "rload", "dsave", "show", "csv", "parse", "eval", "reval",
+};
+
 K env_namespace_dict(S name) {
     Namespace *ns = ns_find(name, false);
     if (!ns)
@@ -421,7 +446,19 @@ K env_namespace_dict(S name) {
     }
     kS(keys)[0] = sym_null;
     kK(vals)[0] = obj_identity();
+    bool dotq = name[0] == '.' && name[1] == 'q' && !name[2];
+    for (size_t k = 0; dotq && k < ARRAY_LEN(q_keywords); k++) {
+        S kw = sym_intern(q_keywords[k], strlen(q_keywords[k]));
+        long i = ns_index(ns, kw);
+        K v = i >= 0 ? r1(ns->vals[i]) : prim_lookup(kw, strlen(kw));
+        if (v) {
+            js(&keys, kw);
+            jk(&vals, v);
+        }
+    }
     for (size_t i = 0; i < ns->n; i++) {
+        if (dotq && sym_in_list(keys, ns->keys[i]))
+            continue; /* listed among the keywords */
         js(&keys, ns->keys[i]);
         jk(&vals, r1(ns->vals[i]));
     }

@@ -470,7 +470,11 @@ K iter_apply(K derived, K *args, int n) {
         return fold(f, args, n, false);
     case KSCAN:
         return fold(f, args, n, true);
-    case KPRIOR:
+    case KPRIOR: /* ': of a unary function, or of one derived by / or \ (variadic), applied to
+                  * one argument is Each Parallel (ref/maps.md): each, on one thread here */
+        if (n == 1 && f->t >= KLAMBDA &&
+            (func_valence(f) == 1 || f->t == KOVER || f->t == KSCAN))
+            return each(f, args, n);
         return prior(f, args, n);
     case KEACHR:
         return each_side(f, args, n, true);

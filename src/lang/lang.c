@@ -234,8 +234,7 @@ K lang_value(K x) {
         K f = lambda_ensure_parsed(x);
         if (!f)
             return NULL;
-        K r = obj_list(4, kj(0), r1(kK(f)[LAMBDA_PARAMS]), r1(kK(f)[LAMBDA_LOCALS]),
-                       r1(kK(f)[LAMBDA_SRC]));
+        K r = parse_lambda_value(f);
         r0(f);
         return r;
     }
@@ -256,6 +255,15 @@ K lang_value(K x) {
         int code = x->t == KUNARY ? prim_table[x->g].u_code : prim_table[x->g].b_code;
         if (x->t == KUNARY && x->g == PRIM_IDENTITY)
             code = 0;
+        char pb[8];
+        const char *d = prim_display(x, pb);
+        if (code < 0 && strlen(d) == 2 && d[1] == ':') { /* a keyword q.k defines as a glyph's
+                                                          * unary form: get is .: (ref/value.md) */
+            K g = prim_lookup(d, 1);
+            if (g && g->g < PRIM_COUNT)
+                code = prim_table[g->g].u_code;
+            r0(g);
+        }
         if (code >= 0) {
             r0(x);
             return kj(code);

@@ -17,24 +17,7 @@
 #include "../prim/prims.h"
 #include "lang.h"
 
-/* reserved 101 ids for special forms in parse trees (beyond the primitive table) */
-enum {
-    SF_IF = 0xf0,     /* if[c;e;...] */
-    SF_DO = 0xf1,     /* do[n;e;...] */
-    SF_WHILE = 0xf2,  /* while[c;e;...] */
-    SF_COND = 0xf3,   /* $[c;a;c;b;...;z] */
-    SF_RETURN = 0xf4, /* :x inside a lambda */
-    SF_SIGNAL = 0xf5, /* 'x */
-    SF_TABLE = 0xf6,  /* ([k..] c..): args are (keynames;keyexprs;names;exprs) */
-    SF_SEQ = 0xf7,    /* e1;e2;... evaluated in order, value of the last */
-    SF_ASSIGN_G = 0xf8, /* a::v global assignment inside a lambda */
-    SF_VIEW = 0xf9,     /* a::e at top level: a view, e re-evaluated when a is read */
-    SF_COMPOSE = 0xfa,  /* '[f;g;...]: the composition f g ... */
-    SF_DICT = 0xfb,     /* ([k:v;...]): args are (,keynames; (exprs)) */
-    SF_PMATCH = 0xfc,   /* :[v;p1;r1;...;rd]: the pattern conditional */
-    SF_FIRST_RESERVED = 0xf0
-};
-
+/* the special forms' reserved ids (SF_*) are in prims.h, whose display names them */
 static inline bool is_special(const K x, int sf) { return x->t == KUNARY && x->g == sf; }
 
 /* ---- parse.c -------------------------------------------------------------------------- */
@@ -65,6 +48,10 @@ void parse_origins_sweep(void);
  * by eval.c, NULL when none); eval_trace_clear forgets them */
 const char *eval_trace_text(void);
 void eval_trace_clear(void);
+/* value of lambda f (borrowed, parsed), as q 3.5+ gives it (ref/value.md): (bytecode;params;
+ * locals;(namespace,globals);constants..;positions;name;file;line;source); openq has no
+ * bytecode, so that and its map to the source are empty */
+K parse_lambda_value(const K f);
 /* make sure lambda f has its body parsed (after IPC decode); NULL + kerr on failure */
 K lambda_ensure_parsed(K f);
 /* the valence of a function value (borrows): lambdas their params, 101 1, 102 2, ... */

@@ -20,6 +20,8 @@
 typedef struct Scope {
     struct Scope *outer; /* enclosing lambda, NULL at top level */
     K locals;            /* symbol vector: names assigned with ':' in this lambda */
+    K globals;           /* symbol vector: names assigned with '::' before any ':' to them */
+    K params;            /* the declared parameters (borrowed), NULL before or without them */
     int implicit;        /* highest implicit parameter used: 1 x, 2 y, 3 z */
     bool explicit_params;/* the lambda declared [params] */
     int qsql_masked;     /* inside a select, by or where phrase: x y z there are no implicit
@@ -43,6 +45,7 @@ typedef struct Item {
     bool verb; /* a verb (glyph, dyadic keyword, derived): takes a left argument */
     bool colon;/* verb written with ':' after it (op-assign or monadic form) */
     bool global;/* with '::' after it: x,::y */
+    bool paren_glyph; /* a glyph in parentheses, (+): applied prefix it is its unary form */
 } Item;
 
 static K parse_expr(Parser *p);
@@ -102,6 +105,20 @@ static bool at_stop(const Parser *p) {
     if (at_qsql_stop(p))
         return true;
     return p->depth == 0 && p->tok.newline;
+}
+
+static bool has_name(const K names, S name) {
+    for (J i = 0; i < names->n; i++)
+        if (kS(names)[i] == name)
+            return true;
+    return false;
+}
+
+/* is name a parameter of lambda sc: declared, or x y z when none are declared? */
+static bool is_param(const Scope *sc, S name) {
+    if (sc->params)
+        return has_name(sc->params, name);
+    return !sc->explicit_params && name[0] >= 'x' && name[0] <= 'z' && !name[1];
 }
 
 /* record a local name assigned inside the current lambda */
@@ -370,6 +387,77 @@ bool parse_lambda_frame(const K lambda, const void *node, K *text, long *caret) 
     return true;
 }
 
+/* ---- value of a lambda (ref/value.md) ------------------------------------------------------ */
+
+static bool sym_in(const K v, S name) {
+    for (J i = 0; i < v->n; i++)
+        if (kS(v)[i] == name)
+            return true;
+    return false;
+}
+
+/* the names node reads or sets globally (not in locals) onto *globals, its constants onto
+ * *consts, in the order they are written */
+static void value_walk(const K node, const K locals, K *globals, K *consts) {
+    if (!stack_ok())
+        return;
+    if (node->t == -KS) {
+        if (node->s[0] && !sym_in(locals, node->s) && !sym_in(*globals, node->s))
+            js(globals, node->s);
+        return;
+    }
+    if (node->t == KS && node->n == 1) { /* ,`a: the symbol itself */
+        jk(consts, ks(kS(node)[0]));
+        return;
+    }
+    if (node->t == 0 && node->n == 1) { /* ,x: x quoted */
+        jk(consts, r1(kK(node)[0]));
+        return;
+    }
+    if (node->t == 0 && node->n > 1) { /* an application: its head (if no primitive), its arguments */
+        K h = kK(node)[0];
+        J from = h->t == KUNARY || h->t == KBINARY ? 1 : 0;
+        for (J i = from; i < node->n; i++)
+            value_walk(kK(node)[i], locals, globals, consts);
+        return;
+    }
+    if (node->t == KUNARY || node->t == KBINARY || node->t == KITER)
+        return; /* code, not a constant */
+    jk(consts, r1(node));
+}
+
+K parse_lambda_value(const K f) {
+    K params = kK(f)[LAMBDA_PARAMS], all = kK(f)[LAMBDA_LOCALS];
+    K locals = ktn(KS, 0);
+    for (J i = 0; i < all->n; i++)
+        if (!sym_in(params, kS(all)[i]))
+            js(&locals, kS(all)[i]);
+    K ctx = kK(f)[LAMBDA_CTX];
+    S ns = ctx && ctx->t == -KS ? ctx->s : sym_null;
+    K globals = ktn(KS, 1), consts = ktn(0, 0);
+    kS(globals)[0] = ns[0] == '.' ? ss(ns + 1) : ns; /* the namespace first: ` or `test */
+    value_walk(kK(f)[LAMBDA_BODY], all, &globals, &consts);
+    const LambdaOrigin *o = origin_of(f);
+    K name;
+    if (o && o->name) { /* fully qualified: ..f in the root, .test.f in .test */
+        char buf[512];
+        int len = snprintf(buf, sizeof buf, "%s.%.*s", ns[0] ? ns : ".", (int)o->name->n, kC(o->name));
+        name = obj_strn(buf, (size_t)MIN(len, (int)sizeof buf - 1));
+    } else {
+        name = ktn(0, 0);
+    }
+    K r = obj_list(4, ktn(KG, 0), r1(params), locals, globals);
+    for (J i = 0; i < consts->n; i++)
+        jk(&r, r1(kK(consts)[i]));
+    r0(consts);
+    jk(&r, ktn(KJ, 0)); /* no bytecode here, so no map from it to the source */
+    jk(&r, name);
+    jk(&r, o && o->file ? r1(o->file) : obj_strn("", 0));
+    jk(&r, kj(o && o->file ? o->line : -1));
+    jk(&r, r1(kK(f)[LAMBDA_SRC]));
+    return r;
+}
+
 /* ---- lambdas ---------------------------------------------------------------------------- */
 
 /* find the end of a {...} starting at the '{' at offset start; strings and nested braces */
@@ -465,7 +553,7 @@ static K parse_lambda_at(Parser *p) {
 
 /* '{' [signature] body '}': the lambda object */
 static K parse_lambda_body(Parser *p, size_t start, size_t end) {
-    Scope scope = {.outer = p->scope, .locals = ktn(KS, 0)};
+    Scope scope = {.outer = p->scope, .locals = ktn(KS, 0), .globals = ktn(KS, 0)};
     p->scope = &scope;
     advance(p); /* past '{' */
     K params = NULL;
@@ -478,10 +566,11 @@ static K parse_lambda_body(Parser *p, size_t start, size_t end) {
         if (!parse_params(p, &params, &prelude)) {
             r0(params);
             r0(prelude);
-            r0(scope.locals);
+            r0(scope.locals); r0(scope.globals);
             p->scope = scope.outer;
             return NULL;
         }
+        scope.params = params;
     }
     K body = ktn(0, 0);
     jk(&body, special(SF_SEQ));
@@ -503,7 +592,7 @@ static K parse_lambda_body(Parser *p, size_t start, size_t end) {
         if (!e) {
             r0(body);
             r0(params);
-            r0(scope.locals);
+            r0(scope.locals); r0(scope.globals);
             p->scope = scope.outer;
             p->depth--;
             return NULL;
@@ -516,7 +605,7 @@ static K parse_lambda_body(Parser *p, size_t start, size_t end) {
         } else if (p->tok.kind != TK_RBRACE) {
             r0(body);
             r0(params);
-            r0(scope.locals);
+            r0(scope.locals); r0(scope.globals);
             p->scope = scope.outer;
             p->depth--;
             return kerr(p->tok.kind == TK_ERROR && kerr_msg() ? kerr_msg() : "syntax");
@@ -535,7 +624,7 @@ static K parse_lambda_body(Parser *p, size_t start, size_t end) {
     if (params->n > 8) {
         r0(params);
         r0(body);
-        r0(scope.locals);
+        r0(scope.locals); r0(scope.globals);
         return kerr("params");
     }
     /* locals: parameters first, then assigned names */
@@ -549,7 +638,7 @@ static K parse_lambda_body(Parser *p, size_t start, size_t end) {
         if (!dup)
             js(&locals, kS(scope.locals)[i]);
     }
-    r0(scope.locals);
+    r0(scope.locals); r0(scope.globals);
     K f = obj_vec(KLAMBDA, LAMBDA_N);
     if (!f) {
         r0(params); r0(body); r0(locals);
@@ -976,6 +1065,7 @@ static bool parse_item(Parser *p, Item *it) {
     it->verb = false;
     it->colon = false;
     it->global = false;
+    it->paren_glyph = false;
     Token t = p->tok;
     switch (t.kind) {
     case TK_NOUN:
@@ -1021,16 +1111,23 @@ static bool parse_item(Parser *p, Item *it) {
             for (int i = 0; infix_words[i]; i++)
                 if (strlen(infix_words[i]) == t.len && memcmp(infix_words[i], t.text, t.len) == 0)
                     it->verb = true;
-            if (!it->verb && !memchr(t.text, '.', t.len) && t.len < 200 && !is_local_name(p, it->node->s)) {
-                /* a function defined in .q with two or more arguments is used infix, as q's
-                 * own keywords are: .q.f:{x+y}, then 1 f 2 */
+            if (!memchr(t.text, '.', t.len) && t.len < 200 && !is_local_name(p, it->node->s)) {
+                /* a name defined in .q is its value in the tree, as q's parser puts it
+                 * (ref/parse.md: parse "foo each til 5" shows k){x'y}); a function there with
+                 * two or more arguments is used infix, as q's own keywords are: .q.f:{x+y},
+                 * then 1 f 2 */
                 char qname[256];
                 snprintf(qname, sizeof qname, ".q.%.*s", (int)t.len, t.text);
                 K qf = env_get(ss(qname));
-                if (qf && qf->t >= KLAMBDA && qf->t <= KFOREIGN && func_valence(qf) >= 2)
-                    it->verb = true;
-                r0(qf);
                 kerr_clear();
+                if (qf && qf->t >= KLAMBDA && qf->t <= KFOREIGN) {
+                    it->verb = it->verb || func_valence(qf) >= 2;
+                    unnote_pos(it->node);
+                    r0(it->node);
+                    it->node = qf; /* shared: no position of its own (the caret) */
+                } else {
+                    r0(qf);
+                }
             }
         }
         break;
@@ -1063,7 +1160,10 @@ static bool parse_item(Parser *p, Item *it) {
             it->node = r1(kK(items)[0]);
             unnote_pos(it->node); /* (x) is x itself, not an item of a list */
             r0(items);
-            /* a parenthesised verb is a noun: (+) */
+            /* a parenthesised verb is a noun: (+); applied prefix, a glyph is its unary
+             * form (basics/parsetrees.md: ($)42 is "42", 6(+)4 parses as 6 (+:;4)) */
+            it->paren_glyph = it->node->t == KBINARY && it->node->g < P_AVG &&
+                              it->node->g != P_IDENTITY;
         } else {
             K head = prim_lookup("enlist", 6);
             note_pos(head, it->pos);
@@ -1111,6 +1211,23 @@ static bool parse_item(Parser *p, Item *it) {
             return true;
         }
         advance(p);
+        if (p->tok.kind == TK_LBRACK && !p->tok.space_before) {
+            /* /[f], \[f], ':[f] ...: the derived function, applied prefix, not infix
+             * (basics/application.md: ;/[+]til 5 is 10, ;\[+][1000;til 5] binary) */
+            advance(p);
+            int n;
+            K items = parse_items(p, TK_RBRACK, &n);
+            if (!items)
+                return false;
+            if (n != 1) {
+                r0(items);
+                kerr("rank");
+                return false;
+            }
+            it->node = obj_list(2, obj_prim(KITER, adverb_id(&t)), r1(kK(items)[0]));
+            r0(items);
+            break;
+        }
         if (!at_stop(p)) { /* an iterator with nothing to its left: only as a noun, (/;+) */
             kerr("syntax");
             return false;
@@ -1293,9 +1410,23 @@ static K build(Parser *p, Item *items, int i, int n) {
                 return kerr("assign");
             }
             /* x:v makes x local to the lambda; x[i]:v and x+:v amend a global unless x is
-             * already local */
-            if (is_assign_verb(v) && p->scope && it->node->t == -KS)
-                note_local(p, name->s);
+             * already local.  A name assigned with :: first and with : after is q's
+             * "global used as local" ('name, basics/debug.md) */
+            if (p->scope && it->node->t == -KS) {
+                bool global = has_name(p->scope->globals, name->s);
+                if (is_assign_verb(v) && global) {
+                    K e = kerr(name->s);
+                    RT->lang.parse_error_at = (long)it->pos + 1;
+                    r0(name);
+                    r0(rhs);
+                    return e;
+                }
+                if (is_assign_verb(v))
+                    note_local(p, name->s);
+                else if (!global && !is_local_name(p, name->s) && !is_param(p->scope, name->s) &&
+                         !strchr(name->s, '.'))
+                    js(&p->scope->globals, name->s);
+            }
             r0(name);
             if (it->node->t == -KS && rhs->t == KLAMBDA) /* f:{..}: its frames say f */
                 origin_name(rhs, it->node->s, strlen(it->node->s), 0);
@@ -1327,7 +1458,7 @@ static K build(Parser *p, Item *items, int i, int n) {
     if (is_train(p, items, i + 1, n))
         return compose(r1(it->node), rhs);
     note_pos(it->node, it->pos);
-    return obj_list(2, r1(it->node), rhs);
+    return obj_list(2, it->paren_glyph ? monadic_form(r1(it->node)) : r1(it->node), rhs);
 }
 
 static K parse_expr(Parser *p) {
@@ -1404,8 +1535,9 @@ static K parse_statements(Parser *p) {
     jk(&seq, special(SF_SEQ));
     bool trailing_empty = true;
     while (p->tok.kind != TK_END) {
-        if (p->tok.kind == TK_SEMI) {
+        if (p->tok.kind == TK_SEMI) { /* an empty statement is (::), as parse shows it */
             advance(p);
+            jk(&seq, obj_identity());
             trailing_empty = true;
             continue;
         }

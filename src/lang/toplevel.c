@@ -26,7 +26,8 @@ static bool is_assignment(const K tree) {
  * the input as frame [0] and a caret under that primitive */
 static K error_text(const char *src, size_t n) {
     const char *msg = kerr_msg() ? kerr_msg() : "error";
-    long pos = RT->lang.error_node ? parse_position_of(RT->lang.error_node) : -1;
+    long pos = RT->lang.error_node ? parse_position_of(RT->lang.error_node) : RT->lang.parse_error_at - 1;
+    RT->lang.parse_error_at = 0;
     bool one_line = !memchr(src, '\n', n);
     size_t len = strlen(msg) + 2 * n + 64;
     K out = obj_vec(KC, 0);
@@ -142,6 +143,7 @@ static K console_input(const char *src, size_t n, int *quit) {
     K r;
     bool silent = false;
     RT->lang.error_node = NULL;
+    RT->lang.parse_error_at = 0;
     lang_error_where_clear();
     eval_trace_clear();
     lang_suspend_reset();

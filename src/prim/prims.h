@@ -8,6 +8,25 @@
 
 #include "../obj/obj.h"
 
+/* reserved 101 ids for the parser's special forms (src/lang/lang_int.h), beyond the primitive
+ * table; prim_display names those q shows in parse trees */
+enum {
+    SF_IF = 0xf0,     /* if[c;e;...] */
+    SF_DO = 0xf1,     /* do[n;e;...] */
+    SF_WHILE = 0xf2,  /* while[c;e;...] */
+    SF_COND = 0xf3,   /* $[c;a;c;b;...;z] */
+    SF_RETURN = 0xf4, /* :x inside a lambda */
+    SF_SIGNAL = 0xf5, /* 'x */
+    SF_TABLE = 0xf6,  /* ([k..] c..): args are (keynames;keyexprs;names;exprs) */
+    SF_SEQ = 0xf7,    /* e1;e2;... evaluated in order, value of the last */
+    SF_ASSIGN_G = 0xf8, /* a::v global assignment inside a lambda */
+    SF_VIEW = 0xf9,     /* a::e at top level: a view, e re-evaluated when a is read */
+    SF_COMPOSE = 0xfa,  /* '[f;g;...]: the composition f g ... */
+    SF_DICT = 0xfb,     /* ([k:v;...]): args are (,keynames; (exprs)) */
+    SF_PMATCH = 0xfc,   /* :[v;p1;r1;...;rd]: the pattern conditional */
+    SF_FIRST_RESERVED = 0xf0
+};
+
 typedef K (*PrimMonad)(K x);
 typedef K (*PrimDyad)(K x, K y);
 typedef K (*PrimNary)(K *args, int n);

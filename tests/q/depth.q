@@ -70,8 +70,9 @@ q)e~e
 1b
 q)"a" like 100000#"*"
 1b
+q)/ a pattern with many * is one q's like refuses (basics/regex.md), not a long search
 q)(1000#"a") like (100#"*a"),"b"
-0b
+'nyi
 q)f:{f x};f 0
 'stack
 q)g:{g x+1}; @[g;0;{x}]

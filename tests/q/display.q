@@ -28,6 +28,20 @@ q)(2 3 4;(5; 6 7;8)) within 3 6
 q)(101b;010b)
 101b
 010b
+q)/ a row that is itself a matrix is laid out first, its last column padded too, and the rows
+q)/ then line up on those texts (q's .Q.s2; learn/q-by-examples.md: 0 3_/:2 6#til 12)
+q)0 3_/:2 6#til 12
+0 1 2   3 4 5
+6 7  8  9 10 11
+q)((1 2;3 4);(5 6;7 8))
+1 2 3 4
+5 6 7 8
+q)((1;`a);(2;`b))
+1 `a
+2 `b
+q)(1 2;`a`b)
+1 2
+a b
 q)/ -3! of a dict brackets a key that would not read alone: a one-item or empty vector, a
 q)/ general list (basics/funsql.md: (,`x)!,(#:;`i))
 q)-3!(enlist `a)!enlist 1
@@ -53,3 +67,24 @@ c
 3
 "xy"
 `ab
+q)/ a temporal vector of nulls and infinities only carries its type letter once, at the end
+q)/ (basics/datatypes.md); beside a value it needs none
+q)0Wd 0Wd
+0W 0Wd
+q)0Wd 0Nd
+0W 0Nd
+q)2#0Wp
+0W 0Wp
+q)-0Wn,0Wn
+-0W 0Wn
+q)2#0Wz
+0w 0wz
+q)0Wd 2000.01.01
+0W 2000.01.01
+q)2000.01.01 0Nd
+2000.01.01 0N
+q)0Wh 0Nh 1h
+32767 0N 1h
+q)(0Wi;0Wh)
+0Wi
+32767h

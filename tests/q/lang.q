@@ -324,7 +324,8 @@ q)value `neg
 -:
 q).q.neg 3
 -3
+q)/ the keywords are in .q as q lists them (ref/key.md)
 q)`neg in key `.q
-0b
+1b
 q)value `.q.nosuchkeyword
 '.q.nosuchkeyword

@@ -328,3 +328,34 @@ q)count each 2 cut t
 q)/ ref/first.md: the last row of an empty table is its null row, as the first is
 q)(first 0#([]a:1 2))~last 0#([]a:1 2)
 1b
+q)/ value of a lambda (ref/value.md, q 3.5+): (bytecode;parameters;locals;(namespace,globals);
+q)/ constants..;positions;name;file;line;source); openq keeps no bytecode, so that and its
+q)/ position map are empty
+q)f:{[a;b]d::neg c:a*b+5;c+e}
+q)1_value f
+`a`b
+,`c
+``d`e
+5
+`long$()
+"..f"
+""
+-1
+"{[a;b]d::neg c:a*b+5;c+e}"
+q)\d .test
+q)f:{[a;b]d::neg c:a*b+5;c+e}
+q)(value f)3 6
+`test`d`e
+".test.f"
+q)\d .
+q)(value {x+y})1
+`x`y
+q)last value {x+1}
+"{x+1}"
+q)(value {x})5
+()
+q)/ value of an operator is its internal code; get and value are both .: (ref/value.md)
+q)value each (::;+;-;*;%)
+0 1 2 3 4
+q)value each (get;value)
+19 19

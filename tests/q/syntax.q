@@ -107,3 +107,13 @@ q)(+\)1 2 3 4 5
 1 3 6 10 15
 q)(*) scan 1 2 3 4 5
 1 2 6 24 120
+q)/ an iterator applied with brackets to its operand is a derived function applied prefix,
+q)/ not infix, and still variadic (basics/application.md)
+q)'[count](1 2;3)
+2 1
+q);/[+]til 5
+10
+q);\[+][til 5]
+0 1 3 6 10
+q);\[+][1000;til 5]
+1000 1001 1003 1006 1010

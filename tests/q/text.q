@@ -50,6 +50,51 @@ q)`brown like "br[ao]wn"
 1b
 q)`quick like "quickish"
 0b
+q)/ like by ref/like.md and basics/regex.md: lists and dictionaries of text
+q)`brawn`brown like "br[^o]wn"
+10b
+q)(`a`b`c!`quick`brown`fox)like "brown"
+a| 0
+b| 1
+c| 0
+q)("roam";"rome") like "ro[^ab]?"
+01b
+q)/ sets: members, ranges, ^ first negates, ] first is a member, ? and * are plain in them
+q)"br^wn" like "br[&^]wn"
+1b
+q)"br0wn" like "br[^3-6]wn"
+1b
+q)"br]wn" like "[bf]r[]]wn"
+1b
+q)"a[c" like "a[[]c"
+1b
+q)"brown" like "br[?*]wn"
+0b
+q)(`$("ab*c";"abcc"))like"ab[*]c"
+10b
+q)/ * matches any run, the empty one too; a run of * is one *
+q)"brwn" like "br*wn"
+1b
+q)"broom of your own" like "br*wn"
+1b
+q)"abc" like "***"
+1b
+q)"a-b-c" like "a*b*"
+1b
+q)"" like "*"
+1b
+q)"" like "?"
+0b
+q)/ patterns q finds too hard: more than one * besides a leading and a trailing one
+q)s:"Now is the time for all good men to come to the aid of the party."
+q)s like "*the*"
+1b
+q)s like "*the*the*"
+'nyi
+q)s like "*the*the"
+'nyi
+q)`a`b like "a*b*c"
+'nyi
 q)"We the people of the United States" ss "the"
 3 17
 q)s:"toronto ontario"

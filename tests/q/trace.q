@@ -94,3 +94,20 @@ q)1+h 2
   [0]  1+h 2
          ^
 4
+q)/ a name assigned with :: and then with : in one lambda is q's compile-time "global used as
+q)/ local" error, the caret at the local assignment (basics/debug.md); a parameter or a local
+q)/ assigned first takes :: as a local assignment (basics/function-notation.md)
+q){a::1;a:1}
+'a
+  [0]  {a::1;a:1}
+             ^
+q){[b]c::b;c:1}
+'c
+  [0]  {[b]c::b;c:1}
+                ^
+q){[a;b]b::99;a+b}[10;20]
+109
+q){b:x=y;b::99;x+b}[10;20]
+109
+q){x::1;x:2}
+{x::1;x:2}
