@@ -14,27 +14,18 @@
 #include "../prim/primint.h"
 #include "netint.h"
 
-typedef struct Url {
-    bool tls;          /* https:// */
-    char host[256];    /* the host name or address */
-    int port;          /* the port, 80 or 443 when none is given */
-    char auth[256];    /* user:pass before '@', or "" */
-    const char *path;  /* from the first '/' (inside the caller's text), or "/" */
-} Url;
-
-/* [:]http[s]://[user:pass@]host[:port][/path]; false when it is not such a URL */
-static bool parse_url(const char *s, Url *u) {
+bool net_parse_url(const char *s, const char *scheme, NetUrl *u) {
     if (*s == ':')
         s++;
-    if (!strncmp(s, "http://", 7)) {
-        u->tls = false;
-        s += 7;
-    } else if (!strncmp(s, "https://", 8)) {
-        u->tls = true;
-        s += 8;
-    } else {
+    size_t k = strlen(scheme);
+    if (strncmp(s, scheme, k))
         return false;
-    }
+    s += k;
+    u->tls = *s == 's';
+    s += u->tls;
+    if (strncmp(s, "://", 3))
+        return false;
+    s += 3;
     const char *end = s + strcspn(s, "/?");
     u->path = *end == '/' ? end : *end ? NULL : "/";
     if (!u->path)
@@ -67,53 +58,54 @@ static bool arg_text(const K x, char *buf, size_t n) {
     return true;
 }
 
-/* append text to a string being built (obj_push_items's rules: NULL releases it) */
-static K put(K s, const char *p, size_t n) { return s ? obj_push_items(s, p, (J)n) : NULL; }
-static K puts0(K s, const char *p) { return put(s, p, strlen(p)); }
+K net_put_basic_auth(K s, const char *auth) {
+    if (!auth[0])
+        return s;
+    K b64 = prim_btoa(obj_strn(auth, strlen(auth)));
+    s = net_puts(s, "Authorization: Basic ");
+    if (b64 && b64->t == KC) {
+        s = net_put(s, (const char *)kC(b64), (size_t)b64->n);
+    } else {
+        r0(s);
+        s = NULL;
+    }
+    r0(b64);
+    return net_puts(s, "\r\n");
+}
 
 /* the request's head and body as bytes */
-static K request_text(const Url *u, const K ctype, const K body) {
+static K request_text(const NetUrl *u, const K ctype, const K body) {
     K s = obj_strn("", 0);
-    s = puts0(s, ctype ? "POST " : "GET ");
-    s = puts0(puts0(puts0(s, u->path), " HTTP/1.1\r\nHost: "), u->host);
+    s = net_puts(s, ctype ? "POST " : "GET ");
+    s = net_puts(net_puts(net_puts(s, u->path), " HTTP/1.1\r\nHost: "), u->host);
     char port[16];
     snprintf(port, sizeof port, ":%d", u->port);
-    s = puts0(puts0(s, port), "\r\nConnection: close\r\nUser-Agent: openq\r\nAccept: */*\r\n");
-    if (u->auth[0]) {
-        K b64 = prim_btoa(obj_strn(u->auth, strlen(u->auth)));
-        s = puts0(s, "Authorization: Basic ");
-        if (b64 && b64->t == KC)
-            s = put(s, (const char *)kC(b64), (size_t)b64->n);
-        else {
-            r0(s);
-            s = NULL;
-        }
-        r0(b64);
-        s = puts0(s, "\r\n");
-    }
+    s = net_puts(net_puts(s, port), "\r\nConnection: close\r\nUser-Agent: openq\r\nAccept: */*\r\n");
+    s = net_put_basic_auth(s, u->auth);
     if (ctype) {
         char len[48];
         snprintf(len, sizeof len, "Content-Length: %lld\r\n", (long long)body->n);
-        s = put(puts0(s, "Content-Type: "), (const char *)kC(ctype), (size_t)ctype->n);
-        s = puts0(puts0(s, "\r\n"), len);
+        s = net_put(net_puts(s, "Content-Type: "), (const char *)kC(ctype), (size_t)ctype->n);
+        s = net_puts(net_puts(s, "\r\n"), len);
     }
-    s = puts0(s, "\r\n");
+    s = net_puts(s, "\r\n");
     if (ctype)
-        s = put(s, (const char *)kC(body), (size_t)body->n);
+        s = net_put(s, (const char *)kC(body), (size_t)body->n);
     return s;
 }
 
-/* the value of header `name` in head[0..n) (borrowed), or NULL; *len its length */
-static const char *header(const char *head, size_t n, const char *name, size_t *len) {
+const char *net_http_field(const char *head, size_t n, const char *name, size_t *len) {
     size_t nl = strlen(name);
-    for (const char *p = memchr(head, '\n', n); p && p + 1 < head + n; p = memchr(p + 1, '\n', (size_t)(head + n - p - 1))) {
+    for (const char *p = memchr(head, '\n', n); p && (size_t)(p + 1 - head) < n; p = memchr(p + 1, '\n', n - (size_t)(p + 1 - head))) {
         const char *line = p + 1;
         if ((size_t)(head + n - line) > nl && !strncasecmp(line, name, nl) && line[nl] == ':') {
-            const char *v = line + nl + 1, *e = memchr(v, '\r', (size_t)(head + n - v));
-            while (v < e && *v == ' ')
-                v++;
-            *len = e ? (size_t)(e - v) : 0;
-            return v;
+            const char *b = line + nl + 1, *e = b;
+            while (e < head + n && *e != '\r' && *e != '\n')
+                e++;
+            while (b < e && (*b == ' ' || *b == '\t'))
+                b++;
+            *len = (size_t)(e - b);
+            return b;
         }
     }
     return NULL;
@@ -167,8 +159,8 @@ int64_t net_http_reply_body(G *p, size_t n, size_t *at) {
         return -1;
     size_t head = (size_t)(hend + 4 - t), len;
     *at = head;
-    const char *te = header(t, head - 2, "Transfer-Encoding", &len);
-    const char *cl = header(t, head - 2, "Content-Length", &len);
+    const char *te = net_http_field(t, head - 2, "Transfer-Encoding", &len);
+    const char *cl = net_http_field(t, head - 2, "Content-Length", &len);
     if (te && len >= 7 && !strncasecmp(te, "chunked", 7))
         return unchunk(p + head, n - head);
     uint64_t want = cl ? content_length(cl, len) : UINT64_MAX;
@@ -192,7 +184,7 @@ static K read_reply(Conn *c) {
             return NULL;
         const char *t = (const char *)kG(in), *hend = memmem(t, (size_t)in->n, "\r\n\r\n", 4);
         size_t len;
-        const char *cl = hend ? header(t, (size_t)(hend - t) + 2, "Content-Length", &len) : NULL;
+        const char *cl = hend ? net_http_field(t, (size_t)(hend - t) + 2, "Content-Length", &len) : NULL;
         uint64_t want = cl ? content_length(cl, len) : UINT64_MAX;
         if (want != UINT64_MAX && (uint64_t)in->n - (uint64_t)(hend + 4 - t) >= want)
             return in;
@@ -201,12 +193,12 @@ static K read_reply(Conn *c) {
 
 K net_http_fetch(const K url, const K ctype, const K body) {
     char text[4096];
-    Url u;
+    NetUrl u;
     if ((url->t != -KS && url->t != KC) || (ctype && (ctype->t != KC || body->t != KC)))
         return kerr("type");
     if (!arg_text(url, text, sizeof text))
         return kerr("url"); /* longer than any URL q sends */
-    if (!parse_url(text, &u))
+    if (!net_parse_url(text, "http", &u))
         return kerr("url");
     bool local;
     int fd = net_connect_to(u.host, u.port, net_cfg()->handshake_ms, &local);

@@ -3,6 +3,7 @@
 #define OPENQ_NETINT_H
 
 #include <stdbool.h>
+#include <string.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 
@@ -172,6 +173,24 @@ int net_http_sniff(const G *p, size_t n);
 int64_t net_http_parse(const G *p, size_t n, int64_t body_max, HttpRequest *r);
 /* act on the complete requests (or WebSocket frames) in c's buffer; false when c closed */
 bool net_http_input(Conn *c);
+/* fetch.c: what the HTTP and WebSocket clients share.  A URL [:]scheme[s]://[user:pass@]
+ * host[:port][/path] ("http" or "ws"; the 's' asks for TLS): false when s is not one. */
+typedef struct NetUrl {
+    bool tls;          /* https:// or wss:// */
+    char host[256];    /* the host name or address */
+    int port;          /* the port, 80 or 443 when none is given */
+    char auth[256];    /* user:pass before '@', or "" */
+    const char *path;  /* from the first '/' (inside the caller's text), or "/" */
+} NetUrl;
+bool net_parse_url(const char *s, const char *scheme, NetUrl *u);
+/* the value of field `name` in the head h[0..n) (borrowed, blanks around it dropped), its
+ * length in *len; NULL when there is none */
+const char *net_http_field(const char *h, size_t n, const char *name, size_t *len);
+/* text appended to a string being built (obj_push_items's rules: NULL releases it) */
+static inline K net_put(K s, const char *p, size_t n) { return s ? obj_push_items(s, p, (J)n) : NULL; }
+static inline K net_puts(K s, const char *p) { return net_put(s, p, strlen(p)); }
+/* "Authorization: Basic base64(auth)\r\n" appended when auth (user:pass) is not empty */
+K net_put_basic_auth(K s, const char *auth);
 /* fetch.c: the body of an HTTP reply p[0..n) (all the server sent, up to its close): its
  * offset in *at and its length (Content-Length's, or the rest), a chunked body decoded in
  * place; -1 when p is not an HTTP reply or its chunks are malformed.  Nothing allocated. */

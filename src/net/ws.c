@@ -280,86 +280,22 @@ K net_ws_send(Conn *c, const K x) {
 
 /* ---- the client ---------------------------------------------------------------------------- */
 
-typedef struct WsUrl {
-    bool tls;
-    char host[256];
-    int port;
-    char auth[256]; /* user:pass before '@', or "" */
-} WsUrl;
-
-/* [:]ws[s]://[user:pass@]host[:port][/...]; false when it is not one */
-static bool parse_ws_url(const char *s, WsUrl *u) {
-    if (*s == ':')
-        s++;
-    u->tls = !strncmp(s, "wss://", 6);
-    if (!u->tls && strncmp(s, "ws://", 5))
-        return false;
-    s += u->tls ? 6 : 5;
-    const char *end = s + strcspn(s, "/?");
-    const char *at = memchr(s, '@', (size_t)(end - s));
-    u->auth[0] = 0;
-    if (at) {
-        if ((size_t)(at - s) >= sizeof u->auth)
-            return false;
-        snprintf(u->auth, sizeof u->auth, "%.*s", (int)(at - s), s);
-        s = at + 1;
-    }
-    const char *colon = memchr(s, ':', (size_t)(end - s));
-    const char *hend = colon ? colon : end;
-    if (hend == s || (size_t)(hend - s) >= sizeof u->host)
-        return false;
-    snprintf(u->host, sizeof u->host, "%.*s", (int)(hend - s), s);
-    u->port = colon ? atoi(colon + 1) : u->tls ? 443 : 80;
-    return u->port > 0 && u->port < 65536;
-}
-
-/* does the head h[0..n) have a field named `name` (case-insensitive)? its value in *v, *vn */
-static bool head_field(const char *h, size_t n, const char *name, const char **v, size_t *vn) {
-    size_t nl = strlen(name);
-    for (const char *p = memchr(h, '\n', n); p && (size_t)(p + 1 - h) < n; p = memchr(p + 1, '\n', n - (size_t)(p + 1 - h))) {
-        const char *line = p + 1;
-        if ((size_t)(h + n - line) > nl && !strncasecmp(line, name, nl) && line[nl] == ':') {
-            const char *b = line + nl + 1, *e = b;
-            while (e < h + n && *e != '\r' && *e != '\n')
-                e++;
-            while (b < e && (*b == ' ' || *b == '\t'))
-                b++;
-            *v = b;
-            *vn = (size_t)(e - b);
-            return true;
-        }
-    }
-    return false;
-}
-
-/* append p[0..n) to the string s (NULL releases it, as obj_push_items) */
-static K put(K s, const char *p, size_t n) { return s ? obj_push_items(s, p, (J)n) : NULL; }
-static K puts0(K s, const char *p) { return put(s, p, strlen(p)); }
-
 /* the user's request with the upgrade's fields added before its blank line */
 static K upgrade_request(const K req, const char *key, const char *auth) {
     const char *t = (const char *)kC(req);
     size_t n = (size_t)req->n;
     const char *blank = n >= 4 ? memmem(t, n, "\r\n\r\n", 4) : NULL;
     size_t head = blank ? (size_t)(blank - t) + 2 : n;
-    K s = put(obj_strn("", 0), t, head);
+    K s = net_put(obj_strn("", 0), t, head);
     if (!blank && !(n >= 2 && t[n - 2] == '\r' && t[n - 1] == '\n'))
-        s = puts0(s, "\r\n");
-    const char *v;
+        s = net_puts(s, "\r\n");
     size_t vn;
-    if (!head_field(t, head, "Upgrade", &v, &vn))
-        s = puts0(s, "Upgrade: websocket\r\n");
-    if (!head_field(t, head, "Connection", &v, &vn))
-        s = puts0(s, "Connection: Upgrade\r\n");
-    s = puts0(puts0(puts0(s, "Sec-WebSocket-Key: "), key), "\r\nSec-WebSocket-Version: 13\r\n");
-    if (auth[0]) {
-        K b64 = prim_btoa(obj_strn(auth, strlen(auth)));
-        s = puts0(s, "Authorization: Basic ");
-        s = b64 && b64->t == KC ? put(s, (const char *)kC(b64), (size_t)b64->n) : (r0(s), (K)NULL);
-        r0(b64);
-        s = puts0(s, "\r\n");
-    }
-    return puts0(s, "\r\n");
+    if (!net_http_field(t, head, "Upgrade", &vn))
+        s = net_puts(s, "Upgrade: websocket\r\n");
+    if (!net_http_field(t, head, "Connection", &vn))
+        s = net_puts(s, "Connection: Upgrade\r\n");
+    s = net_puts(net_puts(net_puts(s, "Sec-WebSocket-Key: "), key), "\r\nSec-WebSocket-Version: 13\r\n");
+    return net_puts(net_put_basic_auth(s, auth), "\r\n");
 }
 
 /* the response head, read a byte at a time so that frames the server sends straight after
@@ -384,10 +320,10 @@ static K read_head(Conn *c, int64_t deadline) {
 }
 
 K net_ws_connect(const char *url, int timeout_ms, const K req) {
-    WsUrl u;
+    NetUrl u;
     if (req->t != KC)
         return kerr("type");
-    if (!parse_ws_url(url, &u))
+    if (!net_parse_url(url, "ws", &u))
         return kerr("url");
     bool local;
     int fd = net_connect_to(u.host, u.port, timeout_ms, &local);
@@ -426,12 +362,12 @@ K net_ws_connect(const char *url, int timeout_ms, const K req) {
         net_conn_close(c);
         return NULL;
     }
-    const char *v;
     size_t vn;
     K want = accept_value(keytext, strlen(keytext));
-    bool switched = head->n > 12 && !memcmp(kC(head), "HTTP/1.1 101", 12) && want &&
-                    head_field((const char *)kC(head), (size_t)head->n, "Sec-WebSocket-Accept", &v, &vn) &&
-                    vn == (size_t)want->n && !memcmp(v, kC(want), vn);
+    const char *v = want && head->n > 12 && !memcmp(kC(head), "HTTP/1.1 101", 12)
+                        ? net_http_field((const char *)kC(head), (size_t)head->n, "Sec-WebSocket-Accept", &vn)
+                        : NULL;
+    bool switched = v && vn == (size_t)want->n && !memcmp(v, kC(want), vn);
     r0(want);
     kerr_clear();
     if (!switched) {
