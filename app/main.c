@@ -23,7 +23,7 @@
 #endif
 
 /* the options q turns into its own system commands: -P 4 is \P 4, -t 1000 is \t 1000 ... */
-static const char command_options[] = "cegoPsStTWz";
+static const char command_options[] = "cCegoPsStTWz";
 
 /* apply the command line's settings before the script runs; -1 with the error pending */
 static int apply_options(void) {

@@ -8,6 +8,7 @@
     {                                                                                          \
         .prim = {.rng_state = (uint64_t)-314159},                                              \
         .fmt = {.settings = {.precision = 7, .console_rows = 25, .console_cols = 80}},         \
+        .lang = {.http_rows = 36, .http_cols = 2000},                                          \
     }
 
 static Runtime default_runtime = RUNTIME_START;

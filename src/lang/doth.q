@@ -55,10 +55,29 @@
 .h.tx:`raw`json`csv`txt`xml`xls!({enlist x};{.j.j each $[.Q.qt x;0!x;x]};.h.cd;.h.td;.h.xd;.h.ed)
 .h.xt:{[x;y]$[x~`json;.j.k each y;'`type]}
 / the query page: what an HTTP GET gets when .z.ph is not set (src/net/http.c calls .h.zph
-/ with (text;headers)): "" or "?" lists the variables, "?expr" shows .h.val expr as HTML,
+/ with (text;headers)): "" or "?" lists the variables, "?expr" shows .h.jx[0;expr] as HTML
+/ (a long table in pages of \C rows: "?[n" shows the last expression, .h.R, from row n),
 / "name.ext?expr" answers .h.tx[ext] of it with ext's content type, any other path is a file
 / under .h.HOME (404 when there is none)
-.h.zpq:{[e].h.hp .h.hc each"\n"vs -1_.Q.s .h.val e}
+.h.zpq:{[e]r:.h.jx[0;e];@[{.h.R::x};e;::];.h.hp r}
+.h.zpj:{[r].h.hp .h.jx["J"$2_r;.h.R]}
 .h.zpx:{[p;e]t:`$(1+last where"."=p)_p;$[t in key .h.tx;.h.hy[t]"\n"sv .h.tx[t] .h.val e;.h.zpq e]}
 .h.zpf:{[p]d:$[(p like"*..*")|"/"=first p;0#0x00;@[read1;hsym`$.h.HOME,"/",p;0#0x00]];$[count d;.h.hy[`$(1+last where"."=p)_p;d];.h.hn["404 Not Found";`txt;p,": not found"]]}
-.h.zph:{[x]r:.h.uh x 0;$[(0=count r)|r~enlist"?";.h.hp{.h.ha["?",x;x]}each string system"v";"?"=first r;@[.h.zpq;1_r;.h.he];"?"in r;@[{.h.zpx[x 0;1_x 1]};(0,r?"?")_r;.h.he];.h.zpf r]}
+.h.zph:{[x]r:.h.uh x 0;$[(0=count r)|r~enlist"?";.h.hp{.h.ha["?",x;x]}each string system"v";"?["~2#r;@[.h.zpj;r;.h.he];"?"=first r;@[.h.zpq;1_r;.h.he];"?"in r;@[{.h.zpx[x 0;1_x 1]};(0,r?"?")_r;.h.he];.h.zpf r]}
+/ .h.jx[j;x] (ref/doth.md): the console text of x (the name of a table, or an expression)
+/ from row j, each line HTML-escaped, at the HTTP size (\C).  A table longer than a page
+/ (\C's rows less 4) comes after a line of home/up/down/end links ("?[row") and count[j].
+.h.jx:{[j;x]t:.h.val x;N:first[system"C"]-4;n:count t;
+ l:.h.ha'["?[",/:string(0;0|j-N;(n-N)&j+N;n-N);string`home`up`down`end];
+ nav:$[.Q.qt[t]&N<n;(" "sv l,enlist string[n],"[",string[j],"]";"");()];
+ nav,.h.hc each"\n"vs -1_.Q.S[system"C";j;t]}
+/ .h.ht`doc (ref/doth.md): Marqdown src/doc.txt to doc.htm.  A first line that is no heading
+/ is the title; "." starts a section heading, "\t" a code line, " " preformatted text (xmp),
+/ a line of "-" under the first line a rule; "a\t b" lines are two-column rows; other lines
+/ are paragraphs.  Returns the file written.
+.h.htl:{[x]i:ss[x;"\t "];$[not count x;"";"."=first x;"<h2>",(.h.hc 1_x),"</h2>";"\t"=first x;"<code>",(.h.hc 1_x),"</code><br>";
+ " "=first x;.h.xmp enlist x;count i;"<table><tr><td>",(.h.hc first[i]#x),"</td><td>",(.h.hc(2+first i)_x),"</td></tr></table>";"<p>",(.h.hc x),"</p>"]}
+.h.ht:{[x]l:read0 hsym`$"src/",string[x],".txt";T:$[count[l]&not"."=first first l;first l;string x];
+ if[not"."=first first l;l:1_l];if[count[l]&"-"=first first l;l:1_l];
+ b:"<html><head><title>",(.h.hc T),"</title><style>",.h.sb,"</style></head><body><h1>",(.h.hc T),"</h1>",$[count l;"<hr>";""],("\n"sv .h.htl each l),"\n</body></html>\n";
+ (f:hsym`$string[x],".htm")1:"x"$b;f}

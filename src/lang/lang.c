@@ -10,7 +10,8 @@
 /* q functions whose bodies are C, bound at start-up as callable foreign objects */
 typedef struct Native {
     const char *name; /* the global it is bound to */
-    K (*fn)(K x);     /* the unary body: x consumed */
+    K (*fn)(K x);     /* the body: x consumed (the arguments as one list past rank 1) */
+    int rank;         /* 0 means 1 */
 } Native;
 
 static K native_json(K x) { /* .j.j x */
@@ -42,6 +43,36 @@ static K native_show_text(K x) { /* .Q.s x: the console's text of x, ending with
     r0(x);
     if (s && s->n)
         s = obj_push_items(s, "\n", 1);
+    return s;
+}
+
+/* .Q.S[(rows;cols);j;x]: the console's text of x (a table from row j) at that display size,
+ * as \C gives it for HTTP pages (.h.jx) */
+static K native_sized_text(K a) {
+    K size = kK(a)[0], j = kK(a)[1], x = kK(a)[2];
+    J rc[2];
+    bool ok = size->t == KJ && size->n == 2 ? (rc[0] = kJ(size)[0], rc[1] = kJ(size)[1], true)
+            : size->t == KI && size->n == 2 ? (rc[0] = kI(size)[0], rc[1] = kI(size)[1], true)
+            : false;
+    J from = j->t == -KJ ? j->j : j->t == -KI ? j->i : -1;
+    if (!ok || from < 0) {
+        r0(a);
+        return kerr("type");
+    }
+    K t = r1(x);
+    if (from && (t->t == XT || (t->t == XD && DICT_KEYS(t)->t == XT))) {
+        K n = kj(from);
+        t = n ? prim_drop(n, t) : (r0(t), (K)NULL);
+    }
+    r0(a);
+    if (!t)
+        return NULL;
+    int rows = RT->fmt.settings.console_rows, cols = RT->fmt.settings.console_cols;
+    RT->fmt.settings.console_rows = (int)(rc[0] < 10 ? 10 : rc[0] > 2000 ? 2000 : rc[0]);
+    RT->fmt.settings.console_cols = (int)(rc[1] < 10 ? 10 : rc[1] > 2000 ? 2000 : rc[1]);
+    K s = native_show_text(t);
+    RT->fmt.settings.console_rows = rows;
+    RT->fmt.settings.console_cols = cols;
     return s;
 }
 
@@ -78,20 +109,34 @@ static const Native natives[] = {
     {".Q.atob", prim_atob},
     {".Q.hg", native_hg},
     {".Q.hp", native_hp},
+    {".Q.S", native_sized_text, 3},
 };
 
 static K native_call(void *p, K *args, int n) {
-    if (n != 1) {
+    const Native *f = p;
+    int rank = f->rank ? f->rank : 1;
+    if (n != rank) {
         for (int i = 0; i < n; i++)
             r0(args[i]);
         return kerr("rank");
     }
-    return ((const Native *)p)->fn(args[0]);
+    if (rank == 1)
+        return f->fn(args[0]);
+    K list = ktn(0, n);
+    if (!list) {
+        for (int i = 0; i < n; i++)
+            r0(args[i]);
+        return NULL;
+    }
+    for (int i = 0; i < n; i++)
+        kK(list)[i] = args[i];
+    return f->fn(list);
 }
 
 static void bind_natives(void) {
     for (size_t i = 0; i < ARRAY_LEN(natives); i++)
-        lang_set(ss((S)natives[i].name), obj_foreign_fn((void *)&natives[i], NULL, native_call, 1));
+        lang_set(ss((S)natives[i].name),
+                 obj_foreign_fn((void *)&natives[i], NULL, native_call, natives[i].rank ? natives[i].rank : 1));
 }
 
 void lang_print(int fd, const char *s, size_t n, bool newline) {

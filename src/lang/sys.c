@@ -323,17 +323,19 @@ static K run_command(const char *cmd, size_t n) {
         RT->fmt.settings.precision = p;
         return obj_identity();
     }
-    if (!strcmp(word, "c")) {
+    if (!strcmp(word, "c") || !strcmp(word, "C")) { /* console size; HTTP size (.h.jx pages) */
+        int *rows = word[0] == 'c' ? &RT->fmt.settings.console_rows : &RT->lang.http_rows;
+        int *cols = word[0] == 'c' ? &RT->fmt.settings.console_cols : &RT->lang.http_cols;
         if (an == 0) {
-            K v = ktn(KJ, 2); /* q shows 25 80 */
-            kJ(v)[0] = RT->fmt.settings.console_rows;
-            kJ(v)[1] = RT->fmt.settings.console_cols;
+            K v = ktn(KJ, 2); /* q shows 25 80 and 36 2000 */
+            kJ(v)[0] = *rows;
+            kJ(v)[1] = *cols;
             return v;
         }
         int r = 0, c = 0;
-        if (sscanf(arg, "%d %d", &r, &c) == 2) {
-            RT->fmt.settings.console_rows = r < 10 ? 10 : r;
-            RT->fmt.settings.console_cols = c < 10 ? 10 : c;
+        if (sscanf(arg, "%d %d", &r, &c) == 2) { /* coerced to [10,2000] (basics/syscmds.md) */
+            *rows = r < 10 ? 10 : r > 2000 ? 2000 : r;
+            *cols = c < 10 ? 10 : c > 2000 ? 2000 : c;
         }
         return obj_identity();
     }
@@ -429,8 +431,8 @@ static K run_command(const char *cmd, size_t n) {
         return obj_identity();
     if ((!strcmp(word, "1") || !strcmp(word, "2")) && an) /* \1 file, \2 file: redirect */
         return redirect(word[0] == '1' ? stdout : stderr, arg, an);
-    if (!strcmp(word, "r") || !strcmp(word, "C") || !strcmp(word, "_"))
-        return kerr("nyi"); /* replication, HTTP size, hidden code: docs/migrating.md */
+    if (!strcmp(word, "r") || !strcmp(word, "_"))
+        return kerr("nyi"); /* replication, hidden code: docs/migrating.md */
     if (w == 1 && cmd[0] == '\\') /* \\: quitting is the console's; read-only may not ask */
         return lang_refuse_update() ? NULL : obj_identity();
     /* an OS command: run it and return its output lines (test drivers that replay untrusted

@@ -156,3 +156,57 @@ q).h.xt[`json;("{\"foo\":\"bar\"}";"{\"this\":\"that\"}")]~(enlist[`foo]!enlist"
 1b
 q)first .h.xt[`json;("{\"foo\":\"bar\"}";"{\"this\":\"that\"}")]
 foo| "bar"
+q)/ .h.jx[j;x] (ref/doth.md): pages of a table at the HTTP size (\C, basics/syscmds.md)
+q)\C
+36 2000
+q)jt:([] a:100*til 1000;b:til 1000)
+q){(where x="<")_x}first .h.jx[0;`jt]
+"<a href=\"?[0\">home"
+"</a> "
+"<a href=\"?[0\">up"
+"</a> "
+"<a href=\"?[32\">down"
+"</a> "
+"<a href=\"?[968\">end"
+"</a> 1000[0]"
+q)4#1_.h.jx[5;`jt]
+""
+"a    b"
+"-------"
+"500  5"
+q)-1 first .h.jx[980;`jt];
+<a href="?[0">home</a> <a href="?[948">up</a> <a href="?[968">down</a> <a href="?[968">end</a> 1000[980]
+q)last .h.jx[990;`jt]
+"99900 999"
+q).h.jx[0;"til 3"]
+,"0 1 2"
+q).h.jx[0;"\"<b>\""]
+,"\"&lt;b>\""
+q)count .h.jx[0;"([]a:til 5)"]
+7
+q)\C 5 5000
+q)\C
+10 2000
+q)-1 first .h.jx[10;`jt];
+<a href="?[0">home</a> <a href="?[4">up</a> <a href="?[16">down</a> <a href="?[994">end</a> 1000[10]
+q)\C 36 2000
+q)/ .h.ht`doc (ref/doth.md): Marqdown src/doc.txt to doc.htm
+q)`:src/hd.txt 0:("Notes";"-----";"Some <text>";".Part one";"\tx:1";" kept  as is";"key\t value")
+`:src/hd.txt
+q).h.ht`hd
+`:hd.htm
+q)h:"\n"vs"c"$read1`:hd.htm
+q)h like "*<title>Notes</title>*"
+10000000b
+q)1_h
+"<h2>Part one</h2>"
+"<code>x:1</code><br>"
+"<xmp> kept  as is"
+"</xmp>"
+"<table><tr><td>key</td><td>value</td></tr></table>"
+"</body></html>"
+""
+q)first[h] like "*<h1>Notes</h1><hr><p>Some &lt;text></p>"
+1b
+q)@[.h.ht;`nodoc;{"err"}]
+"err"

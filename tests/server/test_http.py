@@ -193,6 +193,19 @@ def test_zac_decides(qsrv):
     assert r.status == 200 and b"`alice" in body
 
 
+def test_query_page_pages_long_tables(qsrv):
+    """the query page shows a table through .h.jx (ref/doth.md): \\C rows at a time, with
+    home/up/down/end links; "?[n" shows the last query from row n"""
+    r, body = get(qsrv.port, "/?([]a:til 100)")
+    assert r.status == 200
+    assert b'<a href="?[0">home</a> <a href="?[0">up</a> <a href="?[32">down</a> <a href="?[68">end</a> 100[0]' in body
+    assert b"\n0 \n" in body or b"\n0\n" in body
+    r, body = get(qsrv.port, "/?[40")
+    assert r.status == 200 and b"100[40]" in body
+    text = body.split(b"<pre>")[1]
+    assert b"\n40\n" in text and b"\n39\n" not in text
+
+
 def test_users_file(tmp_path):
     users = tmp_path / "users.txt"
     users.write_text("bob:pw\n")
