@@ -322,6 +322,35 @@ static K timestamps_to(int to, K y) {
     return r;
 }
 
+/* a cast between an integer type and a temporal type of its width keeps the bits, nulls and
+ * infinities included (a long is a timestamp's or a timespan's nanoseconds, an int a date's
+ * days, a month's months, a minute's, second's or time's units); casts between two temporal
+ * types convert units and do not */
+static bool same_bits(int from, int to) {
+    static const signed char group[20] = {[KP] = KJ, [KN] = KJ, [KD] = KI, [KM] = KI,
+                                          [KU] = KI, [KV] = KI, [KT] = KI};
+    return from < 20 && to < 20 && ((from == KJ || from == KI) ? group[to] == from : (to == KJ || to == KI) && group[from] == to);
+}
+
+/* `$ of a general list of strings: each without its leading and trailing blanks, interned;
+ * NULL without error when an item is not a string (the item-by-item path then) */
+static K syms_of_strings(const K y) {
+    for (J i = 0; i < y->n; i++)
+        if (kK(y)[i]->t != KC)
+            return NULL;
+    K r = obj_vec(KS, y->n);
+    for (J i = 0; r && i < y->n; i++) {
+        const char *p = kC(kK(y)[i]);
+        size_t len = (size_t)kK(y)[i]->n;
+        while (len && p[0] == ' ')
+            p++, len--;
+        while (len && p[len - 1] == ' ')
+            len--;
+        kS(r)[i] = sym_intern(p, len);
+    }
+    return r ? r : kerr("wsfull");
+}
+
 static K cast_each(int to, K y) {
     if (y->t == KP && (to == KD || to == KN || to == KU || to == KV || to == KT))
         return timestamps_to(to, y);
@@ -377,6 +406,20 @@ static K cast_each(int to, K y) {
     }
     if (y->t == to && to > 0) /* no-op cast keeps the vector */
         return y;
+    if (to > 0 && y->t > 0 && same_bits(y->t, to)) { /* a copy with the new type */
+        K r = obj_vec(to, y->n);
+        if (r)
+            memcpy(kG(r), kG(y), (size_t)y->n * (size_t)obj_width(to));
+        r0(y);
+        return r;
+    }
+    if (to == KS && y->t == 0) { /* `$ of strings: one pass, no atom per item */
+        K r = syms_of_strings(y);
+        if (r || kerr_msg()) {
+            r0(y);
+            return r;
+        }
+    }
     J n = y->n;
     K *items = mem_raw_alloc((size_t)(n ? n : 1) * sizeof(K));
     if (!items) {

@@ -45,3 +45,37 @@ q)("*";0h)$1
 1 1
 q)0h$`a`b
 `a`b
+q)/ the vector fast paths of Cast: `$ of a list of strings in one pass, same-width integer and temporal types by their bits (nulls and infinities kept)
+q)`$("abc";" ab ";"";"  ";"a b")
+`abc`ab```a b
+q)`$()
+`symbol$()
+q)`timestamp$0N 0W -0W 0 1
+0N 0W -0W 2000.01.01D00:00:00.000000000 2000.01.01D00:00:00.000000001
+q)`timespan$0N 0W 1000000000
+0N 0W 0D00:00:01.000000000
+q)`date$0N 0W 0 366i
+0N 0W 2000.01.01 2001.01.01
+q)`month$0 13 0Ni
+2000.01 2001.02 0Nm
+q)`minute$90 0Ni
+01:30 0N
+q)`second$3661 -1i
+01:01:01 -00:00:01
+q)`time$0Wi 1000i
+0W 00:00:01.000
+q)`long$2000.01.01D00:00:01 0Np
+1000000000 0N
+q)`int$2000.01.02 0Nd
+1 0Ni
+q)"j"$0D00:00:01
+1000000000
+q)type `timestamp$til 3
+12h
+q)/ between two temporal types the units convert (no fast path): time to minute, date to month
+q)`minute$09:30:00.000 10:15:30.000
+09:30 10:15
+q)`month$2024.01.31 2024.02.01
+2024.01 2024.02m
+q)`date$2000.01.01D12:00 0Np
+2000.01.01 0N
