@@ -327,9 +327,11 @@ static K timestamps_to(int to, K y) {
  * days, a month's months, a minute's, second's or time's units); casts between two temporal
  * types convert units and do not */
 static bool same_bits(int from, int to) {
-    static const signed char group[20] = {[KP] = KJ, [KN] = KJ, [KD] = KI, [KM] = KI,
-                                          [KU] = KI, [KV] = KI, [KT] = KI};
-    return from < 20 && to < 20 && ((from == KJ || from == KI) ? group[to] == from : (to == KJ || to == KI) && group[from] == to);
+    static const signed char group[KT + 1] = {[KP] = KJ, [KN] = KJ, [KD] = KI, [KM] = KI,
+                                              [KU] = KI, [KV] = KI, [KT] = KI};
+    if (from > KT || to > KT)
+        return false;
+    return (from == KJ || from == KI) ? group[to] == from : (to == KJ || to == KI) && group[from] == to;
 }
 
 /* `$ of a general list of strings: each without its leading and trailing blanks, interned;
