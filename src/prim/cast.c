@@ -334,22 +334,26 @@ static bool same_bits(int from, int to) {
     return (from == KJ || from == KI) ? group[to] == from : (to == KJ || to == KI) && group[from] == to;
 }
 
-/* `$ of a general list of strings: each without its leading and trailing blanks, interned;
- * NULL without error when an item is not a string (the item-by-item path then) */
+/* `$string: the string without its leading and trailing blanks, interned */
+static S trimmed_sym(const K str) {
+    const char *p = kC(str);
+    size_t len = (size_t)str->n;
+    while (len && p[0] == ' ')
+        p++, len--;
+    while (len && p[len - 1] == ' ')
+        len--;
+    return sym_intern(p, len);
+}
+
+/* `$ of a general list of strings in one pass; NULL without error when an item is not a
+ * string (the item-by-item path then) */
 static K syms_of_strings(const K y) {
     for (J i = 0; i < y->n; i++)
         if (kK(y)[i]->t != KC)
             return NULL;
     K r = obj_vec(KS, y->n);
-    for (J i = 0; r && i < y->n; i++) {
-        const char *p = kC(kK(y)[i]);
-        size_t len = (size_t)kK(y)[i]->n;
-        while (len && p[0] == ' ')
-            p++, len--;
-        while (len && p[len - 1] == ' ')
-            len--;
-        kS(r)[i] = sym_intern(p, len);
-    }
+    for (J i = 0; r && i < y->n; i++)
+        kS(r)[i] = trimmed_sym(kK(y)[i]);
     return r ? r : kerr("wsfull");
 }
 
@@ -385,14 +389,8 @@ static K cast_each(int to, K y) {
     }
     if (to == KS && y->t == KC) { /* `$string: without its leading and trailing blanks */
         K r = obj_atom(-KS);
-        const char *p = kC(y);
-        size_t len = (size_t)y->n;
-        while (len && p[0] == ' ')
-            p++, len--;
-        while (len && p[len - 1] == ' ')
-            len--;
-        S s = sym_intern(p, len);
-        r->s = s;
+        if (r)
+            r->s = trimmed_sym(y);
         r0(y);
         return r;
     }
