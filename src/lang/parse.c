@@ -29,7 +29,9 @@ typedef struct Scope {
 } Scope;
 
 typedef struct Parser {
-    int qsql_depth; /* inside a qSQL clause at this bracket depth: ',' and keywords stop */
+    int qsql_depth; /* inside a qSQL clause at this bracket depth: by/from/where stop it */
+    int comma_depth;/* inside a select, by or where phrase at this bracket depth: ',' stops;
+                     * a from phrase runs on through commas (from a,select .. from b) */
     Lexer lx;     /* the token source */
     Token tok;    /* lookahead */
     int depth;    /* bracket nesting: newlines are blanks inside brackets */
@@ -37,6 +39,8 @@ typedef struct Parser {
     bool k_mode;  /* parsing k */
     bool after_noun; /* the item being parsed follows a noun (so ':' there assigns) */
     bool train_tail; /* the expression ended in a dropped '::': its tail composes */
+    Scope *naming_scope; /* with naming_depth: where name:e names a column of a table literal */
+    int naming_depth;    /* or a qSQL phrase, and assigns no local or global */
 } Parser;
 
 typedef struct Item {
@@ -88,13 +92,15 @@ static bool is_word(const Token *t, const char *w) {
     return t->kind == TK_NAME && t->len == strlen(w) && memcmp(t->text, w, t->len) == 0;
 }
 
-/* inside a qSQL clause: a ',' at the clause's depth and the words by/from/where end it */
+/* inside a qSQL clause: the words by/from/where end it, and a ',' at the depth of the
+ * innermost select, by or where phrase (which a from phrase inside it also ends at) */
 static bool at_qsql_stop(const Parser *p) {
+    const Token *t = &p->tok;
+    if (t->kind == TK_VERB && t->len == 1 && t->text[0] == ',' && !t->colon)
+        return p->comma_depth && p->depth == p->comma_depth - 1;
     if (!p->qsql_depth || p->depth != p->qsql_depth - 1)
         return false;
-    const Token *t = &p->tok;
-    return (t->kind == TK_VERB && t->len == 1 && t->text[0] == ',' && !t->colon) || is_word(t, "by") ||
-           is_word(t, "from") || is_word(t, "where");
+    return is_word(t, "by") || is_word(t, "from") || is_word(t, "where");
 }
 
 static bool at_stop(const Parser *p) {
@@ -708,6 +714,19 @@ static bool empty_binding(const Parser *p) {
     return i < n && (s[i] == ';' || s[i] == ']' || s[i] == ')');
 }
 
+/* a column of a table literal or a qSQL phrase: its name:e names the column, so the name
+ * becomes no local of the lambda ({sym::1;([]sym:())} is no 'sym) */
+static K parse_column(Parser *p) {
+    Scope *scope = p->naming_scope;
+    int depth = p->naming_depth;
+    p->naming_scope = p->scope;
+    p->naming_depth = p->depth;
+    K e = parse_expr(p);
+    p->naming_scope = scope;
+    p->naming_depth = depth;
+    return e;
+}
+
 /* Table and dictionary literals (q 4.1):
  *   '(' '[' keycols ']' cols ')'     a table, keyed when keycols is not empty
  *   '(' '[' k:v {';' k:v} ']' ')'    a dictionary `k..!(v..); a bare name n is n:n */
@@ -730,7 +749,7 @@ static K parse_table(Parser *p) {
                 advance(p);
                 advance(p);
             } else {
-                e = parse_expr(p);
+                e = parse_column(p);
             }
             if (!e) {
                 r0(names); r0(exprs); r0(parts[0]);
@@ -827,15 +846,15 @@ static S unique_name(const K names, S name) {
 /* name:expr, expr, ... up to a clause keyword: a dict of names to parse trees */
 static K qsql_columns(Parser *p, bool naming) {
     K names = ktn(KS, 0), exprs = ktn(0, 0);
-    int saved = p->qsql_depth;
-    p->qsql_depth = p->depth + 1;
+    int saved = p->qsql_depth, saved_comma = p->comma_depth;
+    p->qsql_depth = p->comma_depth = p->depth + 1;
     if (p->scope)
         p->scope->qsql_masked++;
     while (!(is_word(&p->tok, "by") || is_word(&p->tok, "from") || is_word(&p->tok, "where")) &&
            p->tok.kind != TK_END && p->tok.kind != TK_SEMI && p->tok.kind != TK_RPAREN &&
            p->tok.kind != TK_RBRACK && p->tok.kind != TK_RBRACE) {
         size_t at = p->tok.pos;
-        K e = parse_expr(p);
+        K e = parse_column(p);
         if (e && p->tok.pos == at) { /* nothing parsed: a token no column can start with */
             r0(e);
             e = kerr("syntax");
@@ -844,6 +863,7 @@ static K qsql_columns(Parser *p, bool naming) {
             r0(names);
             r0(exprs);
             p->qsql_depth = saved;
+            p->comma_depth = saved_comma;
             if (p->scope)
                 p->scope->qsql_masked--;
             return NULL;
@@ -866,6 +886,7 @@ static K qsql_columns(Parser *p, bool naming) {
             advance(p);
     }
     p->qsql_depth = saved;
+    p->comma_depth = saved_comma;
     if (p->scope)
         p->scope->qsql_masked--;
     return xD(names, exprs);
@@ -996,14 +1017,15 @@ static K parse_qsql_core(Parser *p, const char *kind) {
         goto fail;
     if (is_word(&p->tok, "where")) {
         advance(p);
-        int saved = p->qsql_depth;
-        p->qsql_depth = p->depth + 1;
+        int saved = p->qsql_depth, saved_comma = p->comma_depth;
+        p->qsql_depth = p->comma_depth = p->depth + 1;
         if (p->scope)
             p->scope->qsql_masked++;
         for (;;) {
             K c = parse_expr(p);
             if (!c) {
                 p->qsql_depth = saved;
+                p->comma_depth = saved_comma;
                 if (p->scope)
                     p->scope->qsql_masked--;
                 goto fail;
@@ -1016,6 +1038,7 @@ static K parse_qsql_core(Parser *p, const char *kind) {
             break;
         }
         p->qsql_depth = saved;
+        p->comma_depth = saved_comma;
         if (p->scope)
             p->scope->qsql_masked--;
     }
@@ -1412,7 +1435,8 @@ static K build(Parser *p, Item *items, int i, int n) {
             /* x:v makes x local to the lambda; x[i]:v and x+:v amend a global unless x is
              * already local.  A name assigned with :: first and with : after is q's
              * "global used as local" ('name, basics/debug.md) */
-            if (p->scope && it->node->t == -KS) {
+            bool column = p->naming_scope == p->scope && p->naming_depth == p->depth;
+            if (p->scope && it->node->t == -KS && !column) {
                 bool global = has_name(p->scope->globals, name->s);
                 if (is_assign_verb(v) && global) {
                     K e = kerr(name->s);

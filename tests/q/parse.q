@@ -128,3 +128,18 @@ q).q`ltime
 %:
 q).q`reciprocal
 %:
+q)/ a column named in a table literal or a qSQL phrase is no local of its lambda
+q)f:{sym::1;([]date:();sym:())}
+q)f[]
+date sym
+--------
+q)sym
+1
+q)g:{sym::2;select sym:a from ([]a:1 2)}
+q)g[]
+sym
+---
+1
+2
+q)sym
+2

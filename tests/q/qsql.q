@@ -574,3 +574,22 @@ a d          p  s w
 c 2024.01.01 -1 4 1
 a            3  5 1
 b 2024.01.01 0w 6 0
+q)/ basics/qsql.md: the from phrase is an expression up to where: commas in it join
+q)t:([]a:1 2 3;b:4 5 6)
+q)select from t,t where a>2
+a b
+---
+3 6
+3 6
+q)select max b by a from (0!select by a from t),select a,b:10*b from t
+a| b
+-| --
+1| 40
+2| 50
+3| 60
+q)/ a from phrase inside a where phrase ends at the where phrase's comma
+q)u:([]b:5 6)
+q)select from t where b in exec b from u, a>2
+a b
+---
+3 6
