@@ -95,7 +95,7 @@ static J index_find(const Index *ix, const K probe, J k) {
 
 /* make an atom a one-item list of its type, for probing */
 K prim_probe_list(K x) {
-    if (x->t < 0 && x->t > -KENUM) {
+    if (x->t < 0 && (x->t > -KENUM || obj_is_enum(-x->t))) { /* an enumeration's index too */
         K v = obj_vec(-x->t, 1);
         if (v)
             memcpy(kG(v), x->t == -UU ? (void *)kG(x) : (void *)&x->g, obj_width(x->t));

@@ -347,6 +347,8 @@ static K grade(K x, bool desc) {
         return NULL;
     }
     PRIM_SQUASH1(x);
+    if (obj_is_enum(x->t) && !(x = prim_unenum(x))) /* enumerations sort by their symbols */
+        return NULL;
     if (x->t == XT)
         return grade_table(x, desc);
     if (x->t == XD) {

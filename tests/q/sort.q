@@ -228,3 +228,25 @@ q)x:(10000?1000f),1000#0n;(asc x)~x iasc x
 1b
 q)1%asc 0 -0 0 -0f
 0w 0w 0w -0w
+q)/ enumerations sort, grade and rank by their symbols, not their indexes
+q)sym:`c`a`b
+q)e:`sym$`c`a`b`a
+q)iasc e
+1 3 2 0
+q)idesc e
+0 2 1 3
+q)asc e
+`s#`sym$`a`a`b`c
+q)rank e
+3 0 2 1
+q)`s xasc ([]s:e;v:til 4)
+s v
+---
+a 1
+a 3
+b 2
+c 0
+q)e?`sym$`a
+1
+q)e?`sym$`b`c
+2 0
