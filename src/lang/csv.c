@@ -365,7 +365,7 @@ static K parse_fixed(K x, K y) {
 
 K prim_filetext(K x, K y) {
     PRIM_ARGS2(x, y);
-    if (x->t == -KS && x->s[0] == ':')
+    if (x->t == -KS && x->s[0]) /* `:file or `file 0: lines */
         return file_write_lines(x, y);
     if (x->t == 0 && x->n == 2 && (kK(x)[1]->t == KI || kK(x)[1]->t == KJ))
         return parse_fixed(x, y);

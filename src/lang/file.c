@@ -43,6 +43,16 @@ static bool handle_path(const K x, char *buf, size_t size) {
     return true;
 }
 
+/* the path of a text or bytes file for read0, read1, 0: and 1:, which also take a plain
+ * symbol as the file's name (`data.csv, as ref/file-text.md reads it) */
+static bool text_path(const K x, char *buf, size_t size) {
+    if (x->t == -KS && x->s[0] && x->s[0] != ':') {
+        snprintf(buf, size, "%s", x->s);
+        return true;
+    }
+    return handle_path(x, buf, size);
+}
+
 /* the path of file handle x, which is consumed: false with 'type when x is no handle */
 static bool take_path(K x, char *buf, size_t size) {
     bool ok = handle_path(x, buf, size);
@@ -635,6 +645,80 @@ K prim_get(K x) {
     return file_is_dir(path) ? splay_read(path) : read_column(path);
 }
 
+/* x upsert y where x is a file handle (ref/upsert.md): the table in that file, or splayed in
+ * that directory, takes y's records and is written back (through a new file, so a mapped
+ * column is never overwritten); a table file not there yet is written as y.  Other x: as
+ * upsert of a value or of a table by name */
+K prim_upsert_file(K x, K y) {
+    char path[1024];
+    if (!x || !y || x->t != -KS || x->s[0] != ':' || !handle_path(x, path, sizeof path))
+        return prim_upsert(x, y);
+    if (write_refused()) {
+        r0(x);
+        r0(y);
+        return NULL;
+    }
+    size_t len = strlen(path);
+    if (len > 1 && path[len - 1] == '/')
+        path[--len] = 0;
+    struct stat st;
+    K r;
+    bool splayed;
+    if (stat(path, &st) == 0) {
+        splayed = S_ISDIR(st.st_mode);
+        K old = splayed ? splay_read(path) : read_column(path);
+        r = old ? prim_upsert(old, y) : (r0(y), NULL);
+    } else if (y->t == XT) {
+        splayed = len < strlen(x->s + 1); /* `:dir/t/ splays, `:dir/t is one file */
+        r = y;
+    } else {
+        r0(y);
+        K e = os_error(path);
+        r0(x);
+        return e;
+    }
+    if (!r) {
+        r0(x);
+        return NULL;
+    }
+    int rc = splayed ? splay_write(path, r) : write_object(path, r);
+    r0(r);
+    if (rc < 0) {
+        r0(x);
+        return NULL;
+    }
+    return x;
+}
+
+/* x xasc `:dir/t and x xdesc `:dir/t (ref/asc.md, sorting data on disk): the table in the
+ * file or splayed directory y names is sorted and written back; y is the result */
+static K sort_file(K x, K y, K (*sort)(K, K)) {
+    char path[1024];
+    if (!x || !y || y->t != -KS || y->s[0] != ':' || !handle_path(y, path, sizeof path))
+        return sort(x, y);
+    if (write_refused()) {
+        r0(x);
+        r0(y);
+        return NULL;
+    }
+    size_t len = strlen(path);
+    if (len > 1 && path[len - 1] == '/')
+        path[--len] = 0;
+    bool splayed = file_is_dir(path);
+    K t = splayed ? splay_read(path) : read_column(path);
+    K r = t ? sort(x, t) : (r0(x), NULL);
+    int rc = r ? (splayed ? splay_write(path, r) : write_object(path, r)) : -1;
+    r0(r);
+    if (rc < 0) {
+        r0(y);
+        return NULL;
+    }
+    return y;
+}
+
+K prim_xasc_file(K x, K y) { return sort_file(x, y, prim_xasc); }
+K prim_xdesc_file(K x, K y) { return sort_file(x, y, prim_xdesc); }
+
 K prim_hcount(K x) {
     PRIM_ARGS1(x);
     char path[1024];
@@ -724,8 +808,10 @@ K prim_read0(K x) {
     if (x->t == 0) { /* read0 (f;o) and (f;o;n): the lines of those bytes, as read1 reads them */
         b = prim_read1(x);
     } else {
-        if (!take_path(x, path, sizeof path))
-            return NULL;
+        bool ok = text_path(x, path, sizeof path);
+        r0(x);
+        if (!ok)
+            return kerr("type");
         b = read_bytes(path);
     }
     if (!b)
@@ -750,7 +836,7 @@ K prim_read1(K x) {
             }
             at[i - 1] = a->t == -KJ ? a->j : a->i;
         }
-        bool ok = handle_path(kK(x)[0], path, sizeof path);
+        bool ok = text_path(kK(x)[0], path, sizeof path);
         r0(x);
         if (!ok)
             return kerr("type");
@@ -758,15 +844,17 @@ K prim_read1(K x) {
             return kerr("domain");
         return read_range(path, at[0], at[1]);
     }
-    if (!take_path(x, path, sizeof path))
-        return NULL;
+    bool ok = text_path(x, path, sizeof path);
+    r0(x);
+    if (!ok)
+        return kerr("type");
     return read_range(path, 0, -1);
 }
 
 /* the bytes a file symbol names (consumed), or y itself when it is already text or bytes */
 K file_contents(K y) {
     char path[1024];
-    if (!handle_path(y, path, sizeof path))
+    if (!text_path(y, path, sizeof path))
         return y;
     r0(y);
     return read_bytes(path);
@@ -775,7 +863,7 @@ K file_contents(K y) {
 /* `:file 0: lines -- write lines of text, each ended by \n */
 K file_write_lines(K x, K y) {
     char path[1024];
-    handle_path(x, path, sizeof path);
+    text_path(x, path, sizeof path);
     if (write_refused()) {
         r0(x);
         r0(y);
@@ -887,7 +975,7 @@ static K parse_fixed(K spec, K data) {
 K prim_filebin(K x, K y) {
     PRIM_ARGS2(x, y);
     char path[1024];
-    if (handle_path(x, path, sizeof path)) { /* `:file 1: bytes -- write them */
+    if (text_path(x, path, sizeof path)) { /* `:file 1: bytes -- write them */
         if (write_refused() || !obj_is_simple(y->t) || y->t == KS) {
             r0(x);
             r0(y);

@@ -358,10 +358,10 @@ Token lex_next(Lexer *lx) {
     int c = (unsigned char)s[lx->pos];
     int c1 = peekc(lx, 1);
     if (starts_number(lx, lx->pos) || (c == '-' && minus_is_sign(lx, lx->pos))) {
-        /* 0: 1: 2: are verbs */
+        /* 0: 1: 2: are verbs unless two digits make a clock (1:30); `f 0:100000#x writes */
         int c2 = peekc(lx, 2);
-        bool bytes_follow = c2 == '0' && peekc(lx, 3) == 'x'; /* ("ich";4 1 2)1:0x00.. */
-        if ((c == '0' || c == '1' || c == '2') && c1 == ':' && (!isdigit(c2) || bytes_follow)) {
+        bool clock = isdigit(c2) && isdigit(peekc(lx, 3)) && !isdigit(peekc(lx, 4));
+        if ((c == '0' || c == '1' || c == '2') && c1 == ':' && !clock) {
             t.kind = TK_VERB;
             t.text = s + lx->pos;
             t.len = 2;

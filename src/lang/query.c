@@ -9,9 +9,12 @@
 
 #include "lang_int.h"
 
-/* a table argument: a table value, a keyed table (unkeyed here), or a global's name */
+/* a table argument: a table value, a keyed table (unkeyed here), a global's name, or a file
+ * handle of a table (select from `:db/t reads it, ref/upsert.md) */
 static K table_arg(K t, J *nkeys) {
     *nkeys = 0;
+    if (t->t == -KS && t->s[0] == ':' && !(t = prim_get(t)))
+        return NULL;
     if (t->t == -KS) {
         K v = env_get(t->s);
         K e = v ? NULL : kerr(t->s);

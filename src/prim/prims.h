@@ -69,6 +69,19 @@ const char *prim_display(const K f, char buf[8]);
 K prim_unenum(K x);
 /* id of the primitive that q's wire opcode `code` names as a 101 / 102 object, or -1 */
 int prim_from_code(int type, int code);
+/* x upsert y of a table value or a table by name (the lang layer adds file handles) */
+K prim_upsert(K x, K y);
+/* x,y where prim_appends_in_place(x, y): y's items written after x's in x's own memory,
+ * (a general y's items referenced, not moved),
+ * which doubles when full.  x (owned: r == 0) is consumed unless the result is NULL
+ * ('wsfull), when x is left as it was; y is consumed */
+K prim_append_in_place(K x, K y);
+/* can x take y in place: x an owned list not mapped from a file, y a list of its type (or an
+ * atom of a simple x's) */
+bool prim_appends_in_place(const K x, const K y);
+/* x xasc y and x xdesc y of a table value (the lang layer adds file handles) */
+K prim_xasc(K x, K y);
+K prim_xdesc(K x, K y);
 /* the prim layer's part of src/base/services.h (lang_init calls it) */
 void prim_init(void);
 

@@ -42,6 +42,29 @@ q)read0 `:f.txt
 "cd"
 q)read1 `:f.txt
 0x61620a63640a
+q)/ ref/file-text.md: 0: (and read0, read1, 1:) also take a plain symbol as the file's name
+q)`g.txt 0: ("x,1";"y,2")
+`g.txt
+q)read0 `g.txt
+"x,1"
+"y,2"
+q)("SJ";",") 0: `g.txt
+x y
+1 2
+q)read1 `g.txt
+0x782c310a792c320a
+q)read0 (`g.txt;4)
+,"y,2"
+q)`g.bin 1: 0x0102
+`g.bin
+q)read1 `g.bin
+0x0102
+q)/ 0: before digits is the verb unless two digits make a clock (1:30 is a minute)
+q)`g.txt 0:2#enlist"-1.5"
+`g.txt
+q)read0`g.txt
+"-1.5"
+"-1.5"
 q)/ ref/read0.md: (f;o) and (f;o;n) read the lines of those bytes, as read1 reads them
 q)read0 (`:f.txt;3)
 ,"cd"
@@ -292,3 +315,49 @@ q)("SJ";",")0:()
 q)("SJ";"|")0:("a|1";"b|2")
 a b
 1 2
+q)/ ref/upsert.md: upsert to a file handle appends to the table there; one not yet written is written
+q)`:up/s upsert ([]a:1 2)
+`:up/s
+q)`:up/s upsert enlist 3
+`:up/s
+q)get `:up/s
+a
+-
+1
+2
+3
+q)sym:`c`a`b
+q)`:up/t/ upsert ([]s:`sym$`c`a;v:4 3)
+`:up/t/
+q)`:up/t upsert (`sym$`b;2)
+`:up/t
+q)select from `:up/t
+s v
+---
+c 4
+a 3
+b 2
+q)`:up/none upsert 1 2
+':up/none. OS reports: No such file or directory
+q)/ ref/asc.md, sorting data on disk: the splayed table is sorted and written back
+q)`s xasc `:up/t
+`:up/t
+q)get `:up/t
+s v
+---
+a 3
+b 2
+c 4
+q)`a xdesc `:up/s
+`:up/s
+q)get `:up/s
+a
+-
+3
+2
+1
+q)/ ref/amend.md, on disk: an attribute set on a splayed column
+q)@[`:up/t/;`s;`p#]
+`:up/t/
+q)attr get `:up/t/s
+`p
