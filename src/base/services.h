@@ -31,6 +31,10 @@ typedef struct Services {
     K (*assign_global)(S name, K v);
     /* store v (consumed) under the full name; < 0 on failure */
     int (*set_global)(S name, K v);
+    /* the plain global named, its reference moved to the caller (the entry holds :: until
+     * set again), so an owner may append to it in place; NULL without error when there is
+     * no such value or updates are refused */
+    K (*global_take)(S name);
     /* the -T deadline or Ctrl-C has passed: long loops stop with 'stop */
     bool (*past_deadline)(void);
     /* count of a partitioned table, -1 when t is not one */

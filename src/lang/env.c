@@ -258,6 +258,28 @@ K env_get(S name) {
 
 static int env_store(S name, K value);
 
+K env_take_any(S name) { return env_take(name, NULL); }
+
+K env_take(S name, const K expect) {
+    if (RT->lang.read_only)
+        return NULL;
+    if (name[0] != '.' && RT->lang.context != sym_null) {
+        K v = env_take(env_qualify(name), expect);
+        if (v)
+            return v;
+    }
+    S ns_name, key;
+    if (!split_name(name, &ns_name, &key))
+        return NULL;
+    Namespace *ns = ns_find(ns_name, false);
+    long i = ns ? ns_index(ns, key) : -1;
+    if (i < 0 || ns->is_view[i] != ENTRY_VALUE || (expect && ns->vals[i] != expect))
+        return NULL;
+    K v = ns->vals[i];
+    ns->vals[i] = obj_identity();
+    return v;
+}
+
 /* a dictionary stored under a namespace's own name sets the names its symbol keys give
  * (.ns[`b]:1 and @[`.ns;`c;:;2] amend the namespace as a dictionary); the key ` is skipped */
 static int ns_set_entries(S name, K dict) {

@@ -498,7 +498,7 @@ K eval_index_deep(K x, K *idx, int n) {
     }
     if (obj_is_identity(first) || (first->t >= 0 && first->t < KENUM && !(x->t == XD))) {
         /* x[;j] or x[i vector; j]: index each selected item by the rest */
-        bool each_row = !obj_is_identity(first) && idx[1]->t >= 0; /* t[rows; cols] */
+        bool each_row = idx[1]->t >= 0; /* t[rows; cols] and t[; cols]: rows of those cols */
         K sel = obj_is_identity(first) ? (r0(first), x) : eval_index(x, first);
         if (!sel)
             return release(idx + 1, n - 1);
@@ -952,6 +952,21 @@ static K append_value(K old, K v) {
     return prim_join(old, v);
 }
 
+/* the variable name's own reference to old (a value lookup gave), moved out: its place holds
+ * :: until assigned again; NULL when the variable is not where old came from */
+static K take_var(S name, Frame *f, const K old) {
+    long i = local_slot(f, name);
+    if (i >= 0) {
+        if (f->vals[i] != old)
+            return NULL;
+        f->vals[i] = obj_identity();
+        return old;
+    }
+    if (f && f->parent && local_slot(f->parent, name) >= 0)
+        return NULL;
+    return env_take(name, old);
+}
+
 static K store_target(const K target, K v, const K op, Frame *f, bool global) {
     if (target->t == -KS) {
         if (op) {
@@ -970,20 +985,43 @@ static K store_target(const K target, K v, const K op, Frame *f, bool global) {
                     return NULL;
                 return assign_name(target->s, v, f, global);
             }
-            int ot = old->t;
+            if (op->t == KBINARY && op->g == P_COMMA && old->t > 0 && old->t != XT &&
+                (v->t == old->t || v->t == -old->t)) {
+                /* x,:y of its own type: y written after x's items in x's memory, when x has
+                 * no other reference (so appending n items costs O(n)) */
+                K mine = take_var(target->s, f, old);
+                if (mine) {
+                    r0(old);
+                    if (prim_appends_in_place(mine, v)) {
+                        K r = prim_append_in_place(mine, v);
+                        if (!r) {
+                            r0(assign_name(target->s, mine, f, global)); /* x as it was */
+                            return NULL;
+                        }
+                        return assign_name(target->s, r, f, global);
+                    }
+                    old = assign_name(target->s, mine, f, global); /* shared: a copy below */
+                    if (!old) {
+                        r0(v);
+                        return NULL;
+                    }
+                }
+            }
             if (op->t == KBINARY && op->g == P_COMMA) {
+                /* x,:y appends in place, so a simple list keeps its type: x,:`a of longs is
+                 * 'type; any other x op:y is x:x op y (ref/assign.md) */
+                int ot = old->t;
                 v = append_value(old, v);
+                if (v && ((ot > 0 && ot < 20) || obj_is_enum(ot)) && v->t != ot) {
+                    r0(v);
+                    return kerr("type");
+                }
             } else {
                 K args[2] = {old, v};
                 v = eval_apply(r1(op), args, 2);
             }
             if (!v)
                 return NULL;
-            /* a simple list amended in place keeps its type: x,:`a of longs is 'type */
-            if (((ot > 0 && ot < 20) || obj_is_enum(ot)) && v->t != ot) {
-                r0(v);
-                return kerr("type");
-            }
         }
         return assign_name(target->s, v, f, global);
     }

@@ -83,8 +83,18 @@ static K each(K f, K *args, int n) {
 
 
 /* over/scan: fold or converge; keep every step when scan */
+/* the rank of a value an accumulator iterates: a list or dictionary is a finite-state
+ * machine (basics/glossary.md), binary when its items are lists (m[state;input], as in
+ * 7 m\c of ref/accumulators.md), else unary */
+static int iterated_rank(const K f) {
+    if (f->t >= KLAMBDA)
+        return func_valence(f);
+    const K items = f->t == XD ? DICT_VALS(f) : f;
+    return items->t == 0 || items->t == XT ? 2 : 1;
+}
+
 static K fold(K f, K *args, int n, bool scan) {
-    int valence = func_valence(f);
+    int valence = iterated_rank(f);
     /* a derived f/ or f\ is variadic: iterated with one argument it is unary, so
      * (,/) over x converges, as raze over x does (basics/syntax.md) */
     if (n == 1 && (valence == 1 || f->t == KUNARY || f->t == KOVER || f->t == KSCAN)) {
@@ -103,11 +113,14 @@ static K fold(K f, K *args, int n, bool scan) {
                 r0(f);
                 return NULL;
             }
-            bool done = prim_match_borrow(y, x) || prim_match_borrow(y, first);
+            /* the result is the last value of the scan: a cycle back to the first value
+             * ends on the value before it ((neg/)1 is -1) */
+            if (prim_match_borrow(y, x) || prim_match_borrow(y, first)) {
+                r0(y);
+                break;
+            }
             r0(x);
             x = y;
-            if (done)
-                break;
             if (scan)
                 jk(&steps, r1(x));
         }

@@ -130,6 +130,9 @@ extern const char lang_boot_q[], lang_boot_h[];
  * variable's full name is interned once ("x", ".z.pg"). */
 K env_all_namespaces(void);  /* the namespaces' names (key `) */
 K env_get(S name);            /* new reference or NULL (no error) */
+K env_take(S name, const K expect); /* the value (when it is expect, if given), the entry
+                                     * left holding :: (RT->svc.global_take); else NULL */
+K env_take_any(S name);
 int env_set(S name, K value); /* consumes value; -1 + kerr on failure ('noupdate read-only) */
 int env_set_runtime(S name, K value); /* env_set without the read-only guard (lang_set_runtime) */
 K env_namespace_dict(S ns);   /* the namespace as a q dict, or NULL */

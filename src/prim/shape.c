@@ -420,6 +420,39 @@ static K to_general(K x) {
     return g;
 }
 
+K prim_append_in_place(K x, K y) {
+    int t = x->t;
+    J nx = x->n, ny = y->t < 0 ? 1 : y->n, w = obj_width(t);
+    if (nx + ny > obj_capacity(x)) { /* room for twice as many: appending n items costs O(n) */
+        J cap = nx + ny > 2 * nx ? nx + ny : 2 * nx;
+        K g = obj_reserve(t, cap);
+        if (!g) {
+            r0(y);
+            return kerr("wsfull");
+        }
+        memcpy(kG(g), kG(x), (size_t)(nx * w));
+        g->n = nx;
+        x->n = 0; /* a general list's items moved to g */
+        r0(x);
+        x = g;
+    } else if (RT->svc.forget_index) { /* x itself changes: a hash index kept for it goes */
+        RT->svc.forget_index(x);
+    }
+    memcpy(kG(x) + nx * w, y->t < 0 ? (t == UU ? (void *)kG(y) : (void *)&y->g) : (void *)kG(y), (size_t)(ny * w));
+    if (t == 0) /* a general list's items: x holds them too */
+        for (J i = 0; i < ny; i++)
+            r1(kK(y)[i]);
+    x->n = nx + ny;
+    x->u = 0;
+    r0(y);
+    return x;
+}
+
+bool prim_appends_in_place(const K x, const K y) {
+    bool list = x->t >= 0 && (x->t < KENUM || obj_is_enum(x->t));
+    return list && x->r == 0 && !obj_is_mapped(x) && (y->t == x->t || (x->t && y->t == -x->t));
+}
+
 K prim_join(K x, K y) {
     PRIM_ARGS2(x, y);
     if (prim_too_deep(x, y))

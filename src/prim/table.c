@@ -408,6 +408,45 @@ static K as_rows(const K proto, K y) {
     return make_table(r1(names), cols);
 }
 
+/* rows (a table of flat's columns in flat's order, borrowed) appended to table flat in its
+ * own memory: flat, its dictionary and column list owned, each column a simple vector of its
+ * rows' type.  Room is made in every column before any is written, so false (room for some
+ * columns made, no item changed) leaves flat as it was */
+static bool append_columns_in_place(K flat, const K rows) {
+    K data = TABLE_DATA(flat), add = TABLE_DATA(rows);
+    if (flat->r || flat->k->r || data->r || data->t != 0 || add->t != 0 || add->n != data->n)
+        return false;
+    for (J c = 0; c < data->n; c++) {
+        K col = kK(data)[c], src = kK(add)[c];
+        if (!prim_appends_in_place(col, src) || src->t < 0)
+            return false;
+    }
+    for (J c = 0; c < data->n; c++) { /* room first: growing may move a column */
+        K col = kK(data)[c];
+        J n = col->n, m = kK(add)[c]->n;
+        if (n + m <= obj_capacity(col))
+            continue;
+        K g = obj_reserve(col->t, n + m > 2 * n ? n + m : 2 * n);
+        if (!g)
+            return false;
+        memcpy(kG(g), kG(col), (size_t)(n * obj_width(col->t)));
+        g->n = n;
+        g->u = col->u;
+        col->n = 0; /* a general column's items moved to g */
+        r0(col);
+        kK(data)[c] = g;
+    }
+    for (J c = 0; c < data->n; c++) {
+        K col = kK(data)[c];
+        int u = col->u;
+        K r = prim_append_in_place(col, r1(kK(add)[c])); /* cannot fail: there is room */
+        kK(data)[c] = r;
+        if (u == ATTR_G) /* appending keeps g# (its index is rebuilt on the next lookup) */
+            r->u = ATTR_G;
+    }
+    return true;
+}
+
 /* x with rows y appended (x a table or keyed table; both consumed); a keyed table refuses a
  * key it already has ('insert) */
 static K append_rows(K x, K y) {
@@ -443,6 +482,10 @@ static K append_rows(K x, K y) {
             r0(rows);
             return kerr("insert");
         }
+    }
+    if (!keyed && append_columns_in_place(flat, rows)) {
+        r0(rows);
+        return flat;
     }
     /* appending keeps g# (its index is rebuilt on the next lookup), as q's insert does */
     J nc = TABLE_COLS(flat)->n;
@@ -484,6 +527,25 @@ K prim_insert(K x, K y) {
         return idx;
     }
     J before = obj_count(t);
+    if (t->t == XT && RT->svc.global_take) { /* rows checked, then the global's own reference
+                                               * taken, so the columns grow in place */
+        K rows = as_rows(t, y);
+        if (!rows) {
+            r0(t);
+            r0(x);
+            return NULL;
+        }
+        K mine = RT->svc.global_take(name);
+        if (mine == t)
+            r0(t); /* the global's reference is ours now: t is owned unless shared */
+        else if (mine && RT->svc.set_global(name, mine) < 0) {
+            r0(t);
+            r0(x);
+            r0(rows);
+            return NULL;
+        }
+        y = rows;
+    }
     K r = append_rows(t, y);
     r0(x);
     if (!r)
@@ -504,7 +566,7 @@ static K set_rows(K col, const K pos, const K src) {
     col = obj_own(col);
     if (!col)
         return NULL;
-    if (col->t > 0 && col->t == src->t && col->t < KENUM) {
+    if (col->t > 0 && col->t == src->t && (col->t < KENUM || obj_is_enum(col->t))) {
         J w = obj_width(col->t);
         for (J i = 0; i < pos->n; i++)
             memcpy(kG(col) + kJ(pos)[i] * w, kG(src) + i * w, (size_t)w);

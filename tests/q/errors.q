@@ -33,6 +33,16 @@ q)@[1 2 3;1;:;`a]
 q)x:(1;2;3)
 q)x,:`a
 'type
+q)/ ref/assign.md: any other x op:y is x:x op y, whatever its type
+q)x:1 2 3
+q)x+:1.5
+q)x
+2.5 3.5 4.5
+q)x:"abcdef"
+q)x@:(0 1;2 3)
+q)x
+"ab"
+"cd"
 q)x:(::;1;2)
 q)x,:`a
 q)x

@@ -271,6 +271,25 @@ q)(,\)2 3 4
 ,2
 2 3
 2 3 4
+q)/ ref/accumulators.md: a list or dictionary is a finite-state machine; a matrix is binary
+q)m:(6 7;6 7;6 7;6 7;6 7;0 1;2 5;3 4;6 7)
+q)0 m\0 1 1 0 0
+6 5 1 6 2
+q)0 m/0 1 1 0 0
+2
+q)m\[0;0 1 1 0 0]
+6 5 1 6 2
+q)route:`London`Paris`Genoa!`Paris`Genoa`London
+q)route\[`Genoa]
+`Genoa`London`Paris
+q)3 route\`Paris
+`Paris`Genoa`London`Paris
+q)(1 2 0)/[0]
+2
+q)(neg/)1
+-1
+q)2 (1 2 0)\0
+0 1 2
 q){x,y}\[2 3 4]
 2
 2 3

@@ -529,3 +529,58 @@ a b| c
 2 e| ,4
 q)`a`z xgroup ([]a:0 1 0;b:`x`y`x)
 'z
+q)/ a keyed table's enumerated key column stays enumerated when rows are added
+q)sym:`a`b`c
+q)meta ([s:`sym$`a`b] v:1 2),([s:`sym$`c`a] v:3 4)
+c| t f a
+-| -----
+s| s
+v| j
+q)/ t[;cols]: each row's values of those columns, as t[rows;cols]
+q)t:([]row:0 1 1;col:0 0 1;val:2 3 4.)
+q)t[;`row`col]
+0 0
+1 0
+1 1
+q)t[;`row]
+0 1 1
+q)/ insert and ,: append in place when nothing else refers to the table or list; a copy
+q)/ taken before keeps its rows
+q)t:([]a:0#0;s:`g#0#`;c:())
+q)do[3;`t insert (1;`a;enlist "xy")]
+q)u:t
+q)`t insert ([]a:1#2;s:1#`b;c:enlist enlist "z")
+,3
+q)count each (t;u)
+4 3
+q)t
+a s c
+--------
+1 a "xy"
+1 a "xy"
+1 a "xy"
+2 b ,"z"
+q)meta t
+c| t f a
+-| -----
+a| j
+s| s   g
+c| C
+q)t[`s]?`b
+3
+q)v:1 2 3
+q)w:v
+q)v,:4 5
+q)(v;w)
+1 2 3 4 5
+1 2 3
+q)do[1000;v,:6]
+q)count v
+1005
+q)v,:1.5
+'type
+q)count v
+1005
+q)f:{l:();do[5;l,:1];l}
+q)f[]
+1 1 1 1 1
