@@ -978,7 +978,7 @@ static K store_target(const K target, K v, const K op, Frame *f, bool global) {
                 }
                 kerr_clear();
                 if (op->t == KBINARY && op->g == P_COMMA) /* ()'s the identity of , */
-                    v = prim_join(ktn(0, 0), v);
+                    v = v->t == XD ? v : prim_join(ktn(0, 0), v);
                 else if (op->t == KBINARY && op->g == P_MINUS) /* 0 of - */
                     v = prim_neg(v);
                 if (!v)

@@ -130,9 +130,15 @@ static bool names_file(S name) { return name[0] == ':'; }
 static bool names_namespace(S name) { return !strcmp(name, ".") || env_is_namespace(name); }
 
 /* the value named (new reference), or NULL + error; whole says the old value is not needed */
-static K amend_start(S name, bool whole) {
+static K amend_start(S name, bool whole, const K f) {
     if (whole) /* .[`v;();:;y] replaces v (or makes it) */
         return ktn(0, 0);
+    if (f && f->t == KBINARY && f->g == P_COMMA && !names_namespace(name) && !names_file(name)) {
+        K x = env_get(env_qualify(name)); /* .[`v;();,;y] of an undefined v: , joins onto its */
+        if (x || kerr_msg())              /* identity () (ref/assign.md) */
+            return x;
+        return ktn(0, 0);
+    }
     if (names_namespace(name)) {
         K d = env_namespace_dict(strcmp(name, ".") ? name : sym_null);
         return d ? d : kerr(name);
@@ -201,7 +207,7 @@ static K amend_files(S dir, K i, K fn, K y) {
         if (!fn) {
             v = yj;
         } else {
-            K old = amend_start(sub, false);
+            K old = amend_start(sub, false, NULL);
             K a[2] = {old, yj};
             v = !old ? (r0(yj), (K)NULL) : eval_apply(r1(fn), a, yj ? 2 : 1);
         }
@@ -252,7 +258,7 @@ K prim_amend_n(K *args, int n) {
     }
     if (by_name) {
         r0(x);
-        x = amend_start(name, false);
+        x = amend_start(name, false, NULL);
         if (!x) {
             r0(i); r0(fn); r0(y);
             return NULL;
@@ -284,7 +290,7 @@ K prim_dotamend_n(K *args, int n) {
     J depth = path->t < 0 ? 1 : obj_count(path);
     if (by_name) {
         r0(x);
-        x = amend_start(name, depth == 0 && !fn && y);
+        x = amend_start(name, depth == 0 && !fn && y, depth == 0 ? fn : NULL);
         if (!x) {
             r0(path); r0(fn); r0(y);
             return NULL;

@@ -459,6 +459,10 @@ K prim_join(K x, K y) {
         return NULL;
     if (obj_is_keyed(x) && obj_is_keyed(y)) /* keyed tables: an upsert */
         return prim_upsert(x, y);
+    if (x->t == 0 && x->n == 0 && (y->t == XT || obj_is_keyed(y))) { /* (),t is t */
+        r0(x);
+        return y;
+    }
     if (x->t == XD && y->t == XD) /* y's entries override x's, new keys appended */
         return prim_dict_merge(x, y, NULL);
     if (x->t == XT && y->t == XT) {

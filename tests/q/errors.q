@@ -33,6 +33,24 @@ q)@[1 2 3;1;:;`a]
 q)x:(1;2;3)
 q)x,:`a
 'type
+q)/ ref/assign.md: x,:y of an undefined x joins y onto (): a table or keyed table is itself
+q)x:([]sym:`a`b`a;bid:1 2 3f)
+q)qq,:select by sym from x
+q)qq
+sym| bid
+---| ---
+a  | 3
+b  | 2
+q).[`tr;();,;x]
+`tr
+q)tr
+sym bid
+-------
+a   1
+b   2
+a   3
+q)type (),x
+98h
 q)/ ref/assign.md: any other x op:y is x:x op y, whatever its type
 q)x:1 2 3
 q)x+:1.5
