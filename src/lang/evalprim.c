@@ -288,6 +288,18 @@ K prim_dotamend_n(K *args, int n) {
     S name = by_name ? x->s : NULL;
     K fn = obj_is_identity(f) || (f->t == KBINARY && f->g == P_IDENTITY) ? (r0(f), (K)NULL) : f;
     J depth = path->t < 0 ? 1 : obj_count(path);
+    if (by_name && names_file(name) && path->t == KS && path->n) {
+        /* .[`:db;(`2000.10.02;`trade;`);:;t]: the symbols extend the handle (as ` sv does, a
+         * null last one naming a directory), amended entire: `:db/2000.10.02/trade/ */
+        char buf[1200];
+        size_t at = (size_t)snprintf(buf, sizeof buf, "%s", name);
+        for (J k = 0; k < path->n && at < sizeof buf; k++)
+            at += (size_t)snprintf(buf + at, sizeof buf - at, "/%s", kS(path)[k]);
+        name = ss(buf);
+        depth = 0;
+        r0(path);
+        path = ktn(0, 0);
+    }
     if (by_name) {
         r0(x);
         x = amend_start(name, depth == 0 && !fn && y, depth == 0 ? fn : NULL);

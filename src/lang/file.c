@@ -694,6 +694,22 @@ K prim_upsert_file(K x, K y) {
  * file or splayed directory y names is sorted and written back; y is the result */
 static K sort_file(K x, K y, K (*sort)(K, K)) {
     char path[1024];
+    if (x && y && y->t == -KS && y->s[0] != ':') { /* `c xasc `t: the global t sorted */
+        K t = env_get(env_qualify(y->s));
+        if (!t) {
+            r0(x);
+            K e = kerr_msg() ? NULL : kerr(y->s);
+            r0(y);
+            return e;
+        }
+        K r = sort(x, t);
+        if (!r || !lang_assign_global(y->s, r)) {
+            r0(y);
+            return NULL;
+        }
+        r0(r);
+        return y;
+    }
     if (!x || !y || y->t != -KS || y->s[0] != ':' || !handle_path(y, path, sizeof path))
         return sort(x, y);
     if (write_refused()) {

@@ -506,13 +506,24 @@ static bool has_sym(const K v, S s) {
     return false;
 }
 
+/* add to *found the column of names (or i) that name s reads: time.minute reads time */
+static void ref_name(S s, const K names, K *found) {
+    const char *dot = s[0] == '.' ? NULL : strchr(s, '.');
+    if (dot)
+        s = sym_intern(s, (size_t)(dot - s));
+    if ((has_sym(names, s) || s == ss("i")) && !has_sym(*found, s))
+        js(found, s);
+}
+
 /* add to *found the columns of names (and i) that parse tree e refers to */
 static void refs(const K e, const K names, K *found) {
     if (!stack_ok()) /* too deep to read (stack.h): evaluating e answers 'stack anyway */
         return;
     if (e->t == -KS) {
-        if ((has_sym(names, e->s) || e->s == ss("i")) && !has_sym(*found, e->s))
-            js(found, e->s);
+        ref_name(e->s, names, found);
+    } else if (e->t == KS) {
+        for (J i = 0; i < e->n; i++)
+            ref_name(kS(e)[i], names, found);
     } else if (e->t == 0) {
         for (J i = 0; i < e->n; i++)
             refs(kK(e)[i], names, found);

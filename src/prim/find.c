@@ -725,6 +725,17 @@ K prim_distinct(K x) {
 K prim_group(K x) {
     PRIM_ARGS1(x);
     PRIM_SQUASH1(x);
+    if (x->t == XD) { /* a dict's values grouped: the keys where each occurs */
+        K g = prim_group(r1(DICT_VALS(x)));
+        if (!g) {
+            r0(x);
+            return NULL;
+        }
+        K keys = r1(DICT_KEYS(g)), at = prim_at(r1(DICT_KEYS(x)), r1(DICT_VALS(g)));
+        r0(g);
+        r0(x);
+        return at ? xD(keys, at) : (r0(keys), NULL);
+    }
     if (x->t < 0 || x->t >= XT) {
         r0(x);
         return kerr("type");

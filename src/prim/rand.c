@@ -15,6 +15,7 @@
  * asks for more than there are, 'domain for a negative bound.  The generator is splitmix64
  * from a fixed seed, so a script's random draws repeat from run to run, as q's do. */
 #include "primint.h"
+#include "prims.h"
 
 
 /* the generator's state is RT->prim.rng_state; a drawing function takes its address once,
@@ -231,6 +232,18 @@ K prim_roll(J n, K y) {
     uint64_t *seed = &RT->prim.rng_state;
     bool permute = n == nj, deal = n < 0;
     J count = n == nj ? 0 : deal ? -n : n;
+    if (y->t == -KS && !symbol_length(y->s) && RT->svc.global_get) {
+        /* n?`v of a global list v: items of v enumerated over it (`v$n?v), as KX's taq scripts
+         * build an enumerated sym column */
+        K dom = RT->svc.global_get(y->s);
+        if (!dom || dom->t != KS) {
+            r0(dom);
+            r0(y);
+            return kerr_msg() ? NULL : kerr("type");
+        }
+        K draws = prim_roll(n, dom);
+        return draws ? prim_cast(y, draws) : (r0(y), NULL);
+    }
     if (y->t < 0) {
         J bound;
         if (permute) { /* 0N?n: til n in random order */

@@ -361,3 +361,21 @@ q)@[`:up/t/;`s;`p#]
 `:up/t/
 q)attr get `:up/t/s
 `p
+q)/ .[`:db;(`p;`t;`);:;t]: the symbols extend the handle, a null last one to a directory
+q).[`:db;(`2000.10.02;`t;`);:;([]a:1 2)]
+`:db/2000.10.02/t/
+q)get `:db/2000.10.02/t
+a
+-
+1
+2
+q)/ ref/asc.md: `c xasc `t sorts the global t
+q)tb:([]a:3 1 2)
+q)`a xasc `tb
+`tb
+q)tb
+a
+-
+1
+2
+3

@@ -86,3 +86,18 @@ q).Q.ind[t;0 1 399 400 1999]~m 0 1 399 400 1999
 1b
 q)update v:0 from t
 'par
+q)/ a column read through a field (time.minute, time.hh) in a query over partitions
+q)tt0:([]time:09:30:00.000+20000*til 6;p:til 6)
+q){[d] tq::tt0; .Q.dpft[`:../db2;d;`p;`tq]} each 2024.01.01 2024.01.02;
+q)\l ../db2
+q)select count i by date, time.minute from tq
+date       minute| x
+-----------------| -
+2024.01.01 09:30 | 3
+2024.01.01 09:31 | 3
+2024.01.02 09:30 | 3
+2024.01.02 09:31 | 3
+q)select last p by time.hh from tq
+hh| p
+--| -
+9 | 5

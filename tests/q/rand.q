@@ -80,3 +80,13 @@ q)a~10?100
 q)\S 7
 q)\S
 7
+q)/ n?`v of a global symbol list v: its items, enumerated over it
+q)sym:`a`b`c
+q)type 10?`sym
+20h
+q)all (value 10?`sym) in sym
+1b
+q)count distinct -3?`sym
+3
+q)10?`nosuch
+'type

@@ -124,3 +124,7 @@ q)s:-600000+1200000?1200000;r:distinct s;(count r;r~s where (til count s)=s?s;co
 758313
 1b
 758313
+q)/ group of a dictionary: each distinct value's keys
+q)group `AA`IBM`A`MSFT`INTC!`a`b`b`b`a
+a| `AA`INTC
+b| `IBM`A`MSFT
