@@ -265,6 +265,16 @@ static K dict_lookup(K d, K key) {
 
 static J find_key(const K keys, const K key) {
     J n = obj_count(keys);
+    if (keys->t == XT) { /* a keyed table's key: its record, or the atom of its one column */
+        K rec = key->t == XD ? r1(key) : key->t < 0 && TABLE_COLS(keys)->n == 1
+                ? xD(r1(TABLE_COLS(keys)), prim_enlist(r1(key))) : NULL;
+        K r = rec ? prim_find(r1(keys), rec) : NULL;
+        J pos = r && r->t == -KJ ? r->j : n;
+        if (!r)
+            kerr_clear();
+        r0(r);
+        return pos;
+    }
     if (keys->t == 0) {
         for (J k = 0; k < n; k++) {
             K a = kK(keys)[k];
@@ -635,6 +645,34 @@ static K amend_at(K x, K *idx, int depth, K f, K y);
 
 /* x with item k replaced by v (x owned, v consumed); type must fit unless x is general */
 static K set_item(K x, J k, K v) {
+    if (x->t == XT) { /* a table's row k: the record v's values into their columns */
+        K names = TABLE_COLS(x), data = TABLE_DATA(x);
+        if (v->t != XD || DICT_KEYS(v)->t != KS || data->t != 0) {
+            r0(x);
+            r0(v);
+            return kerr("type");
+        }
+        K cols = ktn(0, data->n);
+        for (J c = 0; cols && c < data->n; c++) {
+            K col = r1(kK(data)[c]);
+            K name = ks(kS(names)[c]);
+            J at = find_key(DICT_KEYS(v), name);
+            r0(name);
+            if (at < DICT_KEYS(v)->n)
+                col = set_item(obj_own(col), k, prim_item(DICT_VALS(v), at));
+            if (!col) {
+                cols->n = c;
+                r0(cols);
+                cols = NULL;
+            } else {
+                kK(cols)[c] = col;
+            }
+        }
+        K r = cols ? xT(xD(r1(names), cols)) : NULL;
+        r0(x);
+        r0(v);
+        return r;
+    }
     if (x->t == 0) {
         r0(kK(x)[k]);
         kK(x)[k] = v;
@@ -719,8 +757,8 @@ static K amend_at(K x, K *idx, int depth, K f, K y) {
         K keys = DICT_KEYS(x);
         if (i->t >= 0 && keys->t != 0 && i->t == keys->t) {
             /* several keys */
-            for (J k = 0; k < i->n; k++) {
-                K yk = y ? (y->t >= 0 && obj_count(y) == i->n && y->t < XT ? prim_item(y, k) : r1(y)) : NULL;
+            for (J k = 0; k < obj_count(i); k++) {
+                K yk = y ? (y->t >= 0 && obj_count(y) == obj_count(i) && y->t <= XT ? prim_item(y, k) : r1(y)) : NULL;
                 K ik = prim_item(i, k);
                 x = eval_amend(x, &ik, 1, f, yk);
                 r0(ik);
@@ -763,9 +801,16 @@ static K amend_at(K x, K *idx, int depth, K f, K y) {
             }
             return x;
         }
-        /* a new key */
+        /* a new key: a keyed table takes a row (the key's record and the value's), a dict
+         * an entry */
+        if (obj_is_keyed(x)) {
+            K row = i->t == XD && nv->t == XD ? prim_join(r1(i), nv) : (r0(nv), (K)NULL);
+            return row ? prim_upsert(x, row) : (r0(x), kerr("type"));
+        }
         K keys2 = r1(DICT_KEYS(x)), vals2 = r1(DICT_VALS(x));
         r0(x);
+        keys2 = obj_own(keys2);
+        vals2 = obj_own(vals2);
         K ki = r1(i);
         if (keys2->t == -ki->t && keys2->t > 0)
             keys2 = ja(&keys2, ki->t == -UU ? (void *)kG(ki) : (void *)&ki->g);

@@ -130,14 +130,24 @@ static bool names_file(S name) { return name[0] == ':'; }
 static bool names_namespace(S name) { return !strcmp(name, ".") || env_is_namespace(name); }
 
 /* the value named (new reference), or NULL + error; whole says the old value is not needed */
+/* is f , or a join derived from it by each (,' ,'' ,/: ...)? */
+static bool joins(const K f) {
+    if (f->t == KBINARY)
+        return f->g == P_COMMA;
+    return (f->t == KEACH || f->t == KEACHL || f->t == KEACHR) && joins(kK(f)[0]);
+}
+
+/* the value amended by name: the global, the namespace as a dict, or the file's contents; ()
+ * when v is to be replaced entire (whole) or joined onto (f, ref/assign.md: an undefined v
+ * starts from ,'s identity), and NULL when a join derived from , starts v as y itself */
 static K amend_start(S name, bool whole, const K f) {
     if (whole) /* .[`v;();:;y] replaces v (or makes it) */
         return ktn(0, 0);
-    if (f && f->t == KBINARY && f->g == P_COMMA && !names_namespace(name) && !names_file(name)) {
-        K x = env_get(env_qualify(name)); /* .[`v;();,;y] of an undefined v: , joins onto its */
-        if (x || kerr_msg())              /* identity () (ref/assign.md) */
+    if (f && joins(f) && !names_namespace(name) && !names_file(name)) {
+        K x = env_get(env_qualify(name)); /* .[`v;();,;y] and .[`v;();,'';y] of an undefined v */
+        if (x || kerr_msg())
             return x;
-        return ktn(0, 0);
+        return f->t == KBINARY ? ktn(0, 0) : NULL;
     }
     if (names_namespace(name)) {
         K d = env_namespace_dict(strcmp(name, ".") ? name : sym_null);
@@ -303,6 +313,11 @@ K prim_dotamend_n(K *args, int n) {
     if (by_name) {
         r0(x);
         x = amend_start(name, depth == 0 && !fn && y, depth == 0 ? fn : NULL);
+        if (!x && !kerr_msg() && y) { /* .[`v;();,'';y] of an undefined v: v is y */
+            r0(path);
+            r0(fn);
+            return amend_store(name, y);
+        }
         if (!x) {
             r0(path); r0(fn); r0(y);
             return NULL;

@@ -75,3 +75,32 @@ a| 1
 b| 2
 c| 3
 d| 4
+q)/ ref/amend.md: a keyed table amended at keys given as a table: each row's record, through f
+q)tr:([sym:`a`b] price:(1 3f;enlist 2f))
+q)@[tr;([]sym:`a`b`a);,';([]price:5 6 7f)]
+sym| price
+---| -------
+a  | 1 3 5 7
+b  | 2 6
+q)/ KX's tick c.q "nest": a keyed table of lists grows by ,' at new rows' keys
+q)k:enlist`sym
+q)upd:{[t;x]$[type key t;@[t;k#x;,';k _ x];.[t;();:;k xgroup x]]}
+q)upd[`nt;([]sym:`a`b`a;p:1 2 3f)]
+`nt
+q)upd[`nt;([]sym:`b`a;p:4 5f)]
+`nt
+q)nt
+sym| p
+---| -----
+a  | 1 3 5
+b  | 2 4
+q)/ .[`v;();,'';y] of an undefined v makes v y
+q).[`ut;();,'';([s:`a`b]p:(1 2;3 4))]
+`ut
+q).[`ut;();,'';([s:`a`b]p:(5;6))]
+`ut
+q)ut
+s| p
+-| -----
+a| 1 2 5
+b| 3 4 6
