@@ -560,6 +560,41 @@ static long local_slot(const Frame *f, S name) {
     return -1;
 }
 
+/* field f of value base (consumed): a table's column or a dict's entry, a temporal value's
+ * field (`f$d: time.minute, date.year), or column f of the rows a foreign key or link names;
+ * NULL when base has no such field */
+static K field_of(K base, S f) {
+    if (base->t == XT || base->t == XD || obj_is_keyed(base)) {
+        K key = ks(f);
+        return eval_apply(base, &key, 1);
+    }
+    if (base->t != 0 && prim_is_temporal(base->t < 0 ? -base->t : base->t)) {
+        static const char *fields[] = {"year", "month", "mm", "dd", "date", "time", "minute",
+                                       "second", "hh", "uu", "ss", "week", "timespan", "timestamp",
+                                       "datetime", "day"};
+        for (size_t i = 0; i < ARRAY_LEN(fields); i++)
+            if (!strcmp(f, fields[i]))
+                return prim_cast(ks((S)fields[i]), base);
+    }
+    int et = base->t < 0 ? -base->t : base->t;
+    K dom = obj_is_enum(et) ? env_get(enum_domain(et)) : NULL;
+    if (dom && (obj_is_keyed(dom) || dom->t == XT)) { /* a keyed table's, a link's table */
+        K key = ks(f);
+        K col = eval_apply(r1(dom->t == XT ? dom : DICT_VALS(dom)), &key, 1);
+        r0(dom);
+        if (!col) {
+            r0(base);
+            return NULL;
+        }
+        K pos = obj_own(base); /* the enumeration's indices, as longs */
+        pos->t = (signed char)(pos->t < 0 ? -KJ : KJ);
+        return eval_apply(col, &pos, 1);
+    }
+    r0(dom);
+    r0(base);
+    return NULL;
+}
+
 static K lookup(S name, Frame *f) {
     Frame *const scope = f; /* t.c and d.f look t and d up here: columns inside a lambda too */
     long i = local_slot(f, name);
@@ -600,39 +635,19 @@ static K lookup(S name, Frame *f) {
                 return v;
         }
     }
-    /* t.c: column c of a table (or key c of a dictionary) named t, local or global */
+    /* t.c: column c of a table (or key c of a dictionary) named t, local or global; each
+     * further .f reads on from there (s.n.r, o.d.year through foreign keys) */
     const char *dot = name[0] != '.' ? strchr(name, '.') : NULL;
     if (dot && dot[1]) {
         K base = lookup(sym_intern(name, (size_t)(dot - name)), scope);
-        if (base && (base->t == XT || base->t == XD || obj_is_keyed(base))) {
-            K key = ks((S)dot + 1);
-            return eval_apply(base, &key, 1);
+        while (base && dot && dot[1]) {
+            const char *next = strchr(dot + 1, '.');
+            S field = next ? sym_intern(dot + 1, (size_t)(next - dot - 1)) : ss((S)dot + 1);
+            base = field_of(base, field);
+            dot = next;
         }
-        /* d.f for a temporal d: its field f, as `f$d (time.minute, date.year, ...) */
-        if (base && base->t != 0 && prim_is_temporal(base->t < 0 ? -base->t : base->t)) {
-            static const char *fields[] = {"year", "month", "mm", "dd", "date", "time", "minute",
-                                           "second", "hh", "uu", "ss", "week", "timespan", "timestamp",
-                                           "datetime", "day"};
-            for (size_t i = 0; i < ARRAY_LEN(fields); i++)
-                if (!strcmp(dot + 1, fields[i]))
-                    return prim_cast(ks((S)fields[i]), base);
-        }
-        /* k.v where k is a foreign key (enumerated over a keyed table): v of the rows it names */
-        int et = base ? (base->t < 0 ? -base->t : base->t) : 0;
-        K dom = base && obj_is_enum(et) ? env_get(enum_domain(et)) : NULL;
-        if (dom && (obj_is_keyed(dom) || dom->t == XT)) { /* a keyed table's, a link's table */
-            K key = ks((S)dot + 1);
-            K col = eval_apply(r1(dom->t == XT ? dom : DICT_VALS(dom)), &key, 1);
-            r0(dom);
-            if (!col) {
-                r0(base);
-                return NULL;
-            }
-            K pos = obj_own(base); /* the enumeration's indices, as longs */
-            pos->t = (signed char)(pos->t < 0 ? -KJ : KJ);
-            return eval_apply(col, &pos, 1);
-        }
-        r0(dom);
+        if (base && !dot)
+            return base;
         r0(base);
         kerr_clear();
     }

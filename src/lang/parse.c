@@ -814,6 +814,21 @@ static S column_name(const K e) {
         const char *dot = strrchr(e->s, '.');
         return dot && dot != e->s ? ss((S)dot + 1) : e->s;
     }
+    if (e->t == 0 && e->n == 3 && kK(e)[0]->t == KBINARY && kK(e)[0]->g < PRIM_COUNT) {
+        /* x op y names by x: c2+c3 is c2, 2*c2 is x (basics/qsql.md), but a type or domain
+         * name on the left gives way to y (`second$time is time, kb/programming-idioms.md);
+         * x keyword y names by y when y has a name (size wavg price is price, ref/avg.md;
+         * 5 xbar time is time), else by x (c mod 3, s in `a`b) */
+        const char *text = prim_table[kK(e)[0]->g].text;
+        bool keyword = text && ((text[0] >= 'a' && text[0] <= 'z') || (text[0] >= 'A' && text[0] <= 'Z'));
+        K x = kK(e)[1], y = kK(e)[2];
+        if (keyword) {
+            S s = column_name(y);
+            return s != sym_null ? s : column_name(x);
+        }
+        bool type_name = (x->t == KS && x->n == 1) || (x->t == 0 && x->n == 1 && kK(x)[0]->t == -KS);
+        return column_name(type_name ? y : x);
+    }
     if (e->t == 0)
         for (J i = e->n > 1 ? 1 : 0; i < e->n; i++) {
             S s = column_name(kK(e)[i]);

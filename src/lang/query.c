@@ -28,6 +28,15 @@ static K table_arg(K t, J *nkeys) {
         *nkeys = TABLE_COLS(DICT_KEYS(t))->n;
         return ktd(t);
     }
+    if (t->t > 0 && obj_is_enum(t->t)) { /* a foreign key: the rows of its keyed table */
+        K dom = env_get(enum_domain(t->t));
+        if (dom && obj_is_keyed(dom)) {
+            K pos = obj_own(t);
+            pos->t = KJ;
+            return prim_at(ktd(dom), pos);
+        }
+        r0(dom);
+    }
     if (t->t != XT) {
         r0(t);
         return kerr("type");

@@ -513,6 +513,11 @@ K prim_like(K x, K y) {
     PRIM_ARGS2(x, y);
     if (prim_too_deep(x, y)) /* a general x matches item by item */
         return NULL;
+    if (y->t == -KS) { /* a symbol pattern is its text (x like`$"ECONOMY*", KX's TPC-D) */
+        K text = obj_strn(y->s, strlen(y->s));
+        r0(y);
+        y = text;
+    }
     if (y->t != KC && y->t != -KC) {
         r0(x);
         r0(y);

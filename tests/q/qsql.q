@@ -593,3 +593,38 @@ q)select from t where b in exec b from u, a>2
 a b
 ---
 3 6
+q)/ basics/qsql.md: an unnamed column is named by its leftmost term, else x; a cast names by
+q)/ what it casts (kb/programming-idioms.md); a keyword's right argument names it when it
+q)/ has a name (ref/avg.md: size wavg price is price)
+q)t:([] c1:`a`b`c; c2:10 20 30; c3:1.1 2.2 3.3)
+q)select c1, c1, 2*c2, c2+c3, string c3 from t
+c1 c11 x  c2   c3
+--------------------
+a  a   20 11.1 "1.1"
+b  b   40 22.2 "2.2"
+c  c   60 33.3 "3.3"
+q)cols select c2 wavg c3, 2 xbar c2, `float$c3, c2 mod 3 from t
+`c3`c2`c31`c21
+q)/ chains of foreign keys: s.n.r reads on through each key, o.d.year through a date
+q)r:([r:`EU`AS] name:("Europe";"Asia"))
+q)n:([n:`FR`DE`JP] r:`r$`EU`EU`AS)
+q)s:([s:til 3] n:`n$`FR`JP`DE)
+q)l:([] s:`s$0 1 2 2; q:1 2 3 4)
+q)select sum q by s.n.r from l
+r | q
+--| -
+AS| 2
+EU| 8
+q)select s.n.r.name from l
+name
+--------
+"Europe"
+"Asia"
+"Europe"
+"Europe"
+q)/ select from a foreign key: the rows of its keyed table
+q)select count i by r from distinct exec s.n from l
+r | x
+--| -
+AS| 1
+EU| 2

@@ -244,3 +244,6 @@ q)string 2024.01m
 q)string 2024.01 2024.02m
 "2024.01"
 "2024.02"
+q)/ a symbol as like's pattern is its text
+q)`ECONOMY`PROMO like `$"ECON*"
+10b
