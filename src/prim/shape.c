@@ -429,17 +429,27 @@ K prim_join(K x, K y) {
     if (x->t == XD && y->t == XD) /* y's entries override x's, new keys appended */
         return prim_dict_merge(x, y, NULL);
     if (x->t == XT && y->t == XT) {
+        /* t1,t2 is t1 upsert t2 (ref/joins.md): the same columns, matched by name in any
+         * order; the result has x's order */
         K nx = TABLE_COLS(x), ny = TABLE_COLS(y);
-        if (!prim_match_borrow(nx, ny))
+        if (nx->n != ny->n)
             return fail2(x, y, "mismatch");
+        K ycols = prim_match_borrow(nx, ny) ? r1(TABLE_DATA(y)) : prim_columns_named(y, nx);
+        if (!ycols) {
+            r0(x);
+            r0(y);
+            return NULL;
+        }
         K cols = ktn(0, nx->n);
         for (J i = 0; cols && i < nx->n; i++) {
-            kK(cols)[i] = prim_join(r1(kK(TABLE_DATA(x))[i]), r1(kK(TABLE_DATA(y))[i]));
+            kK(cols)[i] = prim_join(r1(kK(TABLE_DATA(x))[i]), r1(kK(ycols)[i]));
             if (!kK(cols)[i]) {
                 r0(cols);
+                r0(ycols);
                 return fail2(x, y, "type");
             }
         }
+        r0(ycols);
         K names = r1(nx);
         r0(x);
         r0(y);
