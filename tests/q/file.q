@@ -292,3 +292,36 @@ q)("SJ";",")0:()
 q)("SJ";"|")0:("a|1";"b|2")
 a b
 1 2
+q)/ Prepare Text (ref/file-text.md): a cell holding the delimiter is embraced with " and its own " doubled
+q)t:([]x:("foo";"bar,baz";"qu\"ux";"fred\",barney"))
+q)-1@","0:t;
+x
+foo
+"bar,baz"
+qu"ux
+"fred"",barney"
+q)/ since 4.1t 2023.08.18 a cell holding a newline is embraced too
+q)csv 0:([]("foo\nbar";"baz"))
+,"x"
+"\"foo\nbar\""
+"baz"
+q)"|"0:(`a`b;("x|y";"z"))
+"a|\"x|y\""
+"b|z"
+q)/ Load CSV: a quoted field holds delimiters, and "" in it is one "
+q)("S*";",")0:("a,\"b,c\"";"d,\"e\"\"f\"")
+a     d
+"b,c" "e\"f"
+q)/ a string with an atom delimiter is one record: a list of atoms
+q)("DT";",")0:"20130315,185540686"
+2013.03.15
+18:55:40.686
+q)("JJ";",")0:"1,2"
+1 2
+q)/ the flag (since V3.4): line returns may be embedded in quoted fields
+q)("I*";",";1)0:("0,\"ab\nc\"";"1,\"def\"")
+0       1
+"ab\nc" "def"
+q)("I*";",";1)0:"0,\"ab\nc\"\n1,\"def\""
+0       1
+"ab\nc" "def"
