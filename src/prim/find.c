@@ -267,6 +267,10 @@ K prim_in(K x, K y) {
         r0(y);
         y = v;
     }
+    if (y->t == XT) { /* rows (a table) or a record in a table: (y?x)<count y */
+        J yn = obj_count(y);
+        return found_flags(prim_find(y, x), yn);
+    }
     PRIM_SQUASH2(x, y);
     x = prim_unenum(x);
     y = prim_unenum(y);

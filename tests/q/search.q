@@ -124,3 +124,17 @@ q)s:-600000+1200000?1200000;r:distinct s;(count r;r~s where (til count s)=s?s;co
 758313
 1b
 758313
+q)/ ref/in.md on a table: rows (a table) or a record in a table's rows, (y?x)<count y
+q)lst:((`Gfg`is!1 2);(`Gfg`is!2 2);(`Gfg`is!1 2))
+q)lst in lst 0 2
+101b
+q)lst where lst in lst where (lst?lst)<>til count lst
+Gfg is
+------
+1   2
+1   2
+q)t:([]a:1 2 3;b:4 5 6)
+q)(`a`b!2 5) in t
+1b
+q)(`a`b!2 6) in t
+0b
