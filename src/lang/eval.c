@@ -205,9 +205,12 @@ static K dict_lookup(K d, K key) {
     if (keys->t == XT && vals->t == XT)
         return keyed_lookup(d, key);
     if (keys->t == XT || vals->t == XT) {
+        /* a table on one side only (`a`b!table, or table!list): the key's position in the
+         * keys (their count where absent) indexes the values -- a row, or a null one */
+        K pos = prim_find(r1(keys), key);
+        K v = r1(vals);
         r0(d);
-        r0(key);
-        return kerr("nyi");
+        return pos ? eval_index(v, pos) : (r0(v), NULL);
     }
     if (key->t >= 0 && key->t < XT) {
         /* a list of keys: look each up (unless the keys are lists themselves) */
@@ -256,7 +259,7 @@ static K dict_lookup(K d, K key) {
         r = vals->t == 0 ? r1(kK(vals)[pos]) : prim_item(vals, pos);
     } else {
         int vt = vals->t;
-        r = vt > 0 && vt < 20 ? prim_null_of(vt) : vt == 0 && vals->n ? prim_null_of(kK(vals)[0]->t) : obj_identity();
+        r = vt > 0 && vt < 20 ? prim_null_of(vt) : vt == 0 && vals->n ? prim_proto(kK(vals)[0]) : obj_identity();
     }
     r0(d);
     r0(key);
@@ -321,7 +324,7 @@ static K index_list(K x, K i) {
         else if (k >= 0 && k < x->n)
             r = prim_item(x, k);
         else
-            r = x->t == 0 ? (x->n ? prim_null_of(kK(x)[0]->t) : obj_identity()) : prim_null_of(x->t);
+            r = x->t == 0 ? (x->n ? prim_proto(kK(x)[0]) : obj_identity()) : prim_null_of(x->t);
         r0(x);
         return r;
     }
@@ -742,8 +745,12 @@ static K amend_at(K x, K *idx, int depth, K f, K y) {
         if (pos < obj_count(keys)) {
             old = eval_index(r1(x), r1(i));
         } else {
+            /* a new key: its value starts as the lookup of a missing key gives it (the
+             * values' null); deeper in, what that null holds is amended */
             K vals = DICT_VALS(x);
-            old = vals->t > 0 && vals->t < KENUM ? prim_null_of(vals->t) : obj_identity();
+            old = vals->t > 0 && vals->t < KENUM ? prim_null_of(vals->t)
+                  : vals->t == 0 && vals->n && depth > 1 ? eval_index(r1(x), r1(i))
+                                                         : obj_identity();
         }
         K nv = old ? eval_amend(old, idx + 1, depth - 1, f, y) : (r0(y), NULL);
         if (!nv) {
