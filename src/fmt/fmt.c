@@ -343,6 +343,7 @@ static void fmt_vector(Buf *b, const K x, bool in_list) {
         K s = prim_unenum(r1(x));
         buf_fmt(b, "`%s%s", enum_domain(t), s ? "$" : "!");
         if (s && s->t == KS) {
+            fmt_attr(b, x); /* its symbols carry it too: `g#`foo$`g#`a`b (ref/enum-extend.md) */
             if (s->n == 0)
                 buf_str(b, "`symbol$()");
             for (J i = 0; i < s->n; i++)

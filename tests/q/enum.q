@@ -161,3 +161,15 @@ id  parentid
 104 102
 q)`t!0 1
 `t!0 1
+q)/ ref/enum-extend.md: ? preserves the attribute of its right argument, $ does not
+q)foo:`a`b
+q)y:`a`b`c`b`a`b`c`c`c`c`c`c`c
+q)`foo?`g#y
+`g#`foo$`g#`a`b`c`b`a`b`c`c`c`c`c`c`c
+q)`foo$`g#y
+`foo$`a`b`c`b`a`b`c`c`c`c`c`c`c
+q)/ a u# domain extended stays u# (wp/symfiles.md)
+q)x:`u#`AAPL`GE`IBM`GOOG
+q)e:`x?`AAPL`FB
+q)x
+`u#`AAPL`GE`IBM`GOOG`FB
