@@ -228,3 +228,18 @@ q)x:(10000?1000f),1000#0n;(asc x)~x iasc x
 1b
 q)1%asc 0 -0 0 -0f
 0w 0w 0w -0w
+q)/ an enumeration sorts and grades by its indices into the domain (as the vector of longs it holds)
+q)u:`c`b`a
+q)e:`u$`b`a`c`b
+q)iasc e
+2 0 3 1
+q)asc e
+`s#`u$`s#`c`b`b`a
+q)idesc e
+1 0 3 2
+q)select n:count i by e from ([]e)
+e| n
+-| -
+c| 1
+b| 2
+a| 1
