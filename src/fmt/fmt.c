@@ -346,6 +346,8 @@ static void fmt_vector(Buf *b, const K x, bool in_list) {
             fmt_attr(b, x); /* its symbols carry it too: `g#`foo$`g#`a`b (ref/enum-extend.md) */
             if (s->n == 0)
                 buf_str(b, "`symbol$()");
+            if (s->n == 1) /* one item: `s$,`s1 (ref/xgroup.md) */
+                buf_str(b, ",");
             for (J i = 0; i < s->n; i++)
                 buf_fmt(b, "`%s", kS(s)[i]);
         } else if (s) { /* over a keyed table's key of another type: its values */

@@ -955,7 +955,7 @@ static K parse_qsql_core(Parser *p, const char *kind) {
     bool is_select = !strcmp(kind, "select"), is_exec = !strcmp(kind, "exec");
     bool is_delete = !strcmp(kind, "delete");
     K cols = NULL, by = NULL, where = ktn(0, 0), table = NULL;
-    bool exec_unnamed = false;
+    bool exec_unnamed = false, by_named = false;
     if (is_delete) {
         /* delete [cols] from t [where ...] */
         K names = ktn(KS, 0);
@@ -976,6 +976,8 @@ static K parse_qsql_core(Parser *p, const char *kind) {
             exec_unnamed = false;
         if (is_word(&p->tok, "by")) {
             advance(p);
+            /* exec ... by c:e names its key: a key table (ref/exec.md, table!list) */
+            by_named = p->tok.kind == TK_NAME && p->lx.pos < p->lx.n && p->lx.src[p->lx.pos] == ':';
             by = qsql_columns(p, true);
             if (!by)
                 goto fail;
@@ -1023,7 +1025,7 @@ static K parse_qsql_core(Parser *p, const char *kind) {
      * (a constant), its names-only values a symbol vector */
     K b; /* select: 0b or a dict of groupings; exec: () or the grouping expression */
     K by1 = by && obj_count(by) == 1 ? kK(DICT_VALS(by))[0] : NULL; /* exec's by c: c */
-    if (by1 && is_exec && (by1->t != -KS || by1->s == kS(DICT_KEYS(by))[0])) {
+    if (by1 && is_exec && !by_named) {
         b = quote(r1(kK(DICT_VALS(by))[0]));
         r0(by);
     } else if (by && obj_count(by)) {

@@ -574,3 +574,43 @@ a d          p  s w
 c 2024.01.01 -1 4 1
 a            3  5 1
 b 2024.01.01 0w 6 0
+q)/ ref/exec.md: by s is a dict by key, by s:s names the key (table!list), and q:... by s:s a keyed table; groups sorted by key (ref/select.md)
+q)s:([s:`s1`s2`s3`s4`s5]name:`smith`jones`blake`clark`adams)
+q)sp:([]s:`s$`s1`s1`s1`s1`s4`s1`s2`s2`s3`s4`s4`s1;p:`p1`p2`p3`p4`p5`p6`p1`p2`p2`p2`p4`p5;qty:300 200 400 200 100 100 300 400 200 200 300 400)
+q)exec sum qty by s from sp
+s1| 1600
+s2| 700
+s3| 200
+s4| 600
+q)exec q:sum qty by s from sp
+  | q
+--| ----
+s1| 1600
+s2| 700
+s3| 200
+s4| 600
+q)exec sum qty by s:s from sp
+s |
+--| ----
+s1| 1600
+s2| 700
+s3| 200
+s4| 600
+q)exec q:sum qty by s:s from sp
+s | q
+--| ----
+s1| 1600
+s2| 700
+s3| 200
+s4| 600
+q)parse "exec sum qty by s:s from sp"
+?
+`sp
+()
+(,`s)!,`s
+,(sum;`qty)
+q)select s by p from sp where p in`p3`p4
+p | s
+--| ---------
+p3| `s$,`s1
+p4| `s$`s1`s4
