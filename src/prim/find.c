@@ -729,6 +729,31 @@ K prim_distinct(K x) {
 K prim_group(K x) {
     PRIM_ARGS1(x);
     PRIM_SQUASH1(x);
+    if (x->t == XT) { /* a table's distinct rows (a table) to the rows where each occurs */
+        K pos = table_find(r1(x), r1(x)); /* each row's first occurrence */
+        K g = pos ? prim_group(pos) : NULL;
+        if (!g) {
+            r0(x);
+            return NULL;
+        }
+        K rows = DICT_KEYS(g), data = TABLE_DATA(x);
+        K cols = ktn(0, data->n);
+        for (J c = 0; cols && c < data->n; c++)
+            if (!(kK(cols)[c] = prim_at(r1(kK(data)[c]), r1(rows)))) {
+                cols->n = c;
+                r0(cols);
+                cols = NULL;
+            }
+        K lists = r1(DICT_VALS(g)), names = r1(TABLE_COLS(x));
+        r0(g);
+        r0(x);
+        if (!cols) {
+            r0(lists);
+            r0(names);
+            return NULL;
+        }
+        return xD(xT(xD(names, cols)), lists);
+    }
     if (x->t < 0 || x->t >= XT) {
         r0(x);
         return kerr("type");

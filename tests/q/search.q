@@ -138,3 +138,17 @@ q)(`a`b!2 5) in t
 1b
 q)(`a`b!2 6) in t
 0b
+q)/ group of a table: its distinct rows (a table) to the rows where each occurs; fby groups by such a table (ref/fby.md)
+q)t:([]a:1 1 2;b:3 3 4;c:10 20 30)
+q)group `a`b#t
+a b|
+---| ---
+1 3| 0 1
+2 4| ,2
+q)select from t where c=(max;c) fby ([]a;b)
+a b c
+------
+1 3 20
+2 4 30
+q)(first;t`c) fby ([]t`a;t`b)
+10 10 30
