@@ -243,3 +243,20 @@ e| n
 c| 1
 b| 2
 a| 1
+q)/ ref/asc.md xasc: y by value or by reference (sorted in place); s# on the first column given
+q)t:([]a:2 1 3;b:`x`y`z)
+q)meta `a xasc t
+c| t f a
+-| -----
+a| j   s
+b| s
+q)`b xdesc `t
+`t
+q)t
+a b
+---
+3 z
+1 y
+2 x
+q)`zz xasc `t
+'zz
