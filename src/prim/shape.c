@@ -920,10 +920,8 @@ K prim_drop(K x, K y) {
         return drop_keys(x, y);
     if (x->t == XD && y->t < 0) /* dict _ key */
         return drop_keys(y, x);
-    if (x->t == KJ || x->t == KI)
-        return prim_cut(x, y);
     if (y->t < 0 && is_int_atom(y) && x->t >= 0 && x->t < XT) {
-        /* list _ index: remove an item */
+        /* list _ index: remove an item (an int vector too: 0 1 2 3_2 is 0 1 3, ref/drop.md) */
         J i = atom_j(y), n = obj_count(x);
         r0(y);
         if (i < 0 || i >= n)
@@ -932,6 +930,8 @@ K prim_drop(K x, K y) {
         r0(x);
         return prim_join(a, b);
     }
+    if (x->t == KJ || x->t == KI) /* indices _ list: cut there */
+        return prim_cut(x, y);
     return fail2(x, y, "type");
 }
 
