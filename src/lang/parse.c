@@ -786,14 +786,31 @@ static K parse_table(Parser *p) {
 /* one item: a term with its postfixes */
 /* ---- qSQL ------------------------------------------------------------------------------------ */
 
-/* the name q gives a column computed by expression e: the first name in it, else x; the
- * virtual column i names nothing (select count i from t gives x) */
+/* is f (borrowed) an iterator in a parse tree (each, over, scan, prior and the others)? */
+static bool is_iterator(const K f) { return f->t == KITER; }
+
+/* the name q gives a column computed by expression e: "if possible the leftmost term in the
+ * column expression, else x" (basics/qsql.md).  The terms are the arguments, left to right,
+ * then the function: the first name among them -- c2+c3 names c2, string c3 c3, 5 xbar
+ * time.minute minute, `int$s s (a quoted symbol is no term).  A primitive whose leftmost
+ * argument is a literal (2*c2), or a derived function such as ,' (an iterator's), names
+ * nothing: x.  The virtual column i names nothing (select count i from t gives x) */
 static S column_name(const K e) {
     if (e->t == -KS) {
         if (e->s == ss("i"))
             return sym_null;
         const char *dot = strrchr(e->s, '.');
         return dot && dot != e->s ? ss((S)dot + 1) : e->s;
+    }
+    if (e->t == 0 && e->n > 1) {
+        K f = kK(e)[0];
+        int a = kK(e)[1]->t;
+        if ((f->t >= KPROJ && f->t <= KEACHL) || (f->t == 0 && f->n == 2 && is_iterator(kK(f)[0])))
+            return sym_null; /* a derived function: (,'),... */
+        char buf[8];
+        const char *text = f->t > KLAMBDA && f->t < KPROJ ? prim_display(f, buf) : NULL;
+        if (text && !isalpha((unsigned char)text[0]) && a < 0 && a != -KS) /* 2*c2 */
+            return sym_null;
     }
     if (e->t == 0)
         for (J i = e->n > 1 ? 1 : 0; i < e->n; i++) {
@@ -981,6 +998,17 @@ static K parse_qsql_core(Parser *p, const char *kind) {
             by = qsql_columns(p, true);
             if (!by)
                 goto fail;
+            /* a column named as a group is no auto-alias: 'dup names for cols/groups c
+             * (basics/qsql.md, since V4.0) */
+            K cn = DICT_KEYS(cols), bn = DICT_KEYS(by);
+            for (J i = 0; is_select && i < cn->n; i++)
+                for (J k = 0; k < bn->n; k++)
+                    if (kS(cn)[i] == kS(bn)[k]) {
+                        char msg[300];
+                        snprintf(msg, sizeof msg, "dup names for cols/groups %s", kS(cn)[i]);
+                        kerr(msg);
+                        goto fail;
+                    }
         }
     }
     if (!is_word(&p->tok, "from")) {

@@ -380,8 +380,8 @@ k | v
 1 | 6
 2 | 5
 `a| 4
-q)select sum v by k, v>2 from n
-k  v| v
+q)select s:sum v by k, v>2 from n
+k  v| s
 ----| -
 1  0| 2
 1  1| 4
@@ -614,3 +614,31 @@ p | s
 --| ---------
 p3| `s$,`s1
 p4| `s$`s1`s4
+q)/ basics/qsql.md: a column is named "if possible as the leftmost term in the column expression, else x"
+q)t:([]c1:`a`b`c;c2:10 20 30;c3:1.1 2.2 3.3)
+q)select c1, c1, 2*c2, c2+c3, string c3 from t
+c1 c11 x  c2   c3
+--------------------
+a  a   20 11.1 "1.1"
+b  b   40 22.2 "2.2"
+c  c   60 33.3 "3.3"
+q)tbl:([]id:1 1 2 2 2;val:100 200 300 400 500)
+q)select (id,'4),val from tbl
+x   val
+-------
+1 4 100
+1 4 200
+2 4 300
+2 4 400
+2 4 500
+q)/ a column named as a group is no auto-alias (since V4.0): 'dup names for cols/groups
+q)parse"select b by b from t"
+'dup names for cols/groups b
+q)select c1 by c1:c2 from t
+'dup names for cols/groups c1
+q)select last c2,last c2 by c1 from t
+c1| c2 c21
+--| ------
+a | 10 10
+b | 20 20
+c | 30 30
