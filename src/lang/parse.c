@@ -904,9 +904,8 @@ static K parse_qsql(Parser *p, const char *kind) {
                 advance(p);
                 if (p->tok.kind != TK_NAME || order)
                     break;
-                K s = obj_atom(-KS);
-                s->s = sym_intern(p->tok.text, p->tok.len);
-                order = quote(s);
+                order = obj_atom(-KS);
+                order->s = sym_intern(p->tok.text, p->tok.len);
                 advance(p);
             } else if (p->tok.kind == TK_SEMI) {
                 advance(p);
@@ -936,11 +935,25 @@ static K parse_qsql(Parser *p, const char *kind) {
         r0(order);
         return NULL;
     }
-    if (distinct)
+    /* as q's parse gives them (basics/funsql.md): distinct is b 1b, select[n] the rank-5
+     * form ?[t;c;b;a;n], select[n;>c] the rank-6 ?[t;c;b;a;n;(idesc;`c)], n 0W when absent */
+    bool select = node->t == 0 && node->n == 5;
+    if (distinct && select && kK(node)[3]->t == -KB) {
+        kK(node)[3]->g = 1;
+    } else if (distinct) {
         node = obj_list(2, prim_lookup("distinct", 8), node);
+        select = false;
+    }
+    if ((limit || order) && select) {
+        K more = limit ? limit : kj(wj);
+        node = jk(&node, more);
+        if (order)
+            node = jk(&node, quote(obj_list(2, obj_prim(KUNARY, order_desc ? P_GT : P_LT), order)));
+        return node;
+    }
     if (order) {
         int sort = order_desc ? P_XDESC : P_XASC;
-        node = obj_list(3, obj_prim(prim_default_type(sort), sort), order, node);
+        node = obj_list(3, obj_prim(prim_default_type(sort), sort), quote(order), node);
     }
     if (limit)
         node = obj_list(3, obj_prim(KBINARY, P_HASH), limit, node);

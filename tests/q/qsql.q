@@ -642,3 +642,62 @@ c1| c2 c21
 a | 10 10
 b | 20 20
 c | 30 30
+q)/ basics/funsql.md: b 1b is select distinct; rank 5 limits rows (0W all, no repeats); rank 6 sorts by a grade of a column first
+q)t:([] c1:`a`b`a`c`b`c; c2:1 1 1 2 2 2; c3:10 20 30 40 50 60)
+q)?[t;(); 1b; `c1`c2!`c1`c2]
+c1 c2
+-----
+a  1
+b  1
+c  2
+b  2
+q)t:([] c1:`a`b`c`a; c2:10 20 30 40)
+q)?[t;();0b;();-2]
+c1 c2
+-----
+c  30
+a  40
+q)?[t;();0b;();1 2]
+c1 c2
+-----
+b  20
+c  30
+q)?[t;();0b;();10]
+c1 c2
+-----
+a  10
+b  20
+c  30
+a  40
+q)?[t; (); 0b; `c1`c2!`c1`c2; 0W; (idesc;`c1)]
+c1 c2
+-----
+c  30
+b  20
+a  10
+a  40
+q)/ the parse of select[n;>c] and select distinct is that functional form
+q)parse"select[10;<price] from trade"
+?
+`trade
+()
+0b
+()
+10
+,(<:;`price)
+q)parse"select distinct c1 from t"
+?
+`t
+()
+1b
+(,`c1)!,`c1
+q)select[2;>c2] from t
+c1 c2
+-----
+a  40
+c  30
+q)select[2;<c1] sum c2 by c1 from t
+c1| c2
+--| --
+a | 50
+b | 20
