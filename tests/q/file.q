@@ -325,3 +325,11 @@ q)("I*";",";1)0:("0,\"ab\nc\"";"1,\"def\"")
 q)("I*";",";1)0:"0,\"ab\nc\"\n1,\"def\""
 0       1
 "ab\nc" "def"
+q)/ one column's type may be a char atom: ("S";enlist",") reads a header and one symbol column
+q)("S";enlist",")0:("a";"b")
+a
+-
+b
+q)("S";enlist",")0:enlist "a"
+a
+-
