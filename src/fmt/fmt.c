@@ -343,8 +343,11 @@ static void fmt_vector(Buf *b, const K x, bool in_list) {
         K s = prim_unenum(r1(x));
         buf_fmt(b, "`%s%s", enum_domain(t), s ? "$" : "!");
         if (s && s->t == KS) {
+            fmt_attr(b, x); /* its symbols carry it too: `g#`foo$`g#`a`b (ref/enum-extend.md) */
             if (s->n == 0)
                 buf_str(b, "`symbol$()");
+            if (s->n == 1) /* one item: `s$,`s1 (ref/xgroup.md) */
+                buf_str(b, ",");
             for (J i = 0; i < s->n; i++)
                 buf_fmt(b, "`%s", kS(s)[i]);
         } else if (s) { /* over a keyed table's key of another type: its values */
@@ -799,6 +802,9 @@ static void dict_lines(const K d, Lines *out) {
         show = RT->fmt.settings.console_rows - 3;
         cut = true;
     }
+    bool all_empty = vals->t == 0;
+    for (J i = 0; all_empty && i < vals->n; i++)
+        all_empty = kK(vals)[i]->t == 0 && kK(vals)[i]->n == 0;
     Buf *aligned = vals->t == 0 ? mem_raw_calloc((size_t)(show ? show : 1), sizeof(Buf)) : NULL;
     bool matrix = aligned && matrix_rows(vals, aligned, show, false);
     for (J i = 0; i < show; i++) {
@@ -811,7 +817,10 @@ static void dict_lines(const K d, Lines *out) {
             mem_raw_free(aligned[i].p);
         } else if (vals->t == 0) {
             K v = kK(vals)[i];
-            if (v->t == XD || v->t == XT || (v->t == 0 && v->n > 1)) {
+            if (v->t == 0 && v->n == 0 && all_empty) {
+                /* values all empty lists: a matrix of no columns, nothing shown (ref/dotq.md
+                 * .Q.id gives abs1 |; beside other values () shows, as .Q.opt's param1| ()) */
+            } else if (v->t == XD || v->t == XT || (v->t == 0 && v->n > 1)) {
                 fmt_one(&line, v, false);
             } else {
                 fmt_one(&line, v, true);

@@ -8,10 +8,67 @@
 
 /* ---- 0: on text: parse delimited lines, or format a table as delimited lines ------------- */
 
-/* the fields of one line split at delimiter d (a list of strings) */
+/* the fields of one line split at delimiter d (a list of strings).  A field that starts with
+ * '"' is quoted: it runs to the closing '"', holds delimiters and newlines, and "" in it is one
+ * '"' (CSV as ref/file-text.md writes it) */
 static K split_fields(const K line, char d) {
-    K sep = kc(d);
-    K r = prim_vs(sep, line->t == -KC ? obj_strn((char *)&line->g, 1) : r1(line));
+    const char *p = line->t == KC ? kC(line) : (const char *)&line->g;
+    const char *end = p + (line->t == KC ? line->n : 1);
+    K r = ktn(0, 0);
+    for (;;) {
+        K f = ktn(KC, 0);
+        if (p < end && *p == '"') {
+            for (p++; p < end; p++) {
+                if (*p == '"' && !(p + 1 < end && p[1] == '"'))
+                    break;
+                f = obj_push_items(f, p, 1);
+                if (*p == '"')
+                    p++;
+            }
+            if (p < end) /* the closing quote; what follows it up to d is dropped */
+                p++;
+            const char *e = memchr(p, d, (size_t)(end - p));
+            p = e ? e : end;
+        } else {
+            const char *e = p < end ? memchr(p, d, (size_t)(end - p)) : NULL;
+            e = e ? e : end;
+            f = obj_push_items(f, p, (J)(e - p));
+            p = e;
+        }
+        r = obj_push(r, f);
+        if (!r || p >= end)
+            return r;
+        p++; /* the delimiter: a field follows, empty if the line ends */
+    }
+}
+
+/* lines as records (a list of strings): with embedded line returns allowed, a line that ends
+ * inside a quoted field joins the next one, "\n" kept; consumes lines */
+static K join_quoted_lines(K lines) {
+    K r = ktn(0, 0);
+    K cur = NULL;
+    bool open = false;
+    for (J i = 0; r && i < lines->n; i++) {
+        K l = kK(lines)[i];
+        if (l->t != KC) {
+            r = obj_push(r, r1(l));
+            continue;
+        }
+        if (open)
+            cur = obj_push_items(obj_push_items(cur, "\n", 1), kC(l), l->n);
+        else
+            cur = obj_push_items(ktn(KC, 0), kC(l), l->n);
+        for (J j = 0; j < l->n; j++)
+            if (kC(l)[j] == '"')
+                open = !open;
+        if (!open) {
+            r = obj_push(r, cur);
+            cur = NULL;
+        }
+    }
+    if (cur)
+        r = obj_push(r, cur);
+    r0(lines);
     return r;
 }
 
@@ -52,9 +109,11 @@ static K parse_columns(const K types, const K lines, J first, char d, bool *used
         if (v)
             jk(&cols, v);
     }
-    for (J r = 0; r < rows; r++)
-        if (kK(lines)[first + r]->t != KC && kK(lines)[first + r]->t != -KC)
+    for (J r = 0; r < rows; r++) { /* quoted fields take the general path */
+        K line = kK(lines)[first + r];
+        if ((line->t != KC && line->t != -KC) || (line->t == KC && memchr(kC(line), '"', (size_t)line->n)))
             goto fallback;
+    }
     for (J r = 0; cols && r < rows; r++) {
         K line = kK(lines)[first + r];
         const char *p = line->t == KC ? kC(line) : (const char *)&line->g;
@@ -162,6 +221,22 @@ static K parse_delimited(K x, K y) {
     return cols;
 }
 
+/* a cell of Prepare Text (ref/file-text.md): one holding the delimiter or a newline is
+ * embraced with '"' and its own '"'s doubled; consumes s (a string) */
+static K quote_cell(K s, char d) {
+    if (s->t != KC || (!memchr(kC(s), d, (size_t)s->n) && !memchr(kC(s), '\n', (size_t)s->n)))
+        return s;
+    K r = ktn(KC, 0);
+    r = prim_join(r, kc('"'));
+    for (J i = 0; r && i < s->n; i++) {
+        r = prim_join(r, kc((char)kC(s)[i]));
+        if (r && kC(s)[i] == '"')
+            r = prim_join(r, kc('"'));
+    }
+    r0(s);
+    return prim_join(r, kc('"'));
+}
+
 /* "," 0: t -- a table as delimited lines, header first */
 static K format_delimited(K x, K y) {
     char d = x->t == -KC ? (char)x->g : kC(x)[0];
@@ -196,10 +271,7 @@ static K format_delimited(K x, K y) {
             K s = item->t == KC ? item : prim_string(item);
             if (s && s->t == -KC)
                 s = prim_enlist(s);
-            if (s && s->t == KC && memchr(kC(s), d, (size_t)s->n)) /* a field holding the
-                                                                  * delimiter is quoted */
-                s = prim_join(prim_join(kc('"'), s), kc('"'));
-            line = prim_join(line, s ? s : obj_strn("", 0));
+            line = prim_join(line, s ? quote_cell(s, d) : obj_strn("", 0));
         }
         jk(&out, line);
     }
@@ -279,7 +351,7 @@ static K format_columns(K x, K y) {
             K str = item->t == KC ? item : prim_string(item);
             if (str && str->t == -KC)
                 str = prim_enlist(str);
-            line = prim_join(line, str ? str : obj_strn("", 0));
+            line = prim_join(line, str ? quote_cell(str, d) : obj_strn("", 0));
         }
         if (!line) {
             out->n = r;
@@ -369,17 +441,66 @@ K prim_filetext(K x, K y) {
         return file_write_lines(x, y);
     if (x->t == 0 && x->n == 2 && (kK(x)[1]->t == KI || kK(x)[1]->t == KJ))
         return parse_fixed(x, y);
-    if (x->t == 0 && x->n == 2) {
+    if (x->t == 0 && (x->n == 2 || x->n == 3) && kK(x)[0]->t == -KC) { /* ("S";..): one type */
+        K own = obj_own(x);
+        if (!own) {
+            r0(y);
+            return NULL;
+        }
+        x = own;
+        kK(x)[0] = prim_enlist(kK(x)[0]);
+        if (!kK(x)[0]) {
+            kK(x)[0] = obj_identity();
+            r0(x);
+            r0(y);
+            return NULL;
+        }
+    }
+    if (x->t == 0 && (x->n == 2 || x->n == 3)) { /* (types;delimiter[;flag]) */
+        bool embedded = false; /* flag 1: line returns may be embedded in quoted fields */
+        if (x->n == 3) {
+            K f = kK(x)[2];
+            if (f->t != -KJ && f->t != -KI && f->t != -KB) {
+                r0(x);
+                r0(y);
+                return kerr("type");
+            }
+            embedded = f->t == -KJ ? f->j != 0 : f->t == -KI ? f->i != 0 : f->g != 0;
+            K x2 = obj_list(2, r1(kK(x)[0]), r1(kK(x)[1]));
+            r0(x);
+            if (!(x = x2)) {
+                r0(y);
+                return NULL;
+            }
+        }
+        /* one record given as a string, delimiter an atom: one atom per field */
+        bool record = y->t == KC && kK(x)[1]->t == -KC && !memchr(kC(y), '\n', (size_t)y->n);
         y = file_contents(y);
         if (!y) {
             r0(x);
             return NULL;
         }
+        K lines = y;
         if (y->t == KC || y->t == KG) { /* a whole text: its lines */
-            K lines = prim_read0(y->t == KG ? (y->t = KC, y) : y);
-            return lines ? parse_delimited(x, lines) : (r0(x), NULL);
+            lines = prim_read0(y->t == KG ? (y->t = KC, y) : y);
+            if (!lines) {
+                r0(x);
+                return NULL;
+            }
         }
-        return parse_delimited(x, y);
+        if (embedded && lines->t == 0 && !(lines = join_quoted_lines(lines))) {
+            r0(x);
+            return NULL;
+        }
+        K r = parse_delimited(x, lines);
+        if (r && record && r->t == 0) {
+            K atoms = ktn(0, r->n);
+            for (J c = 0; atoms && c < r->n; c++)
+                kK(atoms)[c] = prim_item(kK(r)[c], 0);
+            r0(r);
+            r = atoms ? prim_squash(atoms) : NULL;
+        }
+        return r;
     }
     if (x->t == KC && x->n >= 2 && x->n <= 4 && y->t == KC)
         return parse_pairs(x, y);

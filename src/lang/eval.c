@@ -205,9 +205,12 @@ static K dict_lookup(K d, K key) {
     if (keys->t == XT && vals->t == XT)
         return keyed_lookup(d, key);
     if (keys->t == XT || vals->t == XT) {
+        /* a table on one side only (`a`b!table, or table!list): the key's position in the
+         * keys (their count where absent) indexes the values -- a row, or a null one */
+        K pos = prim_find(r1(keys), key);
+        K v = r1(vals);
         r0(d);
-        r0(key);
-        return kerr("nyi");
+        return pos ? eval_index(v, pos) : (r0(v), NULL);
     }
     if (key->t >= 0 && key->t < XT) {
         /* a list of keys: look each up (unless the keys are lists themselves) */
@@ -256,7 +259,7 @@ static K dict_lookup(K d, K key) {
         r = vals->t == 0 ? r1(kK(vals)[pos]) : prim_item(vals, pos);
     } else {
         int vt = vals->t;
-        r = vt > 0 && vt < 20 ? prim_null_of(vt) : vt == 0 && vals->n ? prim_null_of(kK(vals)[0]->t) : obj_identity();
+        r = vt > 0 && vt < 20 ? prim_null_of(vt) : vt == 0 && vals->n ? prim_proto(kK(vals)[0]) : obj_identity();
     }
     r0(d);
     r0(key);
@@ -331,7 +334,7 @@ static K index_list(K x, K i) {
         else if (k >= 0 && k < x->n)
             r = prim_item(x, k);
         else
-            r = x->t == 0 ? (x->n ? prim_null_of(kK(x)[0]->t) : obj_identity()) : prim_null_of(x->t);
+            r = x->t == 0 ? (x->n ? prim_proto(kK(x)[0]) : obj_identity()) : prim_null_of(x->t);
         r0(x);
         return r;
     }
@@ -560,38 +563,42 @@ static long local_slot(const Frame *f, S name) {
     return -1;
 }
 
-/* field f of value base (consumed): a table's column or a dict's entry, a temporal value's
- * field (`f$d: time.minute, date.year), or column f of the rows a foreign key or link names;
- * NULL when base has no such field */
-static K field_of(K base, S f) {
-    if (base->t == XT || base->t == XD || obj_is_keyed(base)) {
+/* v.f for value v (consumed): a table's column or a dictionary's entry f, the field f of a
+ * temporal (time.minute, date.year ...: `f$v), or for a foreign key (enumerated over a keyed
+ * table, or a link) f of the rows it names; NULL when v has no such f */
+static K dot_step(K v, S f) {
+    if (v->t == XT || v->t == XD || obj_is_keyed(v)) {
         K key = ks(f);
-        return eval_apply(base, &key, 1);
+        return eval_apply(v, &key, 1);
     }
-    if (base->t != 0 && prim_is_temporal(base->t < 0 ? -base->t : base->t)) {
+    if (v->t != 0 && prim_is_temporal(v->t < 0 ? -v->t : v->t)) {
         static const char *fields[] = {"year", "month", "mm", "dd", "date", "time", "minute",
                                        "second", "hh", "uu", "ss", "week", "timespan", "timestamp",
                                        "datetime", "day"};
         for (size_t i = 0; i < ARRAY_LEN(fields); i++)
             if (!strcmp(f, fields[i]))
-                return prim_cast(ks((S)fields[i]), base);
+                return prim_cast(ks((S)fields[i]), v);
     }
-    int et = base->t < 0 ? -base->t : base->t;
+    int et = v->t < 0 ? -v->t : v->t;
     K dom = obj_is_enum(et) ? env_get(enum_domain(et)) : NULL;
     if (dom && (obj_is_keyed(dom) || dom->t == XT)) { /* a keyed table's, a link's table */
         K key = ks(f);
         K col = eval_apply(r1(dom->t == XT ? dom : DICT_VALS(dom)), &key, 1);
         r0(dom);
         if (!col) {
-            r0(base);
+            r0(v);
             return NULL;
         }
-        K pos = obj_own(base); /* the enumeration's indices, as longs */
+        K pos = obj_own(v); /* the enumeration's indices, as longs */
+        if (!pos) {
+            r0(col);
+            return NULL;
+        }
         pos->t = (signed char)(pos->t < 0 ? -KJ : KJ);
         return eval_apply(col, &pos, 1);
     }
     r0(dom);
-    r0(base);
+    r0(v);
     return NULL;
 }
 
@@ -635,20 +642,19 @@ static K lookup(S name, Frame *f) {
                 return v;
         }
     }
-    /* t.c: column c of a table (or key c of a dictionary) named t, local or global; each
-     * further .f reads on from there (s.n.r, o.d.year through foreign keys) */
+    /* t.c: column c of a table (or key c of a dictionary) named t, local or global; a chain
+     * s.eid.currency follows each foreign key in turn (basics/joins.md) */
     const char *dot = name[0] != '.' ? strchr(name, '.') : NULL;
     if (dot && dot[1]) {
-        K base = lookup(sym_intern(name, (size_t)(dot - name)), scope);
-        while (base && dot && dot[1]) {
-            const char *next = strchr(dot + 1, '.');
-            S field = next ? sym_intern(dot + 1, (size_t)(next - dot - 1)) : ss((S)dot + 1);
-            base = field_of(base, field);
-            dot = next;
+        K v = lookup(sym_intern(name, (size_t)(dot - name)), scope);
+        for (const char *field = dot + 1; v && field && *field;) {
+            const char *next = strchr(field, '.');
+            S f = next ? sym_intern(field, (size_t)(next - field)) : ss((S)field);
+            v = dot_step(v, f);
+            field = next ? next + 1 : NULL;
         }
-        if (base && !dot)
-            return base;
-        r0(base);
+        if (v)
+            return v;
         kerr_clear();
     }
     return kerr(name);
@@ -795,8 +801,12 @@ static K amend_at(K x, K *idx, int depth, K f, K y) {
         if (pos < obj_count(keys)) {
             old = eval_index(r1(x), r1(i));
         } else {
+            /* a new key: its value starts as the lookup of a missing key gives it (the
+             * values' null); deeper in, what that null holds is amended */
             K vals = DICT_VALS(x);
-            old = vals->t > 0 && vals->t < KENUM ? prim_null_of(vals->t) : obj_identity();
+            old = vals->t > 0 && vals->t < KENUM ? prim_null_of(vals->t)
+                  : vals->t == 0 && vals->n && depth > 1 ? eval_index(r1(x), r1(i))
+                                                         : obj_identity();
         }
         K nv = old ? eval_amend(old, idx + 1, depth - 1, f, y) : (r0(y), NULL);
         if (!nv) {

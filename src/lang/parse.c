@@ -805,8 +805,15 @@ static K parse_table(Parser *p) {
 /* one item: a term with its postfixes */
 /* ---- qSQL ------------------------------------------------------------------------------------ */
 
-/* the name q gives a column computed by expression e: the first name in it, else x; the
- * virtual column i names nothing (select count i from t gives x) */
+/* is f (borrowed) an iterator in a parse tree (each, over, scan, prior and the others)? */
+static bool is_iterator(const K f) { return f->t == KITER; }
+
+/* the name q gives a column computed by expression e: "if possible the leftmost term in the
+ * column expression, else x" (basics/qsql.md).  The terms are the arguments, left to right,
+ * then the function: the first name among them -- c2+c3 names c2, string c3 c3, 5 xbar
+ * time.minute minute, `int$s s (a quoted symbol is no term).  A primitive whose leftmost
+ * argument is a literal (2*c2), or a derived function such as ,' (an iterator's), names
+ * nothing: x.  The virtual column i names nothing (select count i from t gives x) */
 static S column_name(const K e) {
     if (e->t == -KS) {
         if (e->s == ss("i"))
@@ -814,20 +821,21 @@ static S column_name(const K e) {
         const char *dot = strrchr(e->s, '.');
         return dot && dot != e->s ? ss((S)dot + 1) : e->s;
     }
-    if (e->t == 0 && e->n == 3 && kK(e)[0]->t == KBINARY && kK(e)[0]->g < PRIM_COUNT) {
-        /* x op y names by x: c2+c3 is c2, 2*c2 is x (basics/qsql.md), but a type or domain
-         * name on the left gives way to y (`second$time is time, kb/programming-idioms.md);
-         * x keyword y names by y when y has a name (size wavg price is price, ref/avg.md;
-         * 5 xbar time is time), else by x (c mod 3, s in `a`b) */
-        const char *text = prim_table[kK(e)[0]->g].text;
-        bool keyword = text && ((text[0] >= 'a' && text[0] <= 'z') || (text[0] >= 'A' && text[0] <= 'Z'));
-        K x = kK(e)[1], y = kK(e)[2];
-        if (keyword) {
-            S s = column_name(y);
-            return s != sym_null ? s : column_name(x);
+    if (e->t == 0 && e->n > 1) {
+        K f = kK(e)[0];
+        int a = kK(e)[1]->t;
+        if ((f->t >= KPROJ && f->t <= KEACHL) || (f->t == 0 && f->n == 2 && is_iterator(kK(f)[0])))
+            return sym_null; /* a derived function: (,'),... */
+        char buf[8];
+        const char *text = f->t > KLAMBDA && f->t < KPROJ ? prim_display(f, buf) : NULL;
+        if (text && !isalpha((unsigned char)text[0]) && a < 0 && a != -KS) /* 2*c2 */
+            return sym_null;
+        if (e->n == 3 && text && isalpha((unsigned char)text[0])) {
+            /* x keyword y names by y when y has a name (size wavg price is price, ref/avg.md;
+             * 5 xbar time is time), else by x (c mod 3, s in `a`b) */
+            S s = column_name(kK(e)[2]);
+            return s != sym_null ? s : column_name(kK(e)[1]);
         }
-        bool type_name = (x->t == KS && x->n == 1) || (x->t == 0 && x->n == 1 && kK(x)[0]->t == -KS);
-        return column_name(type_name ? y : x);
     }
     if (e->t == 0)
         for (J i = e->n > 1 ? 1 : 0; i < e->n; i++) {
@@ -923,9 +931,8 @@ static K parse_qsql(Parser *p, const char *kind) {
                 advance(p);
                 if (p->tok.kind != TK_NAME || order)
                     break;
-                K s = obj_atom(-KS);
-                s->s = sym_intern(p->tok.text, p->tok.len);
-                order = quote(s);
+                order = obj_atom(-KS);
+                order->s = sym_intern(p->tok.text, p->tok.len);
                 advance(p);
             } else if (p->tok.kind == TK_SEMI) {
                 advance(p);
@@ -955,11 +962,25 @@ static K parse_qsql(Parser *p, const char *kind) {
         r0(order);
         return NULL;
     }
-    if (distinct)
+    /* as q's parse gives them (basics/funsql.md): distinct is b 1b, select[n] the rank-5
+     * form ?[t;c;b;a;n], select[n;>c] the rank-6 ?[t;c;b;a;n;(idesc;`c)], n 0W when absent */
+    bool select = node->t == 0 && node->n == 5;
+    if (distinct && select && kK(node)[3]->t == -KB) {
+        kK(node)[3]->g = 1;
+    } else if (distinct) {
         node = obj_list(2, prim_lookup("distinct", 8), node);
+        select = false;
+    }
+    if ((limit || order) && select) {
+        K more = limit ? limit : kj(wj);
+        node = jk(&node, more);
+        if (order)
+            node = jk(&node, quote(obj_list(2, obj_prim(KUNARY, order_desc ? P_GT : P_LT), order)));
+        return node;
+    }
     if (order) {
         int sort = order_desc ? P_XDESC : P_XASC;
-        node = obj_list(3, obj_prim(prim_default_type(sort), sort), order, node);
+        node = obj_list(3, obj_prim(prim_default_type(sort), sort), quote(order), node);
     }
     if (limit)
         node = obj_list(3, obj_prim(KBINARY, P_HASH), limit, node);
@@ -991,7 +1012,7 @@ static K parse_qsql_core(Parser *p, const char *kind) {
     bool is_select = !strcmp(kind, "select"), is_exec = !strcmp(kind, "exec");
     bool is_delete = !strcmp(kind, "delete");
     K cols = NULL, by = NULL, where = ktn(0, 0), table = NULL;
-    bool exec_unnamed = false;
+    bool exec_unnamed = false, by_named = false;
     if (is_delete) {
         /* delete [cols] from t [where ...] */
         K names = ktn(KS, 0);
@@ -1012,9 +1033,22 @@ static K parse_qsql_core(Parser *p, const char *kind) {
             exec_unnamed = false;
         if (is_word(&p->tok, "by")) {
             advance(p);
+            /* exec ... by c:e names its key: a key table (ref/exec.md, table!list) */
+            by_named = p->tok.kind == TK_NAME && p->lx.pos < p->lx.n && p->lx.src[p->lx.pos] == ':';
             by = qsql_columns(p, true);
             if (!by)
                 goto fail;
+            /* a column named as a group is no auto-alias: 'dup names for cols/groups c
+             * (basics/qsql.md, since V4.0) */
+            K cn = DICT_KEYS(cols), bn = DICT_KEYS(by);
+            for (J i = 0; is_select && i < cn->n; i++)
+                for (J k = 0; k < bn->n; k++)
+                    if (kS(cn)[i] == kS(bn)[k]) {
+                        char msg[300];
+                        snprintf(msg, sizeof msg, "dup names for cols/groups %s", kS(cn)[i]);
+                        kerr(msg);
+                        goto fail;
+                    }
         }
     }
     if (!is_word(&p->tok, "from")) {
@@ -1061,7 +1095,7 @@ static K parse_qsql_core(Parser *p, const char *kind) {
      * (a constant), its names-only values a symbol vector */
     K b; /* select: 0b or a dict of groupings; exec: () or the grouping expression */
     K by1 = by && obj_count(by) == 1 ? kK(DICT_VALS(by))[0] : NULL; /* exec's by c: c */
-    if (by1 && is_exec && (by1->t != -KS || by1->s == kS(DICT_KEYS(by))[0])) {
+    if (by1 && is_exec && !by_named) {
         b = quote(r1(kK(DICT_VALS(by))[0]));
         r0(by);
     } else if (by && obj_count(by)) {

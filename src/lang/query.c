@@ -13,8 +13,11 @@
  * handle of a table (select from `:db/t reads it, ref/upsert.md) */
 static K table_arg(K t, J *nkeys) {
     *nkeys = 0;
-    if (t->t == -KS && t->s[0] == ':' && !(t = prim_get(t)))
-        return NULL;
+    if (t->t == -KS && t->s[0] == ':') { /* select from `:db/t: the table the file holds */
+        t = prim_get(t);
+        if (!t)
+            return NULL;
+    }
     if (t->t == -KS) {
         K v = env_get(t->s);
         K e = v ? NULL : kerr(t->s);
@@ -637,6 +640,10 @@ static K fast_aggregate(const K e, const K t, const K idx, const Grouping *gr) {
 
 /* ?[t;c;b;a]: select (b a dict or 0b) and exec (b a symbol list, or a given as a list) */
 K query_select(K t, K where, K b, K a) {
+    if (b && b->t == -KB && b->g) { /* b 1b: select distinct (basics/funsql.md) */
+        r0(b);
+        return prim_distinct(query_select(t, where, kb(0), a));
+    }
     J nkeys;
     t = table_arg(t, &nkeys);
     if (!t) {
@@ -1062,14 +1069,46 @@ K prim_query_n(K *args, int n) {
         }
         return query_select(rows, ktn(0, 0), ktn(0, 0), args[2]);
     }
-    if (n == 5 && tabular) { /* ?[t;c;b;a;n]: the first n rows, or (start;count) of them */
-        K take = args[4];
+    if ((n == 5 || n == 6) && tabular) {
+        /* ?[t;c;b;a;n]: the first n rows (the last if n < 0, all for 0W), or up to n[1] rows
+         * from n[0]; ?[t;c;b;a;n;(g;cn)]: the rows first sorted by grade g of column cn */
+        K take = args[4], order = n == 6 ? args[5] : NULL;
+        if (order && !(order->t == 0 && order->n == 2 && kK(order)[1]->t == -KS &&
+                       kK(order)[0]->t >= KLAMBDA && kK(order)[0]->t <= KFOREIGN)) {
+            for (int i = 0; i < n; i++)
+                r0(args[i]);
+            return kerr("type");
+        }
         K r = query_select(args[0], args[1], args[2], args[3]);
+        if (r && order) { /* a keyed result: cn may be a key or a value column */
+            bool keyed = obj_is_keyed(r);
+            K flat = keyed ? prim_dict(kj(0), r1(r)) : r1(r); /* 0!r */
+            K key = r1(kK(order)[1]);
+            K col = flat ? eval_index(flat, key) : (r0(key), NULL);
+            K g = col ? eval_apply(r1(kK(order)[0]), &col, 1) : NULL;
+            if (g && keyed) {
+                K k = eval_index(r1(DICT_KEYS(r)), r1(g)), v = eval_index(r1(DICT_VALS(r)), g);
+                r0(r);
+                r = k && v ? xD(k, v) : (r0(k), r0(v), NULL);
+            } else {
+                r = g ? eval_index(r, g) : (r0(r), NULL);
+            }
+        }
+        r0(order);
         if (!r) {
             r0(take);
             return NULL;
         }
-        return take->t < 0 ? prim_take(take, r) : prim_sublist(take, r);
+        if (take->t == -KJ || take->t == -KI || take->t == -KH) {
+            J k = take->t == -KJ ? take->j : take->t == -KI ? (take->i == wi ? wj : take->i == -wi ? -wj : take->i)
+                                                            : take->h;
+            J c = obj_count(r);
+            if (k >= c || k <= -c) { /* more than there are: all of them, no repeats */
+                r0(take);
+                return r;
+            }
+        }
+        return prim_sublist(take, r);
     }
     if (n == 3) /* ?[c;a;b]: vector conditional */
         return prim_vector_cond(args[0], args[1], args[2]);

@@ -552,8 +552,11 @@ static K enumerate(S name, K y) {
     return r;
 }
 
-/* `dom?syms: enumerate, first appending to the domain the symbols it lacks */
+/* `dom?syms: enumerate, first appending to the domain the symbols it lacks.  The result
+ * keeps y's attribute (ref/enum-extend.md: `?` preserves it, `$` does not); a u# domain
+ * stays u# (its new symbols are distinct from the old) */
 static K enum_extend(S name, K y) {
+    int attr = y && y->t > 0 && y->u != ATTR_S ? y->u : ATTR_NONE; /* the indices need not be in order */
     y = prim_unenum(y);
     if (!y || (y->t != KS && y->t != -KS)) {
         r0(y);
@@ -576,7 +579,11 @@ static K enum_extend(S name, K y) {
         return NULL;
     }
     if (fresh->n) {
-        K grown = RT->svc.assign_global(name, prim_join(d, fresh));
+        int dattr = d->u;
+        K all = prim_join(d, fresh);
+        if (all && dattr == ATTR_U && all->r == 0)
+            all->u = ATTR_U;
+        K grown = RT->svc.assign_global(name, all);
         if (!grown) {
             r0(y);
             return NULL;
@@ -586,7 +593,10 @@ static K enum_extend(S name, K y) {
         r0(d);
         r0(fresh);
     }
-    return enumerate(name, y);
+    K r = enumerate(name, y);
+    if (r && r->t > 0)
+        r->u = (unsigned char)attr;
+    return r;
 }
 
 K prim_enum_extend(K x, K y) {

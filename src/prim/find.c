@@ -94,9 +94,24 @@ K prim_find(K x, K y) {
     PRIM_SQUASH2(x, y);
     if (x->t == XT)
         return table_find(x, y);
-    if ((x->t == -KJ || x->t == -KI || x->t == -KH) && y->t < XT) { /* roll, deal, permute */
+    if ((x->t == -KJ || x->t == -KI || x->t == -KH) && (y->t < XT || y->t == XT)) {
+        /* roll, deal, permute; of a table (a list of rows: ref/deal.md) its rows */
         J n = x->t == -KJ ? x->j : x->t == -KI ? (x->i == ni ? nj : x->i) : (x->h == nh ? nj : x->h);
         r0(x);
+        if (y->t == XT) {
+            K pos = prim_roll(n, kj(obj_count(y)));
+            K data = TABLE_DATA(y), cols = pos ? ktn(0, data->n) : NULL;
+            for (J c = 0; cols && c < data->n; c++)
+                if (!(kK(cols)[c] = prim_at(r1(kK(data)[c]), r1(pos)))) {
+                    cols->n = c;
+                    r0(cols);
+                    cols = NULL;
+                }
+            K names = r1(TABLE_COLS(y));
+            r0(pos);
+            r0(y);
+            return cols ? xT(xD(names, cols)) : (r0(names), NULL);
+        }
         return prim_roll(n, y);
     }
     if (x->t == XD) {
@@ -266,6 +281,10 @@ K prim_in(K x, K y) {
         K v = r1(DICT_VALS(y));
         r0(y);
         y = v;
+    }
+    if (y->t == XT) { /* rows (a table) or a record in a table: (y?x)<count y */
+        J yn = obj_count(y);
+        return found_flags(prim_find(y, x), yn);
     }
     PRIM_SQUASH2(x, y);
     x = prim_unenum(x);
@@ -735,6 +754,31 @@ K prim_group(K x) {
         r0(g);
         r0(x);
         return at ? xD(keys, at) : (r0(keys), NULL);
+    }
+    if (x->t == XT) { /* a table's distinct rows (a table) to the rows where each occurs */
+        K pos = table_find(r1(x), r1(x)); /* each row's first occurrence */
+        K g = pos ? prim_group(pos) : NULL;
+        if (!g) {
+            r0(x);
+            return NULL;
+        }
+        K rows = DICT_KEYS(g), data = TABLE_DATA(x);
+        K cols = ktn(0, data->n);
+        for (J c = 0; cols && c < data->n; c++)
+            if (!(kK(cols)[c] = prim_at(r1(kK(data)[c]), r1(rows)))) {
+                cols->n = c;
+                r0(cols);
+                cols = NULL;
+            }
+        K lists = r1(DICT_VALS(g)), names = r1(TABLE_COLS(x));
+        r0(g);
+        r0(x);
+        if (!cols) {
+            r0(lists);
+            r0(names);
+            return NULL;
+        }
+        return xD(xT(xD(names, cols)), lists);
     }
     if (x->t < 0 || x->t >= XT) {
         r0(x);

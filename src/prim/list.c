@@ -36,6 +36,47 @@ K prim_null_of(int t) {
     return obj_identity();
 }
 
+/* the null an item like x (borrowed) has, as a general list's out-of-range index gives it
+ * ("a null of the type of the first item/s", basics/application.md): an atom's typed null, a
+ * vector of as many nulls, a list or dictionary of such nulls item by item, :: for others */
+K prim_proto(const K x) {
+    if (!obj_stack_ok())
+        return NULL;
+    if (x->t < 0 && x->t > -KENUM - 1)
+        return prim_null_of(x->t);
+    if (x->t < 0 && obj_is_enum(-x->t))
+        return prim_null_of(-x->t);
+    if ((x->t > 0 && x->t < KENUM) || obj_is_enum(x->t)) {
+        K nul = obj_is_enum(x->t) ? prim_null_of(x->t) : prim_null_of(x->t);
+        K r = nul ? obj_vec(x->t, x->n) : NULL;
+        int w = obj_width(x->t);
+        for (J i = 0; r && i < x->n; i++)
+            memcpy(kG(r) + (size_t)i * w, x->t == UU ? (void *)kG(nul) : (void *)&nul->g, w);
+        if (nul)
+            r0(nul);
+        return r ? r : kerr("wsfull");
+    }
+    if (x->t == 0) {
+        K r = ktn(0, x->n);
+        for (J i = 0; r && i < x->n; i++)
+            if (!(kK(r)[i] = prim_proto(kK(x)[i]))) {
+                r->n = i;
+                r0(r);
+                return NULL;
+            }
+        return r;
+    }
+    if (x->t == XD || x->t == XT) {
+        K d = x->t == XT ? x->k : x;
+        K vals = prim_proto(DICT_VALS(d));
+        if (!vals)
+            return NULL;
+        K r = xD(r1(DICT_KEYS(d)), vals);
+        return x->t == XT && r ? xT(r) : r;
+    }
+    return obj_identity();
+}
+
 /* item i of a simple vector as an atom (borrows v); an atom, a function or anything else
  * without items is its own only item (so loops over obj_count stay in bounds) */
 K prim_item(K v, J i) {

@@ -69,7 +69,8 @@ const char *prim_display(const K f, char buf[8]);
 K prim_unenum(K x);
 /* id of the primitive that q's wire opcode `code` names as a 101 / 102 object, or -1 */
 int prim_from_code(int type, int code);
-/* x upsert y of a table value or a table by name (the lang layer adds file handles) */
+/* x upsert y of a table value or a table by name (table.c; file handles: file.c's
+ * prim_upsert_file) */
 K prim_upsert(K x, K y);
 /* x,y where prim_appends_in_place(x, y): y's items written after x's in x's own memory,
  * (a general y's items referenced, not moved),

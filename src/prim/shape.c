@@ -466,17 +466,27 @@ K prim_join(K x, K y) {
     if (x->t == XD && y->t == XD) /* y's entries override x's, new keys appended */
         return prim_dict_merge(x, y, NULL);
     if (x->t == XT && y->t == XT) {
+        /* t1,t2 is t1 upsert t2 (ref/joins.md): the same columns, matched by name in any
+         * order; the result has x's order */
         K nx = TABLE_COLS(x), ny = TABLE_COLS(y);
-        if (!prim_match_borrow(nx, ny))
+        if (nx->n != ny->n)
             return fail2(x, y, "mismatch");
+        K ycols = prim_match_borrow(nx, ny) ? r1(TABLE_DATA(y)) : prim_columns_named(y, nx);
+        if (!ycols) {
+            r0(x);
+            r0(y);
+            return NULL;
+        }
         K cols = ktn(0, nx->n);
         for (J i = 0; cols && i < nx->n; i++) {
-            kK(cols)[i] = prim_join(r1(kK(TABLE_DATA(x))[i]), r1(kK(TABLE_DATA(y))[i]));
+            kK(cols)[i] = prim_join(r1(kK(TABLE_DATA(x))[i]), r1(kK(ycols)[i]));
             if (!kK(cols)[i]) {
                 r0(cols);
+                r0(ycols);
                 return fail2(x, y, "type");
             }
         }
+        r0(ycols);
         K names = r1(nx);
         r0(x);
         r0(y);
@@ -947,10 +957,8 @@ K prim_drop(K x, K y) {
         return drop_keys(x, y);
     if (x->t == XD && y->t < 0) /* dict _ key */
         return drop_keys(y, x);
-    if (x->t == KJ || x->t == KI)
-        return prim_cut(x, y);
     if (y->t < 0 && is_int_atom(y) && x->t >= 0 && x->t < XT) {
-        /* list _ index: remove an item */
+        /* list _ index: remove an item (an int vector too: 0 1 2 3_2 is 0 1 3, ref/drop.md) */
         J i = atom_j(y), n = obj_count(x);
         r0(y);
         if (i < 0 || i >= n)
@@ -959,6 +967,8 @@ K prim_drop(K x, K y) {
         r0(x);
         return prim_join(a, b);
     }
+    if (x->t == KJ || x->t == KI) /* indices _ list: cut there */
+        return prim_cut(x, y);
     return fail2(x, y, "type");
 }
 

@@ -242,6 +242,14 @@ static int compare_values(const K ia, const K ib) {
         return strcmp(ia->s, ib->s);
     if (ia->t == -UU)
         return memcmp(kG(ia), kG(ib), 16);
+    if (obj_is_enum(abs(ia->t))) { /* enumerations (one domain) order by their indices */
+        J n = ia->t < 0 ? 1 : MIN(ia->n, ib->n);
+        const J *pa = ia->t < 0 ? &ia->j : kJ(ia), *pb = ia->t < 0 ? &ib->j : kJ(ib);
+        for (J i = 0; i < n; i++)
+            if (pa[i] != pb[i])
+                return pa[i] < pb[i] ? -1 : 1;
+        return ia->t < 0 ? 0 : (ia->n > ib->n) - (ia->n < ib->n);
+    }
     if (ia->t < 0 && ia->t > -KENUM) {
         K v = obj_vec(-ia->t, 2);
         if (!v)
@@ -347,8 +355,6 @@ static K grade(K x, bool desc) {
         return NULL;
     }
     PRIM_SQUASH1(x);
-    if (obj_is_enum(x->t) && !(x = prim_unenum(x))) /* enumerations sort by their symbols */
-        return NULL;
     if (x->t == XT)
         return grade_table(x, desc);
     if (x->t == XD) {
@@ -372,6 +378,15 @@ static K grade(K x, bool desc) {
         r0(g);
         r0(k);
         return r;
+    }
+    if (obj_is_enum(x->t)) { /* an enumeration grades as its indices */
+        K j = obj_copy(x);
+        r0(x);
+        if (!j)
+            return NULL;
+        j->t = KJ;
+        j->u = ATTR_NONE;
+        return grade(j, desc);
     }
     if (x->t < 0 || x->t >= XT) {
         r0(x);
@@ -433,13 +448,22 @@ static K grade(K x, bool desc) {
     return r;
 }
 
+/* iasc and idesc of an atom are 'rank: k){$[0h>@x;'`rank;<x]} (basics/funsql.md) */
 K prim_iasc(K x) {
     PRIM_ARGS1(x);
+    if (x->t < 0) {
+        r0(x);
+        return kerr("rank");
+    }
     PRIM_SQUASH1(x);
     return grade(x, false);
 }
 K prim_idesc(K x) {
     PRIM_ARGS1(x);
+    if (x->t < 0) {
+        r0(x);
+        return kerr("rank");
+    }
     PRIM_SQUASH1(x);
     return grade(x, true);
 }
@@ -448,6 +472,12 @@ K prim_idesc(K x) {
 bool prim_in_order(const K x) {
     if (x->u == ATTR_S)
         return true;
+    if (obj_is_enum(x->t)) {
+        for (J i = 1; i < x->n; i++)
+            if (kJ(x)[i - 1] > kJ(x)[i])
+                return false;
+        return true;
+    }
     if (radix_type(x->t)) {
         for (J i = 1; i < x->n; i++)
             if (sort_key(x, i - 1) > sort_key(x, i))

@@ -235,9 +235,11 @@ static K sort_by(K x, K y, bool desc) {
         return fail(x, t, "type");
     J n = obj_count(t);
     K idx = prim_til(kj(n));
+    J first = -1; /* the first sort column's position */
     /* stable sorts from the last key to the first give the lexicographic order */
     for (J k = x->n - 1; idx && k >= 0; k--) {
         J c = col_index(t, kS(x)[k]);
+        first = c;
         if (c < 0) {
             S miss = kS(x)[k];
             r0(idx);
@@ -253,19 +255,26 @@ static K sort_by(K x, K y, bool desc) {
     K r = idx ? take_rows(t, idx) : NULL;
     r0(idx);
     r0(t);
-    if (r && !keyed && !desc && r->t == XT && TABLE_DATA(r)->n) {
-        /* q marks the first sort column sorted */
+    if (r && !keyed && !desc && r->t == XT && first >= 0) { /* s# on the first column given,
+                                                               * if possible (ref/asc.md) */
+        K col = kK(TABLE_DATA(r))[first];
+        if (col->r == 0 && col->t > 0 && col->t < KENUM)
+            col->u = ATTR_S;
     }
     return keyed && r ? prim_dict(kj(nk), r) : r;
 }
 
+static K sort_asc(K x, K y) { return sort_by(x, y, false); }
+static K sort_desc(K x, K y) { return sort_by(x, y, true); }
+
+/* x xasc y, x xdesc y: y a table by value, or by name (sorted in place, its name returned) */
 K prim_xasc(K x, K y) {
     PRIM_ARGS2(x, y);
-    return sort_by(x, y, false);
+    return y->t == -KS ? prim_in_place(sort_asc, x, y) : sort_by(x, y, false);
 }
 K prim_xdesc(K x, K y) {
     PRIM_ARGS2(x, y);
-    return sort_by(x, y, true);
+    return y->t == -KS ? prim_in_place(sort_desc, x, y) : sort_by(x, y, true);
 }
 
 /* meta t: c | t f a (type char, foreign key, attribute) */
@@ -1228,13 +1237,17 @@ K prim_cross(K x, K y) {
 
 K prim_tables(K x) {
     PRIM_ARGS1(x);
+    /* tables `.ns: the tables of that namespace (ref/tables.md); otherwise the root's */
+    S ns = x->t == -KS && x->s[0] == '.' && x->s[1] ? x->s : ss(".");
     r0(x);
     if (!RT->svc.global_names || !RT->svc.global_get)
         return ktn(KS, 0);
-    K names = RT->svc.global_names(ss("."));
+    K names = RT->svc.global_names(ns);
     K out = ktn(KS, 0);
     for (J i = 0; names && i < names->n; i++) {
-        K v = RT->svc.global_get(kS(names)[i]);
+        char full[512];
+        snprintf(full, sizeof full, "%s.%s", ns, kS(names)[i]);
+        K v = RT->svc.global_get(ns[1] ? ss(full) : kS(names)[i]);
         if (v && (v->t == XT || obj_is_keyed(v)))
             js(&out, kS(names)[i]);
         r0(v);

@@ -161,3 +161,30 @@ id  parentid
 104 102
 q)`t!0 1
 `t!0 1
+q)/ ref/enum-extend.md: ? preserves the attribute of its right argument, $ does not
+q)foo:`a`b
+q)y:`a`b`c`b`a`b`c`c`c`c`c`c`c
+q)`foo?`g#y
+`g#`foo$`g#`a`b`c`b`a`b`c`c`c`c`c`c`c
+q)`foo$`g#y
+`foo$`a`b`c`b`a`b`c`c`c`c`c`c`c
+q)/ a u# domain extended stays u# (wp/symfiles.md)
+q)x:`u#`AAPL`GE`IBM`GOOG
+q)e:`x?`AAPL`FB
+q)x
+`u#`AAPL`GE`IBM`GOOG`FB
+q)/ basics/joins.md: dot notation follows foreign keys in a chain, s.eid.currency
+q)e:([eid:1 2]currency:`gbp`usd)
+q)s:([s:`s1`s2]name:`smith`jones;eid:`e$1 2)
+q)sp:([]s:`s$`s1`s2`s1;qty:1 2 3)
+q)select s.name, qty, s.eid.currency from sp
+name  qty currency
+------------------
+smith 1   gbp
+jones 2   usd
+smith 3   gbp
+q)sp.s.name
+`smith`jones`smith
+q)tt:([]d:2020.01.01 2021.05.05)
+q)tt.d.year
+2020 2021i

@@ -294,10 +294,6 @@ ff  00
 3   
 4   
 5.5 
-q)("S";enlist",")0:enlist "a"
-'type
-  [0]  ("S";enlist",")0:enlist "a"
-                      ^
 q)("SS";enlist",")0:("a,b";"x,y")
 a b
 ---
@@ -340,13 +336,13 @@ b 2
 q)`:up/none upsert 1 2
 ':up/none. OS reports: No such file or directory
 q)/ ref/asc.md, sorting data on disk: the splayed table is sorted and written back
-q)`s xasc `:up/t
+q)`v xasc `:up/t
 `:up/t
 q)get `:up/t
 s v
 ---
-a 3
 b 2
+a 3
 c 4
 q)`a xdesc `:up/s
 `:up/s
@@ -379,3 +375,65 @@ a
 1
 2
 3
+q)/ Prepare Text (ref/file-text.md): a cell holding the delimiter is embraced with " and its own " doubled
+q)t:([]x:("foo";"bar,baz";"qu\"ux";"fred\",barney"))
+q)-1@","0:t;
+x
+foo
+"bar,baz"
+qu"ux
+"fred"",barney"
+q)/ since 4.1t 2023.08.18 a cell holding a newline is embraced too
+q)csv 0:([]("foo\nbar";"baz"))
+,"x"
+"\"foo\nbar\""
+"baz"
+q)"|"0:(`a`b;("x|y";"z"))
+"a|\"x|y\""
+"b|z"
+q)/ Load CSV: a quoted field holds delimiters, and "" in it is one "
+q)("S*";",")0:("a,\"b,c\"";"d,\"e\"\"f\"")
+a     d
+"b,c" "e\"f"
+q)/ a string with an atom delimiter is one record: a list of atoms
+q)("DT";",")0:"20130315,185540686"
+2013.03.15
+18:55:40.686
+q)("JJ";",")0:"1,2"
+1 2
+q)/ the flag (since V3.4): line returns may be embedded in quoted fields
+q)("I*";",";1)0:("0,\"ab\nc\"";"1,\"def\"")
+0       1
+"ab\nc" "def"
+q)("I*";",";1)0:"0,\"ab\nc\"\n1,\"def\""
+0       1
+"ab\nc" "def"
+q)/ one column's type may be a char atom: ("S";enlist",") reads a header and one symbol column
+q)("S";enlist",")0:(enlist "a";enlist "b")
+a
+-
+b
+q)("S";enlist",")0:enlist "a"
+a
+-
+q)/ ref/upsert.md: upserting to a serialized table reads it, updates it and writes it back; to a splayed one, its columns
+q)`:data/tser set ([] c1:`a`b; c2:1.1 2.2)
+`:data/tser
+q)`:data/tser upsert (`c; 3.3)
+`:data/tser
+q)get `:data/tser
+c1 c2
+------
+a  1.1
+b  2.2
+c  3.3
+q)`:data/tsplay/ set ([] c1:`sym?`a`b; c2:1.1 2.2)
+`:data/tsplay/
+q)`:data/tsplay upsert (`sym?`c; 3.3)
+`:data/tsplay
+q)select from `:data/tsplay
+c1 c2
+------
+a  1.1
+b  2.2
+c  3.3

@@ -112,3 +112,14 @@ q)(1 2;3 4),5
 1 2
 3 4
 5
+q)/ ref/joins.md: t1,t2 is t1 upsert t2 -- the same columns in any order, the result in x's order
+q)([]a:1 2;b:3 4),([]b:5;a:6)
+a b
+---
+1 3
+2 4
+6 5
+q)([]a:1 2;b:3 4),([]b:5;c:6)
+'mismatch
+q)([]a:1 2;b:3 4),([]b:5)
+'mismatch

@@ -104,3 +104,25 @@ s| p
 -| -----
 a| 1 2 5
 b| 3 4 6
+q)/ basics/application.md, indexing out of bounds: a null of the type of the first item/s
+q)("abc";"de") 5
+"   "
+q)(1 2;3 4) 5
+0N 0N
+q)(`a`b!1 2;3) 5
+a|
+b|
+q)/ a dictionary whose values are a table: a key gives its row
+q)d:`a`b!(`x`y!1 2;`x`y!3 4)
+q)d[`a;`x]
+1
+q)d[`a`b;`y]
+2 4
+q)/ amend at depth through a new key starts from that null (wp/intraday-writedown)
+q)M:enlist[`]!enlist(0#`)!0#0N
+q)M[`quote;`eurgbp]:75000;M[`quote;`eurusd]:100000
+q)M[`trade;`eurgbp]:40000
+q)M[`quote;`eurgbp`eurusd]
+75000 100000
+q)M[`trade;`eurgbp]
+40000

@@ -380,8 +380,8 @@ k | v
 1 | 6
 2 | 5
 `a| 4
-q)select sum v by k, v>2 from n
-k  v| v
+q)select s:sum v by k, v>2 from n
+k  v| s
 ----| -
 1  0| 2
 1  1| 4
@@ -597,6 +597,48 @@ q)/ basics/qsql.md: an unnamed column is named by its leftmost term, else x; a c
 q)/ what it casts (kb/programming-idioms.md); a keyword's right argument names it when it
 q)/ has a name (ref/avg.md: size wavg price is price)
 q)t:([] c1:`a`b`c; c2:10 20 30; c3:1.1 2.2 3.3)
+q)/ ref/exec.md: by s is a dict by key, by s:s names the key (table!list), and q:... by s:s a keyed table; groups sorted by key (ref/select.md)
+q)s:([s:`s1`s2`s3`s4`s5]name:`smith`jones`blake`clark`adams)
+q)sp:([]s:`s$`s1`s1`s1`s1`s4`s1`s2`s2`s3`s4`s4`s1;p:`p1`p2`p3`p4`p5`p6`p1`p2`p2`p2`p4`p5;qty:300 200 400 200 100 100 300 400 200 200 300 400)
+q)exec sum qty by s from sp
+s1| 1600
+s2| 700
+s3| 200
+s4| 600
+q)exec q:sum qty by s from sp
+  | q
+--| ----
+s1| 1600
+s2| 700
+s3| 200
+s4| 600
+q)exec sum qty by s:s from sp
+s |
+--| ----
+s1| 1600
+s2| 700
+s3| 200
+s4| 600
+q)exec q:sum qty by s:s from sp
+s | q
+--| ----
+s1| 1600
+s2| 700
+s3| 200
+s4| 600
+q)parse "exec sum qty by s:s from sp"
+?
+`sp
+()
+(,`s)!,`s
+,(sum;`qty)
+q)select s by p from sp where p in`p3`p4
+p | s
+--| ---------
+p3| `s$,`s1
+p4| `s$`s1`s4
+q)/ basics/qsql.md: a column is named "if possible as the leftmost term in the column expression, else x"
+q)t:([]c1:`a`b`c;c2:10 20 30;c3:1.1 2.2 3.3)
 q)select c1, c1, 2*c2, c2+c3, string c3 from t
 c1 c11 x  c2   c3
 --------------------
@@ -613,8 +655,8 @@ q)l:([] s:`s$0 1 2 2; q:1 2 3 4)
 q)select sum q by s.n.r from l
 r | q
 --| -
-AS| 2
 EU| 8
+AS| 2
 q)select s.n.r.name from l
 name
 --------
@@ -626,5 +668,84 @@ q)/ select from a foreign key: the rows of its keyed table
 q)select count i by r from distinct exec s.n from l
 r | x
 --| -
-AS| 1
 EU| 2
+AS| 1
+q)tbl:([]id:1 1 2 2 2;val:100 200 300 400 500)
+q)select (id,'4),val from tbl
+x   val
+-------
+1 4 100
+1 4 200
+2 4 300
+2 4 400
+2 4 500
+q)/ a column named as a group is no auto-alias (since V4.0): 'dup names for cols/groups
+q)parse"select b by b from t"
+'dup names for cols/groups b
+q)select c1 by c1:c2 from t
+'dup names for cols/groups c1
+q)select last c2,last c2 by c1 from t
+c1| c2 c21
+--| ------
+a | 10 10
+b | 20 20
+c | 30 30
+q)/ basics/funsql.md: b 1b is select distinct; rank 5 limits rows (0W all, no repeats); rank 6 sorts by a grade of a column first
+q)t:([] c1:`a`b`a`c`b`c; c2:1 1 1 2 2 2; c3:10 20 30 40 50 60)
+q)?[t;(); 1b; `c1`c2!`c1`c2]
+c1 c2
+-----
+a  1
+b  1
+c  2
+b  2
+q)t:([] c1:`a`b`c`a; c2:10 20 30 40)
+q)?[t;();0b;();-2]
+c1 c2
+-----
+c  30
+a  40
+q)?[t;();0b;();1 2]
+c1 c2
+-----
+b  20
+c  30
+q)?[t;();0b;();10]
+c1 c2
+-----
+a  10
+b  20
+c  30
+a  40
+q)?[t; (); 0b; `c1`c2!`c1`c2; 0W; (idesc;`c1)]
+c1 c2
+-----
+c  30
+b  20
+a  10
+a  40
+q)/ the parse of select[n;>c] and select distinct is that functional form
+q)parse"select[10;<price] from trade"
+?
+`trade
+()
+0b
+()
+10
+,(<:;`price)
+q)parse"select distinct c1 from t"
+?
+`t
+()
+1b
+(,`c1)!,`c1
+q)select[2;>c2] from t
+c1 c2
+-----
+a  40
+c  30
+q)select[2;<c1] sum c2 by c1 from t
+c1| c2
+--| --
+a | 50
+b | 20

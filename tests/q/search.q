@@ -128,3 +128,31 @@ q)/ group of a dictionary: each distinct value's keys
 q)group `AA`IBM`A`MSFT`INTC!`a`b`b`b`a
 a| `AA`INTC
 b| `IBM`A`MSFT
+q)/ ref/in.md on a table: rows (a table) or a record in a table's rows, (y?x)<count y
+q)lst:((`Gfg`is!1 2);(`Gfg`is!2 2);(`Gfg`is!1 2))
+q)lst in lst 0 2
+101b
+q)lst where lst in lst where (lst?lst)<>til count lst
+Gfg is
+------
+1   2
+1   2
+q)t:([]a:1 2 3;b:4 5 6)
+q)(`a`b!2 5) in t
+1b
+q)(`a`b!2 6) in t
+0b
+q)/ group of a table: its distinct rows (a table) to the rows where each occurs; fby groups by such a table (ref/fby.md)
+q)t:([]a:1 1 2;b:3 3 4;c:10 20 30)
+q)group `a`b#t
+a b|
+---| ---
+1 3| 0 1
+2 4| ,2
+q)select from t where c=(max;c) fby ([]a;b)
+a b c
+------
+1 3 20
+2 4 30
+q)(first;t`c) fby ([]t`a;t`b)
+10 10 30

@@ -228,25 +228,47 @@ q)x:(10000?1000f),1000#0n;(asc x)~x iasc x
 1b
 q)1%asc 0 -0 0 -0f
 0w 0w 0w -0w
-q)/ enumerations sort, grade and rank by their symbols, not their indexes
+q)/ an enumerated atom is found in its vector
 q)sym:`c`a`b
 q)e:`sym$`c`a`b`a
-q)iasc e
-1 3 2 0
-q)idesc e
-0 2 1 3
-q)asc e
-`s#`sym$`a`a`b`c
-q)rank e
-3 0 2 1
-q)`s xasc ([]s:e;v:til 4)
-s v
----
-a 1
-a 3
-b 2
-c 0
 q)e?`sym$`a
 1
 q)e?`sym$`b`c
 2 0
+q)/ an enumeration sorts and grades by its indices into the domain (as the vector of longs it holds)
+q)u:`c`b`a
+q)e:`u$`b`a`c`b
+q)iasc e
+2 0 3 1
+q)asc e
+`s#`u$`s#`c`b`b`a
+q)idesc e
+1 0 3 2
+q)select n:count i by e from ([]e)
+e| n
+-| -
+c| 1
+b| 2
+a| 1
+q)/ ref/asc.md xasc: y by value or by reference (sorted in place); s# on the first column given
+q)t:([]a:2 1 3;b:`x`y`z)
+q)meta `a xasc t
+c| t f a
+-| -----
+a| j   s
+b| s
+q)`b xdesc `t
+`t
+q)t
+a b
+---
+3 z
+1 y
+2 x
+q)`zz xasc `t
+'zz
+q)/ basics/funsql.md: iasc and idesc signal 'rank if not applied to a list
+q)iasc 7
+'rank
+q)idesc `a
+'rank

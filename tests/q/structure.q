@@ -359,3 +359,28 @@ q)value each (::;+;-;*;%)
 0 1 2 3 4
 q)value each (get;value)
 19 19
+q)/ ref/drop.md, Drop selected items: a list (an int vector too) without the item at an index
+q)0 1 2 3 4 5 6 7 8_5
+0 1 2 3 4 6 7 8
+q)0 1 2_7
+0 1 2
+q)0 2 _ til 5
+0 1
+2 3 4
+q)/ ref/key.md: a name is interpreted relative to the current context unless fully qualified
+q)a:1
+q)key`a
+`a
+q)\d .foo
+q)key`a
+()
+q)a:1 2!3 4
+q)key`a
+1 2
+q)key`..a
+`..a
+q)\d .
+q)key`.foo.a
+1 2
+q)key`..a
+`..a

@@ -584,3 +584,9 @@ q)count v
 q)f:{l:();do[5;l,:1];l}
 q)f[]
 1 1 1 1 1
+q)/ ref/tables.md: tables of a namespace given by name
+q)\d .work
+q)tab:([]a:1 2)
+q)\d .
+q)tables `.work
+,`tab

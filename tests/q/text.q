@@ -247,3 +247,34 @@ q)string 2024.01 2024.02m
 q)/ a symbol as like's pattern is its text
 q)`ECONOMY`PROMO like `$"ECON*"
 10b
+q)/ 0x0 sv of 16 bytes is a guid (basics/datatypes.md), 0x0 vs a guid its bytes; other lengths than 2 4 8 16 are 'length (ref/sv.md)
+q)0x0 sv "x"$til 16
+00010203-0405-0607-0809-0a0b0c0d0e0f
+q)g:"G"$"8c680a01-5a49-5aab-5a65-d4bfddb6a661"
+q)0x0 vs g
+0x8c680a015a495aab5a65d4bfddb6a661
+q)g~0x0 sv 0x0 vs g
+1b
+q)0x0 sv 0x010203
+'length
+q)/ ref/vs.md: ` vs a file handle splits directory and file; base x of a list of integers: a row per digit, each shaped as y
+q)` vs `:/home/kdb/data/mywork.dat
+`:/home/kdb/data`mywork.dat
+q)` vs `mywork.dat
+`mywork`dat
+q)a:10 vs 1995 1996 1997
+q)a
+1 1 1
+9 9 9
+9 9 9
+5 6 7
+q)a[;0]
+1 9 9 5
+q)10 vs(1995;1996 1997)
+1 1 1
+9 9 9
+9 9 9
+5 6 7
+q)2 vs 1 2 3
+0 1 1
+1 0 1
