@@ -6,6 +6,7 @@ with PyKX's rules for `raw=` and nulls applied here.
 """
 import datetime as _dt
 import math
+import warnings
 from collections import abc
 from numbers import Integral, Real
 
@@ -218,6 +219,7 @@ class K:
     def __typed_array__(self):
         import numpy as np
         if isinstance(self, List):
+            _rect_shape(self)
             return np.array(self.py())
         return self.np()
 
@@ -225,6 +227,9 @@ class K:
         """NumPy ufuncs on K objects: computed by NumPy, the result converted back."""
         import numpy as np
         args = [np.asarray(x.__typed_array__()) if isinstance(x, K) else x for x in inputs]
+        kwargs = {k: np.asarray(v.__typed_array__()) if isinstance(v, Collection)
+                  else v.py() if isinstance(v, K) and k != "dtype" else v
+                  for k, v in kwargs.items()}
         out = kwargs.pop("out", None)
         dtype = kwargs.pop("dtype", None)
         if isinstance(dtype, type) and issubclass(dtype, K):
@@ -259,11 +264,26 @@ class K:
 
         def conv(x):
             if isinstance(x, K):
-                return x.np()
+                return x.__typed_array__()
             if isinstance(x, (list, tuple)):
                 return type(x)(conv(v) for v in x)
             return x
         return func(*conv(args), **{k: conv(v) for k, v in kwargs.items()})
+
+
+def _rect_shape(x):
+    """The (shape, type) of a list NumPy can hold as one n-dimensional array, else QError."""
+    if isinstance(x, List):
+        subs = [_rect_shape(v) for v in x]
+        if not subs:
+            return (0,), 0
+        if any(s != subs[0] for s in subs):
+            kind = "type" if len({s[0] for s in subs}) == 1 else "shape"
+            raise QError("invalid " + kind)
+        return (len(x),) + subs[0][0], subs[0][1]
+    if isinstance(x, Vector):
+        return (len(x),), x.t
+    return (), -x.t if isinstance(x, K) else None
 
 
 def _from_result(res, ktype=None):
@@ -479,7 +499,7 @@ class NonIntegralNumericAtom(NumericAtom):
 class TemporalAtom(Atom):
     __slots__ = ()
 
-    def py(self, *, raw=False, has_nulls=None, stdlib=True):
+    def py(self, *, raw=False, has_nulls=None, stdlib=True, tzinfo=None, tzshift=True):
         if raw:
             return _e.topy(_e.apply('{$[-15h=type x;"f"$x;"j"$x]}', self._k), 1)
         if self.is_null:
@@ -489,7 +509,12 @@ class TemporalAtom(Atom):
         if not stdlib:
             return v
         if self.t == -12:
-            return _ts_py(v)
+            v = _ts_py(v)
+            if tzinfo is None:
+                return v
+            if not tzshift:  # the stored time is local to tzinfo
+                return v.replace(tzinfo=tzinfo)
+            return v.replace(tzinfo=_dt.timezone.utc).astimezone(tzinfo)
         if isinstance(self, TemporalSpanAtom):
             return v.astype("timedelta64[us]").item()
         return v.astype("datetime64[D]").item()
@@ -888,11 +913,18 @@ class Collection(K):
     def is_atom(self):
         return False
 
+    # truth of the items: not null for symbols and GUIDs, non-zero for the rest
+    _TRUTH = "{$[type[x] in 2 11h;not null x;0<>x]}"
+
     def any(self):
-        return bool(_e.topy(_e.apply("{any raze x}", self._k), 1))
+        if self.t == 0 or self.t >= 98:
+            return any(x.any() for x in (self._values if isinstance(self, Mapping) else self))
+        return bool(_e.topy(_e.apply("{any " + self._TRUTH + " x}", self._k), 1))
 
     def all(self):
-        return bool(_e.topy(_e.apply("{all raze x}", self._k), 1))
+        if self.t == 0 or self.t >= 98:
+            return all(x.all() for x in (self._values if isinstance(self, Mapping) else self))
+        return bool(_e.topy(_e.apply("{all " + self._TRUTH + " x}", self._k), 1))
 
     def __bool__(self):
         raise TypeError("The truth value of a 'pykx.Collection' is ambiguous - "
@@ -1078,6 +1110,9 @@ class List(Vector):
         return any(x.is_inf if x.is_atom else False for x in self)
 
     def py(self, *, raw=False, has_nulls=None, stdlib=True):
+        if not stdlib:  # each item's richest form: tables as frames, the rest as NumPy
+            return [(x.pd(raw=raw) if isinstance(x, Mapping) else x.np(raw=raw))
+                    if isinstance(x, K) else x for x in self]
         return [x.py(raw=raw, stdlib=stdlib) if isinstance(x, K) else x for x in self]
 
     def np(self, *, raw=False, has_nulls=None, reshape=False):
@@ -1140,10 +1175,10 @@ class NonIntegralNumericVector(NumericVector):
 class TemporalVector(Vector):
     __slots__ = ()
 
-    def py(self, *, raw=False, has_nulls=None, stdlib=True):
+    def py(self, *, raw=False, has_nulls=None, stdlib=True, **tz):
         if raw:
             return self.np(raw=True).tolist()
-        return [x.py(stdlib=stdlib) for x in self]
+        return [x.py(stdlib=stdlib, **tz) for x in self]
 
 
 class TemporalFixedVector(TemporalVector): __slots__ = ()
@@ -1271,6 +1306,15 @@ class Dictionary(Mapping):
 _PANDAS_MODE = {"default": 0, "py": 1, "np": 2}
 
 
+def _is_rows(data):
+    """Row-major data for Table(data): a list or array of rows (not a dict, frame or table)."""
+    import numpy as np
+    if isinstance(data, np.ndarray):
+        return data.ndim == 2
+    return isinstance(data, (list, Vector)) and len(data) > 0 and \
+        isinstance(data[0], (list, tuple, Vector, np.ndarray))
+
+
 class Table(PandasAPI, Mapping):
     __slots__ = ()
 
@@ -1289,9 +1333,15 @@ class Table(PandasAPI, Mapping):
     def __new__(cls, data=None, *args, columns=None, cast=None, **kwargs):
         if isinstance(data, _e.KRef):
             return K.__new__(cls, data)
-        if columns is not None:
+        if columns is not None or _is_rows(data):
             import pandas as pd
-            return toq(pd.DataFrame(data, columns=columns), Table)
+            cols = list(columns or [])
+            gen = ("x" + (str(i) if i else "") for i in range(len(data[0]) + len(cols) + 1))
+            while data is not None and len(data) and len(cols) < len(data[0]):
+                name = next(gen)
+                if name not in cols:
+                    cols.append(name)
+            return toq(pd.DataFrame(list(data), columns=cols), Table)
         if data is None and "data" in kwargs:
             data = kwargs.pop("data")
         return toq(data, ktype=Table, cast=cast)
@@ -1357,8 +1407,7 @@ class Table(PandasAPI, Mapping):
         return _q("{x y}", self, idx)
 
     def __iter__(self):
-        for i in range(len(self)):
-            yield _q("{x y}", self, i)
+        return iter(self.columns)  # a Mapping of column names, as pandas' DataFrame
 
     def py(self, *, raw=False, has_nulls=None, stdlib=True):
         cols = self.columns.py()
@@ -1409,7 +1458,7 @@ class Table(PandasAPI, Mapping):
 
     def select(self, columns=None, where=None, by=None, inplace=False):
         from .query import _functional
-        return _functional(self, "select", columns, where, by)
+        return _functional(self, "select", columns, where, by, inplace)
 
     def exec(self, columns=None, where=None, by=None):
         from .query import _functional
@@ -1417,11 +1466,11 @@ class Table(PandasAPI, Mapping):
 
     def update(self, columns=None, where=None, by=None, inplace=False):
         from .query import _functional
-        return _functional(self, "update", columns, where, by)
+        return _functional(self, "update", columns, where, by, inplace)
 
     def delete(self, columns=None, where=None, inplace=False):
         from .query import _functional
-        return _functional(self, "delete", columns, where, None)
+        return _functional(self, "delete", columns, where, None, inplace)
 
     def __setattr__(self, k, v):
         object.__setattr__(self, k, v)
@@ -1474,10 +1523,23 @@ class KeyedTable(PandasAPI, Dictionary):
     def __new__(cls, data=None, index=None, *args, columns=None, cast=None, **kwargs):
         if isinstance(data, _e.KRef):
             return K.__new__(cls, data)
-        t = Table(data, columns=columns) if columns is not None else toq(data, Table)
+        t = Table(data, columns=columns) if columns is not None or _is_rows(data) \
+            else toq(data, Table)
         if index is None:
             return _q("{1!([]idx:til count x),'x}", t)
         return _q("{1!([]idx:y),'x}", t, index)
+
+    def __iter__(self):
+        """The rows of the value columns: an atom each for one column, else a list."""
+        cols = list(_q("{value flip value x}", self))
+        for row in zip(*cols):
+            yield row[0] if len(row) == 1 else list(row)
+
+    def any(self):
+        return any(v.any() for v in _q("{value flip value x}", self))
+
+    def all(self):
+        return all(v.all() for v in _q("{value flip value x}", self))
 
     def __len__(self):
         return _e.count(self._k)
@@ -1533,9 +1595,6 @@ class KeyedTable(PandasAPI, Dictionary):
         # q's indexing: a missing key gives the null row; a list of keys gives a table
         return _q("{k:key x;$[1=count cols k;(value x) k[first cols k]?y;"
                   "(value x) where (flip value flip k)~\\:y]}", self, key)
-
-    def __iter__(self):
-        return iter(self.keys())
 
     def py(self, *, raw=False, has_nulls=None, stdlib=True):
         k = self.keys().py(raw=raw, stdlib=stdlib)
@@ -1601,6 +1660,22 @@ TimespanAtom.__new__ = _temporal_new(
     {"now": ".z.N"}, 5, '{[D;h;m;s;n]sum (1D;0D01:00;0D00:01;0D00:00:01;0D00:00:00.000000001)'
     '*(D;h;m;s;n)}')
 TimeAtom.__new__ = _temporal_new({"now": ".z.T"}, 0, "")
+
+
+def _datetime_raw_only(method):
+    """q's datetime is deprecated: PyKX converts it only as raw floats (days from 2000.01.01)."""
+    def f(self, *, raw=False, **kwargs):
+        if not raw:
+            raise TypeError("The q datetime type is deprecated, and can only be accessed with "
+                            "the keyword argument `raw=True`")
+        return method(self, raw=True, **kwargs)
+    return f
+
+
+for _c in (DatetimeAtom, DatetimeVector):  # noqa: F821 (made above)
+    _c.py = _datetime_raw_only(_c.py)
+    _c.np = _datetime_raw_only(_c.np)
+    _c.pd = _datetime_raw_only(_c.pd)
 List.t = 0
 Table.t = 98
 Dictionary.t = 99
@@ -1672,6 +1747,8 @@ def wrap(ref):
         cls = KeyedTable
     elif t == 101 and _e.show(ref, True) == "::":
         cls = Identity
+    if t in (15, -15):
+        warnings.warn("The q datetime type is deprecated", DeprecationWarning, stacklevel=2)
     obj = object.__new__(cls)
     obj._k = ref
     return obj

@@ -517,7 +517,7 @@ class PandasAPI(_Merge):
         return self._idx("min", axis, numeric_only)
 
     # truth as pandas has it: a symbol is true when not empty, a number when not zero
-    _TRUTH = "{$[-11h=type x;not null x;0<>x]} each "
+    _TRUTH = "{$[type[x] in -2 -11h;not null x;0<>x]} each "
 
     def _bools(self, bool_only):
         t = self._plain()
