@@ -716,6 +716,9 @@ class Function(Atom):
     def each_left(self):
         return self._adverb("\\:")
 
+    sv = each_right  # PyKX's names of /: and \: (q's sv and vs of iterators)
+    vs = each_left
+
 
 _MISSING = object()
 
@@ -790,6 +793,9 @@ class Lambda(Function):
 
 
 class UnaryPrimitive(Function): __slots__ = ()
+
+
+UnaryPrimative = UnaryPrimitive  # the spelling PyKX also exports
 class Identity(UnaryPrimitive):
     __slots__ = ()
 
@@ -971,7 +977,7 @@ class Vector(Collection, abc.Sequence):
         c = _TYPES.get(self.t, ("",))[0]
         if not c or c not in "hijefpmdznuvt":
             return False
-        return bool(_e.topy(_e.apply("{any -0W 0W" + c + "=\\:x}", self._k), 1))
+        return bool(_e.topy(_e.apply("{any raze -0W 0W" + c + "=\\:x}", self._k), 1))
 
     @property
     def is_null(self):
@@ -1061,6 +1067,13 @@ class Vector(Collection, abc.Sequence):
             raise RuntimeError("Provided value 'func' is not callable")
         return func(self, *args, **kwargs)
 
+    def replace(self, to_replace, replace_with):
+        """A copy with each item matching to_replace (q's ~) made replace_with; the result
+        is a vector when its items share a type, else a list."""
+        return _q("{[x;y;z] w:where x~\\:y; $[count w;"
+                  "raze enlist each @[1_(::),x;w;:;count[w]#enlist z];x]}",
+                  self, to_replace, replace_with)
+
     def _attr(self, attr, message):
         try:
             r = _q("{" + attr + "#x}", self)
@@ -1103,11 +1116,11 @@ class List(Vector):
 
     @property
     def has_nulls(self):
-        return any(x.is_null if x.is_atom else False for x in self)
+        return any(x.is_null if x.is_atom else x.has_nulls for x in self)
 
     @property
     def has_infs(self):
-        return any(x.is_inf if x.is_atom else False for x in self)
+        return any(x.is_inf if x.is_atom else x.has_infs for x in self)
 
     def py(self, *, raw=False, has_nulls=None, stdlib=True):
         if not stdlib:  # each item's richest form: tables as frames, the rest as NumPy
@@ -1174,6 +1187,17 @@ class NonIntegralNumericVector(NumericVector):
 
 class TemporalVector(Vector):
     __slots__ = ()
+
+    def np(self, *, raw=False, has_nulls=None):
+        """NumPy's datetime64/timedelta64, q's nulls as NaT (raw=True: q's own numbers)."""
+        a = Vector.np(self, raw=raw, has_nulls=has_nulls)
+        if raw or self.t == 15 or not len(self) or self.t == 16:  # a timespan's null is NaT
+            return a
+        nulls = _e.topy(_e.apply("null", self._k), 2)
+        if nulls.any():
+            a = a.copy()
+            a[nulls] = a.dtype.type("NaT")
+        return a
 
     def py(self, *, raw=False, has_nulls=None, stdlib=True, **tz):
         if raw:
@@ -1319,12 +1343,12 @@ class Table(PandasAPI, Mapping):
     __slots__ = ()
 
     @property
-    def has_nulls(self):
-        return any(c.has_nulls for c in self.values())
+    def has_nulls(self):  # of a keyed table, its value columns'
+        return any(c.has_nulls for c in _q("{value flip $[99h=type x;value x;x]}", self))
 
     @property
     def has_infs(self):
-        return any(c.has_infs for c in self.values())
+        return any(c.has_infs for c in _q("{value flip $[99h=type x;value x;x]}", self))
 
     @property
     def flip(self):
@@ -1344,7 +1368,12 @@ class Table(PandasAPI, Mapping):
             return toq(pd.DataFrame(list(data), columns=cols), Table)
         if data is None and "data" in kwargs:
             data = kwargs.pop("data")
-        return toq(data, ktype=Table, cast=cast)
+        try:
+            return toq(data, ktype=Table, cast=cast)
+        except QError:
+            if not isinstance(data, dict):
+                raise
+            return _q("flip", toq(data))  # q's flip extends atoms to the columns' length
 
     @property
     def columns(self):
@@ -1429,7 +1458,7 @@ class Table(PandasAPI, Mapping):
         import pandas as pd
         cols = self.columns.py()
         vals = self.values()
-        data, masked = {}, {}
+        data, masked, chars = {}, {}, {}
         for c, v in zip(cols, vals):
             if isinstance(v, IntegralNumericVector):
                 a = v.np(raw=raw)
@@ -1437,15 +1466,15 @@ class Table(PandasAPI, Mapping):
                     a.fill_value = _RANGE[v.t][0]
                     masked[c] = a
                 data[c] = a.data if isinstance(a, np.ma.MaskedArray) else a
+            elif isinstance(v, CharVector):
+                data[c] = None
+                chars[c] = v.np(raw=raw)  # one byte a row, as PyKX's |S1 column
             else:
                 data[c] = v.pd(raw=raw) if isinstance(v, Vector) else v.np()
         df = pd.DataFrame(data, columns=cols)
+        for c, a in chars.items():
+            df[c] = a  # assigned, a bytes column keeps its |S1 dtype
         return _with_masked(df, masked) if masked else df
-
-    def set_index(self, keys, append=False, verify_integrity=False):
-        if isinstance(keys, str):
-            keys = [keys]
-        return _q("{y xkey x}", self, list(keys))
 
     def insert(self, row, match_schema=False, test_insert=False, inplace=True):
         r = _q("{x,$[98h=type y;y;99h=type y;enlist y;flip (cols x)!enlist each y]}", self, row)
@@ -1525,15 +1554,25 @@ class KeyedTable(PandasAPI, Dictionary):
             return K.__new__(cls, data)
         t = Table(data, columns=columns) if columns is not None or _is_rows(data) \
             else toq(data, Table)
-        if index is None:
-            return _q("{1!([]idx:til count x),'x}", t)
-        return _q("{1!([]idx:y),'x}", t, index)
+        taken = set(t.columns.py())
+        name = next(n for n in ["idx", "index"] + [f"idx{i}" for i in range(1, len(taken) + 2)]
+                    if n not in taken)
+        return _q("{[t;n;i] 1!(flip enlist[n]!enlist $[i~(::);til count t;i]),'t}", t,
+                  toq(name, SymbolAtom), index)
 
     def __iter__(self):
         """The rows of the value columns: an atom each for one column, else a list."""
         cols = list(_q("{value flip value x}", self))
         for row in zip(*cols):
             yield row[0] if len(row) == 1 else list(row)
+
+    @property
+    def has_nulls(self):  # its value columns', as PyKX reads them
+        return any(c.has_nulls for c in _q("{value flip value x}", self))
+
+    @property
+    def has_infs(self):
+        return any(c.has_infs for c in _q("{value flip value x}", self))
 
     def any(self):
         return any(v.any() for v in _q("{value flip value x}", self))
