@@ -78,6 +78,11 @@ class K:
         return _e.qtype(self._k)
 
     @property
+    def _addr(self):
+        """The q value's address: handles on one value share it, a copy has its own."""
+        return self._k.addr
+
+    @property
     def is_atom(self):
         return True
 
@@ -85,8 +90,8 @@ class K:
         return ktype(self)
 
     def copy(self):
-        """A new handle on the same value: changing one (v[i] = x) leaves the other."""
-        return wrap(self._k)
+        """A copy of the value (its own object): changing one (v[i] = x) leaves the other."""
+        return _q("{-9!-8!x}", self)
 
     # conversions: K's defaults are the object itself
     def py(self, *, raw=False, has_nulls=None, stdlib=True):
@@ -874,6 +879,9 @@ class EachLeft(AppliedIterator): __slots__ = ()
 
 class Foreign(Atom):
     __slots__ = ()
+
+    def __reduce__(self):
+        raise TypeError("Unable to serialize pykx.Foreign objects")
 
     def py(self, *, raw=False, has_nulls=None, stdlib=True):
         v = _e.topy(self._k, 1)

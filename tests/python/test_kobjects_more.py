@@ -128,3 +128,18 @@ def test_table_pd_bytes_and_temporal_nulls():
     assert pd.isna(df["p"].iloc[0]) and not pd.isna(df["p"].iloc[1])
     assert np.isnat(kx.q("0Nt,00:00:01.000").np()[0])
     assert kx.q("0Nd,2000.01.01").np(raw=True)[0] == -2**31
+
+
+def test_addr_copy_refcount_and_pickling():
+    import pickle
+    vec = kx.q("til 10")
+    same, cp = vec, vec.copy()
+    assert vec._addr == same._addr and vec._addr != cp._addr
+    vec[3] = 20
+    assert cp[3] == 3
+    assert kx.q("100?1f")._k.r == 0  # one owner: this handle
+    t = kx.q("([k:`a`b] x:1 2)")
+    back = pickle.loads(pickle.dumps(t))
+    assert back._addr != t._addr and kx.q("~", t, back)
+    with pytest.raises(TypeError, match="Foreign"):
+        pickle.dumps(kx.Foreign(10))
