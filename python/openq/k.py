@@ -6,6 +6,7 @@ with PyKX's rules for `raw=` and nulls applied here.
 """
 import datetime as _dt
 import math
+import warnings
 from collections import abc
 from numbers import Integral, Real
 
@@ -77,6 +78,11 @@ class K:
         return _e.qtype(self._k)
 
     @property
+    def _addr(self):
+        """The q value's address: handles on one value share it, a copy has its own."""
+        return self._k.addr
+
+    @property
     def is_atom(self):
         return True
 
@@ -84,8 +90,8 @@ class K:
         return ktype(self)
 
     def copy(self):
-        """A new handle on the same value: changing one (v[i] = x) leaves the other."""
-        return wrap(self._k)
+        """A copy of the value (its own object): changing one (v[i] = x) leaves the other."""
+        return _q("{-9!-8!x}", self)
 
     # conversions: K's defaults are the object itself
     def py(self, *, raw=False, has_nulls=None, stdlib=True):
@@ -218,6 +224,7 @@ class K:
     def __typed_array__(self):
         import numpy as np
         if isinstance(self, List):
+            _rect_shape(self)
             return np.array(self.py())
         return self.np()
 
@@ -225,6 +232,9 @@ class K:
         """NumPy ufuncs on K objects: computed by NumPy, the result converted back."""
         import numpy as np
         args = [np.asarray(x.__typed_array__()) if isinstance(x, K) else x for x in inputs]
+        kwargs = {k: np.asarray(v.__typed_array__()) if isinstance(v, Collection)
+                  else v.py() if isinstance(v, K) and k != "dtype" else v
+                  for k, v in kwargs.items()}
         out = kwargs.pop("out", None)
         dtype = kwargs.pop("dtype", None)
         if isinstance(dtype, type) and issubclass(dtype, K):
@@ -259,11 +269,26 @@ class K:
 
         def conv(x):
             if isinstance(x, K):
-                return x.np()
+                return x.__typed_array__()
             if isinstance(x, (list, tuple)):
                 return type(x)(conv(v) for v in x)
             return x
         return func(*conv(args), **{k: conv(v) for k, v in kwargs.items()})
+
+
+def _rect_shape(x):
+    """The (shape, type) of a list NumPy can hold as one n-dimensional array, else QError."""
+    if isinstance(x, List):
+        subs = [_rect_shape(v) for v in x]
+        if not subs:
+            return (0,), 0
+        if any(s != subs[0] for s in subs):
+            kind = "type" if len({s[0] for s in subs}) == 1 else "shape"
+            raise QError("invalid " + kind)
+        return (len(x),) + subs[0][0], subs[0][1]
+    if isinstance(x, Vector):
+        return (len(x),), x.t
+    return (), -x.t if isinstance(x, K) else None
 
 
 def _from_result(res, ktype=None):
@@ -479,7 +504,7 @@ class NonIntegralNumericAtom(NumericAtom):
 class TemporalAtom(Atom):
     __slots__ = ()
 
-    def py(self, *, raw=False, has_nulls=None, stdlib=True):
+    def py(self, *, raw=False, has_nulls=None, stdlib=True, tzinfo=None, tzshift=True):
         if raw:
             return _e.topy(_e.apply('{$[-15h=type x;"f"$x;"j"$x]}', self._k), 1)
         if self.is_null:
@@ -489,7 +514,12 @@ class TemporalAtom(Atom):
         if not stdlib:
             return v
         if self.t == -12:
-            return _ts_py(v)
+            v = _ts_py(v)
+            if tzinfo is None:
+                return v
+            if not tzshift:  # the stored time is local to tzinfo
+                return v.replace(tzinfo=tzinfo)
+            return v.replace(tzinfo=_dt.timezone.utc).astimezone(tzinfo)
         if isinstance(self, TemporalSpanAtom):
             return v.astype("timedelta64[us]").item()
         return v.astype("datetime64[D]").item()
@@ -691,6 +721,9 @@ class Function(Atom):
     def each_left(self):
         return self._adverb("\\:")
 
+    sv = each_right  # PyKX's names of /: and \: (q's sv and vs of iterators)
+    vs = each_left
+
 
 _MISSING = object()
 
@@ -765,6 +798,9 @@ class Lambda(Function):
 
 
 class UnaryPrimitive(Function): __slots__ = ()
+
+
+UnaryPrimative = UnaryPrimitive  # the spelling PyKX also exports
 class Identity(UnaryPrimitive):
     __slots__ = ()
 
@@ -844,6 +880,9 @@ class EachLeft(AppliedIterator): __slots__ = ()
 class Foreign(Atom):
     __slots__ = ()
 
+    def __reduce__(self):
+        raise TypeError("Unable to serialize pykx.Foreign objects")
+
     def py(self, *, raw=False, has_nulls=None, stdlib=True):
         v = _e.topy(self._k, 1)
         return self if isinstance(v, _e.KRef) else v
@@ -888,11 +927,18 @@ class Collection(K):
     def is_atom(self):
         return False
 
+    # truth of the items: not null for symbols and GUIDs, non-zero for the rest
+    _TRUTH = "{$[type[x] in 2 11h;not null x;0<>x]}"
+
     def any(self):
-        return bool(_e.topy(_e.apply("{any raze x}", self._k), 1))
+        if self.t == 0 or self.t >= 98:
+            return any(x.any() for x in (self._values if isinstance(self, Mapping) else self))
+        return bool(_e.topy(_e.apply("{any " + self._TRUTH + " x}", self._k), 1))
 
     def all(self):
-        return bool(_e.topy(_e.apply("{all raze x}", self._k), 1))
+        if self.t == 0 or self.t >= 98:
+            return all(x.all() for x in (self._values if isinstance(self, Mapping) else self))
+        return bool(_e.topy(_e.apply("{all " + self._TRUTH + " x}", self._k), 1))
 
     def __bool__(self):
         raise TypeError("The truth value of a 'pykx.Collection' is ambiguous - "
@@ -939,7 +985,7 @@ class Vector(Collection, abc.Sequence):
         c = _TYPES.get(self.t, ("",))[0]
         if not c or c not in "hijefpmdznuvt":
             return False
-        return bool(_e.topy(_e.apply("{any -0W 0W" + c + "=\\:x}", self._k), 1))
+        return bool(_e.topy(_e.apply("{any raze -0W 0W" + c + "=\\:x}", self._k), 1))
 
     @property
     def is_null(self):
@@ -1029,6 +1075,13 @@ class Vector(Collection, abc.Sequence):
             raise RuntimeError("Provided value 'func' is not callable")
         return func(self, *args, **kwargs)
 
+    def replace(self, to_replace, replace_with):
+        """A copy with each item matching to_replace (q's ~) made replace_with; the result
+        is a vector when its items share a type, else a list."""
+        return _q("{[x;y;z] w:where x~\\:y; $[count w;"
+                  "raze enlist each @[1_(::),x;w;:;count[w]#enlist z];x]}",
+                  self, to_replace, replace_with)
+
     def _attr(self, attr, message):
         try:
             r = _q("{" + attr + "#x}", self)
@@ -1071,13 +1124,16 @@ class List(Vector):
 
     @property
     def has_nulls(self):
-        return any(x.is_null if x.is_atom else False for x in self)
+        return any(x.is_null if x.is_atom else x.has_nulls for x in self)
 
     @property
     def has_infs(self):
-        return any(x.is_inf if x.is_atom else False for x in self)
+        return any(x.is_inf if x.is_atom else x.has_infs for x in self)
 
     def py(self, *, raw=False, has_nulls=None, stdlib=True):
+        if not stdlib:  # each item's richest form: tables as frames, the rest as NumPy
+            return [(x.pd(raw=raw) if isinstance(x, Mapping) else x.np(raw=raw))
+                    if isinstance(x, K) else x for x in self]
         return [x.py(raw=raw, stdlib=stdlib) if isinstance(x, K) else x for x in self]
 
     def np(self, *, raw=False, has_nulls=None, reshape=False):
@@ -1140,10 +1196,21 @@ class NonIntegralNumericVector(NumericVector):
 class TemporalVector(Vector):
     __slots__ = ()
 
-    def py(self, *, raw=False, has_nulls=None, stdlib=True):
+    def np(self, *, raw=False, has_nulls=None):
+        """NumPy's datetime64/timedelta64, q's nulls as NaT (raw=True: q's own numbers)."""
+        a = Vector.np(self, raw=raw, has_nulls=has_nulls)
+        if raw or self.t == 15 or not len(self) or self.t == 16:  # a timespan's null is NaT
+            return a
+        nulls = _e.topy(_e.apply("null", self._k), 2)
+        if nulls.any():
+            a = a.copy()
+            a[nulls] = a.dtype.type("NaT")
+        return a
+
+    def py(self, *, raw=False, has_nulls=None, stdlib=True, **tz):
         if raw:
             return self.np(raw=True).tolist()
-        return [x.py(stdlib=stdlib) for x in self]
+        return [x.py(stdlib=stdlib, **tz) for x in self]
 
 
 class TemporalFixedVector(TemporalVector): __slots__ = ()
@@ -1271,16 +1338,25 @@ class Dictionary(Mapping):
 _PANDAS_MODE = {"default": 0, "py": 1, "np": 2}
 
 
+def _is_rows(data):
+    """Row-major data for Table(data): a list or array of rows (not a dict, frame or table)."""
+    import numpy as np
+    if isinstance(data, np.ndarray):
+        return data.ndim == 2
+    return isinstance(data, (list, Vector)) and len(data) > 0 and \
+        isinstance(data[0], (list, tuple, Vector, np.ndarray))
+
+
 class Table(PandasAPI, Mapping):
     __slots__ = ()
 
     @property
-    def has_nulls(self):
-        return any(c.has_nulls for c in self.values())
+    def has_nulls(self):  # of a keyed table, its value columns'
+        return any(c.has_nulls for c in _q("{value flip $[99h=type x;value x;x]}", self))
 
     @property
     def has_infs(self):
-        return any(c.has_infs for c in self.values())
+        return any(c.has_infs for c in _q("{value flip $[99h=type x;value x;x]}", self))
 
     @property
     def flip(self):
@@ -1289,12 +1365,23 @@ class Table(PandasAPI, Mapping):
     def __new__(cls, data=None, *args, columns=None, cast=None, **kwargs):
         if isinstance(data, _e.KRef):
             return K.__new__(cls, data)
-        if columns is not None:
+        if columns is not None or _is_rows(data):
             import pandas as pd
-            return toq(pd.DataFrame(data, columns=columns), Table)
+            cols = list(columns or [])
+            gen = ("x" + (str(i) if i else "") for i in range(len(data[0]) + len(cols) + 1))
+            while data is not None and len(data) and len(cols) < len(data[0]):
+                name = next(gen)
+                if name not in cols:
+                    cols.append(name)
+            return toq(pd.DataFrame(list(data), columns=cols), Table)
         if data is None and "data" in kwargs:
             data = kwargs.pop("data")
-        return toq(data, ktype=Table, cast=cast)
+        try:
+            return toq(data, ktype=Table, cast=cast)
+        except QError:
+            if not isinstance(data, dict):
+                raise
+            return _q("flip", toq(data))  # q's flip extends atoms to the columns' length
 
     @property
     def columns(self):
@@ -1357,8 +1444,7 @@ class Table(PandasAPI, Mapping):
         return _q("{x y}", self, idx)
 
     def __iter__(self):
-        for i in range(len(self)):
-            yield _q("{x y}", self, i)
+        return iter(self.columns)  # a Mapping of column names, as pandas' DataFrame
 
     def py(self, *, raw=False, has_nulls=None, stdlib=True):
         cols = self.columns.py()
@@ -1380,7 +1466,7 @@ class Table(PandasAPI, Mapping):
         import pandas as pd
         cols = self.columns.py()
         vals = self.values()
-        data, masked = {}, {}
+        data, masked, chars = {}, {}, {}
         for c, v in zip(cols, vals):
             if isinstance(v, IntegralNumericVector):
                 a = v.np(raw=raw)
@@ -1388,15 +1474,15 @@ class Table(PandasAPI, Mapping):
                     a.fill_value = _RANGE[v.t][0]
                     masked[c] = a
                 data[c] = a.data if isinstance(a, np.ma.MaskedArray) else a
+            elif isinstance(v, CharVector):
+                data[c] = None
+                chars[c] = v.np(raw=raw)  # one byte a row, as PyKX's |S1 column
             else:
                 data[c] = v.pd(raw=raw) if isinstance(v, Vector) else v.np()
         df = pd.DataFrame(data, columns=cols)
+        for c, a in chars.items():
+            df[c] = a  # assigned, a bytes column keeps its |S1 dtype
         return _with_masked(df, masked) if masked else df
-
-    def set_index(self, keys, append=False, verify_integrity=False):
-        if isinstance(keys, str):
-            keys = [keys]
-        return _q("{y xkey x}", self, list(keys))
 
     def insert(self, row, match_schema=False, test_insert=False, inplace=True):
         r = _q("{x,$[98h=type y;y;99h=type y;enlist y;flip (cols x)!enlist each y]}", self, row)
@@ -1409,7 +1495,7 @@ class Table(PandasAPI, Mapping):
 
     def select(self, columns=None, where=None, by=None, inplace=False):
         from .query import _functional
-        return _functional(self, "select", columns, where, by)
+        return _functional(self, "select", columns, where, by, inplace)
 
     def exec(self, columns=None, where=None, by=None):
         from .query import _functional
@@ -1417,11 +1503,11 @@ class Table(PandasAPI, Mapping):
 
     def update(self, columns=None, where=None, by=None, inplace=False):
         from .query import _functional
-        return _functional(self, "update", columns, where, by)
+        return _functional(self, "update", columns, where, by, inplace)
 
     def delete(self, columns=None, where=None, inplace=False):
         from .query import _functional
-        return _functional(self, "delete", columns, where, None)
+        return _functional(self, "delete", columns, where, None, inplace)
 
     def __setattr__(self, k, v):
         object.__setattr__(self, k, v)
@@ -1474,10 +1560,33 @@ class KeyedTable(PandasAPI, Dictionary):
     def __new__(cls, data=None, index=None, *args, columns=None, cast=None, **kwargs):
         if isinstance(data, _e.KRef):
             return K.__new__(cls, data)
-        t = Table(data, columns=columns) if columns is not None else toq(data, Table)
-        if index is None:
-            return _q("{1!([]idx:til count x),'x}", t)
-        return _q("{1!([]idx:y),'x}", t, index)
+        t = Table(data, columns=columns) if columns is not None or _is_rows(data) \
+            else toq(data, Table)
+        taken = set(t.columns.py())
+        name = next(n for n in ["idx", "index"] + [f"idx{i}" for i in range(1, len(taken) + 2)]
+                    if n not in taken)
+        return _q("{[t;n;i] 1!(flip enlist[n]!enlist $[i~(::);til count t;i]),'t}", t,
+                  toq(name, SymbolAtom), index)
+
+    def __iter__(self):
+        """The rows of the value columns: an atom each for one column, else a list."""
+        cols = list(_q("{value flip value x}", self))
+        for row in zip(*cols):
+            yield row[0] if len(row) == 1 else list(row)
+
+    @property
+    def has_nulls(self):  # its value columns', as PyKX reads them
+        return any(c.has_nulls for c in _q("{value flip value x}", self))
+
+    @property
+    def has_infs(self):
+        return any(c.has_infs for c in _q("{value flip value x}", self))
+
+    def any(self):
+        return any(v.any() for v in _q("{value flip value x}", self))
+
+    def all(self):
+        return all(v.all() for v in _q("{value flip value x}", self))
 
     def __len__(self):
         return _e.count(self._k)
@@ -1533,9 +1642,6 @@ class KeyedTable(PandasAPI, Dictionary):
         # q's indexing: a missing key gives the null row; a list of keys gives a table
         return _q("{k:key x;$[1=count cols k;(value x) k[first cols k]?y;"
                   "(value x) where (flip value flip k)~\\:y]}", self, key)
-
-    def __iter__(self):
-        return iter(self.keys())
 
     def py(self, *, raw=False, has_nulls=None, stdlib=True):
         k = self.keys().py(raw=raw, stdlib=stdlib)
@@ -1601,6 +1707,22 @@ TimespanAtom.__new__ = _temporal_new(
     {"now": ".z.N"}, 5, '{[D;h;m;s;n]sum (1D;0D01:00;0D00:01;0D00:00:01;0D00:00:00.000000001)'
     '*(D;h;m;s;n)}')
 TimeAtom.__new__ = _temporal_new({"now": ".z.T"}, 0, "")
+
+
+def _datetime_raw_only(method):
+    """q's datetime is deprecated: PyKX converts it only as raw floats (days from 2000.01.01)."""
+    def f(self, *, raw=False, **kwargs):
+        if not raw:
+            raise TypeError("The q datetime type is deprecated, and can only be accessed with "
+                            "the keyword argument `raw=True`")
+        return method(self, raw=True, **kwargs)
+    return f
+
+
+for _c in (DatetimeAtom, DatetimeVector):  # noqa: F821 (made above)
+    _c.py = _datetime_raw_only(_c.py)
+    _c.np = _datetime_raw_only(_c.np)
+    _c.pd = _datetime_raw_only(_c.pd)
 List.t = 0
 Table.t = 98
 Dictionary.t = 99
@@ -1672,6 +1794,8 @@ def wrap(ref):
         cls = KeyedTable
     elif t == 101 and _e.show(ref, True) == "::":
         cls = Identity
+    if t in (15, -15):
+        warnings.warn("The q datetime type is deprecated", DeprecationWarning, stacklevel=2)
     obj = object.__new__(cls)
     obj._k = ref
     return obj

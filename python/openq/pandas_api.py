@@ -298,6 +298,24 @@ class _Merge:
         raise ValueError(f"q_join supports how='inner', 'left' or 'right', not {how!r}")
 
 
+def _sym_atom():
+    from .k import SymbolAtom
+    return SymbolAtom
+
+
+def _sym_vector():
+    from .k import SymbolVector
+    return SymbolVector
+
+
+def _glist(items):
+    """A general list of K objects (one q list per item, never joined into a vector)."""
+    r = _q("{enlist x}", items[0])
+    for v in items[1:]:
+        r = _q("{x,enlist y}", r, v)
+    return r
+
+
 class PandasAPI(_Merge):
     """Mixed into Table and KeyedTable."""
 
@@ -308,6 +326,80 @@ class PandasAPI(_Merge):
 
     def _is_keyed(self):
         return self.t == 99
+
+    # q's table verbs that PyKX puts on Table
+
+    def window_join(self, table, windows, cols, aggs):
+        """wj[windows; cols; self; (table; (f; `c0; ...); ...)], each result named by its key
+        in aggs ({'new': [f, 'c0', 'c1']}); f is a q function or a Python callable."""
+        from .k import K
+        from .toq import toq
+        specs = [toq([f if isinstance(f, K) else toq(f)] + [toq(c, _sym_atom()) for c in cs])
+                 for f, *cs in aggs.values()]
+        return _q("{[w;c;t;q;a;n] r:wj[w;c;t;enlist[q],a]; (((neg count n)_cols r),n) xcol r}",
+                  windows, toq(list(cols), _sym_vector()), self, table, _glist(specs),
+                  toq(list(aggs), _sym_vector()))
+
+    def xbar(self, values):
+        """update n xbar c from self, for each c: n of values ({column: n})."""
+        names = self._plain().columns.py()
+        bad = [c for c in values if not isinstance(c, str) or c not in names]
+        if bad:
+            raise QError(f"Column(s) supplied not present in table: {bad}")
+        from .toq import toq
+        return _q("{[t;c;n] ![t;();0b;c!{(xbar;x;y)}'[n;c]]}", self,
+                  toq(list(values), _sym_vector()), list(values.values()))
+
+    def set_index(self, keys, append=False, verify_integrity=False):
+        """Keyed by the columns keys (after its own keys, with append=True)."""
+        if isinstance(keys, str):
+            keys = [keys]
+        keys = list(keys)
+        if append and self._is_keyed():
+            keys = _q("{cols key x}", self).py() + keys
+        from .toq import toq
+        return _q("{y xkey 0!x}", self, toq(keys, _sym_vector()))
+
+    def _table_attr(self, attr, cols):
+        """Attribute attr (`s, `u, `p, `g) on cols (the first column by default), in place."""
+        if cols is None:
+            cols = [self._plain().columns.py()[0] if not self._is_keyed() else
+                    _q("{first cols key x}", self).py()]
+        elif isinstance(cols, str):
+            cols = [cols]
+        from .toq import toq
+        r = _q("{[t;c] k:$[99h=type t;count cols key t;0]; $[k;k!;::] @[0!t;c;" + attr + "#]}",
+               self, toq(list(cols), _sym_vector()))
+        object.__setattr__(self, "_k", r._k)
+        return self
+
+    def sorted(self, cols=None):
+        return self._table_attr("`s", cols)
+
+    def unique(self, cols=None):
+        return self._table_attr("`u", cols)
+
+    def parted(self, cols=None):
+        return self._table_attr("`p", cols)
+
+    def grouped(self, cols=None):
+        return self._table_attr("`g", cols)
+
+    def reorder_columns(self, cols, inplace=False):
+        """The table with cols first, in that order (q's xcols)."""
+        if isinstance(cols, str):
+            cols = [cols]
+        if not isinstance(cols, list):
+            raise QError("Supplied column is not a string or list")
+        names = self._plain().columns.py()
+        for c in cols:
+            if c not in names:
+                raise QError(f'Supplied column "{c}" not in table columns')
+        from .toq import toq
+        r = _q("xcols", toq(cols, _sym_vector()), self)
+        if inplace:
+            object.__setattr__(self, "_k", r._k)
+        return r
 
     def _plain(self):
         return _q("value", self) if self._is_keyed() else self
@@ -517,7 +609,7 @@ class PandasAPI(_Merge):
         return self._idx("min", axis, numeric_only)
 
     # truth as pandas has it: a symbol is true when not empty, a number when not zero
-    _TRUTH = "{$[-11h=type x;not null x;0<>x]} each "
+    _TRUTH = "{$[type[x] in -2 -11h;not null x;0<>x]} each "
 
     def _bools(self, bool_only):
         t = self._plain()

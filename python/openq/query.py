@@ -3,14 +3,22 @@
 Each call builds q's own query text (`select cols by b from t where w`) and runs it, so the
 engine's qSQL (src/lang/query.c) gives the answer.  Column arguments are q expressions: a str,
 a list of column names, or a dict of result name -> expression.
+
+A clause that holds a `Column` (PyKX's query API: `kx.Column('x') > 2`, `.max()`, `&`) is
+run through q's functional form instead (`?[t;c;b;a]`, `![t;c;b;a]`): each Column is a
+parse tree, strings in the same call are turned into trees by q's `parse`.
 """
+import copy
+import warnings
+
 try:
     import _openq_builtin as _e
 except ImportError:
     from . import _openq as _e
 
 from .exceptions import QError
-from .k import K, wrap
+from .k import K, wrap, SymbolAtom, CharVector, SymbolVector
+from .toq import toq
 
 
 def _phrase(x, sep=","):
@@ -25,7 +33,19 @@ def _phrase(x, sep=","):
     return sep.join(str(v) for v in x)
 
 
+def _has_column(x):
+    if isinstance(x, (Column, QueryPhrase)):
+        return True
+    if isinstance(x, dict):  # a value that is not q text: a Column or a constant
+        return any(not isinstance(v, str) for v in x.values())
+    if isinstance(x, (list, tuple)):
+        return any(_has_column(v) for v in x)
+    return False
+
+
 def _query(kind, table, columns=None, where=None, by=None, inplace=False):
+    if any(_has_column(x) for x in (columns, where, by)):
+        return _functional_query(kind, table, columns, where, by, inplace)
     cols = _phrase(columns)
     w = _phrase(where)
     b = _phrase(by)
@@ -83,3 +103,356 @@ class SQL:
 
     def __call__(self, query, *args):
         raise QError("nyi: SQL queries (use kx.q.qsql)")
+
+
+# PyKX's query API: Column and QueryPhrase, evaluated as parse trees
+
+class _Parsed:
+    """q text inside a tree, turned into its parse tree by q's `parse`."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text):
+        self.text = text
+
+
+class _Node:
+    """A call in a parse tree: q function text (a primitive or keyword) and its arguments."""
+
+    __slots__ = ("op", "args")
+
+    def __init__(self, op, args):
+        self.op = op
+        self.args = args
+
+
+def _kref(x):
+    return x._k if isinstance(x, K) else toq(x)._k
+
+
+def _glist(items):
+    """A general list of the K values items (never collapsed to a typed vector)."""
+    r = _e.apply("{enlist x}", items[0])
+    for v in items[1:]:
+        r = _e.apply("{x,enlist y}", r, v)
+    return r
+
+
+def _tree(x):
+    """The KRef of a parse tree: a str names a column, a _Node is a call, else a constant."""
+    if isinstance(x, Column):
+        return _tree(x._data)
+    if isinstance(x, str):
+        return toq(x, SymbolAtom)._k
+    if isinstance(x, _Node):
+        return _glist([_e.eval(x.op)] + [_tree(a) for a in x.args])
+    if isinstance(x, Variable):
+        return toq(x._name, SymbolAtom)._k
+    if isinstance(x, _Parsed):
+        return _parse(x.text)
+    k = _kref(x)
+    if _e.qtype(k) in (0, 11, -11) or 98 <= _e.qtype(k) <= 99:
+        return _e.apply("{enlist x}", k)  # a constant q would otherwise evaluate
+    return k
+
+
+def _parse(text):
+    return _e.apply("parse", toq(text, CharVector)._k)
+
+
+def _clause_trees(x):
+    """(names, trees) of a columns or by clause: Column, str, list of them, dict, QueryPhrase."""
+    if isinstance(x, QueryPhrase):
+        return list(x._names), [_tree(v) for v in x._phrase]
+    if isinstance(x, Column):
+        return [x._name], [_tree(x)]
+    if isinstance(x, str):
+        x = [v.strip() for v in x.split(",")] if "," not in x or ":" not in x else [x]
+    if isinstance(x, dict):
+        return [str(k) for k in x], [_tree(v) if not isinstance(v, str) else _parse(v)
+                                     for v in x.values()]
+    if isinstance(x, K):
+        x = x.py()
+        if isinstance(x, str):
+            x = [x]
+    names, trees = [], []
+    for v in x:
+        if isinstance(v, (Column, QueryPhrase)):
+            n, t = _clause_trees(v)
+            names += n
+            trees += t
+        elif ":" in v:
+            n, e = v.split(":", 1)
+            names.append(n.strip())
+            trees.append(_parse(e))
+        else:
+            names.append(v.strip())
+            trees.append(_parse(v))
+    return names, trees
+
+
+def _where_trees(x):
+    if x is None:
+        return []
+    if isinstance(x, QueryPhrase):
+        return [_tree(v) for v in x._phrase]
+    if isinstance(x, Column):
+        return [_tree(x)]
+    if isinstance(x, str):
+        return [_parse(x)]
+    out = []
+    for v in x:
+        out += _where_trees(v)
+    return out
+
+
+def _dict_of(names, trees):
+    return _e.apply("{x!y}", toq(names, SymbolVector)._k, _glist(trees))
+
+
+def _functional_query(kind, table, columns, where, by, inplace):
+    named = isinstance(table, str) or (isinstance(table, K) and table.t == -11)
+    name = str(table) if named else None
+    src = _e.eval(name) if named else _kref(table)
+    w = _where_trees(where)
+    c = _glist(w) if w else _e.eval("()")
+    b = _e.eval("0b")
+    if by is not None and kind != "delete":
+        b = _dict_of(*_clause_trees(by))
+    if kind == "delete":
+        if columns is not None and where is not None:
+            raise TypeError("'where' and 'columns' clauses cannot be used together in a delete")
+        cols = [] if columns is None else _clause_trees(columns)[0]
+        a = toq(cols, SymbolVector)._k
+        r = wrap(_e.apply("{![x;y;0b;z]}", src, c, a))
+    else:
+        if columns is None:
+            a = _e.eval("()")
+        elif kind == "exec" and isinstance(columns, Column) and by is None:
+            a = _tree(columns)
+        else:
+            a = _dict_of(*_clause_trees(columns))
+        fn = "?" if kind in ("select", "exec") else "!"
+        r = wrap(_e.apply("{[t;c;b;a] " + fn + "[t;c;b;a]}", src, c, b, a))
+    if inplace:
+        if named:
+            _e.apply("{x set y}", toq(name, SymbolAtom)._k, r._k)
+        elif isinstance(table, K):
+            object.__setattr__(table, "_k", r._k)
+    return r
+
+
+def _op(text, col_first=True):
+    def f(self, *others, iterator=None):
+        return self.call(text, *others, iterator=iterator,
+                         col_arg_ind=0 if col_first else len(others))
+    return f
+
+
+def _prop(cast):
+    return property(lambda self: self.call("{`" + cast + "$x}"))
+
+
+class Column:
+    """A column of a table in PyKX's query API: `kx.Column('x') > 2`, `.max()`, `.name('y')`.
+
+    Column(column) names a column; Column(column, name) reads column into result name;
+    `data=` gives the expression (a parse tree or a constant) outright.
+    """
+
+    def __init__(self, column=None, name=None, data=None, is_tree=False, value=None):
+        if value is not None:
+            warnings.warn("The kx.Column 'value' keyword is deprecated, please use 'data' "
+                          "instead", DeprecationWarning)
+            data = value
+        if name is None:
+            name = column
+        if name is None:
+            raise TypeError("Column 'name' value cannot be None.")
+        if not isinstance(name, (str, SymbolAtom)):
+            raise TypeError("Column 'name' can only be of type Str and pykx.SymbolAtom")
+        self._name = str(name)
+        self._data = data if data is not None else (str(column) if column is not None
+                                                     else self._name)
+        self._is_tree = is_tree
+
+    def __repr__(self):
+        return f"pykx.Column(name='{self._name}', data={type(self._data)})"
+
+    def call(self, op, *others, iterator=None, col_arg_ind=0, project_args=None):
+        """A new Column: q function op (text, or a K function) applied to this and others."""
+        args = [o._data if isinstance(o, Column) else o if isinstance(o, (K, Variable))
+                else toq(o) for o in others]
+        args.insert(col_arg_ind, self._data)
+        if isinstance(op, K):
+            op = str(op)
+        if iterator is not None:
+            it = {"each": "'", "peach": "'", "over": "/", "scan": "\\", "prior": "':"}
+            op = f"({op}){it.get(iterator, iterator)}"
+        r = copy.copy(self)
+        r._data = _Node(op, args)
+        return r
+
+    def name(self, name):
+        if not isinstance(name, (str, SymbolAtom)):
+            raise TypeError("Column 'name' can only be of type Str and pykx.SymbolAtom")
+        r = copy.copy(self)
+        r._name = str(name)
+        return r
+
+    def __and__(self, other):
+        if isinstance(other, (Column, QueryPhrase)):
+            return QueryPhrase(self) & other
+        raise TypeError(f"Supplied object type '{type(other)}' cannot `&` off a `pykx.Column`.")
+
+    def __or__(self, other):
+        return self.call("|", other)
+
+    __ror__ = __or__
+
+    def __invert__(self):
+        return self.call("not")
+
+    def __neg__(self):
+        return self.call("neg")
+
+    def __abs__(self):
+        return self.call("abs")
+
+    __add__ = _op("+")
+    __radd__ = _op("+", False)
+    __sub__ = _op("-")
+    __rsub__ = _op("-", False)
+    __mul__ = _op("*")
+    __rmul__ = _op("*", False)
+    __truediv__ = _op("%")
+    __rtruediv__ = _op("%", False)
+    __floordiv__ = _op("div")
+    __rfloordiv__ = _op("div", False)
+    __mod__ = _op("mod")
+    __rmod__ = _op("mod", False)
+    __pow__ = _op("xexp")
+    __rpow__ = _op("xexp", False)
+    __eq__ = _op("=")
+    __ne__ = _op("<>")
+    __lt__ = _op("<")
+    __le__ = _op("<=")
+    __gt__ = _op(">")
+    __ge__ = _op(">=")
+    __hash__ = object.__hash__
+
+    def __pos__(self):
+        return self
+
+    def __floor__(self):
+        return self.call("floor")
+
+    def __ceil__(self):
+        return self.call("ceiling")
+
+    # q keywords with the column as their first (or only) argument
+    for _w in ("abs acos asc asin atan avg avgs ceiling cor cos count cov cross deltas desc "
+               "dev differ distinct div exp fby fills first floor null iasc idesc inter last "
+               "like log lower ltrim max maxs med min mins mod neg prd prds prev rank ratios "
+               "reciprocal reverse rtrim scov sdev signum sin sqrt string sum sums svar tan "
+               "trim union upper var wavg within wsum value next").split():
+        locals()[_w] = _op(_w)
+    # ... and with the column as their right argument: n xbar x, y bin x
+    for _w in "bin binr mavg mcount mdev mmax mmin msum rotate xbar xexp xlog xprev".split():
+        locals()[_w] = _op(_w, False)
+    del _w
+    # PyKX's longer names
+    _and = _op("and")
+    _or = _op("or")
+    _not = _op("not")
+    isin = _op("in")
+    add = _op("+")
+    subtract = _op("-")
+    multiply = _op("*")
+    divide = _op("%")
+    average = _op("avg")
+    correlation = _op("cor")
+    covariance = _op("cov")
+    index_sort = _op("iasc")
+    join = _op(",")
+    len = _op("count")
+    next_item = _op("next")
+    previous_item = _op("prev")
+    product = _op("prd")
+    products = _op("prds")
+    sort = _op("asc")
+    variance = _op("var")
+    cast = _op("$", False)
+    drop = _op("_", False)
+    fill = _op("^", False)
+    modulus = _op("mod", False)
+    take = _op("#", False)
+
+    def within(self, lower, upper, iterator=None):
+        return self.call("within", [lower, upper], iterator=iterator)
+
+    @property
+    def data(self):
+        return self._data
+
+    # temporal parts, as q's casts by name read them
+    time = _prop("time")
+    hour = _prop("hh")
+    minute = _prop("minute")
+    date = _prop("date")
+    year = _prop("year")
+    day = _prop("dd")
+    month = _prop("mm")
+    second = _prop("second")
+
+
+class Variable:
+    """A q variable named in a query (`kx.Variable('n')`), read when the query runs."""
+
+    def __init__(self, name):
+        self._name = str(name)
+
+    def __repr__(self):
+        return f"pykx.Variable(name='{self._name}')"
+
+
+class QueryPhrase:
+    """Several Columns as one clause (`c1 & c2`), or a dict of name -> Column."""
+
+    def __init__(self, phrase, names=None, are_trees=False):
+        if isinstance(phrase, QueryPhrase):
+            self._phrase, self._names = list(phrase._phrase), list(phrase._names)
+        elif isinstance(phrase, Column):
+            self._phrase, self._names = [phrase._data], [phrase._name]
+        elif isinstance(phrase, dict):
+            self._phrase = [v._data if isinstance(v, Column) else v for v in phrase.values()]
+            self._names = [str(k) for k in phrase]
+        elif isinstance(phrase, str):
+            self._phrase, self._names = [_Parsed(phrase)], [""]
+        else:
+            phrase = list(phrase)
+            self._phrase = [v._data if isinstance(v, Column) else v for v in phrase]
+            self._names = list(names) if names is not None else \
+                [v._name if isinstance(v, Column) else "" for v in phrase]
+        self._are_trees = are_trees
+
+    def __repr__(self):
+        return f"pykx.QueryPhrase(names={self._names}, phrase={type(self._phrase)})"
+
+    def append(self, other):
+        q = QueryPhrase(other) if not isinstance(other, QueryPhrase) else other
+        self._phrase += q._phrase
+        self._names += q._names
+
+    extend = append
+
+    def to_dict(self):
+        return dict(zip(self._names, self._phrase))
+
+    def __and__(self, other):
+        if not isinstance(other, (Column, QueryPhrase)):
+            raise TypeError(f"Supplied object type '{type(other)}' cannot `&` off a "
+                            "`pykx.QueryPhrase`.")
+        r = QueryPhrase(self)
+        r.append(other)
+        return r

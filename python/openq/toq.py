@@ -200,6 +200,8 @@ def _from_sequence(x, ktype, cast, handle_nulls, strings_as_char):
         if t in (6, 7, 5) and any(v is None for v in x):
             null = _k._RANGE[t][0]
             x = [null if v is None else v for v in x]
+        if t == 12:  # aware datetimes as the atoms convert them
+            x = [_naive(v) if isinstance(v, _dt.datetime) else v for v in x]
         arr = np.array(x, dtype=dtype)
     except (TypeError, ValueError) as ex:
         raise _conversion_error(x, ktype) from ex
@@ -278,6 +280,15 @@ def _from_numpy(arr, ktype):
     return _cast(r, ktype)
 
 
+def _naive(x):
+    """A datetime without its zone: in UTC, or its local time under keep_local_times."""
+    if x.tzinfo is None:
+        return x
+    from . import config
+    return x.replace(tzinfo=None) if config.keep_local_times else \
+        x.astimezone(_dt.timezone.utc).replace(tzinfo=None)
+
+
 def _from_temporal(x, ktype):
     """datetime/date/time/timedelta and their numpy and pandas kinds."""
     import numpy as np
@@ -285,8 +296,8 @@ def _from_temporal(x, ktype):
                                                                  _k.MinuteAtom):
         raise TypeError(f"a date and time does not convert to {ktype.__name__}: use "
                         "toq.from_datetime_time for its time of day")
-    if isinstance(x, _dt.datetime) and x.tzinfo is not None:
-        x = x.astimezone(_dt.timezone.utc).replace(tzinfo=None)
+    if isinstance(x, _dt.datetime):
+        x = _naive(x)
     if isinstance(x, _dt.datetime):
         r = _k.wrap(_e.toq(np.datetime64(x, "ns")))
     elif isinstance(x, _dt.date):

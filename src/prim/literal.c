@@ -216,7 +216,8 @@ bool lit_parse_word(const char *s, size_t n, Num *out) {
                 if (bn > 11)
                     ms = clock.type == -KU ? wrap_mul(clock.v.j, 60000) : clock.type == -KV ? wrap_mul(clock.v.j, 1000) : clock.v.j;
                 out->type = -KZ;
-                out->v.f = days + ms / (F)MS_PER_DAY;
+                /* more than 3 digits of a second came back as a timespan's nanoseconds */
+                out->v.f = clock.type == -KN ? days + clock.v.j / (F)NS_PER_DAY : days + ms / (F)MS_PER_DAY;
                 return !neg;
             }
         }

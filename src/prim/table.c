@@ -1041,14 +1041,17 @@ static K window_join(K *args, int n, bool prevailing) {
     K cols = obj_own(r1(TABLE_DATA(t)));
     bool failed = false;
     for (J k = 1; k < spec->n && !failed; k++) {
-        K fc = kK(spec)[k];
-        if (fc->t != 0 || fc->n != 2 || kK(fc)[1]->t != -KS || col_index(q, kK(fc)[1]->s) < 0) {
-            kerr("type");
+        K fc = kK(spec)[k]; /* (f;`c0;`c1...): f of the windows' slices of c0, c1... */
+        bool good = fc->t == 0 && fc->n >= 2 && fc->n <= 9;
+        for (J j = 1; good && j < fc->n; j++)
+            good = kK(fc)[j]->t == -KS && col_index(q, kK(fc)[j]->s) >= 0;
+        if (!good) {
+            kerr(fc->t == 0 && fc->n > 9 ? "rank" : "type");
             failed = true;
             break;
         }
         S cname = kK(fc)[1]->s;
-        K src = kK(TABLE_DATA(q))[col_index(q, cname)];
+        int nargs = (int)fc->n - 1;
         K out = ktn(0, nt);
         for (J r = 0; r < nt; r++) {
             J g = kJ(a.tgroup)[r];
@@ -1061,9 +1064,19 @@ static K window_join(K *args, int n, bool prevailing) {
             K idx = ktn(KJ, hi - from);
             for (J i = from; i < hi; i++)
                 kJ(idx)[i - from] = a.rows[i];
-            K sub = prim_at(r1(src), idx);
+            K subs[8];
+            bool sliced = true;
+            for (int j = 0; j < nargs; j++) {
+                K src = kK(TABLE_DATA(q))[col_index(q, kK(fc)[j + 1]->s)];
+                subs[j] = sliced ? prim_at(r1(src), r1(idx)) : NULL;
+                sliced = sliced && subs[j];
+            }
+            r0(idx);
+            for (int j = 0; !sliced && j < nargs; j++)
+                if (subs[j])
+                    r0(subs[j]);
             K f = r1(kK(fc)[0]);
-            K v = sub ? RT->svc.apply(f, &sub, 1) : (r0(f), NULL);
+            K v = sliced ? RT->svc.apply(f, subs, nargs) : (r0(f), NULL);
             if (!v) {
                 out->n = r;
                 failed = true;

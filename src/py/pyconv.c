@@ -78,11 +78,29 @@ static PyObject *kref_repr(KRef *self) {
     return PyUnicode_FromFormat("<openq K type %d>", (int)self->k->t);
 }
 
+/* the value's address (PyKX's _addr: one object, one address) and its k.h reference count */
+static PyObject *kref_addr(KRef *self, void *unused) {
+    (void)unused;
+    return PyLong_FromVoidPtr(self->k);
+}
+
+static PyObject *kref_r(KRef *self, void *unused) {
+    (void)unused;
+    return PyLong_FromLong((long)self->k->r);
+}
+
+static PyGetSetDef kref_getset[] = {
+    {"addr", (getter)kref_addr, NULL, "the address of the q value", NULL},
+    {"r", (getter)kref_r, NULL, "the q value's reference count (0: one owner)", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
 PyTypeObject KRef_Type = {
     PyVarObject_HEAD_INIT(NULL, 0).tp_name = "openq.KRef",
     .tp_basicsize = sizeof(KRef),
     .tp_dealloc = (destructor)kref_dealloc,
     .tp_repr = (reprfunc)kref_repr,
+    .tp_getset = kref_getset,
     .tp_as_buffer = &kref_buffer,
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = "a reference to a q value",

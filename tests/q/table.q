@@ -158,6 +158,13 @@ sym time     price ask             bid
 ibm 10:01:01 100   101 103         98 99
 ibm 10:01:04 101   103 103 104 104 99 102 103 103
 ibm 10:01:08 105   107 108 107 108 104 106 106 107
+q)/ an aggregate of several columns: f of each window's slices, named by the first
+q)wj[w;`sym`time;t;(q;({max[x]-min y};`ask;`bid))]
+sym time     price ask
+----------------------
+ibm 10:01:01 100   5
+ibm 10:01:04 101   5
+ibm 10:01:08 105   4
 q)x:([]a:1 2 3;b:`x`y`z;c:10 20 30)
 q)x pj ([a:1 3;b:`x`z]c:1 2;d:10 20)
 a b c  d

@@ -1,0 +1,84 @@
+"""PyKX's query API (kx.Column, kx.QueryPhrase) run through q's functional qSQL, the truth of
+collections (any/all), iteration of tables and keyed tables, and NumPy on nested lists."""
+import numpy as np
+import pytest
+
+import openq as kx
+
+
+def _t():
+    return kx.q("([] a:1 2 3; b:10 20 30f; s:`x`y`x)")
+
+
+def test_column_where_and_select():
+    t = _t()
+    assert kx.q("~", t.select(where=kx.Column("a") > 1), kx.q("select from ([] a:1 2 3; b:10 20 30f; s:`x`y`x) where a>1"))
+    got = t.select(where=(kx.Column("a") > 1) & (kx.Column("s") == "x"))
+    assert got["a"].py() == [3]
+    assert t.select(kx.Column("a") + 1)["a"].py() == [2, 3, 4]
+
+
+def test_column_exec_by_and_names():
+    t = _t()
+    assert t.exec(kx.Column("b").max()).py() == 30.0
+    by = t.select(kx.Column("b").max(), by=kx.Column("s"))
+    assert isinstance(by, kx.KeyedTable)
+    assert by.values()["b"].py() == [30.0, 20.0]
+    assert t.select(kx.Column("b").max().name("m"), where="a>1").columns.py() == ["m"]
+    assert t.update(kx.Column("a", "c"))["c"].py() == [1, 2, 3]
+    # y bin x: the column is the right argument
+    assert t.select(kx.Column("a").bin([1, 3, 5]))["a"].py() == [0, 0, 1]
+    assert len(t.delete(where=kx.Column("s").isin(["x"]))) == 1
+
+
+def test_column_constants_and_temporal_parts():
+    t = kx.q("([] p:2150.10.22D20:31:15.070713856 2025.11.25D11:09:13.020120214)")
+    assert isinstance(t.exec(kx.Column("p").day), kx.IntVector)
+    assert t.exec(kx.Column("p").day).py() == [22, 25]
+    assert str(t.exec(kx.Column("p").time)) == "20:31:15.070 11:09:13.020"
+    # a symbol constant is q data, not a column name
+    assert len(_t().select(where=kx.Column("s") == "y")) == 1
+
+
+def test_column_name_checks():
+    with pytest.raises(TypeError):
+        kx.Column(1, data=[1, 2])
+    with pytest.raises(TypeError):
+        kx.Column(data=(1, 2))
+    with pytest.raises(TypeError):
+        kx.Column("a").name(3)
+    assert kx.Column(kx.SymbolAtom("age"), data=[1])._name == "age"
+
+
+def test_update_with_constant_dict_value():
+    t = kx.q("([k:`a`b`c] x:3#0b)")
+    got = kx.q.qsql.update(t, {"x": [True, False, True]})
+    assert got.values()["x"].py() == [True, False, True]
+
+
+def test_truth_of_collections():
+    assert kx.q("(`x`y)!(`a`b)").any()
+    assert kx.q("(`x`y)!(`a`b)").all()
+    assert not kx.q("()!()").any()
+    kt = kx.q("([k:1 2 3] x:0 1 2; y:`a`b`c)")
+    assert kt.any() is True and kt.all() is False
+    assert kx.q("([] a:til 3; c:-3?0Ng)").any().any()
+
+
+def test_table_iterates_column_names_keyed_table_rows():
+    assert list(kx.q("([] a:1 2; b:3 4)")) == ["a", "b"]
+    kt = kx.q("([a:1 2] b:3 4; c:5 6)")
+    rows = list(kt)
+    assert len(rows) == 2 and [x.py() for x in rows[0]] == [3, 5]
+    assert [x.py() for x in kt["b"]] == [3, 4]
+
+
+def test_numpy_on_nested_lists():
+    a = kx.q("(1 2f;3 4f)")
+    assert np.all(np.add(a, a) == np.add(a.__typed_array__(), a.__typed_array__()))
+    with pytest.raises(kx.QError):
+        np.matmul(kx.q("((1 2);(3 4);(5))"), kx.q("((1 2 3);(4 5 6))"))
+    with pytest.raises(kx.QError):
+        kx.q("((1 2);(3 4f))").__typed_array__()
+    assert np.minimum.reduce(kx.q("((1 2f); (3 4f))"), initial=kx.q("10f"),
+                             where=kx.q("(1b; 0b)")).py() == [1.0, 10.0]
