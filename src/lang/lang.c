@@ -175,6 +175,7 @@ int lang_init(void) {
     /* what the layers below ask of the evaluator (src/base/services.h) */
     RT->svc.apply = lang_apply;
     RT->svc.global_get = env_get;
+    RT->svc.keyword = prim_lookup;
     RT->svc.global_names = lang_names;
     RT->svc.assign_global = lang_assign_global;
     RT->svc.set_global = env_set;
