@@ -217,14 +217,15 @@ def _from_numpy(arr, ktype):
         raise _conversion_error(arr, ktype)
     if ktype is None:
         if arr.dtype.kind == "U":
-            return _k.wrap(_e.toq(arr.tolist())) if len(arr) else _k._q("`$()")
+            return _k.wrap(_e.strsyms(arr.tolist())) if len(arr) else _k._q("`$()")
         if arr.dtype.kind == "S" and arr.dtype.itemsize > 1:
             return _k.wrap(_e.toq([bytes(v) for v in arr]))
         if arr.dtype == np.uint64:
             raise TypeError("q has no unsigned 64-bit integers")
-        if arr.dtype.kind == "O" and len(arr) and all(isinstance(v, str) or v is None
-                                                      for v in arr.tolist()):
-            return _k.wrap(_e.toq(["" if v is None else v for v in arr.tolist()]))
+        if arr.dtype.kind == "O" and len(arr):
+            syms = _e.strsyms(arr)  # str (or None) throughout: one conversion per distinct
+            if syms is not None:
+                return _k.wrap(syms)
         if arr.dtype.kind == "O" and any(isinstance(v, _UNSENDABLE) for v in arr.tolist()):
             raise TypeError("a numpy array of functions or modules has no q form")
         if arr.dtype == np.complex128:  # GUIDVector.np(raw=True): 16 raw bytes an item
