@@ -1176,8 +1176,9 @@ class SymbolVector(Vector):
 
     def np(self, *, raw=False, has_nulls=None):
         import numpy as np
-        v = _e.topy(self._k, 1)
-        return np.array([s.encode() for s in v] if raw else v, dtype=object)
+        if not raw:
+            return _e.symobjects(self._k)  # one str per distinct symbol
+        return np.array([s.encode() for s in _e.topy(self._k, 1)], dtype=object)
 
 
 class GUIDVector(Vector):
@@ -1188,6 +1189,13 @@ class GUIDVector(Vector):
         if raw:
             return np.frombuffer(b"".join(u.bytes for u in self.py()), dtype=np.complex128)
         return np.array(self.py(), dtype=object)
+
+
+def _writeable(a):
+    """a numpy array or Series whose data may be written (not a view of a q vector)"""
+    arr = a.array if hasattr(a, "array") else a
+    arr = getattr(arr, "_ndarray", arr)  # NumpyExtensionArray, DatetimeArray...
+    return not isinstance(arr, __import__("numpy").ndarray) or arr.flags.writeable
 
 
 class Mapping(Collection, abc.Mapping):
@@ -1390,7 +1398,12 @@ class Table(PandasAPI, Mapping):
                 data[c] = a.data if isinstance(a, np.ma.MaskedArray) else a
             else:
                 data[c] = v.pd(raw=raw) if isinstance(v, Vector) else v.np()
-        df = pd.DataFrame(data, columns=cols)
+        for c, a in data.items():  # views of q's memory are copied once, here; pandas copies none
+            if isinstance(a, (np.ndarray, pd.Series)) and not _writeable(a):
+                a = data[c] = a.copy()
+            if isinstance(a, pd.Series) and isinstance(a.dtype, np.dtype):
+                data[c] = a.values  # the column's ndarray: no index to align
+        df = pd.DataFrame(data, columns=cols, copy=False)
         return _with_masked(df, masked) if masked else df
 
     def set_index(self, keys, append=False, verify_integrity=False):
