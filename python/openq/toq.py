@@ -209,6 +209,15 @@ def _from_sequence(x, ktype, cast, handle_nulls, strings_as_char):
 _UNSENDABLE = (types.FunctionType, types.BuiltinFunctionType, types.ModuleType)
 
 
+def _no_foreigns(arr, r):
+    """r, the q form of object array arr, unless an item of arr became a foreign: a Python
+    object q has no form for (PyKX refuses those with TypeError; kx.Foreign(x) makes one)"""
+    if arr.dtype.kind == "O" and r.t == 0 and _k._q("{any 112h=type each x}", r) and \
+            any(not isinstance(v, _k.K) and _k.wrap(_e.toq(v)).t == 112 for v in arr.tolist()):
+        raise TypeError("a numpy array holding Python objects with no q form")
+    return r
+
+
 def _from_numpy(arr, ktype):
     import numpy as np
     if arr.ndim != 1:
@@ -243,11 +252,12 @@ def _from_numpy(arr, ktype):
         elif arr.dtype == np.uint64 or arr.dtype == np.int8:
             arr = arr.astype(np.int64 if arr.dtype == np.uint64 else np.int16)
         r = _k.wrap(_e.toq(arr))
+        _no_foreigns(arr, r)
         if arr.dtype.kind == "O" and len(arr) == 0:
             return _k._q("()")
         return r
     if ktype is _k.List:
-        return _k._q("{$[0h=type x;x;1_(::),x]}", _k.wrap(_e.toq(arr)))
+        return _k._q("{$[0h=type x;x;1_(::),x]}", _no_foreigns(arr, _k.wrap(_e.toq(arr))))
     if not issubclass(ktype, _k.Vector):
         raise _conversion_error(arr, ktype)
     t = ktype.t
@@ -470,6 +480,9 @@ def toq(x, ktype=None, *, cast=None, handle_nulls=False, strings_as_char=False, 
         if n > 8:
             raise ValueError("q functions take at most 8 parameters")
         return _k.wrap(_e.toq(x))
+    if hasattr(x, "fileno"):  # a file (or anything with a descriptor): q's int handle to it
+        fd = x.fileno() if callable(x.fileno) else x.fileno
+        return toq(int(fd), ktype if ktype is not None else _k.IntAtom)
     if hasattr(x, "__iter__") and not isinstance(x, (set, frozenset)):
         return toq(list(x), ktype)
     if isinstance(x, (set, frozenset)):
@@ -501,7 +514,10 @@ def _na_fill(dtype):
 
 
 def _coltype(kt):
-    c = _k._TYPES[abs(_resolve(kt).t)][0]
+    t = abs(_resolve(kt).t)
+    if t == 10:  # a column of strings: symbols as their text
+        return _k.wrap(_e.eval('{$[11h=abs type x;string x;"c"$x]}'))
+    c = _k._TYPES[t][0]
     return _k.wrap(_e.eval('{"' + c + '"$x}'))
 
 
