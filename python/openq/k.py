@@ -636,7 +636,7 @@ class Function(Atom):
             args = (None,)
         if len(args) > 8:
             raise TypeError("Too many arguments: q functions take at most 8")
-        return wrap(_e.apply(self._k, *[_arg(a) for a in args]))
+        return wrap(_e.apply(self._k, *[_elided_arg() if a is Ellipsis else _arg(a) for a in args]))
 
     def __bool__(self):
         return True
@@ -693,6 +693,11 @@ class Function(Atom):
 
 
 _MISSING = object()
+
+
+def _elided_arg():
+    """the elided argument of a projection (f[;2]): PyKX's `...` in a call (65 ff on the wire)"""
+    return _e.decode(b"\x01\x00\x00\x00\x0a\x00\x00\x00\x65\xff")
 
 
 def _elided(v):

@@ -57,3 +57,23 @@ def test_temporal_vectors_to_numpy():
     assert kx.q("0D00:00:01 0Nn").np()[1] != kx.q("0D00:00:01 0Nn").np()[0]
     assert kx.q("enlist 2000.01.01D00:00:00.000000001").np()[0] == np.datetime64("2000-01-01T00:00:00.000000001")
     assert kx.q("12:30 12:31").np().tolist()[1] == np.timedelta64(751, "m")
+
+
+def test_toq_refusals_and_forms():
+    import pytest
+    with pytest.raises(TypeError):
+        kx.toq(np.array([object(), None, 3], dtype=object))
+    with pytest.raises(TypeError):
+        kx.K(pd.Series([object(), pd.NA, 3]))
+    with pytest.raises(TypeError):
+        kx.K(np.ma.MaskedArray([object, object(), None], [1, 0, 1]))
+    df = pd.DataFrame({"x": [1, 2], "y": ["a", "b"]})
+    t = kx.toq(df, ktype={"x": kx.FloatVector, "y": kx.CharVector})
+    assert kx.q("{exec y from x}", t).py() == [b"a", b"b"]
+    assert kx.q("{type exec x from x}", t).py() == 9
+
+    class File:
+        fileno = -1
+    assert kx.K(File()).py() == -1 and kx.K(File()).t == -6
+    f = kx.q("{[a;b;c] a + b * c}")
+    assert f(..., ..., ...)(1, 2, 3).py() == 7 and f(1, ..., 3)(2).py() == 7
