@@ -574,3 +574,16 @@ a d          p  s w
 c 2024.01.01 -1 4 1
 a            3  5 1
 b 2024.01.01 0w 6 0
+q)/ select from a keyed table keeps its key (learn/startingkdb/language.md, ref/in.md)
+q)kp:([p:`p1`p2`p3] w:12 17 17)
+q)select from kp where w=17
+p | w
+--| --
+p2| 17
+p3| 17
+q)select from kp
+p | w
+--| --
+p1| 12
+p2| 17
+p3| 17
