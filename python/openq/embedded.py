@@ -222,6 +222,27 @@ class QAccess:
     def reserved_words(self):
         return sorted(RESERVED)
 
+    def console(self):
+        """q's console on this q (PyKX's q.console()): each line of stdin evaluated, its value
+        shown as q shows it, errors as 'msg; `\\\\` or the end of input leaves."""
+        while True:
+            try:
+                line = input("q)")
+            except EOFError:
+                break
+            if line.strip() == "\\\\":
+                break
+            if not line.strip():
+                continue
+            try:
+                r = self._call(line)
+            except QError as ex:
+                print(f"'{ex}")
+                continue
+            if isinstance(r, K) and not (r.t == 101 and _e.show(r._k) == "::"):
+                text = _e.show(r._k)
+                print(text, end="" if text.endswith("\n") else "\n")
+
     def file_execute(self, file_path, *, return_all=False):
         """Run a script from this machine where this q runs: a .q (or .k) file statement by
         statement (q's script rules: a line that starts with blank continues the statement

@@ -47,3 +47,18 @@ def test_ipc_debug_and_keywords(spawn, capsys):
             with pytest.raises(kx.QError, match="type"):
                 await a("{til x}", b"a", debug=True)
     asyncio.run(run())
+
+
+def test_console_and_qsql_on_a_connection(spawn, monkeypatch, capsys):
+    import io
+    port, _ = spawn([BINARY, "-p", "{port}", "-q"])
+    with kx.SyncQConnection(port=port) as q:
+        monkeypatch.setattr("sys.stdin", io.StringIO("t:([k:1 2 3] m:10 20 30)\n1+`a\ncount t\n\\\\\nnot read\n"))
+        q.console()
+        out = capsys.readouterr().out
+        assert "'type" in out and "3" in out
+        assert q.qsql.select("t", where="m>10").py() == {(2,): {"m": 20}, (3,): {"m": 30}}
+        assert q.qsql.exec("t", "m").py() == [10, 20, 30]
+        q.qsql.update("t", {"m": "m*2"}, inplace=True)
+        assert q("exec m from t").py() == [20, 40, 60]
+        assert "t" not in kx.q("tables[]").py()  # ran there, not here
