@@ -194,6 +194,8 @@ static void *array_data(PyObject *a) {
 static PyObject *temporal_to_numpy(const K x, const char *dtype) {
     PyObject *np = numpy();
     PyObject *out = np ? PyObject_CallMethod(np, "empty", "ns", (Py_ssize_t)x->n, dtype) : NULL;
+    if (out && x->n == 0)
+        return out;
     int64_t *o = out ? array_data(out) : NULL;
     if (!o) {
         Py_XDECREF(out);
