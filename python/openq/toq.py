@@ -330,6 +330,38 @@ def _from_temporal(x, ktype):
     return _cast(r, ktype)
 
 
+def _positional(fn):
+    """fn as q calls a Python function, its arguments by position: a *args parameter takes
+    one list (spread), **kwargs one dictionary, a keyword-only parameter its value (as PyKX
+    passes them); fn itself when it has none of those."""
+    import inspect
+    try:
+        params = list(inspect.signature(fn).parameters.values())
+    except (TypeError, ValueError):
+        return fn
+    P = inspect.Parameter
+    if not any(p.kind in (P.VAR_POSITIONAL, P.VAR_KEYWORD, P.KEYWORD_ONLY) for p in params):
+        return fn
+
+    def call(*qargs):
+        args, kwargs = [], {}
+        for p, a in zip(params, qargs):
+            if p.kind == P.VAR_POSITIONAL:
+                args.extend(a if isinstance(a, (list, tuple)) or hasattr(a, "__len__")
+                            and not isinstance(a, (str, bytes, dict)) else [a])
+            elif p.kind == P.VAR_KEYWORD:
+                kwargs.update({str(k): v for k, v in dict(a).items()} if a is not None else {})
+            elif p.kind == P.KEYWORD_ONLY:
+                kwargs[p.name] = a
+            else:
+                args.append(a)
+        return fn(*args, **kwargs)
+    call.__signature__ = inspect.Signature(
+        [P(p.name, P.POSITIONAL_OR_KEYWORD, default=None) for p in params])
+    call.__name__ = getattr(fn, "__name__", "call")
+    return call
+
+
 def toq(x, ktype=None, *, cast=None, handle_nulls=False, strings_as_char=False, **kwargs):
     """x as a q value: ktype (a K class or a type number) chooses the type."""
     ktype = _resolve(ktype)
@@ -479,7 +511,7 @@ def toq(x, ktype=None, *, cast=None, handle_nulls=False, strings_as_char=False, 
             n = 0
         if n > 8:
             raise ValueError("q functions take at most 8 parameters")
-        return _k.wrap(_e.toq(x))
+        return _k.wrap(_e.toq(_positional(x)))
     if hasattr(x, "fileno"):  # a file (or anything with a descriptor): q's int handle to it
         fd = x.fileno() if callable(x.fileno) else x.fileno
         return toq(int(fd), ktype if ktype is not None else _k.IntAtom)
