@@ -853,7 +853,16 @@ class Foreign(Atom):
         v = _e.topy(self._k, 1)
         return self if isinstance(v, _e.KRef) else v
 
-    def __call__(self, *args):
+    def __call__(self, *args, **kwargs):
+        if kwargs:  # by the wrapped Python function's parameter names
+            import inspect
+            names = list(inspect.signature(self.py()).parameters)
+            full = list(args) + [None] * (len(names) - len(args))
+            for k, v in kwargs.items():
+                if k not in names:
+                    raise TypeError(f"unexpected keyword argument {k!r}")
+                full[names.index(k)] = v
+            args = tuple(full)
         return wrap(_e.apply(self._k, *[_arg(a) for a in args]))
 
 

@@ -77,3 +77,13 @@ def test_toq_refusals_and_forms():
     assert kx.K(File()).py() == -1 and kx.K(File()).t == -6
     f = kx.q("{[a;b;c] a + b * c}")
     assert f(..., ..., ...)(1, 2, 3).py() == 7 and f(1, ..., 3)(2).py() == 7
+
+
+def test_python_functions_with_star_args(capsys):
+    def kwonly(*, cats=None, bats=None):
+        return [cats, bats]
+    assert kx.K(kwonly)(bats="b", cats="c").py() == ["c", "b"]
+    f = kx.K(lambda *args, **kwargs: print(*args, **{k: str(v) for k, v in kwargs.items()}))
+    f("a b c".split(), kx.q('`sep`end!(`$"-";`$"!")'))
+    assert capsys.readouterr().out == "a-b-c!"
+    assert kx.K(lambda x, y: x + y)(1, 2).py() == 3
