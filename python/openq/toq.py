@@ -474,8 +474,12 @@ def toq(x, ktype=None, *, cast=None, handle_nulls=False, strings_as_char=False, 
         if ktype not in (None, _k.Table, _k.KeyedTable):
             raise _conversion_error(x, ktype)
         return _from_dataframe(x, ktype, strings_as_char)
+    if isinstance(x, pd.Categorical):
+        return _from_categorical(x, None) if ktype is None else toq(x.astype(str), ktype)
     if isinstance(x, (pd.Series, pd.Index)):
         if isinstance(x.dtype, pd.CategoricalDtype):
+            if ktype is None:
+                return _from_categorical(x.values, x.name if isinstance(x.name, str) else None)
             return toq(x.astype(str).to_numpy(), ktype)
         if str(x.dtype) in ("Int8", "Int16", "Int32", "Int64", "boolean", "Float32",
                             "Float64", "UInt8"):
@@ -539,6 +543,29 @@ def _from_datetime_time(x, cast=None, **kwargs):
 toq.from_datetime_time = _from_datetime_time
 
 
+ENUMS = []  # the domains categoricals were enumerated over, in order of first use (toq.ENUMS)
+_ENUM_COUNT = {"n": 0}  # unnamed categoricals' domains: enum0, enum1, ...
+
+
+def _from_categorical(cat, name):
+    """A pandas Categorical as an enumeration over the q global `name` (its categories as
+    symbols; a domain already there is extended by the values it lacks, as `name?syms`
+    does); unnamed, over a new domain enum0, enum1..."""
+    import numpy as np
+    if name is None:
+        name = f"enum{_ENUM_COUNT['n']}"
+        _ENUM_COUNT["n"] += 1
+    if not name.replace("_", "a").isalnum() or not name[0].isalpha():
+        raise TypeError(f"{name!r} cannot name a q enumeration domain")
+    if name not in ENUMS:
+        ENUMS.append(name)
+    cats = _k.wrap(_e.strsyms([str(c) for c in cat.categories]))
+    syms = _k._q("{x y}", cats, _k.wrap(_e.toq(np.asarray(cat.codes, dtype=np.int64))))
+    if _k._q("{x in key `.}", name).py():
+        return _k._q("{x?y}", name, syms)
+    return _k._q("{[d;c;s] d set c; d$s}", name, cats, syms)
+
+
 def _na_fill(dtype):
     import numpy as np
     return {"Int8": -128, "Int16": -2**15, "Int32": -2**31, "Int64": -2**63, "boolean": False,
@@ -574,3 +601,6 @@ def _from_dataframe(df, ktype, strings_as_char):
         kcols = [toq(index)]
     keys = _k._q("{flip x!y}", names, _k._q("{1_(::),x}", [c._k for c in kcols]))
     return _k._q("!", keys, t)
+
+
+toq.ENUMS = ENUMS  # PyKX reads kx.toq.ENUMS
