@@ -1678,6 +1678,13 @@ class EnumVector(Vector):
     def np(self, *, raw=False, has_nulls=None):
         return self.values().np() if not raw else self.indices().np()
 
+    def pd(self, *, raw=False, has_nulls=None, as_arrow=False):
+        import pandas as pd
+        if raw:
+            return pd.Series(self.indices().np())
+        domain = _q("{value key x}", self)  # the categories: the domain's symbols, in order
+        return pd.Series(pd.Categorical.from_codes(self.indices().np(), categories=domain.py()))
+
 
 class Anymap(List): __slots__ = ()
 

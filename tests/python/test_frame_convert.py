@@ -87,3 +87,16 @@ def test_python_functions_with_star_args(capsys):
     f("a b c".split(), kx.q('`sep`end!(`$"-";`$"!")'))
     assert capsys.readouterr().out == "a-b-c!"
     assert kx.K(lambda x, y: x + y)(1, 2).py() == 3
+
+
+def test_categoricals_are_enumerations():
+    e = kx.toq(pd.Series(["u", "v", "u"], dtype="category", name="catdom"))
+    assert isinstance(e, kx.EnumVector) and kx.q("catdom").py() == ["u", "v"]
+    assert kx.q("{key x}", e).py() == "catdom" and e.py() == ["u", "v", "u"]
+    back = e.pd()
+    assert isinstance(back.values, pd.Categorical) and back.tolist() == ["u", "v", "u"]
+    e2 = kx.toq(pd.Series(["w", "u"], dtype="category", name="catdom"))  # extends the domain
+    assert kx.q("catdom").py() == ["u", "v", "w"] and e2.py() == ["w", "u"]
+    assert "catdom" in kx.toq.ENUMS
+    t = kx.toq(pd.DataFrame({"catcol": pd.Series(["a", "b"], dtype="category"), "x": [1, 2]}))
+    assert isinstance(t["catcol"], kx.EnumVector) and kx.q("catcol").py() == ["a", "b"]
