@@ -369,8 +369,15 @@ def toq(x, ktype=None, *, cast=None, handle_nulls=False, strings_as_char=False, 
         t = toq(x)
         if not isinstance(t, (_k.Table, _k.KeyedTable)):
             raise TypeError("a dict ktype applies to a table's columns")
+        names = _k._q("cols", t).py()
         for col, kt in ktype.items():
-            t = _k._q("{[t;c;f] @[t;c;f]}", t, col, _coltype(kt))
+            if col not in names:
+                raise ValueError("Column name passed in dictionary not present in df table")
+            try:
+                t = _k._q("{[t;c;f] @[t;c;f]}", t, col, _coltype(kt))
+            except QError as ex:
+                raise QError(f"Not supported: column {col!r} as {_resolve(kt).__name__} "
+                             f"({ex})") from None
         return t
     if isinstance(x, _k.K):
         if ktype is None:
@@ -504,7 +511,9 @@ def toq(x, ktype=None, *, cast=None, handle_nulls=False, strings_as_char=False, 
     if isinstance(x, (list, tuple)):
         return _from_sequence(x, ktype, cast, handle_nulls, strings_as_char)
     if x is Ellipsis:
-        return _k._q("(::)") if ktype is None else _typed_null(ktype)
+        if ktype is None:
+            return _k._q("(::)")
+        raise TypeError(f"Ellipsis (...) has no {ktype.__name__} form")
     if isinstance(x, type(pathlib)):
         raise TypeError(f"Cannot convert module {x.__name__!r} to a K object")
     if callable(x):

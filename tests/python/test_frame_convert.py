@@ -100,3 +100,15 @@ def test_categoricals_are_enumerations():
     assert "catdom" in kx.toq.ENUMS
     t = kx.toq(pd.DataFrame({"catcol": pd.Series(["a", "b"], dtype="category"), "x": [1, 2]}))
     assert isinstance(t["catcol"], kx.EnumVector) and kx.q("catcol").py() == ["a", "b"]
+
+
+def test_dict_ktype_and_ellipsis_refusals():
+    import pytest
+    df = pd.DataFrame({"x": [1, 2], "y": ["a", "b"]})
+    with pytest.raises(ValueError, match="not present"):
+        kx.toq(df, ktype={"nope": kx.FloatVector})
+    with pytest.raises(kx.QError, match="Not supported"):
+        kx.toq(df, ktype={"x": kx.GUIDVector})
+    with pytest.raises(TypeError):
+        kx.IntAtom(...)
+    assert kx.K(...).t == 101
