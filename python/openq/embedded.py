@@ -8,6 +8,8 @@ try:
 except ImportError:
     from . import _openq as _e
 
+import sys
+
 from .exceptions import PyKXException, QError, QNameError
 from .k import K, wrap
 
@@ -110,6 +112,42 @@ def _arg(a):
     return toq(a)._k
 
 
+# debug=True / PYKX_QDEBUG: the query runs under .Q.trp, which answers (0b;value) or
+# (1b;backtrace text;error); the backtrace goes to stderr and the error is raised
+DEBUG_WRAPPER = ('{[pykxquery] .Q.trp[{[x] (0b; value x)}; pykxquery;'
+                 '{(1b;"backtrace:\\n",.Q.sbt y;x)}]}')
+
+
+def debugging(debug, skip_debug=False):
+    from . import config
+    return not skip_debug and bool(debug or config.pykx_qdebug)
+
+
+def debug_query(query, args):
+    """What the wrapper is applied to: the query as text (or the function), with its args."""
+    if isinstance(query, str):
+        query = query.encode()
+    if isinstance(query, bytes):
+        from .k import CharVector
+        query = CharVector(query)  # "=" too: a string, not a char
+    return query if not args else [query] + list(args)
+
+
+def _text(x):
+    """A string's text; anything else as q shows it (a .Q.sbt that answers no string)."""
+    v = x.py()
+    return v.decode(errors="replace") if isinstance(v, bytes) else str(x)
+
+
+def debug_result(r):
+    """The value of a debugged query's answer (a K list), or its error raised."""
+    flag = r[0].py()
+    if flag is True:
+        print(_text(r[1]), file=sys.stderr)
+        raise QError(_text(r[2]))
+    return r[1]
+
+
 class QAccess:
     """What q and a connection share: q['x'] get/set/del, q.name, q.ctx, q.qsql, dir(q).
 
@@ -184,6 +222,27 @@ class QAccess:
     def reserved_words(self):
         return sorted(RESERVED)
 
+    def console(self):
+        """q's console on this q (PyKX's q.console()): each line of stdin evaluated, its value
+        shown as q shows it, errors as 'msg; `\\\\` or the end of input leaves."""
+        while True:
+            try:
+                line = input("q)")
+            except EOFError:
+                break
+            if line.strip() == "\\\\":
+                break
+            if not line.strip():
+                continue
+            try:
+                r = self._call(line)
+            except QError as ex:
+                print(f"'{ex}")
+                continue
+            if isinstance(r, K) and not (r.t == 101 and _e.show(r._k) == "::"):
+                text = _e.show(r._k)
+                print(text, end="" if text.endswith("\n") else "\n")
+
     def file_execute(self, file_path, *, return_all=False):
         """Run a script from this machine where this q runs: a .q (or .k) file statement by
         statement (q's script rules: a line that starts with blank continues the statement
@@ -235,6 +294,14 @@ class EmbeddedQ(QAccess):
             query = query.decode()
         if len(args) > _MAX_ARGS:
             raise TypeError(f"Too many arguments: q functions take at most {_MAX_ARGS}")
+        if debugging(debug, skip_debug):
+            x = debug_query(query, args)
+            if args:
+                from .k import List
+                from .toq import toq
+                x = toq(x, List)
+            r = debug_result(wrap(_e.apply(DEBUG_WRAPPER, _arg(x))))
+            return r if wait is not False else wrap(_e.eval("::"))
         if args:
             r = wrap(_e.apply(query, *[_arg(a) for a in args]))
         else:

@@ -18,7 +18,7 @@ try:
 except ImportError:
     from . import _openq as _e
 
-from .embedded import QAccess
+from .embedded import QAccess, DEBUG_WRAPPER, debug_query, debug_result, debugging
 from .exceptions import PyKXException, UninitializedConnection
 from .k import Foreign, K, QError, wrap
 
@@ -54,8 +54,10 @@ class RawQConnection:
         c = self._client
         if c.closed:
             raise RuntimeError("Attempted to use a closed IPC connection")
-        msg = _e.encode(_message(query, args), 1 if wait else 0, c._cap)
-        fut = QFuture(self)
+        dbg = wait and debugging(debug, kwargs.get("skip_debug", False))
+        msg = _e.encode(_debug_message(query, args) if dbg else _message(query, args),
+                        1 if wait else 0, c._cap)
+        fut = QFuture(self, dbg)
         self._send_stack.append((msg, fut if wait else None))
         if wait:
             self._call_stack.append(fut)
@@ -159,8 +161,9 @@ class RawQConnection:
 class QFuture:
     """The reply to a queued RawQConnection call: done(), result(), or `await` it."""
 
-    def __init__(self, conn):
+    def __init__(self, conn, debug=False):
         self._conn = conn
+        self._debug = debug  # the reply is the debug wrapper's (0b;value) or (1b;bt;error)
         self._done = False
         self._value = None
         self._error = None
@@ -180,7 +183,7 @@ class QFuture:
             raise NoResults("the reply has not arrived")
         if self._error is not None:
             raise self._error
-        return self._value
+        return debug_result(self._value) if self._debug else self._value
 
     def __await__(self):
         self._conn._complete(self)  # sends what is queued, this message included
@@ -190,6 +193,13 @@ class QFuture:
 
 def _frame_length(header):
     return struct.unpack("<I", header[4:8])[0] | (header[3] << 32)
+
+
+def _debug_message(query, args):
+    """The message for conn(query, *args, debug=True): PyKX's .Q.trp wrapper applied to the
+    query and its arguments (embedded.DEBUG_WRAPPER)."""
+    _message(query, args)  # refuses what cannot travel
+    return _message(DEBUG_WRAPPER, (debug_query(query, args),))
 
 
 def _message(query, args):
@@ -293,16 +303,19 @@ class SyncQConnection(QAccess):
             self._reconnect()
         if len(args) > 8:
             raise TypeError("Too many arguments: q functions take at most 8")
-        msg = _e.encode(_message(query, args), 1 if wait else 0, self._cap)
+        dbg = wait and debugging(debug, kwargs.get("skip_debug", False))
+        msg = _e.encode(_debug_message(query, args) if dbg else _message(query, args),
+                        1 if wait else 0, self._cap)
         try:
-            return self._send(msg, wait)
+            r = self._send(msg, wait)
         except (OSError, RuntimeError):
             if self._retries < 0:
                 raise
             self._sock.close()
             self.closed = True
             self._reconnect()
-            return self._send(msg, wait)
+            r = self._send(msg, wait)
+        return debug_result(r) if dbg else r
 
     def _create_result(self, message):
         """The value of one whole reply message (its bytes, compressed or not)."""
@@ -482,8 +495,10 @@ class AsyncQConnection:
         elif async_response and reuse:
             warnings.warn("Cannot use async_response=True without reuse=False.", UserWarning)
             async_response = False
-        msg = _e.encode(_message(query, args), 1 if wait else 0, self._cap)
-        task = asyncio.ensure_future(self._request(msg, wait, async_response))
+        dbg = wait and debugging(debug, kwargs.get("skip_debug", False))
+        msg = _e.encode(_debug_message(query, args) if dbg else _message(query, args),
+                        1 if wait else 0, self._cap)
+        task = asyncio.ensure_future(self._request(msg, wait, async_response, dbg))
         self._call_stack.append(task)
         task.add_done_callback(lambda t: t in self._call_stack and self._call_stack.remove(t))
         return task
@@ -495,7 +510,7 @@ class AsyncQConnection:
         pending = [self(*c) for c in _file_calls(_Blocking(self), file_path)]
         return pending if return_all else (pending[-1] if pending else None)
 
-    async def _request(self, msg, wait, async_response=False):
+    async def _request(self, msg, wait, async_response=False, debug=False):
         async with self._lock:
             if self._writer is None:
                 raise RuntimeError("Attempted to use a closed IPC connection")
@@ -505,7 +520,8 @@ class AsyncQConnection:
                 return asyncio.ensure_future(self._next_message(0))
             if not wait:
                 return wrap(_e.eval("::"))
-            return await self._next_message(2)
+            r = await self._next_message(2)
+            return debug_result(r) if debug else r
 
     async def _next_message(self, kind):
         """The next message of kind (0 async, 2 a reply) from the server; others skipped."""

@@ -666,7 +666,7 @@ class Function(Atom):
             args = (None,)
         if len(args) > 8:
             raise TypeError("Too many arguments: q functions take at most 8")
-        return wrap(_e.apply(self._k, *[_arg(a) for a in args]))
+        return wrap(_e.apply(self._k, *[_elided_arg() if a is Ellipsis else _arg(a) for a in args]))
 
     def __bool__(self):
         return True
@@ -726,6 +726,11 @@ class Function(Atom):
 
 
 _MISSING = object()
+
+
+def _elided_arg():
+    """the elided argument of a projection (f[;2]): PyKX's `...` in a call (65 ff on the wire)"""
+    return _e.decode(b"\x01\x00\x00\x00\x0a\x00\x00\x00\x65\xff")
 
 
 def _elided(v):
@@ -887,7 +892,16 @@ class Foreign(Atom):
         v = _e.topy(self._k, 1)
         return self if isinstance(v, _e.KRef) else v
 
-    def __call__(self, *args):
+    def __call__(self, *args, **kwargs):
+        if kwargs:  # by the wrapped Python function's parameter names
+            import inspect
+            names = list(inspect.signature(self.py()).parameters)
+            full = list(args) + [None] * (len(names) - len(args))
+            for k, v in kwargs.items():
+                if k not in names:
+                    raise TypeError(f"unexpected keyword argument {k!r}")
+                full[names.index(k)] = v
+            args = tuple(full)
         return wrap(_e.apply(self._k, *[_arg(a) for a in args]))
 
 
@@ -1243,8 +1257,9 @@ class SymbolVector(Vector):
 
     def np(self, *, raw=False, has_nulls=None):
         import numpy as np
-        v = _e.topy(self._k, 1)
-        return np.array([s.encode() for s in v] if raw else v, dtype=object)
+        if not raw:
+            return _e.symobjects(self._k)  # one str per distinct symbol
+        return np.array([s.encode() for s in _e.topy(self._k, 1)], dtype=object)
 
 
 class GUIDVector(Vector):
@@ -1255,6 +1270,13 @@ class GUIDVector(Vector):
         if raw:
             return np.frombuffer(b"".join(u.bytes for u in self.py()), dtype=np.complex128)
         return np.array(self.py(), dtype=object)
+
+
+def _writeable(a):
+    """a numpy array or Series whose data may be written (not a view of a q vector)"""
+    arr = a.array if hasattr(a, "array") else a
+    arr = getattr(arr, "_ndarray", arr)  # NumpyExtensionArray, DatetimeArray...
+    return not isinstance(arr, __import__("numpy").ndarray) or arr.flags.writeable
 
 
 class Mapping(Collection, abc.Mapping):
@@ -1479,7 +1501,12 @@ class Table(PandasAPI, Mapping):
                 chars[c] = v.np(raw=raw)  # one byte a row, as PyKX's |S1 column
             else:
                 data[c] = v.pd(raw=raw) if isinstance(v, Vector) else v.np()
-        df = pd.DataFrame(data, columns=cols)
+        for c, a in data.items():  # views of q's memory are copied once, here; pandas copies none
+            if isinstance(a, (np.ndarray, pd.Series)) and not _writeable(a):
+                a = data[c] = a.copy()
+            if isinstance(a, pd.Series) and isinstance(a.dtype, np.dtype):
+                data[c] = a.values  # the column's ndarray: no index to align
+        df = pd.DataFrame(data, columns=cols, copy=False)
         for c, a in chars.items():
             df[c] = a  # assigned, a bytes column keeps its |S1 dtype
         return _with_masked(df, masked) if masked else df
@@ -1772,6 +1799,13 @@ class EnumVector(Vector):
 
     def np(self, *, raw=False, has_nulls=None):
         return self.values().np() if not raw else self.indices().np()
+
+    def pd(self, *, raw=False, has_nulls=None, as_arrow=False):
+        import pandas as pd
+        if raw:
+            return pd.Series(self.indices().np())
+        domain = _q("{value key x}", self)  # the categories: the domain's symbols, in order
+        return pd.Series(pd.Categorical.from_codes(self.indices().np(), categories=domain.py()))
 
 
 class Anymap(List): __slots__ = ()

@@ -43,8 +43,8 @@ def _has_column(x):
     return False
 
 
-def _query(kind, table, columns=None, where=None, by=None, inplace=False):
-    if any(_has_column(x) for x in (columns, where, by)):
+def _query(kind, table, columns=None, where=None, by=None, inplace=False, q=None):
+    if q is None and any(_has_column(x) for x in (columns, where, by)):
         return _functional_query(kind, table, columns, where, by, inplace)
     cols = _phrase(columns)
     w = _phrase(where)
@@ -63,7 +63,9 @@ def _query(kind, table, columns=None, where=None, by=None, inplace=False):
     text += " from " + src
     if w:
         text += " where " + w
-    if named:
+    if q is not None:  # a connection's qsql: the query runs there
+        r = q._call(text) if named else q._call("{" + text + "}", table)
+    elif named:
         r = wrap(_e.eval(text))
     else:
         r = wrap(_e.apply("{" + text + "}", table._k if isinstance(table, K) else table))
@@ -77,22 +79,24 @@ def _functional(table, kind, columns, where, by, inplace=False):
 
 
 class QSQL:
-    """kx.q.qsql: select, exec, update, delete over a table (or a table's name)."""
+    """kx.q.qsql: select, exec, update, delete over a table (or a table's name); a
+    connection's conn.qsql runs them on its server."""
 
     def __init__(self, q):
-        self._q = q
+        from .embedded import EmbeddedQ
+        self._q = None if isinstance(q, EmbeddedQ) else q
 
     def select(self, table, columns=None, where=None, by=None, inplace=False):
-        return _query("select", table, columns, where, by, inplace)
+        return _query("select", table, columns, where, by, inplace, self._q)
 
     def exec(self, table, columns=None, where=None, by=None):
-        return _query("exec", table, columns, where, by)
+        return _query("exec", table, columns, where, by, q=self._q)
 
     def update(self, table, columns=None, where=None, by=None, modify=False, inplace=False):
-        return _query("update", table, columns, where, by, inplace or modify)
+        return _query("update", table, columns, where, by, inplace or modify, self._q)
 
     def delete(self, table, columns=None, where=None, modify=False, inplace=False):
-        return _query("delete", table, columns, where, None, inplace or modify)
+        return _query("delete", table, columns, where, None, inplace or modify, self._q)
 
 
 class SQL:

@@ -211,6 +211,15 @@ def _from_sequence(x, ktype, cast, handle_nulls, strings_as_char):
 _UNSENDABLE = (types.FunctionType, types.BuiltinFunctionType, types.ModuleType)
 
 
+def _no_foreigns(arr, r):
+    """r, the q form of object array arr, unless an item of arr became a foreign: a Python
+    object q has no form for (PyKX refuses those with TypeError; kx.Foreign(x) makes one)"""
+    if arr.dtype.kind == "O" and r.t == 0 and _k._q("{any 112h=type each x}", r) and \
+            any(not isinstance(v, _k.K) and _k.wrap(_e.toq(v)).t == 112 for v in arr.tolist()):
+        raise TypeError("a numpy array holding Python objects with no q form")
+    return r
+
+
 def _from_numpy(arr, ktype):
     import numpy as np
     if arr.ndim != 1:
@@ -219,14 +228,15 @@ def _from_numpy(arr, ktype):
         raise _conversion_error(arr, ktype)
     if ktype is None:
         if arr.dtype.kind == "U":
-            return _k.wrap(_e.toq(arr.tolist())) if len(arr) else _k._q("`$()")
+            return _k.wrap(_e.strsyms(arr.tolist())) if len(arr) else _k._q("`$()")
         if arr.dtype.kind == "S" and arr.dtype.itemsize > 1:
             return _k.wrap(_e.toq([bytes(v) for v in arr]))
         if arr.dtype == np.uint64:
             raise TypeError("q has no unsigned 64-bit integers")
-        if arr.dtype.kind == "O" and len(arr) and all(isinstance(v, str) or v is None
-                                                      for v in arr.tolist()):
-            return _k.wrap(_e.toq(["" if v is None else v for v in arr.tolist()]))
+        if arr.dtype.kind == "O" and len(arr):
+            syms = _e.strsyms(arr)  # str (or None) throughout: one conversion per distinct
+            if syms is not None:
+                return _k.wrap(syms)
         if arr.dtype.kind == "O" and any(isinstance(v, _UNSENDABLE) for v in arr.tolist()):
             raise TypeError("a numpy array of functions or modules has no q form")
         if arr.dtype == np.complex128:  # GUIDVector.np(raw=True): 16 raw bytes an item
@@ -244,11 +254,12 @@ def _from_numpy(arr, ktype):
         elif arr.dtype == np.uint64 or arr.dtype == np.int8:
             arr = arr.astype(np.int64 if arr.dtype == np.uint64 else np.int16)
         r = _k.wrap(_e.toq(arr))
+        _no_foreigns(arr, r)
         if arr.dtype.kind == "O" and len(arr) == 0:
             return _k._q("()")
         return r
     if ktype is _k.List:
-        return _k._q("{$[0h=type x;x;1_(::),x]}", _k.wrap(_e.toq(arr)))
+        return _k._q("{$[0h=type x;x;1_(::),x]}", _no_foreigns(arr, _k.wrap(_e.toq(arr))))
     if not issubclass(ktype, _k.Vector):
         raise _conversion_error(arr, ktype)
     t = ktype.t
@@ -330,6 +341,38 @@ def _from_temporal(x, ktype):
     return _cast(r, ktype)
 
 
+def _positional(fn):
+    """fn as q calls a Python function, its arguments by position: a *args parameter takes
+    one list (spread), **kwargs one dictionary, a keyword-only parameter its value (as PyKX
+    passes them); fn itself when it has none of those."""
+    import inspect
+    try:
+        params = list(inspect.signature(fn).parameters.values())
+    except (TypeError, ValueError):
+        return fn
+    P = inspect.Parameter
+    if not any(p.kind in (P.VAR_POSITIONAL, P.VAR_KEYWORD, P.KEYWORD_ONLY) for p in params):
+        return fn
+
+    def call(*qargs):
+        args, kwargs = [], {}
+        for p, a in zip(params, qargs):
+            if p.kind == P.VAR_POSITIONAL:
+                args.extend(a if isinstance(a, (list, tuple)) or hasattr(a, "__len__")
+                            and not isinstance(a, (str, bytes, dict)) else [a])
+            elif p.kind == P.VAR_KEYWORD:
+                kwargs.update({str(k): v for k, v in dict(a).items()} if a is not None else {})
+            elif p.kind == P.KEYWORD_ONLY:
+                kwargs[p.name] = a
+            else:
+                args.append(a)
+        return fn(*args, **kwargs)
+    call.__signature__ = inspect.Signature(
+        [P(p.name, P.POSITIONAL_OR_KEYWORD, default=None) for p in params])
+    call.__name__ = getattr(fn, "__name__", "call")
+    return call
+
+
 def toq(x, ktype=None, *, cast=None, handle_nulls=False, strings_as_char=False, **kwargs):
     """x as a q value: ktype (a K class or a type number) chooses the type."""
     ktype = _resolve(ktype)
@@ -337,8 +380,15 @@ def toq(x, ktype=None, *, cast=None, handle_nulls=False, strings_as_char=False, 
         t = toq(x)
         if not isinstance(t, (_k.Table, _k.KeyedTable)):
             raise TypeError("a dict ktype applies to a table's columns")
+        names = _k._q("cols", t).py()
         for col, kt in ktype.items():
-            t = _k._q("{[t;c;f] @[t;c;f]}", t, col, _coltype(kt))
+            if col not in names:
+                raise ValueError("Column name passed in dictionary not present in df table")
+            try:
+                t = _k._q("{[t;c;f] @[t;c;f]}", t, col, _coltype(kt))
+            except QError as ex:
+                raise QError(f"Not supported: column {col!r} as {_resolve(kt).__name__} "
+                             f"({ex})") from None
         return t
     if isinstance(x, _k.K):
         if ktype is None:
@@ -442,8 +492,12 @@ def toq(x, ktype=None, *, cast=None, handle_nulls=False, strings_as_char=False, 
         if ktype not in (None, _k.Table, _k.KeyedTable):
             raise _conversion_error(x, ktype)
         return _from_dataframe(x, ktype, strings_as_char)
+    if isinstance(x, pd.Categorical):
+        return _from_categorical(x, None) if ktype is None else toq(x.astype(str), ktype)
     if isinstance(x, (pd.Series, pd.Index)):
         if isinstance(x.dtype, pd.CategoricalDtype):
+            if ktype is None:
+                return _from_categorical(x.values, x.name if isinstance(x.name, str) else None)
             return toq(x.astype(str).to_numpy(), ktype)
         if str(x.dtype) in ("Int8", "Int16", "Int32", "Int64", "boolean", "Float32",
                             "Float64", "UInt8"):
@@ -468,7 +522,9 @@ def toq(x, ktype=None, *, cast=None, handle_nulls=False, strings_as_char=False, 
     if isinstance(x, (list, tuple)):
         return _from_sequence(x, ktype, cast, handle_nulls, strings_as_char)
     if x is Ellipsis:
-        return _k._q("(::)") if ktype is None else _typed_null(ktype)
+        if ktype is None:
+            return _k._q("(::)")
+        raise TypeError(f"Ellipsis (...) has no {ktype.__name__} form")
     if isinstance(x, type(pathlib)):
         raise TypeError(f"Cannot convert module {x.__name__!r} to a K object")
     if callable(x):
@@ -479,7 +535,10 @@ def toq(x, ktype=None, *, cast=None, handle_nulls=False, strings_as_char=False, 
             n = 0
         if n > 8:
             raise ValueError("q functions take at most 8 parameters")
-        return _k.wrap(_e.toq(x))
+        return _k.wrap(_e.toq(_positional(x)))
+    if hasattr(x, "fileno"):  # a file (or anything with a descriptor): q's int handle to it
+        fd = x.fileno() if callable(x.fileno) else x.fileno
+        return toq(int(fd), ktype if ktype is not None else _k.IntAtom)
     if hasattr(x, "__iter__") and not isinstance(x, (set, frozenset)):
         return toq(list(x), ktype)
     if isinstance(x, (set, frozenset)):
@@ -504,6 +563,29 @@ def _from_datetime_time(x, cast=None, **kwargs):
 toq.from_datetime_time = _from_datetime_time
 
 
+ENUMS = []  # the domains categoricals were enumerated over, in order of first use (toq.ENUMS)
+_ENUM_COUNT = {"n": 0}  # unnamed categoricals' domains: enum0, enum1, ...
+
+
+def _from_categorical(cat, name):
+    """A pandas Categorical as an enumeration over the q global `name` (its categories as
+    symbols; a domain already there is extended by the values it lacks, as `name?syms`
+    does); unnamed, over a new domain enum0, enum1..."""
+    import numpy as np
+    if name is None:
+        name = f"enum{_ENUM_COUNT['n']}"
+        _ENUM_COUNT["n"] += 1
+    if not name.replace("_", "a").isalnum() or not name[0].isalpha():
+        raise TypeError(f"{name!r} cannot name a q enumeration domain")
+    if name not in ENUMS:
+        ENUMS.append(name)
+    cats = _k.wrap(_e.strsyms([str(c) for c in cat.categories]))
+    syms = _k._q("{x y}", cats, _k.wrap(_e.toq(np.asarray(cat.codes, dtype=np.int64))))
+    if _k._q("{x in key `.}", name).py():
+        return _k._q("{x?y}", name, syms)
+    return _k._q("{[d;c;s] d set c; d$s}", name, cats, syms)
+
+
 def _na_fill(dtype):
     import numpy as np
     return {"Int8": -128, "Int16": -2**15, "Int32": -2**31, "Int64": -2**63, "boolean": False,
@@ -511,7 +593,10 @@ def _na_fill(dtype):
 
 
 def _coltype(kt):
-    c = _k._TYPES[abs(_resolve(kt).t)][0]
+    t = abs(_resolve(kt).t)
+    if t == 10:  # a column of strings: symbols as their text
+        return _k.wrap(_e.eval('{$[11h=abs type x;string x;"c"$x]}'))
+    c = _k._TYPES[t][0]
     return _k.wrap(_e.eval('{"' + c + '"$x}'))
 
 
@@ -536,3 +621,6 @@ def _from_dataframe(df, ktype, strings_as_char):
         kcols = [toq(index)]
     keys = _k._q("{flip x!y}", names, _k._q("{1_(::),x}", [c._k for c in kcols]))
     return _k._q("!", keys, t)
+
+
+toq.ENUMS = ENUMS  # PyKX reads kx.toq.ENUMS

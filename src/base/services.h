@@ -39,6 +39,9 @@ typedef struct Services {
     bool (*past_deadline)(void);
     /* count of a partitioned table, -1 when t is not one */
     J (*part_count)(const K t);
+    /* the primitive object keyword `name` (n bytes) names, or NULL (no error) when none does:
+     * -9! of a function q.k defines, sent as its definition or its name (PROTOCOL.md 4.8) */
+    K (*keyword)(const char *name, size_t n);
 
     /* ---- filled by src/net (net_init) ---- */
     K (*handle_call)(J handle, K msg);   /* h msg (sync) or neg[h] msg (async); msg consumed */

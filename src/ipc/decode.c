@@ -171,6 +171,23 @@ static K read_prim(Reader *r, int t) {
     return obj_prim(t, id);
 }
 
+/* a lambda of context q whose text is a keyword's q.k definition (`cut`'s k){..}) or the
+ * keyword itself (as openq sends a keyword with no opcode it knows): that keyword's primitive,
+ * or NULL (no error) for any other lambda */
+static K q_keyword(const K src) {
+    if (!RT->svc.keyword || src->n == 0 || src->n > 200)
+        return NULL;
+    const char *name = prim_keyword_of(kC(src), (size_t)src->n);
+    size_t n = name ? strlen(name) : (size_t)src->n;
+    if (!name) {
+        name = kC(src);
+        for (size_t i = 0; i < n; i++)
+            if (!((name[i] >= 'a' && name[i] <= 'z') || (i && name[i] >= '0' && name[i] <= '9')))
+                return NULL;
+    }
+    return RT->svc.keyword(name, n);
+}
+
 static K read_obj(Reader *r) {
     if (!need(r, 1))
         return bad();
@@ -263,6 +280,10 @@ static K read_obj(Reader *r) {
             if (src->t != KC) {
                 r0(src);
                 x = bad();
+                break;
+            }
+            if (strcmp(ctx, "q") == 0 && (x = q_keyword(src)) != NULL) {
+                r0(src);
                 break;
             }
             x = ktn(KLAMBDA, LAMBDA_N);

@@ -7,6 +7,8 @@
 
 #include "../prim/prims.h"
 
+#include <stdlib.h>
+
 /* Nesting beyond MAX_DEPTH is refused ('limit), as is nesting past the stack (stack.h:
  * 'stack), so neither pass can overflow the C stack. */
 #define MAX_DEPTH 4096
@@ -21,17 +23,87 @@ static bool big_count(J n) { return n > 0xffffffffLL; }
 
 static int64_t count_bytes(J n, int cap) { return cap >= 6 && big_count(n) ? 8 : 4; }
 
-/* primitives with no q opcode travel as a lambda naming the keyword, in context q */
-static const char *prim_text(const K x) {
-    return x->g < PRIM_COUNT ? prim_table[x->g].text : "";
-}
-
 static int wire_code(const K x) {
     if (x->g == PRIM_ELIDED && x->t == KUNARY)
         return 0xff;
     if (x->g >= PRIM_COUNT)
         return -1;
     return x->t == KUNARY ? prim_table[x->g].u_code : prim_table[x->g].b_code;
+}
+
+/* the opcode of glyph g (n bytes) as a 101 or 102 object, or -1 */
+static int glyph_code(const char *g, size_t n, int type) {
+    for (int id = 0; id < PRIM_COUNT; id++)
+        if (strlen(prim_table[id].text) == n && memcmp(prim_table[id].text, g, n) == 0)
+            return type == KUNARY ? prim_table[id].u_code : prim_table[id].b_code;
+    return -1;
+}
+
+static G *put_lambda_text(G *p, const char *ctx, const char *text) {
+    *p++ = KLAMBDA;
+    size_t c = strlen(ctx) + 1;
+    memcpy(p, ctx, c);
+    p += c;
+    *p++ = KC;
+    *p++ = 0;
+    uint32_t n = (uint32_t)strlen(text);
+    memcpy(p, &n, 4);
+    memcpy(p + 4, text, n);
+    return p + 4 + n;
+}
+
+/* A keyword with no opcode of its own travels as q.k defines it (PROTOCOL.md 4.8): a k lambda
+ * in context q (`cut` is k){..}), a derived function of a glyph (`mins` is &\ : 6c 6605), a
+ * glyph's unary or binary form (`get` is .:), an internal function (`md5` is -15! : the
+ * projection 68 02000000 6610 f9 f1ff..); a keyword natively in q whose opcode openq does not
+ * know goes as a lambda whose text is the keyword, in context q, which -9! reads back as the
+ * keyword.  Writes the bytes to out (room for 24 + the text) and answers their count. */
+static size_t keyword_form(const K x, G *out) {
+    G buf[256];
+    G *p = out ? out : buf;
+    G *start = p;
+    char pb[8];
+    const char *d = prim_display(x, pb);
+    size_t n = strlen(d);
+    static const struct { const char *s; int t; } iters[] = {
+        {"':", KPRIOR}, {"/:", KEACHR}, {"\\:", KEACHL}, {"'", KEACH}, {"/", KOVER}, {"\\", KSCAN}};
+    if (n >= 2 && d[0] == 'k' && d[1] == ')')
+        return (size_t)(put_lambda_text(p, "q", d) - start);
+    if (n >= 3 && d[0] == '-' && d[n - 1] == '!' && strspn(d + 1, "0123456789") == n - 2) {
+        J j = -strtoll(d + 1, NULL, 10);
+        *p++ = KPROJ;
+        uint32_t two = 2;
+        memcpy(p, &two, 4);
+        p += 4;
+        *p++ = KBINARY;
+        *p++ = (G)glyph_code("!", 1, KBINARY);
+        *p++ = (G)(signed char)-KJ;
+        memcpy(p, &j, 8);
+        return (size_t)(p + 8 - start);
+    }
+    for (size_t i = 0; n <= 3 && i < ARRAY_LEN(iters); i++) {
+        size_t m = strlen(iters[i].s);
+        int code = n > m && memcmp(d + n - m, iters[i].s, m) == 0 ? glyph_code(d, n - m, KBINARY) : -1;
+        if (code >= 0) {
+            *p++ = (G)iters[i].t;
+            *p++ = KBINARY;
+            *p++ = (G)code;
+            return (size_t)(p - start);
+        }
+    }
+    int code = n == 2 && d[1] == ':' ? glyph_code(d, 1, KUNARY) : -1;
+    if (code >= 0) {
+        *p++ = KUNARY;
+        *p++ = (G)code;
+        return (size_t)(p - start);
+    }
+    code = n <= 2 ? glyph_code(d, n, KBINARY) : -1;
+    if (code >= 0) {
+        *p++ = KBINARY;
+        *p++ = (G)code;
+        return (size_t)(p - start);
+    }
+    return (size_t)(put_lambda_text(p, "q", x->g < PRIM_COUNT ? prim_table[x->g].text : "") - start);
 }
 
 /* body size of x, or -1 + kerr for what cannot be sent */
@@ -101,9 +173,7 @@ static int64_t obj_size(const K x, int cap, int depth) {
         return 1 + (int64_t)strlen(c) + 1 + 6 + kK(x)[LAMBDA_SRC]->n;
     }
     case KUNARY: case KBINARY:
-        if (wire_code(x) < 0) /* sent as a lambda {keyword} in .q */
-            return 1 + 2 + 6 + (int64_t)strlen(prim_text(x));
-        return 2;
+        return wire_code(x) < 0 ? (int64_t)keyword_form(x, NULL) : 2;
     case KITER:
         return 2;
     case KPROJ: case KCOMP: {
@@ -216,16 +286,7 @@ static void write_obj(Writer *w, const K x) {
     case KUNARY: case KBINARY: {
         int code = wire_code(x);
         if (code < 0) {
-            *w->p++ = KLAMBDA;
-            put_str(w, "q");
-            const char *text = prim_text(x);
-            *w->p++ = KC;
-            *w->p++ = 0;
-            uint32_t n = (uint32_t)strlen(text);
-            memcpy(w->p, &n, 4);
-            w->p += 4;
-            memcpy(w->p, text, n);
-            w->p += n;
+            w->p += keyword_form(x, w->p);
             return;
         }
         *w->p++ = (G)t;

@@ -14,9 +14,9 @@ k).q.peach:{x':y}
 .Q.nA:.Q.n,.Q.A
 .Q.s1:{-3!x}
 .Q.hp:{[f;x;y;z] f(x;y;z)}[.Q.hp] / url, mime type, body: the native body takes the three as one list
-/ .Q.trp[f;x;h]: h gets the error text and a backtrace (none is kept here)
-.Q.trp:{[f;x;h] @[f;x;{[h;e] h[e;()]}[h]]}
-.Q.sbt:{""}
+/ .Q.trp and .Q.trpd are native (eval.c): h gets the error text and the backtrace object,
+/ frames (fn;(name;file;line;source);pos) innermost first; .Q.sbt shows one as the console does
+.Q.sbt:{raze{[n;f] i:f 1;p:"  [",string[n],"]  ";h:$[count i 1;i[1],":",string[i 2],": ";""],$[count[i 3]&count i 0;i[0],":";""];p,h,$[count i 3;i 3;"(",i[0],")"],"\n",$[0>f 2;"\n";((count[p,h]+f 2)#" "),"^\n"]}'[reverse til count x;x]}
 .q.csv:","
 k).q.rand:{*1?x}
 / .Q.res: q's reserved words; .Q.ty: the type letter of a list (lower case for a vector,
@@ -74,7 +74,6 @@ k).q.rand:{*1?x}
 .Q.fs:{.Q.fsn[x;y;131000]}
 .Q.addmonths:{("d"$m+y)+x-"d"$m:"m"$x}
 .Q.ts:{[x;y]w:first system"w";t:.z.p;r:.[x;y];((`long$(.z.p-t)%1000000),0|first[system"w"]-w;r)}
-.Q.trpd:{[f;x;h] .[f;x;{[h;e] h[e;()]}[h]]}
 / tables: .Q.ff adds y's missing columns as nulls; .Q.fu applies f to distinct items;
 / .Q.ft applies f to a keyed table's unkeyed form; .Q.fk a column's foreign-key table
 .Q.qt:{$[98h=t:type x;1b;99h=t;98h=type key x;0b]}

@@ -57,9 +57,18 @@ static K release_all(K *args, int n, const char *err) {
     return kerr(err);
 }
 
+static K apply_form(const K f, K *args, int n);
+
 K prim_apply(const K f, K *args, int n) {
     if (f->g == PRIM_ELIDED || f->g >= PRIM_COUNT)
         return release_all(args, n, "type");
+    K r = apply_form(f, args, n);
+    if (!r)
+        eval_trace_prim(f); /* til, cut...: q runs their q.k lambda, a frame of the backtrace */
+    return r;
+}
+
+static K apply_form(const K f, K *args, int n) {
     const PrimImpl *p = &impl[f->g];
     if (n == 1 && f->t == KUNARY)
         return p->monad ? p->monad(args[0]) : release_all(args, n, "nyi");

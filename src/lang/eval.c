@@ -54,6 +54,8 @@ const char *eval_trace_text(void) {
     for (int i = 0; i < RT->lang.trace_n; i++) {
         K text = NULL;
         long caret = -1;
+        if (RT->lang.trace[i].lambda->t != KLAMBDA) /* a keyword's frame: .Q.trp's alone */
+            continue;
         if (!parse_lambda_frame(RT->lang.trace[i].lambda, RT->lang.trace[i].node, &text, &caret) || !text)
             continue;
         size_t need = len + (size_t)text->n + (caret > 0 ? (size_t)caret : 0) + 40;
@@ -72,7 +74,7 @@ const char *eval_trace_text(void) {
             len += (size_t)snprintf(RT->lang.trace_text + len, cap - len, "%*s^\n", (int)(7 + caret), "");
         r0(text);
     }
-    return RT->lang.trace_text;
+    return len ? RT->lang.trace_text : NULL; /* keyword frames only: no lambda frames to show */
 }
 
 /* RT->lang.current_frame is the innermost running lambda's frame: a query started inside it
@@ -1931,6 +1933,107 @@ K eval_backtrace_text(void) {
     if (out)
         input_frame_lines(&out, debugging && RT->lang.suspend.top ? ">>" : "  ", in);
     return out;
+}
+
+void eval_trace_prim(const K f) {
+    char pb[8];
+    const char *d = prim_display(f, pb);
+    if (d[0] == 'k' && d[1] == ')')
+        trace_push(f, NULL, RT->lang.eval_depth + 1);
+}
+
+/* one frame of a backtrace object: (fn;info;pos), all consumed */
+static K bt_frame(K fn, K info, long pos) {
+    K fr = info ? ktn(0, 3) : NULL;
+    if (!fr) {
+        r0(fn);
+        r0(info);
+        return NULL;
+    }
+    kK(fr)[0] = fn;
+    kK(fr)[1] = info;
+    kK(fr)[2] = kj(pos);
+    return fr;
+}
+
+static K bt_info(const char *name, const char *src, size_t n) {
+    K info = ktn(0, 4);
+    if (!info)
+        return NULL;
+    kK(info)[0] = obj_strn(name, strlen(name));
+    kK(info)[1] = obj_strn("", 0);
+    kK(info)[2] = kj(-1);
+    kK(info)[3] = obj_strn(src, n);
+    return info;
+}
+
+static K bt_push(K list, K frame) {
+    if (!list || !frame) {
+        r0(list);
+        r0(frame);
+        return NULL;
+    }
+    return jk(&list, frame);
+}
+
+/* the backtrace of an error caught by .Q.trp at call depth `depth`: the frames it unwound
+ * (RT->lang.trace, innermost first), .Q.trp's own, the frames still running, the input */
+static K trp_backtrace(int depth, const char *name) {
+    K bt = ktn(0, 0);
+    for (int i = 0; bt && i < RT->lang.trace_n; i++) {
+        const TraceFrame *t = &RT->lang.trace[i];
+        if (t->depth <= depth)
+            continue;
+        long pos = -1;
+        K info;
+        if (t->lambda->t == KLAMBDA) {
+            info = parse_frame_info(t->lambda, t->node, &pos);
+        } else {
+            char pb[8];
+            const char *d = prim_display(t->lambda, pb);
+            info = bt_info(t->lambda->g < PRIM_COUNT ? prim_table[t->lambda->g].text : "", d, strlen(d));
+        }
+        bt = bt_push(bt, bt_frame(r1(t->lambda), info, pos));
+    }
+    bt = bt_push(bt, bt_frame(obj_identity(), bt_info(name, "", 0), -1));
+    struct RtInput *in = RT->lang.input;
+    for (Frame *g = RT->lang.current_frame; bt && g; g = g->caller) {
+        long pos = -1;
+        K info = parse_frame_info(g->lambda, g->err_node ? g->err_node : g->at, &pos);
+        bt = bt_push(bt, bt_frame(r1(g->lambda), info, pos));
+        in = g->input;
+    }
+    if (bt && in) {
+        const char *nl = memchr(in->src, '\n', in->n);
+        size_t n = nl ? (size_t)(nl - in->src) : in->n;
+        long pos = in->at >= 0 && (size_t)in->at < n ? in->at : -1;
+        bt = bt_push(bt, bt_frame(obj_identity(), bt_info("", in->src, n), pos));
+    }
+    return bt;
+}
+
+K eval_trp(K f, K x, K h, bool dot) {
+    eval_trace_clear();
+    int depth = RT->lang.eval_depth;
+    RT->lang.trap_depth++;
+    K r = dot ? prim_dot(f, x) : eval_apply(f, &x, 1);
+    RT->lang.trap_depth--;
+    if (r) {
+        r0(h);
+        return r;
+    }
+    K args[2];
+    args[0] = obj_str(kerr_msg() ? kerr_msg() : "");
+    kerr_clear();
+    args[1] = trp_backtrace(depth, dot ? ".Q.trpd" : ".Q.trp");
+    eval_trace_clear(); /* caught: its frames are no error's any more */
+    if (!args[0] || !args[1]) {
+        r0(args[0]);
+        r0(args[1]);
+        r0(h);
+        return kerr("wsfull");
+    }
+    return eval_apply(h, args, 2);
 }
 
 /* the outermost lambda frame of the suspended chain */

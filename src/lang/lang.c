@@ -101,7 +101,21 @@ static K native_backtrace(K x) { /* .Q.bt[]: print the running frames (basics/de
     return obj_identity();
 }
 
+static K native_trp(K x) { /* .Q.trp[f;x;h] */
+    K f = r1(kK(x)[0]), a = r1(kK(x)[1]), h = r1(kK(x)[2]);
+    r0(x);
+    return eval_trp(f, a, h, false);
+}
+
+static K native_trpd(K x) { /* .Q.trpd[f;args;h] */
+    K f = r1(kK(x)[0]), a = r1(kK(x)[1]), h = r1(kK(x)[2]);
+    r0(x);
+    return eval_trp(f, a, h, true);
+}
+
 static const Native natives[] = {
+    {".Q.trp", native_trp, 3},
+    {".Q.trpd", native_trpd, 3},
     {".j.j", native_json},
     {".j.jd", native_json_options},
     {".Q.s", native_show_text},
@@ -176,6 +190,7 @@ int lang_init(void) {
     RT->svc.apply = lang_apply;
     RT->svc.global_get = env_get;
     RT->svc.global_take = env_take_any;
+    RT->svc.keyword = prim_lookup;
     RT->svc.global_names = lang_names;
     RT->svc.assign_global = lang_assign_global;
     RT->svc.set_global = env_set;

@@ -40,6 +40,10 @@ void parse_set_origin(const char *file, long line);
 /* an error frame for lambda f (borrowed) failing at node: *text gets "[file:line: ][name:]src"
  * (the source line holding the node) and *caret its column in text, or -1 */
 bool parse_lambda_frame(const K f, const void *node, K *text, long *caret);
+/* a backtrace frame's (name;file;line;source) for lambda f (borrowed) at node, as .Q.trp
+ * gives it (ref/dotq.md#trp): strings, the line -1 outside a script; *pos the node's offset in
+ * the source, or -1.  NULL + kerr when out of memory */
+K parse_frame_info(const K f, const void *node, long *pos);
 /* release the parser's side tables (lambda origins, noted positions) */
 void parse_free(void);
 /* forget the origins of lambdas no longer alive (the table holds their bodies) */
@@ -48,6 +52,12 @@ void parse_origins_sweep(void);
  * by eval.c, NULL when none); eval_trace_clear forgets them */
 const char *eval_trace_text(void);
 void eval_trace_clear(void);
+/* .Q.trp[f;x;h] (dot false: f@x) and .Q.trpd[f;x;h] (dot: f . x), all consumed: h[msg;bt] when
+ * f fails, bt the backtrace object (ref/dotq.md#trp), innermost frame first, each
+ * (function;(name;file;line;source);position) */
+K eval_trp(K f, K x, K h, bool dot);
+/* a primitive that q.k defines as a k lambda (til, cut) failed: its frame for .Q.trp */
+void eval_trace_prim(const K f);
 /* value of lambda f (borrowed, parsed), as q 3.5+ gives it (ref/value.md): (bytecode;params;
  * locals;(namespace,globals);constants..;positions;name;file;line;source); openq has no
  * bytecode, so that and its map to the source are empty */

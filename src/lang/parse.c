@@ -393,6 +393,26 @@ bool parse_lambda_frame(const K lambda, const void *node, K *text, long *caret) 
     return true;
 }
 
+K parse_frame_info(const K lambda, const void *node, long *pos) {
+    LambdaOrigin *o = origin_of(lambda);
+    K src = kK(lambda)[LAMBDA_SRC];
+    long at = -1;
+    for (size_t i = 0; o && node && i < o->npos; i++)
+        if (o->pos[i].node == node)
+            at = (long)o->pos[i].pos;
+    if (at >= 0 && src->n >= 2 && kC(src)[0] == 'k' && kC(src)[1] == ')')
+        at += 2;
+    *pos = at;
+    K info = ktn(0, 4);
+    if (!info)
+        return NULL;
+    kK(info)[0] = o && o->name ? r1(o->name) : obj_strn("", 0);
+    kK(info)[1] = o && o->file ? r1(o->file) : obj_strn("", 0);
+    kK(info)[2] = kj(o && o->file ? o->line : -1);
+    kK(info)[3] = r1(src);
+    return info;
+}
+
 /* ---- value of a lambda (ref/value.md) ------------------------------------------------------ */
 
 static bool sym_in(const K v, S name) {

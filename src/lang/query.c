@@ -715,7 +715,10 @@ K query_select(K t, K where, K b, K a) {
                     kK(cols)[c] = exec ? eval_index(col, kj(last)) : idx ? eval_index(col, r1(idx)) : col;
                 }
                 r0(idx); r0(t); r0(b); r0(a);
-                return exec ? xD(names, prim_all_made(cols)) : xT(xD(names, cols));
+                if (exec)
+                    return xD(names, prim_all_made(cols));
+                K sel = xT(xD(names, cols)); /* select from a keyed table keeps its key */
+                return sel && nkeys ? prim_dict(kj(nkeys), sel) : sel;
             }
             /* exec expr from t */
             K one = xD(obj_list(1, obj_identity()), obj_list(1, r1(a)));

@@ -104,6 +104,13 @@ const char *prim_display(const K f, char buf[8]) {
     return text;
 }
 
+const char *prim_keyword_of(const char *src, size_t n) {
+    for (int id = 0; id < PRIM_COUNT; id++)
+        if (defined_in_k[id] && strlen(defined_in_k[id]) == n && memcmp(defined_in_k[id], src, n) == 0)
+            return prim_table[id].text;
+    return NULL;
+}
+
 int prim_from_code(int type, int code) {
     for (int id = 0; id < PRIM_COUNT; id++)
         if ((type == KUNARY ? prim_table[id].u_code : prim_table[id].b_code) == code)

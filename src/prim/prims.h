@@ -67,6 +67,8 @@ extern const int prim_alias_count;
 const char *prim_display(const K f, char buf[8]);
 /* the values of enumeration x (consumed) from its domain's global; x itself otherwise */
 K prim_unenum(K x);
+/* the keyword whose q.k definition is the text src (n bytes: "k){x*y div ..}", "&\\"), or NULL */
+const char *prim_keyword_of(const char *src, size_t n);
 /* id of the primitive that q's wire opcode `code` names as a 101 / 102 object, or -1 */
 int prim_from_code(int type, int code);
 /* x upsert y of a table value or a table by name (table.c; file handles: file.c's

@@ -41,6 +41,14 @@ K py_error_to_q(void);
  * reference; NULL, no exception, before the module loads) */
 PyObject *py_qerror_type(void);
 
+/* a list or 1-d object ndarray of str (None as the empty symbol) as a symbol vector, each
+ * distinct object converted once; NULL without error when an item is anything else, NULL +
+ * kerr on failure */
+K py_strs_to_syms(PyObject *o);
+/* symbol vector x (borrowed) as a numpy object array of str, one str made per distinct symbol;
+ * NULL with a Python exception on failure */
+PyObject *py_syms_to_objects(const K x);
+
 /* a q foreign wrapping a Python callable; its arguments are converted with `mode` */
 K py_callable_foreign(PyObject *fn, int mode);
 /* the Python object held by a foreign made here, or NULL */

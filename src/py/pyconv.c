@@ -196,60 +196,57 @@ static long long epoch_shift(int t) {
     return 0;
 }
 
+/* the data pointer of numpy array a (any dtype), or NULL with an exception */
+static void *array_data(PyObject *a) {
+    PyObject *ai = PyObject_GetAttrString(a, "__array_interface__");
+    PyObject *data = ai ? PyDict_GetItemString(ai, "data") : NULL;
+    void *p = data && PyTuple_Check(data) ? PyLong_AsVoidPtr(PyTuple_GET_ITEM(data, 0)) : NULL;
+    if (!p && !PyErr_Occurred())
+        PyErr_SetString(PyExc_TypeError, "no array data");
+    Py_XDECREF(ai);
+    return p;
+}
+
+/* a temporal vector as a new datetime64/timedelta64 array: one pass, each item widened to
+ * 64 bits and moved to the Unix epoch (nulls wrap as numpy's int64 arithmetic does) */
+static PyObject *temporal_to_numpy(const K x, const char *dtype) {
+    PyObject *np = numpy();
+    PyObject *out = np ? PyObject_CallMethod(np, "empty", "ns", (Py_ssize_t)x->n, dtype) : NULL;
+    if (out && x->n == 0)
+        return out;
+    int64_t *o = out ? array_data(out) : NULL;
+    if (!o) {
+        Py_XDECREF(out);
+        return NULL;
+    }
+    uint64_t shift = (uint64_t)epoch_shift(x->t);
+    if (x->t == KP || x->t == KN) {
+        for (J i = 0; i < x->n; i++)
+            o[i] = (int64_t)((uint64_t)kJ(x)[i] + shift);
+    } else {
+        for (J i = 0; i < x->n; i++)
+            o[i] = (int64_t)((uint64_t)(int64_t)kI(x)[i] + shift);
+    }
+    return out;
+}
+
 static PyObject *vector_to_numpy(const K x, bool copy) {
     const char *dtype = np_dtype(x->t);
     if (!dtype) {
         PyErr_SetString(PyExc_TypeError, "no numpy form");
         return NULL;
     }
+    if (x->t == KM || x->t == KD || x->t == KU || x->t == KV || x->t == KT || x->t == KP || x->t == KN)
+        return temporal_to_numpy(x, dtype);
     PyObject *ref = kref_new(r1(x));
     if (!ref)
         return NULL;
-    /* view the raw items with the storage dtype, then reinterpret for temporals */
-    const char *raw = x->t == KM || x->t == KD || x->t == KU || x->t == KV || x->t == KT ? "int32"
-                      : x->t == KP || x->t == KN ? "int64"
-                                                 : dtype;
-    PyObject *args = Py_BuildValue("(Os)", ref, raw);
+    PyObject *args = Py_BuildValue("(Os)", ref, dtype);
     PyObject *arr = np_call("frombuffer", args, NULL);
     Py_DECREF(args);
     Py_DECREF(ref);
     if (!arr)
         return NULL;
-    long long shift = epoch_shift(x->t);
-    if (strcmp(raw, dtype) != 0) {
-        /* temporal: widen to int64, shift the epoch, view as datetime64/timedelta64 */
-        PyObject *wide = PyObject_CallMethod(arr, "astype", "s", "int64");
-        Py_DECREF(arr);
-        if (!wide)
-            return NULL;
-        if (shift) {
-            PyObject *s = PyLong_FromLongLong(shift);
-            PyObject *sum = PyNumber_Add(wide, s);
-            Py_DECREF(s);
-            Py_DECREF(wide);
-            wide = sum;
-            if (!wide)
-                return NULL;
-        }
-        arr = PyObject_CallMethod(wide, "view", "s", dtype);
-        Py_DECREF(wide);
-        return arr;
-    }
-    if (shift) {
-        PyObject *wide = PyObject_CallMethod(arr, "astype", "s", "int64");
-        Py_DECREF(arr);
-        if (!wide)
-            return NULL;
-        PyObject *s = PyLong_FromLongLong(shift);
-        PyObject *sum = PyNumber_Add(wide, s);
-        Py_DECREF(s);
-        Py_DECREF(wide);
-        if (!sum)
-            return NULL;
-        arr = PyObject_CallMethod(sum, "view", "s", dtype);
-        Py_DECREF(sum);
-        return arr;
-    }
     if (copy) {
         PyObject *c = PyObject_CallMethod(arr, "copy", NULL);
         Py_DECREF(arr);
@@ -858,4 +855,192 @@ PyObject *py_foreign_object(const K x) {
         return NULL;
     UNUSED(foreign_marker);
     return ((PyForeign *)obj_foreign_ptr(x))->obj;
+}
+
+/* ---- strings <-> symbols in bulk (toq of a str column, .np()/.pd() of a symbol vector) --------
+ * A column of n strings usually holds few distinct ones, often the same str objects again: a
+ * per-call table keyed by the object's address (or the symbol's, symbols being interned)
+ * converts each distinct object once, so the rest cost one probe each. */
+
+typedef struct PtrMap {
+    const void **keys; /* NULL: empty slot */
+    void **vals;
+    size_t *uses;      /* how often each key was met (py_syms_to_objects' references) */
+    size_t cap, n;     /* cap a power of two, kept at least twice n */
+} PtrMap;
+
+static size_t ptr_slot(const PtrMap *m, const void *p) {
+    uint64_t h = (uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15ull;
+    size_t i = (size_t)(h >> 20) & (m->cap - 1);
+    while (m->keys[i] && m->keys[i] != p)
+        i = (i + 1) & (m->cap - 1);
+    return i;
+}
+
+static bool ptr_map_init(PtrMap *m, size_t cap) {
+    m->cap = cap, m->n = 0;
+    m->keys = mem_raw_calloc(cap, sizeof *m->keys);
+    m->vals = mem_raw_calloc(cap, sizeof *m->vals);
+    m->uses = mem_raw_calloc(cap, sizeof *m->uses);
+    return m->keys && m->vals && m->uses;
+}
+
+static void ptr_map_free(PtrMap *m) {
+    mem_raw_free(m->keys);
+    mem_raw_free(m->vals);
+    mem_raw_free(m->uses);
+}
+
+/* add p -> v (p absent); false when out of memory */
+static bool ptr_map_put(PtrMap *m, const void *p, void *v) {
+    if (2 * (m->n + 1) > m->cap) {
+        PtrMap g;
+        if (!ptr_map_init(&g, m->cap * 2)) {
+            ptr_map_free(&g);
+            return false;
+        }
+        for (size_t i = 0; i < m->cap; i++)
+            if (m->keys[i]) {
+                size_t j = ptr_slot(&g, m->keys[i]);
+                g.keys[j] = m->keys[i], g.vals[j] = m->vals[i], g.uses[j] = m->uses[i];
+            }
+        g.n = m->n;
+        ptr_map_free(m);
+        *m = g;
+    }
+    size_t i = ptr_slot(m, p);
+    m->keys[i] = p, m->vals[i] = v;
+    m->n++;
+    return true;
+}
+
+/* the items of a list or of a 1-d object ndarray (borrowed pointers, *step apart); NULL (no
+ * exception) for anything else */
+static PyObject **object_items(PyObject *o, Py_ssize_t *n, Py_ssize_t *step) {
+    if (PyList_Check(o)) {
+        *n = PyList_GET_SIZE(o), *step = 1;
+        return ((PyListObject *)o)->ob_item;
+    }
+    PyObject *ai = PyObject_GetAttrString(o, "__array_interface__");
+    if (!ai) {
+        PyErr_Clear();
+        return NULL;
+    }
+    PyObject *typestr = PyDict_GetItemString(ai, "typestr"), *shape = PyDict_GetItemString(ai, "shape");
+    PyObject *data = PyDict_GetItemString(ai, "data"), *strides = PyDict_GetItemString(ai, "strides");
+    PyObject **items = NULL;
+    if (typestr && PyUnicode_Check(typestr) && !strcmp(PyUnicode_AsUTF8(typestr), "|O") && shape &&
+        PyTuple_Check(shape) && PyTuple_GET_SIZE(shape) == 1 && data && PyTuple_Check(data)) {
+        *n = PyLong_AsSsize_t(PyTuple_GET_ITEM(shape, 0));
+        *step = 1;
+        if (strides && strides != Py_None)
+            *step = PyLong_AsSsize_t(PyTuple_GET_ITEM(strides, 0)) / (Py_ssize_t)sizeof(PyObject *);
+        items = PyLong_AsVoidPtr(PyTuple_GET_ITEM(data, 0));
+    }
+    Py_DECREF(ai);
+    if (PyErr_Occurred())
+        PyErr_Clear(), items = NULL;
+    return items;
+}
+
+K py_strs_to_syms(PyObject *o) {
+    Py_ssize_t n, step;
+    PyObject **items = object_items(o, &n, &step);
+    if (!items || n < 0)
+        return NULL;
+    K r = ktn(KS, n);
+    PtrMap m;
+    if (!r || !ptr_map_init(&m, 1024)) {
+        r0(r);
+        ptr_map_free(&m);
+        return kerr("wsfull");
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *s = items[i * step];
+        size_t j = ptr_slot(&m, s);
+        if (m.keys[j]) {
+            kS(r)[i] = m.vals[j];
+            continue;
+        }
+        S sym;
+        if (s == Py_None) {
+            sym = sym_null;
+        } else if (PyUnicode_Check(s)) {
+            Py_ssize_t len;
+            const char *u = PyUnicode_AsUTF8AndSize(s, &len);
+            if (!u) {
+                ptr_map_free(&m);
+                r0(r);
+                return py_error_to_q();
+            }
+            sym = sym_intern(u, (size_t)len);
+        } else { /* not all strings: the caller converts item by item */
+            ptr_map_free(&m);
+            r0(r);
+            return NULL;
+        }
+        kS(r)[i] = sym;
+        if (!ptr_map_put(&m, s, sym)) {
+            ptr_map_free(&m);
+            r0(r);
+            return kerr("wsfull");
+        }
+    }
+    ptr_map_free(&m);
+    return r;
+}
+
+PyObject *py_syms_to_objects(const K x) {
+    PyObject *np = numpy();
+    if (!np)
+        return NULL;
+    PyObject *arr = PyObject_CallMethod(np, "empty", "ns", (Py_ssize_t)x->n, "O");
+    Py_ssize_t n, step;
+    PyObject **items = arr ? object_items(arr, &n, &step) : NULL;
+    if (!items) {
+        if (arr && !PyErr_Occurred())
+            PyErr_SetString(PyExc_TypeError, "numpy.empty gave no object array");
+        Py_XDECREF(arr);
+        return NULL;
+    }
+    PtrMap m;
+    if (!ptr_map_init(&m, 1024)) {
+        ptr_map_free(&m);
+        Py_DECREF(arr);
+        return PyErr_NoMemory();
+    }
+    /* each slot's reference moves from None to the item's str: the counts are settled once
+     * per distinct object at the end, not once per item */
+    J done = 0;
+    for (; done < x->n; done++) {
+        S s = kS(x)[done];
+        size_t j = ptr_slot(&m, s);
+        if (!m.keys[j]) {
+            PyObject *v = PyUnicode_FromString(s); /* the map's reference, dropped at the end */
+            if (!v)
+                break;
+            if (!ptr_map_put(&m, s, v)) {
+                Py_DECREF(v);
+                PyErr_NoMemory();
+                break;
+            }
+            j = ptr_slot(&m, s);
+        }
+        m.uses[j]++;
+        items[done * step] = m.vals[j];
+    }
+    Py_SET_REFCNT(Py_None, Py_REFCNT(Py_None) - (Py_ssize_t)done); /* no-op where None is immortal */
+    for (size_t i = 0; i < m.cap; i++)
+        if (m.keys[i]) {
+            PyObject *v = m.vals[i];
+            Py_SET_REFCNT(v, Py_REFCNT(v) + (Py_ssize_t)m.uses[i]);
+            Py_DECREF(v);
+        }
+    /* after a failure the items past `done` still hold their None */
+    ptr_map_free(&m);
+    if (PyErr_Occurred()) {
+        Py_DECREF(arr);
+        return NULL;
+    }
+    return arr;
 }

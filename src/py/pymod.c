@@ -126,6 +126,30 @@ static PyObject *m_topy(PyObject *self, PyObject *args) {
     return v;
 }
 
+static PyObject *m_strsyms(PyObject *self, PyObject *o) {
+    kerr_clear(); /* NULL without an error means "not all strings" */
+    K r = py_strs_to_syms(o);
+    if (!r) {
+        if (PyErr_Occurred())
+            return NULL;
+        if (kerr_msg())
+            return raise_q(self);
+        Py_RETURN_NONE;
+    }
+    return kref_new(r);
+}
+
+static PyObject *m_symobjects(PyObject *self, PyObject *o) {
+    KRef *r = as_kref(o);
+    if (!r)
+        return NULL;
+    if (r->k->t != KS) {
+        PyErr_SetString(PyExc_TypeError, "a symbol vector is needed");
+        return NULL;
+    }
+    return py_syms_to_objects(r->k);
+}
+
 static PyObject *m_type(PyObject *self, PyObject *o) {
     KRef *r = as_kref(o);
     return r ? PyLong_FromLong(r->k->t) : NULL;
@@ -304,6 +328,8 @@ static PyMethodDef methods[] = {
     {"apply", m_apply, METH_VARARGS, "apply a q function (or q text) to Python arguments"},
     {"toq", m_toq, METH_O, "a Python value as a q value"},
     {"topy", m_topy, METH_VARARGS, "a q value as Python (mode 0 default, 1 py, 2 numpy, 3 K)"},
+    {"strsyms", m_strsyms, METH_O, "a list or object array of str as a symbol vector, or None"},
+    {"symobjects", m_symobjects, METH_O, "a symbol vector as a numpy object array of str"},
     {"qtype", m_type, METH_O, "q type number"},
     {"count", m_count, METH_O, "q count"},
     {"index", m_index, METH_VARARGS, "item i"},

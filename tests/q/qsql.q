@@ -749,3 +749,16 @@ c1| c2
 --| --
 a | 50
 b | 20
+q)/ select from a keyed table keeps its key (learn/startingkdb/language.md, ref/in.md)
+q)kp:([p:`p1`p2`p3] w:12 17 17)
+q)select from kp where w=17
+p | w
+--| --
+p2| 17
+p3| 17
+q)select from kp
+p | w
+--| --
+p1| 12
+p2| 17
+p3| 17

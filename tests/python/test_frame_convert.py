@@ -1,0 +1,114 @@
+"""Bulk conversion of string columns and temporal vectors (kx.toq(df), .pd(), .np()): each
+distinct str or symbol converted once, None as the empty symbol, anything else falling back to
+item-by-item conversion; the frame .pd() makes owns its columns (writing one leaves q's
+table as it was)."""
+import sys
+
+import numpy as np
+import pandas as pd
+
+import openq as kx
+
+
+def test_str_column_to_symbols():
+    names = np.array(["a", "bb", "ü", None, "a"], dtype=object)
+    v = kx.toq(names)
+    assert v.t == 11 and v.py() == ["a", "bb", "ü", "", "a"]
+    assert kx.toq(names[::2]).py() == ["a", "ü", "a"]  # a strided view
+    assert kx.toq(np.array(["x", "yz"])).py() == ["x", "yz"]  # numpy unicode
+    mixed = kx.toq(np.array(["a", 1], dtype=object))
+    assert mixed.t == 0 and mixed.py() == ["a", 1]
+    df = pd.DataFrame({"s": pd.Series(["p", "q"] * 3, dtype=object), "x": range(6)})
+    t = kx.toq(df)
+    assert kx.q("{exec s from x}", t).py() == ["p", "q"] * 3
+
+
+def test_symbols_to_objects():
+    t = kx.q("`cc`aa`bb`aa,1000?`xx`yy")
+    a = t.np()
+    assert a.dtype == object and a[:4].tolist() == ["cc", "aa", "bb", "aa"]
+    assert a.tolist() == t.py()
+    assert a[1] is a[3]  # one str per distinct symbol
+    x = a[1]
+    before = sys.getrefcount(x)
+    b = t.np()
+    assert b[1] is not x and sys.getrefcount(x) == before  # b's strs are its own
+    del b
+    assert sys.getrefcount(x) == before
+    assert kx.q("0#`").np().tolist() == []
+
+
+def test_frame_round_trip_owns_its_columns():
+    df = pd.DataFrame({"sym": ["a", "b", "a"], "p": [1.5, 2.5, 3.5], "n": [1, 2, 3],
+                       "t": pd.to_datetime(["2020-01-01 00:00", "2021-06-01 12:00", "1999-12-31 00:00"])})
+    t = kx.toq(df)
+    back = t.pd()
+    assert back.equals(df)
+    back.iloc[0, 1] = 99.0
+    back.iloc[0, 2] = 99
+    assert kx.q("{x[0;`p`n]}", t).py() == [1.5, 1]
+    assert t.pd().equals(df)
+
+
+def test_temporal_vectors_to_numpy():
+    assert kx.q("2000.01.01 2020.01.01").np().tolist() == [
+        np.datetime64("2000-01-01"), np.datetime64("2020-01-01")]
+    assert kx.q("2000.01m 2020.05m").np().dtype == np.dtype("datetime64[M]")
+    assert kx.q("0D00:00:01 0Nn").np()[1] != kx.q("0D00:00:01 0Nn").np()[0]
+    assert kx.q("enlist 2000.01.01D00:00:00.000000001").np()[0] == np.datetime64("2000-01-01T00:00:00.000000001")
+    assert kx.q("12:30 12:31").np().tolist()[1] == np.timedelta64(751, "m")
+
+
+def test_toq_refusals_and_forms():
+    import pytest
+    with pytest.raises(TypeError):
+        kx.toq(np.array([object(), None, 3], dtype=object))
+    with pytest.raises(TypeError):
+        kx.K(pd.Series([object(), pd.NA, 3]))
+    with pytest.raises(TypeError):
+        kx.K(np.ma.MaskedArray([object, object(), None], [1, 0, 1]))
+    df = pd.DataFrame({"x": [1, 2], "y": ["a", "b"]})
+    t = kx.toq(df, ktype={"x": kx.FloatVector, "y": kx.CharVector})
+    assert kx.q("{exec y from x}", t).py() == [b"a", b"b"]
+    assert kx.q("{type exec x from x}", t).py() == 9
+
+    class File:
+        fileno = -1
+    assert kx.K(File()).py() == -1 and kx.K(File()).t == -6
+    f = kx.q("{[a;b;c] a + b * c}")
+    assert f(..., ..., ...)(1, 2, 3).py() == 7 and f(1, ..., 3)(2).py() == 7
+
+
+def test_python_functions_with_star_args(capsys):
+    def kwonly(*, cats=None, bats=None):
+        return [cats, bats]
+    assert kx.K(kwonly)(bats="b", cats="c").py() == ["c", "b"]
+    f = kx.K(lambda *args, **kwargs: print(*args, **{k: str(v) for k, v in kwargs.items()}))
+    f("a b c".split(), kx.q('`sep`end!(`$"-";`$"!")'))
+    assert capsys.readouterr().out == "a-b-c!"
+    assert kx.K(lambda x, y: x + y)(1, 2).py() == 3
+
+
+def test_categoricals_are_enumerations():
+    e = kx.toq(pd.Series(["u", "v", "u"], dtype="category", name="catdom"))
+    assert isinstance(e, kx.EnumVector) and kx.q("catdom").py() == ["u", "v"]
+    assert kx.q("{key x}", e).py() == "catdom" and e.py() == ["u", "v", "u"]
+    back = e.pd()
+    assert isinstance(back.values, pd.Categorical) and back.tolist() == ["u", "v", "u"]
+    e2 = kx.toq(pd.Series(["w", "u"], dtype="category", name="catdom"))  # extends the domain
+    assert kx.q("catdom").py() == ["u", "v", "w"] and e2.py() == ["w", "u"]
+    assert "catdom" in kx.toq.ENUMS
+    t = kx.toq(pd.DataFrame({"catcol": pd.Series(["a", "b"], dtype="category"), "x": [1, 2]}))
+    assert isinstance(t["catcol"], kx.EnumVector) and kx.q("catcol").py() == ["a", "b"]
+
+
+def test_dict_ktype_and_ellipsis_refusals():
+    import pytest
+    df = pd.DataFrame({"x": [1, 2], "y": ["a", "b"]})
+    with pytest.raises(ValueError, match="not present"):
+        kx.toq(df, ktype={"nope": kx.FloatVector})
+    with pytest.raises(kx.QError, match="Not supported"):
+        kx.toq(df, ktype={"x": kx.GUIDVector})
+    with pytest.raises(TypeError):
+        kx.IntAtom(...)
+    assert kx.K(...).t == 101
