@@ -170,6 +170,8 @@ typedef struct Runtime {
         struct RtInput *input;     /* the console input running now (toplevel.c), or NULL */
         int eval_depth;            /* lambda calls in progress */
         int trap_depth;            /* traps running (@[..] .[..]): errors are caught */
+        int peach_depth;           /* peach bodies running as kdb+'s secondary threads would
+                                    * (iter.c): they may not store globals ('noupdate) */
         int http_rows, http_cols;  /* \C: the HTTP display size (36 2000) */
         const void *error_node;    /* the head of the application that failed first at top level */
         const void *pattern_fail_node; /* the sub-pattern that failed (the console's caret) */

@@ -63,3 +63,36 @@ q)sum n#0n
 0f
 q)avg n#0n
 0n
+q)/ peach (basics/peach.md): each item on the main thread here, in order; with more than one
+q)/ item kdb+ runs them on secondary threads, which may not update globals: refused here too
+q){x*x} peach 1 2 3
+1 4 9
+q){`a set x} peach 0 1
+'noupdate
+q){a::x} peach 0 1
+'noupdate
+q){`a set x} peach enlist 0
+,`a
+q){b:x;b+1} peach 1 2
+2 3
+q)@[{'x} peach;`boom`bang;::]
+"boom"
+q)\s 0
+q){`a set x} peach 0 1
+`a`a
+q)\s 2
+q)a:5;{a+x} peach 1 2
+6 7
+q)a
+5
+q)/ .Q.fc (ref/dotq.md#fc-parallel-on-cut): f over \s pieces of the list by peach, razed
+q).Q.fc[{x*x};til 7]
+0 1 4 9 16 25 36
+q).Q.fc[{x+1};1#5]
+,6
+q).Q.fc[{x,'x};`a`b`c]
+a a
+b b
+c c
+q)(.Q.fc[{x*2.5};X])~X*2.5
+1b
