@@ -2,6 +2,7 @@
 #include "pool.h"
 
 #include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 
 #include "runtime.h"
@@ -56,11 +57,13 @@ static void grow(struct RtPool *p, int want) {
         if (!p->exit_hooked)
             p->exit_hooked = atexit(stop_at_exit) == 0;
     }
-    while (p->started < want) {
-        if (pthread_create(&p->tid[p->started], NULL, worker, p))
-            return; /* fewer threads: the parts still all run (the caller takes the rest) */
-        p->started++;
-    }
+    /* workers take no signals: SIGINT (Ctrl-C) and the rest stay with the thread that runs q */
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &old);
+    while (p->started < want && !pthread_create(&p->tid[p->started], NULL, worker, p))
+        p->started++; /* a refused thread means fewer: the caller runs the parts left over */
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
 }
 
 void pool_run(PoolTask task, void *ctx, int64_t parts) {
