@@ -4,7 +4,7 @@ ASAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all build asan venv pyinstall benchvenv run test bench conformance fuzz clean
+.PHONY: all build asan tsan venv pyinstall benchvenv run test bench conformance fuzz clean
 
 all: build
 
@@ -15,6 +15,12 @@ build:
 asan:
 	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DOPENQ_SANITIZE=address,undefined -DOPENQ_WITH_PYTHON=OFF $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
+
+# the secondary threads under ThreadSanitizer (tests/threads/tsan.sh; not part of make test)
+tsan:
+	@cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DOPENQ_SANITIZE=thread -DOPENQ_WITH_PYTHON=OFF $(CMAKE_FLAGS) >/dev/null
+	@cmake --build build-tsan -j $(JOBS) --target unit_tests openq_bin
+	@bash tests/threads/tsan.sh
 
 run: build
 	./$(BUILD)/openq -p 5000
@@ -55,4 +61,4 @@ fuzz:
 	@FUZZ_EVAL=1 bash tests/layers/90-fuzz.sh
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz build-py
+	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz build-py build-tsan

@@ -17,3 +17,5 @@ echo "== tables: qSQL and aj vs pandas"
 taskset -c 1 .venv/bin/python bench/bench_table.py
 echo "== queries: issue #16's table vs DuckDB and Polars, one core (.venv-bench: make benchvenv)"
 taskset -c 1 .venv-bench/bin/python bench/bench_query.py ${BENCH_QUERY_ARGS:-}
+echo "== threads: primitives on one core (-s 0) and two (-s 1), peach over two processes"
+bash bench/threads.sh

@@ -20,14 +20,16 @@ typedef struct Kept {
     struct RtMem mem;
     Services svc;
     struct RtPy py;
+    bool pool_exit_hooked;
 } Kept;
 
-static Kept keep(void) { return (Kept){RT->mem, RT->svc, RT->py}; }
+static Kept keep(void) { return (Kept){RT->mem, RT->svc, RT->py, RT->pool.exit_hooked}; }
 
 static void restore(Kept k) {
     RT->mem = k.mem;
     RT->svc = k.svc;
     RT->py = k.py;
+    RT->pool.exit_hooked = k.pool_exit_hooked;
 }
 
 void runtime_init(void) {
@@ -38,6 +40,7 @@ void runtime_init(void) {
 }
 
 void runtime_free(void) {
+    pool_stop();
     for (int layer = RT_LAYERS - 1; layer >= 0; layer--) {
         void (*fn)(void) = RT->base.on_free[layer];
         RT->base.on_free[layer] = NULL;

@@ -26,6 +26,7 @@
 #ifndef OPENQ_RUNTIME_H
 #define OPENQ_RUNTIME_H
 
+#include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdbool.h>
@@ -34,6 +35,7 @@
 #include <time.h>
 
 #include "mem.h"
+#include "pool.h"
 #include "services.h"
 
 struct k0;
@@ -99,6 +101,24 @@ typedef struct Runtime {
     } base;
     Services svc;                         /* what lower layers call above them (services.h;
                                            * filled at start-up, outlives a reset) */
+    struct RtPool {                       /* pool.c: the secondary threads (-s, \s) */
+        int setting;                      /* \s: threads parallel work may use; < 0: peach
+                                           * over processes (.z.pd) */
+        int started;                      /* workers running */
+        bool ready;                       /* lock and conditions initialised */
+        bool quit;                        /* pool_stop: workers leave */
+        bool exit_hooked;                 /* pool_stop is registered with atexit */
+        pthread_t tid[POOL_MAX_THREADS];  /* the workers */
+        pthread_mutex_t lock;             /* guards the job, generation, active, quit */
+        pthread_cond_t wake;              /* a job was posted (or quit) */
+        pthread_cond_t idle;              /* active dropped to 0 */
+        uint64_t generation;              /* jobs posted: a worker runs each one once */
+        int active;                       /* workers inside the current job */
+        PoolTask task;                    /* the job: task(ctx, part) for part < parts */
+        void *ctx;
+        int64_t parts;
+        atomic_int_fast64_t next;         /* the next part to claim */
+    } pool;
 
     /* ---- obj: symbols, the pending error, enumeration domains ---------------------------- */
     struct {
@@ -150,6 +170,8 @@ typedef struct Runtime {
         struct RtInput *input;     /* the console input running now (toplevel.c), or NULL */
         int eval_depth;            /* lambda calls in progress */
         int trap_depth;            /* traps running (@[..] .[..]): errors are caught */
+        int peach_depth;           /* peach bodies running as kdb+'s secondary threads would
+                                    * (iter.c): they may not store globals ('noupdate) */
         int http_rows, http_cols;  /* \C: the HTTP display size (36 2000) */
         const void *error_node;    /* the head of the application that failed first at top level */
         const void *pattern_fail_node; /* the sub-pattern that failed (the console's caret) */
@@ -183,7 +205,6 @@ typedef struct Runtime {
         char *z_script;            /* .z.f: the script file (a symbol) */
         /* sys.c */
         int64_t timer_ms;          /* \t: the .z.ts period as set (the server's loop runs it) */
-        int threads;               /* \s: secondary threads (-s N); kept, peach runs on one */
         /* part.c */
         struct RtHdb hdb;          /* the loaded database */
     } lang;

@@ -46,6 +46,8 @@ typedef struct Services {
     /* ---- filled by src/net (net_init) ---- */
     K (*handle_call)(J handle, K msg);   /* h msg (sync) or neg[h] msg (async); msg consumed */
     bool (*is_handle)(J handle);         /* an open connection */
+    /* peach with \s < 0: msgs[i] to the processes of handles (borrowed), replies in order */
+    K (*peach)(const K handles, K msgs);
     K (*deferred)(K x);                  /* -30!x: a deferred reply */
     void (*set_timer)(J ms);             /* \t: the .z.ts period changed */
     K (*port)(const char *arg, size_t n);/* \p with an argument: listen there */

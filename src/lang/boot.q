@@ -74,10 +74,12 @@ k).q.rand:{*1?x}
 .Q.fs:{.Q.fsn[x;y;131000]}
 .Q.addmonths:{("d"$m+y)+x-"d"$m:"m"$x}
 .Q.ts:{[x;y]w:first system"w";t:.z.p;r:.[x;y];((`long$(.z.p-t)%1000000),0|first[system"w"]-w;r)}
-/ tables: .Q.ff adds y's missing columns as nulls; .Q.fu applies f to distinct items;
+/ .Q.fc: f over \s pieces of y by peach (ref/dotq.md); tables: .Q.ff adds y's missing
+/ columns as nulls; .Q.fu applies f to distinct items;
 / .Q.ft applies f to a keyed table's unkeyed form; .Q.fk a column's foreign-key table
 .Q.qt:{$[98h=t:type x;1b;99h=t;98h=type key x;0b]}
 .Q.ff:{[x;y]n:cols[y]except cols x;$[count n;x,'(count x)#0#n#0!y;x]}
+.Q.fc:{[f;y]n:abs system"s";$[(n>1)&1<count y;raze f peach(n&count y;0N)#y;f y]}
 .Q.fu:{[f;y]$[0>type y;f y;(f u)(u:distinct y)?y]}
 .Q.ft:{[f;t]$[99h=type t;(cols key t)xkey f 0!t;f t]}
 .Q.fk:{$[(type x)within 20 76h;key x;`]}

@@ -315,10 +315,20 @@ static int env_store(S name, K value) {
     return ns_set(ns, key, value);
 }
 
+/* the guard for globals: read-only mode, or a peach body on (what kdb+ runs as) a secondary
+ * thread, which basics/peach.md lets update local variables only */
+static bool globals_refused(void) {
+    if (RT->lang.peach_depth > 0 && !RT->lang.read_only) {
+        kerr("noupdate");
+        return true;
+    }
+    return lang_refuse_update();
+}
+
 /* Every store a query can cause ends here (or in env_delete / env_set_view): the read-only
  * guard for globals is this test. */
 int env_set(S name, K value) {
-    if (lang_refuse_update()) {
+    if (globals_refused()) {
         r0(value);
         return -1;
     }
@@ -330,7 +340,7 @@ int env_set_runtime(S name, K value) { return env_store(name, value); }
 /* delete names from namespace ns (`. the root): 0, or -1 with 'type when ns is none
  * ('noupdate when read-only) */
 int env_delete(S ns_name, const K names) {
-    if (lang_refuse_update())
+    if (globals_refused())
         return -1;
     S key = !strcmp(ns_name, ".") ? sym_null : ns_name;
     Namespace *ns = ns_find(key, false);
@@ -368,7 +378,7 @@ K env_view_text(S name) {
 }
 
 int env_set_view(S name, K tree, K text) {
-    if (lang_refuse_update()) { /* before the view's text is recorded */
+    if (globals_refused()) { /* before the view's text is recorded */
         r0(tree);
         r0(text);
         return -1;

@@ -2,6 +2,7 @@
  * each-left (\:), in all their forms (map, reduce, converge, do, while, case). */
 #include <stdlib.h>
 
+#include "../base/pool.h"
 #include "lang_int.h"
 
 
@@ -28,6 +29,51 @@ static K fail(K *items, J made, K *args, int n, K f) {
         r0(args[i]);
     r0(f);
     return NULL;
+}
+
+/* f': x with \s < 0 (basics/peach.md, "Processes"): each item as the message (f;item) to the
+ * processes whose handles .z.pd holds (or returns, when it is a function), replies in order;
+ * a dict keeps its keys.  x has more than one item (one runs here, as in kdb+). */
+static K peach_processes(K f, K x) {
+    K pd = env_get(sym_intern(".z.pd", 5));
+    if (pd && pd->t >= KLAMBDA)
+        pd = eval_apply(pd, (K[]){obj_identity()}, 1);
+    if (!pd || (pd->t != KI && pd->t != KJ)) {
+        bool failed = pd == NULL && kerr_msg();
+        r0(pd);
+        r0(f);
+        r0(x);
+        return failed ? NULL : kerr(".z.pd");
+    }
+    K keys = x->t == XD ? r1(DICT_KEYS(x)) : NULL;
+    J len = obj_count(x);
+    K msgs = ktn(0, len);
+    for (J i = 0; msgs && i < len; i++)
+        kK(msgs)[i] = NULL;
+    for (J i = 0; msgs && i < len; i++) {
+        K m = ktn(0, 2);
+        if (!m) {
+            r0(msgs);
+            msgs = NULL;
+            break;
+        }
+        kK(m)[0] = r1(f);
+        kK(m)[1] = arg_item(x, i);
+        kK(msgs)[i] = m;
+    }
+    r0(f);
+    r0(x);
+    K r = msgs ? RT->svc.peach(pd, msgs) : kerr("wsfull");
+    r0(pd);
+    if (r) {
+        K c = prim_collect(kK(r), r->n);
+        r->n = 0; /* its items moved into c */
+        r0(r);
+        r = c;
+    }
+    if (keys)
+        return r ? xD(keys, r) : (r0(keys), NULL);
+    return r;
 }
 
 /* f' applied to n args: map over the list arguments in lockstep */
@@ -484,10 +530,22 @@ K iter_apply(K derived, K *args, int n) {
     case KSCAN:
         return fold(f, args, n, true);
     case KPRIOR: /* ': of a unary function, or of one derived by / or \ (variadic), applied to
-                  * one argument is Each Parallel (ref/maps.md): each, on one thread here */
+                  * one argument is Each Parallel (ref/maps.md): each on the main thread, or
+                  * over the processes of .z.pd with \s < 0 */
         if (n == 1 && f->t >= KLAMBDA &&
-            (func_valence(f) == 1 || f->t == KOVER || f->t == KSCAN))
-            return each(f, args, n);
+            (func_valence(f) == 1 || f->t == KOVER || f->t == KSCAN)) {
+            if (pool_setting() < 0 && RT->svc.peach && is_list(args[0]) && args[0]->t != XT &&
+                obj_count(args[0]) > 1)
+                return peach_processes(f, args[0]);
+            /* with -s N, kdb+ runs the items on secondary threads (one item: the main thread)
+             * and refuses their stores into globals; here they run on this thread, the same
+             * stores refused */
+            bool threaded = pool_threads() > 0 && is_list(args[0]) && obj_count(args[0]) > 1;
+            RT->lang.peach_depth += threaded;
+            K r = each(f, args, n);
+            RT->lang.peach_depth -= threaded;
+            return r;
+        }
         return prior(f, args, n);
     case KEACHR:
         return each_side(f, args, n, true);

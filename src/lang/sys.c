@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include "../fmt/fmt.h"
+#include "../base/pool.h"
+#include "cmdline.h"
 #include "lang_int.h"
 
 static double now_ms(void) {
@@ -391,10 +393,20 @@ static K run_command(const char *cmd, size_t n) {
         prim_seed(strtoll(arg, NULL, 10));
         return obj_identity();
     }
-    if (!strcmp(word, "s")) { /* secondary threads: kept and reported (peach runs on one) */
+    if (!strcmp(word, "s")) { /* secondary threads (basics/syscmds.md#s): up to -s's value */
         if (!an)
-            return ki(RT->lang.threads);
-        RT->lang.threads = atoi(arg);
+            return ki(pool_setting());
+        const char *cmd = cmdline_option('s');
+        long most = cmd && *cmd ? strtol(cmd, NULL, 10) : 0;
+        if (!strcmp(arg, "0N"))
+            return ki((I)most);
+        char *end;
+        long n = strtol(arg, &end, 10);
+        if (end == arg || *end)
+            return kerr("type");
+        if (n > POOL_MAX_THREADS || n < -POOL_MAX_THREADS || (n > 0 && n > most))
+            return kerr("limit");
+        pool_set((int)n);
         return obj_identity();
     }
     if (!strcmp(word, "e") || !strcmp(word, "g") || !strcmp(word, "W") ||

@@ -26,6 +26,7 @@ static K port_command(const char *arg, size_t n) {
 /* what the evaluator asks of the server (src/base/services.h) */
 void net_init(void) {
     RT->svc.handle_call = net_handle_call;
+    RT->svc.peach = net_peach;
     RT->svc.is_handle = net_is_handle;
     RT->svc.deferred = net_deferred;
     RT->svc.set_timer = net_set_timer;

@@ -276,6 +276,107 @@ K net_handle_call(J handle, K msg) {
     return x;
 }
 
+/* peach over secondary processes (basics/peach.md, "Processes"): msgs[i] goes to the next
+ * handle that is free, as a sync request, so the processes work at once and a process that
+ * finishes early takes the next item; the replies in item order.  An error (an item's, or a
+ * handle that closes) stops handing out items; the requests already out are still answered
+ * and taken, so the handles stay usable, then the first error in item order is signalled.
+ * handles: ints or longs (borrowed); msgs: a general list (consumed). */
+K net_peach(const K handles, K msgs) {
+    J hn = handles->n, n = msgs->n;
+    if (hn <= 0 || hn > 1024) {
+        r0(msgs);
+        return kerr(hn <= 0 ? ".z.pd" : "limit");
+    }
+    K out = ktn(0, n);
+    J *busy = mem_raw_calloc((size_t)hn, sizeof(J)); /* 1 + the item each handle works on */
+    struct pollfd *pf = mem_raw_calloc((size_t)hn, sizeof *pf);
+    int *fds = mem_raw_calloc((size_t)hn, sizeof(int));
+    if (!out || !busy || !pf || !fds) {
+        r0(out);
+        r0(msgs);
+        mem_raw_free(busy);
+        mem_raw_free(pf);
+        mem_raw_free(fds);
+        return kerr("wsfull");
+    }
+    for (J i = 0; i < n; i++)
+        kK(out)[i] = NULL;
+    for (J h = 0; h < hn; h++)
+        fds[h] = handles->t == KI ? kI(handles)[h] : (int)kJ(handles)[h];
+    J next = 0, pending = 0, failed = -1; /* failed: the first item (in order) that failed */
+    char *err = NULL;
+    for (;;) {
+        for (J h = 0; h < hn && failed < 0 && next < n; h++) { /* hand out items */
+            if (busy[h])
+                continue;
+            Conn *c = net_conn(fds[h]);
+            if (!c || c->kind != CONN_IPC || !c->outbound || !net_send_value(c, kK(msgs)[next], IPC_SYNC) ||
+                net_conn(fds[h]) != c) {
+                failed = next;
+                err = mem_raw_strdup(c && kerr_msg() ? kerr_msg() : "close");
+                break;
+            }
+            busy[h] = ++next;
+            pending++;
+        }
+        if (!pending)
+            break;
+        J np = 0;
+        for (J h = 0; h < hn; h++)
+            if (busy[h])
+                pf[np++] = (struct pollfd){.fd = fds[h], .events = POLLIN};
+        int r = poll(pf, (nfds_t)np, -1);
+        if (r < 0 && errno == EINTR)
+            continue;
+        for (J h = 0; h < hn; h++) {
+            if (!busy[h])
+                continue;
+            J item = busy[h] - 1;
+            J k = 0;
+            while (k < np && pf[k].fd != fds[h])
+                k++;
+            if (r > 0 && !(k < np && pf[k].revents))
+                continue;
+            Conn *c = net_conn(fds[h]);
+            bool alive = r > 0 && c && net_conn_read(c) && net_conn(fds[h]) == c;
+            if (alive && !c->reply_ready)
+                continue;
+            busy[h] = 0;
+            pending--;
+            K x = alive ? c->reply : NULL;
+            if (alive) {
+                c->reply = NULL;
+                c->reply_ready = false;
+            }
+            if (!x || x->t == KERROR) {
+                if (failed < 0 || item < failed) {
+                    failed = item;
+                    mem_raw_free(err);
+                    err = mem_raw_strdup(x ? x->s : "close");
+                }
+                r0(x);
+                continue;
+            }
+            kK(out)[item] = x;
+        }
+    }
+    r0(msgs);
+    mem_raw_free(busy);
+    mem_raw_free(pf);
+    mem_raw_free(fds);
+    if (failed >= 0) {
+        for (J i = 0; i < n; i++)
+            if (!kK(out)[i])
+                kK(out)[i] = obj_identity();
+        r0(out);
+        K e = kerr(err ? err : "wsfull");
+        mem_raw_free(err);
+        return e;
+    }
+    return out;
+}
+
 K net_close_handle(J h) {
     Conn *c = net_conn((int)h);
     if (c)

@@ -59,6 +59,9 @@ void net_free(void);
 
 /* h x for a connection handle: h>0 sync request (returns the reply), h<0 async send */
 K net_handle_call(J handle, K msg);
+/* peach over the processes of .z.pd: msgs[i] to the next free handle, sync; replies in order
+ * (handles borrowed, msgs consumed) */
+K net_peach(const K handles, K msgs);
 /* is h an open connection's handle (-25! checks every handle before sending)? */
 bool net_is_handle(J handle);
 /* hopen: "`:host:port[:user:password]", a port number, or (handle spec; timeout) */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "prims.h"
+#include "par.h"
 #include "primint.h"
 
 static bool is_num(int t) { return t == KB || t == KG || t == KH || t == KI || t == KJ || t == KE || t == KF; }
@@ -64,35 +65,6 @@ static K fold_with(K x, K (*dyad)(K, K), K empty) {
         acc = dyad(acc, r1(kK(x)[i]));
     r0(x);
     return acc;
-}
-
-static J sum_j(const J *p, J n) {
-    uint64_t a = 0, b = 0, c = 0, d = 0; /* unsigned: an overflowing sum wraps, no UB */
-    J i = 0;
-    for (; i + 4 <= n; i += 4) {
-        J v0 = p[i], v1 = p[i + 1], v2 = p[i + 2], v3 = p[i + 3];
-        a += v0 == nj ? 0 : (uint64_t)v0;
-        b += v1 == nj ? 0 : (uint64_t)v1;
-        c += v2 == nj ? 0 : (uint64_t)v2;
-        d += v3 == nj ? 0 : (uint64_t)v3;
-    }
-    for (; i < n; i++)
-        a += p[i] == nj ? 0 : (uint64_t)p[i];
-    return (J)(a + b + c + d);
-}
-
-static F sum_f(const F *p, J n) {
-    F a = 0, b = 0, c = 0, d = 0;
-    J i = 0;
-    for (; i + 4 <= n; i += 4) {
-        a += p[i] == p[i] ? p[i] : 0;
-        b += p[i + 1] == p[i + 1] ? p[i + 1] : 0;
-        c += p[i + 2] == p[i + 2] ? p[i + 2] : 0;
-        d += p[i + 3] == p[i + 3] ? p[i + 3] : 0;
-    }
-    for (; i < n; i++)
-        a += p[i] == p[i] ? p[i] : 0;
-    return (a + b) + (c + d);
 }
 
 static F item_f(const K x, J i, bool *null) {
@@ -213,8 +185,8 @@ K prim_sum(K x) {
     }
     K r;
     switch (x->t) {
-    case KJ: r = kj(sum_j(kJ(x), x->n)); break;
-    case KF: r = kf(sum_f(kF(x), x->n)); break;
+    case KJ: r = kj(prim_par_sum_j(kJ(x), x->n)); break;
+    case KF: r = kf(prim_par_sum_f(kF(x), x->n, &(J){0})); break;
     case KE: { F s = 0; for (J i = 0; i < x->n; i++) s += kE(x)[i] == kE(x)[i] ? kE(x)[i] : 0; r = ke(s); break; }
     /* ref/sum.md's range: booleans, bytes and shorts sum to an int, a temporal to its own type */
     case KB: case KG: case KH: case KI: {
@@ -227,8 +199,8 @@ K prim_sum(K x) {
         r = ki((I)s);
         break;
     }
-    case KN: case KP: r = ktj(-x->t, sum_j(kJ(x), x->n)); break;
-    case KZ: r = kz(sum_f(kF(x), x->n)); break;
+    case KN: case KP: r = ktj(-x->t, prim_par_sum_j(kJ(x), x->n)); break;
+    case KZ: r = kz(prim_par_sum_f(kF(x), x->n, &(J){0})); break;
     case KU: case KV: case KT: case KM: case KD: {
         J s = 0;
         bool null;
@@ -300,7 +272,17 @@ static K extreme(K x, bool want_max) {
         r0(x);
         return acc;
     }
-    if (t == KF || t == KE || t == KZ) {
+    if (t == KF || t == KZ) { /* par.h: on the secondary threads when large */
+        F best = want_max ? prim_par_max_f(kF(x), x->n) : prim_par_min_f(kF(x), x->n);
+        r0(x);
+        return t == KZ ? kz(best) : kf(best);
+    }
+    if (t == KJ || t == KP || t == KN) {
+        J best = want_max ? prim_par_max_j(kJ(x), x->n) : prim_par_min_j(kJ(x), x->n);
+        r0(x);
+        return ktj(-t, best);
+    }
+    if (t == KE) {
         F best = want_max ? -INFINITY : INFINITY;
         bool any = false, null;
         for (J i = 0; i < x->n; i++) {
@@ -313,7 +295,7 @@ static K extreme(K x, bool want_max) {
         }
         UNUSED(any);
         r0(x);
-        return t == KE ? ke(best) : t == KZ ? kz(best) : kf(best);
+        return ke(best);
     }
     J best = want_max ? -wj : wj;
     bool null;
@@ -365,6 +347,12 @@ K prim_avg(K x) {
     if (!atoms && !is_stat(x->t)) {
         r0(x);
         return kerr("type");
+    }
+    if (x->t == KF) { /* par.h: by blocks, on the secondary threads when large */
+        J valid;
+        F s = prim_par_sum_f(kF(x), x->n, &valid);
+        r0(x);
+        return kf(valid ? s / valid : nf);
     }
     F s = 0;
     J cnt = 0;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "prims.h"
+#include "par.h"
 #include "primint.h"
 
 enum { OP_ADD, OP_SUB, OP_MUL, OP_FDIV, OP_MIN, OP_MAX, OP_EQ, OP_LT, OP_GT, OP_DIV, OP_MOD, OP_FILL, OP_XEXP, OP_XBAR };
@@ -397,6 +398,41 @@ static void loop_cmp_f(int op, const F *a, const F *b, bool sa, bool sb, J n, G 
     }
 }
 
+/* the four loops above, over parts of the vector operands and the result on the secondary
+ * threads when they are long (par.h); the same results as one call */
+typedef struct {
+    bool cmp, fl;       /* loop_cmp_* (a boolean result) or loop_*; floats or longs */
+    int op;             /* OP_* */
+    const void *a, *b;  /* the operands (an atom's one item when not sa/sb) */
+    bool sa, sb;        /* a and b are vectors */
+    J n;                /* items */
+    void *out;          /* the result's items */
+} Loop;
+
+static void loop_call(const Loop *l, J lo, J cnt) {
+    const void *a = (const char *)l->a + (l->sa ? lo * 8 : 0);
+    const void *b = (const char *)l->b + (l->sb ? lo * 8 : 0);
+    void *out = (char *)l->out + lo * (l->cmp ? 1 : 8);
+    if (l->cmp && l->fl) loop_cmp_f(l->op, a, b, l->sa, l->sb, cnt, out);
+    else if (l->cmp) loop_cmp_j(l->op, a, b, l->sa, l->sb, cnt, out);
+    else if (l->fl) loop_f(l->op, a, b, l->sa, l->sb, cnt, out);
+    else loop_j(l->op, a, b, l->sa, l->sb, cnt, out);
+}
+
+static void loop_part(void *ctx, int64_t part) {
+    const Loop *l = ctx;
+    J lo = part * PAR_BLOCK;
+    loop_call(l, lo, MIN(PAR_BLOCK, l->n - lo));
+}
+
+static void loop_run(Loop l) {
+    int64_t parts = par_parts(l.n);
+    if (parts)
+        pool_run(loop_part, &l, parts);
+    else
+        loop_call(&l, 0, l.n);
+}
+
 /* store a compute value into a result of type t */
 static void narrow(K r, J n, CType ct, const void *src) {
     int t = r->t;
@@ -682,8 +718,7 @@ static K atomic_dyad(int op, K x, K y) {
     if (ok) {
         bool sa = !ax, sb = !ay;
         if (rt == KB && (op == OP_EQ || op == OP_LT || op == OP_GT)) {
-            if (ct == CT_J) loop_cmp_j(op, a, b, sa, sb, n, rout);
-            else loop_cmp_f(op, a, b, sa, sb, n, rout);
+            loop_run((Loop){true, ct == CT_F, op, a, b, sa, sb, n, rout});
         } else {
             /* compute into the result itself when it has the compute width and type */
             bool direct = !(ax && ay) && ((ct == CT_J && obj_width(rt) == 8 && rt != KF && rt != KZ) ||
@@ -692,8 +727,7 @@ static K atomic_dyad(int op, K x, K y) {
             if (!tmp) {
                 ok = false;
             } else {
-                if (ct == CT_J) loop_j(op, a, b, sa, sb, n, tmp);
-                else loop_f(op, a, b, sa, sb, n, tmp);
+                loop_run((Loop){false, ct == CT_F, op, a, b, sa, sb, n, tmp});
                 if (ax && ay) {
                     K v = obj_vec(rt, 1);
                     if (v) {

@@ -5,6 +5,7 @@
 
 #include "../base/hash.h"
 #include "prims.h"
+#include "par.h"
 #include "primint.h"
 
 static K fail2(K x, K y, const char *err) {
@@ -320,17 +321,10 @@ K prim_where(K x) {
             kJ(r)[i] = 0;
         return r;
     }
-    if (x->t == KB) {
-        J total = 0;
-        for (J i = 0; i < x->n; i++)
-            total += kG(x)[i];
-        K r = obj_vec(KJ, total);
-        if (r) {
-            J k = 0;
-            for (J i = 0; i < x->n; i++)
-                if (kG(x)[i])
-                    kJ(r)[k++] = i;
-        }
+    if (x->t == KB) { /* par.h: on the secondary threads when large */
+        K r = obj_vec(KJ, prim_par_count_b(kG(x), x->n));
+        if (r)
+            prim_par_where_b(kG(x), x->n, kJ(r));
         r0(x);
         return r;
     }

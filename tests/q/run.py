@@ -2,7 +2,8 @@
 """Golden q transcripts: tests/q/*.q.
 
 Format: a line starting with `q)` is an input; the lines after it, up to the next `q)`, are
-the exact console output.  Lines starting with `/` before the first input are comments.  An
+the exact console output.  Lines starting with `/` before the first input are comments; one of
+them may be `/ flags: ...`, the command-line options the file's process starts with.  An
 expected output that is a single line starting with `'` matches an error's first line.
 Each file runs in one fresh `openq` process with OPENQ_LEAKCHECK=1, so objects still alive
 at exit fail the file, in a fresh temporary directory (files the transcript writes land there).  Usage: run.py BINARY [FILE...]; last line "q: N passed, N failed".
@@ -17,10 +18,12 @@ MARK = "\x01step\x01"
 
 
 def parse(path):
-    cases, cur = [], None
+    cases, cur, flags = [], None, []
     with open(path, encoding="utf-8") as fh:
         for raw in fh.read().split("\n"):
-            if raw.startswith("q)"):
+            if cur is None and raw.startswith("/ flags:"):
+                flags = raw[len("/ flags:"):].split()
+            elif raw.startswith("q)"):
                 cur = [raw[2:], []]
                 cases.append(cur)
             elif cur is None:
@@ -30,17 +33,17 @@ def parse(path):
     for c in cases:
         while c[1] and c[1][-1] == "":
             c[1].pop()
-    return cases
+    return cases, flags
 
 
 def run_file(binary, path):
-    cases = parse(path)
+    cases, flags = parse(path)
     # each input is followed by a marker line so outputs can be split per case
     script = "".join(f"{inp}\n-1\"{MARK}\";\n" for inp, _ in cases)
     env = dict(os.environ, OPENQ_LEAKCHECK="1")
     work = tempfile.mkdtemp(prefix="openq-golden-")
     try:
-        proc = subprocess.run([os.path.abspath(binary)], input=script, capture_output=True,
+        proc = subprocess.run([os.path.abspath(binary)] + flags, input=script, capture_output=True,
                               text=True, timeout=60, env=env, cwd=work)
     except subprocess.TimeoutExpired:
         return 0, len(cases), [f"{path}: timeout"]

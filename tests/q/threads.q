@@ -1,0 +1,98 @@
+/ flags: -s 2
+/ secondary threads: -s and \s (basics/syscmds.md#s-number-of-secondary-threads,
+/ basics/cmdline.md#-s-secondary-threads), and the primitives that run on them above
+/ 131072 items (kb/mt-primitives.md): the same bits with \s 0 and with \s 2
+q)\s
+2i
+q)system"s"
+2i
+q)\s 0N
+2i
+q)\s 1
+q)\s
+1i
+q)\s 3
+'limit
+q)\s x
+'type
+q)\s 0
+q)\s
+0i
+q)\s -2
+q)\s
+-2i
+q)\s 2
+q)n:1000003
+q)X:n?1000;X[n?n div 10]:0N
+q)Y:n?100f;Y[n?n div 10]:0n
+q)B:0<X mod 3
+q)f:{[](sum X;min X;max X;avg X;sum Y;min Y;max Y;avg Y;X+X;X*2;Y%3;X<500;Y=Y;Y<50f;X=Y;where B;X-Y;sum B;max 0N,X;min 0n,Y;`timestamp$X;sum `timestamp$X;max `timestamp$X;0N 0N,X;X|Y)}
+q)\s 0
+q)s0:f[]
+q)\s 2
+q)s2:f[]
+q)(-8!s0)~-8!s2
+1b
+q)/ and the same answers as the small vectors (one thread) give, part by part
+q)c:{1000 cut x}
+q)(sum X)~sum sum each c X
+1b
+q)(max X;min X)~(max max each c X;min min each c X)
+1b
+q)(max Y;min Y)~(max max each c Y;min min each c Y)
+1b
+q)(X+X)~raze c[X]+c X
+1b
+q)(Y<50f)~raze c[Y]<50f
+1b
+q)(where B)~raze(1000*til count c B)+'where each c B
+1b
+q)(count where B)=sum B
+1b
+q)(sum Y)=sum sum each c Y
+1b
+q)(avg Y)=(sum Y)%count Y where not null Y
+1b
+q)/ all nulls: the extremes of nothing
+q)(max n#0N;min n#0N;max n#0n;min n#0n)
+-0W
+0W
+-0w
+0w
+q)sum n#0n
+0f
+q)avg n#0n
+0n
+q)/ peach (basics/peach.md): each item on the main thread here, in order; with more than one
+q)/ item kdb+ runs them on secondary threads, which may not update globals: refused here too
+q){x*x} peach 1 2 3
+1 4 9
+q){`a set x} peach 0 1
+'noupdate
+q){a::x} peach 0 1
+'noupdate
+q){`a set x} peach enlist 0
+,`a
+q){b:x;b+1} peach 1 2
+2 3
+q)@[{'x} peach;`boom`bang;::]
+"boom"
+q)\s 0
+q){`a set x} peach 0 1
+`a`a
+q)\s 2
+q)a:5;{a+x} peach 1 2
+6 7
+q)a
+5
+q)/ .Q.fc (ref/dotq.md#fc-parallel-on-cut): f over \s pieces of the list by peach, razed
+q).Q.fc[{x*x};til 7]
+0 1 4 9 16 25 36
+q).Q.fc[{x+1};1#5]
+,6
+q).Q.fc[{x,'x};`a`b`c]
+a a
+b b
+c c
+q)(.Q.fc[{x*2.5};X])~X*2.5
+1b
