@@ -441,6 +441,21 @@ K prim_filetext(K x, K y) {
         return file_write_lines(x, y);
     if (x->t == 0 && x->n == 2 && (kK(x)[1]->t == KI || kK(x)[1]->t == KJ))
         return parse_fixed(x, y);
+    if (x->t == 0 && (x->n == 2 || x->n == 3) && kK(x)[0]->t == -KC) { /* ("S";..): one type */
+        K own = obj_own(x);
+        if (!own) {
+            r0(y);
+            return NULL;
+        }
+        x = own;
+        kK(x)[0] = prim_enlist(kK(x)[0]);
+        if (!kK(x)[0]) {
+            kK(x)[0] = obj_identity();
+            r0(x);
+            r0(y);
+            return NULL;
+        }
+    }
     if (x->t == 0 && (x->n == 2 || x->n == 3)) { /* (types;delimiter[;flag]) */
         bool embedded = false; /* flag 1: line returns may be embedded in quoted fields */
         if (x->n == 3) {

@@ -271,10 +271,6 @@ ff  00
 3   
 4   
 5.5 
-q)("S";enlist",")0:enlist "a"
-'type
-  [0]  ("S";enlist",")0:enlist "a"
-                      ^
 q)("SS";enlist",")0:("a,b";"x,y")
 a b
 ---
@@ -325,3 +321,11 @@ q)("I*";",";1)0:("0,\"ab\nc\"";"1,\"def\"")
 q)("I*";",";1)0:"0,\"ab\nc\"\n1,\"def\""
 0       1
 "ab\nc" "def"
+q)/ one column's type may be a char atom: ("S";enlist",") reads a header and one symbol column
+q)("S";enlist",")0:(enlist "a";enlist "b")
+a
+-
+b
+q)("S";enlist",")0:enlist "a"
+a
+-
