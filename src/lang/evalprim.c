@@ -328,9 +328,15 @@ K prim_key(K x) {
         r0(x);
         if (s == sym_null || (s[0] == '.' && !s[1]))
             return lang_names(s);
-        /* `..a names a of the root from any context */
-        S g = s[0] == '.' && s[1] == '.' && s[2] ? ss(s + 2) : s;
+        /* a name is relative to the current context unless qualified (ref/key.md); `..a
+         * names a of the root from any context */
+        bool root = s[0] == '.' && s[1] == '.' && s[2];
+        S g = root ? ss(s + 2) : env_qualify(s);
+        S saved = RT->lang.context;
+        if (root)
+            RT->lang.context = sym_null;
         K d = env_get(g);
+        RT->lang.context = saved;
         if (d && d->t == XD) {
             K k = r1(DICT_KEYS(d));
             r0(d);

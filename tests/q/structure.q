@@ -367,3 +367,20 @@ q)0 1 2_7
 q)0 2 _ til 5
 0 1
 2 3 4
+q)/ ref/key.md: a name is interpreted relative to the current context unless fully qualified
+q)a:1
+q)key`a
+`a
+q)\d .foo
+q)key`a
+()
+q)a:1 2!3 4
+q)key`a
+1 2
+q)key`..a
+`..a
+q)\d .
+q)key`.foo.a
+1 2
+q)key`..a
+`..a
