@@ -200,6 +200,14 @@ K prim_vs(K x, K y) {
         r0(y);
         return out;
     }
+    if (x->t == -KG && y->t == -UU) { /* 0x0 vs: a guid's 16 bytes (0x0 sv makes it again) */
+        K out = obj_vec(KG, 16);
+        if (out)
+            memcpy(kG(out), kG(y), 16);
+        r0(x);
+        r0(y);
+        return out ? out : kerr("wsfull");
+    }
     if (x->t == -KG && (y->t == -KE || y->t == -KF)) { /* 0x0 vs: a float's bytes, big-endian */
         int w = y->t == -KE ? 4 : 8;
         uint64_t v = 0;
@@ -409,6 +417,19 @@ K prim_sv(K x, K y) {
         r0(x);
         r0(y);
         return kj((J)v);
+    }
+    if (x->t == -KG && y->t == KG && y->n == 16) { /* 16 bytes: a guid (basics/datatypes.md) */
+        K g = obj_atom(-UU);
+        if (g)
+            memcpy(kG(g), kG(y), 16);
+        r0(x);
+        r0(y);
+        return g ? g : kerr("wsfull");
+    }
+    if (x->t == -KG && y->t == KG && y->n != 2 && y->n != 4 && y->n != 8) { /* ref/sv.md */
+        r0(x);
+        r0(y);
+        return kerr("length");
     }
     if (x->t == -KG && y->t == KG) {
         uint64_t v = 0;

@@ -244,3 +244,13 @@ q)string 2024.01m
 q)string 2024.01 2024.02m
 "2024.01"
 "2024.02"
+q)/ 0x0 sv of 16 bytes is a guid (basics/datatypes.md), 0x0 vs a guid its bytes; other lengths than 2 4 8 16 are 'length (ref/sv.md)
+q)0x0 sv "x"$til 16
+00010203-0405-0607-0809-0a0b0c0d0e0f
+q)g:"G"$"8c680a01-5a49-5aab-5a65-d4bfddb6a661"
+q)0x0 vs g
+0x8c680a015a495aab5a65d4bfddb6a661
+q)g~0x0 sv 0x0 vs g
+1b
+q)0x0 sv 0x010203
+'length
