@@ -94,9 +94,24 @@ K prim_find(K x, K y) {
     PRIM_SQUASH2(x, y);
     if (x->t == XT)
         return table_find(x, y);
-    if ((x->t == -KJ || x->t == -KI || x->t == -KH) && y->t < XT) { /* roll, deal, permute */
+    if ((x->t == -KJ || x->t == -KI || x->t == -KH) && (y->t < XT || y->t == XT)) {
+        /* roll, deal, permute; of a table (a list of rows: ref/deal.md) its rows */
         J n = x->t == -KJ ? x->j : x->t == -KI ? (x->i == ni ? nj : x->i) : (x->h == nh ? nj : x->h);
         r0(x);
+        if (y->t == XT) {
+            K pos = prim_roll(n, kj(obj_count(y)));
+            K data = TABLE_DATA(y), cols = pos ? ktn(0, data->n) : NULL;
+            for (J c = 0; cols && c < data->n; c++)
+                if (!(kK(cols)[c] = prim_at(r1(kK(data)[c]), r1(pos)))) {
+                    cols->n = c;
+                    r0(cols);
+                    cols = NULL;
+                }
+            K names = r1(TABLE_COLS(y));
+            r0(pos);
+            r0(y);
+            return cols ? xT(xD(names, cols)) : (r0(names), NULL);
+        }
         return prim_roll(n, y);
     }
     if (x->t == XD) {

@@ -80,3 +80,14 @@ q)a~10?100
 q)\S 7
 q)\S
 7
+q)/ ref/deal.md: y a list -- a table is its rows: roll, deal and permute pick rows
+q)t:([]a:til 5;b:`a`b`c`d`e)
+q)asc (0N?t)`a
+`s#0 1 2 3 4
+q)count 10?t
+10
+q)cols -2?t
+`a`b
+q)r:-5?t
+q)t~`a xasc r
+1b
