@@ -138,6 +138,44 @@ K prim_rtrim(K x) {
 }
 
 /* x vs y: split string y at separator x (char or string); ` vs symbol splits at dots */
+/* the leaves of list y (borrowed) in order, as one list (consumes nothing else) */
+static K prim_raze_deep(K y) {
+    if (!y || y->t != 0)
+        return y;
+    if (!obj_stack_ok()) {
+        r0(y);
+        return NULL;
+    }
+    K out = ktn(0, 0);
+    for (J i = 0; out && i < y->n; i++)
+        out = prim_join(out, prim_raze_deep(r1(kK(y)[i])));
+    r0(y);
+    return out;
+}
+
+/* the items of vector v from *at on, in the shape of y (borrowed): an atom for an atom, a
+ * vector for a vector, lists as deep as y's */
+static K shape_like(const K y, const K v, J *at) {
+    if (!obj_stack_ok())
+        return NULL;
+    if (y->t < 0)
+        return prim_item(v, (*at)++);
+    if (y->t > 0) {
+        K r = obj_vec(KJ, y->n);
+        for (J i = 0; r && i < y->n; i++)
+            kJ(r)[i] = kJ(v)[(*at)++];
+        return r;
+    }
+    K r = ktn(0, y->n);
+    for (J i = 0; r && i < y->n; i++)
+        if (!(kK(r)[i] = shape_like(kK(y)[i], v, at))) {
+            r->n = i;
+            r0(r);
+            return NULL;
+        }
+    return r;
+}
+
 K prim_vs(K x, K y) {
     PRIM_ARGS2(x, y);
     if (x->t == -KS && !*x->s && (y->t == KC || y->t == KG)) {
@@ -245,8 +283,20 @@ K prim_vs(K x, K y) {
         r0(y);
         return out;
     }
+    if (x->t == -KS && y->t == -KS && y->s[0] == ':') {
+        /* ` vs `:dir/file: the directory and the file (ref/vs.md, File handle) */
+        const char *slash = strrchr(y->s, '/');
+        K out = ktn(KS, 2);
+        if (out) {
+            kS(out)[0] = slash ? sym_intern(y->s, (size_t)(slash - y->s)) : ss(":");
+            kS(out)[1] = ss(slash ? (S)slash + 1 : (S)y->s + 1);
+        }
+        r0(x);
+        r0(y);
+        return out;
+    }
     if (x->t == -KS && y->t == -KS) {
-        /* ` vs `a.b.c splits at dots; `:path */
+        /* ` vs `a.b.c splits at dots */
         const char *s = y->s;
         K out = ktn(KS, 0);
         const char *p = s, *dot;
@@ -290,6 +340,51 @@ K prim_vs(K x, K y) {
             memcpy(kJ(kK(rows)[i]), kJ(digits) + i * m, (size_t)m * sizeof(J));
         }
         r0(digits);
+        return rows;
+    }
+    if ((x->t == -KJ || x->t == -KI) && y->t >= 0 && y->t < KENUM) {
+        /* base x of a list of integers: as many digits as the largest needs, one row per
+         * digit, each row shaped as y (ref/vs.md: (x vs y)[;i] is x vs y[i]) */
+        J base = x->t == -KJ ? x->j : x->i;
+        r0(x);
+        if (base < 2) {
+            r0(y);
+            return kerr("domain");
+        }
+        K flat = prim_raze_deep(r1(y));
+        if (flat && flat->t != KJ && flat->t != KI && flat->t != KH && !(flat->t == 0 && flat->n == 0)) {
+            r0(flat);
+            r0(y);
+            return kerr("type");
+        }
+        J m = 1;
+        for (J i = 0; flat && i < flat->n; i++) {
+            K a = prim_item(flat, i);
+            J v = a->t == -KJ ? a->j : a->t == -KI ? a->i : a->h, d = 1;
+            r0(a);
+            for (uint64_t u = v < 0 ? (uint64_t)-(v + 1) + 1 : (uint64_t)v; u >= (uint64_t)base; u /= (uint64_t)base)
+                d++;
+            m = MAX(m, d);
+        }
+        K radix = flat ? obj_vec(KJ, m) : NULL;
+        for (J i = 0; radix && i < m; i++)
+            kJ(radix)[i] = base;
+        K rows = radix ? prim_vs(radix, flat ? (flat->t == 0 ? (r0(flat), ktn(KJ, 0)) : flat) : NULL)
+                       : (r0(flat), NULL);
+        if (rows && rows->t == KJ) /* one item: the digits are one row each */
+            rows = prim_flip(prim_enlist(rows));
+        for (J i = 0; rows && i < rows->n; i++) {
+            J at = 0;
+            K shaped = shape_like(y, kK(rows)[i], &at);
+            if (!shaped) {
+                r0(rows);
+                rows = NULL;
+                break;
+            }
+            r0(kK(rows)[i]);
+            kK(rows)[i] = shaped;
+        }
+        r0(y);
         return rows;
     }
     if ((x->t == -KJ || x->t == -KI) && y->t < 0) {

@@ -254,3 +254,24 @@ q)g~0x0 sv 0x0 vs g
 1b
 q)0x0 sv 0x010203
 'length
+q)/ ref/vs.md: ` vs a file handle splits directory and file; base x of a list of integers: a row per digit, each shaped as y
+q)` vs `:/home/kdb/data/mywork.dat
+`:/home/kdb/data`mywork.dat
+q)` vs `mywork.dat
+`mywork`dat
+q)a:10 vs 1995 1996 1997
+q)a
+1 1 1
+9 9 9
+9 9 9
+5 6 7
+q)a[;0]
+1 9 9 5
+q)10 vs(1995;1996 1997)
+1 1 1
+9 9 9
+9 9 9
+5 6 7
+q)2 vs 1 2 3
+0 1 1
+1 0 1
