@@ -334,6 +334,16 @@ static void loop_j(int op, const J *a, const J *b, bool sa, bool sb, J n, J *out
     }
 }
 
+/* x xexp y as ref/exp.md computes it, exp y*log x (2 xexp 3 is 7.9999999999999982); a null
+ * or negative x is 0n; 0 and the infinities as pow has them */
+static F xexp_f(F x, F y) {
+    if (x != x || y != y || x < 0)
+        return nf;
+    if (x == 0 || isinf(x) || isinf(y))
+        return pow(x, y);
+    return exp(y * log(x));
+}
+
 static void loop_f(int op, const F *a, const F *b, bool sa, bool sb, J n, F *out) {
     switch (op) {
     case OP_ADD: LOOP(a[ia] + b[ib]); break;
@@ -346,7 +356,7 @@ static void loop_f(int op, const F *a, const F *b, bool sa, bool sb, J n, F *out
     case OP_MOD: LOOP(a[ia] - b[ib] * floor(a[ia] / b[ib])); break;
     case OP_XBAR: LOOP(a[ia] * floor(b[ib] / a[ia])); break;
     case OP_FILL: LOOP(b[ib] != b[ib] ? a[ia] : b[ib]); break;
-    case OP_XEXP: LOOP(a[ia] != a[ia] || b[ib] != b[ib] ? nf : pow(a[ia], b[ib])); break;
+    case OP_XEXP: LOOP(xexp_f(a[ia], b[ib])); break;
     }
 }
 

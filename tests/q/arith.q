@@ -348,3 +348,16 @@ q)d-`b`c!(10 20 30;1000*1 2 3)
 a| 10    -21   3
 b| -6    -15   -36
 c| -1000 -2000 -3000
+q)/ ref/exp.md xexp: computed as exp y*log x; a null or negative x is 0n
+q)-2 2 xexp .5
+0n 1.414214
+q)-2 xexp 2
+0n
+q)1.5 xexp -4.2 0 0.1 0n 0w
+0.1821448 1 1.04138 0n 0w
+q)\P 0
+q)2 xexp 3
+7.9999999999999982
+q)exp 3 * log 2
+7.9999999999999982
+q)\P 7
