@@ -1175,13 +1175,17 @@ K prim_cross(K x, K y) {
 
 K prim_tables(K x) {
     PRIM_ARGS1(x);
+    /* tables `.ns: the tables of that namespace (ref/tables.md); otherwise the root's */
+    S ns = x->t == -KS && x->s[0] == '.' && x->s[1] ? x->s : ss(".");
     r0(x);
     if (!RT->svc.global_names || !RT->svc.global_get)
         return ktn(KS, 0);
-    K names = RT->svc.global_names(ss("."));
+    K names = RT->svc.global_names(ns);
     K out = ktn(KS, 0);
     for (J i = 0; names && i < names->n; i++) {
-        K v = RT->svc.global_get(kS(names)[i]);
+        char full[512];
+        snprintf(full, sizeof full, "%s.%s", ns, kS(names)[i]);
+        K v = RT->svc.global_get(ns[1] ? ss(full) : kS(names)[i]);
         if (v && (v->t == XT || obj_is_keyed(v)))
             js(&out, kS(names)[i]);
         r0(v);

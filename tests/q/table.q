@@ -529,3 +529,9 @@ a b| c
 2 e| ,4
 q)`a`z xgroup ([]a:0 1 0;b:`x`y`x)
 'z
+q)/ ref/tables.md: tables of a namespace given by name
+q)\d .work
+q)tab:([]a:1 2)
+q)\d .
+q)tables `.work
+,`tab
