@@ -553,6 +553,45 @@ static long local_slot(const Frame *f, S name) {
     return -1;
 }
 
+/* v.f for value v (consumed): a table's column or a dictionary's entry f, the field f of a
+ * temporal (time.minute, date.year ...: `f$v), or for a foreign key (enumerated over a keyed
+ * table, or a link) f of the rows it names; NULL when v has no such f */
+static K dot_step(K v, S f) {
+    if (v->t == XT || v->t == XD || obj_is_keyed(v)) {
+        K key = ks(f);
+        return eval_apply(v, &key, 1);
+    }
+    if (v->t != 0 && prim_is_temporal(v->t < 0 ? -v->t : v->t)) {
+        static const char *fields[] = {"year", "month", "mm", "dd", "date", "time", "minute",
+                                       "second", "hh", "uu", "ss", "week", "timespan", "timestamp",
+                                       "datetime", "day"};
+        for (size_t i = 0; i < ARRAY_LEN(fields); i++)
+            if (!strcmp(f, fields[i]))
+                return prim_cast(ks((S)fields[i]), v);
+    }
+    int et = v->t < 0 ? -v->t : v->t;
+    K dom = obj_is_enum(et) ? env_get(enum_domain(et)) : NULL;
+    if (dom && (obj_is_keyed(dom) || dom->t == XT)) { /* a keyed table's, a link's table */
+        K key = ks(f);
+        K col = eval_apply(r1(dom->t == XT ? dom : DICT_VALS(dom)), &key, 1);
+        r0(dom);
+        if (!col) {
+            r0(v);
+            return NULL;
+        }
+        K pos = obj_own(v); /* the enumeration's indices, as longs */
+        if (!pos) {
+            r0(col);
+            return NULL;
+        }
+        pos->t = (signed char)(pos->t < 0 ? -KJ : KJ);
+        return eval_apply(col, &pos, 1);
+    }
+    r0(dom);
+    r0(v);
+    return NULL;
+}
+
 static K lookup(S name, Frame *f) {
     Frame *const scope = f; /* t.c and d.f look t and d up here: columns inside a lambda too */
     long i = local_slot(f, name);
@@ -593,40 +632,19 @@ static K lookup(S name, Frame *f) {
                 return v;
         }
     }
-    /* t.c: column c of a table (or key c of a dictionary) named t, local or global */
+    /* t.c: column c of a table (or key c of a dictionary) named t, local or global; a chain
+     * s.eid.currency follows each foreign key in turn (basics/joins.md) */
     const char *dot = name[0] != '.' ? strchr(name, '.') : NULL;
     if (dot && dot[1]) {
-        K base = lookup(sym_intern(name, (size_t)(dot - name)), scope);
-        if (base && (base->t == XT || base->t == XD || obj_is_keyed(base))) {
-            K key = ks((S)dot + 1);
-            return eval_apply(base, &key, 1);
+        K v = lookup(sym_intern(name, (size_t)(dot - name)), scope);
+        for (const char *field = dot + 1; v && field && *field;) {
+            const char *next = strchr(field, '.');
+            S f = next ? sym_intern(field, (size_t)(next - field)) : ss((S)field);
+            v = dot_step(v, f);
+            field = next ? next + 1 : NULL;
         }
-        /* d.f for a temporal d: its field f, as `f$d (time.minute, date.year, ...) */
-        if (base && base->t != 0 && prim_is_temporal(base->t < 0 ? -base->t : base->t)) {
-            static const char *fields[] = {"year", "month", "mm", "dd", "date", "time", "minute",
-                                           "second", "hh", "uu", "ss", "week", "timespan", "timestamp",
-                                           "datetime", "day"};
-            for (size_t i = 0; i < ARRAY_LEN(fields); i++)
-                if (!strcmp(dot + 1, fields[i]))
-                    return prim_cast(ks((S)fields[i]), base);
-        }
-        /* k.v where k is a foreign key (enumerated over a keyed table): v of the rows it names */
-        int et = base ? (base->t < 0 ? -base->t : base->t) : 0;
-        K dom = base && obj_is_enum(et) ? env_get(enum_domain(et)) : NULL;
-        if (dom && (obj_is_keyed(dom) || dom->t == XT)) { /* a keyed table's, a link's table */
-            K key = ks((S)dot + 1);
-            K col = eval_apply(r1(dom->t == XT ? dom : DICT_VALS(dom)), &key, 1);
-            r0(dom);
-            if (!col) {
-                r0(base);
-                return NULL;
-            }
-            K pos = obj_own(base); /* the enumeration's indices, as longs */
-            pos->t = (signed char)(pos->t < 0 ? -KJ : KJ);
-            return eval_apply(col, &pos, 1);
-        }
-        r0(dom);
-        r0(base);
+        if (v)
+            return v;
         kerr_clear();
     }
     return kerr(name);

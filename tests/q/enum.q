@@ -173,3 +173,18 @@ q)x:`u#`AAPL`GE`IBM`GOOG
 q)e:`x?`AAPL`FB
 q)x
 `u#`AAPL`GE`IBM`GOOG`FB
+q)/ basics/joins.md: dot notation follows foreign keys in a chain, s.eid.currency
+q)e:([eid:1 2]currency:`gbp`usd)
+q)s:([s:`s1`s2]name:`smith`jones;eid:`e$1 2)
+q)sp:([]s:`s$`s1`s2`s1;qty:1 2 3)
+q)select s.name, qty, s.eid.currency from sp
+name  qty currency
+------------------
+smith 1   gbp
+jones 2   usd
+smith 3   gbp
+q)sp.s.name
+`smith`jones`smith
+q)tt:([]d:2020.01.01 2021.05.05)
+q)tt.d.year
+2020 2021i
