@@ -623,6 +623,33 @@ K prim_set(K x, K y) {
     return x;
 }
 
+/* x upsert y (ref/upsert.md): x a table, a name, or a file handle -- a serialized table is
+ * read, upserted and written back; a splayed one (a directory) written back splayed */
+K file_upsert(K x, K y) {
+    PRIM_ARGS2(x, y);
+    char path[1024];
+    if (x->t != -KS || !handle_path(x, path, sizeof path))
+        return prim_upsert(x, y);
+    size_t len = strlen(path);
+    struct stat st;
+    bool dir = (len && path[len - 1] == '/') || (stat(path, &st) == 0 && S_ISDIR(st.st_mode));
+    K t = prim_get(r1(x));
+    K r = t ? prim_upsert(t, y) : (r0(y), NULL);
+    if (!r) {
+        r0(x);
+        return NULL;
+    }
+    char name[1100];
+    snprintf(name, sizeof name, "%s%s", x->s, dir && !(len && path[len - 1] == '/') ? "/" : "");
+    K stored = prim_set(ks(ss(name)), r);
+    if (!stored) {
+        r0(x);
+        return NULL;
+    }
+    r0(stored);
+    return x;
+}
+
 K prim_get(K x) {
     PRIM_ARGS1(x);
     char path[1024];

@@ -12,6 +12,11 @@
 /* a table argument: a table value, a keyed table (unkeyed here), or a global's name */
 static K table_arg(K t, J *nkeys) {
     *nkeys = 0;
+    if (t->t == -KS && t->s[0] == ':') { /* select from `:db/t: the table the file holds */
+        t = prim_get(t);
+        if (!t)
+            return NULL;
+    }
     if (t->t == -KS) {
         K v = env_get(t->s);
         K e = v ? NULL : kerr(t->s);

@@ -37,6 +37,8 @@ static inline bool prim_too_deep(K x, K y) {
 K prim_all_made(K list);
 /* the typed null of type t (atom or vector type) */
 K prim_null_of(int t);
+/* x upsert y for a table or a global's name (table.c); file handles: lang's file_upsert */
+K prim_upsert(K x, K y);
 /* the null of an item like x (borrowed): typed nulls in its shape (list.c) */
 K prim_proto(const K x);
 /* item i of list v as an atom, or the item of a general list (borrows v) */

@@ -329,3 +329,24 @@ b
 q)("S";enlist",")0:enlist "a"
 a
 -
+q)/ ref/upsert.md: upserting to a serialized table reads it, updates it and writes it back; to a splayed one, its columns
+q)`:data/tser set ([] c1:`a`b; c2:1.1 2.2)
+`:data/tser
+q)`:data/tser upsert (`c; 3.3)
+`:data/tser
+q)get `:data/tser
+c1 c2
+------
+a  1.1
+b  2.2
+c  3.3
+q)`:data/tsplay/ set ([] c1:`sym?`a`b; c2:1.1 2.2)
+`:data/tsplay/
+q)`:data/tsplay upsert (`sym?`c; 3.3)
+`:data/tsplay
+q)select from `:data/tsplay
+c1 c2
+------
+a  1.1
+b  2.2
+c  3.3
