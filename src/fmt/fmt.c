@@ -802,6 +802,9 @@ static void dict_lines(const K d, Lines *out) {
         show = RT->fmt.settings.console_rows - 3;
         cut = true;
     }
+    bool all_empty = vals->t == 0;
+    for (J i = 0; all_empty && i < vals->n; i++)
+        all_empty = kK(vals)[i]->t == 0 && kK(vals)[i]->n == 0;
     Buf *aligned = vals->t == 0 ? mem_raw_calloc((size_t)(show ? show : 1), sizeof(Buf)) : NULL;
     bool matrix = aligned && matrix_rows(vals, aligned, show, false);
     for (J i = 0; i < show; i++) {
@@ -814,7 +817,10 @@ static void dict_lines(const K d, Lines *out) {
             mem_raw_free(aligned[i].p);
         } else if (vals->t == 0) {
             K v = kK(vals)[i];
-            if (v->t == XD || v->t == XT || (v->t == 0 && v->n > 1)) {
+            if (v->t == 0 && v->n == 0 && all_empty) {
+                /* values all empty lists: a matrix of no columns, nothing shown (ref/dotq.md
+                 * .Q.id gives abs1 |; beside other values () shows, as .Q.opt's param1| ()) */
+            } else if (v->t == XD || v->t == XT || (v->t == 0 && v->n > 1)) {
                 fmt_one(&line, v, false);
             } else {
                 fmt_one(&line, v, true);

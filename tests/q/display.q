@@ -88,3 +88,11 @@ q)0Wh 0Nh 1h
 q)(0Wi;0Wh)
 0Wi
 32767h
+q)/ a dictionary whose values are all empty lists shows no values (ref/dotq.md: .Q.id, .Q.pn t|); beside others () shows
+q).Q.id (3#.Q.res)!(3#())
+abs1 |
+acos1|
+asin1|
+q)`a`b!(();1 2)
+a| ()
+b| 1 2

@@ -39,8 +39,8 @@ date| x
 ----| -
 q)/ .Q.pn is emptied by .Q.view and conformant to .Q.pv
 q).Q.pn
-t | ()
-tt| ()
+t |
+tt|
 q).Q.cn t
 100 100 100 100 100
 q).Q.pn`t
