@@ -448,13 +448,22 @@ static K grade(K x, bool desc) {
     return r;
 }
 
+/* iasc and idesc of an atom are 'rank: k){$[0h>@x;'`rank;<x]} (basics/funsql.md) */
 K prim_iasc(K x) {
     PRIM_ARGS1(x);
+    if (x->t < 0) {
+        r0(x);
+        return kerr("rank");
+    }
     PRIM_SQUASH1(x);
     return grade(x, false);
 }
 K prim_idesc(K x) {
     PRIM_ARGS1(x);
+    if (x->t < 0) {
+        r0(x);
+        return kerr("rank");
+    }
     PRIM_SQUASH1(x);
     return grade(x, true);
 }

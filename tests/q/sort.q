@@ -260,3 +260,8 @@ a b
 2 x
 q)`zz xasc `t
 'zz
+q)/ basics/funsql.md: iasc and idesc signal 'rank if not applied to a list
+q)iasc 7
+'rank
+q)idesc `a
+'rank
