@@ -661,6 +661,20 @@ K query_select(K t, K where, K b, K a) {
     }
     /* select has b 0b or a dict; exec has b () or one grouping expression */
     bool exec = b->t != -KB && b->t != XD;
+    if (exec && b->t == KS && b->n > 0) {
+        /* exec by a list of column names (basics/funsql.md, Group by columns): one key, the
+         * empty symbol, to a as over all the rows -- a column's values, or a table of a's */
+        r0(b);
+        bool dict = a->t == XD;
+        K sub = idx ? eval_index(t, idx) : t;
+        K v = sub ? query_select(sub, ktn(0, 0), ktn(0, 0), a) : (r0(a), NULL);
+        if (v && dict)
+            v = prim_enlist(v); /* a dict of atoms: a one-row table */
+        K key = ktn(KS, 1);
+        if (key)
+            kS(key)[0] = sym_null;
+        return v ? xD(key, prim_enlist(v)) : (r0(key), NULL);
+    }
     if (exec && !(b->t == 0 && b->n == 0)) {
         /* exec a by g from t: a dict from each group's key to its value of a */
         K bn = ktn(KS, 1);
