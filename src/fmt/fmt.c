@@ -773,6 +773,21 @@ static void dict_lines(const K d, Lines *out) {
         }
         return;
     }
+    if (vals->t == XT && keys->t >= 0 && keys->t < XT && obj_count(vals) == obj_count(keys)) {
+        /* a list to a table (a dict of records): as a keyed table whose key column has no name */
+        K kn = ktn(KS, 1);
+        kS(kn)[0] = ss("");
+        K kt = xT(xD(kn, obj_list(1, r1(keys))));
+        K t = kt ? join_tables(kt, vals) : NULL;
+        r0(kt);
+        if (t) {
+            table_lines(t, 1, out);
+            r0(t);
+        } else {
+            kerr_clear();
+        }
+        return;
+    }
     J n = obj_count(keys);
     if (keys->t < 0 || vals->t < 0 || keys->t >= XT) {
         Buf b = {0};
