@@ -479,6 +479,12 @@ static void fmt_func(Buf *b, const K x) {
     case KFOREIGN:
         buf_str(b, "foreign");
         return;
+    case KVIEW: { /* a view shows as its text (learn/views.md: `. `d is b+a) */
+        K text = kK(x)[3];
+        if (text->t == KC)
+            buf_add(b, kC(text), (size_t)text->n);
+        return;
+    }
     }
 }
 

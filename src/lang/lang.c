@@ -216,6 +216,13 @@ K lang_value(K x) {
     if (!x)
         return NULL;
     switch (x->t) {
+    case KVIEW: { /* (value or ::; parse tree; dependencies; text), learn/views.md */
+        K r = ktn(0, x->n);
+        for (J i = 0; r && i < x->n; i++)
+            kK(r)[i] = r1(kK(x)[i]);
+        r0(x);
+        return r;
+    }
     case KC: {
         K r = eval_string(kC(x), (size_t)x->n);
         r0(x);

@@ -1548,8 +1548,41 @@ static K parse_statements(Parser *p) {
             r0(seq);
             return NULL;
         }
-        if (!p->scope && e->t == 0 && e->n == 3 && kK(e)[0]->t == KUNARY && kK(e)[0]->g == SF_VIEW)
+        if (!p->scope && e->t == 0 && e->n == 3 && kK(e)[0]->t == KUNARY && kK(e)[0]->g == SF_VIEW) {
+            /* v::a;b;e defines v as the rest of the line, whose value is its last expression
+             * (learn/views.md: "viewname::[expression;expression;...]expression") */
+            if (p->tok.kind == TK_SEMI) {
+                K body = ktn(0, 0);
+                jk(&body, special(SF_SEQ));
+                jk(&body, r1(kK(e)[2]));
+                bool last_empty = false;
+                while (body && p->tok.kind == TK_SEMI) {
+                    advance(p);
+                    last_empty = true;
+                    if (p->tok.kind == TK_END || p->tok.newline || p->tok.kind == TK_SEMI)
+                        continue;
+                    K more = parse_expr(p);
+                    if (!more) {
+                        r0(body);
+                        r0(e);
+                        r0(seq);
+                        return NULL;
+                    }
+                    jk(&body, more);
+                    last_empty = false;
+                }
+                if (last_empty)
+                    jk(&body, obj_identity());
+                if (!body) {
+                    r0(e);
+                    r0(seq);
+                    return NULL;
+                }
+                r0(kK(e)[2]);
+                kK(e)[2] = body;
+            }
             jk(&e, view_source(p, start)); /* `view` shows a view's definition */
+        }
         jk(&seq, e);
         trailing_empty = false;
         if (p->tok.kind == TK_SEMI) {
