@@ -1330,6 +1330,15 @@ static bool is_assign_verb(const Item *it) {
 
 static bool is_global_assign(const Item *it) { return it->verb && obj_is_identity(it->node); }
 
+/* an operator glyph whose unary form q disables: every one-character glyph but - (a
+ * negation q keeps), : and ' (return and signal) */
+static bool disabled_unary(const K v) {
+    if (v->t != KBINARY || v->g >= PRIM_COUNT || v->g == P_IDENTITY)
+        return false;
+    const char *text = prim_table[v->g].text;
+    return text[0] && !text[1] && strchr("+*%!&|<>=~,^#_$?@.", text[0]) != NULL;
+}
+
 /* the monadic form of a verb used with no left argument */
 static K monadic_form(K v) {
     if (v->t == KBINARY && v->g < P_AVG && v->g != P_IDENTITY)
@@ -1385,6 +1394,12 @@ static K build(Parser *p, Item *items, int i, int n) {
         }
         if (is_train(p, items, i + 1, n))
             return compose(monadic_form(r1(it->node)), rhs);
+        if (!p->k_mode && !it->colon && disabled_unary(it->node)) {
+            /* q disables an operator's unary form applied prefix (basics/parsetrees.md,
+             * "Variadic operators": $42 is '$; ($)42 and string 42 are not) */
+            r0(rhs);
+            return kerr(prim_table[it->node->g].text);
+        }
         note_pos(it->node, it->pos);
         return obj_list(2, monadic_form(r1(it->node)), rhs);
     }

@@ -246,7 +246,7 @@ q)0N!"I=*,"0:"5=\"hello,world\",6=1";
 q)x:`a`b`c
 q)`x!0 1 2 1
 `x$`a`b`c`b
-q)raze (([]a:1 2);([]a:,3))
+q)raze (([]a:1 2);([]a:enlist 3))
 a
 -
 1
