@@ -1561,9 +1561,7 @@ static K eval_special(const K e, Frame *f) {
             kerr(v->s);
         else if (v->t == KC)
             kerrn(kC(v), (size_t)v->n);
-        else if (v->t == -KC)
-            kerrn((char *)&v->g, 1);
-        else
+        else /* a char atom, a number or anything else: ref/signal.md "Restrictions" */
             kerr("stype");
         r0(v);
         return NULL;
