@@ -1536,6 +1536,13 @@ static K eval_special(const K e, Frame *f) {
         }
         return obj_identity();
     }
+    case SF_QSQL_COND: /* basics/qsql.md "Cond": not supported inside qSQL expressions */
+        kerr("rank");
+        if (f && f->lambda && !f->err_node) /* the caret under the $, as for an application */
+            f->err_node = kK(e)[0];
+        if (!RT->lang.error_node && RT->lang.eval_depth == 0)
+            RT->lang.error_node = kK(e)[0];
+        return NULL;
     case SF_COND: {
         J i = 1;
         for (; i + 1 < e->n; i += 2) {

@@ -30,6 +30,7 @@ typedef struct Scope {
 
 typedef struct Parser {
     int qsql_depth; /* inside a qSQL clause at this bracket depth: ',' and keywords stop */
+    int qsql_phrases; /* inside a select, by or where phrase (not in a lambda there) */
     Lexer lx;     /* the token source */
     Token tok;    /* lookahead */
     int depth;    /* bracket nesting: newlines are blanks inside brackets */
@@ -555,6 +556,8 @@ static K parse_lambda_at(Parser *p) {
 static K parse_lambda_body(Parser *p, size_t start, size_t end) {
     Scope scope = {.outer = p->scope, .locals = ktn(KS, 0), .globals = ktn(KS, 0)};
     p->scope = &scope;
+    int saved_phrases = p->qsql_phrases; /* a lambda inside a phrase is plain q again */
+    p->qsql_phrases = 0;
     advance(p); /* past '{' */
     K params = NULL;
     K prelude = NULL; /* pattern parameters: (:;pattern;`param) run before the body */
@@ -568,6 +571,7 @@ static K parse_lambda_body(Parser *p, size_t start, size_t end) {
             r0(prelude);
             r0(scope.locals); r0(scope.globals);
             p->scope = scope.outer;
+            p->qsql_phrases = saved_phrases;
             return NULL;
         }
         scope.params = params;
@@ -594,6 +598,7 @@ static K parse_lambda_body(Parser *p, size_t start, size_t end) {
             r0(params);
             r0(scope.locals); r0(scope.globals);
             p->scope = scope.outer;
+            p->qsql_phrases = saved_phrases;
             p->depth--;
             return NULL;
         }
@@ -607,6 +612,7 @@ static K parse_lambda_body(Parser *p, size_t start, size_t end) {
             r0(params);
             r0(scope.locals); r0(scope.globals);
             p->scope = scope.outer;
+            p->qsql_phrases = saved_phrases;
             p->depth--;
             return kerr(p->tok.kind == TK_ERROR && kerr_msg() ? kerr_msg() : "syntax");
         }
@@ -615,6 +621,7 @@ static K parse_lambda_body(Parser *p, size_t start, size_t end) {
     if (trailing_empty || body->n == 1 + prelude_n)
         jk(&body, obj_identity());
     p->scope = scope.outer;
+    p->qsql_phrases = saved_phrases;
     if (!params) {
         params = ktn(KS, 0);
         int nimp = scope.implicit ? scope.implicit : 1;
@@ -831,6 +838,7 @@ static K qsql_columns(Parser *p, bool naming) {
     p->qsql_depth = p->depth + 1;
     if (p->scope)
         p->scope->qsql_masked++;
+    p->qsql_phrases++;
     while (!(is_word(&p->tok, "by") || is_word(&p->tok, "from") || is_word(&p->tok, "where")) &&
            p->tok.kind != TK_END && p->tok.kind != TK_SEMI && p->tok.kind != TK_RPAREN &&
            p->tok.kind != TK_RBRACK && p->tok.kind != TK_RBRACE) {
@@ -846,6 +854,7 @@ static K qsql_columns(Parser *p, bool naming) {
             p->qsql_depth = saved;
             if (p->scope)
                 p->scope->qsql_masked--;
+            p->qsql_phrases--;
             return NULL;
         }
         S name = sym_null;
@@ -868,6 +877,7 @@ static K qsql_columns(Parser *p, bool naming) {
     p->qsql_depth = saved;
     if (p->scope)
         p->scope->qsql_masked--;
+    p->qsql_phrases--;
     return xD(names, exprs);
 }
 
@@ -1000,12 +1010,14 @@ static K parse_qsql_core(Parser *p, const char *kind) {
         p->qsql_depth = p->depth + 1;
         if (p->scope)
             p->scope->qsql_masked++;
+        p->qsql_phrases++;
         for (;;) {
             K c = parse_expr(p);
             if (!c) {
                 p->qsql_depth = saved;
                 if (p->scope)
                     p->scope->qsql_masked--;
+                p->qsql_phrases--;
                 goto fail;
             }
             jk(&where, c);
@@ -1018,6 +1030,7 @@ static K parse_qsql_core(Parser *p, const char *kind) {
         p->qsql_depth = saved;
         if (p->scope)
             p->scope->qsql_masked--;
+        p->qsql_phrases--;
     }
     /* as q's parse shows them: no constraints is (), a dict of expressions is the dict itself
      * (a constant), its names-only values a symbol vector */
@@ -1262,7 +1275,7 @@ static bool parse_item(Parser *p, Item *it) {
             }
             if (it->node->t == KBINARY && it->node->g == P_DOLLAR && n >= 3) {
                 r0(it->node);
-                it->node = special(SF_COND);
+                it->node = special(p->qsql_phrases ? SF_QSQL_COND : SF_COND);
             }
             if (is_assign_verb(it) && !after_noun && n >= 2) { /* :[v;p1;r1;..;rd] */
                 r0(it->node);

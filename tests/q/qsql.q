@@ -574,3 +574,23 @@ a d          p  s w
 c 2024.01.01 -1 4 1
 a            3  5 1
 b 2024.01.01 0w 6 0
+q)/ Cond is not supported inside qSQL expressions; inside a lambda there it is (basics/qsql.md "Cond")
+q)u:([]a:raze ("ref/";"kb/"),\:/:"abc"; b:til 6)
+q)select from u where a like $[1b;"ref/*";"kb/*"]
+'rank
+  [0]  select from u where a like $[1b;"ref/*";"kb/*"]
+                                  ^
+q)select from u where a like {$[x;"ref/*";"kb/*"]}1b
+a       b
+---------
+"ref/a" 0
+"ref/b" 2
+"ref/c" 4
+q)parse "select from u where $[a;b;c]"
+?
+`u
+,,($;`a;`b;`c)
+0b
+()
+q)$[1b;2;3]
+2
