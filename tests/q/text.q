@@ -244,3 +244,30 @@ q)string 2024.01m
 q)string 2024.01 2024.02m
 "2024.01"
 "2024.02"
+q)/ vs (ref/vs.md): ` vs a file handle splits off the file; a base with a list of integers gives
+q)/ one item per digit, each shaped as the list, (x vs y)[;i] being x vs y[i]
+q)` vs `:/home/kdb/data/mywork.dat
+`:/home/kdb/data`mywork.dat
+q)` vs `mywork.dat
+`mywork`dat
+q)a:10 vs 1995 1996 1997
+q)a
+1 1 1
+9 9 9
+9 9 9
+5 6 7
+q)a[;0]
+1 9 9 5
+q)10 vs(1995;1996 1997)
+1 1 1
+9 9 9
+9 9 9
+5 6 7
+q)2 vs 1 5
+0 1
+0 0
+1 1
+q)10 sv 10 vs 1995 1996 1997
+1995 1996 1997
+q)1 vs 1 2
+'domain
