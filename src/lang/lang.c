@@ -320,6 +320,18 @@ K lang_value(K x) {
             r0(x);
             return kj(code);
         }
+        /* a keyword q.k defines as a derived function (deltas is -':, sums +\): its value is
+         * the argument of the iterator (ref/value.md "derived function") */
+        size_t dl = strlen(d);
+        if (x->g != PRIM_IDENTITY && dl >= 2 && strchr("+-*%!&|<>=~,^#_$?@.:", d[0]) &&
+            (!strcmp(d + 1, "'") || !strcmp(d + 1, "/") || !strcmp(d + 1, "\\") ||
+             !strcmp(d + 1, "':") || !strcmp(d + 1, "/:") || !strcmp(d + 1, "\\:"))) {
+            K g = prim_lookup(d, 1);
+            if (g) {
+                r0(x);
+                return g;
+            }
+        }
         return x;
     }
     if (obj_is_enum(x->t) || obj_is_enum(-x->t))

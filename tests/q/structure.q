@@ -359,3 +359,16 @@ q)value each (::;+;-;*;%)
 0 1 2 3 4
 q)value each (get;value)
 19 19
+q)/ value of a keyword q.k defines as a derived function is the iterator's argument, as for any
+q)/ derived function (ref/value.md)
+q)value deltas
+-
+q)value sums
++
+q)value (-':)
+-
+q)f:,/:\:
+q)value f
+,/:
+q)value each (::;+;-;*;%)
+0 1 2 3 4
