@@ -482,6 +482,12 @@ static void fmt_func(Buf *b, const K x) {
     case KFOREIGN:
         buf_str(b, "foreign");
         return;
+    case KVIEW: { /* a view shows as its text (learn/views.md: `. `d is b+a) */
+        K text = kK(x)[3];
+        if (text->t == KC)
+            buf_add(b, kC(text), (size_t)text->n);
+        return;
+    }
     }
 }
 
@@ -770,6 +776,21 @@ static void dict_lines(const K d, Lines *out) {
         r0(vt);
         if (t) {
             table_lines(t, TABLE_COLS(keys)->n, out);
+            r0(t);
+        } else {
+            kerr_clear();
+        }
+        return;
+    }
+    if (vals->t == XT && keys->t >= 0 && keys->t < XT && obj_count(vals) == obj_count(keys)) {
+        /* a list to a table (a dict of records): as a keyed table whose key column has no name */
+        K kn = ktn(KS, 1);
+        kS(kn)[0] = ss("");
+        K kt = xT(xD(kn, obj_list(1, r1(keys))));
+        K t = kt ? join_tables(kt, vals) : NULL;
+        r0(kt);
+        if (t) {
+            table_lines(t, 1, out);
             r0(t);
         } else {
             kerr_clear();

@@ -215,7 +215,7 @@ K env_get(S name) {
     }
     S ns_name, key;
     if (!split_name(name, &ns_name, &key))
-        return env_namespace_dict(name);
+        return env_namespace_dict(strcmp(name, ".") ? name : sym_null); /* `. is the root */
     Namespace *ns = ns_find(ns_name, false);
     if (!ns && ns_name[0] == '.' && ns_name[1] == 'z' && !ns_name[2])
         return zvals_get(name);
@@ -466,6 +466,26 @@ static const char *const q_keywords[] = {
     "save", "load", "rsave", "rload", "dsave", "show", "csv", "parse", "eval", "reval",
 };
 
+/* entry i of ns, a view, as `. holds it: (its value or ::; parse tree; dependencies; text) */
+static K view_object(const Namespace *ns, size_t i) {
+    K deps = ktn(KS, 0);
+    if (deps)
+        view_deps(ns->vals[i], &deps);
+    K text = env_view_text(ns->keys[i]);
+    K v = obj_vec(KVIEW, 4);
+    if (!v || !deps) {
+        r0(v);
+        r0(deps);
+        r0(text);
+        return NULL;
+    }
+    kK(v)[0] = ns->is_view[i] == ENTRY_VIEW_VALID && ns->cache[i] ? r1(ns->cache[i]) : obj_identity();
+    kK(v)[1] = r1(ns->vals[i]);
+    kK(v)[2] = deps;
+    kK(v)[3] = text ? text : obj_strn("", 0);
+    return v;
+}
+
 K env_namespace_dict(S name) {
     Namespace *ns = ns_find(name, false);
     if (!ns)
@@ -492,7 +512,7 @@ K env_namespace_dict(S name) {
         if (dotq && sym_in_list(keys, ns->keys[i]))
             continue; /* listed among the keywords */
         js(&keys, ns->keys[i]);
-        jk(&vals, r1(ns->vals[i]));
+        jk(&vals, ns->is_view[i] == ENTRY_VALUE ? r1(ns->vals[i]) : view_object(ns, i));
     }
     return xD(keys, vals);
 }

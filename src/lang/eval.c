@@ -197,6 +197,27 @@ static K keyed_lookup(K kt, K key) {
     return eval_index(vals, pos);
 }
 
+/* the positions in keys of key (both borrowed): a long atom for an atom key, a long vector
+ * for a list of keys; a key not there is the count of keys (its row is then nulls) */
+static K dict_positions(const K keys, const K key) {
+    if (key->t < 0)
+        return kj(find_key(keys, key));
+    if (key->t >= XT)
+        return kerr("type");
+    J n = obj_count(key);
+    K pos = ktn(KJ, n);
+    for (J k = 0; pos && k < n; k++) {
+        K ik = prim_item(key, k);
+        if (!ik) {
+            r0(pos);
+            return NULL;
+        }
+        kJ(pos)[k] = find_key(keys, ik);
+        r0(ik);
+    }
+    return pos;
+}
+
 static K dict_lookup(K d, K key) {
     if (!obj_stack_ok()) { /* keys nest as deep as the user makes them */
         r0(d);
@@ -206,6 +227,13 @@ static K dict_lookup(K d, K key) {
     K keys = DICT_KEYS(d), vals = DICT_VALS(d);
     if (keys->t == XT && vals->t == XT)
         return keyed_lookup(d, key);
+    if (vals->t == XT && keys->t != XT) { /* a dict of records: the rows the keys give */
+        K pos = dict_positions(keys, key);
+        K r = pos ? index_list(r1(vals), pos) : NULL;
+        r0(d);
+        r0(key);
+        return r;
+    }
     if (keys->t == XT || vals->t == XT) {
         /* a table on one side only (`a`b!table, or table!list): the key's position in the
          * keys (their count where absent) indexes the values -- a row, or a null one */
@@ -807,8 +835,8 @@ static K amend_at(K x, K *idx, int depth, K f, K y) {
              * values' null); deeper in, what that null holds is amended */
             K vals = DICT_VALS(x);
             old = vals->t > 0 && vals->t < KENUM ? prim_null_of(vals->t)
-                  : vals->t == 0 && vals->n && depth > 1 ? eval_index(r1(x), r1(i))
-                                                         : obj_identity();
+                  : vals->t == 0 && vals->n ? prim_proto(kK(vals)[0])
+                  : vals->t == XT ? table_row(vals, obj_count(vals)) : obj_identity();
         }
         K nv = old ? eval_amend(old, idx + 1, depth - 1, f, y) : (r0(y), NULL);
         if (!nv) {
@@ -816,7 +844,29 @@ static K amend_at(K x, K *idx, int depth, K f, K y) {
             return NULL;
         }
         if (pos < obj_count(keys)) {
-            K vals = obj_own(r1(DICT_VALS(x)));
+            K vals = DICT_VALS(x);
+            if (vals->t == XT) { /* a dict of records: the rows as a list, then a table again */
+                J nr = obj_count(vals);
+                K rows = obj_vec(0, nr);
+                if (!rows) {
+                    r0(nv);
+                    r0(x);
+                    return NULL;
+                }
+                for (J k = 0; k < nr; k++)
+                    kK(rows)[k] = k == pos ? nv : prim_item(vals, k);
+                K t = prim_collect(kK(rows), nr); /* consumes the rows */
+                rows->n = 0;
+                r0(rows);
+                r0(DICT_VALS(x));
+                DICT_VALS(x) = t ? t : ktn(0, 0);
+                if (!t) {
+                    r0(x);
+                    return NULL;
+                }
+                return x;
+            }
+            vals = obj_own(r1(vals));
             r0(DICT_VALS(x));
             DICT_VALS(x) = NULL;
             vals = set_item(vals, pos, nv);
@@ -850,11 +900,19 @@ static K amend_at(K x, K *idx, int depth, K f, K y) {
         } else if (vals2->t == 0) {
             vals2 = jk(&vals2, nv);
         } else {
-            K g = obj_vec(0, vals2->n);
-            for (J k = 0; k < vals2->n; k++)
+            J nv2 = obj_count(vals2);
+            bool records = vals2->t == XT;
+            K g = obj_vec(0, nv2);
+            for (J k = 0; g && k < nv2; k++)
                 kK(g)[k] = prim_item(vals2, k);
             r0(vals2);
             vals2 = jk(&g, nv);
+            if (records && vals2) { /* the records again a table when they still conform */
+                K t = prim_collect(kK(vals2), vals2->n);
+                vals2->n = 0;
+                r0(vals2);
+                vals2 = t;
+            }
         }
         return xD(keys2, vals2);
     }
@@ -1586,6 +1644,13 @@ static K eval_special(const K e, Frame *f) {
         }
         return obj_identity();
     }
+    case SF_QSQL_COND: /* basics/qsql.md "Cond": not supported inside qSQL expressions */
+        kerr("rank");
+        if (f && f->lambda && !f->err_node) /* the caret under the $, as for an application */
+            f->err_node = kK(e)[0];
+        if (!RT->lang.error_node && RT->lang.eval_depth == 0)
+            RT->lang.error_node = kK(e)[0];
+        return NULL;
     case SF_COND: {
         J i = 1;
         for (; i + 1 < e->n; i += 2) {
@@ -1611,9 +1676,7 @@ static K eval_special(const K e, Frame *f) {
             kerr(v->s);
         else if (v->t == KC)
             kerrn(kC(v), (size_t)v->n);
-        else if (v->t == -KC)
-            kerrn((char *)&v->g, 1);
-        else
+        else /* a char atom, a number or anything else: ref/signal.md "Restrictions" */
             kerr("stype");
         r0(v);
         return NULL;

@@ -232,6 +232,13 @@ K lang_value(K x) {
     if (!x)
         return NULL;
     switch (x->t) {
+    case KVIEW: { /* (value or ::; parse tree; dependencies; text), learn/views.md */
+        K r = ktn(0, x->n);
+        for (J i = 0; r && i < x->n; i++)
+            kK(r)[i] = r1(kK(x)[i]);
+        r0(x);
+        return r;
+    }
     case KC: {
         K r = eval_string(kC(x), (size_t)x->n);
         r0(x);
@@ -328,6 +335,18 @@ K lang_value(K x) {
         if (code >= 0) {
             r0(x);
             return kj(code);
+        }
+        /* a keyword q.k defines as a derived function (deltas is -':, sums +\): its value is
+         * the argument of the iterator (ref/value.md "derived function") */
+        size_t dl = strlen(d);
+        if (x->g != PRIM_IDENTITY && dl >= 2 && strchr("+-*%!&|<>=~,^#_$?@.:", d[0]) &&
+            (!strcmp(d + 1, "'") || !strcmp(d + 1, "/") || !strcmp(d + 1, "\\") ||
+             !strcmp(d + 1, "':") || !strcmp(d + 1, "/:") || !strcmp(d + 1, "\\:"))) {
+            K g = prim_lookup(d, 1);
+            if (g) {
+                r0(x);
+                return g;
+            }
         }
         return x;
     }

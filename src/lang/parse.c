@@ -32,6 +32,7 @@ typedef struct Parser {
     int qsql_depth; /* inside a qSQL clause at this bracket depth: by/from/where stop it */
     int comma_depth;/* inside a select, by or where phrase at this bracket depth: ',' stops;
                      * a from phrase runs on through commas (from a,select .. from b) */
+    int qsql_phrases; /* inside a select, by or where phrase (not in a lambda there) */
     Lexer lx;     /* the token source */
     Token tok;    /* lookahead */
     int depth;    /* bracket nesting: newlines are blanks inside brackets */
@@ -581,6 +582,8 @@ static K parse_lambda_at(Parser *p) {
 static K parse_lambda_body(Parser *p, size_t start, size_t end) {
     Scope scope = {.outer = p->scope, .locals = ktn(KS, 0), .globals = ktn(KS, 0)};
     p->scope = &scope;
+    int saved_phrases = p->qsql_phrases; /* a lambda inside a phrase is plain q again */
+    p->qsql_phrases = 0;
     advance(p); /* past '{' */
     K params = NULL;
     K prelude = NULL; /* pattern parameters: (:;pattern;`param) run before the body */
@@ -594,6 +597,7 @@ static K parse_lambda_body(Parser *p, size_t start, size_t end) {
             r0(prelude);
             r0(scope.locals); r0(scope.globals);
             p->scope = scope.outer;
+            p->qsql_phrases = saved_phrases;
             return NULL;
         }
         scope.params = params;
@@ -620,6 +624,7 @@ static K parse_lambda_body(Parser *p, size_t start, size_t end) {
             r0(params);
             r0(scope.locals); r0(scope.globals);
             p->scope = scope.outer;
+            p->qsql_phrases = saved_phrases;
             p->depth--;
             return NULL;
         }
@@ -633,6 +638,7 @@ static K parse_lambda_body(Parser *p, size_t start, size_t end) {
             r0(params);
             r0(scope.locals); r0(scope.globals);
             p->scope = scope.outer;
+            p->qsql_phrases = saved_phrases;
             p->depth--;
             return kerr(p->tok.kind == TK_ERROR && kerr_msg() ? kerr_msg() : "syntax");
         }
@@ -641,6 +647,7 @@ static K parse_lambda_body(Parser *p, size_t start, size_t end) {
     if (trailing_empty || body->n == 1 + prelude_n)
         jk(&body, obj_identity());
     p->scope = scope.outer;
+    p->qsql_phrases = saved_phrases;
     if (!params) {
         params = ktn(KS, 0);
         int nimp = scope.implicit ? scope.implicit : 1;
@@ -893,6 +900,7 @@ static K qsql_columns(Parser *p, bool naming) {
     p->qsql_depth = p->comma_depth = p->depth + 1;
     if (p->scope)
         p->scope->qsql_masked++;
+    p->qsql_phrases++;
     while (!(is_word(&p->tok, "by") || is_word(&p->tok, "from") || is_word(&p->tok, "where")) &&
            p->tok.kind != TK_END && p->tok.kind != TK_SEMI && p->tok.kind != TK_RPAREN &&
            p->tok.kind != TK_RBRACK && p->tok.kind != TK_RBRACE) {
@@ -909,6 +917,7 @@ static K qsql_columns(Parser *p, bool naming) {
             p->comma_depth = saved_comma;
             if (p->scope)
                 p->scope->qsql_masked--;
+            p->qsql_phrases--;
             return NULL;
         }
         S name = sym_null;
@@ -932,6 +941,7 @@ static K qsql_columns(Parser *p, bool naming) {
     p->comma_depth = saved_comma;
     if (p->scope)
         p->scope->qsql_masked--;
+    p->qsql_phrases--;
     return xD(names, exprs);
 }
 
@@ -1090,6 +1100,7 @@ static K parse_qsql_core(Parser *p, const char *kind) {
         p->qsql_depth = p->comma_depth = p->depth + 1;
         if (p->scope)
             p->scope->qsql_masked++;
+        p->qsql_phrases++;
         for (;;) {
             K c = parse_expr(p);
             if (!c) {
@@ -1097,6 +1108,7 @@ static K parse_qsql_core(Parser *p, const char *kind) {
                 p->comma_depth = saved_comma;
                 if (p->scope)
                     p->scope->qsql_masked--;
+                p->qsql_phrases--;
                 goto fail;
             }
             jk(&where, c);
@@ -1110,6 +1122,7 @@ static K parse_qsql_core(Parser *p, const char *kind) {
         p->comma_depth = saved_comma;
         if (p->scope)
             p->scope->qsql_masked--;
+        p->qsql_phrases--;
     }
     /* as q's parse shows them: no constraints is (), a dict of expressions is the dict itself
      * (a constant), its names-only values a symbol vector */
@@ -1354,7 +1367,7 @@ static bool parse_item(Parser *p, Item *it) {
             }
             if (it->node->t == KBINARY && it->node->g == P_DOLLAR && n >= 3) {
                 r0(it->node);
-                it->node = special(SF_COND);
+                it->node = special(p->qsql_phrases ? SF_QSQL_COND : SF_COND);
             }
             if (is_assign_verb(it) && !after_noun && n >= 2) { /* :[v;p1;r1;..;rd] */
                 r0(it->node);
@@ -1422,6 +1435,15 @@ static bool is_assign_verb(const Item *it) {
 
 static bool is_global_assign(const Item *it) { return it->verb && obj_is_identity(it->node); }
 
+/* an operator glyph whose unary form q disables: every one-character glyph but - (a
+ * negation q keeps), : and ' (return and signal) */
+static bool disabled_unary(const K v) {
+    if (v->t != KBINARY || v->g >= PRIM_COUNT || v->g == P_IDENTITY)
+        return false;
+    const char *text = prim_table[v->g].text;
+    return text[0] && !text[1] && strchr("+*%!&|<>=~,^#_$?@.", text[0]) != NULL;
+}
+
 /* the monadic form of a verb used with no left argument */
 static K monadic_form(K v) {
     if (v->t == KBINARY && v->g < P_AVG && v->g != P_IDENTITY)
@@ -1477,6 +1499,12 @@ static K build(Parser *p, Item *items, int i, int n) {
         }
         if (is_train(p, items, i + 1, n))
             return compose(monadic_form(r1(it->node)), rhs);
+        if (!p->k_mode && !it->colon && disabled_unary(it->node)) {
+            /* q disables an operator's unary form applied prefix (basics/parsetrees.md,
+             * "Variadic operators": $42 is '$; ($)42 and string 42 are not) */
+            r0(rhs);
+            return kerr(prim_table[it->node->g].text);
+        }
         note_pos(it->node, it->pos);
         return obj_list(2, monadic_form(r1(it->node)), rhs);
     }
@@ -1641,8 +1669,41 @@ static K parse_statements(Parser *p) {
             r0(seq);
             return NULL;
         }
-        if (!p->scope && e->t == 0 && e->n == 3 && kK(e)[0]->t == KUNARY && kK(e)[0]->g == SF_VIEW)
+        if (!p->scope && e->t == 0 && e->n == 3 && kK(e)[0]->t == KUNARY && kK(e)[0]->g == SF_VIEW) {
+            /* v::a;b;e defines v as the rest of the line, whose value is its last expression
+             * (learn/views.md: "viewname::[expression;expression;...]expression") */
+            if (p->tok.kind == TK_SEMI) {
+                K body = ktn(0, 0);
+                jk(&body, special(SF_SEQ));
+                jk(&body, r1(kK(e)[2]));
+                bool last_empty = false;
+                while (body && p->tok.kind == TK_SEMI) {
+                    advance(p);
+                    last_empty = true;
+                    if (p->tok.kind == TK_END || p->tok.newline || p->tok.kind == TK_SEMI)
+                        continue;
+                    K more = parse_expr(p);
+                    if (!more) {
+                        r0(body);
+                        r0(e);
+                        r0(seq);
+                        return NULL;
+                    }
+                    jk(&body, more);
+                    last_empty = false;
+                }
+                if (last_empty)
+                    jk(&body, obj_identity());
+                if (!body) {
+                    r0(e);
+                    r0(seq);
+                    return NULL;
+                }
+                r0(kK(e)[2]);
+                kK(e)[2] = body;
+            }
             jk(&e, view_source(p, start)); /* `view` shows a view's definition */
+        }
         jk(&seq, e);
         trailing_empty = false;
         if (p->tok.kind == TK_SEMI) {

@@ -51,7 +51,7 @@ int obj_width(int t) {
         return widths[t];
     if (t <= KENUM_LAST)
         return 8;
-    if (t == XD || (t >= KLAMBDA && t <= KEACHL))
+    if (t == XD || (t >= KLAMBDA && t <= KEACHL) || t == KVIEW)
         return sizeof(K);
     if (t == KFOREIGN)
         return sizeof(void *);

@@ -63,6 +63,8 @@ enum {
     KEACHR = 110,
     KEACHL = 111,
     KFOREIGN = 112,
+    KVIEW = 113,       /* openq's own: a view as `. holds it (learn/views.md); items: its value
+                          or (::) while pending, parse tree, dependencies, text */
     KSORTEDDICT = 127, /* wire only */
     KERROR = -128,
 };
@@ -172,9 +174,9 @@ int obj_foreign_arity(const K x);
 K obj_strn(const char *s, size_t n);
 K obj_str(const char *s);
 
-/* true for types whose items are K children (0, 99, 100, 104..111) */
+/* true for types whose items are K children (0, 99, 100, 104..111, KVIEW) */
 static inline bool obj_has_children(int t) {
-    return t == 0 || t == XD || t == KLAMBDA || (t >= KPROJ && t <= KEACHL);
+    return t == 0 || t == XD || t == KLAMBDA || (t >= KPROJ && t <= KEACHL) || t == KVIEW;
 }
 static inline bool obj_is_enum(int t) { return t >= KENUM && t <= KENUM_LAST; }
 static inline bool obj_is_func(int t) { return t >= KLAMBDA && t <= KFOREIGN; }

@@ -36,45 +36,35 @@ K prim_null_of(int t) {
     return obj_identity();
 }
 
-/* the null an item like x (borrowed) has, as a general list's out-of-range index gives it
- * ("a null of the type of the first item/s", basics/application.md): an atom's typed null, a
- * vector of as many nulls, a list or dictionary of such nulls item by item, :: for others */
 K prim_proto(const K x) {
-    if (!obj_stack_ok())
-        return NULL;
-    if (x->t < 0 && x->t > -KENUM - 1)
+    if (x->t < 0)
         return prim_null_of(x->t);
-    if (x->t < 0 && obj_is_enum(-x->t))
-        return prim_null_of(-x->t);
-    if ((x->t > 0 && x->t < KENUM) || obj_is_enum(x->t)) {
-        K nul = obj_is_enum(x->t) ? prim_null_of(x->t) : prim_null_of(x->t);
-        K r = nul ? obj_vec(x->t, x->n) : NULL;
+    if (x->t > 0 && x->t <= KENUM_LAST) {
+        K nul = prim_null_of(x->t);
+        K v = nul ? obj_vec(x->t, x->n) : NULL;
         int w = obj_width(x->t);
-        for (J i = 0; r && i < x->n; i++)
-            memcpy(kG(r) + (size_t)i * w, x->t == UU ? (void *)kG(nul) : (void *)&nul->g, w);
+        for (J i = 0; v && i < x->n; i++)
+            memcpy(kG(v) + (size_t)i * w, x->t == UU ? (void *)kG(nul) : (void *)&nul->g, w);
         if (nul)
             r0(nul);
-        return r ? r : kerr("wsfull");
+        return v;
     }
-    if (x->t == 0) {
-        K r = ktn(0, x->n);
-        for (J i = 0; r && i < x->n; i++)
-            if (!(kK(r)[i] = prim_proto(kK(x)[i]))) {
-                r->n = i;
-                r0(r);
-                return NULL;
-            }
-        return r;
+    if (x->t != 0 && x->t != XD && x->t != XT)
+        return obj_identity();
+    if (!obj_stack_ok())
+        return kerr("stack");
+    if (x->t == XD) {
+        K vals = prim_proto(DICT_VALS(x));
+        return vals ? xD(r1(DICT_KEYS(x)), vals) : NULL;
     }
-    if (x->t == XD || x->t == XT) {
-        K d = x->t == XT ? x->k : x;
-        K vals = prim_proto(DICT_VALS(d));
-        if (!vals)
-            return NULL;
-        K r = xD(r1(DICT_KEYS(d)), vals);
-        return x->t == XT && r ? xT(r) : r;
+    if (x->t == XT) {
+        K d = prim_proto(x->k);
+        return d ? xT(d) : NULL;
     }
-    return obj_identity();
+    K v = ktn(0, x->n);
+    for (J i = 0; v && i < x->n; i++)
+        kK(v)[i] = prim_proto(kK(x)[i]);
+    return v ? prim_all_made(v) : NULL;
 }
 
 /* item i of a simple vector as an atom (borrows v); an atom, a function or anything else
@@ -88,7 +78,13 @@ K prim_item(K v, J i) {
         K vals = ktn(0, 0), src = TABLE_DATA(v);
         for (J c = 0; c < src->n; c++)
             jk(&vals, prim_item(kK(src)[c], i));
-        return xD(r1(TABLE_COLS(v)), vals);
+        if (vals) { /* the row's values a vector when its cells are atoms of one type */
+            K row = prim_collect(kK(vals), vals->n);
+            vals->n = 0;
+            r0(vals);
+            vals = row;
+        }
+        return vals ? xD(r1(TABLE_COLS(v)), vals) : NULL;
     }
     if (v->t < 0 || v->t >= KENUM_LAST + 1 || i < 0 || i >= v->n)
         return v->t > 0 && v->t <= KENUM_LAST ? prim_null_of(obj_is_enum(v->t) ? KJ : v->t) : r1(v);

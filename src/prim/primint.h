@@ -37,7 +37,9 @@ static inline bool prim_too_deep(K x, K y) {
 K prim_all_made(K list);
 /* the typed null of type t (atom or vector type) */
 K prim_null_of(int t);
-/* the null of an item like x (borrowed): typed nulls in its shape (list.c) */
+/* the prototype of x (borrowed): x with every atom made its type's null, the same shape (a
+ * vector keeps its length, a dict its keys, a table its rows); what a general list or a dict of
+ * general values gives for an index or key it lacks, from its first item; NULL + 'stack */
 K prim_proto(const K x);
 /* item i of list v as an atom, or the item of a general list (borrows v) */
 K prim_item(const K v, J i);

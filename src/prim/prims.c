@@ -87,7 +87,7 @@ const char *prim_display(const K f, char buf[8]) {
     if (f->g >= PRIM_COUNT) {
         switch (f->g) { /* special forms as parse shows them: (";";a;b), ($;c;t;f), (:;x) */
         case SF_SEQ: return "\";\"";
-        case SF_COND: return "$";
+        case SF_COND: case SF_QSQL_COND: return "$";
         case SF_RETURN: return ":";
         case SF_SIGNAL: return "'";
         default: return "";

@@ -24,6 +24,7 @@ enum {
     SF_COMPOSE = 0xfa,  /* '[f;g;...]: the composition f g ... */
     SF_DICT = 0xfb,     /* ([k:v;...]): args are (,keynames; (exprs)) */
     SF_PMATCH = 0xfc,   /* :[v;p1;r1;...;rd]: the pattern conditional */
+    SF_QSQL_COND = 0xfd, /* $[..] inside a qSQL phrase, which q does not support: 'rank */
     SF_FIRST_RESERVED = 0xf0
 };
 

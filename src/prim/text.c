@@ -138,42 +138,73 @@ K prim_rtrim(K x) {
 }
 
 /* x vs y: split string y at separator x (char or string); ` vs symbol splits at dots */
-/* the leaves of list y (borrowed) in order, as one list (consumes nothing else) */
-static K prim_raze_deep(K y) {
-    if (!y || y->t != 0)
-        return y;
-    if (!obj_stack_ok()) {
-        r0(y);
-        return NULL;
+/* the most digits any integer in y (borrowed: an integer atom, vector or list of them) has in
+ * base b, at least 1; -1 for an item that is no integer, -2 past the stack */
+static J vs_digits(const K y, J b) {
+    if (y->t == 0) {
+        if (!obj_stack_ok())
+            return -2;
+        J most = 1;
+        for (J i = 0; i < y->n; i++) {
+            J d = vs_digits(kK(y)[i], b);
+            if (d < 0)
+                return d;
+            most = d > most ? d : most;
+        }
+        return most;
     }
-    K out = ktn(0, 0);
-    for (J i = 0; out && i < y->n; i++)
-        out = prim_join(out, prim_raze_deep(r1(kK(y)[i])));
-    r0(y);
-    return out;
+    int t = y->t < 0 ? -y->t : y->t;
+    if (t != KJ && t != KI && t != KH)
+        return -1;
+    J most = 1;
+    for (J i = 0; i < (y->t < 0 ? 1 : y->n); i++) {
+        J v = t == KJ ? (y->t < 0 ? y->j : kJ(y)[i]) : t == KI ? (y->t < 0 ? y->i : kI(y)[i])
+                                                             : (y->t < 0 ? y->h : kH(y)[i]);
+        J d = 1;
+        while ((v /= b))
+            d++;
+        most = d > most ? d : most;
+    }
+    return most;
 }
 
-/* the items of vector v from *at on, in the shape of y (borrowed): an atom for an atom, a
- * vector for a vector, lists as deep as y's */
-static K shape_like(const K y, const K v, J *at) {
-    if (!obj_stack_ok())
-        return NULL;
-    if (y->t < 0)
-        return prim_item(v, (*at)++);
-    if (y->t > 0) {
-        K r = obj_vec(KJ, y->n);
-        for (J i = 0; r && i < y->n; i++)
-            kJ(r)[i] = kJ(v)[(*at)++];
-        return r;
+/* b vs y for a list y of integers: count-digits items, each shaped as y, item i the i-th
+ * digits (ref/vs.md: (x vs y)[;i] is x vs y[i]); b, y consumed */
+static K vs_base_list(K b, K y) {
+    J base = b->t == -KJ ? b->j : b->i;
+    r0(b);
+    J d = vs_digits(y, base);
+    if (d < 0) {
+        r0(y);
+        return kerr(d == -2 ? "stack" : "type");
     }
-    K r = ktn(0, y->n);
-    for (J i = 0; r && i < y->n; i++)
-        if (!(kK(r)[i] = shape_like(kK(y)[i], v, at))) {
-            r->n = i;
-            r0(r);
-            return NULL;
+    K radix = obj_vec(KJ, d);
+    for (J i = 0; radix && i < d; i++)
+        kJ(radix)[i] = base;
+    if (!radix || y->t > 0) /* a vector: the mixed radix d#b */
+        return radix ? prim_vs(radix, y) : (r0(y), NULL);
+    K parts = ktn(0, y->n); /* each item's digits: a vector, or rows of its shape */
+    for (J j = 0; parts && j < y->n; j++)
+        kK(parts)[j] = prim_vs(r1(radix), r1(kK(y)[j]));
+    r0(radix);
+    parts = prim_all_made(parts);
+    K out = parts ? ktn(0, d) : NULL;
+    for (J i = 0; out && i < d; i++) {
+        K row = ktn(0, y->n);
+        for (J j = 0; row && j < y->n; j++)
+            kK(row)[j] = prim_item(kK(parts)[j], i);
+        row = prim_all_made(row);
+        if (row) {
+            K r = prim_collect(kK(row), row->n);
+            row->n = 0;
+            r0(row);
+            row = r;
         }
-    return r;
+        kK(out)[i] = row;
+    }
+    r0(parts);
+    r0(y);
+    return out ? prim_all_made(out) : NULL;
 }
 
 K prim_vs(K x, K y) {
@@ -283,13 +314,13 @@ K prim_vs(K x, K y) {
         r0(y);
         return out;
     }
-    if (x->t == -KS && y->t == -KS && y->s[0] == ':') {
-        /* ` vs `:dir/file: the directory and the file (ref/vs.md, File handle) */
+    if (x->t == -KS && !*x->s && y->t == -KS && y->s[0] == ':' && strrchr(y->s, '/')) {
+        /* ` vs `:dir/file: the directory and the file (ref/vs.md "File handle") */
         const char *slash = strrchr(y->s, '/');
         K out = ktn(KS, 2);
         if (out) {
-            kS(out)[0] = slash ? sym_intern(y->s, (size_t)(slash - y->s)) : ss(":");
-            kS(out)[1] = ss(slash ? (S)slash + 1 : (S)y->s + 1);
+            kS(out)[0] = sym_intern(y->s, (size_t)(slash - y->s));
+            kS(out)[1] = sym_intern(slash + 1, strlen(slash + 1));
         }
         r0(x);
         r0(y);
@@ -342,50 +373,13 @@ K prim_vs(K x, K y) {
         r0(digits);
         return rows;
     }
-    if ((x->t == -KJ || x->t == -KI) && y->t >= 0 && y->t < KENUM) {
-        /* base x of a list of integers: as many digits as the largest needs, one row per
-         * digit, each row shaped as y (ref/vs.md: (x vs y)[;i] is x vs y[i]) */
-        J base = x->t == -KJ ? x->j : x->i;
-        r0(x);
-        if (base < 2) {
+    if ((x->t == -KJ || x->t == -KI) && (y->t == 0 || y->t == KJ || y->t == KI || y->t == KH)) {
+        if ((x->t == -KJ ? x->j : x->i) < 2) {
+            r0(x);
             r0(y);
             return kerr("domain");
         }
-        K flat = prim_raze_deep(r1(y));
-        if (flat && flat->t != KJ && flat->t != KI && flat->t != KH && !(flat->t == 0 && flat->n == 0)) {
-            r0(flat);
-            r0(y);
-            return kerr("type");
-        }
-        J m = 1;
-        for (J i = 0; flat && i < flat->n; i++) {
-            K a = prim_item(flat, i);
-            J v = a->t == -KJ ? a->j : a->t == -KI ? a->i : a->h, d = 1;
-            r0(a);
-            for (uint64_t u = v < 0 ? (uint64_t)-(v + 1) + 1 : (uint64_t)v; u >= (uint64_t)base; u /= (uint64_t)base)
-                d++;
-            m = MAX(m, d);
-        }
-        K radix = flat ? obj_vec(KJ, m) : NULL;
-        for (J i = 0; radix && i < m; i++)
-            kJ(radix)[i] = base;
-        K rows = radix ? prim_vs(radix, flat ? (flat->t == 0 ? (r0(flat), ktn(KJ, 0)) : flat) : NULL)
-                       : (r0(flat), NULL);
-        if (rows && rows->t == KJ) /* one item: the digits are one row each */
-            rows = prim_flip(prim_enlist(rows));
-        for (J i = 0; rows && i < rows->n; i++) {
-            J at = 0;
-            K shaped = shape_like(y, kK(rows)[i], &at);
-            if (!shaped) {
-                r0(rows);
-                rows = NULL;
-                break;
-            }
-            r0(kK(rows)[i]);
-            kK(rows)[i] = shaped;
-        }
-        r0(y);
-        return rows;
+        return vs_base_list(x, y);
     }
     if ((x->t == -KJ || x->t == -KI) && y->t < 0) {
         /* base expansion: 2 vs 10 -> 1 0 1 0 */
@@ -480,6 +474,18 @@ K prim_sv(K x, K y) {
         r0(x);
         r0(y);
         return kj(v);
+    }
+    if ((x->t == -KJ || x->t == -KI || ((x->t == KJ || x->t == KI) && x->n == obj_count(y))) &&
+        y->t == 0 && y->n > 0) {
+        /* digits as rows (what b vs a list gives): each column decoded, y[0] b* y[1] ... */
+        K acc = r1(kK(y)[0]);
+        for (J i = 1; acc && i < y->n; i++) {
+            K b = x->t == -KJ ? kj(x->j) : x->t == -KI ? kj(x->i) : kj(x->t == KJ ? kJ(x)[i] : kI(x)[i]);
+            acc = prim_add(prim_mul(acc, b), r1(kK(y)[i]));
+        }
+        r0(x);
+        r0(y);
+        return acc;
     }
     if ((x->t == KC || x->t == -KC) && y->t == 0) /* strings joined with a separator */
         return join_items(x, y, KC);

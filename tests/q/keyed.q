@@ -126,3 +126,57 @@ q)M[`quote;`eurgbp`eurusd]
 75000 100000
 q)M[`trade;`eurgbp]
 40000
+q)/ an index or key a general list or dict lacks gives the prototype of its first item: the
+q)/ item with its atoms made nulls, of the same shape (basics/dictsandtables.md, ref/apply.md)
+q)(1 2;3 4) 5
+0N 0N
+q)("ab";"c") 3
+"  "
+q)(`a`b!1 2;3) 5
+a|
+b|
+q)(`a`b!(1 2;3 4))`c
+0N 0N
+q)/ so a deep amend of a missing key starts from that prototype (wp/intraday-writedown)
+q)m:enlist[`]!enlist(0#`)!0#0N
+q)-3!m`zz
+"(`symbol$())!`long$()"
+q)m[`quote;`eurgbp]:75000;m[`quote;`eurusd]:100000
+q)m[`trade;`eurgbp]:40000
+q)m
+     | (`symbol$())!`long$()
+quote| `eurgbp`eurusd!75000 100000
+trade| (,`eurgbp)!,40000
+q)m[`quote;`eurgbp`eurusd]
+75000 100000
+q)e:`a`b!(1 2;3 4)
+q)e[`c;0]:5
+q)e`c
+5 0N
+q)/ a dict of records (its values a table): shown as a keyed table with an unnamed key;
+q)/ a key gives its record, a key it lacks a record of nulls, a list of keys a table
+q)d:`a`b!(`x`y!1 2;`x`y!3 4)
+q)d
+ | x y
+-| ---
+a| 1 2
+b| 3 4
+q)d`b
+x| 3
+y| 4
+q)d`c
+x|
+y|
+q)d`b`a
+x y
+---
+3 4
+1 2
+q)d[`a;`y]:7
+q)d[`c;`x]:5
+q)d
+ | x y
+-| ---
+a| 1 7
+b| 3 4
+c| 5

@@ -772,3 +772,23 @@ c3  c4
 4.4 dog
 q)?[t; enlist(>;`c2;20); `c1`c2; `c3]
 | 3.3 3.3 4.4 3.14159
+q)/ Cond is not supported inside qSQL expressions; inside a lambda there it is (basics/qsql.md "Cond")
+q)u:([]a:raze ("ref/";"kb/"),\:/:"abc"; b:til 6)
+q)select from u where a like $[1b;"ref/*";"kb/*"]
+'rank
+  [0]  select from u where a like $[1b;"ref/*";"kb/*"]
+                                  ^
+q)select from u where a like {$[x;"ref/*";"kb/*"]}1b
+a       b
+---------
+"ref/a" 0
+"ref/b" 2
+"ref/c" 4
+q)parse "select from u where $[a;b;c]"
+?
+`u
+,,($;`a;`b;`c)
+0b
+()
+q)$[1b;2;3]
+2

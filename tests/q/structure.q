@@ -246,7 +246,7 @@ q)0N!"I=*,"0:"5=\"hello,world\",6=1";
 q)x:`a`b`c
 q)`x!0 1 2 1
 `x$`a`b`c`b
-q)raze (([]a:1 2);([]a:,3))
+q)raze (([]a:1 2);([]a:enlist 3))
 a
 -
 1
@@ -384,3 +384,16 @@ q)key`.foo.a
 1 2
 q)key`..a
 `..a
+q)/ value of a keyword q.k defines as a derived function is the iterator's argument, as for any
+q)/ derived function (ref/value.md)
+q)value deltas
+-
+q)value sums
++
+q)value (-':)
+-
+q)f:,/:\:
+q)value f
+,/:
+q)value each (::;+;-;*;%)
+0 1 2 3 4

@@ -117,3 +117,30 @@ q);\[+][til 5]
 0 1 3 6 10
 q);\[+][1000;til 5]
 1000 1001 1003 1006 1010
+q)/ q disables the unary form of an operator applied prefix; parenthesized it is the unary
+q)/ form, and k keeps it (basics/parsetrees.md "Variadic operators")
+q)$42
+'$
+q)($)42
+"42"
+q)k)$42
+"42"
+q)string 42
+"42"
+q)(#;3;,`a`b`c)
+',
+q)+`a`b!(1 2;3 4)
+'+
+q)(+)`a`b!(1 2;3 4)
+a b
+---
+1 3
+2 4
+q)/ negation is kept, and iterators' derived functions apply prefix
+q)x:3
+q)-x
+-3
+q)+/[2 3 4]
+9
+q)(+/)2 3 4
+9

@@ -258,6 +258,8 @@ q)g~0x0 sv 0x0 vs g
 q)0x0 sv 0x010203
 'length
 q)/ ref/vs.md: ` vs a file handle splits directory and file; base x of a list of integers: a row per digit, each shaped as y
+q)/ vs (ref/vs.md): ` vs a file handle splits off the file; a base with a list of integers gives
+q)/ one item per digit, each shaped as the list, (x vs y)[;i] being x vs y[i]
 q)` vs `:/home/kdb/data/mywork.dat
 `:/home/kdb/data`mywork.dat
 q)` vs `mywork.dat
@@ -278,3 +280,11 @@ q)10 vs(1995;1996 1997)
 q)2 vs 1 2 3
 0 1 1
 1 0 1
+q)2 vs 1 5
+0 1
+0 0
+1 1
+q)10 sv 10 vs 1995 1996 1997
+1995 1996 1997
+q)1 vs 1 2
+'domain

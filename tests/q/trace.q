@@ -111,3 +111,13 @@ q){b:x=y;b::99;x+b}[10;20]
 109
 q){x::1;x:2}
 {x::1;x:2}
+q)/ ' signals a symbol or a string; a number or a char is 'stype (ref/signal.md "Restrictions")
+q)f:{@[{'x};x;{"trap:",x}]}
+q)f`err
+"trap:err"
+q)f"abc"
+"trap:abc"
+q)f 1
+"trap:stype"
+q)f"a"
+"trap:stype"
