@@ -645,13 +645,24 @@ K prim_get(K x) {
     return file_is_dir(path) ? splay_read(path) : read_column(path);
 }
 
+/* the path of a table's file (or splayed directory, without its trailing /) that handle h
+ * names; false when h is no file handle */
+static bool table_file(const K h, char *path, size_t size) {
+    if (h->t != -KS || h->s[0] != ':' || !handle_path(h, path, size))
+        return false;
+    size_t len = strlen(path);
+    if (len > 1 && path[len - 1] == '/')
+        path[len - 1] = 0;
+    return true;
+}
+
 /* x upsert y where x is a file handle (ref/upsert.md): the table in that file, or splayed in
  * that directory, takes y's records and is written back (through a new file, so a mapped
  * column is never overwritten); a table file not there yet is written as y.  Other x: as
  * upsert of a value or of a table by name */
 K prim_upsert_file(K x, K y) {
     char path[1024];
-    if (!x || !y || x->t != -KS || x->s[0] != ':' || !handle_path(x, path, sizeof path))
+    if (!x || !y || !table_file(x, path, sizeof path))
         return prim_upsert(x, y);
     if (write_refused()) {
         r0(x);
@@ -659,8 +670,6 @@ K prim_upsert_file(K x, K y) {
         return NULL;
     }
     size_t len = strlen(path);
-    if (len > 1 && path[len - 1] == '/')
-        path[--len] = 0;
     struct stat st;
     K r;
     bool splayed;
@@ -710,16 +719,13 @@ static K sort_file(K x, K y, K (*sort)(K, K)) {
         r0(r);
         return y;
     }
-    if (!x || !y || y->t != -KS || y->s[0] != ':' || !handle_path(y, path, sizeof path))
+    if (!x || !y || !table_file(y, path, sizeof path))
         return sort(x, y);
     if (write_refused()) {
         r0(x);
         r0(y);
         return NULL;
     }
-    size_t len = strlen(path);
-    if (len > 1 && path[len - 1] == '/')
-        path[--len] = 0;
     bool splayed = file_is_dir(path);
     K t = splayed ? splay_read(path) : read_column(path);
     K r = t ? sort(x, t) : (r0(x), NULL);

@@ -354,13 +354,19 @@ static void origin_name(const K tree, const char *name, size_t len, int depth) {
             origin_name(kK(tree)[i], name, len, depth);
 }
 
-bool parse_lambda_frame(const K lambda, const void *node, K *text, long *caret) {
-    LambdaOrigin *o = origin_of(lambda);
-    K src = kK(lambda)[LAMBDA_SRC];
+/* the source position parse noted for node of a lambda's origin o, or -1 */
+static long node_pos(const LambdaOrigin *o, const void *node) {
     long at = -1;
     for (size_t i = 0; o && node && i < o->npos; i++)
         if (o->pos[i].node == node)
             at = (long)o->pos[i].pos;
+    return at;
+}
+
+bool parse_lambda_frame(const K lambda, const void *node, K *text, long *caret) {
+    LambdaOrigin *o = origin_of(lambda);
+    K src = kK(lambda)[LAMBDA_SRC];
+    long at = node_pos(o, node);
     const char *s = kC(src);
     size_t n = (size_t)src->n, from = 0;
     if (n >= 2 && s[0] == 'k' && s[1] == ')' && at >= 0)
@@ -397,10 +403,7 @@ bool parse_lambda_frame(const K lambda, const void *node, K *text, long *caret) 
 K parse_frame_info(const K lambda, const void *node, long *pos) {
     LambdaOrigin *o = origin_of(lambda);
     K src = kK(lambda)[LAMBDA_SRC];
-    long at = -1;
-    for (size_t i = 0; o && node && i < o->npos; i++)
-        if (o->pos[i].node == node)
-            at = (long)o->pos[i].pos;
+    long at = node_pos(o, node);
     if (at >= 0 && src->n >= 2 && kC(src)[0] == 'k' && kC(src)[1] == ')')
         at += 2;
     *pos = at;
