@@ -755,46 +755,42 @@ static K join_tables(const K a, const K b) {
     return xT(xD(names, cols));
 }
 
+/* the lines of keyed table keys!vals (borrowed) with key_cols key columns */
+static void keyed_lines(const K keys, const K vals, J key_cols, Lines *out) {
+    K t = keys && vals ? join_tables(keys, vals) : NULL;
+    if (t) {
+        table_lines(t, key_cols, out);
+        r0(t);
+    } else {
+        kerr_clear();
+    }
+}
+
+/* a one-column table of v (borrowed) whose column has no name */
+static K unnamed_column(const K v) {
+    K name = ktn(KS, 1);
+    kS(name)[0] = ss("");
+    return xT(xD(name, obj_list(1, r1(v))));
+}
+
 static void dict_lines(const K d, Lines *out) {
     K keys = DICT_KEYS(d), vals = DICT_VALS(d);
     if (keys->t == XT && vals->t == XT) {
-        K t = join_tables(keys, vals);
-        if (t) {
-            table_lines(t, TABLE_COLS(keys)->n, out);
-            r0(t);
-        } else {
-            kerr_clear();
-        }
+        keyed_lines(keys, vals, TABLE_COLS(keys)->n, out);
         return;
     }
     if (keys->t == XT && vals->t >= 0 && vals->t < XT && obj_count(vals) == obj_count(keys)) {
         /* a table to a list: as a keyed table whose one value column has no name */
-        K vn = ktn(KS, 1);
-        kS(vn)[0] = ss("");
-        K vt = xT(xD(vn, obj_list(1, r1(vals))));
-        K t = vt ? join_tables(keys, vt) : NULL;
+        K vt = unnamed_column(vals);
+        keyed_lines(keys, vt, TABLE_COLS(keys)->n, out);
         r0(vt);
-        if (t) {
-            table_lines(t, TABLE_COLS(keys)->n, out);
-            r0(t);
-        } else {
-            kerr_clear();
-        }
         return;
     }
     if (vals->t == XT && keys->t >= 0 && keys->t < XT && obj_count(vals) == obj_count(keys)) {
         /* a list to a table (a dict of records): as a keyed table whose key column has no name */
-        K kn = ktn(KS, 1);
-        kS(kn)[0] = ss("");
-        K kt = xT(xD(kn, obj_list(1, r1(keys))));
-        K t = kt ? join_tables(kt, vals) : NULL;
+        K kt = unnamed_column(keys);
+        keyed_lines(kt, vals, 1, out);
         r0(kt);
-        if (t) {
-            table_lines(t, 1, out);
-            r0(t);
-        } else {
-            kerr_clear();
-        }
         return;
     }
     J n = obj_count(keys);
