@@ -17,6 +17,31 @@ q)"," 0: ([]a:1 2;b:`x`y)
 q)("S J";",") 0: ("a,x,1";"b,y,2")
 a b
 1 2
+q)/ a whole text (a file's contents, or one string) is parsed in one pass where the cells lie:
+q)/ longs, floats, timestamps and symbols by parsers of their own, other cells and other
+q)/ spellings as "T"$ parses them; the answers are those of the same text as lines
+q)ct:"a,b,c,e\nx,1,2.5,2024-01-05T12:34:56.123456789\r\n y ,-7,-0.125,2024.02.29D00:00:00\nz,,,\n,12 ,1e3,2023-02-29T00:00:00\nw,0N,0n,2024-01-05T12:34:56.1\n"
+q)("SJFP";enlist ",") 0: ct
+a b  c      e
+-----------------------------------------
+x 1  2.5    2024.01.05D12:34:56.123456789
+y -7 -0.125 2024.02.29D00:00:00.000000000
+z
+  12 1000
+w           2024.01.05D12:34:56.100000000
+q)(("SJFP";enlist ",") 0: ct)~("SJFP";enlist ",") 0: -1_"\n" vs ssr[ct;"\r";""]
+1b
+q)("S F";",") 0: "a,b,1.5\nc,d,2"
+a   c
+1.5 2
+q)("SJ";"|") 0: "x|1\ny|9223372036854775807\nz|123456789012345678901"
+x y  z
+1 0W 0W
+q)(enlist "F";",") 0: "0.1\n0.30000000000000004\n9007199254740993\n1.7976931348623157e308\n-0"
+0.1 0.3 9.007199e+15 1.797693e+308 -0
+q)("SJF";enlist ",") 0: "a,b,c\n"
+a b c
+-----
 q)trim "   IBM   "
 "IBM"
 q)ltrim"   IBM   "
