@@ -650,6 +650,79 @@ static K key_order(K kt) {
     return code ? prim_iasc(code) : NULL;
 }
 
+/* One integral key (no attribute) whose values span at most a few times the rows: each
+ * value's group is its offset from the smallest, so the groups come out in key order with
+ * no hashing and no sort (the order of `by`: ascending, a null the smallest).  1 done, 0 not
+ * this case, -1 error (kerr) */
+static int dense_groups(const K key, const K names, Grouping *gr) {
+    int ty = key->t;
+    bool wide = ty == KJ || ty == KP || ty == KN, narrow = ty == KI || ty == KD || ty == KM ||
+                                                         ty == KU || ty == KV || ty == KT;
+    J n = key->n;
+    if ((!wide && !narrow && ty != KH) || key->u || !n)
+        return 0;
+    /* each loop once per width, so that none tests the width per item */
+#define BY_WIDTH(body)                                                                          \
+    do {                                                                                       \
+        if (wide) { const J *kv = kJ(key); body; }                                             \
+        else if (narrow) { const I *kv = kI(key); body; }                                      \
+        else { const H *kv = kH(key); body; }                                                  \
+    } while (0)
+    J lo = 0, hi = 0;
+    BY_WIDTH({
+        lo = hi = kv[0];
+        for (J i = 1; i < n; i++) {
+            J v = kv[i];
+            lo = v < lo ? v : lo;
+            hi = v > hi ? v : hi;
+        }
+    });
+    uint64_t span = (uint64_t)hi - (uint64_t)lo;
+    if (span >= (uint64_t)n * 4 + 1024)
+        return 0;
+    J m = (J)span + 1;
+    J *rank = mem_raw_calloc((size_t)m, sizeof(J));
+    K gid = rank ? ktn(KJ, n) : NULL;
+    if (!gid) {
+        mem_raw_free(rank);
+        kerr("wsfull");
+        return -1;
+    }
+    BY_WIDTH(for (J i = 0; i < n; i++) rank[kv[i] - lo] = 1);
+    J ng = 0;
+    for (J k = 0; k < m; k++)
+        rank[k] = rank[k] ? ng++ : -1;
+    K vals = ktn(ty, ng);
+    if (!vals) {
+        mem_raw_free(rank);
+        r0(gid);
+        return -1;
+    }
+    for (J k = 0; k < m; k++) {
+        J g = rank[k], v = lo + k;
+        if (g < 0)
+            continue;
+        if (wide)
+            kJ(vals)[g] = v;
+        else if (narrow)
+            kI(vals)[g] = (I)v;
+        else
+            kH(vals)[g] = (H)v;
+    }
+    J *gv = kJ(gid);
+    BY_WIDTH(for (J i = 0; i < n; i++) gv[i] = rank[kv[i] - lo]);
+#undef BY_WIDTH
+    mem_raw_free(rank);
+    gr->keys = xT(xD(r1(names), obj_list(1, vals)));
+    if (!gr->keys) {
+        r0(gid);
+        return -1;
+    }
+    gr->gid = gid;
+    gr->ng = ng;
+    return 1;
+}
+
 static bool group_rows(const K t, const K idx, const K b, Grouping *gr) {
     memset(gr, 0, sizeof *gr);
     K keys = compute(t, idx, b);
@@ -669,6 +742,13 @@ static bool group_rows(const K t, const K idx, const K b, Grouping *gr) {
             kK(keys)[c] = obj_identity();
             r0(keys);
             return false;
+        }
+    }
+    if (keys->n == 1) {
+        int dense = dense_groups(kK(keys)[0], DICT_KEYS(b), gr);
+        if (dense) {
+            r0(keys);
+            return dense > 0;
         }
     }
     K gid = NULL;

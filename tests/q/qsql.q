@@ -649,3 +649,41 @@ q)wn:([]s:10000?`3;p:10000?1.0;q:-5000+10000?10000)
 q)k:{(eval x)~eval @[x;2;{enlist {(not;(not;x))} each first x}]}
 q)k each (parse "select from wn where p > 0.5, s in 10#s";parse "select from wn where q <= 0, p > 0.25";parse "select from wn where s = first s, q <> 0";parse "select from wn where p < 0.5, q > -100, q < 100")
 1111b
+q)/ by one integral key of a small span: groups by the key's offset, in key order, a null first
+q)bt:([]g:3 1 3 0N 2 -1;h:3 1 3 0N 2 -1h;d:2024.01.03 2024.01.01 2024.01.03 0Nd 2024.01.02 2023.12.31;v:1 2 3 4 5 6.)
+q)select sum v, count i by g from bt
+g | v x
+--| ---
+  | 4 1
+-1| 6 1
+1 | 2 1
+2 | 5 1
+3 | 4 2
+q)select sum v by h from bt where v > 1
+h | v
+--| -
+  | 4
+-1| 6
+1 | 2
+2 | 5
+3 | 3
+q)select first v by d from bt
+d         | v
+----------| -
+          | 4
+2023.12.31| 6
+2024.01.01| 2
+2024.01.02| 5
+2024.01.03| 1
+q)select sum v by g from 0#bt
+g| v
+-| -
+q)select v by g from bt where g > 0
+g| v
+-| ---
+1| ,2
+2| ,5
+3| 1 3
+q)bn:([]g:(100000?1000),0N;h:(`short$100000?1000),0Nh;v:(100000?1.0),0n)
+q)((select sum v, count i by g from bn)~select sum v, count i by g from update `g#g from bn),(select max v by h from bn)~select max v by h from update `g#h from bn
+11b
