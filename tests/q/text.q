@@ -42,6 +42,40 @@ q)(enlist "F";",") 0: "0.1\n0.30000000000000004\n9007199254740993\n1.79769313486
 q)("SJF";enlist ",") 0: "a,b,c\n"
 a b c
 -----
+q)/ string of numeric vectors: each item as %.{P}g or %lld writes it (a scaled exact power
+q)/ of ten where the rounding is certain, printf near a tie), nulls of integers empty
+q)string 0.1 1e-5 0.0001 123456.75 9999999.5 1e7 -0.0 0n 0w -0w 1.5e300 5e-324 0.99999995
+"0.1"
+"1e-05"
+"0.0001"
+"123456.8"
+"1e+07"
+"1e+07"
+"-0"
+"0n"
+"0w"
+"-0w"
+"1.5e+300"
+"4.940656e-324"
+"0.9999999"
+q)string -9223372036854775807 5 0N 0W -0W 0
+"-0W"
+,"5"
+""
+"0W"
+"-0W"
+,"0"
+q)string 5 -7 0Nh
+,"5"
+"-7"
+""
+q)\P 3
+q)string 0.1 1234.5 0.00012345 2.5
+"0.1"
+"1.23e+03"
+"0.000123"
+"2.5"
+q)\P 7
 q)trim "   IBM   "
 "IBM"
 q)ltrim"   IBM   "
