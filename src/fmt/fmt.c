@@ -47,6 +47,19 @@ static void buf_add(Buf *b, const char *s, size_t n) {
 
 static void buf_str(Buf *b, const char *s) { buf_add(b, s, strlen(s)); }
 
+/* v in decimal (what %lld writes) */
+static void buf_int(Buf *b, J v) {
+    char tmp[24];
+    int n = sizeof tmp;
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    do
+        tmp[--n] = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        tmp[--n] = '-';
+    buf_add(b, tmp + n, sizeof tmp - (size_t)n);
+}
+
 static void buf_fmt(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void buf_fmt(Buf *b, const char *fmt, ...) {
     char tmp[512];
@@ -69,6 +82,83 @@ static K buf_done(Buf *b) {
 
 /* ---- numbers ---------------------------------------------------------------------------------- */
 
+static const double pow10_table[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                     1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                     1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+/* %.{p}g of f (finite, not 0, p 1..10) into out, as printf writes it, when one exact power of
+ * ten scales f to p digits with a rounding that the scaling error cannot change: the length,
+ * or 0 to leave it to printf */
+static int float_g(char *out, double f, int p) {
+    double a = fabs(f);
+    int e = (int)floor(log10(a)); /* may be off by one: corrected below */
+    for (int tries = 0; tries < 2; tries++) {
+        int k = p - 1 - e;
+        if (k < -22 || k > 22)
+            return 0;
+        double scaled = k >= 0 ? a * pow10_table[k] : a / pow10_table[-k];
+        double lo = pow10_table[p - 1], hi = pow10_table[p];
+        if (scaled < lo) {
+            e--;
+            continue;
+        }
+        if (scaled >= hi) {
+            e++;
+            continue;
+        }
+        double fl = floor(scaled), frac = scaled - fl;
+        if (fabs(frac - 0.5) <= scaled * 1e-15 + 1e-9)
+            return 0; /* too near a tie: printf rounds the exact binary value */
+        uint64_t m = (uint64_t)fl + (frac > 0.5);
+        if ((double)m < lo)
+            return 0;
+        if ((double)m >= hi) /* 9.9999996 -> 10.00000 */
+            m /= 10, e++;
+        char dig[16];
+        for (int i = p - 1; i >= 0; i--, m /= 10)
+            dig[i] = (char)('0' + m % 10);
+        int nd = p;
+        while (nd > 1 && dig[nd - 1] == '0')
+            nd--;
+        int n = 0;
+        if (f < 0)
+            out[n++] = '-';
+        if (e < -4 || e >= p) { /* d.ddde+XX */
+            out[n++] = dig[0];
+            if (nd > 1) {
+                out[n++] = '.';
+                memcpy(out + n, dig + 1, (size_t)nd - 1);
+                n += nd - 1;
+            }
+            int x = e < 0 ? -e : e;
+            out[n++] = 'e';
+            out[n++] = e < 0 ? '-' : '+';
+            if (x >= 100)
+                out[n++] = (char)('0' + x / 100);
+            out[n++] = (char)('0' + x / 10 % 10);
+            out[n++] = (char)('0' + x % 10);
+        } else if (e >= 0) { /* ddd.ddd */
+            int ip = e + 1;
+            for (int i = 0; i < ip; i++)
+                out[n++] = i < nd ? dig[i] : '0';
+            if (nd > ip) {
+                out[n++] = '.';
+                memcpy(out + n, dig + ip, (size_t)(nd - ip));
+                n += nd - ip;
+            }
+        } else { /* 0.000ddd */
+            out[n++] = '0';
+            out[n++] = '.';
+            for (int i = 0; i < -e - 1; i++)
+                out[n++] = '0';
+            memcpy(out + n, dig, (size_t)nd);
+            n += nd;
+        }
+        return n;
+    }
+    return 0;
+}
+
 /* q's float text: %.{P}g, with q's exponent form (1e+10, 1.5e-05) */
 static void fmt_float(Buf *b, double f, int precision) {
     if (f != f) {
@@ -81,6 +171,11 @@ static void fmt_float(Buf *b, double f, int precision) {
     }
     int p = precision <= 0 ? 17 : precision;
     char tmp[64];
+    int n = f != 0 && p <= 10 ? float_g(tmp, f, p) : 0;
+    if (n) {
+        buf_add(b, tmp, (size_t)n);
+        return;
+    }
     snprintf(tmp, sizeof tmp, "%.*g", p, f);
     /* q drops a '+' exponent's leading zeros only to two digits: 1e+10, 1.2e-05 */
     buf_str(b, tmp);
@@ -137,7 +232,7 @@ static void fmt_item(Buf *b, int t, const void *p) {
     case KH: {
         H v = *(const H *)p;
         if (v == nh) buf_str(b, "0N");
-        else buf_fmt(b, "%d", v); /* a short has no infinity on display: 0Wh is 32767h */
+        else buf_int(b, v); /* a short has no infinity on display: 0Wh is 32767h */
         break;
     }
     case KI: {
@@ -145,7 +240,7 @@ static void fmt_item(Buf *b, int t, const void *p) {
         if (v == ni) buf_str(b, "0N");
         else if (v == wi) buf_str(b, "0W");
         else if (v == -wi) buf_str(b, "-0W");
-        else buf_fmt(b, "%d", v);
+        else buf_int(b, v);
         break;
     }
     case KJ: {
@@ -153,7 +248,7 @@ static void fmt_item(Buf *b, int t, const void *p) {
         if (v == nj) buf_str(b, "0N");
         else if (v == wj) buf_str(b, "0W");
         else if (v == -wj) buf_str(b, "-0W");
-        else buf_fmt(b, "%lld", (long long)v);
+        else buf_int(b, v);
         break;
     }
     case KE: fmt_float(b, *(const E *)p, RT->fmt.settings.precision); break;
@@ -1080,20 +1175,22 @@ K prim_string(K x) {
         r0(x);
         return out;
     }
-    if (x->t > 0 && x->t < KENUM) {
+    if (x->t > 0 && x->t < KENUM) { /* each item as fmt_atom_string writes it, in one buffer */
         K out = ktn(0, x->n);
+        int t = x->t, w = obj_width(t);
+        Buf b = {0};
         for (J i = 0; out && i < x->n; i++) {
-            K a = obj_atom(-x->t);
-            if (a) {
-                memcpy(x->t == UU ? (void *)kG(a) : (void *)&a->g, kG(x) + (size_t)i * obj_width(x->t), obj_width(x->t));
-                kK(out)[i] = fmt_atom_string(a);
-                r0(a);
-            }
-            if (!kK(out)[i]) {
+            const void *p = kG(x) + (size_t)i * w;
+            b.n = 0;
+            if (!item_null(t, p) || t == KF || t == KE)
+                fmt_item(&b, t, p);
+            if (b.oom || !(kK(out)[i] = obj_strn(b.p ? b.p : "", b.n))) {
+                out->n = i;
                 r0(out);
-                out = NULL;
+                out = b.oom ? kerr("wsfull") : NULL;
             }
         }
+        mem_raw_free(b.p);
         r0(x);
         return out;
     }

@@ -150,6 +150,262 @@ fallback:
     return NULL;
 }
 
+/* ---- the one pass over a whole text: cells parsed where they lie -------------------------- */
+
+/* The usual cells have parsers of their own here: a long of up to 18 digits, a float of up
+ * to 15 significant digits and 22 decimals (one correctly rounded division, what strtod
+ * gives), a timestamp written yyyy-mm-ddThh:mm:ss[.fffffffff] (- or . in the date, T or D
+ * before the time), a symbol; each says false for any other text, which then goes through
+ * prim_parse_text, as every cell of the line path does, so the answers do not change. */
+
+static bool cell_j(const char *s, size_t n, J *out) {
+    size_t i = s[0] == '-';
+    if (n <= i || n - i > 18)
+        return false;
+    J v = 0;
+    for (; i < n; i++) {
+        unsigned c = (unsigned)(s[i] - '0');
+        if (c > 9)
+            return false;
+        v = v * 10 + (J)c;
+    }
+    *out = s[0] == '-' ? -v : v;
+    return true;
+}
+
+static const double pow10_exact[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                     1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                     1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+static bool cell_f(const char *s, size_t n, F *out) {
+    size_t i = s[0] == '-';
+    uint64_t m = 0;
+    int digits = 0, decimals = 0;
+    bool point = false, before = false;
+    for (; i < n; i++) {
+        char c = s[i];
+        if (c == '.' && !point) {
+            point = true;
+            continue;
+        }
+        unsigned v = (unsigned)(c - '0');
+        if (v > 9 || ++digits > 19)
+            return false;
+        m = m * 10 + v;
+        decimals += point;
+        before |= !point;
+    }
+    if (!before || (point && !decimals) || m >= (1ULL << 53) || decimals > 22)
+        return false;
+    F v = (F)m / pow10_exact[decimals];
+    *out = s[0] == '-' ? -v : v;
+    return true;
+}
+
+static inline int digits_at(const char *s, int k) {
+    int v = 0;
+    for (int i = 0; i < k; i++) {
+        unsigned c = (unsigned)(s[i] - '0');
+        if (c > 9)
+            return -1;
+        v = v * 10 + (int)c;
+    }
+    return v;
+}
+
+static bool cell_p(const char *s, size_t n, J *out) {
+    if (n < 19 || n > 29 || (n > 19 && s[19] != '.') || n == 20 || (s[4] != '-' && s[4] != '.') ||
+        s[7] != s[4] || (s[10] != 'T' && s[10] != 'D') || s[13] != ':' || s[16] != ':')
+        return false;
+    int y = digits_at(s, 4), mo = digits_at(s + 5, 2), d = digits_at(s + 8, 2);
+    int h = digits_at(s + 11, 2), mi = digits_at(s + 14, 2), sec = digits_at(s + 17, 2);
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] || h < 0 || h > 23 ||
+        mi < 0 || mi > 59 || sec < 0 || sec > 59)
+        return false;
+    if (mo == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+        return false;
+    J frac = 0;
+    int k = n > 20 ? (int)n - 20 : 0;
+    if (k) {
+        int f = digits_at(s + 20, k);
+        if (f < 0)
+            return false;
+        frac = f;
+        for (int i = k; i < 9; i++)
+            frac *= 10;
+    }
+    *out = ((J)ymd(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec) * 1000000000LL + frac;
+    return true;
+}
+
+/* Symbols of up to 16 bytes go through a cache of this call's own (direct-mapped on their
+ * bytes) before the symbol table: a column of a few thousand names then costs a load and a
+ * compare per cell, not a hash of the text and a probe of the whole table. */
+typedef struct SymCache {
+    uint64_t w[2]; /* the text, zero-padded */
+    size_t len;
+    S sym;         /* NULL: empty */
+} SymCache;
+
+enum { SYM_CACHE_BITS = 12 };
+
+static S cached_sym(SymCache *cache, const char *s, size_t len, const char *end) {
+    if (len > 16)
+        return sym_intern(s, len);
+    uint64_t w[2] = {0, 0};
+    if (end - s >= 16) {
+        memcpy(w, s, 16);
+        if (len < 8)
+            w[0] &= len ? ~0ULL >> (64 - 8 * len) : 0, w[1] = 0;
+        else
+            w[1] &= len > 8 ? ~0ULL >> (64 - 8 * (len - 8)) : 0;
+    } else {
+        memcpy(w, s, len);
+    }
+    uint64_t h = (w[0] * 0x9E3779B97F4A7C15ULL) ^ (w[1] * 0xC2B2AE3D27D4EB4FULL) ^ len;
+    SymCache *e = &cache[(h * 0x9E3779B97F4A7C15ULL) >> (64 - SYM_CACHE_BITS)];
+    if (e->sym && e->len == len && e->w[0] == w[0] && e->w[1] == w[1])
+        return e->sym;
+    S r = sym_intern(s, len);
+    e->w[0] = w[0], e->w[1] = w[1], e->len = len, e->sym = r;
+    return r;
+}
+
+/* the columns (types: letters of fast_type, at least one line after the header) of the text
+ * p[0..n) in one pass, lines split as read0 splits them; *head the header line's fields when
+ * header.  *used false and NULL (nothing pending) when this path does not apply or a cell
+ * does not come out as its column's type: the line path then does the work. */
+static K text_columns(const K types, const char *p, J n, char d, bool header, K *head, bool *used) {
+    J nc = types->n;
+    *used = false;
+    *head = NULL;
+    for (J c = 0; c < nc; c++)
+        if (!fast_type(kC(types)[c]))
+            return NULL;
+    J lines = 0;
+    for (const char *q = p, *end = p + n; q < end; lines++) {
+        const char *e = memchr(q, '\n', (size_t)(end - q));
+        q = e ? e + 1 : end;
+    }
+    J first = header ? 1 : 0, rows = lines - first;
+    if (rows <= 0)
+        return NULL;
+    int ty[256];
+    if (nc > (J)ARRAY_LEN(ty))
+        return NULL;
+    K cols = ktn(0, 0);
+    K *col = mem_raw_calloc((size_t)nc + 1, sizeof(K));
+    SymCache *cache = mem_raw_calloc((size_t)1 << SYM_CACHE_BITS, sizeof(SymCache));
+    if (!cols || !col || !cache) {
+        r0(cols);
+        mem_raw_free(col);
+        mem_raw_free(cache);
+        *used = true;
+        return kerr("wsfull");
+    }
+    for (J c = 0; cols && c < nc; c++) {
+        ty[c] = fast_type(kC(types)[c]);
+        if (ty[c] > 0 && (col[c] = ktn(ty[c], rows)))
+            jk(&cols, col[c]);
+        else if (ty[c] > 0) {
+            r0(cols);
+            cols = NULL;
+        }
+    }
+    const char *q = p, *end = p + n;
+    for (J r = -first; cols && r < rows; r++) {
+        const char *le = memchr(q, '\n', (size_t)(end - q));
+        const char *next = le ? le + 1 : end;
+        le = le ? le : end;
+        if (le > q && le[-1] == '\r')
+            le--;
+        if (r < 0) { /* the header */
+            K line = obj_strn(q, (size_t)(le - q));
+            *head = line ? split_fields(line, d) : NULL;
+            r0(line);
+            q = next;
+            continue;
+        }
+        for (J c = 0; c < nc; c++) {
+            const char *e = q < le ? memchr(q, d, (size_t)(le - q)) : NULL;
+            e = e ? e : le;
+            const char *s = q;
+            size_t len = (size_t)(e - q);
+            q = e < le ? e + 1 : le;
+            int t = ty[c];
+            if (t < 0)
+                continue;
+            if (t == KS) {
+                while (len && s[0] == ' ')
+                    s++, len--;
+                while (len && s[len - 1] == ' ')
+                    len--;
+                kS(col[c])[r] = cached_sym(cache, s, len, end);
+                continue;
+            }
+            if (len && ((t == KJ && cell_j(s, len, &kJ(col[c])[r])) || (t == KF && cell_f(s, len, &kF(col[c])[r])) ||
+                        (t == KP && cell_p(s, len, &kJ(col[c])[r]))))
+                continue;
+            K a = prim_parse_text(t, s, len);
+            if (!a || a->t != -t) {
+                *used = !a; /* an error is pending; else the line path decides */
+                r0(a);
+                r0(cols);
+                cols = NULL;
+                break;
+            }
+            int w = obj_width(t);
+            memcpy(kG(col[c]) + (size_t)r * w, &a->g, (size_t)w);
+            r0(a);
+        }
+        q = next;
+    }
+    mem_raw_free(col);
+    mem_raw_free(cache);
+    if (!cols) {
+        r0(*head);
+        *head = NULL;
+        if (!kerr_msg() && *used)
+            kerr("wsfull");
+        return NULL;
+    }
+    *used = true;
+    return cols;
+}
+
+/* (types;delim) 0: text -- parse_delimited over the text itself, when text_columns applies:
+ * then true, with *out the result (NULL: the error pending); x and text consumed then */
+static bool parse_delimited_text(K x, K text, K *out) {
+    K types = kK(x)[0], delim = kK(x)[1];
+    bool header = delim->t == KC && delim->n == 1;
+    char d = delim->t == -KC ? (char)delim->g : delim->t == KC && delim->n ? kC(delim)[0] : ',';
+    if (types->t != KC)
+        return false;
+    K head;
+    bool used;
+    K cols = text_columns(types, (const char *)kG(text), text->n, d, header, &head, &used);
+    if (!used)
+        return false;
+    r0(text);
+    if (!cols || !header) {
+        r0(x);
+        *out = cols;
+        return true;
+    }
+    K names = ktn(KS, 0);
+    for (J c = 0; names && c < types->n; c++) {
+        if (kC(types)[c] == ' ')
+            continue;
+        K hn = head && c < head->n ? kK(head)[c] : NULL;
+        js(&names, hn ? sym_intern(hn->t == KC ? kC(hn) : (char *)&hn->g, hn->t == KC ? (size_t)hn->n : 1) : sym_null);
+    }
+    r0(head);
+    r0(x);
+    *out = names ? xT(xD(names, cols)) : (r0(cols), NULL);
+    return true;
+}
+
 /* (types;delim) 0: lines -- columns parsed by type letter; an enlisted delimiter means the
  * first line is a header and the result a table.  " " skips a column, "*" keeps strings. */
 static K parse_delimited(K x, K y) {
@@ -480,6 +736,10 @@ K prim_filetext(K x, K y) {
             r0(x);
             return NULL;
         }
+        K parsed; /* the one pass over the text, unless quotes or one record need the lines */
+        if (!embedded && !record && (y->t == KC || y->t == KG) && !memchr(kG(y), '"', (size_t)y->n) &&
+            parse_delimited_text(x, y, &parsed))
+            return parsed;
         K lines = y;
         if (y->t == KC || y->t == KG) { /* a whole text: its lines */
             lines = prim_read0(y->t == KG ? (y->t = KC, y) : y);

@@ -5,6 +5,7 @@
  * with the table's columns (and the virtual column i) in scope; then either computes the
  * column expressions over the kept rows, or groups the rows by the `by` expressions and
  * computes them per group. */
+#include <math.h>
 #include <stdlib.h>
 
 #include "lang_int.h"
@@ -151,28 +152,318 @@ static void scope_free(Scope *sc) {
     r0(sc->names);
 }
 
+/* column name (an -KS tree) of t, or NULL (i is not a column: it is the row number) */
+static K column_of(const K t, const K e) {
+    if (e->t != -KS)
+        return NULL;
+    for (J k = 0; k < TABLE_COLS(t)->n; k++)
+        if (kS(TABLE_COLS(t))[k] == e->s)
+            return kK(TABLE_DATA(t))[k];
+    return NULL;
+}
+
+/* ---- where clauses of one comparison, fused over blocks of rows ---------------------------- */
+
+/* A clause col op v, col a column of t and v an expression that reads no column (evaluated
+ * once, before the rows), with op one of = < > <= >= <> (and in for symbols), tests each row
+ * of the column in place: no gathered column, no boolean vector.  Consecutive such clauses
+ * run together over blocks of row numbers, each on the survivors of the ones before it in
+ * the block, which keeps every row the general path keeps, in order. */
+
+enum { W_F, W_J, W_I, W_S, W_SIN }; /* float, 8-byte int, 4-byte int column; symbol =, in */
+
+typedef struct Pred {
+    int kind;          /* W_F .. W_SIN */
+    int rel;           /* -1: col < v, 0: col = v, 1: col > v */
+    bool neg;          /* keep the rows where rel does not hold (<= >= <>) */
+    const void *col;   /* the column's items */
+    F f, band;         /* W_F: v, and how near v tolerance may decide */
+    J j;               /* W_J, W_I: v */
+    const S *set;      /* W_S: v alone; W_SIN: the symbols of v, or their hash set */
+    J nset, mask;      /* how many in set; mask+1 slots when hashed, 0 when a plain list */
+    S *slots;          /* W_SIN's hash set (mem_raw), or NULL */
+    K v;               /* v, held while the clause runs (set points into it) */
+} Pred;
+
+/* a symbol's bit of 64 (pointers hashed: interned texts are packed, not aligned) */
+static inline int sym_bit(S s) { return (int)(((uint64_t)(uintptr_t)s * 0x9E3779B97F4A7C15ULL) >> 58); }
+
+#define W_BLOCK 1024
+#define W_SMALL_SET 8 /* up to this many symbols are compared in turn, not hashed */
+
+static inline J sym_slot(S s, J mask) {
+    return (J)(((uint64_t)(uintptr_t)s * 0x9E3779B97F4A7C15ULL) >> 20) & mask;
+}
+
+/* set up p for col (borrowed) op v (borrowed), op a comparison's id and swap when v came
+ * first; false when no kernel does that pair (the general path then applies op) */
+static bool pred_make(Pred *p, int op, bool swap, const K col, const K v) {
+    memset(p, 0, sizeof *p);
+    p->v = v;
+    p->rel = op == P_EQ || op == P_NE || op == P_IN ? 0 : op == P_LT || op == P_GE ? -1 : 1;
+    if (swap)
+        p->rel = -p->rel;
+    p->neg = op == P_LE || op == P_GE || op == P_NE;
+    p->col = kG(col);
+    int ct = col->t;
+    if (op == P_IN) {
+        if (ct != KS || (v->t != KS && v->t != -KS))
+            return false;
+        p->kind = v->t == KS ? W_SIN : W_S;
+        p->set = v->t == KS ? kS(v) : &v->s;
+        p->nset = v->t == KS ? v->n : 1;
+        if (p->nset > W_SMALL_SET) {
+            J size = 16;
+            while (size < p->nset * 2)
+                size *= 2;
+            if (!(p->slots = mem_raw_calloc((size_t)size, sizeof(S))))
+                return false;
+            p->mask = size - 1;
+            for (J k = 0; k < p->nset; k++) {
+                S s = p->set[k];
+                J h = sym_slot(s, p->mask);
+                while (p->slots[h] && p->slots[h] != s)
+                    h = (h + 1) & p->mask;
+                p->slots[h] = s;
+            }
+        }
+        return true;
+    }
+    if (ct == KS)
+        return v->t == -KS && p->rel == 0 && ((p->kind = W_S), (p->set = &v->s), (p->nset = 1), true);
+    if (ct == KF) {
+        F c;
+        if (v->t == -KF)
+            c = v->f;
+        else if (v->t == -KJ && v->j != nj && v->j > -(1LL << 53) && v->j < (1LL << 53))
+            c = (F)v->j; /* as a float (exactly): what = < > do with a long and a float */
+        else
+            return false;
+        if (!isfinite(c))
+            return false;
+        F band = prim_cmp_f_band(c);
+        p->kind = W_F, p->f = c, p->band = band;
+        return true;
+    }
+    if (v->t != -ct)
+        return false; /* one type on both sides: ints and temporals compare as their numbers */
+    if (ct == KJ || ct == KP || ct == KN)
+        return (p->kind = W_J), (p->j = v->j), true;
+    if (ct == KI || ct == KD || ct == KM || ct == KU || ct == KV || ct == KT)
+        return (p->kind = W_I), (p->j = v->i), true;
+    return false;
+}
+
+/* keep the rows of sel[0..k) that pass p, in order: the new count */
+static J pred_filter(const Pred *p, J *sel, J k) {
+    J o = 0;
+    int rel = p->rel;
+    G neg = p->neg;
+    switch (p->kind) {
+    case W_F: {
+        const F *c = p->col;
+        F v = p->f, band = p->band;
+        /* far from v the plain comparison is q's (a null is below every v) */
+#define W_F_LOOP(plain)                                                                        \
+    for (J r = 0; r < k; r++) {                                                                \
+        J row = sel[r];                                                                        \
+        F x = c[row];                                                                          \
+        G keep = (plain);                                                                      \
+        if (__builtin_expect(fabs(x - v) <= band, 0))                                          \
+            keep = prim_cmp_f_near(rel, x, v);                                                 \
+        sel[o] = row;                                                                          \
+        o += keep ^ neg;                                                                       \
+    }
+        if (rel < 0)
+            W_F_LOOP(!(x >= v))
+        else if (rel > 0)
+            W_F_LOOP(x > v)
+        else
+            W_F_LOOP(0)
+#undef W_F_LOOP
+        return o;
+    }
+    case W_J:
+    case W_I: {
+        J v = p->j;
+        const J *cj = p->col;
+        const I *ci = p->col;
+        bool wide = p->kind == W_J;
+#define W_INT_LOOP(test)                                                                       \
+    for (J r = 0; r < k; r++) {                                                                \
+        J row = sel[r], x = wide ? cj[row] : ci[row];                                          \
+        sel[o] = row;                                                                          \
+        o += (G)(test) ^ neg;                                                                  \
+    }
+        if (rel < 0)
+            W_INT_LOOP(x < v)
+        else if (rel > 0)
+            W_INT_LOOP(x > v)
+        else
+            W_INT_LOOP(x == v)
+#undef W_INT_LOOP
+        return o;
+    }
+    case W_S:
+    case W_SIN: {
+        const S *c = p->col;
+        if (p->slots) {
+            for (J r = 0; r < k; r++) {
+                J row = sel[r];
+                S s = c[row];
+                J h = sym_slot(s, p->mask);
+                while (p->slots[h] && p->slots[h] != s)
+                    h = (h + 1) & p->mask;
+                sel[o] = row;
+                o += (G)(p->slots[h] != NULL) ^ neg;
+            }
+            return o;
+        }
+        /* a few symbols: a 64-bit filter of their pointers' bits first, then each in turn */
+        const S *set = p->set;
+        J m = p->nset;
+        uint64_t bloom = 0;
+        for (J q = 0; q < m; q++)
+            bloom |= 1ULL << sym_bit(set[q]);
+        for (J r = 0; r < k; r++) {
+            J row = sel[r];
+            S s = c[row];
+            G in = 0;
+            if (__builtin_expect((bloom >> sym_bit(s)) & 1, 0))
+                for (J q = 0; q < m; q++)
+                    in |= set[q] == s;
+            sel[o] = row;
+            o += in ^ neg;
+        }
+        return o;
+    }
+    }
+    return 0;
+}
+
+static void preds_free(Pred *ps, int np) {
+    for (int q = 0; q < np; q++) {
+        mem_raw_free(ps[q].slots);
+        r0(ps[q].v);
+    }
+}
+
+/* the clauses np of ps over rows *idx (NULL: every row; replaced by the kept rows) of n */
+static bool preds_run(const Pred *ps, int np, J n, K *idx) {
+    const J *src = *idx ? kJ(*idx) : NULL;
+    K out = *idx && !(*idx)->r ? r1(*idx) : ktn(KJ, n); /* in place: writes never pass reads */
+    if (!out)
+        return false;
+    J sel[W_BLOCK], kept = 0;
+    for (J b = 0; b < n; b += W_BLOCK) {
+        J m = MIN(W_BLOCK, n - b);
+        if (src)
+            memcpy(sel, src + b, (size_t)m * sizeof(J));
+        else
+            for (J r = 0; r < m; r++)
+                sel[r] = b + r;
+        for (int q = 0; q < np && m; q++)
+            m = pred_filter(&ps[q], sel, m);
+        memcpy(kJ(out) + kept, sel, (size_t)m * sizeof(J));
+        kept += m;
+    }
+    out->n = kept;
+    r0(*idx);
+    *idx = out;
+    return true;
+}
+
+/* true when clause e (borrowed) is col op v as above: *op, *col (borrowed), *v the tree of v,
+ * *swap when v came first */
+static bool clause_shape(const K t, const K e, int *op, K *col, K *v, bool *swap) {
+    if (e->t != 0 || e->n != 3 || kK(e)[0]->t != KBINARY)
+        return false;
+    int o = kK(e)[0]->g;
+    if (o != P_EQ && o != P_LT && o != P_GT && o != P_LE && o != P_GE && o != P_NE && o != P_IN)
+        return false;
+    K a = kK(e)[1], b = kK(e)[2], c;
+    *swap = false;
+    if ((c = column_of(t, a)))
+        *v = b;
+    else if (o != P_IN && (c = column_of(t, b)))
+        *v = a, *swap = true;
+    else
+        return false;
+    /* v must read no column (nor i) */
+    K names = TABLE_COLS(t);
+    K all = ktn(KS, names->n + 1);
+    G *used = mem_raw_calloc((size_t)names->n + 1, 1);
+    bool none = all && used;
+    if (none) {
+        memcpy(kS(all), kS(names), (size_t)names->n * sizeof(S));
+        kS(all)[names->n] = ss("i");
+        none = refs_mark(*v, all, used);
+        for (J k = 0; none && k <= names->n; k++)
+            none = !used[k];
+    }
+    r0(all);
+    mem_raw_free(used);
+    *op = o, *col = c;
+    return none;
+}
+
 /* rows of t passing every where clause, each evaluated on the survivors of the ones before
  * it over the columns it reads: *idx the kept rows, ascending (NULL: every row, when there
  * is no clause); false + kerr on error */
 static bool filter_rows(const K t, const K where, K *idx) {
     *idx = NULL;
     J nc = where->t == 0 ? where->n : 0;
-    for (J w = 0; w < nc; w++) {
-        Scope sc = {0};
-        if (!scope_make(&sc, t, *idx, kK(where)[w])) {
-            scope_free(&sc);
-            r0(*idx);
-            return false;
+    Pred ps[8];
+    int np = 0;
+    bool ok = true;
+    for (J w = 0; ok && w <= nc; w++) {
+        K e = w < nc ? kK(where)[w] : NULL, col = NULL, vtree = NULL, v = NULL;
+        int op = 0;
+        bool swap = false, shaped = e && clause_shape(t, e, &op, &col, &vtree, &swap);
+        if (shaped) {
+            K none = ktn(KS, 0);
+            v = none ? eval_with_columns(vtree, none, NULL) : NULL;
+            r0(none);
+            if (!v) {
+                ok = false;
+                break;
+            }
+            if (np < (int)ARRAY_LEN(ps) && pred_make(&ps[np], op, swap, col, v)) {
+                np++; /* ps[np] holds v now */
+                continue;
+            }
         }
-        K b = eval_with_columns(kK(where)[w], sc.names, sc.vals);
-        scope_free(&sc);
+        /* the clauses gathered so far, before this one */
+        if (np)
+            ok = preds_run(ps, np, rows_n(t, *idx), idx);
+        preds_free(ps, np);
+        np = 0;
+        if (!ok || !e) {
+            r0(v);
+            break;
+        }
+        K b;
+        if (shaped) { /* col op v by the primitive itself, v evaluated already */
+            K cv = *idx && (*idx)->n != obj_count(t) ? eval_index(r1(col), r1(*idx)) : r1(col);
+            K args[2] = {swap ? v : cv, swap ? cv : v};
+            b = cv ? eval_apply(r1(kK(e)[0]), args, 2) : (r0(v), NULL);
+        } else {
+            Scope sc = {0};
+            if (!scope_make(&sc, t, *idx, e)) {
+                scope_free(&sc);
+                ok = false;
+                break;
+            }
+            b = eval_with_columns(e, sc.names, sc.vals);
+            scope_free(&sc);
+        }
         J n = rows_n(t, *idx);
         if (!b || (b->t != -KB && (b->t != KB || b->n != n))) {
             if (b)
                 kerr(b->t == KB ? "length" : "type");
             r0(b);
-            r0(*idx);
-            return false;
+            ok = false;
+            break;
         }
         K kept = ktn(KJ, b->t == -KB ? (b->g ? n : 0) : n); /* an atom keeps all or nothing */
         J k = 0;
@@ -191,12 +482,18 @@ static bool filter_rows(const K t, const K where, K *idx) {
             }
         r0(b);
         r0(*idx);
-        if (!kept)
-            return false;
-        kept->n = k;
         *idx = kept;
+        if (!kept)
+            ok = false;
+        else
+            kept->n = k;
     }
-    return true;
+    preds_free(ps, np);
+    if (!ok) {
+        r0(*idx);
+        *idx = NULL;
+    }
+    return ok;
 }
 
 /* evaluate the expressions of dict a over rows idx: one value per expression */
@@ -368,6 +665,79 @@ static K key_order(K kt) {
     return code ? prim_iasc(code) : NULL;
 }
 
+/* One integral key (no attribute) whose values span at most a few times the rows: each
+ * value's group is its offset from the smallest, so the groups come out in key order with
+ * no hashing and no sort (the order of `by`: ascending, a null the smallest).  1 done, 0 not
+ * this case, -1 error (kerr) */
+static int dense_groups(const K key, const K names, Grouping *gr) {
+    int ty = key->t;
+    bool wide = ty == KJ || ty == KP || ty == KN, narrow = ty == KI || ty == KD || ty == KM ||
+                                                         ty == KU || ty == KV || ty == KT;
+    J n = key->n;
+    if ((!wide && !narrow && ty != KH) || key->u || !n)
+        return 0;
+    /* each loop once per width, so that none tests the width per item */
+#define BY_WIDTH(body)                                                                          \
+    do {                                                                                       \
+        if (wide) { const J *kv = kJ(key); body; }                                             \
+        else if (narrow) { const I *kv = kI(key); body; }                                      \
+        else { const H *kv = kH(key); body; }                                                  \
+    } while (0)
+    J lo = 0, hi = 0;
+    BY_WIDTH({
+        lo = hi = kv[0];
+        for (J i = 1; i < n; i++) {
+            J v = kv[i];
+            lo = v < lo ? v : lo;
+            hi = v > hi ? v : hi;
+        }
+    });
+    uint64_t span = (uint64_t)hi - (uint64_t)lo;
+    if (span >= (uint64_t)n * 4 + 1024)
+        return 0;
+    J m = (J)span + 1;
+    J *rank = mem_raw_calloc((size_t)m, sizeof(J));
+    K gid = rank ? ktn(KJ, n) : NULL;
+    if (!gid) {
+        mem_raw_free(rank);
+        kerr("wsfull");
+        return -1;
+    }
+    BY_WIDTH(for (J i = 0; i < n; i++) rank[kv[i] - lo] = 1);
+    J ng = 0;
+    for (J k = 0; k < m; k++)
+        rank[k] = rank[k] ? ng++ : -1;
+    K vals = ktn(ty, ng);
+    if (!vals) {
+        mem_raw_free(rank);
+        r0(gid);
+        return -1;
+    }
+    for (J k = 0; k < m; k++) {
+        J g = rank[k], v = lo + k;
+        if (g < 0)
+            continue;
+        if (wide)
+            kJ(vals)[g] = v;
+        else if (narrow)
+            kI(vals)[g] = (I)v;
+        else
+            kH(vals)[g] = (H)v;
+    }
+    J *gv = kJ(gid);
+    BY_WIDTH(for (J i = 0; i < n; i++) gv[i] = rank[kv[i] - lo]);
+#undef BY_WIDTH
+    mem_raw_free(rank);
+    gr->keys = xT(xD(r1(names), obj_list(1, vals)));
+    if (!gr->keys) {
+        r0(gid);
+        return -1;
+    }
+    gr->gid = gid;
+    gr->ng = ng;
+    return 1;
+}
+
 static bool group_rows(const K t, const K idx, const K b, Grouping *gr) {
     memset(gr, 0, sizeof *gr);
     K keys = compute(t, idx, b);
@@ -387,6 +757,13 @@ static bool group_rows(const K t, const K idx, const K b, Grouping *gr) {
             kK(keys)[c] = obj_identity();
             r0(keys);
             return false;
+        }
+    }
+    if (keys->n == 1) {
+        int dense = dense_groups(kK(keys)[0], DICT_KEYS(b), gr);
+        if (dense) {
+            r0(keys);
+            return dense > 0;
         }
     }
     K gid = NULL;
@@ -457,16 +834,6 @@ static K group_lists(Grouping *gr, const K idx) {
     }
     mem_raw_free(count);
     return gr->lists = lists;
-}
-
-/* column name (an -KS tree) of t, or NULL (i is not a column: it is the row number) */
-static K column_of(const K t, const K e) {
-    if (e->t != -KS)
-        return NULL;
-    for (J k = 0; k < TABLE_COLS(t)->n; k++)
-        if (kS(TABLE_COLS(t))[k] == e->s)
-            return kK(TABLE_DATA(t))[k];
-    return NULL;
 }
 
 /* a numeric column's value at a selected row as a float (nulls NaN) */

@@ -369,17 +369,20 @@ static void loop_cmp_j(int op, const J *a, const J *b, bool sa, bool sb, J n, G 
     }
 }
 
+F prim_cmp_f_band(F c) { return 3 * CMP_TOLERANCE * fabs(c); }
+bool prim_cmp_f_near(int rel, F x, F c) { return rel < 0 ? lt_tol(x, c) : rel > 0 ? lt_tol(c, x) : eq_tol(x, c); }
+
 /* v op c for each v of a vector against a finite atom c: tolerance can change the answer only
  * for v within 3*tol*|c| of c (beyond, |v-c| exceeds tol*max(|v|,|c|)), so the plain
  * comparison decides elsewhere and eq_tol/lt_tol inside that band, exactly as the item by
  * item loop would.  below: v<c, above: v>c, else v=c */
 static void cmp_f_atom(int rel, const F *v, F c, J n, G *out) {
-    F band = 3 * CMP_TOLERANCE * fabs(c), lo = c - band, hi = c + band;
+    F band = prim_cmp_f_band(c), lo = c - band, hi = c + band;
     for (J i = 0; i < n; i++) {
         F x = v[i];
         bool near = x >= lo && x <= hi;
         if (__builtin_expect(near, 0))
-            out[i] = rel < 0 ? lt_tol(x, c) : rel > 0 ? lt_tol(c, x) : eq_tol(x, c);
+            out[i] = prim_cmp_f_near(rel, x, c);
         else
             out[i] = rel < 0 ? (x < c || x != x) : rel > 0 ? x > c : 0;
     }

@@ -224,7 +224,7 @@ static K parse_atom(int to, const char *s, size_t n) {
         double v = strtod(buf, &end);
         if (*end || end == buf)
             return prim_null_of(to);
-        J iv = (J)v;
+        J iv = v > -9.2233720368547758e18 && v < 9.2233720368547758e18 ? (J)v : nj; /* no UB past a long */
         if (to == KJ) {
             iv = strtoll(buf, &end, 10);
             if (*end && *end != '.')

@@ -146,5 +146,10 @@ K prim_find(K x, K y);
 K prim_enum_extend(K x, K y);
 /* timestamp, month, date, datetime, timespan, minute, second, time */
 bool prim_is_temporal(int t);
+/* float v against a finite float c as = < > do (arith.c): outside c +- prim_cmp_f_band(c)
+ * the plain comparison decides (a null is below c); inside it, prim_cmp_f_near(rel, v, c)
+ * with rel -1 (v<c), 0 (v=c), 1 (v>c) is the tolerant answer */
+F prim_cmp_f_band(F c);
+bool prim_cmp_f_near(int rel, F x, F c);
 
 #endif

@@ -102,6 +102,90 @@ static bool radix_keys(uint64_t *keys, J *idx, J n, uint64_t **out_keys, J **out
     return true;
 }
 
+/* ---- keys alone (asc): most significant digit first ----------------------------------------- */
+
+/* Sorting keys without positions riding along needs no stability (equal keys are equal
+ * values), so the keys are split by their top varying digit (at most 11 bits, fewer for few
+ * keys), each bucket the same way in turn, down to a few keys sorted by insertion.  After
+ * the first split the buckets fit in the cache: the whole array moves through memory about
+ * twice, where an LSD sort moves all of it once per varying digit. */
+enum { KEY_SMALL = 32, KEY_STACK_BITS = 8 };
+
+static void keys_insertion(uint64_t *k, J n) {
+    for (J i = 1; i < n; i++) {
+        uint64_t v = k[i];
+        J j = i;
+        for (; j > 0 && k[j - 1] > v; j--)
+            k[j] = k[j - 1];
+        k[j] = v;
+    }
+}
+
+/* keys[0..n) ascending, tmp[0..n) scratch; false when memory ran out or with 'stop pending
+ * when Ctrl-C stopped it.  Each level consumes at least 4 of the 64 bits, so the recursion
+ * is at most 16 deep, and the levels below the first few keep their counts on the stack. */
+static bool keys_msd(uint64_t *keys, uint64_t *tmp, J n) {
+    if (n <= KEY_SMALL) {
+        keys_insertion(keys, n);
+        return true;
+    }
+    uint64_t all_or = 0, all_and = ~0ULL;
+    for (J i = 0; i < n; i++) {
+        all_or |= keys[i];
+        all_and &= keys[i];
+    }
+    uint64_t varying = all_or ^ all_and;
+    if (!varying)
+        return true;
+    int top = 64 - __builtin_clzll(varying); /* bits at and above top agree */
+    int bits = (64 - __builtin_clzll((uint64_t)n)) - 2;
+    bits = bits < 4 ? 4 : bits > DIGIT ? DIGIT : bits;
+    if (bits > top)
+        bits = top;
+    int shift = top - bits;
+    J nb = (J)1 << bits, on_stack[1 << KEY_STACK_BITS];
+    J *at = bits <= KEY_STACK_BITS ? on_stack : mem_raw_alloc((size_t)nb * sizeof(J));
+    if (!at)
+        return false;
+    memset(at, 0, (size_t)nb * sizeof(J));
+    for (J i = 0; i < n; i++)
+        at[(keys[i] >> shift) & (nb - 1)]++;
+    J sum = 0;
+    for (J b = 0; b < nb; b++) {
+        J c = at[b];
+        at[b] = sum;
+        sum += c;
+    }
+    for (J i = 0; i < n; i++) {
+        uint64_t k = keys[i];
+        tmp[at[(k >> shift) & (nb - 1)]++] = k;
+    }
+    memcpy(keys, tmp, (size_t)n * 8); /* at[b] is now where bucket b ends */
+    bool ok = true;
+    for (J b = 0; ok && shift > 0 && b < nb; b++) {
+        J lo = b ? at[b - 1] : 0, m = at[b] - lo;
+        if (UNLIKELY(at != on_stack && intr_take())) {
+            kerr("stop");
+            ok = false;
+        } else if (m > 1) {
+            ok = keys_msd(keys + lo, tmp + lo, m);
+        }
+    }
+    if (at != on_stack)
+        mem_raw_free(at);
+    return ok;
+}
+
+/* keys[0..n) ascending, in place; false when memory ran out or 'stop is pending */
+static bool keys_sort(uint64_t *keys, J n) {
+    uint64_t *tmp = mem_raw_alloc((size_t)(n ? n : 1) * 8);
+    if (!tmp)
+        return false;
+    bool ok = keys_msd(keys, tmp, n);
+    mem_raw_free(tmp);
+    return ok;
+}
+
 /* stable ascending grade of x into idx (n items) by radix over the keys */
 static bool radix_grade(const K x, J n, J *idx) {
     uint64_t *keys = mem_raw_alloc((size_t)(n ? n : 1) * 8);
@@ -156,18 +240,24 @@ static K radix_sorted(const K x) {
     uint64_t *keys = mem_raw_alloc((size_t)(n ? n : 1) * 8);
     if (!keys)
         return kerr("wsfull");
-    for (J i = 0; i < n; i++)
-        keys[i] = sort_key(x, i);
-    uint64_t *rk;
-    J *ri;
-    if (!radix_keys(keys, NULL, n, &rk, &ri)) {
+    if (x->t == KJ || x->t == KP || x->t == KN)
+        for (J i = 0; i < n; i++)
+            keys[i] = (uint64_t)kJ(x)[i] ^ 0x8000000000000000ULL;
+    else
+        for (J i = 0; i < n; i++)
+            keys[i] = sort_key(x, i);
+    if (!keys_sort(keys, n)) {
         mem_raw_free(keys);
         return kerr_msg() ? NULL : kerr("wsfull"); /* 'stop, or out of memory */
     }
     K r = obj_vec(x->t, n);
-    for (J i = 0; r && i < n; i++)
-        put_key(r, i, rk[i]);
-    mem_raw_free(rk);
+    if (r && obj_width(x->t) == 8)
+        for (J i = 0; i < n; i++)
+            kJ(r)[i] = (J)(keys[i] ^ 0x8000000000000000ULL);
+    else
+        for (J i = 0; r && i < n; i++)
+            put_key(r, i, keys[i]);
+    mem_raw_free(keys);
     if (r)
         r->u = ATTR_S;
     return r;
@@ -204,20 +294,16 @@ static K radix_sorted_floats(const K x, bool *used) {
         return NULL;
     }
     *used = true;
-    uint64_t *rk;
-    J *ri;
-    if (!radix_keys(keys, NULL, n, &rk, &ri)) {
+    if (!keys_sort(keys, n)) {
         mem_raw_free(keys);
         return kerr_msg() ? NULL : kerr("wsfull"); /* 'stop, or out of memory */
     }
     K r = obj_vec(x->t, n);
     for (J i = 0; r && i < n; i++) {
-        if (rk[i] == 0)
-            memcpy(&kF(r)[i], &nan, 8);
-        else
-            put_key(r, i, rk[i]);
+        uint64_t k = keys[i], u = (k & 0x8000000000000000ULL) ? (k & 0x7fffffffffffffffULL) : ~k;
+        memcpy(&kF(r)[i], k ? &u : &nan, 8); /* put_key's inverse; key 0 the NaN */
     }
-    mem_raw_free(rk);
+    mem_raw_free(keys);
     if (r)
         r->u = ATTR_S;
     return r;

@@ -823,9 +823,11 @@ typedef struct AsofIndex {
     J *rows;
     K tgroup;    /* group of each row of t, or -1 */
     K qtime, ttime; /* the time columns (owned) */
+    J *qt;       /* integral times: q's at rows[k] is qt[k] (nulls nj), or NULL */
 } AsofIndex;
 
 static void asof_free(AsofIndex *a) {
+    mem_raw_free(a->qt);
     mem_raw_free(a->start);
     mem_raw_free(a->rows);
     r0(a->tgroup);
@@ -879,6 +881,51 @@ static J window_edge(const AsofIndex *a, J lo, J hi, const K w, J r, bool after)
     return lo;
 }
 
+/* one key column of a simple type compared exactly (not floats or guids), the same in t and
+ * q (both borrowed, enumerations resolved), and an integral time: q's rows grouped by a hash
+ * sized to the groups, not the rows, t's keys found among the groups' values, and q's times
+ * copied in group order so the searches read them in place.  1 done, 0 not this case, -1
+ * error (kerr) */
+static int asof_one_key(AsofIndex *a, const K qk, const K tk) {
+    int ty = qk->t;
+    if (ty != tk->t || ty <= 0 || ty >= KENUM || ty == KF || ty == KZ || ty == KE || ty == UU ||
+        time_float(a->qtime->t))
+        return 0;
+    J nq = qk->n;
+    K gid, first = prim_group_ids(qk, &gid);
+    if (!first)
+        return -1;
+    J ng = first->n;
+    K vals = prim_gather(qk, first);
+    r0(first);
+    a->tgroup = vals ? prim_find(vals, r1(tk)) : NULL; /* ng where t's key is not in q */
+    a->start = mem_raw_calloc((size_t)ng + 2, sizeof(J));
+    a->rows = mem_raw_alloc((size_t)(nq ? nq : 1) * sizeof(J));
+    a->qt = mem_raw_alloc((size_t)(nq ? nq : 1) * sizeof(J));
+    if (!a->tgroup || !a->start || !a->rows || !a->qt) {
+        r0(gid);
+        if (!kerr_msg())
+            kerr("wsfull");
+        return -1;
+    }
+    const J *g = kJ(gid);
+    for (J i = 0; i < nq; i++)
+        a->start[g[i] + 2]++;
+    for (J k = 0; k < ng; k++)
+        a->start[k + 2] += a->start[k + 1];
+    bool wide = obj_width(a->qtime->t) == 8;
+    for (J i = 0; i < nq; i++) { /* counting sort keeps q's order within each group */
+        J at = a->start[g[i] + 1]++;
+        a->rows[at] = i;
+        a->qt[at] = wide ? kJ(a->qtime)[i] : time_j(a->qtime, i);
+    }
+    r0(gid);
+    for (J r = 0; r < a->tgroup->n; r++)
+        if (kJ(a->tgroup)[r] >= ng)
+            kJ(a->tgroup)[r] = -1;
+    return 1;
+}
+
 static bool asof_build(AsofIndex *a, const K c, const K t, const K q) {
     memset(a, 0, sizeof *a);
     J nc = c->n;
@@ -904,6 +951,19 @@ static bool asof_build(AsofIndex *a, const K c, const K t, const K q) {
     RowIndex ix = {0};
     J nq = obj_count(q), nt = obj_count(t);
     bool ok = qk && tk;
+    if (ok && nc == 2) {
+        K qk1 = prim_unenum(r1(kK(qk)[0])), tk1 = qk1 ? prim_unenum(r1(kK(tk)[0])) : NULL;
+        int done = tk1 ? asof_one_key(a, qk1, tk1) : -1;
+        r0(qk1);
+        r0(tk1);
+        if (done) {
+            r0(qk);
+            r0(tk);
+            if (done < 0)
+                asof_free(a);
+            return done > 0;
+        }
+    }
     if (ok && nc > 1) {
         ok = rows_index_new(qk, &ix) != NULL;
         a->tgroup = ok ? rows_index_find(&ix, tk) : NULL;
@@ -952,6 +1012,17 @@ static J asof_row(const AsofIndex *a, J r) {
     if (g < 0)
         return -1;
     J lo = a->start[g], hi = a->start[g + 1]; /* first row whose time is > t's */
+    if (a->qt) {
+        J tr = time_j(a->ttime, r);
+        while (lo < hi) {
+            J mid = lo + (hi - lo) / 2;
+            if (a->qt[mid] <= tr)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo > a->start[g] ? a->rows[lo - 1] : -1;
+    }
     while (lo < hi) {
         J mid = lo + (hi - lo) / 2;
         if (time_le(a, a->rows[mid], r))

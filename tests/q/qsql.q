@@ -792,3 +792,116 @@ q)parse "select from u where $[a;b;c]"
 ()
 q)$[1b;2;3]
 2
+q)/ where clauses col op v (v reads no column) test the column's rows in place, each on the
+q)/ survivors of the ones before; the answers are those of the primitives: nulls below every
+q)/ value, floats compared with tolerance, ints and temporals of one type as numbers
+q)wt:([]s:`a`b`c`a`d`e`f`g`h`i`j`a;p:1 0n 0w -0w 2.5 1e-300 -3 4 1 1.00000000000001 7 8;q:3 0N 0W -0W 5 6 7 8 9 10 11 12;d:2024.01.01+til 12)
+q)select i from wt where p > 1
+x
+--
+2
+4
+7
+10
+11
+q)exec i from wt where p = 1
+0 8 9
+q)exec i from wt where p <> 1
+1 2 3 4 5 6 7 10 11
+q)exec i from wt where p <= 1
+0 1 3 5 6 8 9
+q)exec i from wt where p >= 1, p < 5
+0 4 7 8 9
+q)exec i from wt where 1 < p
+2 4 7 10 11
+q)exec i from wt where p < 0n
+`long$()
+q)exec i from wt where p > 0n
+0 2 3 4 5 6 7 8 9 10 11
+q)exec i from wt where p < -0w
+,1
+q)exec i from wt where p > 2
+2 4 7 10 11
+q)exec i from wt where q > 5
+2 5 6 7 8 9 10 11
+q)exec i from wt where q < 5
+0 1 3
+q)exec i from wt where q = 0N
+,1
+q)exec i from wt where q > 5.5
+2 5 6 7 8 9 10 11
+q)exec i from wt where d > 2024.01.10
+10 11
+q)exec i from wt where s in `a`e
+0 3 5 11
+q)exec i from wt where s in `a
+0 3 11
+q)exec i from wt where s = `a, p > 1
+,11
+q)exec i from wt where s <> `a, q > 8
+2 8 9 10
+q)exec i from wt where s in `a`b`c`d`e`f`g`h`x`y, q > 4
+2 4 5 6 7 8 11
+q)exec i from wt where not s in `a`b`c`d`e`f`g`h`x`y
+9 10
+q)exec i from wt where q > 4, i < 8, s in `e`f`g`h`i
+5 6 7
+q)f:{[x] exec i from wt where q > x, p < 5}
+q)f 6
+6 7 8 9
+q)exec i from wt where s in `a`e, p > 1
+,11
+q)exec i from 0#wt where p > 1, s in `a
+`long$()
+q)exec i from 1#wt where p >= 1, s in `a
+,0
+q)select from wt where p > 1 2
+'length
+q)select from wt where p > nosuch
+'nosuch
+q)select from wt where s > 1
+'type
+q)count select from wt where p > 1, 0b
+0
+q)wn:([]s:10000?`3;p:10000?1.0;q:-5000+10000?10000)
+q)k:{(eval x)~eval @[x;2;{enlist {(not;(not;x))} each first x}]}
+q)k each (parse "select from wn where p > 0.5, s in 10#s";parse "select from wn where q <= 0, p > 0.25";parse "select from wn where s = first s, q <> 0";parse "select from wn where p < 0.5, q > -100, q < 100")
+1111b
+q)/ by one integral key of a small span: groups by the key's offset, in key order, a null first
+q)bt:([]g:3 1 3 0N 2 -1;h:3 1 3 0N 2 -1h;d:2024.01.03 2024.01.01 2024.01.03 0Nd 2024.01.02 2023.12.31;v:1 2 3 4 5 6.)
+q)select sum v, count i by g from bt
+g | v x
+--| ---
+  | 4 1
+-1| 6 1
+1 | 2 1
+2 | 5 1
+3 | 4 2
+q)select sum v by h from bt where v > 1
+h | v
+--| -
+  | 4
+-1| 6
+1 | 2
+2 | 5
+3 | 3
+q)select first v by d from bt
+d         | v
+----------| -
+          | 4
+2023.12.31| 6
+2024.01.01| 2
+2024.01.02| 5
+2024.01.03| 1
+q)select sum v by g from 0#bt
+g| v
+-| -
+q)select v by g from bt where g > 0
+g| v
+-| ---
+1| ,2
+2| ,5
+3| 1 3
+q)bn:([]g:(100000?1000),0N;h:(`short$100000?1000),0Nh;v:(100000?1.0),0n)
+q)((select sum v, count i by g from bn)~select sum v, count i by g from update `g#g from bn),(select max v by h from bn)~select max v by h from update `g#h from bn
+11b

@@ -272,3 +272,25 @@ q)iasc 7
 'rank
 q)idesc `a
 'rank
+q)/ asc of longs and floats by keys alone (most significant digit first): nulls first, then
+q)/ -0w .. 0w; small lists by insertion; long lists in buckets; checked against the stable grade
+q)asc 3 0N 1 -0W 0W 2 0N
+`s#0N 0N -0W 1 2 3 0W
+q)asc 3 0n 1 -0w 0w 2 -1.5
+`s#0n -0w -1.5 1 2 3 0w
+q)asc 0#0
+`s#`long$()
+q)asc 1#5.5
+`s#,5.5
+q)asc 0.0 -0.0 1.0
+`s#0 -0 1f
+q){(asc x)~x iasc x} each (100000?1000000000;neg 100000?1000000000;-5000+100000?10000;100000?3;(50000?100),0N,0N)
+11111b
+q){(asc x)~x iasc x} each (100000?1.0;-0.5+100000?1.0;1e300*-0.5+100000?1.0;(50000?1.0),0n,0w,-0w;10000?1 2 3f)
+11111b
+q){(asc x)~x iasc x} each {x?x} each 31 32 33 64 1000 4096 4097 65536
+11111111b
+q){(asc x)~x iasc x} each (100000?.z.p;100000?0D01:00:00;100000?2147483647i;10000?.z.d)
+1111b
+q)asc 2024.01.02D10:00 0Np 2024.01.01D00:00
+`s#0N 2024.01.01D00:00:00.000000000 2024.01.02D10:00:00.000000000

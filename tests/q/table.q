@@ -115,6 +115,42 @@ time     sym  qty px
 10:01:01 msft 100 101
 10:01:03 ibm  200 98
 10:01:04 ibm  150 98
+q)/ one key column of a simple type: q's rows grouped by their key's values, searched by time
+q)/ in group order; nulls are the smallest times; t's keys missing from q match nothing
+q)aj[`sym`time;([]sym:`a`b`c`a;time:1 0N 5 3);([]sym:`a`a`b`b;time:0N 2 0N 1;v:1 2 3 4)]
+sym time v
+----------
+a   1    1
+b        3
+c   5
+a   3    2
+q)aj[`k`time;([]k:1 2 3;time:1 2 3);([]k:3 1 1;time:0 0 2;v:1 2 3)]
+k time v
+--------
+1 1    2
+2 2
+3 3    1
+q)aj[`sym`time;([]sym:`a`b;time:1 2);([]sym:0#`;time:0#0;v:0#0)]
+sym time v
+----------
+a   1
+b   2
+q)ed:`a`b;aj[`sym`time;([]sym:`a`b`a;time:1 2 3);([]sym:`ed$`a`b`a;time:0 1 3;v:1 2 3)]
+sym time v
+----------
+a   1    1
+b   2    2
+a   3    3
+q)aj[`sym`time;([]sym:`a`b;time:00:00:01 00:00:02);([]sym:`a`b;time:00:00:00 00:00:03;v:1 2)]
+sym time     v
+--------------
+a   00:00:01 1
+b   00:00:02
+q)rq:([]sym:10000?`3;c:1;time:asc 10000?100000;v:til 10000);rt:([]sym:(1000?rq`sym),`zz;c:1;time:(1000?110000),5)
+q)(aj[`sym`time;rt;rq]`v)~aj[`sym`c`time;rt;rq]`v
+1b
+q)(aj0[`sym`time;rt;rq]`time)~aj0[`sym`c`time;rt;rq]`time
+1b
 q)t0:([]time:2#00:00:01;sym:`a`b;p:1 1;n:`r`s)
 q)t1:([]time:2#00:00:01;sym:`a`b;p:0 1)
 q)t2:([]time:2#00:00:00;sym:`a`b;p:1 0N;n:`r`s)

@@ -17,6 +17,65 @@ q)"," 0: ([]a:1 2;b:`x`y)
 q)("S J";",") 0: ("a,x,1";"b,y,2")
 a b
 1 2
+q)/ a whole text (a file's contents, or one string) is parsed in one pass where the cells lie:
+q)/ longs, floats, timestamps and symbols by parsers of their own, other cells and other
+q)/ spellings as "T"$ parses them; the answers are those of the same text as lines
+q)ct:"a,b,c,e\nx,1,2.5,2024-01-05T12:34:56.123456789\r\n y ,-7,-0.125,2024.02.29D00:00:00\nz,,,\n,12 ,1e3,2023-02-29T00:00:00\nw,0N,0n,2024-01-05T12:34:56.1\n"
+q)("SJFP";enlist ",") 0: ct
+a b  c      e
+-----------------------------------------
+x 1  2.5    2024.01.05D12:34:56.123456789
+y -7 -0.125 2024.02.29D00:00:00.000000000
+z
+  12 1000
+w           2024.01.05D12:34:56.100000000
+q)(("SJFP";enlist ",") 0: ct)~("SJFP";enlist ",") 0: -1_"\n" vs ssr[ct;"\r";""]
+1b
+q)("S F";",") 0: "a,b,1.5\nc,d,2"
+a   c
+1.5 2
+q)("SJ";"|") 0: "x|1\ny|9223372036854775807\nz|123456789012345678901"
+x y  z
+1 0W 0W
+q)(enlist "F";",") 0: "0.1\n0.30000000000000004\n9007199254740993\n1.7976931348623157e308\n-0"
+0.1 0.3 9.007199e+15 1.797693e+308 -0
+q)("SJF";enlist ",") 0: "a,b,c\n"
+a b c
+-----
+q)/ string of numeric vectors: each item as %.{P}g or %lld writes it (a scaled exact power
+q)/ of ten where the rounding is certain, printf near a tie), nulls of integers empty
+q)string 0.1 1e-5 0.0001 123456.75 9999999.5 1e7 -0.0 0n 0w -0w 1.5e300 5e-324 0.99999995
+"0.1"
+"1e-05"
+"0.0001"
+"123456.8"
+"1e+07"
+"1e+07"
+"-0"
+"0n"
+"0w"
+"-0w"
+"1.5e+300"
+"4.940656e-324"
+"0.9999999"
+q)string -9223372036854775807 5 0N 0W -0W 0
+"-0W"
+,"5"
+""
+"0W"
+"-0W"
+,"0"
+q)string 5 -7 0Nh
+,"5"
+"-7"
+""
+q)\P 3
+q)string 0.1 1234.5 0.00012345 2.5
+"0.1"
+"1.23e+03"
+"0.000123"
+"2.5"
+q)\P 7
 q)trim "   IBM   "
 "IBM"
 q)ltrim"   IBM   "
