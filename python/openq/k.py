@@ -1211,15 +1211,9 @@ class TemporalVector(Vector):
     __slots__ = ()
 
     def np(self, *, raw=False, has_nulls=None):
-        """NumPy's datetime64/timedelta64, q's nulls as NaT (raw=True: q's own numbers)."""
-        a = Vector.np(self, raw=raw, has_nulls=has_nulls)
-        if raw or self.t == 15 or not len(self) or self.t == 16:  # a timespan's null is NaT
-            return a
-        nulls = _e.topy(_e.apply("null", self._k), 2)
-        if nulls.any():
-            a = a.copy()
-            a[nulls] = a.dtype.type("NaT")
-        return a
+        """NumPy's datetime64/timedelta64, q's nulls as NaT (made so in the one conversion
+        pass); raw=True: q's own numbers."""
+        return Vector.np(self, raw=raw, has_nulls=has_nulls)
 
     def py(self, *, raw=False, has_nulls=None, stdlib=True, **tz):
         if raw:

@@ -208,7 +208,8 @@ static void *array_data(PyObject *a) {
 }
 
 /* a temporal vector as a new datetime64/timedelta64 array: one pass, each item widened to
- * 64 bits and moved to the Unix epoch (nulls wrap as numpy's int64 arithmetic does) */
+ * 64 bits and moved to the Unix epoch, q's nulls as NaT (numpy's INT64_MIN; infinities wrap
+ * as numpy's int64 arithmetic does) */
 static PyObject *temporal_to_numpy(const K x, const char *dtype) {
     PyObject *np = numpy();
     PyObject *out = np ? PyObject_CallMethod(np, "empty", "ns", (Py_ssize_t)x->n, dtype) : NULL;
@@ -222,10 +223,10 @@ static PyObject *temporal_to_numpy(const K x, const char *dtype) {
     uint64_t shift = (uint64_t)epoch_shift(x->t);
     if (x->t == KP || x->t == KN) {
         for (J i = 0; i < x->n; i++)
-            o[i] = (int64_t)((uint64_t)kJ(x)[i] + shift);
+            o[i] = kJ(x)[i] == nj ? INT64_MIN : (int64_t)((uint64_t)kJ(x)[i] + shift);
     } else {
         for (J i = 0; i < x->n; i++)
-            o[i] = (int64_t)((uint64_t)(int64_t)kI(x)[i] + shift);
+            o[i] = kI(x)[i] == ni ? INT64_MIN : (int64_t)((uint64_t)(int64_t)kI(x)[i] + shift);
     }
     return out;
 }

@@ -88,6 +88,21 @@ def test_conversions():
     assert kx.toq(g).py() == g
 
 
+@pytest.mark.parametrize("q,dtype", [
+    ("2020.01.01D00:00 0Np", "datetime64[ns]"), ("0D01:00 0Nn", "timedelta64[ns]"),
+    ("2020.01.01 0Nd", "datetime64[D]"), ("2020.01 0Nm", "datetime64[M]"),
+    ("12:00 0Nu", "timedelta64[m]"), ("12:00:00 0Nv", "timedelta64[s]"),
+    ("12:00:00.000 0Nt", "timedelta64[ms]")])
+def test_temporal_nulls_are_nat(q, dtype):
+    # q's nulls come out of .np() as NaT and the other item at its own time; .pd() keeps them
+    v = kx.q(q)
+    a = v.np()
+    assert a.dtype == np.dtype(dtype)
+    assert not np.isnat(a[0]) and np.isnat(a[1])
+    assert v.pd().isna().tolist() == [False, True]
+    assert kx.q(q.split()[0]).np() == a[0]  # the atom converts as the vector's item
+
+
 def test_operators_are_q():
     a = kx.q("1 2 3")
     assert (a + 1).py() == [2, 3, 4]
