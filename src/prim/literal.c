@@ -127,6 +127,16 @@ static bool parse_clock(const char *s, size_t n, Num *out, bool nanos) {
     return true;
 }
 
+/* the time after a timespan's or timestamp's D: hh:mm[:ss[.n]], or just hh (0D01, 2020.01.01D0) */
+static bool parse_span_clock(const char *s, size_t n, Num *out) {
+    if (n >= 1 && n <= 2 && all_digits(s, n)) {
+        out->type = -KN;
+        out->v.j = to_int(s, n) * 3600 * 1000000000LL;
+        return true;
+    }
+    return parse_clock(s, n, out, true);
+}
+
 /* parse one number word (no spaces) into out; false if it is not a number */
 bool lit_parse_word(const char *s, size_t n, Num *out) {
     memset(out, 0, sizeof *out);
@@ -167,7 +177,7 @@ bool lit_parse_word(const char *s, size_t n, Num *out) {
         J days = to_int(b, (size_t)(dpos - b));
         size_t rest = bn - (size_t)(dpos - b) - 1;
         Num clock = {0};
-        if (rest && !parse_clock(dpos + 1, rest, &clock, true))
+        if (rest && !parse_span_clock(dpos + 1, rest, &clock))
             return false;
         out->type = -KN;
         J ns; /* beyond a timespan's range (106751 days): an infinity, as for timestamps */
@@ -198,7 +208,7 @@ bool lit_parse_word(const char *s, size_t n, Num *out) {
             }
             if (b[10] == 'D' || b[10] == 'p') {
                 Num clock = {0};
-                if (bn > 11 && !parse_clock(b + 11, bn - 11, &clock, true))
+                if (bn > 11 && !parse_span_clock(b + 11, bn - 11, &clock))
                     return false;
                 out->type = -KP;
                 J ns; /* beyond a timestamp's range (1707..2292): an infinity */
