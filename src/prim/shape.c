@@ -453,9 +453,13 @@ K prim_join(K x, K y) {
         return NULL;
     if (obj_is_keyed(x) && obj_is_keyed(y)) /* keyed tables: an upsert */
         return prim_upsert(x, y);
-    if (x->t == 0 && x->n == 0 && (y->t == XT || obj_is_keyed(y))) { /* (),t is t */
-        r0(x);
+    if (x->t == 0 && x->n == 0 && (y->t == XT || obj_is_keyed(y) || (y->t > 0 && y->t < XT))) {
+        r0(x); /* (),t is t and (),"" is "": () joins as its identity */
         return y;
+    }
+    if (y->t == 0 && y->n == 0 && x->t > 0 && x->t < XT) { /* x,() is x */
+        r0(y);
+        return x;
     }
     if (x->t == XD && y->t == XD) /* y's entries override x's, new keys appended */
         return prim_dict_merge(x, y, NULL);

@@ -123,3 +123,14 @@ q)([]a:1 2;b:3 4),([]b:5;c:6)
 'mismatch
 q)([]a:1 2;b:3 4),([]b:5)
 'mismatch
+q)/ ref/join.md: () joins as an identity: (),x of a vector or table is x, and x,() is x
+q)type (),""
+10h
+q)(),0#0
+`long$()
+q)"ab",()
+"ab"
+q)(),"a"
+,"a"
+q)(),`a`b
+`a`b
