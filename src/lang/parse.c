@@ -419,20 +419,13 @@ K parse_frame_info(const K lambda, const void *node, long *pos) {
 
 /* ---- value of a lambda (ref/value.md) ------------------------------------------------------ */
 
-static bool sym_in(const K v, S name) {
-    for (J i = 0; i < v->n; i++)
-        if (kS(v)[i] == name)
-            return true;
-    return false;
-}
-
 /* the names node reads or sets globally (not in locals) onto *globals, its constants onto
  * *consts, in the order they are written */
 static void value_walk(const K node, const K locals, K *globals, K *consts) {
     if (!stack_ok())
         return;
     if (node->t == -KS) {
-        if (node->s[0] && !sym_in(locals, node->s) && !sym_in(*globals, node->s))
+        if (node->s[0] && !has_name(locals, node->s) && !has_name(*globals, node->s))
             js(globals, node->s);
         return;
     }
@@ -460,7 +453,7 @@ K parse_lambda_value(const K f) {
     K params = kK(f)[LAMBDA_PARAMS], all = kK(f)[LAMBDA_LOCALS];
     K locals = ktn(KS, 0);
     for (J i = 0; i < all->n; i++)
-        if (!sym_in(params, kS(all)[i]))
+        if (!has_name(params, kS(all)[i]))
             js(&locals, kS(all)[i]);
     K ctx = kK(f)[LAMBDA_CTX];
     S ns = ctx && ctx->t == -KS ? ctx->s : sym_null;
