@@ -356,8 +356,21 @@ static K run_command(const char *cmd, size_t n) {
             char dir[4096];
             return getcwd(dir, sizeof dir) ? obj_str(dir) : kerr("os");
         }
-        char dir[4096];
+        char dir[4096]; /* a missing directory is made first (basics/syscmds.md#cd) */
         snprintf(dir, sizeof dir, "%.*s", (int)an, arg);
+        if (chdir(dir) == 0)
+            return obj_identity();
+        if (errno != ENOENT || lang_refuse_update())
+            return kerr_msg() ? NULL : kerr(dir);
+        for (char *p = dir + 1;; p++)
+            if (*p == '/' || !*p) {
+                char c = *p;
+                *p = 0;
+                if (mkdir(dir, 0777) < 0 && errno != EEXIST)
+                    return kerr(dir);
+                if (!(*p = c))
+                    break;
+            }
         return chdir(dir) == 0 ? obj_identity() : kerr(dir);
     }
     if (!strcmp(word, "v"))

@@ -59,3 +59,11 @@ q)va
 3
 q)\B
 ,`vb
+q)/ \cd makes a missing directory, with every directory above it (basics/syscmds.md#cd)
+q)d0:system"cd"
+q)\cd newdir/inner
+q)(count d0)_system"cd"
+"/newdir/inner"
+q)system"cd ",d0
+q)key `:newdir
+,`inner
