@@ -1,8 +1,8 @@
 /* sort.c -- grading and sorting: iasc idesc asc desc rank xrank, and bin.
  *
- * Integral and float vectors are graded with a stable LSD radix sort on keys transformed so
- * that unsigned byte order equals q's order (nulls first, then -inf ... +inf); other types
- * use a stable merge sort with a comparison. */
+ * Integral and float vectors are graded with a stable radix sort, most significant digit
+ * first, on keys transformed so that unsigned order equals q's order (nulls first, then
+ * -inf ... +inf); other types use a stable merge sort with a comparison. */
 #include <stdlib.h>
 
 #include "../base/intr.h"
@@ -39,68 +39,8 @@ static bool radix_type(int t) {
            (t >= KP && t <= KT);
 }
 
-/* LSD radix over 11-bit digits: keys (and, when idx is given, the positions riding along)
- * sorted stably; digits on which every key agrees are skipped, and every histogram comes
- * from one pass.  Returns false when memory runs out.  *out_keys and *out_idx: the buffers now
- * holding the result (the inputs or the scratch ones).  Ctrl-C between passes stops it ('stop
- * pending, false). */
-enum { DIGIT = 11, BUCKETS = 1 << DIGIT, DIGITS = (64 + DIGIT - 1) / DIGIT };
-
-static bool radix_keys(uint64_t *keys, J *idx, J n, uint64_t **out_keys, J **out_idx) {
-    uint64_t *k2 = mem_raw_alloc((size_t)(n ? n : 1) * 8);
-    J *i2 = idx ? mem_raw_alloc((size_t)(n ? n : 1) * sizeof(J)) : NULL;
-    J (*count)[BUCKETS] = mem_raw_calloc(DIGITS, sizeof *count);
-    if (!k2 || (idx && !i2) || !count) {
-        mem_raw_free(k2); mem_raw_free(i2); mem_raw_free(count);
-        return false;
-    }
-    uint64_t *keys0 = keys; /* the caller's buffers */
-    J *idx0 = idx;
-    uint64_t all_or = 0, all_and = ~0ULL;
-    for (J i = 0; i < n; i++) {
-        if (UNLIKELY(!(i & 0xfffff) && intr_pending))
-            break; /* stopped below, before the first pass */
-        uint64_t k = keys[i];
-        all_or |= k;
-        all_and &= k;
-        for (int d = 0; d < DIGITS; d++)
-            count[d][(k >> (d * DIGIT)) & (BUCKETS - 1)]++;
-    }
-    uint64_t varying = all_or ^ all_and;
-    for (int d = 0; d < DIGITS; d++) {
-        if (!((varying >> (d * DIGIT)) & (BUCKETS - 1)) && !intr_pending)
-            continue; /* every key has this digit */
-        if (intr_take()) {
-            mem_raw_free(count); /* the caller frees its own buffers: free the scratch ones */
-            mem_raw_free(keys == keys0 ? k2 : keys);
-            mem_raw_free(idx == idx0 ? i2 : idx);
-            kerr("stop");
-            return false;
-        }
-        J sum = 0;
-        for (int b = 0; b < BUCKETS; b++) {
-            J c = count[d][b];
-            count[d][b] = sum;
-            sum += c;
-        }
-        int shift = d * DIGIT;
-        for (J i = 0; i < n; i++) {
-            J at = count[d][(keys[i] >> shift) & (BUCKETS - 1)]++;
-            k2[at] = keys[i];
-            if (idx)
-                i2[at] = idx[i];
-        }
-        uint64_t *tk = keys; keys = k2; k2 = tk;
-        J *ti = idx; idx = i2; i2 = ti;
-    }
-    mem_raw_free(count);
-    *out_keys = keys;
-    *out_idx = idx;
-    /* the scratch buffers not holding the result */
-    mem_raw_free(k2);
-    mem_raw_free(i2);
-    return true;
-}
+/* radix digits: at most 11 bits at a time */
+enum { DIGIT = 11 };
 
 /* ---- keys alone (asc): most significant digit first ----------------------------------------- */
 
@@ -186,28 +126,119 @@ static bool keys_sort(uint64_t *keys, J n) {
     return ok;
 }
 
-/* stable ascending grade of x into idx (n items) by radix over the keys */
-static bool radix_grade(const K x, J n, J *idx) {
-    uint64_t *keys = mem_raw_alloc((size_t)(n ? n : 1) * 8);
-    J *own = mem_raw_alloc((size_t)(n ? n : 1) * sizeof(J));
-    if (!keys || !own) {
-        mem_raw_free(keys); mem_raw_free(own);
+/* ---- keys with positions (the stable grade): most significant digit first --------------- */
+
+/* keys_msd's twin for a grade: the positions ride along in idx (scratch tidx).  A counting
+ * scatter in input order and an insertion sort that moves only past greater keys are both
+ * stable, so equal keys keep their positions' order at every level. */
+static void pairs_insertion(uint64_t *k, J *ix, J n) {
+    for (J i = 1; i < n; i++) {
+        uint64_t v = k[i];
+        J p = ix[i], j = i;
+        for (; j > 0 && k[j - 1] > v; j--) {
+            k[j] = k[j - 1];
+            ix[j] = ix[j - 1];
+        }
+        k[j] = v;
+        ix[j] = p;
+    }
+}
+
+static bool pairs_msd(uint64_t *keys, J *idx, uint64_t *tmp, J *tidx, J n) {
+    if (n <= KEY_SMALL) {
+        pairs_insertion(keys, idx, n);
+        return true;
+    }
+    uint64_t all_or = 0, all_and = ~0ULL;
+    for (J i = 0; i < n; i++) {
+        all_or |= keys[i];
+        all_and &= keys[i];
+    }
+    uint64_t varying = all_or ^ all_and;
+    if (!varying)
+        return true; /* equal keys: positions already ascending */
+    int top = 64 - __builtin_clzll(varying);
+    int bits = (64 - __builtin_clzll((uint64_t)n)) - 2;
+    bits = bits < 4 ? 4 : bits > DIGIT ? DIGIT : bits;
+    if (bits > top)
+        bits = top;
+    int shift = top - bits;
+    J nb = (J)1 << bits, on_stack[1 << KEY_STACK_BITS];
+    J *at = bits <= KEY_STACK_BITS ? on_stack : mem_raw_alloc((size_t)nb * sizeof(J));
+    if (!at)
         return false;
+    memset(at, 0, (size_t)nb * sizeof(J));
+    for (J i = 0; i < n; i++)
+        at[(keys[i] >> shift) & (nb - 1)]++;
+    J sum = 0;
+    for (J b = 0; b < nb; b++) {
+        J c = at[b];
+        at[b] = sum;
+        sum += c;
     }
     for (J i = 0; i < n; i++) {
-        keys[i] = sort_key(x, i);
-        own[i] = i;
+        uint64_t k = keys[i];
+        J to = at[(k >> shift) & (nb - 1)]++;
+        tmp[to] = k;
+        tidx[to] = idx[i];
     }
-    uint64_t *rk;
-    J *ri;
-    if (!radix_keys(keys, own, n, &rk, &ri)) {
-        mem_raw_free(keys); mem_raw_free(own);
+    memcpy(keys, tmp, (size_t)n * 8);
+    memcpy(idx, tidx, (size_t)n * sizeof(J));
+    bool ok = true;
+    for (J b = 0; ok && shift > 0 && b < nb; b++) {
+        J lo = b ? at[b - 1] : 0, m = at[b] - lo;
+        if (UNLIKELY(at != on_stack && intr_take())) {
+            kerr("stop");
+            ok = false;
+        } else if (m > 1) {
+            ok = pairs_msd(keys + lo, idx + lo, tmp + lo, tidx + lo, m);
+        }
+    }
+    if (at != on_stack)
+        mem_raw_free(at);
+    return ok;
+}
+
+/* stable ascending grade of x into idx (n items) by radix over the keys.  When the keys'
+ * span and the positions fit in 64 bits together, each key becomes (key - min) above its
+ * position: distinct keys sorted alone (keys_msd) give the stable order.  Otherwise the
+ * positions ride along (pairs_msd). */
+static bool radix_grade(const K x, J n, J *idx) {
+    uint64_t *keys = mem_raw_alloc((size_t)(n ? n : 1) * 8);
+    uint64_t *tmp = mem_raw_alloc((size_t)(n ? n : 1) * 8);
+    if (!keys || !tmp) {
+        mem_raw_free(keys); mem_raw_free(tmp);
         return false;
     }
-    memcpy(idx, ri, (size_t)n * sizeof(J));
-    mem_raw_free(rk);
-    mem_raw_free(ri);
-    return true;
+    uint64_t lo = ~0ULL, hi = 0;
+    for (J i = 0; i < n; i++) {
+        uint64_t k = sort_key(x, i);
+        keys[i] = k;
+        lo = k < lo ? k : lo;
+        hi = k > hi ? k : hi;
+    }
+    int ibits = n > 1 ? 64 - __builtin_clzll((uint64_t)(n - 1)) : 1;
+    int rbits = hi > lo ? 64 - __builtin_clzll(hi - lo) : 0;
+    bool ok;
+    if (rbits + ibits <= 64) {
+        for (J i = 0; i < n; i++)
+            keys[i] = (rbits ? (keys[i] - lo) << ibits : 0) | (uint64_t)i;
+        ok = keys_msd(keys, tmp, n);
+        uint64_t mask = ibits == 64 ? ~0ULL : ((uint64_t)1 << ibits) - 1;
+        for (J i = 0; ok && i < n; i++)
+            idx[i] = (J)(keys[i] & mask);
+    } else {
+        J *tidx = mem_raw_alloc((size_t)(n ? n : 1) * sizeof(J));
+        ok = tidx != NULL;
+        for (J i = 0; ok && i < n; i++)
+            idx[i] = i;
+        if (ok)
+            ok = pairs_msd(keys, idx, tmp, tidx, n);
+        mem_raw_free(tidx);
+    }
+    mem_raw_free(keys);
+    mem_raw_free(tmp);
+    return ok;
 }
 
 /* the value whose sort_key is k, stored as item i of r (type t): sort_key's inverse */

@@ -294,3 +294,24 @@ q){(asc x)~x iasc x} each (100000?.z.p;100000?0D01:00:00;100000?2147483647i;1000
 1111b
 q)asc 2024.01.02D10:00 0Np 2024.01.01D00:00
 `s#0N 2024.01.01D00:00:00.000000000 2024.01.02D10:00:00.000000000
+q)/ the stable grade's radix paths: a narrow span (keys above positions) and a wide one (positions riding along)
+q)iasc 0N 5 -0W 0W 5 0N 1
+0 5 2 6 1 4 3
+q)idesc 0N 5 -0W 0W 5 0N 1
+3 1 4 6 2 0 5
+q)iasc 0n 1 -0w 0w -0.0 0 0n 1
+0 6 2 4 5 1 7 3
+q)iasc `long$()
+`long$()
+q)iasc enlist 3
+,0
+q)x:10000?5; (iasc x)~raze (group x) asc distinct x
+1b
+q)x:10000?0W; x[til 100]:0N; x[100+til 100]:-0W; x:x,x; (iasc x)~raze (group x) asc distinct x
+1b
+q)x:20000?-10 10 100f,0w,-0w,0n; (iasc x)~raze (group x) asc distinct x
+1b
+q)x:til 5000; (iasc x;idesc x)~(x;reverse x)
+1b
+q)x:50000?100h; (iasc x)~raze (group x) asc distinct x
+1b
