@@ -1255,6 +1255,11 @@ class SymbolVector(Vector):
             return _e.symobjects(self._k)  # one str per distinct symbol
         return np.array([s.encode() for s in _e.topy(self._k, 1)], dtype=object)
 
+    def pd(self, *, raw=False, has_nulls=None, as_arrow=False):
+        import pandas as pd
+        # dtype given: pandas need not scan a million str to infer what they are
+        return pd.Series(self.np(raw=raw), dtype=object, copy=False)
+
 
 class GUIDVector(Vector):
     __slots__ = ()
@@ -1498,8 +1503,9 @@ class Table(PandasAPI, Mapping):
         for c, a in data.items():  # views of q's memory are copied once, here; pandas copies none
             if isinstance(a, (np.ndarray, pd.Series)) and not _writeable(a):
                 a = data[c] = a.copy()
-            if isinstance(a, pd.Series) and isinstance(a.dtype, np.dtype):
-                data[c] = a.values  # the column's ndarray: no index to align
+            if isinstance(a, pd.Series) and isinstance(a.dtype, np.dtype) and a.dtype != object:
+                data[c] = a.values  # the column's ndarray: no index to align (an object
+                # column stays a Series, whose dtype spares pandas inferring it again)
         df = pd.DataFrame(data, columns=cols, copy=False)
         for c, a in chars.items():
             df[c] = a  # assigned, a bytes column keeps its |S1 dtype

@@ -863,56 +863,66 @@ PyObject *py_foreign_object(const K x) {
  * per-call table keyed by the object's address (or the symbol's, symbols being interned)
  * converts each distinct object once, so the rest cost one probe each. */
 
+typedef struct PtrEntry {
+    const void *key;
+    void *val;
+    size_t uses; /* how often the key was met (py_syms_to_objects' references) */
+} PtrEntry;
+
 typedef struct PtrMap {
-    const void **keys; /* NULL: empty slot */
-    void **vals;
-    size_t *uses;      /* how often each key was met (py_syms_to_objects' references) */
-    size_t cap, n;     /* cap a power of two, kept at least twice n */
+    uint32_t *slot; /* 1 + the entry's index; 0: empty */
+    PtrEntry *e;    /* the entries in the order they were added */
+    size_t cap, n;  /* cap (the slots, a power of two) kept at least four times n; the slots
+                     * and entries of a thousand keys sit in L1, and a hit is nearly always
+                     * the first slot probed */
 } PtrMap;
 
+/* the slot of p: its entry, or the empty slot where it goes */
 static size_t ptr_slot(const PtrMap *m, const void *p) {
     uint64_t h = (uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15ull;
     size_t i = (size_t)(h >> 20) & (m->cap - 1);
-    while (m->keys[i] && m->keys[i] != p)
+    while (m->slot[i] && m->e[m->slot[i] - 1].key != p)
         i = (i + 1) & (m->cap - 1);
     return i;
 }
 
+/* the entry of p, or NULL */
+static PtrEntry *ptr_find(const PtrMap *m, const void *p) {
+    uint32_t k = m->slot[ptr_slot(m, p)];
+    return k ? &m->e[k - 1] : NULL;
+}
+
 static bool ptr_map_init(PtrMap *m, size_t cap) {
     m->cap = cap, m->n = 0;
-    m->keys = mem_raw_calloc(cap, sizeof *m->keys);
-    m->vals = mem_raw_calloc(cap, sizeof *m->vals);
-    m->uses = mem_raw_calloc(cap, sizeof *m->uses);
-    return m->keys && m->vals && m->uses;
+    m->slot = mem_raw_calloc(cap, sizeof *m->slot);
+    m->e = mem_raw_alloc(cap / 4 * sizeof *m->e);
+    return m->slot && m->e;
 }
 
 static void ptr_map_free(PtrMap *m) {
-    mem_raw_free(m->keys);
-    mem_raw_free(m->vals);
-    mem_raw_free(m->uses);
+    mem_raw_free(m->slot);
+    mem_raw_free(m->e);
 }
 
-/* add p -> v (p absent); false when out of memory */
-static bool ptr_map_put(PtrMap *m, const void *p, void *v) {
-    if (2 * (m->n + 1) > m->cap) {
+/* add p -> v (p absent) and return its entry; NULL when out of memory */
+static PtrEntry *ptr_map_put(PtrMap *m, const void *p, void *v) {
+    if (4 * (m->n + 1) > m->cap) {
+        if (m->cap >= ((size_t)1 << 31))
+            return NULL;
         PtrMap g;
         if (!ptr_map_init(&g, m->cap * 2)) {
             ptr_map_free(&g);
-            return false;
+            return NULL;
         }
-        for (size_t i = 0; i < m->cap; i++)
-            if (m->keys[i]) {
-                size_t j = ptr_slot(&g, m->keys[i]);
-                g.keys[j] = m->keys[i], g.vals[j] = m->vals[i], g.uses[j] = m->uses[i];
-            }
-        g.n = m->n;
+        memcpy(g.e, m->e, m->n * sizeof *m->e);
+        for (g.n = 0; g.n < m->n; g.n++)
+            g.slot[ptr_slot(&g, g.e[g.n].key)] = (uint32_t)g.n + 1;
         ptr_map_free(m);
         *m = g;
     }
-    size_t i = ptr_slot(m, p);
-    m->keys[i] = p, m->vals[i] = v;
-    m->n++;
-    return true;
+    m->slot[ptr_slot(m, p)] = (uint32_t)m->n + 1;
+    m->e[m->n] = (PtrEntry){p, v, 0};
+    return &m->e[m->n++];
 }
 
 /* the items of a list or of a 1-d object ndarray (borrowed pointers, *step apart); NULL (no
@@ -950,7 +960,7 @@ K py_strs_to_syms(PyObject *o) {
     if (!items || n < 0)
         return NULL;
     K r = ktn(KS, n);
-    PtrMap m;
+    PtrMap m = {0};
     if (!r || !ptr_map_init(&m, 1024)) {
         r0(r);
         ptr_map_free(&m);
@@ -958,9 +968,9 @@ K py_strs_to_syms(PyObject *o) {
     }
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *s = items[i * step];
-        size_t j = ptr_slot(&m, s);
-        if (m.keys[j]) {
-            kS(r)[i] = m.vals[j];
+        PtrEntry *e = ptr_find(&m, s);
+        if (e) {
+            kS(r)[i] = e->val;
             continue;
         }
         S sym;
@@ -1004,7 +1014,7 @@ PyObject *py_syms_to_objects(const K x) {
         Py_XDECREF(arr);
         return NULL;
     }
-    PtrMap m;
+    PtrMap m = {0};
     if (!ptr_map_init(&m, 1024)) {
         ptr_map_free(&m);
         Py_DECREF(arr);
@@ -1015,28 +1025,26 @@ PyObject *py_syms_to_objects(const K x) {
     J done = 0;
     for (; done < x->n; done++) {
         S s = kS(x)[done];
-        size_t j = ptr_slot(&m, s);
-        if (!m.keys[j]) {
+        PtrEntry *e = ptr_find(&m, s);
+        if (!e) {
             PyObject *v = PyUnicode_FromString(s); /* the map's reference, dropped at the end */
             if (!v)
                 break;
-            if (!ptr_map_put(&m, s, v)) {
+            if (!(e = ptr_map_put(&m, s, v))) {
                 Py_DECREF(v);
                 PyErr_NoMemory();
                 break;
             }
-            j = ptr_slot(&m, s);
         }
-        m.uses[j]++;
-        items[done * step] = m.vals[j];
+        e->uses++;
+        items[done * step] = e->val;
     }
     Py_SET_REFCNT(Py_None, Py_REFCNT(Py_None) - (Py_ssize_t)done); /* no-op where None is immortal */
-    for (size_t i = 0; i < m.cap; i++)
-        if (m.keys[i]) {
-            PyObject *v = m.vals[i];
-            Py_SET_REFCNT(v, Py_REFCNT(v) + (Py_ssize_t)m.uses[i]);
-            Py_DECREF(v);
-        }
+    for (size_t i = 0; i < m.n; i++) {
+        PyObject *v = m.e[i].val;
+        Py_SET_REFCNT(v, Py_REFCNT(v) + (Py_ssize_t)m.e[i].uses);
+        Py_DECREF(v);
+    }
     /* after a failure the items past `done` still hold their None */
     ptr_map_free(&m);
     if (PyErr_Occurred()) {
