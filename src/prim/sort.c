@@ -42,31 +42,40 @@ static bool radix_type(int t) {
 /* radix digits: at most 11 bits at a time */
 enum { DIGIT = 11 };
 
-/* ---- keys alone (asc): most significant digit first ----------------------------------------- */
+/* ---- 64-bit keys by radix, most significant digit first; for a grade, with positions ---- */
 
-/* Sorting keys without positions riding along needs no stability (equal keys are equal
- * values), so the keys are split by their top varying digit (at most 11 bits, fewer for few
- * keys), each bucket the same way in turn, down to a few keys sorted by insertion.  After
- * the first split the buckets fit in the cache: the whole array moves through memory about
- * twice, where an LSD sort moves all of it once per varying digit. */
+/* Keys are split by their top varying digit (at most 11 bits, fewer for few keys), each
+ * bucket the same way in turn, down to a few keys sorted by insertion.  After the first
+ * split the buckets fit in the cache: the whole array moves through memory about twice,
+ * where an LSD sort moves all of it once per varying digit.  Keys alone (asc) need no
+ * stability, as equal keys are equal values; for a grade the positions ride along, and a
+ * counting scatter in input order and an insertion sort that moves only past greater keys
+ * are both stable, so equal keys keep their positions' order at every level. */
 enum { KEY_SMALL = 32, KEY_STACK_BITS = 8 };
 
-static void keys_insertion(uint64_t *k, J n) {
+/* k[0..n) ascending by insertion; ix (or NULL) moves with k */
+static void keys_insertion(uint64_t *k, J *ix, J n) {
     for (J i = 1; i < n; i++) {
         uint64_t v = k[i];
-        J j = i;
-        for (; j > 0 && k[j - 1] > v; j--)
+        J p = ix ? ix[i] : 0, j = i;
+        for (; j > 0 && k[j - 1] > v; j--) {
             k[j] = k[j - 1];
+            if (ix)
+                ix[j] = ix[j - 1];
+        }
         k[j] = v;
+        if (ix)
+            ix[j] = p;
     }
 }
 
-/* keys[0..n) ascending, tmp[0..n) scratch; false when memory ran out or with 'stop pending
- * when Ctrl-C stopped it.  Each level consumes at least 4 of the 64 bits, so the recursion
- * is at most 16 deep, and the levels below the first few keep their counts on the stack. */
-static bool keys_msd(uint64_t *keys, uint64_t *tmp, J n) {
+/* keys[0..n) ascending, tmp[0..n) scratch; idx (or NULL; scratch tidx) the positions that
+ * ride along.  false when memory ran out or with 'stop pending when Ctrl-C stopped it.
+ * Each level consumes at least 4 of the 64 bits, so the recursion is at most 16 deep, and
+ * the levels below the first few keep their counts on the stack. */
+static bool keys_msd(uint64_t *keys, J *idx, uint64_t *tmp, J *tidx, J n) {
     if (n <= KEY_SMALL) {
-        keys_insertion(keys, n);
+        keys_insertion(keys, idx, n);
         return true;
     }
     uint64_t all_or = 0, all_and = ~0ULL;
@@ -76,7 +85,7 @@ static bool keys_msd(uint64_t *keys, uint64_t *tmp, J n) {
     }
     uint64_t varying = all_or ^ all_and;
     if (!varying)
-        return true;
+        return true; /* equal keys: positions already ascending */
     int top = 64 - __builtin_clzll(varying); /* bits at and above top agree */
     int bits = (64 - __builtin_clzll((uint64_t)n)) - 2;
     bits = bits < 4 ? 4 : bits > DIGIT ? DIGIT : bits;
@@ -96,9 +105,19 @@ static bool keys_msd(uint64_t *keys, uint64_t *tmp, J n) {
         at[b] = sum;
         sum += c;
     }
-    for (J i = 0; i < n; i++) {
-        uint64_t k = keys[i];
-        tmp[at[(k >> shift) & (nb - 1)]++] = k;
+    if (idx) {
+        for (J i = 0; i < n; i++) {
+            uint64_t k = keys[i];
+            J to = at[(k >> shift) & (nb - 1)]++;
+            tmp[to] = k;
+            tidx[to] = idx[i];
+        }
+        memcpy(idx, tidx, (size_t)n * sizeof(J));
+    } else {
+        for (J i = 0; i < n; i++) {
+            uint64_t k = keys[i];
+            tmp[at[(k >> shift) & (nb - 1)]++] = k;
+        }
     }
     memcpy(keys, tmp, (size_t)n * 8); /* at[b] is now where bucket b ends */
     bool ok = true;
@@ -108,7 +127,7 @@ static bool keys_msd(uint64_t *keys, uint64_t *tmp, J n) {
             kerr("stop");
             ok = false;
         } else if (m > 1) {
-            ok = keys_msd(keys + lo, tmp + lo, m);
+            ok = keys_msd(keys + lo, idx ? idx + lo : NULL, tmp + lo, idx ? tidx + lo : NULL, m);
         }
     }
     if (at != on_stack)
@@ -121,88 +140,15 @@ static bool keys_sort(uint64_t *keys, J n) {
     uint64_t *tmp = mem_raw_alloc((size_t)(n ? n : 1) * 8);
     if (!tmp)
         return false;
-    bool ok = keys_msd(keys, tmp, n);
+    bool ok = keys_msd(keys, NULL, tmp, NULL, n);
     mem_raw_free(tmp);
-    return ok;
-}
-
-/* ---- keys with positions (the stable grade): most significant digit first --------------- */
-
-/* keys_msd's twin for a grade: the positions ride along in idx (scratch tidx).  A counting
- * scatter in input order and an insertion sort that moves only past greater keys are both
- * stable, so equal keys keep their positions' order at every level. */
-static void pairs_insertion(uint64_t *k, J *ix, J n) {
-    for (J i = 1; i < n; i++) {
-        uint64_t v = k[i];
-        J p = ix[i], j = i;
-        for (; j > 0 && k[j - 1] > v; j--) {
-            k[j] = k[j - 1];
-            ix[j] = ix[j - 1];
-        }
-        k[j] = v;
-        ix[j] = p;
-    }
-}
-
-static bool pairs_msd(uint64_t *keys, J *idx, uint64_t *tmp, J *tidx, J n) {
-    if (n <= KEY_SMALL) {
-        pairs_insertion(keys, idx, n);
-        return true;
-    }
-    uint64_t all_or = 0, all_and = ~0ULL;
-    for (J i = 0; i < n; i++) {
-        all_or |= keys[i];
-        all_and &= keys[i];
-    }
-    uint64_t varying = all_or ^ all_and;
-    if (!varying)
-        return true; /* equal keys: positions already ascending */
-    int top = 64 - __builtin_clzll(varying);
-    int bits = (64 - __builtin_clzll((uint64_t)n)) - 2;
-    bits = bits < 4 ? 4 : bits > DIGIT ? DIGIT : bits;
-    if (bits > top)
-        bits = top;
-    int shift = top - bits;
-    J nb = (J)1 << bits, on_stack[1 << KEY_STACK_BITS];
-    J *at = bits <= KEY_STACK_BITS ? on_stack : mem_raw_alloc((size_t)nb * sizeof(J));
-    if (!at)
-        return false;
-    memset(at, 0, (size_t)nb * sizeof(J));
-    for (J i = 0; i < n; i++)
-        at[(keys[i] >> shift) & (nb - 1)]++;
-    J sum = 0;
-    for (J b = 0; b < nb; b++) {
-        J c = at[b];
-        at[b] = sum;
-        sum += c;
-    }
-    for (J i = 0; i < n; i++) {
-        uint64_t k = keys[i];
-        J to = at[(k >> shift) & (nb - 1)]++;
-        tmp[to] = k;
-        tidx[to] = idx[i];
-    }
-    memcpy(keys, tmp, (size_t)n * 8);
-    memcpy(idx, tidx, (size_t)n * sizeof(J));
-    bool ok = true;
-    for (J b = 0; ok && shift > 0 && b < nb; b++) {
-        J lo = b ? at[b - 1] : 0, m = at[b] - lo;
-        if (UNLIKELY(at != on_stack && intr_take())) {
-            kerr("stop");
-            ok = false;
-        } else if (m > 1) {
-            ok = pairs_msd(keys + lo, idx + lo, tmp + lo, tidx + lo, m);
-        }
-    }
-    if (at != on_stack)
-        mem_raw_free(at);
     return ok;
 }
 
 /* stable ascending grade of x into idx (n items) by radix over the keys.  When the keys'
  * span and the positions fit in 64 bits together, each key becomes (key - min) above its
- * position: distinct keys sorted alone (keys_msd) give the stable order.  Otherwise the
- * positions ride along (pairs_msd). */
+ * position: distinct keys sorted alone give the stable order.  Otherwise the positions ride
+ * along in keys_msd. */
 static bool radix_grade(const K x, J n, J *idx) {
     uint64_t *keys = mem_raw_alloc((size_t)(n ? n : 1) * 8);
     uint64_t *tmp = mem_raw_alloc((size_t)(n ? n : 1) * 8);
@@ -223,7 +169,7 @@ static bool radix_grade(const K x, J n, J *idx) {
     if (rbits + ibits <= 64) {
         for (J i = 0; i < n; i++)
             keys[i] = (rbits ? (keys[i] - lo) << ibits : 0) | (uint64_t)i;
-        ok = keys_msd(keys, tmp, n);
+        ok = keys_msd(keys, NULL, tmp, NULL, n);
         uint64_t mask = ibits == 64 ? ~0ULL : ((uint64_t)1 << ibits) - 1;
         for (J i = 0; ok && i < n; i++)
             idx[i] = (J)(keys[i] & mask);
@@ -233,7 +179,7 @@ static bool radix_grade(const K x, J n, J *idx) {
         for (J i = 0; ok && i < n; i++)
             idx[i] = i;
         if (ok)
-            ok = pairs_msd(keys, idx, tmp, tidx, n);
+            ok = keys_msd(keys, idx, tmp, tidx, n);
         mem_raw_free(tidx);
     }
     mem_raw_free(keys);
