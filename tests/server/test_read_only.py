@@ -59,6 +59,7 @@ REFUSED = [
     ("OS command with redirect", "system \"echo hi > y\""),
     ("background process", "system \"sleep 30 &\""),
     ("cd", "system \"cd /\""),
+    ("cd to a missing directory, which \\cd would make", "system \"cd newdir/inner\""),
     ("setenv", "`OPENQ_NO_SHELL setenv \"\""),
     ("exit", "exit 0"),
     ("quit", "value \"\\\\\\\\\""),
