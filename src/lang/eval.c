@@ -694,6 +694,21 @@ static K lookup(S name, Frame *f) {
 
 static K amend_at(K x, K *idx, int depth, K f, K y);
 
+/* int atom v as a long, or long atom v as an int (consumed): the one pair of types a simple
+ * list converts on amend, as kdb+ does (an int keeps its value, null its nullness; a long
+ * past the ints becomes an int infinity) */
+static K int_to_width(K v, int t) {
+    K r;
+    if (t == KJ) {
+        r = kj(v->i == ni ? nj : v->i);
+    } else {
+        J j = v->j;
+        r = ki(j == nj ? ni : j >= wi ? wi : j <= -wi ? -wi : (I)j);
+    }
+    r0(v);
+    return r;
+}
+
 /* x with item k replaced by v (x owned, v consumed); type must fit unless x is general */
 static K set_item(K x, J k, K v) {
     if (x->t == XT) { /* a table's row k: the record v's values into their columns */
@@ -731,6 +746,8 @@ static K set_item(K x, J k, K v) {
     }
     if (obj_is_enum(x->t) && v->t == -KS) /* a symbol into an enumeration: enumerated */
         v = prim_cast(ks(enum_domain(x->t)), v);
+    else if ((x->t == KJ && v->t == -KI) || (x->t == KI && v->t == -KJ))
+        v = int_to_width(v, x->t);
     if (!v || v->t != -x->t) { /* a simple list takes only atoms of its type (ref/amend.md) */
         r0(x);
         if (v)

@@ -873,9 +873,12 @@ K prim_read1(K x) {
     return read_range(path, 0, -1);
 }
 
-/* the bytes a file symbol names (consumed), or y itself when it is already text or bytes */
+/* the bytes a file descriptor names (consumed): a file symbol, or (file;offset[;length]) as
+ * read1 reads it; y itself when it is already text, bytes or lines */
 K file_contents(K y) {
     char path[1024];
+    if (y->t == 0 && (y->n == 2 || y->n == 3) && kK(y)[0]->t == -KS)
+        return prim_read1(y);
     if (!text_path(y, path, sizeof path))
         return y;
     r0(y);

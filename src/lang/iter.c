@@ -547,9 +547,13 @@ K iter_apply(K derived, K *args, int n) {
             return r;
         }
         return prior(f, args, n);
-    case KEACHR:
+    case KEACHR: /* x/: of data x is sv, x\: vs (k's forms of them, ref/sv.md, ref/vs.md) */
+        if (n == 1 && f->t < KLAMBDA)
+            return prim_sv(f, args[0]);
         return each_side(f, args, n, true);
     case KEACHL:
+        if (n == 1 && f->t < KLAMBDA)
+            return prim_vs(f, args[0]);
         return each_side(f, args, n, false);
     }
     r0(f);

@@ -458,6 +458,10 @@ static bool filter_rows(const K t, const K where, K *idx) {
             scope_free(&sc);
         }
         J n = rows_n(t, *idx);
+        if (b && b->t == 0 && b->n == 0 && n == 0) { /* f each over no rows: () keeps none */
+            r0(b);
+            b = ktn(KB, 0);
+        }
         if (!b || (b->t != -KB && (b->t != KB || b->n != n))) {
             if (b)
                 kerr(b->t == KB ? "length" : "type");
@@ -1327,9 +1331,10 @@ static K query_update(K t, K where, K b, K a) {
                 newcol = v;
             } else {
                 K base = c < names->n ? r1(kK(cols)[c]) : NULL;
-                if (!base) { /* a new column: nulls outside the chosen rows */
+                if (!base) { /* a new column: nulls outside the chosen rows (ref/update.md),
+                              * the prototype of its first item when its items are lists */
                     K proto = v->t < 0 ? r1(v) : prim_first(r1(v));
-                    K nul = prim_null_of(proto->t);
+                    K nul = proto && proto->t >= 0 ? prim_proto(proto) : prim_null_of(proto->t);
                     r0(proto);
                     base = prim_take(kj(rows), prim_enlist(nul));
                 }

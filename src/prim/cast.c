@@ -255,6 +255,15 @@ static K parse_atom(int to, const char *s, size_t n) {
         memcpy(buf, iso, 11);
     }
     K lit = lit_parse_atom(buf, n, to);
+    bool dated = to == KD || to == KM || to == KP || to == KZ;
+    if (lit && lit->t != -to && dated &&
+        (!prim_is_temporal(-lit->t) || ((to == KD || to == KM) && !(lit->t == -KD || lit->t == -KM ||
+                                                                   lit->t == -KP || lit->t == -KZ)))) {
+        /* a type with a date reads only text with one: a number, or a time of day for a date
+         * or month, is none of its forms (ref/tok.md), so its null */
+        r0(lit);
+        return prim_null_of(to);
+    }
     if (lit && lit->t != -to) {
         K c = cast_atom(to, lit);
         r0(lit);

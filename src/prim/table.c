@@ -519,7 +519,11 @@ K prim_insert(K x, K y) {
         return fail(x, y, "type");
     S name = x->s;
     K t = RT->svc.global_get(name);
-    if (!t) { /* a new global: the rows inserted are the table */
+    if (t && t->t == 0 && t->n == 0 && (y->t == XT || obj_is_keyed(y))) { /* DATA:() first */
+        r0(t);
+        t = NULL;
+    }
+    if (!t) { /* a new global, or an empty list: the rows inserted are the table */
         r0(x);
         if (y->t != XT && !obj_is_keyed(y)) {
             r0(y);

@@ -1,6 +1,7 @@
 /* tok.c -- Tok ("D"$"text" ...) of temporal and address text: the forms q's reference
  * (ref/tok.md) accepts beyond its literals.
  *
+ *   month      [yy]yy.mm  [yy]yy-mm  [yy]yy/mm  [yy]yymm, or a date (its month)
  *   date       yyyy.mm.dd  yyyy-mm-dd  yyyy/mm/dd  yyyy/MMM/dd  [yy]yymmdd  ddMMM[yy]yy
  *              mm/dd/[yy]yy or MMM/dd/[yy]yy (\z 0), dd/mm/[yy]yy or dd/MMM/[yy]yy (\z 1)
  *   time-like  hh:mm[:ss[.fff]] or digits alone, read as hhmmss then the fraction
@@ -113,6 +114,38 @@ static int tok_date(const char *s, size_t n, I *day) {
     return -1;
 }
 
+/* 1: a month (months since 2000.01 in *mon), 0: a month form with a bad field, -1: not a
+ * month form.  [yy]yy.mm, [yy]yy-mm, [yy]yy/mm, [yy]yymm, or a date's month */
+static int tok_month(const char *s, size_t n, I *mon) {
+    J y = -1, m = -1;
+    const char *sep = NULL;
+    for (const char *p = ".-/"; *p && !sep; p++)
+        sep = memchr(s, *p, n);
+    size_t st[3], ln[3];
+    int k = sep ? split3(s, n, *sep, st, ln) : 0;
+    if (k == 3) {
+        I day;
+        int r = tok_date(s, n, &day);
+        if (r <= 0)
+            return r;
+        I yy, mm, dd;
+        date_to_ymd(day, &yy, &mm, &dd);
+        y = yy, m = mm;
+    } else if (k == 2 && (ln[0] == 2 || ln[0] == 4) && ln[1] >= 1 && ln[1] <= 2) {
+        y = year_of(s, ln[0]), m = digits(s + st[1], ln[1]);
+        if (y < 0 || m < 0)
+            return -1;
+    } else if (!sep && (n == 4 || n == 6) && all_digits(s, n)) {
+        y = year_of(s, n - 2), m = digits(s + n - 2, 2);
+    } else {
+        return -1;
+    }
+    if (y < 1 || y > 9999 || m < 1 || m > 12)
+        return 0;
+    *mon = (I)((y - 2000) * 12 + m - 1);
+    return 1;
+}
+
 /* a fraction of a second, up to nine digits: nanoseconds, or -1 */
 static J fraction_ns(const char *s, size_t n) {
     if (n > 9 && digits(s + 9, n - 9) < 0)
@@ -215,6 +248,18 @@ K tok_parse(int to, const char *s, size_t n) {
         if (r < 0 && all_digits(s, n)) /* digits in no date form: not a day count */
             r = 0;
         return r < 0 ? NULL : r ? kd(day) : prim_null_of(KD);
+    }
+    case KM: {
+        I mon;
+        int r = tok_month(s, n, &mon);
+        if (r < 0 && all_digits(s, n)) /* digits in no month form: not a month count */
+            r = 0;
+        if (r < 0)
+            return NULL;
+        K m = obj_atom(-KM);
+        if (m)
+            m->i = r ? mon : ni;
+        return m;
     }
     case KP: case KZ: {
         J ns;

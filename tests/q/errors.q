@@ -30,6 +30,28 @@ q)@[1 2; ::; 3 4*]
 'type
 q)@[1 2 3;1;:;`a]
 'type
+q)/ amend keeps a simple list's type; the one pair it converts is int and long (a long past
+q)/ the ints is an int infinity), as kdb+ does
+q)@[1 2 3;1;:;5i]
+1 5 3
+q)type @[1 2 3;0 1;:;5 6i]
+7h
+q)@[1 2 3i;1;:;5]
+1 5 3i
+q)@[1 2 3i;0 1 2;:;(0N;9223372036854775;-9223372036854775)]
+0N 0W -0Wi
+q)b:1 2 3i;b[0]+:1;b
+2 2 3i
+q)@[1 2 3;1;:;5h]
+'type
+q)@[1 2 3;1;:;5f]
+'type
+q)t:([]a:1 2 3);update a:7 8i from t where a>1
+a
+-
+1
+7
+8
 q)x:(1;2;3)
 q)x,:`a
 'type

@@ -94,6 +94,16 @@ a b
 ---
 1 x
 2 y
+q)/ ref/file-text.md: y of Load CSV is a file descriptor, so (file;offset;length) loads those bytes
+q)("JS";enlist",") 0: (`:f.csv;0;8)
+a b
+---
+1 x
+q)("JS";",") 0: (`:f.csv;4)
+1 2
+x y
+q)("JS";enlist",") 0: (`:f.csv;0;1.5)
+'type
 q)("ich";4 1 2)1:0x00000000410000FF00000042FFFF
 0 255
 A B

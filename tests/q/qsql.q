@@ -38,6 +38,27 @@ a b c
 2 y 0
 3 x 30
 4 y 0
+q)/ ref/update.md: a new column gets nulls outside the Where phrase's rows; a column of lists,
+q)/ the null its first item's prototype gives (basics/application.md, indexing out of bounds)
+q)w:([]a:1 2 3)
+q)update s:("ab";"cd") from w where a>1
+a s
+------
+1 "  "
+2 "ab"
+3 "cd"
+q)update v:(1 2;3 4) from w where a<3
+a v
+-------
+1 1 2
+2 3 4
+3 0N 0N
+q)/ basics/qsql.md: a where phrase of f each over no rows is () and keeps no rows
+q)select from w where a>5,{x>1}each a
+a
+-
+q)count select from w where 0b,{1b}each a
+0
 q)delete from t where a>2
 a b c
 ------

@@ -633,3 +633,15 @@ q)tab:([]a:1 2)
 q)\d .
 q)tables `.work
 ,`tab
+q)/ a table inserted into a global that is the empty list () becomes it (KX's csvguess.q loaders: DATA:())
+q)D:()
+q)`D insert ([]a:1 2;b:`x`y)
+0 1
+q)`D insert ([]a:3;b:`z)
+,2
+q)D
+a b
+---
+1 x
+2 y
+3 z

@@ -347,3 +347,18 @@ q)10 sv 10 vs 1995 1996 1997
 1995 1996 1997
 q)1 vs 1 2
 'domain
+q)/ ref/vs.md, ref/sv.md: k writes x vs y as x\:y and x sv y as x/:y; a data x gives those
+q)10\:1234
+1 2 3 4
+q)10/:1 2 3 4
+1234
+q)(`\:)"ab\ncd\n"
+"ab"
+"cd"
+q)k)`\:"x"$"ab\ncd"
+"ab"
+"cd"
+q)","/:("ab";"cd")
+"ab,cd"
+q)f:24 60 60\:;f 3723
+1 2 3

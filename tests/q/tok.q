@@ -119,3 +119,13 @@ q)"D"$"2147483648"
 0Nd
 q)"D"$"1700000000"
 0Nd
+q)/ ref/tok.md: a month reads [yy]yy.mm, [yy]yy-mm, [yy]yy/mm, [yy]yymm or a date; a bad month is null
+q)"M"$("2001.11";"2001-11";"200111";"0111";"01.11";"2001.11.23";"2001.13";"56.92";"1034";"x";"")
+2001.11 2001.11 2001.11 2001.11 2001.11 2001.11 0N 0N 0N 0N 0Nm
+q)/ text in a number's or a time's form is no date, month or timestamp: their nulls
+q)"D"$("20:25:55";"56.92";"2020.01.01")
+0N 0N 2020.01.01
+q)"P"$"56.92"
+0Np
+q)"T"$"12:30"
+12:30:00.000
