@@ -181,7 +181,12 @@ static K fold(K f, K *args, int n, bool scan) {
         }
         return x;
     }
-    if (n == 2 && valence == 1) {
+    /* so is it with an integer or a function on its left: n (f/)/ x applies f/ n times
+     * (KX's e/huff.q builds its tree by (n-1) f//(w;...)) */
+    bool variadic_ctl = n == 2 && (f->t == KOVER || f->t == KSCAN) &&
+                        ((args[0]->t < 0 && args[0]->t >= -KJ && args[0]->t != -KB && args[0]->t != -KG) ||
+                         args[0]->t >= KLAMBDA);
+    if (n == 2 && (valence == 1 || variadic_ctl)) {
         /* do (n f/x) or while (cond f/x) */
         K ctl = args[0], x = args[1];
         K steps = scan ? ktn(0, 0) : NULL;

@@ -286,6 +286,18 @@ q)3 route\`Paris
 `Paris`Genoa`London`Paris
 q)(1 2 0)/[0]
 2
+q)/ ref/accumulators.md (Do, While): a derived f/ or f\ is variadic, and with an integer or a
+q)/ function on the left of a further / or \ it is the unary Do or While operand (KX's e/huff.q)
+q)2{(x+y;y)}//(1;2)
+5 2
+q)2{(x+y;y)}/\(1;2)
+1 2
+3 2
+5 2
+q){10>first x}{(x+y;y)}//(1;2)
+11 2
+q)1.5 +// (1 2;3 4)
+11.5
 q)(neg/)1
 -1
 q)2 (1 2 0)\0
