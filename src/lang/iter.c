@@ -76,8 +76,47 @@ static K peach_processes(K f, K x) {
     return r;
 }
 
+/* x f' y of two dictionaries (keyed tables included) with different keys: over the union of
+ * their keys, as the atomic dyads align dictionaries (basics/dictsandtables.md); f applies
+ * where both have the key, the one value stands where one has it (KX's tick/c.q keeps
+ * running lists per sym by .[`.u.t;();,'';kt]) */
+static K each_aligned(K f, K x, K y) {
+    K kx = DICT_KEYS(x), ky = DICT_KEYS(y);
+    K keys = prim_union(r1(kx), r1(ky));
+    K ix = keys ? prim_find(r1(kx), r1(keys)) : NULL;
+    K iy = ix ? prim_find(r1(ky), r1(keys)) : NULL;
+    J len = keys ? obj_count(keys) : 0;
+    K *out = iy ? mem_raw_alloc((size_t)(len ? len : 1) * sizeof(K)) : NULL;
+    J made = 0;
+    bool ok = out != NULL;
+    for (; ok && made < len; made++) {
+        J a = kJ(ix)[made], b = kJ(iy)[made];
+        bool inx = a < obj_count(kx), iny = b < obj_count(ky);
+        K va = inx ? arg_item(x, a) : NULL, vb = iny ? arg_item(y, b) : NULL;
+        out[made] = inx && iny ? eval_apply(r1(f), (K[]){va, vb}, 2) : inx ? va : vb;
+        ok = out[made] != NULL;
+    }
+    K r = ok ? prim_collect(out, len) : NULL;
+    for (J k = 0; !ok && k + 1 < made; k++)
+        r0(out[k]);
+    mem_raw_free(out);
+    r0(ix);
+    r0(iy);
+    r0(f);
+    r0(x);
+    r0(y);
+    if (!r) {
+        r0(keys);
+        return kerr_msg() ? NULL : kerr("wsfull");
+    }
+    return xD(keys, r);
+}
+
 /* f' applied to n args: map over the list arguments in lockstep */
 static K each(K f, K *args, int n) {
+    if (n == 2 && args[0]->t == XD && args[1]->t == XD &&
+        !prim_match_exact(DICT_KEYS(args[0]), DICT_KEYS(args[1])))
+        return each_aligned(f, args[0], args[1]);
     J len = -1;
     K keys = NULL;
     for (int i = 0; i < n; i++) {

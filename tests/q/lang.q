@@ -298,6 +298,26 @@ q){10>first x}{(x+y;y)}//(1;2)
 11 2
 q)1.5 +// (1 2;3 4)
 11.5
+q)/ ref/maps.md Each over two dictionaries: item by key; with different keys over their union,
+q)/ as the atomic dyads align them, a key of one alone keeping its value (KX's tick/c.q vwap2)
+q)(`a`b!1 2),'(`b`a!3 4)
+a| 1 4
+b| 2 3
+q)(`a`b!1 2),'(`b`c!10 20)
+a| 1
+b| 2 10
+c| 20
+q)(`a`b!1 2){x-y}'(`b`c!10 20)
+a| 1
+b| -8
+c| 20
+q)k1:([s:`a`b]p:(1 2;enlist 3));k2:([s:`a`c]p:(enlist 4;enlist 5))
+q)k1,''k2
+s| p
+-| -----
+a| 1 2 4
+b| ,3
+c| ,5
 q)(neg/)1
 -1
 q)2 (1 2 0)\0
