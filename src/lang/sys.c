@@ -31,11 +31,28 @@ static K eval_text(const char *s, size_t n) {
 /* \t [n] expr: milliseconds to run expr (n times) */
 static K cmd_time(const char *arg, size_t n, bool space) {
     J reps = 1;
-    if (n && arg[0] == ':') {
+    if (n && arg[0] == ':') { /* \t:n: n digits, or a name or expression up to the blank
+                               * whose value is an integer (KX's comb.q times \t:n a[20;5]) */
         arg++, n--;
-        reps = strtoll(arg, NULL, 10);
-        while (n && isdigit((unsigned char)*arg))
-            arg++, n--;
+        size_t w = 0;
+        while (w < n && arg[w] != ' ')
+            w++;
+        size_t d = 0;
+        while (d < w && isdigit((unsigned char)arg[d]))
+            d++;
+        if (d == w) {
+            reps = strtoll(arg, NULL, 10);
+        } else {
+            K c = eval_text(arg, w);
+            if (!c)
+                return NULL;
+            bool whole = c->t == -KJ || c->t == -KI || c->t == -KH;
+            reps = c->t == -KJ ? c->j : c->t == -KI ? c->i : c->t == -KH ? c->h : 0;
+            r0(c);
+            if (!whole)
+                return kerr("type");
+        }
+        arg += w, n -= w;
     }
     MemStats before = mem_stats();
     int64_t old_peak = mem_peak_begin(); /* the space is this expression's own peak */

@@ -67,3 +67,15 @@ q)(count d0)_system"cd"
 q)system"cd ",d0
 q)key `:newdir
 ,`inner
+q)/ basics/syscmds.md \t:n e runs e n times; n may be a name or expression whose value is an integer
+q)k:0;n:7
+q)type system"t:n k+:1"
+-7h
+q)k
+7
+q)r:system"t:3 k+:1";k
+10
+q)r:system"t:n*2 k+:1";k
+24
+q)system"t:2.5 k+:1"
+'type
