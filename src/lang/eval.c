@@ -1154,6 +1154,30 @@ static K store_target(const K target, K v, const K op, Frame *f, bool global) {
                     }
                 }
             }
+            if (op->t == KBINARY && op->g == P_COMMA && old->t == XT &&
+                !(v->t == 0 && v->n > 0 && kK(v)[0]->t >= 0) && append_fits(old, v)) {
+                /* t,:rows of a table t no one else holds: y made rows first (t kept when it
+                 * is not), then written after t's columns in their memory, as insert does */
+                K mine = take_var(target->s, f, old);
+                if (mine) {
+                    r0(old);
+                    K rows = prim_table_rows(mine, v);
+                    for (J c = 0; rows && c < TABLE_DATA(rows)->n; c++) {
+                        K to = kK(TABLE_DATA(mine))[c], add = kK(TABLE_DATA(rows))[c];
+                        if (((to->t > 0 && to->t < 20) || obj_is_enum(to->t)) && add->n && add->t != to->t &&
+                            !(obj_is_enum(to->t) && add->t == KS)) { /* a column keeps its type */
+                            r0(rows);
+                            rows = kerr("type");
+                        }
+                    }
+                    if (!rows) {
+                        r0(assign_name(target->s, mine, f, global)); /* t as it was */
+                        return NULL;
+                    }
+                    v = prim_upsert(mine, rows);
+                    return v ? assign_name(target->s, v, f, global) : NULL;
+                }
+            }
             if (op->t == KBINARY && op->g == P_COMMA) {
                 /* x,:y appends in place, so a simple list keeps its type: x,:`a of longs is
                  * 'type; any other x op:y is x:x op y (ref/assign.md) */

@@ -37,6 +37,10 @@ static inline bool prim_too_deep(K x, K y) {
 K prim_all_made(K list);
 /* the typed null of type t (atom or vector type) */
 K prim_null_of(int t);
+/* y (consumed) as rows of unkeyed table t (borrowed): a table of t's columns in t's order from
+ * a table (missing columns null), a record or a list of values (one row), a list of rows;
+ * NULL + 'length, 'mismatch or 'type, t untouched, when y is none of these */
+K prim_table_rows(const K t, K y);
 /* the prototype of x (borrowed): x with every atom made its type's null, the same shape (a
  * vector keeps its length, a dict its keys, a table its rows); what a general list or a dict of
  * general values gives for an index or key it lacks, from its first item; NULL + 'stack */

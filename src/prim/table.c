@@ -599,6 +599,8 @@ static K set_rows(K col, const K pos, const K src) {
     return col;
 }
 
+K prim_table_rows(const K t, K y) { return as_rows(t, y); }
+
 /* keyed x upsert y: rows of y whose key x has replace y's columns there; new keys append */
 static K upsert_value(K x, K y) {
     if (x->t == XD && !obj_is_keyed(x) && y->t == XD && !obj_is_keyed(y)) {

@@ -645,3 +645,28 @@ a b
 1 x
 2 y
 3 z
+q)/ ref/join.md, ref/assign.md: t,:y appends y's rows to t (a row of values, a record, a table whose
+q)/ missing columns are null), each column keeping its type; another name for t keeps the old rows
+q)t1:([]s:`a`b;q:1 2)
+q)a1:t1
+q)t1,:(`c;3)
+q)t1,:`s`q!(`d;4)
+q)t1,:([]q:enlist 5)
+q)t1
+s q
+---
+a 1
+b 2
+c 3
+d 4
+  5
+q)count a1
+2
+q)t1,:(`e;`f)
+'type
+q)t1,:(`e;1;2)
+'length
+q)t1,:`s`z!(`e;1)
+'mismatch
+q)count t1
+5
