@@ -1393,12 +1393,13 @@ static K compute_by(const K t, const K idx, const K b, const K a) {
     for (J g = ng; g > 0; g--) /* back to group starts */
         count[g] = count[g - 1];
     count[0] = 0;
-    K out = ktn(0, na);
-    for (J k = 0; k < na; k++) {
-        kK(out)[k] = ktn(0, n);
-        memset(kK(kK(out)[k]), 0, (size_t)n * sizeof(K));
-    }
-    bool err = false;
+    /* every group's values first; then each expression's column at once: written straight
+     * into a vector when every group gave items of one simple type (uniform functions such as
+     * deltas, an aggregate's atom), else as a list of items collected */
+    K *res = mem_raw_calloc((size_t)(ng ? ng : 1) * (size_t)(na ? na : 1), sizeof(K));
+    bool err = !res;
+    if (err)
+        kerr("wsfull");
     for (J g = 0; g < ng && !err; g++) {
         J lo = count[g], hi = g + 1 < ng ? count[g + 1] : n;
         K rows = ktn(KJ, hi - lo);
@@ -1415,32 +1416,51 @@ static K compute_by(const K t, const K idx, const K b, const K a) {
             if (v->t >= 0 && obj_count(v) != hi - lo) {
                 kerr("length");
                 err = true;
-                break;
+            } else {
+                res[g * na + k] = r1(v);
             }
-            for (J m = lo; m < hi; m++)
-                kK(kK(out)[k])[pos[m]] = v->t < 0 ? r1(v) : prim_item(v, m - lo);
         }
         r0(vals);
     }
+    K out = err ? NULL : ktn(0, na);
+    for (J k = 0; out && k < na; k++) {
+        int vt = ng ? abs(res[k]->t) : 0;
+        bool simple = vt > 0 && vt < 20;
+        for (J g = 1; simple && g < ng; g++)
+            simple = abs(res[g * na + k]->t) == vt;
+        K col = ktn(simple ? vt : 0, n);
+        if (!col) {
+            r0(out);
+            out = NULL;
+            break;
+        }
+        int w = simple ? obj_width(vt) : 0;
+        for (J g = 0; g < ng; g++) {
+            J lo = count[g], hi = g + 1 < ng ? count[g + 1] : n;
+            K v = res[g * na + k];
+            for (J m = lo; m < hi; m++) {
+                if (!simple)
+                    kK(col)[pos[m]] = v->t < 0 ? r1(v) : prim_item(v, m - lo);
+                else if (v->t < 0)
+                    memcpy(kG(col) + (size_t)pos[m] * w, vt == UU ? (void *)kG(v) : (void *)&v->g, (size_t)w);
+                else
+                    memcpy(kG(col) + (size_t)pos[m] * w, kG(v) + (size_t)(m - lo) * w, (size_t)w);
+            }
+        }
+        if (!simple) {
+            K items = col;
+            col = prim_collect(kK(items), items->n);
+            items->n = 0;
+            r0(items);
+        }
+        kK(out)[k] = col;
+    }
+    for (J i = 0; res && i < ng * na; i++)
+        r0(res[i]); /* NULL where a group failed first */
+    mem_raw_free(res);
     mem_raw_free(count);
     mem_raw_free(pos);
     grouping_free(&gr);
-    for (J k = 0; k < na; k++) {
-        K items = kK(out)[k];
-        if (err) { /* unfilled slots are NULL: release what was filled */
-            for (J i = 0; i < items->n; i++)
-                r0(kK(items)[i]); /* NULL for slots never filled */
-            items->n = 0;
-            continue;
-        }
-        kK(out)[k] = prim_collect(kK(items), items->n);
-        items->n = 0;
-        r0(items);
-    }
-    if (err) {
-        r0(out);
-        return NULL;
-    }
     return out;
 }
 

@@ -502,6 +502,35 @@ b 2024.01.02 2.5 1   3
 c 2024.01.01 -1  4 1
 a            3   5 1 1
 b 2024.01.01 0w  6 0 3
+q)/ ref/update.md By phrase: a uniform function runs along each group in place, an aggregate's
+q)/ value fills its group; groups giving different types make a general column
+q)ub:([]s:`a`b`a`c`b;p:1 2 4 8 16f)
+q)update deltas p, n:count i by s from ub
+s p  n
+------
+a 1  2
+b 2  2
+a 3  2
+c 8  1
+b 14 2
+q)update d:{$[`a=first x;x;count[x]#`x]} s by s from ub
+s p  d
+------
+a 1  a
+b 2  x
+a 4  a
+c 8  x
+b 16 x
+q)update d:{$[`a=first x;count[x]#0x01;count[x]#1]} s by s from ub
+s p  d
+-------
+a 1  01
+b 2  1
+a 4  01
+c 8  1
+b 16 1
+q)type exec d from update d:{$[`a=first x;count[x]#0x01;count[x]#1]} s by s from ub
+0h
 q)delete from t where a = `b, s > 2
 a d          p   s w
 --------------------
