@@ -1164,7 +1164,7 @@ static K store_target(const K target, K v, const K op, Frame *f, bool global) {
                     K rows = prim_table_rows(mine, v);
                     for (J c = 0; rows && c < TABLE_DATA(rows)->n; c++) {
                         K to = kK(TABLE_DATA(mine))[c], add = kK(TABLE_DATA(rows))[c];
-                        if (((to->t > 0 && to->t < 20) || obj_is_enum(to->t)) && add->n && add->t != to->t &&
+                        if (((to->t > 0 && to->t < KENUM) || obj_is_enum(to->t)) && add->n && add->t != to->t &&
                             !(obj_is_enum(to->t) && add->t == KS)) { /* a column keeps its type */
                             r0(rows);
                             rows = kerr("type");
