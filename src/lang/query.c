@@ -407,6 +407,60 @@ static bool clause_shape(const K t, const K e, int *op, K *col, K *v, bool *swap
     return none;
 }
 
+/* the first where clause as c = v, c within v or c in v for a column c with s#, v evaluated
+ * over the whole table: the rows by binary search (d0.q's select i from t where date=first
+ * date).  1 with *idx the rows, ascending; 0 when the clause is of no such shape or v does not
+ * fit c's type (then the general path runs); -1 on error */
+static int sorted_clause(const K t, const K e, K *idx) {
+    if (e->t != 0 || e->n != 3 || kK(e)[0]->t != KBINARY)
+        return 0;
+    int op = kK(e)[0]->g;
+    K col = column_of(t, kK(e)[1]);
+    if ((op != P_EQ && op != P_WITHIN && op != P_IN) || !col || col->u != ATTR_S)
+        return 0;
+    Scope sc = {0};
+    if (!scope_make(&sc, t, NULL, kK(e)[2])) {
+        scope_free(&sc);
+        return -1;
+    }
+    K v = eval_with_columns(kK(e)[2], sc.names, sc.vals);
+    scope_free(&sc);
+    if (!v)
+        return -1;
+    K vals = NULL; /* the values sought, ascending and distinct (in), or the two bounds */
+    if (op == P_EQ && v->t == -col->t)
+        vals = obj_list(2, r1(v), r1(v));
+    else if (op == P_WITHIN && v->t == col->t && v->n == 2)
+        vals = obj_list(2, prim_item(v, 0), prim_item(v, 1));
+    else if (op == P_IN && v->t == col->t)
+        vals = prim_asc(prim_distinct(r1(v)));
+    r0(v);
+    if (!vals)
+        return kerr_msg() ? -1 : 0;
+    K rows = ktn(KJ, 0);
+    bool in = op == P_IN;
+    J pairs = in ? vals->n : 1;
+    for (J k = 0; rows && k < pairs; k++) {
+        K a = in ? prim_item(vals, k) : r1(kK(vals)[0]), b = in ? r1(a) : r1(kK(vals)[1]);
+        J lo, hi;
+        bool fits = prim_sorted_range(col, a, b, &lo, &hi);
+        r0(a);
+        r0(b);
+        if (!fits) {
+            r0(rows);
+            r0(vals);
+            return 0;
+        }
+        for (J r = lo; rows && r < hi; r++)
+            ja(&rows, &r);
+    }
+    r0(vals);
+    if (!rows)
+        return -1;
+    *idx = rows;
+    return 1;
+}
+
 /* rows of t passing every where clause, each evaluated on the survivors of the ones before
  * it over the columns it reads: *idx the kept rows, ascending (NULL: every row, when there
  * is no clause); false + kerr on error */
@@ -418,6 +472,15 @@ static bool filter_rows(const K t, const K where, K *idx) {
     bool ok = true;
     for (J w = 0; ok && w <= nc; w++) {
         K e = w < nc ? kK(where)[w] : NULL, col = NULL, vtree = NULL, v = NULL;
+        if (e && !*idx && np == 0) { /* the first clause, on an s# column */
+            int r = sorted_clause(t, e, idx);
+            if (r < 0) {
+                ok = false;
+                break;
+            }
+            if (r > 0)
+                continue;
+        }
         int op = 0;
         bool swap = false, shaped = e && clause_shape(t, e, &op, &col, &vtree, &swap);
         if (shaped) {
@@ -1425,7 +1488,7 @@ static K compute_by(const K t, const K idx, const K b, const K a) {
     K out = err ? NULL : ktn(0, na);
     for (J k = 0; out && k < na; k++) {
         int vt = ng ? abs(res[k]->t) : 0;
-        bool simple = vt > 0 && vt < 20;
+        bool simple = vt > 0 && vt < KENUM;
         for (J g = 1; simple && g < ng; g++)
             simple = abs(res[g * na + k]->t) == vt;
         K col = ktn(simple ? vt : 0, n);

@@ -558,6 +558,38 @@ static K each_dyad(int op, K x, K y) {
     return r;
 }
 
+/* x op y for = < > of two lists or atoms of one narrow exact type (short, int and the
+ * temporal types held in an int, byte, boolean), compared as they are held: widening to
+ * long keeps their order (nulls lowest) and their equality, so it is skipped */
+#define NARROW_CMP(T, xa, ya)                                                                \
+    do {                                                                                     \
+        const T *pa = (const T *)kG(x), *pb = (const T *)kG(y);                              \
+        T va = ax ? (xa) : 0, vb = ay ? (ya) : 0;                                            \
+        if (op == OP_EQ) {                                                                   \
+            if (ax) for (J i = 0; i < n; i++) out[i] = va == pb[i];                          \
+            else if (ay) for (J i = 0; i < n; i++) out[i] = pa[i] == vb;                     \
+            else for (J i = 0; i < n; i++) out[i] = pa[i] == pb[i];                          \
+        } else if (op == OP_LT) {                                                            \
+            if (ax) for (J i = 0; i < n; i++) out[i] = va < pb[i];                           \
+            else if (ay) for (J i = 0; i < n; i++) out[i] = pa[i] < vb;                      \
+            else for (J i = 0; i < n; i++) out[i] = pa[i] < pb[i];                           \
+        } else {                                                                             \
+            if (ax) for (J i = 0; i < n; i++) out[i] = va > pb[i];                           \
+            else if (ay) for (J i = 0; i < n; i++) out[i] = pa[i] > vb;                      \
+            else for (J i = 0; i < n; i++) out[i] = pa[i] > pb[i];                           \
+        }                                                                                    \
+    } while (0)
+
+static void narrow_compare(int op, int w, const K x, const K y, bool ax, bool ay, J n, G *out) {
+    if (w == 4)
+        NARROW_CMP(I, x->i, y->i);
+    else if (w == 2)
+        NARROW_CMP(H, x->h, y->h);
+    else
+        NARROW_CMP(G, x->g, y->g);
+}
+#undef NARROW_CMP
+
 /* The type two different temporal types are compared in (basics/comparison.md, "Temporal
  * values"), 0 where q does not support the comparison.  Rows and columns: p m d z n u v t. */
 static int temporal_compare_type(int tx, int ty) {
@@ -674,6 +706,13 @@ static K atomic_dyad(int op, K x, K y) {
             }
             rout[i] = op == OP_EQ ? c == 0 : op == OP_LT ? c < 0 : c > 0;
         }
+        r0(x);
+        r0(y);
+        return r;
+    }
+    if ((op == OP_EQ || op == OP_LT || op == OP_GT) && tx == ty && rt == KB && !(ax && ay) &&
+        (tx == KB || tx == KG || tx == KH || (obj_width(tx) == 4 && tx != KE))) {
+        narrow_compare(op, obj_width(tx), x, y, ax, ay, n, rout);
         r0(x);
         r0(y);
         return r;

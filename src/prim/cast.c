@@ -422,6 +422,29 @@ static K cast_each(int to, K y) {
         r0(y);
         return r;
     }
+    if (to > 0 && to < KENUM && to != KS && to != UU && y->t > 0 && y->t < KENUM && y->t != KS && y->t != UU) {
+        /* a simple vector to another simple type: each item through cast_atom from an atom
+         * on the stack, its value written into the result, no list of atoms collected */
+        J n = y->n;
+        int win = obj_width(y->t), wout = obj_width(to);
+        K r = obj_vec(to, n);
+        for (J i = 0; r && i < n; i++) {
+            struct k0 a;
+            memset(&a, 0, sizeof a);
+            a.t = (signed char)-y->t;
+            memcpy(&a.g, kG(y) + (size_t)i * win, (size_t)win);
+            K c = cast_atom(to, &a);
+            if (!c) {
+                r0(r);
+                r = NULL;
+                break;
+            }
+            memcpy(kG(r) + (size_t)i * wout, &c->g, (size_t)wout);
+            r0(c);
+        }
+        r0(y);
+        return r ? r : kerr_msg() ? NULL : kerr("wsfull");
+    }
     if (to == KS && y->t == 0) { /* `$ of strings: one pass, no atom per item */
         K r = syms_of_strings(y);
         if (r || kerr_msg()) {

@@ -167,31 +167,53 @@ static const Index *attr_index(const K x) {
     return &c->entry[slot].ix;
 }
 
-/* the first position of y[i] in sorted x by binary search (count x when absent) */
-static J sorted_find(const K x, const K y, J i) {
+/* in sorted x, the first position whose item is not below y[i] (above, when after), by
+ * binary search; y's items of x's type */
+static J sorted_bound(const K x, const K y, J i, bool after) {
     J lo = 0, hi = x->n;
     int t = x->t;
-    while (lo < hi) { /* first position whose item is not below y's */
+    while (lo < hi) {
         J mid = lo + (hi - lo) / 2;
-        bool below;
+        int c; /* x[mid] against y[i] */
         switch (t) {
-        case KS: below = strcmp(kS(x)[mid], y->t < 0 ? y->s : kS(y)[i]) < 0; break;
-        case KF: below = kF(x)[mid] < (y->t < 0 ? y->f : kF(y)[i]); break;
-        case KE: below = kE(x)[mid] < (y->t < 0 ? y->e : kE(y)[i]); break;
-        case KH: below = kH(x)[mid] < (y->t < 0 ? y->h : kH(y)[i]); break;
-        case KB: case KG: case KC: below = kG(x)[mid] < (y->t < 0 ? y->g : kG(y)[i]); break;
+        case KS: c = strcmp(kS(x)[mid], y->t < 0 ? y->s : kS(y)[i]); break;
+        case KF: { F a = kF(x)[mid], b = y->t < 0 ? y->f : kF(y)[i]; c = (a > b) - (a < b); break; }
+        case KE: { E a = kE(x)[mid], b = y->t < 0 ? y->e : kE(y)[i]; c = (a > b) - (a < b); break; }
+        case KH: { H a = kH(x)[mid], b = y->t < 0 ? y->h : kH(y)[i]; c = (a > b) - (a < b); break; }
+        case KB: case KG: case KC: { G a = kG(x)[mid], b = y->t < 0 ? y->g : kG(y)[i]; c = (a > b) - (a < b); break; }
         default:
-            if (obj_width(t) == 4)
-                below = kI(x)[mid] < (y->t < 0 ? y->i : kI(y)[i]);
-            else
-                below = kJ(x)[mid] < (y->t < 0 ? y->j : kJ(y)[i]);
+            if (obj_width(t) == 4) {
+                I a = kI(x)[mid], b = y->t < 0 ? y->i : kI(y)[i];
+                c = (a > b) - (a < b);
+            } else {
+                J a = kJ(x)[mid], b = y->t < 0 ? y->j : kJ(y)[i];
+                c = (a > b) - (a < b);
+            }
         }
-        if (below)
+        if (c < 0 || (after && c == 0))
             lo = mid + 1;
         else
             hi = mid;
     }
+    return lo;
+}
+
+/* the first position of y[i] in sorted x by binary search (count x when absent) */
+static J sorted_find(const K x, const K y, J i) {
+    J lo = sorted_bound(x, y, i, false);
     return lo < x->n && prim_items_match(x, lo, y, i) ? lo : x->n;
+}
+
+bool prim_sorted_range(const K x, const K from, const K to, J *lo, J *hi) {
+    int t = x->t;
+    if (x->u != ATTR_S || t <= 0 || t >= KENUM || t == UU || t == KF || t == KE || t == KZ ||
+        from->t != -t || to->t != -t)
+        return false;
+    *lo = sorted_bound(x, from, 0, false);
+    *hi = sorted_bound(x, to, 0, true);
+    if (*hi < *lo)
+        *hi = *lo;
+    return true;
 }
 
 K prim_find_all(const K x, const K y) {

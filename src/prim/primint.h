@@ -94,6 +94,10 @@ uint64_t prim_item_hash(const K x, J i);
 bool prim_items_match(const K a, J i, const K b, J j);
 /* the position in x of each item of y (count x when absent); both borrowed */
 K prim_find_all(const K x, const K y);
+/* rows [*lo, *hi) of s# list x whose items are within from and to (atoms of x's type) by
+ * binary search; false when x is not s# or its type has no exact order here (floats, whose
+ * = is tolerant; guids) */
+bool prim_sorted_range(const K x, const K from, const K to, J *lo, J *hi);
 /* an atom as a one-item list of its type, anything else enlisted, for probing (x consumed) */
 K prim_probe_list(K x);
 /* A hash index over the rows of key columns (the joins): each row's group (rows with equal

@@ -502,6 +502,31 @@ b 2024.01.02 2.5 1   3
 c 2024.01.01 -1  4 1
 a            3   5 1 1
 b 2024.01.01 0w  6 0 3
+q)/ basics/qsql.md Where phrase on an s# column: = within in found by binary search, the same
+q)/ rows in the same order as testing each row (ref/set-attribute.md: s# promises the order)
+q)st:([]d:`s#2000.01.01+0 0 1 1 1 2 4 4;p:1 2 3 4 5 6 7 8)
+q)exec p from st where d=2000.01.02
+3 4 5
+q)exec p from st where d=first d
+1 2
+q)exec p from st where d=2000.01.04
+`long$()
+q)exec p from st where d within 2000.01.02 2000.01.05
+3 4 5 6 7 8
+q)exec p from st where d within 2000.01.05 2000.01.02
+`long$()
+q)exec p from st where d in 2000.01.05 2000.01.01 2000.01.05
+1 2 7 8
+q)exec p from st where d=2000.01.02, p>3
+4 5
+q)exec p from st where d=0Nd
+`long$()
+q)exec p from st where d=2000.01.02T00:00
+3 4 5
+q)exec p from ([]s:`s#`a`a`b`c`c;p:til 5) where s in `a`c`z
+0 1 3 4
+q)exec p from ([]j:`s#0N 1 1 5;p:til 4) where j in 0N 5
+0 3
 q)/ ref/update.md By phrase: a uniform function runs along each group in place, an aggregate's
 q)/ value fills its group; groups giving different types make a general column
 q)ub:([]s:`a`b`a`c`b;p:1 2 4 8 16f)

@@ -133,3 +133,25 @@ q)2020.01.01D12 0Np
 2020.01.01D12:00:00.000000000 0N
 q)1D
 1D00:00:00.000000000
+q)/ basics/comparison.md: nulls are below every value and infinities at the ends, in every type
+q)a:0N -0W -5 0 5 0W 3i
+q)(a=3i;a<3i;a>3i;3i<a;a<reverse a)
+0000001b
+1111000b
+0000110b
+0000110b
+1110000b
+q)h:0N -0W -5 0 5 0W 3h
+q)(h<0h;0h>h;h=reverse h)
+1110000b
+1110000b
+0001000b
+q)d:0N -0W 2000.01.01 2020.02.29 0W 1999.12.31d
+q)(d<2000.01.01;d=d;2000.01.01>d)
+110001b
+111111b
+110001b
+q)(0N 00:01 23:59u>00:01;0N 00:00:00.001 23:59:59.999t<12:00:00.000;0x00ff7f80<0x80)
+001b
+110b
+1010b
