@@ -616,6 +616,11 @@ static K as_days(K x) {
 }
 
 static K atomic_dyad(int op, K x, K y) {
+    if (op == OP_EQ) {
+        K r = prim_enum_eq(x, y);
+        if (r)
+            return r;
+    }
     x = prim_unenum(x);
     y = prim_unenum(y);
     if (!x || !y) {

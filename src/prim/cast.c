@@ -503,6 +503,46 @@ static K domain_of(int t) {
     return d;
 }
 
+K prim_enum_eq(K x, K y) {
+    int tx = x->t < 0 ? -x->t : x->t, ty = y->t < 0 ? -y->t : y->t;
+    bool ex = obj_is_enum(tx), ey = obj_is_enum(ty);
+    if (!(ex && ey && tx == ty) && !(ex && y->t == -KS) && !(ey && x->t == -KS))
+        return NULL;
+    K d = domain_of(ex ? tx : ty);
+    if (!d)
+        return NULL;
+    J nd = d->n;
+    J sym = -1; /* a symbol atom's index in the domain (nd when absent) */
+    if (!(ex && ey)) {
+        S s = ex ? y->s : x->s;
+        sym = nd;
+        for (J k = 0; d->t == KS && k < nd && sym == nd; k++)
+            if (kS(d)[k] == s)
+                sym = k;
+        if (d->t != KS || !*s) { /* a key column of another type, or the null symbol */
+            r0(d);
+            return NULL;
+        }
+    }
+    r0(d);
+    bool ax = x->t < 0, ay = y->t < 0;
+    J n = ax ? (ay ? 1 : y->n) : x->n;
+    if (!ax && !ay && y->n != n)
+        return NULL; /* 'length from the general path */
+    K r = ax && ay ? obj_atom(-KB) : obj_vec(KB, n);
+    if (!r)
+        return NULL;
+    G *out = ax && ay ? &r->g : kG(r);
+    for (J i = 0; i < n; i++) {
+        J a = !ex ? sym : ax ? x->j : kJ(x)[i], b = !ey ? sym : ay ? y->j : kJ(y)[i];
+        bool na = a < 0 || a >= nd, nb = b < 0 || b >= nd; /* no position: the null symbol */
+        out[i] = a == b ? !na || sym < 0 : na && nb && sym < 0;
+    }
+    r0(x);
+    r0(y);
+    return r;
+}
+
 K prim_unenum(K x) {
     PRIM_ARGS1(x);
     if (!x || !(obj_is_enum(x->t) || obj_is_enum(-x->t)))

@@ -98,6 +98,10 @@ K prim_find_all(const K x, const K y);
  * binary search; false when x is not s# or its type has no exact order here (floats, whose
  * = is tolerant; guids) */
 bool prim_sorted_range(const K x, const K from, const K to, J *lo, J *hi);
+/* x = y where both are enumerations over one domain, or one is and the other a symbol atom:
+ * their indexes compared, no symbols made (both consumed); NULL without error, both kept,
+ * for any other pair */
+K prim_enum_eq(K x, K y);
 /* an atom as a one-item list of its type, anything else enlisted, for probing (x consumed) */
 K prim_probe_list(K x);
 /* A hash index over the rows of key columns (the joins): each row's group (rows with equal

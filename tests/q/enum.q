@@ -188,3 +188,20 @@ q)sp.s.name
 q)tt:([]d:2020.01.01 2021.05.05)
 q)tt.d.year
 2020 2021i
+q)/ ref/enumerate.md: an enumeration compares as its symbols: = of two over one domain, or with a symbol
+q)sym:`a`b`c
+q)e:`sym$`a`b`c`a`c
+q)(e=`sym$`a;e=`a;`c=e;e=`z;e=`;e=reverse e)
+10010b
+10010b
+00101b
+00000b
+00000b
+00100b
+q)(`sym$`b)=`b
+1b
+q)sym2:`a`b
+q)(`sym$`a`b)=`sym2$`a`b
+11b
+q)exec v from ([]s:e;v:til 5) where s=`a
+0 3
