@@ -71,6 +71,15 @@ static J floor_div(J a, J b) {
     return q;
 }
 
+/* the month of date d (days since 2000.01.01, not null); an infinity stays one */
+static I date_month(I d) {
+    if (d == wi || d == -wi)
+        return d;
+    I y, m, dd;
+    date_to_ymd(d, &y, &m, &dd);
+    return month_from_ym(y, m);
+}
+
 static K cast_atom(int to, const K a) {
     int from = -a->t;
     bool null = obj_is_null_at(a, 0);
@@ -98,6 +107,12 @@ static K cast_atom(int to, const K a) {
     if (prim_is_temporal(from) && prim_is_temporal(to) && from != to) {
         if (null)
             return prim_null_of(to);
+        if (from == KD && to == KM) { /* a date's month, whatever its year; infinities kept */
+            K r = obj_atom(-KM);
+            if (r)
+                r->i = date_month((I)j);
+            return r;
+        }
         J ns;
         bool over = false; /* beyond a timestamp's range: q gives an infinity */
         if (from == KZ) {
@@ -282,7 +297,7 @@ static K field_cast(int field, const K a) {
     J day, tod; /* days since 2000.01.01 and nanoseconds into the day, kept apart so that
                  * dates past a timestamp's range do not overflow */
     if (obj_is_null_at(a, 0))
-        return ki(ni);
+        return field == F_WEEK ? kd(ni) : ki(ni); /* week gives dates */
     if (t == KD) {
         day = a->i, tod = 0;
     } else if (t == KP || t == KN) {
@@ -421,6 +436,33 @@ static K cast_each(int to, K y) {
             memcpy(kG(r), kG(y), (size_t)y->n * (size_t)obj_width(to));
         r0(y);
         return r;
+    }
+    if (y->t == KD && to == KM) {
+        K r = obj_vec(KM, y->n);
+        for (J i = 0; r && i < y->n; i++)
+            kI(r)[i] = kI(y)[i] == ni ? ni : date_month(kI(y)[i]);
+        r0(y);
+        return r;
+    }
+    if (to >= F_YEAR && y->t >= KP && y->t <= KT) { /* a field of each item: an int or a date */
+        K r = obj_vec(to == F_WEEK ? KD : KI, y->n);
+        int w = obj_width(y->t);
+        for (J i = 0; r && i < y->n; i++) {
+            struct k0 a;
+            memset(&a, 0, sizeof a);
+            a.t = (signed char)-y->t;
+            memcpy(&a.g, kG(y) + (size_t)i * w, (size_t)w);
+            K c = field_cast(to, &a);
+            if (!c) {
+                r0(r);
+                r = NULL;
+                break;
+            }
+            kI(r)[i] = c->i;
+            r0(c);
+        }
+        r0(y);
+        return r ? r : kerr_msg() ? NULL : kerr("wsfull");
     }
     if (to > 0 && to < KENUM && to != KS && to != UU && y->t > 0 && y->t < KENUM && y->t != KS && y->t != UU) {
         /* a simple vector to another simple type: each item through cast_atom from an atom

@@ -79,3 +79,14 @@ q)`month$2024.01.31 2024.02.01
 2024.01 2024.02m
 q)`date$2000.01.01D12:00 0Np
 2000.01.01 0N
+q)/ ref/cast.md: a date's month keeps its year past a timestamp's range; week of a null is a null date
+q)`month$2400.01.01 0N 0W 1999.12.31 1066.10.14d
+2400.01 0N 0W 1999.12 1066.10m
+q)`month$2400.01.01
+2400.01m
+q)`week$2000.01.01 2020.02.29 0Nd
+1999.12.27 2020.02.24 0N
+q)`week$0Nd
+0Nd
+q)`year$2400.01.01 0N 2000.01.01d
+2400 0N 2000i
