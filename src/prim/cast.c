@@ -554,6 +554,11 @@ K prim_enum_eq(K x, K y) {
     if (!d)
         return NULL;
     J nd = d->n;
+    for (J k = 0; d->t == KS && k < nd; k++)
+        if (!*kS(d)[k]) { /* a null in the domain: two positions for one symbol */
+            r0(d);
+            return NULL;
+        }
     J sym = -1; /* a symbol atom's index in the domain (nd when absent) */
     if (!(ex && ey)) {
         S s = ex ? y->s : x->s;
@@ -580,6 +585,52 @@ K prim_enum_eq(K x, K y) {
         bool na = a < 0 || a >= nd, nb = b < 0 || b >= nd; /* no position: the null symbol */
         out[i] = a == b ? !na || sym < 0 : na && nb && sym < 0;
     }
+    r0(x);
+    r0(y);
+    return r;
+}
+
+K prim_enum_in(K x, K y) {
+    if (!obj_is_enum(x->t) || !(y->t == x->t || y->t == -x->t || y->t == KS || y->t == -KS))
+        return NULL;
+    K d = domain_of(x->t);
+    if (!d || (d->t != KS && !obj_is_enum(y->t) && !obj_is_enum(-y->t))) {
+        r0(d);
+        return NULL;
+    }
+    J nd = d->n, ny = y->t < 0 ? 1 : y->n;
+    G *mark = mem_raw_calloc((size_t)nd + 1, 1); /* mark[k]: domain item k is in y */
+    for (J i = 0; mark && i < ny; i++) {
+        if (obj_is_enum(y->t) || obj_is_enum(-y->t)) {
+            J k = y->t < 0 ? y->j : kJ(y)[i];
+            if (k >= 0 && k < nd)
+                mark[k] = 1;
+            else
+                mark[nd] = 1; /* a null: x's nulls are in y */
+        } else {
+            S s = y->t < 0 ? y->s : kS(y)[i];
+            if (!*s)
+                mark[nd] = 1;
+            for (J k = 0; k < nd; k++)
+                if (kS(d)[k] == s)
+                    mark[k] = 1;
+        }
+    }
+    for (J k = 0; mark && k < nd && d->t == KS; k++) /* a domain's null symbol is a null */
+        if (!*kS(d)[k])
+            mark[nd] |= mark[k];
+    for (J k = 0; mark && k < nd && d->t == KS; k++)
+        if (!*kS(d)[k])
+            mark[k] = mark[nd];
+    r0(d);
+    K r = mark ? obj_vec(KB, x->n) : NULL;
+    for (J i = 0; r && i < x->n; i++) {
+        J k = kJ(x)[i];
+        kG(r)[i] = mark[k >= 0 && k < nd ? k : nd];
+    }
+    mem_raw_free(mark);
+    if (!r)
+        return NULL;
     r0(x);
     r0(y);
     return r;

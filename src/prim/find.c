@@ -287,6 +287,9 @@ K prim_in(K x, K y) {
         return found_flags(prim_find(y, x), yn);
     }
     PRIM_SQUASH2(x, y);
+    K ein = prim_enum_in(x, y);
+    if (ein)
+        return ein;
     x = prim_unenum(x);
     y = prim_unenum(y);
     if (!x || !y) {

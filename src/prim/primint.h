@@ -102,6 +102,9 @@ bool prim_sorted_range(const K x, const K from, const K to, J *lo, J *hi);
  * their indexes compared, no symbols made (both consumed); NULL without error, both kept,
  * for any other pair */
 K prim_enum_eq(K x, K y);
+/* x in y for a vector x of an enumeration and y of it or symbols: by a mark per domain item
+ * (both consumed); NULL without error, both kept, for any other pair */
+K prim_enum_in(K x, K y);
 /* an atom as a one-item list of its type, anything else enlisted, for probing (x consumed) */
 K prim_probe_list(K x);
 /* A hash index over the rows of key columns (the joins): each row's group (rows with equal

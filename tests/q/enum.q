@@ -205,3 +205,16 @@ q)(`sym$`a`b)=`sym2$`a`b
 11b
 q)exec v from ([]s:e;v:til 5) where s=`a
 0 3
+q)/ ref/in.md over an enumeration: its symbols in y's; a null in the domain is the null symbol
+q)sym:`a`b`c`
+q)e:`sym$`a`b`c`a`c``
+q)(e in `sym$`a`c;e in `a`z;e in `;e in `sym$`;e in `symbol$())
+1011100b
+1001000b
+0000011b
+0000011b
+0000000b
+q)(`sym$`a) in `a`b
+1b
+q)e=`sym$`
+0000011b
