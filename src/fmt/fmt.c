@@ -661,49 +661,66 @@ K fmt_oneline(const K x) {
 
 /* ---- console display ---------------------------------------------------------------------- */
 
-/* lines of text, built with obj_push */
+/* The console shows a value as lines, by one rule that recurses (q's .Q.S, DISPLAY.md 4-6):
+ * a simple vector is one cell per item; a general list is one line per item in its one-line
+ * form, or a matrix; a table is its columns side by side under a header; a dict is its key
+ * lines beside its value lines.  Only what the console shows (\c) is made. */
 typedef struct Lines {
-    K list; /* general list of char vectors, NULL until the first line and after a failure */
-    bool oom; /* a line could not be added */
+    Buf *line;  /* each a console line's buffer */
+    size_t n, cap;
+    bool oom;   /* a line could not be added */
+    bool deep;  /* the value nests beyond the stack */
 } Lines;
 
-static void lines_add(Lines *l, const char *s, size_t n) {
+/* a new empty line at the end of l: NULL when out of memory */
+static Buf *lines_add(Lines *l) {
     if (l->oom)
-        return;
-    l->list = obj_push(l->list ? l->list : ktn(0, 0), obj_strn(s, n));
-    l->oom = !l->list;
+        return NULL;
+    Buf *p = mem_raw_grow(l->line, &l->cap, l->n + 1, sizeof(Buf), 8);
+    if (!p) {
+        l->oom = true;
+        return NULL;
+    }
+    l->line = p;
+    l->line[l->n] = line_buf();
+    return &l->line[l->n++];
 }
 
-/* the text of one cell of a table column or dict value list (no suffix for numbers) */
+static void lines_free(Lines *l) {
+    for (size_t i = 0; i < l->n; i++)
+        mem_raw_free(l->line[i].p);
+    mem_raw_free(l->line);
+}
+
+/* l's failures passed on to out */
+static void lines_merge_flags(Lines *out, const Lines *l) {
+    out->oom = out->oom || l->oom;
+    out->deep = out->deep || l->deep;
+    for (size_t i = 0; i < l->n; i++) {
+        out->oom = out->oom || l->line[i].oom;
+        out->deep = out->deep || l->line[i].deep;
+    }
+}
+
+static void buf_cat(Buf *b, const Buf *s) { buf_add(b, s->p ? s->p : "", s->n); }
+
+static void pad_to(Buf *b, size_t have, size_t width) {
+    for (size_t i = have; i < width; i++)
+        buf_str(b, " ");
+}
+
+/* the widest of l's lines */
+static size_t lines_width(const Lines *l) {
+    size_t w = 0;
+    for (size_t i = 0; i < l->n; i++)
+        w = MAX(w, l->line[i].n);
+    return w;
+}
+
+/* the cell of item i of simple vector or enumeration col: no type letter, nulls blank */
 static void cell_text(Buf *b, const K col, J i) {
     int t = col->t;
-    if (t == 0) {
-        /* a nested cell prints in one-line form; atoms as cells of their type */
-        K item = kK(col)[i];
-        if (item->t == -KS) { /* a symbol among other things keeps its backtick (ref/dotq.md) */
-            buf_str(b, "`");
-            buf_str(b, item->s);
-            return;
-        }
-        if (item->t < 0 && item->t > -KENUM && item->t != -KC) {
-            K v = obj_vec(-item->t, 1);
-            if (v) {
-                memcpy(kG(v), item->t == -UU ? (void *)kG(item) : (void *)&item->g, obj_width(item->t));
-                cell_text(b, v, 0);
-                r0(v);
-            }
-            return;
-        }
-        size_t at = b->n;
-        fmt_one(b, item, false);
-        /* a vector in a cell shows no type letter: 1 0 -1i is 1 0 -1 (ref/deltas.md) */
-        int it = item->t;
-        if ((it == KH || it == KI || it == KE || it == KF) && b->n > at + 1 && b->p &&
-            b->p[b->n - 1] == suffix_of[it] && b->p[b->n - 2] >= '0' && b->p[b->n - 2] <= '9')
-            b->p[--b->n] = 0;
-        return;
-    }
-    if (obj_is_enum(t)) { /* a table cell: the symbol (a key's value; a link's row number) */
+    if (obj_is_enum(t)) { /* the symbol (a key's value; a link's row number) */
         K s = prim_unenum(prim_item(col, i));
         if (s && s->t == -KS)
             buf_str(b, s->s);
@@ -743,377 +760,221 @@ static void cell_text(Buf *b, const K col, J i) {
     fmt_item(b, t, p);
 }
 
-static void pad_to(Buf *b, size_t have, size_t width) {
-    for (size_t i = have; i < width; i++)
-        buf_str(b, " ");
-}
+static bool is_list(int t) { return t >= 0 && t <= KENUM_LAST; }
 
-static void console_lines(const K x, Lines *out);
-static bool matrix_rows(const K x, Buf *rows, J nrows, bool top);
+static void item_lines(const K x, J limit, Lines *out);
 
-/* a line wider than the console (\c) keeps cols-3 characters and ends in "..": q leaves the
- * last column free (at \c 10 10, til 20 shows as 0 1 2 3..) */
-/* one line as the console shows it: cut to the width of \c with ".." */
-static void add_shown(Buf *b, const K line) {
-    const char *end = memchr(kC(line), 0, (size_t)line->n); /* a line's text ends at a 0 */
-    size_t len = end ? (size_t)(end - kC(line)) : (size_t)line->n;
-    size_t cols = (size_t)RT->fmt.settings.console_cols;
-    if (cols > 3 && len > cols - 1) {
-        buf_add(b, kC(line), cols - 3);
-        buf_str(b, "..");
-    } else {
-        buf_add(b, kC(line), len);
-    }
-}
-
-static void table_lines(const K t, J key_cols, Lines *out) {
-    K names = TABLE_COLS(t), cols = TABLE_DATA(t);
-    J nrows = obj_count(t);
-    J ncols = names->n;
-    J show = nrows;
-    J max_rows = RT->fmt.settings.console_rows - 4;
-    bool cut = false;
-    if (max_rows > 0 && nrows > max_rows) {
-        show = max_rows;
-        cut = true;
-    }
-    size_t *width = mem_raw_calloc((size_t)(ncols ? ncols : 1), sizeof(size_t));
-    Buf *cells = mem_raw_calloc((size_t)((ncols ? ncols : 1) * (show ? show : 1)), sizeof(Buf));
-    if (!width || !cells) {
-        mem_raw_free(width);
-        mem_raw_free(cells);
-        return;
-    }
-    for (J c = 0; c < ncols; c++) {
-        width[c] = strlen(kS(names)[c]);
-        for (J r = 0; r < show; r++) {
-            Buf *cb = &cells[c * show + r];
-            cell_text(cb, kK(cols)[c], r);
-            if (cb->n > width[c])
-                width[c] = cb->n;
-        }
-    }
-    Buf line = {0};
-    for (J c = 0; c < ncols; c++) {
-        const char *nm = kS(names)[c];
-        buf_str(&line, nm);
-        if (c + 1 < ncols) {
-            pad_to(&line, strlen(nm), width[c]);
-            buf_str(&line, c + 1 == key_cols ? "| " : " ");
-        }
-    }
-    while (line.n && line.p[line.n - 1] == ' ') /* an unnamed last column */
-        line.p[--line.n] = 0;
-    lines_add(out, line.p ? line.p : "", line.n);
-    line.n = 0;
-    for (J c = 0; c < ncols; c++) {
-        for (size_t k = 0; k < width[c]; k++)
-            buf_str(&line, "-");
-        if (c + 1 < ncols)
-            buf_str(&line, c + 1 == key_cols ? "| " : "-");
-    }
-    lines_add(out, line.p ? line.p : "", line.n);
-    for (J r = 0; r < show; r++) {
-        line.n = 0;
-        for (J c = 0; c < ncols; c++) {
-            Buf *cb = &cells[c * show + r];
-            buf_add(&line, cb->p ? cb->p : "", cb->n);
-            if (c + 1 < ncols) {
-                pad_to(&line, cb->n, width[c]);
-                buf_str(&line, c + 1 == key_cols ? "| " : " ");
-            }
-        }
-        while (line.n && line.p[line.n - 1] == ' ')
-            line.p[--line.n] = 0;
-        lines_add(out, line.p ? line.p : "", line.n);
-    }
-    if (cut)
-        lines_add(out, "..", 2);
-    mem_raw_free(line.p);
-    for (J i = 0; i < ncols * show; i++)
-        mem_raw_free(cells[i].p);
-    mem_raw_free(cells);
-    mem_raw_free(width);
-}
-
-static K join_tables(const K a, const K b) {
-    K na = TABLE_COLS(a), nb = TABLE_COLS(b);
-    K names = ktn(KS, na->n + nb->n), cols = ktn(0, na->n + nb->n);
-    for (J i = 0; i < na->n; i++) {
-        kS(names)[i] = kS(na)[i];
-        kK(cols)[i] = r1(kK(TABLE_DATA(a))[i]);
-    }
-    for (J i = 0; i < nb->n; i++) {
-        kS(names)[na->n + i] = kS(nb)[i];
-        kK(cols)[na->n + i] = r1(kK(TABLE_DATA(b))[i]);
-    }
-    return xT(xD(names, cols));
-}
-
-/* the lines of keyed table keys!vals (borrowed) with key_cols key columns */
-static void keyed_lines(const K keys, const K vals, J key_cols, Lines *out) {
-    K t = keys && vals ? join_tables(keys, vals) : NULL;
-    if (t) {
-        table_lines(t, key_cols, out);
-        r0(t);
-    } else {
-        kerr_clear();
-    }
-}
-
-/* a one-column table of v (borrowed) whose column has no name */
-static K unnamed_column(const K v) {
-    K name = ktn(KS, 1);
-    kS(name)[0] = ss("");
-    return xT(xD(name, obj_list(1, r1(v))));
-}
-
-static void dict_lines(const K d, Lines *out) {
-    K keys = DICT_KEYS(d), vals = DICT_VALS(d);
-    if (keys->t == XT && vals->t == XT) {
-        keyed_lines(keys, vals, TABLE_COLS(keys)->n, out);
-        return;
-    }
-    if (keys->t == XT && vals->t >= 0 && vals->t < XT && obj_count(vals) == obj_count(keys)) {
-        /* a table to a list: as a keyed table whose one value column has no name */
-        K vt = unnamed_column(vals);
-        keyed_lines(keys, vt, TABLE_COLS(keys)->n, out);
-        r0(vt);
-        return;
-    }
-    if (vals->t == XT && keys->t >= 0 && keys->t < XT && obj_count(vals) == obj_count(keys)) {
-        /* a list to a table (a dict of records): as a keyed table whose key column has no name */
-        K kt = unnamed_column(keys);
-        keyed_lines(kt, vals, 1, out);
-        r0(kt);
-        return;
-    }
-    J n = obj_count(keys);
-    if (keys->t < 0 || vals->t < 0 || keys->t >= XT) {
-        Buf b = {0};
-        fmt_one(&b, d, true);
-        lines_add(out, b.p ? b.p : "", b.n);
-        mem_raw_free(b.p);
-        return;
-    }
-    size_t kw = 0;
-    Buf *kt = mem_raw_calloc((size_t)(n ? n : 1), sizeof(Buf));
-    if (!kt)
-        return;
+/* Do the first n items of general list x show one per line in their one-line form?  Yes when
+ * one is not a list (an atom, dict, table or function), when their lengths differ, or when
+ * they are all boolean, all byte or all char vectors; otherwise they form a matrix. */
+static bool one_per_line(const K x, J n) {
+    bool bools = true, bytes = true, strings = true;
     for (J i = 0; i < n; i++) {
-        if (keys->t == 0)
-            fmt_one(&kt[i], kK(keys)[i], false);
-        else
-            cell_text(&kt[i], keys, i);
-        if (kt[i].n > kw)
-            kw = kt[i].n;
-    }
-    J show = n;
-    bool cut = false;
-    if (RT->fmt.settings.console_rows > 3 && n > RT->fmt.settings.console_rows - 3) {
-        show = RT->fmt.settings.console_rows - 3;
-        cut = true;
-    }
-    bool all_empty = vals->t == 0;
-    for (J i = 0; all_empty && i < vals->n; i++)
-        all_empty = kK(vals)[i]->t == 0 && kK(vals)[i]->n == 0;
-    Buf *aligned = vals->t == 0 ? mem_raw_calloc((size_t)(show ? show : 1), sizeof(Buf)) : NULL;
-    bool matrix = aligned && matrix_rows(vals, aligned, show, false);
-    for (J i = 0; i < show; i++) {
-        Buf line = {0};
-        buf_add(&line, kt[i].p ? kt[i].p : "", kt[i].n);
-        pad_to(&line, kt[i].n, kw);
-        buf_str(&line, "| ");
-        if (matrix) {
-            buf_add(&line, aligned[i].p ? aligned[i].p : "", aligned[i].n);
-            mem_raw_free(aligned[i].p);
-        } else if (vals->t == 0) {
-            K v = kK(vals)[i];
-            if (v->t == 0 && v->n == 0 && all_empty) {
-                /* values all empty lists: a matrix of no columns, nothing shown (ref/dotq.md
-                 * .Q.id gives abs1 |; beside other values () shows, as .Q.opt's param1| ()) */
-            } else if (v->t == XD || v->t == XT || (v->t == 0 && v->n > 1)) {
-                fmt_one(&line, v, false);
-            } else {
-                fmt_one(&line, v, true);
-            }
-        } else if (vals->t == XT) {
-            K row = NULL;
-            UNUSED(row);
-            buf_str(&line, "..");
-        } else {
-            cell_text(&line, vals, i); /* a simple vector of values prints like table cells */
-        }
-        while (line.n && line.p[line.n - 1] == ' ')
-            line.p[--line.n] = 0;
-        lines_add(out, line.p ? line.p : "", line.n);
-        mem_raw_free(line.p);
-    }
-    if (cut)
-        lines_add(out, "..", 2);
-    mem_raw_free(aligned);
-    for (J i = 0; i < n; i++)
-        mem_raw_free(kt[i].p);
-    mem_raw_free(kt);
-}
-
-
-/* are the first n items of general list x all simple vectors (a matrix, no deeper)? */
-static bool rows_simple(const K x, J n) {
-    for (J i = 0; i < n; i++)
-        if (kK(x)[i]->t <= 0 || kK(x)[i]->t >= KENUM)
-            return false;
-    return n > 0;
-}
-
-/* A list whose items are all simple vectors (strings and booleans only beside others at the
- * top level), or all general lists, prints as
- * a matrix: one row per item, columns padded to their widest cell.  Returns false (and
- * prints nothing) for other lists.  prefix[i], when given, starts row i (dict keys). */
-static bool matrix_rows(const K x, Buf *rows, J nrows, bool top) {
-    bool simple = true, general = true, strings = true, bools = true, bytes = true;
-    for (J r = 0; r < nrows; r++) {
-        K item = kK(x)[r];
-        simple = simple && item->t > 0 && item->t < KENUM && item->n > 0;
-        general = general && item->t == 0 && item->n > 0;
-        strings = strings && item->t == KC;
+        K item = kK(x)[i];
+        if (!is_list(item->t) || item->n != kK(x)[0]->n)
+            return true;
         bools = bools && item->t == KB;
         bytes = bytes && item->t == KG;
+        strings = strings && item->t == KC;
     }
-    /* strings, boolean and byte vectors print one per line in their own form; mixed with
-     * other columns at the top level (as 1: returns them) their items are cells */
-    if (strings || bools || bytes || !top)
-        for (J r = 0; simple && r < nrows; r++)
-            simple = kK(x)[r]->t != KC && kK(x)[r]->t != KB && !(bytes && kK(x)[r]->t == KG);
-    /* rows line up only when they are equally long (a matrix): string (2 3;"abc") prints
-     * (,"2";,"3") over (,"a";,"b";,"c") */
-    for (J r = 1; r < nrows; r++)
-        if (kK(x)[r]->n != kK(x)[0]->n)
-            simple = general = false;
-    /* at the top level, simple and general rows of one length mix: "S=;"0: gives
-     * one  two  three over ,"1" ,"2" ,"3" */
-    bool mixed = top && !simple && !general && !strings && !bytes && !bools && nrows > 1;
-    bool some_general = false; /* beside a general row a boolean row's items are cells too */
-    for (J r = 0; r < nrows; r++)
-        some_general = some_general || kK(x)[r]->t == 0;
-    for (J r = 0; mixed && r < nrows; r++) {
-        K item = kK(x)[r];
-        mixed = item->t >= 0 && item->t < KENUM && item->n > 0 && item->n == kK(x)[0]->n &&
-                item->t != KC && (item->t != KB || some_general);
-    }
-    if (!nrows || (!simple && !general && !mixed))
-        return false;
-    J ncols = 0;
-    for (J r = 0; r < nrows; r++)
-        ncols = MAX(ncols, kK(x)[r]->n);
-    /* a cell takes at least two columns of the console: more than half its width in cells
-     * would be cut anyway, so they are not made (nor is a cell longer than a line) */
-    J shown = MIN(ncols, (J)RT->fmt.settings.console_cols / 2 + 2);
-    size_t *width = mem_raw_calloc((size_t)ncols, sizeof(size_t));
-    Buf *cells = mem_raw_calloc((size_t)(nrows * ncols), sizeof(Buf));
-    if (!width || !cells) {
-        mem_raw_free(width);
-        mem_raw_free(cells);
-        return false;
-    }
-    for (J r = 0; r < nrows; r++) {
-        K item = kK(x)[r];
-        J upto = MIN(item->n, shown);
-        /* a general row's items are its own lines as the console would lay it out (q's
-         * .Q.s2 recursing): ((0 1 2;3 4 5);(6 7 8;9 10 11)) pads 6 7  8 within its row */
-        bool nested = item->t == 0 && rows_simple(item, upto) &&
-                      matrix_rows(item, &cells[r * ncols], upto, false);
-        for (J c = 0; c < upto; c++) {
-            Buf *cb = &cells[r * ncols + c];
-            if (!nested) {
-                *cb = line_buf();
-                if (simple && item->n == 1)
-                    buf_str(cb, ","); /* a one-item row keeps its comma */
-                if (item->t != 0) /* a simple row's items print as cells */
-                    cell_text(cb, item, c);
-                else
-                    fmt_one(cb, kK(item)[c], false);
-            }
-            width[c] = MAX(width[c], cb->n);
-        }
-    }
-    for (J r = 0; r < nrows; r++) {
-        K item = kK(x)[r];
-        for (J c = 0; c < MIN(item->n, shown); c++) {
-            Buf *cb = &cells[r * ncols + c];
-            buf_add(&rows[r], cb->p ? cb->p : "", cb->n);
-            if (c + 1 < item->n || !top) /* inside a row, the last column is padded too */
-                pad_to(&rows[r], cb->n, width[c]);
-            if (c + 1 < item->n)
-                buf_str(&rows[r], " ");
-            mem_raw_free(cb->p);
-        }
-    }
-    mem_raw_free(cells);
-    mem_raw_free(width);
-    return true;
+    return bools || bytes || strings;
 }
 
-static void console_lines(const K x, Lines *out) {
+/* the first n items of x (lists of one length) as a matrix: each row's items by the rule, every
+ * column padded to its widest cell (the last too), a row's cells joined by blanks.  A cell
+ * takes at least two columns of the console, so no more are made than would show. */
+static void matrix_lines(const K x, J n, Lines *out) {
+    J ncols = MIN(kK(x)[0]->n, (J)RT->fmt.settings.console_cols / 2 + 2);
+    Lines *rows = mem_raw_calloc((size_t)n, sizeof(Lines));
+    size_t *width = mem_raw_calloc((size_t)(ncols ? ncols : 1), sizeof(size_t));
+    if (!rows || !width) {
+        out->oom = true;
+        n = 0;
+    }
+    for (J r = 0; r < n; r++) {
+        item_lines(kK(x)[r], ncols, &rows[r]);
+        for (size_t c = 0; c < rows[r].n; c++)
+            width[c] = MAX(width[c], rows[r].line[c].n);
+        lines_merge_flags(out, &rows[r]);
+    }
+    for (J r = 0; r < n; r++) {
+        Buf *line = lines_add(out);
+        for (size_t c = 0; line && c < rows[r].n; c++) {
+            if (c)
+                buf_str(line, " ");
+            buf_cat(line, &rows[r].line[c]);
+            pad_to(line, rows[r].line[c].n, width[c]);
+        }
+    }
+    for (J r = 0; r < n; r++)
+        lines_free(&rows[r]);
+    mem_raw_free(rows);
+    mem_raw_free(width);
+}
+
+/* a table's header, its rule of dashes and its first limit rows: each column by the rule,
+ * padded to its widest line (its name included), the columns joined by blanks */
+static void table_lines(const K t, J limit, Lines *out) {
+    K names = TABLE_COLS(t), cols = TABLE_DATA(t);
+    J ncols = names->n, nrows = MIN(obj_count(t), limit);
+    Lines *col = mem_raw_calloc((size_t)(ncols ? ncols : 1), sizeof(Lines));
+    size_t *width = mem_raw_calloc((size_t)(ncols ? ncols : 1), sizeof(size_t));
+    if (!col || !width) {
+        out->oom = true;
+        ncols = 0;
+    }
+    J made = 0; /* columns made: none past what a line shows */
+    for (size_t total = 0; made < ncols && total <= (size_t)RT->fmt.settings.console_cols; made++) {
+        item_lines(kK(cols)[made], nrows, &col[made]);
+        lines_merge_flags(out, &col[made]);
+        width[made] = MAX(strlen(kS(names)[made]), lines_width(&col[made]));
+        total += width[made] + 1;
+    }
+    Buf *head = lines_add(out), *rule = lines_add(out);
+    for (J c = 0; head && rule && c < made; c++) {
+        if (c) {
+            buf_str(head, " ");
+            buf_str(rule, "-");
+        }
+        buf_str(head, kS(names)[c]);
+        pad_to(head, strlen(kS(names)[c]), width[c]);
+        for (size_t k = 0; k < width[c] && !buf_full(rule); k++)
+            buf_str(rule, "-");
+    }
+    for (J r = 0; r < nrows; r++) {
+        Buf *line = lines_add(out);
+        for (J c = 0; line && c < made; c++) {
+            if (c)
+                buf_str(line, " ");
+            size_t have = 0;
+            if ((size_t)r < col[c].n) {
+                buf_cat(line, &col[c].line[r]);
+                have = col[c].line[r].n;
+            }
+            pad_to(line, have, width[c]);
+        }
+    }
+    for (J c = 0; c < made; c++)
+        lines_free(&col[c]);
+    mem_raw_free(col);
+    mem_raw_free(width);
+}
+
+/* a dict's first limit entries: its key lines beside its value lines (k| v), each side by the
+ * rule; beside a table (a keyed table's value, a dict of records) the other side gets a blank
+ * header line and a rule */
+static void dict_lines(const K d, J limit, Lines *out) {
+    K k = DICT_KEYS(d), v = DICT_VALS(d);
+    if ((!is_list(k->t) && k->t != XT) || (!is_list(v->t) && v->t != XT)) {
+        Buf *line = lines_add(out);
+        if (line)
+            fmt_one(line, d, true);
+        return;
+    }
+    Lines kl = {0}, vl = {0};
+    item_lines(k, limit, &kl);
+    item_lines(v, limit, &vl);
+    lines_merge_flags(out, &kl);
+    lines_merge_flags(out, &vl);
+    bool header = k->t == XT || v->t == XT;
+    size_t koff = header && k->t != XT ? 2 : 0, voff = header && v->t != XT ? 2 : 0;
+    size_t kw = lines_width(&kl), vw = lines_width(&vl);
+    size_t n = MAX(kl.n + koff, vl.n + voff);
+    for (size_t i = 0; i < n; i++) {
+        Buf *line = lines_add(out);
+        if (!line)
+            break;
+        size_t have = 0;
+        if (i >= koff && i - koff < kl.n) {
+            buf_cat(line, &kl.line[i - koff]);
+            have = kl.line[i - koff].n;
+        } else if (i == 1 && koff) {
+            for (; have < kw; have++)
+                buf_str(line, "-");
+        }
+        pad_to(line, have, kw);
+        buf_str(line, "| ");
+        if (i >= voff && i - voff < vl.n)
+            buf_cat(line, &vl.line[i - voff]);
+        else if (i == 1 && voff)
+            for (size_t c = 0; c < vw && !buf_full(line); c++)
+                buf_str(line, "-");
+    }
+    lines_free(&kl);
+    lines_free(&vl);
+}
+
+/* the lines of x's first limit items (a list, dict or table; an atom is one line) */
+static void item_lines(const K x, J limit, Lines *out) {
+    if (!stack_ok()) {
+        out->deep = true;
+        return;
+    }
     if (x->t == XT) {
-        table_lines(x, 0, out);
-        return;
-    }
-    if (x->t == XD) {
-        dict_lines(x, out);
-        return;
-    }
-    if (x->t == 0) {
-        J n = x->n;
-        if (n == 0) {
-            lines_add(out, "()", 2);
+        table_lines(x, limit, out);
+    } else if (x->t == XD) {
+        dict_lines(x, limit, out);
+    } else if (x->t == 0) {
+        J n = MIN(x->n, limit);
+        if (n && !one_per_line(x, n)) {
+            matrix_lines(x, n, out);
             return;
         }
-        if (n == 1 && kK(x)[0]->t == KC) { /* enlist "abc" (system"pwd"): ,"abc" */
-            Buf b = line_buf();
-            buf_str(&b, ",");
-            fmt_one(&b, kK(x)[0], false);
-            lines_add(out, b.p ? b.p : "", b.n);
-            mem_raw_free(b.p);
-            return;
+        for (J i = 0; i < n; i++) {
+            Buf *line = lines_add(out);
+            if (line)
+                fmt_one(line, kK(x)[i], false);
         }
-        J show = n;
-        bool cut = false;
-        if (RT->fmt.settings.console_rows > 3 && n > RT->fmt.settings.console_rows - 3) {
-            show = RT->fmt.settings.console_rows - 3;
-            cut = true;
+    } else if (is_list(x->t)) {
+        J n = MIN(x->n, limit);
+        for (J i = 0; i < n; i++) {
+            Buf *line = lines_add(out);
+            if (line)
+                cell_text(line, x, i);
         }
-        Buf *rows = mem_raw_calloc((size_t)show, sizeof(Buf));
-        if (rows && matrix_rows(x, rows, show, true)) {
-            for (J i = 0; i < show; i++) {
-                lines_add(out, rows[i].p ? rows[i].p : "", rows[i].n);
-                mem_raw_free(rows[i].p);
-            }
-            mem_raw_free(rows);
-            if (cut)
-                lines_add(out, "..", 2);
-            return;
-        }
-        mem_raw_free(rows);
-        for (J i = 0; i < show; i++) {
-            Buf b = line_buf();
-            K item = kK(x)[i];
-            if (item->t == XT || item->t == XD) {
-                fmt_one(&b, item, false);
-            } else {
-                fmt_one(&b, item, true);
-            }
-            lines_add(out, b.p ? b.p : "", b.n);
-            mem_raw_free(b.p);
-        }
-        if (cut)
-            lines_add(out, "..", 2);
+    } else {
+        Buf *line = lines_add(out);
+        if (line)
+            fmt_one(line, x, false);
+    }
+}
+
+/* The console shows at most rows-2 lines of items (\c), rows-4 under a header; when cut, one
+ * item fewer and a line "..".  An atom, function or simple vector is one line. */
+static void console_lines(const K x, Lines *out) {
+    if (x->t != XT && x->t != XD && x->t != 0) {
+        Buf *line = lines_add(out);
+        if (line)
+            fmt_one(line, x, true);
         return;
     }
-    Buf b = line_buf();
-    fmt_one(&b, x, true);
-    lines_add(out, b.p ? b.p : "", b.n);
-    mem_raw_free(b.p);
+    bool header = x->t == XT || (x->t == XD && (DICT_KEYS(x)->t == XT || DICT_VALS(x)->t == XT));
+    J n = x->t == XD ? obj_count(DICT_KEYS(x)) : obj_count(x);
+    J most = MAX(1, (J)RT->fmt.settings.console_rows - (header ? 4 : 2));
+    item_lines(x, n > most ? most - 1 : n, out);
+    if (n > most) {
+        Buf *line = lines_add(out);
+        if (line)
+            buf_str(line, "..");
+    }
+}
+
+/* one line as the console shows it: trailing blanks dropped, cut at a 0, and a line wider
+ * than the console (\c) keeps cols-3 characters and ends in "..": q leaves the last column
+ * free (at \c 10 10, til 20 shows as 0 1 2 3..) */
+static void add_shown(Buf *b, const Buf *line) {
+    const char *s = line->p ? line->p : "";
+    const char *end = memchr(s, 0, line->n);
+    size_t len = end ? (size_t)(end - s) : line->n;
+    while (len && s[len - 1] == ' ')
+        len--;
+    size_t cols = (size_t)RT->fmt.settings.console_cols;
+    if (cols > 3 && len > cols - 1) {
+        buf_add(b, s, cols - 3);
+        buf_str(b, "..");
+    } else {
+        buf_add(b, s, len);
+    }
 }
 
 K fmt_console(const K x) {
@@ -1123,17 +984,16 @@ K fmt_console(const K x) {
         return NULL;
     Lines l = {0};
     console_lines(x, &l);
+    lines_merge_flags(&l, &l);
     Buf b = {0};
-    for (J i = 0; l.list && i < l.list->n; i++) {
+    for (size_t i = 0; i < l.n; i++) {
         if (i)
             buf_str(&b, "\n");
-        add_shown(&b, kK(l.list)[i]);
+        add_shown(&b, &l.line[i]);
     }
-    r0(l.list);
-    if (l.oom) {
-        mem_raw_free(b.p);
-        return kerr("wsfull");
-    }
+    b.oom = b.oom || l.oom;
+    b.deep = l.deep;
+    lines_free(&l);
     return buf_done(&b);
 }
 

@@ -17,8 +17,9 @@ q)1+1
 q)count {enlist x}/[261718;1]
 1
 q)d:{enlist x}/[1000000;1]
+q)/ its display descends one matrix row a level (DISPLAY.md 4): past the stack, 'stack
 q)d
-,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,..
+'stack
 q)r:@[{count string x};{enlist x}/[75194;1];{x}]; (r~1)|r~"stack"
 1b
 q)count string d

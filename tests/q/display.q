@@ -58,9 +58,9 @@ q)/ table cells: a vector shows no type letter (ref/deltas.md: signum's ints), a
 q)/ general column keeps its backtick (ref/dotq.md .Q.ty example)
 q)([]a:(1 0 -1i;1 1i))
 a
-------
-1 0 -1
-1 1
+-------
+1 0 -1i
+1 1i
 q)([]c:(3;"xy";`ab))
 c
 ----
@@ -96,3 +96,127 @@ asin1|
 q)`a`b!(();1 2)
 a| ()
 b| 1 2
+q)/ the console's one rule (q's .Q.S; DISPLAY.md 4-6): a general list is one line per item in
+q)/ its one-line form when an item is not a list, when their lengths differ, or when all are
+q)/ strings, boolean or byte vectors; otherwise a matrix whose rows' items are cells
+q)/ (wp/iterators/index.md: 0 {(+)prior x,0}\ "foo" shows "foo"; ref/doth.md .h.tx[`json])
+q)enlist "foo"
+"foo"
+q)("ab";enlist "c")
+"ab"
+,"c"
+q)/ ref/file-binary.md: 1: reads columns of one item each, shown as a matrix of cells
+q)(enlist 4;enlist"i")1:0x01000000
+16777216
+q)("ich";4 1 2)1:"arthur!"
+1752461921
+u
+8562
+q)/ ref/enlist.md: items of different lengths, each in its one-line form
+q)enlist[til 5;`ibm`goog;"hello"]
+0 1 2 3 4
+`ibm`goog
+"hello"
+q)/ learn/q-by-examples.md: rows of strings line up as a matrix of quoted cells
+q)M:("ABC";"123";"!@#")
+q)(::;flip;reverse;reverse each;1 rotate)@\:M
+"ABC" "123" "!@#"
+"A1!" "B2@" "C3#"
+"!@#" "123" "ABC"
+"CBA" "321" "#@!"
+"123" "!@#" "ABC"
+q)/ a dict is its key lines beside its value lines, each side by the rule: group's one-item
+q)/ lists are a matrix (basics/precision.md), as are equal vectors (ref/dotj.md .j.k)
+q)group 1.5 2.5
+1.5| 0
+2.5| 1
+q)group 1.5 2.5 1.5
+1.5| 0 2
+2.5| ,1
+q)`a`b!(1 2 3;`x`y`z)
+a| 1 2 3
+b| x y z
+q)`a`b!(0 1f;("hello";"world"))
+a| 0       1
+b| "hello" "world"
+q)/ values with atoms among them show in full, type letters kept (wp/surveillance/index.md)
+q)`qty`px`side`seq!(8f;1.83;"S";451421 451422)
+qty | 8f
+px  | 1.83
+side| "S"
+seq | 451421 451422
+q)([]c:(1;2i;`a;0n))
+c
+--
+1
+2i
+`a
+0n
+q)/ an empty list gives no lines: a typed empty dict prints nothing (basics/dictsandtables.md),
+q)/ nor does () (ref/key.md: key`a in \d .foo); empty rows of a matrix are blank (ref/dotq.md .Q.pn: t|)
+q)()!()
+q)(`symbol$())!`float$()
+q)()
+q)(enlist `t)!enlist ()
+t|
+q)/ beside a table the other side of a dict gets a blank header line and a rule
+q)/ (basics/funsql.md: ?[t;();`c1;...] shows  | m2 s3 over -| -----)
+q)`a`b!([]x:1 2;y:`p`q)
+ | x y
+-| ---
+a| 1 p
+b| 2 q
+q)([]x:1 2)!`p`q
+x|
+-| -
+1| p
+2| q
+q)/ the console shows at most rows-2 lines of items, rows-4 of a table's rows; when cut, one
+q)/ item fewer and a line .. (basics/syscmds.md \c: til each 20+til 10 at \c 10 10)
+q)\c 10 10
+q)til each 20+til 10
+0 1 2 3..
+0 1 2 3..
+0 1 2 3..
+0 1 2 3..
+0 1 2 3..
+0 1 2 3..
+0 1 2 3..
+..
+q)til each 1+til 8
+,0
+0 1
+0 1 2
+0 1 2 3
+0 1 2 3 4
+0 1 2 3..
+0 1 2 3..
+0 1 2 3..
+q)([]a:til 7)
+a
+-
+0
+1
+2
+3
+4
+..
+q)([]a:til 6)
+a
+-
+0
+1
+2
+3
+4
+5
+q)`a`b`c`d`e`f`g`h`i!til 9
+a| 0
+b| 1
+c| 2
+d| 3
+e| 4
+f| 5
+g| 6
+..
+q)\c 25 80

@@ -7,8 +7,8 @@
 q).j.j `a`b!(0 1;("hello";"world"))
 "{\"a\":[0,1],\"b\":[\"hello\",\"world\"]}"
 q).j.k .j.j `a`b!(0 1;("hello";"world"))
-a| 0 1f
-b| ("hello";"world")
+a| 0       1
+b| "hello" "world"
 q).j.j ([]a:1 2;b:`Greetings`Earthlings)
 "[{\"a\":1,\"b\":\"Greetings\"},{\"a\":2,\"b\":\"Earthlings\"}]"
 q).j.k .j.j ([]a:1 2;b:`Greetings`Earthlings)

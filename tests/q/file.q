@@ -54,7 +54,7 @@ x y
 q)read1 `g.txt
 0x782c310a792c320a
 q)read0 (`g.txt;4)
-,"y,2"
+"y,2"
 q)`g.bin 1: 0x0102
 `g.bin
 q)read1 `g.bin
@@ -67,14 +67,14 @@ q)read0`g.txt
 "-1.5"
 q)/ ref/read0.md: (f;o) and (f;o;n) read the lines of those bytes, as read1 reads them
 q)read0 (`:f.txt;3)
-,"cd"
+"cd"
 q)read0 (`:f.txt;1;4)
 ,"b"
 "cd"
 q)read0 (`:f.txt;0;2)
-,"ab"
-q)read0 (`:f.txt;6)
-()
+"ab"
+q)-3!read0 (`:f.txt;6)
+"()"
 q)read1 (`:f.txt;1;2)
 0x620a
 q)read0 (`:f.txt;-1)
@@ -243,9 +243,9 @@ q)reval "h \"more\""
 'noupdate
 q)hclose h
 q)read0 `:ro.txt
-,,"x"
-q)key `:ro2.txt
-()
+,"x"
+q)-3!key `:ro2.txt
+"()"
 q)/ Load Fixed (ref/file-text.md): (types;widths) 0: strings, a text, or a file
 q)sum("DT";8 9)0:enlist"20130315185540686"
 ,2013.03.15D18:55:40.686000000
@@ -313,11 +313,10 @@ q)("C";",")0:("ab";"c")
   [0]  ("C";",")0:("ab";"c")
                 ^
 q)("SJ";",")0:enlist "a,1"
-,a
-,1
-q)("SJ";",")0:()
-`symbol$()
-`long$()
+a
+1
+q)-3!("SJ";",")0:()
+"(`symbol$();`long$())"
 q)("SJ";"|")0:("a|1";"b|2")
 a b
 1 2

@@ -79,9 +79,9 @@ q)/ ref/amend.md: a keyed table amended at keys given as a table: each row's rec
 q)tr:([sym:`a`b] price:(1 3f;enlist 2f))
 q)@[tr;([]sym:`a`b`a);,';([]price:5 6 7f)]
 sym| price
----| -------
-a  | 1 3 5 7
-b  | 2 6
+---| --------
+a  | 1 3 5 7f
+b  | 2 6f
 q)/ KX's tick c.q "nest": a keyed table of lists grows by ,' at new rows' keys
 q)k:enlist`sym
 q)upd:{[t;x]$[type key t;@[t;k#x;,';k _ x];.[t;();:;k xgroup x]]}
@@ -91,9 +91,9 @@ q)upd[`nt;([]sym:`b`a;p:4 5f)]
 `nt
 q)nt
 sym| p
----| -----
-a  | 1 3 5
-b  | 2 4
+---| ------
+a  | 1 3 5f
+b  | 2 4f
 q)/ .[`v;();,'';y] of an undefined v makes v y
 q).[`ut;();,'';([s:`a`b]p:(1 2;3 4))]
 `ut

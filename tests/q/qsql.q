@@ -973,10 +973,10 @@ g| v
 -| -
 q)select v by g from bt where g > 0
 g| v
--| ---
-1| ,2
-2| ,5
-3| 1 3
+-| ----
+1| ,2f
+2| ,5f
+3| 1 3f
 q)bn:([]g:(100000?1000),0N;h:(`short$100000?1000),0Nh;v:(100000?1.0),0n)
 q)((select sum v, count i by g from bn)~select sum v, count i by g from update `g#g from bn),(select max v by h from bn)~select max v by h from update `g#h from bn
 11b

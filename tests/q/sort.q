@@ -118,7 +118,7 @@ a b
 q)d:`a`b!(1 2 3;"xyz")
 q)reverse each d
 a| 3 2 1
-b| "zyx"
+b| z y x
 q)idesc `a`c`b!1 2 3
 `b`c`a
 q)floor`a`b!(1.2;3.4 5.6)

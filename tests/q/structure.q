@@ -200,7 +200,7 @@ q)type `a
 q)d:`a`b!(1 2 3;"xyz")
 q)reverse each d
 a| 3 2 1
-b| "zyx"
+b| z y x
 q)mt:0#0
 q)type each (mt;*/[mt];{x*y}/[mt])
 7 -7 0h
@@ -352,8 +352,8 @@ q)(value {x+y})1
 `x`y
 q)last value {x+1}
 "{x+1}"
-q)(value {x})5
-()
+q)-3!(value {x})5
+"()"
 q)/ value of an operator is its internal code; get and value are both .: (ref/value.md)
 q)value each (::;+;-;*;%)
 0 1 2 3 4
@@ -372,8 +372,8 @@ q)a:1
 q)key`a
 `a
 q)\d .foo
-q)key`a
-()
+q)-3!key`a
+"()"
 q)a:1 2!3 4
 q)key`a
 1 2

@@ -46,7 +46,7 @@ q)`:ren1.txt 0: enlist "abc"
 `:ren1.txt
 q)\r ren1.txt ren2.txt
 q)read0 `:ren2.txt
-,"abc"
+"abc"
 q)hdel `:ren2.txt
 `:ren2.txt
 q)\r ren1.txt ren3.txt
