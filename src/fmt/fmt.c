@@ -437,10 +437,10 @@ static void fmt_vector(Buf *b, const K x, bool in_list) {
     if (obj_is_enum(t)) { /* `sym$`a`b */
         K s = prim_unenum(r1(x));
         buf_fmt(b, "`%s%s", enum_domain(t), s ? "$" : "!");
-        if (s && s->t == KS) {
+        if (s && s->t == KS && s->n == 0) { /* `sym$() (ref/dotq.md .Q.vp) */
+            buf_str(b, "()");
+        } else if (s && s->t == KS) {
             fmt_attr(b, x); /* its symbols carry it too: `g#`foo$`g#`a`b (ref/enum-extend.md) */
-            if (s->n == 0)
-                buf_str(b, "`symbol$()");
             if (s->n == 1) /* one item: `s$,`s1 (ref/xgroup.md) */
                 buf_str(b, ",");
             for (J i = 0; i < s->n; i++)

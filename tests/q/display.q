@@ -220,3 +220,9 @@ f| 5
 g| 6
 ..
 q)\c 25 80
+q)/ an empty enumeration is its domain cast of () (ref/dotq.md .Q.vp: `sym$())
+q)s:`a`b
+q)-3!0#`s$`a
+"`s$()"
+q)-3!([]e:0#`s$`a)
+"+(,`e)!,`s$()"
