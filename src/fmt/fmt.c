@@ -915,15 +915,22 @@ static void item_lines(const K x, J limit, Lines *out) {
     } else if (x->t == XD) {
         dict_lines(x, limit, out);
     } else if (x->t == 0) {
-        J n = MIN(x->n, limit);
-        if (n && !one_per_line(x, n)) {
-            matrix_lines(x, n, out);
+        /* one item that is a list of one item: a matrix of one cell, the lines of that item
+         * (walked, not recursed: a million enlists deep show their innermost) */
+        K y = x;
+        while (MIN(y->n, limit) == 1 && kK(y)[0]->t == 0 && kK(y)[0]->n == 1) {
+            y = kK(y)[0];
+            limit = 1;
+        }
+        J n = MIN(y->n, limit);
+        if (n && !one_per_line(y, n)) {
+            matrix_lines(y, n, out);
             return;
         }
         for (J i = 0; i < n; i++) {
             Buf *line = lines_add(out);
             if (line)
-                fmt_one(line, kK(x)[i], false);
+                fmt_one(line, kK(y)[i], false);
         }
     } else if (is_list(x->t)) {
         J n = MIN(x->n, limit);

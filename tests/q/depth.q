@@ -17,9 +17,12 @@ q)1+1
 q)count {enlist x}/[261718;1]
 1
 q)d:{enlist x}/[1000000;1]
-q)/ its display descends one matrix row a level (DISPLAY.md 4): past the stack, 'stack
+q)/ shown as a matrix of one cell (DISPLAY.md 4), walked down to its innermost item
 q)d
-'stack
+1
+q)/ other deep matrices descend a row a level: past the stack, 'stack
+q)r:@[{.Q.s x};{(x;1 2)}/[100000;1];{x}]; (r~"stack")|10h=type r
+1b
 q)r:@[{count string x};{enlist x}/[75194;1];{x}]; (r~1)|r~"stack"
 1b
 q)count string d
