@@ -966,22 +966,23 @@ static void console_lines(const K x, Lines *out) {
     }
 }
 
-/* one line as the console shows it: trailing blanks dropped, cut at a 0, and a line wider
- * than the console (\c) keeps cols-3 characters and ends in "..": q leaves the last column
- * free (at \c 10 10, til 20 shows as 0 1 2 3..) */
+/* one line as the console shows it, ending at a 0: a line wider than the console (\c), its
+ * padding included, keeps cols-3 characters and ends in ".." (q leaves the last column free:
+ * at \c 10 10, til 20 shows as 0 1 2 3..; a header padded past the width is cut too,
+ * wp/iterators/index.md); otherwise its trailing blanks are dropped */
 static void add_shown(Buf *b, const Buf *line) {
     const char *s = line->p ? line->p : "";
     const char *end = memchr(s, 0, line->n);
     size_t len = end ? (size_t)(end - s) : line->n;
-    while (len && s[len - 1] == ' ')
-        len--;
     size_t cols = (size_t)RT->fmt.settings.console_cols;
     if (cols > 3 && len > cols - 1) {
         buf_add(b, s, cols - 3);
         buf_str(b, "..");
-    } else {
-        buf_add(b, s, len);
+        return;
     }
+    while (len && s[len - 1] == ' ')
+        len--;
+    buf_add(b, s, len);
 }
 
 K fmt_console(const K x) {

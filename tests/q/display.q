@@ -226,3 +226,17 @@ q)-3!0#`s$`a
 "`s$()"
 q)-3!([]e:0#`s$`a)
 "+(,`e)!,`s$()"
+q)/ a line is cut at the console width with its padding: a header whose column is wider than
+q)/ the console ends in .. (wp/iterators/index.md: show tab:([]sym:..;time:3#enlist 09:30+til 30;..))
+q)\c 10 20
+q)([]a:1 2;b:2#enlist til 10)
+a b              ..
+-----------------..
+1 0 1 2 3 4 5 6 7..
+2 0 1 2 3 4 5 6 7..
+q)([]a:1 2;b:2#enlist til 3)
+a b
+-------
+1 0 1 2
+2 0 1 2
+q)\c 25 80
