@@ -1097,7 +1097,7 @@ K query_select(K t, K where, K b, K a) {
     bool exec = b->t != -KB && b->t != XD;
     if (exec && b->t == KS && b->n > 0) {
         /* exec by a list of column names (basics/funsql.md, Group by columns): one key, the
-         * empty symbol, to a as over all the rows -- a column's values, or a table of a's */
+         * empty symbol, to a as over all the rows -- a column's values, or a's one-row table */
         r0(b);
         bool dict = a->t == XD;
         K sub = idx ? eval_index(t, idx) : t;
@@ -1107,7 +1107,7 @@ K query_select(K t, K where, K b, K a) {
         K key = ktn(KS, 1);
         if (key)
             kS(key)[0] = sym_null;
-        return v ? xD(key, prim_enlist(v)) : (r0(key), NULL);
+        return v ? xD(key, dict ? v : prim_enlist(v)) : (r0(key), NULL);
     }
     if (exec && !(b->t == 0 && b->n == 0)) {
         /* exec a by g from t: a dict from each group's key to its value of a */

@@ -841,10 +841,10 @@ q)/ basics/funsql.md, exec grouped by a list of column names: one key, the empty
 q)t:([] c1:`a`b`c`c`a`a; c2:10 20 30 30 40 40; c3: 1.1 2.2 3.3 3.3 4.4 3.14159; c4:`cow`sheep`cat`dog`cow`dog)
 q)?[t; (); `c1`c2; `c3]
 | 1.1 2.2 3.3 3.3 4.4 3.14159
-q)first value ?[t; (); `c1`c2; `c3`c4!((max;`c3);(last;`c4))]
-c3  c4
--------
-4.4 dog
+q)?[t; (); `c1`c2; `c3`c4!((max;`c3);(last;`c4))]
+| c3  c4
+| -------
+| 4.4 dog
 q)?[t; enlist(>;`c2;20); `c1`c2; `c3]
 | 3.3 3.3 4.4 3.14159
 q)/ Cond is not supported inside qSQL expressions; inside a lambda there it is (basics/qsql.md "Cond")
