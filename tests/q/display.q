@@ -240,3 +240,8 @@ a b
 1 0 1 2
 2 0 1 2
 q)\c 25 80
+q)/ a matrix row's items are cells: nulls blank (kb/programming-idioms.md swin2: 0N-padded windows)
+q)(0N 0N 0;0N 0 1;0 1 2)
+    0
+  0 1
+0 1 2

@@ -49,10 +49,13 @@ a s
 3 "cd"
 q)update v:(1 2;3 4) from w where a<3
 a v
--------
+-----
 1 1 2
 2 3 4
-3 0N 0N
+3
+q)/ (a matrix of cells: the null row shows blank; its items are nulls)
+q)-3!exec v from update v:(1 2;3 4) from w where a<3
+"(1 2;3 4;0N 0N)"
 q)/ basics/qsql.md: a where phrase of f each over no rows is () and keeps no rows
 q)select from w where a>5,{x>1}each a
 a
@@ -548,10 +551,10 @@ c 8  x
 b 16 x
 q)update d:{$[`a=first x;count[x]#0x01;count[x]#1]} s by s from ub
 s p  d
--------
-a 1  01
+---------
+a 1  0x01
 b 2  1
-a 4  01
+a 4  0x01
 c 8  1
 b 16 1
 q)type exec d from update d:{$[`a=first x;count[x]#0x01;count[x]#1]} s by s from ub
