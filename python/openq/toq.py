@@ -234,7 +234,7 @@ def _from_numpy(arr, ktype):
         if arr.dtype == np.uint64:
             raise TypeError("q has no unsigned 64-bit integers")
         if arr.dtype.kind == "O" and len(arr):
-            syms = _e.strsyms(arr)  # str (or None) throughout: one conversion per distinct
+            syms = _e.strsyms(arr)  # a str first: symbols (PyKX), one conversion per distinct
             if syms is not None:
                 return _k.wrap(syms)
         if arr.dtype.kind == "O" and any(isinstance(v, _UNSENDABLE) for v in arr.tolist()):

@@ -41,9 +41,10 @@ K py_error_to_q(void);
  * reference; NULL, no exception, before the module loads) */
 PyObject *py_qerror_type(void);
 
-/* a list or 1-d object ndarray of str (None as the empty symbol) as a symbol vector, each
- * distinct object converted once; NULL without error when an item is anything else, NULL +
- * kerr on failure */
+/* a list or 1-d object ndarray whose first item is a str as a symbol vector, as PyKX makes
+ * it: None the empty symbol, any other item its str() (an array's; a list must hold only
+ * str and None); each distinct object converted once.  NULL without error when it is empty
+ * or its first item is not a str (or a list's another item), NULL + kerr on failure */
 K py_strs_to_syms(PyObject *o);
 /* symbol vector x (borrowed) as a numpy object array of str, one str made per distinct symbol;
  * NULL with a Python exception on failure */

@@ -957,7 +957,7 @@ static PyObject **object_items(PyObject *o, Py_ssize_t *n, Py_ssize_t *step) {
 K py_strs_to_syms(PyObject *o) {
     Py_ssize_t n, step;
     PyObject **items = object_items(o, &n, &step);
-    if (!items || n < 0)
+    if (!items || n < 1 || !PyUnicode_Check(items[0])) /* not a column of strings */
         return NULL;
     K r = ktn(KS, n);
     PtrMap m = {0};
@@ -976,19 +976,23 @@ K py_strs_to_syms(PyObject *o) {
         S sym;
         if (s == Py_None) {
             sym = sym_null;
-        } else if (PyUnicode_Check(s)) {
+        } else if (!PyUnicode_Check(s) && PyList_Check(o)) {
+            /* a list's str() could resize it under us: the caller converts item by item */
+            ptr_map_free(&m);
+            r0(r);
+            return NULL;
+        } else {
+            /* PyKX's rule for an array: any other item is its str() */
+            PyObject *str = PyUnicode_Check(s) ? (Py_INCREF(s), s) : PyObject_Str(s);
             Py_ssize_t len;
-            const char *u = PyUnicode_AsUTF8AndSize(s, &len);
-            if (!u) {
+            const char *u = str ? PyUnicode_AsUTF8AndSize(str, &len) : NULL;
+            sym = u ? sym_intern(u, (size_t)len) : NULL;
+            Py_XDECREF(str);
+            if (!sym) {
                 ptr_map_free(&m);
                 r0(r);
                 return py_error_to_q();
             }
-            sym = sym_intern(u, (size_t)len);
-        } else { /* not all strings: the caller converts item by item */
-            ptr_map_free(&m);
-            r0(r);
-            return NULL;
         }
         kS(r)[i] = sym;
         if (!ptr_map_put(&m, s, sym)) {

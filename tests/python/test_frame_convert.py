@@ -16,11 +16,50 @@ def test_str_column_to_symbols():
     assert v.t == 11 and v.py() == ["a", "bb", "ü", "", "a"]
     assert kx.toq(names[::2]).py() == ["a", "ü", "a"]  # a strided view
     assert kx.toq(np.array(["x", "yz"])).py() == ["x", "yz"]  # numpy unicode
+    # PyKX's rule (toq.pyx from_numpy_ndarray): a str first makes symbols, each other item
+    # its str() and None the empty symbol; anything else first makes a general list
     mixed = kx.toq(np.array(["a", 1], dtype=object))
-    assert mixed.t == 0 and mixed.py() == ["a", 1]
+    assert mixed.t == 11 and mixed.py() == ["a", "1"]
+    first = kx.toq(np.array([1, "a"], dtype=object))
+    assert first.t == 0 and first.py() == [1, "a"]
+    assert kx.toq(np.array([None, "a"], dtype=object)).t == 0
     df = pd.DataFrame({"s": pd.Series(["p", "q"] * 3, dtype=object), "x": range(6)})
     t = kx.toq(df)
     assert kx.q("{exec s from x}", t).py() == ["p", "q"] * 3
+
+
+def test_symbol_map_many_distinct_repeats_and_odd_cells():
+    """the per-call table of str objects -> symbols (and back): past its first size, with
+    repeats of the same object and equal strs that are other objects, text that is not
+    ASCII, the empty string and missing cells"""
+    rng = np.random.default_rng(7)
+    distinct = [f"k{i}" for i in range(50_000)] + ["", "é", "日本語", "Ω≈ç√", "😀 x", "a\tb"]
+    picks = rng.integers(0, len(distinct), 300_000)
+    cells = [distinct[i] for i in picks]
+    cells[5] = "".join(["k", "1"])          # equal to distinct[1], another object
+    cells[7] = None
+    col = np.array(cells, dtype=object)
+    want = ["" if c is None else c for c in cells]
+    v = kx.toq(col)
+    assert v.t == 11 and v.py() == want
+    assert kx.q("{count distinct x}", v).py() == len(set(want))
+    back = v.np()
+    assert back.tolist() == want
+    same = {}
+    for x in back:                          # one str object per distinct symbol
+        assert same.setdefault(x, id(x)) == id(x)
+    df = pd.DataFrame({"s": ["x", np.nan, None, "", "x", "ü"], "n": range(6)})
+    t = kx.toq(df)                          # NaN is str(nan), None the empty symbol (PyKX)
+    assert kx.q("{exec s from x}", t).py() == ["x", "nan", "", "", "x", "ü"]
+    assert t.pd()["s"].tolist() == ["x", "nan", "", "", "x", "ü"]
+    assert kx.toq(pd.Series([np.nan, "a"])).t == 0          # not a str first: a list
+    s = "only"
+    before = sys.getrefcount(s)
+    arr = kx.toq(np.array([s] * 1000, dtype=object)).np()
+    assert sys.getrefcount(s) == before and len(set(map(id, arr))) == 1
+    del arr
+    with np.testing.assert_raises(kx.QError):   # text UTF-8 cannot carry: an error, no crash
+        kx.toq(np.array(["a", "\ud800"], dtype=object))
 
 
 def test_symbols_to_objects():
