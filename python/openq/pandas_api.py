@@ -20,6 +20,12 @@ def _q(src, *args):
     return q(src, *args)
 
 
+def _e_fn(src):
+    """the q function src, to pass to another"""
+    from .k import wrap
+    return wrap(_e.eval(src))
+
+
 def _names(x):
     if isinstance(x, str):
         return [x]
@@ -568,7 +574,11 @@ class PandasAPI(_Merge):
         return self._agg("{$[11h=type x;last asc x;max x]}", axis, numeric_only)
 
     def _by_row(self, fn, axis, numeric_only):
-        """fn over columns (axis 0), or over rows keyed by `$string row (axis 1)."""
+        """fn over columns (axis 0), or over rows keyed by `$string row (axis 1); a row
+        statistic over a column that is not a number is 'type (pandas' TypeError)."""
+        if axis in (1, "columns") and not numeric_only and \
+                _q('{any not (exec t from meta x) in "' + _NUMERIC + '"}', self._plain()):
+            raise QError("type")
         r = self._agg(fn, axis, numeric_only)
         if axis in (1, "columns"):
             return _q("{(`$string til count x)!x}", r)
@@ -580,17 +590,46 @@ class PandasAPI(_Merge):
     def median(self, axis=0, numeric_only=False):
         return self._by_row("med", axis, numeric_only)
 
+    # skipna: the statistics below are of a column's (or row's) values that are not null
+    _SKIP = '{x:"f"$x where not null x;'
+
     def std(self, axis=0, skipna=True, numeric_only=False, ddof=1):
         # pandas: no degrees of freedom left (count <= ddof) is NaN, not infinity
         d = str(int(ddof))
-        fn = "{$[count[x]>" + d + ";sqrt (sum d*d:x-avg x)%count[x]-" + d + ";0n]}"
+        fn = self._SKIP + "$[count[x]>" + d + ";sqrt (sum d*d:x-avg x)%count[x]-" + d + ";0n]}"
         return self._by_row(fn, axis, numeric_only)
 
     def sem(self, axis=0, skipna=True, ddof=1, numeric_only=False):
         d = str(int(ddof))
-        fn = "{$[count[x]>" + d + ";(sqrt (sum d*d:x-avg x)%count[x]-" + d + \
+        fn = self._SKIP + "$[count[x]>" + d + ";(sqrt (sum d*d:x-avg x)%count[x]-" + d + \
             ")%sqrt count x;0n]}"
         return self._by_row(fn, axis, numeric_only)
+
+    def kurt(self, axis=0, skipna=True, numeric_only=False):
+        """pandas' unbiased excess kurtosis (nanops.nankurt), its operations in its order
+        (q's right-to-left parenthesised): fewer than four values NaN, no spread 0"""
+        fn = (self._SKIP + "n:count x;d:x-(sum x)%n;d2:d*d;m2:sum d2;m4:sum d2*d2;"
+              "adj:(3*(n-1)*n-1)%(n-2)*n-3;num:(((n*n+1)*n-1)*m4);den:((n-2)*n-3)*m2*m2;"
+              "num:$[1e-14>abs num;0f;num];den:$[1e-14>abs den;0f;den];"
+              "$[n<4;0n;den=0;0f;(num%den)-adj]}")
+        return self._by_row(fn, axis, numeric_only)
+
+    kurtosis = kurt
+
+    def mode(self, axis=0, numeric_only=False, dropna=True):
+        """each column's (axis 1: row's) most frequent values, ascending (nulls last, counted
+        only without dropna), as a table padded with nulls; axis 1 names its columns 0 1 .."""
+        t = self._plain()
+        if numeric_only:
+            t = _q('{(exec c from meta x where t in "' + _NUMERIC + '")#x}', t)
+        one = ("{u:" + ("x where not null x" if dropna else "x") +
+               ";$[0=count u;0#x;[g:count each group u;m:asc where g=max g;(m where not null m),"
+               "m where null m]]}")
+        pad = "{n:max count each x;{[n;v] n#v,(n-count v)#enlist first 0#v}[n] each x}"
+        if axis in (1, "columns"):
+            return _q("{[o;p;t] m:p o each value each t;flip (`$string til count m 0)!flip m}",
+                      _e_fn(one), _e_fn(pad), t)
+        return _q("{[o;p;t] flip (cols t)!p o each value flip t}", _e_fn(one), _e_fn(pad), t)
 
     def _idx(self, fn, axis, numeric_only):
         """idxmax/idxmin: per column the row of fn; per row (axis 1) the column's name."""
@@ -654,6 +693,125 @@ class PandasAPI(_Merge):
     def sample(self, n=1, replace=False):
         return _q("{x neg[y]?count x}" if not replace else "{x y?count x}", self, n)
 
+
+
+# ---- groupby: pandas' DataFrame.groupby over q's select by ---------------------------------
+
+# the q form of each aggregation (nulls skipped as pandas skips NaN; a symbol column's sum
+# is its text joined and its min/max by sort order, as pandas does with strings)
+_GROUP_AGGS = {
+    "mean": "avg", "median": "med", "prod": "prd",
+    "sum": "{$[11h=type x;`$raze string x;sum x]}",
+    "min": "{$[11h=type x;first asc x;min x]}", "max": "{$[11h=type x;last asc x;max x]}",
+    "count": "{sum not null x}", "nunique": "{count distinct x where not null x}",
+    "first": "first", "last": "last",
+    "std": '{x:"f"$x where not null x;$[1<count x;sqrt (sum d*d:x-avg x)%count[x]-1;0n]}',
+    "var": '{x:"f"$x where not null x;$[1<count x;(sum d*d:x-avg x)%count[x]-1;0n]}',
+}
+
+
+class GroupbyTable:
+    """tab.groupby(...): aggregations per group as keyed tables (as_index) or tables, and
+    head/tail of each group in the table's row order."""
+
+    def __init__(self, tab, keys, as_index, sort, dropna, from_index, cols=None):
+        self._tab, self._keys, self._as_index = tab, keys, as_index
+        self._sort, self._dropna, self._from_index, self._cols = sort, dropna, from_index, cols
+
+    @property
+    def ndim(self):
+        return 1 if isinstance(self._cols, str) else 2
+
+    def __getitem__(self, cols):
+        return GroupbyTable(self._tab, self._keys, self._as_index, self._sort, self._dropna,
+                            self._from_index, cols)
+
+    def _table(self):
+        """the table's rows (keys and values as columns), rows with a null key left out
+        unless dropna=False"""
+        t = _q("0!", self._tab)
+        if self._dropna:
+            t = _q("{x where not any null x y}", t, self._keys)
+        return t
+
+    def _values(self):
+        if self._cols is not None:
+            return _names(self._cols)
+        vals = self._tab._plain().columns.py()
+        return [c for c in vals if c not in self._keys]
+
+    def _agg(self, name):
+        fn = _e_fn(_GROUP_AGGS[name])
+        r = _q("{[t;g;v;f;s] r:?[t;();g!g;v!{(x;y)}[f] each v];"
+               "$[s;r;{x!y x}[distinct ?[t;();0b;g!g];r]]}",
+               self._table(), self._keys, self._values(), fn, self._sort)
+        if self._as_index:
+            return r
+        r = _q("0!", r)
+        return _q("{y _ x}", r, self._keys) if self._from_index else r
+
+    def _rows(self, n, last):
+        # the rows of each group (a null key's only without dropna), back in table order
+        i = _q("{[t;g;n;l;d] i:asc raze $[l;neg[n] sublist/:;n sublist/:] value group "
+               "?[t;();0b;g!g]; $[d;i where not any null t[g;i];i]}",
+               _q("0!", self._tab), self._keys, n, last, self._dropna)
+        r = self._tab._rows(i.py())
+        if self._cols is not None:
+            r = r._cols(self._cols) if hasattr(r, "_cols") else r
+        return r
+
+    def head(self, n=5):
+        return self._rows(n, False)
+
+    def tail(self, n=5):
+        return self._rows(n, True)
+
+
+def _agg_method(name):
+    def method(self):
+        return self._agg(name)
+    method.__name__ = name
+    method.__doc__ = f"{name} of each group's values (pandas' GroupBy.{name})"
+    return method
+
+
+for _n in _GROUP_AGGS:
+    setattr(GroupbyTable, _n, _agg_method(_n))
+
+
+def _groupby(self, by=None, axis=0, level=None, as_index=True, sort=True, group_keys=True,
+             observed=False, dropna=True):
+    if by is not None and level is not None:
+        raise RuntimeError("groupby takes by or level, not both")
+    if callable(by) and not isinstance(by, (str,)) and not hasattr(by, "py"):
+        raise NotImplementedError("groupby by a function")
+    if observed:
+        raise NotImplementedError("groupby with observed=True")
+    if not group_keys:
+        raise NotImplementedError("groupby with group_keys=False")
+    if axis not in (0, "index"):
+        raise NotImplementedError("groupby along columns (axis=1)")
+    keycols = _q("{cols key x}", self).py() if self._is_keyed() else []
+    if level is not None:
+        levels = [level] if isinstance(level, (int, str)) else list(level)
+        keys = []
+        for lv in levels:
+            if isinstance(lv, str) and lv in keycols:
+                keys.append(lv)
+            elif isinstance(lv, int) and 0 <= lv < len(keycols):
+                keys.append(keycols[lv])
+            else:
+                raise KeyError(f"level {lv} is not a key column of this table")
+    else:
+        if by is None:
+            raise TypeError("groupby needs by or level")
+        keys = _names(by)
+        have = keycols + self._plain().columns.py()
+        for k in keys:
+            if k not in have:
+                raise KeyError(k)
+    from_index = all(k in keycols for k in keys)
+    return GroupbyTable(self, keys, as_index, sort, dropna, from_index)
 
 
 # ---- dtypes: astype and select_dtypes by PyKX wrapper classes ------------------------------
@@ -845,3 +1003,4 @@ def _skew(self, axis=0, skipna=True, numeric_only=False):
 PandasAPI.__setitem__ = _setitem
 PandasAPI.merge_asof = _merge_asof_method
 PandasAPI.skew = _skew
+PandasAPI.groupby = _groupby

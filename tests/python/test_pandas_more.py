@@ -174,3 +174,106 @@ def test_symbolic_function():
     assert isinstance(f, kx.SymbolAtom) and isinstance(f, kx.Function)
     assert isinstance(kx.toq(".sfn.f", kx.SymbolicFunction), kx.SymbolicFunction)
     assert f(1).py() == 2 and f == f.py() and str(f) == ".sfn.f"
+
+
+# ---- statistics pandas defines (nanops): kurt, mode, std skipping NaN; groupby --------------
+
+def _stat_frame():
+    return pd.DataFrame({"a": [1, 2, 2, 4, 9], "b": [1.0, 2.0, 6.0, np.nan, 7.5],
+                         "c": [7, 8, 9, 10, 10]})
+
+
+def test_kurt_is_pandas_exactly():
+    df = _stat_frame()
+    got = kx.toq(df).kurt()
+    for c in df.columns:
+        assert got[c].py() == pytest.approx(df.kurt()[c], rel=1e-12)
+    ints = pd.DataFrame({"a": [1, 2, 2, 4], "d": [7, 11, 14, 14]})
+    for c in ints.columns:               # pandas' operations in its order: equal floats
+        assert kx.toq(ints).kurt()[c].py() == ints.kurt()[c]
+    rows = kx.toq(df).kurt(axis=1)
+    for i, want in enumerate(df.kurt(axis=1)):
+        assert np.isnan(want) and np.isnan(rows[str(i)].py())   # fewer than four values: NaN
+    flat = kx.toq(pd.DataFrame({"x": [3, 3, 3, 3]})).kurt()
+    assert flat["x"].py() == 0.0         # no spread: 0, as pandas
+
+
+def test_std_skips_nulls_and_row_statistics_need_numbers():
+    df = _stat_frame()
+    t = kx.toq(df)
+    for c in df.columns:
+        assert t.std()[c].py() == pytest.approx(df.std()[c])
+    words = kx.toq(pd.DataFrame({"n": [1, 2], "s": ["x", "y"]}))
+    for stat in (words.median, words.mean, words.std):
+        with pytest.raises(kx.QError, match="type"):
+            stat(axis=1)
+    assert words.median(axis=1, numeric_only=True)["0"].py() == 1.0
+
+
+@pytest.mark.parametrize("kw", [{}, {"dropna": False}, {"numeric_only": True}])
+def test_mode_as_pandas(kw):
+    df = pd.DataFrame({"x": [0, 1, 1, 2, np.nan, np.nan], "y": [5, 5, 6, 6, 7, np.nan],
+                       "z": ["a", "b", "b", "a", "c", "c"]})
+    want = df.mode(**kw)
+    got = kx.toq(df).mode(**kw).pd()
+    assert list(got.columns) == list(want.columns) and len(got) == len(want)
+    for c in want.columns:
+        for g, w in zip(got[c], want[c]):
+            assert (pd.isna(w) and (pd.isna(g) or g == "")) or g == w, (c, kw)
+    rows = kx.toq(df[["x", "y"]]).mode(axis=1).pd()
+    prow = df[["x", "y"]].mode(axis=1)
+    assert rows.shape == prow.shape
+
+
+def _animals():
+    return pd.DataFrame({"Animal": ["Parrot", "Falcon", "Parrot", "Falcon", None],
+                         "Speed": [24.0, 380.0, 26.0, 370.0, 5.0],
+                         "Altitude": [275, 570, 300, 555, 1]})
+
+
+@pytest.mark.parametrize("agg", ["mean", "sum", "max", "min", "count", "median", "std",
+                                 "first", "last", "nunique"])
+@pytest.mark.parametrize("kw", [{}, {"sort": False}, {"dropna": False}, {"as_index": False}])
+def test_groupby_aggregations_as_pandas(agg, kw):
+    df = _animals()
+    want = getattr(df.groupby("Animal", **kw), agg)()
+    if kw.get("dropna") is False:        # the null key sorts first in q (and PyKX), last in pandas
+        want = pd.concat([want.iloc[-1:], want.iloc[:-1]])
+    got = getattr(kx.toq(df).groupby("Animal", **kw), agg)().pd()
+    if kw.get("as_index", True):
+        keys = ["" if pd.isna(k) else k for k in want.index]   # None: q's empty symbol
+        assert list(got.index) == keys
+    else:
+        assert got["Animal"].tolist() == want["Animal"].fillna("").tolist()
+    for c in ["Speed", "Altitude"]:
+        assert np.allclose(got[c].astype(float), want[c].astype(float), equal_nan=True), (agg, c)
+
+
+def test_groupby_selection_rows_and_levels():
+    df = _animals()
+    t = kx.toq(df)
+    g = t.groupby("Animal")
+    assert g.ndim == 2 and g["Speed"].ndim == 1
+    got = g["Speed"].max().pd()
+    assert list(got.columns) == ["Speed"] and got["Speed"].tolist() == [380.0, 26.0]
+    assert g.tail(1).pd()["Speed"].tolist() == df.groupby("Animal").tail(1)["Speed"].tolist()
+    assert g.head(1).pd()["Speed"].tolist() == df.groupby("Animal").head(1)["Speed"].tolist()
+    idx = pd.MultiIndex.from_arrays([["F", "F", "P", "P", "P"], ["C", "W", "C", "W", "W"]],
+                                    names=("Animal", "Type"))
+    mdf = pd.DataFrame({"Max": [390.0, 350.0, 30.0, 20.0, 25.0]}, index=idx)
+    kt = kx.toq(mdf)
+    for kw in ({"level": 1}, {"level": [0, 1]}, {"by": ["Animal"]}):
+        want = mdf.groupby(**kw).mean()
+        assert kt.groupby(**kw).mean().pd()["Max"].tolist() == want["Max"].tolist()
+    plain = kt.groupby(level=1, as_index=False).mean().pd()   # a key level is not a column
+    assert list(plain.columns) == ["Max"]
+    with pytest.raises(KeyError):
+        kt.groupby(level=[0, 4])
+    with pytest.raises(KeyError):
+        t.groupby("nope")
+    with pytest.raises(RuntimeError):
+        t.groupby(by="Animal", level=0)
+    for bad in ({"by": len}, {"by": "Animal", "observed": True},
+                {"by": "Animal", "group_keys": False}, {"by": "Animal", "axis": 1}):
+        with pytest.raises(NotImplementedError):
+            t.groupby(**bad)
