@@ -494,6 +494,12 @@ def toq(x, ktype=None, *, cast=None, handle_nulls=False, strings_as_char=False, 
         return _from_dataframe(x, ktype, strings_as_char)
     if isinstance(x, pd.Categorical):
         return _from_categorical(x, None) if ktype is None else toq(x.astype(str), ktype)
+    if isinstance(x, pd.MultiIndex):  # a table of its levels, as PyKX's from_pandas_index
+        if ktype not in (None, _k.Table):
+            raise _conversion_error(x, ktype)
+        names = [str(n) if n is not None else str(i) for i, n in enumerate(x.names)]
+        levels = [toq(x.get_level_values(i)) for i in range(x.nlevels)]
+        return _k._q("{flip x!y}", names, _k._q("{1_(::),x}", [c._k for c in levels]))
     if isinstance(x, (pd.Series, pd.Index)):
         if isinstance(x.dtype, pd.CategoricalDtype):
             if ktype is None:

@@ -165,6 +165,11 @@ static K load_directory(const char *path) {
 
 K sys_load(const char *path) {
     kerr_clear(); /* "no error" below must mean none from this load, not one left pending */
+    if (RT->svc.load) { /* a script built into a higher layer (pykx.q) */
+        K r = RT->svc.load(path);
+        if (r || kerr_msg())
+            return r;
+    }
     K db = load_directory(path);
     if (db || kerr_msg())
         return db;
@@ -399,11 +404,6 @@ static K run_command(const char *cmd, size_t n) {
     if (!strcmp(word, "l")) {
         char path[1024];
         snprintf(path, sizeof path, "%.*s", (int)an, arg);
-        if (RT->svc.load) {
-            K r = RT->svc.load(path);
-            if (r || kerr_msg())
-                return r;
-        }
         return sys_load(path);
     }
     if (!strcmp(word, "p")) {

@@ -3,8 +3,11 @@
 #ifndef OPENQ_PY_EMBED_H
 #define OPENQ_PY_EMBED_H
 
-/* define the .pykx namespace and \l of .py and .p files (Python starts on first use) */
+/* \l pykx.q defines the .pykx namespace, as PyKX's server has it only after loading
+ * pykx.q (Python starts on first use) */
 void py_register_namespace(void);
+/* define the .pykx namespace now (the Python extension: PyKX's embedded q has it) */
+void py_define_namespace(void);
 /* Ctrl-C: raise KeyboardInterrupt in the Python code running, if any */
 void py_interrupt(void);
 

@@ -525,9 +525,10 @@ static int temporal_type(const char *dtype, long long *scale, long long *shift) 
     if (!strncmp(dtype, "timedelta64", 11)) {
         if (strstr(dtype, "[ns]")) return KN;
         if (strstr(dtype, "[us]")) { *scale = 1000; return KN; }
-        if (strstr(dtype, "[ms]")) { *scale = 1000000; return KN; }
-        if (strstr(dtype, "[s]")) { *scale = 1000000000; return KN; }
-        if (strstr(dtype, "[m]")) { *scale = 60000000000LL; return KN; }
+        /* as PyKX: milliseconds are times, seconds seconds, minutes minutes */
+        if (strstr(dtype, "[ms]")) return KT;
+        if (strstr(dtype, "[s]")) return KV;
+        if (strstr(dtype, "[m]")) return KU;
     }
     return 0;
 }
@@ -598,8 +599,8 @@ static K numpy_to_q(PyObject *arr) {
             for (J i = 0; result && i < n; i++) {
                 int64_t v = src[i];
                 J q = v == INT64_MIN ? nj : (J)(v * scale + shift);
-                if (tt == KD || tt == KM)
-                    kI(result)[i] = v == INT64_MIN ? ni : (I)q;
+                if (tt == KD || tt == KM || tt == KT || tt == KV || tt == KU) /* int-wide: */
+                    kI(result)[i] = q == nj || q <= ni || q > INT32_MAX ? ni : (I)q; /* too far: null */
                 else
                     kJ(result)[i] = q;
             }

@@ -385,20 +385,24 @@ static K builtin_call(void *p, K *args, int n) {
     return r;
 }
 
-/* \l pykx.q is what a PyKX client asks for when `pykx is missing: here it is built in */
-static K load_hook(const char *path) {
-    size_t n = strlen(path);
-    if (n >= 6 && !strcmp(path + n - 6, "pykx.q"))
-        return obj_identity();
-    return NULL;
-}
-
-void py_register_namespace(void) {
+void py_define_namespace(void) {
     for (size_t i = 0; i < ARRAY_LEN(builtins); i++) {
         char name[64];
         snprintf(name, sizeof name, ".pykx.%s", builtins[i].name);
         lang_set(ss(name), obj_foreign_fn((void *)&builtins[i], NULL, builtin_call, builtins[i].arity));
     }
     lang_set(ss(".p.e"), obj_foreign_fn((void *)&builtins[0], NULL, builtin_call, 1));
-    RT->svc.load = load_hook;
 }
+
+/* \l pykx.q (what a PyKX client sends when `pykx is missing, and `q pykx.q` on the command
+ * line) defines the namespace: built in, no file is read */
+static K load_hook(const char *path) {
+    size_t n = strlen(path);
+    if (n >= 6 && !strcmp(path + n - 6, "pykx.q") && (n == 6 || path[n - 7] == '/')) {
+        py_define_namespace();
+        return obj_identity();
+    }
+    return NULL;
+}
+
+void py_register_namespace(void) { RT->svc.load = load_hook; }

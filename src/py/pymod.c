@@ -384,6 +384,7 @@ static int extension_exec(PyObject *m) {
     }
     net_init();
     py_register_namespace();
+    py_define_namespace();
     return module_exec(m);
 }
 

@@ -157,3 +157,26 @@ def test_pykx_namespace_conversions(server):
     with pytest.raises(pykx.QError, match="ZeroDivisionError"):
         q('.pykx.pyexec "1/0"')
     assert q("system\"l pykx.q\"; 1b").py() is True
+
+
+def test_pykx_namespace_only_after_loading_pykx_q(spawn):
+    """as on PyKX's q server: no .pykx until \\l pykx.q (or `q pykx.q`); a read-only (-b)
+    server's client cannot define it"""
+    port, _ = spawn([BINARY, "-p", "{port}"], env=VENV)
+    q = pykx.SyncQConnection("127.0.0.1", port, no_ctx=True)
+    assert q("`pykx in key `").py() is False
+    with pytest.raises(pykx.QError):
+        q('.pykx.pyexec "x=1"')
+    q('system"l pykx.q"')
+    assert q("`pykx in key `").py() is True
+    q('.pykx.pyexec "x=41"')
+    assert q('.pykx.qeval "x+1"').py() == 42
+    port, _ = spawn([BINARY, "pykx.q", "-p", "{port}"], env=VENV)
+    assert pykx.SyncQConnection("127.0.0.1", port, no_ctx=True)("`pykx in key `").py() is True
+    port, _ = spawn([BINARY, "-p", "{port}", "-b"], env=VENV)
+    q = pykx.SyncQConnection("127.0.0.1", port, no_ctx=True)
+    try:
+        q('system"l pykx.q"')
+    except pykx.QError:
+        pass
+    assert q("`pykx in key `").py() is False

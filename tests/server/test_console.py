@@ -110,11 +110,12 @@ def test_ctrl_c_stops_a_loop_and_is_ignored_at_the_prompt(term):
 
 
 def test_ctrl_c_inside_python(term):
-    if subprocess.run([BINARY, "-q"], input=b".pykx.pyexec \"1\"\n", capture_output=True,
+    if subprocess.run([BINARY, "-q"], input=b"\\l pykx.q\n.pykx.pyexec \"1\"\n", capture_output=True,
                       timeout=30).stdout.strip().startswith(b"'"):
         pytest.skip("built without Python")
     term.line(BINARY)
     term.wait_for("q)")
+    term.line("\\l pykx.q")
     term.line('.pykx.pyexec "while True: pass"')
     time.sleep(1.5)
     term.keys("C-c")

@@ -298,6 +298,7 @@ def test_hopen_handshake_times_out(server):
 def test_query_timeout_interrupts_python(server):
     srv = server(args=["-T", "1"])
     s, _ = login(srv.port, timeout=15)
+    query(s, 'system"l pykx.q"')
     start = time.time()
     assert error_text(query(s, '.pykx.pyexec "while True: pass"')) == "stop"
     assert time.time() - start < 5

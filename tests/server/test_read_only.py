@@ -10,7 +10,8 @@ import pytest
 os.environ.setdefault("PYKX_UNLICENSED", "true")
 import pykx as kx  # noqa: E402
 
-SETUP = """v:1;w:1 2 3;t:([]a:1 2 3);kt:([k:1 2]b:3 4);f:{x+1}
+SETUP = """\\l pykx.q
+v:1;w:1 2 3;t:([]a:1 2 3);kt:([k:1 2]b:3 4);f:{x+1}
 .z.pw:{[u;p]p~"secret"}
 .z.pg:{value x}
 .z.ps:{value x}
