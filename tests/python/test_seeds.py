@@ -192,7 +192,8 @@ def remote_doctest(port, blocks):
 
 
 def q_server(spawn, lines):
-    port, _ = spawn([BINARY, "-p", "{port}"], env={"VIRTUAL_ENV": sys.prefix})
+    # the page's server: q pykx.q -p 5050
+    port, _ = spawn([BINARY, "pykx.q", "-p", "{port}"], env={"VIRTUAL_ENV": sys.prefix})
     with pykx.SyncQConnection("127.0.0.1", port, no_ctx=True) as c:
         for line in lines:          # the page's q) lines, as typed at the server's prompt
             c(line)
