@@ -151,3 +151,24 @@ def test_dict_ktype_and_ellipsis_refusals():
     with pytest.raises(TypeError):
         kx.IntAtom(...)
     assert kx.K(...).t == 101
+
+
+def test_timedelta_units_as_pykx_types():
+    # PyKX's _dtype_to_ktype: ns/us timespans, ms times, s seconds, m minutes; NaT the null
+    for unit, cls in (("ns", kx.TimespanVector), ("us", kx.TimespanVector),
+                      ("ms", kx.TimeVector), ("s", kx.SecondVector), ("m", kx.MinuteVector)):
+        a = np.array([1, 2, "NaT"], dtype=f"m8[{unit}]")
+        v = kx.toq(a)
+        assert isinstance(v, cls), unit
+        back = v.np()
+        assert str(back[:2].astype("m8[ns]").astype(np.int64).tolist()) == \
+            str(a[:2].astype("m8[ns]").astype(np.int64).tolist())
+        assert kx.q("{null last x}", v).py()
+    far = kx.toq(np.array([2**40], dtype="m8[ms]"))   # past the time type's range: null
+    assert kx.q("{null first x}", far).py()
+
+
+def test_multiindex_is_a_table_of_its_levels():
+    idx = pd.MultiIndex.from_product([[0, 1], ["a", "b"]], names=["n", None])
+    t = kx.toq(idx)
+    assert isinstance(t, kx.Table) and t.py() == {"n": [0, 0, 1, 1], "1": ["a", "b", "a", "b"]}
