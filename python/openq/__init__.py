@@ -23,7 +23,7 @@ from . import remote  # noqa: F401
 from . import util, config, _pyarrow, random  # noqa: F401
 from .util import PyKXReimport  # noqa: F401
 from .pandas_api import PandasAPI, merge_asof  # noqa: F401
-from .query import Column, QueryPhrase, Variable  # noqa: F401
+from .query import Column, ParseTree, QueryPhrase, Variable  # noqa: F401
 from . import _wrappers  # noqa: F401
 from ._wrappers import deserialize, serialize  # noqa: F401
 

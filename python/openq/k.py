@@ -1372,6 +1372,14 @@ class Table(PandasAPI, Mapping):
     __slots__ = ()
 
     @property
+    def _keys(self):  # PyKX's: a table's keys are its column names, its values its columns
+        return _q("cols", self)
+
+    @property
+    def _values(self):
+        return _q("{value flip x}", self)
+
+    @property
     def has_nulls(self):  # of a keyed table, its value columns'
         return any(c.has_nulls for c in _q("{value flip $[99h=type x;value x;x]}", self))
 

@@ -146,6 +146,10 @@ def _tree(x):
     """The KRef of a parse tree: a str names a column, a _Node is a call, else a constant."""
     if isinstance(x, Column):
         return _tree(x._data)
+    if isinstance(x, ParseTree):  # a tree as it stands: a q list is not a constant here
+        return x._tree._k if isinstance(x._tree, K) else _tree(x._tree)
+    if isinstance(x, QueryPhrase):
+        return _glist([_tree(v) for v in x._phrase]) if x._phrase else _e.eval("()")
     if isinstance(x, str):
         return toq(x, SymbolAtom)._k
     if isinstance(x, _Node):
@@ -418,6 +422,37 @@ class Variable:
 
     def __repr__(self):
         return f"pykx.Variable(name='{self._name}')"
+
+
+class ParseTree:
+    """A q parse tree for the query API (`kx.ParseTree(kx.q.parse(b'x=`a'))`): a string is
+    parsed; a Column, QueryPhrase or Variable gives its own tree."""
+
+    def __init__(self, tree):
+        if isinstance(tree, str):
+            tree = wrap(_parse(tree))
+        elif isinstance(tree, Column):
+            tree = tree._data
+        elif isinstance(tree, Variable):
+            tree = tree._name
+        self._tree = tree
+
+    def __repr__(self):
+        return f"pykx.ParseTree({self._tree!r})"
+
+    def enlist(self):
+        return ParseTree(wrap(_e.apply("enlist", _tree(self))))
+
+    def first(self):
+        return ParseTree(wrap(_e.apply("first", _tree(self))))
+
+
+def _as_k(x):
+    """toq of a Column, Variable, QueryPhrase or ParseTree: its parse tree (a Variable, its
+    name), as PyKX converts them"""
+    if isinstance(x, Variable):
+        return toq(x._name, SymbolAtom)
+    return wrap(_tree(x))
 
 
 class QueryPhrase:

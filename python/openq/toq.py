@@ -147,6 +147,14 @@ def _from_str(x, ktype, strings_as_char, cast=None):
         return _k.wrap(_e.toq(b))
     if cast and issubclass(ktype, _k.Atom) and isinstance(getattr(ktype, "t", None), int):
         return _cast(_k.wrap(_e.toq(b)), ktype)
+    if ktype in (_k.Operator, _k.Iterator):  # kx.Operator('>'): q's own, by its text
+        try:
+            r = _k.wrap(_e.eval(x)) if 0 < len(x) <= 2 and \
+                all(c in "~!@#$%^&*_-+=|:<>,.?/\\'" for c in x) else None
+        except QError:
+            r = None
+        if isinstance(r, ktype):
+            return r
     raise _conversion_error(x, ktype)
 
 
@@ -396,6 +404,10 @@ def toq(x, ktype=None, *, cast=None, handle_nulls=False, strings_as_char=False, 
         return _cast(x, ktype)
     if isinstance(x, _e.KRef):
         return _cast(_k.wrap(x), ktype) if ktype else _k.wrap(x)
+    from . import query as _query
+    if isinstance(x, (_query.Column, _query.Variable, _query.QueryPhrase, _query.ParseTree)):
+        r = _query._as_k(x)
+        return _cast(r, ktype) if ktype else r
     if cast is not None and not isinstance(cast, bool):
         raise TypeError("Cast must be of type Boolean")
     import numpy as np

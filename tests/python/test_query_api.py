@@ -82,3 +82,31 @@ def test_numpy_on_nested_lists():
         kx.q("((1 2);(3 4f))").__typed_array__()
     assert np.minimum.reduce(kx.q("((1 2f); (3 4f))"), initial=kx.q("10f"),
                              where=kx.q("(1b; 0b)")).py() == [1.0, 10.0]
+
+
+def test_query_objects_convert_to_their_parse_trees():
+    """toq of a Column, Variable, QueryPhrase or ParseTree: the parse tree q's functional
+    forms take (a Variable: its name)"""
+    assert kx.toq(kx.Column("x")).py() == "x"
+    gt = kx.toq(1 < kx.Column("x")).py()
+    assert gt[1:] == ["x", 1] and str(gt[0]) == ">"
+    assert isinstance(kx.toq(kx.Column("x").max()).py()[0], kx.Function)
+    assert kx.toq(kx.Variable("nvar")).py() == "nvar"
+    tree = kx.toq(kx.ParseTree(kx.q.parse(b"x=`a"))).py()
+    assert tree[1:] == ["x", ["a"]] and str(tree[0]) == "="
+    assert kx.toq(kx.ParseTree("x=`a")).py()[1:] == ["x", ["a"]]
+    phrase = kx.toq(kx.QueryPhrase(kx.Column("x") == "a")).py()
+    assert len(phrase) == 1 and phrase[0][1:] == ["x", ["a"]]
+    t = kx.q("([]x:`a`b`a;y:1 2 3)")
+    assert kx.q("{?[x;enlist y;0b;()]}", t, kx.toq(kx.Column("x") == "a")).py() == \
+        {"x": ["a", "a"], "y": [1, 3]}
+    assert isinstance(kx.Operator(">"), kx.Operator) and str(kx.Operator(">")) == ">"
+    for text in ("til", 'system"ls"', ""):     # only an operator's own text makes one
+        with pytest.raises(TypeError):
+            kx.Operator(text)
+
+
+def test_table_values_are_its_columns():
+    t = kx.q("([]a:1 2;b:`x`y)")
+    assert [c.py() for c in t._values] == [[1, 2], ["x", "y"]]
+    assert t._keys.py() == ["a", "b"]
