@@ -268,20 +268,13 @@ class SyncQConnection(QAccess):
     def _reconnect(self):
         """After a lost connection: reconnection_attempts tries, each after a delay that
         reconnection_function grows (doubling by default), reported on stderr as PyKX does."""
-        if self._retries < 0:
-            raise RuntimeError("Attempted to use a closed IPC connection")
-        print("WARNING: Connection lost attempting to reconnect.", file=sys.stderr)
-        delay = self._delay
-        for _ in range(self._retries):
+        for delay in _reconnections(self):
             try:
                 self._connect()
-                print("Connection successfully reestablished.", file=sys.stderr)
-                return
+                return _reconnected()
             except OSError:
-                print(f"Failed to reconnect, trying again in {delay} seconds.", file=sys.stderr)
+                _retry_in(delay)
                 time.sleep(delay)
-                delay = self._next_delay(delay)
-        raise ConnectionError("Connection failed after reconnection attempts")
 
     def _recv(self):
         header = self._recv_exact(8)
@@ -425,11 +418,34 @@ def ssl_info():
     return _q("{(`$key x)!value x}", {k: v.encode() for k, v in info.items()})
 
 
+def _reconnections(conn):
+    """the delays before each reconnection attempt of conn (a closed connection: none, an
+    error), then ConnectionError"""
+    if conn._retries < 0:
+        raise RuntimeError("Attempted to use a closed IPC connection")
+    print("WARNING: Connection lost attempting to reconnect.", file=sys.stderr)
+    delay = conn._delay
+    for _ in range(conn._retries):
+        yield delay
+        delay = conn._next_delay(delay)
+    raise ConnectionError("Connection failed after reconnection attempts")
+
+
+def _reconnected():
+    print("Connection successfully reestablished.", file=sys.stderr)
+
+
+def _retry_in(delay):
+    print(f"Failed to reconnect, trying again in {delay} seconds.", file=sys.stderr)
+
+
 class AsyncQConnection:
-    """An asyncio client: `await conn('1+1')`."""
+    """An asyncio client: `await conn('1+1')`; with reconnection_attempts, a lost connection
+    is made again as SyncQConnection's is."""
 
     def __init__(self, host="localhost", port=None, *, username="", password="", tls=False,
-                 unix=False, connection_timeout=None, **kwargs):
+                 unix=False, connection_timeout=None, reconnection_attempts=-1,
+                 reconnection_delay=0.5, reconnection_function=None, **kwargs):
         if port is None:
             raise TypeError("a port is required")
         self._connection_info = {"host": host, "port": port, "username": username,
@@ -442,6 +458,9 @@ class AsyncQConnection:
         self._reader = self._writer = None
         self._lock = None
         self._call_stack = []  # requests sent or queued, not yet answered
+        self._retries = reconnection_attempts
+        self._delay = reconnection_delay
+        self._next_delay = reconnection_function or (lambda d: d * 2)
 
     async def _connect(self):
         if self._tls and self._unix:
@@ -459,11 +478,24 @@ class AsyncQConnection:
         if not reply:
             raise QError("access: Failed to connect to server with invalid username/password")
         self._cap = reply[0]
-        self._lock = asyncio.Lock()
+        if self._lock is None:
+            self._lock = asyncio.Lock()
         return self
 
+    async def _reconnect(self):
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+        for delay in _reconnections(self):
+            try:
+                await self._connect()
+                return _reconnected()
+            except OSError:
+                _retry_in(delay)
+                await asyncio.sleep(delay)
+
     def _ready(self):
-        if self._writer is None:
+        if self._lock is None:  # never connected (a lost connection is made again on use)
             raise UninitializedConnection("The connection has not been initialised: await it "
                                           "or use it in `async with`")
 
@@ -481,6 +513,8 @@ class AsyncQConnection:
 
     def fileno(self):
         self._ready()
+        if self._writer is None:
+            raise RuntimeError("Attempted to use a closed IPC connection")
         return self._writer.get_extra_info("socket").fileno()
 
     def __call__(self, query, *args, wait=True, reuse=True, debug=False, async_response=False,
@@ -512,16 +546,25 @@ class AsyncQConnection:
 
     async def _request(self, msg, wait, async_response=False, debug=False):
         async with self._lock:
-            if self._writer is None:
-                raise RuntimeError("Attempted to use a closed IPC connection")
-            self._writer.write(msg)
-            await self._writer.drain()
-            if async_response:
-                return asyncio.ensure_future(self._next_message(0))
-            if not wait:
-                return wrap(_e.eval("::"))
-            r = await self._next_message(2)
-            return debug_result(r) if debug else r
+            try:
+                return await self._exchange(msg, wait, async_response, debug)
+            except (OSError, RuntimeError):
+                if self._retries < 0:
+                    raise
+            await self._reconnect()
+            return await self._exchange(msg, wait, async_response, debug)
+
+    async def _exchange(self, msg, wait, async_response, debug):
+        if self._writer is None:
+            raise RuntimeError("Attempted to use a closed IPC connection")
+        self._writer.write(msg)
+        await self._writer.drain()
+        if async_response:
+            return asyncio.ensure_future(self._next_message(0))
+        if not wait:
+            return wrap(_e.eval("::"))
+        r = await self._next_message(2)
+        return debug_result(r) if debug else r
 
     async def _next_message(self, kind):
         """The next message of kind (0 async, 2 a reply) from the server; others skipped."""
@@ -538,6 +581,7 @@ class AsyncQConnection:
     async def close(self):
         if self._writer is None and self._lock is None:
             raise UninitializedConnection("The connection has not been initialised")
+        self._retries = -1  # closed by its user: no reconnection
         for task in self._call_stack:
             task.cancel()
         self._call_stack.clear()

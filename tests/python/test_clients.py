@@ -65,6 +65,38 @@ def test_reconnect(spawn, capsys):
     assert "trying again in 0.1 seconds" in err and "trying again in 0.2 seconds" in err
 
 
+def test_async_reconnect(spawn, capsys):
+    """AsyncQConnection(reconnection_attempts=): a lost server is tried again with growing
+    delays (reported on stderr as PyKX does), and once back the call goes through"""
+    port, proc = spawn([BINARY, "-p", "{port}", "-q"])
+
+    async def run():
+        conn = await kx.AsyncQConnection(port=port, reconnection_attempts=2,
+                                         reconnection_delay=0.1)
+        assert (await conn("til 2")).py() == [0, 1]
+        proc.kill()
+        proc.wait()
+        with pytest.raises(BaseException):
+            await conn("til 5")
+        err = capsys.readouterr().err
+        assert "trying again in 0.1 seconds" in err and "trying again in 0.2 seconds" in err
+        back = subprocess.Popen([BINARY, "-p", str(port), "-q"], stdin=subprocess.DEVNULL,
+                                stdout=subprocess.DEVNULL)
+        try:
+            conn._retries = 20
+            assert (await conn("til 3")).py() == [0, 1, 2]
+            assert "successfully reestablished" in capsys.readouterr().err
+            await conn.close()
+            back.kill()
+            back.wait()
+            with pytest.raises(BaseException):   # closed by its user: not made again
+                await conn("1")
+        finally:
+            back.kill()
+            back.wait()
+    asyncio.run(run())
+
+
 def test_async_pending_calls_and_uninitialised(spawn):
     port, _ = spawn([BINARY, "-p", "{port}", "-q"])
 
