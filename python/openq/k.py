@@ -332,7 +332,11 @@ def _modpow(a, b, m):
     import numpy as np
     x = np.asarray(a.np() if isinstance(a, K) else a, dtype=np.int64)
     y = np.asarray(b.np() if isinstance(b, K) else b, dtype=np.int64)
-    r = np.power(x, y) if m is None else np.mod(np.power(x, y), m)
+    if m is None:
+        r = np.power(x, y)
+    else:  # modular exponentiation, exact (x**y itself would overflow 64 bits)
+        mm = np.asarray(m.np() if isinstance(m, K) else m, dtype=np.int64)
+        r = np.vectorize(lambda a, b, c: pow(int(a), int(b), int(c)), otypes=[np.int64])(x, y, mm)
     return toq(r if r.ndim else r.item(), LongVector if r.ndim else LongAtom)
 
 

@@ -71,6 +71,7 @@ typedef struct {
     K k;                  /* owned reference */
     Py_ssize_t shape[1];  /* buffer protocol: item count */
     Py_ssize_t strides[1];/* buffer protocol: item width */
+    bool writable;        /* buffer protocol: a view numpy may write (vector_to_numpy) */
 } KRef;
 PyObject *kref_new(K x); /* consumes x */
 /* the binary's built-in copy of the module (PyImport_AppendInittab); the extension's is

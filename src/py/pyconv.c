@@ -44,7 +44,8 @@ static const char *buffer_format(int t) {
     return NULL;
 }
 
-/* read-only view of a simple vector's items: numpy.frombuffer makes arrays without copying */
+/* a view of a simple vector's items: numpy.frombuffer makes arrays without copying; writable
+ * when vector_to_numpy said so, else read-only (numpy asks again for that) */
 static int kref_getbuffer(KRef *self, Py_buffer *view, int flags) {
     K x = self->k;
     const char *fmt = x->t > 0 ? buffer_format(x->t) : NULL;
@@ -52,8 +53,8 @@ static int kref_getbuffer(KRef *self, Py_buffer *view, int flags) {
         PyErr_SetString(PyExc_BufferError, "not a simple vector");
         return -1;
     }
-    if (flags & PyBUF_WRITABLE) {
-        PyErr_SetString(PyExc_BufferError, "q vectors are read-only");
+    if ((flags & PyBUF_WRITABLE) && !self->writable) {
+        PyErr_SetString(PyExc_BufferError, "this q vector is shared: read-only");
         return -1;
     }
     self->shape[0] = (Py_ssize_t)x->n;
@@ -61,7 +62,7 @@ static int kref_getbuffer(KRef *self, Py_buffer *view, int flags) {
     view->buf = kG(x);
     view->obj = Py_NewRef((PyObject *)self);
     view->len = (Py_ssize_t)x->n * obj_width(x->t);
-    view->readonly = 1;
+    view->readonly = !(flags & PyBUF_WRITABLE);
     view->itemsize = obj_width(x->t);
     view->format = (flags & PyBUF_FORMAT) ? (char *)fmt : NULL;
     view->ndim = 1;
@@ -119,6 +120,7 @@ PyObject *kref_new(K x) {
         return NULL;
     }
     r->k = x;
+    r->writable = false;
     return (PyObject *)r;
 }
 
@@ -239,9 +241,14 @@ static PyObject *vector_to_numpy(const K x, bool copy) {
     }
     if (x->t == KM || x->t == KD || x->t == KU || x->t == KV || x->t == KT || x->t == KP || x->t == KN)
         return temporal_to_numpy(x, dtype);
+    /* as PyKX's, the array may be written when the caller's reference is the vector's only
+     * one, the vector is in memory of its own (not a file mapping) and has no attribute an
+     * item written could break */
+    bool writable = x->r == 0 && !obj_is_mapped(x) && !x->u;
     PyObject *ref = kref_new(r1(x));
     if (!ref)
         return NULL;
+    ((KRef *)ref)->writable = writable;
     PyObject *args = Py_BuildValue("(Os)", ref, dtype);
     PyObject *arr = np_call("frombuffer", args, NULL);
     Py_DECREF(args);

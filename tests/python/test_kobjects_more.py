@@ -143,3 +143,32 @@ def test_addr_copy_refcount_and_pickling():
     assert back._addr != t._addr and kx.q("~", t, back)
     with pytest.raises(TypeError, match="Foreign"):
         pickle.dumps(kx.Foreign(10))
+
+
+def test_np_view_writable_only_when_unshared():
+    """.np() of a vector is a view of q's memory; as PyKX's it may be written when nothing
+    else holds the vector (not a global, a lambda's constant, a file mapping, an attribute)"""
+    import numpy as np
+    c = kx.q("0 0 0")
+    a = c.np()
+    assert a.flags.writeable
+    np.add(kx.q("1 2 3"), kx.q("4 5 6"), out=a)
+    assert c.py() == [5, 7, 9]                    # written through to the q vector
+    kx.q("g:1 2 3")
+    shared = [kx.q("g"), kx.q("{1 2 3}")(), kx.q("`s#1 2 3")]
+    for v in shared:
+        arr = v.np()
+        assert not arr.flags.writeable
+        with pytest.raises(ValueError):
+            arr[0] = 9
+    assert kx.q("g").py() == [1, 2, 3] and kx.q("{1 2 3}")().py() == [1, 2, 3]
+    t = kx.q("([]a:1 2 3)")
+    df = t.pd()
+    df.iloc[0, 0] = 99                            # a frame's columns are its own
+    assert kx.q("{x`a}", t).py() == [1, 2, 3]
+
+
+def test_pow_with_a_modulus_is_exact():
+    assert pow(kx.LongAtom(12), kx.LongAtom(19), 7).py() == pow(12, 19, 7)   # 12**19 > 2**63
+    assert pow(kx.q("12 13"), 19, 7).py() == [pow(12, 19, 7), pow(13, 19, 7)]
+    assert (kx.LongAtom(2) ** 10).py() == 1024
