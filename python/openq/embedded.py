@@ -170,7 +170,7 @@ class QAccess:
             from .query import QSQL
             return QSQL(self)
         if name == "sql":
-            from .query import SQL
+            from .sql import SQL
             return SQL(self)
         if name == "system":
             from .system import System

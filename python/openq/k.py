@@ -1375,6 +1375,11 @@ def _is_rows(data):
 class Table(PandasAPI, Mapping):
     __slots__ = ()
 
+    def sql(self, query, *args):
+        """the SQL query (kx.q.sql) with this table as $1"""
+        from .sql import table_sql
+        return table_sql(self, query, *args)
+
     @property
     def _keys(self):  # PyKX's: a table's keys are its column names, its values its columns
         return _q("cols", self)

@@ -1,4 +1,4 @@
-"""qSQL from Python: kx.q.qsql.select/exec/update/delete, Table.select..., kx.q.sql.
+"""qSQL from Python: kx.q.qsql.select/exec/update/delete, Table.select... (SQL: sql.py).
 
 Each call builds q's own query text (`select cols by b from t where w`) and runs it, so the
 engine's qSQL (src/lang/query.c) gives the answer.  Column arguments are q expressions: a str,
@@ -97,16 +97,6 @@ class QSQL:
 
     def delete(self, table, columns=None, where=None, modify=False, inplace=False):
         return _query("delete", table, columns, where, None, inplace or modify, self._q)
-
-
-class SQL:
-    """kx.q.sql('select * from t'): the SELECT forms openq's qSQL can answer."""
-
-    def __init__(self, q):
-        self._q = q
-
-    def __call__(self, query, *args):
-        raise QError("nyi: SQL queries (use kx.q.qsql)")
 
 
 # PyKX's query API: Column and QueryPhrase, evaluated as parse trees

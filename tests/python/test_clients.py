@@ -147,3 +147,11 @@ def test_async_response(spawn):
             with pytest.warns(UserWarning, match="without wait=False"):
                 (await q("1+1", reuse=False, async_response=True))
     asyncio.run(run())
+
+
+def test_sql_over_ipc(spawn):
+    port, _ = spawn([BINARY, "-p", "{port}", "-q"])
+    with kx.SyncQConnection(port=port) as q:
+        q("t:([]s:`a`b`a;v:1 2 3)")
+        got = q.sql("select s, sum(v) as v from t where v > $1 group by s", 1)
+        assert got.py() == {"s": ["a", "b"], "v": [3, 2]}

@@ -110,3 +110,48 @@ def test_table_values_are_its_columns():
     t = kx.q("([]a:1 2;b:`x`y)")
     assert [c.py() for c in t._values] == [[1, 2], ["x", "y"]]
     assert t._keys.py() == ["a", "b"]
+
+
+# ---- kx.q.sql: SELECT translated to qSQL (python/openq/sql.py) --------------------------------
+
+def _sqltab():
+    kx.q("st:([]sym:`a`b`c`a`b;px:1.5 0.5 2.5 3.5 0.25;n:1 2 3 4 5)")
+    return kx.q("st")
+
+
+@pytest.mark.parametrize("sql,qsql", [
+    ("select * from st", "select from st"),
+    ("select * from st where px > 1", "select from st where px>1"),
+    ("select sym, n from st where px >= 0.5 and n <> 2", "select sym,n from st where px>=0.5,n<>2"),
+    ("select * from st where sym = 'a' or n = 5", "select from st where (sym=`a)|n=5"),
+    ("select * from st where not sym = 'a'", "select from st where not sym=`a"),
+    ("select * from st where sym in ('a','c')", "select from st where sym in `a`c"),
+    ("select * from st where n between 2 and 4", "select from st where n within 2 4"),
+    ("select * from st where sym like 'a%'", "select from st where sym like \"a*\""),
+    ("select px * 2 as d, n + 1 as m from st", "select d:px*2,m:n+1 from st"),
+    ("select sym, sum(n) as total, count(*) as k from st group by sym",
+     "0!select total:sum n,k:count i by sym from st"),
+    ("select sym, avg(px) from st group by sym order by px desc",
+     "`px xdesc 0!select avg px by sym from st"),
+    ("select * from st order by n desc limit 2", "2 sublist `n xdesc st"),
+    ("select distinct sym from st", "distinct select sym from st"),
+    ("select count(px) as c, max(n) as m from st", "select c:count px,m:max n from st"),
+])
+def test_sql_select_forms_are_qsql(sql, qsql):
+    _sqltab()
+    assert kx.q("~", kx.q.sql(sql), kx.q(qsql)).py(), sql
+
+
+def test_sql_arguments_errors_and_table_method():
+    t = _sqltab()
+    got = kx.q.sql("select * from $1 where sym = $2 and px < $3", t, "a", 2.0)
+    assert got.py() == {"sym": ["a"], "px": [1.5], "n": [1]}
+    assert kx.q("~", t.sql("select * from $1 where n > $2", 3), kx.q("select from st where n>3")).py()
+    with pytest.raises(kx.QError, match="does not contain"):
+        t.sql("select * from st")
+    with pytest.raises(TypeError, match="not of type"):
+        t.sql(1)
+    for bad in ("select * frm st", "select * from st where", "select * from $2", "delete from st",
+                "select * from st group by sym", "select nosuch(n) from st", "select 'x from st"):
+        with pytest.raises(kx.QError):
+            kx.q.sql(bad)
