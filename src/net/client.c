@@ -223,16 +223,33 @@ K net_open(K spec, int timeout_ms) {
     return h < 0 ? NULL : ki(h);
 }
 
+/* c's events while we wait on it: its input, and writability while our request is queued
+ * (a request larger than the socket's buffer is written as the peer reads it) */
+static short wait_events(const Conn *c) { return (short)(POLLIN | (c && c->out_head ? POLLOUT : 0)); }
+
+/* act on what poll reported for c: false when c is gone */
+static bool wait_ready(Conn *c, short revents) {
+    int fd = c->fd;
+    if (revents & POLLOUT) {
+        net_flush_out(c);
+        if (net_conn(fd) != c)
+            return false;
+    }
+    if (revents & (POLLIN | POLLHUP | POLLERR))
+        return net_conn_read(c) && net_conn(fd) == c; /* net_conn_read freed it if it closed */
+    return true;
+}
+
 /* wait for the response to our sync request on c, serving what else arrives on it */
 static K await_reply(Conn *c) {
     int fd = c->fd;
     while (!c->reply_ready) {
-        struct pollfd pf = {.fd = fd, .events = POLLIN};
+        struct pollfd pf = {.fd = fd, .events = wait_events(c)};
         int r = poll(&pf, 1, -1);
         if (r < 0 && errno == EINTR)
             continue;
-        if (r <= 0 || !net_conn_read(c) || net_conn(fd) != c)
-            return kerr("close"); /* net_conn_read freed it if it closed */
+        if (r <= 0 || !wait_ready(c, pf.revents))
+            return kerr("close");
     }
     K x = c->reply;
     c->reply = NULL;
@@ -325,7 +342,7 @@ K net_peach(const K handles, K msgs) {
         J np = 0;
         for (J h = 0; h < hn; h++)
             if (busy[h])
-                pf[np++] = (struct pollfd){.fd = fds[h], .events = POLLIN};
+                pf[np++] = (struct pollfd){.fd = fds[h], .events = wait_events(net_conn(fds[h]))};
         int r = poll(pf, (nfds_t)np, -1);
         if (r < 0 && errno == EINTR)
             continue;
@@ -339,7 +356,7 @@ K net_peach(const K handles, K msgs) {
             if (r > 0 && !(k < np && pf[k].revents))
                 continue;
             Conn *c = net_conn(fds[h]);
-            bool alive = r > 0 && c && net_conn_read(c) && net_conn(fds[h]) == c;
+            bool alive = r > 0 && c && wait_ready(c, pf[k].revents);
             if (alive && !c->reply_ready)
                 continue;
             busy[h] = 0;

@@ -1,10 +1,15 @@
 /* conn.c -- client connections (Redis's networking shape): each reads into its own buffer;
  * the handshake and each frame are acted on only when complete, and every length is checked
  * against the configured maximum before the buffer grows (it grows only as bytes arrive, so
- * a header that lies about its length costs nothing).  Replies are written at once; only a
- * short write makes us watch for writability.  Hooks (.z.pw .z.po .z.pg .z.ps .z.pc) run
- * user code that may close any handle, its own included: a connection is "protected" while
- * a hook runs for it, and closing a protected connection only marks it, to be freed after. */
+ * a header that lies about its length costs nothing); consumed bytes are skipped by an
+ * offset, so a buffer of many small frames is not moved once per frame.  Replies are written
+ * at once; what the socket does not take waits in an output queue of the encoded messages
+ * themselves, and only then do we watch for writability.  Past NET_OUT_MAX of queued output
+ * an accepted connection is paused (neither read nor parsed) until the queue drains: a peer
+ * that never reads its replies cannot make us queue without bound.  Hooks (.z.pw .z.po
+ * .z.pg .z.ps .z.pc) run user code that may close any handle, its own included: a
+ * connection is "protected" while a hook runs for it, and closing a protected connection
+ * only marks it, to be freed after. */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -14,12 +19,17 @@
 #include <stdlib.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include "../ipc/ipc.h"
 #include "../lang/lang.h"
 #include "net.h"
 #include "netint.h"
+
+static void out_clear(Conn *c);
+static bool process_input(Conn *c);
+static void in_release_if_empty(Conn *c);
 
 /* ---- connections ------------------------------------------------------------------------------ */
 
@@ -78,7 +88,7 @@ Conn *net_conn_new(int fd, bool outbound) {
     net_set_nonblocking(fd);
     if (outbound && net_ensure_loop()) /* what the other side sends unasked (a subscription's
                                      * updates) is served by the loop, as on accepted ones */
-        net_watch(fd, EPOLLIN, true);
+        net_conn_watch(c, true);
     return c;
 }
 
@@ -92,7 +102,7 @@ void net_conn_free(Conn *c) {
     if (!c->outbound)
         ns->nconns--;
     r0(c->in);
-    r0(c->out);
+    out_clear(c);
     r0(c->reply);
     r0(c->ws_msg);
     net_tls_free(c);
@@ -176,69 +186,185 @@ static bool bytes_append(K *buf, const G *p, size_t n) {
     return true;
 }
 
-/* queue bytes and try to write them now; false when the connection failed */
-bool net_conn_send(Conn *c, const G *p, size_t n) {
-    if (c->closing)
-        return false;
-    if (c->sink)
-        return bytes_append(c->sink, p, n);
-    if (!c->out) {
-        while (n) {
-            ssize_t w = net_io_send(c, p, n);
-            if (w < 0) {
-                if (errno == EINTR)
-                    continue;
-                if (errno == EAGAIN || errno == EWOULDBLOCK)
-                    break;
-                return false;
-            }
-            p += w;
-            n -= (size_t)w;
-        }
-        if (n == 0)
-            return true;
+/* The output queue: encoded messages wait in their own memory, each written from an offset
+ * (writev over the first pieces), so a large reply is never copied or moved; small sends
+ * are gathered into a buffer of the queue's own at its tail. */
+
+#define OUT_GATHER 65536 /* a gathering buffer takes small sends until it holds this much */
+#define OUT_IOV 64       /* pieces handed to one writev */
+
+static OutChunk *chunk_push(Conn *c, K buf, size_t off, bool copied) {
+    OutChunk *q = mem_alloc(mem_class(sizeof *q));
+    if (!q) {
+        r0(buf);
+        return NULL;
     }
-    if (!bytes_append(&c->out, p, n))
-        return false;
-    net_watch(c->fd, EPOLLIN | EPOLLOUT | EPOLLRDHUP, false);
+    *q = (OutChunk){.buf = buf, .off = off, .copied = copied};
+    if (c->out_tail)
+        c->out_tail->next = q;
+    else
+        c->out_head = q;
+    c->out_tail = q;
+    c->out_bytes += (size_t)buf->n - off;
+    return q;
+}
+
+static void chunk_pop(Conn *c) {
+    OutChunk *q = c->out_head;
+    c->out_head = q->next;
+    if (!c->out_head)
+        c->out_tail = NULL;
+    r0(q->buf);
+    mem_free(q, mem_class(sizeof *q));
+}
+
+static void out_clear(Conn *c) {
+    while (c->out_head)
+        chunk_pop(c);
+    c->out_bytes = 0;
+}
+
+/* queue a copy of p[0..n); false when out of memory */
+static bool out_copy(Conn *c, const G *p, size_t n) {
+    OutChunk *t = c->out_tail;
+    if (t && t->copied && (size_t)t->buf->n < OUT_GATHER) {
+        if (!bytes_append(&t->buf, p, n))
+            return false;
+        c->out_bytes += n;
+        return true;
+    }
+    K b = NULL;
+    return bytes_append(&b, p, n) && chunk_push(c, b, 0, true);
+}
+
+/* write from the head of the queue until it is empty or the socket is full; false on error */
+static bool out_write(Conn *c) {
+    while (c->out_head) {
+        struct iovec iov[OUT_IOV];
+        int n = 0;
+        for (OutChunk *q = c->out_head; q && n < OUT_IOV; q = q->next)
+            iov[n++] = (struct iovec){kG(q->buf) + q->off, (size_t)q->buf->n - q->off};
+        ssize_t w = net_io_sendv(c, iov, n);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            return errno == EAGAIN || errno == EWOULDBLOCK;
+        }
+        c->out_bytes -= (size_t)w;
+        while (w > 0) {
+            OutChunk *q = c->out_head;
+            size_t left = (size_t)q->buf->n - q->off;
+            if ((size_t)w < left) {
+                q->off += (size_t)w;
+                break;
+            }
+            w -= (ssize_t)left;
+            chunk_pop(c);
+        }
+    }
     return true;
 }
 
-void net_flush_out(Conn *c) {
-    if (!c->out)
-        return;
-    size_t done = 0, len = (size_t)c->out->n;
-    while (done < len) {
-        ssize_t w = net_io_send(c, kG(c->out) + done, len - done);
+/* write p[0..n) straight to the socket while the queue is empty: how many bytes went, or
+ * -1 when the connection failed */
+static ssize_t write_now(Conn *c, const G *p, size_t n) {
+    size_t done = 0;
+    while (!c->out_head && done < n) {
+        ssize_t w = net_io_send(c, p + done, n - done);
         if (w < 0) {
             if (errno == EINTR)
                 continue;
             if (errno == EAGAIN || errno == EWOULDBLOCK)
                 break;
-            r0(c->out);
-            c->out = NULL;
-            net_conn_close(c);
-            return;
+            return -1;
         }
         done += (size_t)w;
     }
-    if (done < len) {
-        memmove(kG(c->out), kG(c->out) + done, len - done);
-        c->out->n = (J)(len - done);
+    return (ssize_t)done;
+}
+
+void net_conn_watch(Conn *c, bool add) {
+    if (c->sink)
         return;
+    uint32_t ev = c->paused ? 0 : c->outbound ? EPOLLIN : EPOLLIN | EPOLLRDHUP;
+    if (c->out_head)
+        ev |= EPOLLOUT;
+    if (add || ev != c->events)
+        net_watch(c->fd, ev, add);
+    c->events = ev;
+}
+
+bool net_conn_send(Conn *c, const G *p, size_t n) {
+    if (c->closing)
+        return false;
+    if (c->sink)
+        return bytes_append(c->sink, p, n);
+    ssize_t done = write_now(c, p, n);
+    if (done < 0)
+        return false;
+    if ((size_t)done == n)
+        return true;
+    if (!out_copy(c, p + done, n - (size_t)done))
+        return false;
+    net_conn_watch(c, false);
+    return true;
+}
+
+bool net_conn_send_k(Conn *c, K m) {
+    size_t n = (size_t)m->n;
+    if (c->closing || c->sink || n < NET_OUT_COPY) {
+        bool ok = net_conn_send(c, kG(m), n);
+        r0(m);
+        return ok;
     }
-    r0(c->out);
-    c->out = NULL;
-    if (c->close_after_write) {
+    ssize_t done = write_now(c, kG(m), n);
+    if (done < 0) {
+        r0(m);
+        return false;
+    }
+    if ((size_t)done == n) {
+        r0(m);
+        return true;
+    }
+    if (!chunk_push(c, m, (size_t)done, false))
+        return false;
+    net_conn_watch(c, false);
+    return true;
+}
+
+bool net_out_full(Conn *c) {
+    if (c->outbound || c->out_bytes < NET_OUT_MAX)
+        return false;
+    if (!c->paused) {
+        c->paused = true;
+        net_conn_watch(c, false);
+    }
+    return true;
+}
+
+void net_flush_out(Conn *c) {
+    if (!out_write(c)) {
+        out_clear(c);
         net_conn_close(c);
         return;
     }
-    net_watch(c->fd, EPOLLIN | EPOLLRDHUP, false);
+    if (!c->out_head && c->close_after_write) {
+        net_conn_close(c);
+        return;
+    }
+    bool resume = c->paused && c->out_bytes < NET_OUT_MAX;
+    if (resume)
+        c->paused = false;
+    net_conn_watch(c, false);
+    /* the requests that waited in the buffer are served now (the loop reads more when the
+     * socket has it); one whose hook is running resumes in that hook's loop */
+    if (resume && !c->protect && net_in_len(c) && process_input(c))
+        in_release_if_empty(c);
 }
 
 void net_conn_close_after_write(Conn *c) {
     c->close_after_write = true;
-    if (!c->out)
+    if (!c->out_head)
         net_conn_close(c);
 }
 
@@ -248,20 +374,15 @@ bool net_send_value(Conn *c, const K x, int msgtype) {
     K m = ipc_encode(x, msgtype, c->capability, compress);
     if (!m)
         return false;
-    bool ok = net_conn_send(c, kG(m), (size_t)m->n);
-    r0(m);
-    if (!ok)
+    if (!net_conn_send_k(c, m))
         net_conn_close(c);
     return true;
 }
 
 void net_send_error(Conn *c, const char *msg) {
     K m = ipc_encode_error(msg, c->capability);
-    if (m) {
-        if (!net_conn_send(c, kG(m), (size_t)m->n))
-            net_conn_close(c);
-        r0(m);
-    }
+    if (m && !net_conn_send_k(c, m))
+        net_conn_close(c);
 }
 
 /* ---- the handshake ------------------------------------------------------------------------------ */
@@ -325,7 +446,7 @@ void net_conn_ready(Conn *c) {
 static void finish_handshake(Conn *c, size_t nul) {
     size_t len = nul;
     int cap = 0;
-    G *in = kG(c->in);
+    G *in = net_in_ptr(c);
     if (len >= 1 && in[len - 1] < 32) {
         cap = in[len - 1];
         len--;
@@ -337,10 +458,7 @@ static void finish_handshake(Conn *c, size_t nul) {
     size_t plen = colon ? len - ulen - 1 : 0;
     bool ok = net_st()->nconns - net_st()->guard.nhalf < net_cfg()->max_connections &&
               net_login(c, cred, ulen, pass, plen);
-    /* consume the handshake bytes */
-    size_t rest = (size_t)c->in->n - nul - 1;
-    memmove(kG(c->in), kG(c->in) + nul + 1, rest);
-    c->in->n = (J)rest;
+    net_in_consume(c, nul + 1); /* the handshake bytes */
     if (!ok || c->closing) {
         if (c->protect == 0)
             net_conn_free(c);
@@ -441,9 +559,9 @@ static void dispatch(Conn *c, int msgtype, K x) {
 /* Act on every complete frame in c's buffer.  Returns false when c was closed. */
 static bool process_input(Conn *c) {
     NetState *ns = net_st();
-    while (c->in && c->in->n) {
-        G *in = kG(c->in);
-        size_t in_len = (size_t)c->in->n;
+    while (net_in_len(c)) {
+        G *in = net_in_ptr(c);
+        size_t in_len = net_in_len(c);
         if (c->kind == CONN_IPC && c->state == CONN_HANDSHAKE && !c->outbound) {
             int http = net_http_sniff(in, in_len); /* "GET " or "POST ": HTTP on the q port */
             if (http < 0)
@@ -469,6 +587,8 @@ static bool process_input(Conn *c) {
                 return false;
             continue;
         }
+        if (net_out_full(c))
+            return true; /* the rest waits until the replies drain (net_flush_out) */
         if (in_len < IPC_HEADER)
             return true;
         int64_t total = ipc_message_length(in);
@@ -487,8 +607,7 @@ static bool process_input(Conn *c) {
         }
         int msgtype = in[1];
         K x = ipc_decode(in, (size_t)total);
-        memmove(in, in + total, in_len - (size_t)total);
-        c->in->n = (J)(in_len - (size_t)total);
+        net_in_consume(c, (size_t)total);
         c->want = 0;
         if (!x) {
             /* a malformed body inside a well-formed frame: answer sync with the error */
@@ -508,14 +627,26 @@ static bool process_input(Conn *c) {
     return true;
 }
 
-/* Room for at least `room` more bytes in c->in.  The buffer grows geometrically with what
- * has arrived, never to the length a header claims: a peer pays with bytes sent for the
- * memory it holds (at most about twice what arrived, plus NET_IN_FIRST).  False when
- * out of memory (the connection is then closed). */
+void net_in_consume(Conn *c, size_t n) {
+    c->in_at += n;
+    if (c->in_at == (size_t)c->in->n)
+        c->in->n = 0, c->in_at = 0;
+}
+
+/* Room for at least `room` more bytes in c->in, the consumed bytes dropped first.  The
+ * buffer grows geometrically with what has arrived, never to the length a header claims: a
+ * peer pays with bytes sent for the memory it holds (at most about twice what arrived, plus
+ * NET_IN_FIRST).  False when out of memory (the connection is then closed). */
 static bool in_reserve(Conn *c, size_t room) {
     if (!c->in) {
         c->in = obj_reserve(KG, NET_IN_FIRST);
         return c->in != NULL;
+    }
+    if (c->in_at) {
+        size_t rest = net_in_len(c);
+        memmove(kG(c->in), net_in_ptr(c), rest);
+        c->in->n = (J)rest;
+        c->in_at = 0;
     }
     J have = obj_capacity(c->in) - c->in->n;
     if (have >= (J)room)
@@ -527,17 +658,26 @@ static bool in_reserve(Conn *c, size_t room) {
 /* after the frames were consumed: an emptied buffer is given back, so an idle connection
  * holds no more than its record */
 static void in_release_if_empty(Conn *c) {
-    if (c->in && c->in->n == 0) {
+    if (c->in && !net_in_len(c)) {
         r0(c->in);
         c->in = NULL;
+        c->in_at = 0;
     }
 }
 
-/* read what is available; false when the connection was closed */
+/* Read what is available, then act on it; false when the connection was closed.  A paused
+ * connection is not read.  A plain socket gives NET_IN_READ bytes per call beyond the frame
+ * awaited, so one peer's flood neither monopolises the loop nor fills memory (the loop comes
+ * back for the rest); TLS is read until it would block (its own buffer would hide the rest
+ * from the loop). */
 bool net_conn_read(Conn *c) {
+    if (c->paused)
+        return true;
     if (!net_tls_sniff(c))
         return false;
-    for (;;) {
+    for (size_t got = 0;;) {
+        if (!c->tls && got >= NET_IN_READ && net_in_len(c) >= c->want)
+            break;
         if (!in_reserve(c, 1024)) {
             net_conn_close(c);
             return false;
@@ -557,6 +697,7 @@ bool net_conn_read(Conn *c) {
             return false;
         }
         c->in->n += n;
+        got += (size_t)n;
         c->last_ms = net_now_ms();
         if ((size_t)n < room)
             break;

@@ -298,7 +298,7 @@ static void serve(Conn *c, int method, S verb, K text, K headers, bool close) {
     K r = net_apply_guarded(c, f, &arg, 1);
     if (!c->closing) {
         if (r && (r->t == KC || r->t == KG)) {
-            bool ok = net_conn_send(c, kG(r), (size_t)r->n);
+            bool ok = net_conn_send_k(c, r1(r)); /* queued as itself, not copied */
             if (!ok)
                 net_conn_close(c);
             else if (close || response_closes(kG(r), (size_t)r->n))
@@ -341,7 +341,7 @@ static int access_hook(Conn *c, const HttpRequest *r) {
     K ac = lang_get(ss(".z.ac"));
     if (!ac)
         return AC_BASIC;
-    K text = request_text(kG(c->in), r), headers = header_dict(kG(c->in), r);
+    K text = request_text(net_in_ptr(c), r), headers = header_dict(net_in_ptr(c), r);
     K arg = text && headers ? knk(2, text, headers) : NULL;
     if (!arg) {
         if (!text || !headers) {
@@ -384,10 +384,9 @@ static int access_hook(Conn *c, const HttpRequest *r) {
 /* one complete request of `total` bytes at the head of c's buffer */
 static void request(Conn *c, HttpRequest *r, int64_t total) {
     int verdict = access_hook(c, r);
-    bool ok = verdict == AC_ACCEPT || (verdict == AC_BASIC && !c->closing && authorised(c, kG(c->in), r));
+    bool ok = verdict == AC_ACCEPT || (verdict == AC_BASIC && !c->closing && authorised(c, net_in_ptr(c), r));
     if (verdict == AC_ANSWERED && !c->closing) {
-        memmove(kG(c->in), kG(c->in) + total, (size_t)(c->in->n - total));
-        c->in->n -= total;
+        net_in_consume(c, (size_t)total);
         return;
     }
     if (!ok || c->closing) {
@@ -398,7 +397,7 @@ static void request(Conn *c, HttpRequest *r, int64_t total) {
             net_conn_free(c); /* a hook closed it */
         return;
     }
-    const G *p = kG(c->in); /* after the hooks, which may have read into the buffer */
+    const G *p = net_in_ptr(c); /* after the hooks, which may have read into the buffer */
     if (c->state == CONN_HANDSHAKE) {
         if (net_st()->nconns - net_st()->guard.nhalf >= net_cfg()->max_connections) {
             answer_and_close(c, "503 Service Unavailable", "", "'limit\n");
@@ -417,16 +416,14 @@ static void request(Conn *c, HttpRequest *r, int64_t total) {
         char k[64];
         size_t n = klen < sizeof k ? klen : sizeof k;
         memcpy(k, key, n);
-        memmove(kG(c->in), kG(c->in) + total, (size_t)(c->in->n - total));
-        c->in->n -= total;
+        net_in_consume(c, (size_t)total);
         net_ws_accept(c, k, n);
         return;
     }
     K text = request_text(p, r);
     K headers = header_dict(p, r);
     S verb = r->method == HTTP_OTHER ? sym_intern((const char *)p, r->method_len) : sym_null;
-    memmove(kG(c->in), kG(c->in) + total, (size_t)(c->in->n - total));
-    c->in->n -= total;
+    net_in_consume(c, (size_t)total); /* text and headers are copies */
     if (!text || !headers) {
         r0(text);
         r0(headers);
@@ -439,20 +436,22 @@ static void request(Conn *c, HttpRequest *r, int64_t total) {
 
 bool net_http_input(Conn *c) {
     int fd = c->fd;
-    while (c->in && c->in->n && !c->closing) {
+    while (net_in_len(c) && !c->closing) {
         if (c->close_after_write) {
-            c->in->n = 0; /* nothing more is read from a connection about to close */
+            net_in_consume(c, net_in_len(c)); /* nothing more is read from a connection about to close */
             return true;
         }
         if (c->kind == CONN_WS)
             return net_ws_input(c);
+        if (net_out_full(c))
+            return true; /* pipelined requests wait until the responses drain */
         int64_t body_max = HTTP_BODY_MAX < net_cfg()->max_message ? HTTP_BODY_MAX : net_cfg()->max_message;
         HttpRequest r;
-        int64_t total = net_http_parse(kG(c->in), (size_t)c->in->n, body_max, &r);
+        int64_t total = net_http_parse(net_in_ptr(c), net_in_len(c), body_max, &r);
         if (total == 0)
             return true;
         if (total < 0) {
-            c->in->n = 0;
+            net_in_consume(c, net_in_len(c));
             answer_and_close(c, status_text(r.status), "", "'badmsg\n");
             return net_st()->conns[fd] == c && !c->closing;
         }

@@ -285,7 +285,7 @@ void net_accept_on(int lfd) {
             c->addr = ntohl(((struct sockaddr_in *)&a)->sin_addr.s_addr);
         else
             c->addr = 0x7f000001;
-        net_watch(fd, EPOLLIN | EPOLLRDHUP, true);
+        net_conn_watch(c, true);
     }
 }
 

@@ -83,7 +83,7 @@ K net_handles(bool sizes) {
         if (!c || c->closing || c->sink || c->state != CONN_READY || c->kind == CONN_HTTP)
             continue;
         I fdi = fd;
-        J queued = c->out ? c->out->n : 0;
+        J queued = (J)c->out_bytes;
         h = obj_push_items(h, &fdi, 1);
         if (sizes)
             b = obj_push_items(b, &queued, 1);
@@ -202,9 +202,11 @@ int net_poll(int timeout_ms) {
             continue;
         if (e & EPOLLOUT)
             net_flush_out(c);
-        if (!net_conn(fd))
+        if (net_conn(fd) != c)
             continue;
-        if (e & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR))
+        if (c->paused && (e & (EPOLLHUP | EPOLLERR)))
+            net_conn_close(c); /* a peer gone while its replies wait: they cannot be delivered */
+        else if (e & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR))
             net_conn_read(c);
     }
     run_timer();

@@ -11,10 +11,22 @@
 
 #define NET_HANDSHAKE_MAX 1024 /* bytes of credentials before the NUL, at most */
 #define NET_IN_FIRST 2048      /* first input buffer: room for any handshake */
+#define NET_IN_READ ((size_t)1 << 20) /* bytes read per readiness event beyond the frame awaited */
+#define NET_OUT_MAX ((size_t)1 << 20) /* queued output past which an accepted connection's input waits */
+#define NET_OUT_COPY 4096      /* a message shorter than this is copied into the queue's tail */
 
 enum { CONN_HANDSHAKE, CONN_READY };
 /* what a connection speaks, decided from its first bytes (http.c: net_http_sniff) */
 enum { CONN_IPC, CONN_HTTP, CONN_WS };
+
+/* one piece of a connection's output queue: bytes written from their own memory */
+typedef struct OutChunk OutChunk;
+struct OutChunk {
+    OutChunk *next;    /* the next piece to write, NULL for the tail */
+    K buf;             /* the bytes (a byte or char vector, owned) */
+    size_t off;        /* how many of them were written */
+    bool copied;       /* a buffer of the queue's own (small sends copied): may take more */
+};
 
 typedef struct Conn Conn;
 struct Conn {
@@ -28,9 +40,13 @@ struct Conn {
     int protect;       /* hooks running for this connection */
     S user;            /* the user name from the handshake (interned only once accepted) */
     uint32_t addr;     /* peer IPv4 address (host order), 127.0.0.1 for unix sockets */
-    K in;              /* received bytes not yet consumed (KG, owned; NULL when empty) */
+    K in;              /* received bytes (KG, owned; NULL when empty) */
+    size_t in_at;      /* the bytes of `in` before this were consumed (net_in_*) */
     size_t want;       /* length of the frame being received, 0 if unknown */
-    K out;             /* bytes not yet written (KG, owned; NULL when empty) */
+    OutChunk *out_head, *out_tail; /* the output queue, oldest first (NULL when empty) */
+    size_t out_bytes;  /* queued and not yet written */
+    bool paused;       /* input unread and unparsed until out_bytes falls below NET_OUT_MAX */
+    uint32_t events;   /* what the loop watches on fd (net_conn_watch) */
     K *sink;           /* no socket (net_feed): replies are appended to *sink, never sent */
     int64_t opened_ms; /* when accepted */
     int64_t last_ms;   /* last time bytes arrived */
@@ -100,13 +116,29 @@ K net_apply_guarded(Conn *c, K f, K *args, int n);
 /* the end of a hook's protection: c is freed if it was closed meanwhile (true then) */
 bool net_release_protect(Conn *c);
 void net_flush_out(Conn *c);                    /* write what is pending; writable again */
+/* the loop watches c for what it needs: input unless paused, writability while output is
+ * queued (add: the first registration) */
+void net_conn_watch(Conn *c, bool add);
+/* the backpressure rule: true (and c paused) when an accepted connection's queued output is
+ * past NET_OUT_MAX, so its next request waits until the queue drains */
+bool net_out_full(Conn *c);
+/* the unconsumed input: it starts at net_in_ptr and is net_in_len bytes long */
+static inline G *net_in_ptr(const Conn *c) { return kG(c->in) + c->in_at; }
+static inline size_t net_in_len(const Conn *c) { return c->in ? (size_t)c->in->n - c->in_at : 0; }
+/* n bytes of input consumed (no copy: the rest moves down once, before the next read) */
+void net_in_consume(Conn *c, size_t n);
 /* the hook `name` applied to args (consumed); *defined says whether it exists */
 K net_run_hook(S name, K *args, int n, bool *defined);
 
 Conn *net_conn(int fd);
 Conn *net_conn_new(int fd, bool outbound);
 void net_conn_close(Conn *c);
+/* queue bytes and try to write them now (p borrowed, copied if they cannot all be written);
+ * false when the connection failed */
 bool net_conn_send(Conn *c, const G *p, size_t n);
+/* the same for the bytes of vector m (consumed): what is not written at once is queued as m
+ * itself, never copied (small ones are); false when the connection failed */
+bool net_conn_send_k(Conn *c, K m);
 bool net_conn_read(Conn *c);
 bool net_send_value(Conn *c, const K x, int msgtype);
 void net_send_error(Conn *c, const char *msg);
@@ -240,6 +272,9 @@ bool net_tls_connect(Conn *c, const char *host, int timeout_ms);
  * would block, 0 at the end) */
 ssize_t net_io_recv(Conn *c, G *buf, size_t n);
 ssize_t net_io_send(Conn *c, const G *p, size_t n);
+/* the same for n pieces at once (sendmsg; through TLS only the first piece is written) */
+struct iovec;
+ssize_t net_io_sendv(Conn *c, const struct iovec *iov, int n);
 
 /* auth.c: the -u/-U password file check on the raw handshake bytes (nothing is interned or
  * kept); true when no file is configured */

@@ -20,6 +20,7 @@
 #include <string.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 
 #include "../lang/cmdline.h"
 #include "../lang/lang.h"
@@ -353,6 +354,15 @@ ssize_t net_io_send(Conn *c, const G *p, size_t n) {
     return r > 0 ? r : tls_errno(c->tls, r);
 }
 
+static ssize_t plain_sendv(Conn *c, const struct iovec *iov, int n) {
+    struct msghdr m = {.msg_iov = (struct iovec *)iov, .msg_iovlen = (size_t)n};
+    return sendmsg(c->fd, &m, MSG_NOSIGNAL);
+}
+
+ssize_t net_io_sendv(Conn *c, const struct iovec *iov, int n) {
+    return c->tls ? net_io_send(c, iov[0].iov_base, iov[0].iov_len) : plain_sendv(c, iov, n);
+}
+
 #else /* built without OpenSSL: -E 1 and 2 are refused, a TLS hello is closed */
 
 void net_tls_release(void) {}
@@ -402,5 +412,12 @@ K net_tls_settings(void) { return kerr("nyi: built without TLS"); }
 ssize_t net_io_recv(Conn *c, G *buf, size_t n) { return recv(c->fd, buf, n, 0); }
 
 ssize_t net_io_send(Conn *c, const G *p, size_t n) { return send(c->fd, p, n, MSG_NOSIGNAL); }
+
+static ssize_t plain_sendv(Conn *c, const struct iovec *iov, int n) {
+    struct msghdr m = {.msg_iov = (struct iovec *)iov, .msg_iovlen = (size_t)n};
+    return sendmsg(c->fd, &m, MSG_NOSIGNAL);
+}
+
+ssize_t net_io_sendv(Conn *c, const struct iovec *iov, int n) { return plain_sendv(c, iov, n); }
 
 #endif

@@ -79,8 +79,9 @@ int64_t net_ws_parse(const G *p, size_t n, uint64_t max, WsFrame *f) {
 }
 
 /* one frame from us: header then payload, masked when we are the client (RFC 6455 5.3: a
- * fresh unpredictable key per frame); false when the send failed */
-static bool send_frame(Conn *c, int opcode, const G *p, size_t n) {
+ * fresh unpredictable key per frame); false when the send failed.  A server's payload held
+ * by a vector (owner, borrowed, or NULL) is queued as that vector, not copied. */
+static bool send_frame(Conn *c, int opcode, const G *p, size_t n, K owner) {
     G head[14];
     size_t h = 0;
     G mask = c->outbound ? 0x80 : 0;
@@ -97,7 +98,8 @@ static bool send_frame(Conn *c, int opcode, const G *p, size_t n) {
             head[h++] = (G)((uint64_t)n >> (8 * i));
     }
     if (!c->outbound)
-        return net_conn_send(c, head, h) && (n == 0 || net_conn_send(c, p, n));
+        return net_conn_send(c, head, h) &&
+               (n == 0 || (owner ? net_conn_send_k(c, r1(owner)) : net_conn_send(c, p, n)));
     G key[4];
     if (getrandom(key, sizeof key, 0) != (ssize_t)sizeof key)
         return false;
@@ -119,7 +121,7 @@ static bool send_frame(Conn *c, int opcode, const G *p, size_t n) {
 /* a close frame with `code`, then close once it is written */
 static void close_with(Conn *c, int code) {
     G body[2] = {(G)(code >> 8), (G)code};
-    send_frame(c, WS_CLOSE, body, code ? 2 : 0);
+    send_frame(c, WS_CLOSE, body, code ? 2 : 0, NULL);
     net_conn_close_after_write(c);
 }
 
@@ -200,25 +202,27 @@ static bool gather(K *buf, int t, const G *p, const WsFrame *f) {
 
 bool net_ws_input(Conn *c) {
     int fd = c->fd;
-    while (c->in && c->in->n && !c->closing && !c->close_after_write) {
+    while (net_in_len(c) && !c->closing && !c->close_after_write) {
+        if (net_out_full(c))
+            return true; /* the next frames wait until what we send drains */
         uint64_t max = (uint64_t)(HTTP_BODY_MAX < net_cfg()->max_message ? HTTP_BODY_MAX : net_cfg()->max_message);
         WsFrame f;
-        int64_t total = net_ws_parse(kG(c->in), (size_t)c->in->n, max, &f);
+        int64_t total = net_ws_parse(net_in_ptr(c), net_in_len(c), max, &f);
         if (total == 0)
             return true;
         if (total < 0 || f.masked == c->outbound) { /* clients mask, servers do not */
-            c->in->n = 0;
+            net_in_consume(c, net_in_len(c));
             close_with(c, total < 0 ? f.close_code : 1002);
             break;
         }
-        const G *p = kG(c->in);
+        const G *p = net_in_ptr(c);
         K payload = NULL;
         bool ok = true;
         if (f.opcode == WS_CONT || ((f.opcode == WS_TEXT || f.opcode == WS_BINARY) && !f.fin)) {
             /* a fragment: the first names the type, the last completes the message */
             if ((f.opcode == WS_CONT) != (c->ws_opcode != 0) ||
                 (c->ws_msg && (uint64_t)c->ws_msg->n + f.len > max)) {
-                c->in->n = 0;
+                net_in_consume(c, net_in_len(c));
                 close_with(c, c->ws_msg && f.opcode == WS_CONT ? 1009 : 1002);
                 break;
             }
@@ -232,7 +236,7 @@ bool net_ws_input(Conn *c) {
             }
         } else if (f.opcode == WS_TEXT || f.opcode == WS_BINARY) {
             if (c->ws_opcode) { /* a new message inside a fragmented one */
-                c->in->n = 0;
+                net_in_consume(c, net_in_len(c));
                 close_with(c, 1002);
                 break;
             }
@@ -241,19 +245,18 @@ bool net_ws_input(Conn *c) {
             K body = NULL;
             ok = gather(&body, KG, p, &f);
             if (ok && f.opcode == WS_PING)
-                ok = send_frame(c, WS_PONG, kG(body), (size_t)body->n);
+                ok = send_frame(c, WS_PONG, kG(body), (size_t)body->n, body);
             if (ok && f.opcode == WS_CLOSE) {
                 /* echo the status code (if any) and close */
                 int code = body->n >= 2 ? kG(body)[0] << 8 | kG(body)[1] : 0;
                 r0(body);
-                c->in->n = 0;
+                net_in_consume(c, net_in_len(c));
                 close_with(c, code);
                 break;
             }
             r0(body);
         }
-        memmove(kG(c->in), kG(c->in) + total, (size_t)(c->in->n - total));
-        c->in->n -= total;
+        net_in_consume(c, (size_t)total);
         if (!ok) {
             r0(payload);
             kerr_clear();
@@ -271,7 +274,7 @@ bool net_ws_input(Conn *c) {
 K net_ws_send(Conn *c, const K x) {
     if (x->t != KC && x->t != KG)
         return kerr("type");
-    if (!send_frame(c, x->t == KC ? WS_TEXT : WS_BINARY, kG(x), (size_t)x->n)) {
+    if (!send_frame(c, x->t == KC ? WS_TEXT : WS_BINARY, kG(x), (size_t)x->n, x)) {
         net_conn_close(c);
         return kerr("close");
     }

@@ -1,12 +1,18 @@
 """The connection layer's limits under hostile peers (docs/compat.md "Limits"): descriptor
 exhaustion, handshake deadlines, unauthenticated memory, half-open floods, lying length
-headers, hopen of our own port, and -T inside Python.  Real binary, real loopback sockets;
-every wait is bounded."""
+headers, hopen of our own port, -T inside Python, replies nobody reads (IPC, HTTP, WebSocket),
+async floods, large requests and compressed replies.  Real binary, real loopback sockets; every wait is
+bounded."""
 import os
 import resource
 import socket
 import struct
+import subprocess
 import time
+
+import pytest
+
+from conftest import BINARY
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 TICK = os.sysconf("SC_CLK_TCK")
@@ -308,3 +314,193 @@ def test_query_timeout_interrupts_python(server):
     assert long_atom(query(s, '.pykx.pyexec "x=1"; 1+1')) == 2
     assert long_atom(query(s, "1+1")) == 2
     s.close()
+
+
+# ---- 8. replies nobody reads: output backpressure ------------------------------------------
+# A client that sends requests and never reads the replies: past 1 MB of queued output
+# (NET_OUT_MAX) the server stops reading that connection until its queue drains, so memory
+# stays bounded (kdb+ blocks on the write).  The flood's 200 replies of 4 MB would be 800 MB
+# queued without the bound.  Others are served meanwhile; the flooder, when it reads, gets
+# every reply in order.
+
+FLOOD = 200
+REPLY = 500000  # longs (4 MB) or bytes x 8
+
+
+def flood_check(srv, send_all, read_one):
+    s0, _ = login(srv.port, timeout=60)
+    assert long_atom(query(s0, "count 500000#0")) == REPLY  # the server's steady state
+    hwm_before = status_kb(srv.proc.pid, "VmHWM")
+    flooder = send_all()
+    time.sleep(1.0)  # the server works until it pauses the flooder
+    # another client is served while the flooder's replies wait
+    s1, reply = login(srv.port, timeout=60)
+    assert reply
+    assert long_atom(query(s1, "1+1")) == 2
+    assert long_atom(query(s1, "sum til 10")) == 45
+    assert srv.alive()
+    grown_mb = (status_kb(srv.proc.pid, "VmHWM") - hwm_before) / 1024
+    assert grown_mb < 200, f"peak RSS grew {grown_mb:.0f} MB for unread replies"
+    flooder.settimeout(60)
+    for i in range(FLOOD):
+        assert read_one(flooder) == i, f"reply {i} out of order"
+    grown_mb = (status_kb(srv.proc.pid, "VmHWM") - hwm_before) / 1024
+    assert grown_mb < 200, f"peak RSS grew {grown_mb:.0f} MB while the replies drained"
+    assert long_atom(query(s1, "1+1")) == 2
+    for s in (flooder, s0, s1):
+        s.close()
+
+
+def test_unread_ipc_replies_pause_the_reader(server):
+    srv = server()
+
+    def send_all():
+        s, reply = login(srv.port, timeout=60)
+        assert reply
+        msgs = b""
+        for i in range(FLOOD):
+            body = charvec(f"{i},{REPLY - 1}#0")
+            msgs += struct.pack("<BBBBI", 1, 1, 0, 0, 8 + len(body)) + body
+        s.sendall(msgs)
+        return s
+
+    def read_one(s):
+        hdr = recv_exact(s, 8)
+        body = recv_exact(s, struct.unpack("<I", hdr[4:])[0] - 8)
+        assert body[0] == 7 and struct.unpack("<I", body[2:6])[0] == REPLY, body[:6]
+        return struct.unpack("<q", body[6:14])[0]
+
+    flood_check(srv, send_all, read_one)
+
+
+HTTP_BIG = """.z.ph:{b:x[0],4000000#"x"; "HTTP/1.1 200 OK\\r\\nContent-Length: ",(string count b),"\\r\\n\\r\\n",b}
+.z.ws:{neg[.z.w] x,4000000#"x"}
+"""
+
+
+def read_http_response(s):
+    head = b""
+    while b"\r\n\r\n" not in head:
+        head += recv_exact(s, 1)
+    length = int(head.split(b"Content-Length: ")[1].split(b"\r\n")[0])
+    body = recv_exact(s, length)
+    assert head.startswith(b"HTTP/1.1 200"), head
+    return int(body[1:6])  # "r" + the request's number
+
+
+def test_pipelined_http_requests_pause_the_reader(server):
+    srv = server(HTTP_BIG)
+
+    def send_all():
+        s = socket.create_connection(("127.0.0.1", srv.port), timeout=60)
+        s.sendall(b"".join(b"GET /r%05d HTTP/1.1\r\nHost: x\r\n\r\n" % i for i in range(FLOOD)))
+        return s
+
+    flood_check(srv, send_all, read_http_response)
+
+
+def ws_frame(payload):
+    """a masked text frame from a client (payload under 126 bytes)"""
+    key = os.urandom(4)
+    return bytes([0x81, 0x80 | len(payload)]) + key + bytes(b ^ key[i % 4] for i, b in enumerate(payload))
+
+
+def read_ws_frame(s):
+    b0, b1 = recv_exact(s, 2)
+    n = b1 & 0x7F
+    if n == 126:
+        n = struct.unpack(">H", recv_exact(s, 2))[0]
+    elif n == 127:
+        n = struct.unpack(">Q", recv_exact(s, 8))[0]
+    return b0 & 0x0F, recv_exact(s, n)
+
+
+def test_unread_websocket_frames_pause_the_reader(server):
+    srv = server(HTTP_BIG)
+
+    def send_all():
+        s = socket.create_connection(("127.0.0.1", srv.port), timeout=60)
+        s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                  b"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+        head = b""
+        while b"\r\n\r\n" not in head:
+            head += recv_exact(s, 1)
+        assert head.startswith(b"HTTP/1.1 101"), head
+        s.sendall(b"".join(ws_frame(b"w%05d" % i) for i in range(FLOOD)))
+        return s
+
+    def read_one(s):
+        opcode, payload = read_ws_frame(s)
+        assert opcode == 1 and len(payload) == 6 + 4000000
+        return int(payload[1:6])
+
+    flood_check(srv, send_all, read_one)
+
+
+# ---- 9. an async flood is served in linear time ----------------------------------------------
+
+def test_async_flood_costs_linear_time(server):
+    # 20000 messages of 5 KB arrive faster than they are served: each is consumed from the
+    # buffer by an offset, not by moving the rest of the buffer down (which cost 4 s of CPU
+    # for 100 MB here, and grows with the square of what is buffered)
+    srv = server()
+    s, reply = login(srv.port, timeout=60)
+    assert reply
+    body = charvec("a+:1;" + " " * 5000)
+    msg = struct.pack("<BBBBI", 1, 0, 0, 0, 8 + len(body)) + body
+    query(s, "a:0")
+    before = cpu_seconds(srv.proc.pid)
+    s.sendall(msg * 20000)
+    assert long_atom(query(s, "a")) == 20000  # a sync barrier: all of them were served
+    spent = cpu_seconds(srv.proc.pid) - before
+    assert spent < 2.5, f"{spent:.2f}s of CPU for 100 MB of async messages"
+    s.close()
+
+
+# ---- 10. a request larger than the socket's buffer from a q client ------------------------------
+
+def test_large_request_from_an_openq_client_is_written_as_the_server_reads(server, tmp_path):
+    # the client's request (80 MB) does not fit the socket: it waits for writability while it
+    # waits for the reply, instead of waiting for a reply to a request never sent whole
+    srv = server()
+    script = tmp_path / "client.q"
+    script.write_text(f"h:hopen {srv.port}\n-1 string h({{sum x}};til 10000000);\n"
+                      f"-1 string count h til 10000000;\nexit 0\n")
+    out = subprocess.run([BINARY, str(script), "-q"], stdin=subprocess.DEVNULL, capture_output=True,
+                         text=True, timeout=60)
+    assert out.stdout.split() == ["49999995000000", "10000000"], out.stdout + out.stderr
+
+
+# ---- 11. compression for remote peers, none for local ones ----------------------------------------
+
+def other_address():
+    """an address of this host that is not loopback, or None"""
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as u:
+            u.connect(("192.0.2.1", 9))  # no packet is sent: this picks the outgoing address
+            addr = u.getsockname()[0]
+    except OSError:
+        return None
+    return None if addr.startswith("127.") else addr
+
+
+def test_replies_to_remote_peers_are_compressed(server):
+    # docs/compat.md "Messages": above 2000 bytes when it halves them, to non-local peers only;
+    # the compressed reply is queued and written in pieces like any other
+    addr = other_address()
+    if addr is None:
+        pytest.skip("no address other than loopback")
+    srv = server()
+    for host, compressed in [(addr, 1), ("127.0.0.1", 0)]:
+        s = socket.create_connection((host, srv.port), timeout=30)
+        s.sendall(bytes([3, 0]))
+        assert s.recv(1)
+        body = charvec("20000000#0")
+        s.sendall(struct.pack("<BBBBI", 1, 1, 0, 0, 8 + len(body)) + body)
+        hdr = recv_exact(s, 8)
+        assert hdr[2] == compressed, host
+        n = struct.unpack("<I", hdr[4:])[0]
+        assert (n < 20000000) == bool(compressed)
+        recv_exact(s, n - 8)
+        s.close()
+
