@@ -7,6 +7,8 @@
  * serving after standard input ends; on a terminal the console is served by the same loop,
  * as is the .z.ts timer with or without -p. */
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,7 +75,7 @@ static const char usage[] =
     "  file         a q script, or a database directory, to load first\n"
     "  -p [host:]N  serve clients on port N (TCP, and the unix socket @/tmp/kx.N)\n"
     "  -b           read-only: clients may not change globals, files, settings or the OS\n"
-    "  -u F, -U F   password file (user:password or user:md5 per line)\n"
+    "  -u F, -U F   password file (user:password, user:md5 or user:sha1 hex per line)\n"
     "  -T N         stop a client's query after N seconds ('stop)\n"
     "  -E 0|1|2     TLS: off, plain and TLS, TLS only (KX_SSL_CERT_FILE, KX_SSL_KEY_FILE)\n"
     "  -w N         workspace limit of N MB ('wsfull)\n"
@@ -82,7 +84,24 @@ static const char usage[] =
     "  --version    the version; -h, --help this text\n"
     "Without -p openq is the q console.  Documentation: docs/ in the source tree.\n";
 
+/* Standard descriptors a parent closed are opened on /dev/null, so a listener or a client's
+ * socket never becomes descriptor 1 or 2 (console output and error logs would go to a
+ * client, and q's handles 1 and 2 would name a connection).  A write to a closed pipe (a
+ * log reader that went away, `| head`) fails with EPIPE rather than killing the server. */
+static void guard_std_fds(void) {
+    for (int fd = 0; fd < 3; fd++)
+        if (fcntl(fd, F_GETFD) < 0 && errno == EBADF) {
+            int n = open("/dev/null", fd ? O_WRONLY : O_RDONLY);
+            if (n >= 0 && n != fd) { /* the lowest free descriptor is fd itself */
+                dup2(n, fd);
+                close(n);
+            }
+        }
+    signal(SIGPIPE, SIG_IGN);
+}
+
 int main(int argc, char **argv) {
+    guard_std_fds();
     if (argc == 2 && (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-version"))) {
         printf("openq %s (follows q %s)\n", OPENQ_VERSION, OPENQ_Q_VERSION);
         return 0;

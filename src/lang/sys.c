@@ -2,6 +2,7 @@
  * the primitives about the process: show, exit, getenv, setenv, system. */
 #include <ctype.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -485,7 +486,11 @@ static K run_command(const char *cmd, size_t n) {
         return kerr("os");
     char shell[4096];
     snprintf(shell, sizeof shell, "%.*s", (int)n, cmd);
+    /* the command gets SIGPIPE's default action back (the server ignores it, and an ignored
+     * signal stays ignored across exec: `yes | head` would never end) */
+    void (*was)(int) = signal(SIGPIPE, SIG_DFL);
     FILE *p = popen(shell, "r");
+    signal(SIGPIPE, was);
     if (!p)
         return kerr("os");
     K lines = ktn(0, 0);

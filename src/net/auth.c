@@ -1,12 +1,14 @@
 /* auth.c -- server options and the guards around client queries: -u/-U password files
- * (user:password or user:md5(password) per line, as q reads them), -b read-only, -T query
- * timeout. */
+ * (user:password, user:md5(password) or user:sha1(password) per line, as q reads them),
+ * -b read-only, -T query timeout. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <strings.h>
 #include <time.h>
 
 #include "../lang/cmdline.h"
 #include "../lang/lang.h"
+#include "../prim/primint.h"
 #include "../prim/prims.h"
 #include "netint.h"
 
@@ -62,45 +64,48 @@ int net_configure(void) {
     return 0;
 }
 
-/* md5 of the password as 32 lowercase hex digits, via the md5 primitive when present (the
- * temporary string is released before returning) */
-static bool md5_hex(const char *password, size_t plen, char out[33]) {
+/* digest(password) as lowercase hex digits in out (2 * bytes + 1 long); false when it could
+ * not be computed (the temporary string is released before returning) */
+static bool digest_hex(K (*digest)(K), const char *password, size_t plen, char *out, int bytes) {
     K pw = obj_strn(password, plen);
-    K d = pw ? prim_md5(pw) : NULL;
-    if (!d) {
-        kerr_clear();
-        return false;
-    }
-    for (int i = 0; i < 16 && i < d->n; i++)
+    K d = pw ? digest(pw) : NULL;
+    bool ok = d && d->t == KG && d->n == bytes;
+    for (int i = 0; ok && i < bytes; i++)
         snprintf(out + 2 * i, 3, "%02x", kG(d)[i]);
+    if (!d)
+        kerr_clear();
     r0(d);
-    return true;
+    return ok;
 }
 
-/* Compares the raw handshake bytes with each user:password line.  The user name is not
- * interned: an unauthenticated peer must leave nothing behind. */
+/* Compares the raw handshake bytes with each user:password line (ref basics/cmdline.md -U):
+ * the password as text, or its MD5 or SHA-1 as hex digits (either case).  A line too long
+ * to be a credential is skipped whole.  The user name is not interned: an unauthenticated
+ * peer must leave nothing behind. */
 bool net_auth_check(const char *user, size_t ulen, const char *password, size_t plen) {
     if (!net_cfg()->users_file)
         return true;
     FILE *fp = fopen(net_cfg()->users_file, "r");
     if (!fp)
         return false;
-    char line[1024];
-    bool ok = false;
-    char digest[33] = "";
-    bool have_digest = md5_hex(password, plen, digest);
+    char line[1024], md5[33] = "", sha1[41] = "";
+    bool have_md5 = digest_hex(prim_md5, password, plen, md5, 16);
+    bool have_sha1 = digest_hex(prim_sha1, password, plen, sha1, 20);
+    bool ok = false, rest = false; /* rest: inside the tail of a line too long for `line` */
     while (!ok && fgets(line, sizeof line, fp)) {
-        line[strcspn(line, "\r\n")] = 0;
+        size_t len = strcspn(line, "\r\n");
+        bool whole = line[len] != 0 || feof(fp);
+        bool skip = rest || !whole;
+        rest = !whole;
+        line[len] = 0;
         char *colon = strchr(line, ':');
-        if (!colon)
-            continue;
-        if ((size_t)(colon - line) != ulen || memcmp(line, user, ulen) != 0)
+        if (skip || !colon || (size_t)(colon - line) != ulen || memcmp(line, user, ulen) != 0)
             continue;
         const char *want = colon + 1;
-        if (strlen(want) == plen && memcmp(want, password, plen) == 0)
-            ok = true;
-        else if (have_digest && strlen(want) == 32 && strcmp(want, digest) == 0)
-            ok = true;
+        size_t wn = strlen(want);
+        ok = (wn == plen && memcmp(want, password, plen) == 0) ||
+             (have_md5 && wn == 32 && strcasecmp(want, md5) == 0) ||
+             (have_sha1 && wn == 40 && strcasecmp(want, sha1) == 0);
     }
     fclose(fp);
     return ok;

@@ -1,8 +1,10 @@
 """The connection layer's limits under hostile peers (docs/compat.md "Limits"): descriptor
 exhaustion, handshake deadlines, unauthenticated memory, half-open floods, lying length
 headers, hopen of our own port, -T inside Python, replies nobody reads (IPC, HTTP, WebSocket),
-async floods, large requests and compressed replies.  Real binary, real loopback sockets; every wait is
+async floods, large requests and compressed replies, .z.pw's answer, password files, broken
+standard output and exit under -b.  Real binary, real loopback sockets; every wait is
 bounded."""
+import hashlib
 import os
 import resource
 import socket
@@ -504,3 +506,120 @@ def test_replies_to_remote_peers_are_compressed(server):
         recv_exact(s, n - 8)
         s.close()
 
+
+# ---- 12. .z.pw must answer a boolean atom ------------------------------------------------------
+
+def test_zpw_other_than_a_boolean_atom_refuses(server):
+    # ref/dotz.md: the result is a boolean atom; anything else refuses (never crashes)
+    srv = server('.z.pw:{[u;p] $[u~`one;1; u~`sym;`yes; u~`list;11b; u~`err;\'boom; u~`null;(::);'
+                 ' u~`char;"1"; u~`enl;enlist 1b; u~`yes;1b; 0b]}\n')
+    for user in [b"one", b"sym", b"list", b"err", b"null", b"char", b"enl", b"no"]:
+        s, reply = login(srv.port, user + b":pw")
+        assert reply == b"", user
+        s.close()
+        assert srv.alive()
+    s, reply = login(srv.port, b"yes:pw")
+    assert reply
+    assert long_atom(query(s, "1+1")) == 2
+    s.close()
+    # a .z.pw that is not a function of two arguments refuses too
+    srv2 = server(".z.pw:1b\n")
+    s, reply = login(srv2.port, b"u:p")
+    assert reply == b""
+    s.close()
+    assert srv2.alive()
+
+
+# ---- 13. password files: plain, MD5 and SHA-1 lines (basics/cmdline.md -u/-U) -------------------
+
+def test_password_file_plain_md5_and_sha1(server, tmp_path):
+    users = tmp_path / "users.txt"
+    users.write_text("plain:secret\n"
+                     f"md5:{hashlib.md5(b'hushed').hexdigest()}\n"
+                     f"upper:{hashlib.md5(b'loud').hexdigest().upper()}\n"
+                     f"sha:{hashlib.sha1(b'mypassword').hexdigest()}\n"
+                     "long:" + "x" * 2000 + "\n"
+                     "x" * 1018 + "evil:ok\n"
+                     "last:final")  # no newline after the last line
+    for flag in ("-u", "-U"):
+        srv = server(args=[flag, str(users)])
+        good = [b"plain:secret", b"md5:hushed", b"upper:loud", b"sha:mypassword", b"last:final",
+                b"md5:" + hashlib.md5(b"hushed").hexdigest().encode()]  # the hex itself, as q allows
+        bad = [b"plain:wrong", b"md5:wrong", b"sha:" + hashlib.md5(b"mypassword").hexdigest().encode(),
+               b"plain:", b"nobody:secret", b"long:" + b"x" * 900, b"evil:ok", b"last:fina"]
+        for cred in good:
+            s, reply = login(srv.port, cred)
+            assert reply, (flag, cred)
+            assert long_atom(query(s, "1+1")) == 2
+            s.close()
+        for cred in bad:
+            s, reply = login(srv.port, cred)
+            assert reply == b"", (flag, cred)
+            s.close()
+        assert srv.alive()
+
+
+# ---- 14. closed or broken standard output ------------------------------------------------------
+
+OUTPUTS = ['-1"to stdout";1', '-2"to stderr";1', '0N!"shown";1', '1"raw out";1', '2"raw err";1',
+           'show til 3;1', '@[{1+`a};0;{1}]', '{-1 x;1}"in a lambda"']
+
+
+def test_broken_stdout_and_stderr_pipes_do_not_kill_the_server(server):
+    srv = server()
+    srv.proc.stdout.close()  # the reader of both pipes goes away: writes get EPIPE
+    srv.proc.stderr.close()
+    s, reply = login(srv.port)
+    assert reply
+    for text in OUTPUTS * 3:  # more than a pipe buffer would hold is not needed: the first fails
+        assert long_atom(query(s, text)) == 1, text
+    assert error_text(query(s, "1+`a")) == "type"
+    assert long_atom(query(s, "1+1")) == 2
+    assert srv.alive()
+    s.close()
+
+
+def test_closed_standard_descriptors_are_never_a_client(server):
+    # started with stdout and stderr closed: nothing of the server (a socket) may become
+    # descriptor 1 or 2, or console output would go to a client
+    srv = server(preexec_fn=lambda: (os.close(1), os.close(2)))
+    s, reply = login(srv.port)
+    assert reply
+    for fd in (1, 2):
+        assert os.readlink(f"/proc/{srv.proc.pid}/fd/{fd}") == "/dev/null", fd
+    assert long_atom(query(s, "`long$.z.w")) > 2
+    for text in OUTPUTS:
+        assert long_atom(query(s, text)) == 1, text
+    other, reply = login(srv.port)
+    assert long_atom(query(other, "1+1")) == 2
+    assert srv.alive()
+    s.close()
+    other.close()
+
+
+# ---- 15. exit from a client under -b -----------------------------------------------------------
+
+def test_exit_from_a_client_under_b_never_stops_the_server(server):
+    srv = server(args=["-b"])
+    s, reply = login(srv.port)
+    assert reply
+    texts = ["exit 0", "exit 1", "exit[0]", "{exit x}0", "value(exit;0)", "@[exit;0;{x}]",
+             'value"\\\\\\\\"', 'system"\\\\"', "\\\\", ".z.exit:{0N!x}"]
+    for text in texts:
+        r = query(s, text)
+        assert (error_text(r) if r[0] == 0x80 else char_text(r)) == "noupdate", text
+        body = charvec(text)  # and the same as an async message
+        s.sendall(struct.pack("<BBBBI", 1, 0, 0, 0, 8 + len(body)) + body)
+    # the functional form (`exit;0) and (exit;0) as a client sends them
+    for form in ["(`exit;0)", "(exit;0)"]:
+        msg = query(s, f"-8!{form}")
+        assert msg[0] == 4
+        raw = bytearray(msg[6:])
+        raw[1] = 1  # sync
+        s.sendall(bytes(raw))
+        hdr = recv_exact(s, 8)
+        assert error_text(recv_exact(s, struct.unpack("<I", hdr[4:])[0] - 8)) == "noupdate", form
+    time.sleep(0.2)
+    assert srv.alive()
+    assert long_atom(query(s, "1+1")) == 2
+    s.close()
