@@ -243,14 +243,19 @@ static bool wait_ready(Conn *c, short revents) {
 /* wait for the response to our sync request on c, serving what else arrives on it */
 static K await_reply(Conn *c) {
     int fd = c->fd;
+    c->awaiting++;
     while (!c->reply_ready) {
         struct pollfd pf = {.fd = fd, .events = wait_events(c)};
         int r = poll(&pf, 1, -1);
         if (r < 0 && errno == EINTR)
             continue;
-        if (r <= 0 || !wait_ready(c, pf.revents))
+        if (r <= 0 || !wait_ready(c, pf.revents)) {
+            if (net_conn(fd) == c && c->awaiting > 0) /* closed, not yet freed (a hook protects it) */
+                c->awaiting--;
             return kerr("close");
+        }
     }
+    c->awaiting--;
     K x = c->reply;
     c->reply = NULL;
     c->reply_ready = false;

@@ -520,7 +520,12 @@ K net_deferred(K x) {
 static void dispatch(Conn *c, int msgtype, K x) {
     NetState *ns = net_st();
     if (msgtype == IPC_RESPONSE) {
-        /* a reply to a request we made on this handle (see client.c) */
+        /* a reply to a request we made on this handle (see client.c); a client's response
+         * nobody asked for is dropped, so it cannot answer the server's next request */
+        if (!c->outbound && !c->awaiting) {
+            r0(x);
+            return;
+        }
         r0(c->reply);
         c->reply = x;
         c->reply_ready = true;
@@ -621,7 +626,7 @@ static bool process_input(Conn *c) {
         dispatch(c, msgtype, x);
         if (ns->conns[fd] != c || c->closing)
             return false;
-        if (c->reply_ready && c->outbound)
+        if (c->reply_ready && (c->outbound || c->awaiting))
             return true; /* a waiting request takes it */
     }
     return true;

@@ -54,7 +54,8 @@ struct Conn {
     Conn *half_next;   /* next younger half-open connection */
     bool deferred;     /* the sync request being handled called -30!(::): reply later */
     K reply;           /* outbound: the response that arrived (owned) */
-    bool reply_ready;  /* outbound: `reply` holds the answer to our request */
+    bool reply_ready;  /* `reply` holds the answer to our request */
+    int awaiting;      /* our sync requests on it being waited for (await_reply) */
     int kind;          /* CONN_IPC, CONN_HTTP or CONN_WS (an upgraded HTTP connection) */
     bool close_after_write; /* close once `out` is written; input is ignored meanwhile */
     int ws_opcode;     /* WebSocket: opcode of the fragmented message being gathered, 0: none */

@@ -329,7 +329,7 @@ FLOOD = 200
 REPLY = 500000  # longs (4 MB) or bytes x 8
 
 
-def flood_check(srv, send_all, read_one):
+def flood_check(srv, send_all, read_one, listed=True):
     s0, _ = login(srv.port, timeout=60)
     assert long_atom(query(s0, "count 500000#0")) == REPLY  # the server's steady state
     hwm_before = status_kb(srv.proc.pid, "VmHWM")
@@ -340,6 +340,8 @@ def flood_check(srv, send_all, read_one):
     assert reply
     assert long_atom(query(s1, "1+1")) == 2
     assert long_atom(query(s1, "sum til 10")) == 45
+    if listed:  # .z.W shows what waits for the paused flooder (HTTP connections are not listed)
+        assert long_atom(query(s1, "max value .z.W")) >= 1 << 20
     assert srv.alive()
     grown_mb = (status_kb(srv.proc.pid, "VmHWM") - hwm_before) / 1024
     assert grown_mb < 200, f"peak RSS grew {grown_mb:.0f} MB for unread replies"
@@ -398,7 +400,7 @@ def test_pipelined_http_requests_pause_the_reader(server):
         s.sendall(b"".join(b"GET /r%05d HTTP/1.1\r\nHost: x\r\n\r\n" % i for i in range(FLOOD)))
         return s
 
-    flood_check(srv, send_all, read_http_response)
+    flood_check(srv, send_all, read_http_response, listed=False)
 
 
 def ws_frame(payload):
@@ -621,5 +623,28 @@ def test_exit_from_a_client_under_b_never_stops_the_server(server):
         assert error_text(recv_exact(s, struct.unpack("<I", hdr[4:])[0] - 8)) == "noupdate", form
     time.sleep(0.2)
     assert srv.alive()
+    assert long_atom(query(s, "1+1")) == 2
+    s.close()
+
+
+# ---- 16. a response nobody asked for ------------------------------------------------------------
+
+def test_unsolicited_response_does_not_answer_the_servers_request(server):
+    # a client sends a response (message type 2) before the server asked anything: it is
+    # dropped, and the server's later sync request to that client (h x on .z.w) waits for
+    # the real answer
+    srv = server()
+    s, reply = login(srv.port, timeout=10)
+    assert reply
+    s.sendall(struct.pack("<BBBBI", 1, 2, 0, 0, 17) + b"\xf9" + struct.pack("<q", 5))
+    body = charvec('(.z.w)"6*7"')
+    s.sendall(struct.pack("<BBBBI", 1, 1, 0, 0, 8 + len(body)) + body)
+    hdr = recv_exact(s, 8)
+    assert hdr[1] == 1  # the server's sync request to us
+    assert char_text(recv_exact(s, struct.unpack("<I", hdr[4:])[0] - 8)) == "6*7"
+    s.sendall(struct.pack("<BBBBI", 1, 2, 0, 0, 17) + b"\xf9" + struct.pack("<q", 42))
+    hdr = recv_exact(s, 8)
+    assert hdr[1] == 2
+    assert long_atom(recv_exact(s, struct.unpack("<I", hdr[4:])[0] - 8)) == 42
     assert long_atom(query(s, "1+1")) == 2
     s.close()
