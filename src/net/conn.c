@@ -4,7 +4,7 @@
  * a header that lies about its length costs nothing); consumed bytes are skipped by an
  * offset, so a buffer of many small frames is not moved once per frame.  Replies are written
  * at once; what the socket does not take waits in an output queue of the encoded messages
- * themselves, and only then do we watch for writability.  Past NET_OUT_MAX of queued output
+ * themselves, and only then do we watch for writability.  Past max_queued (1 MB) of output
  * an accepted connection is paused (neither read nor parsed) until the queue drains: a peer
  * that never reads its replies cannot make us queue without bound.  Hooks (.z.pw .z.po
  * .z.pg .z.ps .z.pc) run user code that may close any handle, its own included: a
@@ -95,7 +95,7 @@ Conn *net_conn_new(int fd, bool outbound) {
 void net_conn_free(Conn *c) {
     NetState *ns = net_st();
     half_unlink(c);
-    if (ns->epfd >= 0 && !c->sink)
+    if (ns->epfd >= 0 && !c->fed)
         epoll_ctl(ns->epfd, EPOLL_CTL_DEL, c->fd, NULL);
     close(c->fd);
     ns->conns[c->fd] = NULL;
@@ -284,7 +284,7 @@ static ssize_t write_now(Conn *c, const G *p, size_t n) {
 }
 
 void net_conn_watch(Conn *c, bool add) {
-    if (c->sink)
+    if (c->fed)
         return;
     uint32_t ev = c->paused ? 0 : c->outbound ? EPOLLIN : EPOLLIN | EPOLLRDHUP;
     if (c->out_head)
@@ -297,8 +297,6 @@ void net_conn_watch(Conn *c, bool add) {
 bool net_conn_send(Conn *c, const G *p, size_t n) {
     if (c->closing)
         return false;
-    if (c->sink)
-        return bytes_append(c->sink, p, n);
     ssize_t done = write_now(c, p, n);
     if (done < 0)
         return false;
@@ -312,7 +310,7 @@ bool net_conn_send(Conn *c, const G *p, size_t n) {
 
 bool net_conn_send_k(Conn *c, K m) {
     size_t n = (size_t)m->n;
-    if (c->closing || c->sink || n < NET_OUT_COPY) {
+    if (c->closing || n < NET_OUT_COPY) {
         bool ok = net_conn_send(c, kG(m), n);
         r0(m);
         return ok;
@@ -333,7 +331,7 @@ bool net_conn_send_k(Conn *c, K m) {
 }
 
 bool net_out_full(Conn *c) {
-    if (c->outbound || c->out_bytes < NET_OUT_MAX)
+    if (c->outbound || c->out_bytes < (size_t)net_cfg()->max_queued)
         return false;
     if (!c->paused) {
         c->paused = true;
@@ -352,7 +350,7 @@ void net_flush_out(Conn *c) {
         net_conn_close(c);
         return;
     }
-    bool resume = c->paused && c->out_bytes < NET_OUT_MAX;
+    bool resume = c->paused && c->out_bytes < (size_t)net_cfg()->max_queued;
     if (resume)
         c->paused = false;
     net_conn_watch(c, false);
@@ -715,23 +713,44 @@ bool net_conn_read(Conn *c) {
 
 /* ---- the fuzz seam -------------------------------------------------------------------------- */
 
+/* what the seam's end of the pair has been sent, appended to *out (NULL once out of memory) */
+static void feed_drain(int peer, K *out) {
+    G buf[16384];
+    ssize_t r;
+    while ((r = recv(peer, buf, sizeof buf, MSG_DONTWAIT)) > 0)
+        *out = *out ? obj_push_items(*out, buf, r) : NULL;
+}
+
+/* what the loop does for a writable connection, until its queue is empty or it is gone */
+static void feed_pump(int fd, Conn *c, int peer, K *out) {
+    for (;;) {
+        feed_drain(peer, out);
+        if (net_conn(fd) != c || !c->out_head)
+            return;
+        net_flush_out(c);
+    }
+}
+
 K net_feed(const G *p, size_t n, size_t chunk) {
-    /* a real descriptor only to own a slot in net_st()->conns[] (the handle number); never read or
-     * written, since a sink connection sends nothing */
-    int fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
+    int sv[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0)
         return kerr("fd");
+    int small = 4096;
+    setsockopt(sv[0], SOL_SOCKET, SO_SNDBUF, &small, sizeof small);
     K out = obj_reserve(KG, 64);
     if (!out) {
-        close(fd);
+        close(sv[0]);
+        close(sv[1]);
         return NULL;
     }
+    int fd = sv[0];
     Conn *c = net_conn_new(fd, false);
     if (!c) {
+        close(sv[1]);
         r0(out);
         return kerr("limit");
     }
-    c->sink = &out;
+    c->fed = true;
     c->local = true;
     c->addr = 0x7f000001;
     if (!chunk)
@@ -745,14 +764,17 @@ K net_feed(const G *p, size_t n, size_t chunk) {
         memcpy(kG(c->in) + c->in->n, p + at, k);
         c->in->n += (J)k;
         c->last_ms = net_now_ms();
-        if (!process_input(c))
+        bool open = process_input(c);
+        feed_pump(fd, c, sv[1], &out);
+        if (!open || net_conn(fd) != c)
             break;
         in_release_if_empty(c);
     }
     if (net_conn(fd) == c)
         net_conn_close(c);
+    feed_drain(sv[1], &out);
+    close(sv[1]);
     if (!out)
         return kerr("wsfull");
     return out;
 }
-

@@ -79,7 +79,7 @@ static int bind_uds(int port) {
     return fd;
 }
 
-/* OPENQ_HANDSHAKE_MS, OPENQ_MAX_HALFOPEN, OPENQ_MAX_CONNECTIONS override the defaults (q has
+/* OPENQ_HANDSHAKE_MS, OPENQ_MAX_HALFOPEN, OPENQ_MAX_CONNECTIONS, OPENQ_MAX_QUEUED override the defaults (q has
  * no flags for them; docs/compat.md "Limits") */
 static void config_from_env(void) {
     NetConfig *cfg = net_cfg();
@@ -87,6 +87,7 @@ static void config_from_env(void) {
         {"OPENQ_HANDSHAKE_MS", &cfg->handshake_ms},
         {"OPENQ_MAX_HALFOPEN", &cfg->max_halfopen},
         {"OPENQ_MAX_CONNECTIONS", &cfg->max_connections},
+        {"OPENQ_MAX_QUEUED", &cfg->max_queued},
     };
     for (size_t i = 0; i < ARRAY_LEN(vars); i++) {
         const char *v = getenv(vars[i].name);

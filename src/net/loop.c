@@ -31,6 +31,7 @@ NetState *net_state_new(void) {
         .max_halfopen = 512,
         .handshake_ms = 10000,
         .idle_ms = 0,
+        .max_queued = 1 << 20,
     };
     RT->net = s;
     runtime_on_free(RT_NET, net_free);
@@ -80,7 +81,7 @@ K net_handles(bool sizes) {
     K h = ktn(KI, 0), b = sizes ? ktn(KJ, 0) : NULL;
     for (int fd = 0; fd < (int)ARRAY_LEN(ns->conns) && h && (b || !sizes); fd++) {
         const Conn *c = ns->conns[fd];
-        if (!c || c->closing || c->sink || c->state != CONN_READY || c->kind == CONN_HTTP)
+        if (!c || c->closing || c->fed || c->state != CONN_READY || c->kind == CONN_HTTP)
             continue;
         I fdi = fd;
         J queued = (J)c->out_bytes;

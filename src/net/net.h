@@ -14,6 +14,7 @@ typedef struct NetConfig {
     int handshake_ms;      /* a client must finish its handshake within this; also how long
                             * hopen waits for a server's handshake reply without a timeout */
     int idle_ms;           /* close connections silent this long (0: never) */
+    int max_queued;        /* queued output bytes past which an accepted connection is paused */
     bool read_only;        /* -b: writes refused with 'noupdate */
     int query_timeout_s;   /* -T: 'stop after this many seconds (0: none) */
     const char *users_file;/* -u/-U: user:password file (plain or md5) */

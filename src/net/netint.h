@@ -12,7 +12,6 @@
 #define NET_HANDSHAKE_MAX 1024 /* bytes of credentials before the NUL, at most */
 #define NET_IN_FIRST 2048      /* first input buffer: room for any handshake */
 #define NET_IN_READ ((size_t)1 << 20) /* bytes read per readiness event beyond the frame awaited */
-#define NET_OUT_MAX ((size_t)1 << 20) /* queued output past which an accepted connection's input waits */
 #define NET_OUT_COPY 4096      /* a message shorter than this is copied into the queue's tail */
 
 enum { CONN_HANDSHAKE, CONN_READY };
@@ -45,9 +44,9 @@ struct Conn {
     size_t want;       /* length of the frame being received, 0 if unknown */
     OutChunk *out_head, *out_tail; /* the output queue, oldest first (NULL when empty) */
     size_t out_bytes;  /* queued and not yet written */
-    bool paused;       /* input unread and unparsed until out_bytes falls below NET_OUT_MAX */
+    bool paused;       /* input unread and unparsed until out_bytes falls below max_queued */
     uint32_t events;   /* what the loop watches on fd (net_conn_watch) */
-    K *sink;           /* no socket (net_feed): replies are appended to *sink, never sent */
+    bool fed;          /* net_feed's: driven by the fuzz seam, never watched by the loop */
     int64_t opened_ms; /* when accepted */
     int64_t last_ms;   /* last time bytes arrived */
     Conn *half_prev;   /* half-open list (accepted, handshake pending), oldest first */
@@ -121,7 +120,7 @@ void net_flush_out(Conn *c);                    /* write what is pending; writab
  * queued (add: the first registration) */
 void net_conn_watch(Conn *c, bool add);
 /* the backpressure rule: true (and c paused) when an accepted connection's queued output is
- * past NET_OUT_MAX, so its next request waits until the queue drains */
+ * past max_queued (net.h), so its next request waits until the queue drains */
 bool net_out_full(Conn *c);
 /* the unconsumed input: it starts at net_in_ptr and is net_in_len bytes long */
 static inline G *net_in_ptr(const Conn *c) { return kG(c->in) + c->in_at; }
@@ -162,9 +161,11 @@ ssize_t net_io_recv_some(Conn *c, G *p, size_t n, int64_t deadline);
 /* true when fd is a connection to one of our own listeners (hopen of our own port): the
  * handshake would wait for ourselves.  fd is a connected socket (borrowed). */
 bool net_is_self_connection(int fd);
-/* the fuzz seam: a connection with no socket is fed `n` bytes (in chunks of `chunk`, 0: all
- * at once) exactly as if they arrived from a client, and everything it would send is
- * returned as one byte vector.  The connection is closed at the end (.z.pc runs). */
+/* the fuzz seam: a connection on one end of a socket pair (with a small send buffer, so
+ * replies are queued and written in pieces) is fed `n` bytes (in chunks of `chunk`, 0: all
+ * at once) exactly as if they arrived from a client; after each chunk the other end is
+ * drained and the queue flushed, as the loop would.  Everything it sent is returned as one
+ * byte vector.  The connection is closed at the end (.z.pc runs). */
 K net_feed(const G *p, size_t n, size_t chunk);
 
 /* the handshake's checks on credentials (raw bytes, borrowed): -u/-U, then .z.pw; on success

@@ -283,7 +283,7 @@ int net_tls_configure(void) {
 }
 
 bool net_tls_sniff(Conn *c) {
-    if (c->tls_checked || c->outbound || c->sink || c->state != CONN_HANDSHAKE)
+    if (c->tls_checked || c->outbound || c->fed || c->state != CONN_HANDSHAKE)
         return true;
     G first;
     ssize_t n = recv(c->fd, &first, 1, MSG_PEEK);
@@ -379,7 +379,7 @@ int net_tls_configure(void) {
 }
 
 bool net_tls_sniff(Conn *c) {
-    if (c->tls_checked || c->outbound || c->sink || c->state != CONN_HANDSHAKE)
+    if (c->tls_checked || c->outbound || c->fed || c->state != CONN_HANDSHAKE)
         return true;
     G first;
     if (recv(c->fd, &first, 1, MSG_PEEK) <= 0)

@@ -1,5 +1,7 @@
 /* fuzz_conn.c -- libFuzzer target: the server's per-connection state machine, bytes in and
- * replies out, with no socket (net_feed in src/net/conn.c).  Input: one byte choosing the
+ * replies out, over a socket pair with a small buffer (net_feed in src/net/conn.c): replies
+ * are queued and written in pieces, and the queue's bound is 64 bytes here, so the pause
+ * and resume of a connection whose replies wait (backpressure) run on nearly every input.  Input: one byte choosing the
  * chunk size the rest arrives in (0: all at once), then what a client would send: the
  * handshake, then frames.  The hooks answer without evaluating (.z.pg echoes, .z.ps
  * ignores; read-only, no shell), so what is fuzzed is handshake parsing, frame assembly,
@@ -27,6 +29,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
     r0(lang_console(hooks, strlen(hooks), &quit));
     kerr_clear();
     net_cfg()->read_only = true;
+    net_cfg()->max_queued = 64;
     /* a first connection creates what lives on after it (.z.w .z.u .z.a), so the leak
      * check below sees only what an input leaves behind */
     static const G hello[] = {'u', 0x03, 0x00, 0x01, 0x01, 0x00, 0x00, 0x0e, 0x00, 0x00, 0x00,
