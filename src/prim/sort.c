@@ -44,14 +44,22 @@ enum { DIGIT = 11 };
 
 /* ---- 64-bit keys by radix, most significant digit first; for a grade, with positions ---- */
 
-/* Keys are split by their top varying digit (at most 11 bits, fewer for few keys), each
- * bucket the same way in turn, down to a few keys sorted by insertion.  After the first
- * split the buckets fit in the cache: the whole array moves through memory about twice,
- * where an LSD sort moves all of it once per varying digit.  Keys alone (asc) need no
- * stability, as equal keys are equal values; for a grade the positions ride along, and a
- * counting scatter in input order and an insertion sort that moves only past greater keys
- * are both stable, so equal keys keep their positions' order at every level. */
-enum { KEY_SMALL = 32, KEY_STACK_BITS = 8 };
+/* Keys are split by their top varying digit (at most 11 bits, fewer for few keys; the bits all
+ * keys share are skipped), each bucket the same way in turn, down to a few keys sorted by
+ * insertion.  A level scatters from one buffer into the other, and the buckets go on from
+ * there with the buffers' roles swapped, so nothing is copied back: a level is told which
+ * buffer its result must end in.  After the first split the buckets fit in the cache: the
+ * whole array moves through memory about twice, where an LSD sort moves all of it once per
+ * varying digit.  Keys alone (asc) need no stability, as equal keys are equal values; for a
+ * grade the positions ride along, and a counting scatter in input order and an insertion sort
+ * that moves only past greater keys are both stable, so equal keys keep their positions' order
+ * at every level. */
+enum {
+    KEY_SMALL = 32,                                /* sorted by insertion at or below this */
+    KEY_COUNTS = (64 / 4 + 2) << DIGIT,            /* counts of every level at once: each level
+                                                    * that goes on consumes 4 bits or more */
+    KEY_POLL = 1 << 16,                            /* levels this large take a pending Ctrl-C */
+};
 
 /* k[0..n) ascending by insertion; ix (or NULL) moves with k */
 static void keys_insertion(uint64_t *k, J *ix, J n) {
@@ -69,79 +77,111 @@ static void keys_insertion(uint64_t *k, J *ix, J n) {
     }
 }
 
-/* keys[0..n) ascending, tmp[0..n) scratch; idx (or NULL; scratch tidx) the positions that
- * ride along.  false when memory ran out or with 'stop pending when Ctrl-C stopped it.
- * Each level consumes at least 4 of the 64 bits, so the recursion is at most 16 deep, and
- * the levels below the first few keep their counts on the stack. */
-static bool keys_msd(uint64_t *keys, J *idx, uint64_t *tmp, J *tidx, J n) {
-    if (n <= KEY_SMALL) {
-        keys_insertion(keys, idx, n);
-        return true;
-    }
-    uint64_t all_or = 0, all_and = ~0ULL;
-    for (J i = 0; i < n; i++) {
-        all_or |= keys[i];
-        all_and &= keys[i];
-    }
-    uint64_t varying = all_or ^ all_and;
-    if (!varying)
-        return true; /* equal keys: positions already ascending */
-    int top = 64 - __builtin_clzll(varying); /* bits at and above top agree */
+/* the digit of a level over keys whose bits at and above top agree: its width (at most DIGIT,
+ * about n/4 buckets) and the shift below it */
+static int level_bits(J n, int top) {
     int bits = (64 - __builtin_clzll((uint64_t)n)) - 2;
     bits = bits < 4 ? 4 : bits > DIGIT ? DIGIT : bits;
-    if (bits > top)
-        bits = top;
-    int shift = top - bits;
-    J nb = (J)1 << bits, on_stack[1 << KEY_STACK_BITS];
-    J *at = bits <= KEY_STACK_BITS ? on_stack : mem_raw_alloc((size_t)nb * sizeof(J));
-    if (!at)
-        return false;
-    memset(at, 0, (size_t)nb * sizeof(J));
-    for (J i = 0; i < n; i++)
-        at[(keys[i] >> shift) & (nb - 1)]++;
+    return bits > top ? top : bits;
+}
+
+/* counts at[0..nb) of a level into starts; the total */
+static void level_starts(J *at, J nb) {
     J sum = 0;
     for (J b = 0; b < nb; b++) {
         J c = at[b];
         at[b] = sum;
         sum += c;
     }
-    if (idx) {
-        for (J i = 0; i < n; i++) {
-            uint64_t k = keys[i];
-            J to = at[(k >> shift) & (nb - 1)]++;
-            tmp[to] = k;
-            tidx[to] = idx[i];
-        }
-        memcpy(idx, tidx, (size_t)n * sizeof(J));
-    } else {
-        for (J i = 0; i < n; i++) {
-            uint64_t k = keys[i];
-            tmp[at[(k >> shift) & (nb - 1)]++] = k;
-        }
-    }
-    memcpy(keys, tmp, (size_t)n * 8); /* at[b] is now where bucket b ends */
-    bool ok = true;
-    for (J b = 0; ok && shift > 0 && b < nb; b++) {
-        J lo = b ? at[b - 1] : 0, m = at[b] - lo;
-        if (UNLIKELY(at != on_stack && intr_take())) {
-            kerr("stop");
-            ok = false;
-        } else if (m > 1) {
-            ok = keys_msd(keys + lo, idx ? idx + lo : NULL, tmp + lo, idx ? tidx + lo : NULL, m);
-        }
-    }
-    if (at != on_stack)
-        mem_raw_free(at);
-    return ok;
 }
 
-/* keys[0..n) ascending, in place; false when memory ran out or 'stop is pending */
-static bool keys_sort(uint64_t *keys, J n) {
+/* keys a[0..n) ascending (positions ia ride along, or NULL), the result in b (and ib) when
+ * to_b, else in a; the other buffer is scratch.  counts: KEY_COUNTS words for this level and
+ * those below.  false with 'stop pending when Ctrl-C stopped it. */
+static bool keys_msd(uint64_t *a, J *ia, uint64_t *b, J *ib, J n, bool to_b, J *counts) {
+    if (n <= KEY_SMALL || n < 2) {
+        if (to_b) {
+            memcpy(b, a, (size_t)n * 8);
+            if (ia)
+                memcpy(ib, ia, (size_t)n * sizeof(J));
+            a = b, ia = ib;
+        }
+        keys_insertion(a, ia, n);
+        return true;
+    }
+    uint64_t all_or = 0, all_and = ~0ULL;
+    for (J i = 0; i < n; i++) {
+        all_or |= a[i];
+        all_and &= a[i];
+    }
+    uint64_t varying = all_or ^ all_and;
+    if (!varying) { /* equal keys: positions already ascending */
+        if (to_b) {
+            memcpy(b, a, (size_t)n * 8);
+            if (ia)
+                memcpy(ib, ia, (size_t)n * sizeof(J));
+        }
+        return true;
+    }
+    int top = 64 - __builtin_clzll(varying); /* bits at and above top agree */
+    int bits = level_bits(n, top), shift = top - bits;
+    J nb = (J)1 << bits, *at = counts;
+    memset(at, 0, (size_t)nb * sizeof(J));
+    for (J i = 0; i < n; i++)
+        at[(a[i] >> shift) & (nb - 1)]++;
+    level_starts(at, nb);
+    if (ia) {
+        for (J i = 0; i < n; i++) {
+            uint64_t k = a[i];
+            J to = at[(k >> shift) & (nb - 1)]++;
+            b[to] = k;
+            ib[to] = ia[i];
+        }
+    } else {
+        for (J i = 0; i < n; i++) {
+            uint64_t k = a[i];
+            b[at[(k >> shift) & (nb - 1)]++] = k;
+        }
+    }
+    /* the keys are in b, at[c] where bucket c ends; each bucket goes on from b */
+    if (shift == 0) { /* every bucket's keys are equal */
+        if (!to_b) {
+            memcpy(a, b, (size_t)n * 8);
+            if (ia)
+                memcpy(ia, ib, (size_t)n * sizeof(J));
+        }
+        return true;
+    }
+    for (J c = 0, lo = 0; c < nb; lo = at[c++]) {
+        J m = at[c] - lo;
+        if (m == 1) {
+            if (!to_b) {
+                a[lo] = b[lo];
+                if (ia)
+                    ia[lo] = ib[lo];
+            }
+        } else if (m > 1) {
+            if (!keys_msd(b + lo, ib ? ib + lo : NULL, a + lo, ia ? ia + lo : NULL, m, !to_b, counts + nb))
+                return false;
+        }
+        if (UNLIKELY(n >= KEY_POLL && intr_take())) {
+            kerr("stop");
+            return false;
+        }
+    }
+    return true;
+}
+
+/* keys[0..n) ascending, in place (positions idx ride along, or NULL); false when memory ran
+ * out or 'stop is pending */
+static bool keys_sort(uint64_t *keys, J *idx, J n) {
     uint64_t *tmp = mem_raw_alloc((size_t)(n ? n : 1) * 8);
-    if (!tmp)
-        return false;
-    bool ok = keys_msd(keys, NULL, tmp, NULL, n);
+    J *tidx = idx ? mem_raw_alloc((size_t)(n ? n : 1) * sizeof(J)) : NULL;
+    J *counts = mem_raw_alloc(KEY_COUNTS * sizeof(J));
+    bool ok = tmp && counts && (tidx || !idx) && keys_msd(keys, idx, tmp, tidx, n, false, counts);
     mem_raw_free(tmp);
+    mem_raw_free(tidx);
+    mem_raw_free(counts);
     return ok;
 }
 
@@ -151,11 +191,8 @@ static bool keys_sort(uint64_t *keys, J n) {
  * along in keys_msd. */
 static bool radix_grade(const K x, J n, J *idx) {
     uint64_t *keys = mem_raw_alloc((size_t)(n ? n : 1) * 8);
-    uint64_t *tmp = mem_raw_alloc((size_t)(n ? n : 1) * 8);
-    if (!keys || !tmp) {
-        mem_raw_free(keys); mem_raw_free(tmp);
+    if (!keys)
         return false;
-    }
     uint64_t lo = ~0ULL, hi = 0;
     for (J i = 0; i < n; i++) {
         uint64_t k = sort_key(x, i);
@@ -169,21 +206,16 @@ static bool radix_grade(const K x, J n, J *idx) {
     if (rbits + ibits <= 64) {
         for (J i = 0; i < n; i++)
             keys[i] = (rbits ? (keys[i] - lo) << ibits : 0) | (uint64_t)i;
-        ok = keys_msd(keys, NULL, tmp, NULL, n);
+        ok = keys_sort(keys, NULL, n);
         uint64_t mask = ibits == 64 ? ~0ULL : ((uint64_t)1 << ibits) - 1;
         for (J i = 0; ok && i < n; i++)
             idx[i] = (J)(keys[i] & mask);
     } else {
-        J *tidx = mem_raw_alloc((size_t)(n ? n : 1) * sizeof(J));
-        ok = tidx != NULL;
-        for (J i = 0; ok && i < n; i++)
+        for (J i = 0; i < n; i++)
             idx[i] = i;
-        if (ok)
-            ok = keys_msd(keys, idx, tmp, tidx, n);
-        mem_raw_free(tidx);
+        ok = keys_sort(keys, idx, n);
     }
     mem_raw_free(keys);
-    mem_raw_free(tmp);
     return ok;
 }
 
@@ -211,78 +243,121 @@ static void put_key(K r, J i, uint64_t k) {
     }
 }
 
-/* asc of a radix-sortable vector: the keys alone are sorted, then turned back into values */
-static K radix_sorted(const K x) {
-    J n = x->n;
-    uint64_t *keys = mem_raw_alloc((size_t)(n ? n : 1) * 8);
-    if (!keys)
-        return kerr("wsfull");
-    if (x->t == KJ || x->t == KP || x->t == KN)
-        for (J i = 0; i < n; i++)
-            keys[i] = (uint64_t)kJ(x)[i] ^ 0x8000000000000000ULL;
-    else
-        for (J i = 0; i < n; i++)
-            keys[i] = sort_key(x, i);
-    if (!keys_sort(keys, n)) {
-        mem_raw_free(keys);
-        return kerr_msg() ? NULL : kerr("wsfull"); /* 'stop, or out of memory */
-    }
-    K r = obj_vec(x->t, n);
-    if (r && obj_width(x->t) == 8)
-        for (J i = 0; i < n; i++)
-            kJ(r)[i] = (J)(keys[i] ^ 0x8000000000000000ULL);
-    else
-        for (J i = 0; r && i < n; i++)
-            put_key(r, i, keys[i]);
-    mem_raw_free(keys);
-    if (r)
-        r->u = ATTR_S;
-    return r;
+/* ---- asc of 8-byte longs and floats: keys made as the values are read ---- */
+
+#define SIGN8 0x8000000000000000ULL
+
+/* the key of an 8-byte value: a long's sign bit flipped; a float's bits flipped when negative,
+ * its sign bit when not; a NaN key 0 (the one NaN of the list, as asc8 asks).  And back. */
+static inline uint64_t key8(uint64_t u, bool flt) {
+    if (!flt)
+        return u ^ SIGN8;
+    uint64_t k = u ^ ((uint64_t)((int64_t)u >> 63) | SIGN8);
+    return (u << 1) > 0xffe0000000000000ULL ? 0 : k;
+}
+static inline uint64_t value8(uint64_t k, bool flt, uint64_t nan) {
+    if (!flt)
+        return k ^ SIGN8;
+    return k ? k ^ (~(uint64_t)((int64_t)k >> 63) | SIGN8) : nan;
 }
 
-/* asc of a float vector (floats or datetimes) by its keys alone, when that gives what a
- * stable grade gives: q orders nulls first and -0f equal to 0f, so the keys (sort_key's,
- * but invertible) are exact when every NaN has one bit pattern (all become key 0, and back)
- * and -0f and 0f do not both occur.  *used false (nothing done, no error) otherwise; true
- * with NULL: the error pending. */
-static K radix_sorted_floats(const K x, bool *used) {
-    J n = x->n;
-    uint64_t *keys = mem_raw_alloc((size_t)(n ? n : 1) * 8);
-    *used = !keys; /* an error is an answer too */
-    if (!keys)
-        return kerr("wsfull");
-    uint64_t nan = 0;
-    bool some_nan = false, neg0 = false, pos0 = false, mixed = false;
+/* x[0..n) (n > 1) ascending into r, the keys made as x is read: a pass for the bits that
+ * vary, one to count the first digit, one to scatter the keys by it into scratch, and each
+ * bucket then sorted from there into r and turned back into values while in the cache.
+ * Floats: only when that gives what a stable grade gives -- q orders nulls first and -0f equal
+ * to 0f, so the keys are exact when every NaN has one bit pattern (its key 0, and back) and
+ * -0f and 0f do not both occur; 1 (nothing done) otherwise.  0 done, -1 'wsfull or 'stop. */
+static inline int asc8(const uint64_t *x, uint64_t *r, J n, bool flt) {
+    uint64_t all_or = 0, all_and = ~0ULL, nan = 0;
+    bool some_nan = false, mixed = false, neg0 = false, pos0 = false;
     for (J i = 0; i < n; i++) {
-        uint64_t u;
-        memcpy(&u, &kF(x)[i], 8);
-        if (UNLIKELY((u & 0x7fffffffffffffffULL) > 0x7ff0000000000000ULL)) { /* NaN */
-            mixed |= some_nan && u != nan;
-            nan = u, some_nan = true;
-            keys[i] = 0;
-            continue;
+        uint64_t u = x[i];
+        if (flt && UNLIKELY((u << 1) - 1 >= 0xffe0000000000000ULL)) { /* a NaN or a zero */
+            if (u << 1) {
+                mixed |= some_nan && u != nan;
+                nan = u, some_nan = true;
+            } else {
+                neg0 |= u != 0;
+                pos0 |= u == 0;
+            }
         }
-        neg0 |= u == 0x8000000000000000ULL;
-        pos0 |= u == 0;
-        keys[i] = (u & 0x8000000000000000ULL) ? ~u : (u | 0x8000000000000000ULL);
+        uint64_t k = key8(u, flt);
+        all_or |= k;
+        all_and &= k;
     }
-    if (mixed || (neg0 && pos0)) {
-        mem_raw_free(keys);
-        return NULL;
+    if (mixed || (neg0 && pos0))
+        return 1;
+    uint64_t varying = all_or ^ all_and;
+    if (!varying) {
+        memcpy(r, x, (size_t)n * 8);
+        return 0;
     }
+    int top = 64 - __builtin_clzll(varying), bits = level_bits(n, top), shift = top - bits;
+    J nb = (J)1 << bits;
+    uint64_t *tmp = mem_raw_alloc((size_t)n * 8);
+    J *counts = mem_raw_calloc(KEY_COUNTS, sizeof(J)), *at = counts;
+    if (!tmp || !counts) {
+        mem_raw_free(tmp);
+        mem_raw_free(counts);
+        kerr("wsfull");
+        return -1;
+    }
+    for (J i = 0; i < n; i++)
+        at[(key8(x[i], flt) >> shift) & (nb - 1)]++;
+    level_starts(at, nb);
+    for (J i = 0; i < n; i++) {
+        uint64_t k = key8(x[i], flt);
+        tmp[at[(k >> shift) & (nb - 1)]++] = k;
+    }
+    bool ok = true;
+    for (J c = 0, lo = 0; ok && c < nb; lo = at[c++]) {
+        J m = at[c] - lo;
+        ok = keys_msd(tmp + lo, NULL, r + lo, NULL, m, true, counts + nb);
+        for (J i = lo; ok && i < at[c]; i++)
+            r[i] = value8(r[i], flt, nan);
+        if (ok && UNLIKELY(intr_take())) {
+            kerr("stop");
+            ok = false;
+        }
+    }
+    mem_raw_free(tmp);
+    mem_raw_free(counts);
+    return ok ? 0 : -1;
+}
+static int asc_longs(const uint64_t *x, uint64_t *r, J n) { return asc8(x, r, n, false); }
+static int asc_floats(const uint64_t *x, uint64_t *r, J n) { return asc8(x, r, n, true); }
+
+/* asc of a radix-sortable vector (n > 1): longs, timestamps and timespans, floats and
+ * datetimes by asc8 (NULL with *used false when floats need the grade), the others by their
+ * keys alone, sorted, then turned back into values */
+static K radix_sorted(const K x, bool *used) {
+    J n = x->n;
     *used = true;
-    if (!keys_sort(keys, n)) {
-        mem_raw_free(keys);
-        return kerr_msg() ? NULL : kerr("wsfull"); /* 'stop, or out of memory */
-    }
     K r = obj_vec(x->t, n);
-    for (J i = 0; r && i < n; i++) {
-        uint64_t k = keys[i], u = (k & 0x8000000000000000ULL) ? (k & 0x7fffffffffffffffULL) : ~k;
-        memcpy(&kF(r)[i], k ? &u : &nan, 8); /* put_key's inverse; key 0 the NaN */
+    if (!r)
+        return NULL;
+    if (x->t == KJ || x->t == KP || x->t == KN || x->t == KF || x->t == KZ) {
+        int rc = x->t == KF || x->t == KZ ? asc_floats((const uint64_t *)kJ(x), (uint64_t *)kJ(r), n)
+                                          : asc_longs((const uint64_t *)kJ(x), (uint64_t *)kJ(r), n);
+        if (rc) {
+            *used = rc < 0;
+            r0(r);
+            return NULL;
+        }
+    } else {
+        uint64_t *keys = mem_raw_alloc((size_t)n * 8);
+        for (J i = 0; keys && i < n; i++)
+            keys[i] = sort_key(x, i);
+        if (!keys || !keys_sort(keys, NULL, n)) {
+            mem_raw_free(keys);
+            r0(r);
+            return kerr_msg() ? NULL : kerr("wsfull"); /* 'stop, or out of memory */
+        }
+        for (J i = 0; i < n; i++)
+            put_key(r, i, keys[i]);
+        mem_raw_free(keys);
     }
-    mem_raw_free(keys);
-    if (r)
-        r->u = ATTR_S;
+    r->u = ATTR_S;
     return r;
 }
 
@@ -602,14 +677,9 @@ static K sorted(K x, bool desc) {
         x->u = ATTR_S;
         return x;
     }
-    if (!desc && radix_type(x->t) && x->t != KF && x->t != KZ && x->t != KE) {
-        K r = radix_sorted(x);
-        r0(x);
-        return r;
-    }
-    if (!desc && (x->t == KF || x->t == KZ)) { /* -0f with 0f, or NaN payloads: a grade */
+    if (!desc && radix_type(x->t) && x->n > 1) { /* floats with -0f and 0f, or NaN payloads: a grade */
         bool used;
-        K r = radix_sorted_floats(x, &used);
+        K r = radix_sorted(x, &used);
         if (used) {
             r0(x);
             return r;
