@@ -61,19 +61,28 @@ enum {
     KEY_POLL = 1 << 16,                            /* levels this large take a pending Ctrl-C */
 };
 
-/* k[0..n) ascending by insertion; ix (or NULL) moves with k */
-static void keys_insertion(uint64_t *k, J *ix, J n) {
-    for (J i = 1; i < n; i++) {
-        uint64_t v = k[i];
-        J p = ix ? ix[i] : 0, j = i;
-        for (; j > 0 && k[j - 1] > v; j--) {
-            k[j] = k[j - 1];
-            if (ix)
-                ix[j] = ix[j - 1];
+/* src[0..n) ascending into dst by insertion (dst may be src); the positions isrc (or NULL)
+ * move with them into idst */
+static void keys_insertion(const uint64_t *src, const J *isrc, uint64_t *dst, J *idst, J n) {
+    if (!isrc) {
+        for (J i = 0; i < n; i++) {
+            uint64_t v = src[i];
+            J j = i;
+            for (; j > 0 && dst[j - 1] > v; j--)
+                dst[j] = dst[j - 1];
+            dst[j] = v;
         }
-        k[j] = v;
-        if (ix)
-            ix[j] = p;
+        return;
+    }
+    for (J i = 0; i < n; i++) {
+        uint64_t v = src[i];
+        J p = isrc[i], j = i;
+        for (; j > 0 && dst[j - 1] > v; j--) {
+            dst[j] = dst[j - 1];
+            idst[j] = idst[j - 1];
+        }
+        dst[j] = v;
+        idst[j] = p;
     }
 }
 
@@ -99,14 +108,8 @@ static void level_starts(J *at, J nb) {
  * to_b, else in a; the other buffer is scratch.  counts: KEY_COUNTS words for this level and
  * those below.  false with 'stop pending when Ctrl-C stopped it. */
 static bool keys_msd(uint64_t *a, J *ia, uint64_t *b, J *ib, J n, bool to_b, J *counts) {
-    if (n <= KEY_SMALL || n < 2) {
-        if (to_b) {
-            memcpy(b, a, (size_t)n * 8);
-            if (ia)
-                memcpy(ib, ia, (size_t)n * sizeof(J));
-            a = b, ia = ib;
-        }
-        keys_insertion(a, ia, n);
+    if (n <= KEY_SMALL) {
+        keys_insertion(a, ia, to_b ? b : a, to_b ? ib : ia, n);
         return true;
     }
     uint64_t all_or = 0, all_and = ~0ULL;
@@ -154,14 +157,11 @@ static bool keys_msd(uint64_t *a, J *ia, uint64_t *b, J *ib, J n, bool to_b, J *
     }
     for (J c = 0, lo = 0; c < nb; lo = at[c++]) {
         J m = at[c] - lo;
-        if (m == 1) {
-            if (!to_b) {
-                a[lo] = b[lo];
-                if (ia)
-                    ia[lo] = ib[lo];
-            }
-        } else if (m > 1) {
-            if (!keys_msd(b + lo, ib ? ib + lo : NULL, a + lo, ia ? ia + lo : NULL, m, !to_b, counts + nb))
+        if (m <= KEY_SMALL) {
+            if (m)
+                keys_insertion(b + lo, ia ? ib + lo : NULL, (to_b ? b : a) + lo, ia ? (to_b ? ib : ia) + lo : NULL, m);
+        } else {
+            if (!keys_msd(b + lo, ia ? ib + lo : NULL, a + lo, ia ? ia + lo : NULL, m, !to_b, counts + nb))
                 return false;
         }
         if (UNLIKELY(n >= KEY_POLL && intr_take())) {
@@ -267,7 +267,7 @@ static inline uint64_t value8(uint64_t k, bool flt, uint64_t nan) {
  * Floats: only when that gives what a stable grade gives -- q orders nulls first and -0f equal
  * to 0f, so the keys are exact when every NaN has one bit pattern (its key 0, and back) and
  * -0f and 0f do not both occur; 1 (nothing done) otherwise.  0 done, -1 'wsfull or 'stop. */
-static inline int asc8(const uint64_t *x, uint64_t *r, J n, bool flt) {
+__attribute__((always_inline)) static inline int asc8(const uint64_t *x, uint64_t *r, J n, bool flt) {
     uint64_t all_or = 0, all_and = ~0ULL, nan = 0;
     bool some_nan = false, mixed = false, neg0 = false, pos0 = false;
     for (J i = 0; i < n; i++) {
