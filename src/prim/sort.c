@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "../base/intr.h"
+#include "par.h"
 #include "prims.h"
 #include "primint.h"
 
@@ -56,8 +57,10 @@ enum { DIGIT = 11 };
  * at every level. */
 enum {
     KEY_SMALL = 32,                                /* sorted by insertion at or below this */
-    KEY_COUNTS = (64 / 4 + 2) << DIGIT,            /* counts of every level at once: each level
-                                                    * that goes on consumes 4 bits or more */
+    KEY_COUNTS = 6 << DIGIT,                       /* counts of nested levels at once: a level
+                                                    * has 2^bits, the bits of nested levels add
+                                                    * up to 64 at most, so 5 of 11 and one of 9
+                                                    * at most */
     KEY_POLL = 1 << 16,                            /* levels this large take a pending Ctrl-C */
 };
 
@@ -106,8 +109,9 @@ static void level_starts(J *at, J nb) {
 
 /* keys a[0..n) ascending (positions ia ride along, or NULL), the result in b (and ib) when
  * to_b, else in a; the other buffer is scratch.  counts: KEY_COUNTS words for this level and
- * those below.  false with 'stop pending when Ctrl-C stopped it. */
-static bool keys_msd(uint64_t *a, J *ia, uint64_t *b, J *ib, J n, bool to_b, J *counts) {
+ * those below.  false when Ctrl-C stopped it (taken only when poll: on the thread that runs
+ * q, as the secondary threads never read the request). */
+static bool keys_msd(uint64_t *a, J *ia, uint64_t *b, J *ib, J n, bool to_b, J *counts, bool poll) {
     if (n <= KEY_SMALL) {
         keys_insertion(a, ia, to_b ? b : a, to_b ? ib : ia, n);
         return true;
@@ -161,13 +165,11 @@ static bool keys_msd(uint64_t *a, J *ia, uint64_t *b, J *ib, J n, bool to_b, J *
             if (m)
                 keys_insertion(b + lo, ia ? ib + lo : NULL, (to_b ? b : a) + lo, ia ? (to_b ? ib : ia) + lo : NULL, m);
         } else {
-            if (!keys_msd(b + lo, ia ? ib + lo : NULL, a + lo, ia ? ia + lo : NULL, m, !to_b, counts + nb))
+            if (!keys_msd(b + lo, ia ? ib + lo : NULL, a + lo, ia ? ia + lo : NULL, m, !to_b, counts + nb, poll))
                 return false;
         }
-        if (UNLIKELY(n >= KEY_POLL && intr_take())) {
-            kerr("stop");
+        if (UNLIKELY(poll && n >= KEY_POLL && intr_take()))
             return false;
-        }
     }
     return true;
 }
@@ -178,7 +180,11 @@ static bool keys_sort(uint64_t *keys, J *idx, J n) {
     uint64_t *tmp = mem_raw_alloc((size_t)(n ? n : 1) * 8);
     J *tidx = idx ? mem_raw_alloc((size_t)(n ? n : 1) * sizeof(J)) : NULL;
     J *counts = mem_raw_alloc(KEY_COUNTS * sizeof(J));
-    bool ok = tmp && counts && (tidx || !idx) && keys_msd(keys, idx, tmp, tidx, n, false, counts);
+    bool ok = tmp && counts && (tidx || !idx);
+    if (ok && !keys_msd(keys, idx, tmp, tidx, n, false, counts, true)) {
+        kerr("stop");
+        ok = false;
+    }
     mem_raw_free(tmp);
     mem_raw_free(tidx);
     mem_raw_free(counts);
@@ -263,15 +269,40 @@ static inline uint64_t value8(uint64_t k, bool flt, uint64_t nan) {
 
 /* x[0..n) (n > 1) ascending into r, the keys made as x is read: a pass for the bits that
  * vary, one to count the first digit, one to scatter the keys by it into scratch, and each
- * bucket then sorted from there into r and turned back into values while in the cache.
- * Floats: only when that gives what a stable grade gives -- q orders nulls first and -0f equal
- * to 0f, so the keys are exact when every NaN has one bit pattern (its key 0, and back) and
- * -0f and 0f do not both occur; 1 (nothing done) otherwise.  0 done, -1 'wsfull or 'stop. */
-__attribute__((always_inline)) static inline int asc8(const uint64_t *x, uint64_t *r, J n, bool flt) {
+ * bucket then sorted from there into r and turned back into values while in the cache.  With
+ * secondary threads (\s) each pass is cut into parts of the input (each counting its own
+ * digits and scattering from its own starts) and the buckets into chunks of about equal keys;
+ * the sorted list is the same however it is cut.  Floats: only when that gives what a stable
+ * grade gives -- q orders nulls first and -0f equal to 0f, so the keys are exact when every
+ * NaN has one bit pattern (its key 0, and back) and -0f and 0f do not both occur; 1 (nothing
+ * done) otherwise.  0 done, -1 'wsfull or 'stop pending. */
+enum { ASC_PARTS = 64 }; /* at most this many parts of the input, and chunks of the buckets */
+
+typedef struct Asc8 {
+    const uint64_t *x;
+    uint64_t *r, *tmp;
+    J n, block;             /* items, items per part */
+    int64_t parts, chunks;
+    bool flt, poll, stopped;
+    int shift;
+    J nb;                   /* buckets of the first digit */
+    J *hist;                /* parts x nb: each part's counts, then its starts */
+    J *ends;                /* nb: where each bucket ends */
+    J *scratch;             /* chunks x KEY_COUNTS: the nested levels' counts */
+    uint64_t nan;           /* the NaN's bits (floats) */
+    J chunk_at[ASC_PARTS + 1]; /* chunk c: buckets chunk_at[c] .. chunk_at[c+1] */
+    struct {
+        uint64_t or_, and_, nan;
+        bool some_nan, mixed, neg0, pos0;
+    } part[ASC_PARTS];
+} Asc8;
+
+__attribute__((always_inline)) static inline void asc8_scan_range(Asc8 *s, int64_t p, bool flt) {
+    J lo = p * s->block, hi = MIN(lo + s->block, s->n);
     uint64_t all_or = 0, all_and = ~0ULL, nan = 0;
     bool some_nan = false, mixed = false, neg0 = false, pos0 = false;
-    for (J i = 0; i < n; i++) {
-        uint64_t u = x[i];
+    for (J i = lo; i < hi; i++) {
+        uint64_t u = s->x[i];
         if (flt && UNLIKELY((u << 1) - 1 >= 0xffe0000000000000ULL)) { /* a NaN or a zero */
             if (u << 1) {
                 mixed |= some_nan && u != nan;
@@ -285,48 +316,147 @@ __attribute__((always_inline)) static inline int asc8(const uint64_t *x, uint64_
         all_or |= k;
         all_and &= k;
     }
-    if (mixed || (neg0 && pos0))
-        return 1;
-    uint64_t varying = all_or ^ all_and;
-    if (!varying) {
-        memcpy(r, x, (size_t)n * 8);
-        return 0;
+    s->part[p].or_ = all_or, s->part[p].and_ = all_and, s->part[p].nan = nan;
+    s->part[p].some_nan = some_nan, s->part[p].mixed = mixed;
+    s->part[p].neg0 = neg0, s->part[p].pos0 = pos0;
+}
+static void asc8_scan(void *ctx, int64_t p) {
+    Asc8 *s = ctx;
+    if (s->flt)
+        asc8_scan_range(s, p, true);
+    else
+        asc8_scan_range(s, p, false);
+}
+
+__attribute__((always_inline)) static inline void asc8_count_range(Asc8 *s, int64_t p, bool flt) {
+    J lo = p * s->block, hi = MIN(lo + s->block, s->n), *at = s->hist + p * s->nb, mask = s->nb - 1;
+    int shift = s->shift;
+    for (J i = lo; i < hi; i++)
+        at[(key8(s->x[i], flt) >> shift) & mask]++;
+}
+static void asc8_count(void *ctx, int64_t p) {
+    Asc8 *s = ctx;
+    if (s->flt)
+        asc8_count_range(s, p, true);
+    else
+        asc8_count_range(s, p, false);
+}
+
+__attribute__((always_inline)) static inline void asc8_scatter_range(Asc8 *s, int64_t p, bool flt) {
+    J lo = p * s->block, hi = MIN(lo + s->block, s->n), *at = s->hist + p * s->nb, mask = s->nb - 1;
+    int shift = s->shift;
+    uint64_t *tmp = s->tmp;
+    for (J i = lo; i < hi; i++) {
+        uint64_t k = key8(s->x[i], flt);
+        tmp[at[(k >> shift) & mask]++] = k;
     }
-    int top = 64 - __builtin_clzll(varying), bits = level_bits(n, top), shift = top - bits;
-    J nb = (J)1 << bits;
-    uint64_t *tmp = mem_raw_alloc((size_t)n * 8);
-    J *counts = mem_raw_calloc(KEY_COUNTS, sizeof(J)), *at = counts;
-    if (!tmp || !counts) {
-        mem_raw_free(tmp);
-        mem_raw_free(counts);
+}
+static void asc8_scatter(void *ctx, int64_t p) {
+    Asc8 *s = ctx;
+    if (s->flt)
+        asc8_scatter_range(s, p, true);
+    else
+        asc8_scatter_range(s, p, false);
+}
+
+/* the buckets of chunk c sorted from tmp into r, and turned back into values */
+static void asc8_buckets(void *ctx, int64_t c) {
+    Asc8 *s = ctx;
+    J *counts = s->scratch + c * KEY_COUNTS;
+    for (J b = s->chunk_at[c]; b < s->chunk_at[c + 1] && !s->stopped; b++) {
+        J lo = b ? s->ends[b - 1] : 0, hi = s->ends[b];
+        if (!keys_msd(s->tmp + lo, NULL, s->r + lo, NULL, hi - lo, true, counts, s->poll) ||
+            (s->poll && UNLIKELY(intr_take()))) {
+            s->stopped = true;
+            break;
+        }
+        uint64_t *r = s->r, nan = s->nan;
+        if (s->flt)
+            for (J i = lo; i < hi; i++)
+                r[i] = value8(r[i], true, nan);
+        else
+            for (J i = lo; i < hi; i++)
+                r[i] = value8(r[i], false, 0);
+    }
+}
+
+static int asc8(const uint64_t *x, uint64_t *r, J n, bool flt) {
+    Asc8 *s = mem_raw_calloc(1, sizeof(Asc8));
+    if (!s) {
         kerr("wsfull");
         return -1;
     }
-    for (J i = 0; i < n; i++)
-        at[(key8(x[i], flt) >> shift) & (nb - 1)]++;
-    level_starts(at, nb);
-    for (J i = 0; i < n; i++) {
-        uint64_t k = key8(x[i], flt);
-        tmp[at[(k >> shift) & (nb - 1)]++] = k;
-    }
-    bool ok = true;
-    for (J c = 0, lo = 0; ok && c < nb; lo = at[c++]) {
-        J m = at[c] - lo;
-        ok = keys_msd(tmp + lo, NULL, r + lo, NULL, m, true, counts + nb);
-        for (J i = lo; ok && i < at[c]; i++)
-            r[i] = value8(r[i], flt, nan);
-        if (ok && UNLIKELY(intr_take())) {
-            kerr("stop");
-            ok = false;
+    int threads = pool_threads();
+    s->x = x, s->r = r, s->n = n, s->flt = flt, s->poll = threads == 0;
+    s->parts = threads && n >= PAR_MIN ? MIN(ASC_PARTS, MIN(4 * (threads + 1), n / PAR_BLOCK)) : 1;
+    s->block = (n + s->parts - 1) / s->parts;
+    pool_run(asc8_scan, s, s->parts);
+    uint64_t all_or = 0, all_and = ~0ULL;
+    bool some_nan = false, mixed = false, neg0 = false, pos0 = false;
+    for (int64_t p = 0; p < s->parts; p++) {
+        all_or |= s->part[p].or_, all_and &= s->part[p].and_;
+        if (s->part[p].some_nan) {
+            mixed |= s->part[p].mixed || (some_nan && s->part[p].nan != s->nan);
+            s->nan = s->part[p].nan, some_nan = true;
         }
+        neg0 |= s->part[p].neg0, pos0 |= s->part[p].pos0;
     }
-    mem_raw_free(tmp);
-    mem_raw_free(counts);
-    return ok ? 0 : -1;
+    uint64_t varying = all_or ^ all_and;
+    if (mixed || (neg0 && pos0) || !varying) {
+        if (!mixed && !(neg0 && pos0))
+            memcpy(r, x, (size_t)n * 8); /* all equal */
+        mem_raw_free(s);
+        return mixed || (neg0 && pos0);
+    }
+    int top = 64 - __builtin_clzll(varying), bits = level_bits(n, top);
+    s->shift = top - bits;
+    s->nb = (J)1 << bits;
+    s->chunks = threads ? MIN(ASC_PARTS, MIN(4 * (threads + 1), s->nb)) : 1;
+    s->tmp = mem_raw_alloc((size_t)n * 8);
+    s->hist = mem_raw_calloc((size_t)(s->parts * s->nb), sizeof(J));
+    s->ends = mem_raw_alloc((size_t)s->nb * sizeof(J));
+    s->scratch = mem_raw_alloc((size_t)s->chunks * KEY_COUNTS * sizeof(J));
+    int rc = -1;
+    if (!s->tmp || !s->hist || !s->ends || !s->scratch) {
+        kerr("wsfull");
+        goto done;
+    }
+    pool_run(asc8_count, s, s->parts);
+    J sum = 0; /* each part's starts: bucket by bucket, the parts in order */
+    for (J b = 0; b < s->nb; b++) {
+        for (int64_t p = 0; p < s->parts; p++) {
+            J c = s->hist[p * s->nb + b];
+            s->hist[p * s->nb + b] = sum;
+            sum += c;
+        }
+        s->ends[b] = sum;
+    }
+    pool_run(asc8_scatter, s, s->parts);
+    if (!s->poll && intr_take()) {
+        kerr("stop");
+        goto done;
+    }
+    s->chunk_at[0] = 0; /* chunks of about n/chunks keys, whole buckets each */
+    for (int64_t c = 1, b = 0; c < s->chunks; c++) {
+        while (b < s->nb && (b ? s->ends[b - 1] : 0) < n / s->chunks * c)
+            b++;
+        s->chunk_at[c] = b;
+    }
+    s->chunk_at[s->chunks] = s->nb;
+    pool_run(asc8_buckets, s, s->chunks);
+    if (s->stopped || (!s->poll && intr_take())) {
+        kerr("stop");
+        goto done;
+    }
+    rc = 0;
+done:
+    mem_raw_free(s->tmp);
+    mem_raw_free(s->hist);
+    mem_raw_free(s->ends);
+    mem_raw_free(s->scratch);
+    mem_raw_free(s);
+    return rc;
 }
-static int asc_longs(const uint64_t *x, uint64_t *r, J n) { return asc8(x, r, n, false); }
-static int asc_floats(const uint64_t *x, uint64_t *r, J n) { return asc8(x, r, n, true); }
-
 /* asc of a radix-sortable vector (n > 1): longs, timestamps and timespans, floats and
  * datetimes by asc8 (NULL with *used false when floats need the grade), the others by their
  * keys alone, sorted, then turned back into values */
@@ -337,8 +467,7 @@ static K radix_sorted(const K x, bool *used) {
     if (!r)
         return NULL;
     if (x->t == KJ || x->t == KP || x->t == KN || x->t == KF || x->t == KZ) {
-        int rc = x->t == KF || x->t == KZ ? asc_floats((const uint64_t *)kJ(x), (uint64_t *)kJ(r), n)
-                                          : asc_longs((const uint64_t *)kJ(x), (uint64_t *)kJ(r), n);
+        int rc = asc8((const uint64_t *)kJ(x), (uint64_t *)kJ(r), n, x->t == KF || x->t == KZ);
         if (rc) {
             *used = rc < 0;
             r0(r);
