@@ -15,12 +15,19 @@ API, on the same generated columns (10M rows unless noted):
 numpy builds the columns once (seeded) and writes them as q vector files (the 16-byte fe 20
 header, then the data), which openq reads with `get`; openq runs as the binary on a generated q
 script and writes each result back the same way, so every result is compared with DuckDB's
-and Polars' (sorted by key where the order is the engine's own; floats to 1e-9).  Each side
-runs each query --runs times and reports the median; ratio = baseline / openq (>1: openq
-faster).  Every process is pinned to one core (taskset -c 1 by run.sh, DuckDB threads=1,
-POLARS_MAX_THREADS=1).
+and Polars' (sorted by key where the order is the engine's own; floats to 1e-9).  The asc rows
+also time NumPy's np.sort (what pandas' sorts stand on; one thread always).  Each side runs
+each query --runs times and reports the median; ratio = baseline / openq (>1: openq faster).
 
-Usage: bench_query.py [--rows N] [--runs R] [--only by2,vwap,...] [--data DIR] [--openq BIN]
+--threads 1 (the default) pins the script and everything it starts to core 1, DuckDB
+threads=1, POLARS_MAX_THREADS=1, openq -s 0; --threads 2 pins to cores 0 and 1, DuckDB
+threads=2, POLARS_MAX_THREADS=2, openq -s 1 (one secondary thread besides the main one).
+--rows takes a comma-separated list (1000000,10000000,50000000): each size is generated,
+run and checked in turn, and the last table gives each engine's ms per million rows by size,
+which stays flat when the time scales linearly.
+
+Usage: bench_query.py [--rows N[,N..]] [--runs R] [--threads 1|2] [--only by2,vwap,...]
+                      [--data DIR] [--openq BIN]
 Needs .venv-bench (make benchvenv: bench/requirements.txt).
 """
 import argparse
@@ -30,7 +37,22 @@ import subprocess
 import sys
 import time
 
-os.environ.setdefault("POLARS_MAX_THREADS", "1")
+
+def _threads_arg(argv):
+    """--threads, read before polars is imported (it sizes its pool from the environment)"""
+    for i, a in enumerate(argv):
+        if a == "--threads" and i + 1 < len(argv):
+            return int(argv[i + 1])
+        if a.startswith("--threads="):
+            return int(a.split("=", 1)[1])
+    return 1
+
+
+THREADS = _threads_arg(sys.argv)
+if THREADS not in (1, 2):
+    sys.exit("--threads: 1 or 2")
+os.environ["POLARS_MAX_THREADS"] = str(THREADS)
+os.sched_setaffinity(0, {1} if THREADS == 1 else {0, 1})  # children (openq) inherit it
 
 import duckdb  # noqa: E402
 import numpy as np  # noqa: E402
@@ -192,7 +214,7 @@ def run_openq(binary, ddir, odir, runs, only):
     path = os.path.join(odir, "bench.q")
     with open(path, "w") as f:
         f.write(script)
-    out = subprocess.run([binary, path, "-q"], capture_output=True, text=True)
+    out = subprocess.run([binary, path, "-q", "-s", str(THREADS - 1)], capture_output=True, text=True)
     times = {}
     for line in out.stdout.splitlines():
         parts = line.split(" ", 1)
@@ -224,7 +246,7 @@ def to_ts(a):  # q timestamps (ns from 2000) as datetime64[ns]
 
 def baselines(cols, ddir, runs, only):
     con = duckdb.connect()
-    con.execute("SET threads=1")
+    con.execute(f"SET threads={THREADS}")
     symcat = pl.Enum(SYMS)
     res = {}
 
@@ -280,7 +302,8 @@ def baselines(cols, ddir, runs, only):
             con.unregister("tmp")
             sv = pl.Series("v", cols[k])
             res[nm] = {"duckdb": timed(lambda: con.sql(f"SELECT v FROM {nm} ORDER BY v").to_arrow_table(), runs),
-                       "polars": timed(lambda: sv.sort(), runs)}
+                       "polars": timed(lambda: sv.sort(), runs),
+                       "numpy": timed(lambda: np.sort(cols[k]), runs)}
             con.sql(f"DROP TABLE {nm}")
     if "aj" in only:
         tr = pl.DataFrame({"rid": np.arange(len(cols["tsym"])), "sym": sym_series(cols["tsym"]),
@@ -373,7 +396,7 @@ def check_one(name, rd, eng, out):
         v = out[0][0] if eng == "duckdb" else out
         return True if rd("countdistinct")[0] == v else f"{rd('countdistinct')[0]} != {v}"
     if name in ("asc_long", "asc_float"):
-        a = frame(out)["v"].to_numpy() if eng == "duckdb" else out.to_numpy()
+        a = frame(out)["v"].to_numpy() if eng == "duckdb" else out if eng == "numpy" else out.to_numpy()
         return True if np.array_equal(rd(name), a) else "orders differ"
     if name == "aj":
         f = frame(out).sort("rid")
@@ -397,37 +420,64 @@ def check_one(name, rd, eng, out):
 
 # ---- main ---------------------------------------------------------------------------------
 
+def run_size(args, rows, only):
+    """one size: data, openq, the baselines, the checks; {query: {engine: median ms}}, problems"""
+    ddir = os.path.abspath(args.data or f"build/bench-data/{rows}")
+    odir = os.path.join(ddir, "out")
+    t0 = time.perf_counter()
+    cols = gen(rows)
+    if not os.path.exists(os.path.join(ddir, "t.csv")):
+        write_data(cols, ddir, rows)
+    print(f"data: {rows} rows in {ddir} ({time.perf_counter() - t0:.1f} s); threads {THREADS}; "
+          f"load {os.getloadavg()[0]:.1f}", flush=True)
+    oq = run_openq(os.path.abspath(args.openq), ddir, odir, args.runs, only)
+    base = {} if args.no_baselines else baselines(cols, ddir, args.runs, only)
+    del cols
+    problems, medians = [], {}
+    print(f"{'query':<16}{'openq ms':>10}{'duckdb ms':>11}{'polars ms':>11}{'numpy ms':>10}"
+          f"{'duckdb/openq':>14}{'polars/openq':>14}{'numpy/openq':>13}")
+    for name, ts in oq.items():
+        b = base.get(name, {})
+        m = median(ts)
+        dk, pk, nk = (median(b[e][0]) if e in b else float("nan") for e in ("duckdb", "polars", "numpy"))
+        medians[name] = {"openq": m, "duckdb": dk, "polars": pk, "numpy": nk}
+        print(f"{name:<16}{m:>10.1f}{dk:>11.1f}{pk:>11.1f}{nk:>10.1f}{dk / m:>14.2f}{pk / m:>14.2f}"
+              f"{nk / m:>13.2f}", flush=True)
+        if b:
+            problems += check(name, odir, b)
+    for n in base:
+        if n not in oq:
+            problems.append(f"{n}: openq gave no time")
+    print(f"load {os.getloadavg()[0]:.1f}", flush=True)
+    return medians, problems
+
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--rows", type=int, default=10_000_000)
+    ap.add_argument("--rows", default="10000000", help="a size, or sizes separated by commas")
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--threads", type=int, default=1, help="1 or 2 (read before the imports)")
     ap.add_argument("--only", default=",".join(QUERIES))
     ap.add_argument("--data", default=None)
     ap.add_argument("--openq", default="build/openq")
     ap.add_argument("--no-baselines", action="store_true", help="openq only (while developing)")
     args = ap.parse_args()
     only = [q for q in args.only.split(",") if q]
-    ddir = os.path.abspath(args.data or f"build/bench-data/{args.rows}")
-    odir = os.path.join(ddir, "out")
-    t0 = time.perf_counter()
-    cols = gen(args.rows)
-    if not os.path.exists(os.path.join(ddir, "t.csv")):
-        write_data(cols, ddir, args.rows)
-    print(f"data: {args.rows} rows in {ddir} ({time.perf_counter() - t0:.1f} s)", flush=True)
-    oq = run_openq(os.path.abspath(args.openq), ddir, odir, args.runs, only)
-    base = {} if args.no_baselines else baselines(cols, ddir, args.runs, only)
-    problems = []
-    print(f"{'query':<16}{'openq ms':>10}{'duckdb ms':>11}{'polars ms':>11}{'duckdb/openq':>14}{'polars/openq':>14}")
-    for name, ts in oq.items():
-        b = base.get(name, {})
-        m = median(ts)
-        dk, pk = median(b["duckdb"][0]) if b else float("nan"), median(b["polars"][0]) if b else float("nan")
-        print(f"{name:<16}{m:>10.1f}{dk:>11.1f}{pk:>11.1f}{dk / m:>14.2f}{pk / m:>14.2f}", flush=True)
-        if b:
-            problems += check(name, odir, b)
-    missing = [n for n in base if n not in oq]
-    for n in missing:
-        problems.append(f"{n}: openq gave no time")
+    sizes = [int(r) for r in args.rows.split(",") if r]
+    if args.data and len(sizes) > 1:
+        sys.exit("--data with one size only")
+    problems, by_size = [], {}
+    for rows in sizes:
+        by_size[rows], bad = run_size(args, rows, only)
+        problems += bad
+    if len(sizes) > 1:
+        print("ms per million rows, by size:")
+        print(f"{'query':<16}{'engine':<8}" + "".join(f"{r:>12}" for r in sizes))
+        for name in by_size[sizes[0]]:
+            for eng in ("openq", "duckdb", "polars", "numpy"):
+                row = [by_size[r].get(name, {}).get(eng, float("nan")) / (r / 1e6) for r in sizes]
+                if not all(v != v for v in row):
+                    print(f"{name:<16}{eng:<8}" + "".join(f"{v:>12.1f}" for v in row))
     for p in problems:
         print("MISMATCH", p)
     print("results:", "all equal" if not problems else f"{len(problems)} mismatches")

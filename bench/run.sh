@@ -15,7 +15,8 @@ echo "== python: handler servers (openq vs aiokdb)"
 .venv/bin/python bench/bench_py.py
 echo "== tables: qSQL and aj vs pandas"
 taskset -c 1 .venv/bin/python bench/bench_table.py
-echo "== queries: issue #16's table vs DuckDB and Polars, one core (.venv-bench: make benchvenv)"
-taskset -c 1 .venv-bench/bin/python bench/bench_query.py ${BENCH_QUERY_ARGS:-}
+echo "== queries: issue #16's table vs DuckDB and Polars, one core then two (.venv-bench: make benchvenv)"
+.venv-bench/bin/python bench/bench_query.py ${BENCH_QUERY_ARGS:-}          # pins itself to core 1
+.venv-bench/bin/python bench/bench_query.py --threads 2 ${BENCH_QUERY_ARGS:-}  # cores 0 and 1
 echo "== threads: primitives on one core (-s 0) and two (-s 1), peach over two processes"
 bash bench/threads.sh
