@@ -315,3 +315,24 @@ q)x:til 5000; (iasc x;idesc x)~(x;reverse x)
 1b
 q)x:50000?100h; (iasc x)~raze (group x) asc distinct x
 1b
+q)/ ref/asc.md on the keys read off the values: 2 items, a
+q)/ span of one bit, the sign bit alone, the extremes of long and float, one NaN among many
+q)asc 2 1
+`s#1 2
+q)asc 1 0n
+`s#0n 1
+q)x:50000?0 1;(asc x)~((sum x=0)#0),(sum x=1)#1
+1b
+q)x:50000?-1 1;(asc x)~((sum x<0)#-1),(sum x>0)#1
+1b
+q)x:(50000?0N 0W -0W -1 0 1),neg 0W;(asc x)~x iasc x
+1b
+q)x:(50000?0n 0w -0w -1 1f),-1.7976931348623157e308 1.7976931348623157e308 4.9e-324;(asc x)~x iasc x
+1b
+q)x:100000#0n;(asc x)~x
+1b
+q)/ a NaN whose bits differ from 0n (the negative quiet NaN) still sorts first
+q)x:(1000?1f),(0f*0w),0n;(2#asc x)~2#0n
+1b
+q)x:(1000?1f),0f*0w;first asc x
+0n
