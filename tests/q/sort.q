@@ -331,8 +331,15 @@ q)x:(50000?0n 0w -0w -1 1f),-1.7976931348623157e308 1.7976931348623157e308 4.9e-
 1b
 q)x:100000#0n;(asc x)~x
 1b
-q)/ a NaN whose bits differ from 0n (the negative quiet NaN) still sorts first
-q)x:(1000?1f),(0f*0w),0n;(2#asc x)~2#0n
-1b
-q)x:(1000?1f),0f*0w;first asc x
+q)/ a NaN whose bits differ from 0n (neg 0n: the sign bit clear) still sorts first; two NaN
+q)/ patterns keep their input order, as the stable grade gives them
+q)x:(1000?1f),neg 0n;first asc x
 0n
+q)(-8!first asc x)~-8!neg 0n
+1b
+q)x:(1000?1f),(neg 0n),0n;(2#asc x)~2#0n
+1b
+q)((-8!)each 2#asc x)~(-8!neg 0n;-8!0n)
+1b
+q)x:(1000?1f),0n,neg 0n;((-8!)each 2#asc x)~(-8!0n;-8!neg 0n)
+1b
