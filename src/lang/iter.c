@@ -563,6 +563,14 @@ K iter_apply(K derived, K *args, int n) {
     K f = r1(kK(derived)[0]);
     int t = derived->t;
     r0(derived);
+    /* an atom is no map: it cannot be the value of an iterator (basics/application.md,
+     * 1000/[+] is 'type), however many arguments the derived function gets */
+    if (f->t < 0) {
+        r0(f);
+        for (int i = 0; i < n; i++)
+            r0(args[i]);
+        return kerr("type");
+    }
     /* a derived function given too few arguments projects */
     switch (t) {
     case KEACH:

@@ -144,3 +144,16 @@ q)+/[2 3 4]
 9
 q)(+/)2 3 4
 9
+q)/ Spaces: '.' is part of a name by default, but right after ')' ']' or '}' it is Apply
+q)/ ((!).flip tups, ref/apply.md); after a lambda's signature it starts a name again
+q)tups:(1 2;3 4)
+q)(!).flip tups
+1| 2
+3| 4
+q){x+y}.value`a`b!1 2
+3
+q)ap:(1 2;3 4)
+q)ap[0].enlist 1
+2
+q){[x].q.neg x}3
+-3
