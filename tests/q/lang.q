@@ -318,6 +318,13 @@ s| p
 a| 1 2 4
 b| ,3
 c| ,5
+q)/ basics/application.md: an atom is no map, so it is no iterator's value: 'type
+q)1000/[+]til 5
+'type
+q)(5\)1
+'type
+q)(2')1 2
+'type
 q)(neg/)1
 -1
 q)2 (1 2 0)\0
