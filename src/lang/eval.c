@@ -457,7 +457,9 @@ K eval_index(K x, K i) {
         K r = eval_index(x, d);
         return r ? prim_flip(r) : NULL;
     }
-    if (i->t == XD && x->t != XT && !obj_is_keyed(x)) { /* v group k: the index's keys, x at its values */
+    /* v group k: the index's keys, x at its values; a dict keyed by a table takes the
+     * index as one of its keys (a record) */
+    if (i->t == XD && x->t != XT && !(x->t == XD && DICT_KEYS(x)->t == XT)) {
         K keys = r1(DICT_KEYS(i)), vals = r1(DICT_VALS(i));
         r0(i);
         K r = eval_index(x, vals);
@@ -760,6 +762,17 @@ static K set_item(K x, J k, K v) {
     return x;
 }
 
+/* x f:y where x has no value (an undefined name, a new key of a dict whose values are an
+ * empty general list): f's identity element stands for x (ref/assign.md), so the value is
+ * y, (),y for Join and neg y for Subtract */
+static K absent_apply(const K f, K y) {
+    if (f && f->t == KBINARY && f->g == P_COMMA)
+        return y->t == XD ? y : prim_join(ktn(0, 0), y);
+    if (f && f->t == KBINARY && f->g == P_MINUS)
+        return prim_neg(y);
+    return y;
+}
+
 /* apply the amend function: f[old;y] or y when f is NULL (plain assignment) */
 static K amend_value(K old, K f, K y) {
     if (!f) {
@@ -823,7 +836,23 @@ static K amend_at(K x, K *idx, int depth, K f, K y) {
     }
     if (x->t == XD) {
         K keys = DICT_KEYS(x);
-        if (i->t >= 0 && keys->t != 0 && i->t == keys->t) {
+        /* several keys: a list of the keys' type, or any simple list when there are no
+         * keys yet (()!()) */
+        if ((i->t >= 0 && keys->t != 0 && i->t == keys->t) ||
+            (keys->t == 0 && keys->n == 0 && i->t > 0 && i->t < KENUM)) {
+            if (keys->t == 0 && keys->n == 0 && DICT_VALS(x)->t == 0 && DICT_VALS(x)->n == 0 &&
+                depth == 1 && y && (y->t < 0 || (y->t < XT && obj_count(y) == obj_count(i)))) {
+                /* ()!() with distinct new keys: all their values through f's identity at
+                 * once, so a simple y gives a simple list of values */
+                K u = prim_distinct(r1(i));
+                bool distinct = u && obj_count(u) == obj_count(i);
+                r0(u);
+                if (distinct) {
+                    K v = absent_apply(f, y->t < 0 ? prim_take(kj(obj_count(i)), y) : y);
+                    r0(x);
+                    return v ? xD(r1(i), v) : NULL;
+                }
+            }
             /* several keys */
             for (J k = 0; k < obj_count(i); k++) {
                 K yk = y ? (y->t >= 0 && obj_count(y) == obj_count(i) && y->t <= XT ? prim_item(y, k) : r1(y)) : NULL;
@@ -853,9 +882,11 @@ static K amend_at(K x, K *idx, int depth, K f, K y) {
             K vals = DICT_VALS(x);
             old = vals->t > 0 && vals->t < KENUM ? prim_null_of(vals->t)
                   : vals->t == 0 && vals->n ? prim_proto(kK(vals)[0])
-                  : vals->t == XT ? table_row(vals, obj_count(vals)) : obj_identity();
+                  : vals->t == XT ? table_row(vals, obj_count(vals)) : NULL;
         }
-        K nv = old ? eval_amend(old, idx + 1, depth - 1, f, y) : (r0(y), NULL);
+        /* no values to take a null from (()!()): the new value is y through f's identity */
+        K nv = old ? eval_amend(old, idx + 1, depth - 1, f, y)
+               : depth == 1 && y ? absent_apply(f, y) : eval_amend(obj_identity(), idx + 1, depth - 1, f, y);
         if (!nv) {
             r0(x);
             return NULL;
@@ -898,7 +929,10 @@ static K amend_at(K x, K *idx, int depth, K f, K y) {
         /* a new key: a keyed table takes a row (the key's record and the value's), a dict
          * an entry */
         if (obj_is_keyed(x)) {
-            K row = i->t == XD && nv->t == XD ? prim_join(r1(i), nv) : (r0(nv), (K)NULL);
+            K kcols = TABLE_COLS(DICT_KEYS(x));
+            K rec = i->t == XD ? r1(i) /* an atom key of a one-column key: its record */
+                    : i->t < 0 && kcols->n == 1 ? xD(r1(kcols), prim_enlist(r1(i))) : NULL;
+            K row = rec && nv->t == XD ? prim_join(rec, nv) : (r0(rec), r0(nv), (K)NULL);
             return row ? prim_upsert(x, row) : (r0(x), kerr("type"));
         }
         K keys2 = r1(DICT_KEYS(x)), vals2 = r1(DICT_VALS(x));
@@ -906,12 +940,22 @@ static K amend_at(K x, K *idx, int depth, K f, K y) {
         keys2 = obj_own(keys2);
         vals2 = obj_own(vals2);
         K ki = r1(i);
-        if (keys2->t == -ki->t && keys2->t > 0)
+        if (keys2->t == XT || (keys2->t == 0 && keys2->n == 0)) /* a record, or the first key */
+            keys2 = prim_join(keys2, keys2->t == XT ? r1(ki) : prim_enlist(r1(ki)));
+        else if (keys2->t == -ki->t && keys2->t > 0)
             keys2 = ja(&keys2, ki->t == -UU ? (void *)kG(ki) : (void *)&ki->g);
         else
             keys2 = jk(&keys2, r1(ki));
         r0(ki);
-        if (vals2->t > 0 && vals2->t == -nv->t) {
+        if (!keys2) {
+            r0(vals2);
+            r0(nv);
+            return NULL;
+        }
+        if (vals2->t == 0 && vals2->n == 0 && nv->t < 0) { /* the first value: a vector */
+            r0(vals2);
+            vals2 = prim_enlist(nv);
+        } else if (vals2->t > 0 && vals2->t == -nv->t) {
             vals2 = ja(&vals2, nv->t == -UU ? (void *)kG(nv) : (void *)&nv->g);
             r0(nv);
         } else if (vals2->t == 0) {
@@ -933,7 +977,8 @@ static K amend_at(K x, K *idx, int depth, K f, K y) {
         }
         return xD(keys2, vals2);
     }
-    if (x->t < 0 || x->t >= XT) {
+    /* a table's row by its position: the record amended (t[0]+:d) */
+    if (x->t < 0 || (x->t >= XT && !(x->t == XT && i->t < 0 && is_int_type(i->t)))) {
         r0(x);
         r0(y);
         return kerr("type");
@@ -1124,10 +1169,7 @@ static K store_target(const K target, K v, const K op, Frame *f, bool global) {
                     return NULL;
                 }
                 kerr_clear();
-                if (op->t == KBINARY && op->g == P_COMMA) /* ()'s the identity of , */
-                    v = v->t == XD ? v : prim_join(ktn(0, 0), v);
-                else if (op->t == KBINARY && op->g == P_MINUS) /* 0 of - */
-                    v = prim_neg(v);
+                v = absent_apply(op, v);
                 if (!v)
                     return NULL;
                 return assign_name(target->s, v, f, global);

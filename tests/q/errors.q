@@ -99,6 +99,49 @@ q)a
 q)bar+:1
 q)bar
 1
+q)/ ref/assign.md: a new key of a dict with no values to take a null from (()!()) starts from
+q)/ op's identity element, as an undefined name does: y, (),y for , and neg y for -
+q)cnt:()!()
+q)cnt[`a]+:1
+q)cnt[`a]+:1
+q)cnt
+a| 2
+q)ng:()!()
+q)ng[`b]-:5
+q)ng
+b| -5
+q)grp:()!()
+q)grp[`x],:1 2
+q)grp[`x],:3
+q)grp
+x| 1 2 3
+q)two:()!()
+q)two[`x`y]+:1 2
+q)two
+x| 1
+y| 2
+q)one:()!()
+q)one[`x`y]:7
+q)one
+x| 7
+y| 7
+q)/ a new key of typed values starts from their null (basics/dictsandtables.md, the prototype)
+q)nd:`a`b!1 2
+q)nd[`c]+:1
+q)nd
+a| 1
+b| 2
+c|
+q)/ a dict keyed by a table (KX's e/book.q): a record indexes it, a new one is a new key
+q)bk:([]s:();p:())!()
+q)0+bk[`s`p!`x`y]+:3
+3
+q)0+bk[`s`p!`x`y]+:4
+7
+q)bk[`s`p!`x`y]
+7
+q)count bk
+1
 q)d:`a`b!(1 2;3 5)
 q)10,d
 'type

@@ -82,6 +82,24 @@ sym| price
 ---| --------
 a  | 1 3 5 7f
 b  | 2 6f
+q)/ ref/amend.md on a keyed table: an atom key of a one-column key is its record; a new key
+q)/ starts from the null record; a table's row by position takes a record through f
+q)ka:([k:`a`b]v:1 2)
+q)ka[`a]+:10
+q)ka[`c]+:1
+q)ka
+k| v
+-| --
+a| 11
+b| 2
+c|
+q)ta:([]a:1 2;b:3 4)
+q)ta[0]+:`a`b!10 20
+q)ta
+a  b
+-----
+11 23
+2  4
 q)/ KX's tick c.q "nest": a keyed table of lists grows by ,' at new rows' keys
 q)k:enlist`sym
 q)upd:{[t;x]$[type key t;@[t;k#x;,';k _ x];.[t;();:;k xgroup x]]}
