@@ -158,6 +158,23 @@ static void note_name(Parser *p, const char *s, size_t n) {
 
 /* ---- lists and arguments ---------------------------------------------------------------- */
 
+/* the error where a closing token was wanted (basics/errors.md, "Parse errors"): a bracket
+ * that closes nothing open is named by its character, as is an opener the input ends
+ * inside (open: '(' '[' '{', or 0 at top level); a lexical error keeps its own name */
+static K close_error(const Parser *p, char open) {
+    if (p->tok.kind == TK_ERROR && kerr_msg())
+        return kerr(kerr_msg());
+    const char *c = p->tok.kind == TK_RPAREN ? ")" : p->tok.kind == TK_RBRACK ? "]"
+                  : p->tok.kind == TK_RBRACE ? "}" : NULL;
+    if (c) {
+        RT->lang.parse_error_at = (long)p->tok.pos + 1;
+        return kerr(c);
+    }
+    if (p->tok.kind == TK_END && open)
+        return kerr(open == '(' ? "(" : open == '[' ? "[" : "{");
+    return kerr("syntax");
+}
+
 /* parse `expr; expr; ...` up to the closing token; empty items become ELIDED (for
  * arguments) or (::) */
 static K parse_items(Parser *p, TokenKind close, int *count) {
@@ -187,7 +204,7 @@ static K parse_items(Parser *p, TokenKind close, int *count) {
         }
         r0(items);
         p->depth--;
-        return kerr(p->tok.kind == TK_ERROR ? kerr_msg() ? kerr_msg() : "syntax" : "syntax");
+        return close_error(p, close == TK_RPAREN ? '(' : close == TK_RBRACK ? '[' : '{');
     }
     p->depth--;
     *count = (int)items->n;
@@ -636,7 +653,7 @@ static K parse_lambda_body(Parser *p, size_t start, size_t end) {
             p->scope = scope.outer;
             p->qsql_phrases = saved_phrases;
             p->depth--;
-            return kerr(p->tok.kind == TK_ERROR && kerr_msg() ? kerr_msg() : "syntax");
+            return close_error(p, '{');
         }
     }
     p->depth--;
@@ -1707,7 +1724,7 @@ static K parse_statements(Parser *p) {
             trailing_empty = true;
         } else if (p->tok.kind != TK_END && !p->tok.newline) {
             r0(seq);
-            return kerr(p->tok.kind == TK_ERROR && kerr_msg() ? kerr_msg() : "syntax");
+            return close_error(p, 0);
         }
     }
     if (trailing_empty || seq->n == 1)

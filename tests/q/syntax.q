@@ -157,3 +157,22 @@ q)ap[0].enlist 1
 2
 q){[x].q.neg x}3
 -3
+q)/ basics/errors.md, Parse errors: a bracket that closes nothing open is named by its
+q)/ character, and so is an opener (or a string) the text ends inside; Trap parses its
+q)/ handler first (ref/apply.md)
+q)@[2+;"42";{)}]
+')
+q)1+)
+')
+q)(1;2]
+']
+q)value "{1+2"
+'{
+q)value "(1;2"
+'(
+q)value "f[1"
+'[
+q)value "\"abc"
+'"
+q)@[value;"(1;2]";{x}]
+"]"
