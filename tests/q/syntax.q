@@ -175,4 +175,4 @@ q)value "f[1"
 q)value "\"abc"
 '"
 q)@[value;"(1;2]";{x}]
-"]"
+,"]"
