@@ -640,7 +640,8 @@ static K lookup(S name, Frame *f) {
     if (i >= 0) {
         if (f->vals[i])
             return r1(f->vals[i]);
-        return kerr(name);
+        /* a local is known from parsing and starts as () (basics/function-notation.md) */
+        return ktn(0, 0);
     }
     if (name[0] == '.' && !strcmp(name, ".z.s")) { /* .z.s: the running lambda itself */
         Frame *lf = f && f->lambda ? f : f ? f->parent : NULL;
@@ -1162,7 +1163,8 @@ static K take_var(S name, Frame *f, const K old) {
 static K store_target(const K target, K v, const K op, Frame *f, bool global) {
     if (target->t == -KS) {
         if (op) {
-            K old = lookup(target->s, f);
+            long slot = local_slot(f, target->s); /* a local not assigned yet: undefined */
+            K old = slot >= 0 && !f->vals[slot] ? (kerr(target->s), (K)NULL) : lookup(target->s, f);
             if (!old) { /* x op: y of an undefined x: op's identity element as x (ref/assign.md) */
                 if (!kerr_msg() || strcmp(kerr_msg(), target->s)) {
                     r0(v);

@@ -387,3 +387,15 @@ q)`neg in key `.q
 1b
 q)value `.q.nosuchkeyword
 '.q.nosuchkeyword
+q)/ basics/function-notation.md: a local is known from parsing and starts as (), so a read
+q)/ before its assignment (a branch not taken) is () and not a global of that name
+q)t:([]0 1)
+q){if[x;t:([]`a`b)];select from t} 0b
+'type
+q){if[x;a:1];a}0b
+()
+q){b:a;a:1;b}[]
+()
+q)/ x op:y of a local not assigned yet is as of an undefined name: op's identity element
+q){a:a+:1;a}[]
+1
