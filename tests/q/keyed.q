@@ -100,6 +100,38 @@ a  b
 -----
 11 23
 2  4
+q)/ ref/amend.md at a table of keys: a key given twice sees its first amend; keys the table
+q)/ lacks are added once, from a null record; a simple column takes atoms of its type only,
+q)/ and a record with a column the values lack is 'mismatch
+q)kr:([k:`a`b]v:1 2)
+q)@[kr;([]k:`a`c`a`c);+;([]v:10 20 30 40)]
+k| v
+-| --
+a| 41
+b| 2
+c|
+q)@[kr;([]k:`a`c);:;([]v:7 8)]
+k| v
+-| -
+a| 7
+b| 2
+c| 8
+q)@[kr;([]k:`a`b);neg]
+k| v
+-| --
+a| -1
+b| -2
+q)@[kr;([]k:`a`c);+;([]v:1.5 2.5)]
+'type
+q)@[kr;([]k:`a);+;([]w:1)]
+'mismatch
+q)kr[([]k:`b`d)]:([]v:5 6)
+q)kr
+k| v
+-| -
+a| 1
+b| 5
+d| 6
 q)/ KX's tick c.q "nest": a keyed table of lists grows by ,' at new rows' keys
 q)k:enlist`sym
 q)upd:{[t;x]$[type key t;@[t;k#x;,';k _ x];.[t;();:;k xgroup x]]}
