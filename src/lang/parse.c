@@ -51,6 +51,8 @@ typedef struct Item {
     bool colon;/* verb written with ':' after it (op-assign or monadic form) */
     bool global;/* with '::' after it: x,::y */
     bool paren_glyph; /* a glyph in parentheses, (+): applied prefix it is its unary form */
+    bool derived_call;/* a derived function applied to one bracketed argument, v/[y]: after a
+                       * noun x, as the last item, it is v/[x;y] (ref/accumulators.md) */
 } Item;
 
 static K parse_expr(Parser *p);
@@ -1184,6 +1186,7 @@ static bool parse_item(Parser *p, Item *it) {
     it->colon = false;
     it->global = false;
     it->paren_glyph = false;
+    it->derived_call = false;
     Token t = p->tok;
     switch (t.kind) {
     case TK_NOUN:
@@ -1367,6 +1370,7 @@ static bool parse_item(Parser *p, Item *it) {
                 it->node = obj_prim(KUNARY, id);
                 it->colon = false;
             }
+            bool derived = it->verb && it->node->t == 0 && it->node->n == 2 && kK(it->node)[0]->t == KITER;
             advance(p);
             int n;
             K args = parse_items(p, TK_RBRACK, &n);
@@ -1374,6 +1378,7 @@ static bool parse_item(Parser *p, Item *it) {
                 r0(it->node);
                 return false;
             }
+            it->derived_call = derived && n == 1 && !(kK(args)[0]->t == KUNARY && kK(args)[0]->g == PRIM_ELIDED);
             if (n == 1 && kK(args)[0]->t == KUNARY && kK(args)[0]->g == PRIM_ELIDED) {
                 r0(kK(args)[0]);
                 kK(args)[0] = obj_identity(); /* f[] applies f to (::) */
@@ -1402,6 +1407,7 @@ static bool parse_item(Parser *p, Item *it) {
             int id = adverb_id(&p->tok);
             advance(p);
             it->node = obj_list(2, obj_prim(KITER, id), it->node);
+            it->derived_call = false;
             it->verb = true;
             it->colon = false;
             continue;
@@ -1522,6 +1528,8 @@ static K build(Parser *p, Item *items, int i, int n) {
         return obj_list(2, monadic_form(r1(it->node)), rhs);
     }
     Item *v = &items[i + 1];
+    if (v->derived_call && !v->verb && i + 1 == n - 1 && it->node->t < KLAMBDA) /* x v/[y]: v/[x;y] */
+        return obj_list(3, r1(kK(v->node)[0]), r1(it->node), r1(kK(v->node)[1]));
     if (v->verb) {
         if (i + 1 == n - 1) { /* noun verb: a projection, 2+ */
             if (is_assign_verb(v) || v->colon)

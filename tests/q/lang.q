@@ -399,3 +399,13 @@ q){b:a;a:1;b}[]
 q)/ x op:y of a local not assigned yet is as of an undefined name: op's identity element
 q){a:a+:1;a}[]
 1
+q)/ ref/accumulators.md, Over of empty lists: x v/[y] is v/[x;y], so the left argument
+q)/ comes back when y is empty; a keyword on the left is a function and applies to the result
+q)42 (3 4#til 12)/[0#0]
+42
+q)42+/[0#0]
+42
+q)10 {x+y}/[1 2 3]
+16
+q)type 1 0 3h/[til 0]
+5h
