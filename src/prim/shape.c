@@ -850,29 +850,20 @@ K prim_take(K x, K y) {
         return xT(xD(nm, cols));
     }
     if (y->t == XD && x->t >= 0) {
-        /* keys#dict */
-        K vals = ktn(0, 0);
-        K keys = DICT_KEYS(y);
-        for (J i = 0; i < obj_count(x); i++) {
-            K key = prim_item(x, i);
-            J pos = 0;
-            for (; pos < obj_count(keys); pos++) {
-                K kk = prim_item(keys, pos);
-                bool m = prim_match_borrow(kk, key);
-                r0(kk);
-                if (m)
-                    break;
+        /* keys#dict: the keys and y at them, a key y lacks giving what indexing does (the
+         * values' null), the keys found in one hashed pass */
+        K pos = prim_find(r1(DICT_KEYS(y)), r1(x));
+        K vals = DICT_VALS(y);
+        K v = pos ? prim_at(r1(vals), r1(pos)) : NULL;
+        /* general values: a missing key's is the prototype of the first (basics/application.md) */
+        for (J k = 0; v && v->t == 0 && vals->t == 0 && vals->n && pos->t == KJ && k < pos->n; k++)
+            if (kJ(pos)[k] >= obj_count(DICT_KEYS(y))) {
+                r0(kK(v)[k]);
+                kK(v)[k] = prim_proto(kK(vals)[0]);
             }
-            r0(key);
-            jk(&vals, pos < obj_count(keys) ? prim_item(DICT_VALS(y), pos) : obj_identity());
-        }
-        K v = prim_collect(kK(vals), vals->n);
-        vals->n = 0;
-        r0(vals);
-        K k = r1(x);
-        r0(x);
+        r0(pos);
         r0(y);
-        return xD(k, v);
+        return v ? xD(x, v) : (r0(x), (K)NULL);
     }
     return fail2(x, y, "type");
 }

@@ -397,3 +397,17 @@ q)value f
 ,/:
 q)value each (::;+;-;*;%)
 0 1 2 3 4
+q)/ ref/take.md, Dictionary Keys: x#d is x!d x, so a key d lacks takes the values' null (the
+q)/ prototype of the first value for general values, basics/application.md)
+q)d:`a`b`c!1 2 3
+q)`a`b#d
+a| 1
+b| 2
+q)enlist[`a]#d
+a| 1
+q)-3!`c`z#d
+"`c`z!3 0N"
+q)-3!`a`z#`a`b!(1 2;3 4)
+"`a`z!(1 2;0N 0N)"
+q)-3!`b`z#`a`b!("x";"yy")
+"`b`z!(\"yy\";\" \")"
