@@ -87,6 +87,12 @@ static int split3(const char *s, size_t n, char sep, size_t start[3], size_t len
     return k;
 }
 
+/* s starts "dd MMM yy" or "dd MMM yyyy" (n: that long at least) */
+static bool spaced_dmy(const char *s, size_t n) {
+    return (n == 9 || n == 11) && isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[1]) && s[2] == ' ' &&
+           isalpha((unsigned char)s[3]) && s[6] == ' ';
+}
+
 /* 1: a date (in *day), 0: a date form with a bad field, -1: not a date form */
 static int tok_date(const char *s, size_t n, I *day) {
     size_t st[3], ln[3];
@@ -111,6 +117,8 @@ static int tok_date(const char *s, size_t n, I *day) {
         return make_date(year_of(s, 2), digits(s + 2, 2), digits(s + 4, 2), day);
     if ((n == 7 || n == 9) && isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[1]) && isalpha((unsigned char)s[2]))
         return make_date(year_of(s + 5, n - 5), month_of(s + 2, 3), digits(s, 2), day); /* ddMMM[yy]yy */
+    if (spaced_dmy(s, n)) /* dd MMM [yy]yy, as mail headers write it (ref/file-text.md) */
+        return make_date(year_of(s + 7, n - 7), month_of(s + 3, 3), digits(s, 2), day);
     return -1;
 }
 
@@ -159,7 +167,7 @@ static J fraction_ns(const char *s, size_t n) {
 /* 1: a time of day or span (nanoseconds in *ns), 0: a bad field, -1: not such a form */
 static int tok_time(const char *s, size_t n, J *ns) {
     bool neg = n && s[0] == '-';
-    if (neg)
+    if (neg || (n && s[0] == '+')) /* a signed offset: -0500, +0900 (ref/file-text.md) */
         s++, n--;
     J h, m = 0, sec = 0, frac = 0;
     const char *dot = memchr(s, '.', n);
@@ -203,7 +211,8 @@ static int tok_timestamp(const char *s, size_t n, J *ns) {
         return 1;
     }
     size_t cut = 0; /* where the date ends: at D, T, a blank, or the '-' after yyyymmdd */
-    for (size_t i = 0; i < n && !cut; i++)
+    size_t from = n > 11 && spaced_dmy(s, 11) ? 11 : 0; /* dd MMM yyyy hh:mm:ss */
+    for (size_t i = from; i < n && !cut; i++)
         if (s[i] == 'D' || s[i] == 'T' || s[i] == ' ' || (s[i] == '-' && i == 8 && all_digits(s, 8)))
             cut = i;
     I day;

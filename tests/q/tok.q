@@ -129,3 +129,18 @@ q)"P"$"56.92"
 0Np
 q)"T"$"12:30"
 12:30:00.000
+q)/ ref/file-text.md, fixed-width fields of mail-header dates: dd MMM yyyy with blanks, and
+q)/ a time with a sign, +hhmm or -hhmm, as an offset
+q)"D"$"04 Jun 2013"
+2013.06.04
+q)"Z"$"04 Jun 2013 07:00:13"
+2013.06.04T07:00:13.000
+q)"T"$"+0900"
+09:00:00.000
+q)"T"$"-0500"
+-05:00:00.000
+q)dates:("Tue, 04 Jun 2013 07:00:13 +0900";"Tue, 04 Jun 2013 07:00:13 -0500")
+q)sum(" Z T";5 20 1 5)0:dates
+2013.06.04T16:00:13.000 2013.06.04T02:00:13.000
+q)"D"$"4 Jun 2013"
+0Nd
