@@ -178,7 +178,28 @@ static int iterated_rank(const K f) {
     return items->t == 0 || items->t == XT ? 2 : 1;
 }
 
+/* a b\c for a float atom a and float vectors b and c: Scan's built-in {z+x*y}\[a;b;c]
+ * (ref/accumulators.md, "Alternative syntax"), all consumed */
+static K float_recurrence(K b, K a, K c) {
+    K r = NULL;
+    if (c->t != KF)
+        r = kerr("type");
+    else if (c->n != b->n)
+        r = kerr("length");
+    else if ((r = ktn(KF, b->n)) != NULL) {
+        F v = a->f;
+        for (J i = 0; i < b->n; i++)
+            kF(r)[i] = v = kF(c)[i] + v * kF(b)[i];
+    }
+    r0(a);
+    r0(b);
+    r0(c);
+    return r;
+}
+
 static K fold(K f, K *args, int n, bool scan) {
+    if (scan && n == 2 && f->t == KF && args[0]->t == -KF)
+        return float_recurrence(f, args[0], args[1]);
     int valence = iterated_rank(f);
     /* a derived f/ or f\ is variadic: iterated with one argument it is unary, so
      * (,/) over x converges, as raze over x does (basics/syntax.md) */

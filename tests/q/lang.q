@@ -409,3 +409,11 @@ q)10 {x+y}/[1 2 3]
 16
 q)type 1 0 3h/[til 0]
 5h
+q)/ ref/accumulators.md, Alternative syntax: a b\c for floats is {z+x*y}\[a;b;c]
+q)a:1000f;b:1 2 3 4f;c:5 6 7 8f
+q)a b\c
+1005 2016 6055 24228f
+q){z+x*y}\[a;b;c]
+1005 2016 6055 24228f
+q)a b\1 2f
+'length
