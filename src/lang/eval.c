@@ -930,6 +930,11 @@ static K amend_at(K x, K *idx, int depth, K f, K y) {
     }
     if (x->t == XD) {
         K keys = DICT_KEYS(x);
+        if (depth == 1 && obj_is_keyed(x) && TABLE_COLS(keys)->n == 1 && i->t > 0 && i->t < XT) {
+            /* a list of keys of a one-column key: the table of them (kt[`c`d]+:1) */
+            K ti = xT(xD(r1(TABLE_COLS(keys)), obj_list(1, r1(i))));
+            return ti ? amend_keyed_rows(x, ti, f, y) : (r0(x), r0(y), (K)NULL);
+        }
         /* several keys: a list of the keys' type, or any simple list when there are no
          * keys yet (()!()) */
         if ((i->t >= 0 && keys->t != 0 && i->t == keys->t) ||

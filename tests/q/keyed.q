@@ -125,6 +125,15 @@ q)@[kr;([]k:`a`c);+;([]v:1.5 2.5)]
 'type
 q)@[kr;([]k:`a);+;([]w:1)]
 'mismatch
+q)/ a list of keys of a one-column key is as the table of them
+q)kl:([k:`a`b]v:1 2)
+q)kl[`a`c]+:1
+q)kl
+k| v
+-| -
+a| 2
+b| 2
+c|
 q)kr[([]k:`b`d)]:([]v:5 6)
 q)kr
 k| v
