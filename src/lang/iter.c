@@ -585,8 +585,9 @@ K iter_apply(K derived, K *args, int n) {
     int t = derived->t;
     r0(derived);
     /* an atom is no map: it cannot be the value of an iterator (basics/application.md,
-     * 1000/[+] is 'type), however many arguments the derived function gets */
-    if (f->t < 0) {
+     * 1000/[+] is 'type), however many arguments the derived function gets -- but an atom
+     * with /: or \: is sv or vs (10/:x, ","/:x, `\:x) */
+    if (f->t < 0 && t != KEACHR && t != KEACHL) {
         r0(f);
         for (int i = 0; i < n; i++)
             r0(args[i]);
