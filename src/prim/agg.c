@@ -67,6 +67,23 @@ static K fold_with(K x, K (*dyad)(K, K), K empty) {
     return acc;
 }
 
+/* a general list as a numeric (or temporal) list sees it: 1 when its items are all atoms of
+ * those types, -1 when they are all atoms but one is of another type ('type), 0 when an item
+ * is a list (the aggregate then goes by rows or columns) */
+static int stat_atoms(const K x) {
+    if (x->t != 0 || x->n == 0)
+        return 0;
+    int r = 1;
+    for (J i = 0; i < x->n; i++) {
+        int t = kK(x)[i]->t;
+        if (t >= 0)
+            return 0;
+        if (!is_stat(-t))
+            r = -1;
+    }
+    return r;
+}
+
 static F item_f(const K x, J i, bool *null) {
     K a = prim_item(x, i);
     F v;
@@ -374,7 +391,8 @@ K prim_avg(K x) {
 static K variance(K x, bool sample, bool root) {
     if (x->t == XT || x->t == XD || is_matrix(x))
         return agg_cols(x, sample ? (root ? prim_sdev : prim_svar) : (root ? prim_dev : prim_var));
-    if (x->t <= 0 || !is_stat(x->t)) {
+    /* a general list of numeric atoms of mixed types: as the numbers they are (ref/dev.md) */
+    if (stat_atoms(x) <= 0 && (x->t <= 0 || !is_stat(x->t))) {
         r0(x);
         return kerr("type");
     }
@@ -458,9 +476,12 @@ K prim_med(K x) {
         r0(x);
         return prim_med(v);
     }
-    if (x->t == XT || (x->t == 0 && x->n))
+    /* a general list of atoms is a numeric list, median of its values ('type for another
+     * atom, as for a symbol vector); of lists or a table, the middle rows */
+    int atoms = stat_atoms(x);
+    if (x->t == XT || (x->t == 0 && x->n && atoms == 0))
         return med_rows(x);
-    if (x->t <= 0 || !is_stat(x->t)) {
+    if (atoms <= 0 && (x->t <= 0 || !is_stat(x->t))) {
         r0(x);
         return kerr("type");
     }

@@ -279,3 +279,22 @@ q)count 2 xprev t
 q)last 2 xprev t
 a| 10
 b| 4
+q)/ ref/med.md, ref/dev.md, ref/var.md: a general list of numeric atoms of mixed types is the
+q)/ numeric list of their values; another atom in it is 'type, as a symbol vector is; a list of
+q)/ lists goes by rows (med) or columns (dev, var)
+q)med (1;2.5;3)
+2.5
+q)med (1;2.5;3;0n)
+2.5
+q)med (1;1;7;`foo)
+'type
+q)dev (1;2.5;3)
+0.8498366
+q)var (1;2;3e)
+0.6666667
+q)svar (1;2i;3f)
+1f
+q)sdev (1;`a)
+'type
+q)med (1 2;3 4;5 6)
+3 4f
