@@ -877,7 +877,6 @@ static K amend_keyed_rows(K x, K i, K f, K y) {
     return r;
 }
 
-
 /* x amended: the attributes s# u# p# promise an order or uniqueness the new items may break,
  * so they go (q keeps g#, whose index it maintains) */
 K eval_amend(K x, K *idx, int depth, K f, K y) {
