@@ -392,10 +392,10 @@ q)/ before its assignment (a branch not taken) is () and not a global of that na
 q)t:([]0 1)
 q){if[x;t:([]`a`b)];select from t} 0b
 'type
-q){if[x;a:1];a}0b
-()
-q){b:a;a:1;b}[]
-()
+q)()~{if[x;a:1];a}0b
+1b
+q)()~{b:a;a:1;b}[]
+1b
 q)/ x op:y of a local not assigned yet is as of an undefined name: op's identity element
 q){a:a+:1;a}[]
 1
