@@ -381,6 +381,30 @@ static K syms_of_strings(const K y) {
     return r ? r : kerr("wsfull");
 }
 
+/* simple vector y (consumed) cast item by item by one(to, item) from an atom on the stack,
+ * each value written into a vector of type rt: no atom per item in, no list of them out */
+static K cast_items(int to, K y, int rt, K (*one)(int, const K)) {
+    J n = y->n;
+    int win = obj_width(y->t), wout = obj_width(rt);
+    K r = obj_vec(rt, n);
+    for (J i = 0; r && i < n; i++) {
+        struct k0 a;
+        memset(&a, 0, sizeof a);
+        a.t = (signed char)-y->t;
+        memcpy(&a.g, kG(y) + (size_t)i * win, (size_t)win);
+        K c = one(to, &a);
+        if (!c) {
+            r0(r);
+            r = NULL;
+            break;
+        }
+        memcpy(kG(r) + (size_t)i * wout, &c->g, (size_t)wout);
+        r0(c);
+    }
+    r0(y);
+    return r ? r : kerr_msg() ? NULL : kerr("wsfull");
+}
+
 static K cast_each(int to, K y) {
     if (y->t == KP && (to == KD || to == KN || to == KU || to == KV || to == KT))
         return timestamps_to(to, y);
@@ -444,49 +468,10 @@ static K cast_each(int to, K y) {
         r0(y);
         return r;
     }
-    if (to >= F_YEAR && y->t >= KP && y->t <= KT) { /* a field of each item: an int or a date */
-        K r = obj_vec(to == F_WEEK ? KD : KI, y->n);
-        int w = obj_width(y->t);
-        for (J i = 0; r && i < y->n; i++) {
-            struct k0 a;
-            memset(&a, 0, sizeof a);
-            a.t = (signed char)-y->t;
-            memcpy(&a.g, kG(y) + (size_t)i * w, (size_t)w);
-            K c = field_cast(to, &a);
-            if (!c) {
-                r0(r);
-                r = NULL;
-                break;
-            }
-            kI(r)[i] = c->i;
-            r0(c);
-        }
-        r0(y);
-        return r ? r : kerr_msg() ? NULL : kerr("wsfull");
-    }
-    if (to > 0 && to < KENUM && to != KS && to != UU && y->t > 0 && y->t < KENUM && y->t != KS && y->t != UU) {
-        /* a simple vector to another simple type: each item through cast_atom from an atom
-         * on the stack, its value written into the result, no list of atoms collected */
-        J n = y->n;
-        int win = obj_width(y->t), wout = obj_width(to);
-        K r = obj_vec(to, n);
-        for (J i = 0; r && i < n; i++) {
-            struct k0 a;
-            memset(&a, 0, sizeof a);
-            a.t = (signed char)-y->t;
-            memcpy(&a.g, kG(y) + (size_t)i * win, (size_t)win);
-            K c = cast_atom(to, &a);
-            if (!c) {
-                r0(r);
-                r = NULL;
-                break;
-            }
-            memcpy(kG(r) + (size_t)i * wout, &c->g, (size_t)wout);
-            r0(c);
-        }
-        r0(y);
-        return r ? r : kerr_msg() ? NULL : kerr("wsfull");
-    }
+    if (to >= F_YEAR && y->t >= KP && y->t <= KT) /* a field of each item: an int or a date */
+        return cast_items(to, y, to == F_WEEK ? KD : KI, field_cast);
+    if (to > 0 && to < KENUM && to != KS && to != UU && y->t > 0 && y->t < KENUM && y->t != KS && y->t != UU)
+        return cast_items(to, y, to, cast_atom); /* a simple vector to another simple type */
     if (to == KS && y->t == 0) { /* `$ of strings: one pass, no atom per item */
         K r = syms_of_strings(y);
         if (r || kerr_msg()) {
