@@ -24,7 +24,6 @@ void lex_init(Lexer *lx, const char *src, size_t n) {
     lx->n = n;
     lx->pos = 0;
     lx->apply_at = (size_t)-1;
-    lx->in_sig = false;
 }
 
 static int peekc(const Lexer *lx, size_t off) {
@@ -394,7 +393,8 @@ Token lex_next(Lexer *lx) {
             t.kind = TK_ERROR;
         return t;
     }
-    /* a '.' right after ')' ']' or '}' is Apply even before a letter: (!).flip x */
+    /* a '.' right after ')' is Apply even before a letter: (!).flip x; after ']' it starts a
+     * name (ref/dotq.md: .Q.def[d].Q.opt .z.x) */
     bool dot_apply = c == '.' && lx->pos == lx->apply_at;
     if (is_name_start(c) && !dot_apply && !(c == '.' && !is_name_start(c1) && !isalpha(c1))) {
         size_t st = lx->pos;
@@ -411,20 +411,10 @@ Token lex_next(Lexer *lx) {
     switch (c) {
     case '(': t.kind = TK_LPAREN; lx->pos++; return t;
     case ')': t.kind = TK_RPAREN; lx->apply_at = ++lx->pos; return t;
-    case '[':
-        t.kind = TK_LBRACK;
-        lx->in_sig = lx->pos > 0 && s[lx->pos - 1] == '{';
-        lx->pos++;
-        return t;
-    case ']':
-        t.kind = TK_RBRACK;
-        lx->pos++;
-        if (!lx->in_sig)
-            lx->apply_at = lx->pos;
-        lx->in_sig = false;
-        return t;
+    case '[': t.kind = TK_LBRACK; lx->pos++; return t;
+    case ']': t.kind = TK_RBRACK; lx->pos++; return t;
     case '{': t.kind = TK_LBRACE; lx->pos++; return t;
-    case '}': t.kind = TK_RBRACE; lx->apply_at = ++lx->pos; return t;
+    case '}': t.kind = TK_RBRACE; lx->pos++; return t;
     case ';': t.kind = TK_SEMI; lx->pos++; return t;
     case '\'':
         t.kind = TK_ADVERB;

@@ -31,9 +31,7 @@ typedef struct Lexer {
     const char *src; /* the source (not NUL-terminated) */
     size_t n;        /* its length */
     size_t pos;      /* next unread byte */
-    size_t apply_at; /* a '.' here is Apply: it directly follows a ')' ']' or '}' token that
-                      * closes an expression (not a lambda's signature, {[x].h.f x}) */
-    bool in_sig;     /* inside a lambda's signature {[..] */
+    size_t apply_at; /* a '.' here is Apply: it directly follows a ')' */
 } Lexer;
 
 void lex_init(Lexer *lx, const char *src, size_t n);

@@ -144,17 +144,15 @@ q)+/[2 3 4]
 9
 q)(+/)2 3 4
 9
-q)/ Spaces: '.' is part of a name by default, but right after ')' ']' or '}' it is Apply
-q)/ ((!).flip tups, ref/apply.md); after a lambda's signature it starts a name again
+q)/ Spaces: '.' is part of a name by default, but right after ')' it is Apply ((!).flip tups,
+q)/ ref/apply.md); after ']' it starts a name (ref/dotq.md: .Q.def[d].Q.opt .z.x)
 q)tups:(1 2;3 4)
 q)(!).flip tups
 1| 2
 3| 4
-q){x+y}.value`a`b!1 2
-3
-q)ap:(1 2;3 4)
-q)ap[0].enlist 1
-2
+q).Q.def[`a`b!1 2].Q.opt ("-a";"5")
+a| 5
+b| 2
 q){[x].q.neg x}3
 -3
 q)/ basics/errors.md, Parse errors: a bracket that closes nothing open is named by its
