@@ -254,8 +254,10 @@ static bool pred_make(Pred *p, int op, bool swap, const K col, const K v) {
     return false;
 }
 
-/* keep the rows of sel[0..k) that pass p, in order: the new count */
-static J pred_filter(const Pred *p, J *sel, J k) {
+/* keep the rows of sel[0..k) that pass p, in order, into sel: the new count; with base >= 0
+ * the rows are base .. base+k-1 instead (sel not read: the first clause over every row) */
+static J pred_filter(const Pred *p, J *sel, J k, J base) {
+    bool dense = base >= 0;
     J o = 0;
     int rel = p->rel;
     G neg = p->neg;
@@ -266,7 +268,7 @@ static J pred_filter(const Pred *p, J *sel, J k) {
         /* far from v the plain comparison is q's (a null is below every v) */
 #define W_F_LOOP(plain)                                                                        \
     for (J r = 0; r < k; r++) {                                                                \
-        J row = sel[r];                                                                        \
+        J row = dense ? base + r : sel[r];                                                     \
         F x = c[row];                                                                          \
         G keep = (plain);                                                                      \
         if (__builtin_expect(fabs(x - v) <= band, 0))                                          \
@@ -291,7 +293,7 @@ static J pred_filter(const Pred *p, J *sel, J k) {
         bool wide = p->kind == W_J;
 #define W_INT_LOOP(test)                                                                       \
     for (J r = 0; r < k; r++) {                                                                \
-        J row = sel[r], x = wide ? cj[row] : ci[row];                                          \
+        J row = dense ? base + r : sel[r], x = wide ? cj[row] : ci[row];                       \
         sel[o] = row;                                                                          \
         o += (G)(test) ^ neg;                                                                  \
     }
@@ -309,7 +311,7 @@ static J pred_filter(const Pred *p, J *sel, J k) {
         const S *c = p->col;
         if (p->slots) {
             for (J r = 0; r < k; r++) {
-                J row = sel[r];
+                J row = dense ? base + r : sel[r];
                 S s = c[row];
                 J h = sym_slot(s, p->mask);
                 while (p->slots[h] && p->slots[h] != s)
@@ -326,7 +328,7 @@ static J pred_filter(const Pred *p, J *sel, J k) {
         for (J q = 0; q < m; q++)
             bloom |= 1ULL << sym_bit(set[q]);
         for (J r = 0; r < k; r++) {
-            J row = sel[r];
+            J row = dense ? base + r : sel[r];
             S s = c[row];
             G in = 0;
             if (__builtin_expect((bloom >> sym_bit(s)) & 1, 0))
@@ -359,11 +361,8 @@ static bool preds_run(const Pred *ps, int np, J n, K *idx) {
         J m = MIN(W_BLOCK, n - b);
         if (src)
             memcpy(sel, src + b, (size_t)m * sizeof(J));
-        else
-            for (J r = 0; r < m; r++)
-                sel[r] = b + r;
         for (int q = 0; q < np && m; q++)
-            m = pred_filter(&ps[q], sel, m);
+            m = pred_filter(&ps[q], sel, m, !src && q == 0 ? b : -1);
         memcpy(kJ(out) + kept, sel, (size_t)m * sizeof(J));
         kept += m;
     }
