@@ -585,22 +585,20 @@ K prim_enum_in(K x, K y) {
     }
     J nd = d->n, ny = y->t < 0 ? 1 : y->n;
     G *mark = mem_raw_calloc((size_t)nd + 1, 1); /* mark[k]: domain item k is in y */
-    for (J i = 0; mark && i < ny; i++) {
-        if (obj_is_enum(y->t) || obj_is_enum(-y->t)) {
-            J k = y->t < 0 ? y->j : kJ(y)[i];
-            if (k >= 0 && k < nd)
-                mark[k] = 1;
-            else
-                mark[nd] = 1; /* a null: x's nulls are in y */
-        } else {
-            S s = y->t < 0 ? y->s : kS(y)[i];
-            if (!*s)
-                mark[nd] = 1;
-            for (J k = 0; k < nd; k++)
-                if (kS(d)[k] == s)
-                    mark[k] = 1;
-        }
+    bool syms = y->t == KS || y->t == -KS;
+    K pos = syms && mark ? prim_find(r1(d), r1(y)) : NULL; /* symbols: their domain positions */
+    if (syms && !pos) {
+        mem_raw_free(mark);
+        mark = NULL;
     }
+    for (J i = 0; mark && i < ny; i++) {
+        J k = syms ? (pos->t < 0 ? pos->j : kJ(pos)[i]) : y->t < 0 ? y->j : kJ(y)[i];
+        if (k >= 0 && k < nd)
+            mark[k] = 1;
+        if (syms ? !*(y->t < 0 ? y->s : kS(y)[i]) : !(k >= 0 && k < nd))
+            mark[nd] = 1; /* a null: x's nulls are in y */
+    }
+    r0(pos);
     for (J k = 0; mark && k < nd && d->t == KS; k++) /* a domain's null symbol is a null */
         if (!*kS(d)[k])
             mark[nd] |= mark[k];
