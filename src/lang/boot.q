@@ -88,3 +88,6 @@ k).q.rand:{*1?x}
 .Q.K:.z.k
 .Q.k:.z.K
 .Q.M:0W
+/ ref/dotq.md dsftg: fixed-width records of s=(file;offset;length) (length <= 0: to the end less -length),
+/ .Q.M&1000000 rows at a time, g applied, enumerated against dst and appended to the partition's table; gives its path
+.Q.dsftg:{[d;s;f;t;g]p:`$(string .Q.par . d),"/";w:sum t 1;o:s 1;m:$[0<s 2;s 2;(s 2)+hcount[s 0]-o];n:.Q.M&1000000;while[0<i:n&m div w;p upsert .Q.en[d 0] g flip f!t 0:(s 0;o;i*w);o+:i*w;m-:i*w];p}

@@ -166,6 +166,26 @@ q).Q.fsn[0N!;`:lines.txt;4]
 q).Q.fs[{0N!("SJ";",")0:x}]`:lines.txt
 (`a`b`c;1 2 3)
 12
+q)`:fw.txt 0: ("HEAD:";"01ab 250";"02c  100";"03ab 075";"04d  500";"05c  010";"TAIL:")
+`:fw.txt
+q).Q.M:2
+q).Q.dsftg[(`:fwdb;2020.01.02;`t);(`:fw.txt;6;-6);`n`s`p;("ISI ";2 3 3 1);{update p%100 from x}]
+`:fwdb/2020.01.02/t/
+q)get `:fwdb/2020.01.02/t/
+n s  p
+---------
+1 ab 2.5
+2 c  1
+3 ab 0.75
+4 d  5
+5 c  0.1
+q)get `:fwdb/sym
+`ab`c`d
+q).Q.dsftg[(`:fwdb;2020.01.02;`t);(`:fw.txt;15;18);`n`s`p;("ISI ";2 3 3 1);::]
+`:fwdb/2020.01.02/t/
+q)exec n from get `:fwdb/2020.01.02/t/
+1 2 3 4 5 2 3i
+q).Q.M:0W
 q)count system"w 0"
 2
 q)reval "system\"w 100\""
