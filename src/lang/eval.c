@@ -459,7 +459,7 @@ K eval_index(K x, K i) {
     }
     /* v group k: the index's keys, x at its values; a dict keyed by a table takes the
      * index as one of its keys (a record) */
-    if (i->t == XD && x->t != XT && !(x->t == XD && DICT_KEYS(x)->t == XT)) {
+    if (i->t == XD && !(x->t == XD && DICT_KEYS(x)->t == XT)) {
         K keys = r1(DICT_KEYS(i)), vals = r1(DICT_VALS(i));
         r0(i);
         K r = eval_index(x, vals);
@@ -540,6 +540,44 @@ K eval_index_deep(K x, K *idx, int n) {
         K vals = eval_index_deep(r1(DICT_VALS(x)), idx, n);
         r0(x);
         return vals ? xD(keys, vals) : (r0(keys), NULL);
+    }
+    if (x->t != XD && (first->t == 0 || first->t == XD)) {
+        /* i[0] nested (a general list or a dict): one path per atom of it, in its shape
+           (ref/apply.md "Cross sections"): x[(0;1 0);j] is (x[0;j];x[1 0;j]) */
+        K path[8];
+        if (first->t == XD) {
+            path[0] = r1(DICT_VALS(first));
+            for (int a = 1; a < n && a < 8; a++)
+                path[a] = r1(idx[a]);
+            K vals = eval_index_deep(x, path, n);
+            K keys = r1(DICT_KEYS(first));
+            release(idx, n);
+            return vals ? xD(keys, vals) : (r0(keys), NULL);
+        }
+        J m = first->n;
+        K *out = mem_raw_alloc((size_t)(m ? m : 1) * sizeof(K));
+        if (!out) {
+            r0(x);
+            return release(idx, n);
+        }
+        for (J k = 0; k < m; k++) {
+            path[0] = r1(kK(first)[k]);
+            for (int a = 1; a < n && a < 8; a++)
+                path[a] = r1(idx[a]);
+            out[k] = eval_index_deep(r1(x), path, n);
+            if (!out[k]) {
+                while (k--)
+                    r0(out[k]);
+                mem_raw_free(out);
+                r0(x);
+                return release(idx, n);
+            }
+        }
+        K r = prim_collect(out, m);
+        mem_raw_free(out);
+        r0(x);
+        release(idx, n);
+        return r;
     }
     if (obj_is_identity(first) || (first->t >= 0 && first->t < KENUM && !(x->t == XD))) {
         /* x[;j] or x[i vector; j]: index each selected item by the rest */
