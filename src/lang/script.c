@@ -94,10 +94,11 @@ K lang_eval_script(const char *src, size_t n, const char *file) {
         if (is_blank(text, len) || text[0] == '/')
             continue;
         /* gather the continuation lines: indented ones join, blank and comment ones between
-         * them are passed over */
+         * them are passed over; a system command's too (kdb's taq/daily.q: `\t` of a
+         * select over three lines) */
         size_t total = len;
         bool joined = false;
-        if (text[0] != '\\') {
+        {
             size_t j = i;
             long jline = lineno;
             while (j < n) {

@@ -32,6 +32,13 @@ q)\l s4.q
 'type
   [0]  s2.q:2: y1:1+`a
                    ^
+q)/ a system command continues on indented lines too (kdb taq/daily.q: \t of a select over lines)
+q)`:s6.q 0: ("\\t r6:select";"  from ([]x:1 2 3)";"  where x>1";"n6:count r6")
+`:s6.q
+q)\l s6.q
+q)(n6;r6)
+2
++(,`x)!,2 3
 q)`:s5.q 0: ("p:1";"q5:{";"  x+";"  `a}[1]")
 `:s5.q
 q)\l s5.q
