@@ -705,7 +705,10 @@ static K parse_lambda_body(Parser *p, size_t start, size_t end) {
     kK(f)[LAMBDA_SRC] = text;
     kK(f)[LAMBDA_PARAMS] = params;
     kK(f)[LAMBDA_LOCALS] = locals;
-    kK(f)[LAMBDA_BODY] = body->n == 2 ? r1(kK(body)[1]) : r1(body);
+    /* a body of one expression is that expression, unless it is an object the lambda does not
+     * own alone (a .q function: {each}): the trace table is keyed by body, so a body must be
+     * the lambda's own */
+    kK(f)[LAMBDA_BODY] = body->n == 2 && kK(body)[1]->r == 0 ? r1(kK(body)[1]) : r1(body);
     r0(body);
     K ctx = obj_atom(-KS);
     ctx->s = RT->lang.context;
