@@ -57,7 +57,8 @@ def score_block(binary, block, timeout=10):
 
 
 def score_page(binary, blocks, timeout=30):
-    """Page mode: the page's blocks in one session; system blocks skipped."""
+    """Page mode: the page's blocks in one session; system blocks skipped.
+    Returns each block's step results and the output each step gave."""
     inputs, owners = [], []
     for bi, b in enumerate(blocks):
         if "system" in b.get("tags", []):
@@ -69,15 +70,17 @@ def score_page(binary, blocks, timeout=30):
             owners.append((bi, si))
     got = run_session(binary, inputs, timeout)
     res = {bi: [False] * len(b["steps"]) for bi, b in enumerate(blocks)}
+    out = {bi: [None] * len(b["steps"]) for bi, b in enumerate(blocks)}
     lost = None  # the first block whose output the session did not deliver (it died or hung)
     for (bi, si), g in zip(owners, got):
         res[bi][si] = g is not None and g == blocks[bi]["steps"][si]["out"]
+        out[bi][si] = g
         if g is None and lost is None:
             lost = bi
     if lost is not None:  # the page's remaining blocks in fresh sessions (README: page mode)
         for bi in range(lost + 1, len(blocks)):
-            res[bi] = score_block(binary, blocks[bi])[0]
-    return res
+            res[bi], out[bi] = score_block(binary, blocks[bi])
+    return res, out
 
 
 def pct(a, b):
@@ -89,7 +92,7 @@ def main():
     ap.add_argument("--corpus", default=DEFAULT_CORPUS)
     ap.add_argument("--binary", default=os.path.join(ROOT, "build", "openq"))
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
-    ap.add_argument("--failures", help="write failing runnable headline steps here")
+    ap.add_argument("--failures", help="write failing runnable headline steps here (alone or in page mode; page_ok and table say which)")
     args = ap.parse_args()
     blocks = [json.loads(line) for line in open(args.corpus, encoding="utf-8")]
     os.makedirs(SCRATCH, exist_ok=True)
@@ -100,14 +103,15 @@ def main():
         pages = collections.OrderedDict()
         for i, b in enumerate(blocks):
             pages.setdefault(b["page"], []).append(i)
-        page_results = {}
+        page_results, page_got = {}, {}
         futs = {ex.submit(score_page, args.binary, [blocks[i] for i in idx]): idx
                 for idx in pages.values()}
         for f in concurrent.futures.as_completed(futs):
             idx = futs[f]
-            r = f.result()
+            r, g = f.result()
             for local, gi in enumerate(idx):
                 page_results[gi] = r[local]
+                page_got[gi] = g[local]
 
     def stats(select, res=None, printing=False):
         steps = spass = nblocks = bpass = 0
@@ -176,9 +180,12 @@ def main():
                 if not headline(b) or b.get("unrunnable"):
                     continue
                 ok, got = results[i]
-                for s, good, g in zip(b["steps"], ok, got):
-                    if not good:
-                        fh.write(json.dumps({"id": b["id"], "in": s["in"], "want": s["out"], "got": g}) + "\n")
+                page_ok, page_out = page_results.get(i) or ok, page_got.get(i) or got
+                for s, good, pgood, g, pg in zip(b["steps"], ok, page_ok, got, page_out):
+                    if not good or not pgood:
+                        fh.write(json.dumps({"id": b["id"], "in": s["in"], "want": s["out"], "got": g,
+                                             "page_ok": pgood, "page_got": pg,
+                                             "table": "table" in b.get("tags", [])}) + "\n")
 
     s, sp, n, bp = h
     print(json.dumps({"steps": s, "steps_pass": sp, "blocks": n, "blocks_pass": bp,
