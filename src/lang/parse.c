@@ -1254,6 +1254,15 @@ static bool parse_item(Parser *p, Item *it) {
                 }
             }
         }
+        /* a keyword is not a name to assign: cos:12 is 'assign (basics/errors.md); f enlist ::
+         * ends in the identity */
+        if (it->node->t != -KS && p->tok.kind == TK_VERB && p->tok.text[0] == ':' &&
+            (p->tok.len == 1 || (p->tok.len == 2 && p->tok.text[1] == ':' && !p->tok.space_before))) {
+            r0(it->node);
+            it->node = NULL;
+            RT->lang.parse_error_at = (long)it->pos + 1;
+            return kerr("assign"), false;
+        }
         break;
     }
     case TK_VERB:

@@ -191,3 +191,18 @@ q)v[5 1]:42 100
 'length
 q)v
 1040 59 27
+q)/ basics/errors.md: a reserved word is not a name to assign, whether q defines it in C or in .q;
+q)/ a keyword followed by the identity is a composition, not an assignment
+q)cos:12
+'assign
+q)count::3
+'assign
+q)view:1
+'assign
+q){lj:2}
+'assign
+q)cos 0
+1f
+q)g:neg count ::
+q)g 1 2 3
+-3
