@@ -129,6 +129,15 @@ static J int_at(const K i, J k) {
 /* find key (borrowed atom) in keys (borrowed): index or count if absent */
 static J find_key(const K keys, const K key);
 
+/* general list x (borrowed) indexed out of range: the null of its first item
+ * (basics/application.md), () when it has none or the first is a table or a keyed table
+ * (KX's taq/bucket.q caches tables in a dict and takes type 0 for a key not cached yet) */
+static K list_null(const K x) {
+    if (x->n == 0 || kK(x)[0]->t == XT || obj_is_keyed(kK(x)[0]))
+        return ktn(0, 0);
+    return prim_proto(kK(x)[0]);
+}
+
 static K index_list(K x, K i);
 static K suspend(Frame *f); /* the q)) prompt at a failure (below) */
 
@@ -289,18 +298,34 @@ static K dict_lookup(K d, K key) {
         r = vals->t == 0 ? r1(kK(vals)[pos]) : prim_item(vals, pos);
     } else {
         int vt = vals->t;
-        r = vt > 0 && vt < 20 ? prim_null_of(vt) : vt == 0 && vals->n ? prim_proto(kK(vals)[0]) : obj_identity();
+        r = vt > 0 && vt < 20 ? prim_null_of(vt) : vt == 0 ? list_null(vals) : obj_identity();
     }
     r0(d);
     r0(key);
     return r;
 }
 
+/* v (consumed) as a record of the columns cols: a dict as it is, an atom of a one-column
+ * table, or a list of one item per column; else 'type */
+static K as_record(const K cols, K v) {
+    if (v->t == XD)
+        return v;
+    if (v->t < 0 && cols->n == 1)
+        return xD(r1(cols), prim_enlist(v));
+    if (v->t >= 0 && v->t < XT && obj_count(v) == cols->n)
+        return xD(r1(cols), v);
+    r0(v);
+    return kerr("type");
+}
+
 static J find_key(const K keys, const K key) {
     J n = obj_count(keys);
-    if (keys->t == XT) { /* a keyed table's key: its record, or the atom of its one column */
-        K rec = key->t == XD ? r1(key) : key->t < 0 && TABLE_COLS(keys)->n == 1
-                ? xD(r1(TABLE_COLS(keys)), prim_enlist(r1(key))) : NULL;
+    if (keys->t == XT) { /* a keyed table's key: its record, a tuple, or the atom of its one column */
+        K cols = TABLE_COLS(keys);
+        K rec = key->t == XD ? r1(key)
+                : key->t < 0 && cols->n == 1 ? xD(r1(cols), prim_enlist(r1(key)))
+                : key->t >= 0 && key->t < XT && cols->n > 1 && obj_count(key) == cols->n ? xD(r1(cols), r1(key))
+                : NULL;
         K r = rec ? prim_find(r1(keys), rec) : NULL;
         J pos = r && r->t == -KJ ? r->j : n;
         if (!r)
@@ -364,7 +389,7 @@ static K index_list(K x, K i) {
         else if (k >= 0 && k < x->n)
             r = prim_item(x, k);
         else
-            r = x->t == 0 ? (x->n ? prim_proto(kK(x)[0]) : obj_identity()) : prim_null_of(x->t);
+            r = x->t == 0 ? list_null(x) : prim_null_of(x->t);
         r0(x);
         return r;
     }
@@ -1032,6 +1057,11 @@ static K amend_at(K x, K *idx, int depth, K f, K y) {
         if (pos < obj_count(keys)) {
             K vals = DICT_VALS(x);
             if (vals->t == XT) { /* a dict of records: the rows as a list, then a table again */
+                nv = as_record(TABLE_COLS(vals), nv);
+                if (!nv) {
+                    r0(x);
+                    return NULL;
+                }
                 J nr = obj_count(vals);
                 K rows = obj_vec(0, nr);
                 if (!rows) {
@@ -1067,10 +1097,9 @@ static K amend_at(K x, K *idx, int depth, K f, K y) {
         /* a new key: a keyed table takes a row (the key's record and the value's), a dict
          * an entry */
         if (obj_is_keyed(x)) {
-            K kcols = TABLE_COLS(DICT_KEYS(x));
-            K rec = i->t == XD ? r1(i) /* an atom key of a one-column key: its record */
-                    : i->t < 0 && kcols->n == 1 ? xD(r1(kcols), prim_enlist(r1(i))) : NULL;
-            K row = rec && nv->t == XD ? prim_join(rec, nv) : (r0(rec), r0(nv), (K)NULL);
+            K rec = as_record(TABLE_COLS(DICT_KEYS(x)), r1(i)); /* the key's record */
+            nv = as_record(TABLE_COLS(DICT_VALS(x)), nv);
+            K row = rec && nv ? prim_join(rec, nv) : (r0(rec), r0(nv), (K)NULL);
             return row ? prim_upsert(x, row) : (r0(x), kerr("type"));
         }
         K keys2 = r1(DICT_KEYS(x)), vals2 = r1(DICT_VALS(x));
@@ -1078,7 +1107,10 @@ static K amend_at(K x, K *idx, int depth, K f, K y) {
         keys2 = obj_own(keys2);
         vals2 = obj_own(vals2);
         K ki = r1(i);
-        if (keys2->t == XT || (keys2->t == 0 && keys2->n == 0)) /* a record, or the first key */
+        if (keys2->t == XT && ki->t >= 0 && ki->t < XT) { /* a tuple of the key columns */
+            K kc = TABLE_COLS(keys2);
+            keys2 = obj_count(ki) == kc->n ? prim_join(keys2, xD(r1(kc), r1(ki))) : (r0(keys2), kerr("length"));
+        } else if (keys2->t == XT || (keys2->t == 0 && keys2->n == 0)) /* a record, or the first key */
             keys2 = prim_join(keys2, keys2->t == XT ? r1(ki) : prim_enlist(r1(ki)));
         else if (keys2->t == -ki->t && keys2->t > 0)
             keys2 = ja(&keys2, ki->t == -UU ? (void *)kG(ki) : (void *)&ki->g);

@@ -239,3 +239,50 @@ q)d
 a| 1 7
 b| 3 4
 c| 5
+q)/ basics/dictsandtables.md, upsert semantics of indexed assignment: a key of several columns
+q)/ given as a tuple finds its row, so it amends that row and adds none
+q)k2:([a:1 2;b:`x`y]v:10 20)
+q)k2[(2;`y)]:30
+q)k2[(3;`z)]:40
+q)k2
+a b| v
+---| --
+1 x| 10
+2 y| 30
+3 z| 40
+q)k2[(1;`x);`v]:11
+q)k2 (1;`x)
+v| 11
+q)k3:([k:`a`b]v:1 2;w:3 4)
+q)k3[`a]:(5;6)
+q)k3[`c]:`v`w!7 8
+q)k3
+k| v w
+-| ---
+a| 5 6
+b| 2 4
+c| 7 8
+q)k3[`d]:(1;2;3)
+'type
+q)/ a dict keyed by a table whose values are a general list (KX's taq/bucket.q caches a table
+q)/ per key): a tuple key is added once, and a key not there gives () while the first value is
+q)/ a table or keyed table
+q)c:([]date:"d"$();sym:"s"$())!()
+q)x:(2000.10.02;`GE)
+q)type c x
+0h
+q)c[x]:([]a:1 2)
+q)c[x]:([]a:5)
+q)count c
+1
+q)c x
+a
+-
+5
+q)type c (2000.10.03;`IBM)
+0h
+q)(([]a:1 2);3) 5
+q)type (([k:1 2]v:3 4);3) 5
+0h
+q)type ()0
+0h
