@@ -2686,6 +2686,11 @@ K eval_apply(K f, K *args, int n) {
             if (n == 1 && file_names_connection(f->s + 1))
                 return RT->svc.oneshot(f, args[0]);
         }
+        if (f->s[0] == ':' && strcmp(f->s, "::")) { /* a file handle: its contents indexed */
+            K r = file_apply(f, args, n);
+            r0(f);
+            return r;
+        }
         K g = lookup(f->s, NULL);
         r0(f);
         if (!g)

@@ -645,6 +645,62 @@ K prim_get(K x) {
     return file_is_dir(path) ? splay_read(path) : read_column(path);
 }
 
+/* `:path i... (n indexes, consumed; h borrowed): a directory that is no splayed table indexed
+ * by a symbol is the file or directory of that name in it (a null symbol: the directory
+ * itself, as a trailing / names a splayed table), so `:db/2000.10.02`trade is the table
+ * there (KX's taq/daily.q); any other file is its contents, indexed */
+K file_apply(const K h, K *args, int n) {
+    char path[1024];
+    if (!handle_path(h, path, sizeof path)) {
+        for (int i = 0; i < n; i++)
+            r0(args[i]);
+        return kerr("type");
+    }
+    size_t len = strlen(path);
+    if (len > 1 && path[len - 1] == '/')
+        path[len - 1] = 0;
+    char dotd[1040];
+    snprintf(dotd, sizeof dotd, "%s/.d", path);
+    K a = args[0];
+    bool dir = (a->t == -KS || a->t == KS) && file_is_dir(path) && access(dotd, F_OK) != 0;
+    if (dir && a->t == KS) { /* several names: one item each, as a dict's keys give */
+        K out = ktn(0, a->n);
+        for (J k = 0; out && k < a->n; k++) {
+            K sub[8];
+            sub[0] = ks(kS(a)[k]);
+            for (int i = 1; i < n && i < 8; i++)
+                sub[i] = r1(args[i]);
+            K v = file_apply(h, sub, n < 8 ? n : 8);
+            if (!v) {
+                out->n = k;
+                r0(out);
+                out = NULL;
+            } else {
+                kK(out)[k] = v;
+            }
+        }
+        for (int i = 0; i < n; i++)
+            r0(args[i]);
+        return out ? prim_all_made(out) : NULL;
+    }
+    if (dir) {
+        char sub[1200];
+        snprintf(sub, sizeof sub, ":%s/%s", path, a->s);
+        K next = ks(sub);
+        r0(a);
+        K r = n > 1 ? file_apply(next, args + 1, n - 1) : prim_get(r1(next));
+        r0(next);
+        return r;
+    }
+    K v = prim_get(r1(h));
+    if (!v) {
+        for (int i = 0; i < n; i++)
+            r0(args[i]);
+        return NULL;
+    }
+    return eval_apply(v, args, n);
+}
+
 /* the path of a table's file (or splayed directory, without its trailing /) that handle h
  * names; false when h is no file handle */
 static bool table_file(const K h, char *path, size_t size) {

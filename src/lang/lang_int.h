@@ -87,6 +87,7 @@ K file_hopen(const K spec);
  * host:port, :port, unix://, tcps://, ws://, wss://? */
 bool file_names_connection(const char *path);
 K file_handle_call(J handle, K x);
+K file_apply(const K h, K *args, int n);
 bool file_hclose(J h);
 K file_replay(K y);
 /* splayed tables and their columns one at a time (part.c, sys.c) */

@@ -446,3 +446,34 @@ c1 c2
 a  1.1
 b  2.2
 c  3.3
+q)/ a handle to a directory of a database, indexed by symbols, is the file or table of that
+q)/ name in it; any other file is its contents indexed (KX's taq/daily.q: (`:db/date)`quote)
+q)`:fdb/2000.01.01/quote/ set .Q.en[`:fdb] ([]sym:`a`b`c;bid:1 2 3f)
+`:fdb/2000.01.01/quote/
+q)`:fdb/2000.01.01/n set 10 20 30
+`:fdb/2000.01.01/n
+q)p:`:fdb/2000.01.01
+q)p`quote
+sym bid
+-------
+a   1
+b   2
+c   3
+q)p[`quote;`bid]
+1 2 3f
+q)p`n`n
+10 20 30
+10 20 30
+q)`:fdb/2000.01.01/n 1
+20
+q)/ and amended by a symbol path that ends in a null symbol (a splayed table there)
+q).[p;`nbbo`;,;.Q.en[`:fdb] ([]sym:`a`b;ask:4 5f)];
+q).[p;`nbbo`;,;.Q.en[`:fdb] ([]sym:enlist`c;ask:enlist 6f)];
+q).[p;`nbbo`sym;`p#];
+q)meta p`nbbo
+c  | t f a
+---| -----
+sym| s   p
+ask| f
+q)p[`nbbo;`ask]
+4 5 6f
