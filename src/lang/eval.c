@@ -1148,7 +1148,7 @@ static K amend_at(K x, K *idx, int depth, K f, K y) {
         return xD(keys2, vals2);
     }
     /* a table's row by its position: the record amended (t[0]+:d) */
-    if (x->t < 0 || (x->t >= XT && !(x->t == XT && i->t < 0 && is_int_type(i->t)))) {
+    if (x->t < 0 || (x->t >= XT && !(x->t == XT && i->t < KENUM && is_int_type(i->t)))) {
         r0(x);
         r0(y);
         return kerr("type");
@@ -1160,7 +1160,7 @@ static K amend_at(K x, K *idx, int depth, K f, K y) {
             return kerr("type");
         }
         J k = int_at(i, 0);
-        if (k < 0 || k >= x->n) { /* past the end: 'length (basics/dictsandtables.md) */
+        if (k < 0 || k >= obj_count(x)) { /* past the end: 'length (basics/dictsandtables.md) */
             r0(x);
             r0(y);
             return kerr("length");

@@ -670,3 +670,26 @@ q)t1,:`s`z!(`e;1)
 'mismatch
 q)count t1
 5
+q)/ basics/dictsandtables.md: a table amended at rows and columns, t[i;c]:y, each row taking
+q)/ its item of y; a row past the end is 'length
+q)t:([]a:til 6;b:10*til 6)
+q)t[j+1;`a]:t[j:0 2 4;`a]
+q)t`a
+0 0 2 2 4 4
+q)t[1 3;`a`b]:(100 200;1 2)
+q)t 1 3
+a   b
+-------
+100 200
+1   2
+q)t[0 1;`a]:5
+q)t`a
+5 5 2 1 4 4
+q)t[7 8;`a]:1 2
+'length
+q).[t;(7;`a);:;1]
+'length
+q)t[-1;`a]:5
+'length
+q)count t
+6
