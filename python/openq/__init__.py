@@ -20,7 +20,7 @@ from .embedded import q, Q, EmbeddedQ  # noqa: F401
 from .ipc import RawQConnection, SyncQConnection, AsyncQConnection, QConnection, QFuture  # noqa: F401,E501
 from .ipc import SecureQConnection, ssl_info  # noqa: F401
 from . import remote  # noqa: F401
-from . import util, config, _pyarrow, random  # noqa: F401
+from . import util, config, _pyarrow, random, cast  # noqa: F401
 from .util import PyKXReimport  # noqa: F401
 from .pandas_api import PandasAPI, merge_asof  # noqa: F401
 from .query import Column, ParseTree, QueryPhrase, Variable  # noqa: F401

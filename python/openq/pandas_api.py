@@ -685,6 +685,36 @@ class PandasAPI(_Merge):
 
     notnull = notna
 
+    def apply(self, func, *args, axis=0, raw=None, result_type=None, **kwargs):
+        """func of each column (axis 0) or row (axis 1), with args (and kwargs, for a Python
+        func) after it; a q function that answers a projection is applied to args.  Columns
+        whose results flip make a table, else a dictionary column -> result; rows' lists of
+        results make a table of the columns, other results one item per row."""
+        for name, v in (("raw", raw), ("result_type", result_type)):
+            if v is not None:
+                raise NotImplementedError(f"pykx.{type(self).__name__}.apply() is only "
+                                          f"available for use when the '{name}' parameter is "
+                                          f"set to None")
+        if not callable(func):
+            raise RuntimeError(f"Provided value '{func}' is not callable")
+        from .k import K
+        from .toq import toq
+        t = self._plain()
+        data = _q("{value flip x}" if axis in (0, "index") else "{flip value flip x}", t)
+        if isinstance(func, K):
+            if kwargs:
+                raise QError("ERROR: Passing key word arguments to q is not supported")
+            res = _q("{[f;a;d] {[f;a;x] r:f x; $[(104h=type r) and count a; r . a; r]}[f;a] "
+                     "each d}", func, _q("{1_(::),x}", [toq(a)._k for a in args]), data)
+        else:
+            res = _q("{{x} each 1_(::),x}", [toq(func(data[i], *args, **kwargs))._k
+                                             for i in range(len(data))])
+        if axis in (0, "index"):
+            return _q("{k:cols[x]!y; @[flip;k;{[x;y]x}k]}", t, res)
+        if res.t == 0:
+            res = _q("{flip cols[x]!flip y}", t, res)
+        return self._rekey(res) if res.t == 98 else res
+
     def sort_values(self, by=None, ascending=True):
         if by is None:
             by = self._plain().columns.py()

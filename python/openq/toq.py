@@ -17,6 +17,7 @@ except ImportError:
     from . import _openq as _e
 
 from . import k as _k
+from . import cast as _kcast
 from .exceptions import QError
 
 _NP_DTYPE = {1: "bool", 4: "uint8", 5: "int16", 6: "int32", 7: "int64", 8: "float32",
@@ -349,6 +350,30 @@ def _from_temporal(x, ktype):
     return _cast(r, ktype)
 
 
+def _precast(x, ktype):
+    """x as the Python type values of ktype are made from (cast=True): an integral atom from
+    an int, a float atom from a float, a date from a date, a timestamp, month or datetime
+    from a datetime, a timespan, minute, second or time from a timedelta, a vector from a
+    NumPy array of its dtype."""
+    import numpy as np
+    t = ktype.t
+    if t in (-1, -4, -5, -6, -7):
+        return x if type(x) is int else _kcast.cast_to_python_int(x)
+    if t in (-8, -9):
+        return x if type(x) is float else _kcast.cast_to_python_float(x)
+    if t == -14:
+        return x if type(x) is _dt.date else _kcast.cast_to_python_date(x)
+    if t in (-12, -13, -15):
+        if t == -12 and isinstance(x, np.datetime64):
+            return x
+        return x if isinstance(x, _dt.datetime) else _kcast.cast_to_python_datetime(x)
+    if t in (-16, -17, -18, -19):
+        return x if type(x) is _dt.timedelta else _kcast.cast_to_python_timedelta(x)
+    if isinstance(x, np.ndarray) and t in _NP_DTYPE and x.dtype != np.dtype(_NP_DTYPE[t]):
+        return _kcast.cast_numpy_ndarray_to_dtype(x, _NP_DTYPE[t])
+    return x
+
+
 def _positional(fn):
     """fn as q calls a Python function, its arguments by position: a *args parameter takes
     one list (spread), **kwargs one dictionary, a keyword-only parameter its value (as PyKX
@@ -411,6 +436,8 @@ def toq(x, ktype=None, *, cast=None, handle_nulls=False, strings_as_char=False, 
     if cast is not None and not isinstance(cast, bool):
         raise TypeError("Cast must be of type Boolean")
     import numpy as np
+    if cast and isinstance(getattr(ktype, "t", None), int):
+        x = _precast(x, ktype)
     if x is None:
         if ktype is None or ktype is _k.Identity:
             return _k.wrap(_e.toq(None))

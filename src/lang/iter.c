@@ -301,7 +301,7 @@ static K fold(K f, K *args, int n, bool scan) {
     if (n == 1) {
         K y = args[0];
         J len = obj_count(y);
-        if (!is_list(y) || y->t == XT) {
+        if (!is_list(y)) {
             r0(f);
             return y;
         }

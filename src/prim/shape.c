@@ -1152,6 +1152,12 @@ K prim_raze(K x) {
     }
     if (x->t < 0 && x->t > -KENUM)
         return prim_enlist(x); /* raze of an atom is a one-item list */
+    if (x->t == XT && obj_count(x) > 0) { /* ,/ over its rows: dicts of one key set joined,
+                                           * each overriding the last, leave the last row */
+        K row = prim_item(x, obj_count(x) - 1);
+        r0(x);
+        return row;
+    }
     if (x->t != 0)
         return x;
     if (x->n == 0)

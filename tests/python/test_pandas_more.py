@@ -277,3 +277,38 @@ def test_groupby_selection_rows_and_levels():
                 {"by": "Animal", "group_keys": False}, {"by": "Animal", "axis": 1}):
         with pytest.raises(NotImplementedError):
             t.groupby(**bad)
+
+
+def test_apply_over_columns():
+    t = kx.q("([] a:til 4; b:4#1)")
+    got = t.apply(kx.q("{x+1}"))  # results that flip make a table
+    assert isinstance(got, kx.Table) and got.pd().equals(t.pd() + 1)
+    got = t.apply(kx.q("sum"))  # atoms: a dictionary column -> result
+    assert isinstance(got, kx.Dictionary) and got.py() == {"a": 6, "b": 4}
+    got = t.apply(np.sum)  # a Python function gets each column as a K vector
+    assert got.py() == {"a": 6, "b": 4}
+    got = t.apply(lambda c, n=0: c * n, n=2)
+    assert got.py() == {"a": [0, 2, 4, 6], "b": [2, 2, 2, 2]}
+
+
+def test_apply_over_rows():
+    t = kx.q("([] a:til 4; b:4#1)")
+    got = t.apply(kx.q("sum"), axis=1)
+    assert isinstance(got, kx.LongVector) and got.py() == [1, 2, 3, 4]
+    got = t.apply(lambda r: r + 1, axis=1)  # each row's list of results: a table again
+    assert isinstance(got, kx.Table) and got.pd().equals(t.pd().apply(lambda r: r + 1, axis=1))
+    k = kx.q("([k:`x`y] a:1 2; b:3 4)")
+    got = k.apply(kx.q("{x*10}"), axis=1)  # a keyed table keeps its keys
+    assert isinstance(got, kx.KeyedTable) and got.py() == kx.q("([k:`x`y] a:10 20; b:30 40)").py()
+
+
+def test_apply_q_function_with_arguments_and_refusals():
+    t = kx.q("([] a:til 3)")
+    assert t.apply(kx.q("{x+y}"), 10).py() == kx.q("([] a:10 11 12)").py()  # a projection, then args
+    with pytest.raises(kx.QError):
+        t.apply(kx.q("{x+y}"), y=1)  # q functions take no keywords
+    with pytest.raises(RuntimeError, match="is not callable"):
+        t.apply(1)
+    for kw in ({"raw": True}, {"result_type": "expand"}):
+        with pytest.raises(NotImplementedError, match="set to None"):
+            t.apply(kx.q("{x}"), **kw)

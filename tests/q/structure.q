@@ -252,6 +252,23 @@ a
 1
 2
 3
+q)/ a table is a list of its rows: ,/ (raze) joins the row dicts, each overriding the last
+q)raze ([]a:10b;b:11b)
+a| 0
+b| 1
+q)all raze ([]a:11b;b:11b)
+1b
+q)(+/)([]a:1 2;b:3 4)
+a| 3
+b| 7
+q)(+\)([]a:1 2;b:3 4)
+a b
+---
+1 3
+3 7
+q)raze 0#([]a:1 2)
+a
+-
 q)/ m 0N#x since V3.3 (ref/take.md): m rows of (count x) div m, the last takes the rest
 q)3 0N#til 10
 0 1 2
