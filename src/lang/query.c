@@ -168,32 +168,37 @@ static K column_of(const K t, const K e) {
  * once, before the rows), with op one of = < > <= >= <> (and in for symbols), tests each row
  * of the column in place: no gathered column, no boolean vector.  Consecutive such clauses
  * run together over blocks of row numbers, each on the survivors of the ones before it in
- * the block, which keeps every row the general path keeps, in order. */
+ * the block, which keeps every row the general path keeps, in order.  As each is a test of
+ * one row's item that cannot fail, their order does not change the rows kept: the one that
+ * keeps the fewest rows of a sample runs first. */
 
-enum { W_F, W_J, W_I, W_S, W_SIN }; /* float, 8-byte int, 4-byte int column; symbol =, in */
+/* float, 8-byte int, 4-byte int column; symbol = one symbol, in symbols; an enumeration's
+ * = or in, by a mark per domain item */
+enum { W_F, W_J, W_I, W_S, W_SIN, W_EIN };
 
 typedef struct Pred {
-    int kind;          /* W_F .. W_SIN */
+    int kind;          /* W_F .. W_EIN */
     int rel;           /* -1: col < v, 0: col = v, 1: col > v */
     bool neg;          /* keep the rows where rel does not hold (<= >= <>) */
     const void *col;   /* the column's items */
+    J len, width;      /* the column's count, and bytes per item */
     F f, band;         /* W_F: v, and how near v tolerance may decide */
     J j;               /* W_J, W_I: v */
-    const S *set;      /* W_S: v alone; W_SIN: the symbols of v, or their hash set */
-    J nset, mask;      /* how many in set; mask+1 slots when hashed, 0 when a plain list */
-    S *slots;          /* W_SIN's hash set (mem_raw), or NULL */
-    K v;               /* v, held while the clause runs (set points into it) */
+    S sym;             /* W_S: v */
+    SymSet set;        /* W_SIN: the symbols of v (set.slots NULL for any other kind) */
+    G *marks;          /* W_EIN: marks[k] whether domain item k passes, marks[nd] the rest */
+    J nd;              /* W_EIN: the domain's count */
+    K v;               /* v, held while the clause runs */
 } Pred;
 
-/* a symbol's bit of 64 (pointers hashed: interned texts are packed, not aligned) */
-static inline int sym_bit(S s) { return (int)(((uint64_t)(uintptr_t)s * 0x9E3779B97F4A7C15ULL) >> 58); }
-
 #define W_BLOCK 1024
-#define W_SMALL_SET 8 /* up to this many symbols are compared in turn, not hashed */
-
-static inline J sym_slot(S s, J mask) {
-    return (J)(((uint64_t)(uintptr_t)s * 0x9E3779B97F4A7C15ULL) >> 20) & mask;
-}
+/* Rows are read ahead of their tests (software prefetch): in a run of rows the hardware's
+ * prefetch alone left the first clause waiting on memory for half its time (2 shared cores
+ * of a VM), and rows picked by an earlier clause are never in a pattern it can follow. */
+#define W_AHEAD 256    /* rows ahead, in a run */
+#define W_AHEAD_SEL 16 /* kept rows ahead */
+#define W_MAX 8        /* clauses fused at most */
+#define W_SAMPLE 1024  /* rows tested to order the clauses, from 8 times as many rows or more */
 
 /* set up p for col (borrowed) op v (borrowed), op a comparison's id and swap when v came
  * first; false when no kernel does that pair (the general path then applies op) */
@@ -205,32 +210,25 @@ static bool pred_make(Pred *p, int op, bool swap, const K col, const K v) {
         p->rel = -p->rel;
     p->neg = op == P_LE || op == P_GE || op == P_NE;
     p->col = kG(col);
+    p->len = col->n;
+    p->width = obj_width(col->t);
     int ct = col->t;
+    if (obj_is_enum(ct)) { /* in, and = or <> one symbol: x = s is x in enlist s */
+        if (op != P_IN && (p->rel != 0 || v->t != -KS))
+            return false;
+        p->kind = W_EIN;
+        return (p->marks = prim_enum_marks(ct, v, &p->nd)) != NULL;
+    }
     if (op == P_IN) {
         if (ct != KS || (v->t != KS && v->t != -KS))
             return false;
-        p->kind = v->t == KS ? W_SIN : W_S;
-        p->set = v->t == KS ? kS(v) : &v->s;
-        p->nset = v->t == KS ? v->n : 1;
-        if (p->nset > W_SMALL_SET) {
-            J size = 16;
-            while (size < p->nset * 2)
-                size *= 2;
-            if (!(p->slots = mem_raw_calloc((size_t)size, sizeof(S))))
-                return false;
-            p->mask = size - 1;
-            for (J k = 0; k < p->nset; k++) {
-                S s = p->set[k];
-                J h = sym_slot(s, p->mask);
-                while (p->slots[h] && p->slots[h] != s)
-                    h = (h + 1) & p->mask;
-                p->slots[h] = s;
-            }
-        }
-        return true;
+        if (v->t == -KS)
+            return (p->kind = W_S), (p->sym = v->s), true;
+        p->kind = W_SIN;
+        return prim_symset_make(&p->set, kS(v), v->n) || (kerr_clear(), false);
     }
     if (ct == KS)
-        return v->t == -KS && p->rel == 0 && ((p->kind = W_S), (p->set = &v->s), (p->nset = 1), true);
+        return v->t == -KS && p->rel == 0 && ((p->kind = W_S), (p->sym = v->s), true);
     if (ct == KF) {
         F c;
         if (v->t == -KF)
@@ -255,104 +253,127 @@ static bool pred_make(Pred *p, int op, bool swap, const K col, const K v) {
 }
 
 /* keep the rows of sel[0..k) that pass p, in order, into sel: the new count; with base >= 0
- * the rows are base .. base+k-1 instead (sel not read: the first clause over every row) */
+ * the rows are base .. base+k-1 instead (sel not read: the first clause over every row).
+ * Each row's test goes into a mask first, then the mask picks the rows: the tests of many
+ * rows are in flight at once, not each waiting for the count of the rows kept before it. */
 static J pred_filter(const Pred *p, J *sel, J k, J base) {
+    G keep[W_BLOCK];
     bool dense = base >= 0;
-    J o = 0;
+    const char *col = p->col;
+    J w = p->width, last = p->len - 1;
     int rel = p->rel;
     G neg = p->neg;
+#define W_ROWS(test)                                                                           \
+    {                                                                                          \
+        if (dense)                                                                             \
+            for (J r = 0; r < k; r++) {                                                        \
+                J row = base + r;                                                              \
+                __builtin_prefetch(col + w * MIN(row + W_AHEAD, last));                        \
+                keep[r] = (G)(test) ^ neg;                                                     \
+            }                                                                                  \
+        else                                                                                   \
+            for (J r = 0; r < k; r++) {                                                        \
+                J row = sel[r];                                                                \
+                __builtin_prefetch(col + w * sel[MIN(r + W_AHEAD_SEL, k - 1)]);                \
+                keep[r] = (G)(test) ^ neg;                                                     \
+            }                                                                                  \
+    }
     switch (p->kind) {
     case W_F: {
         const F *c = p->col;
         F v = p->f, band = p->band;
         /* far from v the plain comparison is q's (a null is below every v) */
-#define W_F_LOOP(plain)                                                                        \
-    for (J r = 0; r < k; r++) {                                                                \
-        J row = dense ? base + r : sel[r];                                                     \
-        F x = c[row];                                                                          \
-        G keep = (plain);                                                                      \
-        if (__builtin_expect(fabs(x - v) <= band, 0))                                          \
-            keep = prim_cmp_f_near(rel, x, v);                                                 \
-        sel[o] = row;                                                                          \
-        o += keep ^ neg;                                                                       \
-    }
+#define W_F_TEST(plain)                                                                        \
+    (UNLIKELY(fabs(c[row] - v) <= band) ? prim_cmp_f_near(rel, c[row], v) : (plain))
         if (rel < 0)
-            W_F_LOOP(!(x >= v))
+            W_ROWS(W_F_TEST(!(c[row] >= v)))
         else if (rel > 0)
-            W_F_LOOP(x > v)
+            W_ROWS(W_F_TEST(c[row] > v))
         else
-            W_F_LOOP(0)
-#undef W_F_LOOP
-        return o;
+            W_ROWS(W_F_TEST(0))
+#undef W_F_TEST
+        break;
     }
     case W_J:
     case W_I: {
         J v = p->j;
         const J *cj = p->col;
         const I *ci = p->col;
-        bool wide = p->kind == W_J;
-#define W_INT_LOOP(test)                                                                       \
-    for (J r = 0; r < k; r++) {                                                                \
-        J row = dense ? base + r : sel[r], x = wide ? cj[row] : ci[row];                       \
-        sel[o] = row;                                                                          \
-        o += (G)(test) ^ neg;                                                                  \
-    }
+#define W_X (p->kind == W_J ? cj[row] : ci[row])
         if (rel < 0)
-            W_INT_LOOP(x < v)
+            W_ROWS(W_X < v)
         else if (rel > 0)
-            W_INT_LOOP(x > v)
+            W_ROWS(W_X > v)
         else
-            W_INT_LOOP(x == v)
-#undef W_INT_LOOP
-        return o;
+            W_ROWS(W_X == v)
+#undef W_X
+        break;
     }
-    case W_S:
+    case W_S: {
+        const S *c = p->col;
+        S v = p->sym;
+        W_ROWS(c[row] == v)
+        break;
+    }
     case W_SIN: {
         const S *c = p->col;
-        if (p->slots) {
-            for (J r = 0; r < k; r++) {
-                J row = dense ? base + r : sel[r];
-                S s = c[row];
-                J h = sym_slot(s, p->mask);
-                while (p->slots[h] && p->slots[h] != s)
-                    h = (h + 1) & p->mask;
-                sel[o] = row;
-                o += (G)(p->slots[h] != NULL) ^ neg;
-            }
-            return o;
-        }
-        /* a few symbols: a 64-bit filter of their pointers' bits first, then each in turn */
-        const S *set = p->set;
-        J m = p->nset;
-        uint64_t bloom = 0;
-        for (J q = 0; q < m; q++)
-            bloom |= 1ULL << sym_bit(set[q]);
+        W_ROWS(prim_symset_has(&p->set, c[row]))
+        break;
+    }
+    case W_EIN: {
+        const J *c = p->col;
+        const G *marks = p->marks;
+        uint64_t nd = (uint64_t)p->nd;
+        W_ROWS(marks[(uint64_t)c[row] < nd ? (uint64_t)c[row] : nd])
+        break;
+    }
+    }
+#undef W_ROWS
+    J o = 0;
+    if (dense)
         for (J r = 0; r < k; r++) {
-            J row = dense ? base + r : sel[r];
-            S s = c[row];
-            G in = 0;
-            if (__builtin_expect((bloom >> sym_bit(s)) & 1, 0))
-                for (J q = 0; q < m; q++)
-                    in |= set[q] == s;
-            sel[o] = row;
-            o += in ^ neg;
+            sel[o] = base + r;
+            o += keep[r];
         }
-        return o;
-    }
-    }
-    return 0;
+    else
+        for (J r = 0; r < k; r++) {
+            sel[o] = sel[r];
+            o += keep[r];
+        }
+    return o;
 }
 
 static void preds_free(Pred *ps, int np) {
     for (int q = 0; q < np; q++) {
-        mem_raw_free(ps[q].slots);
+        prim_symset_free(&ps[q].set);
+        mem_raw_free(ps[q].marks);
         r0(ps[q].v);
     }
 }
 
+/* ps[0..np) reordered, stably, by how many of a sample of the rows src (NULL: 0..n-1) each
+ * keeps, fewest first */
+static void preds_order(Pred *ps, int np, const J *src, J n) {
+    J kept[W_MAX], sel[W_SAMPLE];
+    for (int q = 0; q < np; q++) {
+        for (J r = 0; r < W_SAMPLE; r++)
+            sel[r] = src ? src[r * (n / W_SAMPLE)] : r * (n / W_SAMPLE);
+        kept[q] = pred_filter(&ps[q], sel, W_SAMPLE, -1);
+    }
+    for (int q = 1; q < np; q++)
+        for (int u = q; u > 0 && kept[u] < kept[u - 1]; u--) {
+            Pred p = ps[u];
+            J c = kept[u];
+            ps[u] = ps[u - 1], kept[u] = kept[u - 1];
+            ps[u - 1] = p, kept[u - 1] = c;
+        }
+}
+
 /* the clauses np of ps over rows *idx (NULL: every row; replaced by the kept rows) of n */
-static bool preds_run(const Pred *ps, int np, J n, K *idx) {
+static bool preds_run(Pred *ps, int np, J n, K *idx) {
     const J *src = *idx ? kJ(*idx) : NULL;
+    if (np > 1 && n >= 8 * W_SAMPLE)
+        preds_order(ps, np, src, n);
     K out = *idx && !(*idx)->r ? r1(*idx) : ktn(KJ, n); /* in place: writes never pass reads */
     if (!out)
         return false;
@@ -466,7 +487,7 @@ static int sorted_clause(const K t, const K e, K *idx) {
 static bool filter_rows(const K t, const K where, K *idx) {
     *idx = NULL;
     J nc = where->t == 0 ? where->n : 0;
-    Pred ps[8];
+    Pred ps[W_MAX];
     int np = 0;
     bool ok = true;
     for (J w = 0; ok && w <= nc; w++) {

@@ -575,16 +575,17 @@ K prim_enum_eq(K x, K y) {
     return r;
 }
 
-K prim_enum_in(K x, K y) {
-    if (!obj_is_enum(x->t) || !(y->t == x->t || y->t == -x->t || y->t == KS || y->t == -KS))
+G *prim_enum_marks(int t, const K y, J *nd) {
+    if (!obj_is_enum(t) || !(y->t == t || y->t == -t || y->t == KS || y->t == -KS))
         return NULL;
-    K d = domain_of(x->t);
+    K d = domain_of(t);
     if (!d || (d->t != KS && !obj_is_enum(y->t) && !obj_is_enum(-y->t))) {
         r0(d);
         return NULL;
     }
-    J nd = d->n, ny = y->t < 0 ? 1 : y->n;
-    G *mark = mem_raw_calloc((size_t)nd + 1, 1); /* mark[k]: domain item k is in y */
+    *nd = d->n;
+    J n = d->n, ny = y->t < 0 ? 1 : y->n;
+    G *mark = mem_raw_calloc((size_t)n + 1, 1); /* mark[k]: domain item k is in y */
     bool syms = y->t == KS || y->t == -KS;
     K pos = syms && mark ? prim_find(r1(d), r1(y)) : NULL; /* symbols: their domain positions */
     if (syms && !pos) {
@@ -593,19 +594,27 @@ K prim_enum_in(K x, K y) {
     }
     for (J i = 0; mark && i < ny; i++) {
         J k = syms ? (pos->t < 0 ? pos->j : kJ(pos)[i]) : y->t < 0 ? y->j : kJ(y)[i];
-        if (k >= 0 && k < nd)
+        if (k >= 0 && k < n)
             mark[k] = 1;
-        if (syms ? !*(y->t < 0 ? y->s : kS(y)[i]) : !(k >= 0 && k < nd))
-            mark[nd] = 1; /* a null: x's nulls are in y */
+        if (syms ? !*(y->t < 0 ? y->s : kS(y)[i]) : !(k >= 0 && k < n))
+            mark[n] = 1; /* a null: x's nulls are in y */
     }
     r0(pos);
-    for (J k = 0; mark && k < nd && d->t == KS; k++) /* a domain's null symbol is a null */
+    for (J k = 0; mark && k < n && d->t == KS; k++) /* a domain's null symbol is a null */
         if (!*kS(d)[k])
-            mark[nd] |= mark[k];
-    for (J k = 0; mark && k < nd && d->t == KS; k++)
+            mark[n] |= mark[k];
+    for (J k = 0; mark && k < n && d->t == KS; k++)
         if (!*kS(d)[k])
-            mark[k] = mark[nd];
+            mark[k] = mark[n];
     r0(d);
+    return mark;
+}
+
+K prim_enum_in(K x, K y) {
+    if (!obj_is_enum(x->t))
+        return NULL;
+    J nd = 0;
+    G *mark = prim_enum_marks(x->t, y, &nd);
     K r = mark ? obj_vec(KB, x->n) : NULL;
     for (J i = 0; r && i < x->n; i++) {
         J k = kJ(x)[i];

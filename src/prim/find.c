@@ -243,31 +243,44 @@ static K found_flags(K pos, J n) {
 
 /* x in y for symbol vectors (consumed): symbols are interned, so equal exactly when their
  * pointers are; y's pointers in a small open-addressed set */
-static K syms_in(K x, K y) {
+bool prim_symset_make(SymSet *set, const S *syms, J n) {
+    memset(set->bits, 0, sizeof set->bits);
     int bits = 3;
-    while (((J)1 << bits) < y->n * 2)
+    while (((J)1 << bits) < n * 2)
         bits++;
-    J size = (J)1 << bits;
-    S *set = mem_raw_calloc((size_t)size, sizeof(S));
-    K r = set ? obj_vec(KB, x->n) : NULL;
-    for (J k = 0; r && k < y->n; k++) {
-        S s = kS(y)[k];
-        J j = (J)(((uint64_t)(uintptr_t)s * 0x9E3779B97F4A7C15ULL) >> (64 - bits));
-        while (set[j] && set[j] != s)
-            j = (j + 1) & (size - 1);
-        set[j] = s;
+    set->mask = ((J)1 << bits) - 1;
+    set->shift = 64 - bits;
+    if (!(set->slots = mem_raw_calloc((size_t)set->mask + 1, sizeof(S)))) {
+        kerr("wsfull");
+        return false;
     }
-    for (J i = 0; r && i < x->n; i++) {
-        S s = kS(x)[i];
-        J j = (J)(((uint64_t)(uintptr_t)s * 0x9E3779B97F4A7C15ULL) >> (64 - bits));
-        while (set[j] && set[j] != s)
-            j = (j + 1) & (size - 1);
-        kG(r)[i] = set[j] != NULL;
+    for (J k = 0; k < n; k++) {
+        S s = syms[k];
+        uint64_t h = (uint64_t)(uintptr_t)s * 0x9E3779B97F4A7C15ULL;
+        unsigned b = (unsigned)(h >> 40) & 4095;
+        set->bits[b >> 6] |= 1ULL << (b & 63);
+        J j = (J)(h >> set->shift);
+        while (set->slots[j] && set->slots[j] != s)
+            j = (j + 1) & set->mask;
+        set->slots[j] = s;
     }
-    mem_raw_free(set);
+    return true;
+}
+
+void prim_symset_free(SymSet *set) {
+    mem_raw_free(set->slots);
+    set->slots = NULL;
+}
+
+static K syms_in(K x, K y) {
+    SymSet set;
+    K r = prim_symset_make(&set, kS(y), y->n) ? obj_vec(KB, x->n) : NULL;
+    for (J i = 0; r && i < x->n; i++)
+        kG(r)[i] = prim_symset_has(&set, kS(x)[i]);
+    prim_symset_free(&set);
     r0(x);
     r0(y);
-    return r ? r : kerr("wsfull");
+    return r;
 }
 
 K prim_in(K x, K y) {

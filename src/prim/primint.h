@@ -105,6 +105,32 @@ K prim_enum_eq(K x, K y);
 /* x in y for a vector x of an enumeration and y of it or symbols: by a mark per domain item
  * (both consumed); NULL without error, both kept, for any other pair */
 K prim_enum_in(K x, K y);
+/* the marks of x in y for x of enumeration type t and y (borrowed) of it or symbols: mem_raw
+ * bytes, [k] whether domain item k is in y and [*nd] (the domain's count) whether a position
+ * outside the domain (a null) is; NULL without error for any other y or a missing domain */
+G *prim_enum_marks(int t, const K y, J *nd);
+/* A set of symbols that many symbols are tested against (syms in syms, qSQL's sym in ..):
+ * a filter of 4096 bits over the pointers' hashes answers most absent symbols without a
+ * probe, an open-addressed table of the pointers the rest (interned: one pointer a text). */
+typedef struct SymSet {
+    uint64_t bits[64]; /* bit h of a member's hash h set */
+    S *slots;          /* mask+1 slots, the members and NULLs (mem_raw) */
+    J mask;
+    int shift;         /* a slot is the hash's top 64-shift bits */
+} SymSet;
+/* the set of syms[0..n) (borrowed); false + 'wsfull */
+bool prim_symset_make(SymSet *set, const S *syms, J n);
+void prim_symset_free(SymSet *set);
+static inline bool prim_symset_has(const SymSet *set, S s) {
+    uint64_t h = (uint64_t)(uintptr_t)s * 0x9E3779B97F4A7C15ULL;
+    unsigned b = (unsigned)(h >> 40) & 4095;
+    if (LIKELY(!((set->bits[b >> 6] >> (b & 63)) & 1)))
+        return false;
+    J j = (J)(h >> set->shift);
+    while (set->slots[j] && set->slots[j] != s)
+        j = (j + 1) & set->mask;
+    return set->slots[j] != NULL;
+}
 /* an atom as a one-item list of its type, anything else enlisted, for probing (x consumed) */
 K prim_probe_list(K x);
 /* A hash index over the rows of key columns (the joins): each row's group (rows with equal

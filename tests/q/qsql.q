@@ -945,6 +945,54 @@ q)wn:([]s:10000?`3;p:10000?1.0;q:-5000+10000?10000)
 q)k:{(eval x)~eval @[x;2;{enlist {(not;(not;x))} each first x}]}
 q)k each (parse "select from wn where p > 0.5, s in 10#s";parse "select from wn where q <= 0, p > 0.25";parse "select from wn where s = first s, q <> 0";parse "select from wn where p < 0.5, q > -100, q < 100")
 1111b
+q)/ an enumeration's in, = and <> test a mark per domain item: a symbol outside the domain is in
+q)/ no row, the null symbol (a domain item here) is the null rows' (ref/in.md, ref/enumerate.md)
+q)dom:``a`b`c`d`e`f`g`h
+q)we:([]s:`dom$`a`b``c`a`d`e`f``g`h`a;p:1 0n 0w -0w 2.5 1e-300 -3 4 1 1.00000000000001 7 8)
+q)exec i from we where s in `a`e
+0 4 6 11
+q)exec i from we where s in `a`zz
+0 4 11
+q)exec i from we where s in `zz
+`long$()
+q)exec i from we where s in `
+2 8
+q)exec i from we where s in ``a
+0 2 4 8 11
+q)exec i from we where s = `a
+0 4 11
+q)exec i from we where `a = s
+0 4 11
+q)exec i from we where s = `zz
+`long$()
+q)exec i from we where s <> `
+0 1 3 4 5 6 7 9 10 11
+q)exec i from we where s in `dom$`a`e
+0 4 6 11
+q)exec i from we where s in 0#`
+`long$()
+q)exec i from we where p > 1, s in `a`b`f`zz
+4 7 11
+q)ws:([]s:`a`b``c`a`d`e`f``g`h`a;p:1 0n 0w -0w 2.5 1e-300 -3 4 1 1.00000000000001 7 8)
+q)exec i from ws where s in `a`zz
+0 4 11
+q)exec i from ws where s in ``a
+0 2 4 8 11
+q)exec i from ws where s in 0#`
+`long$()
+q)exec i from ws where s <> `
+0 1 3 4 5 6 7 9 10 11
+q)/ from 8192 rows the clause keeping the fewest of a sample runs first: the rows kept are the same
+q)wm:([]s:`dom$40000#dom:`x`y`z`w,(reverse 20#distinct 100?`3),`;p:0n,39999?100.;q:40000?0 0N 1 2 3)
+q)k each (parse "select from wm where p > 50, s in `x`w`nosuch";parse "select from wm where s in `x`w`nosuch, p > 50";parse "select from wm where q = 0N, s <> `y, p < 10";parse "select from wm where s = `";parse "select from wm where i > 100, p > 5, s in `x`y")
+11111b
+q)(select from wm where p > 50, s in `x`w)~select from wm where s in `x`w, p > 50
+1b
+q)(select from wm where p > 50, s in `x`w)~select from wm where (p > 50) & s in `x`w
+1b
+q)s3:3#wn`s
+q)(select from wn where p > 0.9, s in s3)~select from wn where s in s3, p > 0.9
+1b
 q)/ by one integral key of a small span: groups by the key's offset, in key order, a null first
 q)bt:([]g:3 1 3 0N 2 -1;h:3 1 3 0N 2 -1h;d:2024.01.03 2024.01.01 2024.01.03 0Nd 2024.01.02 2023.12.31;v:1 2 3 4 5 6.)
 q)select sum v, count i by g from bt
