@@ -1039,6 +1039,10 @@ static K amend_at(K x, K *idx, int depth, K f, K y) {
         K old;
         if (pos < obj_count(keys)) {
             old = eval_index(r1(x), r1(i));
+        } else if (depth == 1 && f && y && !obj_is_keyed(x)) {
+            /* d[k]+:y of a new key k is y through f's identity, as of an undefined name
+             * (the counting idiom d[k]+:1; KX's e/book.q sums sizes per new price) */
+            old = NULL;
         } else {
             /* a new key: its value starts as the lookup of a missing key gives it (the
              * values' null); deeper in, what that null holds is amended */
@@ -1047,7 +1051,8 @@ static K amend_at(K x, K *idx, int depth, K f, K y) {
                   : vals->t == 0 && vals->n ? prim_proto(kK(vals)[0])
                   : vals->t == XT ? table_row(vals, obj_count(vals)) : NULL;
         }
-        /* no values to take a null from (()!()): the new value is y through f's identity */
+        /* no values to take a null from (()!()), or a new key amended through f: the new value
+         * is y through f's identity */
         K nv = old ? eval_amend(old, idx + 1, depth - 1, f, y)
                : depth == 1 && y ? absent_apply(f, y) : eval_amend(obj_identity(), idx + 1, depth - 1, f, y);
         if (!nv) {

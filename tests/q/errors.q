@@ -125,13 +125,6 @@ q)one[`x`y]:7
 q)one
 x| 7
 y| 7
-q)/ a new key of typed values starts from their null (basics/dictsandtables.md, the prototype)
-q)nd:`a`b!1 2
-q)nd[`c]+:1
-q)nd
-a| 1
-b| 2
-c|
 q)/ a dict keyed by a table (KX's e/book.q): a record indexes it, a new one is a new key
 q)bk:([]s:();p:())!()
 q)0+bk[`s`p!`x`y]+:3
@@ -206,3 +199,25 @@ q)cos 0
 q)g:neg count ::
 q)g 1 2 3
 -3
+q)/ ref/assign.md: d[k]op:y of a key d lacks is y through op's identity, as x op:y of an
+q)/ undefined x (the counting idiom), not op applied to the values' null
+q)d:`a`b!1 2
+q)d[`c]+:5
+q)d[`a]+:1
+q)d
+a| 2
+b| 2
+c| 5
+q)c:()!()
+q)c[`x]+:1;c[`y]+:1;c[`x]+:1
+q)c
+x| 2
+y| 1
+q)e:`a`b!(1 2;3 4)
+q)e[`c],:5 6
+q)e`c
+5 6
+q)@[`a`b!1 2;`c;+;7]
+a| 1
+b| 2
+c| 7
