@@ -64,7 +64,7 @@ static bool take_path(K x, char *buf, size_t size) {
 
 /* the q error for a failed OS call on path: ':path. OS reports: reason */
 static K os_error(const char *path) {
-    char msg[1200];
+    char msg[1400]; /* a path of up to 1200 bytes and the reason */
     snprintf(msg, sizeof msg, ":%s. OS reports: %s", path, strerror(errno));
     return kerr(msg);
 }
@@ -270,7 +270,7 @@ static K decode_object(K b, const char *path, int *nested) {
     }
     r0(b);
     if (!out && !kerr_msg()) {
-        char msg[1100];
+        char msg[1300];
         snprintf(msg, sizeof msg, "%s: not a q data file", path);
         return kerr(msg);
     }

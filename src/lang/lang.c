@@ -50,7 +50,7 @@ static K native_show_text(K x) { /* .Q.s x: the console's text of x, ending with
  * as \C gives it for HTTP pages (.h.jx) */
 static K native_sized_text(K a) {
     K size = kK(a)[0], j = kK(a)[1], x = kK(a)[2];
-    J rc[2];
+    J rc[2] = {0, 0};
     bool ok = size->t == KJ && size->n == 2 ? (rc[0] = kJ(size)[0], rc[1] = kJ(size)[1], true)
             : size->t == KI && size->n == 2 ? (rc[0] = kI(size)[0], rc[1] = kI(size)[1], true)
             : false;

@@ -298,7 +298,7 @@ static K redirect(FILE *stream, const char *arg, size_t n) {
         }
     fflush(stream);
     if (!freopen(path, "a", stream)) {
-        char msg[256];
+        char msg[1200];
         snprintf(msg, sizeof msg, "%s: %s", path, strerror(errno));
         return kerr(msg);
     }
