@@ -77,7 +77,8 @@ static K join_quoted_lines(K lines) {
 static int fast_type(char c) {
     static const struct { char letter; int t; } kinds[] = {
         {'b', KB}, {'x', KG}, {'h', KH}, {'i', KI}, {'j', KJ}, {'e', KE}, {'f', KF}, {'s', KS},
-        {'p', KP}, {'m', KM}, {'d', KD}, {'z', KZ}, {'n', KN}, {'u', KU}, {'v', KV}, {'t', KT}};
+        {'p', KP}, {'m', KM}, {'d', KD}, {'z', KZ}, {'n', KN}, {'u', KU}, {'v', KV}, {'t', KT},
+        {'c', KC}};
     if (c == ' ')
         return -1;
     for (size_t i = 0; i < ARRAY_LEN(kinds); i++)
@@ -121,7 +122,9 @@ static K parse_columns(const K types, const K lines, J first, char d, bool *used
         for (J c = 0, k = 0; c < nc; c++) {
             const char *e = p < end ? memchr(p, d, (size_t)(end - p)) : NULL;
             e = e ? e : end;
-            if (ty[c] > 0) {
+            if (ty[c] == KC) { /* a char column: the field's first char (ref/file-text.md) */
+                kC(kK(cols)[k++])[r] = e > p ? p[0] : ' ';
+            } else if (ty[c] > 0) {
                 K a = prim_parse_text(ty[c], p, (size_t)(e - p));
                 if (!a) {
                     r0(cols);
@@ -336,6 +339,10 @@ static K text_columns(const K types, const char *p, J n, char d, bool header, K 
             int t = ty[c];
             if (t < 0)
                 continue;
+            if (t == KC) {
+                kC(col[c])[r] = len ? s[0] : ' ';
+                continue;
+            }
             if (t == KS) {
                 while (len && s[0] == ' ')
                     s++, len--;
@@ -449,6 +456,13 @@ static K parse_delimited(K x, K y) {
         K col;
         if (tc == '*') {
             col = strs;
+        } else if (toupper((unsigned char)tc) == 'C') { /* each field's first char */
+            col = ktn(KC, strs->n);
+            for (J r = 0; col && r < strs->n; r++) {
+                K f = kK(strs)[r];
+                kC(col)[r] = f->t == -KC ? (char)f->g : f->t == KC && f->n ? kC(f)[0] : ' ';
+            }
+            r0(strs);
         } else {
             col = prim_cast(kc(toupper((unsigned char)tc)), strs);
             if (col && col->t == 0 && col->n == 0) { /* no rows: an empty typed column */

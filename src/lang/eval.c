@@ -1986,11 +1986,11 @@ static K eval_special(const K e, Frame *f) {
             if (!lam)
                 return NULL;
             K args[8];
-            for (J i = 1; i < e->n; i++) {
+            for (J i = e->n - 1; i >= 1; i--) { /* right to left, as q evaluates */
                 K a = kK(e)[i];
                 args[i - 1] = is_elided(a) ? r1(a) : eval_node(a, f);
                 if (!args[i - 1]) {
-                    release(args, i - 1);
+                    release(args + i, (int)(m - i));
                     r0(lam);
                     return NULL;
                 }
@@ -2004,15 +2004,28 @@ static K eval_special(const K e, Frame *f) {
             }
             return eval_apply(lam, args, (int)m);
         }
-        K c = obj_vec(KCOMP, e->n - 1);
-        for (J i = 1; c && i < e->n; i++) {
-            kK(c)[i - 1] = eval_node(kK(e)[i], f);
-            if (!kK(c)[i - 1]) {
-                c->n = i - 1;
-                r0(c);
+        /* the parts right to left, as q evaluates (f:f@&(_f:!d)like names f in its last part) */
+        J m = e->n - 1;
+        K parts[64], *part = m <= 64 ? parts : mem_raw_alloc((size_t)m * sizeof(K));
+        if (!part)
+            return kerr("wsfull");
+        for (J i = m; i >= 1; i--) {
+            part[i - 1] = eval_node(kK(e)[i], f);
+            if (!part[i - 1]) {
+                release(part + i, (int)(m - i));
+                if (part != parts)
+                    mem_raw_free(part);
                 return NULL;
             }
         }
+        K c = obj_vec(KCOMP, m);
+        for (J i = 0; i < m; i++)
+            if (c)
+                kK(c)[i] = part[i];
+            else
+                r0(part[i]);
+        if (part != parts)
+            mem_raw_free(part);
         return c;
     }
     }

@@ -30,10 +30,12 @@ static int peekc(const Lexer *lx, size_t off) {
     return lx->pos + off < lx->n ? (unsigned char)lx->src[lx->pos + off] : 0;
 }
 
-/* Skip blanks and comments.  Returns true if a newline was crossed. */
-static bool skip_space(Lexer *lx, bool *space) {
+/* Skip blanks and comments.  Returns true if a newline was crossed that starts no
+ * continuation; *line says whether any newline was. */
+static bool skip_space(Lexer *lx, bool *space, bool *line) {
     bool newline = false;
     *space = false;
+    *line = false;
     for (;;) {
         int c = peekc(lx, 0);
         if (c == ' ' || c == '\t' || c == '\r') {
@@ -44,6 +46,7 @@ static bool skip_space(Lexer *lx, bool *space) {
             *space = true;
         } else if (c == '\n') {
             lx->pos++;
+            *line = true;
             /* a line that starts with a blank continues the one before it */
             int next = peekc(lx, 0);
             if (next != ' ' && next != '\t')
@@ -322,7 +325,8 @@ static K lex_symbols(Lexer *lx) {
             v = ja(&v, &sym) ? v : NULL;
             continue;
         }
-        while (lx->pos < lx->n && is_sym_char((unsigned char)s[lx->pos]))
+        /* a symbol does not start with '/': `/:x is ` sv x (k's form, KX's tq.q) */
+        while (lx->pos < lx->n && is_sym_char((unsigned char)s[lx->pos]) && !(lx->pos == st && s[lx->pos] == '/'))
             lx->pos++;
         /* a symbol does not end with ':' unless it is a file handle `:a: (rare) */
         if (lx->pos > st && s[lx->pos - 1] == ':' && s[st] != ':')
@@ -348,7 +352,7 @@ static const char glyphs[] = "+-*%!&|<>=~,^#_$?@.:";
 Token lex_next(Lexer *lx) {
     Token t = {0};
     bool space;
-    t.newline = skip_space(lx, &space);
+    t.newline = skip_space(lx, &space, &t.line);
     t.space_before = space;
     t.pos = lx->pos;
     if (lx->pos >= lx->n) {

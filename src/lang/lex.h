@@ -22,7 +22,8 @@ typedef struct Token {
     size_t len;        /* its length */
     size_t pos;        /* offset in the source */
     bool space_before; /* blank (or newline) before it */
-    bool newline;      /* a newline before it */
+    bool newline;      /* a newline before it (not one that starts a continuation line) */
+    bool line;         /* any newline before it (k lambdas end an expression there) */
     bool colon;        /* TK_VERB: written with a trailing ':' */
     bool global;       /* TK_VERB: with '::' (x,::y amends a global inside a lambda) */
 } Token;

@@ -36,6 +36,7 @@ typedef struct Parser {
     Lexer lx;     /* the token source */
     Token tok;    /* lookahead */
     int depth;    /* bracket nesting: newlines are blanks inside brackets */
+    int k_body;   /* the depth of the k lambda body being parsed, where a newline separates */
     Scope *scope; /* innermost lambda, NULL at top level */
     bool k_mode;  /* parsing k */
     bool after_noun; /* the item being parsed follows a noun (so ':' there assigns) */
@@ -112,6 +113,8 @@ static bool at_stop(const Parser *p) {
         k == TK_ERROR)
         return true;
     if (at_qsql_stop(p))
+        return true;
+    if (p->k_mode && p->depth == p->k_body && p->depth > 0 && p->tok.line)
         return true;
     return p->depth == 0 && p->tok.newline;
 }
@@ -624,6 +627,8 @@ static K parse_lambda_body(Parser *p, size_t start, size_t end) {
     J prelude_n = prelude ? prelude->n : 0;
     r0(prelude);
     p->depth++;
+    int saved_body = p->k_body;
+    p->k_body = p->depth; /* in k a line of a lambda ends its expression, as ; does */
     bool trailing_empty = false;
     for (;;) {
         if (p->tok.kind == TK_RBRACE)
@@ -640,6 +645,7 @@ static K parse_lambda_body(Parser *p, size_t start, size_t end) {
             r0(scope.locals); r0(scope.globals);
             p->scope = scope.outer;
             p->qsql_phrases = saved_phrases;
+            p->k_body = saved_body;
             p->depth--;
             return NULL;
         }
@@ -648,16 +654,20 @@ static K parse_lambda_body(Parser *p, size_t start, size_t end) {
         if (p->tok.kind == TK_SEMI) {
             advance(p);
             trailing_empty = true;
+        } else if (p->k_mode && p->tok.line && p->tok.kind != TK_RBRACE && p->tok.kind != TK_END) {
+            p->tok.line = false; /* the next line's expression */
         } else if (p->tok.kind != TK_RBRACE) {
             r0(body);
             r0(params);
             r0(scope.locals); r0(scope.globals);
             p->scope = scope.outer;
             p->qsql_phrases = saved_phrases;
+            p->k_body = saved_body;
             p->depth--;
             return close_error(p, '{');
         }
     }
+    p->k_body = saved_body;
     p->depth--;
     if (trailing_empty || body->n == 1 + prelude_n)
         jk(&body, obj_identity());

@@ -16,7 +16,7 @@ out=$(printf 'b:til 100000000\ncount til 10\n' | build/openq -w 64 2>&1)
 if grep -q "'wsfull" <<<"$out" && grep -qx "10" <<<"$out"; then pass=$((pass + 1)); else echo "-w: $out"; fail=$((fail + 1)); fi
 # read-only mode (-b) answers deep nesting with 'stack and goes on (tests/q/depth.q has more)
 out=$(printf '%s\n' 'count value (3723#"{"),3723#"}"' 'count value (3845#"("),"1",3845#")"' \
-    'count value ((2*43944)#"1+"),"1"' 'count {enlist x}/[261718;1]' 'count string {enlist x}/[1000000;1]' \
+    'count value ((2*439440)#"1+"),"1"' 'count {enlist x}/[261718;1]' 'count string {enlist x}/[1000000;1]' \
     '1+1' | OPENQ_LEAKCHECK=1 build/openq -b 2>&1); rc=$?
 if [ $rc -eq 0 ] && [ "$(grep -c "^'stack" <<<"$out")" = 4 ] && [ "$(tail -n 1 <<<"$out")" = 2 ]; then
     pass=$((pass + 1)); else echo "-b depth (rc $rc): $out"; fail=$((fail + 1)); fi

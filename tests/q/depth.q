@@ -4,7 +4,7 @@ q)count value (3723#"{"),3723#"}"
 'stack
 q)count value (3845#"("),"1",3845#")"
 'stack
-q)count value ((2*43944)#"1+"),"1"
+q)count value ((2*439440)#"1+"),"1"
 'stack
 q)count value (100000#"["),100000#"]"
 'stack

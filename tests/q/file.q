@@ -477,3 +477,25 @@ sym| s   p
 ask| f
 q)p[`nbbo;`ask]
 4 5 6f
+q)/ ref/file-text.md, column types: C is a char, the field's first (blank when empty); * a string
+q)`:c.csv 0: ("a,b,c";"x,1,hello";",2,\"q\"";"yz,3,w")
+`:c.csv
+q)t:("CJC";enlist",") 0: `:c.csv
+q)t
+a b c
+-----
+x 1 h
+  2 q
+y 3 w
+q)meta t
+c| t f a
+-| -----
+a| c
+b| j
+c| c
+q)r:("C*";",") 0: ("a,x";"bc,y")
+q)r 0
+"ab"
+q)r 1
+,"x"
+,"y"

@@ -174,3 +174,15 @@ q)value "\"abc"
 '"
 q)@[value;"(1;2]";{x}]
 ,"]"
+q)/ basics/syntax.md, evaluation right to left: a composition's parts too, so the last part
+q)/ may define what the first names (k's F:F@&(_F:!d)like, KX's taq tq.q)
+q)k)F:F@&(_F:`a`B`c)like
+q)F"b"
+,`B
+q)/ a symbol does not start with /: `/:x is ` sv x (k's form of sv)
+q)`/:(`:a;`b)
+`:a/b
+q)k)`/:(,`:db/2020.01.02),`
+`:db/2020.01.02/
+q)`a/b
+`a/b
