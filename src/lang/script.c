@@ -30,13 +30,20 @@ static bool is_blank(const char *s, size_t n) {
     return true;
 }
 
-/* one statement of a script: a \command, k) code or q; file, when given, names the script
- * whose line `line` it starts on, for the error location */
+/* does the script file name end in .k (all of it k, as q loads one)? */
+static bool k_script(const char *file) {
+    size_t n = file ? strlen(file) : 0;
+    return n > 2 && !strcmp(file + n - 2, ".k");
+}
+
+/* one statement of a script: a \command, k) code or q (k throughout a .k script); file, when
+ * given, names the script whose line `line` it starts on, for the error location */
 static K eval_statement(const char *text, size_t len, const char *file, long line) {
     if (text[0] == '\\')
         return sys_command(text + 1, len - 1);
-    bool k_mode = len >= 2 && text[0] == 'k' && text[1] == ')';
-    size_t skip = k_mode ? 2 : 0;
+    bool prefixed = len >= 2 && text[0] == 'k' && text[1] == ')';
+    bool k_mode = prefixed || k_script(file);
+    size_t skip = prefixed ? 2 : 0;
     const void *saved_node = RT->lang.error_node;
     RT->lang.error_node = NULL;
     parse_track_positions(file && !k_mode);

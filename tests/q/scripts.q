@@ -58,3 +58,11 @@ q)qf[(1;2);3]
 0N 3
 q)kg 1
 2 2
+q)/ a script whose name ends in .k is k throughout (KX's taq.k)
+q)`:s10.k 0: ("kn:#1 2 3";"kf:{[a]";"  b:a+1";"  b*2}";"/ a comment";"kv:|!3")
+`:s10.k
+q)\l s10.k
+q)(kn;kf 1;kv)
+3
+4
+2 1 0
