@@ -37,6 +37,7 @@ typedef struct Parser {
     Token tok;    /* lookahead */
     int depth;    /* bracket nesting: newlines are blanks inside brackets */
     int k_body;   /* the depth of the k lambda body being parsed, where a newline separates */
+    bool qsql_from; /* parsing a from phrase: where ends it (before from, where is the keyword) */
     Scope *scope; /* innermost lambda, NULL at top level */
     bool k_mode;  /* parsing k */
     bool after_noun; /* the item being parsed follows a noun (so ':' there assigns) */
@@ -104,7 +105,7 @@ static bool at_qsql_stop(const Parser *p) {
         return p->comma_depth && p->depth == p->comma_depth - 1;
     if (!p->qsql_depth || p->depth != p->qsql_depth - 1)
         return false;
-    return is_word(t, "by") || is_word(t, "from") || is_word(t, "where");
+    return is_word(t, "by") || is_word(t, "from") || (p->qsql_from && is_word(t, "where"));
 }
 
 static bool at_stop(const Parser *p) {
@@ -925,11 +926,13 @@ static S unique_name(const K names, S name) {
 static K qsql_columns(Parser *p, bool naming) {
     K names = ktn(KS, 0), exprs = ktn(0, 0);
     int saved = p->qsql_depth, saved_comma = p->comma_depth;
+    bool saved_from = p->qsql_from;
     p->qsql_depth = p->comma_depth = p->depth + 1;
+    p->qsql_from = false;
     if (p->scope)
         p->scope->qsql_masked++;
     p->qsql_phrases++;
-    while (!(is_word(&p->tok, "by") || is_word(&p->tok, "from") || is_word(&p->tok, "where")) &&
+    while (!(is_word(&p->tok, "by") || is_word(&p->tok, "from")) &&
            p->tok.kind != TK_END && p->tok.kind != TK_SEMI && p->tok.kind != TK_RPAREN &&
            p->tok.kind != TK_RBRACK && p->tok.kind != TK_RBRACE) {
         size_t at = p->tok.pos;
@@ -942,6 +945,7 @@ static K qsql_columns(Parser *p, bool naming) {
             r0(names);
             r0(exprs);
             p->qsql_depth = saved;
+            p->qsql_from = saved_from;
             p->comma_depth = saved_comma;
             if (p->scope)
                 p->scope->qsql_masked--;
@@ -966,6 +970,7 @@ static K qsql_columns(Parser *p, bool naming) {
             advance(p);
     }
     p->qsql_depth = saved;
+    p->qsql_from = saved_from;
     p->comma_depth = saved_comma;
     if (p->scope)
         p->scope->qsql_masked--;
@@ -1116,9 +1121,12 @@ static K parse_qsql_core(Parser *p, const char *kind) {
     advance(p);
     {
         int saved = p->qsql_depth;
+        bool saved_from = p->qsql_from;
         p->qsql_depth = p->depth + 1;
+        p->qsql_from = true;
         table = parse_expr(p);
         p->qsql_depth = saved;
+        p->qsql_from = saved_from;
     }
     if (!table)
         goto fail;

@@ -31,14 +31,39 @@ static uint64_t elem_hash(int t, const void *p) {
     return hash_bytes(p, (size_t)obj_width(t));
 }
 
+/* a hash of value a that values matching it share: atoms and vectors by their bytes, lists,
+ * dicts and tables by their parts (to a few levels; deeper, one hash for all) */
+static uint64_t value_hash(const K a, int depth) {
+    if (a->t < 0 && a->t > -KENUM)
+        return elem_hash(-a->t, a->t == -UU ? (void *)kG(a) : (void *)&a->g);
+    if (a->t > 0 && a->t < KENUM)
+        return hash_bytes(kG(a), (size_t)a->n * obj_width(a->t)) ^ (uint64_t)a->t * 31;
+    uint64_t h = (uint64_t)a->t * 7919 + (uint64_t)obj_count(a);
+    if (depth > 4)
+        return h;
+    if (a->t == 0)
+        for (J k = 0; k < a->n && k < 64; k++)
+            h = hash_u64(h ^ value_hash(kK(a)[k], depth + 1));
+    else if (a->t == XD)
+        h = hash_u64(h ^ value_hash(DICT_KEYS(a), depth + 1)) ^ value_hash(DICT_VALS(a), depth + 1);
+    else if (a->t == XT)
+        h = hash_u64(h ^ value_hash(a->k, depth + 1));
+    return h;
+}
+
 uint64_t prim_item_hash(const K x, J i) {
+    if (x->t == XT) { /* a row: its cells' hashes combined */
+        K cols = TABLE_DATA(x);
+        uint64_t h = 0x9e3779b97f4a7c15ULL;
+        for (J c = 0; c < cols->n; c++)
+            h = hash_u64(h ^ prim_item_hash(kK(cols)[c], i));
+        return h;
+    }
     if (x->t == 0) {
         K a = kK(x)[i];
         if (a->t < 0 && a->t > -KENUM)
             return elem_hash(-a->t, a->t == -UU ? (void *)kG(a) : (void *)&a->g);
-        if (a->t > 0 && a->t < KENUM)
-            return hash_bytes(kG(a), (size_t)a->n * obj_width(a->t)) ^ (uint64_t)a->t * 31;
-        return (uint64_t)a->t * 7919 + (uint64_t)obj_count(a);
+        return value_hash(a, 0);
     }
     if (x->t > 0 && x->t < KENUM)
         return elem_hash(x->t, kG(x) + (size_t)i * obj_width(x->t));
@@ -48,7 +73,14 @@ uint64_t prim_item_hash(const K x, J i) {
 
 /* do a[i] and b[j] match (lists of the same type, or general) */
 bool prim_items_match(const K a, J i, const K b, J j) {
-    if (a->t == 0 || b->t == 0) {
+    if (a->t == XT && b->t == XT && TABLE_COLS(a)->n == TABLE_COLS(b)->n) { /* rows, cell by cell */
+        K ac = TABLE_DATA(a), bc = TABLE_DATA(b), an = TABLE_COLS(a), bn = TABLE_COLS(b);
+        for (J c = 0; c < ac->n; c++)
+            if (kS(an)[c] != kS(bn)[c] || !prim_items_match(kK(ac)[c], i, kK(bc)[c], j))
+                return false;
+        return true;
+    }
+    if (a->t == 0 || b->t == 0 || a->t >= XT || b->t >= XT) {
         K x = prim_item(a, i), y = prim_item(b, j);
         bool m = prim_match_exact(x, y);
         r0(x);

@@ -124,6 +124,10 @@ K prim_xkey(K x, K y) {
         return prim_in_place(prim_xkey, x, y);
     if (x->t == -KS)
         x = prim_enlist(x);
+    if (x->t == 0 && x->n == 0) { /* () xkey t: no keys, as `symbol$() */
+        r0(x);
+        x = ktn(KS, 0);
+    }
     if (x->t != KS)
         return fail(x, y, "type");
     K t = unkey(y);

@@ -245,3 +245,15 @@ q)(0N 0N 0;0N 0 1;0 1 2)
     0
   0 1
 0 1 2
+q)/ a nested column of lists of one length is laid out as a matrix, as a dict's values are
+q)/ (learn/python/examples/dict.md: grades.q's lab column pads 80 to 78.2's width)
+q)([]a:(1 2;10 20))
+a
+-----
+1  2
+10 20
+q)([]a:(1 2;10 20 30))
+a
+--------
+1 2
+10 20 30

@@ -1031,3 +1031,22 @@ g| v
 q)bn:([]g:(100000?1000),0N;h:(`short$100000?1000),0Nh;v:(100000?1.0),0n)
 q)((select sum v, count i by g from bn)~select sum v, count i by g from update `g#g from bn),(select max v by h from bn)~select max v by h from update `g#h from bn
 11b
+q)/ basics/qsql.md: the phrases come in the order select, by, from, where, so before from the
+q)/ word where is the keyword (KX's NYSE TAQ benchmark: seq where (<) prior seq by sym)
+q)t:([]sym:`a`a`b`b`a;seq:1 3 2 1 0)
+q)select d:seq where (<) prior seq by sym from t
+sym| d
+---| -
+a  | 0
+b  | 1
+q)exec d from select d:seq where (<) prior seq by sym from t
+0
+1
+q)exec seq where seq>1 from t
+3 2
+q)select from t where seq in where 1 0 1 1
+sym seq
+-------
+a   3
+b   2
+a   0

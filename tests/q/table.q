@@ -693,3 +693,22 @@ q)t[-1;`a]:5
 'length
 q)count t
 6
+q)/ ref/keys.md, xkey: () as the keys is no key (KX's pivot: () xkey .Q.v t)
+q)() xkey ([k:1 2]v:3 4)
+k v
+---
+1 3
+2 4
+q)/ distinct and group of a table hash its rows (a table of 1100 syms and 17 exchanges)
+q)n:50000;t:([]sym:n?`$string til 1100;ex:n?"ABCDEFGHIJKLMNOPQ")
+q)(count distinct t)~count distinct flip value flip t
+1b
+q)(distinct t)~flip`sym`ex!flip distinct flip value flip t
+1b
+q)(count group t)~count distinct t
+1b
+q)distinct (`a`b!1 2;`a`b!1 2;`a`b!1 3)
+a b
+---
+1 2
+1 3
