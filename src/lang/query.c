@@ -195,7 +195,7 @@ typedef struct Pred {
 /* Rows are read ahead of their tests (software prefetch): in a run of rows the hardware's
  * prefetch alone left the first clause waiting on memory for half its time (2 shared cores
  * of a VM), and rows picked by an earlier clause are never in a pattern it can follow. */
-#define W_AHEAD 256    /* rows ahead, in a run */
+#define W_AHEAD 512    /* rows ahead, in a run */
 #define W_AHEAD_SEL 16 /* kept rows ahead */
 #define W_MAX 8        /* clauses fused at most */
 #define W_SAMPLE 1024  /* rows tested to order the clauses, from 8 times as many rows or more */
@@ -252,12 +252,12 @@ static bool pred_make(Pred *p, int op, bool swap, const K col, const K v) {
     return false;
 }
 
-/* keep the rows of sel[0..k) that pass p, in order, into sel: the new count; with base >= 0
+/* keep the rows of sel[0..k) (k < 2 * W_BLOCK) that pass p, in order, into sel: the new count; with base >= 0
  * the rows are base .. base+k-1 instead (sel not read: the first clause over every row).
  * Each row's test goes into a mask first, then the mask picks the rows: the tests of many
  * rows are in flight at once, not each waiting for the count of the rows kept before it. */
 static J pred_filter(const Pred *p, J *sel, J k, J base) {
-    G keep[W_BLOCK];
+    G keep[2 * W_BLOCK];
     bool dense = base >= 0;
     const char *col = p->col;
     J w = p->width, last = p->len - 1;
@@ -377,15 +377,22 @@ static bool preds_run(Pred *ps, int np, J n, K *idx) {
     K out = *idx && !(*idx)->r ? r1(*idx) : ktn(KJ, n); /* in place: writes never pass reads */
     if (!out)
         return false;
-    J sel[W_BLOCK], kept = 0;
+    /* the first clause over a block of rows at a time; the others once at least a block of
+     * its survivors waits (fewer at the end), so that a selective first clause still leaves
+     * them rows enough to read ahead */
+    J sel[2 * W_BLOCK], m = 0, kept = 0;
     for (J b = 0; b < n; b += W_BLOCK) {
-        J m = MIN(W_BLOCK, n - b);
+        J c = MIN(W_BLOCK, n - b);
         if (src)
-            memcpy(sel, src + b, (size_t)m * sizeof(J));
-        for (int q = 0; q < np && m; q++)
-            m = pred_filter(&ps[q], sel, m, !src && q == 0 ? b : -1);
+            memcpy(sel + m, src + b, (size_t)c * sizeof(J));
+        m += pred_filter(&ps[0], sel + m, c, src ? -1 : b);
+        if (m < W_BLOCK && b + c < n)
+            continue;
+        for (int q = 1; q < np && m; q++)
+            m = pred_filter(&ps[q], sel, m, -1);
         memcpy(kJ(out) + kept, sel, (size_t)m * sizeof(J));
         kept += m;
+        m = 0;
     }
     out->n = kept;
     r0(*idx);
