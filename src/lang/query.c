@@ -759,6 +759,12 @@ static K key_order(K kt) {
     return code ? prim_iasc(code) : NULL;
 }
 
+/* item i+512 of the n items of w bytes at items asked of memory ahead of its use (a column
+ * read in a run: see W_AHEAD) */
+static inline void read_ahead(const void *items, J i, J n, int w) {
+    __builtin_prefetch((const char *)items + (size_t)w * (size_t)MIN(i + 512, n - 1));
+}
+
 /* One integral key (no attribute) whose values span at most a few times the rows: each
  * value's group is its offset from the smallest, so the groups come out in key order with
  * no hashing and no sort (the order of `by`: ascending, a null the smallest).  1 done, 0 not
@@ -781,6 +787,7 @@ static int dense_groups(const K key, const K names, Grouping *gr) {
     BY_WIDTH({
         lo = hi = kv[0];
         for (J i = 1; i < n; i++) {
+            read_ahead(kv, i, n, sizeof *kv);
             J v = kv[i];
             lo = v < lo ? v : lo;
             hi = v > hi ? v : hi;
@@ -797,7 +804,13 @@ static int dense_groups(const K key, const K names, Grouping *gr) {
         kerr("wsfull");
         return -1;
     }
-    BY_WIDTH(for (J i = 0; i < n; i++) rank[kv[i] - lo] = 1);
+    /* each row's offset and the offsets present in one pass; the offsets are the groups
+     * when every one is present (a dense key), else they are renumbered after */
+    J *gv = kJ(gid);
+    BY_WIDTH(for (J i = 0; i < n; i++) {
+        read_ahead(kv, i, n, sizeof *kv);
+        rank[gv[i] = kv[i] - lo] = 1;
+    });
     J ng = 0;
     for (J k = 0; k < m; k++)
         rank[k] = rank[k] ? ng++ : -1;
@@ -818,8 +831,8 @@ static int dense_groups(const K key, const K names, Grouping *gr) {
         else
             kH(vals)[g] = (H)v;
     }
-    J *gv = kJ(gid);
-    BY_WIDTH(for (J i = 0; i < n; i++) gv[i] = rank[kv[i] - lo]);
+    for (J i = 0; ng < m && i < n; i++)
+        gv[i] = rank[gv[i]];
 #undef BY_WIDTH
     mem_raw_free(rank);
     gr->keys = xT(xD(r1(names), obj_list(1, vals)));
@@ -1043,6 +1056,10 @@ static K fast_aggregate(const K e, const K t, const K idx, const Grouping *gr) {
             return NULL;
         memset(kJ(out), 0, (size_t)ng * sizeof(J));
         for (J i = 0; i < n; i++) {
+            if (!row) {
+                read_ahead(kJ(col), i, n, sizeof(J));
+                read_ahead(gid, i, n, sizeof(J));
+            }
             J v = kJ(col)[row ? row[i] : i];
             if (v != nj)
                 kJ(out)[gid[i]] += v;
@@ -1058,14 +1075,24 @@ static K fast_aggregate(const K e, const K t, const K idx, const Grouping *gr) {
             return NULL;
         }
         memset(kF(out), 0, (size_t)ng * sizeof(F));
-        for (J i = 0; i < n; i++) {
-            F v = at_f(col, row, i);
-            if (v == v) {
-                kF(out)[gid[i]] += v;
-                if (cnt)
-                    cnt[gid[i]]++;
+        F *acc = kF(out);
+        if (ty == KF && !row && !cnt) /* sum of a float column's every row */
+            for (J i = 0; i < n; i++) {
+                read_ahead(kF(col), i, n, sizeof(F));
+                read_ahead(gid, i, n, sizeof(J));
+                F v = kF(col)[i];
+                if (v == v)
+                    acc[gid[i]] += v;
             }
-        }
+        else
+            for (J i = 0; i < n; i++) {
+                F v = at_f(col, row, i);
+                if (v == v) {
+                    acc[gid[i]] += v;
+                    if (cnt)
+                        cnt[gid[i]]++;
+                }
+            }
         for (J g = 0; cnt && g < ng; g++)
             kF(out)[g] = cnt[g] ? kF(out)[g] / (F)cnt[g] : nf;
         mem_raw_free(cnt);
