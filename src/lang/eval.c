@@ -374,6 +374,32 @@ static K table_row(K t, J r) {
     return row;
 }
 
+/* out[k] = items[ix[k]] for k < n, items of w bytes (8 or 4), z's where ix[k] is not below
+ * count; items read ahead of their copy (an index is often rows picked from a long column, in
+ * no pattern the hardware's prefetch follows) */
+static void gather(G *out, const G *items, J count, const J *ix, J n, int w, const void *z) {
+#define GATHER(T)                                                                              \
+    {                                                                                          \
+        T *o = (T *)out, zero;                                                                 \
+        uint64_t last = (uint64_t)count - 1;                                                   \
+        const T *s = (const T *)items;                                                         \
+        memcpy(&zero, z, sizeof zero);                                                         \
+        for (J k = 0; k < n; k++) {                                                            \
+            __builtin_prefetch(s + MIN((uint64_t)ix[MIN(k + 16, n - 1)], last));               \
+            J j = ix[k];                                                                       \
+            o[k] = (uint64_t)j < (uint64_t)count ? s[j] : zero;                                \
+        }                                                                                      \
+    }
+    if (count == 0)
+        for (J k = 0; k < n; k++)
+            memcpy(out + (size_t)k * w, z, (size_t)w);
+    else if (w == 8)
+        GATHER(uint64_t)
+    else
+        GATHER(uint32_t)
+#undef GATHER
+}
+
 static K index_list(K x, K i) {
     if (i->t < 0) {
         if (!is_int_type(i->t)) {
@@ -410,12 +436,14 @@ static K index_list(K x, K i) {
             r0(i);
             return NULL;
         }
-        for (J k = 0; k < n; k++) {
-            J j = int_at(i, k);
-            const void *src = j >= 0 && j < x->n ? (const void *)(kG(x) + (size_t)j * w)
-                                                 : (x->t == UU ? (const void *)kG(nul) : (const void *)&nul->g);
-            memcpy(kG(r) + (size_t)k * w, src, w);
-        }
+        const void *z = x->t == UU ? (const void *)kG(nul) : (const void *)&nul->g;
+        if (i->t == KJ && (w == 8 || w == 4)) /* the rows of a query's columns */
+            gather(kG(r), kG(x), x->n, kJ(i), n, w, z);
+        else
+            for (J k = 0; k < n; k++) {
+                J j = int_at(i, k);
+                memcpy(kG(r) + (size_t)k * w, j >= 0 && j < x->n ? (const void *)(kG(x) + (size_t)j * w) : z, w);
+            }
         r0(nul);
         r0(x);
         r0(i);

@@ -195,7 +195,7 @@ typedef struct Pred {
 /* Rows are read ahead of their tests (software prefetch): in a run of rows the hardware's
  * prefetch alone left the first clause waiting on memory for half its time (2 shared cores
  * of a VM), and rows picked by an earlier clause are never in a pattern it can follow. */
-#define W_AHEAD 256    /* rows ahead, in a run */
+#define W_AHEAD 512    /* rows ahead, in a run */
 #define W_AHEAD_SEL 16 /* kept rows ahead */
 #define W_MAX 8        /* clauses fused at most */
 #define W_SAMPLE 1024  /* rows tested to order the clauses, from 8 times as many rows or more */
@@ -252,12 +252,12 @@ static bool pred_make(Pred *p, int op, bool swap, const K col, const K v) {
     return false;
 }
 
-/* keep the rows of sel[0..k) that pass p, in order, into sel: the new count; with base >= 0
+/* keep the rows of sel[0..k) (k < 2 * W_BLOCK) that pass p, in order, into sel: the new count; with base >= 0
  * the rows are base .. base+k-1 instead (sel not read: the first clause over every row).
  * Each row's test goes into a mask first, then the mask picks the rows: the tests of many
  * rows are in flight at once, not each waiting for the count of the rows kept before it. */
 static J pred_filter(const Pred *p, J *sel, J k, J base) {
-    G keep[W_BLOCK];
+    G keep[2 * W_BLOCK];
     bool dense = base >= 0;
     const char *col = p->col;
     J w = p->width, last = p->len - 1;
@@ -377,15 +377,22 @@ static bool preds_run(Pred *ps, int np, J n, K *idx) {
     K out = *idx && !(*idx)->r ? r1(*idx) : ktn(KJ, n); /* in place: writes never pass reads */
     if (!out)
         return false;
-    J sel[W_BLOCK], kept = 0;
+    /* the first clause over a block of rows at a time; the others once at least a block of
+     * its survivors waits (fewer at the end), so that a selective first clause still leaves
+     * them rows enough to read ahead */
+    J sel[2 * W_BLOCK], m = 0, kept = 0;
     for (J b = 0; b < n; b += W_BLOCK) {
-        J m = MIN(W_BLOCK, n - b);
+        J c = MIN(W_BLOCK, n - b);
         if (src)
-            memcpy(sel, src + b, (size_t)m * sizeof(J));
-        for (int q = 0; q < np && m; q++)
-            m = pred_filter(&ps[q], sel, m, !src && q == 0 ? b : -1);
+            memcpy(sel + m, src + b, (size_t)c * sizeof(J));
+        m += pred_filter(&ps[0], sel + m, c, src ? -1 : b);
+        if (m < W_BLOCK && b + c < n)
+            continue;
+        for (int q = 1; q < np && m; q++)
+            m = pred_filter(&ps[q], sel, m, -1);
         memcpy(kJ(out) + kept, sel, (size_t)m * sizeof(J));
         kept += m;
+        m = 0;
     }
     out->n = kept;
     r0(*idx);
@@ -752,6 +759,12 @@ static K key_order(K kt) {
     return code ? prim_iasc(code) : NULL;
 }
 
+/* item i+512 of the n items of w bytes at items asked of memory ahead of its use (a column
+ * read in a run: see W_AHEAD) */
+static inline void read_ahead(const void *items, J i, J n, int w) {
+    __builtin_prefetch((const char *)items + (size_t)w * (size_t)MIN(i + 512, n - 1));
+}
+
 /* One integral key (no attribute) whose values span at most a few times the rows: each
  * value's group is its offset from the smallest, so the groups come out in key order with
  * no hashing and no sort (the order of `by`: ascending, a null the smallest).  1 done, 0 not
@@ -774,6 +787,7 @@ static int dense_groups(const K key, const K names, Grouping *gr) {
     BY_WIDTH({
         lo = hi = kv[0];
         for (J i = 1; i < n; i++) {
+            read_ahead(kv, i, n, sizeof *kv);
             J v = kv[i];
             lo = v < lo ? v : lo;
             hi = v > hi ? v : hi;
@@ -790,7 +804,13 @@ static int dense_groups(const K key, const K names, Grouping *gr) {
         kerr("wsfull");
         return -1;
     }
-    BY_WIDTH(for (J i = 0; i < n; i++) rank[kv[i] - lo] = 1);
+    /* each row's offset and the offsets present in one pass; the offsets are the groups
+     * when every one is present (a dense key), else they are renumbered after */
+    J *gv = kJ(gid);
+    BY_WIDTH(for (J i = 0; i < n; i++) {
+        read_ahead(kv, i, n, sizeof *kv);
+        rank[gv[i] = kv[i] - lo] = 1;
+    });
     J ng = 0;
     for (J k = 0; k < m; k++)
         rank[k] = rank[k] ? ng++ : -1;
@@ -811,8 +831,8 @@ static int dense_groups(const K key, const K names, Grouping *gr) {
         else
             kH(vals)[g] = (H)v;
     }
-    J *gv = kJ(gid);
-    BY_WIDTH(for (J i = 0; i < n; i++) gv[i] = rank[kv[i] - lo]);
+    for (J i = 0; ng < m && i < n; i++)
+        gv[i] = rank[gv[i]];
 #undef BY_WIDTH
     mem_raw_free(rank);
     gr->keys = xT(xD(r1(names), obj_list(1, vals)));
@@ -1036,6 +1056,10 @@ static K fast_aggregate(const K e, const K t, const K idx, const Grouping *gr) {
             return NULL;
         memset(kJ(out), 0, (size_t)ng * sizeof(J));
         for (J i = 0; i < n; i++) {
+            if (!row) {
+                read_ahead(kJ(col), i, n, sizeof(J));
+                read_ahead(gid, i, n, sizeof(J));
+            }
             J v = kJ(col)[row ? row[i] : i];
             if (v != nj)
                 kJ(out)[gid[i]] += v;
@@ -1051,14 +1075,24 @@ static K fast_aggregate(const K e, const K t, const K idx, const Grouping *gr) {
             return NULL;
         }
         memset(kF(out), 0, (size_t)ng * sizeof(F));
-        for (J i = 0; i < n; i++) {
-            F v = at_f(col, row, i);
-            if (v == v) {
-                kF(out)[gid[i]] += v;
-                if (cnt)
-                    cnt[gid[i]]++;
+        F *acc = kF(out);
+        if (ty == KF && !row && !cnt) /* sum of a float column's every row */
+            for (J i = 0; i < n; i++) {
+                read_ahead(kF(col), i, n, sizeof(F));
+                read_ahead(gid, i, n, sizeof(J));
+                F v = kF(col)[i];
+                if (v == v)
+                    acc[gid[i]] += v;
             }
-        }
+        else
+            for (J i = 0; i < n; i++) {
+                F v = at_f(col, row, i);
+                if (v == v) {
+                    acc[gid[i]] += v;
+                    if (cnt)
+                        cnt[gid[i]]++;
+                }
+            }
         for (J g = 0; cnt && g < ng; g++)
             kF(out)[g] = cnt[g] ? kF(out)[g] / (F)cnt[g] : nf;
         mem_raw_free(cnt);

@@ -417,3 +417,25 @@ q){z+x*y}\[a;b;c]
 1005 2016 6055 24228f
 q)a b\1 2f
 'length
+q)/ indexing a vector by longs: an index outside 0..count-1 (negative, past the end, null) gives the
+q)/ list's null (ref/apply.md Index; 8-byte and 4-byte items copied by the gather loop)
+q)(1 2 3j)0 5 -1 2 0N
+1 0N 0N 3 0N
+q)(1 2 3i)0 5 -1 2 0N
+1 0N 0N 3 0Ni
+q)(2024.01.01 2024.01.02)1 0 7
+2024.01.02 2024.01.01 0N
+q)(1.5 2.5)1 -2 0
+2.5 0n 1.5
+q)(`a`b`c)2 0 3
+`c`a`
+q)(0#1 2i)0 1 -1
+0N 0N 0Ni
+q)(0#`)0 1
+``
+q)ge:`a`b`c
+q)(`ge$`a`b)0 1 5
+`ge$`a`b`
+q)x:til 100000
+q)sum x 2*til 50000
+2499950000

@@ -1050,3 +1050,46 @@ sym seq
 a   3
 b   2
 a   0
+q)/ every offset a group (the offsets are the groups) or not (renumbered), negative keys; sum, avg,
+q)/ min and max skip nulls (ref/sum.md, ref/avg.md, ref/max.md: an all-null group's sum is 0, avg
+q)/ null, max -0w, min 0W)
+q)bd:([]g:-2 -1 0 1 2 -2 0;k:-2 -1 0 1 2 -2 0i;v:1 2 3 0n 5 6 7.;w:1 0N 3 4 5 6 7)
+q)select sum v, sum w, avg v, max v, min w by g from bd
+g | v  w  v1  v2  w1
+--| ----------------
+-2| 7  7  3.5 6   1
+-1| 2  0  2   2   0W
+0 | 10 10 5   7   3
+1 | 0  4      -0w 4
+2 | 5  5  5   5   5
+q)select sum v, sum w by k from bd
+k | v  w
+--| -----
+-2| 7  7
+-1| 2  0
+0 | 10 10
+1 | 0  4
+2 | 5  5
+q)select sum v by g from bd where v > 2
+g | v
+--| --
+-2| 6
+0 | 10
+2 | 5
+q)select sum v by g from bd where v > 100
+g| v
+-| -
+q)select sum v by g from ([]g:10 12 10;v:1 -0.0 2.)
+g | v
+--| -
+10| 3
+12| 0
+q)select sum v by g from ([]g:5 5 5;v:1 2 3.)
+g| v
+-| -
+5| 6
+q)bm:([]g:100000?1000;v:100000?1.0;w:100000?100)
+q)(select sum v, sum w by g from bm)~select sum v, sum w by g from update `g#g from bm
+1b
+q)(select sum v, sum w by g from bm where w > 50)~select sum v, sum w by g from (update `g#g from bm) where w > 50
+1b
