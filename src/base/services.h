@@ -39,6 +39,8 @@ typedef struct Services {
     bool (*past_deadline)(void);
     /* count of a partitioned table, -1 when t is not one */
     J (*part_count)(const K t);
+    /* rows (a long vector in ascending order, consumed) of partitioned table t (consumed) */
+    K (*part_rows)(K t, K rows);
     /* the primitive object keyword `name` (n bytes) names, or NULL (no error) when none does:
      * -9! of a function q.k defines, sent as its definition or its name (PROTOCOL.md 4.8) */
     K (*keyword)(const char *name, size_t n);

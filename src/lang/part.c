@@ -1078,6 +1078,12 @@ static K q_ind(void *ptr, K *args, int n) {
     return acc;
 }
 
+/* RT->svc.part_rows: n#t of a partitioned table t takes rows as .Q.ind does */
+static K part_rows(K t, K rows) {
+    K a[2] = {t, rows};
+    return q_ind(NULL, a, 2);
+}
+
 /* .Q.qp x: 1b for a partitioned table, 0b for another table, 0 otherwise */
 static K q_qp(void *ptr, K *args, int n) {
     UNUSED(ptr);
@@ -1383,6 +1389,7 @@ static K q_lo(void *ptr, K *args, int n) {
 void part_init(void) {
     env_set(ss(".Q.qp"), obj_foreign_fn(NULL, NULL, q_qp, 1));
     RT->svc.part_count = part_count;
+    RT->svc.part_rows = part_rows;
     env_set(ss(".Q.cn"), obj_foreign_fn(NULL, NULL, q_cn, 1));
     env_set(ss(".Q.ind"), obj_foreign_fn(NULL, NULL, q_ind, 2));
     env_set(ss(".Q.view"), obj_foreign_fn(NULL, NULL, q_view, 1));

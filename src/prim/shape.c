@@ -773,6 +773,15 @@ K prim_take(K x, K y) {
     if (is_int_atom(x)) {
         J n = atom_j(x);
         r0(x);
+        J total = y->t == XT && RT->svc.part_count ? RT->svc.part_count(y) : -1;
+        if (total > 0 && RT->svc.part_rows && n != nj) { /* n#t of a partitioned table: its first (last) rows */
+            J m = n < 0 ? -n : n, k = MIN(m, total);
+            K rows = ktn(KJ, k);
+            for (J i = 0; i < k; i++)
+                kJ(rows)[i] = n < 0 ? total - k + i : i;
+            K r = RT->svc.part_rows(y, rows);
+            return r && m > total ? take_n(n, r) : r;
+        }
         return take_n(n, y);
     }
     if (x->t == -KS) { /* `s#y: set an attribute */

@@ -84,6 +84,19 @@ q).Q.pn
 t| 400 400 400 400 400
 q).Q.ind[t;0 1 399 400 1999]~m 0 1 399 400 1999
 1b
+q)/ n#t of a partitioned table: its first (last) n rows across the partitions, as .Q.ind gives
+q)(3#t)~.Q.ind[t;0 1 2]
+1b
+q)(3#t)~select[3] from t
+1b
+q)(-2#t)~.Q.ind[t;(count t)-2 1]
+1b
+q)(-2#t)~select[-2] from t
+1b
+q)count 0#t
+0
+q)(405#t)~.Q.ind[t;til 405]
+1b
 q)update v:0 from t
 'par
 q)/ a column read through a field (time.minute, time.hh) in a query over partitions
