@@ -1,9 +1,12 @@
 /* sort.c -- grading and sorting: iasc idesc asc desc rank xrank, and bin.
  *
- * Integral and float vectors are graded with a stable radix sort, most significant digit
+ * Integral and float vectors are graded with a stable radix sort, least significant digit
  * first, on keys transformed so that unsigned order equals q's order (nulls first, then
  * -inf ... +inf); other types use a stable merge sort with a comparison. */
 #include <stdlib.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "../base/intr.h"
 #include "par.h"
@@ -40,32 +43,47 @@ static bool radix_type(int t) {
            (t >= KP && t <= KT);
 }
 
-/* radix digits: at most 11 bits at a time */
-enum { DIGIT = 11 };
+/* ---- 64-bit keys by radix, least significant digit first ---- */
 
-/* ---- 64-bit keys by radix, most significant digit first; for a grade, with positions ---- */
-
-/* Keys are split by their top varying digit (at most 11 bits, fewer for few keys; the bits all
- * keys share are skipped), each bucket the same way in turn, down to a few keys sorted by
- * insertion.  A level scatters from one buffer into the other, and the buckets go on from
- * there with the buffers' roles swapped, so nothing is copied back: a level is told which
- * buffer its result must end in.  After the first split the buckets fit in the cache: the
- * whole array moves through memory about twice, where an LSD sort moves all of it once per
- * varying digit.  Keys alone (asc) need no stability, as equal keys are equal values; for a
- * grade the positions ride along, and a counting scatter in input order and an insertion sort
- * that moves only past greater keys are both stable, so equal keys keep their positions' order
- * at every level. */
+/* The keys less the least of them are sorted a digit at a time from the lowest: as many digits
+ * of equal width (at most LSD_DIGIT bits, fewer for few keys) as the span's bits need, each
+ * pass a counting scatter in input order from one buffer into the other.  A pass is stable, so
+ * each keeps the order of the one before among equal digits, and positions riding along come
+ * out as a stable grade.  The counts of every digit are taken in one read pass before the
+ * first scatter (with \s the input is cut into parts, and each part counts its own range
+ * before each pass, as a pass's input is the one before's output).  A scatter writes each
+ * bucket's keys through a cache line of its own (write combining): a full line goes out as one
+ * non-temporal store, so the destination is not read first and the buckets' write positions
+ * do not compete for the cache.  The first pass makes the keys as it reads the input, the last
+ * turns them back into values (asc) or keys.  Below KEY_SMALL keys, insertion. */
 enum {
-    KEY_SMALL = 32,                                /* sorted by insertion at or below this */
-    KEY_COUNTS = 6 << DIGIT,                       /* counts of nested levels at once: a level
-                                                    * has 2^bits, the bits of nested levels add
-                                                    * up to 64 at most, so 5 of 11 and one of 9
-                                                    * at most */
-    KEY_POLL = 1 << 16,                            /* levels this large take a pending Ctrl-C */
+    KEY_SMALL = 32,          /* sorted by insertion at or below this */
+    LSD_DIGIT = 14,          /* the widest digit: 16384 buckets, their lines 1 MB */
+    LSD_PARTS = 16,          /* at most this many parts of the input with \s */
 };
 
+/* how an input item becomes a key: itself, a long's sign bit flipped, a float's key8 (its
+ * bits kept: asc), a float in q's order (-0f as 0f, every NaN 0: a grade) */
+enum { LSD_RAW, LSD_LONG, LSD_FLOAT, LSD_FLOAT_Q };
+
+#define SIGN8 0x8000000000000000ULL
+
+/* the key of an 8-byte value: a long's sign bit flipped; a float's bits flipped when negative,
+ * its sign bit when not; a NaN key 0 (the one NaN of the list, as asc8 asks).  And back. */
+static inline uint64_t key8(uint64_t u, bool flt) {
+    if (!flt)
+        return u ^ SIGN8;
+    uint64_t k = u ^ ((uint64_t)((int64_t)u >> 63) | SIGN8);
+    return (u << 1) > 0xffe0000000000000ULL ? 0 : k;
+}
+static inline uint64_t value8(uint64_t k, bool flt, uint64_t nan) {
+    if (!flt)
+        return k ^ SIGN8;
+    return k ? k ^ (~(uint64_t)((int64_t)k >> 63) | SIGN8) : nan;
+}
+
 /* src[0..n) ascending into dst by insertion (dst may be src); the positions isrc (or NULL)
- * move with them into idst */
+ * move with them into idst; stable */
 static void keys_insertion(const uint64_t *src, const J *isrc, uint64_t *dst, J *idst, J n) {
     if (!isrc) {
         for (J i = 0; i < n; i++) {
@@ -89,140 +107,262 @@ static void keys_insertion(const uint64_t *src, const J *isrc, uint64_t *dst, J 
     }
 }
 
-/* the digit of a level over keys whose bits at and above top agree: its width (at most DIGIT,
- * about n/4 buckets) and the shift below it */
-static int level_bits(J n, int top) {
-    int bits = (64 - __builtin_clzll((uint64_t)n)) - 2;
-    bits = bits < 4 ? 4 : bits > DIGIT ? DIGIT : bits;
-    return bits > top ? top : bits;
+typedef struct LsdLine { /* one bucket's next cache line of the output */
+    uint64_t w[8];
+} LsdLine;
+
+typedef struct Lsd {
+    const uint64_t *x;      /* the input, n items */
+    uint64_t *tmp, *tmp2;   /* scratch for keys */
+    J *itmp;                /* scratch for positions (a grade) */
+    J n, block;             /* items, items per part */
+    int64_t parts;
+    int mode;               /* LSD_RAW ...: how x's items become keys */
+    bool values;            /* the last pass writes values (value8), not keys */
+    uint64_t lo, nan;       /* the least key, the NaN's bits (floats) */
+    int width, digits, d;   /* digit width and count, the pass under way */
+    J nb;                   /* buckets of a digit */
+    J *counts;              /* one part: digits x nb; more: parts x nb, this pass's */
+    J *starts;              /* parts x nb: where this pass's part starts each bucket */
+    LsdLine *lines, *ilines; /* parts x nb */
+    const uint64_t *src;    /* this pass's input (NULL: x) and output */
+    uint64_t *dst;
+    const J *isrc;          /* NULL: positions are the input's */
+    J *idst;
+} Lsd;
+
+/* a full line at dst (64-byte aligned) */
+static inline void line_out(void *dst, const LsdLine *l) {
+#if defined(__SSE2__)
+    const __m128i *q = (const __m128i *)l->w;
+    __m128i *d = dst;
+    for (int i = 0; i < 4; i++)
+        _mm_stream_si128(d + i, _mm_loadu_si128(q + i));
+#else
+    memcpy(dst, l->w, 64);
+#endif
 }
 
-/* counts at[0..nb) of a level into starts; the total */
-static void level_starts(J *at, J nb) {
-    J sum = 0;
-    for (J b = 0; b < nb; b++) {
-        J c = at[b];
-        at[b] = sum;
-        sum += c;
+/* item a of a bucket that starts at `start` went into slot (a + off) & 7 of its line: when
+ * that was the line's last slot, the line goes out (whole when the bucket owns all of it) */
+static inline void line_put(uint64_t *dst, const LsdLine *l, J a, J start, J off) {
+    if (((a + off) & 7) != 7)
+        return;
+    if (a - 7 >= start)
+        line_out(dst + a - 7, l);
+    else
+        for (J j = start; j <= a; j++)
+            dst[j] = l->w[(j + off) & 7];
+}
+
+/* the key of an input item as the first pass reads it, less the least key */
+static inline uint64_t lsd_key(uint64_t u, uint64_t lo, int mode) {
+    if (mode == LSD_FLOAT_Q && !(u << 1))
+        u = 0;
+    return (mode == LSD_RAW ? u : key8(u, mode != LSD_LONG)) - lo;
+}
+
+__attribute__((always_inline)) static inline void lsd_count_range(Lsd *s, int64_t p, int mode, bool all) {
+    J lo = p * s->block, hi = MIN(lo + s->block, s->n), mask = s->nb - 1;
+    const uint64_t *x = s->x, *src = s->src;
+    uint64_t least = s->lo;
+    int w = s->width;
+    if (all) { /* one part: every digit, from the input */
+        J *c = s->counts;
+        for (J i = lo; i < hi; i++) {
+            uint64_t k = lsd_key(x[i], least, mode);
+            for (int d = 0; d < s->digits; d++)
+                c[d * s->nb + ((k >> (d * w)) & mask)]++;
+        }
+        return;
+    }
+    J *c = s->counts + p * s->nb;
+    int sh = s->d * w;
+    memset(c, 0, (size_t)s->nb * sizeof(J));
+    for (J i = lo; i < hi; i++)
+        c[((src ? src[i] : lsd_key(x[i], least, mode)) >> sh) & mask]++;
+}
+static void lsd_count(void *ctx, int64_t p) {
+    Lsd *s = ctx;
+    bool all = s->parts == 1;
+    switch (s->mode) {
+    case LSD_RAW: lsd_count_range(s, p, LSD_RAW, all); break;
+    case LSD_LONG: lsd_count_range(s, p, LSD_LONG, all); break;
+    case LSD_FLOAT: lsd_count_range(s, p, LSD_FLOAT, all); break;
+    default: lsd_count_range(s, p, LSD_FLOAT_Q, all); break;
     }
 }
 
-/* keys a[0..n) ascending (positions ia ride along, or NULL), the result in b (and ib) when
- * to_b, else in a; the other buffer is scratch.  counts: KEY_COUNTS words for this level and
- * those below.  false when Ctrl-C stopped it (taken only when poll: on the thread that runs
- * q, as the secondary threads never read the request). */
-static bool keys_msd(uint64_t *a, J *ia, uint64_t *b, J *ib, J n, bool to_b, J *counts, bool poll) {
-    if (n <= KEY_SMALL) {
-        keys_insertion(a, ia, to_b ? b : a, to_b ? ib : ia, n);
+/* one part's scatter of this pass: first (reading the input), last (writing values when
+ * s->values); with positions when pos, and then the last pass writes them alone */
+__attribute__((always_inline)) static inline void lsd_scatter_range(Lsd *s, int64_t p, int mode, bool first, bool last, bool pos) {
+    J lo = p * s->block, hi = MIN(lo + s->block, s->n), mask = s->nb - 1;
+    J *at = s->counts + (s->parts == 1 ? s->d : p) * s->nb, *start = s->starts + p * s->nb;
+    LsdLine *lines = s->lines + p * s->nb, *ilines = pos ? s->ilines + p * s->nb : NULL;
+    uint64_t *dst = s->dst, base = s->lo, nan = s->nan;
+    J *idst = s->idst;
+    const uint64_t *x = s->x, *src = s->src;
+    const J *isrc = s->isrc;
+    J off = (J)(((uintptr_t)dst >> 3) & 7), ioff = pos ? (J)(((uintptr_t)idst >> 3) & 7) : 0;
+    int sh = s->d * s->width;
+    bool vals = last && s->values, keys = !(pos && last);
+    for (J i = lo; i < hi; i++) {
+        uint64_t k = first ? lsd_key(x[i], base, mode) : src[i];
+        J b = (J)((k >> sh) & mask), a = at[b]++;
+        if (keys) {
+            lines[b].w[(a + off) & 7] = vals ? value8(k + base, mode == LSD_FLOAT, nan) : last ? k + base : k;
+            line_put(dst, &lines[b], a, start[b], off);
+        }
+        if (pos) {
+            ilines[b].w[(a + ioff) & 7] = (uint64_t)(first ? i : isrc[i]);
+            line_put((uint64_t *)idst, &ilines[b], a, start[b], ioff);
+        }
+    }
+    for (J b = 0; b < s->nb; b++) { /* the lines not yet full */
+        J a = at[b], l = a - ((a + off) & 7);
+        for (J j = MAX(l, start[b]); keys && j < a; j++)
+            dst[j] = lines[b].w[(j + off) & 7];
+        if (pos) {
+            l = a - ((a + ioff) & 7);
+            for (J j = MAX(l, start[b]); j < a; j++)
+                idst[j] = (J)ilines[b].w[(j + ioff) & 7];
+        }
+    }
+#if defined(__SSE2__)
+    _mm_sfence(); /* the non-temporal stores seen before the pool hands the part back */
+#endif
+}
+#define LSD_SCATTER(s, p, mode, pos)                                  \
+    do {                                                              \
+        bool first_ = (s)->d == 0, last_ = (s)->d == (s)->digits - 1; \
+        if (first_ && last_)                                          \
+            lsd_scatter_range(s, p, mode, true, true, pos);           \
+        else if (first_)                                              \
+            lsd_scatter_range(s, p, mode, true, false, pos);          \
+        else if (last_)                                               \
+            lsd_scatter_range(s, p, mode, false, true, pos);          \
+        else                                                          \
+            lsd_scatter_range(s, p, mode, false, false, pos);         \
+    } while (0)
+static void lsd_scatter(void *ctx, int64_t p) {
+    Lsd *s = ctx;
+    if (s->ilines) /* a grade */
+        switch (s->mode) {
+        case LSD_RAW: LSD_SCATTER(s, p, LSD_RAW, true); break;
+        case LSD_LONG: LSD_SCATTER(s, p, LSD_LONG, true); break;
+        default: LSD_SCATTER(s, p, LSD_FLOAT_Q, true); break;
+        }
+    else
+        switch (s->mode) {
+        case LSD_RAW: LSD_SCATTER(s, p, LSD_RAW, false); break;
+        case LSD_LONG: LSD_SCATTER(s, p, LSD_LONG, false); break;
+        default: LSD_SCATTER(s, p, LSD_FLOAT, false); break;
+        }
+}
+#undef LSD_SCATTER
+
+/* x[0..n) (n > KEY_SMALL; keys by mode, lo and hi bounds of the keys) ascending: into out
+ * (values when values, else keys; out may be x), or when iout is given their positions alone
+ * into iout (a stable grade; out unused).  false: 'wsfull or 'stop pending */
+static bool lsd_sort(const uint64_t *x, uint64_t *out, J *iout, J n, int mode, bool values,
+                     uint64_t lo, uint64_t hi, uint64_t nan) {
+    int bits = hi > lo ? 64 - __builtin_clzll(hi - lo) : 0;
+    if (!bits) { /* all equal */
+        if (iout)
+            for (J i = 0; i < n; i++)
+                iout[i] = i;
+        else if (out && out != x)
+            memcpy(out, x, (size_t)n * 8);
         return true;
     }
-    uint64_t all_or = 0, all_and = ~0ULL;
-    for (J i = 0; i < n; i++) {
-        all_or |= a[i];
-        all_and &= a[i];
+    int threads = pool_threads();
+    Lsd *s = mem_raw_calloc(1, sizeof(Lsd));
+    if (!s) {
+        kerr("wsfull");
+        return false;
     }
-    uint64_t varying = all_or ^ all_and;
-    if (!varying) { /* equal keys: positions already ascending */
-        if (to_b) {
-            memcpy(b, a, (size_t)n * 8);
-            if (ia)
-                memcpy(ib, ia, (size_t)n * sizeof(J));
-        }
-        return true;
-    }
-    int top = 64 - __builtin_clzll(varying); /* bits at and above top agree */
-    int bits = level_bits(n, top), shift = top - bits;
-    J nb = (J)1 << bits, *at = counts;
-    memset(at, 0, (size_t)nb * sizeof(J));
-    for (J i = 0; i < n; i++)
-        at[(a[i] >> shift) & (nb - 1)]++;
-    level_starts(at, nb);
-    if (ia) {
-        for (J i = 0; i < n; i++) {
-            uint64_t k = a[i];
-            J to = at[(k >> shift) & (nb - 1)]++;
-            b[to] = k;
-            ib[to] = ia[i];
-        }
+    int most = 64 - __builtin_clzll((uint64_t)n) - 2; /* about n/4 buckets at most */
+    most = most < 4 ? 4 : most > LSD_DIGIT ? LSD_DIGIT : most;
+    s->digits = (bits + most - 1) / most;
+    s->width = (bits + s->digits - 1) / s->digits;
+    s->nb = (J)1 << s->width;
+    s->x = x, s->n = n, s->mode = mode, s->values = values, s->lo = lo, s->nan = nan;
+    s->parts = threads && n >= PAR_MIN ? MIN(LSD_PARTS, MIN(threads + 1, n / PAR_BLOCK)) : 1;
+    s->block = (n + s->parts - 1) / s->parts;
+    /* pass d writes a[d & 1] (and ia[d & 1]), so that the last one ends in out (iout).  Keys
+     * alone: when the input is out itself the first pass writes tmp, and an odd count of
+     * passes ends there, copied back.  A grade: its last pass writes positions alone */
+    bool odd = s->digits & 1, grade = iout != NULL;
+    uint64_t *a[2] = {NULL, NULL};
+    J *ia[2] = {NULL, NULL};
+    s->tmp = grade && s->digits == 1 ? NULL : mem_raw_alloc((size_t)n * 8);
+    if (grade) {
+        s->tmp2 = s->digits > 2 ? mem_raw_alloc((size_t)n * 8) : NULL;
+        s->itmp = s->digits > 1 ? mem_raw_alloc((size_t)n * sizeof(J)) : NULL;
+        a[0] = s->tmp, a[1] = s->tmp2;
+        ia[!odd] = iout, ia[odd] = s->itmp;
+    } else if (x == out || !odd) {
+        a[0] = s->tmp, a[1] = out;
     } else {
-        for (J i = 0; i < n; i++) {
-            uint64_t k = a[i];
-            b[at[(k >> shift) & (nb - 1)]++] = k;
+        a[0] = out, a[1] = s->tmp;
+    }
+    s->counts = mem_raw_calloc((size_t)(s->parts == 1 ? s->digits : s->parts) * (size_t)s->nb, sizeof(J));
+    s->starts = mem_raw_alloc((size_t)(s->parts * s->nb) * sizeof(J));
+    s->lines = grade && s->digits == 1 ? NULL : mem_raw_alloc((size_t)(s->parts * s->nb) * sizeof(LsdLine));
+    s->ilines = grade ? mem_raw_alloc((size_t)(s->parts * s->nb) * sizeof(LsdLine)) : NULL;
+    bool ok = s->counts && s->starts && (!grade || s->ilines) &&
+              (s->digits == 1 ? grade || s->tmp : s->tmp && s->lines) &&
+              (!grade || ((s->digits == 1 || s->itmp) && (s->digits <= 2 || s->tmp2)));
+    if (!ok)
+        kerr("wsfull");
+    if (ok && s->parts == 1)
+        lsd_count(s, 0);
+    for (s->d = 0; ok && s->d < s->digits; s->d++) {
+        s->dst = a[s->d & 1];
+        s->idst = ia[s->d & 1];
+        if (s->parts > 1)
+            pool_run(lsd_count, s, s->parts);
+        for (J c = 0, sum = 0; c < s->nb; c++) /* each part's starts: bucket by bucket, the parts in order */
+            for (int64_t p = 0; p < s->parts; p++) {
+                J *at = s->counts + (s->parts == 1 ? s->d : p) * s->nb + c, m = *at;
+                *at = s->starts[p * s->nb + c] = sum;
+                sum += m;
+            }
+        pool_run(lsd_scatter, s, s->parts);
+        s->src = s->dst, s->isrc = s->idst;
+        if (UNLIKELY(intr_take())) {
+            kerr("stop");
+            ok = false;
         }
     }
-    /* the keys are in b, at[c] where bucket c ends; each bucket goes on from b */
-    if (shift == 0) { /* every bucket's keys are equal */
-        if (!to_b) {
-            memcpy(a, b, (size_t)n * 8);
-            if (ia)
-                memcpy(ia, ib, (size_t)n * sizeof(J));
-        }
-        return true;
-    }
-    for (J c = 0, lo = 0; c < nb; lo = at[c++]) {
-        J m = at[c] - lo;
-        if (m <= KEY_SMALL) {
-            if (m)
-                keys_insertion(b + lo, ia ? ib + lo : NULL, (to_b ? b : a) + lo, ia ? (to_b ? ib : ia) + lo : NULL, m);
-        } else {
-            if (!keys_msd(b + lo, ia ? ib + lo : NULL, a + lo, ia ? ia + lo : NULL, m, !to_b, counts + nb, poll))
-                return false;
-        }
-        if (UNLIKELY(poll && n >= KEY_POLL && intr_take()))
-            return false;
-    }
-    return true;
-}
-
-/* keys[0..n) ascending, in place (positions idx ride along, or NULL); false when memory ran
- * out or 'stop is pending */
-static bool keys_sort(uint64_t *keys, J *idx, J n) {
-    uint64_t *tmp = mem_raw_alloc((size_t)(n ? n : 1) * 8);
-    J *tidx = idx ? mem_raw_alloc((size_t)(n ? n : 1) * sizeof(J)) : NULL;
-    J *counts = mem_raw_alloc(KEY_COUNTS * sizeof(J));
-    bool ok = tmp && counts && (tidx || !idx);
-    if (ok && !keys_msd(keys, idx, tmp, tidx, n, false, counts, true)) {
-        kerr("stop");
-        ok = false;
-    }
-    mem_raw_free(tmp);
-    mem_raw_free(tidx);
-    mem_raw_free(counts);
+    if (ok && !grade && s->dst != out)
+        memcpy(out, s->dst, (size_t)n * 8);
+    mem_raw_free(s->tmp);
+    mem_raw_free(s->tmp2);
+    mem_raw_free(s->itmp);
+    mem_raw_free(s->counts);
+    mem_raw_free(s->starts);
+    mem_raw_free(s->lines);
+    mem_raw_free(s->ilines);
+    mem_raw_free(s);
     return ok;
 }
 
-/* stable ascending grade of x into idx (n items) by radix over the keys.  When the keys'
- * span and the positions fit in 64 bits together, each key becomes (key - min) above its
- * position: distinct keys sorted alone give the stable order.  Otherwise the positions ride
- * along in keys_msd. */
-static bool radix_grade(const K x, J n, J *idx) {
-    uint64_t *keys = mem_raw_alloc((size_t)(n ? n : 1) * 8);
-    if (!keys)
-        return false;
+/* keys[0..n) ascending, in place (their positions into idx when given: a stable grade); false
+ * when memory ran out or 'stop is pending */
+static bool keys_sort(uint64_t *keys, J *idx, J n) {
+    if (n <= KEY_SMALL) {
+        for (J i = 0; idx && i < n; i++)
+            idx[i] = i;
+        keys_insertion(keys, idx, keys, idx, n);
+        return true;
+    }
     uint64_t lo = ~0ULL, hi = 0;
     for (J i = 0; i < n; i++) {
-        uint64_t k = sort_key(x, i);
-        keys[i] = k;
-        lo = k < lo ? k : lo;
-        hi = k > hi ? k : hi;
+        lo = keys[i] < lo ? keys[i] : lo;
+        hi = keys[i] > hi ? keys[i] : hi;
     }
-    int ibits = n > 1 ? 64 - __builtin_clzll((uint64_t)(n - 1)) : 1;
-    int rbits = hi > lo ? 64 - __builtin_clzll(hi - lo) : 0;
-    bool ok;
-    if (rbits + ibits <= 64) {
-        for (J i = 0; i < n; i++)
-            keys[i] = (rbits ? (keys[i] - lo) << ibits : 0) | (uint64_t)i;
-        ok = keys_sort(keys, NULL, n);
-        uint64_t mask = ibits == 64 ? ~0ULL : ((uint64_t)1 << ibits) - 1;
-        for (J i = 0; ok && i < n; i++)
-            idx[i] = (J)(keys[i] & mask);
-    } else {
-        for (J i = 0; i < n; i++)
-            idx[i] = i;
-        ok = keys_sort(keys, idx, n);
-    }
-    mem_raw_free(keys);
-    return ok;
+    return lsd_sort(keys, keys, idx, n, LSD_RAW, false, lo, hi, 0);
 }
 
 /* the value whose sort_key is k, stored as item i of r (type t): sort_key's inverse */
@@ -251,212 +391,152 @@ static void put_key(K r, J i, uint64_t k) {
 
 /* ---- asc of 8-byte longs and floats: keys made as the values are read ---- */
 
-#define SIGN8 0x8000000000000000ULL
-
-/* the key of an 8-byte value: a long's sign bit flipped; a float's bits flipped when negative,
- * its sign bit when not; a NaN key 0 (the one NaN of the list, as asc8 asks).  And back. */
-static inline uint64_t key8(uint64_t u, bool flt) {
-    if (!flt)
-        return u ^ SIGN8;
-    uint64_t k = u ^ ((uint64_t)((int64_t)u >> 63) | SIGN8);
-    return (u << 1) > 0xffe0000000000000ULL ? 0 : k;
-}
-static inline uint64_t value8(uint64_t k, bool flt, uint64_t nan) {
-    if (!flt)
-        return k ^ SIGN8;
-    return k ? k ^ (~(uint64_t)((int64_t)k >> 63) | SIGN8) : nan;
-}
-
-/* x[0..n) (n > 1) ascending into r, the keys made as x is read: a pass for the bits that
- * vary, one to count the first digit, one to scatter the keys by it into scratch, and each
- * bucket then sorted from there into r and turned back into values while in the cache.  With
- * secondary threads (\s) each pass is cut into parts of the input (each counting its own
- * digits and scattering from its own starts) and the buckets into chunks of about equal keys;
- * the sorted list is the same however it is cut.  Floats: only when that gives what a stable
- * grade gives -- q orders nulls first and -0f equal to 0f, so the keys are exact when every
- * NaN has one bit pattern (its key 0, and back) and -0f and 0f do not both occur; 1 (nothing
- * done) otherwise.  0 done, -1 'wsfull or 'stop pending. */
-enum { ASC_PARTS = 64 }; /* at most this many parts of the input, and chunks of the buckets */
+/* x[0..n) (n > 1) ascending into r: a read pass for the keys' range, then lsd_sort from x
+ * itself, making the keys as it reads and turning them back into values as it writes the
+ * last pass.  With \s the read pass is cut into parts too; the sorted list is the same
+ * however it is cut.  Floats: only when that gives what a stable grade gives -- q orders
+ * nulls first and -0f equal to 0f, so the keys are exact when every NaN has one bit pattern
+ * (its key 0, and back) and -0f and 0f do not both occur; 1 (nothing done) otherwise.  0
+ * done, -1 'wsfull or 'stop pending. */
+enum { ASC_PARTS = 64 }; /* at most this many parts of the read pass */
 
 typedef struct Asc8 {
     const uint64_t *x;
-    uint64_t *r, *tmp;
     J n, block;             /* items, items per part */
-    int64_t parts, chunks;
-    bool flt, poll, stopped;
-    int shift;
-    J nb;                   /* buckets of the first digit */
-    J *hist;                /* parts x nb: each part's counts, then its starts */
-    J *ends;                /* nb: where each bucket ends */
-    J *scratch;             /* chunks x KEY_COUNTS: the nested levels' counts */
-    uint64_t nan;           /* the NaN's bits (floats) */
-    J chunk_at[ASC_PARTS + 1]; /* chunk c: buckets chunk_at[c] .. chunk_at[c+1] */
+    int64_t parts;
+    int mode;               /* LSD_LONG, LSD_FLOAT or LSD_FLOAT_Q */
     struct {
-        uint64_t or_, and_, nan;
-        bool some_nan, mixed, neg0, pos0;
+        uint64_t lo, hi, nan;
+        bool some_nan, mixed, neg0, pos0; /* part's NaNs and zeros; some_nan: nan is one */
     } part[ASC_PARTS];
 } Asc8;
 
-__attribute__((always_inline)) static inline void asc8_scan_range(Asc8 *s, int64_t p, bool flt) {
-    J lo = p * s->block, hi = MIN(lo + s->block, s->n);
-    uint64_t all_or = 0, all_and = ~0ULL, nan = 0;
-    bool some_nan = false, mixed = false, neg0 = false, pos0 = false;
-    for (J i = lo; i < hi; i++) {
-        uint64_t u = s->x[i];
-        if (flt && UNLIKELY((u << 1) - 1 >= 0xffe0000000000000ULL)) { /* a NaN or a zero */
-            if (u << 1) {
-                mixed |= some_nan && u != nan;
-                nan = u, some_nan = true;
-            } else {
-                neg0 |= u != 0;
-                pos0 |= u == 0;
-            }
-        }
-        uint64_t k = key8(u, flt);
-        all_or |= k;
-        all_and &= k;
+/* a NaN or a zero u met by part p's scan */
+static void asc8_special(Asc8 *s, int64_t p, uint64_t u) {
+    if (u << 1) {
+        s->part[p].mixed |= s->part[p].some_nan && u != s->part[p].nan;
+        s->part[p].nan = u, s->part[p].some_nan = true;
+    } else {
+        s->part[p].neg0 |= u != 0;
+        s->part[p].pos0 |= u == 0;
     }
-    s->part[p].or_ = all_or, s->part[p].and_ = all_and, s->part[p].nan = nan;
-    s->part[p].some_nan = some_nan, s->part[p].mixed = mixed;
-    s->part[p].neg0 = neg0, s->part[p].pos0 = pos0;
 }
+
+/* the key of u into a chain of least and greatest (a NaN or a zero noted first) */
+#define ASC8_SCAN_ONE(u, least, most)                                                 \
+    do {                                                                              \
+        if (mode != LSD_LONG && UNLIKELY(((u) << 1) - 1 >= 0xffe0000000000000ULL))    \
+            asc8_special(s, p, u);                                                    \
+        uint64_t k_ = lsd_key(u, 0, mode);                                            \
+        least = k_ < least ? k_ : least;                                              \
+        most = k_ > most ? k_ : most;                                                 \
+    } while (0)
+__attribute__((always_inline)) static inline void asc8_scan_range(Asc8 *s, int64_t p, int mode) {
+    J lo = p * s->block, hi = MIN(lo + s->block, s->n), i = lo;
+    const uint64_t *x = s->x;
+    uint64_t least0 = ~0ULL, least1 = ~0ULL, most0 = 0, most1 = 0; /* two chains of each */
+    for (; i + 1 < hi; i += 2) {
+        uint64_t u = x[i], v = x[i + 1];
+        ASC8_SCAN_ONE(u, least0, most0);
+        ASC8_SCAN_ONE(v, least1, most1);
+    }
+    if (i < hi)
+        ASC8_SCAN_ONE(x[i], least0, most0);
+    s->part[p].lo = MIN(least0, least1), s->part[p].hi = MAX(most0, most1);
+}
+#undef ASC8_SCAN_ONE
 static void asc8_scan(void *ctx, int64_t p) {
     Asc8 *s = ctx;
-    if (s->flt)
-        asc8_scan_range(s, p, true);
-    else
-        asc8_scan_range(s, p, false);
-}
-
-__attribute__((always_inline)) static inline void asc8_count_range(Asc8 *s, int64_t p, bool flt) {
-    J lo = p * s->block, hi = MIN(lo + s->block, s->n), *at = s->hist + p * s->nb, mask = s->nb - 1;
-    int shift = s->shift;
-    for (J i = lo; i < hi; i++)
-        at[(key8(s->x[i], flt) >> shift) & mask]++;
-}
-static void asc8_count(void *ctx, int64_t p) {
-    Asc8 *s = ctx;
-    if (s->flt)
-        asc8_count_range(s, p, true);
-    else
-        asc8_count_range(s, p, false);
-}
-
-__attribute__((always_inline)) static inline void asc8_scatter_range(Asc8 *s, int64_t p, bool flt) {
-    J lo = p * s->block, hi = MIN(lo + s->block, s->n), *at = s->hist + p * s->nb, mask = s->nb - 1;
-    int shift = s->shift;
-    uint64_t *tmp = s->tmp;
-    for (J i = lo; i < hi; i++) {
-        uint64_t k = key8(s->x[i], flt);
-        tmp[at[(k >> shift) & mask]++] = k;
-    }
-}
-static void asc8_scatter(void *ctx, int64_t p) {
-    Asc8 *s = ctx;
-    if (s->flt)
-        asc8_scatter_range(s, p, true);
-    else
-        asc8_scatter_range(s, p, false);
-}
-
-/* the buckets of chunk c sorted from tmp into r, and turned back into values */
-static void asc8_buckets(void *ctx, int64_t c) {
-    Asc8 *s = ctx;
-    J *counts = s->scratch + c * KEY_COUNTS;
-    for (J b = s->chunk_at[c]; b < s->chunk_at[c + 1] && !s->stopped; b++) {
-        J lo = b ? s->ends[b - 1] : 0, hi = s->ends[b];
-        if (!keys_msd(s->tmp + lo, NULL, s->r + lo, NULL, hi - lo, true, counts, s->poll) ||
-            (s->poll && UNLIKELY(intr_take()))) {
-            s->stopped = true;
-            break;
-        }
-        uint64_t *r = s->r, nan = s->nan;
-        if (s->flt)
-            for (J i = lo; i < hi; i++)
-                r[i] = value8(r[i], true, nan);
-        else
-            for (J i = lo; i < hi; i++)
-                r[i] = value8(r[i], false, 0);
+    switch (s->mode) {
+    case LSD_LONG: asc8_scan_range(s, p, LSD_LONG); break;
+    case LSD_FLOAT: asc8_scan_range(s, p, LSD_FLOAT); break;
+    default: asc8_scan_range(s, p, LSD_FLOAT_Q); break;
     }
 }
 
-static int asc8(const uint64_t *x, uint64_t *r, J n, bool flt) {
+/* the least and greatest keys (by mode) of x[0..n) into *lo, *hi, and for floats a NaN's bits
+ * into *nan: 0, or 1 when the keys of LSD_FLOAT would not give q's order (NaNs of different
+ * bits, or -0f with 0f), -1 'wsfull */
+static int scan8(const uint64_t *x, J n, int mode, uint64_t *lo, uint64_t *hi, uint64_t *nan) {
     Asc8 *s = mem_raw_calloc(1, sizeof(Asc8));
     if (!s) {
         kerr("wsfull");
         return -1;
     }
     int threads = pool_threads();
-    s->x = x, s->r = r, s->n = n, s->flt = flt, s->poll = threads == 0;
+    s->x = x, s->n = n, s->mode = mode;
     s->parts = threads && n >= PAR_MIN ? MIN(ASC_PARTS, MIN(4 * (threads + 1), n / PAR_BLOCK)) : 1;
     s->block = (n + s->parts - 1) / s->parts;
     pool_run(asc8_scan, s, s->parts);
-    uint64_t all_or = 0, all_and = ~0ULL;
+    *lo = ~0ULL, *hi = 0, *nan = 0;
     bool some_nan = false, mixed = false, neg0 = false, pos0 = false;
     for (int64_t p = 0; p < s->parts; p++) {
-        all_or |= s->part[p].or_, all_and &= s->part[p].and_;
+        *lo = MIN(*lo, s->part[p].lo), *hi = MAX(*hi, s->part[p].hi);
         if (s->part[p].some_nan) {
-            mixed |= s->part[p].mixed || (some_nan && s->part[p].nan != s->nan);
-            s->nan = s->part[p].nan, some_nan = true;
+            mixed |= s->part[p].mixed || (some_nan && s->part[p].nan != *nan);
+            *nan = s->part[p].nan, some_nan = true;
         }
         neg0 |= s->part[p].neg0, pos0 |= s->part[p].pos0;
     }
-    uint64_t varying = all_or ^ all_and;
-    if (mixed || (neg0 && pos0) || !varying) {
-        if (!mixed && !(neg0 && pos0))
-            memcpy(r, x, (size_t)n * 8); /* all equal */
-        mem_raw_free(s);
-        return mixed || (neg0 && pos0);
-    }
-    int top = 64 - __builtin_clzll(varying), bits = level_bits(n, top);
-    s->shift = top - bits;
-    s->nb = (J)1 << bits;
-    s->chunks = threads ? MIN(ASC_PARTS, MIN(4 * (threads + 1), s->nb)) : 1;
-    s->tmp = mem_raw_alloc((size_t)n * 8);
-    s->hist = mem_raw_calloc((size_t)(s->parts * s->nb), sizeof(J));
-    s->ends = mem_raw_alloc((size_t)s->nb * sizeof(J));
-    s->scratch = mem_raw_alloc((size_t)s->chunks * KEY_COUNTS * sizeof(J));
-    int rc = -1;
-    if (!s->tmp || !s->hist || !s->ends || !s->scratch) {
-        kerr("wsfull");
-        goto done;
-    }
-    pool_run(asc8_count, s, s->parts);
-    J sum = 0; /* each part's starts: bucket by bucket, the parts in order */
-    for (J b = 0; b < s->nb; b++) {
-        for (int64_t p = 0; p < s->parts; p++) {
-            J c = s->hist[p * s->nb + b];
-            s->hist[p * s->nb + b] = sum;
-            sum += c;
-        }
-        s->ends[b] = sum;
-    }
-    pool_run(asc8_scatter, s, s->parts);
-    if (!s->poll && intr_take()) {
-        kerr("stop");
-        goto done;
-    }
-    s->chunk_at[0] = 0; /* chunks of about n/chunks keys, whole buckets each */
-    for (int64_t c = 1, b = 0; c < s->chunks; c++) {
-        while (b < s->nb && (b ? s->ends[b - 1] : 0) < n / s->chunks * c)
-            b++;
-        s->chunk_at[c] = b;
-    }
-    s->chunk_at[s->chunks] = s->nb;
-    pool_run(asc8_buckets, s, s->chunks);
-    if (s->stopped || (!s->poll && intr_take())) {
-        kerr("stop");
-        goto done;
-    }
-    rc = 0;
-done:
-    mem_raw_free(s->tmp);
-    mem_raw_free(s->hist);
-    mem_raw_free(s->ends);
-    mem_raw_free(s->scratch);
     mem_raw_free(s);
-    return rc;
+    return mixed || (neg0 && pos0);
 }
+
+static int asc8(const uint64_t *x, uint64_t *r, J n, bool flt) {
+    uint64_t lo, hi, nan;
+    int rc = scan8(x, n, flt ? LSD_FLOAT : LSD_LONG, &lo, &hi, &nan);
+    if (rc)
+        return rc;
+    if (n <= KEY_SMALL) {
+        for (J i = 0; i < n; i++)
+            r[i] = key8(x[i], flt);
+        keys_insertion(r, NULL, r, NULL, n);
+        for (J i = 0; i < n; i++)
+            r[i] = value8(r[i], flt, nan);
+        return 0;
+    }
+    return lsd_sort(x, r, NULL, n, flt ? LSD_FLOAT : LSD_LONG, true, lo, hi, nan) ? 0 : -1;
+}
+
+/* stable ascending grade of x into idx (n items) by radix over the keys: 8-byte items read
+ * in place, their positions riding along; other items' keys made first, and when the keys'
+ * span and the positions fit in 64 bits together, each key becomes (key - min) above its
+ * position: distinct keys sorted alone give the stable order.  Otherwise the positions ride
+ * along. */
+static bool radix_grade(const K x, J n, J *idx) {
+    if (n > KEY_SMALL && obj_width(x->t) == 8) { /* longs, floats and temporals: read in place */
+        uint64_t lo, hi, nan;
+        int mode = x->t == KF || x->t == KZ ? LSD_FLOAT_Q : LSD_LONG;
+        return scan8((const uint64_t *)kJ(x), n, mode, &lo, &hi, &nan) >= 0 &&
+               lsd_sort((const uint64_t *)kJ(x), NULL, idx, n, mode, false, lo, hi, 0);
+    }
+    uint64_t *keys = mem_raw_alloc((size_t)(n ? n : 1) * 8);
+    if (!keys)
+        return false;
+    uint64_t lo = ~0ULL, hi = 0;
+    for (J i = 0; i < n; i++) {
+        uint64_t k = sort_key(x, i);
+        keys[i] = k;
+        lo = k < lo ? k : lo;
+        hi = k > hi ? k : hi;
+    }
+    int ibits = n > 1 ? 64 - __builtin_clzll((uint64_t)(n - 1)) : 1;
+    int rbits = hi > lo ? 64 - __builtin_clzll(hi - lo) : 0;
+    bool ok;
+    if (rbits + ibits <= 64) {
+        for (J i = 0; i < n; i++)
+            keys[i] = (rbits ? (keys[i] - lo) << ibits : 0) | (uint64_t)i;
+        ok = keys_sort(keys, NULL, n);
+        uint64_t mask = ibits == 64 ? ~0ULL : ((uint64_t)1 << ibits) - 1;
+        for (J i = 0; ok && i < n; i++)
+            idx[i] = (J)(keys[i] & mask);
+    } else {
+        ok = keys_sort(keys, idx, n);
+    }
+    mem_raw_free(keys);
+    return ok;
+}
+
 /* asc of a radix-sortable vector (n > 1): longs, timestamps and timespans, floats and
  * datetimes by asc8 (NULL with *used false when floats need the grade), the others by their
  * keys alone, sorted, then turned back into values */

@@ -834,10 +834,12 @@ typedef struct AsofIndex {
     K tgroup;    /* group of each row of t, or -1 */
     K qtime, ttime; /* the time columns (owned) */
     J *qt;       /* integral times: q's at rows[k] is qt[k] (nulls nj), or NULL */
+    J *cursor;   /* with qt: where each group's last search ended */
 } AsofIndex;
 
 static void asof_free(AsofIndex *a) {
     mem_raw_free(a->qt);
+    mem_raw_free(a->cursor);
     mem_raw_free(a->start);
     mem_raw_free(a->rows);
     r0(a->tgroup);
@@ -912,7 +914,8 @@ static int asof_one_key(AsofIndex *a, const K qk, const K tk) {
     a->start = mem_raw_calloc((size_t)ng + 2, sizeof(J));
     a->rows = mem_raw_alloc((size_t)(nq ? nq : 1) * sizeof(J));
     a->qt = mem_raw_alloc((size_t)(nq ? nq : 1) * sizeof(J));
-    if (!a->tgroup || !a->start || !a->rows || !a->qt) {
+    a->cursor = mem_raw_alloc((size_t)(ng ? ng : 1) * sizeof(J));
+    if (!a->tgroup || !a->start || !a->rows || !a->qt || !a->cursor) {
         r0(gid);
         if (!kerr_msg())
             kerr("wsfull");
@@ -923,13 +926,24 @@ static int asof_one_key(AsofIndex *a, const K qk, const K tk) {
         a->start[g[i] + 2]++;
     for (J k = 0; k < ng; k++)
         a->start[k + 2] += a->start[k + 1];
-    bool wide = obj_width(a->qtime->t) == 8;
-    for (J i = 0; i < nq; i++) { /* counting sort keeps q's order within each group */
-        J at = a->start[g[i] + 1]++;
-        a->rows[at] = i;
-        a->qt[at] = wide ? kJ(a->qtime)[i] : time_j(a->qtime, i);
+    J *next = a->start + 1, *rows = a->rows, *qt = a->qt;
+    if (obj_width(a->qtime->t) == 8) { /* counting sort keeps q's order within each group */
+        const J *times = kJ(a->qtime);
+        for (J i = 0; i < nq; i++) {
+            J at = next[g[i]]++;
+            rows[at] = i;
+            qt[at] = times[i];
+        }
+    } else {
+        for (J i = 0; i < nq; i++) {
+            J at = next[g[i]]++;
+            rows[at] = i;
+            qt[at] = time_j(a->qtime, i);
+        }
     }
     r0(gid);
+    for (J k = 0; k < ng; k++)
+        a->cursor[k] = a->start[k];
     for (J r = 0; r < a->tgroup->n; r++)
         if (kJ(a->tgroup)[r] >= ng)
             kJ(a->tgroup)[r] = -1;
@@ -1015,22 +1029,40 @@ static bool asof_build(AsofIndex *a, const K c, const K t, const K q) {
     return true;
 }
 
+/* in qt[lo..hi) (ascending) the first time > tr, searched from c (lo <= c <= hi) outwards by
+ * doubling steps, then by halves: near c when t's times are in order, as they usually are */
+static J after_from(const J *qt, J lo, J hi, J c, J tr) {
+    J step = 1;
+    if (c < hi && qt[c] <= tr) { /* after c: qt[lo - 1] <= tr throughout */
+        lo = c + 1;
+        for (J at = lo; at < hi && qt[at] <= tr; at = lo + step, step *= 2)
+            lo = at + 1;
+        hi = MIN(hi, lo + step);
+    } else { /* at or before c: qt[hi] > tr (or hi the end) throughout */
+        hi = c;
+        for (J at = hi - 1; at >= lo && qt[at] > tr; at = hi - step, step *= 2)
+            hi = at;
+        lo = MAX(lo, hi - step);
+    }
+    while (lo < hi) {
+        J mid = lo + (hi - lo) / 2;
+        if (qt[mid] <= tr)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* the last row of q in t's row r's group with time <= t's time, or -1 (binary search: q is in
  * time order within each group, as aj requires) */
-static J asof_row(const AsofIndex *a, J r) {
+static J asof_row(AsofIndex *a, J r) {
     J g = kJ(a->tgroup)[r];
     if (g < 0)
         return -1;
     J lo = a->start[g], hi = a->start[g + 1]; /* first row whose time is > t's */
     if (a->qt) {
-        J tr = time_j(a->ttime, r);
-        while (lo < hi) {
-            J mid = lo + (hi - lo) / 2;
-            if (a->qt[mid] <= tr)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
+        lo = a->cursor[g] = after_from(a->qt, lo, hi, a->cursor[g], time_j(a->ttime, r));
         return lo > a->start[g] ? a->rows[lo - 1] : -1;
     }
     while (lo < hi) {

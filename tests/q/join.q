@@ -134,3 +134,83 @@ q)(),"a"
 ,"a"
 q)(),`a`b
 `a`b
+q)/ ref/aj.md: aj on one key column searched from where the group's last search ended: trades out of order,
+q)/ no quote before the trade (null), the first quote after it, a sym not in the quotes, empty tables; against a select per row
+q)q:([]sym:`a`b`a`b`a`c;time:1 2 3 4 5 9;bid:10 20 30 40 50 90f)
+q)t:([]sym:`a`a`b`d`a`c`a`b;time:0 3 1 5 100 8 4 2)
+q)aj[`sym`time;t;q]
+sym time bid
+------------
+a   0
+a   3    30
+b   1
+d   5
+a   100  50
+c   8
+a   4    30
+b   2    20
+q)aj[`sym`time;reverse t;q]~reverse aj[`sym`time;t;q]
+1b
+q)aj[`sym`time;0#t;q]
+sym time bid
+------------
+q)aj[`sym`time;t;0#q]
+sym time bid
+------------
+a   0
+a   3
+b   1
+d   5
+a   100
+c   8
+a   4
+b   2
+q)n:20000;Q:`sym`time xasc ([]sym:n?`x`y`z;time:n?1000;v:til n);T:([]sym:(n div 10)?`x`y`z`w;time:(n div 10)?1100)
+q)r:aj[`sym`time;T;Q];f:{[s;t] w:exec last v from Q where sym=s,time<=t;$[null w;0N;w]};(r`v)~f'[T`sym;T`time]
+1b
+q)r2:aj[`sym`time;`time xasc T;Q];(r2`v)~f'[r2`sym;r2`time]
+1b
+q)/ ref/aj.md: with the times of both tables ascending, aj sweeps the quotes in time order alongside the trades:
+q)/ equal times (the sym's last quote at the trade's time), no quote before, a sym not in the quotes, null times first
+q)q:([]sym:`a`b`a`a`b`c;time:1 2 2 2 3 9;bid:10 20 30 31 40 90f)
+q)t:([]sym:`a`b`d`a`b`c`a;time:0 1 2 2 3 8 10)
+q)aj[`sym`time;t;q]
+sym time bid
+------------
+a   0
+b   1
+d   2
+a   2    31
+b   3    40
+c   8
+a   10   31
+q)aj[`sym`time;t;0#q]
+sym time bid
+------------
+a   0
+b   1
+d   2
+a   2
+b   3
+c   8
+a   10
+q)aj[`sym`time;0#t;q]
+sym time bid
+------------
+q)aj[`sym`time;1#t;1#q]
+sym time bid
+------------
+a   0
+q)aj[`sym`time;([]sym:`a`a;time:0N 5);([]sym:`a`a`a;time:0N 0N 3;v:1 2 3)]
+sym time v
+----------
+a        2
+a   5    3
+q)n:20000;Q:`time xasc ([]sym:n?`x`y`z;time:n?1000;v:til n);T:`time xasc ([]sym:(n div 10)?`x`y`z`w;time:(n div 10)?1100)
+q)f:{[s;t] w:exec last v from Q where sym=s,time<=t;$[null w;0N;w]}
+q)r:aj[`sym`time;T;Q];((r`v)~f'[T`sym;T`time]),r~aj[`sym`time;T;`sym`time xasc Q]
+11b
+q)Q:update time:`time$time from Q;T:update time:`time$time from T;(aj[`sym`time;T;Q]`v)~r`v
+1b
+q)Q:update time:2000.01.01D+time from Q;T:update time:2000.01.01D+time from T;(aj[`sym`time;T;Q]`v)~r`v
+1b

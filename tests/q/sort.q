@@ -272,7 +272,7 @@ q)iasc 7
 'rank
 q)idesc `a
 'rank
-q)/ asc of longs and floats by keys alone (most significant digit first): nulls first, then
+q)/ asc of longs and floats by keys alone (least significant digit first): nulls first, then
 q)/ -0w .. 0w; small lists by insertion; long lists in buckets; checked against the stable grade
 q)asc 3 0N 1 -0W 0W 2 0N
 `s#0N 0N -0W 1 2 3 0W
@@ -342,4 +342,34 @@ q)x:(1000?1f),(neg 0n),0n;(2#asc x)~2#0n
 q)((-8!)each 2#asc x)~(-8!neg 0n;-8!0n)
 1b
 q)x:(1000?1f),0n,neg 0n;((-8!)each 2#asc x)~(-8!0n;-8!neg 0n)
+1b
+q)/ ref/asc.md: asc and iasc of 8-byte items (least significant digit first, the keys read off the values) against the merge grade of one-item lists, a path of its own
+q)r:{iasc enlist each x}
+q)x:20000?0W;x[til 50]:0N;x[50+til 50]:-0W;x[100+til 50]:0W;(iasc x)~r x
+1b
+q)x:(20000?-1 1)*20000?0W;((iasc x)~r x),(asc x)~x r x
+11b
+q)x:20000?-0w 0w 0n,-3+til 7;(iasc x)~r x
+1b
+q)x:(10000?1e300*-0.5+10000?1.0),-0.0,0.0,-0.0,0n,0w,-0w,0n;((iasc x)~r x),(asc x)~x r x
+11b
+q)x:(10000?1f),neg[0n],0n,neg 0n;(iasc x)~r x
+1b
+q)x:10000?.z.p;((iasc x)~r x),(asc x)~x r x
+11b
+q)x:10000?2;(iasc x)~r x
+1b
+q){x:x?100000000;((iasc x)~r x),(asc x)~x r x} each 31 32 33 34 100 1000 4097
+11b
+11b
+11b
+11b
+11b
+11b
+11b
+q)x:33#5;(iasc x;asc x)~(til 33;`s#33#5)
+1b
+q)x:33#-0.0;(-8!asc x)~-8!`s#x
+1b
+q)x:(33?1f),-0.0;(1%first (asc x) where 0=asc x)~-0w
 1b
