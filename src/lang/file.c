@@ -701,6 +701,16 @@ K file_apply(const K h, K *args, int n) {
     return eval_apply(v, args, n);
 }
 
+/* meta x (ref/meta.md): x a table in memory or mapped, by value or by name, or the file symbol
+ * of a splayed table (or of a table's file), which is read first */
+K prim_meta(K x) {
+    PRIM_ARGS1(x);
+    char path[1024];
+    if (x->t == -KS && x->s[0] == ':' && handle_path(x, path, sizeof path))
+        x = prim_get(x);
+    return table_meta(x);
+}
+
 /* the path of a table's file (or splayed directory, without its trailing /) that handle h
  * names; false when h is no file handle */
 static bool table_file(const K h, char *path, size_t size) {

@@ -868,8 +868,10 @@ static bool is_iterator(const K f) { return f->t == KITER; }
  * column expression, else x" (basics/qsql.md).  The terms are the arguments, left to right,
  * then the function: the first name among them -- c2+c3 names c2, string c3 c3, 5 xbar
  * time.minute minute, `int$s s (a quoted symbol is no term).  A primitive whose leftmost
- * argument is a literal (2*c2), or a derived function such as ,' (an iterator's), names
- * nothing: x.  The virtual column i names nothing (select count i from t gives x) */
+ * argument is a literal (2*c2) names nothing: x.  A derived function (an iterator's) names
+ * by its last argument alone: -3#'time is time, rng'[price@'inx] inx, (id,'4) x
+ * (kb/programming-idioms.md, wp/iterators, basics/qsql.md).  The virtual column i names
+ * nothing (select count i from t gives x) */
 static S column_name(const K e) {
     if (e->t == -KS) {
         if (e->s == ss("i"))
@@ -881,7 +883,7 @@ static S column_name(const K e) {
         K f = kK(e)[0];
         int a = kK(e)[1]->t;
         if ((f->t >= KPROJ && f->t <= KEACHL) || (f->t == 0 && f->n == 2 && is_iterator(kK(f)[0])))
-            return sym_null; /* a derived function: (,'),... */
+            return column_name(kK(e)[e->n - 1]); /* a derived function: (,'),... */
         char buf[8];
         const char *text = f->t > KLAMBDA && f->t < KPROJ ? prim_display(f, buf) : NULL;
         if (text && !isalpha((unsigned char)text[0]) && a < 0 && a != -KS) /* 2*c2 */

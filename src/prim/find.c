@@ -115,26 +115,13 @@ K prim_find(K x, K y) {
         return prim_roll(n, y);
     }
     if (x->t == XD) {
-        /* reverse lookup: the key of the first value equal to y */
-        K vals = DICT_VALS(x);
-        K pos = prim_find(r1(vals), y);
-        if (!pos) {
-            r0(x);
-            return NULL;
-        }
+        /* reverse lookup (basics/dictsandtables.md): the key of the first value equal to y,
+         * of each item of a list y (a keyed table's key rows for a table y); a null key where
+         * none is (Find's index count x, past the keys) */
+        K pos = prim_find(r1(DICT_VALS(x)), y);
         K k = r1(DICT_KEYS(x));
         r0(x);
-        K args = pos;
-        K r;
-        if (args->t == -KJ) {
-            J p = args->j;
-            r = p < obj_count(k) ? prim_item(k, p) : prim_null_of(k->t);
-        } else {
-            r = prim_null_of(k->t);
-        }
-        r0(args);
-        r0(k);
-        return r;
+        return pos ? prim_at(k, pos) : (r0(k), NULL);
     }
     if (x->t == -KS && (y->t == KS || y->t == -KS || obj_is_enum(y->t) || obj_is_enum(-y->t)))
         return prim_enum_extend(x, y); /* `sym?syms */

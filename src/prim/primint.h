@@ -160,6 +160,8 @@ K prim_regroup(K codes);
 K prim_in_place(K (*f)(K, K), K x, K y);
 /* columns names (borrowed symbols) of table t (borrowed) as a list, or NULL + 'mismatch */
 K prim_columns_named(const K t, const K names);
+/* meta of a table or keyed table, or of the name of one (ref/meta.md) */
+K table_meta(K x);
 /* dictionaries (and keyed tables) x and y (consumed) merged by key: x's keys then y's new
  * ones; combine(xv, yv) (consumed; NULL: y's value) where a key is in both */
 K prim_dict_merge(K x, K y, K (*combine)(K, K));

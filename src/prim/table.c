@@ -281,8 +281,9 @@ K prim_xdesc(K x, K y) {
     return y->t == -KS ? prim_in_place(sort_desc, x, y) : sort_by(x, y, true);
 }
 
-/* meta t: c | t f a (type char, foreign key, attribute) */
-K prim_meta(K x) {
+/* meta t: c | t f a (type char, foreign key, attribute); t a table, a keyed table or the
+ * name of either (a file symbol is read first by lang's prim_meta) */
+K table_meta(K x) {
     PRIM_ARGS1(x);
     if (x->t == -KS && RT->svc.global_get) {
         K v = RT->svc.global_get(x->s);

@@ -152,6 +152,27 @@ s p
 a 1
 b 2
 a 3
+q)/ ref/meta.md: meta of a filesymbol for a splayed table (with or without its trailing /),
+q)/ or of a table's file; a path to nothing is the OS error
+q)meta `:db/t
+c| t f a
+-| -----
+s| s
+p| f
+q)meta `:db/t/
+c| t f a
+-| -----
+s| s
+p| f
+q)`:flat set ([]a:1 2;b:"xy")
+`:flat
+q)meta `:flat
+c| t f a
+-| -----
+a| j
+b| c
+q)meta `:db/none
+':db/none. OS reports: No such file or directory
 q)tr:([]sym:`x`x`y;v:1 2 3)
 q)`:hdb dsave `tr
 `tr

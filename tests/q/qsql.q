@@ -725,6 +725,17 @@ b  b   40 22.2 "2.2"
 c  c   60 33.3 "3.3"
 q)cols select c2 wavg c3, 2 xbar c2, `float$c3, c2 mod 3 from t
 `c3`c2`c31`c21
+q)/ a derived function names by its last argument alone: kb/programming-idioms.md (-3#'time is
+q)/ time), wp/iterators/index.md (rng'[price] price, rng'[price@'inx] inx), basics/qsql.md ((id,'4) x)
+q)tab:([]sym:`a`b;price:(1 2 3;4 5 6);inx:(0 1;2 0))
+q)rng:{max[x]-min x}
+q)select sym,-2#'price,rng'[price],rng'[price@'inx] from tab
+sym price price1 inx
+--------------------
+a   2 3   2      1
+b   5 6   2      2
+q)cols select (sym,'`z),(price,'1) from tab
+`x`x1
 q)/ chains of foreign keys: s.n.r reads on through each key, o.d.year through a date
 q)r:([r:`EU`AS] name:("Europe";"Asia"))
 q)n:([n:`FR`DE`JP] r:`r$`EU`EU`AS)

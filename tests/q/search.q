@@ -109,6 +109,34 @@ q)w?(-8;3 17)
 q)u:("abcde";10 2 -6;(2 3;`ab))
 q)u?(2 3;`ab)
 3 3
+q)/ basics/dictsandtables.md, reverse lookup: Find on a dict gives the key of the first matching
+q)/ value, for each item of a list y, a null key where none matches; a keyed table's values are
+q)/ its value rows, so a table or a record y gives key rows
+q)d:`a`b`c!10 20 30
+q)d?30
+`c
+q)d?40
+`
+q)d?30 10 40
+`c`a`
+q)(1 2!("ab";"cd"))?("cd";"ab")
+2 1
+q)kt:([k:1 2 3]v:10 20 30)
+q)kt?enlist 20
+k| 2
+q)kt?enlist[`v]!enlist 30
+k| 3
+q)kt?([]v:20 30 40)
+k
+-
+2
+3
+
+q)(2!([]a:1 2;b:3 4;c:5 6))?([]c:6 5)
+a b
+---
+2 4
+1 3
 q)/ distinct of over 2^20 8-byte items with many distinct values: radix-partitioned, first
 q)/ occurrences in order (nulls and infinities are values like others)
 q)x:(3*1200000?1000000000),0N,0N,0W,-0W,0N;r:distinct x;(count r;r~x where (til count x)=x?x)
