@@ -841,7 +841,39 @@ class Identity(UnaryPrimitive):
     @property
     def is_null(self):
         return True
-class ProjectionNull(Identity): __slots__ = ()
+class ProjectionNull(Identity):
+    """The elided argument of a projection (the missing one of f[;2], 65 ff on the wire):
+    equal to itself and to Python's `...`, ordered against nothing, null, `...` in Python."""
+
+    __slots__ = ()
+
+    def py(self, *, raw=False, has_nulls=None, stdlib=True):
+        return Ellipsis
+
+    np = pd = py
+
+    def __repr__(self):
+        return "pykx.ProjectionNull(pykx.q('::'))"
+
+    def __eq__(self, other):
+        return other is Ellipsis or isinstance(other, ProjectionNull)
+
+    def __ne__(self, other):
+        return not self.__eq__(other)
+
+    def __lt__(self, other):
+        return False
+
+    __gt__ = __lt__
+
+    def __le__(self, other):
+        return isinstance(other, ProjectionNull)
+
+    __ge__ = __le__
+
+    __hash__ = K.__hash__
+
+
 class Operator(Function): __slots__ = ()
 class Iterator(Function): __slots__ = ()
 class Projection(Function):
@@ -1843,8 +1875,12 @@ def wrap(ref):
         cls = _classes.get(t, Function if 100 <= t <= 111 else K)
     if t == 99 and _e.topy(_e.apply("{98h=type key x}", ref), 1):
         cls = KeyedTable
-    elif t == 101 and _e.show(ref, True) == "::":
-        cls = Identity
+    elif t == 101:
+        shown = _e.show(ref, True)
+        if shown == "::":
+            cls = Identity
+        elif shown == "":
+            cls = ProjectionNull
     if t in (15, -15):
         warnings.warn("The q datetime type is deprecated", DeprecationWarning, stacklevel=2)
     obj = object.__new__(cls)
