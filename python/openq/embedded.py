@@ -169,6 +169,9 @@ class QAccess:
         if name == "qsql":
             from .query import QSQL
             return QSQL(self)
+        if name in ("insert", "upsert"):
+            from .query import TableAppend
+            return TableAppend(self, name)
         if name == "sql":
             from .sql import SQL
             return SQL(self)

@@ -1560,15 +1560,6 @@ class Table(PandasAPI, Mapping):
             df[c] = a  # assigned, a bytes column keeps its |S1 dtype
         return _with_masked(df, masked) if masked else df
 
-    def insert(self, row, match_schema=False, test_insert=False, inplace=True):
-        r = _q("{x,$[98h=type y;y;99h=type y;enlist y;flip (cols x)!enlist each y]}", self, row)
-        if inplace:
-            object.__setattr__(self, "_k", r._k)
-        return r
-
-    def upsert(self, row, match_schema=False, test_insert=False, inplace=True):
-        return self.insert(row, inplace=inplace)
-
     def select(self, columns=None, where=None, by=None, inplace=False):
         from .query import _functional
         return _functional(self, "select", columns, where, by, inplace)
