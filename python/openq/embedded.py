@@ -11,7 +11,7 @@ except ImportError:
 import sys
 
 from .exceptions import PyKXException, QError, QNameError
-from .k import K, wrap
+from .k import K, wrap, Function, Foreign
 
 # q's reserved words (the q reference's keyword list): not assignable from Python
 RESERVED = frozenset("""
@@ -58,7 +58,12 @@ class Ctx:
             return Ctx(full, q)
         if kind == 0:
             raise QNameError(f"{full!r} is not defined in q")
-        return q._call("get", full)
+        v = q._call("get", full)
+        if isinstance(v, (Function, Foreign)) and not full.startswith((".z.", ".q.")):
+            # a namespace's function is called by its name, where it lives (PyKX's rule)
+            from .k import SymbolicFunction
+            return SymbolicFunction(full).with_execution_ctx(q)
+        return v
 
     def __setattr__(self, attr, value):
         full = self._full(attr)
@@ -169,6 +174,9 @@ class QAccess:
         if name == "qsql":
             from .query import QSQL
             return QSQL(self)
+        if name in ("insert", "upsert"):
+            from .query import TableAppend
+            return TableAppend(self, name)
         if name == "sql":
             from .sql import SQL
             return SQL(self)
@@ -322,7 +330,8 @@ q = EmbeddedQ()
 
 
 # q functions PyKX's q code calls (its pykx.q defines them); in q here
-_e.eval(".pykx.util.isf:{112h=type x}")
+_e.set_global(".pykx.util.isf", lambda x: _e.qtype(x._k) == 112)  # a foreign, as PyKX's
+_e.eval(".Q.ajf0:{[f;g;x;y;z] $[f;$[g;ajf;ajf0];$[g;aj;aj0]][x;y;z]}")  # aj aj0 ajf ajf0
 _e.eval('.pykx.modpow:{[x;y;z] r:$[((abs type x)in 4 5 6 7h)&(abs type y)in 4 5 6 7h;'
         '"j"$x xexp y;x xexp y];$[z~(::);r;r mod z]}')
 _e.eval('.pykx.util.loadfile:{[folder;file] cwd:system"cd";system"cd ",folder;'

@@ -743,36 +743,78 @@ def _elided(v):
 
 
 class SymbolicFunction(Function, SymbolAtom):
-    """A function named by a symbol (`.vvv.f`): calling it applies whatever the name holds
-    when called, as PyKX's SymbolicFunction does."""
+    """A function named by a symbol (`.vvv.f`, or what q.ns.f gives for a function): calling
+    it applies whatever the name holds when called, in its execution context (embedded q
+    unless with_execution_ctx(conn) names a connection), as PyKX's SymbolicFunction does."""
 
-    __slots__ = ()
+    __slots__ = ("_ctx",)
 
     def __new__(cls, x=None, *args, **kwargs):
         if isinstance(x, _e.KRef):
-            return K.__new__(cls, x)
-        if not isinstance(x, str):
+            obj = K.__new__(cls, x)
+        elif not isinstance(x, str):
             raise TypeError("SymbolicFunction takes the function's name as a str")
-        obj = object.__new__(cls)
-        obj._k = _e.toq(x)
+        else:
+            obj = object.__new__(cls)
+            obj._k = _e.toq(x)
+        obj._ctx = None
         return obj
+
+    def with_execution_ctx(self, ctx):
+        """the same name, called in ctx (a connection, or embedded q)"""
+        from .embedded import EmbeddedQ
+        r = object.__new__(SymbolicFunction)
+        r._k = self._k
+        r._ctx = None if ctx is None or isinstance(ctx, EmbeddedQ) else ctx
+        return r
+
+    @property
+    def execution_ctx(self):
+        from .embedded import q
+        return q if getattr(self, "_ctx", None) is None else self._ctx
 
     @property
     def sym(self):
         return wrap(self._k)
 
+    def _run(self, src, *args):
+        ctx = getattr(self, "_ctx", None)
+        return _q(src, *args) if ctx is None else ctx(src, *args)
+
     @property
     def func(self):
-        return _q("value", self.sym)
+        return self._run("value", self.sym)
+
+    @property
+    def params(self):
+        f = self.func
+        return f.params if isinstance(f, Function) else ()
 
     def __call__(self, *args):
-        return _q("{[f;a] (value f) . a}", self.sym, list(args) if args else [None])
+        return self._run("{[f;a] (value f) . a}", self.sym, list(args) if args else [None])
 
     def __eq__(self, o):
-        return isinstance(o, SymbolicFunction) and str(self) == str(o)
+        return isinstance(o, SymbolicFunction) and str(self) == str(o) and \
+            getattr(self, "_ctx", None) is getattr(o, "_ctx", None)
 
     def __ne__(self, o):
         return not self == o
+
+    def __lt__(self, o):
+        return False
+
+    __gt__ = __lt__
+
+    def __le__(self, o):
+        return self == o
+
+    __ge__ = __le__
+
+    def __bool__(self):
+        return True
+
+    def __bytes__(self):
+        return str(self).encode()
 
     __hash__ = None
 
@@ -841,7 +883,39 @@ class Identity(UnaryPrimitive):
     @property
     def is_null(self):
         return True
-class ProjectionNull(Identity): __slots__ = ()
+class ProjectionNull(Identity):
+    """The elided argument of a projection (the missing one of f[;2], 65 ff on the wire):
+    equal to itself and to Python's `...`, ordered against nothing, null, `...` in Python."""
+
+    __slots__ = ()
+
+    def py(self, *, raw=False, has_nulls=None, stdlib=True):
+        return Ellipsis
+
+    np = pd = py
+
+    def __repr__(self):
+        return "pykx.ProjectionNull(pykx.q('::'))"
+
+    def __eq__(self, other):
+        return other is Ellipsis or isinstance(other, ProjectionNull)
+
+    def __ne__(self, other):
+        return not self.__eq__(other)
+
+    def __lt__(self, other):
+        return False
+
+    __gt__ = __lt__
+
+    def __le__(self, other):
+        return isinstance(other, ProjectionNull)
+
+    __ge__ = __le__
+
+    __hash__ = K.__hash__
+
+
 class Operator(Function): __slots__ = ()
 class Iterator(Function): __slots__ = ()
 class Projection(Function):
@@ -867,17 +941,55 @@ class Projection(Function):
         given = self._parts()[1:]
         return tuple(p for i, p in enumerate(base) if i >= len(given) or _elided(given[i]))
 class Composition(Function):
+    """f g h @: its functions in order (args), the last applied first (func, params)."""
+
     __slots__ = ()
+
+    def _parts(self):
+        out = []
+        for p in _q("value", self):
+            if isinstance(p, Composition):
+                out += p._parts()
+            elif isinstance(p, Projection) and _is_apply_at(p):
+                out.append(p.args[0])  # the composition's closing `g @` is g
+            else:
+                out.append(p)
+        return out
 
     @property
     def args(self):
-        return tuple(_q("value", self))
+        return tuple(self._parts())
+
+    @property
+    def func(self):
+        return self._parts()[-1]
 
     @property
     def params(self):
-        last = list(_q("value", self))[-1]
+        last = self.func
         return last.params if isinstance(last, Function) else ()
-class AppliedIterator(Function): __slots__ = ()
+
+
+def _is_apply_at(p):
+    """p is `g @` (@ projected on its first argument alone)"""
+    given = p._parts()[1:]
+    return (isinstance(p.func, Operator) and str(p.func) == "@" and len(given) == 2
+            and _elided(given[1]) and isinstance(given[0], Function))
+class AppliedIterator(Function):
+    """f' f/ f\\ f': f/: f\\: -- func is f, whose parameters these take"""
+
+    __slots__ = ()
+
+    @property
+    def func(self):
+        return _q("value", self)
+
+    @property
+    def params(self):
+        f = self.func
+        return f.params if isinstance(f, Function) else ()
+
+
 class Each(AppliedIterator): __slots__ = ()
 class Over(AppliedIterator): __slots__ = ()
 class Scan(AppliedIterator): __slots__ = ()
@@ -888,6 +1000,18 @@ class EachLeft(AppliedIterator): __slots__ = ()
 
 class Foreign(Atom):
     __slots__ = ()
+
+    def __bool__(self):
+        return True
+
+    @property
+    def params(self):
+        """the wrapped Python callable's parameter names"""
+        import inspect
+        try:
+            return tuple(inspect.signature(self.py()).parameters)
+        except (TypeError, ValueError):
+            return ()
 
     def __reduce__(self):
         raise TypeError("Unable to serialize pykx.Foreign objects")
@@ -1528,15 +1652,6 @@ class Table(PandasAPI, Mapping):
             df[c] = a  # assigned, a bytes column keeps its |S1 dtype
         return _with_masked(df, masked) if masked else df
 
-    def insert(self, row, match_schema=False, test_insert=False, inplace=True):
-        r = _q("{x,$[98h=type y;y;99h=type y;enlist y;flip (cols x)!enlist each y]}", self, row)
-        if inplace:
-            object.__setattr__(self, "_k", r._k)
-        return r
-
-    def upsert(self, row, match_schema=False, test_insert=False, inplace=True):
-        return self.insert(row, inplace=inplace)
-
     def select(self, columns=None, where=None, by=None, inplace=False):
         from .query import _functional
         return _functional(self, "select", columns, where, by, inplace)
@@ -1843,8 +1958,12 @@ def wrap(ref):
         cls = _classes.get(t, Function if 100 <= t <= 111 else K)
     if t == 99 and _e.topy(_e.apply("{98h=type key x}", ref), 1):
         cls = KeyedTable
-    elif t == 101 and _e.show(ref, True) == "::":
-        cls = Identity
+    elif t == 101:
+        shown = _e.show(ref, True)
+        if shown == "::":
+            cls = Identity
+        elif shown == "":
+            cls = ProjectionNull
     if t in (15, -15):
         warnings.warn("The q datetime type is deprecated", DeprecationWarning, stacklevel=2)
     obj = object.__new__(cls)

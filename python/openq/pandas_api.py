@@ -720,6 +720,29 @@ class PandasAPI(_Merge):
             by = self._plain().columns.py()
         return _q("{y xasc x}" if ascending else "{y xdesc x}", self, _names(by))
 
+    def _append(self, method, row, match_schema, test_insert, inplace):
+        """q's insert (through a global, as insert needs a name) or upsert of row."""
+        from .embedded import q
+        if method == "insert":
+            q[".openq.i.itab"] = self
+            try:
+                r = q.insert(".openq.i.itab", row, match_schema, test_insert)
+                if not test_insert:
+                    r = q[".openq.i.itab"]
+            finally:
+                _q("{delete itab from `.openq.i}", None)
+        else:
+            r = q.upsert(self, row, match_schema, test_insert)
+        if inplace:
+            object.__setattr__(self, "_k", r._k)
+        return r
+
+    def insert(self, row, match_schema=False, test_insert=False, inplace=True):
+        return self._append("insert", row, match_schema, test_insert, inplace)
+
+    def upsert(self, row, match_schema=False, test_insert=False, inplace=True):
+        return self._append("upsert", row, match_schema, test_insert, inplace)
+
     def sample(self, n=1, replace=False):
         return _q("{x neg[y]?count x}" if not replace else "{x y?count x}", self, n)
 

@@ -21,55 +21,53 @@ from .k import K, wrap, SymbolAtom, CharVector, SymbolVector
 from .toq import toq
 
 
-def _phrase(x, sep=","):
-    if x is None:
-        return ""
-    if isinstance(x, K):
-        x = x.py()
-    if isinstance(x, str):
-        return x
-    if isinstance(x, dict):
-        return sep.join(f"{k}:{v}" for k, v in x.items())
-    return sep.join(str(v) for v in x)
-
-
-def _has_column(x):
-    if isinstance(x, (Column, QueryPhrase)):
-        return True
-    if isinstance(x, dict):  # a value that is not q text: a Column or a constant
-        return any(not isinstance(v, str) for v in x.values())
-    if isinstance(x, (list, tuple)):
-        return any(_has_column(v) for v in x)
-    return False
-
-
 def _query(kind, table, columns=None, where=None, by=None, inplace=False, q=None):
-    if q is None and any(_has_column(x) for x in (columns, where, by)):
-        return _functional_query(kind, table, columns, where, by, inplace)
-    cols = _phrase(columns)
-    w = _phrase(where)
-    b = _phrase(by)
-    if kind == "delete" and cols and w:
-        raise TypeError("'where' and 'columns' clauses cannot be used together in a delete")
-    text = kind
-    if cols:
-        text += " " + cols
-    if b:
-        text += " by " + b
+    """kind (select exec update delete) as q's functional form ?[t;c;b;a] or ![t;c;b;a],
+    run by q (embedded) or on q's server (a connection): table a K table, anything toq
+    makes one, or the name of a global (update and delete of a name read its value unless
+    inplace, which stores the result there)."""
+    from .k import Table, KeyedTable, SplayedTable
+    if isinstance(table, SymbolAtom):
+        table = table.py()
     named = isinstance(table, str)
-    if isinstance(table, K) and table.t == -11:
-        table, named = table.py(), True
-    src = ("`" + table if inplace else table) if named else "x"
-    text += " from " + src
-    if w:
-        text += " where " + w
-    if q is not None:  # a connection's qsql: the query runs there
-        r = q._call(text) if named else q._call("{" + text + "}", table)
-    elif named:
-        r = wrap(_e.eval(text))
+    if not named:
+        try:
+            table = toq(table)
+        except (TypeError, ValueError):
+            table = None
+        if not isinstance(table, (Table, KeyedTable)):
+            raise TypeError("'table' object provided was not a K tabular object or an object "
+                            "which could be converted to an appropriate representation")
+        if inplace and isinstance(table, SplayedTable):
+            raise QError("Application of 'inplace' updates not supported for "
+                         "splayed/partitioned tables")
+    if kind == "delete" and columns is not None and where is not None:
+        raise TypeError("'where' and 'columns' clauses cannot be used together in a delete")
+    c = _glist(_where_trees(where))
+    if by is not None and kind != "delete":
+        b = _columns_clause(kind, by)
     else:
-        r = wrap(_e.apply("{" + text + "}", table._k if isinstance(table, K) else table))
-    if inplace and not named and isinstance(table, K):
+        b = _e.eval("()" if kind == "exec" else "0b")
+    if kind == "delete":
+        a = toq([] if columns is None else _clause_trees(columns)[0], SymbolVector)._k
+    elif columns is None:
+        a = _e.eval("()")
+    else:
+        a = _columns_clause(kind, columns)
+    fn = "!" if kind in ("update", "delete") else "?"
+    get = "get " if named and not inplace and fn == "!" else ""
+    src = "{[t;c;b;a] " + fn + "[" + get + "t;c;b;a]}"
+    t = toq(table, SymbolAtom)._k if named else table._k
+    if q is None:
+        r = wrap(_e.apply(src, t, c, b, a))
+    else:
+        r = q._call(src, wrap(t), wrap(c), wrap(b), wrap(a))
+    if inplace and not named:
+        if not isinstance(r, K):
+            raise QError("'inplace' not supported with asynchronous query")
+        if type(r) is not type(table):
+            raise QError("Returned data format does not match input type, cannot perform "
+                         "inplace operation")
         object.__setattr__(table, "_k", r._k)
     return r
 
@@ -126,6 +124,8 @@ def _kref(x):
 
 def _glist(items):
     """A general list of the K values items (never collapsed to a typed vector)."""
+    if not items:
+        return _e.eval("()")
     r = _e.apply("{enlist x}", items[0])
     for v in items[1:]:
         r = _e.apply("{x,enlist y}", r, v)
@@ -167,6 +167,9 @@ def _clause_trees(x):
     if isinstance(x, str):
         x = [v.strip() for v in x.split(",")] if "," not in x or ":" not in x else [x]
     if isinstance(x, dict):
+        for k, v in x.items():
+            if isinstance(v, str) and not v.strip():
+                raise ValueError(f"q query specifying column for key {k!r} cannot be empty")
         return [str(k) for k in x], [_tree(v) if not isinstance(v, str) else _parse(v)
                                      for v in x.values()]
     if isinstance(x, K):
@@ -190,17 +193,31 @@ def _clause_trees(x):
 
 
 def _where_trees(x):
+    """The where clause's trees: q text parsed, Columns, a QueryPhrase's or q list's items, a
+    boolean vector as itself (the rows it picks)."""
     if x is None:
         return []
     if isinstance(x, QueryPhrase):
         return [_tree(v) for v in x._phrase]
     if isinstance(x, Column):
         return [_tree(x)]
+    if isinstance(x, ParseTree):  # PyKX's where=ParseTree(..): the list of constraints
+        t = x._tree
+        if isinstance(t, QueryPhrase):
+            return _where_trees(t)
+        if isinstance(t, list):
+            return [_tree(v) for v in t]
+        t = wrap(_tree(x))
+        return [v._k for v in t] if t.t == 0 else [t._k]
     if isinstance(x, str):
         return [_parse(x)]
+    if isinstance(x, K):
+        if x.t == 10:
+            return [_parse(x.py().decode())]
+        return [x._k] if x.t != 0 else [v._k for v in x]
     out = []
-    for v in x:
-        out += _where_trees(v)
+    for v in x:  # within a list a ParseTree is one constraint
+        out += [_tree(v)] if isinstance(v, ParseTree) else _where_trees(v)
     return out
 
 
@@ -208,36 +225,21 @@ def _dict_of(names, trees):
     return _e.apply("{x!y}", toq(names, SymbolVector)._k, _glist(trees))
 
 
-def _functional_query(kind, table, columns, where, by, inplace):
-    named = isinstance(table, str) or (isinstance(table, K) and table.t == -11)
-    name = str(table) if named else None
-    src = _e.eval(name) if named else _kref(table)
-    w = _where_trees(where)
-    c = _glist(w) if w else _e.eval("()")
-    b = _e.eval("0b")
-    if by is not None and kind != "delete":
-        b = _dict_of(*_clause_trees(by))
-    if kind == "delete":
-        if columns is not None and where is not None:
-            raise TypeError("'where' and 'columns' clauses cannot be used together in a delete")
-        cols = [] if columns is None else _clause_trees(columns)[0]
-        a = toq(cols, SymbolVector)._k
-        r = wrap(_e.apply("{![x;y;0b;z]}", src, c, a))
-    else:
-        if columns is None:
-            a = _e.eval("()")
-        elif kind == "exec" and isinstance(columns, Column) and by is None:
-            a = _tree(columns)
-        else:
-            a = _dict_of(*_clause_trees(columns))
-        fn = "?" if kind in ("select", "exec") else "!"
-        r = wrap(_e.apply("{[t;c;b;a] " + fn + "[t;c;b;a]}", src, c, b, a))
-    if inplace:
-        if named:
-            _e.apply("{x set y}", toq(name, SymbolAtom)._k, r._k)
-        elif isinstance(table, K):
-            object.__setattr__(table, "_k", r._k)
-    return r
+def _one_tree(x):
+    """The tree of a columns or by clause that names one thing and no result (exec's
+    vector form: exec c from t, exec .. by c), else None."""
+    if isinstance(x, Column) and not x._renamed:
+        return _tree(x)
+    if isinstance(x, Variable):
+        return _tree(x)
+    if isinstance(x, str) and "," not in x and ":" not in x:
+        return _parse(x)
+    return None
+
+
+def _columns_clause(kind, x):
+    one = _one_tree(x) if kind == "exec" else None
+    return one if one is not None else _dict_of(*_clause_trees(x))
 
 
 def _op(text, col_first=True):
@@ -263,6 +265,7 @@ class Column:
             warnings.warn("The kx.Column 'value' keyword is deprecated, please use 'data' "
                           "instead", DeprecationWarning)
             data = value
+        self._renamed = name is not None or data is not None  # a result name of its own
         if name is None:
             name = column
         if name is None:
@@ -279,7 +282,8 @@ class Column:
 
     def call(self, op, *others, iterator=None, col_arg_ind=0, project_args=None):
         """A new Column: q function op (text, or a K function) applied to this and others."""
-        args = [o._data if isinstance(o, Column) else o if isinstance(o, (K, Variable))
+        args = [o._data if isinstance(o, Column) else o if isinstance(o, (K, Variable,
+                                                                        ParseTree))
                 else toq(o) for o in others]
         args.insert(col_arg_ind, self._data)
         if isinstance(op, K):
@@ -296,6 +300,7 @@ class Column:
             raise TypeError("Column 'name' can only be of type Str and pykx.SymbolAtom")
         r = copy.copy(self)
         r._name = str(name)
+        r._renamed = True
         return r
 
     def __and__(self, other):
@@ -458,9 +463,10 @@ class QueryPhrase:
             self._names = [str(k) for k in phrase]
         elif isinstance(phrase, str):
             self._phrase, self._names = [_Parsed(phrase)], [""]
-        else:
+        else:  # a q object among them is a parse tree as it stands
             phrase = list(phrase)
-            self._phrase = [v._data if isinstance(v, Column) else v for v in phrase]
+            self._phrase = [v._data if isinstance(v, Column) else ParseTree(v)
+                            if isinstance(v, K) else v for v in phrase]
             self._names = list(names) if names is not None else \
                 [v._name if isinstance(v, Column) else "" for v in phrase]
         self._are_trees = are_trees
@@ -485,3 +491,51 @@ class QueryPhrase:
         r = QueryPhrase(self)
         r.append(other)
         return r
+
+
+class TableAppend:
+    """q.insert / q.upsert with PyKX's options: row a list of values (one row), a list of
+    column lists (several rows) or a table; match_schema refuses a row whose types differ
+    from the table's (PyKXException); test_insert answers the table's last five rows with
+    the row appended and leaves the table as it was."""
+
+    def __init__(self, q, method):
+        self._q, self._method = q, method
+
+    def __call__(self, table, row, match_schema=False, test_insert=False):
+        from .exceptions import PyKXException
+        q = self._q
+        k_row = _typed_row(row)
+        if match_schema:
+            want = q._call("{x:$[-11h=type x;get x;x]; exec t from meta $[(99h=type x)&"
+                           "not 98h=type key x;flip x;x]}", table).py()
+            got = q._call("{$[98h=type x;exec t from meta x;.Q.ty each x]}", k_row).py()
+            if want != got and want != got.swapcase():
+                raise PyKXException(f"Schema mismatch: the row {row!r} has types "
+                                    f"{got.decode()!r}, the table {want.decode()!r} (the "
+                                    f"case of the letters may be inverted)")
+        if test_insert:
+            return q._call("{[m;t;r] `.openq.i.tab set ?[t;();0b;();-5]; m[`.openq.i.tab;r]; "
+                           "r:get `.openq.i.tab; delete tab from `.openq.i; r}",
+                           wrap(_e.eval(self._method)), table, k_row)
+        return q._call(self._method, table, k_row)
+
+
+def _typed_row(row):
+    """row as q appends it: a table as it is, a list of values as a general list, a list of
+    column lists as a list of vectors typed by their first items"""
+    from .k import Table, Atom, _classes
+    if isinstance(row, Table):
+        return row
+    if isinstance(row, K):
+        row = row.py()
+    if not isinstance(row, list):
+        raise TypeError("Expected list like object to append to table")
+    if row and isinstance(row[0], list):
+        cols = []
+        for v in row:
+            a = toq(v[0]) if v else None
+            cols.append(toq(v, _classes[-a.t]) if isinstance(a, Atom) and -a.t in _classes
+                        else toq(v))
+        return wrap(_glist([c._k for c in cols]))
+    return wrap(_glist([toq(v)._k for v in row]))

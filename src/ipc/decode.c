@@ -172,20 +172,13 @@ static K read_prim(Reader *r, int t) {
 }
 
 /* a lambda of context q whose text is a keyword's q.k definition (`cut`'s k){..}) or the
- * keyword itself (as openq sends a keyword with no opcode it knows): that keyword's primitive,
- * or NULL (no error) for any other lambda */
+ * keyword or glyph itself (as openq sends a primitive with no opcode it knows: `>=`): that
+ * primitive, or NULL (no error) for any other lambda */
 static K q_keyword(const K src) {
     if (!RT->svc.keyword || src->n == 0 || src->n > 200)
         return NULL;
     const char *name = prim_keyword_of(kC(src), (size_t)src->n);
-    size_t n = name ? strlen(name) : (size_t)src->n;
-    if (!name) {
-        name = kC(src);
-        for (size_t i = 0; i < n; i++)
-            if (!((name[i] >= 'a' && name[i] <= 'z') || (i && name[i] >= '0' && name[i] <= '9')))
-                return NULL;
-    }
-    return RT->svc.keyword(name, n);
+    return RT->svc.keyword(name ? name : kC(src), name ? strlen(name) : (size_t)src->n);
 }
 
 static K read_obj(Reader *r) {

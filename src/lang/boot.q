@@ -20,14 +20,14 @@ k).q.peach:{x':y}
 .q.csv:","
 k).q.rand:{*1?x}
 / .Q.res: q's reserved words; .Q.ty: the type letter of a list (lower case for a vector,
-/ upper case for a list of vectors of one type, else blank)
+/ upper case for a list of vectors of one type and for an atom, else blank)
 .Q.res:`abs`acos`asin`atan`avg`bin`binr`cor`cos`cov`delete`dev`div`do`enlist`exec`exit`exp`from`getenv`hopen`if`in`insert`last`like`log`max`min`prd`select`setenv`sin`sqrt`ss`sum`tan`update`var`wavg`where`while`within`wsum`xexp
 / .Q.id: a name (or a table's columns, a dict's keys) made a valid q name: only .Q.an
 / chars, "a" when none is left or before a leading digit or _, "1" after a reserved word or
 / keyword; repeated column names numbered 1, 2, ... after the first
 .Q.id:{[kw;x]f:{[kw;x]s:(string x) where (string x) in .Q.an;s:$[""~s;"a";s[0] in .Q.n,"_";"a",s;s];`$$[(`$s) in .Q.res,kw;s,"1";s]}[kw];u:{o:{sum(x#y)=y x}[;x]each til count x;`$(string x),'{$[x;string x;""]}each o};$[98h=type x;(u f each cols x) xcol x;99h=type x;(u f each key x)!value x;f x]}[`aj`aj0`ajf`ajf0`all`and`any`asc`asof`attr`avgs`ceiling`cols`count`cross`cut`deltas`desc`differ`distinct`each`ej`ema`eval`except`fby`fills`first`fkeys`flip`floor`get`group`gtime`hclose`hcount`hdel`hsym`iasc`idesc`ij`ijf`inter`inv`key`keys`lj`ljf`load`lower`lsq`ltime`ltrim`mavg`maxs`mcount`md5`mdev`med`meta`mins`mmax`mmin`mmu`mod`msum`neg`next`not`null`or`over`parse`peach`pj`prds`prev`prior`rank`ratios`raze`read0`read1`reciprocal`reval`reverse`rload`rotate`rsave`rtrim`save`scan`scov`sdev`set`show`signum`ssr`string`sublist`sums`sv`svar`system`tables`til`trim`type`uj`ujf`ungroup`union`upper`upsert`value`view`views`vs`wj`wj1`xasc`xbar`xcol`xcols`xdesc`xgroup`xkey`xlog`xprev`xrank]
 .Q.an:.Q.a,.Q.A,"_",.Q.n
-.Q.ty:{$[(t:type x)within 1 20h;.Q.t t;t within 20 76h;"s";t;" ";1<>count u:distinct type each x;" ";(first u)within 1 19h;upper .Q.t first u;" "]}
+.Q.ty:{$[(t:type x)within 1 20h;.Q.t t;t within 20 76h;"s";t within -19 -1h;upper .Q.t neg t;t;" ";1<>count u:distinct type each x;" ";(first u)within 1 19h;upper .Q.t first u;" "]}
 / files: .Q.dd joins a path; .Q.en enumerates a table's symbol columns against `sym,
 / kept in the file dir/sym; dsave splays tables, enumerated, first column parted
 .Q.dd:{` sv x,`$string y}

@@ -1126,6 +1126,18 @@ static K fast_aggregate(const K e, const K t, const K idx, const Grouping *gr) {
     return NULL;
 }
 
+/* c of ?[t;c;b;a] or ![t;c;b;a] (consumed) as a general list of constraints: the items of a
+ * simple list are constraints too (enlist `b: the rows where boolean column b is true) */
+static K where_list(K where) {
+    if (!(where->t > 0 && where->t < KENUM) || where->n == 0)
+        return where;
+    K r = ktn(0, where->n);
+    for (J i = 0; r && i < where->n; i++)
+        kK(r)[i] = prim_item(where, i);
+    r0(where);
+    return r ? prim_all_made(r) : NULL;
+}
+
 /* ?[t;c;b;a]: select (b a dict or 0b) and exec (b a symbol list, or a given as a list) */
 K query_select(K t, K where, K b, K a) {
     if (b && b->t == -KB && b->g) { /* b 1b: select distinct (basics/funsql.md) */
@@ -1133,7 +1145,8 @@ K query_select(K t, K where, K b, K a) {
         return prim_distinct(query_select(t, where, kb(0), a));
     }
     J nkeys;
-    t = table_arg(t, &nkeys);
+    where = where_list(where);
+    t = where ? table_arg(t, &nkeys) : (r0(t), NULL);
     if (!t) {
         r0(where); r0(b); r0(a);
         return NULL;
@@ -1367,7 +1380,8 @@ static K query_update(K t, K where, K b, K a) {
     }
     r0(dv);
     J nkeys;
-    t = table_arg(t, &nkeys);
+    where = where_list(where);
+    t = where ? table_arg(t, &nkeys) : (r0(t), NULL);
     if (!t) {
         r0(where); r0(b); r0(a);
         return NULL;
@@ -1378,7 +1392,6 @@ static K query_update(K t, K where, K b, K a) {
     }
     K idx;
     bool ok = filter_rows(t, where, &idx);
-    bool some_where = where->t == 0 && where->n > 0;
     r0(where);
     if (ok && !idx) /* update and delete write at the rows: every row, listed */
         ok = (idx = rows_til(obj_count(t))) != NULL;
@@ -1399,8 +1412,8 @@ static K query_update(K t, K where, K b, K a) {
                 r0(nn); r0(nc); r0(idx); r0(t); r0(b); r0(a);
                 return kerr("wsfull");
             }
-            for (J r = 0; r < idx->n; r++)
-                del[kJ(idx)[r]] = some_where;
+            for (J r = 0; r < idx->n; r++) /* no where clause: every row (ref/delete.md) */
+                del[kJ(idx)[r]] = 1;
             keep = ktn(KJ, 0);
             for (J r = 0; r < rows; r++)
                 if (!del[r])

@@ -155,3 +155,52 @@ def test_sql_arguments_errors_and_table_method():
                 "select * from st group by sym", "select nosuch(n) from st", "select 'x from st"):
         with pytest.raises(kx.QError):
             kx.q.sql(bad)
+
+
+def test_qsql_is_functional_on_any_name():
+    kx.q["q-t"] = _t()  # not a q identifier: qsql runs ?[`q-t;..] rather than text
+    assert kx.q.qsql.select("q-t", where="a>1")["a"].py() == [2, 3]
+    assert kx.q.qsql.exec("q-t", "a").py() == [1, 2, 3]  # one name: exec's vector
+    assert kx.q.qsql.exec("q-t", ["a", "s"]).py() == {"a": [1, 2, 3], "s": ["x", "y", "x"]}
+    assert kx.q.qsql.exec("q-t", "b", by="s").py() == {"x": [10.0, 30.0], "y": [20.0]}
+    assert len(kx.q.qsql.delete("q-t")) == 0  # no where: every row
+    assert kx.q.qsql.update("q-t", {"a": "a*2"}).py()["a"] == [2, 4, 6]
+    kx.q.qsql.update("q-t", {"a": "a*2"}, inplace=True)  # a name keeps the result
+    assert kx.q["q-t"]["a"].py() == [2, 4, 6]
+    with pytest.raises(TypeError):
+        kx.q.qsql.select([1, 2, 3])
+    with pytest.raises(ValueError):
+        kx.q.qsql.update(_t(), {"a": ""})
+
+
+def test_qsql_clauses_as_pykx_reads_them():
+    t = _t()
+    assert kx.q.qsql.select(t, where=kx.q("101b"))["a"].py() == [1, 3]
+    assert t.select(where=kx.Column("a").isin([1, 2])).t == 98
+    # a Column named for a result makes exec a dictionary, unnamed its vector
+    assert t.exec(kx.Column("a").name("z")).py() == {"z": [1, 2, 3]}
+    assert t.exec(kx.Column("a")).py() == [1, 2, 3]
+    # where=ParseTree is the list of constraints; inside a list one constraint
+    one = kx.ParseTree(kx.q.parse(b"a>1")).enlist()
+    assert t.select(where=one)["a"].py() == [2, 3]
+    assert t.select(where=[kx.ParseTree(kx.Column("a") > 2)])["a"].py() == [3]
+    assert t.select(where=kx.QueryPhrase([kx.q.parse(b"s=`x")]))["a"].py() == [1, 3]
+    assert t.select(where=(kx.Column("a") > 2) | kx.ParseTree(kx.Column("a") < 2))["a"].py() \
+        == [1, 3]
+    with pytest.raises(kx.QError, match="does not match"):
+        kx.q.qsql.select(t, by={"s": "s"}, inplace=True)  # a keyed table cannot replace it
+
+
+def test_insert_upsert_with_schema_and_test():
+    kx.q["it"] = kx.q("([] a:1 2; b:1 2f; c:`x`y)")
+    got = kx.q.insert("it", [3, 3.0, "z"], test_insert=True)
+    assert got["a"].py() == [1, 2, 3] and len(kx.q["it"]) == 2  # a copy: the table stays
+    kx.q.insert("it", [[3, 4], [3.0, 4.0], ["z", "w"]], match_schema=True)
+    assert kx.q["it"]["a"].py() == [1, 2, 3, 4]
+    with pytest.raises(kx.PyKXException, match="Schema mismatch"):
+        kx.q.upsert("it", [5.0, 5, "v"], match_schema=True)
+    k = kx.q("([a:1 2] b:1 2f)")
+    assert k.upsert([3, 3.0], inplace=False).py() == kx.q("([a:1 2 3] b:1 2 3f)").py()
+    assert len(k) == 2
+    k.insert([3, 3.0])  # in place by default, a keyed table too
+    assert len(k) == 3

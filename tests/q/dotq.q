@@ -214,5 +214,8 @@ q)5#.Q.res
 q)t:([]a:3 4 5;b:"abc";c:(3;"xy";`ab);d:3 2#3 4 5;e:("abc";"de";"fg"))
 q).Q.ty each t`a`b`c`d`e
 "jc JC"
+q)/ an atom's letter is upper case (what PyKX's insert/upsert match_schema compares)
+q).Q.ty each (6;6f;`f)
+"JFS"
 q).Q.ty ()
 " "

@@ -96,6 +96,11 @@ q)v~-9!-8!v
 1b
 q)count distinct -9!-8!v
 9
+q)/ a glyph with no opcode (>= <=) goes as its text in context q and comes back a primitive
+q)(-9!-8!(>=))[2;1]
+1b
+q)(-9!-8!(<=))[2;1]
+0b
 q)(-9!-8!v)?`abcdefghi
 3
 q)w:`$string til 1000

@@ -67,6 +67,22 @@ a b c
 ------
 1 x 10
 2 y 20
+q)/ without a where clause every row goes (ref/delete.md), the columns stay
+q)count delete from t
+0
+q)cols ![t;();0b;`symbol$()]
+`a`b`c
+q)/ the constraints may be a simple list: enlist `c is the rows where boolean column c is true
+q)bt:([]a:1 2 3;b:011b)
+q)?[bt;enlist `b;0b;()]
+a b
+---
+2 1
+3 1
+q)![bt;enlist `b;0b;`symbol$()]
+a b
+---
+1 0
 q)delete c from t
 a b
 ---
