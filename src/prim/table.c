@@ -836,11 +836,16 @@ typedef struct AsofIndex {
     K qtime, ttime; /* the time columns (owned) */
     J *qt;       /* integral times: q's at rows[k] is qt[k] (nulls nj), or NULL */
     J *cursor;   /* with qt: where each group's last search ended */
+    K qgid;      /* a sweep (aj, times ascending in q and in t): the group of each row of q */
+    J *last;     /* with qgid: each group's last row of q swept, or -1 */
+    J swept;     /* with qgid: rows of q swept so far */
 } AsofIndex;
 
 static void asof_free(AsofIndex *a) {
     mem_raw_free(a->qt);
     mem_raw_free(a->cursor);
+    mem_raw_free(a->last);
+    r0(a->qgid);
     mem_raw_free(a->start);
     mem_raw_free(a->rows);
     r0(a->tgroup);
@@ -894,12 +899,30 @@ static J window_edge(const AsofIndex *a, J lo, J hi, const K w, J r, bool after)
     return lo;
 }
 
+/* are the integral times v (borrowed) ascending, nulls first */
+static bool times_ascending(const K v) {
+    if (v->u == ATTR_S)
+        return true;
+    if (obj_width(v->t) == 8) {
+        const J *x = kJ(v);
+        for (J i = 1; i < v->n; i++)
+            if (x[i - 1] > x[i])
+                return false;
+        return true;
+    }
+    for (J i = 1; i < v->n; i++)
+        if (time_j(v, i - 1) > time_j(v, i))
+            return false;
+    return true;
+}
+
 /* one key column of a simple type compared exactly (not floats or guids), the same in t and
  * q (both borrowed, enumerations resolved), and an integral time: q's rows grouped by a hash
- * sized to the groups, not the rows, t's keys found among the groups' values, and q's times
- * copied in group order so the searches read them in place.  1 done, 0 not this case, -1
- * error (kerr) */
-static int asof_one_key(AsofIndex *a, const K qk, const K tk) {
+ * sized to the groups, not the rows, t's keys found among the groups' values.  When sweep
+ * and the times of q and of t are both ascending, each group's last row of q is kept as q is
+ * swept in time order alongside t (asof_row); otherwise q's times are copied in group order so
+ * the searches read them in place.  1 done, 0 not this case, -1 error (kerr) */
+static int asof_one_key(AsofIndex *a, const K qk, const K tk, bool sweep) {
     int ty = qk->t;
     if (ty != tk->t || ty <= 0 || ty >= KENUM || ty == KF || ty == KZ || ty == KE || ty == UU ||
         time_float(a->qtime->t))
@@ -912,6 +935,20 @@ static int asof_one_key(AsofIndex *a, const K qk, const K tk) {
     K vals = prim_gather(qk, first);
     r0(first);
     a->tgroup = vals ? prim_find(vals, r1(tk)) : NULL; /* ng where t's key is not in q */
+    if (a->tgroup && sweep && times_ascending(a->qtime) && times_ascending(a->ttime)) {
+        a->qgid = gid;
+        a->last = mem_raw_alloc((size_t)(ng ? ng : 1) * sizeof(J));
+        if (!a->last) {
+            kerr("wsfull");
+            return -1;
+        }
+        for (J k = 0; k < ng; k++)
+            a->last[k] = -1;
+        for (J r = 0; r < a->tgroup->n; r++)
+            if (kJ(a->tgroup)[r] >= ng)
+                kJ(a->tgroup)[r] = -1;
+        return 1;
+    }
     a->start = mem_raw_calloc((size_t)ng + 2, sizeof(J));
     a->rows = mem_raw_alloc((size_t)(nq ? nq : 1) * sizeof(J));
     a->qt = mem_raw_alloc((size_t)(nq ? nq : 1) * sizeof(J));
@@ -951,7 +988,8 @@ static int asof_one_key(AsofIndex *a, const K qk, const K tk) {
     return 1;
 }
 
-static bool asof_build(AsofIndex *a, const K c, const K t, const K q) {
+/* sweep: t's rows are asked for in order (aj) */
+static bool asof_build(AsofIndex *a, const K c, const K t, const K q, bool sweep) {
     memset(a, 0, sizeof *a);
     J nc = c->n;
     S timecol = kS(c)[nc - 1];
@@ -978,7 +1016,7 @@ static bool asof_build(AsofIndex *a, const K c, const K t, const K q) {
     bool ok = qk && tk;
     if (ok && nc == 2) {
         K qk1 = prim_unenum(r1(kK(qk)[0])), tk1 = qk1 ? prim_unenum(r1(kK(tk)[0])) : NULL;
-        int done = tk1 ? asof_one_key(a, qk1, tk1) : -1;
+        int done = tk1 ? asof_one_key(a, qk1, tk1, sweep) : -1;
         r0(qk1);
         r0(tk1);
         if (done) {
@@ -1056,9 +1094,21 @@ static J after_from(const J *qt, J lo, J hi, J c, J tr) {
 }
 
 /* the last row of q in t's row r's group with time <= t's time, or -1 (binary search: q is in
- * time order within each group, as aj requires) */
+ * time order within each group, as aj requires; a sweep: r ascending) */
 static J asof_row(AsofIndex *a, J r) {
     J g = kJ(a->tgroup)[r];
+    if (a->qgid) {
+        J tr = time_j(a->ttime, r), i = a->swept, nq = a->qgid->n;
+        const J *qg = kJ(a->qgid);
+        if (obj_width(a->qtime->t) == 8)
+            for (const J *qt = kJ(a->qtime); i < nq && qt[i] <= tr; i++)
+                a->last[qg[i]] = i;
+        else
+            for (; i < nq && time_j(a->qtime, i) <= tr; i++)
+                a->last[qg[i]] = i;
+        a->swept = i;
+        return g < 0 ? -1 : a->last[g];
+    }
     if (g < 0)
         return -1;
     J lo = a->start[g], hi = a->start[g + 1]; /* first row whose time is > t's */
@@ -1095,7 +1145,7 @@ static K asof_join(K *args, int n, bool keep_q_time, bool fill) {
     J nt = obj_count(t), nq = obj_count(q), nc = c->n;
     S timecol = kS(c)[nc - 1];
     AsofIndex a;
-    if (!asof_build(&a, c, t, q)) {
+    if (!asof_build(&a, c, t, q, true)) {
         r0(c);
         r0(t);
         r0(q);
@@ -1138,7 +1188,7 @@ static K window_join(K *args, int n, bool prevailing) {
     bool ok = c && c->t == KS && c->n && t && t->t == XT && q && q->t == XT && w->t == 0 &&
               w->n == 2 && obj_count(kK(w)[0]) == nt && obj_count(kK(w)[1]) == nt;
     AsofIndex a;
-    if (!ok || !asof_build(&a, c, t, q)) {
+    if (!ok || !asof_build(&a, c, t, q, false)) {
         if (!kerr_msg())
             kerr(ok ? "type" : "length");
         r0(w); r0(c); r0(t); r0(spec); r0(q);
