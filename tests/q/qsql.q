@@ -1120,3 +1120,60 @@ q)(select sum v, sum w by g from bm)~select sum v, sum w by g from update `g#g f
 1b
 q)(select sum v, sum w by g from bm where w > 50)~select sum v, sum w by g from (update `g#g from bm) where w > 50
 1b
+q)/ the where and by fast paths on empty tables, nulls in p (below every number: ref/less-than.md),
+q)/ plain and enumerated symbols outside the in list's column, null and negative keys of int, long, symbol
+q)e:([]s:0#`;p:0#0.;q:0#0)
+q)select sum p from e where p > 50, s in `a`b
+p
+-
+0
+q)select sum p by q from e
+q| p
+-| -
+q)select sum p by q from e where p > 1
+q| p
+-| -
+q)dom:`a`b
+q)ee:([]s:`dom$0#`;p:0#0.)
+q)select sum p from ee where p > 50, s in `a`zz
+p
+-
+0
+q)bs:([]g:`b`a`b``a;v:1 2 3 4 5.)
+q)select sum v by g from bs
+g| v
+-| -
+ | 4
+a| 7
+b| 4
+q)bz:([]g:0N 1 2 0N 3;v:1 2 3 4 5.)
+q)select sum v, count i by g from bz
+g| v x
+-| ---
+ | 5 2
+1| 2 1
+2| 3 1
+3| 5 1
+q)bi:([]g:0N 1 2 0N 3i;v:1 2 3 4 5.)
+q)select sum v by g from bi
+g| v
+-| -
+ | 5
+1| 2
+2| 3
+3| 5
+q)select sum v by g from ([]g:-3 -1 -2 -3;v:1 2 3 4.)
+g | v
+--| -
+-3| 5
+-2| 3
+-1| 2
+q)wn2:([]p:0n 60 70 0n 40;s:`a`b`c`a`b)
+q)select sum p from wn2 where p > 50, s in `b`c`zz
+p
+---
+130
+q)select sum p from wn2 where p < 50, s in `a`b
+p
+--
+40
