@@ -1228,6 +1228,8 @@ static bool parse_item(Parser *p, Item *it) {
         for (int w = 0; w < 4; w++)
             if (is_control(&t, qsql_words[w]) && !(p->tok.kind == TK_VERB && p->tok.text[0] == ':')) {
                 it->node = parse_qsql(p, qsql_words[w]);
+                if (it->node) /* a query that fails gets the caret at its keyword */
+                    note_pos(kK(it->node)[0], it->pos);
                 return it->node != NULL;
             }
         if (sf && p->tok.kind == TK_LBRACK) {

@@ -1457,8 +1457,8 @@ static K query_update(K t, K where, K b, K a) {
             while (c < names->n && kS(names)[c] != name)
                 c++;
             K newcol;
-            if (all) {
-                newcol = v;
+            if (all) { /* a list for every row, whether the column is new or replaced */
+                newcol = v->t >= 0 && obj_count(v) != rows ? (r0(v), kerr("length")) : v;
             } else {
                 K base = c < names->n ? r1(kK(cols)[c]) : NULL;
                 if (!base) { /* a new column: nulls outside the chosen rows (ref/update.md),

@@ -200,8 +200,10 @@ K prim_xcol(K x, K y) {
     }
     if (x->t != KS || !t || t->t != XT)
         return fail(x, t, "type");
+    if (x->n > TABLE_COLS(t)->n) /* more names than columns (ref/cols.md) */
+        return fail(x, t, "length");
     K names = obj_own(r1(TABLE_COLS(t)));
-    for (J i = 0; i < x->n && i < names->n; i++)
+    for (J i = 0; i < x->n; i++)
         kS(names)[i] = kS(x)[i];
     K cols = r1(TABLE_DATA(t));
     r0(x);

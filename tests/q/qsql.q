@@ -38,6 +38,26 @@ a b c
 2 y 0
 3 x 30
 4 y 0
+q)/ ref/update.md: a column amended with no where clause takes an atom or a list of count t, new
+q)/ or replaced alike; another count is 'length and the table is left as it was
+q)update c:5 6 7 from t
+'length
+q)update c:5 6 7 from `t
+'length
+q)update c:-1 from t
+a b c
+------
+1 x -1
+2 y -1
+3 x -1
+4 y -1
+q)t
+a b c
+------
+1 x 10
+2 y 20
+3 x 30
+4 y 40
 q)/ ref/update.md: a new column gets nulls outside the Where phrase's rows; a column of lists,
 q)/ the null its first item's prototype gives (basics/application.md, indexing out of bounds)
 q)w:([]a:1 2 3)

@@ -562,6 +562,24 @@ q)([q:`r]) xcol tx
 'length
   [0]  ([q:`r]) xcol tx
                 ^
+q)/ a symbol vector no longer than the columns renames the first count x of them; a longer one
+q)/ is 'length, of a keyed table too (its key columns count)
+q)`x`y`z xcol tx
+x y z
+-----
+3 6 z
+4 7 u
+5 8 i
+q)`a`b`c`d xcol tx
+'length
+q)`d`e`f`g xcol `a xkey tx
+'length
+q)`d xcol `a xkey tx
+d| b c
+-| ---
+3| 6 z
+4| 7 u
+5| 8 i
 q)/ ref/xgroup.md: grouped by several columns
 q)`a`b xgroup ([]a:0 0 1 1 2;b:`a`a`c`d`e;c:til 5)
 a b| c

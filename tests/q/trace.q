@@ -70,6 +70,16 @@ q)f 1
 'zz
   [1]  f:{x+zz}
             ^
+q)/ a query that fails gets the caret under its keyword (basics/function-notation.md: select
+q)/ from a local never assigned; ref/flip-splayed.md)
+q){if[x;t:([]`a`b)];select from t} 0b
+'type
+  [1]  {if[x;t:([]`a`b)];select from t}
+                         ^
+q)exec a from 1
+'type
+  [0]  exec a from 1
+       ^
 q)/ .Q.bt[] prints the running frames, innermost first, each with the caret under the
 q)/ application it waits on, down to [0] the console input (basics/debug.md, Backtrace)
 q)f:{{.Q.bt[];x*2}x+1}
