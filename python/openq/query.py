@@ -149,6 +149,8 @@ def _tree(x):
         return toq(x._name, SymbolAtom)._k
     if isinstance(x, _Parsed):
         return _parse(x.text)
+    if isinstance(x, list):  # Column(data=[kx.q('neg'), 'b']): a tree of its items
+        return _glist([_tree(v) for v in x])
     k = _kref(x)
     if _e.qtype(k) in (0, 11, -11) or 98 <= _e.qtype(k) <= 99:
         return _e.apply("{enlist x}", k)  # a constant q would otherwise evaluate
@@ -493,7 +495,13 @@ class QueryPhrase:
     extend = append
 
     def to_dict(self):
-        return dict(zip(self._names, self._phrase))
+        """names -> data, a call as the list [function, arguments...] (PyKX's form)"""
+        def plain(v):
+            if not isinstance(v, _Node):
+                return v
+            op = wrap(_e.eval(v.op)) if isinstance(v.op, str) else v.op
+            return [op] + [plain(a) for a in v.args]
+        return {n: plain(v) for n, v in zip(self._names, self._phrase)}
 
     def __and__(self, other):
         if not isinstance(other, (Column, QueryPhrase)):
