@@ -20,7 +20,7 @@ except ImportError:
 
 from .embedded import QAccess, DEBUG_WRAPPER, debug_query, debug_result, debugging
 from .exceptions import PyKXException, UninitializedConnection
-from .k import Foreign, K, QError, wrap
+from .k import Foreign, K, QError, SymbolicFunction, wrap
 
 
 class RawQConnection:
@@ -207,6 +207,8 @@ def _message(query, args):
     for a in (query,) + tuple(args):
         if isinstance(a, Foreign) or callable(a) and not isinstance(a, K):
             raise ValueError(f"Python objects cannot be sent to a q process: {type(a)}")
+    if isinstance(query, SymbolicFunction) and query._ctx is None:
+        query = query.func  # a function of this process's q goes as its value
     if isinstance(query, str):
         query = query.encode()
     if not args:
