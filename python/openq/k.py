@@ -111,7 +111,10 @@ class K:
         return self.pd(raw=raw)
 
     def __str__(self):
-        return _e.show(self._k)
+        s = _e.show(self._k)
+        if not s and _e.qtype(self._k) in (0, 99) and _e.count(self._k) == 0:
+            return "()" if _e.qtype(self._k) == 0 else "()!()"  # as q writes them
+        return s
 
     def __repr__(self):
         s = _e.show(self._k)
@@ -435,6 +438,38 @@ class NumericAtom(Atom):
 
 class IntegralNumericAtom(NumericAtom):
     __slots__ = ()
+
+    # Python's bitwise operators on integers (PyKX's): the atom as its int; a boolean, a
+    # null or an infinity, or another operand than an integer, keeps q's meaning (& | min max)
+    def _bitwise(op, name):
+        def f(self, o):
+            if self.t in (-1, -4) or isinstance(o, bool) or \
+                    not isinstance(o, (int, IntegralNumericAtom)) or \
+                    isinstance(o, IntegralNumericAtom) and o.t in (-1, -4):
+                base = getattr(super(IntegralNumericAtom, self), name, None)
+                return base(o) if base is not None else NotImplemented
+            return op(int(self), int(o))
+        f.__name__ = name
+        return f
+
+    import operator as _op
+    __lshift__ = _bitwise(_op.lshift, "__lshift__")
+    __rlshift__ = _bitwise(lambda a, b: b << a, "__rlshift__")
+    __rshift__ = _bitwise(_op.rshift, "__rshift__")
+    __rrshift__ = _bitwise(lambda a, b: b >> a, "__rrshift__")
+    __and__ = _bitwise(_op.and_, "__and__")
+    __rand__ = _bitwise(lambda a, b: b & a, "__rand__")
+    __or__ = _bitwise(_op.or_, "__or__")
+    __ror__ = _bitwise(lambda a, b: b | a, "__ror__")
+    __xor__ = _bitwise(_op.xor, "__xor__")
+    __rxor__ = _bitwise(lambda a, b: b ^ a, "__rxor__")
+    del _bitwise, _op
+
+    def __invert__(self):
+        """Python's ~ of the integer (its bits inverted), of the same q type"""
+        if self.t in (-1, -4) or self.is_null or self.is_inf:
+            return _q("not", self)
+        return toq(~int(self), type(self))
 
     def __int__(self):
         if self.is_null:
@@ -1468,7 +1503,11 @@ class Dictionary(Mapping):
         k = self.keys()
         v = self.values()
         kp = k.py(raw=raw) if isinstance(k, K) else k
-        vals = [x.py(raw=raw, stdlib=stdlib) if isinstance(x, K) else x for x in v]
+        if isinstance(v, Table):  # a dictionary of rows: each row's dictionary
+            vals = [wrap(_e.apply("{x y}", v._k, _e.toq(i))).py(raw=raw, stdlib=stdlib)
+                    for i in range(len(v))]
+        else:
+            vals = [x.py(raw=raw, stdlib=stdlib) if isinstance(x, K) else x for x in v]
         if isinstance(kp, dict):  # keyed by a table
             return dict(zip(range(len(vals)), vals))
         return dict(zip(kp if isinstance(kp, list) else list(kp), vals))
