@@ -330,6 +330,8 @@ def _modpow(a, b, m):
     integral = (ta is None and isinstance(a, int) or ta is not None and abs(ta) in (4, 5, 6, 7)) and \
                (tb is None and isinstance(b, int) or tb is not None and abs(tb) in (4, 5, 6, 7))
     if not integral:
+        if m is not None:
+            raise TypeError("pow() 3rd argument not allowed unless all arguments are integers")
         r = _q("xexp", a, b)
         return r if m is None else _q("mod", r, m)
     import numpy as np
@@ -1318,12 +1320,7 @@ class List(Vector):
         if reshape is not False:
             flat = _q("(raze/)", self).np()
             if reshape is True:
-                dims = []
-                v = self
-                while isinstance(v, Vector) and not isinstance(v, (CharVector,)):
-                    dims.append(len(v))
-                    v = v[0] if len(v) else None
-                return flat.reshape(dims)
+                return flat.reshape(_rectangle(self))
             return flat.reshape(reshape)
         a = np.empty(len(self), dtype=object)
         for i, x in enumerate(self):
@@ -1334,6 +1331,24 @@ class List(Vector):
     def pd(self, *, raw=False, has_nulls=None, as_arrow=False):
         import pandas as pd
         return pd.Series(self.np(raw=raw), dtype=object)
+
+
+def _rectangle(x):
+    """the shape of a list of lists that is a matrix: at each depth lists of one length,
+    at the last vectors of one type and length (else TypeError)"""
+    dims, level = [], [x]
+    while True:
+        types = {_e.qtype(v._k) if isinstance(v, K) else -1 for v in level}
+        if len(types) != 1 or min(types) < 0 or len({len(v) for v in level}) != 1:
+            raise TypeError('Data must be a singular type "rectangular" matrix')
+        counts = {len(v) for v in level}
+        t = types.pop()
+        dims.append(counts.pop())
+        if t != 0:
+            return dims
+        level = [v for lst in level for v in lst]
+        if not level:
+            return dims
 
 
 class NumericVector(Vector): __slots__ = ()

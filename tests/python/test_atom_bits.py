@@ -23,3 +23,17 @@ def test_dictionary_of_rows():
     d = kx.q('`a`b!([] error: ("";""); metadata: (()!();()!()); data: (1; 2))')
     assert d.py() == {"a": {"error": b"", "metadata": {}, "data": 1},
                       "b": {"error": b"", "metadata": {}, "data": 2}}
+
+
+def test_float_power_has_no_modulus_and_reshape_needs_a_matrix():
+    import pytest
+    v = kx.q("1.2 3.4 5.6")
+    assert abs(pow(v, 2).py()[0] - 1.44) < 1e-9
+    for args in ((v, 2, 3), (v, 2, v), (2, v, 3)):
+        with pytest.raises(TypeError):
+            pow(*args)
+    assert pow(kx.q("3 4"), 2, 5).py() == [4, 1]
+    assert kx.q("((1 2;3 4);(5 6;7 8))").np(reshape=True).shape == (2, 2, 2)
+    for bad in ("(1 2;2 3f)", "(1 2;2)", "(1 2;3 4 5)"):
+        with pytest.raises(TypeError, match="rectangular"):
+            kx.q(bad).np(reshape=True)
