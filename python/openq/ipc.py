@@ -539,6 +539,24 @@ class AsyncQConnection:
         task.add_done_callback(lambda t: t in self._call_stack and self._call_stack.remove(t))
         return task
 
+    def _call(self, query, *args):
+        return self(query, *args)
+
+    @property
+    def qsql(self):
+        """select/exec/update/delete on the server, each answering an awaitable"""
+        from .query import QSQL
+        return QSQL(self)
+
+    def __getitem__(self, key):  # at once, as PyKX's q['x'] answers, on a short connection
+        try:
+            return _Blocking(self)._call("get", str(key))
+        except QError:
+            raise KeyError(key) from None
+
+    def __setitem__(self, key, value):
+        _Blocking(self)._call("set", str(key), value)
+
     def file_execute(self, file_path, *, return_all=False):
         """Sends a script's statements (see QAccess.file_execute); the replies' awaitables."""
         from .embedded import _file_calls
