@@ -3,7 +3,7 @@
 #   scripts/pykx-tests.sh test_cast.py [pytest args]
 # A work directory (PYKX_SHIM_DIR, default /tmp/openq-pykx-shim) gets PyKX's tests/ from the
 # KxSystems/pykx mirror, a `pykx` package that is openq, `q` on PATH starting build/openq, and
-# pytest-asyncio (for the async tests) apart from .venv; scripts/pykx-shim/pkxplugin.py gives
+# pytest-asyncio and psutil (the async and IPC tests) apart from .venv; scripts/pykx-shim/pkxplugin.py gives
 # PyKX's conftest what newer pytest lacks.  Needs `make build pyinstall` first.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,7 +17,7 @@ if [ ! -d "$dir/run/tests" ]; then
         git --git-dir="$mirror" show "HEAD:$f" > "$dir/run/$f" 2>/dev/null || rm -f "$dir/run/$f"
     done
     printf 'import sys\nimport openq\nsys.modules["pykx"] = openq\n' > "$dir/shim/pykx/__init__.py"
-    "$root/.venv/bin/pip" install -q --no-deps --target "$dir/site" pytest-asyncio typing_extensions
+    "$root/.venv/bin/pip" install -q --no-deps --target "$dir/site" pytest-asyncio typing_extensions psutil
 fi
 cp "$root/scripts/pykx-shim/pkxplugin.py" "$dir/shim/"
 printf '#!/bin/sh\nexec %s/build/openq "$@"\n' "$root" > "$dir/bin/q"
