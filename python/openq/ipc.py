@@ -20,7 +20,7 @@ except ImportError:
 
 from .embedded import QAccess, DEBUG_WRAPPER, debug_query, debug_result, debugging
 from .exceptions import PyKXException, UninitializedConnection
-from .k import Foreign, K, QError, wrap
+from .k import Foreign, K, QError, SymbolicFunction, wrap
 
 
 class RawQConnection:
@@ -207,6 +207,8 @@ def _message(query, args):
     for a in (query,) + tuple(args):
         if isinstance(a, Foreign) or callable(a) and not isinstance(a, K):
             raise ValueError(f"Python objects cannot be sent to a q process: {type(a)}")
+    if isinstance(query, SymbolicFunction) and query._ctx is None:
+        query = query.func  # a function of this process's q goes as its value
     if isinstance(query, str):
         query = query.encode()
     if not args:
@@ -536,6 +538,24 @@ class AsyncQConnection:
         self._call_stack.append(task)
         task.add_done_callback(lambda t: t in self._call_stack and self._call_stack.remove(t))
         return task
+
+    def _call(self, query, *args):
+        return self(query, *args)
+
+    @property
+    def qsql(self):
+        """select/exec/update/delete on the server, each answering an awaitable"""
+        from .query import QSQL
+        return QSQL(self)
+
+    def __getitem__(self, key):  # at once, as PyKX's q['x'] answers, on a short connection
+        try:
+            return _Blocking(self)._call("get", str(key))
+        except QError:
+            raise KeyError(key) from None
+
+    def __setitem__(self, key, value):
+        _Blocking(self)._call("set", str(key), value)
 
     def file_execute(self, file_path, *, return_all=False):
         """Sends a script's statements (see QAccess.file_execute); the replies' awaitables."""

@@ -111,7 +111,10 @@ class K:
         return self.pd(raw=raw)
 
     def __str__(self):
-        return _e.show(self._k)
+        s = _e.show(self._k)
+        if not s and _e.qtype(self._k) in (0, 99) and _e.count(self._k) == 0:
+            return "()" if _e.qtype(self._k) == 0 else "()!()"  # as q writes them
+        return s
 
     def __repr__(self):
         s = _e.show(self._k)
@@ -327,6 +330,8 @@ def _modpow(a, b, m):
     integral = (ta is None and isinstance(a, int) or ta is not None and abs(ta) in (4, 5, 6, 7)) and \
                (tb is None and isinstance(b, int) or tb is not None and abs(tb) in (4, 5, 6, 7))
     if not integral:
+        if m is not None:
+            raise TypeError("pow() 3rd argument not allowed unless all arguments are integers")
         r = _q("xexp", a, b)
         return r if m is None else _q("mod", r, m)
     import numpy as np
@@ -435,6 +440,38 @@ class NumericAtom(Atom):
 
 class IntegralNumericAtom(NumericAtom):
     __slots__ = ()
+
+    # Python's bitwise operators on integers (PyKX's): the atom as its int; a boolean, a
+    # null or an infinity, or another operand than an integer, keeps q's meaning (& | min max)
+    def _bitwise(op, name):
+        def f(self, o):
+            if self.t in (-1, -4) or isinstance(o, bool) or \
+                    not isinstance(o, (int, IntegralNumericAtom)) or \
+                    isinstance(o, IntegralNumericAtom) and o.t in (-1, -4):
+                base = getattr(super(IntegralNumericAtom, self), name, None)
+                return base(o) if base is not None else NotImplemented
+            return op(int(self), int(o))
+        f.__name__ = name
+        return f
+
+    import operator as _op
+    __lshift__ = _bitwise(_op.lshift, "__lshift__")
+    __rlshift__ = _bitwise(lambda a, b: b << a, "__rlshift__")
+    __rshift__ = _bitwise(_op.rshift, "__rshift__")
+    __rrshift__ = _bitwise(lambda a, b: b >> a, "__rrshift__")
+    __and__ = _bitwise(_op.and_, "__and__")
+    __rand__ = _bitwise(lambda a, b: b & a, "__rand__")
+    __or__ = _bitwise(_op.or_, "__or__")
+    __ror__ = _bitwise(lambda a, b: b | a, "__ror__")
+    __xor__ = _bitwise(_op.xor, "__xor__")
+    __rxor__ = _bitwise(lambda a, b: b ^ a, "__rxor__")
+    del _bitwise, _op
+
+    def __invert__(self):
+        """Python's ~ of the integer (its bits inverted), of the same q type"""
+        if self.t in (-1, -4) or self.is_null or self.is_inf:
+            return _q("not", self)
+        return toq(~int(self), type(self))
 
     def __int__(self):
         if self.is_null:
@@ -1283,12 +1320,7 @@ class List(Vector):
         if reshape is not False:
             flat = _q("(raze/)", self).np()
             if reshape is True:
-                dims = []
-                v = self
-                while isinstance(v, Vector) and not isinstance(v, (CharVector,)):
-                    dims.append(len(v))
-                    v = v[0] if len(v) else None
-                return flat.reshape(dims)
+                return flat.reshape(_rectangle(self))
             return flat.reshape(reshape)
         a = np.empty(len(self), dtype=object)
         for i, x in enumerate(self):
@@ -1299,6 +1331,24 @@ class List(Vector):
     def pd(self, *, raw=False, has_nulls=None, as_arrow=False):
         import pandas as pd
         return pd.Series(self.np(raw=raw), dtype=object)
+
+
+def _rectangle(x):
+    """the shape of a list of lists that is a matrix: at each depth lists of one length,
+    at the last vectors of one type and length (else TypeError)"""
+    dims, level = [], [x]
+    while True:
+        types = {_e.qtype(v._k) if isinstance(v, K) else -1 for v in level}
+        if len(types) != 1 or min(types) < 0 or len({len(v) for v in level}) != 1:
+            raise TypeError('Data must be a singular type "rectangular" matrix')
+        counts = {len(v) for v in level}
+        t = types.pop()
+        dims.append(counts.pop())
+        if t != 0:
+            return dims
+        level = [v for lst in level for v in lst]
+        if not level:
+            return dims
 
 
 class NumericVector(Vector): __slots__ = ()
@@ -1468,7 +1518,11 @@ class Dictionary(Mapping):
         k = self.keys()
         v = self.values()
         kp = k.py(raw=raw) if isinstance(k, K) else k
-        vals = [x.py(raw=raw, stdlib=stdlib) if isinstance(x, K) else x for x in v]
+        if isinstance(v, Table):  # a dictionary of rows: each row's dictionary
+            vals = [wrap(_e.apply("{x y}", v._k, _e.toq(i))).py(raw=raw, stdlib=stdlib)
+                    for i in range(len(v))]
+        else:
+            vals = [x.py(raw=raw, stdlib=stdlib) if isinstance(x, K) else x for x in v]
         if isinstance(kp, dict):  # keyed by a table
             return dict(zip(range(len(vals)), vals))
         return dict(zip(kp if isinstance(kp, list) else list(kp), vals))

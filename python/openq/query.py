@@ -143,11 +143,14 @@ def _tree(x):
     if isinstance(x, str):
         return toq(x, SymbolAtom)._k
     if isinstance(x, _Node):
-        return _glist([_e.eval(x.op)] + [_tree(a) for a in x.args])
+        head = _tree(x.op) if isinstance(x.op, Variable) else _e.eval(x.op)
+        return _glist([head] + [_tree(a) for a in x.args])
     if isinstance(x, Variable):
         return toq(x._name, SymbolAtom)._k
     if isinstance(x, _Parsed):
         return _parse(x.text)
+    if isinstance(x, list):  # Column(data=[kx.q('neg'), 'b']): a tree of its items
+        return _glist([_tree(v) for v in x])
     k = _kref(x)
     if _e.qtype(k) in (0, 11, -11) or 98 <= _e.qtype(k) <= 99:
         return _e.apply("{enlist x}", k)  # a constant q would otherwise evaluate
@@ -170,7 +173,11 @@ def _clause_trees(x):
         for k, v in x.items():
             if isinstance(v, str) and not v.strip():
                 raise ValueError(f"q query specifying column for key {k!r} cannot be empty")
-        return [str(k) for k in x], [_tree(v) if not isinstance(v, str) else _parse(v)
+        # text is parsed, a Column is its tree, anything else the q value as it is (PyKX:
+        # ['blue'] is ,`blue, which q reads as the constant `blue)
+        return [str(k) for k in x], [_parse(v) if isinstance(v, str) else
+                                     _tree(v) if isinstance(v, (Column, QueryPhrase, ParseTree,
+                                                                Variable)) else _kref(v)
                                      for v in x.values()]
     if isinstance(x, K):
         x = x.py()
@@ -286,8 +293,14 @@ class Column:
                                                                         ParseTree))
                 else toq(o) for o in others]
         args.insert(col_arg_ind, self._data)
-        if isinstance(op, K):
+        if isinstance(op, bytes):
+            op = op.decode()
+        elif isinstance(op, CharVector):
+            op = op.py().decode()
+        elif isinstance(op, K):
             op = str(op)
+        elif isinstance(op, Variable) and iterator is not None:
+            op = op._name
         if iterator is not None:
             it = {"each": "'", "peach": "'", "over": "/", "scan": "\\", "prior": "':"}
             op = f"({op}){it.get(iterator, iterator)}"
@@ -482,7 +495,13 @@ class QueryPhrase:
     extend = append
 
     def to_dict(self):
-        return dict(zip(self._names, self._phrase))
+        """names -> data, a call as the list [function, arguments...] (PyKX's form)"""
+        def plain(v):
+            if not isinstance(v, _Node):
+                return v
+            op = wrap(_e.eval(v.op)) if isinstance(v.op, str) else v.op
+            return [op] + [plain(a) for a in v.args]
+        return {n: plain(v) for n, v in zip(self._names, self._phrase)}
 
     def __and__(self, other):
         if not isinstance(other, (Column, QueryPhrase)):

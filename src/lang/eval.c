@@ -2079,6 +2079,16 @@ K eval_node(const K e, Frame *f) {
                 a->s = kS(e)[0];
             return a;
         }
+        if (e->n > 1) { /* (`f;`x) collapsed to `f`x: f applied to x, as any list of names */
+            K g = ktn(0, e->n);
+            for (J i = 0; g && i < e->n; i++)
+                if ((kK(g)[i] = obj_atom(-KS)) != NULL)
+                    kK(g)[i]->s = kS(e)[i];
+            g = g ? prim_all_made(g) : NULL;
+            K r = g ? eval_node(g, f) : NULL;
+            r0(g);
+            return r;
+        }
         return r1(e);
     case 0:
         break;

@@ -155,3 +155,17 @@ def test_sql_over_ipc(spawn):
         q("t:([]s:`a`b`a;v:1 2 3)")
         got = q.sql("select s, sum(v) as v from t where v > $1 group by s", 1)
         assert got.py() == {"s": ["a", "b"], "v": [3, 2]}
+
+
+def test_async_connection_qsql_and_items(spawn):
+    port, _ = spawn([BINARY, "-p", "{port}", "-q"])
+
+    async def run():
+        async with kx.AsyncQConnection(port=port) as q:
+            q["t"] = kx.q("([] a:1 2 3)")  # at once, as PyKX's q['x'] is
+            sel = await q.qsql.select("t", where="a>1")
+            await q.qsql.update("t", {"a": "a*10"}, inplace=True)
+            with pytest.raises(kx.QError, match="asynchronous"):
+                await q.qsql.update(q["t"], {"a": "a+1"}, inplace=True)
+            return sel["a"].py(), q["t"]["a"].py()
+    assert asyncio.run(run()) == ([2, 3], [10, 20, 30])

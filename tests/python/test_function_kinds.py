@@ -59,3 +59,10 @@ def test_foreign_helpers():
     t = kx.q("([] time:1 3; x:`a`b)")
     u = kx.q("([] time:0 2; y:10 20)")
     assert kx.q(".Q.ajf0[0;1;`time;;]", t, u).py() == kx.q("aj[`time;;]", t, u).py()
+
+
+def test_local_symbolic_function_goes_as_its_value(spawn):
+    port, _ = spawn([BINARY, "-p", "{port}", "-q"])
+    kx.q(".my.func:{x+1}")
+    with kx.SyncQConnection(port=port) as conn:
+        assert conn(kx.q.my.func, 1) == 2

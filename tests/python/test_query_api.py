@@ -204,3 +204,21 @@ def test_insert_upsert_with_schema_and_test():
     assert len(k) == 2
     k.insert([3, 3.0])  # in place by default, a keyed table too
     assert len(k) == 3
+
+
+def test_qsql_dict_values_are_q_values_as_they_are():
+    t = _t()
+    got = kx.q.qsql.update(t, {"s": ["z"]}, where="a>1")  # ,`z: the constant `z
+    assert got["s"].py() == ["x", "z", "z"]
+    assert kx.q.qsql.update(t, {"a": [7, 8, 9]})["a"].py() == [7, 8, 9]
+    kx.q("qneg:{neg x}")
+    got = t.select(by={"a": kx.Column("a").call(kx.Variable("qneg"))})
+    assert kx.q("~", got, kx.q("{select by qneg a from x}", t))
+
+
+def test_column_data_lists_are_trees_and_to_dict_shows_calls():
+    t = _t()
+    got = t.select(columns=kx.Column(name="n", data=[kx.q("neg"), "a"]))
+    assert got["n"].py() == [-1, -2, -3]
+    d = (kx.Column("a", name="x") & kx.Column("b", name="nb").call("neg")).to_dict()
+    assert d["x"] == "a" and d["nb"][1] == "b" and str(d["nb"][0]) == str(kx.q("neg"))

@@ -103,6 +103,16 @@ q)![bt;enlist `b;0b;`symbol$()]
 a b
 ---
 1 0
+q)/ parse trees: (`f;`x) is the symbol list `f`x and still f applied to x; ,`s the constant `s
+q)myneg:{neg x}
+q)?[bt;();0b;`a`c!((`myneg;`a);enlist `s)]
+a  c
+----
+-1 s
+-2 s
+-3 s
+q)eval parse "myneg 4"
+-4
 q)delete c from t
 a b
 ---
