@@ -31,7 +31,7 @@ def in_thread(fn, stack_bytes):
 @pytest.mark.parametrize("src", [
     'count value (4000#"("),"1",4000#")"',
     'count value (4000#"{"),4000#"}"',
-    'count value (100000#"1+"),"1"',
+    'count value (1000000#"1+"),"1"',
     'count string {enlist x}/[1000000;1]',
     '1+{enlist x}/[1000000;1]',
 ])
