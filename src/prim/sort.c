@@ -198,7 +198,7 @@ static void lsd_count(void *ctx, int64_t p) {
 __attribute__((always_inline)) static inline void lsd_scatter_range(Lsd *s, int64_t p, int mode, bool first, bool last, bool pos) {
     J lo = p * s->block, hi = MIN(lo + s->block, s->n), mask = s->nb - 1;
     J *at = s->counts + (s->parts == 1 ? s->d : p) * s->nb, *start = s->starts + p * s->nb;
-    LsdLine *lines = s->lines + p * s->nb, *ilines = pos ? s->ilines + p * s->nb : NULL;
+    LsdLine *lines = s->lines ? s->lines + p * s->nb : NULL, *ilines = pos ? s->ilines + p * s->nb : NULL;
     uint64_t *dst = s->dst, base = s->lo, nan = s->nan;
     J *idst = s->idst;
     const uint64_t *x = s->x, *src = s->src;
