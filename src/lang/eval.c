@@ -2033,27 +2033,15 @@ static K eval_special(const K e, Frame *f) {
             return eval_apply(lam, args, (int)m);
         }
         /* the parts right to left, as q evaluates (f:f@&(_f:!d)like names f in its last part) */
-        J m = e->n - 1;
-        K parts[64], *part = m <= 64 ? parts : mem_raw_alloc((size_t)m * sizeof(K));
-        if (!part)
-            return kerr("wsfull");
-        for (J i = m; i >= 1; i--) {
-            part[i - 1] = eval_node(kK(e)[i], f);
-            if (!part[i - 1]) {
-                release(part + i, (int)(m - i));
-                if (part != parts)
-                    mem_raw_free(part);
+        K c = obj_vec(KCOMP, e->n - 1);
+        for (J i = e->n - 2; c && i >= 0; i--) {
+            kK(c)[i] = eval_node(kK(e)[i + 1], f);
+            if (!kK(c)[i]) { /* the parts before it are not made: nothing to release there */
+                memset(kK(c), 0, (size_t)i * sizeof(K));
+                r0(c);
                 return NULL;
             }
         }
-        K c = obj_vec(KCOMP, m);
-        for (J i = 0; i < m; i++)
-            if (c)
-                kK(c)[i] = part[i];
-            else
-                r0(part[i]);
-        if (part != parts)
-            mem_raw_free(part);
         return c;
     }
     }

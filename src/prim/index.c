@@ -31,6 +31,9 @@ static uint64_t elem_hash(int t, const void *p) {
     return hash_bytes(p, (size_t)obj_width(t));
 }
 
+static uint64_t row_hash(const K cols, J i);
+static bool rows_match(const K a, J i, const K b, J j);
+
 /* a hash of value a that values matching it share: atoms and vectors by their bytes, lists,
  * dicts and tables by their parts (to a few levels; deeper, one hash for all) */
 static uint64_t value_hash(const K a, int depth) {
@@ -52,13 +55,8 @@ static uint64_t value_hash(const K a, int depth) {
 }
 
 uint64_t prim_item_hash(const K x, J i) {
-    if (x->t == XT) { /* a row: its cells' hashes combined */
-        K cols = TABLE_DATA(x);
-        uint64_t h = 0x9e3779b97f4a7c15ULL;
-        for (J c = 0; c < cols->n; c++)
-            h = hash_u64(h ^ prim_item_hash(kK(cols)[c], i));
-        return h;
-    }
+    if (x->t == XT) /* a row: its cells' hashes combined */
+        return hash_u64(row_hash(TABLE_DATA(x), i));
     if (x->t == 0) {
         K a = kK(x)[i];
         if (a->t < 0 && a->t > -KENUM)
@@ -73,13 +71,8 @@ uint64_t prim_item_hash(const K x, J i) {
 
 /* do a[i] and b[j] match (lists of the same type, or general) */
 bool prim_items_match(const K a, J i, const K b, J j) {
-    if (a->t == XT && b->t == XT && TABLE_COLS(a)->n == TABLE_COLS(b)->n) { /* rows, cell by cell */
-        K ac = TABLE_DATA(a), bc = TABLE_DATA(b), an = TABLE_COLS(a), bn = TABLE_COLS(b);
-        for (J c = 0; c < ac->n; c++)
-            if (kS(an)[c] != kS(bn)[c] || !prim_items_match(kK(ac)[c], i, kK(bc)[c], j))
-                return false;
-        return true;
-    }
+    if (a->t == XT && b->t == XT) /* rows of tables of the same columns, cell by cell */
+        return prim_match_exact(TABLE_COLS(a), TABLE_COLS(b)) && rows_match(TABLE_DATA(a), i, TABLE_DATA(b), j);
     if (a->t == 0 || b->t == 0 || a->t >= XT || b->t >= XT) {
         K x = prim_item(a, i), y = prim_item(b, j);
         bool m = prim_match_exact(x, y);
