@@ -47,6 +47,7 @@ typedef struct Services {
 
     /* ---- filled by src/net (net_init) ---- */
     K (*handle_call)(J handle, K msg);   /* h msg (sync) or neg[h] msg (async); msg consumed */
+    K (*handle_wait)(J handle);          /* h[]: the next async message or response on h */
     bool (*is_handle)(J handle);         /* an open connection */
     /* peach with \s < 0: msgs[i] to the processes of handles (borrowed), replies in order */
     K (*peach)(const K handles, K msgs);

@@ -2572,8 +2572,11 @@ static K call_projection(K p, K *args, int n) {
 
 /* h x: 0 evaluates, 1/-1 and 2/-2 write to stdout/stderr, other handles are connections */
 static K lang_handle_call(J h, K x) {
-    if (obj_is_identity(x)) { /* 3[::]: an int is not applicable to nothing (ref/identity.md) */
+    if (obj_is_identity(x)) { /* h[] waits for a message (basics/ipc.md "Async blocking"); any
+                                  * other int is not applicable to nothing (ref/identity.md) */
         r0(x);
+        if (h > 2 && RT->svc.is_handle && RT->svc.is_handle(h) && RT->svc.handle_wait)
+            return RT->svc.handle_wait(h);
         return kerr("type");
     }
     if (h == 0)

@@ -305,6 +305,29 @@ static K redirect(FILE *stream, const char *arg, size_t n) {
     return obj_identity();
 }
 
+/* \q args: start another q process (this binary) with args, detached: the shell runs it in
+ * the background and returns at once; its output goes where this process's goes.  KX's
+ * e/mserve.q starts its workers so.  Undocumented in q; an OS command here, so refused where
+ * OS commands are. */
+static K spawn_self(const char *arg, size_t an) {
+    if (lang_refuse_update())
+        return NULL;
+    if (getenv("OPENQ_NO_SHELL"))
+        return kerr("os");
+    char self[2048];
+    ssize_t l = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (l <= 0 || memchr(self, '\'', (size_t)l))
+        return kerr("os");
+    self[l] = 0;
+    char shell[6144];
+    int m = snprintf(shell, sizeof shell, "exec '%s' %.*s </dev/null &", self, (int)an, arg);
+    if (m < 0 || (size_t)m >= sizeof shell)
+        return kerr("limit");
+    fflush(stdout);
+    fflush(stderr);
+    return system(shell) == 0 ? obj_identity() : kerr("os");
+}
+
 static K run_command(const char *cmd, size_t n) {
     while (n && (cmd[n - 1] == ' ' || cmd[n - 1] == '\n'))
         n--;
@@ -476,6 +499,8 @@ static K run_command(const char *cmd, size_t n) {
         return redirect(word[0] == '1' ? stdout : stderr, arg, an);
     if (!strcmp(word, "r") || !strcmp(word, "_"))
         return kerr("nyi"); /* replication, hidden code: docs/migrating.md */
+    if (!strcmp(word, "q")) /* \q args: another process of this binary, in the background */
+        return spawn_self(arg, an);
     if (w == 1 && cmd[0] == '\\') /* \\: quitting is the console's; read-only may not ask */
         return lang_refuse_update() ? NULL : obj_identity();
     /* an OS command: run it and return its output lines (test drivers that replay untrusted

@@ -28,6 +28,7 @@ static K port_command(const char *arg, size_t n) {
 /* what the evaluator asks of the server (src/base/services.h) */
 void net_init(void) {
     RT->svc.handle_call = net_handle_call;
+    RT->svc.handle_wait = net_handle_wait;
     RT->svc.peach = net_peach;
     RT->svc.is_handle = net_is_handle;
     RT->svc.deferred = net_deferred;

@@ -240,9 +240,13 @@ static bool wait_ready(Conn *c, short revents) {
     return true;
 }
 
-/* wait for the response to our sync request on c, serving what else arrives on it */
-static K await_reply(Conn *c) {
+/* wait for the response to our sync request on c, serving what else arrives on it; with
+ * take_async (h[]), an async message answers too.  Waits nest (a request served meanwhile may
+ * make its own), so the innermost decides what answers it. */
+static K await_reply(Conn *c, bool take_async) {
     int fd = c->fd;
+    bool outer = c->take_async;
+    c->take_async = take_async;
     c->awaiting++;
     while (!c->reply_ready) {
         struct pollfd pf = {.fd = fd, .events = wait_events(c)};
@@ -250,12 +254,15 @@ static K await_reply(Conn *c) {
         if (r < 0 && errno == EINTR)
             continue;
         if (r <= 0 || !wait_ready(c, pf.revents)) {
-            if (net_conn(fd) == c && c->awaiting > 0) /* closed, not yet freed (a hook protects it) */
+            if (net_conn(fd) == c && c->awaiting > 0) { /* closed, not yet freed (a hook protects it) */
                 c->awaiting--;
+                c->take_async = outer;
+            }
             return kerr("close");
         }
     }
     c->awaiting--;
+    c->take_async = outer;
     K x = c->reply;
     c->reply = NULL;
     c->reply_ready = false;
@@ -289,7 +296,23 @@ K net_handle_call(J handle, K msg) {
     if (!c->outbound) {
         /* a sync request to a client that connected to us: wait the same way */
     }
-    K x = await_reply(c);
+    K x = await_reply(c, false);
+    if (x && x->t == KERROR) {
+        K e = kerr(x->s);
+        r0(x);
+        return e;
+    }
+    return x;
+}
+
+/* h[]: block until a message other than a request arrives on h, and return it (basics/ipc.md
+ * "Async blocking"): the server's async message, or a (deferred) response; sync requests that
+ * arrive meanwhile are served as usual */
+K net_handle_wait(J h) {
+    Conn *c = h > 2 && h < 65536 ? net_conn((int)h) : NULL;
+    if (!c || c->kind != CONN_IPC)
+        return kerr("type");
+    K x = await_reply(c, true);
     if (x && x->t == KERROR) {
         K e = kerr(x->s);
         r0(x);

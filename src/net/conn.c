@@ -529,6 +529,12 @@ static void dispatch(Conn *c, int msgtype, K x) {
         c->reply_ready = true;
         return;
     }
+    if (msgtype == IPC_ASYNC && c->awaiting && c->take_async) { /* h[] takes it, unevaluated */
+        r0(c->reply);
+        c->reply = x;
+        c->reply_ready = true;
+        return;
+    }
     c->protect++;
     net_set_caller(c);
     S hook = ss(msgtype == IPC_SYNC ? ".z.pg" : ".z.ps");

@@ -55,6 +55,7 @@ struct Conn {
     K reply;           /* outbound: the response that arrived (owned) */
     bool reply_ready;  /* `reply` holds the answer to our request */
     int awaiting;      /* our sync requests on it being waited for (await_reply) */
+    bool take_async;   /* the innermost of them is h[]: an async message answers it */
     int kind;          /* CONN_IPC, CONN_HTTP or CONN_WS (an upgraded HTTP connection) */
     bool close_after_write; /* close once `out` is written; input is ignored meanwhile */
     int ws_opcode;     /* WebSocket: opcode of the fragmented message being gathered, 0: none */

@@ -19,6 +19,7 @@ if not hasattr(numpy, "string_"):
     numpy.string_ = numpy.bytes_
 from qpython import qconnection  # noqa: E402
 
+import conftest  # noqa: E402
 from conftest import ROOT  # noqa: E402
 
 VECTORS = os.path.join(ROOT, "..", "shared", "vectors")
@@ -360,6 +361,45 @@ def test_q_client_hopen_to_another_server(server):
     q = kx.SyncQConnection("127.0.0.1", b.port, no_ctx=True)
     assert q(f'h:hopen `:127.0.0.1:{a.port}; r:h"x+1"; hclose h; r').py() == 43
     assert q(f'h:hopen {a.port}; neg[h]"y:5"; r:h"y"; hclose h; r').py() == 5
+
+
+def test_q_client_async_blocking_h_empty(server):
+    """basics/ipc.md "Async blocking": neg[h] sends, h[] blocks for the server's async reply;
+    an async message that arrives before h[] waits is kept for it, a sync call after works"""
+    a = server("proc:{neg[.z.w] sum x}\nlater:{neg[.z.w] (`late;x)}\n")
+    b = server()
+    q = kx.SyncQConnection("127.0.0.1", b.port, no_ctx=True)
+    assert q(f'h:hopen {a.port}; neg[h](`proc;1 2 3); r:h[]; hclose h; r').py() == 6
+    assert q(f'h:hopen {a.port}; neg[h](`later;7); r:h(::); s:h"1+1"; hclose h; (r;s)').py() == \
+        [["late", 7], 2]
+    assert q('@[{x[]};3;{x}]').py() == b"type"  # 3 is not a connection: 'type, as 3[]
+    assert q(f'h:hopen {a.port}; neg[h]"exit 0"; r:@[{{x[]}};h;{{x}}]; r').py() == b"close"
+
+
+def test_backslash_q_starts_another_process(server, tmp_path):
+    """\\q args starts this binary with args in the background (KX's e/mserve.q does so)"""
+    port = conftest.free_port()
+    b = server()
+    q = kx.SyncQConnection("127.0.0.1", b.port, no_ctx=True)
+    q(f'system"q -p {port}"')
+    deadline = time.time() + 10
+    while time.time() < deadline:
+        try:
+            c = kx.SyncQConnection("127.0.0.1", port, no_ctx=True)
+            break
+        except Exception:
+            time.sleep(0.1)
+    else:
+        pytest.fail("no process on the port")
+    assert c("2+3").py() == 5
+    try:
+        c("exit 0", wait=False)
+    except Exception:
+        pass
+    ro = server(args=["-b"])
+    r = kx.SyncQConnection("127.0.0.1", ro.port, no_ctx=True)
+    with pytest.raises(kx.QError):
+        r(f'system"q -p {port}"')
 
 
 def test_background_server_keeps_serving_after_stdin_eof(server):
