@@ -146,7 +146,7 @@ int main(int argc, char **argv) {
             fprintf(stderr, "'%s\n", kerr_msg() ? kerr_msg() : "load");
             if (lang_error_frames())
                 fputs(lang_error_frames(), stderr);
-            if (lang_error_where())
+            else if (lang_error_where())
                 fprintf(stderr, "  [0]  %s\n", lang_error_where());
             lang_error_where_clear();
             kerr_clear();

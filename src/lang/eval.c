@@ -42,20 +42,40 @@ static void trace_push(const K lambda, const void *node, int depth) {
         RT->lang.trace[RT->lang.trace_n++] = (TraceFrame){r1(lambda), node, depth};
 }
 
+/* did the frame fail at a signal ('x)?  Its error node is then the signal itself */
+static bool trace_signalled(const TraceFrame *t) {
+    const K node = (const K)t->node;
+    return node && node->t == KUNARY && node->g == SF_SIGNAL;
+}
+
+/* The frames q shows where its debugger breaks (basics/debug.md, ref/signal.md "Debugger break
+ * location"): the innermost lambda for a primitive's error; for a signal, the signalling
+ * lambda and the one it breaks to, one level up, or none when that is the console input (the
+ * caller shows [0], the input).  Keyword frames (.Q.trp's alone) are not shown. */
 const char *eval_trace_text(void) {
-    if (!RT->lang.trace_n)
+    int first = 0;
+    while (first < RT->lang.trace_n && RT->lang.trace[first].lambda->t != KLAMBDA)
+        first++;
+    if (first == RT->lang.trace_n)
         return NULL;
+    int shown = 1;
+    if (trace_signalled(&RT->lang.trace[first])) {
+        if (RT->lang.trace[first].depth <= 1)
+            return NULL;
+        shown = 2;
+    }
     mem_raw_free(RT->lang.trace_text);
     size_t cap = 256, len = 0;
     RT->lang.trace_text = mem_raw_alloc(cap);
     if (!RT->lang.trace_text)
         return NULL;
     RT->lang.trace_text[0] = 0;
-    for (int i = 0; i < RT->lang.trace_n; i++) {
+    for (int i = first; i < RT->lang.trace_n && shown; i++) {
         K text = NULL;
         long caret = -1;
-        if (RT->lang.trace[i].lambda->t != KLAMBDA) /* a keyword's frame: .Q.trp's alone */
+        if (RT->lang.trace[i].lambda->t != KLAMBDA)
             continue;
+        shown--;
         if (!parse_lambda_frame(RT->lang.trace[i].lambda, RT->lang.trace[i].node, &text, &caret) || !text)
             continue;
         size_t need = len + (size_t)text->n + (caret > 0 ? (size_t)caret : 0) + 40;
@@ -74,7 +94,7 @@ const char *eval_trace_text(void) {
             len += (size_t)snprintf(RT->lang.trace_text + len, cap - len, "%*s^\n", (int)(7 + caret), "");
         r0(text);
     }
-    return len ? RT->lang.trace_text : NULL; /* keyword frames only: no lambda frames to show */
+    return len ? RT->lang.trace_text : NULL;
 }
 
 /* RT->lang.current_frame is the innermost running lambda's frame: a query started inside it

@@ -19,7 +19,8 @@ K lang_eval_script(const char *src, size_t n, const char *file);
 /* "file:line: statement" (and a caret line) for the script statement that failed last, or
  * NULL; the console shows and clears it */
 const char *lang_error_where(void);
-/* the lambda frames of the last error ("  [n]  f:{..}\n   ^\n" each), or NULL */
+/* the frames of the last error where q's debugger breaks ("  [n]  f:{..}\n   ^\n" each), or
+ * NULL when it breaks at the input (then lang_error_where says where) */
 const char *lang_error_frames(void);
 void lang_error_where_clear(void);
 /* q's `value`: a string is evaluated, a parse tree evaluated, a symbol looked up, ... */

@@ -48,8 +48,9 @@ K parse_frame_info(const K f, const void *node, long *pos);
 void parse_free(void);
 /* forget the origins of lambdas no longer alive (the table holds their bodies) */
 void parse_origins_sweep(void);
-/* the lambda frames of the last error, innermost first: "  [n]  text\n   ^\n" each (owned
- * by eval.c, NULL when none); eval_trace_clear forgets them */
+/* the frames of the last error where q's debugger breaks, innermost first: "  [n]  text\n
+ * ^\n" each (owned by eval.c; NULL when none, or when the input itself is where it breaks);
+ * eval_trace_clear forgets them */
 const char *eval_trace_text(void);
 void eval_trace_clear(void);
 /* .Q.trp[f;x;h] (dot false: f@x) and .Q.trpd[f;x;h] (dot: f . x), all consumed: h[msg;bt] when

@@ -37,7 +37,7 @@ static K error_text(const char *src, size_t n) {
     out->n = snprintf(kC(out), (size_t)len, "'%s", msg);
     const char *frames = eval_trace_text();
     const char *where = lang_error_where();
-    if (frames) { /* the lambdas it unwound through, innermost first (q's debugger shows these) */
+    if (frames) { /* the lambda(s) where q's debugger breaks */
         size_t fl = strlen(frames);
         len += fl;
         out = obj_grow(out, (J)len);
@@ -45,17 +45,17 @@ static K error_text(const char *src, size_t n) {
             return NULL;
         out->n += snprintf(kC(out) + out->n, (size_t)(len - out->n), "\n%.*s", (int)(fl ? fl - 1 : 0), frames);
     }
-    if (where) { /* the failure was inside a script: its file and line, not this input */
+    if (where && !frames) { /* the failure was inside a script: its file and line, not this input */
         len += strlen(where);
         out = obj_grow(out, (J)len);
         if (!out)
             return NULL;
         out->n += snprintf(kC(out) + out->n, (size_t)(len - out->n), "\n  [0]  %s", where);
-        lang_error_where_clear();
     } else if (!frames && pos >= 0 && (size_t)pos < n && one_line) {
         out->n += snprintf(kC(out) + out->n, (size_t)(len - out->n), "\n  [0]  %.*s\n%*s^", (int)n, src,
                            (int)(7 + pos), "");
     }
+    lang_error_where_clear();
     kerr_clear();
     eval_trace_clear();
     return out;

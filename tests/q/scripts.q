@@ -45,8 +45,6 @@ q)\l s5.q
 'type
   [1]  s5.q:3:   x+
                   ^
-  [0]  s5.q:2: q5:{
-                  ^
 q)/ in k, each line of a lambda ends its expression as ; does (KX's taq tq.q); in q a line
 q)/ continues the expression before it (KX's taq/adj.q writes one select over three lines)
 q)`:s9.q 0: ("k)kf:{[a;b] x::*a";"  y::b;(x;y)}";"qf:{[a;b] x::first a";"  y::b;(x;y)}";"k)kg:{[a]";"  b:a+1";"  c:(b;";"   2)";"  c}")

@@ -1,7 +1,10 @@
 / error traces (q 4.x, KxSystems/docs basics/debug.md, ref/signal.md, DISPLAY.md section 11):
 / an error at the console shows [0] the input with a caret under the failing primitive; one
-/ inside lambdas shows the frames it unwound through, innermost first, each the lambda's
-/ definition (name:{..}, name@ for one inside it, file:line: for a script) and a caret
+/ inside lambdas shows the frame where q's debugger breaks, the lambda's definition (name:{..},
+/ name@ for one inside it, file:line: for a script) and a caret: the lambda that failed for a
+/ primitive's error; for a signal ' the lambda that signalled and the one it breaks to, one
+/ level up, or [0] the input when the signalling lambda was called from it (ref/signal.md
+/ "Debugger break location")
 q)til 5f
 'type
   [0]  til 5f
@@ -12,13 +15,15 @@ q)f[3;"hello"]
 'type
   [2]  g:{a:x*2;a+y}
                  ^
-  [1]  f:{g[x;2#y]}
-          ^
 q){x+2} "xyz"
 'type
   [1]  {x+2}
          ^
 q)f:{'`bad}
+q)f[]
+'bad
+  [0]  f[]
+       ^
 q)g:{f[]}
 q)g[]
 'bad
@@ -31,11 +36,18 @@ q)f `a
 'type
   [2]  f@:{x*y}
             ^
-  [1]  f:{{x*y}[x;3#x]}
-          ^
 q)/ a trapped error leaves no trace behind
 q)@[f;`a;{x}]
 "type"
+q)f:{[x]a:1;if[x<a;'`bad]}
+q)g:{f[x]}
+q)h:{g x}
+q)h 0
+'bad
+  [3]  f:{[x]a:1;if[x<a;'`bad]}
+                        ^
+  [2]  g:{f[x]}
+          ^
 q)1+`a
 'type
   [0]  1+`a
@@ -54,7 +66,12 @@ q)\l tr2.q
 'type
   [1]  tr2.q:3:   x+`a}
                    ^
-  [0]  tr2.q:4: h 1
+q)/ a signal in a lambda a script's line calls breaks at that line
+q)`:tr3.q 0: ("sg:{'`nope}";"sg 1")
+`:tr3.q
+q)\l tr3.q
+'nope
+  [0]  tr3.q:2: sg 1
                 ^
 q)/ an undefined name: the caret under the name (ref/apply.md, ref/assign.md)
 q)undefinedname
