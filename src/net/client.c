@@ -241,7 +241,7 @@ static bool wait_ready(Conn *c, short revents) {
 }
 
 /* wait for the response to our sync request on c, serving what else arrives on it; with
- * take_async (h[]), an async message answers too.  Waits nest (a request served meanwhile may
+ * take_async (h[]), an async message answers too.  An error response is signalled here.  Waits nest (a request served meanwhile may
  * make its own), so the innermost decides what answers it. */
 static K await_reply(Conn *c, bool take_async) {
     int fd = c->fd;
@@ -266,6 +266,11 @@ static K await_reply(Conn *c, bool take_async) {
     K x = c->reply;
     c->reply = NULL;
     c->reply_ready = false;
+    if (x && x->t == KERROR) {
+        K e = kerr(x->s);
+        r0(x);
+        return e;
+    }
     return x;
 }
 
@@ -293,16 +298,7 @@ K net_handle_call(J handle, K msg) {
         return kerr("close");
     if (async)
         return obj_identity();
-    if (!c->outbound) {
-        /* a sync request to a client that connected to us: wait the same way */
-    }
-    K x = await_reply(c, false);
-    if (x && x->t == KERROR) {
-        K e = kerr(x->s);
-        r0(x);
-        return e;
-    }
-    return x;
+    return await_reply(c, false); /* to a client that connected to us too: the same wait */
 }
 
 /* h[]: block until a message other than a request arrives on h, and return it (basics/ipc.md
@@ -312,13 +308,7 @@ K net_handle_wait(J h) {
     Conn *c = h > 2 && h < 65536 ? net_conn((int)h) : NULL;
     if (!c || c->kind != CONN_IPC)
         return kerr("type");
-    K x = await_reply(c, true);
-    if (x && x->t == KERROR) {
-        K e = kerr(x->s);
-        r0(x);
-        return e;
-    }
-    return x;
+    return await_reply(c, true);
 }
 
 /* peach over secondary processes (basics/peach.md, "Processes"): msgs[i] goes to the next

@@ -60,6 +60,7 @@ void net_free(void);
 
 /* h x for a connection handle: h>0 sync request (returns the reply), h<0 async send */
 K net_handle_call(J handle, K msg);
+/* h[]: the next async message (or response) on connection h, blocking */
 K net_handle_wait(J handle);
 /* peach over the processes of .z.pd: msgs[i] to the next free handle, sync; replies in order
  * (handles borrowed, msgs consumed) */
