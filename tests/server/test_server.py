@@ -376,7 +376,7 @@ def test_q_client_async_blocking_h_empty(server):
     assert q(f'h:hopen {a.port}; neg[h]"exit 0"; r:@[{{x[]}};h;{{x}}]; r').py() == b"close"
 
 
-def test_backslash_q_starts_another_process(server, tmp_path):
+def test_backslash_q_starts_another_process(server):
     """\\q args starts this binary with args in the background (KX's e/mserve.q does so)"""
     port = conftest.free_port()
     b = server()
@@ -398,7 +398,7 @@ def test_backslash_q_starts_another_process(server, tmp_path):
         pass
     ro = server(args=["-b"])
     r = kx.SyncQConnection("127.0.0.1", ro.port, no_ctx=True)
-    with pytest.raises(kx.QError):
+    with pytest.raises(kx.QError, match="noupdate"):  # read-only: no new process
         r(f'system"q -p {port}"')
 
 
