@@ -84,6 +84,14 @@ static int stat_atoms(const K x) {
     return r;
 }
 
+/* chars and temporals in the float statistics (avg var dev med wavg cov cor, ref/avg.md,
+ * cov.md, cor.md): their underlying numbers, as floats */
+static K stat_floats(K x, bool temporals) {
+    int t = x ? (x->t < 0 ? -x->t : x->t) : 0;
+    bool conv = x && x->t < KENUM && x->t > -KENUM && (t == KC || (temporals && t >= KP && t <= KT));
+    return conv ? prim_cast(ks("float"), x) : x;
+}
+
 static F item_f(const K x, J i, bool *null) {
     K a = prim_item(x, i);
     F v;
@@ -348,6 +356,8 @@ K prim_max(K x) {
 K prim_avg(K x) {
     PRIM_ARGS1(x);
     PRIM_SQUASH1(x);
+    if (!(x = stat_floats(x, false)))
+        return NULL;
     if (x->t < 0) {
         K r = prim_fdiv(x, kf(1));
         return r;
@@ -389,6 +399,8 @@ K prim_avg(K x) {
 }
 
 static K variance(K x, bool sample, bool root) {
+    if (!(x = stat_floats(x, false)))
+        return NULL;
     if (x->t == XT || x->t == XD || is_matrix(x))
         return agg_cols(x, sample ? (root ? prim_sdev : prim_svar) : (root ? prim_dev : prim_var));
     /* a general list of numeric atoms of mixed types: as the numbers they are (ref/dev.md) */
@@ -471,6 +483,8 @@ static K med_rows(K x) {
 K prim_med(K x) {
     PRIM_ARGS1(x);
     PRIM_SQUASH1(x);
+    if (!(x = stat_floats(x, false)))
+        return NULL;
     if (x->t == XD) { /* a dict's (a keyed table's) values */
         K v = r1(DICT_VALS(x));
         r0(x);
@@ -790,78 +804,71 @@ K prim_ratios(K x) {
     return r;
 }
 
-/* moving windows */
-static K moving(K x, K y, int kind) {
-    if (uniform_shape(y)) {
-        K r = uniform_cols(x, y, kind == 0 ? prim_mavg : kind == 1 ? prim_msum : kind == 2 ? prim_mcount :
-                                 kind == 3 ? prim_mmax : prim_mmin, NULL);
-        r0(x);
-        return r;
-    }
-    if (x->t != -KJ && x->t != -KI) {
-        r0(x);
-        r0(y);
-        return kerr("type");
-    }
-    J m = x->t == -KJ ? x->j : x->i;
+/* moving windows, by q's definitions (ref/sum.md, avg.md, count.md, dev.md, max.md, min.md):
+ *   x msum y   is  y-(neg x)_(0i*x#y),y:sums y      (its type is the type of `-`)
+ *   x mcount y is  x msum not null y, as longs
+ *   x mavg y   is  (x msum 0.0^y)%x mcount y
+ *   x mdev y   is  sqrt (x mavg y*y)-m*m:x mavg y:"f"$y
+ *   x mmax y, x mmin y: the extreme of each window of x items, nulls skipped by mmax
+ * The window x is an integral atom; y a list of numbers or temporals, or a dict or table of
+ * them (each value or column). */
+static bool window_ok(K x) { return x->t == -KB || x->t == -KG || x->t == -KH || x->t == -KI || x->t == -KJ; }
+static bool moving_ok(int t) { return t == KB || (t >= KG && t <= KF) || (t >= KP && t <= KT); }
+
+static bool moving_args(K x, K y, bool chars) { /* a window and a list; else both released */
+    if (window_ok(x) && (moving_ok(y->t) || (chars && y->t == KC)))
+        return true;
     r0(x);
-    if (y->t <= 0 || !is_num(y->t)) {
-        r0(y);
-        return kerr("type");
-    }
-    J n = y->n;
-    bool integral = kind == 1 || kind == 2 ? (y->t != KF && y->t != KE) : false;
-    K r = obj_vec(kind == 2 ? KJ : (integral && (kind == 1 || kind == 3 || kind == 4)) ? KJ : KF, n);
-    bool null;
-    for (J i = 0; i < n; i++) {
-        J from = i - m + 1 < 0 ? 0 : i - m + 1;
-        F s = 0, best = kind == 3 ? -INFINITY : INFINITY;
-        J cnt = 0;
-        for (J k = from; k <= i; k++) {
-            F v = item_f(y, k, &null);
-            if (null)
-                continue;
-            s += v;
-            cnt++;
-            if (kind == 3 ? v > best : v < best)
-                best = v;
-        }
-        F out = kind == 0 ? (cnt ? s / cnt : nf) : kind == 1 ? s : kind == 2 ? cnt : best;
-        if (r->t == KJ)
-            kJ(r)[i] = (J)out;
-        else
-            kF(r)[i] = out;
-    }
-    if (r->t == KJ && (kind == 3 || kind == 4) && y->t != KJ) {
-        K c = prim_cast(ks(y->t == KI ? "int" : y->t == KH ? "short" : "long"), r);
-        r0(y);
-        return c;
-    }
     r0(y);
-    return r;
+    return false;
 }
 
-K prim_mavg(K x, K y) {
-    PRIM_ARGS2(x, y);
-    PRIM_SQUASH2(x, y);
-    return moving(x, y, 0);
+static K msum_list(K x, K y) {
+    K s = prim_sums(y);
+    if (!s)
+        return r0(x), NULL;
+    K lag = prim_join(prim_mul(ki(0), prim_take(r1(x), r1(s))), r1(s));
+    return prim_sub(s, prim_drop(prim_neg(x), lag));
 }
-K prim_msum(K x, K y) {
-    PRIM_ARGS2(x, y);
-    PRIM_SQUASH2(x, y);
-    return moving(x, y, 1);
+
+static K mcount_list(K x, K y) {
+    return prim_cast(ks("long"), msum_list(x, prim_not(prim_null(y))));
 }
-K prim_mcount(K x, K y) {
-    PRIM_ARGS2(x, y);
-    PRIM_SQUASH2(x, y);
-    return moving(x, y, 2);
+
+static K mavg_list(K x, K y) {
+    K n = mcount_list(r1(x), r1(y));
+    return prim_fdiv(msum_list(x, prim_fill(kf(0), prim_cast(ks("float"), y))), n);
 }
-/* mmax skips nulls (-inf before the first non-null); for mmin null is the least value */
-static K moving_ext(K x, K y, bool mx) {
-    if ((x->t != -KJ && x->t != -KI) ||
-        !(y->t == KH || y->t == KI || y->t == KJ || y->t == KE || y->t == KF))
-        return moving(x, y, mx ? 3 : 4);
-    J m = x->t == -KJ ? x->j : x->i, n = y->n;
+
+#define MOVING(name, list, chars)                                                                \
+    K name(K x, K y) {                                                                           \
+        PRIM_ARGS2(x, y);                                                                        \
+        PRIM_SQUASH2(x, y);                                                                      \
+        if (uniform_shape(y)) {                                                                  \
+            K r = uniform_cols(x, y, name, NULL);                                                \
+            r0(x);                                                                               \
+            return r;                                                                            \
+        }                                                                                        \
+        return moving_args(x, y, chars) ? list(x, y) : kerr("type");                             \
+    }
+
+static K mdev_list(K x, K y) {
+    K f = prim_cast(ks("float"), y);
+    if (!f)
+        return r0(x), NULL;
+    K m = mavg_list(r1(x), r1(f));
+    K m2 = mavg_list(x, prim_mul(r1(f), f));
+    return prim_sqrt(prim_sub(m2, m ? prim_mul(r1(m), m) : NULL));
+}
+
+static J window_len(K x) {
+    return x->t == -KJ ? x->j : x->t == -KI ? x->i : x->t == -KH ? x->h : x->g;
+}
+
+/* mmax skips nulls (a window of nulls gives the type's -infinity); for mmin null is the least
+ * value.  Booleans, bytes and chars have no null here: they compare as unsigned bytes. */
+static K mextreme_list(K x, K y, bool mx) {
+    J m = window_len(x), n = y->n;
     r0(x);
     K r = obj_vec(y->t, n);
     if (!r) { r0(y); return NULL; }
@@ -877,61 +884,38 @@ static K moving_ext(K x, K y, bool mx) {
             } \
             o[i] = !mx && hasnull ? (NULLV) : best; \
         } }
-    switch (y->t) {
-    case KH: MOV_EXT(H, v == nh, wh, nh) break;
-    case KI: MOV_EXT(I, v == ni, wi, ni) break;
-    case KJ: MOV_EXT(J, v == nj, wj, nj) break;
-    case KE: MOV_EXT(E, v != v, (E)wf, (E)nf) break;
-    default: MOV_EXT(F, v != v, wf, nf) break;
+    switch (obj_width(y->t)) {
+    case 1: { G *s = kG(y), *o = kG(r);
+        for (J i = 0; i < n; i++) {
+            G best = mx ? 0 : 255;
+            for (J k = i - m + 1 < 0 ? 0 : i - m + 1; k <= i; k++)
+                if (mx ? s[k] > best : s[k] < best) best = s[k];
+            o[i] = best;
+        } } break;
+    case 2: MOV_EXT(H, v == nh, wh, nh) break;
+    case 4:
+        if (y->t == KE) MOV_EXT(E, v != v, (E)wf, (E)nf)
+        else MOV_EXT(I, v == ni, wi, ni)
+        break;
+    default:
+        if (y->t == KF || y->t == KZ) MOV_EXT(F, v != v, wf, nf)
+        else MOV_EXT(J, v == nj, wj, nj)
+        break;
     }
 #undef MOV_EXT
     r0(y);
     return r;
 }
+static K mmax_list(K x, K y) { return mextreme_list(x, y, true); }
+static K mmin_list(K x, K y) { return mextreme_list(x, y, false); }
 
-K prim_mmax(K x, K y) {
-    PRIM_ARGS2(x, y);
-    PRIM_SQUASH2(x, y);
-    return moving_ext(x, y, true);
-}
-K prim_mmin(K x, K y) {
-    PRIM_ARGS2(x, y);
-    PRIM_SQUASH2(x, y);
-    return moving_ext(x, y, false);
-}
-
-K prim_mdev(K x, K y) {
-    PRIM_ARGS2(x, y);
-    PRIM_SQUASH2(x, y);
-    if (uniform_shape(y)) {
-        K r = uniform_cols(x, y, prim_mdev, NULL);
-        r0(x);
-        return r;
-    }
-    if (x->t != -KJ && x->t != -KI) {
-        r0(x);
-        r0(y);
-        return kerr("type");
-    }
-    J m = x->t == -KJ ? x->j : x->i;
-    r0(x);
-    J n = obj_count(y);
-    K r = obj_vec(KF, n);
-    bool null;
-    for (J i = 0; i < n; i++) {
-        J from = i - m + 1 < 0 ? 0 : i - m + 1;
-        F s = 0, s2 = 0;
-        J cnt = 0;
-        for (J k = from; k <= i; k++) {
-            F v = item_f(y, k, &null);
-            if (!null) { s += v; s2 += v * v; cnt++; }
-        }
-        F mean = s / cnt;
-        kF(r)[i] = sqrt(s2 / cnt - mean * mean);
-    }
-    r0(y);
-    return r;
-}
+MOVING(prim_msum, msum_list, false)
+MOVING(prim_mcount, mcount_list, false)
+MOVING(prim_mavg, mavg_list, false)
+MOVING(prim_mdev, mdev_list, true)
+MOVING(prim_mmax, mmax_list, true)
+MOVING(prim_mmin, mmin_list, true)
+#undef MOVING
 
 K prim_ema(K x, K y) {
     PRIM_ARGS2(x, y);
@@ -966,6 +950,9 @@ K prim_wsum(K x, K y) {
 K prim_wavg(K x, K y) {
     PRIM_ARGS2(x, y);
     PRIM_SQUASH2(x, y);
+    x = stat_floats(x, true);
+    y = stat_floats(y, true);
+    PRIM_ARGS2(x, y);
     /* pairs whose product is null are left out of both sums */
     K w = r1(x);
     K p = prim_mul(x, y);
@@ -977,6 +964,9 @@ K prim_wavg(K x, K y) {
 K prim_cov(K x, K y) {
     PRIM_ARGS2(x, y);
     PRIM_SQUASH2(x, y);
+    x = stat_floats(x, true);
+    y = stat_floats(y, true);
+    PRIM_ARGS2(x, y);
     K mx = prim_avg(r1(x)), my = prim_avg(r1(y));
     return prim_sub(prim_avg(prim_mul(x, y)), prim_mul(mx, my));
 }
@@ -984,6 +974,9 @@ K prim_cov(K x, K y) {
 K prim_cor(K x, K y) {
     PRIM_ARGS2(x, y);
     PRIM_SQUASH2(x, y);
+    x = stat_floats(x, true);
+    y = stat_floats(y, true);
+    PRIM_ARGS2(x, y);
     /* pairs with a null on either side are left out */
     if (x->t > 0 && x->t < KENUM && y->t > 0 && y->t < KENUM && x->n == y->n) {
         K keep = prim_where(prim_not(prim_max2(prim_null(r1(x)), prim_null(r1(y)))));

@@ -26,22 +26,18 @@ static int num_rank(int t) {
     return 0;
 }
 
-static int rank_type(int r) {
-    static const int types[] = {0, KI, KH, KI, KJ, KE, KF};
-    return types[r];
-}
-
 bool prim_is_temporal(int t) { return t >= KP && t <= KT; }
 
-/* x xbar y: the reference's domain table.  Numbers round to a multiple of x's type (short
- * and smaller become int); a temporal y keeps its type (a date or datetime under a float x is
- * a datetime, any other under a float is a float); a temporal x over numbers keeps its type
- * (a timespan gives a long), becoming a float (date: a datetime) over floats. */
+/* x xbar y: the reference's domain table.  Over numbers, a float y gives a float, a real x a
+ * real (a float x a float), a long on either side a long, and ints or smaller an int; a
+ * temporal y keeps its type (a date or datetime under a float x is a datetime, any other under
+ * a float is a float); a temporal x over numbers keeps its type (a timespan gives a long),
+ * becoming a float (date: a datetime) over floats. */
 static int xbar_type(int tx, int ty) {
     int rx = num_rank(tx), ry = num_rank(ty);
     bool txt = prim_is_temporal(tx), tyt = prim_is_temporal(ty);
     if (rx && ry)
-        return ry >= 5 ? KF : rx == 5 ? KE : rx == 6 ? KF : rx == 4 ? KJ : KI;
+        return ry >= 5 ? KF : rx == 5 ? KE : rx == 6 ? KF : rx == 4 || ry == 4 ? KJ : KI;
     if (tyt && (rx || tx == KN))
         return tx != KF ? ty : ty == KD || ty == KZ ? KZ : KF;
     if (txt && ry)
@@ -105,6 +101,8 @@ static int result_type(int op, int tx, int ty) {
     int rx = num_rank(tx), ry = num_rank(ty);
     if (op == OP_ADD || op == OP_SUB || op == OP_MUL || op == OP_MOD || op == OP_FDIV || op == OP_MIN || op == OP_MAX)
         return table_type(op, tx, ty);
+    if (op == OP_FILL) /* ref/fill.md: the types of | (ref/greater.md), and guid^guid */
+        return tx == ty ? tx : table_type(OP_MAX, tx, ty);
     if (op == OP_XBAR)
         return xbar_type(tx, ty);
     /* x div y keeps x's type, except that char, byte, short and real become int and float */
@@ -119,79 +117,12 @@ static int result_type(int op, int tx, int ty) {
             return KB;
         if ((prim_is_temporal(tx) && (ry || prim_is_temporal(ty))) || (prim_is_temporal(ty) && rx))
             return KB;
-        if ((tx == KC && ry) || (ty == KC && rx))
+        if ((tx == KC && (ry || prim_is_temporal(ty))) || (ty == KC && (rx || prim_is_temporal(tx))))
             return KB;
         return 0;
     }
-    if (op == OP_MIN || op == OP_MAX || op == OP_FILL) {
-        if (tx == ty)
-            return tx;
-        /* a char and a number: the higher of the two types (ref/greater.md: 98|"a" is "b") */
-        if ((op == OP_MIN || op == OP_MAX) && ((tx == KC && ry && ry <= 4) || (ty == KC && rx && rx <= 4)))
-            return KC;
-        if (rx && ry)
-            return rank_type(MAX(rx, ry)) == KI && MAX(rx, ry) == 1 ? KB : rank_type(MAX(rx, ry));
-        if (prim_is_temporal(tx) && ry && ry <= 4)
-            return tx;
-        if (prim_is_temporal(ty) && rx && rx <= 4)
-            return ty;
-        return 0;
-    }
-    if (rx && ry) {
-        int r = MAX(rx, ry);
-        if (op == OP_FDIV)
-            return r == 5 ? KE : KF;
-        if (op == OP_XEXP)
-            return KF;
-        if (op == OP_MOD)
-            return r >= 5 ? KF : (r == 4 ? KJ : KI);
-        return rank_type(r);
-    }
-    /* x mod y for temporal x: a time of day keeps its type (by a count or a like value);
-     * dates and months by a count are their day or month numbers' remainders, ints */
-    if (op == OP_MOD && prim_is_temporal(tx) && tx != KZ && ((ry && ry <= 4) || ty == tx))
-        return tx == KD || tx == KM ? (ty == tx ? tx : KI) : tx;
-    /* temporal arithmetic */
-    bool txt = prim_is_temporal(tx), tyt = prim_is_temporal(ty);
-    if (op == OP_ADD || op == OP_SUB) {
-        if (txt && ry && ry <= 4)
-            return tx;
-        if (tyt && rx && rx <= 4 && op == OP_ADD)
-            return ty;
-        if (txt && (ry == 5 || ry == 6) && tx == KZ)
-            return KZ;
-        if (tyt && (rx == 5 || rx == 6) && ty == KZ && op == OP_ADD)
-            return KZ;
-        if (tx == KP && (ty == KN || ty == KT || ty == KU || ty == KV))
-            return KP;
-        if (ty == KP && (tx == KN || tx == KT || tx == KU || tx == KV) && op == OP_ADD)
-            return KP;
-        if (tx == KD && (ty == KN || ty == KT || ty == KU || ty == KV))
-            return KP;
-        if (ty == KD && (tx == KN || tx == KT || tx == KU || tx == KV) && op == OP_ADD)
-            return KP;
-        if (tx == KN && ty == KD && op == OP_ADD)
-            return KP;
-        if (tx == ty && txt) {
-            if (op == OP_ADD)
-                return tx == KD || tx == KM || tx == KP ? 0 : tx;
-            if (tx == KP)
-                return KN;
-            if (tx == KD || tx == KM)
-                return KI;
-            if (tx == KZ)
-                return KF;
-            return tx;
-        }
-        if ((tx == KN && (ty == KT || ty == KU || ty == KV)) || (ty == KN && (tx == KT || tx == KU || tx == KV)))
-            return KN;
-        return 0;
-    }
-    if (op == OP_MUL && ((tx == KN && ry && ry <= 4) || (ty == KN && rx && rx <= 4)))
-        return KN;
-    if (op == OP_FDIV && (txt || tyt) && (txt ? ry || tx == ty : rx))
-        return KF;
-    return 0;
+    /* x xexp y: numbers only, a float */
+    return op == OP_XEXP && rx && ry ? KF : 0;
 }
 
 /* ---- conversion to the compute types ------------------------------------------------------ */
@@ -725,7 +656,7 @@ static K atomic_dyad(int op, K x, K y) {
     /* two temporal types with a temporal result (a timestamp from a date and a time, a
      * timespan from a timespan and a minute, a second from a minute and a second): both in
      * the result's units first */
-    if ((add_sub || op == OP_MIN || op == OP_MAX) && tx != ty && prim_is_temporal(tx) && prim_is_temporal(ty) &&
+    if ((add_sub || op == OP_MIN || op == OP_MAX || op == OP_FILL) && tx != ty && prim_is_temporal(tx) && prim_is_temporal(ty) &&
         prim_is_temporal(rt)) {
         if (tx != rt && !(x = to_temporal(rt, x))) {
             r0(y);

@@ -298,3 +298,73 @@ q)sdev (1;`a)
 'type
 q)med (1 2;3 4;5 6)
 3 4f
+q)/ the moving family over every type its domain tables give (ref/sum.md msum, ref/avg.md
+q)/ mavg, ref/max.md mmax, ref/min.md mmin): x msum y is y less its lagged running sums, so
+q)/ its type is the type of `-`: ints stay ints, dates and months become ints, timestamps
+q)/ timespans, datetimes floats, times keep their type
+q)2 msum 1 2 3i
+1 3 5i
+q)2 msum 101b
+1 1 1i
+q)2 msum 1 2 3h
+1 3 5i
+q)2 msum 2000.01.01 2000.01.03 2000.01.04
+0 2 5i
+q)2 msum 2000.01.01D01 2000.01.01D02
+0D01:00:00.000000000 0D03:00:00.000000000
+q)2 msum 00:01 00:02 00:03
+00:01 00:03 00:05
+q)type 2 msum 2000.01.01T12:00 2000.01.02T12:00
+9h
+q)2 msum "ab"
+'type
+  [0]  2 msum "ab"
+         ^
+q)2.5 msum 1 2
+'type
+  [0]  2.5 msum 1 2
+           ^
+q)2h msum 1 2 3
+1 3 5
+q)/ mavg and mdev average the underlying numbers of temporals; mcount counts non-nulls
+q)2 mavg 2000.01.01 2000.01.03 0N
+0 1 2f
+q)2 mcount 0N 2000.01.03 0N
+0 1 1
+q)2 mdev 00:00:01 00:00:03 00:00:04
+0 1 0.5
+q)/ mmax and mmin keep the type of any ordered list: temporals, chars, booleans, bytes
+q)2 mmax 2000.01.01 2000.01.03 2000.01.02
+2000.01.01 2000.01.03 2000.01.03
+q)2 mmin 0N 2000.01.03 2000.01.02
+0N 0N 2000.01.02
+q)2 mmax 0N 0N 2000.01.05
+-0W -0W 2000.01.05
+q)3 mmax "acbxa"
+"accxx"
+q)2 mmin 10110b
+10010b
+q)2 mmax 0x010300
+0x010303
+q)2 mmax 12:00 11:00 13:00
+12:00 12:00 13:00
+q)2 mmax `a`b
+'type
+  [0]  2 mmax `a`b
+         ^
+q)/ the float statistics take chars and temporals as their underlying numbers (ref/avg.md,
+q)/ cov.md, cor.md domain tables)
+q)avg "ab"
+97.5
+q)var "ab"
+0.25
+q)med "abc"
+98f
+q)1 2 wavg 2000.01.01 2000.01.04
+2f
+q)2000.01.01 2000.01.02 wavg 1 2f
+2f
+q)00:01 00:02 00:03 cov 1 2 3
+0.6666667
+q)2000.01.01 2000.01.02 2000.01.04 cor 1 2 4
+1f

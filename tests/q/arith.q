@@ -361,3 +361,37 @@ q)2 xexp 3
 q)exp 3 * log 2
 7.9999999999999982
 q)\P 7
+q)/ x^y has the types of x|y (ref/fill.md, greater.md): numbers and chars under a temporal
+q)/ become it, a wider temporal takes the other in its own units
+q)2.5^0N 2000.01.02
+2000.01.03 2000.01.02
+q)"a"^0N 2000.01.01
+2000.04.07 2000.01.01
+q)2000.01.01D01^0N 2000.01.02
+2000.01.01D01:00:00.000000000 2000.01.02D00:00:00.000000000
+q)0D01^0N 00:01
+0D01:00:00.000000000 0D00:01:00.000000000
+q)00:00:05^0N 12:00
+00:00:05 12:00:00
+q)1b^0x0001
+0x0001
+q)2000.01m^0N 2000.01.05
+2000.01.01 2000.01.05
+q)2000.01m^0N 2000.01.05D00
+2000.01.01D00:00:00.000000000 2000.01.05D00:00:00.000000000
+q)`a^`b`
+`b`a
+q)/ chars compare with numbers and temporals as their codes (ref/less-than.md domain table)
+q)"a"<2000.01.01
+0b
+q)"a">2000.01.01
+1b
+q)2000.04.07="a"
+1b
+q)/ x xbar y over integers is a long when either side is (ref/xbar.md domain table)
+q)2i xbar 7
+6
+q)2h xbar 7 8 9
+6 8 8
+q)3i xbar 7i
+6i
