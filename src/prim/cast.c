@@ -958,6 +958,8 @@ K prim_cast(K x, K y) {
         return NULL;
     }
     r0(x);
+    if (to == UU && (y->t == UU || y->t == -UU)) /* "g"$ of guids: themselves */
+        return y;
     if (to == UU && y->t == KC)
         return cast_each(-UU, y);
     return cast_each(to, y);

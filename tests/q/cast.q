@@ -90,3 +90,6 @@ q)`week$0Nd
 0Nd
 q)`year$2400.01.01 0N 2000.01.01d
 2400 0N 2000i
+q)/ "g"$ of guids is the guids themselves
+q)"g"$"G"$"8c680a01-5a49-5aab-5a65-d4bfddb6a661"
+8c680a01-5a49-5aab-5a65-d4bfddb6a661
