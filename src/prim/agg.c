@@ -524,11 +524,18 @@ static K truthy(K x, bool all) {
     if (x->t == XD) {
         K v = r1(DICT_VALS(x));
         r0(x);
-        x = v;
+        return truthy(v, all);
     }
     if (x->t < 0) {
         K b = prim_not(prim_not(x));
         return b;
+    }
+    if (x->t == 0 && x->n) { /* min (max) of "b"$ the items, atomically: all (101b;1b) is 101b */
+        K acc = prim_not(prim_not(prim_item(x, 0)));
+        for (J i = 1; acc && i < x->n; i++)
+            acc = (all ? prim_min2 : prim_max2)(acc, prim_not(prim_not(prim_item(x, i))));
+        r0(x);
+        return acc;
     }
     if ((x->t == 0 && x->n == 0) || x->t == KC) { /* (): all is 1b, any 0b; chars: not NUL */
         bool r = all;
@@ -1009,6 +1016,11 @@ K prim_scov(K x, K y) {
 K prim_differ(K x) {
     PRIM_ARGS1(x);
     PRIM_SQUASH1(x);
+    if (x->t == XD) { /* uniform: a dict's (a keyed table's) values, under its keys */
+        K k = r1(DICT_KEYS(x)), v = prim_differ(r1(DICT_VALS(x)));
+        r0(x);
+        return v ? xD(k, v) : (r0(k), NULL);
+    }
     if (x->t == XT) { /* rows: each against the one before */
         J n = obj_count(x);
         K r = obj_vec(KB, n);

@@ -368,3 +368,18 @@ q)00:01 00:02 00:03 cov 1 2 3
 0.6666667
 q)2000.01.01 2000.01.02 2000.01.04 cor 1 2 4
 1f
+q)/ all and any are min and max of "b"$x (ref/all-any.md): over a dict's values, and atomically
+q)/ over a general list's items
+q)all `a`b!(1.5 2.5 0n;-3 0 5.)
+101b
+q)any `a`b!(0 0 1;0 0 0)
+001b
+q)all (1.5 2.5;0n)
+11b
+q)any (0b;0 1)
+01b
+q)/ differ is uniform (ref/differ.md): over a dict's values under its keys
+q)differ `a`b`c!1 1 2
+a| 1
+b| 0
+c| 1
