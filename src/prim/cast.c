@@ -233,6 +233,13 @@ static K parse_atom(int to, const char *s, size_t n) {
         return prim_null_of(to);
     memcpy(buf, s, n);
     buf[n] = 0;
+    /* q's own texts of the infinities: 0W -0W (integers), 0w -0w (reals and floats) */
+    bool neg = buf[0] == '-';
+    if (!strcmp(buf + neg, to == KE || to == KF ? "0w" : "0W") && (to == KH || to == KI || to == KJ || to == KE || to == KF)) {
+        F w = neg ? -wf : wf;
+        return to == KH ? kh(neg ? -wh : wh) : to == KI ? ki(neg ? -wi : wi) : to == KJ ? kj(neg ? -wj : wj)
+             : to == KE ? ke(w) : kf(w);
+    }
     if (to == KH || to == KI || to == KJ) {
         char *end;
         errno = 0;
@@ -919,8 +926,8 @@ K prim_cast(K x, K y) {
         r0(y);
         return r;
     }
-    /* "*" and 0h: identity, but for a string (Tok of "*", ref/cast.md#identity) */
-    if (((x->t == -KC && x->g == '*') || (x->t == -KH && x->h == 0)) && y->t != KC) {
+    /* "*" and 0h: identity, strings included (ref/cast.md#identity, ref/tok.md) */
+    if ((x->t == -KC && x->g == '*') || (x->t == -KH && x->h == 0)) {
         r0(x);
         return y;
     }

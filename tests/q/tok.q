@@ -144,3 +144,18 @@ q)sum(" Z T";5 20 1 5)0:dates
 2013.06.04T16:00:13.000 2013.06.04T02:00:13.000
 q)"D"$"4 Jun 2013"
 0Nd
+q)/ Tok reads q's own texts of the infinities (ref/tok.md), and 0h or "*" answer the string
+q)"J"$"0W"
+0W
+q)"J"$("-0W";"1";"0N")
+-0W 1 0N
+q)"I"$"0W"
+0Wi
+q)"F"$"-0w"
+-0w
+q)"E"$"0w"
+0we
+q)0h$"abc"
+"abc"
+q)"*"$"abc"
+"abc"
