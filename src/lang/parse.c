@@ -1300,6 +1300,8 @@ static bool parse_item(Parser *p, Item *it) {
         advance(p);
         if (p->tok.kind == TK_LBRACK && !p->tok.space_before) {
             it->node = parse_table(p);
+            if (it->node && it->node->t == 0 && it->node->n)
+                note_pos(kK(it->node)[0], it->pos); /* a column that fails: the caret at ( */
             break;
         }
         if (p->tok.kind == TK_RPAREN) {

@@ -221,3 +221,13 @@ q)@[`a`b!1 2;`c;+;7]
 a| 1
 b| 2
 c| 7
+q)/ a table literal whose columns do not conform: the caret at its (
+q)([]a:1 2;b:1 2 3)
+'length
+  [0]  ([]a:1 2;b:1 2 3)
+       ^
+q)f:{([]a:1 2;b:x)}
+q)f 1 2 3
+'length
+  [1]  f:{([]a:1 2;b:x)}
+          ^
