@@ -466,6 +466,36 @@ static const char *const q_keywords[] = {
     "save", "load", "rsave", "rload", "dsave", "show", "csv", "parse", "eval", "reval",
 };
 
+/* .z.b: each name the root's views read, with the views that read it, in definition order */
+K env_view_dependencies(void) {
+    K names = ktn(KS, 0), users = ktn(0, 0);
+    Namespace *root = ns_find(sym_null, false);
+    for (size_t i = 0; root && names && users && i < root->n; i++) {
+        if (root->is_view[i] == ENTRY_VALUE)
+            continue;
+        K deps = ktn(KS, 0);
+        if (deps)
+            view_deps(root->vals[i], &deps);
+        for (J d = 0; deps && d < deps->n; d++) {
+            J k = 0;
+            while (k < names->n && kS(names)[k] != kS(deps)[d])
+                k++;
+            if (k == names->n) {
+                js(&names, kS(deps)[d]);
+                jk(&users, ktn(KS, 0));
+            }
+            js(&kK(users)[k], root->keys[i]);
+        }
+        r0(deps);
+    }
+    if (!names || !users) {
+        r0(names);
+        r0(users);
+        return kerr("wsfull");
+    }
+    return xD(names, users);
+}
+
 /* entry i of ns, a view, as `. holds it: (its value or ::; parse tree; dependencies; text) */
 static K view_object(const Namespace *ns, size_t i) {
     K deps = ktn(KS, 0);

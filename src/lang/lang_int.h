@@ -149,6 +149,7 @@ int env_set(S name, K value); /* consumes value; -1 + kerr on failure ('noupdate
 int env_set_runtime(S name, K value); /* env_set without the read-only guard (lang_set_runtime) */
 K env_namespace_dict(S ns);   /* the namespace as a q dict, or NULL */
 int env_set_view(S name, K tree, K text); /* define a view (tree, text consumed); -1 + kerr */
+K env_view_dependencies(void);  /* .z.b: name!views that read it */
 K env_view_text(S name);             /* a view's source text, or NULL */
 K env_views(S ns);            /* the views of namespace ns (sym_null: the root), sorted (\\b, views) */
 K env_views_pending(S ns);    /* those not computed since what they read changed (\\B) */

@@ -1,6 +1,6 @@
 /* zvals.c -- the .z values computed when read: clocks (.z.p .z.t ...), the process and the
- * host (.z.i .z.h .z.o .z.K .z.k), the command line (.z.x .z.f), the connections (.z.H .z.W,
- * from the server).  Values the server sets per
+ * host (.z.i .z.h .z.o .z.K .z.k .z.l), the command line (.z.x .z.f .z.q), the connections
+ * (.z.H .z.W, from the server), views' dependencies (.z.b), blocked updates (.z.r).  Values the server sets per
  * connection (.z.w .z.u .z.a) are ordinary globals it assigns. */
 #include <math.h>
 #include <pwd.h>
@@ -86,6 +86,11 @@ K zvals_get(S name) {
     case 'X': return RT->lang.z_raw ? r1(RT->lang.z_raw) : ktn(0, 0);
     case 'f': { K s = obj_atom(-KS); if (s) s->s = RT->lang.z_script ? RT->lang.z_script : sym_null; return s; }
     case 'c': return ki((I)sysconf(_SC_NPROCESSORS_ONLN));
+    case 'b': return env_view_dependencies();
+    case 'l': return ktn(0, 0); /* no licence: q's answer for its free edition */
+    case 'q': return kb(RT->lang.cmd.value['q'] != NULL);
+    case 'r': /* an update here would be blocked: -b, reval, a peach body */
+        return kb(RT->lang.read_only || RT->lang.cmd.value['b'] != NULL || RT->lang.peach_depth > 0);
     case 'H': /* the open connections' handles, s# (ref/dotz.md) */
     case 'W': /* handles!bytes queued to each, I!J as q 4.1 */
         if (RT->svc.handles)

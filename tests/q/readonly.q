@@ -200,3 +200,8 @@ q)read1 `:ro.log
 q)v:5
 q)v
 5
+q)/ .z.r: whether an update here would be blocked (ref/dotz.md)
+q).z.r
+0b
+q)reval(`.z.r)
+1b

@@ -73,3 +73,9 @@ q)wn ~ (::)
 1b
 q)`wd in key `.
 1b
+q)/ .z.b: each name views read, with the views that read it (ref/dotz.md)
+q)zb1::zx+zy
+q)zb2::zx+1
+q)`zx`zy#.z.b
+zx| `zb1`zb2
+zy| ,`zb1
