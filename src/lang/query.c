@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "../prim/par.h"
 #include "lang_int.h"
 
 /* a table argument: a table value, a keyed table (unkeyed here), a global's name, or a file
@@ -369,6 +370,46 @@ static void preds_order(Pred *ps, int np, const J *src, J n) {
         }
 }
 
+/* the clauses np of ps over the rows lo..hi-1 (src NULL) or src[lo..hi), the kept ones into
+ * dst from dst[0]: their count.  The first clause over a block of rows at a time; the others
+ * once at least a block of its survivors waits (fewer at the end), so that a selective first
+ * clause still leaves them rows enough to read ahead.  dst may be the rows' own place in src
+ * (writes never pass reads). */
+static J preds_range(const Pred *ps, int np, const J *src, J lo, J hi, J *dst) {
+    J sel[2 * W_BLOCK], m = 0, kept = 0;
+    for (J b = lo; b < hi; b += W_BLOCK) {
+        J c = MIN(W_BLOCK, hi - b);
+        if (src)
+            memcpy(sel + m, src + b, (size_t)c * sizeof(J));
+        m += pred_filter(&ps[0], sel + m, c, src ? -1 : b);
+        if (m < W_BLOCK && b + c < hi)
+            continue;
+        for (int q = 1; q < np && m; q++)
+            m = pred_filter(&ps[q], sel, m, -1);
+        memcpy(dst + kept, sel, (size_t)m * sizeof(J));
+        kept += m;
+        m = 0;
+    }
+    return kept;
+}
+
+/* with secondary threads (par.h): each part of the rows keeps its own into its own range of
+ * the result, then the parts close up in order */
+typedef struct {
+    const Pred *ps;
+    int np;
+    const J *src;
+    J n;
+    J *out;
+    J kept[PAR_MAX_PARTS];
+} PredsPar;
+
+static void preds_part(void *ctx, int64_t part) {
+    PredsPar *w = ctx;
+    J lo = part * PAR_BLOCK, hi = MIN(lo + PAR_BLOCK, w->n);
+    w->kept[part] = preds_range(w->ps, w->np, w->src, lo, hi, w->out + lo);
+}
+
 /* the clauses np of ps over rows *idx (NULL: every row; replaced by the kept rows) of n */
 static bool preds_run(Pred *ps, int np, J n, K *idx) {
     const J *src = *idx ? kJ(*idx) : NULL;
@@ -377,22 +418,23 @@ static bool preds_run(Pred *ps, int np, J n, K *idx) {
     K out = *idx && !(*idx)->r ? r1(*idx) : ktn(KJ, n); /* in place: writes never pass reads */
     if (!out)
         return false;
-    /* the first clause over a block of rows at a time; the others once at least a block of
-     * its survivors waits (fewer at the end), so that a selective first clause still leaves
-     * them rows enough to read ahead */
-    J sel[2 * W_BLOCK], m = 0, kept = 0;
-    for (J b = 0; b < n; b += W_BLOCK) {
-        J c = MIN(W_BLOCK, n - b);
-        if (src)
-            memcpy(sel + m, src + b, (size_t)c * sizeof(J));
-        m += pred_filter(&ps[0], sel + m, c, src ? -1 : b);
-        if (m < W_BLOCK && b + c < n)
-            continue;
-        for (int q = 1; q < np && m; q++)
-            m = pred_filter(&ps[q], sel, m, -1);
-        memcpy(kJ(out) + kept, sel, (size_t)m * sizeof(J));
-        kept += m;
-        m = 0;
+    int64_t parts = par_parts(n);
+    J kept = 0;
+    if (parts > 1 && parts <= PAR_MAX_PARTS) {
+        PredsPar *w = mem_raw_alloc(sizeof *w);
+        if (!w) {
+            r0(out);
+            return kerr("wsfull"), false;
+        }
+        *w = (PredsPar){.ps = ps, .np = np, .src = src, .n = n, .out = kJ(out)};
+        pool_run(preds_part, w, parts);
+        for (int64_t q = 0; q < parts; q++) {
+            memmove(kJ(out) + kept, kJ(out) + q * PAR_BLOCK, (size_t)w->kept[q] * sizeof(J));
+            kept += w->kept[q];
+        }
+        mem_raw_free(w);
+    } else {
+        kept = preds_range(ps, np, src, 0, n, kJ(out));
     }
     out->n = kept;
     r0(*idx);

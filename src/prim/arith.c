@@ -309,14 +309,27 @@ bool prim_cmp_f_near(int rel, F x, F c) { return rel < 0 ? lt_tol(x, c) : rel > 
  * item loop would.  below: v<c, above: v>c, else v=c */
 static void cmp_f_atom(int rel, const F *v, F c, J n, G *out) {
     F band = prim_cmp_f_band(c), lo = c - band, hi = c + band;
-    for (J i = 0; i < n; i++) {
-        F x = v[i];
-        bool near = x >= lo && x <= hi;
-        if (__builtin_expect(near, 0))
-            out[i] = prim_cmp_f_near(rel, x, c);
-        else
-            out[i] = rel < 0 ? (x < c || x != x) : rel > 0 ? x > c : 0;
+    /* the plain comparison first, branch-free, each item in the band marked with bit 1 (the
+     * data need not be read again); then those items (rare) by the tolerant rule */
+    int near = 0;
+#define CMP_PASS(plain)                                                                          \
+    for (J i = 0; i < n; i++) {                                                                \
+        F x = v[i];                                                                            \
+        int m = (x >= lo) & (x <= hi);                                                         \
+        out[i] = (G)((plain) | m << 1);                                                        \
+        near |= m;                                                                             \
     }
+    if (rel < 0)
+        CMP_PASS(!(x >= c))
+    else if (rel > 0)
+        CMP_PASS(x > c)
+    else
+        CMP_PASS(0)
+#undef CMP_PASS
+    if (near)
+        for (J i = 0; i < n; i++)
+            if (__builtin_expect(out[i] >> 1, 0))
+                out[i] = prim_cmp_f_near(rel, v[i], c);
 }
 
 static void loop_cmp_f(int op, const F *a, const F *b, bool sa, bool sb, J n, G *out) {

@@ -192,23 +192,28 @@ typedef struct {
     J start[PAR_MAX_PARTS]; /* each part's first output slot (from the counts) */
 } Where;
 
+/* the indices of p[lo..hi)'s nonzero items from out[k]: a store per item and no branch
+ * (a branch on random data mispredicts half the time), up to the last nonzero one, as the slot
+ * after it may belong to another part or lie past the result */
+static J where_run(const G *p, J lo, J hi, J *out, J k) {
+    while (hi > lo && !p[hi - 1])
+        hi--;
+    for (J i = lo; i < hi; i++) {
+        out[k] = i;
+        k += p[i] != 0; /* a hostile boolean byte may be any nonzero value */
+    }
+    return k;
+}
+
 static void where_part(void *ctx, int64_t part) {
     Where *w = ctx;
-    J lo = part * w->block, hi = MIN(lo + w->block, w->n), k = w->start[part];
-    for (J i = lo; i < hi; i++) /* a branch, not a store per item: the slot after a part's
-                                   * last 1 belongs to the next part */
-        if (w->p[i])
-            w->out[k++] = i;
+    J lo = part * w->block;
+    where_run(w->p, lo, MIN(lo + w->block, w->n), w->out, w->start[part]);
 }
 
 J prim_par_where_b(const G *p, J n, J *out) {
-    if (n < PAR_MIN || pool_threads() == 0) {
-        J k = 0;
-        for (J i = 0; i < n; i++)
-            if (p[i])
-                out[k++] = i;
-        return k;
-    }
+    if (n < PAR_MIN || pool_threads() == 0)
+        return where_run(p, 0, n, out, 0);
     Reduce r;
     J block = free_block(n);
     int64_t parts = reduce(&r, R_COUNT_B, p, n, block);

@@ -53,6 +53,18 @@ q)(sum Y)=sum sum each c Y
 1b
 q)(avg Y)=(sum Y)%count Y where not null Y
 1b
+q)/ a select's where clauses, fused, over parts of the rows on the threads: the rows \s 0 keeps
+q)T:([]x:X;y:Y;s:n?`a`b`c`d)
+q)g:{[]select r:i, x, y from T where y>50f, s in `a`c, x<900}
+q)\s 0
+q)w0:g[]
+q)\s 2
+q)w0~g[]
+1b
+q)w0~select r:i, x, y from T where y>50f, s in `a`c, x<900, i within (0;n)
+1b
+q)(exec r from w0)~where (Y>50f)&(T[`s] in `a`c)&X<900
+1b
 q)/ all nulls: the extremes of nothing
 q)(max n#0N;min n#0N;max n#0n;min n#0n)
 -0W

@@ -99,3 +99,22 @@ q)`a in `a`b
 1b
 q)`a`b in `b
 01b
+q)/ a float vector against an atom: items within the tolerance of it are equal to it, the rest
+q)/ compare plainly, wherever they sit in the vector
+q)v:(1000#1 2 3f),(1+1e-15;1-1e-15;0n;1.5;-0w;0w)
+q)sum v>1
+668i
+q)sum v<1
+2i
+q)sum v=1
+336i
+q)-6#v>1
+000101b
+q)-6#v<1
+001010b
+q)-6#v=1
+110000b
+q)where 0 1 0 1 1 0 0 0b
+1 3 4
+q)10#where 1000#0 0 1b
+2 5 8 11 14 17 20 23 26 29
