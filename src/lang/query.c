@@ -269,7 +269,8 @@ static J pred_filter(const Pred *p, J *sel, J k, J base) {
         if (dense)                                                                             \
             for (J r = 0; r < k; r++) {                                                        \
                 J row = base + r;                                                              \
-                __builtin_prefetch(col + w * MIN(row + W_AHEAD, last));                        \
+                if (!(row & 7)) /* a cache line of 8-byte items at a time */                 \
+                    __builtin_prefetch(col + w * MIN(row + W_AHEAD, last));                    \
                 keep[r] = (G)(test) ^ neg;                                                     \
             }                                                                                  \
         else                                                                                   \

@@ -734,6 +734,10 @@ K prim_deltas(K x) {
     PRIM_SQUASH1(x);
     if (x->t == XD || x->t == XT)
         return prim_uniform(x, prim_deltas);
+    if (x->t == 0 && x->n) { /* -': item by item, the first less 0: x-0,-1_x */
+        K before = prim_join(kj(0), prim_drop(kj(-1), r1(x)));
+        return prim_sub(x, before);
+    }
     if (x->t <= 0 || x->t >= KENUM)
         return x;
     K r = prim_sub(r1(x), prim_prev(r1(x)));
@@ -796,6 +800,10 @@ K prim_ratios(K x) {
     PRIM_SQUASH1(x);
     if (uniform_shape(x))
         return uniform_cols(NULL, x, NULL, prim_ratios);
+    if (x->t == 0 && x->n && !is_matrix(x)) { /* %': item by item, the first over 1: x%1,-1_x */
+        K before = prim_join(kj(1), prim_drop(kj(-1), r1(x)));
+        return prim_fdiv(x, before);
+    }
     if (x->t <= 0 || x->t >= KENUM)
         return x;
     K r = prim_fdiv(r1(x), prim_prev(r1(x)));

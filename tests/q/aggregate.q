@@ -383,3 +383,17 @@ q)differ `a`b`c!1 1 2
 a| 1
 b| 0
 c| 1
+q)/ deltas and ratios of a general list: -': and %': item by item (ref/deltas.md, ratios.md)
+q)deltas (1;2.5;4)
+1
+1.5
+1.5
+q)deltas (1;2 3;4)
+1
+1 2
+2 1
+q)ratios (1;2.5;4)
+1 2.5 1.6
+q)deltas (1 2;3 4)
+1 2
+2 2
