@@ -660,7 +660,7 @@ static bool many_distinct(const K x) {
 static K distinct_positions(const K x) {
     Groups gr;
     if (x->t > 0 && x->t < KENUM && x->t != KF && x->t != KZ && x->t != UU && obj_width(x->t) == 8 &&
-        x->n >= (J)1 << 20 && many_distinct(x))
+        x->n >= (J)1 << 17 && many_distinct(x))
         return distinct_partitioned(x);
     if (!groups_into(x, NULL, &gr))
         return NULL;

@@ -184,3 +184,10 @@ a b c
 2 4 30
 q)(first;t`c) fby ([]t`a;t`b)
 10 10 30
+q)/ distinct of many items, mostly distinct (radix-partitioned past 2^17 items): the first of
+q)/ each, in order of first appearance, as the rule defines it
+q)u:100000?1000000000000;v:u 300000?count u
+q)(distinct v)~v where (til count v)=v?v
+1b
+q)(count distinct v)=count distinct u
+1b
