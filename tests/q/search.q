@@ -189,5 +189,5 @@ q)/ each, in order of first appearance, as the rule defines it
 q)u:100000?1000000000000;v:u 300000?count u
 q)(distinct v)~v where (til count v)=v?v
 1b
-q)(count distinct v)=count distinct u
+q)(count distinct v)=sum (til count v)=v?v
 1b
