@@ -434,6 +434,12 @@ static K prior(K f, K *args, int n) {
         K r = eval_apply(f, (K[]){x, seed ? seed : r1(x)}, 2);
         return r;
     }
+    /* deltas is -': and ratios %': (q.k): the keywords' own loops, one answer for both */
+    if (f->t == KBINARY && (f->g == P_MINUS || (f->g == P_PERCENT && !seed))) {
+        K r = f->g == P_PERCENT ? prim_ratios(x) : seed ? prim_deltas2(seed, x) : prim_deltas(x);
+        r0(f);
+        return r;
+    }
     J len = obj_count(x);
     K *out = mem_raw_alloc((size_t)(len ? len : 1) * sizeof(K));
     if (!out) {

@@ -738,7 +738,7 @@ K prim_deltas(K x) {
         K before = prim_join(kj(0), prim_drop(kj(-1), r1(x)));
         return prim_sub(x, before);
     }
-    if (x->t <= 0 || x->t >= KENUM)
+    if (x->t <= 0 || x->t >= KENUM || x->n == 0)
         return x;
     K r = prim_sub(r1(x), prim_prev(r1(x)));
     if (r && r->t > 0 && r->t < KENUM && x->n) { /* the first item has no predecessor: it stays,
@@ -804,7 +804,7 @@ K prim_ratios(K x) {
         K before = prim_join(kj(1), prim_drop(kj(-1), r1(x)));
         return prim_fdiv(x, before);
     }
-    if (x->t <= 0 || x->t >= KENUM)
+    if (x->t <= 0 || x->t >= KENUM || x->n == 0)
         return x;
     K r = prim_fdiv(r1(x), prim_prev(r1(x)));
     if (r && r->t == KF && x->n) { /* the first item has no predecessor: it stays */

@@ -397,3 +397,16 @@ q)ratios (1;2.5;4)
 q)deltas (1 2;3 4)
 1 2
 2 2
+q)/ deltas is -': and ratios %' (q.k): the same answers, seeded or not, of any list; of none, none
+q)(-':)101b
+1 -1 1i
+q)-':[10;15 27 93]
+5 12 66
+q)(-':)2000.01.03 2000.01.01
+2 -2i
+q)((%':)1 2 4)~ratios 1 2 4
+1b
+q)count deltas 0#0
+0
+q)count ratios 0#0f
+0
