@@ -2114,7 +2114,7 @@ K eval_node(const K e, Frame *f) {
         K r = eval_special(e, f);
         if (!r && f && f->lambda && !f->err_node) /* 'x: the caret at the signal */
             f->err_node = head;
-        if (!r && !RT->lang.error_node && RT->lang.eval_depth == 0 && parse_position_of(head) >= 0)
+        if (!r && !RT->lang.error_node && RT->lang.eval_depth == 0 && head->g == SF_TABLE)
             RT->lang.error_node = head; /* a table literal's failing column: the caret at ( */
         return r;
     }

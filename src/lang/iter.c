@@ -326,6 +326,15 @@ static K fold(K f, K *args, int n, bool scan) {
             r0(y);
             return ktn(0, 0);
         }
+        /* sum prd max min are over with + * | & (sums prds maxs mins the scans: q.k, ref/sum.md
+         * prd.md max.md min.md): the keywords' loops, one answer for both (their nulls too) */
+        if (f->t == KBINARY && (f->g == P_PLUS || f->g == P_STAR || f->g == P_PIPE || f->g == P_AMP)) {
+            int id = f->g;
+            r0(f);
+            if (scan)
+                return id == P_PLUS ? prim_sums(y) : id == P_STAR ? prim_prds(y) : id == P_PIPE ? prim_maxs(y) : prim_mins(y);
+            return id == P_PLUS ? prim_sum(y) : id == P_STAR ? prim_prd(y) : id == P_PIPE ? prim_max(y) : prim_min(y);
+        }
         acc = arg_item(y, 0);
         /* , joins onto its identity (): the first item of (,\)2 3 4 is ,2 */
         if (f->t == KBINARY && f->g == P_COMMA && acc->t < 0)

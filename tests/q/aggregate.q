@@ -410,3 +410,19 @@ q)count deltas 0#0
 0
 q)count ratios 0#0f
 0
+q)/ sums prds maxs mins are + * | & scanned, sum prd max min the same over (ref/sum.md: "equivalent
+q)/ to +/"): one answer, nulls as the keywords take them
+q)+\2 3 0N 7
+2 5 5 12
+q)&\0N 5 0N 1 3
+0W 5 5 1 1
+q)|\0N 5 0N 1 3
+-0W 5 5 5 5
+q)+/2 3 0N 7
+12
+q)+\101b
+1 1 2i
+q)(|/)(1 2;3 0)
+3 2
+q)0+/1 2 3
+6
