@@ -483,6 +483,8 @@ static K med_rows(K x) {
 K prim_med(K x) {
     PRIM_ARGS1(x);
     PRIM_SQUASH1(x);
+    if (x->t < 0 && x->t > -KENUM && !(x = prim_enlist(x))) /* an atom: as its list (x,:()) */
+        return NULL;
     if (!(x = stat_floats(x, false)))
         return NULL;
     if (x->t == XD) { /* a dict's (a keyed table's) values */
@@ -710,6 +712,10 @@ K prim_avgs(K x) {
     PRIM_SQUASH1(x);
     if (x->t == XD || x->t == XT) /* uniform: a dict's values, a table's columns */
         return prim_uniform(x, prim_avgs);
+    if (x->t == KC || x->t == -KC) { /* (sums x)%...: sums of chars is 'type (ref/avg.md) */
+        r0(x);
+        return kerr("type");
+    }
     J n = obj_count(x);
     bool simple = x->t > 0 && x->t < KENUM;
     K cnt = simple ? obj_vec(KF, n) : NULL;
@@ -940,14 +946,35 @@ K prim_ema(K x, K y) {
         r0(x);
         return r;
     }
-    J n = obj_count(y);
+    /* (first y)(1f-x)\x*y (q.k): r[0] is y[0], then r[i] = x*y[i] + (1-x)*r[i-1], as floats
+     * (a null is 0n from there on) */
+    x = prim_cast(ks("float"), x);
+    y = x ? prim_cast(ks("float"), y) : (r0(y), NULL);
+    if (!x || !y) {
+        r0(x);
+        return NULL;
+    }
+    if (y->t < 0 || (x->t > 0 && x->n != y->n)) {
+        bool atom = y->t < 0;
+        r0(x);
+        if (atom)
+            return y;
+        r0(y);
+        return kerr("length");
+    }
+    J n = y->n;
     K r = obj_vec(KF, n);
-    bool null;
+    if (!r) {
+        r0(x);
+        r0(y);
+        return NULL;
+    }
+    const F *v = kF(y), *w = x->t < 0 ? &x->f : kF(x);
+    bool each = x->t > 0;
     F prevv = 0;
     for (J i = 0; i < n; i++) {
-        F a = x->t < 0 ? (x->t == -KF ? x->f : x->t == -KJ ? (F)x->j : x->t == -KI ? x->i : x->e) : item_f(x, i, &null);
-        F v = item_f(y, i, &null);
-        prevv = i == 0 ? v : a * v + (1 - a) * prevv;
+        F a = w[each ? i : 0];
+        prevv = i == 0 ? v[0] : a * v[i] + (1 - a) * prevv;
         kF(r)[i] = prevv;
     }
     r0(x);
@@ -1012,10 +1039,18 @@ K prim_cor(K x, K y) {
     return prim_fdiv(c, prim_mul(prim_dev(x), prim_dev(y)));
 }
 
+/* (n*cov[x;y])%n-1 where n counts the pairs with no null (q.k) */
 K prim_scov(K x, K y) {
     PRIM_ARGS2(x, y);
     PRIM_SQUASH2(x, y);
-    J n = obj_count(x);
+    K nulls = prim_sum(prim_null(prim_add(r1(x), r1(y))));
+    if (!nulls) {
+        r0(x);
+        r0(y);
+        return NULL;
+    }
+    J n = obj_count(x) - (nulls->t == -KI ? nulls->i : nulls->t == -KJ ? nulls->j : 0);
+    r0(nulls);
     return prim_mul(prim_cov(x, y), kf(n > 1 ? (F)n / (n - 1) : nf));
 }
 
@@ -1024,6 +1059,10 @@ K prim_scov(K x, K y) {
 K prim_differ(K x) {
     PRIM_ARGS1(x);
     PRIM_SQUASH1(x);
+    if (x->t < 0) { /* not x~x: an atom never differs from itself */
+        r0(x);
+        return kb(0);
+    }
     if (x->t == XD) { /* uniform: a dict's (a keyed table's) values, under its keys */
         K k = r1(DICT_KEYS(x)), v = prim_differ(r1(DICT_VALS(x)));
         r0(x);

@@ -426,3 +426,15 @@ q)(|/)(1 2;3 0)
 3 2
 q)0+/1 2 3
 6
+q)/ ema is (first y)(1f-x)\x*y (q.k): as floats, a null 0n from there on; scov counts the pairs
+q)/ without a null (q.k); med of an atom is of its list; avgs of chars is 'type (sums of chars)
+q)ema[0.5;3 1 0N 2]
+3 2 0n 0n
+q)ema[0.5 0.1 0.2;1 2 3]
+1 1.1 1.48
+q)3 1 0N 2 scov 3 1 4 1
+-0.75
+q)med 5
+5f
+q)differ 5
+0b
