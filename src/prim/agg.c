@@ -408,22 +408,20 @@ static K variance(K x, bool sample, bool root) {
         r0(x);
         return kerr("type");
     }
+    if (!(x = prim_cast(ks("float"), x))) /* the values as floats, nulls 0n */
+        return NULL;
     F s = 0, s2 = 0;
     J cnt = 0;
-    bool null;
-    for (J i = 0; i < x->n; i++) {
-        F v = item_f(x, i, &null);
-        if (!null) {
-            s += v;
+    const F *f = kF(x);
+    for (J i = 0; i < x->n; i++)
+        if (f[i] == f[i]) {
+            s += f[i];
             cnt++;
         }
-    }
     F mean = cnt ? s / cnt : nf;
-    for (J i = 0; i < x->n; i++) {
-        F v = item_f(x, i, &null);
-        if (!null)
-            s2 += (v - mean) * (v - mean);
-    }
+    for (J i = 0; i < x->n; i++)
+        if (f[i] == f[i])
+            s2 += (f[i] - mean) * (f[i] - mean);
     r0(x);
     F var = cnt > (sample ? 1 : 0) ? s2 / (cnt - (sample ? 1 : 0)) : nf;
     return kf(root ? sqrt(var) : var);
@@ -480,6 +478,41 @@ static K med_rows(K x) {
     return prim_avg(prim_at(x, idx));
 }
 
+/* reorder a[0..n) so that a[k] is the item sorted order puts there, those before it no
+ * greater and those after no less (quickselect on a median of three; past a depth of
+ * 2 log n partitions, the rest of the range is sorted, so that no input is quadratic) */
+static void select_kth(F *a, J n, J k) {
+    J lo = 0, hi = n - 1;
+    int budget = 2 * (64 - __builtin_clzll((uint64_t)n | 1));
+    while (hi > lo) {
+        if (budget-- == 0) {
+            qsort(a + lo, (size_t)(hi - lo + 1), sizeof(F), cmp_f);
+            return;
+        }
+        J mid = lo + (hi - lo) / 2;
+        F p = a[lo], q = a[mid], r = a[hi];
+        F pivot = p < q ? (q < r ? q : p < r ? r : p) : (p < r ? p : q < r ? r : q);
+        J i = lo, j = hi;
+        while (i <= j) {
+            while (a[i] < pivot)
+                i++;
+            while (a[j] > pivot)
+                j--;
+            if (i <= j) {
+                F t = a[i];
+                a[i] = a[j], a[j] = t;
+                i++, j--;
+            }
+        }
+        if (k <= j)
+            hi = j;
+        else if (k >= i)
+            lo = i;
+        else
+            return;
+    }
+}
+
 K prim_med(K x) {
     PRIM_ARGS1(x);
     PRIM_SQUASH1(x);
@@ -501,21 +534,30 @@ K prim_med(K x) {
         r0(x);
         return kerr("type");
     }
+    if (!(x = prim_cast(ks("float"), x))) /* the values as floats, nulls 0n (left out) */
+        return NULL;
     F *v = mem_raw_alloc((size_t)(x->n ? x->n : 1) * sizeof(F));
     if (!v) {
         r0(x);
         return kerr("wsfull");
     }
     J cnt = 0;
-    bool null;
-    for (J i = 0; i < x->n; i++) {
-        F f = item_f(x, i, &null);
-        if (!null)
-            v[cnt++] = f;
-    }
+    for (J i = 0; i < x->n; i++)
+        if (kF(x)[i] == kF(x)[i])
+            v[cnt++] = kF(x)[i];
     r0(x);
-    qsort(v, (size_t)cnt, sizeof(F), cmp_f);
-    F m = cnt == 0 ? nf : cnt % 2 ? v[cnt / 2] : (v[cnt / 2 - 1] + v[cnt / 2]) / 2;
+    F m = nf;
+    if (cnt) { /* the middle one, or the mean of the middle two: selected, not sorted */
+        J k = cnt / 2;
+        select_kth(v, cnt, k);
+        m = v[k];
+        if (cnt % 2 == 0) {
+            F below = v[0];
+            for (J i = 1; i < k; i++)
+                below = v[i] > below ? v[i] : below;
+            m = (below + m) / 2;
+        }
+    }
     mem_raw_free(v);
     return kf(m);
 }
@@ -613,15 +655,27 @@ static K running(K x, K (*dyad)(K, K)) {
     J n = obj_count(x);
     if (n == 0)
         return x;
-    /* fast path: sums of longs and floats */
-    if (dyad == prim_add && (x->t == KJ || x->t == KF)) {
+    /* sums of numbers and temporals in their own type (ref/sum.md's table), nulls as 0,
+     * integers wrapping as q's do */
+    int w = x->t > 0 && x->t < KENUM ? obj_width(x->t) : 0;
+    if (dyad == prim_add && (x->t == KI || x->t == KJ || x->t == KE || x->t == KF || prim_is_temporal(x->t))) {
         K r = obj_vec(x->t, n);
-        if (x->t == KJ) {
+        if (!r) {
+            r0(x);
+            return NULL;
+        }
+        if (x->t == KF || x->t == KZ) {
+            F acc = 0;
+            for (J i = 0; i < n; i++) { acc += kF(x)[i] == kF(x)[i] ? kF(x)[i] : 0; kF(r)[i] = acc; }
+        } else if (x->t == KE) {
+            E acc = 0;
+            for (J i = 0; i < n; i++) { acc += kE(x)[i] == kE(x)[i] ? kE(x)[i] : 0; kE(r)[i] = acc; }
+        } else if (w == 8) {
             uint64_t acc = 0;
             for (J i = 0; i < n; i++) { acc += kJ(x)[i] == nj ? 0 : (uint64_t)kJ(x)[i]; kJ(r)[i] = (J)acc; }
         } else {
-            F acc = 0;
-            for (J i = 0; i < n; i++) { acc += kF(x)[i] == kF(x)[i] ? kF(x)[i] : 0; kF(r)[i] = acc; }
+            uint32_t acc = 0;
+            for (J i = 0; i < n; i++) { acc += kI(x)[i] == ni ? 0 : (uint32_t)kI(x)[i]; kI(r)[i] = (I)acc; }
         }
         r0(x);
         return r;

@@ -882,8 +882,15 @@ static K atomic_monad(MonadOp op, K x) {
             return NULL;
         }
         G *o = atom ? &r->g : kG(r);
-        for (J i = 0; i < n; i++)
-            o[i] = obj_is_null_at(x, i);
+        if (!atom && (t == KF || t == KZ)) /* one loop per width, no test of the type per item */
+            for (J i = 0; i < n; i++) o[i] = kF(x)[i] != kF(x)[i];
+        else if (!atom && (t == KJ || t == KP || t == KN))
+            for (J i = 0; i < n; i++) o[i] = kJ(x)[i] == nj;
+        else if (!atom && obj_width(t) == 4 && t != KE)
+            for (J i = 0; i < n; i++) o[i] = kI(x)[i] == ni;
+        else
+            for (J i = 0; i < n; i++)
+                o[i] = obj_is_null_at(x, i);
         r0(x);
         return r;
     }
@@ -913,6 +920,42 @@ static K atomic_monad(MonadOp op, K x) {
         r0(x);
         return NULL;
     }
+    if (!atom && t == KF && rt == KF) { /* floats to floats: a loop per function */
+        const F *v = kF(x);
+        F *o = kF(r);
+        switch (op) {
+        case M_NEG: for (J i = 0; i < n; i++) o[i] = -v[i]; break;
+        case M_ABS: for (J i = 0; i < n; i++) o[i] = fabs(v[i]); break;
+        case M_SQRT: for (J i = 0; i < n; i++) o[i] = sqrt(v[i]); break;
+        case M_EXP: for (J i = 0; i < n; i++) o[i] = exp(v[i]); break;
+        case M_LOG: for (J i = 0; i < n; i++) o[i] = log(v[i]); break;
+        case M_RECIP: for (J i = 0; i < n; i++) o[i] = 1.0 / v[i]; break;
+        case M_SIGNUM: case M_FLOOR: case M_CEIL: case M_NOT: goto general; /* not float results */
+        default: for (J i = 0; i < n; i++) o[i] = math1(op, v[i]); break;
+        }
+        r0(x);
+        return r;
+    }
+    if (!atom && t == KF && rt == KJ && (op == M_FLOOR || op == M_CEIL)) { /* to longs */
+        const F *v = kF(x);
+        J *o = kJ(r);
+        for (J i = 0; i < n; i++) {
+            F f = op == M_FLOOR ? floor(v[i]) : ceil(v[i]);
+            o[i] = f != f ? nj : isinf(f) ? (f > 0 ? wj : -wj) : (J)f;
+        }
+        r0(x);
+        return r;
+    }
+    if (!atom && rt == KB && (t == KF || t == KJ || t == KI || t == KB)) { /* not */
+        G *o = kG(r);
+        if (t == KF) for (J i = 0; i < n; i++) o[i] = kF(x)[i] == 0;
+        else if (t == KJ) for (J i = 0; i < n; i++) o[i] = kJ(x)[i] == 0;
+        else if (t == KI) for (J i = 0; i < n; i++) o[i] = kI(x)[i] == 0;
+        else for (J i = 0; i < n; i++) o[i] = kG(x)[i] == 0;
+        r0(x);
+        return r;
+    }
+general:;
     bool is_f = t == KE || t == KF || t == KZ;
     K tmp = obj_vec(is_f || rt == KF || rt == KE ? KF : KJ, n);
     if (!tmp) {

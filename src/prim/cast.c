@@ -412,6 +412,47 @@ static K cast_items(int to, K y, int rt, K (*one)(int, const K)) {
     return r ? r : kerr_msg() ? NULL : kerr("wsfull");
 }
 
+/* a vector of numbers (boolean, byte, short, int, long, real, float) cast to a number type
+ * other than byte, item by item as cast_atom does without an atom per item: nulls stay null
+ * (as true under "b"), integer infinities are their values, float ones the target's
+ * infinities, floats round to the nearest; NULL (no error) for any other pair */
+static bool num_vec_type(int t) { return t == KB || (t >= KG && t <= KF); }
+static K cast_num_vec(int to, const K y) {
+    int from = y->t;
+    if (!num_vec_type(from) || !num_vec_type(to) || to == KG)
+        return NULL;
+    J n = y->n;
+    K r = obj_vec(to, n);
+    if (!r)
+        return kerr("wsfull");
+#define FROM_LOOP(T, NUL, IS_F)                                                                  \
+    {                                                                                          \
+        const T *s = (const T *)kG(y);                                                         \
+        for (J i = 0; i < n; i++) {                                                            \
+            T v = s[i];                                                                        \
+            bool nl = NUL;                                                                     \
+            switch (to) {                                                                      \
+            case KB: kG(r)[i] = nl || v != 0; break;                                           \
+            case KH: kH(r)[i] = nl ? nh : IS_F ? (isinf((F)v) ? (v > 0 ? wh : -wh) : (H)llround((F)v)) : (H)(J)v; break; \
+            case KI: kI(r)[i] = nl ? ni : IS_F ? (isinf((F)v) ? (v > 0 ? wi : -wi) : (I)llround((F)v)) : (I)(J)v; break; \
+            case KJ: kJ(r)[i] = nl ? nj : IS_F ? (isinf((F)v) ? (v > 0 ? wj : -wj) : llround((F)v)) : (J)v; break; \
+            case KE: kE(r)[i] = nl ? (E)nf : (E)v; break;                                      \
+            default: kF(r)[i] = nl ? nf : (F)v; break;                                         \
+            }                                                                                  \
+        }                                                                                      \
+    }
+    switch (from) {
+    case KB: case KG: FROM_LOOP(G, false, false) break;
+    case KH: FROM_LOOP(H, v == nh, false) break;
+    case KI: FROM_LOOP(I, v == ni, false) break;
+    case KJ: FROM_LOOP(J, v == nj, false) break;
+    case KE: FROM_LOOP(E, v != v, true) break;
+    default: FROM_LOOP(F, v != v, true) break;
+    }
+#undef FROM_LOOP
+    return r;
+}
+
 static K cast_each(int to, K y) {
     if (y->t == KP && (to == KD || to == KN || to == KU || to == KV || to == KT))
         return timestamps_to(to, y);
@@ -477,8 +518,14 @@ static K cast_each(int to, K y) {
     }
     if (to >= F_YEAR && y->t >= KP && y->t <= KT) /* a field of each item: an int or a date */
         return cast_items(to, y, to == F_WEEK ? KD : KI, field_cast);
-    if (to > 0 && to < KENUM && to != KS && to != UU && y->t > 0 && y->t < KENUM && y->t != KS && y->t != UU)
+    if (to > 0 && to < KENUM && to != KS && to != UU && y->t > 0 && y->t < KENUM && y->t != KS && y->t != UU) {
+        K r = cast_num_vec(to, y);
+        if (r || kerr_msg()) {
+            r0(y);
+            return r;
+        }
         return cast_items(to, y, to, cast_atom); /* a simple vector to another simple type */
+    }
     if (to == KS && y->t == 0) { /* `$ of strings: one pass, no atom per item */
         K r = syms_of_strings(y);
         if (r || kerr_msg()) {

@@ -438,3 +438,25 @@ q)med 5
 5f
 q)differ 5
 0b
+q)/ sums in the list's own type (ref/sum.md's table): ints, reals, temporals; nulls as 0
+q)sums 1 2 0N 3i
+1 3 3 6i
+q)sums 1.5 0n 2e
+1.5 1.5 3.5e
+q)sums 00:01 00:02
+00:01 00:03
+q)sums 0D01 0N 0D02
+0D01:00:00.000000000 0D01:00:00.000000000 0D03:00:00.000000000
+q)/ med selects the middle (or the mean of the middle two) without sorting; nulls left out
+q)med 10 9 8 7 6 5 4 3 2 1 0
+5f
+q)med 5 5 5 5 1
+5f
+q)med 1 0N 3 4
+3f
+q){(med x)=.5*sum (asc x) (floor;ceiling)@\:.5*-1+count x} 100000?1000
+1b
+q)var 1 2 0N 4
+1.555556
+q)dev 2000.01.01 2000.01.05
+2f

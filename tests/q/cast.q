@@ -93,3 +93,11 @@ q)`year$2400.01.01 0N 2000.01.01d
 q)/ "g"$ of guids is the guids themselves
 q)"g"$"G"$"8c680a01-5a49-5aab-5a65-d4bfddb6a661"
 8c680a01-5a49-5aab-5a65-d4bfddb6a661
+q)/ a vector of numbers cast to another number type gives what each item's cast gives
+q)src:(101b;0x00ff7f;"h"$0N 1 -1 32767 -32768;"i"$(0N;1;-1;70000;-2147483647;2147483647);(0N;0W;-0W;1;-1;5000000000;-9223372036854775807);"e"$(0n;0w;-0w;1.5;-2.5;3e9;0.5;-0.5;1e20);(0n;0w;-0w;1.5;-2.5;3e9;0.5;-0.5;1e20;2.5;1e10))
+q)all raze {[v;t] (t$v)~t$'v}/:\:[src;"bhijef"]
+1b
+q)"j"$1.5 -1.5 2.5 0n 0w
+2 -2 3 0N 0W
+q)"h"$0N 70000
+0N 4464h
