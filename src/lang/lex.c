@@ -9,7 +9,7 @@
 #include "lex.h"
 
 static bool is_name_start(int c) { return isalpha(c) || c == '.'; }
-static bool is_name_char(int c) { return isalnum(c) || c == '.' || c == '_'; }
+static bool is_name_char(int c, bool k) { return isalnum(c) || c == '.' || (c == '_' && !k); }
 
 /* a character after which a '-' that precedes a digit is subtraction, not a sign */
 static bool ends_noun(int c) {
@@ -24,6 +24,7 @@ void lex_init(Lexer *lx, const char *src, size_t n) {
     lx->n = n;
     lx->pos = 0;
     lx->apply_at = (size_t)-1;
+    lx->k_names = false;
 }
 
 static int peekc(const Lexer *lx, size_t off) {
@@ -111,7 +112,7 @@ static bool minus_is_sign(const Lexer *lx, size_t p) {
         return true;
     if (prev == '_') { /* the end of a name (a_-1), or drop after a number (1_-10_x) */
         size_t q = p - 1;
-        while (q > 0 && is_name_char((unsigned char)lx->src[q - 1]))
+        while (q > 0 && is_name_char((unsigned char)lx->src[q - 1], lx->k_names))
             q--;
         return !is_name_start((unsigned char)lx->src[q]);
     }
@@ -402,7 +403,7 @@ Token lex_next(Lexer *lx) {
     bool dot_apply = c == '.' && lx->pos == lx->apply_at;
     if (is_name_start(c) && !dot_apply && !(c == '.' && !is_name_start(c1) && !isalpha(c1))) {
         size_t st = lx->pos;
-        while (lx->pos < lx->n && is_name_char((unsigned char)s[lx->pos]))
+        while (lx->pos < lx->n && is_name_char((unsigned char)s[lx->pos], lx->k_names))
             lx->pos++;
         /* a name never ends with '.' */
         while (lx->pos > st + 1 && s[lx->pos - 1] == '.')

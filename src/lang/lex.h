@@ -33,6 +33,7 @@ typedef struct Lexer {
     size_t n;        /* its length */
     size_t pos;      /* next unread byte */
     size_t apply_at; /* a '.' here is Apply: it directly follows a ')' */
+    bool k_names;    /* k text: '_' is never part of a name (x_:y drops), as in k */
 } Lexer;
 
 void lex_init(Lexer *lx, const char *src, size_t n);

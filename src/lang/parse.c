@@ -1440,6 +1440,12 @@ static bool parse_item(Parser *p, Item *it) {
             if (it->verb && it->node->t == KBINARY && it->node->g == P_IDENTITY && p->tok.len == 1 &&
                 p->tok.text[0] == '\'' && p->tok.text + 1 < p->lx.src + p->lx.n && p->tok.text[1] == '[')
                 break;
+            if (it->colon && it->node->t == KBINARY && !after_noun && it->node->g != P_IDENTITY) {
+                /* #:' is count each: the monadic form iterated (k's f:'), not x#:'y */
+                int g = it->node->g;
+                r0(it->node);
+                it->node = obj_prim(KUNARY, g);
+            }
             int id = adverb_id(&p->tok);
             advance(p);
             it->node = obj_list(2, obj_prim(KITER, id), it->node);
@@ -1784,6 +1790,7 @@ static K parse_statements(Parser *p) {
 K parse_text(const char *src, size_t n, bool k_mode) {
     Parser p = {.k_mode = k_mode};
     lex_init(&p.lx, src, n);
+    p.lx.k_names = k_mode;
     p.tok = lex_next(&p.lx);
     if (p.tok.kind == TK_ERROR)
         return NULL;
@@ -1801,6 +1808,7 @@ K parse_lambda_source(const char *src, size_t n, S ctx) {
     RT->lang.context = ctx;
     Parser p = {.k_mode = k_mode};
     lex_init(&p.lx, src, n);
+    p.lx.k_names = k_mode;
     p.tok = lex_next(&p.lx);
     K f = p.tok.kind == TK_LBRACE ? parse_lambda_at(&p) : kerr("syntax");
     RT->lang.context = saved;

@@ -1399,6 +1399,13 @@ K prim_cross(K x, K y) {
         r0(b);
         return make_table(names, cols);
     }
+    if (x->t == XD && y->t == XD) { /* keys crossed, values crossed (q.k): keyed tables too */
+        K k = prim_cross(r1(DICT_KEYS(x)), r1(DICT_KEYS(y)));
+        K v = k ? prim_cross(r1(DICT_VALS(x)), r1(DICT_VALS(y))) : NULL;
+        r0(x);
+        r0(y);
+        return v ? xD(k, v) : (r0(k), NULL);
+    }
     if (x->t < 0)
         x = prim_enlist(x);
     if (y->t < 0)

@@ -186,3 +186,16 @@ q)k)`/:(,`:db/2020.01.02),`
 `:db/2020.01.02/
 q)`a/b
 `a/b
+q)/ k: f:' iterates f's unary form (#:' is count each), and '_' is never part of a name
+q)k)#:'(1 2;3)
+2 1
+q)k)-:'(1 2;3)
+-1 -2
+-3
+q)k)x:1 2 3;x_:1;x
+1 3
+q)k)f:{x_:1;x}
+q)f 1 2 3
+1 3
+q)x_y:5;x_y
+5

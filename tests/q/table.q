@@ -730,3 +730,16 @@ a b
 ---
 1 2
 1 3
+q)/ cross of dicts crosses the keys and the values (q.k), keyed tables included
+q)(`a`b!1 2) cross `c`d!3 4
+a c| 1 3
+a d| 1 4
+b c| 2 3
+b d| 2 4
+q)([a:1 2]b:`x`y) cross ([c:`p`q]d:10 20)
+a c| b d
+---| ----
+1 p| x 10
+1 q| x 20
+2 p| y 10
+2 q| y 20
