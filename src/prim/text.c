@@ -49,6 +49,19 @@ static K map_text(K x, StrFn fn, int mode) {
         TextOp op = {fn, mode};
         return prim_map(x, map_text_item, &op);
     }
+    if (x->t == XD || x->t == XT) { /* a dict's values, a table's columns (q.k: .z.s'x) */
+        if (prim_too_deep(x, NULL))
+            return NULL;
+        K d = x->t == XT ? x->k : x;
+        K k = r1(DICT_KEYS(d)), v = map_text(r1(DICT_VALS(d)), fn, mode);
+        bool table = x->t == XT;
+        r0(x);
+        if (!v) {
+            r0(k);
+            return NULL;
+        }
+        return table ? xT(xD(k, v)) : xD(k, v);
+    }
     r0(x);
     return kerr("type");
 }

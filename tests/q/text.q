@@ -362,3 +362,9 @@ q)","/:("ab";"cd")
 "ab,cd"
 q)f:24 60 60\:;f 3723
 1 2 3
+q)/ lower and upper over a dict's values and a table's columns (q.k's .z.s'x)
+q)lower `a`b!("X";`Y)
+a| "x"
+b| `y
+q)(upper ([]a:`x`y;b:("ab";"c")))~([]a:`X`Y;b:("AB";enlist"C"))
+1b
