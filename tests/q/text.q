@@ -366,5 +366,5 @@ q)/ lower and upper over a dict's values and a table's columns (q.k's .z.s'x)
 q)lower `a`b!("X";`Y)
 a| "x"
 b| `y
-q)(upper ([]a:`x`y;b:("ab";"c")))~([]a:`X`Y;b:("AB";enlist"C"))
+q)(upper ([]a:`x`y;b:("ab";"c")))~([]a:`X`Y;b:("AB";"C"))
 1b
