@@ -14,6 +14,19 @@ typedef struct TextOp {
     int mode;
 } TextOp;
 
+/* f(values, ctx) under a dict's keys, or a table's columns under its names (x consumed) */
+static K by_values(K x, K (*f)(K, const void *), const void *ctx) {
+    K d = x->t == XT ? x->k : x;
+    K k = r1(DICT_KEYS(d)), v = f(r1(DICT_VALS(d)), ctx);
+    bool table = x->t == XT;
+    r0(x);
+    if (!v) {
+        r0(k);
+        return NULL;
+    }
+    return table ? xT(xD(k, v)) : xD(k, v);
+}
+
 static K map_text(K x, StrFn fn, int mode);
 static K map_text_item(K x, const void *op) {
     return map_text(x, ((const TextOp *)op)->fn, ((const TextOp *)op)->mode);
@@ -52,15 +65,8 @@ static K map_text(K x, StrFn fn, int mode) {
     if (x->t == XD || x->t == XT) { /* a dict's values, a table's columns (q.k: .z.s'x) */
         if (prim_too_deep(x, NULL))
             return NULL;
-        K d = x->t == XT ? x->k : x;
-        K k = r1(DICT_KEYS(d)), v = map_text(r1(DICT_VALS(d)), fn, mode);
-        bool table = x->t == XT;
-        r0(x);
-        if (!v) {
-            r0(k);
-            return NULL;
-        }
-        return table ? xT(xD(k, v)) : xD(k, v);
+        TextOp op = {fn, mode};
+        return by_values(x, map_text_item, &op);
     }
     r0(x);
     return kerr("type");
@@ -104,17 +110,8 @@ static K trim_any(K x, int mode) {
         return map_text(x, trim_fn, mode);
     if (x->t < 0)
         return x;
-    if (x->t == XD || x->t == XT) {
-        K d = x->t == XT ? x->k : x;
-        K k = r1(DICT_KEYS(d)), v = trim_any(r1(DICT_VALS(d)), mode);
-        bool table = x->t == XT;
-        r0(x);
-        if (!v) {
-            r0(k);
-            return NULL;
-        }
-        return table ? xT(xD(k, v)) : xD(k, v);
-    }
+    if (x->t == XD || x->t == XT)
+        return by_values(x, trim_item, &mode);
     if (x->t == 0)
         return prim_map(x, trim_item, &mode);
     if (x->t >= KENUM) {
