@@ -799,6 +799,12 @@ K prim_ujf(K x, K y) {
 /* uj: union of columns, rows of x then rows of y (missing columns null) */
 K prim_uj(K x, K y) {
     PRIM_ARGS2(x, y);
+    if ((x->t == 0 && x->n == 0) || (y->t == 0 && y->n == 0)) { /* () is uj's identity (q.k):
+                                                                   * (uj/) from () */
+        bool none = x->t == 0 && x->n == 0;
+        r0(none ? x : y);
+        return none ? y : x;
+    }
     if (obj_is_keyed(x) && obj_is_keyed(y)) { /* keyed: y's rows upsert x's, columns united */
         K nk = r1(TABLE_COLS(DICT_KEYS(x)));
         K all = prim_uj(ktd(x), prim_take(kj(0), ktd(r1(y)))); /* x with every column */

@@ -214,3 +214,15 @@ q)Q:update time:`time$time from Q;T:update time:`time$time from T;(aj[`sym`time;
 1b
 q)Q:update time:2000.01.01D+time from Q;T:update time:2000.01.01D+time from T;(aj[`sym`time;T;Q]`v)~r`v
 1b
+q)/ () is uj's identity (q.k's uj begins with it): (uj/) over a list of tables from ()
+q)t:([]a:`x`y;b:1 2);u:([]a:`p;e:3)
+q)(() uj t)~t
+1b
+q)(t uj ())~t
+1b
+q)() uj/ (t;u)
+a b e
+-----
+x 1
+y 2
+p   3
