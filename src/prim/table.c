@@ -764,10 +764,37 @@ static K keyed_join(K x, K y, int mode, bool fill) {
     return make_table(names, cols);
 }
 
-K prim_lj(K x, K y) { return keyed_join(x, y, 0, false); }
+/* x lj y and x ljf y (ref/lj.md): y () answers x; x a table's name updates it in place
+ * (since 4.1t 2023.08.04) and answers the name */
+static K left_join(K x, K y, bool fill) {
+    PRIM_ARGS2(x, y);
+    if (y->t == 0 && y->n == 0) {
+        r0(y);
+        return x;
+    }
+    if (x->t == -KS && RT->svc.global_get) {
+        S name = x->s;
+        K t = RT->svc.global_get(name);
+        r0(x);
+        if (!t) {
+            r0(y);
+            return kerr(name);
+        }
+        K r = keyed_join(t, y, 0, fill);
+        if (!r || RT->svc.set_global(name, r) < 0)
+            return NULL;
+        K s = obj_atom(-KS);
+        if (s)
+            s->s = name;
+        return s;
+    }
+    return keyed_join(x, y, 0, fill);
+}
+
+K prim_lj(K x, K y) { return left_join(x, y, false); }
 K prim_ij(K x, K y) { return keyed_join(x, y, 1, false); }
 K prim_pj(K x, K y) { return keyed_join(x, y, 2, false); }
-K prim_ljf(K x, K y) { return keyed_join(x, y, 0, true); }
+K prim_ljf(K x, K y) { return left_join(x, y, true); }
 K prim_ijf(K x, K y) { return keyed_join(x, y, 1, true); }
 
 /* ujf: uj where, for keyed tables, y's nulls keep x's values */

@@ -226,3 +226,16 @@ a b e
 x 1
 y 2
 p   3
+q)/ lj and ljf (ref/lj.md): y () answers x; x a table's name is updated in place, the name answered
+q)t:([]a:`x`y;b:1 2);kt:([a:`x]c:5)
+q)(t lj ())~t
+1b
+q)(t ljf ())~t
+1b
+q)`t lj kt
+`t
+q)t
+a b c
+-----
+x 1 5
+y 2

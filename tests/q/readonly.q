@@ -205,3 +205,8 @@ q).z.r
 0b
 q)reval(`.z.r)
 1b
+q)t2:([]a:`x`y;b:1 2);kt2:([a:`x]c:5)
+q)reval "`t2 lj kt2"
+'noupdate
+q)cols t2
+`a`b
