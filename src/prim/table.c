@@ -682,24 +682,46 @@ static K upsert_value(K x, K y) {
     return prim_dict(kj(nk), make_table(names, cols));
 }
 
+/* upsert and the joins that take a table's name for their table (ref/upsert.md, lj.md, pj.md,
+ * aj.md, wj.md: the joins since 4.1t 2023.08.04): named_in swaps args[i], a name, for its value (else leaves it; false, every
+ * argument released, when the name is undefined), named_out stores the result there and
+ * answers the name. */
+static bool named_in(K *args, int n, int i, S *name) {
+    *name = NULL;
+    if (i >= n || args[i]->t != -KS || !RT->svc.global_get)
+        return true;
+    S s = args[i]->s;
+    K t = RT->svc.global_get(s);
+    if (!t) {
+        for (int k = 0; k < n; k++)
+            r0(args[k]);
+        kerr(s);
+        return false;
+    }
+    r0(args[i]);
+    args[i] = t;
+    *name = s;
+    return true;
+}
+
+static K named_out(S name, K r) {
+    if (!name || !r)
+        return r;
+    if (RT->svc.set_global(name, r) < 0)
+        return NULL;
+    K s = obj_atom(-KS);
+    if (s)
+        s->s = name;
+    return s;
+}
+
 K prim_upsert(K x, K y) {
     PRIM_ARGS2(x, y);
-    if (x->t == -KS && RT->svc.global_get) {
-        S name = x->s;
-        K t = RT->svc.global_get(name);
-        r0(x);
-        if (!t) {
-            r0(y);
-            return kerr(name);
-        }
-        K r = upsert_value(t, y);
-        if (!r || RT->svc.set_global(name, r) < 0)
-            return NULL;
-        K s = obj_atom(-KS);
-        s->s = name;
-        return s;
-    }
-    return upsert_value(x, y);
+    K args[2] = {x, y};
+    S name;
+    if (!named_in(args, 2, 0, &name))
+        return NULL;
+    return named_out(name, upsert_value(args[0], args[1]));
 }
 
 /* left join (inner: drop unmatched rows; plus: add matching values) */
@@ -764,37 +786,24 @@ static K keyed_join(K x, K y, int mode, bool fill) {
     return make_table(names, cols);
 }
 
-/* x lj y and x ljf y (ref/lj.md): y () answers x; x a table's name updates it in place
- * (since 4.1t 2023.08.04) and answers the name */
-static K left_join(K x, K y, bool fill) {
+/* x lj y, x ljf y, x pj y: a table's name for x; y () answers x (ref/lj.md) */
+static K named_join(K x, K y, int mode, bool fill) {
     PRIM_ARGS2(x, y);
-    if (y->t == 0 && y->n == 0) {
+    if (mode == 0 && y->t == 0 && y->n == 0) {
         r0(y);
         return x;
     }
-    if (x->t == -KS && RT->svc.global_get) {
-        S name = x->s;
-        K t = RT->svc.global_get(name);
-        r0(x);
-        if (!t) {
-            r0(y);
-            return kerr(name);
-        }
-        K r = keyed_join(t, y, 0, fill);
-        if (!r || RT->svc.set_global(name, r) < 0)
-            return NULL;
-        K s = obj_atom(-KS);
-        if (s)
-            s->s = name;
-        return s;
-    }
-    return keyed_join(x, y, 0, fill);
+    K args[2] = {x, y};
+    S name;
+    if (!named_in(args, 2, 0, &name))
+        return NULL;
+    return named_out(name, keyed_join(args[0], args[1], mode, fill));
 }
 
-K prim_lj(K x, K y) { return left_join(x, y, false); }
+K prim_lj(K x, K y) { return named_join(x, y, 0, false); }
 K prim_ij(K x, K y) { return keyed_join(x, y, 1, false); }
-K prim_pj(K x, K y) { return keyed_join(x, y, 2, false); }
-K prim_ljf(K x, K y) { return left_join(x, y, true); }
+K prim_pj(K x, K y) { return named_join(x, y, 2, false); }
+K prim_ljf(K x, K y) { return named_join(x, y, 0, true); }
 K prim_ijf(K x, K y) { return keyed_join(x, y, 1, true); }
 
 /* ujf: uj where, for keyed tables, y's nulls keep x's values */
@@ -1304,8 +1313,12 @@ static K window_join(K *args, int n, bool prevailing) {
     return make_table(names, cols);
 }
 
-K prim_wj(K *args, int n) { return window_join(args, n, true); }
-K prim_wj1(K *args, int n) { return window_join(args, n, false); }
+static K named_window(K *args, int n, bool prevailing) {
+    S name;
+    return named_in(args, n, 2, &name) ? named_out(name, window_join(args, n, prevailing)) : NULL;
+}
+K prim_wj(K *args, int n) { return named_window(args, n, true); }
+K prim_wj1(K *args, int n) { return named_window(args, n, false); }
 
 /* ej[c;t1;t2]: every pairing of a row of t1 with a row of t2 whose columns c are equal */
 K prim_ej(K *args, int n) {
@@ -1409,10 +1422,14 @@ K prim_asof(K x, K y) {
     return one ? prim_first(t) : t;
 }
 
-K prim_aj(K *args, int n) { return asof_join(args, n, false, false); }
-K prim_aj0(K *args, int n) { return asof_join(args, n, true, false); }
-K prim_ajf(K *args, int n) { return asof_join(args, n, false, true); }
-K prim_ajf0(K *args, int n) { return asof_join(args, n, true, true); }
+static K named_asof(K *args, int n, bool keep_q_time, bool fill) {
+    S name;
+    return named_in(args, n, 1, &name) ? named_out(name, asof_join(args, n, keep_q_time, fill)) : NULL;
+}
+K prim_aj(K *args, int n) { return named_asof(args, n, false, false); }
+K prim_aj0(K *args, int n) { return named_asof(args, n, true, false); }
+K prim_ajf(K *args, int n) { return named_asof(args, n, false, true); }
+K prim_ajf0(K *args, int n) { return named_asof(args, n, true, true); }
 
 K prim_cross(K x, K y) {
     PRIM_ARGS2(x, y);

@@ -239,3 +239,28 @@ a b c
 -----
 x 1 5
 y 2
+q)/ pj, aj and wj take a table's name too, update it in place and answer the name (since 4.1t)
+q)t:([]a:`x`y;b:1 2);kt:([a:`x]b:5)
+q)`t pj kt
+`t
+q)t
+a b
+---
+x 6
+y 2
+q)tr:([]sym:`a`b;time:10:00 10:05);qu:([]sym:`a`a`b;time:09:59 10:01 10:03;bid:1 2 3)
+q)aj[`sym`time;`tr;qu]
+`tr
+q)tr
+sym time  bid
+-------------
+a   10:00 1
+b   10:05 3
+q)tr2:([]sym:`a`b;time:10:00 10:05)
+q)wj[-1 1+\:tr2`time;`sym`time;`tr2;(qu;(max;`bid))]
+`tr2
+q)tr2
+sym time  bid
+-------------
+a   10:00 2
+b   10:05 3

@@ -210,3 +210,8 @@ q)reval "`t2 lj kt2"
 'noupdate
 q)cols t2
 `a`b
+q)tr3:([]sym:`a`b;time:10:00 10:05);qu3:([]sym:`a`b;time:09:00 09:00;bid:1 2)
+q)reval "aj[`sym`time;`tr3;qu3]"
+'noupdate
+q)cols tr3
+`sym`time
