@@ -1097,7 +1097,7 @@ K prim_cor(K x, K y) {
 K prim_scov(K x, K y) {
     PRIM_ARGS2(x, y);
     PRIM_SQUASH2(x, y);
-    K nulls = prim_sum(prim_null(prim_add(r1(x), r1(y))));
+    K nulls = prim_sum(prim_max2(prim_null(r1(x)), prim_null(r1(y)))); /* null x+y, any types */
     if (!nulls) {
         r0(x);
         r0(y);
