@@ -644,7 +644,13 @@ static K atomic_dyad(int op, K x, K y) {
                     continue;
                 }
             } else if (tx == UU) {
-                c = memcmp(ax ? kG(x) : kG(x) + i * 16, ay ? kG(y) : kG(y) + i * 16, 16);
+                const G *a = ax ? kG(x) : kG(x) + i * 16, *b = ay ? kG(y) : kG(y) + i * 16;
+                if (op == OP_FILL) { /* g^g: y's guid, x's where y's is the null (all zero) */
+                    static const G zero[16];
+                    memcpy(rout + i * 16, memcmp(b, zero, 16) ? b : a, 16);
+                    continue;
+                }
+                c = memcmp(a, b, 16);
             } else {
                 G a = ax ? x->g : kG(x)[i], b = ay ? y->g : kG(y)[i];
                 c = (int)a - (int)b;

@@ -395,3 +395,11 @@ q)2h xbar 7 8 9
 6 8 8
 q)3i xbar 7i
 6i
+q)/ g^g (ref/fill.md): y's guid, x's where y's is null; g|g is 'type (ref/greater.md)
+q)x:"G"$("8c680a01-5a49-5aab-5a65-d4bfddb6a661";"00000000-0000-0000-0000-000000000001")
+q)(^\x)~x
+1b
+q)(x[0]^0Ng)~x 0
+1b
+q)(fills x,0Ng)~x,x 1
+1b
