@@ -945,6 +945,8 @@ static J window_len(K x) {
 static K mextreme_list(K x, K y, bool mx) {
     J m = window_len(x), n = y->n;
     r0(x);
+    if (m <= 0) /* (x-1) prior[or;]/y applied no times (q.k; ref/min.md): y */
+        return y;
     K r = obj_vec(y->t, n);
     if (!r) { r0(y); return NULL; }
 #define MOV_EXT(T, NUL, INF, NULLV) { \

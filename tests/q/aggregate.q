@@ -462,3 +462,8 @@ q)dev 2000.01.01 2000.01.05
 2f
 q)(2000.01.01 2000.01.03 2000.01.02) scov 1 2 3
 0.5
+q)/ a window of 0 or fewer items leaves y as it is (ref/min.md; q.k applies prior x-1 times)
+q)0 mmin 3 1 2
+3 1 2
+q)-2 mmax 3 1 2
+3 1 2
