@@ -444,7 +444,8 @@ static K prior(K f, K *args, int n) {
         return r;
     }
     /* deltas is -': and ratios %': (q.k): the keywords' own loops, one answer for both */
-    if (f->t == KBINARY && (f->g == P_MINUS || (f->g == P_PERCENT && !seed))) {
+    bool simple = x->t > 0 && x->t < KENUM;
+    if (f->t == KBINARY && ((f->g == P_MINUS && (!seed || simple)) || (f->g == P_PERCENT && !seed))) {
         K r = f->g == P_PERCENT ? prim_ratios(x) : seed ? prim_deltas2(seed, x) : prim_deltas(x);
         r0(f);
         return r;

@@ -936,8 +936,7 @@ static K atomic_monad(MonadOp op, K x) {
         case M_EXP: for (J i = 0; i < n; i++) o[i] = exp(v[i]); break;
         case M_LOG: for (J i = 0; i < n; i++) o[i] = log(v[i]); break;
         case M_RECIP: for (J i = 0; i < n; i++) o[i] = 1.0 / v[i]; break;
-        case M_SIGNUM: case M_FLOOR: case M_CEIL: case M_NOT: goto general; /* not float results */
-        default: for (J i = 0; i < n; i++) o[i] = math1(op, v[i]); break;
+        default: /* sin cos ...: signum floor ceiling not have other result types */ for (J i = 0; i < n; i++) o[i] = math1(op, v[i]); break;
         }
         r0(x);
         return r;
@@ -961,7 +960,6 @@ static K atomic_monad(MonadOp op, K x) {
         r0(x);
         return r;
     }
-general:;
     bool is_f = t == KE || t == KF || t == KZ;
     K tmp = obj_vec(is_f || rt == KF || rt == KE ? KF : KJ, n);
     if (!tmp) {
