@@ -483,6 +483,8 @@ K env_view_dependencies(void) {
             if (k == names->n) {
                 js(&names, kS(deps)[d]);
                 jk(&users, ktn(KS, 0));
+                if (!names || !users)
+                    break;
             }
             js(&kK(users)[k], root->keys[i]);
         }

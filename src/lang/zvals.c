@@ -1,6 +1,7 @@
 /* zvals.c -- the .z values computed when read: clocks (.z.p .z.t ...), the process and the
  * host (.z.i .z.h .z.o .z.K .z.k .z.l), the command line (.z.x .z.f .z.q), the connections
- * (.z.H .z.W, from the server), views' dependencies (.z.b), blocked updates (.z.r).  Values the server sets per
+ * (.z.H .z.W, from the server), views' dependencies (.z.b), blocked updates (.z.r).  Values
+ * the server sets per
  * connection (.z.w .z.u .z.a) are ordinary globals it assigns. */
 #include <math.h>
 #include <pwd.h>

@@ -683,9 +683,9 @@ static K upsert_value(K x, K y) {
 }
 
 /* upsert and the joins that take a table's name for their table (ref/upsert.md, lj.md, pj.md,
- * aj.md, wj.md: the joins since 4.1t 2023.08.04): named_in swaps args[i], a name, for its value (else leaves it; false, every
- * argument released, when the name is undefined), named_out stores the result there and
- * answers the name. */
+ * aj.md, wj.md: the joins since 4.1t 2023.08.04): named_in swaps args[i], a name, for its
+ * value (else leaves it; false, every argument released, when the name is undefined),
+ * named_out stores the result there and answers the name. */
 static bool named_in(K *args, int n, int i, S *name) {
     *name = NULL;
     if (i >= n || args[i]->t != -KS || !RT->svc.global_get)
