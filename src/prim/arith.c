@@ -6,6 +6,9 @@
  * lists and dicts recurse item by item. */
 #include <math.h>
 #include <stdlib.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "prims.h"
 #include "par.h"
@@ -303,6 +306,21 @@ static void loop_cmp_j(int op, const J *a, const J *b, bool sa, bool sb, J n, G 
 F prim_cmp_f_band(F c) { return 3 * CMP_TOLERANCE * fabs(c); }
 bool prim_cmp_f_near(int rel, F x, F c) { return rel < 0 ? lt_tol(x, c) : rel > 0 ? lt_tol(c, x) : eq_tol(x, c); }
 
+#if defined(__SSE2__)
+/* the 8 bits of a byte as 8 bytes of 0 or 1, bit i to byte i (little-endian) */
+#define BB(m) ((uint64_t)((m) & 1) | (uint64_t)((m) >> 1 & 1) << 8 | (uint64_t)((m) >> 2 & 1) << 16 |      \
+               (uint64_t)((m) >> 3 & 1) << 24 | (uint64_t)((m) >> 4 & 1) << 32 | (uint64_t)((m) >> 5 & 1) << 40 | \
+               (uint64_t)((m) >> 6 & 1) << 48 | (uint64_t)((m) >> 7 & 1) << 56)
+#define BB4(m) BB(m), BB(m + 1), BB(m + 2), BB(m + 3)
+#define BB16(m) BB4(m), BB4(m + 4), BB4(m + 8), BB4(m + 12)
+#define BB64(m) BB16(m), BB16(m + 16), BB16(m + 32), BB16(m + 48)
+static const uint64_t bit_bytes[256] = {BB64(0), BB64(64), BB64(128), BB64(192)};
+#undef BB
+#undef BB4
+#undef BB16
+#undef BB64
+#endif
+
 /* v op c for each v of a vector against a finite atom c: tolerance can change the answer only
  * for v within 3*tol*|c| of c (beyond, |v-c| exceeds tol*max(|v|,|c|)), so the plain
  * comparison decides elsewhere and eq_tol/lt_tol inside that band, exactly as the item by
@@ -312,8 +330,29 @@ static void cmp_f_atom(int rel, const F *v, F c, J n, G *out) {
     /* the plain comparison first, branch-free, each item in the band marked with bit 1 (the
      * data need not be read again); then those items (rare) by the tolerant rule */
     int near = 0;
+    J i0 = 0;
+#if defined(__SSE2__)
+    /* eight at a time: the plain comparisons' masks as bits, spread to bytes; the band's
+     * items put right at once */
+    __m128d vc = _mm_set1_pd(c), vlo = _mm_set1_pd(lo), vhi = _mm_set1_pd(hi);
+    for (; i0 + 8 <= n; i0 += 8) {
+        int plain = 0, m = 0;
+        for (int k = 0; k < 4; k++) {
+            __m128d x = _mm_loadu_pd(v + i0 + 2 * k);
+            __m128d p = rel < 0 ? _mm_cmpnge_pd(x, vc) : _mm_cmpgt_pd(x, vc);
+            plain |= _mm_movemask_pd(p) << 2 * k;
+            m |= _mm_movemask_pd(_mm_and_pd(_mm_cmpge_pd(x, vlo), _mm_cmple_pd(x, vhi))) << 2 * k;
+        }
+        uint64_t bytes = rel ? bit_bytes[plain] : 0;
+        memcpy(out + i0, &bytes, 8);
+        for (; m; m &= m - 1) { /* the items in the band (rare), by the tolerant rule */
+            int k = __builtin_ctz((unsigned)m);
+            out[i0 + k] = prim_cmp_f_near(rel, v[i0 + k], c);
+        }
+    }
+#endif
 #define CMP_PASS(plain)                                                                          \
-    for (J i = 0; i < n; i++) {                                                                \
+    for (J i = i0; i < n; i++) {                                                               \
         F x = v[i];                                                                            \
         int m = (x >= lo) & (x <= hi);                                                         \
         out[i] = (G)((plain) | m << 1);                                                        \
@@ -327,7 +366,7 @@ static void cmp_f_atom(int rel, const F *v, F c, J n, G *out) {
         CMP_PASS(0)
 #undef CMP_PASS
     if (near)
-        for (J i = 0; i < n; i++)
+        for (J i = i0; i < n; i++)
             if (__builtin_expect(out[i] >> 1, 0))
                 out[i] = prim_cmp_f_near(rel, v[i], c);
 }

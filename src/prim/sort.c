@@ -121,6 +121,9 @@ typedef struct Lsd {
     bool values;            /* the last pass writes values (value8), not keys */
     uint64_t lo, nan;       /* the least key, the NaN's bits (floats) */
     int width, digits, d;   /* digit width and count, the pass under way */
+    int shift;              /* this pass's digit: the keys' bits from shift */
+    bool first, last;       /* this pass reads the input, writes the output */
+    bool top;               /* one pass by the top digit alone (msd_sort): counts per part */
     J nb;                   /* buckets of a digit */
     J *counts;              /* one part: digits x nb; more: parts x nb, this pass's */
     J *starts;              /* parts x nb: where this pass's part starts each bucket */
@@ -177,14 +180,14 @@ __attribute__((always_inline)) static inline void lsd_count_range(Lsd *s, int64_
         return;
     }
     J *c = s->counts + p * s->nb;
-    int sh = s->d * w;
+    int sh = s->shift;
     memset(c, 0, (size_t)s->nb * sizeof(J));
     for (J i = lo; i < hi; i++)
         c[((src ? src[i] : lsd_key(x[i], least, mode)) >> sh) & mask]++;
 }
 static void lsd_count(void *ctx, int64_t p) {
     Lsd *s = ctx;
-    bool all = s->parts == 1;
+    bool all = s->parts == 1 && !s->top;
     switch (s->mode) {
     case LSD_RAW: lsd_count_range(s, p, LSD_RAW, all); break;
     case LSD_LONG: lsd_count_range(s, p, LSD_LONG, all); break;
@@ -204,7 +207,7 @@ __attribute__((always_inline)) static inline void lsd_scatter_range(Lsd *s, int6
     const uint64_t *x = s->x, *src = s->src;
     const J *isrc = s->isrc;
     J off = (J)(((uintptr_t)dst >> 3) & 7), ioff = pos ? (J)(((uintptr_t)idst >> 3) & 7) : 0;
-    int sh = s->d * s->width;
+    int sh = s->shift;
     bool vals = last && s->values, keys = !(pos && last);
     for (J i = lo; i < hi; i++) {
         uint64_t k = first ? lsd_key(x[i], base, mode) : src[i];
@@ -234,7 +237,7 @@ __attribute__((always_inline)) static inline void lsd_scatter_range(Lsd *s, int6
 }
 #define LSD_SCATTER(s, p, mode, pos)                                  \
     do {                                                              \
-        bool first_ = (s)->d == 0, last_ = (s)->d == (s)->digits - 1; \
+        bool first_ = (s)->first, last_ = (s)->last;                 \
         if (first_ && last_)                                          \
             lsd_scatter_range(s, p, mode, true, true, pos);           \
         else if (first_)                                              \
@@ -261,6 +264,23 @@ static void lsd_scatter(void *ctx, int64_t p) {
 }
 #undef LSD_SCATTER
 
+/* each part's starts of this pass from the counts: bucket by bucket, the parts in order; the
+ * counts become the parts' write positions */
+static void lsd_starts(Lsd *s) {
+    for (J c = 0, sum = 0; c < s->nb; c++)
+        for (int64_t p = 0; p < s->parts; p++) {
+            J *at = s->counts + (s->parts == 1 ? s->d : p) * s->nb + c, m = *at;
+            *at = s->starts[p * s->nb + c] = sum;
+            sum += m;
+        }
+}
+
+/* the widest digit of an LSD pass over n keys: about n/4 buckets at most */
+static int lsd_digit(J n) {
+    int most = 64 - __builtin_clzll((uint64_t)n) - 2;
+    return most < 4 ? 4 : most > LSD_DIGIT ? LSD_DIGIT : most;
+}
+
 /* x[0..n) (n > KEY_SMALL; keys by mode, lo and hi bounds of the keys) ascending: into out
  * (values when values, else keys; out may be x), or when iout is given their positions alone
  * into iout (a stable grade; out unused).  false: 'wsfull or 'stop pending */
@@ -281,8 +301,7 @@ static bool lsd_sort(const uint64_t *x, uint64_t *out, J *iout, J n, int mode, b
         kerr("wsfull");
         return false;
     }
-    int most = 64 - __builtin_clzll((uint64_t)n) - 2; /* about n/4 buckets at most */
-    most = most < 4 ? 4 : most > LSD_DIGIT ? LSD_DIGIT : most;
+    int most = lsd_digit(n);
     s->digits = (bits + most - 1) / most;
     s->width = (bits + s->digits - 1) / s->digits;
     s->nb = (J)1 << s->width;
@@ -320,14 +339,10 @@ static bool lsd_sort(const uint64_t *x, uint64_t *out, J *iout, J n, int mode, b
     for (s->d = 0; ok && s->d < s->digits; s->d++) {
         s->dst = a[s->d & 1];
         s->idst = ia[s->d & 1];
+        s->shift = s->d * s->width, s->first = s->d == 0, s->last = s->d == s->digits - 1;
         if (s->parts > 1)
             pool_run(lsd_count, s, s->parts);
-        for (J c = 0, sum = 0; c < s->nb; c++) /* each part's starts: bucket by bucket, the parts in order */
-            for (int64_t p = 0; p < s->parts; p++) {
-                J *at = s->counts + (s->parts == 1 ? s->d : p) * s->nb + c, m = *at;
-                *at = s->starts[p * s->nb + c] = sum;
-                sum += m;
-            }
+        lsd_starts(s);
         pool_run(lsd_scatter, s, s->parts);
         s->src = s->dst, s->isrc = s->idst;
         if (UNLIKELY(intr_take())) {
@@ -344,6 +359,127 @@ static bool lsd_sort(const uint64_t *x, uint64_t *out, J *iout, J n, int mode, b
     mem_raw_free(s->starts);
     mem_raw_free(s->lines);
     mem_raw_free(s->ilines);
+    mem_raw_free(s);
+    return ok;
+}
+
+/* ---- asc of many 8-byte values: the top digit first ----
+ *
+ * Each LSD pass streams the whole list through memory once each way.  For a list far larger
+ * than the cache whose keys need more than one pass, msd_sort scatters once by the keys' top
+ * digit (write-combined, as lsd_sort's passes; the digit as wide as leaves buckets of about
+ * 2^MSD_BUCKET_BITS items) and then sorts each bucket where it lies by its remaining bits:
+ * LSD passes of its own (an odd count, so that the last lands in out), all in cache, the last
+ * writing the values.  The result is the one lsd_sort gives. */
+enum {
+    MSD_MIN = 1 << 18,       /* lists from this many items */
+    MSD_BUCKET_BITS = 11,    /* about 2048 items a bucket: it and its copy in L1/L2 */
+    LOCAL_DIGIT = 11,        /* a bucket's widest digit */
+};
+
+typedef struct Msd {
+    uint64_t *keys;          /* the keys less lo, bucket after bucket */
+    uint64_t *out;
+    const J *starts;         /* where each bucket starts (part 0's starts) */
+    J n, nb, chunk;          /* items, buckets, buckets per task */
+    int mode;                /* LSD_LONG or LSD_FLOAT */
+    uint64_t lo, nan;
+} Msd;
+
+/* bucket [a, e) of m->keys (equal above their low bits) sorted as values into m->out */
+static void msd_bucket(const Msd *m, J a, J e) {
+    J n = e - a;
+    uint64_t *src = m->keys + a, *dst = m->out + a, lo = m->lo, nan = m->nan;
+    bool flt = m->mode == LSD_FLOAT;
+    if (n <= KEY_SMALL) {
+        keys_insertion(src, NULL, dst, NULL, n);
+        for (J i = 0; i < n; i++)
+            dst[i] = value8(dst[i] + lo, flt, nan);
+        return;
+    }
+    uint64_t least = ~0ULL, most_k = 0; /* the bucket's own span: outliers leave the rest narrow */
+    for (J i = 0; i < n; i++) {
+        least = src[i] < least ? src[i] : least;
+        most_k = src[i] > most_k ? src[i] : most_k;
+    }
+    if (least == most_k) {
+        for (J i = 0; i < n; i++)
+            dst[i] = value8(least + lo, flt, nan);
+        return;
+    }
+    int rest = 64 - __builtin_clzll(most_k - least), most = 64 - __builtin_clzll((uint64_t)n) - 1;
+    most = most < 4 ? 4 : most > LOCAL_DIGIT ? LOCAL_DIGIT : most;
+    int passes = (rest + most - 1) / most;
+    passes += !(passes & 1);
+    int w = (rest + passes - 1) / passes;
+    uint64_t mask = ((uint64_t)1 << w) - 1;
+    J at[(J)1 << LOCAL_DIGIT];
+    for (int d = 0; d < passes; d++) {
+        int sh = d * w;
+        memset(at, 0, sizeof(J) << w);
+        for (J i = 0; i < n; i++)
+            at[((src[i] - least) >> sh) & mask]++;
+        for (J b = 0, sum = 0; b <= (J)mask; b++) {
+            J c = at[b];
+            at[b] = sum, sum += c;
+        }
+        if (d < passes - 1)
+            for (J i = 0; i < n; i++)
+                dst[at[((src[i] - least) >> sh) & mask]++] = src[i];
+        else
+            for (J i = 0; i < n; i++)
+                dst[at[((src[i] - least) >> sh) & mask]++] = value8(src[i] + lo, flt, nan);
+        uint64_t *t = src;
+        src = dst, dst = t;
+    }
+}
+static void msd_buckets(void *ctx, int64_t p) {
+    const Msd *m = ctx;
+    for (J b = p * m->chunk, e = MIN(b + m->chunk, m->nb); b < e; b++)
+        msd_bucket(m, m->starts[b], b + 1 < m->nb ? m->starts[b + 1] : m->n);
+}
+
+/* x[0..n) (n >= MSD_MIN, keys by mode LSD_LONG or LSD_FLOAT, the least lo, bits of span) as
+ * ascending values into out (not x).  false: 'wsfull or 'stop pending */
+static bool msd_sort(const uint64_t *x, uint64_t *out, J n, int mode, uint64_t lo, uint64_t nan, int bits) {
+    int threads = pool_threads(), top = 64 - __builtin_clzll((uint64_t)n) - 1 - MSD_BUCKET_BITS;
+    top = MIN(top, MIN(LSD_DIGIT, bits - 1));
+    Lsd *s = mem_raw_calloc(1, sizeof(Lsd));
+    if (!s) {
+        kerr("wsfull");
+        return false;
+    }
+    s->x = x, s->n = n, s->mode = mode, s->lo = lo, s->nan = nan;
+    s->width = top, s->digits = 1, s->nb = (J)1 << top;
+    s->shift = bits - top, s->first = true, s->top = true;
+    s->parts = threads && n >= PAR_MIN ? MIN(LSD_PARTS, MIN(threads + 1, n / PAR_BLOCK)) : 1;
+    s->block = (n + s->parts - 1) / s->parts;
+    s->tmp = mem_raw_alloc((size_t)n * 8);
+    s->counts = mem_raw_alloc((size_t)(s->parts * s->nb) * sizeof(J));
+    s->starts = mem_raw_alloc((size_t)(s->parts * s->nb) * sizeof(J));
+    s->lines = mem_raw_alloc((size_t)(s->parts * s->nb) * sizeof(LsdLine));
+    bool ok = s->tmp && s->counts && s->starts && s->lines;
+    if (!ok)
+        kerr("wsfull");
+    if (ok) {
+        s->dst = s->tmp;
+        pool_run(lsd_count, s, s->parts);
+        lsd_starts(s);
+        pool_run(lsd_scatter, s, s->parts);
+        Msd m = {.keys = s->tmp, .out = out, .starts = s->starts, .n = n, .nb = s->nb,
+                 .mode = mode, .lo = lo, .nan = nan};
+        int64_t tasks = s->parts > 1 ? 4 * (threads + 1) : 1;
+        m.chunk = (m.nb + tasks - 1) / tasks;
+        pool_run(msd_buckets, &m, (m.nb + m.chunk - 1) / m.chunk);
+        if (UNLIKELY(intr_take())) {
+            kerr("stop");
+            ok = false;
+        }
+    }
+    mem_raw_free(s->tmp);
+    mem_raw_free(s->counts);
+    mem_raw_free(s->starts);
+    mem_raw_free(s->lines);
     mem_raw_free(s);
     return ok;
 }
@@ -495,7 +631,10 @@ static int asc8(const uint64_t *x, uint64_t *r, J n, bool flt) {
             r[i] = value8(r[i], flt, nan);
         return 0;
     }
-    return lsd_sort(x, r, NULL, n, flt ? LSD_FLOAT : LSD_LONG, true, lo, hi, nan) ? 0 : -1;
+    int mode = flt ? LSD_FLOAT : LSD_LONG, bits = hi > lo ? 64 - __builtin_clzll(hi - lo) : 0;
+    if (n >= MSD_MIN && bits > lsd_digit(n))
+        return msd_sort(x, r, n, mode, lo, nan, bits) ? 0 : -1;
+    return lsd_sort(x, r, NULL, n, mode, true, lo, hi, nan) ? 0 : -1;
 }
 
 /* stable ascending grade of x into idx (n items) by radix over the keys: 8-byte items read

@@ -109,9 +109,10 @@ c c
 q)(.Q.fc[{x*2.5};X])~X*2.5
 1b
 q)/ ref/asc.md: asc of longs and floats splits its radix passes over the threads: the same list
-q)/ (and s#) with \s 0 and \s 2, for every shape of key: wide, narrow, skewed, nulls, infinities
-q)L:(1000003?0W;-500+1000003?1000;(200000?10),0N,0W,-0W;(1000000#7),0 -1;0N,(1000000?0W),0N)
-q)F:(1000003?1.0;1e300*-0.5+1000003?1.0;(200000?3f),0n,0w,-0w;200000?0 -1 1f;(200000?1f),-0.0;(200000?1f),-0.0,0.0)
+q)/ (and s#) with \s 0 and \s 2, for every shape of key: wide, narrow, skewed, nulls, infinities;
+q)/ from 2^18 items by the top digit first, then each bucket by its own span
+q)L:(1000003?0W;-500+1000003?1000;(200000?10),0N,0W,-0W;(1000000#7),0 -1;0N,(1000000?0W),0N;(1000000?10),-0W,0W;0N,(300000?100),300000?0W)
+q)F:(-0.5+1000000?1e-300;(300000?1f),0w,-0w,0n;1000003?1.0;1e300*-0.5+1000003?1.0;(200000?3f),0n,0w,-0w;200000?0 -1 1f;(200000?1f),-0.0;(200000?1f),-0.0,0.0)
 q)\s 0
 q)a:asc each L,F
 q)\s 2

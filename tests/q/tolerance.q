@@ -118,3 +118,14 @@ q)where 0 1 0 1 1 0 0 0b
 1 3 4
 q)10#where 1000#0 0 1b
 2 5 8 11 14 17 20 23 26 29
+q)/ a float list against an atom, eight items at a time: those within tolerance of the atom by the
+q)/ tolerant rule, wherever they fall (ref/equal.md, basics/precision.md)
+q)w:0n,(1+1e-14)*til 40
+q)where w=7
+,8
+q)where w=7.0000000000001
+,8
+q)((w<7)~{x<y}[;7] each w),((w>7)~{x>y}[;7] each w),((w<=7)~{x<=y}[;7] each w),(w>=7)~{x>=y}[;7] each w
+1111b
+q)sum w>20
+19i
