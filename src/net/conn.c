@@ -645,7 +645,9 @@ void net_in_consume(Conn *c, size_t n) {
 /* Room for at least `room` more bytes in c->in, the consumed bytes dropped first.  The
  * buffer grows geometrically with what has arrived, never to the length a header claims: a
  * peer pays with bytes sent for the memory it holds (at most about twice what arrived, plus
- * NET_IN_FIRST).  False when out of memory (the connection is then closed). */
+ * NET_IN_FIRST).  A reply on a connection we opened is the exception: it grows at once to the
+ * frame its header gives (within -max_message), so a large result is not copied on each
+ * doubling.  False when out of memory (the connection is then closed). */
 static bool in_reserve(Conn *c, size_t room) {
     if (!c->in) {
         c->in = obj_reserve(KG, NET_IN_FIRST);
@@ -660,7 +662,9 @@ static bool in_reserve(Conn *c, size_t room) {
     J have = obj_capacity(c->in) - c->in->n;
     if (have >= (J)room)
         return true;
-    c->in = obj_grow(c->in, obj_capacity(c->in)); /* doubles */
+    size_t len = net_in_len(c);
+    J more = c->outbound && c->want > len + (size_t)have ? (J)(c->want - len) : obj_capacity(c->in); /* else doubles */
+    c->in = obj_grow(c->in, more);
     return c->in != NULL;
 }
 
