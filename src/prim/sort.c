@@ -375,47 +375,84 @@ enum {
     MSD_MIN = 1 << 18,       /* lists from this many items */
     MSD_BUCKET_BITS = 11,    /* about 2048 items a bucket: it and its copy in L1/L2 */
     LOCAL_DIGIT = 11,        /* a bucket's widest digit */
+    MSD_LOCAL_MAX = 1 << 16, /* a bigger bucket (and wider than a digit) is split again */
 };
 
 typedef struct Msd {
     uint64_t *keys;          /* the keys less lo, bucket after bucket */
-    uint64_t *out;
+    uint64_t *out;           /* the values; or, for a grade (iout), the keys' second buffer */
+    J *pos, *iout;           /* a grade: the keys' positions, then the grade */
     const J *starts;         /* where each bucket starts (part 0's starts) */
     J n, nb, chunk;          /* items, buckets, buckets per task */
     int mode;                /* LSD_LONG or LSD_FLOAT */
     uint64_t lo, nan;
 } Msd;
 
-/* bucket [a, e) of m->keys (equal above their low bits) sorted as values into m->out */
-static void msd_bucket(const Msd *m, J a, J e) {
-    J n = e - a;
-    uint64_t *src = m->keys + a, *dst = m->out + a, lo = m->lo, nan = m->nan;
-    bool flt = m->mode == LSD_FLOAT;
+/* keys src[0..n) (less m->lo; their positions psrc when a grade), with dst/pdst as room of
+ * the same length: sorted into dst when into_dst, else into src -- as values, or for a grade
+ * as the positions alone.  The span of these keys alone decides the digits, so a bucket of
+ * keys close together (or all equal) costs little.  A bucket too big for the cache (skewed
+ * keys: floats of few exponents) is split again by its own top digit, its parts sorted the
+ * same way, from dst back into src; a small one by LSD passes, then copied to its place when
+ * the count of passes left it in the other buffer. */
+static void msd_range(const Msd *m, uint64_t *src, uint64_t *dst, J *psrc, J *pdst, J n, bool into_dst) {
+    bool grade = m->iout != NULL, flt = m->mode == LSD_FLOAT;
+    uint64_t lo = m->lo, nan = m->nan, *fin = into_dst ? dst : src;
+    J *pfin = into_dst ? pdst : psrc;
     if (n <= KEY_SMALL) {
-        keys_insertion(src, NULL, dst, NULL, n);
-        for (J i = 0; i < n; i++)
-            dst[i] = value8(dst[i] + lo, flt, nan);
+        keys_insertion(src, psrc, fin, pfin, n); /* in place when fin is src */
+        for (J i = 0; !grade && i < n; i++)
+            fin[i] = value8(fin[i] + lo, flt, nan);
         return;
     }
-    uint64_t least = ~0ULL, most_k = 0; /* the bucket's own span: outliers leave the rest narrow */
+    uint64_t least = ~0ULL, most_k = 0;
     for (J i = 0; i < n; i++) {
         least = src[i] < least ? src[i] : least;
         most_k = src[i] > most_k ? src[i] : most_k;
     }
     if (least == most_k) {
-        for (J i = 0; i < n; i++)
-            dst[i] = value8(least + lo, flt, nan);
+        if (grade && into_dst)
+            memcpy(pdst, psrc, (size_t)n * sizeof(J));
+        for (J i = 0; !grade && i < n; i++)
+            fin[i] = value8(least + lo, flt, nan);
         return;
     }
-    int rest = 64 - __builtin_clzll(most_k - least), most = 64 - __builtin_clzll((uint64_t)n) - 1;
-    most = most < 4 ? 4 : most > LOCAL_DIGIT ? LOCAL_DIGIT : most;
-    int passes = (rest + most - 1) / most;
-    passes += !(passes & 1);
-    int w = (rest + passes - 1) / passes;
-    uint64_t mask = ((uint64_t)1 << w) - 1;
+    int rest = 64 - __builtin_clzll(most_k - least);
     J at[(J)1 << LOCAL_DIGIT];
+    if (n > MSD_LOCAL_MAX && rest > LOCAL_DIGIT) { /* split by the top digit, then each part */
+        int w = 64 - __builtin_clzll((uint64_t)n) - 1 - MSD_BUCKET_BITS; /* parts of about 2^11 */
+        w = w < 1 ? 1 : w > LOCAL_DIGIT ? LOCAL_DIGIT : w;
+        int sh = rest - w;
+        J nb = (J)1 << w;
+        memset(at, 0, sizeof(J) << w);
+        for (J i = 0; i < n; i++)
+            at[(src[i] - least) >> sh]++;
+        for (J b = 0, sum = 0; b < nb; b++) {
+            J c = at[b];
+            at[b] = sum, sum += c;
+        }
+        for (J i = 0; i < n; i++) {
+            J o = at[(src[i] - least) >> sh]++;
+            dst[o] = src[i];
+            if (grade)
+                pdst[o] = psrc[i];
+        }
+        for (J b = 0, start = 0; b < nb; b++) { /* at[b] is now where part b ends */
+            J c = at[b] - start;
+            if (c)
+                msd_range(m, dst + start, src + start, grade ? pdst + start : NULL, grade ? psrc + start : NULL,
+                          c, !into_dst);
+            start = at[b];
+        }
+        return;
+    }
+    int most = 64 - __builtin_clzll((uint64_t)n) - 1;
+    most = most < 4 ? 4 : most > LOCAL_DIGIT ? LOCAL_DIGIT : most;
+    int passes = (rest + most - 1) / most, w = (rest + passes - 1) / passes;
+    uint64_t mask = ((uint64_t)1 << w) - 1;
     for (int d = 0; d < passes; d++) {
         int sh = d * w;
+        bool last = d == passes - 1;
         memset(at, 0, sizeof(J) << w);
         for (J i = 0; i < n; i++)
             at[((src[i] - least) >> sh) & mask]++;
@@ -423,25 +460,44 @@ static void msd_bucket(const Msd *m, J a, J e) {
             J c = at[b];
             at[b] = sum, sum += c;
         }
-        if (d < passes - 1)
+        if (grade && last)
             for (J i = 0; i < n; i++)
-                dst[at[((src[i] - least) >> sh) & mask]++] = src[i];
-        else
+                pdst[at[((src[i] - least) >> sh) & mask]++] = psrc[i];
+        else if (grade)
+            for (J i = 0; i < n; i++) {
+                J o = at[((src[i] - least) >> sh) & mask]++;
+                dst[o] = src[i], pdst[o] = psrc[i];
+            }
+        else if (last)
             for (J i = 0; i < n; i++)
                 dst[at[((src[i] - least) >> sh) & mask]++] = value8(src[i] + lo, flt, nan);
+        else
+            for (J i = 0; i < n; i++)
+                dst[at[((src[i] - least) >> sh) & mask]++] = src[i];
         uint64_t *t = src;
         src = dst, dst = t;
+        J *u = psrc;
+        psrc = pdst, pdst = u;
     }
+    if (grade && psrc != pfin) /* an even count of passes ended in src, an odd one in dst */
+        memcpy(pfin, psrc, (size_t)n * sizeof(J));
+    else if (!grade && src != fin)
+        memcpy(fin, src, (size_t)n * 8);
 }
 static void msd_buckets(void *ctx, int64_t p) {
     const Msd *m = ctx;
-    for (J b = p * m->chunk, e = MIN(b + m->chunk, m->nb); b < e; b++)
-        msd_bucket(m, m->starts[b], b + 1 < m->nb ? m->starts[b + 1] : m->n);
+    for (J b = p * m->chunk, e = MIN(b + m->chunk, m->nb); b < e; b++) {
+        J a = m->starts[b], z = b + 1 < m->nb ? m->starts[b + 1] : m->n;
+        if (z > a)
+            msd_range(m, m->keys + a, m->out + a, m->pos ? m->pos + a : NULL, m->iout ? m->iout + a : NULL,
+                      z - a, true);
+    }
 }
 
-/* x[0..n) (n >= MSD_MIN, keys by mode LSD_LONG or LSD_FLOAT, the least lo, bits of span) as
- * ascending values into out (not x).  false: 'wsfull or 'stop pending */
-static bool msd_sort(const uint64_t *x, uint64_t *out, J n, int mode, uint64_t lo, uint64_t nan, int bits) {
+/* x[0..n) (n >= MSD_MIN, keys by mode, the least lo, bits of span) as ascending values into
+ * out (not x; mode LSD_LONG or LSD_FLOAT), or with iout their stable grade into iout (out
+ * unused; mode LSD_LONG or LSD_FLOAT_Q).  false: 'wsfull or 'stop pending */
+static bool msd_sort(const uint64_t *x, uint64_t *out, J *iout, J n, int mode, uint64_t lo, uint64_t nan, int bits) {
     int threads = pool_threads(), top = 64 - __builtin_clzll((uint64_t)n) - 1 - MSD_BUCKET_BITS;
     top = MIN(top, MIN(LSD_DIGIT, bits - 1));
     Lsd *s = mem_raw_calloc(1, sizeof(Lsd));
@@ -458,16 +514,21 @@ static bool msd_sort(const uint64_t *x, uint64_t *out, J n, int mode, uint64_t l
     s->counts = mem_raw_alloc((size_t)(s->parts * s->nb) * sizeof(J));
     s->starts = mem_raw_alloc((size_t)(s->parts * s->nb) * sizeof(J));
     s->lines = mem_raw_alloc((size_t)(s->parts * s->nb) * sizeof(LsdLine));
-    bool ok = s->tmp && s->counts && s->starts && s->lines;
+    if (iout) {
+        s->tmp2 = mem_raw_alloc((size_t)n * 8);
+        s->itmp = mem_raw_alloc((size_t)n * sizeof(J));
+        s->ilines = mem_raw_alloc((size_t)(s->parts * s->nb) * sizeof(LsdLine));
+    }
+    bool ok = s->tmp && s->counts && s->starts && s->lines && (!iout || (s->tmp2 && s->itmp && s->ilines));
     if (!ok)
         kerr("wsfull");
     if (ok) {
-        s->dst = s->tmp;
+        s->dst = s->tmp, s->idst = s->itmp;
         pool_run(lsd_count, s, s->parts);
         lsd_starts(s);
         pool_run(lsd_scatter, s, s->parts);
-        Msd m = {.keys = s->tmp, .out = out, .starts = s->starts, .n = n, .nb = s->nb,
-                 .mode = mode, .lo = lo, .nan = nan};
+        Msd m = {.keys = s->tmp, .out = iout ? s->tmp2 : out, .pos = iout ? s->itmp : NULL, .iout = iout,
+                 .starts = s->starts, .n = n, .nb = s->nb, .mode = mode, .lo = lo, .nan = nan};
         int64_t tasks = s->parts > 1 ? 4 * (threads + 1) : 1;
         m.chunk = (m.nb + tasks - 1) / tasks;
         pool_run(msd_buckets, &m, (m.nb + m.chunk - 1) / m.chunk);
@@ -477,9 +538,12 @@ static bool msd_sort(const uint64_t *x, uint64_t *out, J n, int mode, uint64_t l
         }
     }
     mem_raw_free(s->tmp);
+    mem_raw_free(s->tmp2);
+    mem_raw_free(s->itmp);
     mem_raw_free(s->counts);
     mem_raw_free(s->starts);
     mem_raw_free(s->lines);
+    mem_raw_free(s->ilines);
     mem_raw_free(s);
     return ok;
 }
@@ -633,7 +697,7 @@ static int asc8(const uint64_t *x, uint64_t *r, J n, bool flt) {
     }
     int mode = flt ? LSD_FLOAT : LSD_LONG, bits = hi > lo ? 64 - __builtin_clzll(hi - lo) : 0;
     if (n >= MSD_MIN && bits > lsd_digit(n))
-        return msd_sort(x, r, n, mode, lo, nan, bits) ? 0 : -1;
+        return msd_sort(x, r, NULL, n, mode, lo, nan, bits) ? 0 : -1;
     return lsd_sort(x, r, NULL, n, mode, true, lo, hi, nan) ? 0 : -1;
 }
 
@@ -646,8 +710,12 @@ static bool radix_grade(const K x, J n, J *idx) {
     if (n > KEY_SMALL && obj_width(x->t) == 8) { /* longs, floats and temporals: read in place */
         uint64_t lo, hi, nan;
         int mode = x->t == KF || x->t == KZ ? LSD_FLOAT_Q : LSD_LONG;
-        return scan8((const uint64_t *)kJ(x), n, mode, &lo, &hi, &nan) >= 0 &&
-               lsd_sort((const uint64_t *)kJ(x), NULL, idx, n, mode, false, lo, hi, 0);
+        if (scan8((const uint64_t *)kJ(x), n, mode, &lo, &hi, &nan) < 0)
+            return false;
+        int bits = hi > lo ? 64 - __builtin_clzll(hi - lo) : 0;
+        if (n >= MSD_MIN && bits > lsd_digit(n))
+            return msd_sort((const uint64_t *)kJ(x), NULL, idx, n, mode, lo, 0, bits);
+        return lsd_sort((const uint64_t *)kJ(x), NULL, idx, n, mode, false, lo, hi, 0);
     }
     uint64_t *keys = mem_raw_alloc((size_t)(n ? n : 1) * 8);
     if (!keys)

@@ -121,3 +121,12 @@ q)(a~b),(attr each b)~(count b)#`s
 11b
 q)b~{x iasc x} each L,F
 1b
+q)/ their grades (ref/iasc.md, ref/idesc.md): permutations in order, equal items in their first order
+q)up:{g:iasc x; a:x g; (all ((1_a)>-1_a) or (1_g)>-1_g) and (asc g)~til count x}
+q)down:{g:idesc x; a:x g; (all ((1_a)<-1_a) or (1_g)>-1_g) and (asc g)~til count x}
+q)\s 0
+q)(all up each L,F),all down each L,F
+11b
+q)\s 2
+q)(all up each L,F),all down each L,F
+11b
