@@ -812,6 +812,58 @@ static inline void read_ahead(const void *items, J i, J n, int w) {
  * value's group is its offset from the smallest, so the groups come out in key order with
  * no hashing and no sort (the order of `by`: ascending, a null the smallest).  1 done, 0 not
  * this case, -1 error (kerr) */
+/* grouping and grouped aggregates over parts of the rows: from GA_MIN rows, GA_PARTS parts
+ * whatever \s is (below) */
+enum {
+    GA_MIN = 1 << 17,
+    GA_PARTS = 8,
+};
+
+/* dense_groups over parts of the rows: each part's least and greatest key, then each row's
+ * offset and (into the part's own marks, m bytes) the offsets present */
+typedef struct DensePar {
+    const K key;
+    J n, block, lo, m;
+    J *gv;
+    G *marks;           /* parts x m */
+    J least[GA_PARTS], most[GA_PARTS];
+    bool offsets;       /* the second pass */
+} DensePar;
+
+static void dense_part(void *ctx, int64_t p) {
+    DensePar *d = ctx;
+    J lo = p * d->block, hi = MIN(lo + d->block, d->n);
+    int ty = d->key->t;
+#define DENSE_WIDTH(T)                                                                          \
+    do {                                                                                       \
+        const T *kv = (const T *)kG(d->key);                                                   \
+        if (!d->offsets) {                                                                     \
+            J a = kv[lo], b = kv[lo];                                                          \
+            for (J i = lo + 1; i < hi; i++) {                                                  \
+                read_ahead(kv, i, hi, sizeof *kv);                                             \
+                J v = kv[i];                                                                   \
+                a = v < a ? v : a;                                                             \
+                b = v > b ? v : b;                                                             \
+            }                                                                                  \
+            d->least[p] = a, d->most[p] = b;                                                   \
+        } else {                                                                               \
+            G *mk = d->marks + p * d->m;                                                       \
+            J base = d->lo, *gv = d->gv;                                                       \
+            for (J i = lo; i < hi; i++) {                                                      \
+                read_ahead(kv, i, hi, sizeof *kv);                                             \
+                mk[gv[i] = kv[i] - base] = 1;                                                  \
+            }                                                                                  \
+        }                                                                                      \
+    } while (0)
+    if (ty == KJ || ty == KP || ty == KN)
+        DENSE_WIDTH(J);
+    else if (ty == KH)
+        DENSE_WIDTH(H);
+    else
+        DENSE_WIDTH(I);
+#undef DENSE_WIDTH
+}
+
 static int dense_groups(const K key, const K names, Grouping *gr) {
     int ty = key->t;
     bool wide = ty == KJ || ty == KP || ty == KN, narrow = ty == KI || ty == KD || ty == KM ||
@@ -826,34 +878,46 @@ static int dense_groups(const K key, const K names, Grouping *gr) {
         else if (narrow) { const I *kv = kI(key); body; }                                      \
         else { const H *kv = kH(key); body; }                                                  \
     } while (0)
-    J lo = 0, hi = 0;
-    BY_WIDTH({
-        lo = hi = kv[0];
-        for (J i = 1; i < n; i++) {
-            read_ahead(kv, i, n, sizeof *kv);
-            J v = kv[i];
-            lo = v < lo ? v : lo;
-            hi = v > hi ? v : hi;
-        }
-    });
+    /* over parts of the rows (with \s, on the secondary threads) when there are many: the
+     * parts are exact, so the groups are the same for every \s */
+    DensePar d = {.key = key, .n = n};
+    int64_t parts = n >= GA_MIN ? GA_PARTS : 1;
+    d.block = (n + parts - 1) / parts;
+    pool_run(dense_part, &d, parts);
+    J lo = d.least[0], hi = d.most[0];
+    for (int64_t p = 1; p < parts; p++)
+        lo = MIN(lo, d.least[p]), hi = MAX(hi, d.most[p]);
     uint64_t span = (uint64_t)hi - (uint64_t)lo;
     if (span >= (uint64_t)n * 4 + 1024)
         return 0;
     J m = (J)span + 1;
     J *rank = mem_raw_calloc((size_t)m, sizeof(J));
     K gid = rank ? ktn(KJ, n) : NULL;
-    if (!gid) {
+    /* each row's offset and the offsets present in one pass; the offsets are the groups
+     * when every one is present (a dense key), else they are renumbered after.  Over parts,
+     * each marks its own m bytes when they are few beside the rows */
+    bool split = parts > 1 && m * parts <= n;
+    G *marks = split && gid ? mem_raw_calloc((size_t)(m * parts), 1) : NULL;
+    if (!gid || (split && !marks)) {
         mem_raw_free(rank);
+        r0(gid);
         kerr("wsfull");
         return -1;
     }
-    /* each row's offset and the offsets present in one pass; the offsets are the groups
-     * when every one is present (a dense key), else they are renumbered after */
     J *gv = kJ(gid);
-    BY_WIDTH(for (J i = 0; i < n; i++) {
-        read_ahead(kv, i, n, sizeof *kv);
-        rank[gv[i] = kv[i] - lo] = 1;
-    });
+    if (split) {
+        d.lo = lo, d.m = m, d.gv = gv, d.marks = marks, d.offsets = true;
+        pool_run(dense_part, &d, parts);
+        for (int64_t p = 0; p < parts; p++)
+            for (J k = 0; k < m; k++)
+                rank[k] |= marks[p * m + k];
+        mem_raw_free(marks);
+    } else {
+        BY_WIDTH(for (J i = 0; i < n; i++) {
+            read_ahead(kv, i, n, sizeof *kv);
+            rank[gv[i] = kv[i] - lo] = 1;
+        });
+    }
     J ng = 0;
     for (J k = 0; k < m; k++)
         rank[k] = rank[k] ? ng++ : -1;
@@ -992,55 +1056,177 @@ static inline F at_f(const K col, const J *row, J i) {
     return col->t == KF ? kF(col)[r] : kJ(col)[r] == nj ? nf : (F)kJ(col)[r];
 }
 
-/* x wavg y and x wsum y by group in one pass, for long and float columns x and y: as agg.c,
- * pairs whose product is null are left out (wavg: of both sums) */
-static K weighted_aggregate(int op, const K x, const K y, const J *row, const Grouping *gr) {
-    J n = gr->gid->n, ng = gr->ng;
-    const J *gid = kJ(gr->gid);
-    bool longs = x->t == KJ && y->t == KJ && op == P_WAVG; /* sums of longs, then divided */
-    K out = ktn(KF, ng);
-    void *num = mem_raw_calloc((size_t)(ng ? ng : 1), 8), *den = mem_raw_calloc((size_t)(ng ? ng : 1), 8);
-    if (!out || !num || !den) {
-        r0(out);
-        mem_raw_free(num);
-        mem_raw_free(den);
-        return NULL;
-    }
-    if (longs) {
-        J *sn = num, *sd = den;
-        for (J i = 0; i < n; i++) {
-            J r = row ? row[i] : i, a = kJ(x)[r], b = kJ(y)[r];
-            if (a == nj || b == nj)
-                continue;
-            sn[gid[i]] += (J)((uint64_t)a * (uint64_t)b);
-            sd[gid[i]] += a;
+/* ---- aggregates by group ----
+ *
+ * A grouped aggregate reads each selected row once and adds it into its group's slot.  From
+ * GA_MIN rows, when the groups are few beside the rows, the rows are cut into GA_PARTS parts
+ * whatever \s is: each part fills slots of its own (on the secondary threads when there are
+ * some; parts never allocate), and the parts' slots are combined in part order, so that a
+ * float sum has the same bits for every \s. */
+enum { GA_COUNT, GA_SUM_J, GA_SUM_F, GA_AVG, GA_MIN_J, GA_MAX_J, GA_MIN_F, GA_MAX_F, GA_WAVG_J, GA_WEIGHT_F };
+
+typedef struct GroupAgg {
+    int kind;             /* GA_* */
+    bool wsum;            /* GA_WEIGHT_F: x wsum y, not x wavg y */
+    K x, y;               /* the column (borrowed), and y of x wavg y / x wsum y */
+    const J *gid, *row;   /* each selected row's group, and its row of t (NULL: the i-th) */
+    J n, ng, block;       /* rows, groups, rows per part */
+    int64_t parts;
+    J *acc, *acc2;        /* parts x ng slots of 8 bytes (longs or floats), acc2 for counts and weights */
+} GroupAgg;
+
+static void group_agg_part(void *ctx, int64_t p) {
+    const GroupAgg *a = ctx;
+    J lo = p * a->block, hi = MIN(lo + a->block, a->n), ng = a->ng;
+    J *sj = a->acc + p * ng, *cj = a->acc2 ? a->acc2 + p * ng : NULL;
+    F *sf = (F *)sj, *cf = (F *)cj;
+    const J *gid = a->gid, *row = a->row;
+    const K x = a->x, y = a->y;
+    switch (a->kind) {
+    case GA_COUNT:
+        for (J i = lo; i < hi; i++)
+            sj[gid[i]]++;
+        break;
+    case GA_SUM_J:
+        for (J i = lo; i < hi; i++) {
+            if (!row) {
+                read_ahead(kJ(x), i, hi, sizeof(J));
+                read_ahead(gid, i, hi, sizeof(J));
+            }
+            J v = kJ(x)[row ? row[i] : i];
+            if (v != nj)
+                sj[gid[i]] = (J)((uint64_t)sj[gid[i]] + (uint64_t)v);
         }
+        break;
+    case GA_SUM_F:
+        if (x->t == KF && !row)
+            for (J i = lo; i < hi; i++) {
+                read_ahead(kF(x), i, hi, sizeof(F));
+                read_ahead(gid, i, hi, sizeof(J));
+                F v = kF(x)[i];
+                if (v == v)
+                    sf[gid[i]] += v;
+            }
+        else
+            for (J i = lo; i < hi; i++) {
+                F v = at_f(x, row, i);
+                if (v == v)
+                    sf[gid[i]] += v;
+            }
+        break;
+    case GA_AVG:
+        for (J i = lo; i < hi; i++) {
+            F v = at_f(x, row, i);
+            if (v == v)
+                sf[gid[i]] += v, cj[gid[i]]++;
+        }
+        break;
+    case GA_MIN_J:
+    case GA_MAX_J: { /* nulls skipped; an all-null group keeps the infinity */
+        bool mx = a->kind == GA_MAX_J;
         for (J g = 0; g < ng; g++)
-            kF(out)[g] = (F)sn[g] / (F)sd[g];
-    } else {
-        F *sn = num;
-        J *sdj = den; /* a long weight: its sum is a long */
-        F *sdf = den;
-        for (J i = 0; i < n; i++) {
-            F a = at_f(x, row, i), p = a * at_f(y, row, i);
-            if (p != p)
+            sj[g] = mx ? -wj : wj;
+        for (J i = lo; i < hi; i++) {
+            J v = kJ(x)[row ? row[i] : i], g = gid[i];
+            if (v != nj && (mx ? v > sj[g] : v < sj[g]))
+                sj[g] = v;
+        }
+        break;
+    }
+    case GA_MIN_F:
+    case GA_MAX_F: {
+        bool mx = a->kind == GA_MAX_F;
+        for (J g = 0; g < ng; g++)
+            sf[g] = mx ? -wf : wf;
+        for (J i = lo; i < hi; i++) {
+            F v = kF(x)[row ? row[i] : i];
+            J g = gid[i];
+            if (v == v && (mx ? v > sf[g] : v < sf[g]))
+                sf[g] = v;
+        }
+        break;
+    }
+    case GA_WAVG_J: /* longs: sums of products and of weights, divided at the end */
+        for (J i = lo; i < hi; i++) {
+            J r = row ? row[i] : i, u = kJ(x)[r], v = kJ(y)[r];
+            if (u == nj || v == nj)
                 continue;
-            sn[gid[i]] += p;
-            if (x->t == KJ)
-                sdj[gid[i]] += kJ(x)[row ? row[i] : i];
+            sj[gid[i]] = (J)((uint64_t)sj[gid[i]] + (uint64_t)u * (uint64_t)v);
+            cj[gid[i]] = (J)((uint64_t)cj[gid[i]] + (uint64_t)u);
+        }
+        break;
+    case GA_WEIGHT_F: /* as agg.c: a pair whose product is null is left out of both sums */
+        for (J i = lo; i < hi; i++) {
+            F u = at_f(x, row, i), prod = u * at_f(y, row, i);
+            if (prod != prod)
+                continue;
+            sf[gid[i]] += prod;
+            if (x->t == KJ) /* a long weight: its sum is a long */
+                cj[gid[i]] = (J)((uint64_t)cj[gid[i]] + (uint64_t)kJ(x)[row ? row[i] : i]);
             else
-                sdf[gid[i]] += a;
+                cf[gid[i]] += u;
         }
-        for (J g = 0; g < ng; g++)
-            kF(out)[g] = op == P_WSUM ? sn[g] : sn[g] / (x->t == KJ ? (F)sdj[g] : sdf[g]);
+        break;
     }
-    mem_raw_free(num);
-    mem_raw_free(den);
+}
+
+/* the aggregate a describes (its kind, columns, groups and rows set) as a vector of a->ng */
+static K group_agg(GroupAgg *a) {
+    J ng = a->ng, n = a->n;
+    a->parts = n >= GA_MIN && ng <= n / (8 * GA_PARTS) ? GA_PARTS : 1;
+    a->block = (n + a->parts - 1) / a->parts;
+    bool two = a->kind == GA_AVG || a->kind == GA_WAVG_J || a->kind == GA_WEIGHT_F;
+    size_t slots = (size_t)(a->parts * ng + 1);
+    a->acc = mem_raw_calloc(slots, 8);
+    a->acc2 = two ? mem_raw_calloc(slots, 8) : NULL;
+    int ty = a->kind == GA_COUNT || a->kind == GA_SUM_J ? KJ : a->kind == GA_MIN_J || a->kind == GA_MAX_J ? KJ : KF;
+    K out = a->acc && (!two || a->acc2) ? ktn(ty, ng) : NULL;
+    if (!out) {
+        mem_raw_free(a->acc);
+        mem_raw_free(a->acc2);
+        return NULL; /* the general path reports it */
+    }
+    pool_run(group_agg_part, a, a->parts);
+    for (J g = 0; g < ng; g++) { /* the parts' slots in part order */
+        J sj = 0, cj = 0;
+        F sf = 0, cf = 0;
+        bool mx = a->kind == GA_MAX_J || a->kind == GA_MAX_F;
+        for (int64_t p = 0; p < a->parts; p++) {
+            J vj = a->acc[p * ng + g], wj2 = two ? a->acc2[p * ng + g] : 0;
+            F vf, wf2;
+            memcpy(&vf, &vj, 8);
+            memcpy(&wf2, &wj2, 8);
+            switch (a->kind) {
+            case GA_MIN_J: case GA_MAX_J: sj = !p || (mx ? vj > sj : vj < sj) ? vj : sj; break;
+            case GA_MIN_F: case GA_MAX_F: sf = !p || (mx ? vf > sf : vf < sf) ? vf : sf; break;
+            case GA_COUNT: case GA_SUM_J: sj = (J)((uint64_t)sj + (uint64_t)vj); break;
+            case GA_WAVG_J: sj = (J)((uint64_t)sj + (uint64_t)vj), cj = (J)((uint64_t)cj + (uint64_t)wj2); break;
+            case GA_AVG: sf += vf, cj += wj2; break;
+            case GA_WEIGHT_F: /* the weights' sum: longs (x long) or floats */
+                sf += vf;
+                if (a->x->t == KJ)
+                    cj = (J)((uint64_t)cj + (uint64_t)wj2);
+                else
+                    cf += wf2;
+                break;
+            default: sf += vf; break; /* GA_SUM_F */
+            }
+        }
+        switch (a->kind) {
+        case GA_COUNT: case GA_SUM_J: case GA_MIN_J: case GA_MAX_J: kJ(out)[g] = sj; break;
+        case GA_AVG: kF(out)[g] = cj ? sf / (F)cj : nf; break;
+        case GA_WAVG_J: kF(out)[g] = (F)sj / (F)cj; break;
+        case GA_WEIGHT_F: kF(out)[g] = a->wsum ? sf : sf / (a->x->t == KJ ? (F)cj : cf); break;
+        default: kF(out)[g] = sf; break;
+        }
+    }
+    mem_raw_free(a->acc);
+    mem_raw_free(a->acc2);
     return out;
 }
 
-/* agg col by group in one pass, for agg in count first last sum avg min max over a column
- * of t (longs and floats for the arithmetic ones), count i, and x wavg y, x wsum y over
+/* agg col by group in one pass, for agg in count sum avg min max over a column of t (longs
+ * and floats for the arithmetic ones), first and last, count i, and x wavg y, x wsum y over
  * long and float columns; NULL (no error) when e is not of that form */
 static K fast_aggregate(const K e, const K t, const K idx, const Grouping *gr) {
     if (e->t != 0 || e->n < 2 || kK(e)[0]->t < KUNARY || kK(e)[0]->t > KBINARY)
@@ -1048,27 +1234,23 @@ static K fast_aggregate(const K e, const K t, const K idx, const Grouping *gr) {
     int op = kK(e)[0]->g;
     J n = gr->gid->n, ng = gr->ng;
     const J *gid = kJ(gr->gid), *row = idx ? kJ(idx) : NULL;
+    GroupAgg a = {.gid = gid, .row = row, .n = n, .ng = ng};
     if (e->n == 3 && (op == P_WAVG || op == P_WSUM)) {
         K x = column_of(t, kK(e)[1]), y = column_of(t, kK(e)[2]);
         if (!x || !y || (x->t != KJ && x->t != KF) || (y->t != KJ && y->t != KF))
             return NULL;
         if (op == P_WSUM && x->t == KJ && y->t == KJ)
             return NULL; /* a long result: the general path */
-        return weighted_aggregate(op, x, y, row, gr);
+        a.kind = x->t == KJ && y->t == KJ ? GA_WAVG_J : GA_WEIGHT_F;
+        a.x = x, a.y = y, a.wsum = op == P_WSUM;
+        return group_agg(&a);
     }
     if (e->n != 2)
         return NULL;
     K col = column_of(t, kK(e)[1]);
     bool is_i = kK(e)[1]->t == -KS && !strcmp(kK(e)[1]->s, "i") && !col;
-    if (op == P_HASH && (col || is_i)) { /* count */
-        K out = ktn(KJ, ng);
-        if (!out)
-            return NULL; /* the general path reports it */
-        memset(kJ(out), 0, (size_t)ng * sizeof(J));
-        for (J i = 0; i < n; i++)
-            kJ(out)[gid[i]]++;
-        return out;
-    }
+    if (op == P_HASH && (col || is_i)) /* count */
+        return a.kind = GA_COUNT, group_agg(&a);
     if (!col)
         return NULL;
     int ty = col->t;
@@ -1093,80 +1275,16 @@ static K fast_aggregate(const K e, const K t, const K idx, const Grouping *gr) {
     }
     if (ty != KJ && ty != KF)
         return NULL;
-    if (op == P_SUM && ty == KJ) {
-        K out = ktn(KJ, ng);
-        if (!out)
-            return NULL;
-        memset(kJ(out), 0, (size_t)ng * sizeof(J));
-        for (J i = 0; i < n; i++) {
-            if (!row) {
-                read_ahead(kJ(col), i, n, sizeof(J));
-                read_ahead(gid, i, n, sizeof(J));
-            }
-            J v = kJ(col)[row ? row[i] : i];
-            if (v != nj)
-                kJ(out)[gid[i]] += v;
-        }
-        return out;
-    }
-    if (op == P_SUM || op == P_AVG) {
-        K out = ktn(KF, ng);
-        J *cnt = op == P_AVG ? mem_raw_calloc((size_t)(ng ? ng : 1), sizeof(J)) : NULL;
-        if (!out || (op == P_AVG && !cnt)) {
-            r0(out);
-            mem_raw_free(cnt);
-            return NULL;
-        }
-        memset(kF(out), 0, (size_t)ng * sizeof(F));
-        F *acc = kF(out);
-        if (ty == KF && !row && !cnt) /* sum of a float column's every row */
-            for (J i = 0; i < n; i++) {
-                read_ahead(kF(col), i, n, sizeof(F));
-                read_ahead(gid, i, n, sizeof(J));
-                F v = kF(col)[i];
-                if (v == v)
-                    acc[gid[i]] += v;
-            }
-        else
-            for (J i = 0; i < n; i++) {
-                F v = at_f(col, row, i);
-                if (v == v) {
-                    acc[gid[i]] += v;
-                    if (cnt)
-                        cnt[gid[i]]++;
-                }
-            }
-        for (J g = 0; cnt && g < ng; g++)
-            kF(out)[g] = cnt[g] ? kF(out)[g] / (F)cnt[g] : nf;
-        mem_raw_free(cnt);
-        return out;
-    }
-    if (op == P_MIN || op == P_MAX) { /* nulls skipped; an all-null group gives the infinity */
-        bool mx = op == P_MAX;
-        K out = ktn(ty, ng);
-        if (!out)
-            return NULL;
-        for (J g = 0; g < ng; g++) {
-            if (ty == KJ)
-                kJ(out)[g] = mx ? -wj : wj;
-            else
-                kF(out)[g] = mx ? -wf : wf;
-        }
-        for (J i = 0; i < n; i++) {
-            J g = gid[i], r = row ? row[i] : i;
-            if (ty == KJ) {
-                J v = kJ(col)[r];
-                if (v != nj && (mx ? v > kJ(out)[g] : v < kJ(out)[g]))
-                    kJ(out)[g] = v;
-            } else {
-                F v = kF(col)[r];
-                if (v == v && (mx ? v > kF(out)[g] : v < kF(out)[g]))
-                    kF(out)[g] = v;
-            }
-        }
-        return out;
-    }
-    return NULL;
+    a.x = col;
+    if (op == P_SUM)
+        a.kind = ty == KJ ? GA_SUM_J : GA_SUM_F;
+    else if (op == P_AVG)
+        a.kind = GA_AVG;
+    else if (op == P_MIN || op == P_MAX)
+        a.kind = ty == KJ ? (op == P_MAX ? GA_MAX_J : GA_MIN_J) : (op == P_MAX ? GA_MAX_F : GA_MIN_F);
+    else
+        return NULL;
+    return group_agg(&a);
 }
 
 /* c of ?[t;c;b;a] or ![t;c;b;a] (consumed) as a general list of constraints: the items of a

@@ -130,3 +130,20 @@ q)(all up each L,F),all down each L,F
 q)\s 2
 q)(all up each L,F),all down each L,F
 11b
+q)/ by with aggregates over parts of the rows (from 2^17 rows, eight parts whatever \s is): the
+q)/ same bits with \s 0 and \s 2, and what each group's rows give the keywords themselves
+q)n:300000
+q)T:([]g:n?100;h:n?5000;v:n?1.0;w:n?100;x:n?10.0;j:((n-1)?1000),0N;f:((n-1)?1.0),0n)
+q)q1:{select c:count i,s:sum v,a:avg v,mx:max v,mn:min j,sj:sum j,avj:avg j,mj:max j,mf:min f,ww:w wavg x,ws:x wsum v,wvj:w wavg j by g from T}
+q)q2:{select c:count i,s:sum v,a:avg f,ww:w wavg x by h from T where v>0.5}
+q)q3:{select s:sum v,mx:max f by g,h from T}
+q)\s 0
+q)a:(q1[];q2[];q3[])
+q)\s 2
+q)a~(q1[];q2[];q3[])
+1b
+q)G:group T`g;k:asc key G;on:{[c;f] {[c;f;r] f T[c] r}[c;f] each G k}
+q)e:([g:k]c:count each G k;s:on[`v;sum];a:on[`v;avg];mx:on[`v;max];mn:on[`j;min];sj:on[`j;sum];avj:on[`j;avg];mj:on[`j;max];mf:on[`f;min])
+q)e:e,'([g:k]ww:{T[`w][x] wavg T[`x] x} each G k;ws:{T[`x][x] wsum T[`v] x} each G k;wvj:{T[`w][x] wavg T[`j] x} each G k)
+q)((key a 0)~key e),all {$[9h=type x;all 1e-9>abs x-y;x~y]}'[value flip value a 0;value flip value e]
+11b
