@@ -253,6 +253,26 @@ static bool pred_make(Pred *p, int op, bool swap, const K col, const K v) {
     return false;
 }
 
+/* the rows of sel[0..k) (base >= 0: base .. base+k-1) whose keep[] is 1, in order, into sel:
+ * their count.  Eight at a time: none of eight is the common case of a selective clause */
+static J pick(const G *keep, J *sel, J k, J base) {
+    J o = 0;
+    for (J r = 0; r < k; r += 8) {
+        int m = k - r < 8 ? (int)(k - r) : 8;
+        if (m == 8) {
+            uint64_t w;
+            memcpy(&w, keep + r, 8);
+            if (!w)
+                continue;
+        }
+        for (int q = 0; q < m; q++) {
+            sel[o] = base >= 0 ? base + r + q : sel[r + q];
+            o += keep[r + q];
+        }
+    }
+    return o;
+}
+
 /* keep the rows of sel[0..k) (k < 2 * W_BLOCK) that pass p, in order, into sel: the new count; with base >= 0
  * the rows are base .. base+k-1 instead (sel not read: the first clause over every row).
  * Each row's test goes into a mask first, then the mask picks the rows: the tests of many
@@ -264,6 +284,14 @@ static J pred_filter(const Pred *p, J *sel, J k, J base) {
     J w = p->width, last = p->len - 1;
     int rel = p->rel;
     G neg = p->neg;
+    if (dense && p->kind == W_SIN) { /* a run of rows: by the set's own vector test */
+        const S *c = p->col;
+        __builtin_prefetch(c + MIN(base + k + W_AHEAD, last));
+        prim_symset_mark(&p->set, c + base, k, keep);
+        for (J r = 0; neg && r < k; r++)
+            keep[r] ^= 1;
+        return pick(keep, sel, k, base);
+    }
 #define W_ROWS(test)                                                                           \
     {                                                                                          \
         if (dense)                                                                             \
@@ -331,18 +359,7 @@ static J pred_filter(const Pred *p, J *sel, J k, J base) {
     }
     }
 #undef W_ROWS
-    J o = 0;
-    if (dense)
-        for (J r = 0; r < k; r++) {
-            sel[o] = base + r;
-            o += keep[r];
-        }
-    else
-        for (J r = 0; r < k; r++) {
-            sel[o] = sel[r];
-            o += keep[r];
-        }
-    return o;
+    return pick(keep, sel, k, base);
 }
 
 static void preds_free(Pred *ps, int np) {

@@ -232,6 +232,9 @@ static K found_flags(K pos, J n) {
  * pointers are; y's pointers in a small open-addressed set */
 bool prim_symset_make(SymSet *set, const S *syms, J n) {
     memset(set->bits, 0, sizeof set->bits);
+    set->few = n > 0 && n <= SYMSET_FEW ? (int)n : 0;
+    for (int k = 0; k < set->few; k++)
+        set->members[k] = syms[k];
     int bits = 3;
     while (((J)1 << bits) < n * 2)
         bits++;
@@ -259,11 +262,44 @@ void prim_symset_free(SymSet *set) {
     set->slots = NULL;
 }
 
+/* A few members are compared with every symbol directly, four at a time where the machine
+ * has AVX2 (asked of the CPU at run time: the build targets plain x86-64); the filter and
+ * the table otherwise. */
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+__attribute__((target("avx2"))) static J mark_few_avx2(const SymSet *set, const S *x, J n, G *out) {
+    __m256i m[SYMSET_FEW];
+    int k = set->few;
+    for (int j = 0; j < k; j++)
+        m[j] = _mm256_set1_epi64x((long long)(uintptr_t)set->members[j]);
+    J i = 0;
+    for (; i + 4 <= n; i += 4) {
+        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(x + i)), e = _mm256_cmpeq_epi64(v, m[0]);
+        for (int j = 1; j < k; j++)
+            e = _mm256_or_si256(e, _mm256_cmpeq_epi64(v, m[j]));
+        unsigned b = (unsigned)_mm256_movemask_pd(_mm256_castsi256_pd(e));
+        uint32_t bytes = (b & 1) | (b & 2) << 7 | (b & 4) << 14 | (b & 8) << 21;
+        memcpy(out + i, &bytes, 4);
+    }
+    return i;
+}
+#endif
+
+void prim_symset_mark(const SymSet *set, const S *x, J n, G *out) {
+    J i = 0;
+#if defined(__x86_64__) && defined(__GNUC__)
+    if (set->few && __builtin_cpu_supports("avx2"))
+        i = mark_few_avx2(set, x, n, out);
+#endif
+    for (; i < n; i++)
+        out[i] = prim_symset_has(set, x[i]);
+}
+
 static K syms_in(K x, K y) {
     SymSet set;
     K r = prim_symset_make(&set, kS(y), y->n) ? obj_vec(KB, x->n) : NULL;
-    for (J i = 0; r && i < x->n; i++)
-        kG(r)[i] = prim_symset_has(&set, kS(x)[i]);
+    if (r)
+        prim_symset_mark(&set, kS(x), x->n, kG(r));
     prim_symset_free(&set);
     r0(x);
     r0(y);

@@ -112,15 +112,20 @@ G *prim_enum_marks(int t, const K y, J *nd);
 /* A set of symbols that many symbols are tested against (syms in syms, qSQL's sym in ..):
  * a filter of 4096 bits over the pointers' hashes answers most absent symbols without a
  * probe, an open-addressed table of the pointers the rest (interned: one pointer a text). */
+#define SYMSET_FEW 8
 typedef struct SymSet {
     uint64_t bits[64]; /* bit h of a member's hash h set */
     S *slots;          /* mask+1 slots, the members and NULLs (mem_raw) */
     J mask;
     int shift;         /* a slot is the hash's top 64-shift bits */
+    int few;           /* the members when at most SYMSET_FEW (else 0): compared directly */
+    S members[SYMSET_FEW];
 } SymSet;
 /* the set of syms[0..n) (borrowed); false + 'wsfull */
 bool prim_symset_make(SymSet *set, const S *syms, J n);
 void prim_symset_free(SymSet *set);
+/* out[i] = whether x[i] is in set, for i < n */
+void prim_symset_mark(const SymSet *set, const S *x, J n, G *out);
 static inline bool prim_symset_has(const SymSet *set, S s) {
     uint64_t h = (uint64_t)(uintptr_t)s * 0x9E3779B97F4A7C15ULL;
     unsigned b = (unsigned)(h >> 40) & 4095;
