@@ -253,22 +253,24 @@ static bool pred_make(Pred *p, int op, bool swap, const K col, const K v) {
     return false;
 }
 
-/* the rows of sel[0..k) (base >= 0: base .. base+k-1) whose keep[] is 1, in order, into sel:
- * their count.  Eight at a time: none of eight is the common case of a selective clause */
-static J pick(const G *keep, J *sel, J k, J base) {
-    J o = 0;
-    for (J r = 0; r < k; r += 8) {
-        int m = k - r < 8 ? (int)(k - r) : 8;
-        if (m == 8) {
-            uint64_t w;
-            memcpy(&w, keep + r, 8);
-            if (!w)
-                continue;
+/* the rows base .. base+k-1 whose keep[] is 1, in order, into sel: their count.  The marks
+ * are read eight at a time and taken apart in a register (no load of a mark just after a
+ * store of a row); when sparse, eight marks of none are skipped at once */
+static J pick_run(const G *keep, J *sel, J k, J base, bool sparse) {
+    J o = 0, r = 0;
+    for (; r + 8 <= k; r += 8) {
+        uint64_t w;
+        memcpy(&w, keep + r, 8);
+        if (sparse && !w)
+            continue;
+        for (int q = 0; q < 8; q++) {
+            sel[o] = base + r + q;
+            o += (J)(w >> (8 * q) & 1);
         }
-        for (int q = 0; q < m; q++) {
-            sel[o] = base >= 0 ? base + r + q : sel[r + q];
-            o += keep[r + q];
-        }
+    }
+    for (int q = 0, m = (int)(k - r); q < m; q++) {
+        sel[o] = base + r + q;
+        o += keep[r + q];
     }
     return o;
 }
@@ -290,7 +292,7 @@ static J pred_filter(const Pred *p, J *sel, J k, J base) {
         prim_symset_mark(&p->set, c + base, k, keep);
         for (J r = 0; neg && r < k; r++)
             keep[r] ^= 1;
-        return pick(keep, sel, k, base);
+        return pick_run(keep, sel, k, base, true);
     }
 #define W_ROWS(test)                                                                           \
     {                                                                                          \
@@ -359,7 +361,15 @@ static J pred_filter(const Pred *p, J *sel, J k, J base) {
     }
     }
 #undef W_ROWS
-    return pick(keep, sel, k, base);
+    J o = 0;
+    if (dense)
+        return pick_run(keep, sel, k, base, false);
+    else
+        for (J r = 0; r < k; r++) {
+            sel[o] = sel[r];
+            o += keep[r];
+        }
+    return o;
 }
 
 static void preds_free(Pred *ps, int np) {
