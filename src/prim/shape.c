@@ -64,6 +64,11 @@ static int match_shallow(const K a, const K b, bool tolerant) {
         return 2;
     if (a->t == KUNARY || a->t == KBINARY || a->t == KITER)
         return a->g == b->g;
+    if (a->t == KLAMBDA) { /* by its text and context: parsed or not (one that came over IPC) */
+        K sa = kK(a)[LAMBDA_SRC], sb = kK(b)[LAMBDA_SRC], ca = kK(a)[LAMBDA_CTX], cb = kK(b)[LAMBDA_CTX];
+        S xa = ca && ca->t == -KS ? ca->s : sym_null, xb = cb && cb->t == -KS ? cb->s : sym_null;
+        return sa && sb && sa->n == sb->n && !memcmp(kG(sa), kG(sb), (size_t)sa->n) && xa == xb;
+    }
     if (a->n != b->n)
         return 0;
     if (a->t == XD && DICT_KEYS(a)->t > 0 && DICT_KEYS(a)->t < XT &&

@@ -373,3 +373,10 @@ q)x:33#-0.0;(-8!asc x)~-8!`s#x
 1b
 q)x:(33?1f),-0.0;(1%first (asc x) where 0=asc x)~-0w
 1b
+q)/ ref/match.md: functions match by their text (and context), parsed or as they came over IPC
+q){x+y}~{x+y}
+1b
+q){x+y}~{x + y}
+0b
+q)({x+y}~-9!-8!{x+y}),({x+y}[til 3]~-9!-8!{x+y}[til 3]),{x+y}[1]~{x+y}[2]
+110b
