@@ -17,7 +17,17 @@ typedef struct Writer {
     G *p;        /* next byte */
     int cap;     /* the peer's capability byte */
     bool deep;   /* the stack ran out: the bytes are incomplete ('stack) */
+    K parts;     /* ipc_encode_parts: the pieces so far (NULL: one buffer; out of memory) */
+    G *seg;      /* ipc_encode_parts: where the bytes not yet a piece start */
+    bool oom;
 } Writer;
+
+/* A vector sent from its own memory by ipc_encode_parts: numbers and temporals (not symbols,
+ * strings or enumerations) of at least PART_MIN bytes.  obj_size and write_obj agree on it. */
+#define PART_MIN ((J)1 << 16)
+static bool part_vector(const K x) {
+    return x->t > 0 && x->t <= KT && x->t != KS && x->t != KC && (J)x->n * obj_width(x->t) >= PART_MIN;
+}
 
 static bool big_count(J n) { return n > 0xffffffffLL; }
 
@@ -106,8 +116,9 @@ static size_t keyword_form(const K x, G *out) {
     return (size_t)(put_lambda_text(p, "q", x->g < PRIM_COUNT ? prim_table[x->g].text : "") - start);
 }
 
-/* body size of x, or -1 + kerr for what cannot be sent */
-static int64_t obj_size(const K x, int cap, int depth) {
+/* body size of x, or -1 + kerr for what cannot be sent; *big (when given) adds the bytes of
+ * the part_vector items */
+static int64_t obj_size(const K x, int cap, int depth, int64_t *big) {
     if (depth > MAX_DEPTH) {
         kerr("limit");
         return -1;
@@ -141,6 +152,8 @@ static int64_t obj_size(const K x, int cap, int depth) {
                 s += (int64_t)strlen(kS(x)[i]) + 1;
             return s;
         }
+        if (big && part_vector(x))
+            *big += (int64_t)x->n * obj_width(t);
         return head + (int64_t)x->n * obj_width(t);
     }
     if (obj_is_enum(t))
@@ -149,7 +162,7 @@ static int64_t obj_size(const K x, int cap, int depth) {
     case 0: {
         int64_t s = 2 + count_bytes(x->n, cap);
         for (J i = 0; i < x->n; i++) {
-            int64_t e = obj_size(kK(x)[i], cap, depth + 1);
+            int64_t e = obj_size(kK(x)[i], cap, depth + 1, big);
             if (e < 0)
                 return -1;
             s += e;
@@ -157,12 +170,12 @@ static int64_t obj_size(const K x, int cap, int depth) {
         return s;
     }
     case XD: {
-        int64_t a = obj_size(DICT_KEYS(x), cap, depth + 1);
-        int64_t b = a < 0 ? -1 : obj_size(DICT_VALS(x), cap, depth + 1);
+        int64_t a = obj_size(DICT_KEYS(x), cap, depth + 1, big);
+        int64_t b = a < 0 ? -1 : obj_size(DICT_VALS(x), cap, depth + 1, big);
         return b < 0 ? -1 : 1 + a + b;
     }
     case XT: {
-        int64_t d = obj_size(x->k, cap, depth + 1);
+        int64_t d = obj_size(x->k, cap, depth + 1, big);
         return d < 0 ? -1 : 2 + d;
     }
     case KLAMBDA: {
@@ -179,7 +192,7 @@ static int64_t obj_size(const K x, int cap, int depth) {
     case KPROJ: case KCOMP: {
         int64_t s = 1 + 4;
         for (J i = 0; i < x->n; i++) {
-            int64_t e = obj_size(kK(x)[i], cap, depth + 1);
+            int64_t e = obj_size(kK(x)[i], cap, depth + 1, big);
             if (e < 0)
                 return -1;
             s += e;
@@ -187,7 +200,7 @@ static int64_t obj_size(const K x, int cap, int depth) {
         return s;
     }
     case KEACH: case KOVER: case KSCAN: case KPRIOR: case KEACHR: case KEACHL: {
-        int64_t e = obj_size(kK(x)[0], cap, depth + 1);
+        int64_t e = obj_size(kK(x)[0], cap, depth + 1, big);
         return e < 0 ? -1 : 1 + e;
     }
     }
@@ -213,7 +226,21 @@ static void put_str(Writer *w, const char *s) {
     w->p += n;
 }
 
+/* the bytes written since the last piece, as a piece of their own */
+static void cut(Writer *w) {
+    if (w->oom || w->p == w->seg)
+        return;
+    K b = obj_vec(KG, (J)(w->p - w->seg));
+    if (b)
+        memcpy(kG(b), w->seg, (size_t)b->n);
+    if (!b || !(w->parts = obj_push(w->parts, b)))
+        w->oom = true;
+    w->seg = w->p;
+}
+
 static void write_obj(Writer *w, const K x) {
+    if (w->oom)
+        return;
     if (w->deep || !stack_ok()) { /* the size pass passed, but its frames may be smaller */
         w->deep = true;
         return;
@@ -246,6 +273,11 @@ static void write_obj(Writer *w, const K x) {
         if (t == KS) {
             for (J i = 0; i < x->n; i++)
                 put_str(w, kS(x)[i]);
+        } else if (w->parts && part_vector(x)) { /* the bytes so far, then the vector itself */
+            cut(w);
+            K v = r1(x);
+            if (!(w->parts = obj_push(w->parts, v)))
+                w->oom = true;
         } else {
             size_t n = (size_t)x->n * obj_width(t);
             memcpy(w->p, kG(x), n);
@@ -382,7 +414,7 @@ K ipc_encode(const K x0, int msgtype, int capability, int compress) {
 
 /* ipc_encode of x (borrowed) holding no enumeration */
 static K ipc_encode_values(const K x, int msgtype, int capability, int compress) {
-    int64_t body = obj_size(x, capability, 0);
+    int64_t body = obj_size(x, capability, 0, NULL);
     if (body < 0)
         return NULL;
     uint64_t total = (uint64_t)body + IPC_HEADER;
@@ -407,6 +439,40 @@ static K ipc_encode_values(const K x, int msgtype, int capability, int compress)
         kerr_clear(); /* compression did not pay: send it plain */
     }
     return m;
+}
+
+K ipc_encode_parts(const K x0, int msgtype, int capability) {
+    K x = enum_values(x0, 0);
+    if (!x)
+        return NULL;
+    int64_t big = 0, body = obj_size(x, capability, 0, &big);
+    if (body < 0 || big == 0) {
+        K m = body < 0 ? NULL : ipc_encode_values(x, msgtype, capability, 0);
+        r0(x);
+        return m;
+    }
+    uint64_t total = (uint64_t)body + IPC_HEADER;
+    if ((capability < 5 && total >= ((uint64_t)1 << 31)) || total >= ((uint64_t)1 << 40)) {
+        r0(x);
+        return kerr("limit");
+    }
+    K m = obj_vec(KG, (J)(total - (uint64_t)big)), parts = m ? ktn(0, 0) : NULL;
+    if (!parts) {
+        r0(m);
+        r0(x);
+        return NULL;
+    }
+    put_header(kG(m), msgtype, 0, total);
+    Writer w = {.p = kG(m) + IPC_HEADER, .cap = capability, .parts = parts, .seg = kG(m)};
+    write_obj(&w, x);
+    cut(&w);
+    r0(m);
+    r0(x);
+    if (w.deep || w.oom) {
+        r0(w.parts);
+        return kerr(w.deep ? "stack" : "wsfull");
+    }
+    return w.parts;
 }
 
 K ipc_encode_error(const char *msg, int capability) {

@@ -14,6 +14,11 @@ enum { IPC_ASYNC = 0, IPC_SYNC = 1, IPC_RESPONSE = 2 };
  * lengths, 'limit beyond 2 GB).  compress: 0 never, 1 when q would (over 2000 bytes and
  * shrinking by at least half... see ipc_compress), 2 always try. */
 K ipc_encode(const K x, int msgtype, int capability, int compress);
+/* ipc_encode's message, uncompressed, in pieces to be written one after another: a general
+ * list of byte vectors (the encoded bytes) and of the large number vectors of x themselves,
+ * written from their own memory (held, not copied).  A message without such a vector comes
+ * back whole, as one byte vector. */
+K ipc_encode_parts(const K x, int msgtype, int capability);
 /* an error response body: 0x80, text, NUL (borrows msg) */
 K ipc_encode_error(const char *msg, int capability);
 /* Decode a whole message of n bytes (header included, compressed or not).  Returns the

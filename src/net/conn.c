@@ -193,19 +193,22 @@ static bool bytes_append(K *buf, const G *p, size_t n) {
 #define OUT_GATHER 65536 /* a gathering buffer takes small sends until it holds this much */
 #define OUT_IOV 64       /* pieces handed to one writev */
 
+/* the bytes of a vector's items */
+static size_t data_bytes(const K v) { return (size_t)v->n * (size_t)obj_width(v->t); }
+
 static OutChunk *chunk_push(Conn *c, K buf, size_t off, bool copied) {
     OutChunk *q = mem_alloc(mem_class(sizeof *q));
     if (!q) {
         r0(buf);
         return NULL;
     }
-    *q = (OutChunk){.buf = buf, .off = off, .copied = copied};
+    *q = (OutChunk){.buf = buf, .len = data_bytes(buf), .off = off, .copied = copied};
     if (c->out_tail)
         c->out_tail->next = q;
     else
         c->out_head = q;
     c->out_tail = q;
-    c->out_bytes += (size_t)buf->n - off;
+    c->out_bytes += q->len - off;
     return q;
 }
 
@@ -230,6 +233,7 @@ static bool out_copy(Conn *c, const G *p, size_t n) {
     if (t && t->copied && (size_t)t->buf->n < OUT_GATHER) {
         if (!bytes_append(&t->buf, p, n))
             return false;
+        t->len += n;
         c->out_bytes += n;
         return true;
     }
@@ -243,7 +247,7 @@ static bool out_write(Conn *c) {
         struct iovec iov[OUT_IOV];
         int n = 0;
         for (OutChunk *q = c->out_head; q && n < OUT_IOV; q = q->next)
-            iov[n++] = (struct iovec){kG(q->buf) + q->off, (size_t)q->buf->n - q->off};
+            iov[n++] = (struct iovec){kG(q->buf) + q->off, q->len - q->off};
         ssize_t w = net_io_sendv(c, iov, n);
         if (w < 0) {
             if (errno == EINTR)
@@ -253,7 +257,7 @@ static bool out_write(Conn *c) {
         c->out_bytes -= (size_t)w;
         while (w > 0) {
             OutChunk *q = c->out_head;
-            size_t left = (size_t)q->buf->n - q->off;
+            size_t left = q->len - q->off;
             if ((size_t)w < left) {
                 q->off += (size_t)w;
                 break;
@@ -306,6 +310,44 @@ bool net_conn_send(Conn *c, const G *p, size_t n) {
         return false;
     net_conn_watch(c, false);
     return true;
+}
+
+bool net_conn_send_parts(Conn *c, K parts) {
+    J i = 0, np = parts->n;
+    size_t off = 0; /* bytes of piece i already written */
+    while (!c->closing && !c->out_head && i < np) {
+        struct iovec iov[OUT_IOV];
+        int n = 0;
+        for (J j = i; j < np && n < OUT_IOV; j++) {
+            size_t skip = j == i ? off : 0;
+            iov[n++] = (struct iovec){kG(kK(parts)[j]) + skip, data_bytes(kK(parts)[j]) - skip};
+        }
+        ssize_t w = net_io_sendv(c, iov, n);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            if (errno == EAGAIN || errno == EWOULDBLOCK)
+                break;
+            r0(parts);
+            return false;
+        }
+        for (size_t left = (size_t)w; left > 0;) {
+            size_t rest = data_bytes(kK(parts)[i]) - off;
+            if (left < rest) {
+                off += left;
+                break;
+            }
+            left -= rest;
+            i++, off = 0;
+        }
+    }
+    bool ok = !c->closing;
+    for (; ok && i < np; i++, off = 0)
+        ok = chunk_push(c, r1(kK(parts)[i]), off, false) != NULL;
+    r0(parts);
+    if (ok && c->out_head)
+        net_conn_watch(c, false);
+    return ok;
 }
 
 bool net_conn_send_k(Conn *c, K m) {
@@ -369,10 +411,11 @@ void net_conn_close_after_write(Conn *c) {
 /* encode and send a message to c (x borrowed); false if it could not be encoded */
 bool net_send_value(Conn *c, const K x, int msgtype) {
     int compress = c->local ? 0 : 1;
-    K m = ipc_encode(x, msgtype, c->capability, compress);
+    /* uncompressed: large vectors go out from their own memory, not copied into the message */
+    K m = compress ? ipc_encode(x, msgtype, c->capability, compress) : ipc_encode_parts(x, msgtype, c->capability);
     if (!m)
         return false;
-    if (!net_conn_send_k(c, m))
+    if (!(m->t == KG ? net_conn_send_k(c, m) : net_conn_send_parts(c, m)))
         net_conn_close(c);
     return true;
 }

@@ -22,8 +22,9 @@ enum { CONN_IPC, CONN_HTTP, CONN_WS };
 typedef struct OutChunk OutChunk;
 struct OutChunk {
     OutChunk *next;    /* the next piece to write, NULL for the tail */
-    K buf;             /* the bytes (a byte or char vector, owned) */
-    size_t off;        /* how many of them were written */
+    K buf;             /* the bytes: a vector's items (owned; a byte vector, or a piece of a
+                          message from ipc_encode_parts) */
+    size_t len, off;   /* how many bytes, and how many of them were written */
     bool copied;       /* a buffer of the queue's own (small sends copied): may take more */
 };
 
@@ -133,6 +134,9 @@ K net_run_hook(S name, K *args, int n, bool *defined);
 
 Conn *net_conn(int fd);
 Conn *net_conn_new(int fd, bool outbound);
+/* send the pieces of a message (ipc_encode_parts: consumed) one after another, each from its
+ * own memory; false when the connection failed */
+bool net_conn_send_parts(Conn *c, K parts);
 void net_conn_close(Conn *c);
 /* queue bytes and try to write them now (p borrowed, copied if they cannot all be written);
  * false when the connection failed */

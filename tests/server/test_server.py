@@ -269,6 +269,31 @@ def recv_msg_value_bytes(s, text):
     return reply[14:14 + n]
 
 
+def test_large_reply_from_its_vectors_is_byte_exact(server):
+    """Large number vectors go out from their own memory (ipc_encode_parts): the reply's bytes
+    are the ones -8! gives, also to a reader slow enough that the pieces wait in the queue;
+    an amend while the reply waits does not change what is sent."""
+    srv = server("x:(til 100000;`a`b;100000?1.0;\"abc\";(1 2;200000#0b);`s#til 70000;"
+                 "([]a:100000?1.0;s:100000?`x`y`z;d:2020.01.01+til 100000;g:100000?0Ng;e:`sym$100000?sym:`p`q`r))\n"
+                 "y:til 3000000\n")
+    s, _ = handshake(srv.port, cap=3)
+    for name in ("x", "y", "(y;x;y)"):
+        want = recv_msg_value_bytes(s, f"-8!{name}")
+        got = sync_raw(s, name)
+        assert got[:1] == want[:1] and got[2:] == want[2:], name   # all but the message type
+        assert got[1] == 2
+    want = recv_msg_value_bytes(s, "-8!y")
+    s.sendall(frame(charvec("y")))
+    time.sleep(0.3)                      # the server's socket fills: the rest is queued
+    s2, _ = handshake(srv.port)
+    sync_raw(s2, "y[0]:42")              # y changes while its reply waits
+    got = recv_msg(s)
+    assert got[2:] == want[2:]
+    assert sync_raw(s2, "y 0")[9:] == struct.pack("<q", 42)
+    s.close()
+    s2.close()
+
+
 def test_500_concurrent_clients(server):
     srv = server()
     socks = []
