@@ -4,7 +4,7 @@
  * with nulls as null and infinities as inf/-inf (null with .j.jd's null0w); symbols, chars,
  * strings, GUIDs and temporals are JSON strings (temporals in ISO form: 2020-01-02,
  * 2020-01-02T03:04:05.000000000); lists are arrays; dictionaries objects (keys as text);
- * tables arrays of row objects; a keyed table serializes as its unkeyed form.
+ * tables arrays of row objects (each after the first on a line of its own, ",\n "); a keyed table serializes as its unkeyed form.
  * Deserializing: numbers are floats, true/false booleans, null a float null, strings char
  * vectors, arrays of numbers float vectors, of booleans boolean vectors, of strings lists of
  * strings, objects dictionaries with symbol keys, and arrays of objects with the same keys
@@ -163,7 +163,7 @@ static void write_value(Out *o, const K x) {
         put(o, "[", 1);
         for (J r = 0; o->buf && r < n; r++) {
             if (r)
-                put(o, ",", 1);
+                put(o, ",\n ", 3); /* q puts each row after the first on a line of its own */
             K row = ktn(0, names->n);
             for (J c = 0; row && c < names->n; c++)
                 kK(row)[c] = prim_item(kK(cols)[c], r);

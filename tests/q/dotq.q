@@ -10,7 +10,12 @@ q).j.k .j.j `a`b!(0 1;("hello";"world"))
 a| 0       1
 b| "hello" "world"
 q).j.j ([]a:1 2;b:`Greetings`Earthlings)
-"[{\"a\":1,\"b\":\"Greetings\"},{\"a\":2,\"b\":\"Earthlings\"}]"
+"[{\"a\":1,\"b\":\"Greetings\"},\n {\"a\":2,\"b\":\"Earthlings\"}]"
+q)/ a table's rows after the first each start a line (ref/doth.md .h.hy: Content-Length 99)
+q)count .j.j 0!select count i by val from ([]idx:1 2 3 4 5;val:`a`b`c`d`e)
+99
+q).j.j ([]a:`long$())
+"[]"
 q).j.k .j.j ([]a:1 2;b:`Greetings`Earthlings)
 a b
 --------------
@@ -29,7 +34,7 @@ q).j.j 2020.01.02D03:04:05.000000001
 q).j.j "a\"b\\c\n"
 "\"a\\\"b\\\\c\\n\""
 q).j.j ([k:1 2]v:`x`y)
-"[{\"k\":1,\"v\":\"x\"},{\"k\":2,\"v\":\"y\"}]"
+"[{\"k\":1,\"v\":\"x\"},\n {\"k\":2,\"v\":\"y\"}]"
 q).j.k "{\"a\":1,\"b\":[true,false],\"c\":null,\"d\":\"x\\ny\"}"
 a| 1f
 b| 10b
