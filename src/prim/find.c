@@ -125,6 +125,17 @@ K prim_find(K x, K y) {
     }
     if (x->t == -KS && (y->t == KS || y->t == -KS || obj_is_enum(y->t) || obj_is_enum(-y->t)))
         return prim_enum_extend(x, y); /* `sym?syms */
+    /* an enumeration is found by its symbols among symbols or another domain's items, as in
+     * `in` (ref/find.md, Implicit Find): both sides de-enumerated unless of one domain */
+    if ((obj_is_enum(abs(x->t)) || obj_is_enum(abs(y->t))) && abs(x->t) != abs(y->t)) {
+        x = prim_unenum(x);
+        y = prim_unenum(y);
+        if (!x || !y) {
+            r0(x);
+            r0(y);
+            return NULL;
+        }
+    }
     /* a simple x is right-atomic over a general y whose first item is a list; a general y
      * that starts with an atom is 'type (ref/find.md, Type-specific) */
     if (x->t > 0 && x->t < KENUM && y->t == 0 && y->n && kK(y)[0]->t < 0) {
@@ -188,7 +199,7 @@ K prim_find(K x, K y) {
             }
         r0(x);
         r0(y);
-        return out;
+        return out ? prim_squash(out) : NULL; /* positions of atoms: a long vector */
     }
     K r = prim_find_all(x, y);
     r0(x);

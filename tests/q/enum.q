@@ -218,3 +218,32 @@ q)(`sym$`a) in `a`b
 1b
 q)e=`sym$`
 0000011b
+q)/ Find (ref/find.md, Implicit Find: as `in` does): an enumeration among symbols or another
+q)/ domain's items is found by its symbols; one domain by its indices
+q)fd:`a`b`c;c3:`fd$`a`b`a`c
+q)`c`b`a?c3
+2 1 2 0
+q)`c`b`a?first c3
+2
+q)(c3?`a;c3?`z)
+0 4
+q)c3?`a`c`z
+0 3 4
+q)c3?`fd$`c`b
+3 1
+q)fe:`c`a;(`fe$`c`a)?c3
+1 2 1 0
+q)c3?(`a;`fd$`c)
+0 3
+q)/ a link column to a table's rows made by Find on an enumerated key (kb/linking-columns.md)
+q)t1:([] c1:`c`b`a; c2: 10 20 30)
+q)t2:([] c3:`fd$`a`b`a`c; c4: 1 2 3 4.)
+q)update t1link:`t1!t1.c1?c3 from `t2
+`t2
+q)select t1link.c2, c3 from t2
+c2 c3
+-----
+30 a
+20 b
+30 a
+10 c
