@@ -23,9 +23,23 @@ static J sum_j(const J *p, J n) {
 }
 
 /* four accumulators, NaNs left out and counted */
+/* A float sum below SUM_SEQUENTIAL items adds them in order, as q does (basics/precision.md:
+ * sum 7#1%7 is 0.99999999999999978), where the time is too short to matter; a longer one runs
+ * four accumulators, so the compiler vectorises it, and rounds as such. */
+#define SUM_SEQUENTIAL 4096
+
 static F sum_f(const F *p, J n, J *nan) {
     F a = 0, b = 0, c = 0, d = 0;
     J bad = 0, i = 0;
+    if (n < SUM_SEQUENTIAL) {
+        for (; i < n; i++) {
+            bool n0 = p[i] != p[i];
+            a += n0 ? 0 : p[i];
+            bad += n0;
+        }
+        *nan = bad;
+        return a;
+    }
     for (; i + 4 <= n; i += 4) {
         bool n0 = p[i] != p[i], n1 = p[i + 1] != p[i + 1], n2 = p[i + 2] != p[i + 2], n3 = p[i + 3] != p[i + 3];
         a += n0 ? 0 : p[i];

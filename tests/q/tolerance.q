@@ -129,3 +129,14 @@ q)((w<7)~{x<y}[;7] each w),((w>7)~{x>y}[;7] each w),((w<=7)~{x<=y}[;7] each w),(
 1111b
 q)sum w>20
 19i
+q)/ a short float sum adds its items in order, as q does (basics/precision.md: sum 7#r7), nulls
+q)/ skipped; sums ends where sum does
+q)r7:1%7
+q)\P 17
+q)sum 7#r7
+0.99999999999999978
+q)(-8!sum 7#r7)~-8!last sums 7#r7
+1b
+q)sum 0.1 0n 0.2 0.3
+0.60000000000000009
+q)\P 7
