@@ -1276,6 +1276,10 @@ static bool parse_item(Parser *p, Item *it) {
                 }
             }
         }
+        /* a keyword used infix with nothing on its left and a glyph verb on its right is
+         * that verb's left argument: ssr . (s;a;b) applies ssr (basics/application.md) */
+        if (it->verb && !p->after_noun && p->tok.kind == TK_VERB && p->tok.text[0] != ':' && it->node->t != -KS)
+            it->verb = false;
         /* a keyword is not a name to assign: cos:12 is 'assign (basics/errors.md); f enlist ::
          * ends in the identity */
         if (it->node->t != -KS && p->tok.kind == TK_VERB && p->tok.text[0] == ':' &&

@@ -199,3 +199,15 @@ q)f 1 2 3
 1 3
 q)x_y:5;x_y
 5
+q)/ a keyword with nothing on its left and a glyph verb on its right is that verb's left
+q)/ argument (basics/application.md: ssr . list applies ssr to the list's items)
+q)ssr . ("Hello word!";"rd";"rld")
+"Hello world!"
+q)like . ("abc";"a*")
+1b
+q)within . (5;1 10)
+1b
+q)ssr @ enlist "x"
+ssr[,"x"]
+q)1 2 3 in 2
+010b
